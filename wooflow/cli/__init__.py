@@ -23,9 +23,10 @@ from wooflow.cli import (  # noqa: E402
     cmd_detect,
     cmd_redact,
     cmd_case,
+    cmd_publish,
 )
 
-for _mod in (cmd_ingest, cmd_info, cmd_detect, cmd_redact, cmd_case):
+for _mod in (cmd_ingest, cmd_info, cmd_detect, cmd_redact, cmd_case, cmd_publish):
     _mod.register(app)
 
 
