@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs wooflow on a fresh Debian machine with Python 3.11: the Debian packages it calls
+# (Tesseract OCR with Dutch language data, poppler's pdftotext for the independent leak check)
+# and a virtualenv in .venv with the pinned Python dependencies.
+#   scripts/install.sh          runtime only
+#   scripts/install.sh --test   plus the test dependencies
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr)
+[ -e /usr/share/tesseract-ocr/5/tessdata/nld.traineddata ] || ls /usr/share/tesseract-ocr/*/tessdata/nld.traineddata >/dev/null 2>&1 || need+=(tesseract-ocr-nld)
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+if [ ${#need[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+py=python3.11
+command -v "$py" >/dev/null 2>&1 || py=python3
+[ -x .venv/bin/python ] || "$py" -m venv .venv
+.venv/bin/python -m pip install -q --upgrade pip >/dev/null 2>&1 || true
+extra=""
+[ "${1:-}" = "--test" ] && extra="[test]"
+.venv/bin/python -m pip install -q -e ".${extra}"
+echo "wooflow installed in .venv ($(.venv/bin/wooflow version))"
