@@ -1,0 +1,70 @@
+"""Print PER precision/recall/F1 of the packaged name model on CoNLL-2002 ned.testa.
+
+Also prints raw-text throughput of ``PersonNameModel.spans`` (characters per second, one core),
+load time in a fresh process, and peak RSS. Usage: ``python evaluation/namemodel/eval_conll.py``
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "training"))
+sys.path.insert(0, str(ROOT))
+
+from train_namemodel import DATA, read_conll, score  # noqa: E402
+
+from wooflow.detect.namemodel import PersonNameModel  # noqa: E402
+
+
+def load_time() -> float:
+    """Seconds to import and load the model in a fresh interpreter."""
+    code = (
+        "import time; t=time.perf_counter();"
+        "from wooflow.detect.namemodel import PersonNameModel; PersonNameModel.load();"
+        "print(time.perf_counter()-t)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return float(out.stdout.strip())
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--split", default="ned.testa")
+    ap.add_argument("--repeat", type=int, default=3, help="copies of the text for the speed run")
+    args = ap.parse_args()
+    docs = read_conll(DATA / args.split)
+    model = PersonNameModel.load()
+    gold, pred = [], []
+    for doc in docs:
+        pred += model.tag_document([t for t, _ in doc])
+        gold += [labs for _, labs in doc]
+    s = score(gold, pred)
+    print(f"model {model.version} (features v{model.meta.get('features_version')})")
+    print(f"PER on {args.split} (entity exact match, per document): "
+          f"P={s['precision']:.4f} R={s['recall']:.4f} F1={s['f1']:.4f} "
+          f"(tp={s['tp']} fp={s['fp']} fn={s['fn']})")
+    text = "\n".join(" ".join(t) for doc in docs for t, _ in doc) + "\n"
+    text = text * args.repeat
+    t0 = time.perf_counter()
+    spans = model.spans(text)
+    dt = time.perf_counter() - t0
+    print(f"speed: {len(text) / dt / 1000:.0f} k chars/s on raw text "
+          f"({len(text) / 1e6:.2f} MB, {len(spans)} spans, {dt:.2f} s)")
+    one_line = text.replace("\n", " ")
+    t0 = time.perf_counter()
+    model.spans(one_line)
+    dt = time.perf_counter() - t0
+    print(f"speed: {len(one_line) / dt / 1000:.0f} k chars/s on the same text as one line")
+    print(f"load time (fresh process): {load_time():.3f} s")
+    print(f"peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,88 @@
+"""The packaged person-name CRF: loads from package data, finds names, keeps offsets."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import pytest
+
+from wooflow.detect.namemodel import PersonNameModel, sentences, tokenize
+
+
+@pytest.fixture(scope="module")
+def model() -> PersonNameModel:
+    return PersonNameModel.load()
+
+
+def test_model_ships_as_package_data() -> None:
+    folder = resources.files("wooflow.detect") / "data" / "model"
+    assert (folder / "namemodel.crfsuite").is_file()
+    assert (folder / "namemodel.json").is_file()
+
+
+def test_load_is_cached_and_versioned(model: PersonNameModel) -> None:
+    assert PersonNameModel.load() is model
+    assert model.version != "unknown"
+    assert model.meta["features_version"]
+
+
+def _found(model: PersonNameModel, text: str) -> list[str]:
+    return [text[a:b] for a, b, _ in model.spans(text)]
+
+
+def test_finds_names_with_exact_offsets(model: PersonNameModel) -> None:
+    text = "Gisteren sprak Sanne Kuipers met Jan de Vries."
+    spans = model.spans(text)
+    assert [text[a:b] for a, b, _ in spans] == ["Sanne Kuipers", "Jan de Vries"]
+    assert all(0.0 < p <= 1.0 for _, _, p in spans)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Het verslag is opgesteld door Pieter-Jan Smits.", "Pieter-Jan Smits"),
+        ("Beste Fatima,\nDank voor je bericht.", "Fatima"),
+        ("Volgens Mohammed El Amrani is de zaak rond.", "Mohammed El Amrani"),
+    ],
+)
+def test_finds_names_in_context(model: PersonNameModel, text: str, name: str) -> None:
+    assert name in _found(model, text)
+
+
+def test_offsets_survive_markdown_and_mail_noise(model: PersonNameModel) -> None:
+    text = "Van: **Klaas Jansen** <k.jansen@example.nl>\n\nAan: Sanne Kuipers"
+    found = _found(model, text)
+    assert "Klaas Jansen" in found
+    assert "Sanne Kuipers" in found
+    assert not any("@" in f for f in found)
+
+
+def test_no_names_in_name_free_text(model: PersonNameModel) -> None:
+    text = (
+        "De gemeente Utrecht heeft het bestemmingsplan goedgekeurd.\n"
+        "Het ministerie van Volksgezondheid reageert volgende week op de vragen.\n"
+        "de vergadering werd om tien uur gesloten."
+    )
+    assert model.spans(text) == []
+
+
+def test_tag_tokens_labels_every_token(model: PersonNameModel) -> None:
+    toks = ["Gisteren", "sprak", "Sanne", "Kuipers", "met", "Jan", "de", "Vries", "."]
+    tags = model.tag_tokens(toks)
+    assert len(tags) == len(toks)
+    assert tags[2:4] == ["B-PER", "I-PER"]
+
+
+def test_tokenizer_keeps_initials_and_offsets() -> None:
+    text = "dhr. J.B. van 't Hof, j.hof@example.nl"
+    toks = tokenize(text)
+    assert [t for t, _, _ in toks][:5] == ["dhr.", "J.B.", "van", "'t", "Hof"]
+    assert "j.hof@example.nl" in [t for t, _, _ in toks]
+    assert all(text[a:b] == t for t, a, b in toks)
+
+
+def test_sentence_splitting_bounds_length() -> None:
+    text = "woord " * 1000
+    sents = sentences(text)
+    assert sum(len(s) for s in sents) == 1000
+    assert max(len(s) for s in sents) <= 120

@@ -1,0 +1,377 @@
+"""Statistical Dutch person-name model: a linear-chain CRF (python-crfsuite).
+
+Lists alone miss most names in running text, so this model learns name context from the
+CoNLL-2002 Dutch NER data (see docs/NAMEMODEL.md). The feature extraction lives here, not in the
+training script, so training and run time can never drift apart. The hand-written tokenizer is
+needed because the model must see CoNLL-like tokens (initials "J." kept whole, punctuation split)
+while we keep character offsets into the raw text; no installed library does both cheaply.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import pycrfsuite
+
+from wooflow.exceptions import WooflowError
+
+FEATURES_VERSION = "3"
+MODEL_FILE = "namemodel.crfsuite"
+META_FILE = "namemodel.json"
+MAX_SENTENCE_TOKENS = 120
+"""Longer token runs are cut so time and memory stay linear on text without punctuation."""
+
+_CACHE_LIMIT = 200_000
+
+TITLE_WORDS = frozenset(
+    """dhr dhr. heer mr mr. mevr mevr. mw mw. mevrouw meneer mijnheer dr dr. drs drs. ir ir.
+    ing ing. prof prof. ds ds. bc bc. mej mej. minister ministers premier burgemeester wethouder
+    staatssecretaris voorzitter president commissaris kamerlid gedeputeerde directeur
+    secretaris-generaal woordvoerder woordvoerster advocaat rechter procureur senator
+    schepen gouverneur koning koningin prins prinses pater paus collega zaakvoerder
+    zaakvoerster coach trainer voorzitster""".split()
+)
+TUSSENVOEGSELS = frozenset(
+    "van de der den ter ten te 't in het op von vd v.d. d' du da di le la del dos zur".split()
+)
+_SENT_END = frozenset({".", "!", "?", "..."})
+
+# Token pattern, tried left to right: e-mail/URL (kept whole so they never look like names),
+# titles with a period, initials ("J.", "J.B.", "Th."), words with inner hyphens/apostrophes,
+# numbers, then any other single visible character.
+_ABBREV = r"(?:dhr|mevr|mr|mw|dr|drs|ir|ing|prof|ds|bc|mej|st|sr|jr|nr|ca|bijv|o\.a|i\.p\.v|t\.a\.v)\."
+_TOKEN_RE = re.compile(
+    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|(?:https?://|www\.)\S+"
+    r"|(?i:" + _ABBREV + r")(?!\w)"
+    r"|(?:[A-Z][a-z]?\.){1,4}(?![^\W\d_])"
+    r"|'[st](?![^\W\d_])"
+    r"|[^\W\d_]+(?:['’-][^\W\d_]+)*"
+    r"|\d+(?:[.,:/-]\d+)*"
+    r"|\.\.\."
+    r"|[^\s\w]"
+    r"|_+"
+)
+_LINE_RE = re.compile(r"[^\r\n]+")
+_INITIALS_RE = re.compile(r"^(?:[A-Z][a-z]?\.)+$")
+
+
+class NameModelError(WooflowError):
+    """The packaged name model is missing or unreadable (a broken installation)."""
+
+
+def _shape(word: str) -> str:
+    out = []
+    for ch in word:
+        c = "X" if ch.isupper() else "x" if ch.islower() else "d" if ch.isdigit() else ch
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class Gazetteers:
+    """Lower-cased lookup sets used as features; shipped gzipped under data/model/."""
+
+    first: frozenset[str]
+    surname: frozenset[str]
+    place: frozenset[str]
+    common: frozenset[str]
+
+    @classmethod
+    def load(cls, folder: Path | None = None) -> Gazetteers:
+        """Load from a folder, or from package data when none is given."""
+        base = folder if folder is not None else resources.files("wooflow.detect") / "data" / "model"
+        sets = {}
+        for name in ("first", "surname", "place", "common"):
+            try:
+                raw = (base / f"{name}.txt.gz").read_bytes()
+            except OSError as exc:
+                raise NameModelError(f"naamlijst {name} ontbreekt: {exc}") from exc
+            sets[name] = frozenset(gzip.decompress(raw).decode("utf-8").split("\n")) - {""}
+        return cls(**sets)
+
+
+class Featurizer:
+    """Turns token sequences into crfsuite feature lists; per-word parts are memoised."""
+
+    def __init__(self, gaz: Gazetteers) -> None:
+        self.gaz = gaz
+        self._own: dict[str, list[str]] = {}
+        self._ctx: dict[int, dict[str, list[str]]] = {-2: {}, -1: {}, 1: {}, 2: {}}
+
+    def _flags(self, word: str, low: str) -> list[str]:
+        gaz = self.gaz
+        flags = []
+        if low in gaz.first:
+            flags.append("gF")
+        if low in gaz.surname:
+            flags.append("gS")
+        if low in gaz.place:
+            flags.append("gP")
+        if low in gaz.common:
+            flags.append("gC")
+        if low in TITLE_WORDS:
+            flags.append("T")
+        if low in TUSSENVOEGSELS:
+            flags.append("tv")
+        if _INITIALS_RE.match(word):
+            flags.append("ini")
+        if word[:1].isupper():
+            flags.append("up")
+        return flags
+
+    def own(self, word: str) -> list[str]:
+        """Features of the word itself, independent of its position."""
+        feats = self._own.get(word)
+        if feats is not None:
+            return feats
+        low = word.lower()
+        shape = _shape(word)
+        feats = ["w=" + low, "sh=" + shape, "s2=" + low[-2:], "s3=" + low[-3:], "s4=" + low[-4:]]
+        feats += ["p2=" + low[:2], "p3=" + low[:3], "p4=" + low[:4]]
+        feats += ["f:" + f for f in self._flags(word, low)]
+        if word.isupper() and len(word) > 1:
+            feats.append("allcap")
+        elif word[:1].isupper():
+            feats.append("title")
+            if low not in self.gaz.common and low not in self.gaz.place:
+                feats.append("cap-nolist")
+        if word[:1].isupper() and low in self.gaz.first and low not in self.gaz.common:
+            feats.append("strongF")
+        if "-" in word:
+            feats.append("hyph")
+            parts = low.split("-")
+            if any(p in self.gaz.surname for p in parts):
+                feats.append("hyph-gS")
+        if any(ch.isdigit() for ch in word):
+            feats.append("digit")
+        feats.append("len=%d" % min(len(word), 8))
+        if len(self._own) > _CACHE_LIMIT:
+            self._own.clear()
+        self._own[word] = feats
+        return feats
+
+    def ctx(self, word: str, off: int) -> list[str]:
+        """Features a neighbour at offset ``off`` contributes."""
+        cache = self._ctx[off]
+        feats = cache.get(word)
+        if feats is not None:
+            return feats
+        low = word.lower()
+        pre = "%d:" % off
+        feats = [pre + "w=" + low, pre + "sh=" + _shape(word)[:4]]
+        feats += [pre + f for f in self._flags(word, low)]
+        if len(cache) > _CACHE_LIMIT:
+            cache.clear()
+        cache[word] = feats
+        return feats
+
+    def sentence(self, toks: Sequence[str], doc: DocContext | None = None) -> list[list[str]]:
+        """Feature lists for one sentence; ``doc`` adds document-level evidence."""
+        n = len(toks)
+        pad = ["<S>", "<S>"]
+        seq = [*pad, *toks, "</S>", "</S>"]
+        upper = sum(1 for t in toks if t.isupper() and len(t) > 1)
+        sent_feats = ["headline"] if n > 2 and upper * 2 > n else []
+        out = []
+        for i in range(n):
+            j = i + 2
+            w = seq[j]
+            feats = ["bias", *self.own(w), *self.ctx(seq[j - 1], -1), *self.ctx(seq[j + 1], 1)]
+            feats += self.ctx(seq[j - 2], -2)
+            feats += self.ctx(seq[j + 2], 2)
+            feats.append("w-1|w=" + seq[j - 1].lower() + "|" + w.lower())
+            if i == 0:
+                feats.append("BOS")
+            elif i == 1:
+                feats.append("pos1")
+            if i == n - 1:
+                feats.append("EOS")
+            if sent_feats:
+                feats += sent_feats
+            if doc is not None and w[:1].isupper():
+                feats += doc.features(w, first=(i == 0))
+            out.append(feats)
+        return out
+
+
+class DocContext:
+    """Document-level evidence: a capitalised word is a name elsewhere in the same document.
+
+    Deterministic cues only (no first-pass tagger): the word follows a known first name, an
+    initial or a title word, or precedes a known surname somewhere in the document. Names are
+    consistent within a document, so one clear mention lends evidence to bare ones.
+    """
+
+    def __init__(self, sentences: Iterable[Sequence[str]], gaz: Gazetteers) -> None:
+        after_first: set[str] = set()
+        after_title: set[str] = set()
+        mid_sentence: set[str] = set()
+        for toks in sentences:
+            prev = ""
+            prev_low = ""
+            for k, tok in enumerate(toks):
+                if tok[:1].isupper():
+                    if k > 0:
+                        mid_sentence.add(tok)
+                    if prev[:1].isupper() and (
+                        (prev_low in gaz.first and prev_low not in gaz.common)
+                        or _INITIALS_RE.match(prev)
+                    ):
+                        after_first.add(tok)
+                    if prev_low in TITLE_WORDS:
+                        after_title.add(tok)
+                prev, prev_low = tok, tok.lower()
+        self.after_first = after_first
+        self.after_title = after_title
+        self.mid_sentence = mid_sentence
+
+    def features(self, word: str, first: bool) -> list[str]:
+        """Document features for one capitalised token."""
+        feats = []
+        if word in self.after_first:
+            feats.append("doc:aftF")
+        if word in self.after_title:
+            feats.append("doc:aftT")
+        if first and word not in self.mid_sentence:
+            feats.append("doc:onlyBOS")
+        return feats
+
+
+def tokenize(text: str) -> list[tuple[str, int, int]]:
+    """Split raw text into (token, start, end) keeping character offsets."""
+    return [(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+
+
+def sentences(text: str) -> list[list[tuple[str, int, int]]]:
+    """Tokenise and split on newlines and sentence punctuation, in linear time."""
+    out: list[list[tuple[str, int, int]]] = []
+    for line in _LINE_RE.finditer(text):
+        base = line.start()
+        cur: list[tuple[str, int, int]] = []
+        for m in _TOKEN_RE.finditer(line.group()):
+            tok = m.group()
+            cur.append((tok, base + m.start(), base + m.end()))
+            if tok in _SENT_END or len(cur) >= MAX_SENTENCE_TOKENS:
+                out.append(cur)
+                cur = []
+        if cur:
+            out.append(cur)
+    return out
+
+
+def _has_candidate(toks: Sequence[str]) -> bool:
+    """A sentence without any capitalised word cannot hold a name the model would find."""
+    return any(t[:1].isupper() for t in toks)
+
+
+class PersonNameModel:
+    """Finds person names in Dutch text with the packaged CRF."""
+
+    def __init__(self, model_path: str, gaz: Gazetteers, meta: dict[str, object]) -> None:
+        self.meta = meta
+        self.featurizer = Featurizer(gaz)
+        self._tagger = pycrfsuite.Tagger()
+        try:
+            self._tagger.open(model_path)
+        except (OSError, ValueError) as exc:
+            raise NameModelError(f"naammodel onleesbaar: {model_path}: {exc}") from exc
+        self.use_doc = bool(meta.get("document_features", True))
+
+    @classmethod
+    def load(cls) -> PersonNameModel:
+        """The packaged model, loaded once per process."""
+        return _load_packaged()
+
+    @classmethod
+    def from_files(cls, model_path: Path, meta_path: Path | None = None) -> PersonNameModel:
+        """A model from explicit files (training and evaluation); lists from beside it."""
+        meta: dict[str, object] = {}
+        if meta_path is not None and meta_path.exists():
+            meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        return cls(str(model_path), Gazetteers.load(model_path.parent), meta)
+
+    @property
+    def version(self) -> str:
+        """Model version from the metadata file."""
+        return str(self.meta.get("version", "unknown"))
+
+    def _doc(self, sents: Iterable[Sequence[str]]) -> DocContext | None:
+        return DocContext(sents, self.featurizer.gaz) if self.use_doc else None
+
+    def tag_document(self, sents: Sequence[Sequence[str]]) -> list[list[str]]:
+        """BIO labels (PER, ORG, LOC, MISC) for pre-tokenised sentences of one document."""
+        doc = self._doc(sents)
+        tagger = self._tagger
+        out = []
+        for toks in sents:
+            if not toks:
+                out.append([])
+                continue
+            out.append(tagger.tag(self.featurizer.sentence(toks, doc)))
+        return out
+
+    def tag_tokens(self, tokens: Sequence[str]) -> list[str]:
+        """BIO labels for one pre-tokenised sentence (the sentence is its own document)."""
+        return self.tag_document([tokens])[0]
+
+    def spans(self, text: str, threshold: float | None = None) -> list[tuple[int, int, float]]:
+        """Character spans (start, end, probability) of person names in raw text.
+
+        The score is the lowest per-token marginal probability of being part of a person
+        name over the span. With ``threshold`` set, tokens the best path did not tag but whose
+        person probability reaches it are also reported (more recall, less precision).
+        """
+        sents = [s for s in sentences(text) if _has_candidate([t[0] for t in s])]
+        words = [[t[0] for t in s] for s in sents]
+        doc = self._doc(words)
+        tagger = self._tagger
+        result: list[tuple[int, int, float]] = []
+        for sent, toks in zip(sents, words):
+            tags = tagger.tag(self.featurizer.sentence(toks, doc))
+            if threshold is None and "B-PER" not in tags and "I-PER" not in tags:
+                continue
+            start = end = -1
+            score = 1.0
+            for k, tag in enumerate(tags):
+                is_per = tag.endswith("PER")
+                prob = 0.0
+                if is_per or threshold is not None:
+                    prob = tagger.marginal("B-PER", k) + tagger.marginal("I-PER", k)
+                    if not is_per and prob >= threshold:  # type: ignore[operator]
+                        is_per = True
+                        tag = "I-PER" if start >= 0 else "B-PER"
+                if is_per and (tag == "I-PER" and start >= 0):
+                    end = sent[k][2]
+                    score = min(score, prob)
+                    continue
+                if start >= 0:
+                    result.append((start, end, round(score, 4)))
+                    start = -1
+                if is_per:
+                    start, end, score = sent[k][1], sent[k][2], prob
+            if start >= 0:
+                result.append((start, end, round(score, 4)))
+        return result
+
+
+@lru_cache(maxsize=1)
+def _load_packaged() -> PersonNameModel:
+    folder = resources.files("wooflow.detect") / "data" / "model"
+    model = folder / MODEL_FILE
+    try:
+        meta = json.loads((folder / META_FILE).read_text(encoding="utf-8"))
+        with resources.as_file(model) as path:
+            if not path.exists():
+                raise NameModelError(f"naammodel ontbreekt: {path}")
+            return PersonNameModel(str(path), Gazetteers.load(), meta)
+    except OSError as exc:
+        raise NameModelError(f"naammodel ontbreekt of is onleesbaar: {exc}") from exc
