@@ -1,9 +1,89 @@
-"""CLI commands (to be filled by the owning package)."""
+"""`wooflow ingest` and `wooflow text`: thin wrappers over wooflow.ingest and wooflow.store."""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import typer
+
+from wooflow.exceptions import InputError
+
+
+def _say(line: str) -> None:
+    print(f"wooflow: {line}", file=sys.stderr)
+
+
+def ingest(
+    paths: list[Path] = typer.Argument(..., help="Bestanden of mappen (mappen worden doorzocht)."),
+    case: Path = typer.Option(..., "--case", help="Zaakmap; wordt aangemaakt als die niet bestaat."),
+    no_ocr: bool = typer.Option(False, "--no-ocr", help="Geen tekstherkenning op scans."),
+) -> None:
+    """Lees documenten in een zaak in (herstartbaar: al opgeslagen bestanden worden overgeslagen)."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.table import Table
+
+    from wooflow.ingest import ReadContext, expand_paths
+    from wooflow.store import CaseStore, IngestSummary
+    from wooflow.store.batch import FAILED, ingest_one
+
+    console = Console(stderr=True)
+    files = list(expand_paths(paths))
+    summary = IngestSummary()
+    ctx = ReadContext(ocr=not no_ocr)
+    with CaseStore(case) as store:
+        progress = Progress(
+            TextColumn("[bold]inlezen[/]"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            TextColumn("{task.description}"),
+            console=console,
+            transient=True,
+        )
+        with progress:
+            task = progress.add_task("", total=len(files))
+            for path in files:
+                progress.update(task, description=Path(path).name[-40:])
+                event = ingest_one(store, path, ctx)
+                summary.add(event)
+                if event.status == FAILED and event.failure is not None:
+                    progress.console.print(
+                        f"wooflow: {event.failure.line()}", markup=False, highlight=False, soft_wrap=True
+                    )
+                for warning in event.warnings:
+                    progress.console.print(
+                        f"wooflow: waarschuwing: {warning}", markup=False, highlight=False, soft_wrap=True
+                    )
+                progress.advance(task)
+        summary.documents = store.count_documents()
+    table = Table(title=f"Zaak {case}")
+    table.add_column("resultaat")
+    table.add_column("aantal", justify="right")
+    table.add_row("opgeslagen", str(summary.stored))
+    table.add_row("overgeslagen (al in de zaak)", str(summary.skipped))
+    table.add_row("mislukt", str(summary.failed))
+    table.add_row("documenten in de zaak (incl. bijlagen)", str(summary.documents))
+    console.print(table)
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+def text(path: Path = typer.Argument(..., help="Het document.")) -> None:
+    """Druk de platte tekst van een document af, precies zoals wooflow die ziet (UTF-8)."""
+    from wooflow.ingest import read_path
+
+    try:
+        doc = read_path(path)
+    except InputError as exc:
+        _say(f"{exc.path}: {exc.reason}: {exc.detail}")
+        raise typer.Exit(exc.exit_code) from None
+    out = sys.stdout.buffer
+    out.write(doc.text.encode("utf-8", "surrogatepass"))
+    out.flush()
 
 
 def register(app: typer.Typer) -> None:
-    return None
+    app.command("ingest")(ingest)
+    app.command("text")(text)

@@ -1,1 +1,20 @@
-"""store"""
+"""The case store: SQLite database ``case.sqlite`` plus ``blobs/<sha256>`` in the case folder.
+
+Public API: ``CaseStore`` (documents, failures, transactions, other packages' schemas) and
+``ingest_paths`` (the resumable batch loop behind ``wooflow ingest``).
+"""
+
+from __future__ import annotations
+
+from wooflow.store.batch import IngestEvent, IngestSummary, ingest_paths
+from wooflow.store.case_store import DB_NAME, CaseStore, DocumentRow, StoredFailure
+
+__all__ = [
+    "DB_NAME",
+    "CaseStore",
+    "DocumentRow",
+    "IngestEvent",
+    "IngestSummary",
+    "StoredFailure",
+    "ingest_paths",
+]

@@ -1,0 +1,90 @@
+"""Shared pieces of the readers: the read context (limits, nesting) and document construction.
+
+The context travels through nested reads (zip in zip, mail with attachments) so that limits on
+depth, member count and expanded size hold for the whole tree, not per level.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from wooflow.model import Document, sha256_bytes
+
+DEFAULT_MAX_DEPTH = 5
+DEFAULT_MAX_MEMBERS = 10_000
+DEFAULT_MAX_TOTAL_BYTES = 1 << 30  # 1 GiB expanded, summed over the whole tree
+DEFAULT_MAX_RATIO = 100.0  # uncompressed : compressed, per member
+# Small members (a 20 KiB file of spaces) legitimately pack better than 100:1; the ratio test only
+# applies to members that expand beyond this size, which is where a bomb does its damage.
+RATIO_MIN_SIZE = 1 << 20
+
+
+@dataclass(slots=True)
+class Budget:
+    """Counters shared by every level of one top-level read."""
+
+    members: int = 0
+    expanded: int = 0
+
+
+@dataclass(slots=True)
+class ReadContext:
+    """Limits and nesting state for one read; children get a copy one level deeper."""
+
+    max_depth: int = DEFAULT_MAX_DEPTH
+    max_members: int = DEFAULT_MAX_MEMBERS
+    max_total_bytes: int = DEFAULT_MAX_TOTAL_BYTES
+    max_ratio: float = DEFAULT_MAX_RATIO
+    ocr: bool = True
+    depth: int = 0
+    parent_path: str | None = None
+    budget: Budget = field(default_factory=Budget)
+
+    def child(self, parent_path: str) -> ReadContext:
+        return ReadContext(
+            max_depth=self.max_depth,
+            max_members=self.max_members,
+            max_total_bytes=self.max_total_bytes,
+            max_ratio=self.max_ratio,
+            ocr=self.ocr,
+            depth=self.depth + 1,
+            parent_path=parent_path,
+            budget=self.budget,
+        )
+
+
+class Reader(Protocol):
+    def __call__(self, data: bytes, path: str, name: str, ctx: ReadContext) -> Document: ...
+
+
+def child_path(parent_path: str, member: str) -> str:
+    """``parent#member``: the path a child document is known by (inventory, findings)."""
+    return f"{parent_path}#{member}"
+
+
+def base_name(name: str) -> str:
+    """Last component of a member or file name, whatever separator the source used."""
+    return os.path.basename(name.replace("\\", "/").rstrip("/")) or name
+
+
+def new_document(
+    data: bytes,
+    path: str,
+    name: str,
+    kind: str,
+    text: str,
+    ctx: ReadContext,
+) -> Document:
+    """A Document for ``data``; children keep their bytes since they have no file of their own."""
+    parent_path = ctx.parent_path
+    return Document(
+        path=path,
+        name=name,
+        kind=kind,
+        sha256=sha256_bytes(data),
+        text=text,
+        parent_path=parent_path,
+        data=data if parent_path is not None else None,
+    )

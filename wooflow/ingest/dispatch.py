@@ -1,0 +1,73 @@
+"""Route bytes to the reader their content calls for, and keep one error style for all readers."""
+
+from __future__ import annotations
+
+import importlib
+import os
+from pathlib import PurePath
+
+from wooflow.exceptions import CorruptDocument, InputError, LimitExceeded
+from wooflow.ingest.base import ReadContext, Reader, base_name, child_path
+from wooflow.ingest.sniff import sniff
+from wooflow.model import Document
+
+# kind -> (module, function); imported on first use so that `wooflow text note.txt` does not pay
+# for PyMuPDF, and so container readers can import this module without a cycle.
+READERS: dict[str, tuple[str, str]] = {
+    "text": ("wooflow.ingest.text", "read_text"),
+    "pdf": ("wooflow.ingest.pdf", "read_pdf"),
+    "image": ("wooflow.ingest.image", "read_image"),
+    "email": ("wooflow.ingest.email_eml", "read_eml"),
+    "mbox": ("wooflow.ingest.email_mbox", "read_mbox"),
+    "msg": ("wooflow.ingest.email_msg", "read_msg"),
+    "docx": ("wooflow.ingest.docx", "read_docx"),
+    "zip": ("wooflow.ingest.archive", "read_zip"),
+}
+CONTAINER_KINDS = frozenset({"zip", "mbox"})
+
+
+def reader_for(kind: str) -> Reader:
+    module, func = READERS[kind]
+    return getattr(importlib.import_module(module), func)  # type: ignore[no-any-return]
+
+
+def extension(name: str) -> str:
+    return PurePath(base_name(name)).suffix.lower()
+
+
+def read_data(data: bytes, path: str, name: str, ctx: ReadContext) -> Document:
+    """Read ``data`` known as ``path``; every failure is an InputError naming ``path``."""
+    if ctx.depth > ctx.max_depth:
+        raise LimitExceeded(path, f"te diep genest (meer dan {ctx.max_depth} niveaus)")
+    try:
+        kind = sniff(data, extension(name))
+    except InputError as exc:
+        raise type(exc)(path, exc.detail) from None
+    try:
+        return reader_for(kind)(data, path, base_name(name), ctx)
+    except InputError:
+        raise
+    except (MemoryError, RecursionError) as exc:
+        raise LimitExceeded(path, f"te groot of te diep om te lezen ({type(exc).__name__})") from None
+    except Exception as exc:  # a library choking on malformed input must not stop the batch
+        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        raise CorruptDocument(path, f"onleesbaar ({type(exc).__name__}: {first})") from None
+
+
+def read_child(data: bytes, member: str, parent: str, ctx: ReadContext) -> Document:
+    """A member of a container or an attachment, one level deeper than ``ctx``."""
+    return read_data(data, child_path(parent, member), member, ctx.child(parent))
+
+
+def read_file(path: str | os.PathLike[str], ctx: ReadContext | None = None) -> Document:
+    shown = os.fspath(path)
+    if os.path.isdir(shown):
+        raise InputError(shown, "is een map, geen bestand")
+    try:
+        with open(shown, "rb") as fh:
+            data = fh.read()
+    except FileNotFoundError:
+        raise InputError(shown, "bestand bestaat niet") from None
+    except OSError as exc:
+        raise InputError(shown, f"kan bestand niet lezen: {exc.strerror or exc}") from None
+    return read_data(data, shown, shown, ctx or ReadContext())

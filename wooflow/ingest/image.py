@@ -1,0 +1,61 @@
+"""Images (.png, .jpg, .tif incl. multi-page TIFF): every frame is a page, read by OCR.
+
+A page measures the image at its own resolution (72 / dpi points per pixel, 300 dpi when the file
+does not say), so word boxes are in points like a PDF's and a later stage can lay the image on a
+PDF page of that size and redact under the boxes.
+"""
+
+from __future__ import annotations
+
+import io
+
+from wooflow.exceptions import CorruptDocument, LimitExceeded
+from wooflow.ingest.base import ReadContext, new_document
+from wooflow.ingest.layout import TextBuilder
+from wooflow.ingest.ocr import ocr_blocks
+from wooflow.model import Document, Page
+
+DEFAULT_DPI = 300.0
+MAX_FRAMES = 500
+
+
+def read_image(data: bytes, path: str, name: str, ctx: ReadContext) -> Document:
+    from PIL import Image, ImageSequence
+
+    builder = TextBuilder()
+    pages: list[Page] = []
+    try:
+        with Image.open(io.BytesIO(data)) as img:
+            fmt = img.format or "image"
+            for number, frame in enumerate(ImageSequence.Iterator(img)):
+                if number >= MAX_FRAMES:
+                    raise LimitExceeded(path, f"meer dan {MAX_FRAMES} pagina's in afbeelding")
+                frame.load()
+                dpi = _dpi(frame.info.get("dpi"))
+                scale = 72.0 / dpi
+                gray = frame.convert("L")
+                if number:
+                    builder.write("\f")
+                start = builder.pos
+                if ctx.ocr:
+                    builder.add_blocks(number, ocr_blocks(gray, scale, path))
+                pages.append(
+                    Page(number, gray.width * scale, gray.height * scale, start, builder.pos, ctx.ocr)
+                )
+    except Image.DecompressionBombError as exc:
+        raise LimitExceeded(path, f"afbeelding te groot: {exc}") from None
+    except (OSError, ValueError, SyntaxError, EOFError) as exc:
+        raise CorruptDocument(path, f"beschadigde afbeelding: {exc}") from None
+    doc = new_document(data, path, name, "image", builder.text(), ctx)
+    doc.pages = pages
+    doc.words = builder.words
+    doc.fields["image_format"] = fmt.lower()
+    return doc
+
+
+def _dpi(value: object) -> float:
+    try:
+        dpi = float(value[0])  # type: ignore[index]
+    except (TypeError, ValueError, IndexError):
+        return DEFAULT_DPI
+    return dpi if dpi >= 50 else DEFAULT_DPI

@@ -1,0 +1,145 @@
+"""PDF reader (PyMuPDF): text layer with word boxes, OCR for pages that have no usable text.
+
+Text is built from MuPDF's words (grouped by its blocks and lines, in content order, which follows
+the author's reading order for the documents governments produce), so word offsets are exact.
+Ligatures are expanded so "ﬁnanciën" reads as "financiën" for search and detection.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import pymupdf
+
+from wooflow.exceptions import CorruptDocument, EmptyDocument, EncryptedDocument, InputError
+from wooflow.ingest.base import ReadContext, new_document
+from wooflow.ingest.layout import Block, TextBuilder
+from wooflow.ingest.ocr import OCR_DPI, ocr_blocks
+from wooflow.model import Document, Page
+
+# MuPDF's defaults for words, minus TEXT_PRESERVE_LIGATURES.
+TEXT_FLAGS = pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_MEDIABOX_CLIP
+MIN_TEXT_CHARS = 10  # fewer letters/digits than this and an image on the page: it is a scan
+MIN_IMAGE_COVER = 0.3  # share of the page an image must cover to count as a scan
+MAX_GARBAGE = 0.3  # share of U+FFFD (unknown glyphs) above which a text layer is unusable
+
+pymupdf.TOOLS.mupdf_display_errors(False)
+pymupdf.TOOLS.mupdf_display_warnings(False)
+
+
+@contextmanager
+def open_pdf(data: bytes, path: str) -> Iterator[pymupdf.Document]:
+    """Open and check a PDF; one clear InputError for anything that keeps us from its pages."""
+    try:
+        pdf = pymupdf.open(stream=data, filetype="pdf")
+    except Exception as exc:  # MuPDF raises FileDataError, RuntimeError, ValueError
+        raise CorruptDocument(path, f"beschadigde PDF: {_first_line(exc)}") from None
+    try:
+        if pdf.needs_pass:
+            raise EncryptedDocument(path, "PDF is met een wachtwoord beveiligd")
+        if pdf.page_count == 0:
+            kind = CorruptDocument if pdf.is_repaired else EmptyDocument
+            raise kind(path, "PDF bevat geen pagina's")
+        yield pdf
+    finally:
+        pdf.close()
+
+
+def read_pdf(data: bytes, path: str, name: str, ctx: ReadContext) -> Document:
+    builder = TextBuilder()
+    pages: list[Page] = []
+    warnings: list[str] = []
+    with open_pdf(data, path) as pdf:
+        if pdf.is_repaired:
+            warnings.append("PDF was beschadigd; MuPDF heeft de structuur hersteld")
+        fields = _metadata(pdf.metadata or {})
+        for number in range(pdf.page_count):
+            if number:
+                builder.write("\f")
+            start = builder.pos
+            try:
+                page = pdf.load_page(number)
+                blocks, ocr = _page_blocks(page, ctx, path)
+            except InputError:
+                raise
+            except Exception as exc:
+                raise CorruptDocument(
+                    path, f"pagina {number + 1} onleesbaar: {_first_line(exc)}"
+                ) from None
+            builder.add_blocks(number, blocks)
+            rect = page.rect
+            pages.append(
+                Page(number, rect.width, rect.height, start, builder.pos, ocr, page.rotation)
+            )
+    doc = new_document(data, path, name, "pdf", builder.text(), ctx)
+    doc.pages = pages
+    doc.words = builder.words
+    doc.fields.update(fields)
+    doc.warnings.extend(warnings)
+    return doc
+
+
+def _page_blocks(page: pymupdf.Page, ctx: ReadContext, path: str) -> tuple[list[Block], bool]:
+    """Blocks of the text layer, or of OCR when the page is a scan; and whether OCR was used."""
+    raw = page.get_text("words", flags=TEXT_FLAGS)
+    if ctx.ocr and _needs_ocr(page, raw):
+        pix = page.get_pixmap(dpi=OCR_DPI, colorspace=pymupdf.csGRAY, alpha=False)
+        from PIL import Image
+
+        image = Image.frombytes("L", (pix.width, pix.height), pix.samples)
+        # Pixmap pixels map onto page.rect; scale back to points on both axes.
+        return ocr_blocks(image, page.rect.width / pix.width, path), True
+    blocks: dict[int, dict[int, list[tuple[str, tuple[float, float, float, float]]]]] = {}
+    for x0, y0, x1, y1, word, bno, lno, _wno in raw:
+        blocks.setdefault(bno, {}).setdefault(lno, []).append((word, (x0, y0, x1, y1)))
+    return [list(lines.values()) for lines in blocks.values()], False
+
+
+def _needs_ocr(page: pymupdf.Page, raw: list[Any]) -> bool:
+    text = "".join(w[4] for w in raw)
+    alnum = sum(ch.isalnum() for ch in text)
+    garbage = text.count("\ufffd") / len(text) if text else 0.0
+    if alnum >= MIN_TEXT_CHARS and garbage <= MAX_GARBAGE:
+        return False
+    area = abs(page.rect) or 1.0
+    covered = 0.0
+    for info in page.get_image_info():
+        covered += abs(pymupdf.Rect(info["bbox"]) & page.rect)
+    if covered / area >= MIN_IMAGE_COVER:
+        return True
+    # Text drawn as outlines (no fonts) also needs OCR; a blank page does not.
+    return alnum == 0 and bool(page.get_drawings()) and len(page.get_drawings()) > 50
+
+
+_PDF_DATE = re.compile(r"D:(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?")
+
+
+def _pdf_date(value: str) -> str | None:
+    m = _PDF_DATE.match(value or "")
+    if not m:
+        return None
+    defaults = ("", "01", "01", "00", "00", "00")
+    y, mo, d, h, mi, s = (g or dflt for g, dflt in zip(m.groups(), defaults, strict=True))
+    return f"{y}-{mo}-{d}T{h}:{mi}:{s}"
+
+
+def _metadata(meta: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key in ("title", "author", "subject", "creator", "producer"):
+        value = (meta.get(key) or "").strip()
+        if value:
+            out[f"pdf_{key}"] = value
+    for key in ("creationDate", "modDate"):
+        iso = _pdf_date(meta.get(key) or "")
+        if iso:
+            out["pdf_created" if key == "creationDate" else "pdf_modified"] = iso
+    return out
+
+
+def _first_line(exc: BaseException) -> str:
+    lines = str(exc).strip().splitlines()
+    return lines[0] if lines else type(exc).__name__
+

@@ -1,0 +1,101 @@
+"""The resumable ingest loop: read each input, store it in its own transaction, record failures.
+
+Before parsing, a file's hash is checked against the case: a file already stored under the same
+path is skipped without reading it again (OCR is expensive), which is what makes a re-run after
+Ctrl-C or a crash cheap and free of duplicates.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from wooflow.exceptions import InputError
+from wooflow.ingest import IngestFailure, ReadContext, expand_paths
+from wooflow.ingest.dispatch import read_data
+from wooflow.model import sha256_bytes
+from wooflow.store.case_store import CaseStore
+
+STORED, SKIPPED, FAILED = "stored", "skipped", "failed"
+
+
+@dataclass(frozen=True, slots=True)
+class IngestEvent:
+    """What happened to one input; ``warnings`` are attachment or member problems."""
+
+    path: str
+    status: str
+    doc_id: int | None = None
+    failure: IngestFailure | None = None
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    stored: int = 0
+    skipped: int = 0
+    failed: int = 0
+    documents: int = 0  # stored documents including children
+    failures: list[IngestFailure] = field(default_factory=list)
+
+    def add(self, event: IngestEvent) -> None:
+        if event.status == STORED:
+            self.stored += 1
+        elif event.status == SKIPPED:
+            self.skipped += 1
+        else:
+            self.failed += 1
+            if event.failure is not None:
+                self.failures.append(event.failure)
+
+
+def ingest_one(store: CaseStore, path: str, ctx: ReadContext | None = None) -> IngestEvent:
+    """Store one input file; an unreadable file becomes a recorded failure, never an exception."""
+    try:
+        try:
+            with open(path, "rb") as fh:
+                data = fh.read()
+        except IsADirectoryError:
+            raise InputError(path, "is een map, geen bestand") from None
+        except FileNotFoundError:
+            raise InputError(path, "bestand bestaat niet") from None
+        except OSError as exc:
+            raise InputError(path, f"kan bestand niet lezen: {exc.strerror or exc}") from None
+        existing = store.find_document(path, sha256_bytes(data))
+        if existing is not None:
+            store.clear_failure(path)
+            return IngestEvent(path, SKIPPED, existing)
+        base = ctx or ReadContext()
+        doc = read_data(data, path, path, ReadContext(
+            base.max_depth, base.max_members, base.max_total_bytes, base.max_ratio, base.ocr
+        ))
+    except InputError as exc:
+        failure = IngestFailure.from_error(exc)
+        store.record_failure(failure.path, failure.reason, failure.detail)
+        return IngestEvent(path, FAILED, failure=failure)
+    doc.data = data  # hand the bytes we hashed to the blob store instead of re-reading the file
+    try:
+        doc_id = store.add_document(doc)
+    finally:
+        doc.data = None
+    store.clear_failure(path)
+    warnings = tuple(w for item in doc.walk() for w in item.warnings)
+    return IngestEvent(path, STORED, doc_id, warnings=warnings)
+
+
+def ingest_paths(
+    store: CaseStore,
+    paths: Iterable[str | os.PathLike[str]],
+    ctx: ReadContext | None = None,
+    on_event: Callable[[IngestEvent], None] | None = None,
+) -> IngestSummary:
+    """Ingest every file under ``paths`` (folders recursed, sorted) into ``store``."""
+    summary = IngestSummary()
+    for path in expand_paths(paths):
+        event = ingest_one(store, path, ctx)
+        summary.add(event)
+        if on_event is not None:
+            on_event(event)
+    summary.documents = store.count_documents()
+    return summary

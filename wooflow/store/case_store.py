@@ -1,0 +1,300 @@
+"""The case database: one SQLite file (``case.sqlite``) and one blob folder per case.
+
+One object owns one connection and funnels every write through it (the datasette pattern). The
+connection runs in autocommit mode with explicit transactions: each document is committed on its
+own, so an interrupted ingest loses at most the document in flight and a re-run resumes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from wooflow.exceptions import CaseError
+from wooflow.model import Document, Page, sha256_bytes
+from wooflow.store.blobs import BlobStore
+from wooflow.store.codec import pack_words, unpack_words
+from wooflow.store.schema import SCHEMA, SCHEMA_VERSION
+
+DB_NAME = "case.sqlite"
+
+
+@dataclass(frozen=True, slots=True)
+class StoredFailure:
+    path: str
+    reason: str
+    detail: str
+    time: str
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRow:
+    """A stored document without its text and words: cheap to list."""
+
+    id: int
+    parent_id: int | None
+    path: str
+    name: str
+    kind: str
+    sha256: str
+    page_count: int
+    status: str
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class CaseStore:
+    """Documents, pages, words and failures of one case folder."""
+
+    def __init__(self, case_dir: str | os.PathLike[str]) -> None:
+        self.case_dir = Path(case_dir)
+        try:
+            self.case_dir.mkdir(parents=True, exist_ok=True)
+            self.blobs = BlobStore(self.case_dir / "blobs")
+            self.conn = sqlite3.connect(
+                self.case_dir / DB_NAME, isolation_level=None, timeout=30.0
+            )
+        except (OSError, sqlite3.Error) as exc:
+            raise CaseError(f"{self.case_dir}: kan zaakmap niet openen: {exc}") from None
+        self.conn.row_factory = sqlite3.Row
+        self._depth = 0
+        try:
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            self.conn.executescript(SCHEMA)
+            self.conn.execute(
+                "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)",
+                (str(SCHEMA_VERSION),),
+            )
+        except sqlite3.DatabaseError as exc:
+            self.conn.close()
+            raise CaseError(f"{self.case_dir}: zaakdatabase onbruikbaar: {exc}") from None
+        self.blobs.clean_temporaries()
+
+    # -- lifecycle -------------------------------------------------------------------------------
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> CaseStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One atomic unit of writes; nested use joins the outer transaction."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self.conn
+            finally:
+                self._depth -= 1
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        try:
+            yield self.conn
+        except BaseException:
+            self._depth = 0
+            self.conn.execute("ROLLBACK")
+            raise
+        self._depth = 0
+        self.conn.execute("COMMIT")
+
+    def ensure_schema(self, name: str, sql: str) -> None:
+        """Let another package (wooflow.case) create its tables once; re-run if its SQL changed."""
+        digest = hashlib.sha256(sql.encode()).hexdigest()
+        row = self.conn.execute("SELECT sha256 FROM schemas WHERE name = ?", (name,)).fetchone()
+        if row is not None and row["sha256"] == digest:
+            return
+        if self._depth:
+            raise CaseError("ensure_schema kan niet binnen een transactie")
+        quoted = name.replace("'", "''")
+        try:
+            self.conn.executescript(
+                f"BEGIN IMMEDIATE;\n{sql}\n;INSERT OR REPLACE INTO schemas(name, sha256)"
+                f" VALUES ('{quoted}', '{digest}');\nCOMMIT;"
+            )
+        except sqlite3.Error as exc:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise CaseError(f"schema {name!r} kan niet worden aangemaakt: {exc}") from None
+
+    # -- documents -------------------------------------------------------------------------------
+
+    def find_document(self, path: str, sha256: str) -> int | None:
+        """Id of the stored document with this path and content, if any (resume check)."""
+        row = self.conn.execute(
+            "SELECT id FROM documents WHERE path = ? AND sha256 = ?", (path, sha256)
+        ).fetchone()
+        return None if row is None else int(row["id"])
+
+    def add_document(self, doc: Document) -> int:
+        """Store ``doc`` and its children in one transaction; idempotent on (path, sha256).
+
+        The original bytes go to ``blobs/<sha256>`` first (from ``doc.data``, or read from
+        ``doc.path`` for a top-level file), so a stored document always has its blob.
+        """
+        existing = self.find_document(doc.path, doc.sha256)
+        if existing is not None:
+            return existing
+        for item in doc.walk():
+            self._put_blob(item)
+        with self.transaction():
+            return self._insert(doc, None, 0)
+
+    def _put_blob(self, doc: Document) -> None:
+        if self.blobs.has(doc.sha256):
+            return
+        data = doc.data
+        if data is None:
+            try:
+                data = Path(doc.path).read_bytes()
+            except OSError as exc:
+                raise CaseError(f"{doc.path}: origineel niet te kopiëren: {exc}") from None
+            if sha256_bytes(data) != doc.sha256:
+                raise CaseError(f"{doc.path}: bestand is veranderd tijdens het inlezen")
+        self.blobs.put(doc.sha256, data)
+
+    def _insert(self, doc: Document, parent_id: int | None, position: int) -> int:
+        cur = self.conn.execute(
+            "INSERT INTO documents(parent_id, path, name, kind, sha256, text, fields, warnings,"
+            " page_count, position, added_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                parent_id,
+                doc.path,
+                doc.name,
+                doc.kind,
+                doc.sha256,
+                doc.text,
+                json.dumps(doc.fields, ensure_ascii=False, default=str),
+                json.dumps(doc.warnings, ensure_ascii=False),
+                doc.page_count,
+                position,
+                _now(),
+            ),
+        )
+        doc_id = int(cur.lastrowid or 0)
+        by_page: dict[int, list[Any]] = {}
+        for word in doc.words:
+            by_page.setdefault(word.page, []).append(word)
+        self.conn.executemany(
+            'INSERT INTO pages(doc_id, number, width, height, start, "end", ocr, rotation, words)'
+            " VALUES (?,?,?,?,?,?,?,?,?)",
+            [
+                (doc_id, p.number, p.width, p.height, p.start, p.end, int(p.ocr), p.rotation,
+                 pack_words(by_page.get(p.number, [])))
+                for p in doc.pages
+            ],
+        )
+        for i, child in enumerate(doc.children):
+            self._insert(child, doc_id, i)
+        return doc_id
+
+    def get_document(self, doc_id: int, *, with_data: bool = True) -> Document:
+        """The stored document with pages, words and children (children carry their bytes)."""
+        row = self.conn.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if row is None:
+            raise CaseError(f"document {doc_id} bestaat niet in deze zaak")
+        return self._rehydrate(row, with_data)
+
+    def _rehydrate(self, row: sqlite3.Row, with_data: bool) -> Document:
+        pages: list[Page] = []
+        words = []
+        for p in self.conn.execute(
+            "SELECT * FROM pages WHERE doc_id = ? ORDER BY number", (row["id"],)
+        ):
+            pages.append(
+                Page(p["number"], p["width"], p["height"], p["start"], p["end"], bool(p["ocr"]),
+                     p["rotation"])
+            )
+            words.extend(unpack_words(p["number"], p["words"]))
+        parent_path = None
+        if row["parent_id"] is not None:
+            parent = self.conn.execute(
+                "SELECT path FROM documents WHERE id = ?", (row["parent_id"],)
+            ).fetchone()
+            parent_path = parent["path"]
+        children = [
+            self._rehydrate(child, with_data)
+            for child in self.conn.execute(
+                "SELECT * FROM documents WHERE parent_id = ? ORDER BY position, id", (row["id"],)
+            ).fetchall()
+        ]
+        data = None
+        if with_data and parent_path is not None and self.blobs.has(row["sha256"]):
+            data = self.blobs.get(row["sha256"])
+        return Document(
+            path=row["path"],
+            name=row["name"],
+            kind=row["kind"],
+            sha256=row["sha256"],
+            text=row["text"],
+            pages=pages,
+            words=words,
+            fields=json.loads(row["fields"]),
+            children=children,
+            parent_path=parent_path,
+            data=data,
+            warnings=json.loads(row["warnings"]),
+        )
+
+    def iter_document_ids(self, *, include_children: bool = False) -> Iterator[int]:
+        """Ids in ingest order; top-level documents only unless asked (children come with
+        ``get_document`` of their parent)."""
+        sql = "SELECT id FROM documents"
+        if not include_children:
+            sql += " WHERE parent_id IS NULL"
+        for row in self.conn.execute(sql + " ORDER BY id").fetchall():
+            yield int(row["id"])
+
+    def list_documents(self) -> list[DocumentRow]:
+        """Every stored document (children included) without text: for listings and reports."""
+        return [
+            DocumentRow(r["id"], r["parent_id"], r["path"], r["name"], r["kind"], r["sha256"],
+                        r["page_count"], r["status"])
+            for r in self.conn.execute(
+                "SELECT id, parent_id, path, name, kind, sha256, page_count, status"
+                " FROM documents ORDER BY id"
+            )
+        ]
+
+    def count_documents(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM documents").fetchone()[0])
+
+    def blob_path(self, sha256: str) -> Path:
+        return self.blobs.path(sha256)
+
+    # -- failures --------------------------------------------------------------------------------
+
+    def record_failure(self, path: str, reason: str, detail: str) -> None:
+        """Remember why an input was not stored; a re-run that succeeds clears it."""
+        with self.transaction():
+            self.conn.execute("DELETE FROM failures WHERE path = ?", (path,))
+            self.conn.execute(
+                "INSERT INTO failures(path, reason, detail, time) VALUES (?,?,?,?)",
+                (path, reason, detail, _now()),
+            )
+
+    def clear_failure(self, path: str) -> None:
+        with self.transaction():
+            self.conn.execute("DELETE FROM failures WHERE path = ?", (path,))
+
+    def failures(self) -> list[StoredFailure]:
+        return [
+            StoredFailure(r["path"], r["reason"], r["detail"], r["time"])
+            for r in self.conn.execute("SELECT path, reason, detail, time FROM failures ORDER BY id")
+        ]
