@@ -1,0 +1,304 @@
+"""PDF redaction with PyMuPDF: true removal under every box, the ground code printed on it.
+
+Boxes come from the document's word boxes (``Document.words``), never from searching strings, so
+what is removed is exactly what detection and review decided. A word that is only partly inside a
+span is redacted whole: a half-visible e-mail address or name is still a leak, a few extra blacked
+characters are not. Everything that can carry content outside the page's text layer and was never
+reviewed (annotations, form fields, attachments, JavaScript, thumbnails, metadata) is removed.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pymupdf
+
+from wooflow.exceptions import CorruptDocument, EncryptedDocument
+from wooflow.model import Document, Finding, Word
+from wooflow.redact.text import Span, redact_spans
+
+pymupdf.TOOLS.mupdf_display_errors(False)
+pymupdf.TOOLS.mupdf_display_warnings(False)
+
+BOX_FILL = (0.0, 0.0, 0.0)
+LABEL_COLOR = (1.0, 1.0, 1.0)
+LABEL_FONT = "helv"
+MIN_LABEL_SIZE = 2.5  # points; below this a code is unreadable even when zoomed, so none is printed
+MAX_LABEL_SIZE = 10.0
+
+# Vector graphics entirely under a box go (an underline, a scribble); larger shapes that merely
+# touch a box (table borders, a black rectangle someone drew over the name) stay, because removing
+# them would damage the page while the text under them is removed anyway.
+GRAPHICS_MODE = pymupdf.PDF_REDACT_LINE_ART_REMOVE_IF_COVERED
+IMAGE_MODE = pymupdf.PDF_REDACT_IMAGE_PIXELS  # destroy the pixels under a box, keep the rest
+TEXT_MODE = pymupdf.PDF_REDACT_TEXT_REMOVE  # visible and invisible (OCR layer, white) text
+
+
+@dataclass(frozen=True, slots=True)
+class Box:
+    """One black box on a page, in unrotated page coordinates (what annotations use)."""
+
+    page: int
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    label: str
+
+    @property
+    def rect(self) -> pymupdf.Rect:
+        return pymupdf.Rect(self.x0, self.y0, self.x1, self.y1)
+
+
+@dataclass(slots=True)
+class RedactionReport:
+    """What one redaction run did; ``unmapped`` spans had no word box (see the verifier)."""
+
+    out_path: str
+    pages: int
+    boxes: list[Box] = field(default_factory=list)
+    spans: int = 0
+    unmapped: list[Span] = field(default_factory=list)
+    removed_annotations: int = 0
+    removed_widgets: int = 0
+    removed_links: int = 0
+    removed_embedded_files: int = 0
+    outline_entries_changed: int = 0
+
+
+def boxes_for_span(span: Span, words: Sequence[Word]) -> list[Box]:
+    """One box per line: the words overlapping ``span`` merged while they share a line."""
+    hits = sorted(
+        (w for w in words if w.start < span.end and w.end > span.start),
+        key=lambda w: (w.page, w.start),
+    )
+    boxes: list[list[float]] = []
+    pages: list[int] = []
+    for w in hits:
+        if boxes and pages[-1] == w.page and _same_line(boxes[-1], w):
+            b = boxes[-1]
+            b[0], b[1], b[2], b[3] = min(b[0], w.x0), min(b[1], w.y0), max(b[2], w.x1), max(b[3], w.y1)
+        else:
+            boxes.append([w.x0, w.y0, w.x1, w.y1])
+            pages.append(w.page)
+    return [Box(p, *b, label=span.label) for p, b in zip(pages, boxes, strict=True)]
+
+
+def _same_line(box: list[float], w: Word) -> bool:
+    """Vertical overlap of at least half the smaller height, and the word not going backwards."""
+    overlap = min(box[3], w.y1) - max(box[1], w.y0)
+    height = min(box[3] - box[1], w.y1 - w.y0)
+    return height > 0 and overlap >= 0.5 * height and w.x0 >= box[0] - 1.0
+
+
+def plan_boxes(doc: Document, findings: Iterable[Finding]) -> tuple[list[Box], list[Span], int]:
+    """All boxes for the redact findings; spans without any word box are returned separately."""
+    spans = redact_spans(findings, len(doc.text))
+    boxes: list[Box] = []
+    unmapped: list[Span] = []
+    for span in spans:
+        found = boxes_for_span(span, doc.words)
+        if found:
+            boxes.extend(found)
+        elif doc.text[span.start : span.end].strip():
+            unmapped.append(span)
+    return boxes, unmapped, len(spans)
+
+
+def _page_of_offset(doc: Document, offset: int) -> int | None:
+    for page in doc.pages:
+        if page.start <= offset < page.end:
+            return page.number
+    return None
+
+
+def _fallback_boxes(pdf: pymupdf.Document, doc: Document, span: Span) -> list[Box]:
+    """A span without word boxes: search its text on its page. Over-redacting beats leaking."""
+    number = _page_of_offset(doc, span.start)
+    if number is None or number >= pdf.page_count:
+        return []
+    needle = " ".join(doc.text[span.start : span.end].split())
+    page = pdf[number]
+    rects = page.search_for(needle) if needle else []
+    # search_for answers in the rotated page's coordinates; annotations need unrotated ones.
+    derot = page.derotation_matrix if page.rotation else None
+    out = []
+    for r in rects:
+        rr = r * derot if derot is not None else r
+        out.append(Box(number, rr.x0, rr.y0, rr.x1, rr.y1, span.label))
+    return out
+
+
+def label_size(label: str, rect: pymupdf.Rect, font: pymupdf.Font) -> float:
+    """The largest font size at which ``label`` fits the box, 0 if it cannot be read."""
+    unit = font.text_length(label, fontsize=1.0) or 1.0
+    size = min(rect.height * 0.72, rect.width * 0.92 / unit, MAX_LABEL_SIZE)
+    return size if size >= MIN_LABEL_SIZE else 0.0
+
+
+def _draw_label(page: pymupdf.Page, box: Box, font: pymupdf.Font, rotate: int) -> None:
+    rect = box.rect
+    size = label_size(box.label, rect, font)
+    if not size:
+        return
+    width = font.text_length(box.label, fontsize=size)
+    x = rect.x0 + (rect.width - width) / 2
+    y = rect.y0 + rect.height / 2 + 0.35 * size  # cap height of Helvetica is ~0.7 em
+    page.insert_text(
+        (x, y), box.label, fontsize=size, fontname=LABEL_FONT, color=LABEL_COLOR, rotate=rotate
+    )
+
+
+def _open(source: bytes | str | os.PathLike[str], path: str) -> pymupdf.Document:
+    try:
+        if isinstance(source, bytes):
+            pdf = pymupdf.open(stream=source, filetype="pdf")
+        else:
+            pdf = pymupdf.open(os.fspath(source), filetype="pdf")
+    except Exception as exc:
+        raise CorruptDocument(path, f"PDF niet te openen: {str(exc).splitlines()[0]}") from None
+    if pdf.needs_pass:
+        pdf.close()
+        raise EncryptedDocument(path, "PDF is met een wachtwoord beveiligd")
+    return pdf
+
+
+def _strings_in(text: str, needles: Sequence[str]) -> bool:
+    low = " ".join(text.split()).casefold()
+    return any(n in low for n in needles)
+
+
+def _needles(doc: Document, spans: Sequence[Span]) -> list[str]:
+    out = {" ".join(doc.text[s.start : s.end].split()).casefold() for s in spans}
+    return sorted((n for n in out if n), key=len, reverse=True)
+
+
+def _replace_needles(title: str, needles: Sequence[str], label: str) -> str:
+    out = title
+    for n in needles:
+        out = re.sub(re.escape(n).replace(r"\ ", r"\s+"), label, out, flags=re.IGNORECASE)
+    return out
+
+
+def _scrub(pdf: pymupdf.Document, doc: Document, spans: Sequence[Span], report: RedactionReport) -> None:
+    """Remove every carrier of unreviewed content; rewrite outline titles that name a person."""
+    needles = _needles(doc, spans)
+    for page in pdf:
+        for annot in list(page.annots()):
+            page.delete_annot(annot)
+            report.removed_annotations += 1
+        for widget in list(page.widgets()):
+            page.delete_widget(widget)
+            report.removed_widgets += 1
+        for link in page.get_links():
+            target = str(link.get("uri") or "") + " " + str(link.get("file") or "")
+            if link.get("kind") in (pymupdf.LINK_LAUNCH, pymupdf.LINK_GOTOR) or _strings_in(
+                target, needles
+            ):
+                page.delete_link(link)
+                report.removed_links += 1
+    report.removed_embedded_files = pdf.embfile_count()
+    toc = pdf.get_toc(simple=True)
+    if toc:
+        label = spans[0].label if spans else "5.1.2e"
+        new_toc = []
+        for level, title, number in toc:
+            new_title = _replace_needles(title, needles, label)
+            report.outline_entries_changed += new_title != title
+            new_toc.append([level, new_title, number])
+        pdf.set_toc(new_toc)
+    pdf.scrub(
+        attached_files=True,
+        clean_pages=False,
+        embedded_files=True,
+        hidden_text=False,  # an OCR text layer is content; its redacted words are already gone
+        javascript=True,
+        metadata=True,
+        redactions=False,
+        remove_links=False,
+        reset_fields=True,
+        reset_responses=True,
+        thumbnails=True,
+        xml_metadata=True,
+    )
+    pdf.set_metadata({})
+    pdf.del_xml_metadata()
+
+
+def _ocr_page_numbers(doc: Document) -> set[int]:
+    return {p.number for p in doc.pages if p.ocr}
+
+
+def redact_pdf(
+    source: bytes | str | os.PathLike[str],
+    doc: Document,
+    findings: Iterable[Finding],
+    out_path: str | os.PathLike[str],
+) -> RedactionReport:
+    """Write a redacted, scrubbed, fully rewritten copy of ``source`` to ``out_path``.
+
+    ``doc`` is the ingested (or rendered) document whose text and words the findings refer to.
+    """
+    findings = list(findings)
+    pdf = _open(source, doc.path)
+    try:
+        boxes, unmapped, n_spans = plan_boxes(doc, findings)
+        spans = redact_spans(findings, len(doc.text))
+        still_unmapped = []
+        for span in unmapped:
+            extra = _fallback_boxes(pdf, doc, span)
+            boxes.extend(extra)
+            if not extra:
+                still_unmapped.append(span)
+        report = RedactionReport(str(out_path), pdf.page_count, spans=n_spans, unmapped=still_unmapped)
+        ocr_pages = _ocr_page_numbers(doc)
+        by_page: dict[int, list[Box]] = {}
+        for box in boxes:
+            if 0 <= box.page < pdf.page_count:
+                page = pdf[box.page]
+                if box.page in ocr_pages and page.rotation:
+                    # OCR boxes were measured on the rendered (rotated) page.
+                    r = box.rect * page.derotation_matrix
+                    box = Box(box.page, r.x0, r.y0, r.x1, r.y1, box.label)
+                by_page.setdefault(box.page, []).append(box)
+        report.boxes = [b for page_boxes in by_page.values() for b in page_boxes]
+        font = pymupdf.Font(LABEL_FONT)
+        for number, page_boxes in sorted(by_page.items()):
+            page = pdf[number]
+            for box in page_boxes:
+                page.add_redact_annot(box.rect, fill=BOX_FILL, cross_out=False)
+            page.apply_redactions(images=IMAGE_MODE, graphics=GRAPHICS_MODE, text=TEXT_MODE)
+            rotate = page.rotation if number in ocr_pages else 0
+            for box in page_boxes:
+                _draw_label(page, box, font, rotate)
+        _scrub(pdf, doc, spans, report)
+        _atomic_save(pdf, Path(out_path))
+    finally:
+        pdf.close()
+    return report
+
+
+def _atomic_save(pdf: pymupdf.Document, out: Path) -> None:
+    """Write a new file (never an incremental update) next to ``out``, then rename over it."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    os.close(fd)
+    try:
+        pdf.save(
+            tmp,
+            garbage=4,
+            deflate=True,
+            clean=True,
+            incremental=False,
+            encryption=pymupdf.PDF_ENCRYPT_NONE,
+            preserve_metadata=0,
+        )
+        os.replace(tmp, out)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,337 @@
+"""Leak verifier: reads a redacted PDF back with extractors other than the one that wrote it.
+
+PyMuPDF writes the output, so the text is read with pdfium (pypdfium2) and poppler's pdftotext,
+and every embedded image is OCR'd on its own (Tesseract, Dutch): reading the bare image bitmaps,
+not a render of the page, proves the pixels under a box were destroyed rather than only covered.
+
+A redacted string may legitimately appear elsewhere (a first name "Jan" in a sentence that was
+not redacted, a surname that is also a street). So a string only counts as leaked when the output
+holds more occurrences of it than the original text holds outside the redacted spans. Without the
+original text every occurrence counts (strict).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pymupdf
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from wooflow.exceptions import CorruptDocument, LeakError
+from wooflow.model import Finding
+from wooflow.redact.text import redact_spans
+
+MIN_COVERAGE = 0.98  # share of non-redacted word tokens that must survive (text layer)
+MIN_COVERAGE_OCR = 0.90  # OCR reads the same scan slightly differently each time
+COMPACT_MIN_LEN = 6  # needles this long are also searched with all whitespace removed
+OCR_LANG = os.environ.get("WOOFLOW_OCR_LANG", "nld")
+OCR_MIN_SIDE = 32
+SEPARATOR = "\u2588"  # stands in for a redacted span in the baseline text; never a word char
+
+
+@dataclass(frozen=True, slots=True)
+class Leak:
+    """A redacted string found where it must not be."""
+
+    where: str  # "text", "ocr", "metadata", "xmp", "annotation", "embedded", "outline", ...
+    needle: str
+    found: int
+    allowed: int
+
+
+@dataclass(slots=True)
+class VerifyReport:
+    path: str
+    pages: int = 0
+    leaks: list[Leak] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # structure that must not be there
+    coverage: float | None = None
+    min_coverage: float = MIN_COVERAGE
+    missing_words: list[str] = field(default_factory=list)
+    ocr_images: int = 0
+    extractors: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        lost = self.coverage is not None and self.coverage < self.min_coverage
+        return not self.leaks and not self.problems and not lost
+
+    def summary(self) -> str:
+        """One Dutch line for a user; names what failed, never the redacted content itself."""
+        if self.ok:
+            cov = f", {self.coverage:.1%} van de overige woorden aanwezig" if self.coverage is not None else ""
+            return f"{self.path}: controle geslaagd ({self.pages} pagina's{cov})"
+        parts = []
+        if self.leaks:
+            wheres = sorted({leak.where for leak in self.leaks})
+            parts.append(f"{len(self.leaks)} gelakte tekst(en) nog aanwezig in {', '.join(wheres)}")
+        parts.extend(self.problems)
+        if self.coverage is not None and self.coverage < self.min_coverage:
+            parts.append(
+                f"niet-gelakte tekst verloren: {self.coverage:.1%} aanwezig "
+                f"(minimaal {self.min_coverage:.0%}), o.a. {', '.join(self.missing_words[:5])}"
+            )
+        return f"{self.path}: LEK — " + "; ".join(parts)
+
+
+class VerificationFailed(LeakError):
+    """The verifier rejected an output; ``report`` says why."""
+
+    def __init__(self, report: VerifyReport) -> None:
+        self.report = report
+        super().__init__(report.summary())
+
+
+def normalize(text: str) -> str:
+    """Case-, ligature- and layout-insensitive form: NFKC, casefold, hyphenation and breaks gone."""
+    text = unicodedata.normalize("NFKC", text).replace("\u00ad", "")
+    text = re.sub(r"(\w)-[ \t]*[\r\n\f]+[ \t]*(\w)", r"\1\2", text)  # hyphenated line breaks
+    return " ".join(text.split()).casefold()
+
+
+def compact(normalized: str) -> str:
+    return re.sub(r"[\s\-]+", "", normalized)
+
+
+def count_occurrences(needle: str, haystack: str) -> int:
+    """Occurrences of a normalized needle as a whole word sequence in a normalized haystack."""
+    if not needle:
+        return 0
+    pattern = r"(?<!\w)" + re.escape(needle).replace(r"\ ", r"\s*") + r"(?!\w)"
+    return len(re.findall(pattern, haystack))
+
+
+def count_compact(needle: str, haystack_compact: str) -> int:
+    n = compact(needle)
+    return haystack_compact.count(n) if len(n) >= COMPACT_MIN_LEN else 0
+
+
+def redacted_needles(findings: Iterable[Finding], original_text: str | None) -> list[str]:
+    """The normalized strings that were redacted, longest first, without duplicates."""
+    findings = list(findings)
+    out: set[str] = set()
+    for f in findings:
+        if f.action == "redact":
+            out.add(normalize(f.text))
+    if original_text is not None:
+        for span in redact_spans(findings, len(original_text)):
+            out.add(normalize(original_text[span.start : span.end]))
+    return sorted((n for n in out if n and any(c.isalnum() for c in n)), key=len, reverse=True)
+
+
+def baseline_text(original_text: str, findings: Iterable[Finding]) -> str:
+    """The original text with each redacted span replaced by a non-word separator."""
+    out = original_text
+    for span in reversed(redact_spans(findings, len(original_text))):
+        out = out[: span.start] + f" {SEPARATOR} " + out[span.end :]
+    return out
+
+
+def kept_tokens(original_text: str, findings: Iterable[Finding]) -> Counter[str]:
+    """Word tokens of the original that must survive: whitespace words touching no span.
+
+    A word partly inside a span is redacted whole (see pdf.py), so none of its pieces count.
+    """
+    spans = redact_spans(findings, len(original_text))
+    tokens: Counter[str] = Counter()
+    i = 0
+    for m in re.finditer(r"\S+", original_text):
+        while i < len(spans) and spans[i].end <= m.start():
+            i += 1
+        if i < len(spans) and spans[i].start < m.end():
+            continue
+        tokens.update(re.findall(r"\w+", normalize(m.group())))
+    return tokens
+
+
+# --- independent extraction -------------------------------------------------------------------
+
+
+def pdfium_pages(path: str) -> tuple[list[str], list[list["object"]]]:
+    """Text per page (pdfium) and the image bitmaps per page as PIL images."""
+    try:
+        pdf = pdfium.PdfDocument(path)
+    except pdfium.PdfiumError as exc:
+        raise CorruptDocument(path, f"pdfium kan de PDF niet lezen: {exc}") from None
+    texts: list[str] = []
+    images: list[list[object]] = []
+    try:
+        for page in pdf:
+            tp = page.get_textpage()
+            texts.append(tp.get_text_bounded())
+            page_images = []
+            for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=4):
+                try:
+                    bitmap = obj.get_bitmap(render=False)
+                    img = bitmap.to_pil()
+                except Exception:  # an image pdfium cannot decode is also not shown by it
+                    continue
+                if min(img.size) >= OCR_MIN_SIDE:
+                    page_images.append(img)
+            images.append(page_images)
+            tp.close()
+            page.close()
+    finally:
+        pdf.close()
+    return texts, images
+
+
+def pdftotext_pages(path: str) -> list[str] | None:
+    """poppler's text, one entry per page; None when poppler is not installed."""
+    exe = shutil.which("pdftotext")
+    if not exe:
+        return None
+    try:
+        res = subprocess.run(
+            [exe, "-q", "-enc", "UTF-8", path, "-"], capture_output=True, timeout=300, check=False
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return res.stdout.decode("utf-8", "replace").split("\f")
+
+
+def ocr_image(img: object) -> str:
+    import pytesseract
+
+    return pytesseract.image_to_string(img, lang=OCR_LANG, config="--psm 3")
+
+
+# --- structure: metadata, annotations, attachments, outline, JavaScript ----------------------
+
+
+def structure_texts(path: str) -> tuple[dict[str, list[str]], list[str]]:
+    """Texts outside the page content, by where they live; plus structural problems."""
+    where: dict[str, list[str]] = {k: [] for k in ("metadata", "xmp", "annotation", "embedded", "outline", "javascript")}
+    problems: list[str] = []
+    pdf = pdfium.PdfDocument(path)
+    try:
+        where["metadata"].extend(str(v) for v in pdf.get_metadata_dict().values() if v)
+        where["outline"].extend(item.get_title() or "" for item in pdf.get_toc())
+        n_att = pdf.count_attachments()
+        for i in range(n_att):
+            att = pdf.get_attachment(i)
+            where["embedded"].append(att.get_name())
+            try:
+                where["embedded"].append(bytes(att.get_data()).decode("utf-8", "replace"))
+            except Exception:
+                pass
+        if n_att:
+            problems.append(f"{n_att} ingesloten bestand(en)")
+    finally:
+        pdf.close()
+    doc = pymupdf.open(path)
+    try:
+        where["xmp"].append(doc.get_xml_metadata() or "")
+        n_annots = 0
+        for page in doc:
+            for annot in page.annots():
+                n_annots += 1
+                info = annot.info
+                where["annotation"].extend([info.get("content", ""), info.get("title", ""), info.get("subject", "")])
+            for widget in page.widgets():
+                n_annots += 1
+                where["annotation"].extend([str(widget.field_value or ""), widget.field_name or ""])
+            for link in page.get_links():
+                where["annotation"].append(str(link.get("uri") or "") + " " + str(link.get("file") or ""))
+        if n_annots:
+            problems.append(f"{n_annots} annotatie(s) of formulierveld(en)")
+        for xref in range(1, doc.xref_length()):
+            try:
+                obj = doc.xref_object(xref, compressed=True)
+            except Exception:
+                continue
+            if "/JS" in obj or "/JavaScript" in obj:
+                where["javascript"].append(obj)
+                problems.append(f"JavaScript in object {xref}")
+    finally:
+        doc.close()
+    return where, problems
+
+
+# --- the verifier ------------------------------------------------------------------------------
+
+
+def verify_pdf(
+    path: str | os.PathLike[str],
+    findings: Iterable[Finding],
+    original_text: str | None = None,
+    *,
+    ocr: bool = True,
+    raise_on_failure: bool = True,
+) -> VerifyReport:
+    """Check a redacted PDF; raise ``VerificationFailed`` (a LeakError) when it is not clean."""
+    path = os.fspath(path)
+    if not Path(path).is_file():
+        raise CorruptDocument(path, "bestand bestaat niet")
+    findings = list(findings)
+    report = VerifyReport(path)
+    needles = redacted_needles(findings, original_text)
+    base = normalize(baseline_text(original_text, findings)) if original_text is not None else ""
+    base_compact = compact(base)
+
+    texts, images = pdfium_pages(path)
+    report.pages = len(texts)
+    report.extractors.append("pdfium")
+    sources: dict[str, str] = {"text": normalize("\n".join(texts))}
+    poppler = pdftotext_pages(path)
+    if poppler is not None:
+        report.extractors.append("pdftotext")
+        sources["pdftotext"] = normalize("\n".join(poppler))
+    ocr_texts = []
+    if ocr:
+        for page_images in images:
+            for img in page_images:
+                ocr_texts.append(ocr_image(img))
+                report.ocr_images += 1
+        if report.ocr_images:
+            report.extractors.append("tesseract")
+            sources["ocr"] = normalize("\n".join(ocr_texts))
+
+    for where, hay in sources.items():
+        hay_compact = compact(hay)
+        for needle in needles:
+            found = count_occurrences(needle, hay)
+            allowed = count_occurrences(needle, base)
+            if found <= allowed:
+                found = count_compact(needle, hay_compact)
+                allowed = count_compact(needle, base_compact)
+            if found > allowed:
+                report.leaks.append(Leak(where, needle, found, allowed))
+
+    structure, problems = structure_texts(path)
+    report.problems.extend(problems)
+    for where, values in structure.items():
+        hay = normalize("\n".join(values))
+        for needle in needles:
+            found = count_occurrences(needle, hay)
+            if found:
+                report.leaks.append(Leak(where, needle, found, 0))
+
+    if original_text is not None:
+        want = kept_tokens(original_text, findings)
+        have: Counter[str] = Counter(re.findall(r"\w+", sources["text"]))
+        if "ocr" in sources:
+            have |= Counter(re.findall(r"\w+", sources["ocr"]))
+            report.min_coverage = MIN_COVERAGE_OCR
+        total = sum(want.values())
+        missing = {t: n - have[t] for t, n in want.items() if have[t] < n}
+        report.coverage = 1.0 - sum(missing.values()) / total if total else 1.0
+        report.missing_words = sorted(missing, key=lambda t: -missing[t])[:50]
+
+    if raise_on_failure and not report.ok:
+        raise VerificationFailed(report)
+    return report
+
+
+def verify_many(items: Sequence[tuple[str, Sequence[Finding], str | None]]) -> list[VerifyReport]:
+    """Verify several outputs; convenience for the CLI and the benchmark."""
+    return [verify_pdf(p, f, t) for p, f, t in items]
