@@ -1,0 +1,154 @@
+"""Split a bundled PDF (one published file holding many documents) back into documents.
+
+Each page boundary gets a score from page-top cues; a boundary scoring at least ``THRESHOLD``
+starts a new document. Cues (weights), all explainable in the ``reason`` of a segment:
+
+- page numbering restarts: "1 van 3", "Pagina 1 van 3", "1/3" (+6); a page "n van m" that
+  continues the previous page's "n-1 van m" (-6);
+- an e-mail header block (Van:/From:, Verzonden:/Sent:, Aan:/To:, Onderwerp:/Subject:) at the top
+  of a page (+5);
+- a letterhead or title block at the top ("Ministerie van", "Gemeente", a genre word such as
+  "nota", "verslag", "agenda", "Besluit", "Aan de Voorzitter") (+3);
+- a date block ("Datum" field or a date line) near the top that differs from the current
+  document's date (+2), or repeats it, a running header (-2);
+- a salutation "Geachte" near the top (+2); the previous page ends with a closing or signature
+  ("Met vriendelijke groet", "Hoogachtend", "Aldus vastgesteld") (+1.5).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from wooflow.model import Document
+from wooflow.understand.dates import parse_date
+
+THRESHOLD = 3.0
+TOP_LINES = 14
+
+_PAGE_OF = re.compile(
+    r"^\s*(?:pagina|page|blad|p\.)?\s*(\d{1,3})\s*(?:van|of|/)\s*(\d{1,3})\s*$", re.IGNORECASE | re.MULTILINE
+)
+_MAIL_KEYS = {
+    "from": re.compile(r"^\s*(?:Van|From)\s*:", re.I),
+    "date": re.compile(r"^\s*(?:Verzonden|Sent|Datum|Date)\s*:", re.I),
+    "to": re.compile(r"^\s*(?:Aan|To)\s*:", re.I),
+    "subject": re.compile(r"^\s*(?:Onderwerp|Subject)\s*:", re.I),
+}
+_LETTERHEAD = re.compile(
+    r"^[\s#*]*(?:Ministerie van|Gemeente\s+[A-Z]|Provincie\s+[A-Z]|Rijksoverheid|"
+    r"Aan de Voorzitter|nota|notitie|verslag|notulen|agenda|besluitenlijst|besluit|"
+    r"beschikking|kamerbrief|convenant|rapport|jaarverslag|jaarplan|presentatie)\b",
+    re.IGNORECASE,
+)
+_DATE_LABEL = re.compile(r"^\s*(?:Datum|Vergaderdatum|Dagtekening)\b[\s:]*(.*)$", re.IGNORECASE)
+_SALUTATION = re.compile(r"^\s*Geachte\b")
+_CLOSING = re.compile(
+    r"^\s*(?:Met vriendelijke groet(?:en)?|Hoogachtend|Aldus (?:vastgesteld|overeengekomen|besloten)|"
+    r"Met hartelijke groet)",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One document inside a bundle: pages ``start_page``..``end_page`` (0-based, inclusive)."""
+
+    start_page: int
+    end_page: int
+    reason: str
+
+
+def page_texts(doc: Document) -> list[str]:
+    """The text of each page (from ``doc.pages`` offsets, else split on form feeds)."""
+    if doc.pages:
+        return [doc.text[p.start : p.end] for p in doc.pages]
+    return doc.text.split("\f")
+
+
+def _top(page: str) -> list[str]:
+    return [ln.strip() for ln in page.split("\n") if ln.strip()][:TOP_LINES]
+
+
+def _page_number(page: str) -> tuple[int, int] | None:
+    """"n van m" in the top or bottom lines of a page."""
+    lines = [ln for ln in page.split("\n") if ln.strip()]
+    for ln in lines[:6] + lines[-6:]:
+        m = _PAGE_OF.match(ln)
+        if m:
+            n, total = int(m.group(1)), int(m.group(2))
+            if 1 <= n <= total:
+                return n, total
+    return None
+
+
+def _top_date(top: list[str]) -> str | None:
+    for i, ln in enumerate(top):
+        m = _DATE_LABEL.match(ln)
+        if m:
+            d = parse_date(m.group(1)) or (parse_date(top[i + 1]) if i + 1 < len(top) else None)
+            if d:
+                return d.isoformat()
+    for ln in top[:8]:
+        if len(ln) < 40:
+            d = parse_date(ln)
+            if d:
+                return d.isoformat()
+    return None
+
+
+def boundary_score(prev: str, page: str, prev_num: tuple[int, int] | None, current_date: str | None) -> tuple[float, list[str]]:
+    """Score (and reasons) that ``page`` starts a new document after ``prev``."""
+    score, why = 0.0, []
+    num = _page_number(page)
+    if num and num[0] == 1:
+        score += 6
+        why.append(f"paginanummering begint opnieuw (1 van {num[1]})")
+    elif num and prev_num and num[0] == prev_num[0] + 1 and num[1] == prev_num[1]:
+        score -= 6
+        why.append(f"vervolgpagina ({num[0]} van {num[1]})")
+    top = _top(page)
+    keys = {k for ln in top[:10] for k, rx in _MAIL_KEYS.items() if rx.match(ln)}
+    if len(keys) >= 3 and ("from" in keys or "subject" in keys):
+        score += 5
+        why.append("e-mailkop bovenaan")
+    if any(_LETTERHEAD.match(ln) and len(ln) < 80 for ln in top[:6]):
+        score += 3
+        why.append("briefhoofd of titelblok bovenaan")
+    date = _top_date(top)
+    if date and current_date and date == current_date:
+        score -= 2
+        why.append("zelfde datumblok (lopende kop)")
+    elif date:
+        score += 2
+        why.append(f"nieuw datumblok ({date})")
+    if any(_SALUTATION.match(ln) for ln in top):
+        score += 2
+        why.append("aanhef 'Geachte' bovenaan")
+    tail = "\n".join([ln for ln in prev.split("\n") if ln.strip()][-8:])
+    if _CLOSING.search(tail):
+        score += 1.5
+        why.append("vorige pagina eindigt met slotformule")
+    return score, why
+
+
+def split_bundle(doc: Document, threshold: float = THRESHOLD) -> list[Segment]:
+    """Split a page stream into documents; a one-page document is one segment."""
+    pages = page_texts(doc)
+    if not pages:
+        return []
+    segments: list[Segment] = []
+    start, reason = 0, "begin van de bundel"
+    prev_num = _page_number(pages[0])
+    current_date = _top_date(_top(pages[0]))
+    for i in range(1, len(pages)):
+        score, why = boundary_score(pages[i - 1], pages[i], prev_num, current_date)
+        if score >= threshold:
+            segments.append(Segment(start, i - 1, reason))
+            start, reason = i, f"score {score:g}: " + "; ".join(w for w in why)
+            current_date = _top_date(_top(pages[i]))
+        elif current_date is None:
+            current_date = _top_date(_top(pages[i]))
+        prev_num = _page_number(pages[i])
+    segments.append(Segment(start, len(pages) - 1, reason))
+    return segments

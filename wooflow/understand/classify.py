@@ -1,0 +1,194 @@
+"""Document type: a transparent weighted-cue classifier.
+
+Every type has a list of cues (a regular expression in a zone of the document, or a fact the
+reader knows such as ``kind == "email"``), each with a weight. The type with the highest sum wins;
+the cues that fired are the evidence. Explainable beats opaque here: a Woo coordinator can see
+why a document was called a "nota" and a developer can fix a wrong call by adding one cue. The
+cue table is documented in docs/UNDERSTANDING.md.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from wooflow.model import Document
+
+TYPES = (
+    "nota", "kamerbrief", "kamervragen", "verslag", "agenda", "besluitenlijst", "email",
+    "besluit", "beschikking", "advies", "rapport", "jaarplan", "jaarverslag", "convenant",
+    "brief", "presentatie", "other",
+)  # fmt: skip
+
+HEAD_CHARS = 2500  # the letterhead, title block and header fields
+BODY_CHARS = 80_000  # cues counted in the body look no further
+MIN_SCORE = 3.0  # below this no type is believed: "other"
+
+_M = re.MULTILINE
+_I = re.IGNORECASE
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One piece of evidence for a type."""
+
+    type: str
+    weight: float
+    label: str  # Dutch, shown as evidence
+    pattern: re.Pattern[str] | None = None
+    zone: str = "head"  # head | body
+    min_count: int = 1
+    test: Callable[[Document, str], bool] | None = None
+
+
+def _line(words: str) -> re.Pattern[str]:
+    """A line that is only this word/phrase (markdown/bold allowed)."""
+    return re.compile(rf"^[\s#*>_]*(?:{words})[\s*_:.]*$", _M | _I)
+
+
+def _rx(pattern: str, flags: int = _M | _I) -> re.Pattern[str]:
+    return re.compile(pattern, flags)
+
+
+def _short_pages(doc: Document, text: str) -> bool:
+    """Slides: several pages with little text on each."""
+    pages = text.split("\f")
+    return len(pages) >= 3 and len(text) / len(pages) < 450
+
+
+def _many_pages(doc: Document, text: str) -> bool:
+    return text.count("\f") >= 9
+
+
+_EMAIL_HEADERS = _rx(
+    r"\A(?:\s*\n)*(?:[^\n]*\n){0,3}?\s*(?:Van|From)\s*:.*\n(?:.*\n){0,3}?\s*(?:Verzonden|Sent|Datum|Date)\s*:"
+)
+
+CUES: tuple[Cue, ...] = (
+    # e-mail
+    Cue("email", 10, "gelezen als e-mailbericht", test=lambda d, t: d.kind == "email"),
+    Cue("email", 7, "e-mailkop (Van:/Verzonden:) bovenaan", _EMAIL_HEADERS),
+    Cue("email", 2, "regel 'Onderwerp:' of 'Subject:'", _rx(r"^\s*(?:Onderwerp|Subject)\s*:")),
+    Cue("email", 1, "e-mailadres in de kop", _rx(r"[\w.-]+ ?@[\w-]+\.(?:nl|com|eu|org)\b")),
+    # nota
+    Cue("nota", 5, "regel 'nota' of 'notitie' bovenaan", _line(r"nota|notitie|memo|ambtelijke nota")),
+    Cue("nota", 4, "kop 'Geadviseerd besluit'", _rx(r"^[\s#*]*Geadviseerd besluit"), "body"),
+    Cue("nota", 3, "'ter ondertekening/besluitvorming/informatie'", _line(r"ter (?:ondertekening|besluitvorming|informatie|advisering|beslissing|kennisname|accordering)")),
+    Cue("nota", 3, "openbaarmakingsvraag van een nota", _rx(r"bedoeld om openbaar gemaakt te worden"), "body"),
+    Cue("nota", 2, "kop 'Informatie die niet openbaar gemaakt kan worden'", _rx(r"^[\s#*]*Informatie die niet openbaar"), "body"),
+    Cue("nota", 1.5, "kop 'Kernpunten'", _rx(r"^[\s#*]*Kernpunten\b"), "body"),
+    Cue("nota", 1, "kop 'Aanleiding'", _rx(r"^[\s#*]*Aanleiding[\s*]*$"), "body"),
+    Cue("nota", 1, "'Aan:' een bewindspersoon (M../SG/DG)", _rx(r"^\s*Aan\s*:?\s*(?:de )?(?:M[A-Z]{2,6}|SG|pSG|DG\w*|minister|staatssecretaris)\b")),
+    # kamerbrief
+    Cue("kamerbrief", 6, "geadresseerd aan de Voorzitter van de Kamer", _rx(r"Voorzitter van de (?:Tweede|Eerste) Kamer")),
+    Cue("kamerbrief", 3, "woord 'Kamerbrief' bovenaan", _rx(r"\bKamerbrief\b")),
+    Cue("kamerbrief", 2, "'uw Kamer' in de tekst", _rx(r"\buw Kamer\b"), "body"),
+    Cue("kamerbrief", 2, "postadres Tweede Kamer", _rx(r"Postbus 20018")),
+    Cue("kamerbrief", 1.5, "'Hierbij informeer/stuur ik u'", _rx(r"\bHierbij (?:informeer|stuur|zend|bied|ontvangt)"), "body"),
+    # kamervragen
+    Cue("kamervragen", 5, "'Vragen van het lid/de leden'", _rx(r"\bVragen van (?:het lid|de leden)\b")),
+    Cue("kamervragen", 4, "'Aanhangsel (van de) Handelingen'", _rx(r"\bAanhangsel (?:van de )?Handelingen\b"), "body"),
+    Cue("kamervragen", 3, "regels 'Vraag n'", _rx(r"^\s*(?:\*\*)?Vraag\s+\d+"), "body", 2),
+    Cue("kamervragen", 3, "regels 'Antwoord n'", _rx(r"^\s*(?:\*\*)?Antwoord\s+(?:op vraag\s+)?\d+"), "body", 2),
+    Cue("kamervragen", 2, "'(ingezonden/ontvangen <datum>)'", _rx(r"\((?:ingezonden|ontvangen) \d")),
+    Cue("kamervragen", 1.5, "Kamervraagnummer (2024Z01234)", _rx(r"\b20\d\dZ\d{5}\b")),
+    # verslag
+    Cue("verslag", 5, "regel 'verslag' of 'notulen' bovenaan", _line(r"(?:concept[- ])?(?:verslag|notulen|actiepuntenlijst|verslag van de vergadering|verslag \w+(?: \w+)?)")),
+    Cue("verslag", 3, "veld 'Aanwezig'", _rx(r"^[\s*]*Aanwezig(?:en)?\b")),
+    Cue("verslag", 2, "veld 'Afwezig'", _rx(r"^[\s*]*(?:Afwezig|Afgemeld|Met kennisgeving afwezig)")),
+    Cue("verslag", 1.5, "veld 'Vergaderdatum/-plaats'", _rx(r"^[\s*]*(?:Vergaderdatum|Vergaderplaats|Datum vergadering)")),
+    Cue("verslag", 1.5, "actiepunten ('actie ...')", _rx(r"\(?\*{0,2}actie[: ]\s*\w+"), "body", 2),
+    Cue("verslag", 1, "'Verslag van de vergadering'", _rx(r"\bverslag van (?:de|het) (?:vergadering|overleg|bijeenkomst)\b")),
+    # agenda
+    Cue("agenda", 6, "regel 'Agenda' bovenaan", _line(r"(?:concept[- ])?agenda(?: \w+(?: \w+)?)?")),
+    Cue("agenda", 1, "agendapunt 'Opening'", _rx(r"^\s*(?:\d+\.?\s*)?Opening\b")),
+    Cue("agenda", 1, "agendapunt 'Rondvraag'", _rx(r"^\s*(?:\d+\.?\s*)?Rondvraag\b"), "body"),
+    Cue("agenda", 1, "veld 'Genodigden'", _rx(r"^\s*Genodigden\b")),
+    # besluitenlijst
+    Cue("besluitenlijst", 9, "regel 'Besluitenlijst' bovenaan", _rx(r"^[\s#*]*Besluitenlijst\b")),
+    Cue("besluitenlijst", 2, "regels 'Besluit:' / 'Besloten'", _rx(r"^\s*[-•]?\s*(?:Besluit|Besloten wordt|Besloten)\s*:"), "body", 2),
+    # besluit (incl. Woo-besluit)
+    Cue("besluit", 6, "'Besluit op (uw) Woo/Wob-verzoek'", _rx(r"\b(?:Besluit|besluit) op (?:uw )?(?:Woo|Wob)[- ]?verzoek|\bWoo-besluit\b")),
+    Cue("besluit", 3, "kop 'Uw Woo-verzoek'", _rx(r"^[\s#*]*Uw (?:Woo|Wob)-verzoek"), "body"),
+    Cue("besluit", 2, "kop 'Verloop van de procedure'", _rx(r"^[\s#*]*Verloop van de procedure"), "body"),
+    Cue("besluit", 2, "bezwaarclausule", _rx(r"\bbezwaar(?:schrift| maken| indienen)\b|^[\s#*]*Bezwaar(?:clausule|mogelijkheid)?\s*$"), "body"),
+    Cue("besluit", 1.5, "kop 'Wettelijk kader'", _rx(r"^[\s#*]*Wettelijk kader"), "body"),
+    Cue("besluit", 2, "'Ik heb besloten' / 'besluit ik'", _rx(r"\b(?:ik|wij) (?:heb|hebben) besloten\b|\bbesluit (?:ik|wij)\b"), "body"),
+    Cue("besluit", 3, "titel 'Besluit'", _line(r"besluit|besluit van .{3,80}")),
+    Cue("besluit", 1, "'Gelet op' aanhef", _rx(r"^\s*Gelet op\b"), "body"),
+    # beschikking
+    Cue("beschikking", 6, "woord 'Beschikking' bovenaan", _rx(r"\bBeschikking\b")),
+    Cue("beschikking", 3, "subsidie/vergunning verleend of vastgesteld", _rx(r"\b(?:subsidieverlening|subsidievaststelling|verleen ik|ken ik .{0,40}toe|vergunning verleend|stel ik .{0,40}vast)\b"), "body"),
+    Cue("beschikking", 1, "'uw aanvraag'", _rx(r"\buw aanvraag\b"), "body"),
+    # advies
+    Cue("advies", 4, "woord 'Advies' in de titel", _rx(r"^[\s#*]*(?:Advies|Adviesrapport|Ongevraagd advies|Advies over)\b")),
+    Cue("advies", 3, "adviesorgaan (Raad voor/Adviesraad/Raad van State)", _rx(r"\b(?:Raad voor [A-Z]\w+|Adviesraad|Adviescollege|Raad van State|Afdeling advisering|Gezondheidsraad|Kiesraad|Onderwijsraad)")),
+    Cue("advies", 2, "kop 'Aanbevelingen' / 'adviseert'", _rx(r"^[\s#*\d.]*Aanbevelingen\b|\b(?:adviseert|adviseren wij|advies van de)\b"), "body"),
+    # rapport
+    Cue("rapport", 5, "woord 'Rapport/Onderzoek/Evaluatie' in de titel", _rx(r"^[\s#*]*(?:Rapport|Eindrapport|Onderzoeksrapport|Evaluatie(?:rapport)?|Rapportage|Onderzoek naar)\b")),
+    Cue("rapport", 1.5, "kop 'Samenvatting'", _rx(r"^[\s#*\d.]*(?:Samenvatting|Managementsamenvatting)\b"), "body"),
+    Cue("rapport", 1.5, "inhoudsopgave", _rx(r"^[\s#*]*(?:Inhoud|Inhoudsopgave)\s*$"), "body"),
+    Cue("rapport", 1.5, "kop 'Conclusies'", _rx(r"^[\s#*\d.]*Conclusies?\b"), "body"),
+    Cue("rapport", 1, "literatuurlijst/bronnen", _rx(r"^[\s#*\d.]*(?:Literatuur(?:lijst)?|Bronnen)\s*$"), "body"),
+    Cue("rapport", 1, "tien of meer pagina's", test=_many_pages),
+    # jaarplan / jaarverslag
+    Cue("jaarplan", 8, "titel 'Jaarplan'", _rx(r"\bJaarplan(?:ning)?\b(?: \d{4})?")),
+    Cue("jaarverslag", 8, "titel 'Jaarverslag'", _rx(r"\bJaarverslag\b(?: \d{4})?")),
+    Cue("jaarverslag", 2, "'in het verslagjaar'", _rx(r"\bverslagjaar\b"), "body"),
+    # convenant
+    Cue("convenant", 7, "woord 'Convenant' bovenaan", _rx(r"\b(?:Convenant|Samenwerkingsovereenkomst|Bestuursovereenkomst)\b")),
+    Cue("convenant", 3, "'komen (het volgende) overeen'", _rx(r"\bkomen (?:het volgende )?overeen\b"), "body"),
+    Cue("convenant", 2, "'Partijen' / 'Ondergetekenden'", _rx(r"^[\s#*]*(?:Partijen|De ondergetekenden|Ondergetekenden)\b"), "body"),
+    Cue("convenant", 2, "'Aldus overeengekomen/ondertekend'", _rx(r"\bAldus (?:overeengekomen|ondertekend|vastgesteld en ondertekend)\b"), "body"),
+    # brief (generic letter)
+    Cue("brief", 3, "aanhef 'Geachte ...'", _rx(r"^\s*Geachte\b"), "body"),
+    Cue("brief", 2, "slot 'Met vriendelijke groet' / 'Hoogachtend'", _rx(r"^\s*(?:Met vriendelijke groet(?:en)?|Hoogachtend|Met hartelijke groet)"), "body"),
+    Cue("brief", 1, "veld 'Betreft'", _rx(r"^[\s*]*Betreft\b")),
+    Cue("brief", 0.5, "veld 'Ons kenmerk'", _rx(r"^[\s*]*(?:Ons kenmerk|Onze referentie)\b")),
+    # presentatie
+    Cue("presentatie", 5, "woord 'Presentatie' bovenaan", _rx(r"^[\s#*]*Presentatie\b|\bPowerPoint\b")),
+    Cue("presentatie", 3, "dia-nummers ('Dia 1', 'Slide 2')", _rx(r"^\s*(?:Dia|Slide|Sheet)\s+\d+\b"), "body", 2),
+    Cue("presentatie", 3, "veel pagina's met weinig tekst", test=_short_pages),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TypeResult:
+    type: str
+    score: float
+    evidence: tuple[str, ...]
+    scores: dict[str, float]
+
+
+def classify(doc: Document, text: str | None = None) -> TypeResult:
+    """The type with the highest cue total; its score in [0, 1]; the cues that fired."""
+    text = doc.text if text is None else text
+    head = text[:HEAD_CHARS]
+    body = text[:BODY_CHARS]
+    totals: dict[str, float] = {}
+    fired: dict[str, list[str]] = {}
+    for cue in CUES:
+        if cue.test is not None:
+            hit = cue.test(doc, text)
+        else:
+            assert cue.pattern is not None
+            zone = head if cue.zone == "head" else body
+            if cue.min_count > 1:
+                hit = len(cue.pattern.findall(zone, 0, len(zone))) >= cue.min_count
+            else:
+                hit = cue.pattern.search(zone) is not None
+        if hit:
+            totals[cue.type] = totals.get(cue.type, 0.0) + cue.weight
+            fired.setdefault(cue.type, []).append(f"{cue.label} (+{cue.weight:g})")
+    ranked = sorted(totals.items(), key=lambda kv: (-kv[1], TYPES.index(kv[0])))
+    if not ranked or ranked[0][1] < MIN_SCORE:
+        best = ranked[0][1] if ranked else 0.0
+        evidence = (f"geen type haalt de drempel {MIN_SCORE:g} (hoogste {best:g})",)
+        return TypeResult("other", round(1.0 - best / MIN_SCORE / 2, 3), evidence, totals)
+    best_type, best = ranked[0]
+    runner = ranked[1][1] if len(ranked) > 1 else 0.0
+    # Strength of the evidence times the margin over the runner-up.
+    score = (1.0 - math.exp(-best / 4.0)) * (best / (best + runner))
+    return TypeResult(best_type, round(score, 3), tuple(fired[best_type]), totals)

@@ -1,0 +1,387 @@
+"""Metadata of one document: its own date, references, title, sender, addressees, organisation.
+
+Rules (documented in docs/UNDERSTANDING.md) prefer what the author labelled over what we infer:
+a reader's e-mail header beats a "Verzonden:" line, a "Datum" field beats a "Den Haag, 7 februari
+2024" line, and only then do we take a date standing alone near the top. Any other date in the
+text (a deadline, a period asked for in a Woo request) is never the document date.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from wooflow.model import Document
+from wooflow.understand.dates import coerce_date, find_dates, parse_date
+from wooflow.understand.lines import Field, Line, clean_inline, first
+
+# Ministries and their usual abbreviations (public, from rijksoverheid.nl); used to name the
+# organisation from "Aan: MOCW", an e-mail domain "@minvws.nl" or a letterhead.
+MINISTRIES: dict[str, str] = {
+    "AZ": "Ministerie van Algemene Zaken",
+    "BZ": "Ministerie van Buitenlandse Zaken",
+    "BZK": "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties",
+    "DEF": "Ministerie van Defensie",
+    "EZ": "Ministerie van Economische Zaken",
+    "EZK": "Ministerie van Economische Zaken en Klimaat",
+    "FIN": "Ministerie van Financiën",
+    "IENW": "Ministerie van Infrastructuur en Waterstaat",
+    "JENV": "Ministerie van Justitie en Veiligheid",
+    "KGG": "Ministerie van Klimaat en Groene Groei",
+    "LNV": "Ministerie van Landbouw, Natuur en Voedselkwaliteit",
+    "OCW": "Ministerie van Onderwijs, Cultuur en Wetenschap",
+    "SZW": "Ministerie van Sociale Zaken en Werkgelegenheid",
+    "VWS": "Ministerie van Volksgezondheid, Welzijn en Sport",
+    "VRO": "Ministerie van Volkshuisvesting en Ruimtelijke Ordening",
+}
+
+_ORG = re.compile(
+    r"^[\s*#]*((?:Ministerie van|Gemeente|Provincie|Waterschap|Hoogheemraadschap|Raad voor|"
+    r"Rijksdienst voor|Inspectie|Autoriteit|College voor|College van|Staatstoezicht op|"
+    r"Rijkswaterstaat|Belastingdienst|Politie|Kadaster|Nationale Politie|Tweede Kamer|"
+    r"Eerste Kamer|Gezondheidsraad|Raad van State|Kiesraad|Onderwijsraad|Adviesraad|"
+    r"Dienst Justitiële Inrichtingen|Centraal Bureau|RIVM|UWV|DUO)\b[^\n]{0,90})",
+)
+_UNIT = re.compile(
+    r"^[\s*#]*((?:Directie|Directoraat-[Gg]eneraal|Directoraat [Gg]eneraal|Bestuursondersteuning|"
+    r"Afdeling|Bureau|Dienst|Cluster|Programmadirectie|Team|Sector|Hoofddirectie)\b[^\n]{0,80})",
+)
+_DEN_HAAG = re.compile(
+    r"^\s*(?:Den Haag|'s-Gravenhage|Utrecht|Amsterdam|Rotterdam|[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?),\s*"
+    r"(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\s+)?(\d.{6,25})$",
+    re.MULTILINE,
+)
+_KAMERSTUK = re.compile(r"\b(\d{2}\s?\d{3}(?:-[A-Z]{1,3})?)\s*,?\s+nr\.\s*(\d+)\b")
+_AANHANGSEL = re.compile(
+    r"Aanhangsel (?:van de )?Handelingen(?: II| I)?,?\s+(?:vergaderjaar\s+)?(\d{4}\s*[–/-]\s*\d{2,4}),?\s+(?:nr\.|nummer)\s*(\d+)"
+)
+_TK_ZAAK = re.compile(r"\b(20\d\dZ\d{5})\b")
+_ZAAK_PATTERN = re.compile(r"\b(Z[-/]?\d{4}[-/]\d{3,})\b")
+_PUB_FLAG = re.compile(
+    r"bedoeld om openbaar gemaakt te worden\??\s*[:\-]?\s*(?:\*\*)?\s*(Ja|Nee)\b", re.IGNORECASE
+)
+_DEADLINE = re.compile(
+    r"(?:\bdeadline|\buiterlijk|\breactie (?:gewenst|graag) (?:voor|vóór|op)|\bgraag (?:voor|vóór)|"
+    r"\btermijn (?:verloopt|eindigt) op)\s*:?\s*((?:\w+dag\s+)?\d[^\n]{4,25})",
+    re.IGNORECASE,
+)
+_KV_TITLE = re.compile(
+    r"(Vragen van (?:het lid|de leden) .+?)(?:\s*\((?:ingezonden|ontvangen)\b|\.\s*$|\n\s*\n)",
+    re.DOTALL,
+)
+_KV_ANSWER_BY = re.compile(
+    r"Antwoord van (?:de )?((?:[Mm]inister|[Ss]taatssecretaris|[Mm]inister-[Pp]resident)[^(\n]{0,60}?)\s*\("
+)
+_KV_ASKED_BY = re.compile(r"Vragen van ((?:het lid|de leden) [^\n(]{2,60}?(?:\([^)]{1,20}\))?)\s+(?:aan|over)\b")
+_KV_DATE = re.compile(r"\((ontvangen|ingezonden) (\d{1,2} \w+ \d{4})\)")
+_SIGN_ROLE = re.compile(
+    r"^\s*((?:De|de|Het|het) (?:[Mm]inister|[Ss]taatssecretaris|[Mm]inister-[Pp]resident|"
+    r"[Bb]urgemeester|[Dd]irecteur|[Ss]ecretaris-[Gg]eneraal|[Vv]oorzitter|college)\b[^\n]{0,90}?),?\s*$",
+    re.MULTILINE,
+)
+_ADDRESS_TO = re.compile(
+    r"^\s*((?:Aan de|Aan het|De [Vv]oorzitter|De heer|Mevrouw|Mw\.|Dhr\.|Het college|De directie|"
+    r"T\.a\.v\.)[^\n]{2,100})$",
+    re.MULTILINE,
+)
+_TYPE_WORD = re.compile(
+    r"^(?:nota|notitie|memo|verslag|notulen|agenda|besluitenlijst|ter \w+|kamerbrief|besluit|"
+    r"beschikking|presentatie|concept|advies|rapport)\.?$",
+    re.IGNORECASE,
+)
+_PAGE_NUM = re.compile(r"^(?:pagina\s+)?\d+(?:\s*(?:van|/)\s*\d+)?$", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Meta:
+    date: _dt.date | None = None
+    date_source: str | None = None
+    title: str | None = None
+    kenmerk: str | None = None
+    zaaknummer: str | None = None
+    sender: str | None = None
+    addressees: list[str] = field(default_factory=list)
+    cc: list[str] = field(default_factory=list)
+    organisation: str | None = None
+    unit: str | None = None
+    references: list[dict[str, str]] = field(default_factory=list)
+    deadline: _dt.date | None = None
+    attachments: list[str] = field(default_factory=list)
+    publication_flag: bool | None = None
+
+
+def _people(value: Any) -> list[str]:
+    """A list of names/addresses from a header value (list or "a; b" / "a, b" string)."""
+    if value is None:
+        return []
+    if isinstance(value, (list, tuple)):
+        return [clean_inline(str(v)) for v in value if str(v).strip()]
+    text = clean_inline(str(value))
+    if not text:
+        return []
+    parts = text.split(";") if ";" in text else _split_commas(text)
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _split_commas(text: str) -> list[str]:
+    """Split on commas outside parentheses ("X (BPZ, verslag), Y" is two people)."""
+    out, depth, cur = [], 0, []
+    for ch in text:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        if ch == "," and depth == 0:
+            out.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+    out.append("".join(cur))
+    # "Jansen, Piet <p.jansen@x.nl>": a comma inside one name, not between two.
+    if len(out) == 2 and "@" in text and text.count("@") == 1:
+        return [text]
+    return out
+
+
+def _join_org(lines: list[Line], i: int, first_text: str) -> str:
+    """A letterhead name broken over lines ("Ministerie van Volksgezondheid,\\nWelzijn en Sport")."""
+    text = first_text.strip()
+    if i + 1 < len(lines):
+        nxt = lines[i + 1].clean
+        if nxt and (text.endswith((",", " en", " van", " voor")) or nxt[:1].islower() or nxt.startswith("en ")):
+            text = f"{text} {nxt}"
+    return clean_inline(text)
+
+
+def _organisation(doc: Document, lines: list[Line], head_lines: int) -> str | None:
+    for i, line in enumerate(lines[:head_lines]):
+        m = _ORG.match(line.clean)
+        if m:
+            return _join_org(lines, i, m.group(1))
+    sender = str(doc.fields.get("from") or "")
+    m = re.search(r"@min(\w+)\.nl", sender + " " + doc.text[:3000])
+    if m and m.group(1).upper() in MINISTRIES:
+        return MINISTRIES[m.group(1).upper()]
+    return None
+
+
+def _unit(lines: list[Line], head_lines: int) -> str | None:
+    for i, line in enumerate(lines[:head_lines]):
+        m = _UNIT.match(line.clean)
+        if m and len(line.clean) < 90:
+            return _join_org(lines, i, m.group(1))
+    return None
+
+
+def _document_date(doc: Document, fields: dict[str, list[Field]], text: str, is_kv: bool) -> tuple[_dt.date | None, str | None]:
+    value = coerce_date(doc.fields.get("date"))
+    if value and doc.kind == "email":
+        return value, "e-mailkop"
+    for key, source in (("verzonden", "Verzonden"), ("datum", "Datum"), ("vergaderdatum", "Vergaderdatum")):
+        for f in fields.get(key, ()):
+            d = parse_date(f.value[:60])
+            if d:
+                return d, source
+    if is_kv:
+        found = {kind: d for kind, d in _KV_DATE.findall(text[:4000])}
+        for kind in ("ontvangen", "ingezonden"):
+            if kind in found and parse_date(found[kind]):
+                return parse_date(found[kind]), f"({kind} ...)"
+    m = _DEN_HAAG.search(text[:6000])
+    if m:
+        d = parse_date(m.group(1))
+        if d:
+            return d, "plaats en datum"
+    if value:
+        return value, "documenteigenschappen"
+    # A date standing alone on a line near the top (cover pages, letter date lines).
+    for hit in find_dates(text[:1500]):
+        line_start = text.rfind("\n", 0, hit.start) + 1
+        line_end = text.find("\n", hit.end)
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        rest = line.replace(text[hit.start : hit.end], "").strip(" \t*,.:")
+        if len(rest) <= 12:
+            return hit.date, "losse datumregel bovenaan"
+    return None, None
+
+
+def _title(doc: Document, fields: dict[str, list[Field]], lines: list[Line], text: str, is_kv: bool) -> str | None:
+    subject = doc.fields.get("subject")
+    if subject and doc.kind == "email":
+        return clean_inline(str(subject)) or None
+    f = first(fields, "betreft")
+    if f:
+        return clean_inline(f.value)
+    if is_kv:
+        m = _KV_TITLE.search(text[:4000])
+        if m:
+            return clean_inline(m.group(1))
+    # The line after a type word ("nota", "verslag") is the title.
+    for i, line in enumerate(lines[:60]):
+        if _TYPE_WORD.match(line.clean):
+            for nxt in lines[i + 1 : i + 5]:
+                if nxt.blank or _TYPE_WORD.match(nxt.clean):
+                    continue
+                if not _is_fieldish(nxt.clean):
+                    return clean_inline(nxt.clean)
+                break
+    for line in lines[:80]:
+        if line.raw.lstrip().startswith("# ") and not _TYPE_WORD.match(line.clean):
+            return clean_inline(line.clean)
+    meta_title = str(doc.fields.get("title") or "").strip()
+    if meta_title and len(meta_title) > 3:
+        return clean_inline(meta_title)
+    repeated = _running_title(text)
+    if repeated:
+        return repeated
+    for line in lines[:40]:
+        c = line.clean
+        if 8 <= len(c) <= 200 and c[:1].isupper() and not _is_fieldish(c) and not _ORG.match(c):
+            return clean_inline(c)
+    return None
+
+
+def _is_fieldish(text: str) -> bool:
+    from wooflow.understand.lines import _label_match  # local: avoid widening lines' API
+
+    line = Line(0, len(text), text, text)
+    return (
+        _label_match(line) is not None
+        or parse_date(text) is not None and len(text) < 40
+        or bool(_PAGE_NUM.match(text))
+    )
+
+
+def _running_title(text: str) -> str | None:
+    """A line repeated at the top of most pages (a report's running header) that is no org."""
+    pages = text.split("\f")
+    if len(pages) < 4:
+        return None
+    counts: dict[str, int] = {}
+    for page in pages[1:40]:
+        seen = set()
+        for raw in page.split("\n")[:8]:
+            c = raw.strip()
+            if 8 <= len(c) <= 150 and not c[:1].isdigit() and c not in seen:
+                seen.add(c)
+                counts[c] = counts.get(c, 0) + 1
+    n = min(len(pages) - 1, 39)
+    for c, k in sorted(counts.items(), key=lambda kv: -kv[1]):
+        if k >= max(3, n // 2) and not _ORG.match(c) and not _is_fieldish(c):
+            return clean_inline(c)
+    return None
+
+
+def _sender(doc: Document, fields: dict[str, list[Field]], text: str, is_kv: bool) -> str | None:
+    if doc.kind == "email" and doc.fields.get("from"):
+        return clean_inline(str(doc.fields["from"]))
+    f = first(fields, "van")
+    if f:
+        return clean_inline(f.value)
+    if is_kv:
+        m = _KV_ANSWER_BY.search(text[:4000])
+        if m:
+            return clean_inline(m.group(1))
+        m = _KV_ASKED_BY.search(text[:4000])
+        if m:
+            return clean_inline(m.group(1))
+    tail = text[-3000:]
+    roles = _SIGN_ROLE.findall(tail)
+    if roles:
+        return clean_inline(roles[-1]).rstrip(",")
+    return None
+
+
+def _references(fields: dict[str, list[Field]], text: str) -> list[dict[str, str]]:
+    refs: list[dict[str, str]] = []
+    seen: set[tuple[str, str]] = set()
+
+    def add(kind: str, value: str) -> None:
+        if value and (kind, value) not in seen:
+            seen.add((kind, value))
+            refs.append({"kind": kind, "value": value})
+
+    for f in fields.get("uw_kenmerk", ()):
+        add("uw_kenmerk", clean_inline(f.value))
+    body = text[:60_000]
+    for m in _KAMERSTUK.finditer(body):
+        dossier = re.sub(r"(\d{2})\s?(\d{3})", r"\1 \2", m.group(1))
+        add("kamerstuk", f"{dossier} nr. {m.group(2)}")
+    for m in _AANHANGSEL.finditer(body):
+        year = re.sub(r"\s*[–/-]\s*", "-", m.group(1))
+        add("aanhangsel", f"Aanhangsel Handelingen {year} nr. {m.group(2)}")
+    for m in _TK_ZAAK.finditer(body[:6000]):
+        add("kamervraag", m.group(1))
+    return refs
+
+
+def _attachments(fields: dict[str, list[Field]], text: str) -> list[str]:
+    out: list[str] = []
+    for f in fields.get("bijlagen", ()):
+        for item in f.items:
+            item = re.sub(r"^\s*(?:\d+[.)]|[-•])\s*", "", item).strip()
+            if item and not re.fullmatch(r"\d+|-|geen|n\.?v\.?t\.?", item, re.IGNORECASE):
+                out.append(clean_inline(item))
+        if f.items:
+            break
+    for m in re.finditer(r"^\s*Bijlage\s+(\d+|[IVX]+)\s*[:.–-]\s*(\S[^\n]{2,120})$", text[:60_000], re.MULTILINE):
+        item = clean_inline(m.group(2))
+        if item not in out:
+            out.append(item)
+    return out
+
+
+def extract_meta(doc: Document, fields: dict[str, list[Field]], lines: list[Line], doc_type: str) -> Meta:
+    """All metadata for one document; ``doc_type`` steers genre-specific rules."""
+    text = doc.text
+    is_kv = doc_type == "kamervragen"
+    meta = Meta()
+    meta.date, meta.date_source = _document_date(doc, fields, text, is_kv)
+    meta.title = _title(doc, fields, lines, text, is_kv)
+    f = first(fields, "kenmerk")
+    if f:
+        meta.kenmerk = clean_inline(f.value).split("  ")[0] or None
+    f = first(fields, "zaaknummer")
+    if f:
+        meta.zaaknummer = clean_inline(f.value)
+    else:
+        m = _ZAAK_PATTERN.search(text[:6000]) or (_TK_ZAAK.search(text[:6000]) if is_kv else None)
+        meta.zaaknummer = m.group(1) if m else None
+    meta.sender = _sender(doc, fields, text, is_kv)
+    if doc.kind == "email" and doc.fields.get("to"):
+        meta.addressees = _people(doc.fields.get("to"))
+    else:
+        f = first(fields, "aan")
+        if f:
+            meta.addressees = _people(" ".join(f.items))
+        else:
+            m = _ADDRESS_TO.search(text[:2500])
+            if m:
+                meta.addressees = [clean_inline(re.sub(r"^Aan (?=de |het )", "", m.group(1)))]
+    if doc.kind == "email" and doc.fields.get("cc"):
+        meta.cc = _people(doc.fields.get("cc"))
+    else:
+        f = first(fields, "cc")
+        meta.cc = _people(" ".join(f.items)) if f else []
+    head_lines = 60
+    meta.organisation = _organisation(doc, lines, head_lines)
+    if meta.organisation is None:
+        for who in meta.addressees + [meta.sender or ""]:
+            m = re.fullmatch(r"(?:M|SG|DG)?([A-Z][A-Za-z]{1,4})", who.strip())
+            if m and m.group(1).upper() in MINISTRIES:
+                meta.organisation = MINISTRIES[m.group(1).upper()]
+                break
+    meta.unit = _unit(lines, head_lines)
+    meta.references = _references(fields, text)
+    f = first(fields, "deadline")
+    meta.deadline = parse_date(f.value) if f else None
+    if meta.deadline is None:
+        m = _DEADLINE.search(text[:6000])
+        meta.deadline = parse_date(m.group(1)) if m else None
+    attachments = _attachments(fields, text)
+    meta.attachments = attachments
+    m = _PUB_FLAG.search(text[:60_000])
+    meta.publication_flag = None if m is None else m.group(1).lower() == "ja"
+    return meta
