@@ -82,6 +82,10 @@ def validate(text: str, gold: dict[str, Any]) -> list[str]:
                 problems.append(f"{kind} {t!r}: leading/trailing space")
             if c not in CATEGORIES:
                 problems.append(f"{kind} {t!r}: unknown category {c!r}")
+            if kind == "redact" and c == "bsn" and not elfproef(t):
+                problems.append(f"bsn {t!r} fails the elfproef")
+            if kind == "redact" and c == "iban" and not iban_ok(t):
+                problems.append(f"iban {t!r} fails mod 97")
             if kind == "redact" and not item.get("ground"):
                 problems.append(f"redact {t!r}: no ground")
             spans.append((s, e, t))
@@ -92,3 +96,15 @@ def validate(text: str, gold: dict[str, Any]) -> list[str]:
     if problems:
         raise ValueError("; ".join(problems))
     return problems
+
+
+def elfproef(text: str) -> bool:
+    """BSN check: the weighted digit sum (9..2, last digit -1) is divisible by 11."""
+    d = [int(c) for c in text if c.isdigit()]
+    return len(d) == 9 and sum(x * w for x, w in zip(d, (9, 8, 7, 6, 5, 4, 3, 2, -1))) % 11 == 0
+
+
+def iban_ok(text: str) -> bool:
+    """ISO 13616 mod-97 check."""
+    s = text.replace(" ", "").upper()
+    return len(s) >= 15 and int("".join(str(int(c, 36)) for c in s[4:] + s[:4])) % 97 == 1
