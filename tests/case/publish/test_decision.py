@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+import io
+
+import docx
+import pymupdf
+import pytest
+
+from wooflow.case.publish import decision
+from wooflow.case.publish.inventory import Numbering, build_rows
+from wooflow.case.publish.records import PublishRecord
+from wooflow.exceptions import ConfigError
+
+
+def _md(case_meta, records, **kw):
+    return decision.render_markdown(case_meta, records, **kw)
+
+
+def test_letter_follows_the_order_of_a_woo_decision(case_meta, records):
+    md = _md(case_meta, records)
+    heads = ["Datum: 1 februari 2024", "## Uw Woo-verzoek", "## Verloop van de procedure",
+             "## Wettelijk kader", "## Inventarisatie documenten", "## Zienswijzen", "## Besluit",
+             "## Motivering", "## Bezwaarclausule", "# Bijlage 1"]  # fmt: skip
+    positions = [md.index(h) for h in heads]
+    assert positions == sorted(positions)
+    assert "> Alle correspondentie over de verkiezingsuitslag" in md
+    assert "verdaagd tot en met 9 januari 2024" in md
+    assert "zes weken" in md
+    assert "gedeeltelijk toe te wijzen" in md
+
+
+def test_one_motivation_per_ground_actually_used(case_meta, records):
+    md = _md(case_meta, records)
+    motivering = md[md.index("## Motivering") : md.index("## Wijze")]
+    assert motivering.count("### ") == 3  # 5.1.2e, 5.1.2i, 5.2 in the order of the law
+    assert motivering.index("persoonlijke levenssfeer") < motivering.index("Goed functioneren") < motivering.index("beleidsopvattingen")
+    assert "e-mailadressen en namen" in motivering
+    assert "5.1.1e" not in md  # not used, not motivated, not quoted in the annex
+    annex = md[md.index("# Bijlage 1") :]
+    assert "zakelijke weergave" in annex and "e. de eerbiediging" in annex
+
+
+def test_decision_kinds(case_meta):
+    def rec(j, **kw):
+        return PublishRecord(key=j, name=j, file_type="txt", judgement=j, **kw)
+
+    assert decision.decide([]) == "niets"
+    assert decision.decide([rec("openbaar"), rec("reeds openbaar")]) == "geheel"
+    assert decision.decide([rec("niet openbaar", grounds=("5.2",))]) == "niet"
+    md = _md(case_meta, [])
+    assert "geen documenten zijn aangetroffen" in md and "## Motivering" not in md
+
+
+def test_requester_is_never_named(case_meta, records):
+    md = _md(case_meta, records)
+    assert "journalist" not in md  # the kind is kept in the case, not printed
+
+
+def test_template_override_per_ground(tmp_path, case_meta, records):
+    (tmp_path / "grounds").mkdir()
+    (tmp_path / "grounds" / "5.1.2e.md.j2").write_text("EIGEN TEKST voor {{ aantal }} document(en).", encoding="utf-8")
+    md = _md(case_meta, records, templates=tmp_path)
+    assert "EIGEN TEKST voor 1 document(en)." in md
+    assert "beleidsopvattingen" in md  # other grounds still from the package
+    (tmp_path / "grounds" / "5.2.md.j2").write_text("{{ onbekend }}", encoding="utf-8")
+    with pytest.raises(ConfigError):
+        _md(case_meta, records, templates=tmp_path)
+    with pytest.raises(ConfigError):
+        _md(case_meta, records, templates=tmp_path / "bestaat-niet")
+
+
+def test_docx_and_pdf_hold_letter_and_inventory(tmp_path, case_meta, records):
+    md = _md(case_meta, records)
+    rows = build_rows(records, Numbering(tmp_path).assign(records), case_meta)
+    d = docx.Document(io.BytesIO(decision.to_docx(md, rows, case_meta)))
+    texts = [p.text for p in d.paragraphs]
+    assert "Uw Woo-verzoek" in texts and "Bezwaarclausule" in texts
+    assert d.tables and d.tables[-1].rows[0].cells[0].text == "Documentnummer"
+    assert len(d.tables[-1].rows) == len(rows) + 1
+    pdf = pymupdf.open("pdf", decision.to_pdf(md, rows, case_meta))
+    full = "".join(p.get_text() for p in pdf)
+    assert "Besluit op uw Woo-verzoek" in full and "Inventarislijst" in full
+    assert pdf[-1].rect.width > pdf[-1].rect.height  # the annex is landscape
+
+
+def test_blocks_parser():
+    md = "# T\n\nDatum: x\nBetreft: y\n\nregel een\nregel twee\n\n- a\n- b\n> q\n## S"
+    assert decision.blocks(md) == [
+        ("h1", "T"), ("meta", "Datum: x"), ("meta", "Betreft: y"), ("p", "regel een regel twee"),
+        ("li", "a"), ("li", "b"), ("quote", "q"), ("h2", "S"),
+    ]  # fmt: skip
