@@ -1,0 +1,91 @@
+"""Append-only audit log: every review action, judgement and scope change, with time and actor.
+
+A Woo decision can be challenged (bezwaar); the body must be able to show who decided what and
+when. Rows are only ever inserted, never updated or deleted.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any
+
+
+def now() -> str:
+    """UTC timestamp, ISO 8601 to the second."""
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+
+
+def default_actor() -> str:
+    """The login name of whoever runs wooflow (reviewer identity in the audit log)."""
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name in some containers
+        return "onbekend"
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEntry:
+    id: int
+    at: str
+    actor: str
+    action: str
+    doc_id: int | None
+    target: str | None
+    detail: dict[str, Any]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "at": self.at,
+            "actor": self.actor,
+            "action": self.action,
+            "doc_id": self.doc_id,
+            "target": self.target,
+            "detail": self.detail,
+        }
+
+
+def log(
+    conn: sqlite3.Connection,
+    actor: str,
+    action: str,
+    doc_id: int | None = None,
+    target: str | None = None,
+    **detail: Any,
+) -> None:
+    """Record one action (call inside the transaction that makes the change)."""
+    conn.execute(
+        "INSERT INTO case_audit(at, actor, action, doc_id, target, detail) VALUES (?,?,?,?,?,?)",
+        (now(), actor, action, doc_id, target, json.dumps(detail, ensure_ascii=False, default=str)),
+    )
+
+
+def entries(
+    conn: sqlite3.Connection, doc_id: int | None = None, action: str | None = None
+) -> list[AuditEntry]:
+    """The log, oldest first, optionally for one document or one kind of action."""
+    sql = "SELECT * FROM case_audit WHERE 1=1"
+    args: list[Any] = []
+    if doc_id is not None:
+        sql += " AND doc_id = ?"
+        args.append(doc_id)
+    if action is not None:
+        sql += " AND action = ?"
+        args.append(action)
+    sql += " ORDER BY id"
+    return [
+        AuditEntry(
+            id=r["id"],
+            at=r["at"],
+            actor=r["actor"],
+            action=r["action"],
+            doc_id=r["doc_id"],
+            target=r["target"],
+            detail=json.loads(r["detail"]),
+        )
+        for r in conn.execute(sql, args)
+    ]

@@ -1,0 +1,346 @@
+"""A Woo case: one request, its metadata and deadlines, and the documents gathered for it.
+
+``Case`` is the handle every other case module takes. It owns one SQLite connection for the
+case tables (``case_*``) in ``case.sqlite``; documents themselves live in the store
+(:class:`wooflow.store.CaseStore`) in the same file.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from wooflow.case import audit, db
+from wooflow.case.deadlines import Deadlines, Suspension, compute
+from wooflow.exceptions import CaseError
+
+if TYPE_CHECKING:
+    from wooflow.model import Document
+    from wooflow.store import CaseStore
+
+REQUESTER_KINDS = (
+    "burger",
+    "journalist",
+    "bedrijf",
+    "organisatie",
+    "advocaat",
+    "politicus",
+    "wetenschapper",
+    "overig",
+)
+
+
+@dataclass(slots=True)
+class CaseInfo:
+    """What the request is about. The requester's identity is deliberately not a field."""
+
+    request: str
+    received: date
+    requester_kind: str = "burger"
+    period_from: date | None = None
+    period_to: date | None = None
+    organisation: str = ""
+    case_number: str = ""
+    title: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.request.strip():
+            raise CaseError("het verzoek (--request) is leeg")
+        if self.requester_kind not in REQUESTER_KINDS:
+            raise CaseError(
+                f"onbekend soort verzoeker {self.requester_kind!r}; kies uit {', '.join(REQUESTER_KINDS)}"
+            )
+        if self.period_from and self.period_to and self.period_from > self.period_to:
+            raise CaseError("periode: de begindatum ligt na de einddatum")
+
+    def to_json(self) -> dict[str, Any]:
+        out = asdict(self)
+        for key, value in out.items():
+            if isinstance(value, date):
+                out[key] = value.isoformat()
+        return out
+
+    @classmethod
+    def from_json(cls, obj: dict[str, Any]) -> CaseInfo:
+        def d(key: str) -> date | None:
+            value = obj.get(key)
+            return date.fromisoformat(value) if value else None
+
+        received = d("received")
+        if received is None:
+            raise CaseError("zaak zonder ontvangstdatum")
+        return cls(
+            request=obj["request"],
+            received=received,
+            requester_kind=obj.get("requester_kind", "burger"),
+            period_from=d("period_from"),
+            period_to=d("period_to"),
+            organisation=obj.get("organisation", ""),
+            case_number=obj.get("case_number", ""),
+            title=obj.get("title", ""),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class DocRecord:
+    """The case's view of one document: identity, metadata for filters, scope, judgement."""
+
+    doc_id: int
+    parent_id: int | None
+    path: str
+    name: str
+    kind: str
+    sha256: str
+    text_hash: str
+    type: str | None
+    date: str | None
+    title: str | None
+    sender: str | None
+    addressees: list[str] = field(default_factory=list)
+    has_attachments: bool = False
+    message_id: str | None = None
+    thread_id: str | None = None
+    in_scope: bool = True
+    scope_reason: str = ""
+    judgement: str = "openbaar"
+
+    @classmethod
+    def from_row(cls, row: sqlite3.Row) -> DocRecord:
+        return cls(
+            doc_id=row["doc_id"],
+            parent_id=row["parent_id"],
+            path=row["path"],
+            name=row["name"],
+            kind=row["kind"],
+            sha256=row["sha256"],
+            text_hash=row["text_hash"],
+            type=row["type"],
+            date=row["date"],
+            title=row["title"],
+            sender=row["sender"],
+            addressees=json.loads(row["addressees"]),
+            has_attachments=bool(row["has_attachments"]),
+            message_id=row["message_id"],
+            thread_id=row["thread_id"],
+            in_scope=bool(row["in_scope"]),
+            scope_reason=row["scope_reason"],
+            judgement=row["judgement"],
+        )
+
+
+class Case:
+    """An open case folder. Use :meth:`init` for a new case and :meth:`open` for an existing one.
+
+    All writes go through the store's one connection (``case.conn``) inside
+    ``case.transaction()``; callers may wrap several case calls in one outer transaction.
+    """
+
+    def __init__(self, case_dir: Path | str, actor: str | None = None) -> None:
+        from wooflow.store import DB_NAME, CaseStore
+
+        self.dir = Path(case_dir)
+        if not (self.dir / DB_NAME).exists():
+            raise CaseError(f"{self.dir}: geen zaakmap (maak er een met 'wooflow case init')")
+        self.actor = actor or audit.default_actor()
+        self.store: CaseStore = CaseStore(self.dir)
+        self.conn: sqlite3.Connection = self.store.conn
+        db.ensure_schema(self.store)
+        if self._get("info") is None:
+            self.store.close()
+            raise CaseError(f"{self.dir}: zaakgegevens ontbreken (maak de zaak met 'wooflow case init')")
+
+    # -- life cycle -------------------------------------------------------------------------
+
+    @classmethod
+    def init(cls, case_dir: Path | str, info: CaseInfo, actor: str | None = None) -> Case:
+        """Create a case (the folder may already hold ingested documents, not another case)."""
+        from wooflow.store import CaseStore
+
+        actor = actor or audit.default_actor()
+        with CaseStore(Path(case_dir)) as store:
+            db.ensure_schema(store)
+            if store.conn.execute("SELECT 1 FROM case_info WHERE key='info'").fetchone():
+                raise CaseError(f"{case_dir}: bevat al een zaak")
+            with store.transaction() as conn:
+                conn.execute(
+                    "INSERT INTO case_info(key, value) VALUES ('info', ?)",
+                    (json.dumps(info.to_json(), ensure_ascii=False),),
+                )
+                audit.log(conn, actor, "case.init", detail=info.to_json())
+        case = cls(case_dir, actor)
+        from wooflow.case.index import index_new
+
+        index_new(case)
+        return case
+
+    @classmethod
+    def open(cls, case_dir: Path | str, actor: str | None = None) -> Case:
+        return cls(case_dir, actor)
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Case:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One atomic unit of writes; nested use joins the outer transaction."""
+        with self.store.transaction() as conn:
+            yield conn
+
+    # -- metadata ---------------------------------------------------------------------------
+
+    def _get(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM case_info WHERE key=?", (key,)).fetchone()
+        return None if row is None else row["value"]
+
+    @property
+    def info(self) -> CaseInfo:
+        raw = self._get("info")
+        if raw is None:
+            raise CaseError("zaakgegevens ontbreken")
+        return CaseInfo.from_json(json.loads(raw))
+
+    def update_info(self, **changes: Any) -> CaseInfo:
+        """Change case metadata (validated; logged)."""
+        data = self.info.to_json()
+        for key, value in changes.items():
+            if key not in data:
+                raise CaseError(f"onbekend zaakgegeven {key!r}")
+            data[key] = value.isoformat() if isinstance(value, date) else value
+        info = CaseInfo.from_json(data)
+        with self.transaction() as conn:
+            conn.execute(
+                "UPDATE case_info SET value=? WHERE key='info'",
+                (json.dumps(info.to_json(), ensure_ascii=False),),
+            )
+            audit.log(conn, self.actor, "case.update", detail=changes)
+        return info
+
+    # -- deadlines --------------------------------------------------------------------------
+
+    def extend(self, on: date | None = None, note: str = "") -> None:
+        """Record the one extension by two weeks (Woo art. 4.4 lid 2), announced ``on``."""
+        if self.conn.execute("SELECT 1 FROM case_events WHERE kind='extension'").fetchone():
+            raise CaseError("de beslistermijn is al verdaagd (dat kan maar één keer)")
+        on = on or date.today()
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO case_events(kind, start, note, actor, created_at)"
+                " VALUES ('extension',?,?,?,?)",
+                (on.isoformat(), note, self.actor, audit.now()),
+            )
+            audit.log(conn, self.actor, "case.extend", on=on, note=note)
+
+    def extended_on(self) -> date | None:
+        """When the extension was announced (None: not extended)."""
+        row = self.conn.execute("SELECT start FROM case_events WHERE kind='extension'").fetchone()
+        return date.fromisoformat(row["start"]) if row and row["start"] else None
+
+    def suspend(self, start: date, end: date | None = None, note: str = "") -> int:
+        """Record a suspension (zienswijze of a third party); ``end`` None while it runs."""
+        if end is not None and end < start:
+            raise CaseError("opschorting: einddatum ligt voor begindatum")
+        with self.transaction() as conn:
+            cur = conn.execute(
+                "INSERT INTO case_events(kind, start, end, note, actor, created_at)"
+                " VALUES ('suspension',?,?,?,?,?)",
+                (start.isoformat(), end.isoformat() if end else None, note, self.actor, audit.now()),
+            )
+            audit.log(
+                conn, self.actor, "case.suspend", target=str(cur.lastrowid),
+                start=start, end=end, note=note,
+            )
+            return int(cur.lastrowid or 0)
+
+    def end_suspension(self, end: date, suspension_id: int | None = None) -> None:
+        """Close a running suspension (the last one unless an id is given)."""
+        sql = "SELECT id, start FROM case_events WHERE kind='suspension' AND end IS NULL"
+        args: tuple[Any, ...] = ()
+        if suspension_id is not None:
+            sql += " AND id=?"
+            args = (suspension_id,)
+        row = self.conn.execute(sql + " ORDER BY id DESC", args).fetchone()
+        if row is None:
+            raise CaseError("er loopt geen opschorting")
+        if end < date.fromisoformat(row["start"]):
+            raise CaseError("opschorting: einddatum ligt voor begindatum")
+        with self.transaction() as conn:
+            conn.execute("UPDATE case_events SET end=? WHERE id=?", (end.isoformat(), row["id"]))
+            audit.log(conn, self.actor, "case.end_suspension", target=str(row["id"]), end=end)
+
+    def suspensions(self) -> list[Suspension]:
+        rows = self.conn.execute(
+            "SELECT start, end, note FROM case_events WHERE kind='suspension' ORDER BY start"
+        )
+        return [
+            Suspension(
+                date.fromisoformat(r["start"]),
+                date.fromisoformat(r["end"]) if r["end"] else None,
+                r["note"],
+            )
+            for r in rows
+        ]
+
+    def deadlines(self, today: date | None = None) -> Deadlines:
+        """The legal decision term as of ``today`` (see :mod:`wooflow.case.deadlines`)."""
+        extended = bool(self.conn.execute("SELECT 1 FROM case_events WHERE kind='extension'").fetchone())
+        return compute(self.info.received, extended, self.suspensions(), today)
+
+    # -- documents --------------------------------------------------------------------------
+
+    def add_document(self, doc: Document) -> int:
+        """Store a document (with its attachments) and index it for search and review."""
+        doc_id = self.store.add_document(doc)
+        from wooflow.case.index import index_new
+
+        index_new(self)
+        return doc_id
+
+    def add_paths(self, paths: Iterable[Path | str], on_event: Any = None) -> Any:
+        """Ingest files or folders into the case (resumable) and index what is new.
+
+        Returns the store's ``IngestSummary`` (stored, skipped and failed inputs).
+        """
+        from wooflow.case.index import index_new
+        from wooflow.store import ingest_paths
+
+        summary = ingest_paths(self.store, [str(p) for p in paths], on_event=on_event)
+        index_new(self)
+        return summary
+
+    def document(self, doc_id: int, with_data: bool = False) -> Document:
+        return self.store.get_document(doc_id, with_data=with_data)
+
+    def text(self, doc_id: int) -> str:
+        """The original text of a document (read straight from the store's table)."""
+        row = self.conn.execute("SELECT text FROM documents WHERE id=?", (doc_id,)).fetchone()
+        if row is None:
+            raise CaseError(f"document {doc_id} bestaat niet in deze zaak")
+        return str(row["text"])
+
+    def record(self, doc_id: int) -> DocRecord:
+        row = self.conn.execute("SELECT * FROM case_doc WHERE doc_id=?", (doc_id,)).fetchone()
+        if row is None:
+            raise CaseError(f"document {doc_id} bestaat niet in deze zaak")
+        return DocRecord.from_row(row)
+
+    def records(self, in_scope: bool | None = None) -> list[DocRecord]:
+        """All indexed documents in id order (optionally only in or out of scope)."""
+        sql = "SELECT * FROM case_doc"
+        if in_scope is not None:
+            sql += f" WHERE in_scope = {1 if in_scope else 0}"
+        return [DocRecord.from_row(r) for r in self.conn.execute(sql + " ORDER BY doc_id")]
+
+    def doc_ids(self) -> list[int]:
+        return [r[0] for r in self.conn.execute("SELECT doc_id FROM case_doc ORDER BY doc_id")]

@@ -1,0 +1,256 @@
+"""Duplicates: exact, near (MinHash/LSH), e-mail threads and quoted-text containment.
+
+Rules, in order of strength:
+1. containment: an e-mail whose body is wholly quoted in a later message of the same thread
+   (compared after removing "> " quote markers, header lines and all whitespace, casefolded) is a
+   duplicate of that later, more complete message;
+2. exact: same normalised text (casefolded, whitespace collapsed) or same file bytes; the
+   earliest document is kept (attachments shared by several mails included);
+3. near: estimated Jaccard similarity of word 3-shingles >= threshold (default 0.9); the most
+   complete (longest) document is kept, then the earliest.
+Duplicates get the judgement "dubbel" pointing at the kept document, unless a reviewer judged
+them; re-running replaces only dedupe's own judgements.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from datasketch import MinHash, MinHashLSH
+
+from wooflow.case import audit
+from wooflow.case.text import fold, words
+
+if TYPE_CHECKING:
+    from wooflow.case.case import Case, DocRecord
+
+SHINGLE = 3
+NUM_PERM = 128
+MIN_WORDS_NEAR = 8
+MIN_CHARS_CONTAINED = 20
+_HEADER = re.compile(
+    r"^\s*(van|from|aan|to|cc|bcc|onderwerp|subject|datum|date|verzonden|sent|bijlagen?|attachments?)\s*:",
+    re.I,
+)
+_SUBJECT_PREFIX = re.compile(r"^\s*((re|fw|fwd|antw|doorst)\s*:\s*)+", re.I)
+
+
+@dataclass(slots=True)
+class DuplicateGroup:
+    kept: int
+    duplicates: list[tuple[int, str]] = field(default_factory=list)  # (doc_id, rule)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"kept": self.kept, "duplicates": [{"doc_id": d, "rule": r} for d, r in self.duplicates]}
+
+
+# -- threads ---------------------------------------------------------------------------------
+
+
+def _ids(value: Any) -> list[str]:
+    if not value:
+        return []
+    items = value if isinstance(value, list) else re.findall(r"<[^>]+>|\S+", str(value))
+    return [str(i).strip().strip("<>").strip() for i in items if str(i).strip("<> ")]
+
+
+def assign_threads(case: Case) -> None:
+    """Give each e-mail a thread id from Message-ID / In-Reply-To / References (union-find)."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    own: dict[int, str] = {}
+    links: dict[int, list[str]] = {}
+    for r in case.conn.execute(
+        "SELECT d.id, d.fields FROM documents d JOIN case_doc c ON c.doc_id = d.id"
+    ):
+        fields = json.loads(r["fields"] or "{}")
+        mids = _ids(fields.get("message_id"))
+        if not mids:
+            continue
+        own[r["id"]] = mids[0]
+        links[r["id"]] = _ids(fields.get("in_reply_to")) + _ids(fields.get("references"))
+        find(mids[0])
+        for other in links[r["id"]]:
+            union(mids[0], other)
+    # the root of a thread: first of References, else the component's representative
+    with case.transaction() as conn:
+        for doc_id, mid in own.items():
+            root = find(mid)
+            tid = "thr-" + hashlib.sha1(root.encode()).hexdigest()[:10]
+            conn.execute("UPDATE case_doc SET thread_id=? WHERE doc_id=?", (tid, doc_id))
+
+
+# -- helpers ---------------------------------------------------------------------------------
+
+
+def body_key(text: str) -> str:
+    """E-mail body for containment: header lines and quote markers gone, no whitespace."""
+    lines = text.splitlines()
+    i = 0
+    while i < len(lines) and (_HEADER.match(lines[i]) or not lines[i].strip()) and i < 15:
+        i += 1
+    body = "\n".join(re.sub(r"^(\s*>)+\s?", "", ln) for ln in lines[i:])
+    return re.sub(r"\s+", "", fold(body))
+
+
+def quoted_key(text: str) -> str:
+    """Whole message, quote markers removed, no whitespace (the container side)."""
+    body = "\n".join(re.sub(r"^(\s*>)+\s?", "", ln) for ln in text.splitlines())
+    return re.sub(r"\s+", "", fold(body))
+
+
+def _sort_key(rec: DocRecord, dates: dict[int, str]) -> tuple[str, int]:
+    return (dates.get(rec.doc_id) or "9999-99-99", rec.doc_id)
+
+
+def _minhash(text: str) -> MinHash | None:
+    ws = words(text)
+    if len(ws) < MIN_WORDS_NEAR:
+        return None
+    shingles = {" ".join(ws[i : i + SHINGLE]) for i in range(len(ws) - SHINGLE + 1)}
+    m = MinHash(num_perm=NUM_PERM)
+    m.update_batch([s.encode("utf-8") for s in shingles])
+    return m
+
+
+# -- finding duplicates ----------------------------------------------------------------------
+
+
+def find_duplicates(case: Case, threshold: float = 0.9) -> list[DuplicateGroup]:
+    """All duplicate groups among in-scope documents (nothing is written)."""
+    recs = {r.doc_id: r for r in case.records(in_scope=True)}
+    dates = {d: (r.date or (recs[r.parent_id].date if r.parent_id in recs else None) or "")
+             for d, r in recs.items()}
+    dup_of: dict[int, tuple[int, str]] = {}
+
+    def kept_of(doc_id: int) -> int:
+        seen = set()
+        while doc_id in dup_of and doc_id not in seen:
+            seen.add(doc_id)
+            doc_id = dup_of[doc_id][0]
+        return doc_id
+
+    def mark(dup: int, keep: int, rule: str) -> None:
+        keep = kept_of(keep)
+        if dup == keep or dup in dup_of:
+            return
+        dup_of[dup] = (keep, rule)
+
+    texts = {d: case.text(d) for d in recs}
+
+    # 1. containment within threads (or same subject when headers are missing)
+    threads: dict[str, list[int]] = defaultdict(list)
+    for d, r in recs.items():
+        if r.kind == "email" or r.type == "email":
+            subject = _SUBJECT_PREFIX.sub("", fold(r.title or "")).strip()
+            key = r.thread_id or (f"subj:{subject}" if subject else None)
+            if key:
+                threads[key].append(d)
+    for members in threads.values():
+        members.sort(key=lambda d: _sort_key(recs[d], dates))
+        bodies = {d: body_key(texts[d]) for d in members}
+        wholes = {d: quoted_key(texts[d]) for d in members}
+        for i, a in enumerate(members):
+            if len(bodies[a]) < MIN_CHARS_CONTAINED:
+                continue
+            for b in reversed(members[i + 1 :]):  # the latest, most complete container first
+                if bodies[a] in wholes[b] and len(wholes[b]) > len(bodies[a]):
+                    mark(a, b, "citaat")
+                    break
+
+    # 2. exact: same normalised text or same bytes; keep the earliest
+    groups: dict[str, list[int]] = defaultdict(list)
+    for d, r in recs.items():
+        if texts[d].strip():
+            groups["t:" + r.text_hash].append(d)
+        groups["b:" + r.sha256].append(d)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        members.sort(key=lambda d: _sort_key(recs[d], dates))
+        for d in members[1:]:
+            mark(d, members[0], "exact")
+
+    # 3. near duplicates; keep the most complete, then the earliest
+    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    hashes: dict[int, MinHash] = {}
+    for d in sorted(recs):
+        if d in dup_of:
+            continue
+        m = _minhash(texts[d])
+        if m is None:
+            continue
+        hashes[d] = m
+        lsh.insert(str(d), m)
+    for d, m in hashes.items():
+        cands = [int(c) for c in lsh.query(m) if int(c) != d]
+        cands = [c for c in cands if m.jaccard(hashes[c]) >= threshold]
+        if not cands:
+            continue
+        members = sorted([d, *cands], key=lambda x: (-len(texts[x]), *_sort_key(recs[x], dates)))
+        best = kept_of(members[0])
+        for x in members:
+            if x != best and x not in dup_of and kept_of(x) == x:
+                mark(x, best, "bijna")
+
+    out: dict[int, DuplicateGroup] = {}
+    for dup in sorted(dup_of):
+        keep = kept_of(dup)
+        out.setdefault(keep, DuplicateGroup(keep)).duplicates.append((dup, dup_of[dup][1]))
+    return [out[k] for k in sorted(out)]
+
+
+def dedupe(case: Case, threshold: float = 0.9, apply: bool = True) -> list[DuplicateGroup]:
+    """Find duplicates and (``apply``) judge them "dubbel" pointing at the kept document."""
+    from wooflow.case.judgement import refresh
+
+    groups = find_duplicates(case, threshold)
+    if not apply:
+        return groups
+    reviewer_set = {
+        r[0] for r in case.conn.execute("SELECT doc_id FROM case_judgements WHERE set_by='reviewer'")
+    }
+    now = audit.now()
+    touched: set[int] = {
+        r[0] for r in case.conn.execute("SELECT doc_id FROM case_judgements WHERE set_by='dedupe'")
+    }
+    with case.transaction() as conn:
+        conn.execute("DELETE FROM case_judgements WHERE set_by='dedupe'")
+        for g in groups:
+            for dup, rule in g.duplicates:
+                if dup in reviewer_set:
+                    continue
+                explanation = {
+                    "citaat": f"volledig geciteerd in document {g.kept}",
+                    "exact": f"gelijk aan document {g.kept}",
+                    "bijna": f"vrijwel gelijk aan document {g.kept}",
+                }[rule]
+                conn.execute(
+                    "INSERT INTO case_judgements(doc_id, judgement, link, duplicate_of, explanation,"
+                    " grounds, set_by, actor, set_at) VALUES (?, 'dubbel', NULL, ?, ?, NULL,"
+                    " 'dedupe', ?, ?)",
+                    (dup, g.kept, explanation, case.actor, now),
+                )
+                touched.add(dup)
+        audit.log(conn, case.actor, "dedupe", detail={
+            "threshold": threshold, "groups": len(groups),
+            "duplicates": sum(len(g.duplicates) for g in groups),
+        })
+    refresh(case, touched)
+    return groups

@@ -1,0 +1,165 @@
+"""Index stored documents into the case: metadata for filters, stemmed text for search, threads.
+
+Runs incrementally: only documents the store holds and the case has not indexed yet. Metadata
+comes from :func:`wooflow.understand.analyze` when available, else from reader fields (e-mail
+headers), so search works on any stored document.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from email.utils import getaddresses, parsedate_to_datetime
+from typing import TYPE_CHECKING, Any
+
+from wooflow.case.text import fold, stemmed_text, text_hash
+
+if TYPE_CHECKING:
+    from wooflow.case.case import Case
+
+
+@dataclass(slots=True)
+class IndexRow:
+    """Everything the case keeps per document for search and review."""
+
+    doc_id: int
+    parent_id: int | None
+    path: str
+    name: str
+    kind: str
+    sha256: str
+    text: str
+    type: str | None = None
+    date: str | None = None
+    title: str | None = None
+    sender: str | None = None
+    addressees: list[str] = field(default_factory=list)
+    message_id: str | None = None
+
+
+def _iso(value: Any) -> str | None:
+    """A date from DocInfo or an e-mail header as YYYY-MM-DD (None when unknown)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    text = str(value).strip()
+    try:
+        return date.fromisoformat(text[:10]).isoformat()
+    except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(text).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def _names(value: Any) -> list[str]:
+    if not value:
+        return []
+    if isinstance(value, str):
+        value = [value]
+    out: list[str] = []
+    for name, addr in getaddresses([str(v) for v in value]):
+        out.append(f"{name} <{addr}>" if name and addr else (name or addr))
+    return [o for o in out if o]
+
+
+def _clean_id(value: Any) -> str | None:
+    if not value:
+        return None
+    text = str(value).strip()
+    return text.strip("<>").strip() or None
+
+
+def row_from_document(doc_id: int, parent_id: int | None, doc: Any) -> IndexRow:
+    """Build the index row of one document: understand's analysis, else reader fields."""
+    fields: dict[str, Any] = dict(getattr(doc, "fields", {}) or {})
+    row = IndexRow(
+        doc_id=doc_id,
+        parent_id=parent_id,
+        path=doc.path,
+        name=doc.name,
+        kind=doc.kind,
+        sha256=doc.sha256,
+        text=doc.text,
+        type="email" if doc.kind == "email" else None,
+        date=_iso(fields.get("date")),
+        title=fields.get("subject") or None,
+        sender=(_names(fields.get("from")) or [None])[0],
+        addressees=_names(fields.get("to")) + _names(fields.get("cc")),
+        message_id=_clean_id(fields.get("message_id")),
+    )
+    try:
+        from wooflow.understand import analyze  # type: ignore[attr-defined]
+    except ImportError:
+        return row
+    info = analyze(doc)
+    row.type = getattr(info, "type", None) or row.type
+    row.date = _iso(getattr(info, "date", None)) or row.date
+    row.title = getattr(info, "title", None) or row.title
+    row.sender = getattr(info, "sender", None) or row.sender
+    row.addressees = list(getattr(info, "addressees", None) or row.addressees)
+    return row
+
+
+def insert_rows(conn: sqlite3.Connection, rows: Iterable[IndexRow]) -> int:
+    """Write index rows (metadata + FTS) in the caller's transaction; returns how many."""
+    n = 0
+    for r in rows:
+        sender = r.sender or ""
+        conn.execute(
+            "INSERT OR REPLACE INTO case_doc(doc_id, parent_id, path, name, kind, sha256,"
+            " text_hash, type, date, title, sender, addressees, sender_fold, addressees_fold,"
+            " message_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                r.doc_id, r.parent_id, r.path, r.name, r.kind, r.sha256, text_hash(r.text),
+                r.type, r.date, r.title, r.sender, json.dumps(r.addressees, ensure_ascii=False),
+                fold(sender), fold(" | ".join(r.addressees)), r.message_id,
+            ),
+        )
+        conn.execute("DELETE FROM case_fts WHERE rowid=?", (r.doc_id,))
+        conn.execute(
+            "INSERT INTO case_fts(rowid, body) VALUES (?, ?)",
+            (r.doc_id, stemmed_text(f"{r.title or ''}\n{r.text}")),
+        )
+        n += 1
+    return n
+
+
+def refresh_attachments(conn: sqlite3.Connection) -> None:
+    conn.execute(
+        "UPDATE case_doc SET has_attachments = EXISTS"
+        " (SELECT 1 FROM case_doc c WHERE c.parent_id = case_doc.doc_id)"
+    )
+
+
+def index_new(case: Case, batch: int = 500) -> int:
+    """Index every stored document the case does not know yet; returns how many."""
+    todo = [
+        (r[0], r[1])
+        for r in case.conn.execute(
+            "SELECT id, parent_id FROM documents WHERE id NOT IN (SELECT doc_id FROM case_doc)"
+            " ORDER BY id"
+        )
+    ]
+    total = 0
+    for i in range(0, len(todo), batch):
+        rows = [row_from_document(doc_id, parent, case.document(doc_id))
+            for doc_id, parent in todo[i : i + batch]]
+        with case.transaction() as conn:
+            total += insert_rows(conn, rows)
+    if total:
+        from wooflow.case.dedupe import assign_threads
+        from wooflow.case.judgement import refresh
+
+        with case.transaction() as conn:
+            refresh_attachments(conn)
+        assign_threads(case)
+        refresh(case, [doc_id for doc_id, _ in todo])
+    return total

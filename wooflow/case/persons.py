@@ -1,0 +1,307 @@
+"""Persons across a case: one decision per person (redact or keep), propagated to every form.
+
+A person is keyed by folded surname (with tussenvoegsels) and first initial: "Sanne Kuipers",
+"S. Kuipers" and "s.kuipers@minvws.nl" all become ``kuipers|s``. A lone surname ("Kuipers") or
+first name ("Sanne") joins a person only when exactly one person in the case fits; otherwise it
+stays its own, undecided entry. Propagating a "redact" decision searches every document for the
+person's forms (full name, initial + surname, surname, first name, e-mail local part) and adds
+accepted findings where detection missed one; a surname shared by two persons, or preceded by a
+public-role word ("minister Kuipers"), is never propagated as a bare surname.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from wooflow.case import audit
+from wooflow.case.text import fold
+from wooflow.exceptions import CaseError
+
+if TYPE_CHECKING:
+    from wooflow.case.case import Case
+
+PERSON_CATEGORIES = ("person", "email", "signature")
+DECISIONS = ("redact", "keep", "undecided")
+TITLES = {"dhr", "mevr", "mw", "mr", "dr", "drs", "ir", "ing", "prof", "ds", "heer", "mevrouw", "de heer"}
+PARTICLES = {"van", "de", "der", "den", "het", "ten", "ter", "te", "in", "t", "'t", "op", "la", "le", "da", "di", "von", "vd"}
+PUBLIC_ROLE_WORDS = (
+    "minister", "staatssecretaris", "burgemeester", "wethouder", "kamerlid", "lid", "motie",
+    "amendement", "commissaris", "gedeputeerde", "premier", "president", "koning", "koningin",
+)
+_NAME_TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*\.?", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class NameParts:
+    first: str  # folded first name or initial ("" when unknown)
+    surname: str  # folded, with particles ("van dijk")
+    first_is_initial: bool = False
+
+    @property
+    def key(self) -> str:
+        return f"{self.surname}|{self.first[:1]}"
+
+
+def parse_name(text: str, category: str) -> NameParts | None:
+    """Split a detected person name or e-mail address into first name/initial and surname."""
+    if category == "email":
+        local = text.split("@", 1)[0]
+        parts = [fold(p) for p in re.split(r"[._\-]+", local) if p]
+        parts = [p for p in parts if p.isalpha()]
+        if len(parts) < 2:
+            return None
+        first, rest = parts[0], parts[1:]
+        return NameParts(first, " ".join(rest), len(first) == 1)
+    toks = [t.rstrip(".") for t in _NAME_TOKEN.findall(text)]
+    toks = [t for t in toks if t and fold(t) not in TITLES]
+    if not toks:
+        return None
+    folded = [fold(t) for t in toks]
+    # surname: last token plus the particles right before it
+    i = len(folded) - 1
+    while i > 0 and folded[i - 1] in PARTICLES:
+        i -= 1
+    surname = " ".join(folded[i:])
+    given = folded[:i]
+    if not given:
+        return NameParts("", surname)
+    first = given[0]
+    return NameParts(first, surname, len(first) == 1)
+
+
+@dataclass(slots=True)
+class Person:
+    key: str
+    display: str
+    decision: str
+    forms: list[str] = field(default_factory=list)
+    findings: int = 0
+    documents: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "key": self.key,
+            "display": self.display,
+            "decision": self.decision,
+            "forms": self.forms,
+            "findings": self.findings,
+            "documents": self.documents,
+        }
+
+
+def assign_keys(case: Case) -> None:
+    """Give every person-like finding a person key and keep the persons table in step."""
+    rows = case.conn.execute(
+        "SELECT id, text, category, action, status FROM case_findings"
+        f" WHERE category IN {PERSON_CATEGORIES}"
+    ).fetchall()
+    parsed = {r["id"]: parse_name(r["text"], r["category"]) for r in rows}
+    full: dict[str, set[str]] = defaultdict(set)  # surname -> keys with an initial
+    first_names: dict[str, set[str]] = defaultdict(set)  # first name -> keys
+    for p in parsed.values():
+        if p and p.first:
+            full[p.surname].add(p.key)
+            if not p.first_is_initial:
+                first_names[p.first].add(p.key)
+    keys: dict[int, str | None] = {}
+    for fid, p in parsed.items():
+        if p is None:
+            keys[fid] = None
+        elif p.first:
+            keys[fid] = p.key
+        elif len(first_names.get(p.surname, ())) == 1 and p.surname not in full:
+            keys[fid] = next(iter(first_names[p.surname]))  # a lone first name
+        elif len(full.get(p.surname, ())) == 1:
+            keys[fid] = next(iter(full[p.surname]))  # a lone surname
+        else:
+            keys[fid] = f"{p.surname}|"
+    forms: dict[str, set[str]] = defaultdict(set)
+    displays: dict[str, str] = {}
+    all_keep: dict[str, bool] = defaultdict(lambda: True)
+    for r in rows:
+        key = keys[r["id"]]
+        if key is None:
+            continue
+        forms[key].add(r["text"])
+        all_keep[key] = all_keep[key] and r["action"] == "keep"
+        if r["category"] == "person" and len(r["text"]) > len(displays.get(key, "")):
+            displays[key] = r["text"]
+    with case.transaction() as conn:
+        conn.executemany(
+            "UPDATE case_findings SET person_key=? WHERE id=?", [(k, i) for i, k in keys.items()]
+        )
+        for key, fs in forms.items():
+            old = conn.execute("SELECT forms FROM case_persons WHERE key=?", (key,)).fetchone()
+            merged = sorted(fs | set(json.loads(old["forms"]) if old else []))
+            if old is None:
+                decision = "keep" if all_keep[key] else "undecided"
+                conn.execute(
+                    "INSERT INTO case_persons(key, display, decision, forms) VALUES (?,?,?,?)",
+                    (key, displays.get(key) or sorted(fs)[0], decision, json.dumps(merged)),
+                )
+            else:
+                conn.execute(
+                    "UPDATE case_persons SET forms=?, display=? WHERE key=?",
+                    (json.dumps(merged), displays.get(key) or merged[0], key),
+                )
+
+
+def persons(case: Case) -> list[Person]:
+    """Every person of the case with decision, forms seen and how often, by display name."""
+    counts = {
+        r["person_key"]: (r["n"], r["d"])
+        for r in case.conn.execute(
+            "SELECT person_key, COUNT(*) AS n, COUNT(DISTINCT doc_id) AS d FROM case_findings"
+            " WHERE person_key IS NOT NULL GROUP BY person_key"
+        )
+    }
+    out = []
+    for r in case.conn.execute("SELECT * FROM case_persons ORDER BY display"):
+        n, d = counts.get(r["key"], (0, 0))
+        out.append(Person(r["key"], r["display"], r["decision"], json.loads(r["forms"]), n, d))
+    return out
+
+
+def find_person(case: Case, name_or_key: str) -> Person:
+    """Look a person up by key ("kuipers|s"), a form seen or display name."""
+    target = fold(name_or_key.strip())
+    matches = [
+        p for p in persons(case)
+        if p.key == name_or_key or fold(p.display) == target or target in {fold(f) for f in p.forms}
+    ]
+    if len(matches) != 1:
+        raise CaseError(
+            f"persoon {name_or_key!r} niet gevonden" if not matches
+            else f"persoon {name_or_key!r} is niet eenduidig: " + ", ".join(p.key for p in matches)
+        )
+    return matches[0]
+
+
+def _patterns(case: Case, person: Person) -> list[tuple[re.Pattern[str], str, bool]]:
+    """(regex, category, bare) for each form to propagate; bare = lone surname/first name."""
+    others = [p for p in persons(case) if p.key != person.key]
+    surname, _, initial = person.key.partition("|")
+    surname_shared = any(p.key.partition("|")[0] == surname for p in others)
+    pats: list[tuple[re.Pattern[str], str, bool]] = []
+    seen: set[str] = set()
+    firsts: set[str] = set()
+    surname_forms: set[str] = set()
+    for form in person.forms:
+        if "@" in form:
+            local = form.split("@", 1)[0]
+            if local.lower() not in seen:
+                seen.add(local.lower())
+                pats.append((re.compile(rf"(?<![\w.]){re.escape(local)}(?=\s*@)", re.I), "email", False))
+            continue
+        toks = [t for t in _NAME_TOKEN.findall(form) if fold(t.rstrip(".")) not in TITLES]
+        if len(toks) >= 2:
+            if form not in seen:
+                seen.add(form)
+                pats.append((re.compile(rf"(?<!\w){re.escape(form)}(?!\w)"), "person", False))
+            parts = parse_name(form, "person")
+            if parts and parts.first and not parts.first_is_initial:
+                firsts.add(toks[0].rstrip("."))
+            n_sur = len(parts.surname.split()) if parts else 1
+            sur_toks = toks[-n_sur:]
+            surname_forms.add(" ".join(sur_toks))
+            ini = f"{toks[0][0]}."
+            for variant in (f"{ini} {' '.join(sur_toks)}", f"{ini}{' '.join(sur_toks)}"):
+                if variant not in seen:
+                    seen.add(variant)
+                    pats.append((re.compile(rf"(?<!\w){re.escape(variant)}(?!\w)"), "person", False))
+        elif toks:
+            surname_forms.add(toks[0])
+    if not surname_shared:
+        for s in surname_forms:
+            if s not in seen and s[:1].isupper():
+                seen.add(s)
+                pats.append((re.compile(rf"(?<![\w.]){re.escape(s)}(?!\w)"), "person", True))
+    other_firsts = {fold(f.split()[0]) for p in others for f in p.forms if "@" not in f}
+    for f in firsts:
+        if fold(f) not in other_firsts and f not in seen:
+            seen.add(f)
+            pats.append((re.compile(rf"(?<!\w){re.escape(f)}(?!\w)"), "person", True))
+    return pats
+
+
+def _public_role_before(text: str, start: int) -> bool:
+    before = fold(text[max(0, start - 40) : start]).split()
+    return bool(before) and before[-1].strip("(),.:") in PUBLIC_ROLE_WORDS
+
+
+def set_decision(case: Case, name_or_key: str, decision: str, propagate: bool = True) -> Person:
+    """Decide for one person in the whole case; updates their findings in every document."""
+    from wooflow.case.judgement import refresh
+    from wooflow.case.review import covered_spans
+
+    if decision not in ("redact", "keep"):
+        raise CaseError("beslissing is 'redact' (lakken) of 'keep' (openbaar)")
+    person = find_person(case, name_or_key)
+    now = audit.now()
+    affected: set[int] = set()
+    added = 0
+    with case.transaction() as conn:
+        before = conn.execute(
+            "SELECT id, doc_id, status, action FROM case_findings WHERE person_key=?", (person.key,)
+        ).fetchall()
+        affected.update(r["doc_id"] for r in before)
+        # A span a reviewer rejected or added by hand stays as it is; only spans decided by
+        # an earlier person decision (same timestamp) follow the new one.
+        prev = conn.execute(
+            "SELECT decided_at FROM case_persons WHERE key=?", (person.key,)
+        ).fetchone()
+        prev_at = prev["decided_at"] if prev else None
+        if decision == "redact":
+            conn.execute(
+                "UPDATE case_findings SET action='redact', status='accepted', reviewer=?,"
+                " reviewed_at=? WHERE person_key=? AND (status IN ('proposed', 'accepted')"
+                " OR (status='rejected' AND reviewed_at IS ?))",
+                (case.actor, now, person.key, prev_at),
+            )
+        else:
+            conn.execute(
+                "UPDATE case_findings SET status='rejected', reviewer=?, reviewed_at=?"
+                " WHERE person_key=? AND action='redact' AND status IN ('proposed', 'accepted')",
+                (case.actor, now, person.key),
+            )
+        conn.execute(
+            "UPDATE case_persons SET decision=?, decided_by=?, decided_at=? WHERE key=?",
+            (decision, case.actor, now, person.key),
+        )
+        if decision == "redact" and propagate:
+            pats = _patterns(case, person)
+            for doc_id in case.doc_ids():
+                text = case.text(doc_id)
+                covered = covered_spans(conn, doc_id)
+                for pat, category, bare in pats:
+                    for m in pat.finditer(text):
+                        s, e = m.start(), m.end()
+                        if any(cs < e and s < ce for cs, ce in covered):
+                            continue
+                        if bare and _public_role_before(text, s):
+                            continue
+                        conn.execute(
+                            "INSERT INTO case_findings(doc_id, start, end, text, category, action,"
+                            " ground, score, recognizer, reason, status, source, person_key,"
+                            " reviewer, reviewed_at, created_at) VALUES"
+                            " (?,?,?,?,?, 'redact', '5.1.2e', 1.0, 'propagation', ?, 'accepted',"
+                            " 'propagation', ?, ?, ?, ?)",
+                            (
+                                doc_id, s, e, text[s:e], category,
+                                f"zelfde persoon als elders gelakt ({person.display})",
+                                person.key, case.actor, now, now,
+                            ),
+                        )
+                        covered.append((s, e))
+                        affected.add(doc_id)
+                        added += 1
+        audit.log(
+            conn, case.actor, "person.decide", target=person.key, decision=decision,
+            previous=person.decision, findings=[dict(r) for r in before], propagated=added,
+        )
+    refresh(case, affected)
+    return find_person(case, person.key)

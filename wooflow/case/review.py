@@ -1,0 +1,270 @@
+"""Findings under review: detection proposes, a reviewer (or the acceptance policy) decides.
+
+Statuses: ``proposed`` (from detection, undecided), ``accepted``, ``rejected``, ``added``
+(drawn by a reviewer). Re-running detection replaces only undecided detection rows: accepted,
+rejected, added and propagated findings are never deleted, and a new detection on the same span
+as a decided one is skipped. Every decision is written to the audit log.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from wooflow.case import audit
+from wooflow.case.judgement import REDACTING, normalise_ground, refresh
+from wooflow.exceptions import CaseError
+from wooflow.model import Finding
+
+if TYPE_CHECKING:
+    from wooflow.case.case import Case
+
+STATUSES = ("proposed", "accepted", "rejected", "added")
+IDENTIFIER_CATEGORIES = frozenset({"bsn", "iban", "email", "phone"})
+
+
+@dataclass(frozen=True, slots=True)
+class FindingRecord:
+    """A stored finding with its review state."""
+
+    id: int
+    doc_id: int
+    finding: Finding
+    status: str
+    source: str
+    person_key: str | None
+    reviewer: str | None
+    reviewed_at: str | None
+
+    @classmethod
+    def from_row(cls, r: sqlite3.Row) -> FindingRecord:
+        f = Finding(
+            r["start"], r["end"], r["text"], r["category"], r["action"], r["ground"],
+            r["score"], r["recognizer"], r["reason"],
+        )
+        return cls(r["id"], r["doc_id"], f, r["status"], r["source"], r["person_key"],
+                   r["reviewer"], r["reviewed_at"])
+
+    def to_json(self) -> dict[str, Any]:
+        out = {"id": self.id, "doc_id": self.doc_id}
+        out.update(self.finding.to_json())
+        out.update(status=self.status, source=self.source, person_key=self.person_key,
+                   reviewer=self.reviewer, reviewed_at=self.reviewed_at)
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class AcceptancePolicy:
+    """Which proposed findings are accepted without a human: identifiers and high scores."""
+
+    categories: frozenset[str] = field(default=IDENTIFIER_CATEGORIES)
+    min_score: float = 0.9
+    propagate_persons: bool = True
+
+    def accepts(self, f: Finding) -> bool:
+        return f.action == "redact" and (f.category in self.categories or f.score >= self.min_score)
+
+
+def _insert(conn: sqlite3.Connection, doc_id: int, f: Finding, status: str, source: str,
+            reviewer: str | None, reviewed_at: str | None) -> int:
+    cur = conn.execute(
+        "INSERT INTO case_findings(doc_id, start, end, text, category, action, ground, score,"
+        " recognizer, reason, status, source, reviewer, reviewed_at, created_at)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (doc_id, f.start, f.end, f.text, f.category, f.action,
+         normalise_ground(f.ground) if f.ground else None, f.score, f.recognizer, f.reason,
+         status, source, reviewer, reviewed_at, audit.now()),
+    )
+    return int(cur.lastrowid or 0)
+
+
+def covered_spans(conn: sqlite3.Connection, doc_id: int) -> list[tuple[int, int]]:
+    """Spans of findings that are decided or proposed (not rejected) in a document."""
+    return [
+        (r[0], r[1])
+        for r in conn.execute(
+            "SELECT start, end FROM case_findings WHERE doc_id=? AND status != 'rejected'", (doc_id,)
+        )
+    ]
+
+
+def record_findings(case: Case, results: Mapping[int, Iterable[Finding]]) -> int:
+    """Store detection results per document id, keeping everything already reviewed.
+
+    Persons decided before are applied to new findings (a redacted person stays redacted in a
+    newly added document). Returns how many findings were stored as new.
+    """
+    from wooflow.case.persons import assign_keys
+
+    new = 0
+    with case.transaction() as conn:
+        for doc_id, found in results.items():
+            conn.execute(
+                "DELETE FROM case_findings WHERE doc_id=? AND status='proposed' AND source='detect'",
+                (doc_id,),
+            )
+            kept = {
+                (r["start"], r["end"])
+                for r in conn.execute("SELECT start, end FROM case_findings WHERE doc_id=?", (doc_id,))
+            }
+            for f in found:
+                if (f.start, f.end) in kept:
+                    continue
+                kept.add((f.start, f.end))
+                _insert(conn, doc_id, f, "proposed", "detect", None, None)
+                new += 1
+        audit.log(conn, "detectie", "findings.detect", detail={"documents": len(results), "new": new})
+    assign_keys(case)
+    _apply_person_decisions(case, list(results))
+    refresh(case, list(results))
+    return new
+
+
+def _apply_person_decisions(case: Case, doc_ids: list[int]) -> None:
+    if not doc_ids:
+        return
+    marks = ",".join("?" * len(doc_ids))
+    with case.transaction() as conn:
+        for decision, status in (("redact", "accepted"), ("keep", "rejected")):
+            conn.execute(
+                f"UPDATE case_findings SET status=?, action=CASE WHEN ?='accepted' THEN 'redact'"
+                f" ELSE action END, reviewer='propagatie', reviewed_at=? WHERE status='proposed'"
+                f" AND doc_id IN ({marks}) AND person_key IN"
+                f" (SELECT key FROM case_persons WHERE decision=?)",
+                (status, status, audit.now(), *doc_ids, decision),
+            )
+
+
+def run_detection(case: Case, detector: Any = None, doc_ids: list[int] | None = None,
+                  batch: int = 200) -> int:
+    """Detect personal data in the case's documents (all by default) and record the findings."""
+    if detector is None:
+        from wooflow.detect import Detector  # type: ignore[attr-defined]
+
+        detector = Detector()
+    ids = case.doc_ids() if doc_ids is None else doc_ids
+    total = 0
+    for i in range(0, len(ids), batch):
+        chunk = {doc_id: case.text(doc_id) for doc_id in ids[i : i + batch]}
+        if hasattr(detector, "detect_case"):
+            results = detector.detect_case(chunk)
+        else:
+            results = {k: detector.detect(t) for k, t in chunk.items()}
+        total += record_findings(case, results)
+    return total
+
+
+def findings(case: Case, doc_id: int | None = None, status: str | None = None) -> list[FindingRecord]:
+    sql = "SELECT * FROM case_findings WHERE 1=1"
+    args: list[Any] = []
+    if doc_id is not None:
+        sql += " AND doc_id=?"
+        args.append(doc_id)
+    if status is not None:
+        sql += " AND status=?"
+        args.append(status)
+    return [FindingRecord.from_row(r) for r in case.conn.execute(sql + " ORDER BY doc_id, start", args)]
+
+
+def redactions(case: Case, doc_id: int) -> list[Finding]:
+    """What the redactor must black out in this document: accepted and added redactions."""
+    return [
+        r.finding for r in findings(case, doc_id)
+        if r.status in REDACTING and r.finding.action == "redact"
+    ]
+
+
+def _get(case: Case, finding_id: int) -> FindingRecord:
+    row = case.conn.execute("SELECT * FROM case_findings WHERE id=?", (finding_id,)).fetchone()
+    if row is None:
+        raise CaseError(f"bevinding {finding_id} bestaat niet")
+    return FindingRecord.from_row(row)
+
+
+def _set_status(case: Case, finding_id: int, status: str, doc_id: int | None) -> FindingRecord:
+    rec = _get(case, finding_id)
+    if doc_id is not None and rec.doc_id != doc_id:
+        raise CaseError(f"bevinding {finding_id} hoort niet bij document {doc_id}")
+    with case.transaction() as conn:
+        conn.execute(
+            "UPDATE case_findings SET status=?, reviewer=?, reviewed_at=? WHERE id=?",
+            (status, case.actor, audit.now(), finding_id),
+        )
+        audit.log(conn, case.actor, f"finding.{status[:-2] if status.endswith('ed') else status}",
+                  rec.doc_id, str(finding_id), previous=rec.status, text=rec.finding.text,
+                  category=rec.finding.category)
+    refresh(case, [rec.doc_id])
+    return _get(case, finding_id)
+
+
+def accept(case: Case, finding_id: int, doc_id: int | None = None, propagate: bool = True) -> FindingRecord:
+    """Accept a redaction. Accepting a person redacts that person case-wide (``propagate``)."""
+    rec = _set_status(case, finding_id, "accepted", doc_id)
+    if propagate and rec.person_key and rec.finding.action == "redact":
+        from wooflow.case.persons import set_decision
+
+        person = case.conn.execute(
+            "SELECT decision FROM case_persons WHERE key=?", (rec.person_key,)
+        ).fetchone()
+        if person is not None and person["decision"] != "redact":
+            set_decision(case, rec.person_key, "redact")
+    return _get(case, finding_id)
+
+
+def reject(case: Case, finding_id: int, doc_id: int | None = None) -> FindingRecord:
+    """Reject one finding (this span only; use persons to keep a person public everywhere)."""
+    return _set_status(case, finding_id, "rejected", doc_id)
+
+
+def add(case: Case, doc_id: int, start: int, end: int, category: str, ground: str,
+        reason: str = "handmatig toegevoegd") -> FindingRecord:
+    """A redaction drawn by the reviewer (status ``added``)."""
+    text = case.text(doc_id)
+    if not 0 <= start < end <= len(text):
+        raise CaseError(f"bereik {start}-{end} valt buiten de tekst (lengte {len(text)})")
+    f = Finding(start, end, text[start:end], category, "redact", normalise_ground(ground), 1.0,
+                "manual", reason)
+    with case.transaction() as conn:
+        fid = _insert(conn, doc_id, f, "added", "manual", case.actor, audit.now())
+        audit.log(conn, case.actor, "finding.add", doc_id, str(fid), start=start, end=end,
+                  text=f.text, category=category, ground=f.ground)
+    if category in ("person", "email"):
+        from wooflow.case.persons import assign_keys
+
+        assign_keys(case)
+    refresh(case, [doc_id])
+    return _get(case, fid)
+
+
+def apply_policy(case: Case, policy: AcceptancePolicy | None = None,
+                 doc_ids: list[int] | None = None) -> int:
+    """Accept proposed findings the policy allows; the rest stay proposed. Returns how many."""
+    from wooflow.case.persons import set_decision
+
+    policy = policy or AcceptancePolicy()
+    rows = findings(case, status="proposed")
+    if doc_ids is not None:
+        wanted = set(doc_ids)
+        rows = [r for r in rows if r.doc_id in wanted]
+    chosen = [r for r in rows if policy.accepts(r.finding)]
+    now = audit.now()
+    with case.transaction() as conn:
+        conn.executemany(
+            "UPDATE case_findings SET status='accepted', reviewer='beleid', reviewed_at=? WHERE id=?",
+            [(now, r.id) for r in chosen],
+        )
+        audit.log(conn, "beleid", "policy.apply", detail={
+            "accepted": len(chosen), "categories": sorted(policy.categories),
+            "min_score": policy.min_score,
+        })
+    if policy.propagate_persons:
+        keys = {r.person_key for r in chosen if r.person_key and r.finding.category == "person"}
+        undecided = {
+            r["key"] for r in case.conn.execute("SELECT key FROM case_persons WHERE decision='undecided'")
+        }
+        for key in sorted(keys & undecided):
+            set_decision(case, key, "redact")
+    refresh(case, {r.doc_id for r in chosen})
+    return len(chosen)
