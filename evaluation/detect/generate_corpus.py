@@ -46,7 +46,10 @@ def build() -> dict[str, tuple[str, dict[str, Any]]]:
         if not head.startswith("#genre="):
             raise ValueError(f"{src.name}: first line must be #genre=<genre>")
         origin = "real" if src.stem.startswith("real-") else "handwritten"
-        text, gold = markup.render(body, head[len("#genre="):].strip(), origin)
+        try:
+            text, gold = markup.render(body, head[len("#genre="):].strip(), origin)
+        except ValueError as exc:
+            raise ValueError(f"{src.name}: {exc}") from None
         if origin == "real":
             published = EXAMPLES / REAL_FILES[src.stem]
             if published.exists() and published.read_text(encoding="utf-8") != text:
