@@ -123,7 +123,8 @@ CUES: tuple[Cue, ...] = (
     Cue("beschikking", 3, "subsidie/vergunning verleend of vastgesteld", _rx(r"\b(?:subsidieverlening|subsidievaststelling|verleen ik|ken ik .{0,40}toe|vergunning verleend|stel ik .{0,40}vast)\b"), "body"),
     Cue("beschikking", 1, "'uw aanvraag'", _rx(r"\buw aanvraag\b"), "body"),
     # advies
-    Cue("advies", 4, "woord 'Advies' in de titel", _rx(r"^[\s#*]*(?:Advies|Adviesrapport|Ongevraagd advies|Advies over)\b")),
+    Cue("advies", 4, "woord 'Advies' in de titel", _rx(r"^[\s#*]*(?:(?:Betreft|Onderwerp)\s*:?\s*)?(?:Advies|Adviesrapport|Ongevraagd advies|Advies over)\b")),
+    Cue("advies", 2, "'bied ik u het advies aan'", _rx(r"\b(?:bie(?:d|den) (?:ik|wij) u (?:hierbij )?(?:het|ons) advies|advies aan(?:geboden)?\b)"), "body"),
     Cue("advies", 3, "adviesorgaan (Raad voor/Adviesraad/Raad van State)", _rx(r"\b(?:Raad voor [A-Z]\w+|Adviesraad|Adviescollege|Raad van State|Afdeling advisering|Gezondheidsraad|Kiesraad|Onderwijsraad)")),
     Cue("advies", 2, "kop 'Aanbevelingen' / 'adviseert'", _rx(r"^[\s#*\d.]*Aanbevelingen\b|\b(?:adviseert|adviseren wij|advies van de)\b"), "body"),
     # rapport

@@ -53,6 +53,9 @@ _DEN_HAAG = re.compile(
     r"(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\s+)?(\d.{6,25})$",
     re.MULTILINE,
 )
+_SIGNED = re.compile(
+    r"\b(?:ondertekend|getekend|vastgesteld) te [A-Z][\w' -]{1,40}?,?\s+(?:op\s+)?(\d{1,2}\s+\w+\.?\s+\d{4}|\d{1,2}-\d{1,2}-\d{4})"
+)
 _KAMERSTUK = re.compile(r"\b(\d{2}\s?\d{3}(?:-[A-Z]{1,3})?)\s*,?\s+nr\.\s*(\d+)\b")
 _AANHANGSEL = re.compile(
     r"Aanhangsel (?:van de )?Handelingen(?: II| I)?,?\s+(?:vergaderjaar\s+)?(\d{4}\s*[–/-]\s*\d{2,4}),?\s+(?:nr\.|nummer)\s*(\d+)"
@@ -189,6 +192,11 @@ def _document_date(doc: Document, fields: dict[str, list[Field]], text: str, is_
         for kind in ("ontvangen", "ingezonden"):
             if kind in found and parse_date(found[kind]):
                 return parse_date(found[kind]), f"({kind} ...)"
+    m = _SIGNED.search(text[-4000:])
+    if m:
+        d = parse_date(m.group(1))
+        if d:
+            return d, "datum van ondertekening"
     m = _DEN_HAAG.search(text[:6000])
     if m:
         d = parse_date(m.group(1))
@@ -197,11 +205,11 @@ def _document_date(doc: Document, fields: dict[str, list[Field]], text: str, is_
     if value:
         return value, "documenteigenschappen"
     # A date standing alone on a line near the top (cover pages, letter date lines).
-    for hit in find_dates(text[:1500]):
-        line_start = text.rfind("\n", 0, hit.start) + 1
-        line_end = text.find("\n", hit.end)
-        line = text[line_start : line_end if line_end >= 0 else len(text)]
-        rest = line.replace(text[hit.start : hit.end], "").strip(" \t*,.:")
+    top = text[:1500]
+    for hit in find_dates(top):
+        line_start = max(top.rfind("\n", 0, hit.start), top.rfind("\f", 0, hit.start)) + 1
+        line = re.split(r"[\n\f]", top[line_start:], maxsplit=1)[0]
+        rest = line.replace(top[hit.start : hit.end], "").strip(" \t*,.:")
         if len(rest) <= 12:
             return hit.date, "losse datumregel bovenaan"
     return None, None
