@@ -55,9 +55,11 @@ def log(
     action: str,
     doc_id: int | None = None,
     target: str | None = None,
-    **detail: Any,
+    detail: dict[str, Any] | None = None,
+    **more: Any,
 ) -> None:
     """Record one action (call inside the transaction that makes the change)."""
+    detail = {**(detail or {}), **more}
     conn.execute(
         "INSERT INTO case_audit(at, actor, action, doc_id, target, detail) VALUES (?,?,?,?,?,?)",
         (now(), actor, action, doc_id, target, json.dumps(detail, ensure_ascii=False, default=str)),

@@ -181,7 +181,12 @@ class Case:
 
     @classmethod
     def open(cls, case_dir: Path | str, actor: str | None = None) -> Case:
-        return cls(case_dir, actor)
+        """Open a case and index documents stored since (e.g. by ``wooflow ingest --case``)."""
+        from wooflow.case.index import index_new
+
+        case = cls(case_dir, actor)
+        index_new(case)
+        return case
 
     def close(self) -> None:
         self.store.close()
