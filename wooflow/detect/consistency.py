@@ -1,0 +1,172 @@
+"""Case-wide consistency: propagate persons, not strings.
+
+A person redacted once is redacted in every form in every document of the case; a person
+kept public stays public. When a kept office holder and a redacted civil servant share a
+surname, each bare mention is resolved by its own context (role word, first name or initial
+next to it) and otherwise by the nearest full mention in the same document.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from wooflow.detect import lexicon, publicrole
+from wooflow.detect.names import CAP, NameParts, TV_WORDS
+from wooflow.detect.recognizers.email import name_from_local
+from wooflow.detect.recognizers.person import Mention, _sentence_start
+from wooflow.model import Finding
+
+WORD_RE = re.compile(CAP)
+REASON_SAME = "zelfde persoon als elders geredigeerd"
+REASON_PUBLIC = "zelfde persoon als elders in publieke rol"
+
+
+@dataclass(slots=True)
+class Registry:
+    """Persons of a case: surname (lower) -> first names/initials, for redacted and kept."""
+
+    redacted: dict[str, set[str]] = field(default_factory=dict)
+    kept: dict[str, set[str]] = field(default_factory=dict)
+    redacted_first: set[str] = field(default_factory=set)
+    kept_first: set[str] = field(default_factory=set)
+    by_last_word: dict[str, set[str]] = field(default_factory=dict)
+
+    def add(self, parts: NameParts, public: bool) -> None:
+        if parts.surname:
+            key = parts.surname.lower()
+            bucket = self.kept if public else self.redacted
+            bucket.setdefault(key, set()).add(parts.first or parts.initials or "")
+            last = parts.surname.split()[-1]
+            self.by_last_word.setdefault(last, set()).add(key)
+        if parts.first and len(parts.first) >= 3:
+            (self.kept_first if public else self.redacted_first).add(parts.first)
+
+
+def build_registry(
+    mentions: dict[object, list[Mention]], emails: dict[object, list[Finding]], texts: dict[object, str],
+    keep_names: list[str] | None = None,
+) -> Registry:
+    reg = Registry()
+    for ms in mentions.values():
+        for m in ms:
+            if m.strong and (m.parts.first or m.parts.initials or m.public or m.score >= 0.9):
+                reg.add(m.parts, public=m.public is not None)
+    for key, fs in emails.items():
+        for f in fs:
+            if f.action != "redact":
+                continue
+            first, sur = name_from_local(f.text.split("@")[0])
+            if sur and (lexicon.is_surname(sur) or any(sur in t for t in texts.values())):
+                reg.add(NameParts(first=None if first and len(first) < 3 else first,
+                                  initials=first if first and len(first) < 3 else None,
+                                  surname=sur, tokens=[sur]), public=False)
+    for name in keep_names or []:
+        words = name.split()
+        reg.add(NameParts(first=words[0] if len(words) > 1 else None, initials=None,
+                          surname=" ".join(words[1:]) if len(words) > 1 else words[0], tokens=words), public=True)
+    return reg
+
+
+def _status(reg: Registry, key: str) -> str | None:
+    r, k = key in reg.redacted, key in reg.kept
+    if r and k:
+        return "both"
+    return "redact" if r else ("keep" if k else None)
+
+
+def rejudge(text: str, mentions: list[Mention], reg: Registry) -> None:
+    """Align single-word mentions with the persons of the case (in place)."""
+    for i, m in enumerate(mentions):
+        p = m.parts
+        if m.public is not None or not p.surname or p.first or p.initials:
+            if m.public is None and p.surname and p.surname.lower() in reg.redacted:
+                m.score = max(m.score, 0.9)
+            continue
+        st = _status(reg, p.surname.lower())
+        if st == "both":
+            st = _nearest(mentions, i, p.surname.lower())
+        if st == "keep":
+            m.public = REASON_PUBLIC
+        elif st == "redact":
+            m.score, m.reason = max(m.score, 0.9), f"{m.reason}; {REASON_SAME}"
+        elif p.surname.lower() in lexicon.officials() and m.score < 0.9:
+            m.public = "bekende ambtsdrager (achternaam)"
+
+
+def _nearest(mentions: list[Mention], i: int, key: str) -> str:
+    """Status of the nearest full mention of this surname in the same document."""
+    best, dist = "redact", None
+    for j, o in enumerate(mentions):
+        if j == i or not o.parts.surname or o.parts.surname.lower() != key:
+            continue
+        if not (o.parts.first or o.parts.initials or o.public):
+            continue
+        d = mentions[i].start - o.start if o.start < mentions[i].start else 3 * (o.start - mentions[i].start)
+        if dist is None or d < dist:
+            best, dist = ("keep" if o.public else "redact"), d
+    return best
+
+
+def scan(text: str, reg: Registry, covered: list[tuple[int, int]], mentions: list[Mention]) -> list[Mention]:
+    """New mentions of case persons not found by the recognizers in this text."""
+    if not (reg.by_last_word or reg.redacted_first):
+        return []
+    spans = sorted(covered)
+    starts = [s for s, _ in spans]
+    out: list[Mention] = []
+
+    def is_covered(s: int, e: int) -> bool:
+        i = bisect.bisect_right(starts, e) - 1
+        while i >= 0 and spans[i][1] > s - 400:
+            if spans[i][0] < e and s < spans[i][1]:
+                return True
+            i -= 1
+        return False
+
+    for wm in WORD_RE.finditer(text):
+        w, s, e = wm.group(0), wm.start(), wm.end()
+        if s and (text[s - 1].isalnum() or text[s - 1] in "@.-'’") or text[e : e + 1] in ("@",):
+            continue
+        keys = reg.by_last_word.get(w)
+        first_hit = w in reg.redacted_first and w not in reg.kept_first
+        if not keys and not first_hit:
+            continue
+        sent = _sentence_start(text, s)
+        if sent and lexicon.is_common(w):
+            continue
+        if keys:
+            key, start = _with_tv(text, s, w, keys)
+            if is_covered(start, e):
+                continue
+            parts = NameParts(first=None, initials=None, surname=text[start:e], tokens=[text[start:e]])
+            public = publicrole.judge(text, start, e, None, None, None)
+            st = _status(reg, key)
+            if st == "both":
+                probe = mentions + out + [Mention(start, e, text[start:e], 0.9, "", parts)]
+                st = _nearest(probe, len(probe) - 1, key)
+            if public or st == "keep":
+                out.append(Mention(start, e, text[start:e], 0.85, "", parts,
+                                   public=public and f"publieke functie: {public}" or REASON_PUBLIC,
+                                   recognizer="consistency"))
+            else:
+                out.append(Mention(start, e, text[start:e], 0.9, REASON_SAME, parts, recognizer="consistency"))
+        elif first_hit and not is_covered(s, e):
+            parts = NameParts(first=w, initials=None, surname=None, tokens=[w])
+            out.append(Mention(s, e, w, 0.85, f"{REASON_SAME} (voornaam)", parts, recognizer="consistency"))
+    return out
+
+
+def _with_tv(text: str, s: int, word: str, keys: set[str]) -> tuple[str, int]:
+    """Extend a surname hit backwards over its tussenvoegsel ('van der' + 'Berg')."""
+    best = (word.lower(), s) if word.lower() in keys else (next(iter(keys)), s)
+    for key in keys:
+        parts = key.split()
+        if len(parts) < 2 or not all(p in TV_WORDS for p in parts[:-1]):
+            continue
+        prefix = " ".join(parts[:-1]) + " "
+        st = s - len(prefix)
+        if st >= 0 and text[st:s].lower() == prefix:
+            return key, st
+    return best

@@ -1,0 +1,107 @@
+"""The detection pipeline: recognizers -> public-role judgement -> case-wide consistency ->
+configured lists -> overlap merge. Detection never edits text; it returns findings."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, TypeVar
+
+from wooflow.detect import consistency
+from wooflow.detect.config import DetectConfig, load_config
+from wooflow.detect.merge import merge
+from wooflow.detect.recognizers import REGISTRY
+from wooflow.detect.recognizers.person import Mention, PersonRecognizer
+from wooflow.exceptions import ConfigError
+from wooflow.model import Finding
+
+K = TypeVar("K")
+
+
+class Detector:
+    """Runs the configured recognizers over one text or a whole case."""
+
+    def __init__(self, config: DetectConfig | str | Path | dict[str, Any] | None = None) -> None:
+        if isinstance(config, DetectConfig):
+            self.config = config
+        elif isinstance(config, dict):
+            self.config = load_config(overrides=config)
+        else:
+            self.config = load_config(config)
+        unknown = [n for n in self.config.recognizers if n not in REGISTRY]
+        if unknown:
+            raise ConfigError(f"onbekende recognizer(s) in configuratie: {', '.join(unknown)}")
+        names = self.config.recognizers or list(REGISTRY)
+        self.person = PersonRecognizer(use_model=self.config.use_model) if "person" in names else None
+        self.others = [REGISTRY[n]() for n in names if n != "person"]
+
+    def detect(self, text: str, fields: Mapping[str, Any] | None = None) -> list[Finding]:
+        """Findings for one text (``fields`` is accepted for API stability; unused so far)."""
+        return self.detect_case({0: text})[0]
+
+    def detect_case(self, texts: Mapping[K, str]) -> dict[K, list[Finding]]:
+        """Findings per text, consistent across all texts of the case."""
+        keys = list(texts)
+        others: dict[Any, list[Finding]] = {}
+        mentions: dict[Any, list[Mention]] = {}
+        for k in keys:
+            text = texts[k]
+            others[k] = [f for r in self.others for f in r.analyze(text)]
+            mentions[k] = self.person.mentions(text) if self.person else []
+        emails = {k: [f for f in fs if f.category == "email"] for k, fs in others.items()}
+        reg = consistency.build_registry(mentions, emails, dict(texts), self.config.keep_names)
+        out: dict[K, list[Finding]] = {}
+        for k in keys:
+            text = texts[k]
+            ms = mentions[k]
+            covered = [(f.start, f.end) for f in others[k]] + [(m.start, m.end) for m in ms]
+            ms = ms + consistency.scan(text, reg, covered, ms)
+            ms.sort(key=lambda m: m.start)
+            consistency.rejudge(text, ms, reg)
+            self._apply_keep_names(ms)
+            findings = [m.to_finding() for m in ms] + others[k] + self._redact_names(text)
+            findings = [f for f in findings if f.score >= self.config.min_score or f.action == "keep"]
+            out[k] = merge(text, findings)
+        return out
+
+    def _apply_keep_names(self, ms: list[Mention]) -> None:
+        if not self.config.keep_names:
+            return
+        keep = {n.lower() for n in self.config.keep_names}
+        for m in ms:
+            if m.text.lower() in keep or (m.parts.surname and m.parts.surname.lower() in keep):
+                m.public = "naam op lijst 'altijd openbaar' (configuratie)"
+
+    def _redact_names(self, text: str) -> list[Finding]:
+        out = []
+        for name in self.config.redact_names:
+            for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text):
+                out.append(Finding(m.start(), m.end(), m.group(0), "person", "redact", "5.1.2e",
+                                   0.99, "config", "naam op lijst 'altijd weglakken' (configuratie)"))
+        return out
+
+
+_DEFAULT: Detector | None = None
+
+
+def default_detector() -> Detector:
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Detector()
+    return _DEFAULT
+
+
+def detect_text(text: str) -> list[Finding]:
+    """Findings for one text with the packaged default policy."""
+    return default_detector().detect(text)
+
+
+def detect_case(texts: Mapping[K, str]) -> dict[K, list[Finding]]:
+    """Findings for every text of a case, consistent across the case."""
+    return default_detector().detect_case(texts)
+
+
+def propagate(docs_findings: Mapping[K, str]) -> dict[K, list[Finding]]:
+    """Alias kept for the architecture document: case-wide detection is propagation."""
+    return detect_case(docs_findings)

@@ -1,0 +1,109 @@
+"""Packaged word lists, loaded lazily and once per process.
+
+Why lazy: start-up must stay well under 2 s and most commands never detect names; the lists
+are only read the first time a recognizer asks for them. Sources: data/SOURCES.md.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def _lines(name: str) -> list[str]:
+    path = DATA / name
+    if name.endswith(".gz"):
+        raw = gzip.decompress(path.read_bytes()).decode("utf-8")
+    else:
+        raw = path.read_text(encoding="utf-8")
+    out = []
+    for line in raw.splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            out.append(line)
+    return out
+
+
+@lru_cache(maxsize=None)
+def first_names() -> frozenset[str]:
+    return frozenset(_lines("first_names.txt.gz"))
+
+
+@lru_cache(maxsize=None)
+def surnames() -> frozenset[str]:
+    """Surnames without tussenvoegsel, plus the parts that follow one ('Vries' of 'de Vries')."""
+    return frozenset(_lines("surnames.txt.gz")) | frozenset(_lines("interfix_surnames.txt.gz"))
+
+
+@lru_cache(maxsize=None)
+def common_words() -> frozenset[str]:
+    """Lower-case ordinary Dutch words; a capitalised one is only a name with more evidence."""
+    return frozenset(_lines("common_words.txt.gz")) | frozenset(_lines("extra_common_words.txt"))
+
+
+@lru_cache(maxsize=None)
+def places() -> frozenset[str]:
+    return frozenset(_lines("places.txt.gz"))
+
+
+@lru_cache(maxsize=None)
+def streets() -> frozenset[str]:
+    return frozenset(_lines("streets.txt.gz"))
+
+
+@lru_cache(maxsize=None)
+def organisation_words() -> frozenset[str]:
+    """Capitalised words and abbreviations that mark an organisation, never a person."""
+    return frozenset(_lines("organisations.txt"))
+
+
+@lru_cache(maxsize=None)
+def parties() -> frozenset[str]:
+    return frozenset(_lines("parties.txt"))
+
+
+@lru_cache(maxsize=None)
+def officials() -> dict[str, list[tuple[str, str]]]:
+    """Public office holders: surname (lower, with tussenvoegsel) -> [(first name, role)]."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for line in _lines("officials.txt"):
+        name, _, role = line.partition("|")
+        first, _, rest = name.strip().partition(" ")
+        out.setdefault(rest.strip().lower(), []).append((first, role.strip()))
+    return out
+
+
+def official_role(first: str | None, surname: str) -> str | None:
+    """The public role of a listed office holder matching this first name (or initial)."""
+    entries = officials().get(surname.lower())
+    if not entries:
+        return None
+    if not first:
+        return None
+    f = first.rstrip(".")
+    for known_first, role in entries:
+        if f == known_first or (len(f) <= 2 and known_first.startswith(f[:1])):
+            return role
+    return None
+
+
+def is_common(word: str) -> bool:
+    return word.lower() in common_words()
+
+
+_SPLIT = re.compile(r"[-\s]+")
+
+
+def is_first_name(word: str) -> bool:
+    return word in first_names()
+
+
+def is_surname(word: str) -> bool:
+    if word in surnames():
+        return True
+    parts = [p for p in _SPLIT.split(word) if p]
+    return len(parts) > 1 and all(p in surnames() for p in parts)

@@ -1,0 +1,56 @@
+"""Overlap resolution: one finding per stretch of text.
+
+Rules: a keep finding wins only when it covers every overlapping redact finding and comes from
+a rule that says the text is public (public role, office address, functional mailbox,
+switchboard number); otherwise the redact findings are merged into one span covering them
+all (never leak a fragment), labelled after the longest, most confident member.
+"""
+
+from __future__ import annotations
+
+from wooflow.model import Finding
+
+
+def _rank(f: Finding) -> tuple[int, float]:
+    return (f.end - f.start, f.score)
+
+
+def merge(text: str, findings: list[Finding]) -> list[Finding]:
+    items = sorted(findings, key=lambda f: (f.start, -f.end))
+    out: list[Finding] = []
+    cluster: list[Finding] = []
+    cluster_end = -1
+    for f in items:
+        if cluster and f.start < cluster_end:
+            cluster.append(f)
+            cluster_end = max(cluster_end, f.end)
+            continue
+        if cluster:
+            out.append(_resolve(text, cluster))
+        cluster, cluster_end = [f], f.end
+    if cluster:
+        out.append(_resolve(text, cluster))
+    return out
+
+
+def _resolve(text: str, cluster: list[Finding]) -> Finding:
+    if len(cluster) == 1:
+        return cluster[0]
+    redacts = [f for f in cluster if f.action == "redact"]
+    keeps = [f for f in cluster if f.action == "keep"]
+    if not redacts:
+        return max(keeps, key=_rank)
+    if keeps:
+        lo, hi = min(r.start for r in redacts), max(r.end for r in redacts)
+        covering = [k for k in keeps if k.start <= lo and k.end >= hi]
+        if covering:
+            return max(covering, key=_rank)
+    base = max(redacts, key=_rank)
+    lo, hi = min(r.start for r in redacts), max(r.end for r in redacts)
+    if lo == base.start and hi == base.end:
+        return base
+    return Finding(
+        start=lo, end=hi, text=text[lo:hi], category=base.category, action="redact",
+        ground=base.ground, score=max(r.score for r in redacts),
+        recognizer=base.recognizer, reason=base.reason,
+    )

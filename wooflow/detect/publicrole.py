@@ -1,0 +1,108 @@
+"""Public-role judgement: office holders named in their public role stay public (action keep).
+
+Evidence, strongest first: a role word right before the name ("Minister Helder", "het lid
+Eerdmans", "motie Omtzigt", "burgemeester Halsema"), a party after it ("Eerdmans (JA21)"), a
+role after it ("Helder, minister voor ..."), the signature of a Kamerbrief ("De minister van
+...,\\n\\nE.J. Kuipers"), or the packaged list of office holders (full name or initial).
+"""
+
+from __future__ import annotations
+
+import re
+
+from wooflow.detect import lexicon
+
+ROLE_WORDS = (
+    r"minister-president|minister|ministers|staatssecretaris|staatssecretarissen|premier|"
+    r"bewindspersoon|kamerlid|kamerleden|tweede[- ]kamerlid|eerste[- ]kamerlid|"
+    r"burgemeester|loco-burgemeester|wethouder|wethouders|gemeenteraadslid|raadslid|raadsleden|"
+    r"statenlid|gedeputeerde|commissaris van de koning|nationale ombudsman|ombudsman|"
+    r"kinderombudsman|fractievoorzitter|fractieleider|partijleider|lijsttrekker|"
+    r"kamervoorzitter|senator|europarlementariër|eurocommissaris|koning|koningin|"
+    r"informateur|formateur|ministers?-president|vicepremier"
+)
+# "minister van Volksgezondheid, Welzijn en Sport, Kuipers" / "minister voor Langdurige zorg Helder"
+_PRE = re.compile(
+    rf"(?:\b(?:{ROLE_WORDS})(?:\s+(?:van|voor)\s+[\w'’ ,&-]{{2,70}}?)?"
+    rf"|\b(?:het|de|kamer)?\s*(?:lid|leden)|\bmoties?-?|\bamendement(?:en)?-?|\binitiatiefnota|"
+    rf"\binitiatiefwetsvoorstel|\bfractie(?:\s+van)?)\s*[,:]?\s*(?:de heer|mevrouw|dhr\.?|mw\.?)?\s*$",
+    re.IGNORECASE,
+)
+_POST_ROLE = re.compile(
+    rf"^\s*(?:,\s*(?:de\s+|destijds\s+|toenmalig\s+)?(?:{ROLE_WORDS}|lid van de (?:tweede|eerste) kamer)\b"
+    rf"|\(\s*(?:{ROLE_WORDS})\b)",
+    re.IGNORECASE,
+)
+_SIGN_LINE = re.compile(
+    r"^\s*(?:de|het)\s+(?:minister|staatssecretaris|minister-president|burgemeester|"
+    r"wethouder|commissaris|college)\b.*,?\s*$",
+    re.IGNORECASE,
+)
+PLURAL_ROLE = re.compile(r"\b(?:leden|moties|kamerleden|ministers|wethouders|raadsleden)\b", re.IGNORECASE)
+
+
+def party_after(text: str, end: int) -> str | None:
+    """The party in '(JA21)' right after a name, if any."""
+    m = re.match(r"\s*\(([^()\n]{1,25})\)", text[end : end + 30])
+    if not m:
+        return None
+    inside = m.group(1).strip()
+    return inside if inside in lexicon.parties() else None
+
+
+def role_before(text: str, start: int, stripped: str = "") -> str | None:
+    """A role word right before the name (or stripped from the front of the chunk)."""
+    pre = text[max(0, start - 100) : start]
+    nl = pre.rfind("\n")
+    if nl >= 0:
+        pre = pre[nl + 1 :]
+    m = _PRE.search(pre)
+    if m:
+        return m.group(0).strip(" ,:").lower()
+    if stripped and re.fullmatch(rf"(?:{ROLE_WORDS})", stripped.strip(), re.IGNORECASE):
+        return stripped.strip().lower()
+    return None
+
+
+def role_after(text: str, end: int) -> str | None:
+    m = _POST_ROLE.match(text[end : end + 80])
+    return m.group(0).strip(" ,()").lower() if m else None
+
+
+def signature_role(text: str, start: int) -> str | None:
+    """The role of a signature block: 'De minister van ..., \\n\\n Name' (within four lines)."""
+    pre = text[max(0, start - 300) : start]
+    lines = pre.split("\n")
+    if not lines or lines[-1].strip():
+        return None  # the name must open its line
+    for line in reversed(lines[-6:-1]):
+        if not line.strip():
+            continue
+        if _SIGN_LINE.match(line):
+            return line.strip().rstrip(",").lower()
+        return None
+    return None
+
+
+def judge(
+    text: str, start: int, end: int, first: str | None, initials: str | None,
+    surname: str | None, stripped: str = "",
+) -> str | None:
+    """A Dutch reason when this mention is of a person in a public role, else None."""
+    role = role_before(text, start, stripped)
+    if role:
+        return f"publieke functie ({role})"
+    party = party_after(text, end)
+    if party:
+        return f"Kamerlid in publieke rol ({party})"
+    role = role_after(text, end)
+    if role:
+        return f"publieke functie ({role})"
+    role = signature_role(text, start)
+    if role:
+        return f"ondertekening in publieke functie ({role})"
+    if surname:
+        listed = lexicon.official_role(first or initials, surname)
+        if listed:
+            return f"bekende ambtsdrager ({listed})"
+    return None

@@ -1,0 +1,118 @@
+"""What every recognizer declares (Presidio style) and the shared helpers they use.
+
+A recognizer names the entities it finds, the Woo ground that applies, its patterns and
+context words as class constants, and a ``validate`` hook for checksums. ``analyze`` returns
+``Finding`` objects; overlaps between recognizers are resolved later by the pipeline.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from wooflow.model import Finding
+
+GROUND_PRIVACY = "5.1.2e"
+GROUND_BSN = "5.1.1e"
+GROUND_SPECIAL = "5.1.1d"
+
+
+class Recognizer:
+    """Base class: subclasses set the constants and implement ``analyze``."""
+
+    NAME: ClassVar[str] = "base"
+    ENTITIES: ClassVar[tuple[str, ...]] = ()
+    CATEGORY: ClassVar[str] = ""
+    GROUND: ClassVar[str | None] = GROUND_PRIVACY
+    PATTERNS: ClassVar[tuple[str, ...]] = ()
+    CONTEXT: ClassVar[tuple[str, ...]] = ()
+    CONTEXT_WINDOW: ClassVar[int] = 60
+
+    def analyze(self, text: str) -> list[Finding]:
+        raise NotImplementedError
+
+    def validate(self, value: str) -> bool:
+        """Checksum or sanity check of a matched value; True when it may be reported."""
+        return True
+
+    # helpers -------------------------------------------------------------------------
+    def has_context(self, text: str, start: int, end: int, window: int | None = None) -> bool:
+        """True when one of CONTEXT occurs shortly before (or just after) the match."""
+        w = self.CONTEXT_WINDOW if window is None else window
+        around = (text[max(0, start - w) : start] + " " + text[end : end + 20]).lower()
+        return any(c in around for c in self.CONTEXT)
+
+    def finding(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        score: float,
+        reason: str,
+        action: str = "redact",
+        category: str | None = None,
+        ground: str | None | bool = True,
+    ) -> Finding:
+        if ground is True:
+            g = self.GROUND if action == "redact" else None
+        else:
+            g = ground if isinstance(ground, str) else None
+        return Finding(
+            start=start,
+            end=end,
+            text=text[start:end],
+            category=category or self.CATEGORY,
+            action=action,
+            ground=g,
+            score=max(0.0, min(1.0, score)),
+            recognizer=self.NAME,
+            reason=reason,
+        )
+
+
+def line_bounds(text: str, pos: int) -> tuple[int, int]:
+    """Start and end offsets of the line holding ``pos`` (bounded scan, linear overall)."""
+    s = text.rfind("\n", max(0, pos - 400), pos) + 1
+    if s == 0 and pos > 400:
+        s = pos - 400
+    e = text.find("\n", pos, pos + 400)
+    if e == -1:
+        e = min(len(text), pos + 400)
+    return s, e
+
+
+def preceding_lines(text: str, pos: int, n: int = 6, limit: int = 600) -> list[str]:
+    """Up to ``n`` lines before the line that holds ``pos``, nearest first."""
+    s, _ = line_bounds(text, pos)
+    chunk = text[max(0, s - limit) : s]
+    lines = chunk.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return list(reversed(lines[-n:]))
+
+
+OFFICE_CONTEXT = re.compile(
+    r"bezoekadres|postadres|postbus|ministerie|gemeentehuis|stadhuis|provinciehuis|"
+    r"rijksoverheid|www\.|directie|hoofdkantoor|kantoor|secretariaat|afdeling|"
+    r"huisvesting|gemeente\s+\w+|\bvisiting address",
+    re.IGNORECASE,
+)
+PERSONAL_CONTEXT = re.compile(
+    r"inlichtingen bij|contactpersoon|behandeld door|woonachtig|wonende|woont|mijn adres|"
+    r"huisadres|woonadres|thuisadres|privé|prive|mobiel|direct(?:e)? (?:nummer|lijn)|"
+    r"afzender|verzoeker|aanvrager|geboren|naam:",
+    re.IGNORECASE,
+)
+
+
+def office_block(text: str, pos: int, window: int = 240) -> bool:
+    """True when ``pos`` sits in an organisation's letterhead/address block rather than in a
+    personal contact block: the nearest cue before it (within ``window``) decides."""
+    before = text[max(0, pos - window) : pos]
+    last_office = -1
+    for m in OFFICE_CONTEXT.finditer(before):
+        last_office = m.end()
+    last_personal = -1
+    for m in PERSONAL_CONTEXT.finditer(before):
+        last_personal = m.end()
+    return last_office > last_personal

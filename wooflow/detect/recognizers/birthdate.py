@@ -1,0 +1,41 @@
+"""Dates of birth: a date after "geboren (op)", "geboortedatum", "geb."."""
+
+from __future__ import annotations
+
+import re
+
+from wooflow.detect.recognizers.base import Recognizer
+from wooflow.model import Finding
+
+MONTHS = (
+    r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|"
+    r"december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?"
+)
+DATE = (
+    r"(?:\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})"
+    r"|\d{4}-\d{2}-\d{2}"
+    r"|\d{1,2}[ \u00a0]" + MONTHS + r"[ \u00a0]\d{4}"
+    r"|" + MONTHS + r"[ \u00a0]\d{4}"
+    r"|\d{4})"
+)
+BIRTH = (
+    r"(?i:geboren(?:[ \u00a0]+(?:op|in|te[ \u00a0]+[^\s,]+[ \u00a0]+op))?|geboortedatum|geb\.|"
+    r"date of birth|born(?: on)?)"
+    r"[ \u00a0]*[:]?[ \u00a0]*(" + DATE + r")(?![\d])"
+)
+
+
+class BirthdateRecognizer(Recognizer):
+    NAME = "birthdate"
+    ENTITIES = ("DATE_OF_BIRTH",)
+    CATEGORY = "birthdate"
+    PATTERNS = (BIRTH,)
+    CONTEXT = ("geboren", "geboortedatum", "geb.")
+
+    _re = re.compile(BIRTH, re.IGNORECASE)
+
+    def analyze(self, text: str) -> list[Finding]:
+        return [
+            self.finding(text, m.start(1), m.end(1), 0.95, "geboortedatum")
+            for m in self._re.finditer(text)
+        ]

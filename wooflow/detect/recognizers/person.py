@@ -1,0 +1,299 @@
+"""Person names: context + Dutch name structure + name lists + (optional) statistical model.
+
+Lists alone find about 60% of names in running text, so context does most of the work: header
+lines (Van/Aan/CC, Aanwezig), "Inlichtingen bij", salutations and closings, chat exports and
+titles. Capitalised ordinary words ('Groot', 'Helder') need context before they count.
+Public office holders are judged here too (action keep) so the pipeline can propagate them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from wooflow.detect import lexicon, publicrole
+from wooflow.detect.names import CHUNK_RE, NameParts, parse, tokens_of
+from wooflow.detect.recognizers.base import GROUND_PRIVACY, Recognizer
+from wooflow.model import Finding
+
+TITLE = re.compile(
+    r"(?:\b(?:dhr|mw|mevr|mr|dr|drs|ir|ing|prof|ds|mej|bc|ms|mrs|mr)\.?|\b(?:de heer|heer|mevrouw|"
+    r"meneer|mijnheer|collega|juffrouw|mevr)|\b(?:beste|geachte|lieve|hoi|hallo|hi|hey|dag|"
+    r"goedemorgen|goedemiddag|goedenavond|dank|bedankt|thanks)(?:\s+(?:heer|mevrouw|collega))?)"
+    r"\s*$",
+    re.IGNORECASE,
+)
+TRIGGER = re.compile(
+    r"(?:inlichtingen bij|opgesteld door|contactpersoon|contactpersonen|behandeld door|"
+    r"auteur|notulist|notulen|verslaglegging|namens|afzender|geadresseerde|aanvrager|verzoeker|"
+    r"ondertekend door|w\.g\.|cc|bcc|van|aan|from|to|sent by|verzonden door|aanwezig|afwezig|"
+    r"afgemeld|afmeldingen|voorzitter|secretaris|gesprek met|overleg met|contact met|"
+    r"gesproken met|gebeld met|telefonisch contact met|mail van|mail aan|bericht van|"
+    r"naam|name|medewerker|behandelaar|projectleider|teamleider|beleidsmedewerker|"
+    r"adviseur|jurist|woordvoerder|coördinator|coordinator|directeur|manager|"
+    r"hoofd|plv\.?|secretaresse|stagiair|collega's)\s*[:\t]?\s*(?:[^\n:]*[,;/&]\s*|[^\n:]*\s+en\s+)?$",
+    re.IGNORECASE,
+)
+HEADER_LINE = re.compile(
+    r"^\s*(?:\*\*)?(?:van|aan|cc|bcc|from|to|afzender|aanwezig|afwezig|afgemeld|deelnemers|"
+    r"genodigden|verzonden door|namens|notulist|voorzitter|auteur|opsteller|behandelaar|"
+    r"contactpersoon|kopie aan|gezien door|paraaf)(?:\*\*)?\s*(?::|\t| {2,})",
+    re.IGNORECASE,
+)
+CLOSING = re.compile(
+    r"(?:groet(?:en|jes)?|hoogachtend|mvg|m\.vr\.gr\.|dank(?: je| u)?(?: wel)?|"
+    r"cheers|regards|w\.g\.|namens[^\n]*)\s*[,!.]?\s*$",
+    re.IGNORECASE,
+)
+CHAT = re.compile(
+    r"^\s*(?:\[?\s*(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4},?\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*\]?\s*-?\s*)$"
+)
+STRIP_WORDS = frozenset(
+    "dhr dhr. mw mw. mevr mevr. mevrouw meneer heer mijnheer het een beste geachte lieve hoi "
+    "hallo hi hey dag goedemorgen goedemiddag dank bedankt collega mr mr. dr dr. drs drs. ir ir. "
+    "ing ing. prof prof. ds ds. minister staatssecretaris premier kamerlid burgemeester wethouder "
+    "raadslid gedeputeerde commissaris ombudsman voorzitter secretaris directeur oud-minister "
+    "minister-president lid leden motie amendement fractievoorzitter koning koningin "
+    "namens aan cc bcc".split()
+)
+HEADER_WORDS = frozenset(
+    "van aan cc bcc de het een te ter ten den der datum onderwerp betreft kenmerk bijlage "
+    "bijlagen verzonden from to sent subject date re fw fwd tel telefoon mobiel email e-mail".split()
+)
+ROLE_TOKENS = frozenset(
+    "minister staatssecretaris premier kamerlid burgemeester wethouder raadslid gedeputeerde "
+    "commissaris ombudsman minister-president lid leden motie amendement fractievoorzitter "
+    "koning koningin".split()
+)
+
+
+@dataclass(slots=True)
+class Mention:
+    """A person-name mention with what the pipeline needs for case-wide consistency."""
+
+    start: int
+    end: int
+    text: str
+    score: float
+    reason: str
+    parts: NameParts
+    public: str | None = None  # reason when kept for a public role
+    strong: bool = False  # good enough to propagate to other mentions
+    recognizer: str = "person"
+
+    def to_finding(self) -> Finding:
+        keep = self.public is not None
+        return Finding(
+            start=self.start, end=self.end, text=self.text, category="person",
+            action="keep" if keep else "redact", ground=None if keep else GROUND_PRIVACY,
+            score=max(0.0, min(1.0, self.score)), recognizer=self.recognizer,
+            reason=self.public if keep else self.reason,
+        )
+
+
+@lru_cache(maxsize=1)
+def _model() -> object | None:
+    """The statistical name model if a colleague's module and data are present."""
+    try:
+        from wooflow.detect.namemodel import PersonNameModel  # type: ignore[import-not-found]
+
+        return PersonNameModel.load()
+    except Exception:  # noqa: BLE001 - the model is optional; rules still work without it
+        return None
+
+
+def _context(text: str, start: int, end: int) -> str | None:
+    """A Dutch description of the context that marks a name, or None."""
+    pre = text[max(0, start - 160) : start]
+    nl = pre.rfind("\n")
+    line_pre = pre[nl + 1 :] if nl >= 0 else pre
+    if TITLE.search(line_pre[-40:]):
+        return f"naam na '{TITLE.search(line_pre[-40:]).group(0).strip()}'"  # type: ignore[union-attr]
+    if HEADER_LINE.match(line_pre):
+        return f"naam in kopregel '{line_pre.split(':')[0].split(chr(9))[0].strip(' *')}'"
+    t = TRIGGER.search(line_pre[-120:])
+    if t:
+        return f"naam na '{t.group(0).split(':')[0].strip()[:30]}'"
+    if CHAT.match(line_pre) and text[end : end + 2].lstrip().startswith(":"):
+        return "naam van deelnemer in chatbericht"
+    if not line_pre.strip():
+        if text[end : end + 1] == ":" and text[end + 1 : end + 2] in (" ", "\t"):
+            return "naam als spreker"
+        prev = pre[:nl].rstrip("\n ")
+        pl = prev[prev.rfind("\n") + 1 :]
+        if CLOSING.search(pl):
+            return "naam onder afsluitende groet"
+        if re.match(r"\s*[<(]?[\w.'-]+@", text[end : end + 3] + text[end + 3 : end + 60]):
+            return "naam bij e-mailadres"
+    if re.match(r"\s*<[^>\s]+@", text[end : end + 80]):
+        return "naam bij e-mailadres"
+    return None
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    j = start - 1
+    while j >= 0 and text[j] in " \t\u00a0*#-•>\"'(":
+        j -= 1
+    return j < 0 or text[j] in ".!?:\n\r\f"
+
+
+class PersonRecognizer(Recognizer):
+    NAME = "person"
+    ENTITIES = ("PERSON",)
+    CATEGORY = "person"
+    PATTERNS = (CHUNK_RE.pattern,)
+    CONTEXT = ("inlichtingen bij", "opgesteld door", "contactpersoon", "van:", "aan:", "cc:", "aanwezig")
+    MIN_SCORE = 0.5
+
+    def __init__(self, use_model: bool = True) -> None:
+        self.use_model = use_model
+
+    def analyze(self, text: str) -> list[Finding]:
+        return [m.to_finding() for m in self.mentions(text)]
+
+    def mentions(self, text: str) -> list[Mention]:
+        out: list[Mention] = []
+        for m in CHUNK_RE.finditer(text):
+            men = self._judge_chunk(text, m.start(1), m.group(1))
+            if men is not None:
+                out.append(men)
+        if self.use_model:
+            out = self._apply_model(text, out)
+        return out
+
+    # ------------------------------------------------------------------------------------
+    def _judge_chunk(self, text: str, start: int, chunk: str) -> Mention | None:
+        toks = tokens_of(chunk)
+        fn, cw = lexicon.first_names(), lexicon.is_common
+        orgs = lexicon.organisation_words()
+        stripped: list[str] = []
+        # Leading salutations, titles, roles and ordinary words are context, not name.
+        while toks and toks[0][1] != "init" and (
+            toks[0][0].lower() in STRIP_WORDS
+            or toks[0][0] in orgs
+            or (toks[0][1] == "cap" and cw(toks[0][0]) and toks[0][0] not in fn
+                and not lexicon.is_surname(toks[0][0]) and len(toks) > 1)
+        ):
+            if toks[0][1] == "tv" and len(toks) > 1 and toks[1][1] == "cap" and toks[0][0][0].isupper() \
+                    and not cw(toks[1][0]) and lexicon.is_surname(toks[1][0]):
+                break  # 'De Vries': a capitalised tussenvoegsel starts a surname
+            stripped.append(toks.pop(0)[0])
+        while toks and toks[-1][1] == "cap" and (
+            toks[-1][0] in orgs or (cw(toks[-1][0]) and toks[-1][0] not in fn and not lexicon.is_surname(toks[-1][0]))
+        ) and len(toks) > 1:
+            toks.pop()
+        while toks and toks[-1][1] == "tv":
+            toks.pop()
+        caps = [t for t, k in toks if k == "cap"]
+        if not caps or (len(toks) == 1 and toks[0][0].lower() in HEADER_WORDS):
+            return None
+        if any(c in orgs for c in caps):
+            return None
+        # Offsets of the remaining tokens inside the chunk.
+        first_tok, last_tok = toks[0][0], toks[-1][0]
+        rel_s = self._find_token(chunk, first_tok, stripped)
+        rel_e = chunk.rfind(last_tok) + len(last_tok)
+        s, e = start + rel_s, start + rel_e
+        if e <= s:
+            return None
+        name = text[s:e]
+        if name in lexicon.places() and not stripped:
+            return None
+        parts = parse(toks, fn)
+        has_init = any(k == "init" for _, k in toks)
+        has_tv = any(k == "tv" for _, k in toks)
+        lower_tv_start = toks[0][1] == "tv" and toks[0][0][0].islower()
+        ctx = _context(text, s, e)
+        role_stripped = next((w for w in reversed(stripped) if w.lower() in ROLE_TOKENS), "")
+        title_stripped = any(w.lower().rstrip(".") in {"dhr", "mw", "mevr", "mevrouw", "meneer", "heer", "mijnheer",
+                                                       "mr", "dr", "drs", "ir", "ing", "prof", "ds", "beste", "geachte",
+                                                       "hoi", "hallo", "lieve", "dag", "collega"} for w in stripped)
+        if title_stripped and not ctx:
+            ctx = f"naam na '{stripped[-1]}'"
+        if lower_tv_start and not (ctx or role_stripped or publicrole.role_before(text, s)):
+            return None
+        caps_fn = [c in fn for c in caps]
+        caps_cw = [cw(c) for c in caps]
+        caps_sn = [lexicon.is_surname(c) for c in caps]
+        sent = _sentence_start(text, s) and not stripped
+        score, why = 0.0, ""
+        if has_init and caps:
+            if all(caps_cw) and not any(caps_sn):
+                score, why = (0.9, "initialen + achternaam") if ctx else (0.0, "")
+            else:
+                score, why = 0.95, "initialen + achternaam"
+        elif len(caps) >= 2 or has_tv:
+            if caps_fn[0] and (not caps_cw[-1] or caps_sn[-1] or has_tv):
+                score, why = 0.92, "voornaam + achternaam"
+            elif has_tv and (caps_sn[-1] or not caps_cw[-1]) and not all(caps_cw):
+                score, why = 0.85, "naam met tussenvoegsel"
+            elif not any(caps_cw) and any(caps_sn + caps_fn):
+                score, why = 0.75, "naam (namenlijst)"
+            elif not any(caps_cw):
+                score, why = 0.5, "onbekende naam (hoofdletters)"
+        else:
+            c = caps[0]
+            if caps_fn[0] and not caps_cw[0]:
+                score, why = (0.6 if sent else 0.72), "voornaam (namenlijst)"
+            elif caps_sn[0] and not caps_cw[0]:
+                score, why = (0.45 if sent else 0.62), "achternaam (namenlijst)"
+            elif len(c) < 2:
+                return None
+        public = publicrole.judge(text, s, e, parts.first, parts.initials, parts.surname, role_stripped)
+        if ctx:
+            if score == 0.0 and not public and all(caps_cw) and not any(caps_fn) and not any(caps_sn):
+                return None
+            score, why = max(score, 0.93), ctx
+        strong = score >= 0.85 or (ctx is not None)
+        if public and score < self.MIN_SCORE:
+            score, why = 0.8, "naam met publieke functie"
+        if score < self.MIN_SCORE and not public:
+            return None
+        return Mention(s, e, name, score, why, parts, public=public, strong=strong or bool(public))
+
+    @staticmethod
+    def _find_token(chunk: str, tok: str, stripped: list[str]) -> int:
+        pos = 0
+        for w in stripped:
+            pos = chunk.find(w, pos) + len(w)
+        return chunk.find(tok, pos)
+
+    def _apply_model(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        model = _model()
+        if model is None:
+            return mentions
+        try:
+            spans = model.spans(text)  # type: ignore[attr-defined]
+        except Exception:  # noqa: BLE001 - a broken model must not stop detection
+            return mentions
+        by_start = sorted(mentions, key=lambda m: m.start)
+        starts = [m.start for m in by_start]
+        import bisect
+
+        extra: list[Mention] = []
+        orgs = lexicon.organisation_words()
+        for s, e, p in spans:
+            i = bisect.bisect_right(starts, e) - 1
+            hit = None
+            while i >= 0 and by_start[i].end > s - 200:
+                if by_start[i].start < e and s < by_start[i].end:
+                    hit = by_start[i]
+                    break
+                i -= 1
+            if hit is not None:
+                if p >= 0.5 and hit.score < 0.85:
+                    hit.score = min(0.95, max(hit.score, 0.5 + 0.45 * p))
+                    hit.reason += " (bevestigd door namenmodel)"
+                continue
+            span = text[s:e]
+            if p < 0.8 or not span[:1].isupper() or any(w in orgs for w in span.split()):
+                continue
+            if all(lexicon.is_common(w) for w in span.split()):
+                continue
+            toks = tokens_of(span)
+            parts = parse(toks, lexicon.first_names())
+            public = publicrole.judge(text, s, e, parts.first, parts.initials, parts.surname)
+            extra.append(Mention(s, e, span, 0.85 * p, "naam volgens namenmodel", parts,
+                                 public=public, strong=p >= 0.9, recognizer="person-model"))
+        return mentions + extra

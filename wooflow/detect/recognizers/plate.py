@@ -1,0 +1,56 @@
+"""Dutch licence plates, sidecodes 1 to 14 (RDW), with dashes or after the word kenteken."""
+
+from __future__ import annotations
+
+import re
+
+from wooflow.detect.recognizers.base import Recognizer
+from wooflow.model import Finding
+
+# Sidecode patterns: X = letter, 9 = digit (RDW). Numbered in RDW order.
+SIDECODES = (
+    "XX-99-99", "99-99-XX", "99-XX-99", "XX-99-XX", "XX-XX-99", "99-XX-XX", "99-XXX-9",
+    "9-XXX-99", "XX-999-X", "X-999-XX", "XXX-99-X", "X-99-XXX", "9-XX-999", "999-XX-9",
+)
+
+
+def _to_regex(code: str, sep: str) -> str:
+    parts = []
+    for group in code.split("-"):
+        kind = r"[A-Z]" if group[0] == "X" else r"\d"
+        parts.append(f"{kind}{{{len(group)}}}")
+    return sep.join(parts)
+
+
+DASHED = "|".join(_to_regex(c, "-") for c in SIDECODES)
+BARE = "|".join(_to_regex(c, "") for c in SIDECODES)
+PLATE = rf"(?<![\w-])({DASHED})(?![\w-])"
+PLATE_CTX = rf"(?i:kenteken(?:nummer|plaat)?|nummerplaat)[ \u00a0]*:?[ \u00a0]*(?-i:({BARE}|{DASHED}))(?![\w-])"
+
+
+class PlateRecognizer(Recognizer):
+    NAME = "plate"
+    ENTITIES = ("LICENSE_PLATE",)
+    CATEGORY = "plate"
+    PATTERNS = (PLATE, PLATE_CTX)
+    CONTEXT = ("kenteken", "auto", "voertuig", "nummerplaat", "rdw")
+
+    _re = re.compile(PLATE)
+    _ctx = re.compile(PLATE_CTX)
+
+    def validate(self, value: str) -> bool:
+        letters = re.sub(r"[^A-Z]", "", value)
+        # Plates use no vowels except in old sidecodes; reject obvious words/abbreviations.
+        return bool(letters) and any(c.isdigit() for c in value)
+
+    def analyze(self, text: str) -> list[Finding]:
+        out: dict[tuple[int, int], Finding] = {}
+        for m in self._ctx.finditer(text):
+            out[(m.start(1), m.end(1))] = self.finding(text, m.start(1), m.end(1), 0.95, "kenteken")
+        for m in self._re.finditer(text):
+            key = (m.start(1), m.end(1))
+            if key in out or not self.validate(m.group(1)):
+                continue
+            ctx = self.has_context(text, m.start(1), m.end(1), 80)
+            out[key] = self.finding(text, key[0], key[1], 0.92 if ctx else 0.8, "kenteken (RDW-zijcode)")
+        return list(out.values())
