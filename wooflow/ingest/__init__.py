@@ -85,11 +85,13 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str]:
         if not os.path.isdir(shown):
             yield shown
             continue
+        found: list[tuple[tuple[str, ...], str]] = []
         for root, dirs, files in os.walk(shown):
-            dirs[:] = sorted(d for d in dirs if not _hidden(d))
-            for name in sorted(files):
-                if not _hidden(name):
-                    yield str(Path(root) / name) if root != shown else os.path.join(shown, name)
+            dirs[:] = [d for d in dirs if not _hidden(d)]
+            rel = Path(root).relative_to(shown).parts
+            found.extend(((*rel, name), os.path.join(root, name)) for name in files if not _hidden(name))
+        for _key, path in sorted(found):
+            yield path
 
 
 def iter_inputs(

@@ -120,6 +120,8 @@ def read_zip(data: bytes, path: str, name: str, ctx: ReadContext) -> Document:
                 doc.warnings.append(f"{exc.path}: {exc.reason}: {exc.detail}")
     if encrypted == len(infos):
         raise EncryptedDocument(path, "alle bestanden in het zip-archief zijn versleuteld")
+    if not doc.children:
+        raise CorruptDocument(path, f"geen leesbaar bestand in het archief ({doc.warnings[0]})")
     doc.text = "\f".join(child.text for child in doc.children)
     doc.fields["members"] = len(infos)
     return doc

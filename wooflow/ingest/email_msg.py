@@ -52,14 +52,44 @@ def _recipients(msg: Any, kind: str) -> list[str]:
     return out
 
 
+SENDER_STREAMS = ("__substg1.0_5D01", "__substg1.0_0C1F", "__substg1.0_0065")  # SMTP, address
+
+
+def _sender(msg: Any) -> str:
+    """``Name <address>``: extract-msg gives only the name when no transport headers exist."""
+    sender = " ".join(str(getattr(msg, "sender", None) or "").split())
+    if "@" in sender:
+        return sender
+    for stream in SENDER_STREAMS:
+        try:
+            email = msg.getStringStream(stream)
+        except Exception:
+            email = None
+        if email and "@" in email:
+            return f"{sender} <{email.strip()}>" if sender else email.strip()
+    return sender
+
+
+def _local(date: datetime) -> datetime:
+    """Outlook stores UTC; show the time as a Dutch reader saw it."""
+    try:
+        from zoneinfo import ZoneInfo
+
+        return date.astimezone(ZoneInfo("Europe/Amsterdam"))
+    except Exception:  # no tz database: keep UTC rather than fail
+        return date
+
+
 def msg_fields(msg: Any) -> tuple[dict[str, Any], datetime | None]:
     date = getattr(msg, "date", None)
     if not isinstance(date, datetime):
         date = None
+    elif date.tzinfo is not None:
+        date = _local(date)
     header = getattr(msg, "header", None)
     references = str(header.get("references", "") or "") if header is not None else ""
     fields: dict[str, Any] = {
-        "from": " ".join(str(getattr(msg, "sender", None) or "").split()),
+        "from": _sender(msg),
         "to": _recipients(msg, "TO"),
         "cc": _recipients(msg, "CC"),
         "date": date.isoformat() if date else None,

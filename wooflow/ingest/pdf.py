@@ -24,6 +24,7 @@ from wooflow.model import Document, Page
 TEXT_FLAGS = pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_MEDIABOX_CLIP
 MIN_TEXT_CHARS = 10  # fewer letters/digits than this and an image on the page: it is a scan
 MIN_IMAGE_COVER = 0.3  # share of the page an image must cover to count as a scan
+EOF_WINDOW = 1024  # a complete PDF ends with %%EOF, give or take trailing whitespace
 MAX_GARBAGE = 0.3  # share of U+FFFD (unknown glyphs) above which a text layer is unusable
 
 pymupdf.TOOLS.mupdf_display_errors(False)
@@ -40,6 +41,9 @@ def open_pdf(data: bytes, path: str) -> Iterator[pymupdf.Document]:
     try:
         if pdf.needs_pass:
             raise EncryptedDocument(path, "PDF is met een wachtwoord beveiligd")
+        if b"%%EOF" not in data[-EOF_WINDOW:]:
+            # MuPDF silently repairs a cut-off file and returns blank pages for what was lost.
+            raise CorruptDocument(path, "PDF is afgekapt (het einde van het bestand ontbreekt)")
         if pdf.page_count == 0:
             kind = CorruptDocument if pdf.is_repaired else EmptyDocument
             raise kind(path, "PDF bevat geen pagina's")
