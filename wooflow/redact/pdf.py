@@ -20,6 +20,7 @@ import pymupdf
 
 from wooflow.exceptions import CorruptDocument, EncryptedDocument
 from wooflow.model import Document, Finding, Word
+from wooflow.redact.imagetext import image_boxes
 from wooflow.redact.text import Span, redact_spans
 
 pymupdf.TOOLS.mupdf_display_errors(False)
@@ -69,6 +70,8 @@ class RedactionReport:
     removed_links: int = 0
     removed_embedded_files: int = 0
     outline_entries_changed: int = 0
+    flattened: int = 0  # annotations and form fields turned into page content before redaction
+    image_boxes: int = 0  # boxes over redacted strings found by OCR inside images
 
 
 def boxes_for_span(span: Span, words: Sequence[Word]) -> list[Box]:
@@ -141,7 +144,7 @@ def label_size(label: str, rect: pymupdf.Rect, font: pymupdf.Font) -> float:
     return size if size >= MIN_LABEL_SIZE else 0.0
 
 
-def _draw_label(page: pymupdf.Page, box: Box, font: pymupdf.Font, rotate: int) -> None:
+def _draw_label(page: pymupdf.Page, box: Box, font: pymupdf.Font) -> None:
     rect = box.rect
     size = label_size(box.label, rect, font)
     if not size:
@@ -149,9 +152,7 @@ def _draw_label(page: pymupdf.Page, box: Box, font: pymupdf.Font, rotate: int) -
     width = font.text_length(box.label, fontsize=size)
     x = rect.x0 + (rect.width - width) / 2
     y = rect.y0 + rect.height / 2 + 0.35 * size  # cap height of Helvetica is ~0.7 em
-    page.insert_text(
-        (x, y), box.label, fontsize=size, fontname=LABEL_FONT, color=LABEL_COLOR, rotate=rotate
-    )
+    page.insert_text((x, y), box.label, fontsize=size, fontname=LABEL_FONT, color=LABEL_COLOR)
 
 
 def _open(source: bytes | str | os.PathLike[str], path: str) -> pymupdf.Document:
@@ -228,6 +229,45 @@ def _scrub(pdf: pymupdf.Document, doc: Document, spans: Sequence[Span], report: 
     )
     pdf.set_metadata({})
     pdf.del_xml_metadata()
+    _remove_javascript(pdf)
+
+
+def _remove_javascript(pdf: pymupdf.Document) -> None:
+    """Drop every JavaScript action; ``scrub`` leaves an /OpenAction script in the catalog."""
+    cat = pdf.pdf_catalog()
+    if pdf.xref_get_key(cat, "Names/JavaScript")[0] != "null":
+        pdf.xref_set_key(cat, "Names/JavaScript", "null")
+    for xref in range(1, pdf.xref_length()):
+        for key in ("OpenAction", "AA", "JS", "A"):
+            try:
+                typ, val = pdf.xref_get_key(xref, key)
+            except Exception:  # a free or broken object: nothing to clean
+                break
+            if typ == "null":
+                continue
+            body = val
+            if typ == "xref":
+                try:
+                    body = pdf.xref_object(int(val.split()[0]))
+                except Exception:
+                    body = ""
+            if key in ("JS", "AA") or "JavaScript" in body:
+                pdf.xref_set_key(xref, key, "null")
+
+
+def _flatten(pdf: pymupdf.Document) -> int:
+    """Make visible annotations and filled-in form fields part of the page, then drop the objects.
+
+    What a reader sees of them (a FreeText comment, a filled-in field) is in the ingested text
+    and gets redacted like any other text; what is not visible (a sticky note's pop-up text, a
+    field's hidden value, reply threads) disappears with the annotation objects.
+    """
+    count = 0
+    for page in pdf:
+        count += len(list(page.annots())) + len(list(page.widgets()))
+    if count:
+        pdf.bake(annots=True, widgets=True)
+    return count
 
 
 def _ocr_page_numbers(doc: Document) -> set[int]:
@@ -239,14 +279,18 @@ def redact_pdf(
     doc: Document,
     findings: Iterable[Finding],
     out_path: str | os.PathLike[str],
+    *,
+    ocr_images: bool = True,
 ) -> RedactionReport:
     """Write a redacted, scrubbed, fully rewritten copy of ``source`` to ``out_path``.
 
     ``doc`` is the ingested (or rendered) document whose text and words the findings refer to.
+    With ``ocr_images`` the images on text pages are read too (see imagetext.py).
     """
     findings = list(findings)
     pdf = _open(source, doc.path)
     try:
+        flattened = _flatten(pdf)
         boxes, unmapped, n_spans = plan_boxes(doc, findings)
         spans = redact_spans(findings, len(doc.text))
         still_unmapped = []
@@ -256,6 +300,7 @@ def redact_pdf(
             if not extra:
                 still_unmapped.append(span)
         report = RedactionReport(str(out_path), pdf.page_count, spans=n_spans, unmapped=still_unmapped)
+        report.flattened = flattened
         ocr_pages = _ocr_page_numbers(doc)
         by_page: dict[int, list[Box]] = {}
         for box in boxes:
@@ -266,6 +311,19 @@ def redact_pdf(
                     r = box.rect * page.derotation_matrix
                     box = Box(box.page, r.x0, r.y0, r.x1, r.y1, box.label)
                 by_page.setdefault(box.page, []).append(box)
+        if ocr_images and spans:
+            labels = {" ".join(doc.text[s.start : s.end].split()): s.label for s in spans}
+            for number in range(pdf.page_count):
+                if number in ocr_pages:
+                    continue  # its words came from OCR already: the boxes are planned
+                page = pdf[number]
+                if not page.get_image_info():
+                    continue
+                for rect, label in image_boxes(page, labels):
+                    by_page.setdefault(number, []).append(
+                        Box(number, rect.x0, rect.y0, rect.x1, rect.y1, label)
+                    )
+                    report.image_boxes += 1
         report.boxes = [b for page_boxes in by_page.values() for b in page_boxes]
         font = pymupdf.Font(LABEL_FONT)
         for number, page_boxes in sorted(by_page.items()):
@@ -273,9 +331,8 @@ def redact_pdf(
             for box in page_boxes:
                 page.add_redact_annot(box.rect, fill=BOX_FILL, cross_out=False)
             page.apply_redactions(images=IMAGE_MODE, graphics=GRAPHICS_MODE, text=TEXT_MODE)
-            rotate = page.rotation if number in ocr_pages else 0
             for box in page_boxes:
-                _draw_label(page, box, font, rotate)
+                _draw_label(page, box, font)
         _scrub(pdf, doc, spans, report)
         _atomic_save(pdf, Path(out_path))
     finally:

@@ -335,3 +335,35 @@ def verify_pdf(
 def verify_many(items: Sequence[tuple[str, Sequence[Finding], str | None]]) -> list[VerifyReport]:
     """Verify several outputs; convenience for the CLI and the benchmark."""
     return [verify_pdf(p, f, t) for p, f, t in items]
+
+
+def verify_text(
+    output: str,
+    findings: Iterable[Finding],
+    original_text: str | None,
+    path: str = "",
+    *,
+    raise_on_failure: bool = True,
+) -> VerifyReport:
+    """The same leak and loss checks for a redacted text file (no extractor needed)."""
+    findings = list(findings)
+    report = VerifyReport(path or "<tekst>", pages=1, extractors=["text"])
+    needles = redacted_needles(findings, original_text)
+    base = normalize(baseline_text(original_text, findings)) if original_text is not None else ""
+    hay = normalize(output)
+    for needle in needles:
+        found, allowed = count_occurrences(needle, hay), count_occurrences(needle, base)
+        if found <= allowed:
+            found, allowed = count_compact(needle, compact(hay)), count_compact(needle, compact(base))
+        if found > allowed:
+            report.leaks.append(Leak("text", needle, found, allowed))
+    if original_text is not None:
+        want = kept_tokens(original_text, findings)
+        have = Counter(re.findall(r"\w+", hay))
+        total = sum(want.values())
+        missing = {t: n - have[t] for t, n in want.items() if have[t] < n}
+        report.coverage = 1.0 - sum(missing.values()) / total if total else 1.0
+        report.missing_words = sorted(missing, key=lambda t: -missing[t])[:50]
+    if raise_on_failure and not report.ok:
+        raise VerificationFailed(report)
+    return report

@@ -1,0 +1,85 @@
+"""Redacted strings inside pictures on text pages: a scanned signature block, a pasted screenshot.
+
+The reader OCRs only pages without a usable text layer, so a name that exists only as pixels of
+an image on a normal page is not in ``Document.text`` and has no finding. Before redacting, each
+sizeable image on a page is OCR'd and every redacted string found in it gets a box too: the same
+person must not stay readable in a picture next to a black box over their name in the text.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from collections.abc import Mapping
+
+import pymupdf
+
+OCR_LANG = os.environ.get("WOOFLOW_OCR_LANG", "nld")
+OCR_DPI = 200
+MIN_IMAGE_PT = 24.0  # smaller images (bullets, logos) cannot hold a readable name
+
+
+def _norm_tokens(text: str) -> list[str]:
+    return re.findall(r"\w+", unicodedata.normalize("NFKC", text).casefold())
+
+
+def _ocr_words(pix: pymupdf.Pixmap) -> list[tuple[str, tuple[int, int, int, int], tuple[int, int, int]]]:
+    import pytesseract
+    from PIL import Image
+
+    img = Image.frombytes("L", (pix.width, pix.height), pix.samples)
+    data = pytesseract.image_to_data(img, lang=OCR_LANG, output_type=pytesseract.Output.DICT)
+    out = []
+    for i, word in enumerate(data["text"]):
+        if word and word.strip() and float(data["conf"][i]) >= 0:
+            box = (data["left"][i], data["top"][i], data["left"][i] + data["width"][i], data["top"][i] + data["height"][i])
+            line = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
+            out.append((word, box, line))
+    return out
+
+
+def image_boxes(page: pymupdf.Page, needles: Mapping[str, str]) -> list[tuple[pymupdf.Rect, str]]:
+    """Rects (unrotated page coordinates) over each needle found in the page's images.
+
+    ``needles`` maps a redacted string to the label of its box.
+    """
+    wanted = [(_norm_tokens(n), label) for n, label in needles.items()]
+    wanted = [(t, label) for t, label in wanted if t]
+    if not wanted:
+        return []
+    out: list[tuple[pymupdf.Rect, str]] = []
+    seen: set[tuple[float, float, float, float]] = set()
+    for info in page.get_image_info():
+        bbox = pymupdf.Rect(info["bbox"]) & page.rect
+        if bbox.is_empty or bbox.width < MIN_IMAGE_PT or bbox.height < MIN_IMAGE_PT / 2:
+            continue
+        key = tuple(round(v, 1) for v in bbox)
+        if key in seen:
+            continue
+        seen.add(key)
+        zoom = OCR_DPI / 72
+        pix = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), clip=bbox, colorspace=pymupdf.csGRAY, alpha=False)
+        # Pixel (0, 0) is the top-left of the clip in the rendered (rotated) view.
+        to_page = pymupdf.Matrix(1 / zoom, 1 / zoom) * pymupdf.Matrix(1, 0, 0, 1, bbox.x0, bbox.y0)
+        if page.rotation:
+            to_page = to_page * page.derotation_matrix
+        words = _ocr_words(pix)
+        tokens: list[tuple[str, int]] = []  # (token, index of OCR word)
+        for i, (word, _box, _line) in enumerate(words):
+            tokens.extend((t, i) for t in _norm_tokens(word))
+        for needle_tokens, label in wanted:
+            n = len(needle_tokens)
+            for k in range(len(tokens) - n + 1):
+                if [t for t, _ in tokens[k : k + n]] != needle_tokens:
+                    continue
+                hit = sorted({i for _, i in tokens[k : k + n]})
+                by_line: dict[tuple[int, int, int], pymupdf.Rect] = {}
+                for i in hit:
+                    r = pymupdf.Rect(words[i][1])
+                    line = words[i][2]
+                    by_line[line] = by_line[line] | r if line in by_line else r
+                for r in by_line.values():
+                    rr = (r + (-2, -2, 2, 2)) * to_page
+                    out.append((rr, label))
+    return out
