@@ -73,6 +73,11 @@ def main(argv: list[str]) -> int:
     print(f"documenten: {n} ({len(results)} geanalyseerd), crashes: {crashes}")
     for f in FIELDS:
         print(f"  {f:11s} nauwkeurigheid {correct[f] / n:.3f}  ({correct[f]}/{n})")
+    for prefix, label in (("hand-", "handgeschreven"), ("", "alle")):
+        subset = [k for k in results if k.startswith(prefix)] if prefix else []
+        if subset:
+            ok = {f: sum(norm(results[k].get(f)) == norm(gold[k].get(f)) for k in subset) for f in FIELDS}
+            print(f"  {label} ({len(subset)}): " + ", ".join(f"{f} {ok[f] / len(subset):.2f}" for f in FIELDS))
     print("  type per genre: " + ", ".join(f"{t} {a}/{b}" for t, (a, b) in sorted(per_type.items())))
     rate = len(results) / elapsed if elapsed else float("inf")
     print(f"doorvoer analyze: {rate:.0f} documenten/s (1 kern, {elapsed * 1000:.0f} ms totaal)")

@@ -96,6 +96,12 @@ def main() -> None:
                 name = f"{stem}.txt"
                 (out / name).write_text(text, encoding="utf-8")
             labels[name] = g
+    # Hand-written documents in layouts the generator does not produce, labelled by hand
+    # before the rules were run on them (a held-out check on over-fitting to the templates).
+    hand = HERE / "hand"
+    for name, g in json.loads((hand / "gold.json").read_text("utf-8")).items():
+        shutil.copyfile(hand / name, out / f"hand-{name}")
+        labels[f"hand-{name}"] = g
     if SHARED.is_dir():
         for name, g in REAL.items():
             shutil.copyfile(SHARED / name, out / name)

@@ -68,6 +68,7 @@ LABELS: dict[str, tuple[str, ...]] = {
         "Ons nummer",
         "Onze ref.",
         "Documentnummer",
+        "Rapportnummer",
     ),
     "uw_kenmerk": ("Uw kenmerk", "Uw referentie", "Uw brief", "Uw brief van"),
     "zaaknummer": ("Zaaknummer", "Zaaknr.", "Zaaknr", "Zaak", "Dossiernummer"),

@@ -53,9 +53,15 @@ _DEN_HAAG = re.compile(
     r"(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\s+)?(\d.{6,25})$",
     re.MULTILINE,
 )
+_DATE_TEXT = r"(\d{1,2}\s+\w+\.?\s+\d{4}|\d{1,2}-\d{1,2}-\d{4})"
+_WEEKDAY = r"(?:(?:maan|dins|woens|donder|vrij|zater|zon)dag\s+)?"
 _SIGNED = re.compile(
-    r"\b(?:ondertekend|getekend|vastgesteld) te [A-Z][\w' -]{1,40}?,?\s+(?:op\s+)?(\d{1,2}\s+\w+\.?\s+\d{4}|\d{1,2}-\d{1,2}-\d{4})"
+    r"\b(?i:ondertekend|getekend|vastgesteld) te [A-Z][\w' -]{1,40}?,?\s+(?:op\s+)?" + _DATE_TEXT
 )
+# "Vastgesteld door Gedeputeerde Staten op 28 maart 2024": the approval date of a plan/report.
+_ADOPTED = re.compile(r"\b(?i:vastgesteld)\b[^\n.]{0,60}?\bop\s+" + _WEEKDAY + _DATE_TEXT)
+# "gehouden op dinsdag 14 mei 2019", "op donderdag 5 december 2024 om 19.30 uur": a meeting date.
+_MEETING_ON = re.compile(r"\b(?:gehouden\s+)?op\s+" + _WEEKDAY + _DATE_TEXT + r"(?:\s+(?:om|van|in)\b|[,.]|\s*$)", re.M)
 _KAMERSTUK = re.compile(r"\b(\d{2}\s?\d{3}(?:-[A-Z]{1,3})?)\s*,?\s+nr\.\s*(\d+)\b")
 _AANHANGSEL = re.compile(
     r"Aanhangsel (?:van de )?Handelingen(?: II| I)?,?\s+(?:vergaderjaar\s+)?(\d{4}\s*[–/-]\s*\d{2,4}),?\s+(?:nr\.|nummer)\s*(\d+)"
@@ -80,8 +86,9 @@ _KV_ANSWER_BY = re.compile(
 _KV_ASKED_BY = re.compile(r"Vragen van ((?:het lid|de leden) [^\n(]{2,60}?(?:\([^)]{1,20}\))?)\s+(?:aan|over)\b")
 _KV_DATE = re.compile(r"\((ontvangen|ingezonden) (\d{1,2} \w+ \d{4})\)")
 _SIGN_ROLE = re.compile(
-    r"^\s*((?:De|de|Het|het) (?:[Mm]inister|[Ss]taatssecretaris|[Mm]inister-[Pp]resident|"
-    r"[Bb]urgemeester|[Dd]irecteur|[Ss]ecretaris-[Gg]eneraal|[Vv]oorzitter|college)\b[^\n]{0,90}?),?\s*$",
+    r"^\s*((?:(?:De|de|Het|het) (?:[Mm]inister|[Ss]taatssecretaris|[Mm]inister-[Pp]resident|"
+    r"[Bb]urgemeester|[Dd]irecteur|[Ss]ecretaris-[Gg]eneraal|[Vv]oorzitter|college)\b|"
+    r"(?:[Bb]urgemeester en wethouders|Gedeputeerde Staten|Het dagelijks bestuur) van\b)[^\n.]{0,90}?),?\s*$",
     re.MULTILINE,
 )
 _ADDRESS_TO = re.compile(
@@ -91,7 +98,8 @@ _ADDRESS_TO = re.compile(
 )
 _TYPE_WORD = re.compile(
     r"^(?:nota|notitie|memo|verslag|notulen|agenda|besluitenlijst|ter \w+|kamerbrief|besluit|"
-    r"beschikking|presentatie|concept|advies|rapport)\.?$",
+    r"beschikking|presentatie|concept|advies|rapport|onderzoeksrapport|eindrapport|"
+    r"adviesrapport|evaluatierapport|rapportage)\.?$",
     re.IGNORECASE,
 )
 _PAGE_NUM = re.compile(r"^(?:pagina\s+)?\d+(?:\s*(?:van|/)\s*\d+)?$", re.IGNORECASE)
@@ -178,7 +186,10 @@ def _unit(lines: list[Line], head_lines: int) -> str | None:
     return None
 
 
-def _document_date(doc: Document, fields: dict[str, list[Field]], text: str, is_kv: bool) -> tuple[_dt.date | None, str | None]:
+def _document_date(
+    doc: Document, fields: dict[str, list[Field]], text: str, doc_type: str
+) -> tuple[_dt.date | None, str | None]:
+    is_kv = doc_type == "kamervragen"
     value = coerce_date(doc.fields.get("date"))
     if value and doc.kind == "email":
         return value, "e-mailkop"
@@ -192,6 +203,13 @@ def _document_date(doc: Document, fields: dict[str, list[Field]], text: str, is_
         for kind in ("ontvangen", "ingezonden"):
             if kind in found and parse_date(found[kind]):
                 return parse_date(found[kind]), f"({kind} ...)"
+    if doc_type in ("verslag", "agenda", "besluitenlijst"):
+        m = _MEETING_ON.search(text[:1200])
+        if m and parse_date(m.group(1)):
+            return parse_date(m.group(1)), "vergaderdatum in de kop"
+    m = _ADOPTED.search(text[:3000])
+    if m and parse_date(m.group(1)):
+        return parse_date(m.group(1)), "datum van vaststelling"
     m = _SIGNED.search(text[-4000:])
     if m:
         d = parse_date(m.group(1))
@@ -233,7 +251,7 @@ def _title(doc: Document, fields: dict[str, list[Field]], lines: list[Line], tex
                 if nxt.blank or _TYPE_WORD.match(nxt.clean):
                     continue
                 if not _is_fieldish(nxt.clean):
-                    return clean_inline(nxt.clean)
+                    return _with_continuation(lines, lines.index(nxt))
                 break
     for line in lines[:80]:
         if line.raw.lstrip().startswith("# ") and not _TYPE_WORD.match(line.clean):
@@ -249,6 +267,16 @@ def _title(doc: Document, fields: dict[str, list[Field]], lines: list[Line], tex
         if 8 <= len(c) <= 200 and c[:1].isupper() and not _is_fieldish(c) and not _ORG.match(c):
             return clean_inline(c)
     return None
+
+
+def _with_continuation(lines: list[Line], i: int) -> str:
+    """A title line plus the lines that continue it (starting lower-case, no blank between)."""
+    parts = [lines[i].clean]
+    for nxt in lines[i + 1 : i + 4]:
+        if nxt.blank or not nxt.clean[:1].islower():
+            break
+        parts.append(nxt.clean)
+    return clean_inline("\n".join(parts))
 
 
 def _is_fieldish(text: str) -> bool:
@@ -346,7 +374,7 @@ def extract_meta(doc: Document, fields: dict[str, list[Field]], lines: list[Line
     text = doc.text
     is_kv = doc_type == "kamervragen"
     meta = Meta()
-    meta.date, meta.date_source = _document_date(doc, fields, text, is_kv)
+    meta.date, meta.date_source = _document_date(doc, fields, text, doc_type)
     meta.title = _title(doc, fields, lines, text, is_kv)
     f = first(fields, "kenmerk")
     if f:
@@ -356,7 +384,7 @@ def extract_meta(doc: Document, fields: dict[str, list[Field]], lines: list[Line
         meta.zaaknummer = clean_inline(f.value)
     else:
         m = _ZAAK_PATTERN.search(text[:6000]) or (_TK_ZAAK.search(text[:6000]) if is_kv else None)
-        meta.zaaknummer = m.group(1) if m else None
+        meta.zaaknummer = m.group(1) if m and m.group(1) != meta.kenmerk else None
     meta.sender = _sender(doc, fields, text, is_kv)
     if doc.kind == "email" and doc.fields.get("to"):
         meta.addressees = _people(doc.fields.get("to"))
