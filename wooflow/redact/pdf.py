@@ -21,6 +21,7 @@ import pymupdf
 from wooflow.exceptions import CorruptDocument, EncryptedDocument
 from wooflow.model import Document, Finding, Word
 from wooflow.redact.imagetext import image_boxes
+from wooflow.redact.presplit import split_page_strings
 from wooflow.redact.text import Span, redact_spans
 
 pymupdf.TOOLS.mupdf_display_errors(False)
@@ -71,7 +72,10 @@ class RedactionReport:
     removed_embedded_files: int = 0
     outline_entries_changed: int = 0
     flattened: int = 0  # annotations and form fields turned into page content before redaction
-    image_boxes: int = 0  # boxes over redacted strings found by OCR inside images
+    image_boxes: int = 0
+    # Pages whose strings could not be split glyph by glyph (see presplit.py): text after a box
+    # on those pages may have moved left by up to one character. Never a leak, only layout.
+    unsplit_pages: list[int] = field(default_factory=list)  # boxes over redacted strings found by OCR inside images
 
 
 def boxes_for_span(span: Span, words: Sequence[Word]) -> list[Box]:
@@ -328,6 +332,8 @@ def redact_pdf(
         font = pymupdf.Font(LABEL_FONT)
         for number, page_boxes in sorted(by_page.items()):
             page = pdf[number]
+            if number not in ocr_pages and not split_page_strings(pdf, page):
+                report.unsplit_pages.append(number)
             for box in page_boxes:
                 page.add_redact_annot(box.rect, fill=BOX_FILL, cross_out=False)
             page.apply_redactions(images=IMAGE_MODE, graphics=GRAPHICS_MODE, text=TEXT_MODE)

@@ -1,0 +1,243 @@
+"""Work around MuPDF's redaction shifting the rest of a line (upstream bug, MuPDF 1.2x/PyMuPDF 2.0).
+
+When ``apply_redactions`` removes glyphs from the middle of one PDF string (``(Geheim Jansen hier)
+Tj``), the advance of the first removed glyph is lost and the rest of the line moves left by that
+glyph's width, partly under the black box (see pymupdf/PyMuPDF issues 2957, 3278). Glyphs that are
+separate elements of a ``TJ`` array are removed correctly. So before redacting a page, every
+text-showing operator of its content streams (and of the Form XObjects it draws) is rewritten to
+an equivalent ``TJ`` array with one string per glyph. The rendering is identical by the PDF
+specification; this is checked by comparing every character's position before and after, and the
+page is restored when anything differs or a string's encoding is not known to be 1 or 2 bytes.
+
+Written by hand because no library available here rewrites content streams at the glyph level.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pymupdf
+
+WS = b" \t\r\n\x0c\x00"
+DELIM = b"()<>[]{}/%"
+_EI = re.compile(rb"[\s\x00]EI(?=[\s\x00]|$)")
+
+
+class _Unsupported(Exception):
+    """A construct this rewriter does not handle; the page is left as it was."""
+
+
+def _tokens(data: bytes) -> list[tuple[str, bytes, bytes | None]]:
+    """(kind, raw, value) tokens; kind: str, hex, num, name, op, [, ], <<, >>, raw (inline image)."""
+    out: list[tuple[str, bytes, bytes | None]] = []
+    i, n = 0, len(data)
+    while i < n:
+        c = data[i : i + 1]
+        if c in (b" ", b"\t", b"\r", b"\n", b"\x0c", b"\x00"):
+            i += 1
+        elif c == b"%":
+            while i < n and data[i : i + 1] not in (b"\r", b"\n"):
+                i += 1
+        elif c == b"(":
+            j, depth, value = i + 1, 1, bytearray()
+            while j < n:
+                ch = data[j]
+                if ch == 0x5C:  # backslash
+                    j += 1
+                    esc = data[j : j + 1]
+                    table = {b"n": 10, b"r": 13, b"t": 9, b"b": 8, b"f": 12}
+                    if esc in table:
+                        value.append(table[esc])
+                        j += 1
+                    elif esc in (b"\r", b"\n"):
+                        j += 1
+                        if esc == b"\r" and data[j : j + 1] == b"\n":
+                            j += 1
+                    elif esc.isdigit():
+                        k = j
+                        while k < n and k < j + 3 and data[k : k + 1] in b"01234567":
+                            k += 1
+                        value.append(int(data[j:k], 8) & 0xFF)
+                        j = k
+                    else:
+                        value.extend(esc)
+                        j += 1
+                    continue
+                if ch == 0x28:
+                    depth += 1
+                elif ch == 0x29:
+                    depth -= 1
+                    if depth == 0:
+                        break
+                value.append(ch)
+                j += 1
+            if depth:
+                raise _Unsupported("unterminated string")
+            out.append(("str", data[i : j + 1], bytes(value)))
+            i = j + 1
+        elif data[i : i + 2] == b"<<":
+            out.append(("<<", b"<<", None))
+            i += 2
+        elif data[i : i + 2] == b">>":
+            out.append((">>", b">>", None))
+            i += 2
+        elif c == b"<":
+            j = data.find(b">", i)
+            if j < 0:
+                raise _Unsupported("unterminated hex string")
+            hexdigits = re.sub(rb"[^0-9A-Fa-f]", b"", data[i + 1 : j])
+            if len(hexdigits) % 2:
+                hexdigits += b"0"
+            out.append(("hex", data[i : j + 1], bytes.fromhex(hexdigits.decode())))
+            i = j + 1
+        elif c in (b"[", b"]", b"{", b"}"):
+            out.append((c.decode(), c, None))
+            i += 1
+        else:
+            j = i + 1 if c == b"/" else i
+            while j < n and data[j : j + 1] not in (b" ", b"\t", b"\r", b"\n", b"\x0c", b"\x00") and (
+                data[j : j + 1] not in DELIM
+            ):
+                j += 1
+            if j == i:
+                raise _Unsupported(f"unexpected byte {c!r}")
+            raw = data[i:j]
+            kind = "name" if c == b"/" else ("num" if re.fullmatch(rb"[+-]?(\d+\.?\d*|\.\d+)", raw) else "op")
+            if kind == "op" and raw == b"ID":
+                m = _EI.search(data, j + 1)
+                if not m:
+                    raise _Unsupported("inline image without EI")
+                # BI ... ID <binary> EI is kept byte for byte, operands included.
+                k = len(out) - 1
+                while k >= 0 and out[k][1] != b"BI":
+                    k -= 1
+                if k < 0:
+                    raise _Unsupported("ID without BI")
+                head = b" ".join(t[1] for t in out[k:])
+                del out[k:]
+                out.append(("raw", head + b" ID" + data[j : m.end()], None))
+                i = m.end()
+                continue
+            out.append((kind, raw, None))
+            i = j
+    return out
+
+
+def _glyph_array(value: bytes, width: int) -> bytes:
+    pieces = [b"<" + value[k : k + width].hex().encode() + b">" for k in range(0, len(value), width)]
+    return b"[" + b" ".join(pieces) + b"]"
+
+
+def rewrite(data: bytes, code_len: dict[str, int | None]) -> bytes:
+    """The content stream with every Tj, TJ, ' and " turned into a one-glyph-per-string TJ."""
+    toks = _tokens(data)
+    out: list[bytes] = []
+    operands: list[tuple[str, bytes, bytes | None]] = []
+    font: str | None = None
+    stack: list[str | None] = []
+    for tok in toks:
+        kind, raw, _value = tok
+        if kind != "op":
+            operands.append(tok)
+            continue
+        op = raw
+        width = code_len.get(font) if font is not None else None
+        text_op = op in (b"Tj", b"TJ", b"'", b'"')
+        if text_op and width:
+            strings = [t for t in operands if t[0] in ("str", "hex")]
+            if op == b"TJ":
+                if not operands or operands[0][0] != "[" or operands[-1][0] != "]":
+                    raise _Unsupported("TJ without array")
+                items = []
+                for t in operands[1:-1]:
+                    if t[0] in ("str", "hex"):
+                        assert t[2] is not None
+                        items.append(_glyph_array(t[2], width)[1:-1])
+                    elif t[0] == "num":
+                        items.append(t[1])
+                    else:
+                        raise _Unsupported("odd TJ element")
+                out.append(b"[" + b" ".join(i for i in items if i) + b"] TJ")
+            else:
+                if len(strings) != 1 or strings[0][2] is None:
+                    raise _Unsupported("text operator without one string")
+                arr = _glyph_array(strings[0][2], width)
+                if op == b"'":
+                    out.append(b"T* " + arr + b" TJ")
+                elif op == b'"':
+                    nums = [t[1] for t in operands if t[0] == "num"]
+                    if len(nums) != 2:
+                        raise _Unsupported('" without two numbers')
+                    out.append(nums[0] + b" Tw " + nums[1] + b" Tc T* " + arr + b" TJ")
+                else:
+                    out.append(arr + b" TJ")
+        else:
+            out.append(b" ".join([t[1] for t in operands] + [raw]))
+        if op == b"Tf":
+            names = [t for t in operands if t[0] == "name"]
+            font = names[-1][1][1:].decode("latin-1") if names else None
+        elif op == b"q":
+            stack.append(font)
+        elif op == b"Q":
+            font = stack.pop() if stack else font
+        operands = []
+    if operands:
+        out.append(b" ".join(t[1] for t in operands))
+    return b"\n".join(out) + b"\n"
+
+
+def _code_lengths(page: pymupdf.Page) -> dict[int, dict[str, int | None]]:
+    """Bytes per character code for each font name, per resource owner (0 = the page)."""
+    out: dict[int, dict[str, int | None]] = {}
+    for _xref, _ext, ftype, _base, name, encoding, referencer in page.get_fonts(full=True):
+        if ftype == "Type0":
+            width = 2 if str(encoding).startswith("Identity-") else None
+        else:
+            width = 1
+        out.setdefault(referencer, {})[name] = width
+    return out
+
+
+def _char_positions(page: pymupdf.Page) -> list[tuple[str, float, float]]:
+    raw = page.get_text("rawdict", flags=pymupdf.TEXT_PRESERVE_LIGATURES | pymupdf.TEXT_PRESERVE_WHITESPACE)
+    return [
+        (ch["c"], round(ch["origin"][0], 2), round(ch["origin"][1], 2))
+        for block in raw["blocks"]
+        for line in block.get("lines", [])
+        for span in line["spans"]
+        for ch in span["chars"]
+    ]
+
+
+def split_page_strings(pdf: pymupdf.Document, page: pymupdf.Page) -> bool:
+    """Rewrite the page's text strings glyph by glyph; True when done and proven equivalent."""
+    lengths = _code_lengths(page)
+    page_fonts = lengths.get(0, {})
+    streams: list[tuple[int, dict[str, int | None]]] = [(x, page_fonts) for x in page.get_contents()]
+    for xref, _name, _invoker, _bbox in page.get_xobjects():
+        if pdf.xref_get_key(xref, "Subtype")[1] == "/Form":
+            streams.append((xref, {**page_fonts, **lengths.get(xref, {})}))
+    if not streams:
+        return False
+    before = _char_positions(page)
+    originals: list[tuple[int, bytes]] = []
+    try:
+        for xref, fonts in streams:
+            data = pdf.xref_stream(xref)
+            if data is None:
+                continue
+            new = rewrite(data, fonts)
+            originals.append((xref, data))
+            pdf.update_stream(xref, new)
+    except (_Unsupported, ValueError, UnicodeDecodeError):
+        _restore(pdf, originals)
+        return False
+    if _char_positions(page) != before:
+        _restore(pdf, originals)
+        return False
+    return True
+
+
+def _restore(pdf: pymupdf.Document, originals: list[tuple[int, bytes]]) -> None:
+    for xref, data in originals:
+        pdf.update_stream(xref, data)
