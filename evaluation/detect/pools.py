@@ -219,7 +219,7 @@ MUNICIPALITIES = (
 
 EXTERNAL = (("GGD Hollands Midden", "ggdhm.nl"), ("Zorgverzekeraars Nederland", "zn.nl"),
             ("KPMG", "kpmg.nl"), ("VNG", "vng.nl"), ("RIVM", "rivm.nl"), ("CAK", "hetcak.nl"),
-            ("Deloitte", "deloitte.nl"), ("ActiZ", "actiz.nl"), ("Nza", "nza.nl"),
+            ("Deloitte", "deloitte.nl"), ("ActiZ", "actiz.nl"), ("NZa", "nza.nl"),
             ("Stichting Vluchtelingenwerk", "vluchtelingenwerk.nl"), ("UWV", "uwv.nl"))
 
 # Real office holders, named only in their public role (must stay public).

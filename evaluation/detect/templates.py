@@ -109,7 +109,7 @@ def chat(rng: random.Random) -> tuple[str, str]:
     msgs = [
         f"heb jij de stukken voor {role.lower()} {K(minister)} al gezien?",
         "nee nog niet, zit de hele ochtend in overleg",
-        f"{R(ps[2].first)} zei dat die vandaag ziek is, {R('migraine', 'special_category')} weer",
+        f"{R(ps[2].first)} zei dat die vandaag {R('ziek', 'special_category')} is, {R('migraine', 'special_category')} weer",
         f"kun je {R(ps[2].surname_cap)} even bellen? haar 06 is {R(P.mobile(rng), 'phone')}",
         "ok doe ik",
         "de Tweede Kamer wil het voor donderdag",
