@@ -73,3 +73,8 @@ def write_eml(path: Path, *, sender: str, to: str, subject: str, when: datetime,
         m.add_attachment(attachment[1], maintype="text", subtype="plain", filename=attachment[0])
     path.write_bytes(bytes(m))
     return path
+
+
+@pytest.fixture(name="write_eml")
+def write_eml_fixture() -> Callable[..., Path]:
+    return write_eml

@@ -188,7 +188,9 @@ def find_duplicates(case: Case, threshold: float = 0.9) -> list[DuplicateGroup]:
             mark(d, members[0], "exact")
 
     # 3. near duplicates; keep the most complete, then the earliest
-    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    # LSH only proposes candidates (its band maths needs a threshold <= 0.9); each candidate
+    # pair is then checked against the real threshold.
+    lsh = MinHashLSH(threshold=min(threshold, 0.9), num_perm=NUM_PERM)
     hashes: dict[int, MinHash] = {}
     for d in sorted(recs):
         if d in dup_of:

@@ -57,7 +57,7 @@ def parse_name(text: str, category: str) -> NameParts | None:
         first, rest = parts[0], parts[1:]
         return NameParts(first, " ".join(rest), len(first) == 1)
     toks = [t.rstrip(".") for t in _NAME_TOKEN.findall(text)]
-    toks = [t for t in toks if t and fold(t) not in TITLES]
+    toks = [t for t in toks if t and fold(t) not in TITLES and fold(t) not in PUBLIC_ROLE_WORDS]
     if not toks:
         return None
     folded = [fold(t) for t in toks]
@@ -197,7 +197,10 @@ def _patterns(case: Case, person: Person) -> list[tuple[re.Pattern[str], str, bo
                 seen.add(local.lower())
                 pats.append((re.compile(rf"(?<![\w.]){re.escape(local)}(?=\s*@)", re.I), "email", False))
             continue
-        toks = [t for t in _NAME_TOKEN.findall(form) if fold(t.rstrip(".")) not in TITLES]
+        toks = [
+            t for t in _NAME_TOKEN.findall(form)
+            if fold(t.rstrip(".")) not in TITLES and fold(t) not in PUBLIC_ROLE_WORDS
+        ]
         if len(toks) >= 2:
             if form not in seen:
                 seen.add(form)

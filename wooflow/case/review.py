@@ -127,13 +127,14 @@ def _apply_person_decisions(case: Case, doc_ids: list[int]) -> None:
         return
     marks = ",".join("?" * len(doc_ids))
     with case.transaction() as conn:
-        for decision, status in (("redact", "accepted"), ("keep", "rejected")):
+        for decision, status, only in (("redact", "accepted", ""), ("keep", "rejected", "redact")):
+            # "keep" rejects only redactions; a detected keep-finding stays as detected
             conn.execute(
                 f"UPDATE case_findings SET status=?, action=CASE WHEN ?='accepted' THEN 'redact'"
                 f" ELSE action END, reviewer='propagatie', reviewed_at=? WHERE status='proposed'"
-                f" AND doc_id IN ({marks}) AND person_key IN"
+                f" AND (?='' OR action=?) AND doc_id IN ({marks}) AND person_key IN"
                 f" (SELECT key FROM case_persons WHERE decision=?)",
-                (status, status, audit.now(), *doc_ids, decision),
+                (status, status, audit.now(), only, only, *doc_ids, decision),
             )
 
 

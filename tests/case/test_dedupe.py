@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from wooflow.case import Case, dedupe, find_duplicates, judge, judgement
+
+BODY = (
+    "De begroting voor 2024 laat een tekort zien bij de uitvoering van de regeling. "
+    "Wij stellen voor om de middelen te herverdelen over de regio's en het overleg met de "
+    "gemeenten in februari voort te zetten. Graag uw reactie voor vrijdag."
+)
+
+
+def quote(text: str) -> str:
+    return "\n".join("> " + line if line else ">" for line in text.splitlines())
+
+
+def test_exact_duplicates_keep_earliest(case: Case, add_text) -> None:
+    a = add_text("a.txt", "Nota over de  begroting.\nTweede regel.")
+    b = add_text("b.txt", "nota over de begroting. tweede   regel.")
+    c = add_text("c.txt", "Iets heel anders.")
+    groups = dedupe(case)
+    assert [(g.kept, g.duplicates) for g in groups] == [(a, [(b, "exact")])]
+    j = judgement(case, b)
+    assert j.judgement == "dubbel" and j.duplicate_of == a
+    assert judgement(case, c).judgement == "openbaar"
+
+
+def test_near_duplicates_threshold(case: Case, add_text) -> None:
+    a = add_text("a.txt", BODY)
+    edited = BODY.replace("vrijdag", "donderdag").replace("februari", "maart")
+    b = add_text("b.txt", edited + " Met vriendelijke groet.")
+    assert find_duplicates(case, threshold=0.99) == []
+    groups = find_duplicates(case, threshold=0.6)
+    assert len(groups) == 1
+    assert groups[0].kept == b  # the more complete one
+    assert groups[0].duplicates == [(a, "bijna")]
+
+
+def test_thread_containment_with_real_eml(case: Case, tmp_path: Path, write_eml) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    first = "Beste Piet,\n\n" + BODY + "\n\nGroet,\nSanne"
+    write_eml(inbox / "1.eml", sender="Sanne Kuipers <s.kuipers@minvws.nl>",
+              to="Piet Jansen <p.jansen@minvws.nl>", subject="Begroting 2024",
+              when=datetime(2024, 1, 5, 9), msg_id="<m1@minvws.nl>", body=first,
+              attachment=("cijfers.txt", b"Cijfers begroting 2024: 1.200.000 euro tekort."))
+    second = "Dag Sanne,\n\nAkkoord, ik plan het overleg.\n\nPiet\n\nOp 5 januari schreef Sanne:\n" + quote(first)
+    write_eml(inbox / "2.eml", sender="Piet Jansen <p.jansen@minvws.nl>",
+              to="Sanne Kuipers <s.kuipers@minvws.nl>", subject="RE: Begroting 2024",
+              when=datetime(2024, 1, 6, 9), msg_id="<m2@minvws.nl>", body=second,
+              in_reply_to="<m1@minvws.nl>", references=["<m1@minvws.nl>"],
+              attachment=("cijfers.txt", b"Cijfers begroting 2024: 1.200.000 euro tekort."))
+    third = "Prima.\n\n" + quote(second)
+    write_eml(inbox / "3.eml", sender="Sanne Kuipers <s.kuipers@minvws.nl>",
+              to="Piet Jansen <p.jansen@minvws.nl>", subject="RE: RE: Begroting 2024",
+              when=datetime(2024, 1, 7, 9), msg_id="<m3@minvws.nl>", body=third,
+              in_reply_to="<m2@minvws.nl>", references=["<m1@minvws.nl>", "<m2@minvws.nl>"])
+    write_eml(inbox / "4.eml", sender="Ander <a@b.nl>", to="Piet Jansen <p.jansen@minvws.nl>",
+              subject="Iets anders", when=datetime(2024, 1, 8, 9), msg_id="<m4@minvws.nl>",
+              body="Een los bericht over de kantine en het weer vandaag.")
+    summary = case.add_paths([inbox])
+    assert summary.stored == 4
+    recs = {r.name: r for r in case.records()}
+    mails = [recs[f"{i}.eml"] for i in (1, 2, 3)]
+    assert len({m.thread_id for m in mails}) == 1 and mails[0].thread_id
+    assert recs["4.eml"].thread_id != mails[0].thread_id
+    groups = {g.kept: g for g in dedupe(case)}
+    m1, m2, m3 = (m.doc_id for m in mails)
+    assert {(d, r) for d, r in groups[m3].duplicates} >= {(m1, "citaat"), (m2, "citaat")}
+    assert judgement(case, m1).duplicate_of == m3
+    # the attachment shared by mails 1 and 2: the copy of the earliest mail is kept
+    atts = sorted((r for r in case.records() if r.name == "cijfers.txt"), key=lambda r: r.doc_id)
+    assert len(atts) == 2
+    assert judgement(case, atts[1].doc_id).duplicate_of == atts[0].doc_id
+    assert judgement(case, recs["4.eml"].doc_id).judgement == "openbaar"
+
+
+def test_rerun_keeps_reviewer_judgement(case: Case, add_text) -> None:
+    a = add_text("a.txt", "Zelfde tekst hier.")
+    b = add_text("b.txt", "Zelfde tekst hier.")
+    dedupe(case)
+    judge(case, b, "openbaar", explanation="bewust apart gepubliceerd")
+    dedupe(case)
+    assert judgement(case, b).judgement == "openbaar"
+    assert judgement(case, a).judgement == "openbaar"
