@@ -86,17 +86,21 @@ class Numbering:
         recs = list(records)
         by_key = {r.key: r for r in recs}
 
-        def sort_date(rec: PublishRecord) -> date:
+        def root(rec: PublishRecord) -> PublishRecord:
             seen: set[str] = set()
-            cur: PublishRecord | None = rec
-            while cur is not None and cur.key not in seen:
-                if cur.date is not None:
-                    return cur.date
-                seen.add(cur.key)
-                cur = by_key.get(cur.parent_key) if cur.parent_key else None
-            return date.max
+            while rec.parent_key and rec.parent_key in by_key and rec.key not in seen:
+                seen.add(rec.key)
+                rec = by_key[rec.parent_key]
+            return rec
 
-        new = sorted((r for r in recs if r.key not in self.numbers), key=lambda r: (sort_date(r), r.key))
+        def order(rec: PublishRecord) -> tuple[date, str, int, date, str]:
+            # A family (e-mail + attachments) stays together: ordered by the e-mail's date and
+            # path, the e-mail first, then its attachments by their own date and path.
+            top = root(rec)
+            own = rec.date or top.date or date.max
+            return (top.date or date.max, _path(top.key), 0 if top is rec else 1, own, _path(rec.key))
+
+        new = sorted((r for r in recs if r.key not in self.numbers), key=order)
         nxt = max(self.numbers.values(), default=0) + 1
         for rec in new:
             self.numbers[rec.key] = nxt
@@ -109,6 +113,11 @@ class Numbering:
         data = {"version": 1, "numbers": dict(sorted(self.numbers.items(), key=lambda kv: kv[1]))}
         tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
         os.replace(tmp, self.path)
+
+
+def _path(key: str) -> str:
+    """The path part of a record key (``path@sha``), so that sorting follows the path."""
+    return key.rsplit("@", 1)[0] if "@" in key else key
 
 
 def format_id(number: int, width: int = MIN_WIDTH) -> str:
@@ -149,6 +158,9 @@ def build_rows(
             continue
         doc_id = format_id(numbers[rec.key], width)
         name = scrub(rec.name)
+        explanation = scrub(rec.explanation)
+        if rec.judgement == DUBBEL and ref(rec.related_key):
+            explanation = f"Dubbel van document {ref(rec.related_key)}" + (f": {explanation}" if explanation else "")
         rows.append(
             InventoryRow(
                 number=numbers[rec.key],
@@ -161,7 +173,7 @@ def build_rows(
                 judgement=rec.judgement,
                 grounds="; ".join(rec.grounds) if rec.judgement != DUBBEL else "",
                 suspended="ja" if rec.suspended else "nee",
-                explanation=scrub(rec.explanation),
+                explanation=explanation,
                 public_link=rec.public_link,
                 related_id=ref(rec.related_key),
                 case_number=case.case_number,

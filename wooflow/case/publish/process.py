@@ -1,0 +1,418 @@
+"""``process``: from input files to a publication package in one call (``wooflow process``).
+
+Stages: ingest -> understand -> detect -> deduplicate -> acceptance policy -> judge -> redact +
+verify -> write the package. Everything lands in the case folder first, so a re-run with the
+same case resumes: stored files are not read again, documents already scanned are not
+detected again, review decisions are kept, and unchanged redacted PDFs are reused.
+
+The package is a DRAFT until every finding is reviewed: besides accepted findings it also
+redacts the proposed ones, so nothing leaks before a reviewer has looked; the summary says how
+many findings await review.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from wooflow.case.publish import decision, diwoo, inventory
+from wooflow.case.publish.config import ProcessConfig
+from wooflow.case.publish.package import Package, atomic_write
+from wooflow.case.publish.records import DUBBEL, CaseMeta, PublishRecord
+from wooflow.case.publish.report import ReportData, render
+from wooflow.case.publish.source import CaseView, load
+from wooflow.exceptions import ConfigError, LeakError, WooflowError
+
+STATE_FILE = "publicatie-status.json"
+DETECT_BATCH = 25
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+STAGES = ("inlezen", "begrijpen", "detecteren", "ontdubbelen", "lakken", "publiceren")
+
+
+@dataclass(slots=True)
+class ProcessSummary:
+    """What one run did; the CLI prints it as a table."""
+
+    out_dir: Path
+    case_dir: Path
+    case_number: str = ""
+    inputs: int = 0
+    stored: int = 0
+    reused: int = 0
+    failures: list[tuple[str, str, str]] = field(default_factory=list)  # (path, reason, detail)
+    warnings: list[str] = field(default_factory=list)
+    documents: int = 0
+    duplicates: int = 0
+    auto_accepted: int = 0
+    proposed: int = 0
+    accepted: int = 0
+    judgements: Counter[str] = field(default_factory=Counter)
+    published: int = 0
+    pages: int = 0
+    withheld: list[str] = field(default_factory=list)  # one line per document not published
+    seconds: float = 0.0
+
+    @property
+    def failed(self) -> int:
+        return len(self.failures)
+
+    @property
+    def exit_code(self) -> int:
+        """0 when every input was read and every document published as judged."""
+        if any("lek" in w for w in self.withheld):
+            return LeakError.exit_code
+        if self.failures or self.withheld:
+            return 2
+        return 0
+
+
+class _State:
+    """Resume bookkeeping in the case folder: which documents were scanned, which PDFs made."""
+
+    def __init__(self, case_dir: Path) -> None:
+        self.path = case_dir / STATE_FILE
+        self.data: dict[str, Any] = {"detected": [], "redacted": {}}
+        if self.path.exists():
+            try:
+                self.data.update(json.loads(self.path.read_text(encoding="utf-8")))
+            except ValueError:
+                pass  # a damaged state only costs time: everything is redone
+
+    @property
+    def detected(self) -> set[int]:
+        return set(self.data["detected"])
+
+    def save(self) -> None:
+        atomic_write(self.path, json.dumps(self.data, indent=1).encode("utf-8"))
+
+
+def _noop(stage: str, done: int, total: int) -> None:
+    return None
+
+
+def open_case(case_dir: Path, cfg: ProcessConfig) -> Any:
+    """Open the case in ``case_dir`` or create it from the configuration."""
+    from wooflow.case.case import Case, CaseInfo
+    from wooflow.exceptions import CaseError
+
+    if (case_dir / "case.sqlite").exists():
+        try:
+            return Case.open(case_dir)
+        except CaseError:
+            pass  # a store without case metadata (e.g. made by `wooflow ingest`): add it
+    today = date.today()
+    info = CaseInfo(
+        request=cfg.request,
+        received=cfg.received or today,
+        requester_kind=cfg.requester_kind,
+        period_from=cfg.period_from,
+        period_to=cfg.period_to,
+        organisation=cfg.organisation,
+        case_number=cfg.case_number or f"WOO-{today:%Y%m%d}",
+    )
+    return Case.init(case_dir, info)
+
+
+def _inputs(inputs: Sequence[str | os.PathLike[str]], skip: Sequence[Path]) -> list[str]:
+    """Input files in a stable order, leaving out our own output (a package inside the input)."""
+    from wooflow.ingest import expand_paths
+
+    skip_r = [p.resolve() for p in skip]
+    out = []
+    for path in expand_paths(inputs):
+        rp = Path(path).resolve()
+        if any(rp == s or rp.is_relative_to(s) for s in skip_r):
+            continue
+        out.append(path)
+    return out
+
+
+def _ingest(case: Any, paths: list[str], summary: ProcessSummary, progress: Progress) -> None:
+    from wooflow.store import ingest_paths
+
+    done = 0
+
+    def on_event(event: Any) -> None:
+        nonlocal done
+        done += 1
+        if event.status == "stored":
+            summary.stored += 1
+        elif event.status == "skipped":
+            summary.reused += 1
+        elif event.failure is not None:
+            f = event.failure
+            summary.failures.append((f.path, f.reason, f.detail))
+        summary.warnings.extend(f"{event.path}: {w}" for w in event.warnings)
+        progress("inlezen", done, len(paths))
+
+    progress("inlezen", 0, len(paths))
+    ingest_paths(case.store, paths, on_event=on_event)
+
+
+def _understand(case: Any, progress: Progress) -> None:
+    from wooflow.case.index import index_new
+
+    todo = case.conn.execute(
+        "SELECT count(*) FROM documents WHERE id NOT IN (SELECT doc_id FROM case_doc)"
+    ).fetchone()[0]
+    progress("begrijpen", 0, todo)
+    index_new(case)
+    progress("begrijpen", todo, todo)
+
+
+def _detect(case: Any, state: _State, detector: Any, progress: Progress) -> None:
+    from wooflow.case.review import run_detection
+    from wooflow.case.publish.source import CONTAINER_KINDS
+
+    ids = [r.doc_id for r in case.records() if r.kind not in CONTAINER_KINDS and r.doc_id not in state.detected]
+    progress("detecteren", 0, len(ids))
+    if ids and detector is None:
+        try:
+            from wooflow.detect import Detector  # type: ignore[attr-defined]
+        except ImportError:
+            raise ConfigError("detectie (wooflow.detect.Detector) is niet beschikbaar") from None
+        detector = Detector()
+    for i in range(0, len(ids), DETECT_BATCH):
+        chunk = ids[i : i + DETECT_BATCH]
+        run_detection(case, detector, doc_ids=chunk)
+        state.data["detected"] = sorted(state.detected | set(chunk))
+        state.save()
+        progress("detecteren", min(len(ids), i + DETECT_BATCH), len(ids))
+
+
+def _fingerprint(sha256: str, findings: list[Any]) -> str:
+    body = json.dumps([sha256, sorted((f.start, f.end, f.ground or "") for f in findings)])
+    return hashlib.sha256(body.encode()).hexdigest()
+
+
+def _redact_one(case: Any, doc_id: int, findings: list[Any], out: Path, verify_ocr: bool) -> int:
+    """Write the redacted PDF of one document and verify it; returns its page count."""
+    from wooflow.redact import redact_pdf, render_document, verify_pdf
+
+    doc = case.document(doc_id)
+    if doc.kind == "pdf":
+        source = doc.data if doc.data is not None else case.store.blob_path(doc.sha256).read_bytes()
+        target = doc
+    else:
+        rendered = render_document(doc)
+        source, target = rendered.data, rendered.as_document(doc)
+    report = redact_pdf(source, target, findings, out)
+    try:
+        verify_pdf(out, findings, original_text=doc.text, ocr=verify_ocr)
+    except WooflowError:
+        out.unlink(missing_ok=True)
+        raise
+    return int(getattr(report, "pages", 0) or 0)
+
+
+def _redact_all(
+    case: Any, view: CaseView, rows: dict[str, inventory.InventoryRow], pkg: Package,
+    state: _State, cfg: ProcessConfig, summary: ProcessSummary, progress: Progress,
+) -> None:  # fmt: skip
+    todo = [r for r in view.records if r.published]
+    progress("lakken", 0, len(todo))
+    made: dict[str, Any] = {}
+    for n, rec in enumerate(todo, start=1):
+        row = rows[rec.key]
+        rel = row.file_name
+        doc_id = view.doc_ids[rec.key]
+        found = view.redact.get(doc_id, [])
+        doc_sha = rec.key.rsplit("@", 1)[-1]
+        fp = _fingerprint(doc_sha, found)
+        old = state.data["redacted"].get(rel)
+        try:
+            if old and old.get("fp") == fp and (pkg.out_dir / rel).is_file():
+                pages = int(old.get("pages", 0))
+            else:
+                pages = _redact_one(case, doc_id, found, pkg.out_dir / rel, cfg.verify_ocr)
+            pkg.add_existing(rel, "document")
+            rec.redacted_pdf = pkg.out_dir / rel
+            rec.pages = pages
+            made[rel] = {"fp": fp, "pages": pages}
+            summary.pages += pages
+        except LeakError as exc:
+            rec.withheld = True
+            summary.withheld.append(f"{row.document_id} ({rec.name}): lek gevonden, niet gepubliceerd: {exc}")
+        except WooflowError as exc:
+            rec.withheld = True
+            summary.withheld.append(f"{row.document_id} ({rec.name}): niet gepubliceerd: {exc}")
+        progress("lakken", n, len(todo))
+    state.data["redacted"] = made
+    state.save()
+
+
+def _diwoo_records(
+    view: CaseView, rows: dict[str, inventory.InventoryRow], meta: CaseMeta, scrub: Callable[[str], str]
+) -> tuple[list[tuple[str, diwoo.DiWooRecord]], diwoo.DiWooRecord]:
+    """Metadata for each published document and for the decision (which holds them all)."""
+    decision_id = f"{meta.case_number}-besluit"
+    decision_title = f"Besluit op Woo-verzoek {meta.case_number}"
+    published = [r for r in view.records if r.published]
+    refs = {
+        r.key: diwoo.Reference(f"{meta.case_number}-{rows[r.key].document_id}", rows[r.key].file_name[:-4])
+        for r in published
+    }
+    out = []
+    for rec in published:
+        row = rows[rec.key]
+        relations = [
+            (diwoo.RELATIE_BIJLAGE, refs[child.key])
+            for child in published
+            if child.parent_key == rec.key
+        ]
+        title = scrub(rec.title).strip() if rec.title else ""
+        out.append(
+            (
+                row.file_name[:-4] + ".xml",
+                diwoo.DiWooRecord(
+                    identifier=refs[rec.key].identifier,
+                    title=title or inventory.safe_stem(row.name),
+                    organisation=meta.organisation,
+                    handeling=diwoo.HANDELING_VASTSTELLING if rec.date else diwoo.HANDELING_ONTVANGST,
+                    handeling_time=rec.date or meta.received,
+                    creatiedatum=rec.date,
+                    doc_type=rec.doc_type,
+                    extra_identifiers=[row.file_name],
+                    aggregatiekenmerk=meta.case_number,
+                    is_part_of=diwoo.Reference(decision_id, decision_title),
+                    relations=relations,
+                ),
+            )
+        )
+    besluit = diwoo.DiWooRecord(
+        identifier=decision_id,
+        title=decision_title,
+        organisation=meta.organisation,
+        handeling=diwoo.HANDELING_VASTSTELLING,
+        handeling_time=meta.decision_date,
+        creatiedatum=meta.decision_date,
+        documentsoort=diwoo.SOORT_WOO_BESLUIT,
+        aggregatiekenmerk=meta.case_number,
+        has_parts=[refs[r.key] for r in published],
+    )
+    return out, besluit
+
+
+def process(
+    inputs: Iterable[str | os.PathLike[str]],
+    out_dir: str | os.PathLike[str],
+    config: ProcessConfig | None = None,
+    case_dir: str | os.PathLike[str] | None = None,
+    progress: Progress | None = None,
+    detector: Any = None,
+) -> ProcessSummary:
+    """Run the whole pipeline and write the package into ``out_dir``; see the module doc."""
+    from wooflow.case.dedupe import dedupe
+    from wooflow.case.review import AcceptancePolicy, apply_policy, findings
+
+    t0 = time.perf_counter()
+    cfg = config or ProcessConfig()
+    progress = progress or _noop
+    out = Path(out_dir)
+    cdir = Path(case_dir) if case_dir is not None else out / "case"
+    out.mkdir(parents=True, exist_ok=True)
+    summary = ProcessSummary(out_dir=out, case_dir=cdir)
+    paths = _inputs(list(inputs), [out])
+    summary.inputs = len(paths)
+    case = open_case(cdir, cfg)
+    try:
+        state = _State(cdir)
+        _ingest(case, paths, summary, progress)
+        _understand(case, progress)
+        _detect(case, state, detector, progress)
+        progress("ontdubbelen", 0, 1)
+        groups = dedupe(case, threshold=cfg.dedupe_threshold)
+        summary.auto_accepted = apply_policy(
+            case, AcceptancePolicy(categories=frozenset(cfg.auto_accept), min_score=cfg.min_score)
+        )
+        progress("ontdubbelen", 1, 1)
+        view = load(case, redact_proposed=cfg.redact_proposed, contact=cfg.contact)
+        meta = view.meta
+        meta.decision_date = meta.decision_date or date.today()
+        summary.case_number = meta.case_number
+        summary.duplicates = sum(len(g.duplicates) for g in groups)
+        summary.proposed = len(findings(case, status="proposed"))
+        summary.accepted = view.review.accepted
+
+        numbering = inventory.Numbering(cdir)
+        numbers = numbering.assign(view.records)
+        numbering.save()
+        scrub = view.scrubber()
+        pkg = Package(out)
+        rows = _rows_by_key(view.records, numbers, meta, scrub)
+        _redact_all(case, view, rows, pkg, state, cfg, summary, progress)
+        summary.documents = len(view.records)
+        summary.judgements = Counter(r.judgement for r in view.records if r.in_scope)
+        summary.published = sum(1 for r in view.records if r.published)
+        _write_package(case, view, numbers, meta, scrub, pkg, cfg, summary, progress)
+    finally:
+        case.close()
+    summary.seconds = time.perf_counter() - t0
+    return summary
+
+
+def _rows_by_key(
+    records: list[PublishRecord], numbers: dict[str, int], meta: CaseMeta, scrub: Callable[[str], str]
+) -> dict[str, inventory.InventoryRow]:
+    in_scope = [r for r in records if r.in_scope]
+    rows = inventory.build_rows(in_scope, numbers, meta, scrub)
+    by_number = {r.number: r for r in rows}
+    return {r.key: by_number[numbers[r.key]] for r in in_scope}
+
+
+def _write_package(
+    case: Any, view: CaseView, numbers: dict[str, int], meta: CaseMeta, scrub: Callable[[str], str],
+    pkg: Package, cfg: ProcessConfig, summary: ProcessSummary, progress: Progress,
+) -> None:  # fmt: skip
+    steps = 6
+    progress("publiceren", 0, steps)
+    for rec in view.records:
+        if rec.withheld:
+            rec.explanation = (rec.explanation + " " if rec.explanation else "") + (
+                "Publicatie tegengehouden: de controle van de gelakte versie is mislukt."
+            )
+    rows_by_key = _rows_by_key(view.records, numbers, meta, scrub)
+    rows = sorted(rows_by_key.values(), key=lambda r: r.number)
+    pkg.write("inventaris.csv", inventory.to_csv(rows), "inventaris")
+    pkg.write("inventaris.xlsx", inventory.to_xlsx(rows), "inventaris")
+    pkg.write("inventaris.pdf", inventory.to_pdf(rows, meta), "inventaris")
+    progress("publiceren", 1, steps)
+    md = decision.render_markdown(meta, view.records, cfg.templates, cfg.signer, cfg.objection_to)
+    pkg.write("besluit.docx", decision.to_docx(md, rows, meta), "besluit")
+    pkg.write("besluit.pdf", decision.to_pdf(md, rows, meta), "besluit")
+    progress("publiceren", 3, steps)
+    docs_meta, besluit_meta = _diwoo_records(view, rows_by_key, meta, scrub)
+    pkg.write("besluit.xml", diwoo.to_xml(besluit_meta), "metadata")
+    for rel, rec in docs_meta:
+        pkg.write(rel, diwoo.to_xml(rec), "metadata")
+    progress("publiceren", 4, steps)
+    failures = [(p, reason) for p, reason, _ in summary.failures]
+    report = render(ReportData(meta, view.records, view.review, failures, summary.pages))
+    pkg.write("rapport.html", report.encode("utf-8"), "rapport")
+    progress("publiceren", 5, steps)
+    in_scope = [r for r in view.records if r.in_scope]
+    counts = {
+        "documenten": len(view.records),
+        "binnen_reikwijdte": len(in_scope),
+        "dubbel": sum(1 for r in in_scope if r.judgement == DUBBEL),
+        "gepubliceerd": sum(1 for r in in_scope if r.published),
+        "tegengehouden": sum(1 for r in in_scope if r.withheld),
+        "per_beoordeling": dict(Counter(r.judgement for r in in_scope)),
+        "paginas": summary.pages,
+        "niet_ingelezen": summary.failed,
+        "bevindingen_voorgesteld": summary.proposed,
+        "bevindingen_geaccepteerd": summary.accepted,
+    }
+    pkg.finish(meta.case_number, counts, {"draft": summary.proposed > 0, "besluit": decision.decide(view.records)})
+    progress("publiceren", steps, steps)
+
+
+__all__ = ["STAGES", "ProcessSummary", "open_case", "process"]

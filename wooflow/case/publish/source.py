@@ -1,0 +1,189 @@
+"""Read a reviewed case (wooflow.case) into the plain records the publication writers take.
+
+This is the only module of the publication that knows the case tables' API; everything else
+works on ``PublishRecord`` and ``CaseMeta``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from wooflow.case.case import Case, DocRecord
+from wooflow.case.judgement import REDACTING, judgements
+from wooflow.case.publish.records import CaseMeta, PublishRecord, ReviewCounts, sort_grounds
+from wooflow.case.review import findings
+from wooflow.model import Finding
+
+CONTAINER_KINDS = ("zip", "mbox")  # their text is their members' text: list the members instead
+MIN_SCRUB_LEN = 3
+
+
+@dataclass(slots=True)
+class CaseView:
+    meta: CaseMeta
+    records: list[PublishRecord]
+    doc_ids: dict[str, int]  # record key -> case document id
+    redact: dict[int, list[Finding]]  # what the draft redacts per document id
+    review: ReviewCounts
+    terms: dict[str, str] = field(default_factory=dict)  # redacted text -> ground code
+
+    def scrubber(self) -> Callable[[str], str]:
+        return make_scrubber(self.terms)
+
+
+def record_key(rec: DocRecord) -> str:
+    """Stable identity of a document across runs: where it came from plus what it holds."""
+    return f"{rec.path}@{rec.sha256[:12]}"
+
+
+def _date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _file_type(rec: DocRecord) -> str:
+    ext = os.path.splitext(rec.name)[1].lstrip(".").lower()
+    return ext or rec.kind
+
+
+def case_meta(case: Case, contact: str = "[naam contactpersoon]") -> CaseMeta:
+    info = case.info
+    dl = case.deadlines()
+    row = case.conn.execute(
+        "SELECT created_at FROM case_events WHERE kind='extension' ORDER BY id LIMIT 1"
+    ).fetchone()
+    extended = _date(row["created_at"]) if row else None
+    return CaseMeta(
+        case_number=info.case_number or "zonder-nummer",
+        request_text=info.request,
+        subject=info.title,
+        requester_kind=info.requester_kind,
+        organisation=info.organisation or None,
+        period_from=info.period_from,
+        period_to=info.period_to,
+        received=info.received,
+        deadline=dl.base_due,
+        extended=extended if dl.extended else None,
+        extended_deadline=dl.due if dl.extended else None,
+        suspended_days=dl.suspended_days,
+        third_parties=len(dl.suspensions),
+        contact=contact,
+    )
+
+
+def load(case: Case, redact_proposed: bool = True, contact: str = "[naam contactpersoon]") -> CaseView:
+    """Records, redactions and review counts of every document in the case.
+
+    With ``redact_proposed`` the draft redacts proposed findings as well as accepted ones: a
+    draft package must not leak what nobody has looked at yet.
+    """
+    docs = [r for r in case.records() if r.kind not in CONTAINER_KINDS]
+    by_id = {r.doc_id: r for r in case.records()}
+    keys = {r.doc_id: record_key(r) for r in docs}
+    judged = {j.doc_id: j for j in judgements(case, [r.doc_id for r in docs])}
+
+    statuses = (*REDACTING, "proposed") if redact_proposed else REDACTING
+    redact: dict[int, list[Finding]] = defaultdict(list)
+    review = ReviewCounts()
+    cats: Counter[str] = Counter()
+    terms: dict[str, str] = {}
+    for fr in findings(case):
+        f = fr.finding
+        if fr.status in ("accepted", "added"):
+            review.accepted += 1
+        elif fr.status == "proposed":
+            review.proposed += 1
+        else:
+            review.rejected += 1
+        if f.action != "redact":
+            continue
+        cats[f.category] += 1
+        if fr.status in statuses:
+            redact[fr.doc_id].append(f)
+            if len(f.text.strip()) >= MIN_SCRUB_LEN:
+                terms[f.text.strip()] = f.ground or "5.1.2e"
+    review.by_category = dict(cats)
+
+    # One thread id per e-mail thread: the key of its first message.
+    thread_first: dict[str, int] = {}
+    for r in sorted(docs, key=lambda r: (r.date or "9999", r.doc_id)):
+        if r.thread_id and r.thread_id not in thread_first:
+            thread_first[r.thread_id] = r.doc_id
+
+    records = []
+    for r in docs:
+        j = judged.get(r.doc_id)
+        judgement = j.judgement if j else r.judgement
+        grounds = list(j.grounds) if j else []
+        gcats: dict[str, set[str]] = defaultdict(set)
+        for f in redact.get(r.doc_id, []):
+            if f.ground:
+                gcats[f.ground].add(f.category)
+        if judgement == "deels openbaar" or (judgement == "openbaar" and redact.get(r.doc_id)):
+            # The draft also redacts proposed findings: the document is then partly public and
+            # its grounds include theirs.
+            grounds = list(set(grounds) | set(gcats))
+            judgement = "deels openbaar" if grounds or redact.get(r.doc_id) else judgement
+        parent = by_id.get(r.parent_id) if r.parent_id else None
+        parent_key = keys.get(parent.doc_id) if parent and parent.kind not in CONTAINER_KINDS else None
+        dup = j.duplicate_of if j else None
+        explanation = (j.explanation if j else "") or (r.scope_reason if not r.in_scope else "")
+        if j is not None and j.set_by == "dedupe":
+            # dedupe names the case's internal id; the inventory names the inventory number
+            explanation = re.sub(r"\bdocument \d+", "dat document", explanation)
+        thread = thread_first.get(r.thread_id) if r.thread_id else None
+        records.append(
+            PublishRecord(
+                key=keys[r.doc_id],
+                name=r.name,
+                file_type=_file_type(r),
+                judgement=judgement,
+                doc_type=r.type or ("email" if r.kind == "email" else "other"),
+                date=_date(r.date),
+                title=r.title,
+                grounds=sort_grounds(grounds),
+                explanation=explanation,
+                public_link=(j.link or "") if j else "",
+                parent_key=parent_key,
+                thread_key=keys.get(thread) if thread else None,
+                related_key=keys.get(dup) if dup else None,
+                in_scope=r.in_scope,
+                redactions=len(redact.get(r.doc_id, [])),
+                ground_categories={g: tuple(sorted(c)) for g, c in gcats.items()},
+            )
+        )
+    return CaseView(
+        meta=case_meta(case, contact),
+        records=records,
+        doc_ids={keys[r.doc_id]: r.doc_id for r in docs},
+        redact=dict(redact),
+        review=review,
+        terms=terms,
+    )
+
+
+def make_scrubber(terms: dict[str, str]) -> Callable[[str], str]:
+    """A function that replaces every redacted term in a name or title by its ground code.
+
+    File names and e-mail subjects end up in the inventory and the metadata; a name redacted in
+    the body must not reappear there.
+    """
+    if not terms:
+        return lambda s: s
+    ordered = sorted(terms, key=len, reverse=True)
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in ordered) + r")(?!\w)", re.IGNORECASE)
+    lower = {t.lower(): g for t, g in terms.items()}
+
+    def scrub(text: str) -> str:
+        return pattern.sub(lambda m: lower.get(m.group(0).lower(), "5.1.2e"), text)
+
+    return scrub
