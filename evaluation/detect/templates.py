@@ -263,6 +263,62 @@ def gemeente(rng: random.Random) -> tuple[str, str]:
     )
 
 
+def _bsn_notation(rng: random.Random) -> str:
+    b = P.bsn(rng)
+    return rng.choice((b, f"{b[:3]}.{b[3:5]}.{b[5:7]}.{b[7:]}", f"{b[:4]} {b[4:6]} {b[6:]}",
+                       f"{b[:3]} {b[3:6]} {b[6:]}"))
+
+
+def formulier(rng: random.Random) -> tuple[str, str]:
+    used: set[str] = set()
+    org = rng.choice(P.MUNICIPALITIES)
+    me, partner = P.person(rng, used), P.person(rng, used)
+    street, pc = P.home(rng)
+    kind = rng.choice(("Aanvraag parkeervergunning bewoners", "Aanvraag bijzondere bijstand",
+                       "Melding verhuizing", "Aanvraag gehandicaptenparkeerkaart"))
+    lines = [
+        f"{org.name} – {kind}", f"Ingediend via Mijn{org.abbr} op {rng.randint(1, 28)}-{rng.randint(1, 12)}-2023",
+        "", "1. Gegevens aanvrager",
+        f"Achternaam: {R(me.surname_cap)}", f"Voornamen: {R(me.first)}",
+        f"Geboortedatum: {R(P.birthdate(rng), 'birthdate')}",
+        f"BSN: {R(_bsn_notation(rng), 'bsn')}",
+        f"Straat en huisnummer: {R(street, 'address')}", f"Postcode en woonplaats: {R(pc, 'postcode')}",
+        f"Telefoonnummer: {R(P.mobile(rng), 'phone')}",
+        f"E-mailadres: {R(me.local(rng.randint(0, 2)) + rng.choice(('@gmail.com', '@icloud.com', '@live.nl')), 'email')}",
+        "", "2. Partner", f"Naam partner: {R(partner.full)}",
+        f"Geboortedatum partner: {R(P.birthdate(rng), 'birthdate')}",
+        "", "3. Gegevens", f"Kenteken voertuig: {R(P.plate(rng), 'plate')}",
+        f"IBAN voor uitbetaling: {R(P.iban(rng, rng.random() < 0.5), 'iban')}",
+        f"Toelichting: {rng.choice(('ik ben', 'mijn partner is'))} {R(rng.choice(('afhankelijk van een rollator', 'nierpatiënt en moet drie keer per week naar de dialyse', 'blind', 'herstellende van een hartinfarct')), 'special_category')}.",
+        "", f"Behandeld door: {R(P.person(rng, used).short)}, team Vergunningen, {K(org.switchboard, 'phone')}",
+    ]
+    return "formulier", "\n".join(lines) + "\n"
+
+
+def beschikking(rng: random.Random) -> tuple[str, str]:
+    used: set[str] = set()
+    org = rng.choice(P.MUNICIPALITIES)
+    me, amb, wh = P.person(rng, used), P.person(rng, used), P.person(rng, used)
+    street, pc = P.home(rng)
+    title = rng.choice(("De heer", "Mevrouw", "De heer/mevrouw"))
+    return "beschikking", (
+        f"{org.name}\n{K(org.postbus, 'address')}, {K(org.postbus_pc, 'postcode')}\n\n"
+        f"{title} {R(me.short)}\n{R(street, 'address')}\n{R(pc, 'postcode')}\n\n"
+        f"Datum: {rng.randint(1, 28)} {rng.choice(P.MONTHS)} 2023\nOns kenmerk: Z/23/{rng.randint(100000, 999999)}\n"
+        f"Behandeld door: {R(amb.full)}\nTelefoon: {R(P.direct(rng, rng.choice(('038', '030', '050', '058'))), 'phone')}\n"
+        f"Onderwerp: beschikking naheffingsaanslag parkeerbelasting\n\n"
+        f"Geachte {title.lower().removeprefix('de ')} {R(me.surname_cap)},\n\n"
+        f"Op {rng.randint(1, 28)} {rng.choice(P.MONTHS)} is aan het voertuig met kenteken {R(P.plate(rng), 'plate')} "
+        f"een naheffingsaanslag opgelegd. U bent de kentekenhouder (BSN {R(_bsn_notation(rng), 'bsn')}). "
+        f"Uw bezwaar is ongegrond. Het bedrag van € 74,90 wordt afgeschreven van {R(P.iban(rng, True), 'iban')}.\n\n"
+        f"U kunt binnen zes weken beroep instellen. Heeft u vragen? Bel {K(org.switchboard, 'phone')} of mail "
+        f"naar {K(org.mailbox, 'email')}.\n\n"
+        f"Met vriendelijke groet,\nnamens het college van burgemeester en wethouders,\n"
+        f"{R(amb.short)}\nteamleider Belastingen\n\n"
+        f"Dit besluit is genomen onder verantwoordelijkheid van wethouder {K(wh.full)}.\n"
+    )
+
+
 TEMPLATES: dict[str, tuple[Callable[[random.Random], tuple[str, str]], int]] = {
     "email": (email_thread, 9),
     "chat": (chat, 5),
@@ -271,4 +327,6 @@ TEMPLATES: dict[str, tuple[Callable[[random.Random], tuple[str, str]], int]] = {
     "burgerbrief": (burgerbrief, 6),
     "kamerbrief": (kamerbrief, 4),
     "gemeente": (gemeente, 5),
+    "formulier": (formulier, 5),
+    "beschikking": (beschikking, 5),
 }
