@@ -1,0 +1,98 @@
+"""Rendering non-PDF documents: every character's box is known and matches what is drawn."""
+
+from __future__ import annotations
+
+import io
+
+import pymupdf
+import pypdfium2 as pdfium
+import pytest
+
+from wooflow.model import Document, Finding
+from wooflow.redact import redact_pdf, render_document, render_pdf, verify_pdf
+from wooflow.redact.render import MARGIN_X, PAGE_W
+
+
+def _doc(text: str, kind: str = "email", name: str = "bericht.eml") -> Document:
+    return Document(name, name, kind, "0" * 64, text)
+
+
+def test_word_boxes_match_drawn_characters():
+    text = "Van: Jan Jansen\nAan: Piet\tde Vries\n\nBeste Piet, ﬁnanciën en Ωmega; café €12,50 中文\n"
+    rendered = render_document(_doc(text))
+    pdf = pymupdf.open("pdf", rendered.data)
+    drawn = pdf[0].get_text("words")
+    pdf.close()
+    assert len(drawn) == len(rendered.words)
+    for word, (x0, y0, x1, y1, shown, *_rest) in zip(rendered.words, drawn, strict=True):
+        assert abs(word.x0 - x0) < 0.05 and abs(word.x1 - x1) < 0.05, shown
+        assert word.y0 <= (y0 + y1) / 2 <= word.y1
+        assert pymupdf.Rect(x0, y0, x1, y1).contains(pymupdf.Point((word.x0 + word.x1) / 2, (word.y0 + word.y1) / 2))
+
+
+def test_long_lines_wrap_and_pages_break():
+    text = ("woord " * 1500).strip() + "\fTweede deel " + "x" * 300
+    rendered = render_document(_doc(text))
+    assert len(rendered.pages) >= 3
+    assert all(MARGIN_X - 0.01 <= w.x0 and w.x1 <= PAGE_W - MARGIN_X + 0.01 for w in rendered.words)
+    assert rendered.pages[-1].start == text.index("Tweede")
+    # the over-long word is broken over lines but every character keeps its offset
+    covered = sum(w.end - w.start for w in rendered.words)
+    assert covered == sum(len(t) for t in text.replace("\f", " ").split())
+    pdf = pdfium.PdfDocument(rendered.data)
+    extracted = "".join(p.get_textpage().get_text_bounded() for p in pdf)
+    assert extracted.count("woord") == 1500
+
+
+def test_rendered_email_is_redacted_with_exact_boxes(tmp_path):
+    text = (
+        "Van: Sanne Kuipers <s.kuipers@minvws.nl>\nAan: Ahmed Yilmaz\nOnderwerp: overleg\n\n"
+        "Beste Ahmed,\nKun je Sanne\nKuipers morgen bellen op 06-12345678?\nGroet\n"
+    )
+    doc = _doc(text)
+    findings = []
+    for sub in ("Sanne Kuipers", "s.kuipers@minvws.nl", "Ahmed Yilmaz", "Ahmed,", "Sanne\nKuipers", "06-12345678"):
+        i = text.index(sub)
+        findings.append(Finding(i, i + len(sub), sub, "person", "redact", "5.1.2e", 1, "t", ""))
+    rendered = render_document(doc)
+    out = tmp_path / "bericht.eml.pdf"
+    report = redact_pdf(rendered.data, rendered.as_document(doc), findings, out)
+    assert len(report.boxes) == 7  # the split name gives two boxes
+    result = verify_pdf(out, findings, text)
+    assert result.ok and result.coverage == 1.0
+
+
+def test_image_becomes_a_page_with_its_ocr_boxes(tmp_path):
+    from redact_fixtures import text_image_png
+
+    from wooflow.ingest import read_path
+
+    png = tmp_path / "scan.png"
+    png.write_bytes(text_image_png("Brief aan Willem Smit over subsidie", fontsize=20, dpi=300))
+    doc = read_path(png)
+    assert doc.kind == "image" and "Smit" in doc.text
+    rendered = render_document(doc)
+    pdf = pymupdf.open("pdf", rendered.data)
+    assert pdf.page_count == 1 and pdf[0].get_images()
+    assert abs(pdf[0].rect.width - doc.pages[0].width) < 0.01
+    pdf.close()
+    i = doc.text.index("Willem Smit")
+    findings = [Finding(i, i + 11, "Willem Smit", "person", "redact", "5.1.2e", 1, "t", "")]
+    out = tmp_path / "scan.png.pdf"
+    redact_pdf(rendered.data, rendered.as_document(doc), findings, out)
+    result = verify_pdf(out, findings, doc.text)
+    assert result.ok and result.ocr_images == 1
+
+
+def test_render_pdf_returns_bytes():
+    data = render_pdf(_doc("Hallo"))
+    assert data.startswith(b"%PDF")
+
+
+def test_corrupt_image_is_a_clear_error():
+    from wooflow.exceptions import CorruptDocument
+
+    doc = _doc("", kind="image", name="kapot.png")
+    doc.data = b"\x89PNG nope"
+    with pytest.raises(CorruptDocument):
+        render_document(doc)
