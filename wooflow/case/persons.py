@@ -96,9 +96,16 @@ class Person:
 def assign_keys(case: Case) -> None:
     """Give every person-like finding a person key and keep the persons table in step."""
     rows = case.conn.execute(
-        "SELECT id, text, category, action, status FROM case_findings"
+        "SELECT id, doc_id, start, text, category, action, status FROM case_findings"
         f" WHERE category IN {PERSON_CATEGORIES}"
     ).fetchall()
+    texts: dict[int, str] = {}
+
+    def after_role(r: Any) -> bool:
+        if r["doc_id"] not in texts:
+            texts[r["doc_id"]] = case.text(r["doc_id"])
+        return _public_role_before(texts[r["doc_id"]], r["start"])
+
     parsed = {r["id"]: parse_name(r["text"], r["category"]) for r in rows}
     full: dict[str, set[str]] = defaultdict(set)  # surname -> keys with an initial
     first_names: dict[str, set[str]] = defaultdict(set)  # first name -> keys
@@ -108,11 +115,14 @@ def assign_keys(case: Case) -> None:
             if not p.first_is_initial:
                 first_names[p.first].add(p.key)
     keys: dict[int, str | None] = {}
+    by_id = {r["id"]: r for r in rows}
     for fid, p in parsed.items():
         if p is None:
             keys[fid] = None
         elif p.first:
             keys[fid] = p.key
+        elif after_role(by_id[fid]):
+            keys[fid] = f"{p.surname}|"  # "minister Kuipers": maybe another person
         elif len(first_names.get(p.surname, ())) == 1 and p.surname not in full:
             keys[fid] = next(iter(first_names[p.surname]))  # a lone first name
         elif len(full.get(p.surname, ())) == 1:

@@ -139,8 +139,12 @@ def _apply_person_decisions(case: Case, doc_ids: list[int]) -> None:
 
 
 def run_detection(case: Case, detector: Any = None, doc_ids: list[int] | None = None,
-                  batch: int = 200) -> int:
-    """Detect personal data in the case's documents (all by default) and record the findings."""
+                  batch: int = 5000) -> int:
+    """Detect personal data in the case's documents (all by default) and record the findings.
+
+    Texts go to the detector together (in batches of ``batch``) because detection is
+    case-wide: a name found in one document is looked for in the others.
+    """
     if detector is None:
         from wooflow.detect import Detector  # type: ignore[attr-defined]
 
