@@ -249,8 +249,14 @@ def report(docs: dict, runs: dict[str, Score], meta: dict[str, dict], markdown: 
                  f"{n_keep} must-stay-public items")
     sep = " | " if markdown else "  "
 
-    def table(title: str, num: str, den: str, cats: list[str]) -> None:
-        head = [f"{title:<17}", f"{'n':>5}"] + [f"{n:>13}" for n in names]
+    def table(title: str, num: str, den: str, cats: list[str], counts: bool = False) -> None:
+        """One row per category; ``counts`` shows each run's own denominator (precision)."""
+        width = 19 if counts else 13
+
+        def cell(s: Score, k: int, d: int) -> str:
+            return f"{_ratio(k, d)} ({d})" if counts else _ratio(k, d)
+
+        head = [f"{title:<17}", f"{'n' if not counts else '':>5}"] + [f"{n:>{width}}" for n in names]
         lines.append("")
         if markdown:
             lines.append("| " + sep.join(h.strip() for h in head) + " |")
@@ -258,24 +264,23 @@ def report(docs: dict, runs: dict[str, Score], meta: dict[str, dict], markdown: 
         else:
             lines.append(sep.join(head))
         for cat in cats:
-            row = [f"{cat:<17}", f"{getattr(runs[names[0]], den).get(cat, 0):>5}"]
+            row = [f"{cat:<17}", f"{'' if counts else getattr(runs[names[0]], den).get(cat, 0):>5}"]
             for n in names:
                 s = runs[n]
-                row.append(f"{_ratio(getattr(s, num).get(cat, 0), getattr(s, den).get(cat, 0)):>13}")
+                row.append(f"{cell(s, getattr(s, num).get(cat, 0), getattr(s, den).get(cat, 0)):>{width}}")
             lines.append(("| " + sep.join(c.strip() for c in row) + " |") if markdown else sep.join(row))
-        tot = [f"{'ALL (micro)':<17}", f"{runs[names[0]].total(getattr(runs[names[0]], den)):>5}"]
+        first = runs[names[0]]
+        tot = [f"{'ALL (micro)':<17}", f"{'' if counts else first.total(getattr(first, den)):>5}"]
         for n in names:
             s = runs[n]
-            tot.append(f"{_ratio(s.total(getattr(s, num)), s.total(getattr(s, den))):>13}")
+            tot.append(f"{cell(s, s.total(getattr(s, num)), s.total(getattr(s, den))):>{width}}")
         lines.append(("| " + sep.join(c.strip() for c in tot) + " |") if markdown else sep.join(tot))
 
     gold_cats = sorted({c for s in runs.values() for c in s.gold})
     table("recall", "found", "gold", gold_cats)
     pred_cats = sorted({c for s in runs.values() for c in s.pred})
-    lines.append("\n(precision: n = predicted spans of the first run; each run has its own count)")
-    table("precision", "correct", "pred", pred_cats)
-    for n in names:
-        lines.append(f"  predicted redact spans, {n}: {runs[n].total(runs[n].pred)}")
+    lines.append("\n(precision: in brackets each run's own number of predicted redact spans)")
+    table("precision", "correct", "pred", pred_cats, counts=True)
     table("kept public", "kept", "keep", sorted({c for s in runs.values() for c in s.keep}))
 
     lines.append("\nBy origin (recall / precision / kept):")
@@ -318,7 +323,7 @@ def errors(docs: dict, sc: Score, name: str) -> str:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description="Detectie meten: wooflow naast Deduce op het goudcorpus.")
+    ap = argparse.ArgumentParser(description="Score wooflow and Deduce on the gold detection corpus.")
     ap.add_argument("--verbose", action="store_true", help="list wooflow's misses and false positives")
     ap.add_argument("--verbose-deduce", action="store_true", help="also list Deduce's errors")
     ap.add_argument("--no-deduce", action="store_true", help="skip Deduce (slow start-up)")
@@ -341,14 +346,14 @@ def main() -> int:
         runs["wooflow case"] = score(docs, woo["case"])
         runs["wooflow doc"] = score(docs, woo["per_doc"])
     else:
-        print(f"wooflow kon niet draaien: {woo['error']}", file=sys.stderr)
+        print(f"wooflow could not run: {woo['error']}", file=sys.stderr)
     if not args.no_deduce:
         ded = run_worker("deduce")
         meta["deduce"] = ded
         if "error" not in ded:
             runs["deduce"] = score(docs, {k: deduce_filter(v, docs[k][1]) for k, v in ded["per_doc"].items()})
     if not runs:
-        print("geen enkele detector kon draaien", file=sys.stderr)
+        print("no detector could run", file=sys.stderr)
         return 1
     print(report(docs, runs, meta, args.markdown))
     if args.verbose and "wooflow case" in runs:
