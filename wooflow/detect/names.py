@@ -12,14 +12,18 @@ from dataclasses import dataclass
 U = "A-ZÀ-ÖØ-ÞŁŚŠŽČĆŞĞİŇŘ"
 L = "a-zß-öø-ÿłśšžčćşğıńňřėęąő"
 SP = r"[ \u00a0]"
-CAP = rf"(?:IJ|[{U}])[{L}]+(?:['’][{L}]+)?(?:-(?:IJ|[{U}])[{L}]+){{0,2}}"
+# Capitalised name word; hyphenated double surnames may carry a tussenvoegsel ('Terpstra-de Haan').
+CAP = (
+    rf"(?:IJ|[{U}])[{L}]+(?:['’][{L}]+)?"
+    rf"(?:-(?:(?:van der|van den|van de|van|de|den|der|ter|ten|te){SP})?(?:IJ|[{U}])[{L}]+){{0,2}}"
+)
 INIT = rf"(?:(?:Th|Ch|Chr|Ph|Tj|Jac|Joh|IJ|[{U}])\.(?:{SP}?|-)){{1,5}}"
 TV_MULTI = (
     "van der", "van den", "van de", "van het", "van 't", "in 't", "in de", "in het", "op de",
     "op den", "op 't", "uit de", "uit den", "aan de", "bij de", "de la", "van t",
 )
 TV_SINGLE = (
-    "van", "de", "der", "den", "ter", "ten", "te", "'t", "du", "le", "la", "da", "di", "dos",
+    "A", "van", "de", "der", "den", "ter", "ten", "te", "'t", "du", "le", "la", "da", "di", "dos",
     "von", "zu", "del", "el", "al", "vd", "v.d.",
 )
 TV_WORDS = frozenset(w for tv in TV_MULTI + TV_SINGLE for w in tv.split())
@@ -29,18 +33,19 @@ def _tv_alt() -> str:
     forms = []
     for tv in TV_MULTI + TV_SINGLE:
         forms.append(re.escape(tv))
-        forms.append(re.escape(tv[0].upper() + tv[1:]))
+        if tv != "A":
+            forms.append(re.escape(tv[0].upper() + tv[1:]))
     return "(?:" + "|".join(forms) + ")"
 
 
 TV = _tv_alt()
-TV_LOW = "(?:" + "|".join(re.escape(t) for t in TV_MULTI + TV_SINGLE) + ")"
+TV_LOW = "(?:" + "|".join(re.escape(t) for t in TV_MULTI + TV_SINGLE if t != "A") + ")"
 # A name chunk; three bounded shapes. Tokenised again by parse() below.
 CHUNK = (
     rf"(?<![\w@.'’/-])("
-    rf"{INIT}(?:{TV}{SP})?{CAP}(?:{SP}{CAP})?"
-    rf"|(?:{CAP}{SP}){{0,3}}(?:{TV}{SP})?{CAP}"
-    rf"|{TV_LOW}{SP}{CAP}"
+    rf"{INIT}(?:\((?:{CAP})\){SP})?(?:{TV}{SP})?{CAP}(?:{SP}{CAP})?"
+    rf"|{TV_LOW}{SP}(?:{CAP}{SP}){{0,3}}(?:{TV}{SP})?{CAP}"
+    rf"|(?:{CAP}{SP}){{0,3}}(?:{TV}{SP})?{CAP}(?:{SP}A{SP}{CAP})?"
     rf")(?![\w@'’-]|\.\w)"
 )
 CHUNK_RE = re.compile(CHUNK)
@@ -63,12 +68,14 @@ class NameParts:
 
 def tokens_of(chunk: str) -> list[tuple[str, str]]:
     """Split a chunk into (token, kind) with kind in init / tv / cap."""
-    raw = re.split(rf"{SP}+|(?<=\.)(?=[{U}])", chunk)
+    raw = re.findall(rf"\([^)]*\)|{CAP}|[^\s]+", re.sub(rf"(?<=\.)(?=[{U}])", " ", chunk))
     out: list[tuple[str, str]] = []
     for i, tok in enumerate(t for t in raw if t):
         if INIT_RE.fullmatch(tok):
             out.append((tok, "init"))
-        elif tok.lower() in TV_WORDS and tok != "Al":
+        elif tok.startswith("("):
+            out.append((tok, "paren"))
+        elif (tok.lower() in TV_WORDS and tok not in ("Al", "A")) or (tok == "A" and 0 < i):
             out.append((tok, "tv"))
         else:
             out.append((tok, "cap"))
@@ -84,7 +91,12 @@ def parse(tokens: list[tuple[str, str]], first_names: frozenset[str]) -> NamePar
     inits = [t for t, k in tokens if k == "init"]
     tv_idx = next((i for i, (_, k) in enumerate(tokens) if k == "tv"), None)
     caps_before = [t for t, k in tokens[: tv_idx if tv_idx is not None else len(tokens)] if k == "cap"]
-    if tv_idx is not None:
+    paren = [t.strip("()") for t, k in tokens if k == "paren"]
+    if tv_idx is not None and words[tv_idx] == "A" and caps_before:
+        surname = " ".join(words[tv_idx - 1 :])  # 'Tjon A Fong'
+        caps_before = caps_before[:-1]
+        first = caps_before[0] if caps_before else None
+    elif tv_idx is not None:
         surname = " ".join(words[tv_idx:])
         first = caps_before[0] if caps_before else None
     elif inits:
@@ -97,6 +109,8 @@ def parse(tokens: list[tuple[str, str]], first_names: frozenset[str]) -> NamePar
         first, surname = (w, None) if w in first_names else (None, w)
     else:
         first, surname = None, None
+    if paren and not first:
+        first = paren[0]  # 'M.C. (Marjolein) Terpstra'
     return NameParts(first=first, initials="".join(inits) or None, surname=surname, tokens=words)
 
 

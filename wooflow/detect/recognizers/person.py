@@ -27,7 +27,7 @@ TITLE = re.compile(
 TRIGGER = re.compile(
     r"(?:inlichtingen bij|opgesteld door|contactpersoon|contactpersonen|behandeld door|"
     r"auteur|notulist|notulen|verslaglegging|namens|afzender|geadresseerde|aanvrager|verzoeker|"
-    r"ondertekend door|w\.g\.|cc|bcc|van|aan|from|to|sent by|verzonden door|aanwezig|afwezig|"
+    r"ondertekend door|w\.g\.|sent by|verzonden door|aanwezig|afwezig|"
     r"afgemeld|afmeldingen|voorzitter|secretaris|gesprek met|overleg met|contact met|"
     r"gesproken met|gebeld met|telefonisch contact met|mail van|mail aan|bericht van|"
     r"naam|name|medewerker|behandelaar|projectleider|teamleider|beleidsmedewerker|"
@@ -65,6 +65,14 @@ ROLE_TOKENS = frozenset(
     "minister staatssecretaris premier kamerlid burgemeester wethouder raadslid gedeputeerde "
     "commissaris ombudsman minister-president lid leden motie amendement fractievoorzitter "
     "koning koningin".split()
+)
+
+
+from wooflow.detect.names import CAP, INIT, SP, TV_LOW  # noqa: E402
+
+TV_WORDS_LOWER = frozenset("van de der den ter ten te 't in op".split())
+INVERTED_TAIL = re.compile(
+    rf",{SP}?((?:{INIT})|{CAP}(?:{SP}{CAP})?)(?:{SP}({TV_LOW}))?(?=[\s;>)<\]]|$)"
 )
 
 
@@ -118,7 +126,7 @@ def _context(text: str, start: int, end: int) -> str | None:
     if CHAT.match(line_pre) and text[end : end + 2].lstrip().startswith(":"):
         return "naam van deelnemer in chatbericht"
     if not line_pre.strip():
-        if text[end : end + 1] == ":" and text[end + 1 : end + 2] in (" ", "\t"):
+        if text[end : end + 1] == ":" and text[end + 1 : end + 2] in (" ", "\t") and _namelike(text[start:end]):
             return "naam als spreker"
         prev = pre[:nl].rstrip("\n ")
         pl = prev[prev.rfind("\n") + 1 :]
@@ -129,6 +137,74 @@ def _context(text: str, start: int, end: int) -> str | None:
     if re.match(r"\s*<[^>\s]+@", text[end : end + 80]):
         return "naam bij e-mailadres"
     return None
+
+
+def _namelike(name: str) -> bool:
+    """Listed first name or surname that is not an ordinary word, or a multi-word name."""
+    words = name.split()
+    if len(words) > 1:
+        return True
+    w = words[0] if words else ""
+    return (lexicon.is_first_name(w) or lexicon.is_surname(w)) and not lexicon.is_common(w)
+
+
+def _in_parentheses(text: str, start: int) -> bool:
+    ls = text.rfind("\n", max(0, start - 200), start) + 1
+    before = text[ls:start]
+    return before.count("(") > before.count(")")
+
+
+ORG_SUFFIX = re.compile(
+    r"(?:regio|opvang|post|bedrijf|bescherming|centrum|dienst|desk|school|instituut|vereniging|"
+    r"zorg|fonds|raad|bank|groep|partners|advies|college|kamer|bureau|meldpunt|skip|werk|punt|"
+    r"lijn|platform|team|afdeling|directie|handelingen|verleden|herdenking|loket|huis|overleg|"
+    r"commissie|beraad|wet|plan|programma|project|akkoord|fonds|agentschap|inspectie|autoriteit|"
+    r"kantoor|zaken|recht|beleid|heid|schap|ing|ment|tie|isme|iteit)$",
+    re.IGNORECASE,
+)
+
+
+def _orgish(word: str) -> bool:
+    """A capitalised word that looks like part of an organisation or a thing, not a name."""
+    if word in lexicon.organisation_words() or word.lower() in _ORGS_LOWER():
+        return True
+    if lexicon.is_first_name(word) or lexicon.is_surname(word):
+        return False
+    if len(word) > 2 and any(c.isupper() for c in word[1:]) and "-" not in word and "IJ" not in word:
+        return True  # CamelCase: ActiZ, ChristenUnie, ZonMw
+    return bool(ORG_SUFFIX.search(word)) or word in lexicon.parties()
+
+
+@lru_cache(maxsize=1)
+def _ORGS_LOWER() -> frozenset[str]:  # noqa: N802
+    return frozenset(w.lower() for w in lexicon.organisation_words())
+
+
+def _worth_model(chunk: str) -> bool:
+    """A rejected chunk the model may still recognise: some listed or unknown name word."""
+    for w in chunk.split():
+        if w[:1].isupper() and not lexicon.is_common(w) and not _orgish(w):
+            return True
+    return False
+
+
+def _windows(text: str, points: list[int], pad: int = 1) -> list[tuple[int, int]]:
+    """Merged line windows (with ``pad`` lines around) holding the given offsets."""
+    out: list[tuple[int, int]] = []
+    for p in points:
+        s = p
+        for _ in range(pad + 1):
+            s = text.rfind("\n", 0, max(0, s - 1)) + 1 if s > 0 else 0
+        e = p
+        for _ in range(pad + 1):
+            n = text.find("\n", e + 1)
+            e = len(text) if n == -1 else n
+        s, e = max(s, p - 1500), min(e, p + 1500)
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
 
 
 def _sentence_start(text: str, start: int) -> bool:
@@ -154,12 +230,23 @@ class PersonRecognizer(Recognizer):
 
     def mentions(self, text: str) -> list[Mention]:
         out: list[Mention] = []
+        unresolved: list[int] = []
+        skip_until = -1
         for m in CHUNK_RE.finditer(text):
+            if m.start(1) < skip_until:
+                continue
+            inv = self._inverted(text, m.start(1), m.group(1))
+            if inv is not None:
+                out.append(inv)
+                skip_until = inv.end
+                continue
             men = self._judge_chunk(text, m.start(1), m.group(1))
             if men is not None:
                 out.append(men)
+            elif self.use_model and _worth_model(m.group(1)):
+                unresolved.append(m.start(1))
         if self.use_model:
-            out = self._apply_model(text, out)
+            out = self._apply_model(text, out, unresolved)
         return out
 
     # ------------------------------------------------------------------------------------
@@ -179,7 +266,7 @@ class PersonRecognizer(Recognizer):
                     and not cw(toks[1][0]) and lexicon.is_surname(toks[1][0]):
                 break  # 'De Vries': a capitalised tussenvoegsel starts a surname
             stripped.append(toks.pop(0)[0])
-        while toks and toks[-1][1] == "cap" and (
+        while len(toks) > 1 and toks[-1][1] == "cap" and toks[-2][1] != "tv" and (
             toks[-1][0] in orgs or (cw(toks[-1][0]) and toks[-1][0] not in fn and not lexicon.is_surname(toks[-1][0]))
         ) and len(toks) > 1:
             toks.pop()
@@ -188,7 +275,13 @@ class PersonRecognizer(Recognizer):
         caps = [t for t, k in toks if k == "cap"]
         if not caps or (len(toks) == 1 and toks[0][0].lower() in HEADER_WORDS):
             return None
-        if any(c in orgs for c in caps):
+        if any(w in orgs or w.lower() in _ORGS_LOWER() for w in stripped if w.lower() not in STRIP_WORDS):
+            return None  # 'Gemeente Groningen', 'Stichting X': an organisation
+        if any(_orgish(c) for c in caps):
+            return None
+        places = lexicon.places()
+        if any(c in places and not lexicon.is_first_name(c) for c in caps) and not any(k == "init" for _, k in toks) \
+                and not (caps[0] in fn and len(caps) >= 2):
             return None
         # Offsets of the remaining tokens inside the chunk.
         first_tok, last_tok = toks[0][0], toks[-1][0]
@@ -209,10 +302,19 @@ class PersonRecognizer(Recognizer):
         title_stripped = any(w.lower().rstrip(".") in {"dhr", "mw", "mevr", "mevrouw", "meneer", "heer", "mijnheer",
                                                        "mr", "dr", "drs", "ir", "ing", "prof", "ds", "beste", "geachte",
                                                        "hoi", "hallo", "lieve", "dag", "collega"} for w in stripped)
+        if ctx and _in_parentheses(text, s) and not title_stripped:
+            ctx = None  # '(GGD Hollands Midden)' in an attendance list is an organisation
         if title_stripped and not ctx:
             ctx = f"naam na '{stripped[-1]}'"
-        if lower_tv_start and not (ctx or role_stripped or publicrole.role_before(text, s)):
-            return None
+        if lower_tv_start and not (title_stripped or TITLE.search(text[max(0, s - 40) : s])
+                                   or publicrole.role_before(text, s)):
+            # 'de garage van Mila Janga': the tussenvoegsel is a preposition here
+            while toks and toks[0][1] == "tv":
+                toks.pop(0)
+            if not toks or toks[0][1] != "cap":
+                return None
+            rest = " ".join(t for t, _ in toks)
+            return self._judge_chunk(text, s + text[s:e].find(toks[0][0]), rest) if text[s:e].endswith(rest) else None
         caps_fn = [c in fn for c in caps]
         caps_cw = [cw(c) for c in caps]
         caps_sn = [lexicon.is_surname(c) for c in caps]
@@ -226,12 +328,10 @@ class PersonRecognizer(Recognizer):
         elif len(caps) >= 2 or has_tv:
             if caps_fn[0] and (not caps_cw[-1] or caps_sn[-1] or has_tv):
                 score, why = 0.92, "voornaam + achternaam"
-            elif has_tv and (caps_sn[-1] or not caps_cw[-1]) and not all(caps_cw):
+            elif has_tv and caps_sn[-1] and len(caps) <= 2 and (len(caps) == 1 or caps_fn[0] or not caps_cw[0]):
                 score, why = 0.85, "naam met tussenvoegsel"
             elif not any(caps_cw) and any(caps_sn + caps_fn):
                 score, why = 0.75, "naam (namenlijst)"
-            elif not any(caps_cw):
-                score, why = 0.5, "onbekende naam (hoofdletters)"
         else:
             c = caps[0]
             if caps_fn[0] and not caps_cw[0]:
@@ -252,6 +352,31 @@ class PersonRecognizer(Recognizer):
             return None
         return Mention(s, e, name, score, why, parts, public=public, strong=strong or bool(public))
 
+    def _inverted(self, text: str, start: int, chunk: str) -> Mention | None:
+        """'Kuipers, Sanne' / 'Smit, J.A.' / 'Wit, Thomas de': surname first, as in headers."""
+        end = start + len(chunk)
+        tail = INVERTED_TAIL.match(text, end)
+        if not tail or " " in chunk.strip() and not chunk.split()[0].lower() in TV_WORDS_LOWER:
+            return None
+        given = tail.group(1).strip()
+        is_init = given.endswith(".")
+        first_word = given.split()[0]
+        if not is_init and not (lexicon.is_first_name(first_word) and not lexicon.is_common(first_word)):
+            if not (lexicon.is_first_name(first_word) and _context(text, start, end)):
+                return None
+        if _orgish(chunk.split()[-1]) or chunk in lexicon.places() or chunk.lower() in STRIP_WORDS \
+                or chunk.lower() in HEADER_WORDS:
+            return None
+        e = tail.end()
+        sur = chunk + (" " + tail.group(2) if tail.group(2) else "")
+        parts = NameParts(first=None if is_init else first_word, initials=given if is_init else None,
+                          surname=(tail.group(2) + " " + chunk) if tail.group(2) else chunk,
+                          tokens=text[start:e].split())
+        del sur
+        public = publicrole.judge(text, start, e, parts.first, parts.initials, parts.surname)
+        return Mention(start, e, text[start:e], 0.92, "naam in vorm 'Achternaam, Voornaam'", parts,
+                       public=public, strong=True)
+
     @staticmethod
     def _find_token(chunk: str, tok: str, stripped: list[str]) -> int:
         pos = 0
@@ -259,12 +384,17 @@ class PersonRecognizer(Recognizer):
             pos = chunk.find(w, pos) + len(w)
         return chunk.find(tok, pos)
 
-    def _apply_model(self, text: str, mentions: list[Mention]) -> list[Mention]:
+    def _apply_model(self, text: str, mentions: list[Mention], unresolved: list[int]) -> list[Mention]:
+        """Ask the model only about the lines where the rules were unsure (speed: the CRF is
+        the slowest step), then confirm weak mentions and add confident new ones."""
         model = _model()
         if model is None:
             return mentions
+        points = sorted(unresolved + [m.start for m in mentions if m.score < 0.85 and m.public is None])
+        spans: list[tuple[int, int, float]] = []
         try:
-            spans = model.spans(text)  # type: ignore[attr-defined]
+            for ws, we in _windows(text, points):
+                spans += [(s + ws, e + ws, p) for s, e, p in model.spans(text[ws:we])]  # type: ignore[attr-defined]
         except Exception:  # noqa: BLE001 - a broken model must not stop detection
             return mentions
         by_start = sorted(mentions, key=lambda m: m.start)
@@ -289,7 +419,10 @@ class PersonRecognizer(Recognizer):
             span = text[s:e]
             if p < 0.8 or not span[:1].isupper() or any(w in orgs for w in span.split()):
                 continue
-            if all(lexicon.is_common(w) for w in span.split()):
+            words = span.split()
+            if all(lexicon.is_common(w) for w in words) or any(_orgish(w) for w in words):
+                continue
+            if not any((lexicon.is_first_name(w) or lexicon.is_surname(w)) and not lexicon.is_common(w) for w in words):
                 continue
             toks = tokens_of(span)
             parts = parse(toks, lexicon.first_names())
