@@ -25,7 +25,7 @@ from render import text_to_pdf  # noqa: E402
 
 SEED = 20240207
 PER_GENRE = 3
-SHARED = HERE.parents[2].parent / "shared" / "examples"
+SHARED = HERE.parents[1].parent / "shared" / "examples"
 
 REAL: dict[str, dict[str, Any]] = {
     "nota-kamervragen-ocw-2024.txt": gold(

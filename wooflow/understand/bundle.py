@@ -8,11 +8,14 @@ starts a new document. Cues (weights), all explainable in the ``reason`` of a se
 - an e-mail header block (Van:/From:, Verzonden:/Sent:, Aan:/To:, Onderwerp:/Subject:) at the top
   of a page (+5);
 - a letterhead or title block at the top ("Ministerie van", "Gemeente", a genre word such as
-  "nota", "verslag", "agenda", "Besluit", "Aan de Voorzitter") (+3);
+  "nota", "verslag", "agenda", "Besluit", "Aan de Voorzitter", "Vragen van het lid", a Kamer
+  case number "2024Z01234") (+3);
 - a date block ("Datum" field or a date line) near the top that differs from the current
   document's date (+2), or repeats it, a running header (-2);
 - a salutation "Geachte" near the top (+2); the previous page ends with a closing or signature
-  ("Met vriendelijke groet", "Hoogachtend", "Aldus vastgesteld") (+1.5).
+  ("Met vriendelijke groet", "Hoogachtend", "Aldus vastgesteld") (+1.5);
+- the previous page is the last of its numbering ("3 van 3") (+2);
+- a title page: at most 12 lines of text, one of them a date (+1.5).
 """
 
 from __future__ import annotations
@@ -38,7 +41,9 @@ _MAIL_KEYS = {
 _LETTERHEAD = re.compile(
     r"^[\s#*]*(?:Ministerie van|Gemeente\s+[A-Z]|Provincie\s+[A-Z]|Rijksoverheid|"
     r"Aan de Voorzitter|nota|notitie|verslag|notulen|agenda|besluitenlijst|besluit|"
-    r"beschikking|kamerbrief|convenant|rapport|jaarverslag|jaarplan|presentatie)\b",
+    r"beschikking|kamerbrief|convenant|rapport|jaarverslag|jaarplan|presentatie|"
+    r"Vragen van (?:het lid|de leden)|20\d\dZ\d{5}|"
+    r"ter (?:ondertekening|besluitvorming|informatie|advisering|beslissing|kennisname))\b",
     re.IGNORECASE,
 )
 _DATE_LABEL = re.compile(r"^\s*(?:Datum|Vergaderdatum|Dagtekening)\b[\s:]*(.*)$", re.IGNORECASE)
@@ -125,6 +130,13 @@ def boundary_score(prev: str, page: str, prev_num: tuple[int, int] | None, curre
     if any(_SALUTATION.match(ln) for ln in top):
         score += 2
         why.append("aanhef 'Geachte' bovenaan")
+    prev_own = _page_number(prev)
+    if prev_own and prev_own[0] == prev_own[1] and not (num and num[0] > 1):
+        score += 2
+        why.append(f"vorige pagina is de laatste ({prev_own[0]} van {prev_own[1]})")
+    if date and len([ln for ln in page.split("\n") if ln.strip()]) <= 12:
+        score += 1.5
+        why.append("titelpagina (weinig tekst met een datum)")
     tail = "\n".join([ln for ln in prev.split("\n") if ln.strip()][-8:])
     if _CLOSING.search(tail):
         score += 1.5
