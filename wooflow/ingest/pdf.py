@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
+from dataclasses import replace
 from typing import Any
 
 import pymupdf
@@ -17,7 +19,7 @@ import pymupdf
 from wooflow.exceptions import CorruptDocument, EmptyDocument, EncryptedDocument, InputError
 from wooflow.ingest.base import ReadContext, new_document
 from wooflow.ingest.layout import Block, TextBuilder
-from wooflow.ingest.ocr import OCR_DPI, ocr_blocks
+from wooflow.ingest.ocr import OCR_DPI, ocr_blocks, ocr_workers
 from wooflow.model import Document, Page
 
 # MuPDF's defaults for words, minus TEXT_PRESERVE_LIGATURES.
@@ -56,28 +58,35 @@ def read_pdf(data: bytes, path: str, name: str, ctx: ReadContext) -> Document:
     builder = TextBuilder()
     pages: list[Page] = []
     warnings: list[str] = []
-    with open_pdf(data, path) as pdf:
-        if pdf.is_repaired:
-            warnings.append("PDF was beschadigd; MuPDF heeft de structuur hersteld")
-        fields = _metadata(pdf.metadata or {})
-        for number in range(pdf.page_count):
-            if number:
-                builder.write("\f")
-            start = builder.pos
-            try:
-                page = pdf.load_page(number)
-                blocks, ocr = _page_blocks(page, ctx, path)
-            except InputError:
-                raise
-            except Exception as exc:
-                raise CorruptDocument(
-                    path, f"pagina {number + 1} onleesbaar: {_first_line(exc)}"
-                ) from None
-            builder.add_blocks(number, blocks)
-            rect = page.rect
-            pages.append(
-                Page(number, rect.width, rect.height, start, builder.pos, ocr, page.rotation)
-            )
+    pool: ThreadPoolExecutor | None = None
+    try:
+        with open_pdf(data, path) as pdf:
+            if pdf.is_repaired:
+                warnings.append("PDF was beschadigd; MuPDF heeft de structuur hersteld")
+            fields = _metadata(pdf.metadata or {})
+            # Scanned pages are OCRed in parallel, a window at a time so that a 500-page scan
+            # never holds more than a few rendered page images in memory.
+            window = 2 * ocr_workers()
+            for first in range(0, pdf.page_count, window):
+                pending: list[tuple[Page, list[Block] | Future[list[Block]]]] = []
+                for number in range(first, min(pdf.page_count, first + window)):
+                    page_info, content = _page_content(pdf, number, ctx, path)
+                    if isinstance(content, tuple):
+                        if pool is None:
+                            pool = ThreadPoolExecutor(ocr_workers(), thread_name_prefix="ocr")
+                        pending.append((page_info, pool.submit(ocr_blocks, *content, path)))
+                    else:
+                        pending.append((page_info, content))
+                for page_info, content in pending:
+                    blocks = _result(content, page_info.number, path)
+                    if page_info.number:
+                        builder.write("\f")
+                    start = builder.pos
+                    builder.add_blocks(page_info.number, blocks)
+                    pages.append(replace(page_info, start=start, end=builder.pos))
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
     doc = new_document(data, path, name, "pdf", builder.text(), ctx)
     doc.pages = pages
     doc.words = builder.words
@@ -86,20 +95,41 @@ def read_pdf(data: bytes, path: str, name: str, ctx: ReadContext) -> Document:
     return doc
 
 
-def _page_blocks(page: pymupdf.Page, ctx: ReadContext, path: str) -> tuple[list[Block], bool]:
-    """Blocks of the text layer, or of OCR when the page is a scan; and whether OCR was used."""
-    raw = page.get_text("words", flags=TEXT_FLAGS)
-    if ctx.ocr and _needs_ocr(page, raw):
-        pix = page.get_pixmap(dpi=OCR_DPI, colorspace=pymupdf.csGRAY, alpha=False)
-        from PIL import Image
+def _result(content: list[Block] | Future[list[Block]], number: int, path: str) -> list[Block]:
+    if not isinstance(content, Future):
+        return content
+    try:
+        return content.result()
+    except InputError:
+        raise
+    except Exception as exc:
+        raise CorruptDocument(path, f"pagina {number + 1}: OCR mislukt: {_first_line(exc)}") from None
 
-        image = Image.frombytes("L", (pix.width, pix.height), pix.samples)
-        # Pixmap pixels map onto page.rect; scale back to points on both axes.
-        return ocr_blocks(image, page.rect.width / pix.width, path), True
+
+def _page_content(
+    pdf: pymupdf.Document, number: int, ctx: ReadContext, path: str
+) -> tuple[Page, list[Block] | tuple[Any, float]]:
+    """The page's geometry and either its text-layer blocks or (image, scale) to OCR."""
+    try:
+        page = pdf.load_page(number)
+        rect = page.rect
+        info = Page(number, rect.width, rect.height, 0, 0, False, page.rotation)
+        raw = page.get_text("words", flags=TEXT_FLAGS)
+        if ctx.ocr and _needs_ocr(page, raw):
+            from PIL import Image
+
+            pix = page.get_pixmap(dpi=OCR_DPI, colorspace=pymupdf.csGRAY, alpha=False)
+            image = Image.frombytes("L", (pix.width, pix.height), pix.samples)
+            # Pixmap pixels map onto page.rect; scale back to points.
+            return replace(info, ocr=True), (image, rect.width / pix.width)
+    except InputError:
+        raise
+    except Exception as exc:
+        raise CorruptDocument(path, f"pagina {number + 1} onleesbaar: {_first_line(exc)}") from None
     blocks: dict[int, dict[int, list[tuple[str, tuple[float, float, float, float]]]]] = {}
     for x0, y0, x1, y1, word, bno, lno, _wno in raw:
         blocks.setdefault(bno, {}).setdefault(lno, []).append((word, (x0, y0, x1, y1)))
-    return [list(lines.values()) for lines in blocks.values()], False
+    return info, [list(lines.values()) for lines in blocks.values()]
 
 
 def _needs_ocr(page: pymupdf.Page, raw: list[Any]) -> bool:
