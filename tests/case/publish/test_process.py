@@ -1,0 +1,149 @@
+"""End to end: a mixed folder of real and generated files through ``process``."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import zipfile
+from pathlib import Path
+
+import pymupdf
+import pytest
+from lxml import etree
+
+from wooflow.case.publish import diwoo
+from wooflow.case.publish.config import ProcessConfig
+from wooflow.case.publish.package import MANIFEST, ZIP_NAME, verify_manifest
+from wooflow.case.publish.process import process
+
+MIXED = Path(__file__).resolve().parents[2] / "resources" / "publish" / "mixed"
+
+
+def _rows(out: Path) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO((out / "inventaris.csv").read_text(encoding="utf-8-sig"))))
+
+
+def _pdf_text(path: Path) -> str:
+    with pymupdf.open(path) as doc:
+        return "\n".join(page.get_text(flags=0) for page in doc)
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory):
+    base = tmp_path_factory.mktemp("process")
+    inputs = base / "in"
+    shutil.copytree(MIXED, inputs)
+    out = base / "out"
+    cfg = ProcessConfig(case_number="WOO-TEST-1", request="Correspondentie over de verkiezingsuitslag.",
+                        organisation="ministerie van Volksgezondheid, Welzijn en Sport")
+    stages: list[str] = []
+    summary = process([inputs], out, cfg, progress=lambda s, d, t: stages.append(s))
+    return inputs, out, cfg, summary, stages
+
+
+def test_summary_counts_and_broken_input(run):
+    _, out, _, s, stages = run
+    assert s.inputs == 9 and s.stored == 8
+    assert [f[1] for f in s.failures] == ["corrupt"] and s.failures[0][0].endswith("kapot.pdf")
+    assert s.exit_code == 2  # a broken input makes the run fail, but the package is written
+    assert s.documents == 9  # 7 files + e-mail with attachment (2) ; the broken one is not there
+    assert s.duplicates == 2  # exact copy of the nota, and the mail quoted in full in the reply
+    assert s.judgements["dubbel"] == 2
+    assert s.published == 7 and s.pages >= 7 and not s.withheld
+    assert s.auto_accepted > 0
+    assert list(dict.fromkeys(stages)) == ["inlezen", "begrijpen", "detecteren", "ontdubbelen", "lakken", "publiceren"]
+
+
+def test_inventory_rows_numbering_family_and_duplicates(run):
+    _, out, _, _, _ = run
+    rows = _rows(out)
+    assert [r["Documentnummer"] for r in rows] == [f"{i:04d}" for i in range(1, 10)]
+    by_name = {r["Documentnaam"]: r for r in rows}
+    mail, att = by_name["mail-1-notitie.eml"], by_name["notitie-debat.pdf"]
+    assert int(att["Documentnummer"]) == int(mail["Documentnummer"]) + 1
+    assert att["Familie-id"] == mail["Documentnummer"]
+    reply = by_name["mail-2-reactie.eml"]
+    assert mail["E-mailthread-id"] == reply["E-mailthread-id"] == mail["Documentnummer"]
+    assert mail["Beoordeling"] == "dubbel" and mail["Gerelateerd document"] == reply["Documentnummer"]
+    copies = [by_name["nota-kamervragen-kopie.txt"], by_name["nota-kamervragen-ocw-2024.txt"]]
+    assert sorted(c["Beoordeling"] for c in copies) == ["dubbel", "openbaar"]
+    bsn = by_name["bsn-notitie.txt"]
+    assert bsn["Beoordeling"] == "deels openbaar" and "5.1.1e" in bsn["Weigeringsgronden"]
+    assert all(r["Zaaknummer"] == "WOO-TEST-1" for r in rows)
+    for r in rows:
+        assert (r["Bestandsnaam publicatie"] != "") == (r["Beoordeling"] in ("openbaar", "deels openbaar"))
+    assert (out / "inventaris.xlsx").is_file() and (out / "inventaris.pdf").is_file()
+
+
+def test_pdfs_exist_and_hold_no_redacted_identifiers(run):
+    _, out, _, _, _ = run
+    published = [r["Bestandsnaam publicatie"] for r in _rows(out) if r["Bestandsnaam publicatie"]]
+    assert len(published) == 7
+    texts = {name: _pdf_text(out / name) for name in published}
+    everything = "\n".join(texts.values())
+    for secret in ("111222333", "NL91ABNA0417164300", "s.kuipers", "p.dewit"):
+        assert secret not in everything
+    assert "5.1.1e" in everything and "5.1.2e" in everything  # codes printed at the spot
+    nota = next(t for n, t in texts.items() if "nota-kamervragen" in n)
+    assert "Eerdmans" in nota  # an MP stays public
+
+
+def test_diwoo_xml_per_published_document_validates(run):
+    _, out, _, _, _ = run
+    pdfs = sorted(p.stem for p in out.glob("0*.pdf"))
+    xmls = sorted(p.stem for p in out.glob("0*.xml"))
+    assert pdfs == xmls and len(xmls) == 7
+    for path in out.glob("*.xml"):
+        diwoo.validate_file(path)
+        root = etree.parse(str(path)).getroot()
+        assert root.tag == f"{{{diwoo.NS}}}Document"
+    besluit = etree.parse(str(out / "besluit.xml")).getroot()
+    parts = besluit.findall(".//{%s}hasPart" % diwoo.NS)
+    assert len(parts) == 7
+    one = etree.parse(str(out / f"{pdfs[0]}.xml")).getroot()
+    assert one.find(".//{%s}isPartOf" % diwoo.NS).get("resource") == "WOO-TEST-1-besluit"
+    for path in out.glob("*.xml"):
+        assert b"Kuipers" not in path.read_bytes()
+
+
+def test_manifest_matches_files_and_zip(run):
+    _, out, _, s, _ = run
+    assert verify_manifest(out) == []
+    manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    listed = {f["path"] for f in manifest["files"]}
+    on_disk = {p.name for p in out.iterdir() if p.is_file()} - {MANIFEST, ZIP_NAME}
+    assert listed == on_disk
+    assert {"besluit.docx", "besluit.pdf", "inventaris.csv", "inventaris.xlsx", "rapport.html"} <= listed
+    assert manifest["case_number"] == "WOO-TEST-1" and manifest["counts"]["gepubliceerd"] == 7
+    assert manifest["counts"]["niet_ingelezen"] == 1
+    with zipfile.ZipFile(out / ZIP_NAME) as zf:
+        assert set(zf.namelist()) == listed | {MANIFEST}
+
+
+def test_decision_mentions_grounds_used(run):
+    _, out, _, _, _ = run
+    text = _pdf_text(out / "besluit.pdf")
+    assert "Nationale identificatienummers" in text and "persoonlijke levenssfeer" in text
+    assert "Inventarislijst" in text
+
+
+def test_rerun_keeps_numbers_and_review_decisions(run):
+    from wooflow.case.case import Case
+    from wooflow.case.review import findings, reject
+
+    inputs, out, cfg, first, _ = run
+    before = {r["Documentnaam"]: r["Documentnummer"] for r in _rows(out)}
+    with Case.open(out / "case") as case:
+        target = next(f for f in findings(case) if f.status == "accepted" and f.finding.category == "iban")
+        reject(case, target.id)
+    again = process([inputs], out, cfg)
+    assert again.stored == 0 and again.reused == 8
+    assert {r["Documentnaam"]: r["Documentnummer"] for r in _rows(out)} == before
+    with Case.open(out / "case") as case:
+        assert next(f for f in findings(case) if f.id == target.id).status == "rejected"
+    bsn_pdf = next(out.glob("*bsn-notitie.pdf"))
+    assert "NL91ABNA0417164300" in _pdf_text(bsn_pdf)  # the reviewer kept it: now published
+    assert "111222333" not in _pdf_text(bsn_pdf)
+    assert verify_manifest(out) == []
