@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 
 from wooflow.detect.recognizers.base import Recognizer, line_bounds, office_block
+from wooflow.detect.recognizers.email import FUNCTIONAL
 from wooflow.model import Finding
 
-_SEP = r"[ \-.\u00a0]?"
+_SEP = r"(?:[ .\u00a0]|[ \u00a0]?-[ \u00a0]?)?"
 # One alternation per family; every quantifier is bounded, so matching is linear.
 PHONE = (
     r"(?<![\w+/.,-])("
@@ -21,18 +22,29 @@ PHONE = (
     r"|0[1-9](?:" + _SEP + r"\d){8}"  # 070 340 7911, 06-12345678, 0612 345 678
     r"|0[89]00" + _SEP + r"\d(?:" + _SEP + r"\d){2,6}"  # 0800-1234, 0900 1234567
     r"|14[ \u00a0\-]?0\d{2,3}"  # 14 038 (gemeente)
+    r"|\+(?!31)[1-9]\d{0,2}(?:[ \u00a0]?\(0\))?(?:" + _SEP + r"\d){6,12}"  # +48 601 234 567
     r")(?![\w-]|[.,]\d)"
 )
 GENERAL_CUE = re.compile(
     r"algeme(?:en|ne)|centrale|receptie|klantcontact|servicenummer|informatienummer|"
-    r"publieksvoorlichting|telefooncentrale|kcc|bereikbaar via|bel (?:ons|gratis)|"
-    r"secretariaat",
+    r"publieksvoorlichting|telefooncentrale|kcc|bel (?:ons|gratis)|secretariaat|"
+    r"servicedesk|helpdesk|meldpunt|woordvoer|voorlichting|persvoorlichting|piket|"
+    r"klantenservice|informatielijn|loket|frontoffice",
+    re.IGNORECASE,
+)
+ORG_CUE = re.compile(
+    r"\b(?:gemeente|provincie|ministerie|ggd|school|servicedesk|helpdesk|meldpunt|woordvoerder|"
+    r"piket|secretariaat|receptie|afdeling|team|bureau|loket|klantcontact|stichting|"
+    r"organisatie|instelling|ziekenhuis|politie|rechtbank|huisartsenpost|rijksoverheid|"
+    r"veiligheidsregio|waterschap|omgevingsdienst|inspectie|kantoor|bv|b\.v\.)\b|"
+    r"[\w.-]+@[\w.-]+\.[a-z]{2,}",
     re.IGNORECASE,
 )
 DIRECT_CUE = re.compile(
     r"mobiel|mob\.|06|direct|doorkies|privé|prive|inlichtingen|contactpersoon|behandeld door",
     re.IGNORECASE,
 )
+ABBR_BEFORE = re.compile(r"\b[A-Z][A-Za-z]*[A-Z][\w-]*[ \t]*[(:][ \t]*$")
 LETTERHEAD_LABEL = re.compile(r"(?:^|\n)[ \t]*(?:T|Tel\.?|Telefoon|F|Fax)[ \t]*[:.]?[ \t]*$")
 
 
@@ -66,7 +78,7 @@ class PhoneRecognizer(Recognizer):
             if digits[:4] in ("0800", "0900"):
                 out.append(self.finding(text, s, e, 0.9, "algemeen servicenummer", action="keep"))
                 continue
-            if not mobile and self._general(text, s):
+            if not mobile and self._general(text, s, e):
                 out.append(self.finding(text, s, e, 0.8, "algemeen (centrale) nummer in briefhoofd", action="keep"))
                 continue
             reason = "mobiel nummer" if mobile else "direct telefoonnummer"
@@ -74,12 +86,48 @@ class PhoneRecognizer(Recognizer):
         return out
 
     @staticmethod
-    def _general(text: str, start: int) -> bool:
-        ls, _ = line_bounds(text, start)
+    def _general(text: str, start: int, end: int) -> bool:
+        ls, le = line_bounds(text, start)
         label = text[ls:start]
-        if GENERAL_CUE.search(label) or GENERAL_CUE.search(text[max(0, start - 60) : start]):
+        after = text[end:le][:40]
+        if GENERAL_CUE.search(label[-25:]) or GENERAL_CUE.search(after):
             return True
         if DIRECT_CUE.search(label):
             return False
-        is_label = bool(re.fullmatch(r"[ \t]*(?:T|Tel\.?|Telefoon|F|Fax)[ \t]*[:.]?[ \t]*", label))
-        return is_label and office_block(text, start)
+        is_label = bool(re.fullmatch(r"[ \t*-]*(?:T|Tel\.?|Telefoon|F|Fax)[ \t]*[:.]?[ \t]*", label))
+        if is_label:
+            # A signature block with a mobile number ('M 06 ...') above: a direct line.
+            prev = text[max(0, ls - 120) : ls]
+            if re.search(r"(?:^|\n)[ \t]*(?:M|Mob(?:iel)?\.?)[ \t]*:?[ \t]*(?:\+31|06|0031)", prev):
+                return False
+            return office_block(text, start)
+        return False
+
+
+def reclassify(text: str, finding: Finding, person_spans: list[tuple[int, int]]) -> Finding:
+    """Keep a fixed number that belongs to an organisation named just before it on its line
+    ('piket GGD: 020 ...', 'de servicedesk op 030 ...'), unless a person is named between
+    them: that is the person's direct line. Needs the person mentions, so the pipeline calls it."""
+    if finding.action != "redact" or finding.category != "phone":
+        return finding
+    digits = re.sub(r"\D", "", finding.text)
+    if digits.startswith("06") or digits.startswith("316") or digits.startswith("00316"):
+        return finding
+    ls, _ = line_bounds(text, finding.start)
+    ls = max(ls, finding.start - 120)
+    cue = None
+    for m in ORG_CUE.finditer(text, ls, finding.start):
+        cue = m
+    abbr = ABBR_BEFORE.search(text, ls, finding.start)
+    if abbr is not None and (cue is None or abbr.start() > cue.start()):
+        cue = abbr
+    if cue is None:
+        return finding
+    if "@" in cue.group(0) and not FUNCTIONAL.match(cue.group(0).split("@")[0].lower()):
+        return finding  # next to a personal address: the person's own number
+    if any(cue.start() <= ps < finding.start for ps, _ in person_spans):
+        return finding
+    if re.search(r"\b(?:mij|ik|mijn|me|haar|hem|zijn|hij|zij)\b", text[cue.end() : finding.start], re.IGNORECASE):
+        return finding
+    return Finding(finding.start, finding.end, finding.text, "phone", "keep", None, 0.75,
+                   "phone", f"algemeen nummer van organisatie (na '{cue.group(0)[:30]}')")
