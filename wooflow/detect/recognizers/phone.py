@@ -89,7 +89,8 @@ class PhoneRecognizer(Recognizer):
     def _general(text: str, start: int, end: int) -> bool:
         ls, le = line_bounds(text, start)
         label = text[ls:start]
-        after = text[end:le][:40]
+        par = re.match(r"[ \t]*(?:\(([^)\n]{1,30})\)|[-–,][ \t]*([^,.;\n]{1,30}))", text[end:le])
+        after = (par.group(1) or par.group(2) or "") if par else ""
         if GENERAL_CUE.search(label[-25:]) or GENERAL_CUE.search(after):
             return True
         if DIRECT_CUE.search(label):
