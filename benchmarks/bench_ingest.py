@@ -107,7 +107,9 @@ def main() -> None:
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="wooflow-bench-"))
     try:
-        print(f"wooflow ingest benchmark  (cpus: {os.cpu_count()}, python {sys.version.split()[0]})")
+        print(
+            f"wooflow ingest benchmark  (cpus: {os.cpu_count()}, python {sys.version.split()[0]})"
+        )
         (tmp / "tekst.pdf").write_bytes(text_pdf(args.text_pages))
         pages_per_second(tmp / "tekst.pdf", "text PDF (generated, A4)")
         if SHARED_PDF.exists():
@@ -115,7 +117,10 @@ def main() -> None:
         if args.ocr_pages and shutil.which("tesseract"):
             (tmp / "scan.pdf").write_bytes(scanned_pdf(args.ocr_pages))
             pages_per_second(tmp / "scan.pdf", "scanned PDF (OCR nld, 300 dpi)")
-        print(f"memory while ingesting {args.docs} small documents (RSS at start {rss_mib():.1f} MiB):")
+        print(
+            f"memory while ingesting {args.docs} small documents "
+            f"(RSS at start {rss_mib():.1f} MiB):"
+        )
         many_documents(tmp, args.docs)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

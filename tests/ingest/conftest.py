@@ -4,7 +4,6 @@ from pathlib import Path
 
 import pytest
 
-
 RESOURCES = Path(__file__).resolve().parents[1] / "resources" / "ingest"
 
 
@@ -16,4 +15,3 @@ def good() -> Path:
 @pytest.fixture
 def bad() -> Path:
     return RESOURCES / "bad"
-

@@ -53,7 +53,9 @@ def test_zip_bomb_caught_while_streaming() -> None:
 
 
 def test_nested_bomb_fails_the_whole_archive(bad: Path) -> None:
-    outer = _zip({"a.txt": b"ok\n", "bom.zip": (bad / "zipbom.zip").read_bytes()}, zipfile.ZIP_STORED)
+    outer = _zip(
+        {"a.txt": b"ok\n", "bom.zip": (bad / "zipbom.zip").read_bytes()}, zipfile.ZIP_STORED
+    )
     with pytest.raises(ZipBomb):
         read_bytes(outer, "buiten.zip")
 

@@ -35,7 +35,8 @@ def test_text_pdf_uses_form_feeds() -> None:
 
 
 @pytest.mark.parametrize(
-    ("name", "reason"), [("versleuteld.pdf", "encrypted"), ("zipbom.zip", "zip-bomb"), ("leeg.pdf", "empty")]
+    ("name", "reason"),
+    [("versleuteld.pdf", "encrypted"), ("zipbom.zip", "zip-bomb"), ("leeg.pdf", "empty")],
 )
 def test_text_bad_input_one_line(name: str, reason: str) -> None:
     path = RESOURCES / "bad" / name

@@ -23,7 +23,10 @@ def test_eml_text_fields_and_attachments(good: Path) -> None:
     assert doc.kind == "email"
     assert doc.text == HEADER + "Beste Piet,\n\nZie de bijlage.\n\nGroet,\nJan\n"
     assert doc.fields["from"] == "Jan de Vries <j.devries@example.nl>"
-    assert doc.fields["to"] == ["Piet Jansen <p.jansen@example.nl>", '"Bakker, K." <k.bakker@example.nl>']
+    assert doc.fields["to"] == [
+        "Piet Jansen <p.jansen@example.nl>",
+        '"Bakker, K." <k.bakker@example.nl>',
+    ]
     assert doc.fields["cc"] == ["secretariaat@example.nl"]
     assert doc.fields["date"] == "2024-03-04T10:15:00+01:00"
     assert doc.fields["message_id"] == "<20240304101500.1@example.nl>"
@@ -65,7 +68,9 @@ def test_msg_real_file(good: Path) -> None:
     )
     assert doc.fields["to"] == ["Piet Jansen <p.jansen@example.nl>"]
     assert doc.fields["date"] == "2024-03-04T10:15:00+01:00"
-    assert [(c.name, c.text) for c in doc.children] == [("notitie.txt", "Notitie bij het overleg.\n")]
+    assert [(c.name, c.text) for c in doc.children] == [
+        ("notitie.txt", "Notitie bij het overleg.\n")
+    ]
 
 
 def test_msg_with_wrong_extension_read_by_content(good: Path) -> None:

@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 from wooflow.ingest import ReadContext
-from wooflow.store import CaseStore, ingest_paths
-from wooflow.store import batch
+from wooflow.store import CaseStore, batch, ingest_paths
 
 RESOURCES = Path(__file__).resolve().parents[1] / "resources" / "ingest"
 NO_OCR = ReadContext(ocr=False)  # OCR is covered in tests/ingest; keep these fast

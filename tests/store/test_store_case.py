@@ -19,7 +19,12 @@ def test_roundtrip_pdf_with_pages_and_words(tmp_path: Path) -> None:
         doc_id = store.add_document(doc)
         back = store.get_document(doc_id)
     assert back.text == doc.text and back.pages == doc.pages and back.words == doc.words
-    assert (back.path, back.name, back.kind, back.sha256) == (doc.path, doc.name, doc.kind, doc.sha256)
+    assert (back.path, back.name, back.kind, back.sha256) == (
+        doc.path,
+        doc.name,
+        doc.kind,
+        doc.sha256,
+    )
     blob = tmp_path / "blobs" / doc.sha256
     assert blob.read_bytes() == (RESOURCES / "nota.pdf").read_bytes()
 

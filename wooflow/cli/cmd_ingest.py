@@ -16,10 +16,12 @@ def _say(line: str) -> None:
 
 def ingest(
     paths: list[Path] = typer.Argument(..., help="Bestanden of mappen (mappen worden doorzocht)."),
-    case: Path = typer.Option(..., "--case", help="Zaakmap; wordt aangemaakt als die niet bestaat."),
+    case: Path = typer.Option(
+        ..., "--case", help="Zaakmap; wordt aangemaakt als die niet bestaat."
+    ),
     no_ocr: bool = typer.Option(False, "--no-ocr", help="Geen tekstherkenning op scans."),
 ) -> None:
-    """Lees documenten in een zaak in (herstartbaar: al opgeslagen bestanden worden overgeslagen)."""
+    """Lees documenten in een zaak in; herstartbaar (opgeslagen bestanden worden overgeslagen)."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
     from rich.table import Table
@@ -50,11 +52,17 @@ def ingest(
                 summary.add(event)
                 if event.status == FAILED and event.failure is not None:
                     progress.console.print(
-                        f"wooflow: {event.failure.line()}", markup=False, highlight=False, soft_wrap=True
+                        f"wooflow: {event.failure.line()}",
+                        markup=False,
+                        highlight=False,
+                        soft_wrap=True,
                     )
                 for warning in event.warnings:
                     progress.console.print(
-                        f"wooflow: waarschuwing: {warning}", markup=False, highlight=False, soft_wrap=True
+                        f"wooflow: waarschuwing: {warning}",
+                        markup=False,
+                        highlight=False,
+                        soft_wrap=True,
                     )
                 progress.advance(task)
         summary.documents = store.count_documents()

@@ -89,7 +89,9 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str]:
         for root, dirs, files in os.walk(shown):
             dirs[:] = [d for d in dirs if not _hidden(d)]
             rel = Path(root).relative_to(shown).parts
-            found.extend(((*rel, name), os.path.join(root, name)) for name in files if not _hidden(name))
+            found.extend(
+                ((*rel, name), os.path.join(root, name)) for name in files if not _hidden(name)
+            )
         for _key, path in sorted(found):
             yield path
 

@@ -48,7 +48,9 @@ def read_data(data: bytes, path: str, name: str, ctx: ReadContext) -> Document:
     except InputError:
         raise
     except (MemoryError, RecursionError) as exc:
-        raise LimitExceeded(path, f"te groot of te diep om te lezen ({type(exc).__name__})") from None
+        raise LimitExceeded(
+            path, f"te groot of te diep om te lezen ({type(exc).__name__})"
+        ) from None
     except Exception as exc:  # a library choking on malformed input must not stop the batch
         first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
         raise CorruptDocument(path, f"onleesbaar ({type(exc).__name__}: {first})") from None

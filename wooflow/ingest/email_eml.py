@@ -118,7 +118,9 @@ def _guess_ext(ctype: str) -> str:
     return mimetypes.guess_extension(ctype) or ".bin"
 
 
-def mail_document(msg: EmailMessage, data: bytes, path: str, name: str, ctx: ReadContext) -> Document:
+def mail_document(
+    msg: EmailMessage, data: bytes, path: str, name: str, ctx: ReadContext
+) -> Document:
     fields, date = mail_fields(msg)
     try:
         body = body_text(msg)

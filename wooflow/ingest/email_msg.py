@@ -1,4 +1,4 @@
-"""Outlook .msg files (extract-msg): same text layout and fields as .eml, attachments as children."""
+"""Outlook .msg files (extract-msg): the .eml text layout and fields; attachments as children."""
 
 from __future__ import annotations
 
@@ -41,7 +41,10 @@ def _recipients(msg: Any, kind: str) -> list[str]:
         rtype = getattr(getattr(rcpt, "type", None), "name", str(getattr(rcpt, "type", "")))
         if rtype.upper() != kind:
             continue
-        name, email = (getattr(rcpt, "name", None) or "").strip(), (getattr(rcpt, "email", None) or "").strip()
+        name, email = (
+            (getattr(rcpt, "name", None) or "").strip(),
+            (getattr(rcpt, "email", None) or "").strip(),
+        )
         if name and email and name != email:
             out.append(f"{name} <{email}>")
         elif name or email:

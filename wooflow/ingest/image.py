@@ -40,7 +40,9 @@ def read_image(data: bytes, path: str, name: str, ctx: ReadContext) -> Document:
                 if ctx.ocr:
                     builder.add_blocks(number, ocr_blocks(gray, scale, path))
                 pages.append(
-                    Page(number, gray.width * scale, gray.height * scale, start, builder.pos, ctx.ocr)
+                    Page(
+                        number, gray.width * scale, gray.height * scale, start, builder.pos, ctx.ocr
+                    )
                 )
     except Image.DecompressionBombError as exc:
         raise LimitExceeded(path, f"afbeelding te groot: {exc}") from None

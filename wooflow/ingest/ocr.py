@@ -53,7 +53,9 @@ def ocr_blocks(image: Image.Image, scale: float, path: str = "") -> list[Block]:
             image, lang=LANG, config="--psm 3", output_type=pytesseract.Output.DICT
         )
     except pytesseract.TesseractNotFoundError:
-        raise OcrUnavailable(path, "tesseract is niet geïnstalleerd (apt install tesseract-ocr-nld)") from None
+        raise OcrUnavailable(
+            path, "tesseract is niet geïnstalleerd (apt install tesseract-ocr-nld)"
+        ) from None
     except pytesseract.TesseractError as exc:
         msg = str(exc.message if hasattr(exc, "message") else exc).strip().splitlines()
         raise OcrUnavailable(path, f"tesseract faalde: {msg[0] if msg else exc}") from None

@@ -103,7 +103,9 @@ def _result(content: list[Block] | Future[list[Block]], number: int, path: str) 
     except InputError:
         raise
     except Exception as exc:
-        raise CorruptDocument(path, f"pagina {number + 1}: OCR mislukt: {_first_line(exc)}") from None
+        raise CorruptDocument(
+            path, f"pagina {number + 1}: OCR mislukt: {_first_line(exc)}"
+        ) from None
 
 
 def _page_content(
@@ -176,4 +178,3 @@ def _metadata(meta: dict[str, Any]) -> dict[str, Any]:
 def _first_line(exc: BaseException) -> str:
     lines = str(exc).strip().splitlines()
     return lines[0] if lines else type(exc).__name__
-

@@ -97,7 +97,9 @@ def _ole_kind(data: bytes, ext: str) -> str:
     if any(s.startswith("__substg1.0_") for s in streams):
         return "msg"
     if "WordDocument" in streams:
-        raise UnsupportedFormat("", "oud Word-formaat (.doc) wordt niet ondersteund; sla op als .docx")
+        raise UnsupportedFormat(
+            "", "oud Word-formaat (.doc) wordt niet ondersteund; sla op als .docx"
+        )
     raise UnsupportedFormat("", "oud Office-formaat (OLE) wordt niet ondersteund")
 
 

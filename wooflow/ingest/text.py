@@ -35,4 +35,3 @@ def read_text(data: bytes, path: str, name: str, ctx: ReadContext) -> Document:
     doc = new_document(data, path, name, "text", text, ctx)
     doc.fields["encoding"] = encoding
     return doc
-

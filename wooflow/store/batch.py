@@ -67,9 +67,14 @@ def ingest_one(store: CaseStore, path: str, ctx: ReadContext | None = None) -> I
             store.clear_failure(path)
             return IngestEvent(path, SKIPPED, existing)
         base = ctx or ReadContext()
-        doc = read_data(data, path, path, ReadContext(
-            base.max_depth, base.max_members, base.max_total_bytes, base.max_ratio, base.ocr
-        ))
+        doc = read_data(
+            data,
+            path,
+            path,
+            ReadContext(
+                base.max_depth, base.max_members, base.max_total_bytes, base.max_ratio, base.ocr
+            ),
+        )
     except InputError as exc:
         failure = IngestFailure.from_error(exc)
         store.record_failure(failure.path, failure.reason, failure.detail)

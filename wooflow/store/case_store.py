@@ -14,7 +14,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -50,7 +50,7 @@ class DocumentRow:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 class CaseStore:
@@ -61,9 +61,7 @@ class CaseStore:
         try:
             self.case_dir.mkdir(parents=True, exist_ok=True)
             self.blobs = BlobStore(self.case_dir / "blobs")
-            self.conn = sqlite3.connect(
-                self.case_dir / DB_NAME, isolation_level=None, timeout=30.0
-            )
+            self.conn = sqlite3.connect(self.case_dir / DB_NAME, isolation_level=None, timeout=30.0)
         except (OSError, sqlite3.Error) as exc:
             raise CaseError(f"{self.case_dir}: kan zaakmap niet openen: {exc}") from None
         self.conn.row_factory = sqlite3.Row
@@ -195,8 +193,17 @@ class CaseStore:
             'INSERT INTO pages(doc_id, number, width, height, start, "end", ocr, rotation, words)'
             " VALUES (?,?,?,?,?,?,?,?,?)",
             [
-                (doc_id, p.number, p.width, p.height, p.start, p.end, int(p.ocr), p.rotation,
-                 pack_words(by_page.get(p.number, [])))
+                (
+                    doc_id,
+                    p.number,
+                    p.width,
+                    p.height,
+                    p.start,
+                    p.end,
+                    int(p.ocr),
+                    p.rotation,
+                    pack_words(by_page.get(p.number, [])),
+                )
                 for p in doc.pages
             ],
         )
@@ -218,8 +225,15 @@ class CaseStore:
             "SELECT * FROM pages WHERE doc_id = ? ORDER BY number", (row["id"],)
         ):
             pages.append(
-                Page(p["number"], p["width"], p["height"], p["start"], p["end"], bool(p["ocr"]),
-                     p["rotation"])
+                Page(
+                    p["number"],
+                    p["width"],
+                    p["height"],
+                    p["start"],
+                    p["end"],
+                    bool(p["ocr"]),
+                    p["rotation"],
+                )
             )
             words.extend(unpack_words(p["number"], p["words"]))
         parent_path = None
@@ -264,8 +278,16 @@ class CaseStore:
     def list_documents(self) -> list[DocumentRow]:
         """Every stored document (children included) without text: for listings and reports."""
         return [
-            DocumentRow(r["id"], r["parent_id"], r["path"], r["name"], r["kind"], r["sha256"],
-                        r["page_count"], r["status"])
+            DocumentRow(
+                r["id"],
+                r["parent_id"],
+                r["path"],
+                r["name"],
+                r["kind"],
+                r["sha256"],
+                r["page_count"],
+                r["status"],
+            )
             for r in self.conn.execute(
                 "SELECT id, parent_id, path, name, kind, sha256, page_count, status"
                 " FROM documents ORDER BY id"
@@ -296,5 +318,7 @@ class CaseStore:
     def failures(self) -> list[StoredFailure]:
         return [
             StoredFailure(r["path"], r["reason"], r["detail"], r["time"])
-            for r in self.conn.execute("SELECT path, reason, detail, time FROM failures ORDER BY id")
+            for r in self.conn.execute(
+                "SELECT path, reason, detail, time FROM failures ORDER BY id"
+            )
         ]

@@ -35,7 +35,9 @@ def text_pdf(pages: int = 2) -> bytes:
     for i in range(pages):
         page = pdf.new_page(width=595, height=842)
         page.insert_text((72, 90), f"Nota aan de minister, pagina {i + 1}", fontsize=14)
-        page.insert_text((72, 130), "Jan de Vries (tel. 06-12345678) vraagt om inzage.", fontsize=11)
+        page.insert_text(
+            (72, 130), "Jan de Vries (tel. 06-12345678) vraagt om inzage.", fontsize=11
+        )
         page.insert_text((72, 150), "Het verzoek is ontvangen op 4 maart 2024.", fontsize=11)
         # A font with a real "ﬁ" ligature glyph (the base-14 fonts have none).
         page.insert_text((330, 800), "De ﬁnanciën zijn op orde.", fontsize=9, **LIGATURE_FONT)
@@ -93,7 +95,10 @@ def mail(html_only: bool = False, with_attachments: bool = True) -> bytes:
     m["Message-ID"] = "<20240304101500.1@example.nl>"
     m["In-Reply-To"] = "<20240301090000.7@example.nl>"
     m["References"] = "<20240229080000.3@example.nl> <20240301090000.7@example.nl>"
-    html = "<html><head><style>p{}</style></head><body><p>Beste Piet,</p><p>Zie de <b>bijlage</b>.</p><table><tr><td>a</td><td>b</td></tr></table></body></html>"
+    html = (
+        "<html><head><style>p{}</style></head><body><p>Beste Piet,</p>"
+        "<p>Zie de <b>bijlage</b>.</p><table><tr><td>a</td><td>b</td></tr></table></body></html>"
+    )
     if html_only:
         m.set_content(html, subtype="html")
     else:
@@ -101,7 +106,9 @@ def mail(html_only: bool = False, with_attachments: bool = True) -> bytes:
         m.add_alternative(html, subtype="html")
     if with_attachments:
         m.add_attachment(text_pdf(1), maintype="application", subtype="pdf", filename="nota.pdf")
-        m.add_attachment(b"%PDF-1.4 kapot", maintype="application", subtype="pdf", filename="kapot.pdf")
+        m.add_attachment(
+            b"%PDF-1.4 kapot", maintype="application", subtype="pdf", filename="kapot.pdf"
+        )
     return m.as_bytes()
 
 
@@ -127,9 +134,9 @@ def main() -> None:
     GOOD.mkdir(exist_ok=True)
     BAD.mkdir(exist_ok=True)
     good = {
-        "brief-crlf.txt": "Geachte heer,\r\n\r\nUw verzoek van 4 maart 2024 is ontvangen.\r\n".encode(),
+        "brief-crlf.txt": b"Geachte heer,\r\n\r\nUw verzoek van 4 maart 2024 is ontvangen.\r\n",
         "oud-cp1252.txt": "Café “De Zon” kost € 5,- per persoon.\n".encode("cp1252"),
-        "notities.md": "# Notities\n\n- Jan de Vries belt terug\n".encode(),
+        "notities.md": b"# Notities\n\n- Jan de Vries belt terug\n",
         "nota.pdf": text_pdf(2),
         "scan.pdf": scan_pdf(),
         "scan.png": scan_pixmap().tobytes("png"),
@@ -160,7 +167,9 @@ def main() -> None:
         ),
         "tekst-als-pdf.pdf": b"Dit is gewoon tekst met de verkeerde extensie.\n",
         "kapot.eml": b"dit is geen e-mail\n\x00\x01\x02 maar rommel\n",
-        "kapot.docx": zip_bytes({"word/document.xml": b"<niet-xml", "[Content_Types].xml": b"<x/>"}),
+        "kapot.docx": zip_bytes(
+            {"word/document.xml": b"<niet-xml", "[Content_Types].xml": b"<x/>"}
+        ),
         "kapot.zip": zip_bytes({"a.txt": b"inhoud" * 100})[:60],
         "zipbom.zip": zip_bytes({"nullen.txt": b"\0" * (20 << 20)}),
         "versleuteld.zip": encrypted_zip(),

@@ -8,7 +8,7 @@ file this script uses aspose-email-foss (MIT, pure Python), installed in a throw
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from aspose.email_foss import msg
@@ -23,7 +23,7 @@ def main() -> None:
     message.set_property(msg.PropertyId.SENDER_NAME, "Jan de Vries")
     message.set_property(msg.PropertyId.SENDER_EMAIL_ADDRESS, "j.devries@example.nl")
     message.set_property(
-        msg.PropertyId.MESSAGE_DELIVERY_TIME, datetime(2024, 3, 4, 9, 15, tzinfo=timezone.utc)
+        msg.PropertyId.MESSAGE_DELIVERY_TIME, datetime(2024, 3, 4, 9, 15, tzinfo=UTC)
     )
     message.add_recipient("p.jansen@example.nl", display_name="Piet Jansen")
     message.add_attachment("notitie.txt", b"Notitie bij het overleg.\n", mime_type="text/plain")
