@@ -54,8 +54,9 @@ CREATE INDEX IF NOT EXISTS case_doc_type ON case_doc(type);
 CREATE INDEX IF NOT EXISTS case_doc_parent ON case_doc(parent_id);
 CREATE INDEX IF NOT EXISTS case_doc_hash ON case_doc(text_hash);
 CREATE INDEX IF NOT EXISTS case_doc_judgement ON case_doc(judgement);
+-- contentless: the stemmed copy is not stored again (snippets come from documents.text)
 CREATE VIRTUAL TABLE IF NOT EXISTS case_fts USING fts5(
-    body, tokenize = "unicode61 remove_diacritics 2"
+    body, content = '', tokenize = "unicode61 remove_diacritics 2"
 );
 CREATE TABLE IF NOT EXISTS case_findings (
     id INTEGER PRIMARY KEY,

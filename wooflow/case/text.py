@@ -25,10 +25,15 @@ WORD_RE = re.compile(r"\w+", re.UNICODE)
 _STEMMER = snowballstemmer.stemmer("dutch_porter")
 
 
+# Combining mark blocks; one C-level regex pass instead of a per-character Python loop.
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
+
+
 def fold(text: str) -> str:
     """Casefold and strip diacritics (NFKD, drop combining marks)."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if text.isascii():
+        return text.lower()
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text.casefold()))
 
 
 @lru_cache(maxsize=200_000)

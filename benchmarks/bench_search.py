@@ -1,0 +1,204 @@
+"""Search benchmark: a synthetic 100,000-document case, index build time and size, query latency.
+
+Run: ``.venv/bin/python benchmarks/bench_search.py [--docs 100000] [--queries 200]``.
+Prints figures; asserts nothing. Documents are generated from a Dutch policy vocabulary with
+inflected forms and a Zipf-distributed tail of compound words, so stemming and ranking do
+real work. Rows go straight into the store's ``documents`` table in one transaction (the store's
+per-document blob copies are not what this measures); indexing uses the case's own code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from wooflow.case import Case, CaseInfo, SearchFilters, search  # noqa: E402
+from wooflow.case.index import IndexRow, insert_rows, optimize_index, refresh_attachments  # noqa: E402
+
+STEMS = """
+begroting vergadering minister staatssecretaris gemeente provincie overleg besluit nota advies
+rapport regeling subsidie uitvoering beleid financiering wetsvoorstel kamerbrief verslag agenda
+toezicht inspectie zorg onderwijs woning energie stikstof klimaat asiel opvang veiligheid politie
+rechtspraak belasting toeslag uitkering pensioen arbeidsmarkt werkgever werknemer onderzoek
+evaluatie monitor dashboard planning afspraak bijeenkomst directeur afdeling directie ministerie
+medewerker projectleider werkgroep stuurgroep programma project contract aanbesteding leverancier
+factuur bedrag tekort overschot raming prognose scenario maatregel crisis pandemie vaccin
+ziekenhuis huisarts apotheek geneesmiddel kwaliteit capaciteit personeel opleiding school leraar
+student universiteit onderzoeker wetenschap innovatie digitalisering privacy gegevens datalek
+systeem applicatie netwerk storing incident melding klacht bezwaar beroep uitspraak rechter
+advocaat procedure termijn verzoek informatie openbaarmaking document bijlage concept versie
+reactie vraag antwoord toezegging motie amendement debat commissie fractie coalitie oppositie
+verkiezing uitslag stembureau burgemeester wethouder gemeenteraad statenlid gedeputeerde
+waterschap dijk rivier natuur landbouw boer visserij voedsel dierenwelzijn mest vergunning
+handhaving boete sanctie controle risico analyse strategie visie doelstelling resultaat
+""".split()
+SUFFIXES = ["", "", "", "en", "s", "je", "jes", "ing", "ingen", "e", "er", "ste"]
+FILLER = """de het een en van in op te voor met aan over door bij als om dat die dit deze
+niet ook nog wel al maar of dan want omdat zodat waardoor wordt worden is zijn was waren heeft
+hebben zal zullen kan kunnen moet moeten wij we u ik zij hij het graag verder daarnaast echter
+""".split()
+DIACRITIC = ["financiële", "coördinatie", "reëel", "ideeën", "geïnformeerd", "creëren", "efficiënt",
+             "beëindiging", "geëvalueerd", "categorieën", "privé", "café", "overeenkomst"]
+TYPES = ["nota", "email", "verslag", "kamerbrief", "advies", "rapport", "brief", "agenda", "besluit"]
+FIRST = ["Sanne", "Piet", "Marieke", "Jan", "Fatima", "Mohammed", "Eva", "Daan", "Lotte", "Kees"]
+LAST = ["Kuipers", "Jansen", "de Vries", "Bakker", "Visser", "Smit", "Meijer", "de Boer", "Mulder",
+        "Bos", "Vos", "Peters", "Hendriks", "van Dijk", "Dekker", "Brouwer", "de Wit", "Dijkstra"]
+
+
+def vocabulary(rng: random.Random) -> list[str]:
+    words = [s + suf for s in STEMS for suf in SUFFIXES]
+    for _ in range(6000):  # compound tail: "begrotingsoverleg", "zorgmonitor"
+        a, b = rng.sample(STEMS, 2)
+        words.append(a + ("s" if rng.random() < 0.4 else "") + b)
+    rng.shuffle(words)
+    return words + DIACRITIC
+
+
+def make_docs(n: int, seed: int = 7) -> tuple[list[IndexRow], list[str]]:
+    rng = random.Random(seed)
+    vocab = vocabulary(rng)
+    weights = [1.0 / (i + 1) ** 1.05 for i in range(len(vocab))]
+    senders = [f"{f} {ln}" for f in FIRST for ln in LAST]
+    start = date(2019, 1, 1)
+    rows: list[IndexRow] = []
+    for doc_id in range(1, n + 1):
+        length = rng.randint(60, 400)
+        content = rng.choices(vocab, weights, k=length // 2)
+        filler = rng.choices(FILLER, k=length - len(content))
+        tokens = content + filler
+        rng.shuffle(tokens)
+        sentences, i = [], 0
+        while i < len(tokens):
+            k = rng.randint(6, 16)
+            sentences.append(" ".join(tokens[i : i + k]).capitalize() + ".")
+            i += k
+        sender = rng.choice(senders)
+        text = f"Van: {sender}\nOnderwerp: {' '.join(content[:4])}\n\n" + " ".join(sentences)
+        rows.append(IndexRow(
+            doc_id=doc_id, parent_id=None, path=f"/bench/{doc_id}.txt", name=f"{doc_id}.txt",
+            kind="text", sha256=hashlib.sha256(text.encode()).hexdigest(), text=text,
+            type=rng.choice(TYPES), date=(start + timedelta(days=rng.randint(0, 2000))).isoformat(),
+            title=" ".join(content[:4]), sender=sender,
+            addressees=[rng.choice(senders) for _ in range(rng.randint(1, 3))],
+        ))
+    return rows, vocab
+
+
+def make_queries(vocab: list[str], n: int, seed: int = 11) -> list[tuple[str, SearchFilters | None]]:
+    rng = random.Random(seed)
+    common, mid, rare = vocab[:60], vocab[60:1500], vocab[1500:]
+    out: list[tuple[str, SearchFilters | None]] = []
+    kinds = ["word", "word_rare", "and", "phrase", "or", "not", "prefix", "diacritic", "filter", "common"]
+    for i in range(n):
+        kind = kinds[i % len(kinds)]
+        if kind == "word":
+            q = rng.choice(mid)
+        elif kind == "word_rare":
+            q = rng.choice(rare)
+        elif kind == "and":
+            q = f"{rng.choice(mid)} {rng.choice(mid)}"
+        elif kind == "phrase":
+            q = f'"{rng.choice(common)} {rng.choice(mid)}"'
+        elif kind == "or":
+            q = f"{rng.choice(mid)} OR {rng.choice(rare)}"
+        elif kind == "not":
+            q = f"{rng.choice(mid)} NOT {rng.choice(common)}"
+        elif kind == "prefix":
+            q = rng.choice(STEMS)[:5] + "*"
+        elif kind == "diacritic":
+            q = rng.choice(DIACRITIC).replace("ë", "e").replace("ï", "i").replace("é", "e")
+        elif kind == "filter":
+            out.append((rng.choice(mid), SearchFilters(type=rng.choice(TYPES), date_from="2021-01-01",
+                                                         date_to="2022-12-31", sender=rng.choice(LAST))))
+            continue
+        else:
+            q = rng.choice(common)
+        out.append((q, None))
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--docs", type=int, default=100_000)
+    ap.add_argument("--queries", type=int, default=200)
+    ap.add_argument("--dir", type=Path, default=None, help="keep the case here (default: temp)")
+    args = ap.parse_args()
+
+    workdir = args.dir or Path(tempfile.mkdtemp(prefix="wooflow-bench-"))
+    t0 = time.perf_counter()
+    rows, vocab = make_docs(args.docs)
+    t_gen = time.perf_counter() - t0
+    case = Case.init(workdir / "zaak", CaseInfo(request="benchmark", received=date(2024, 1, 10)), actor="bench")
+    t0 = time.perf_counter()
+    now = "2024-01-10T00:00:00+00:00"
+    with case.transaction() as conn:
+        conn.executemany(
+            "INSERT INTO documents(id, parent_id, path, name, kind, sha256, text, fields, added_at)"
+            " VALUES (?,?,?,?,?,?,?,?,?)",
+            [(r.doc_id, None, r.path, r.name, r.kind, r.sha256, r.text, json.dumps({}), now) for r in rows],
+        )
+    t_store = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    with case.transaction() as conn:
+        insert_rows(conn, rows)
+        refresh_attachments(conn)
+    t_index = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    optimize_index(case)
+    t_opt = time.perf_counter() - t0
+    fts_bytes = sum(
+        r[0] for r in case.conn.execute(
+            "SELECT SUM(pgsize) FROM dbstat WHERE name LIKE 'case_fts%'"
+        )
+    ) if _has_dbstat(case) else None
+    case.close()
+    case = Case.open(workdir / "zaak")
+    db_size = os.path.getsize(workdir / "zaak" / "case.sqlite")
+
+    queries = make_queries(vocab, args.queries)
+    for q, f in queries[:10]:  # warm the page cache like a reviewer's second query
+        search(case, q, f)
+    lat: list[float] = []
+    hits_per_query: list[int] = []
+    for q, f in queries:
+        t = time.perf_counter()
+        hits = search(case, q, f, limit=20)
+        lat.append((time.perf_counter() - t) * 1000)
+        hits_per_query.append(len(hits))
+    lat_sorted = sorted(lat)
+    p = lambda x: lat_sorted[min(len(lat_sorted) - 1, int(round(x * (len(lat_sorted) - 1))))]  # noqa: E731
+    worst = sorted(zip(lat, queries), key=lambda z: -z[0])[:3]
+    print(f"documents:            {args.docs:,} (generated in {t_gen:.1f} s)")
+    print(f"store insert:         {t_store:.1f} s")
+    print(f"index build:          {t_index:.1f} s ({args.docs / t_index:,.0f} docs/s; stem+fold+FTS5)")
+    print(f"fts optimize:         {t_opt:.1f} s")
+    print(f"database size:        {db_size / 1e6:.0f} MB" + (f" (FTS index {fts_bytes / 1e6:.0f} MB)" if fts_bytes else ""))
+    print(f"queries:              {len(queries)} (search() incl. bm25 ranking, filters, 20 snippets)")
+    print(f"latency p50/p95/max:  {p(0.5):.1f} / {p(0.95):.1f} / {max(lat):.1f} ms (mean {statistics.mean(lat):.1f})")
+    print(f"queries with hits:    {sum(1 for h in hits_per_query if h)}/{len(queries)}")
+    for ms, (q, f) in worst:
+        print(f"slowest:              {ms:.1f} ms  {q!r}{' + filters' if f else ''}")
+    case.close()
+
+
+def _has_dbstat(case: Case) -> bool:
+    try:
+        case.conn.execute("SELECT 1 FROM dbstat LIMIT 1").fetchall()
+        return True
+    except Exception:
+        return False
+
+
+if __name__ == "__main__":
+    main()
