@@ -24,7 +24,8 @@ SUFFIX = (
 )
 # A street: up to three capitalised words (bounded), last ending in a street suffix or in the
 # packaged street list; then a house number with optional addition.
-STREET = rf"((?:[{_U}][{_L}'’.-]*[ \u00a0]){{0,3}}[{_U}][{_L}'’-]{{1,40}})"
+_TV = r"(?:van der|van den|van de|van|de|der|den|ter|ten|'t|op|in|aan|bij)"
+STREET = rf"((?:(?:[{_U}][{_L}'’.-]*|{_TV})[ \u00a0]){{0,3}}[{_U}][{_L}'’-]{{1,40}})"
 NUMBER = r"[ \u00a0](\d{1,5}(?:[ \u00a0]?[-/]?[ \u00a0]?(?:[A-Za-z]{1,2}|\d{1,4})(?![\w]))?(?:[ \u00a0-]?(?:hs|bis|zw|rd|I{1,3}))?)"
 POSTCODE_PLACE = rf"(?:,?[ \u00a0]*\n?[ \u00a0]*(\d{{4}}[ \u00a0]?(?!SA|SD|SS)[A-Z]{{2}})(?:[ \u00a0]{{1,2}}([{_U}][{_L}'’-]+(?:[ \u00a0-][{_U}]?[{_L}'’-]+){{0,2}}))?)?"
 ADDRESS = rf"(?<![\w.]){STREET}{NUMBER}(?![\d.,]\d){POSTCODE_PLACE}"
@@ -64,13 +65,12 @@ class AddressRecognizer(Recognizer):
             street = m.group(1)
             # Drop leading words that are not part of the street ("Wij wonen op Dorpsstraat 4").
             words = street.split()
-            s = m.start(1)
-            while len(words) > 1 and not looks_like_street(" ".join(words)):
-                s += len(words[0]) + (len(street[len(words[0]) :]) - len(street[len(words[0]) :].lstrip()))
-                street = street[len(words[0]) :].lstrip()
-                words = street.split()
-            if not looks_like_street(street):
+            while len(words) > 1 and (not looks_like_street(" ".join(words)) or words[0][:1].islower()):
+                words = words[1:]
+            street = " ".join(words)
+            if not street or not looks_like_street(street) or street[:1].islower():
                 continue
+            s = m.start(1) + m.group(1).rfind(words[0] + (" " + words[1] if len(words) > 1 else ""))
             end = m.end()
             if office_block(text, s) or self._known_office(street):
                 out.append(self.finding(text, s, end, 0.85, "bezoekadres van organisatie", action="keep"))
@@ -85,9 +85,57 @@ class AddressRecognizer(Recognizer):
         return street in OFFICE_STREETS
 
 
-# Visiting addresses of ministries and High Councils of State (rijksoverheid.nl, public).
+# Streets that hold only offices of ministries and High Councils of State (rijksoverheid.nl).
 OFFICE_STREETS = frozenset(
-    "Parnassusplein Rijnstraat Turfmarkt Bezuidenhoutseweg Korte Voorhout Lange Voorhout "
-    "Binnenhof Plein Kneuterdijk Koningskade Prinses Beatrixlaan Herengracht Stadhouderslaan "
-    "Spui Hoftoren Schedeldoekshaven".split()
-) | {"Korte Voorhout", "Lange Voorhout", "Prinses Beatrixlaan", "Kalvermarkt"}
+    {"Parnassusplein", "Turfmarkt", "Bezuidenhoutseweg", "Korte Voorhout", "Lange Voorhout",
+     "Binnenhof", "Kneuterdijk", "Schedeldoekshaven", "Wilhelmina van Pruisenweg", "Hoftoren"}
+)
+ORG_LINE = re.compile(
+    r"\b(?:gemeente|provincie|ministerie|directie|stichting|stadhuis|gemeentehuis|stadsloket|"
+    r"locatie|vergaderlocatie|bezoekadres|postadres|kantoor|hoofdkantoor|veiligheidsregio|ggd|"
+    r"rijksoverheid|informatie|b\.?v\.?|n\.?v\.?|waterschap|omgevingsdienst|rechtbank|politie|"
+    r"school|ziekenhuis|universiteit|hogeschool|inspectie|dienst|bureau|afdeling|vestiging)\b",
+    re.IGNORECASE,
+)
+HOME_CUE = re.compile(
+    r"woon|wonende|woonachtig|mijn \w*adres|ons \w*adres|adres:|huisadres|privé|prive|verhuisd|thuis|"
+    r"bewoner|inspreker|verzoeker|aanvrager|melder|afzender",
+    re.IGNORECASE,
+)
+
+
+def reclassify(text: str, finding: Finding, person_spans: list[tuple[int, int]]) -> Finding:
+    """Settle home vs office once person mentions are known: an address right under a person's
+    name is that person's; one under an organisation's name or after 'Locatie:' is an office."""
+    if finding.category not in ("address", "postcode") or "postbus" in finding.text.lower():
+        return finding
+    ls = text.rfind("\n", 0, finding.start) + 1
+    same = text[ls : finding.start]
+    prev_end = ls - 1 if ls > 0 else 0
+    prev_start = text.rfind("\n", 0, max(0, prev_end)) + 1
+    prev = text[prev_start:prev_end] if ls > 0 else ""
+    if finding.category == "postcode" and not same.strip():
+        return finding  # postcode lines follow their street line, judged with it
+    person_same = any(ls <= ps < finding.start for ps, _ in person_spans)
+    person_prev = any(prev_start <= ps < prev_end for ps, _ in person_spans)
+    office_same = ORG_LINE.search(same[-80:])
+    home = HOME_CUE.search(same[-60:]) or (person_same and not office_same) or (not same.strip() and person_prev)
+    office = office_same or (not same.strip() and ORG_LINE.search(prev))
+    if finding.action == "keep" and home and not any(finding.text.startswith(o) for o in OFFICE_STREETS):
+        why = "woonadres (onder naam van persoon)" if person_prev or person_same else "woonadres"
+        return Finding(finding.start, finding.end, finding.text, finding.category, "redact", "5.1.2e", 0.88,
+                       finding.recognizer, why)
+    if finding.action == "redact" and office and not home:
+        return Finding(finding.start, finding.end, finding.text, finding.category, "keep", None, 0.75,
+                       finding.recognizer, "adres van organisatie (kantoor- of vergaderlocatie)")
+    if not same.strip() and prev.strip() and not person_prev and not home and len(prev.strip()) <= 40 \
+            and finding.action == "redact" and _signature_above(text, prev_start, person_spans):
+        return Finding(finding.start, finding.end, finding.text, finding.category, "keep", None, 0.7,
+                       finding.recognizer, "adres van organisatie (in handtekening onder organisatienaam)")
+    return finding
+
+
+def _signature_above(text: str, prev_start: int, person_spans: list[tuple[int, int]]) -> bool:
+    """A person's name two or three lines above (name / job title / organisation / address)."""
+    window_start = max(0, prev_start - 120)
+    return any(window_start <= ps < prev_start for ps, _ in person_spans)

@@ -32,6 +32,30 @@ PRIVATE_DOMAINS = frozenset(
 )
 
 
+FUNCTIONAL_STEM = re.compile(
+    r"beheer|zaken|bureau|centrum|loket|desk|team|dienst|provincie|gemeente|ministerie|"
+    r"contact|planning|inkoop|factu|financ|juridisch|griffie|secretariaat|receptie|info|"
+    r"communicatie|service|support|klant|meldpunt|woo|wob|pers|media|redactie|personeel|"
+    r"salaris|crisis|veiligheid|handhaving|vergunning|subsidie|belasting|facilit|archief|"
+    r"bestuur|college|directie|afdeling|project|programma|organisatie|aanvragen|verzoek|"
+    r"klacht|bezwaar|postbus|publicatie|noreply|reply|mailbox|algemeen|office|administratie"
+)
+
+
+def is_functional(local: str) -> bool:
+    """A mailbox of a function or team rather than a person."""
+    from wooflow.detect import lexicon
+
+    low = local.lower()
+    if FUNCTIONAL.match(low):
+        return True
+    parts = [p for p in re.split(r"[._+-]", low) if p]
+    if any(p.isalpha() and len(p) > 2 and not lexicon.is_common(p)
+           and (lexicon.is_first_name(p.capitalize()) or lexicon.is_surname(p.capitalize())) for p in parts):
+        return False
+    return any(FUNCTIONAL_STEM.search(p) for p in parts) or (len(parts) == 1 and lexicon.is_common(low))
+
+
 class EmailRecognizer(Recognizer):
     NAME = "email"
     ENTITIES = ("EMAIL_ADDRESS",)
@@ -47,7 +71,7 @@ class EmailRecognizer(Recognizer):
         out = []
         for m in self._re.finditer(text):
             local, domain = m.group(1).rstrip("."), m.group(2).lower()
-            if FUNCTIONAL.match(local.lower()):
+            if is_functional(local):
                 out.append(
                     self.finding(text, m.start(), m.end(), 0.9, "functionele mailbox", action="keep")
                 )
