@@ -90,9 +90,9 @@ def worker_wooflow(texts: dict[str, str]) -> dict[str, Any]:
     t0 = time.perf_counter()
     import wooflow.detect as wd  # noqa: PLC0415
 
-    det = wd.Detector()
-    det.detect_case({"warm-up": "Van: Jan Jansen <j.jansen@minvws.nl>"})
+    wd.detect_text("Van: Jan Jansen <j.jansen@minvws.nl>")  # builds the default detector
     startup = time.perf_counter() - t0
+    det = wd.Detector()
 
     def conv(fs: list) -> list:
         return [[f.start, f.end, f.category, f.action, f.text, f.recognizer, f.reason] for f in fs]
@@ -322,12 +322,41 @@ def errors(docs: dict, sc: Score, name: str) -> str:
     return "\n".join(out)
 
 
+def update_readme(figures: str) -> None:
+    """Replace the figures block of README.md, stamped with date, commit and machine load."""
+    readme = HERE / "README.md"
+    start, end = "<!-- FIGURES -->", "<!-- /FIGURES -->"
+    body = readme.read_text(encoding="utf-8")
+    if start not in body:
+        raise SystemExit("README.md has no <!-- FIGURES --> marker")
+    before, _, rest = body.partition(start)
+    tail = rest.partition(end)[2] if end in rest else ""
+    try:
+        git = ["git", "log", "-1", "--format=%h (%cd)", "--date=format:%Y-%m-%d %H:%M"]
+        head = subprocess.run(git, cwd=HERE, capture_output=True, text=True, check=True).stdout
+        det = subprocess.run([*git, "--", "wooflow/detect"], cwd=HERE.parents[1], capture_output=True,
+                             text=True, check=True).stdout
+        commit = f"{head.strip()}, wooflow/detect last changed in {det.strip()}"
+    except (OSError, subprocess.CalledProcessError):
+        commit = "unknown"
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    stamp = (f"Measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} at commit {commit}; "
+             f"{os.cpu_count()} CPUs, load average {load} (speed figures are noisy on a shared "
+             f"machine; compare tools within one run).")
+    # Markdown tables read better unfenced; keep the plain lines (origin, speed) in text.
+    tables, _, plain = figures.partition("\nBy origin")
+    block = f"{start}\n{stamp}\n\n{tables}\n\n```text\nBy origin{plain}\n```\n{end}"
+    readme.write_text(before + block + tail, encoding="utf-8")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description="Score wooflow and Deduce on the gold detection corpus.")
     ap.add_argument("--verbose", action="store_true", help="list wooflow's misses and false positives")
     ap.add_argument("--verbose-deduce", action="store_true", help="also list Deduce's errors")
     ap.add_argument("--no-deduce", action="store_true", help="skip Deduce (slow start-up)")
     ap.add_argument("--markdown", action="store_true", help="tables as markdown (for README.md)")
+    ap.add_argument("--update-readme", action="store_true",
+                    help="write the markdown figures into README.md between the FIGURES markers")
     ap.add_argument("--worker", choices=("wooflow", "deduce"), help=argparse.SUPPRESS)
     ap.add_argument("--worker-out", help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -355,7 +384,10 @@ def main() -> int:
     if not runs:
         print("no detector could run", file=sys.stderr)
         return 1
-    print(report(docs, runs, meta, args.markdown))
+    text = report(docs, runs, meta, args.markdown or args.update_readme)
+    print(text)
+    if args.update_readme:
+        update_readme(text)
     if args.verbose and "wooflow case" in runs:
         print(errors(docs, runs["wooflow case"], "wooflow (whole corpus as one case)"))
     if args.verbose_deduce and "deduce" in runs:
