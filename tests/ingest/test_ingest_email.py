@@ -113,3 +113,19 @@ def test_duplicate_attachment_names_made_unique(good: Path) -> None:
 def test_html_to_text_blocks_and_entities() -> None:
     html = "<div>Een&nbsp;twee<br>drie</div><script>x()</script><ul><li>vier</li></ul>"
     assert html_to_text(html) == "Een twee\ndrie\n\nvier"
+
+
+def test_forwarded_message_becomes_child_mail(good: Path) -> None:
+    from email import message_from_bytes, policy
+    from email.message import EmailMessage
+
+    inner = message_from_bytes((good / "html-mail.eml").read_bytes(), policy=policy.default)
+    outer = EmailMessage()
+    outer["From"] = "b@example.nl"
+    outer["Subject"] = "Fwd: Woo-verzoek"
+    outer.set_content("Zie doorgestuurd bericht.")
+    outer.add_attachment(inner)
+    doc = read_bytes(outer.as_bytes(), "fwd.eml")
+    assert [c.name for c in doc.children] == ["bericht-1.eml"]
+    child = doc.children[0]
+    assert child.kind == "email" and child.fields["subject"] == "Re: Woo-verzoek över dossier"

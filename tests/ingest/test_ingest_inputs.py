@@ -116,3 +116,17 @@ def test_xlsx_is_unsupported_not_corrupt(tmp_path: Path) -> None:
     wb.save(tmp_path / "lijst.xlsx")
     with pytest.raises(UnsupportedFormat, match="Excel"):
         read_path(tmp_path / "lijst.xlsx")
+
+
+def test_library_crash_becomes_corrupt(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fault injection: whatever a reader library throws on bad input, the batch gets one
+    clear CorruptDocument, never a traceback."""
+    import wooflow.ingest.text as text_reader
+
+    def boom(*_args: object) -> None:
+        raise ValueError("onverwacht\ntweede regel")
+
+    monkeypatch.setattr(text_reader, "read_text", boom)
+    with pytest.raises(CorruptDocument) as info:
+        read_bytes(b"tekst", "x.txt")
+    assert "ValueError: onverwacht" in info.value.detail and "\n" not in info.value.detail

@@ -38,3 +38,33 @@ def test_image_ocr_boxes_in_points(good: Path) -> None:
 def test_ocr_can_be_switched_off(good: Path) -> None:
     doc = read_path(good / "scan.pdf", ReadContext(ocr=False))
     assert doc.text == "" and not doc.pages[0].ocr
+
+
+def test_scan_with_stamp_text_is_still_ocred(good: Path) -> None:
+    """A Woo tool stamps 'Document 12, pagina 1' as text onto a scan: the scan must still be read."""
+    import pymupdf
+
+    from wooflow.ingest import read_bytes
+
+    pdf = pymupdf.open("pdf", (good / "scan.pdf").read_bytes())
+    pdf[0].insert_text((300, 580), "Document 12, pagina 1 van 1", fontsize=8)
+    doc = read_bytes(pdf.tobytes(), "gestempeld.pdf")
+    assert doc.pages[0].ocr
+    _check_scan(doc.text)
+    assert "Document 12" in doc.text
+
+
+def test_text_page_with_letterhead_image_not_ocred() -> None:
+    import pymupdf
+
+    from wooflow.ingest import read_bytes
+
+    pdf = pymupdf.open()
+    page = pdf.new_page()
+    pix = pymupdf.Pixmap(pymupdf.csGRAY, pymupdf.IRect(0, 0, 60, 20), False)
+    pix.clear_with(200)
+    page.insert_image(pymupdf.Rect(0, 0, 595, 200), pixmap=pix)  # a wide letterhead band
+    for i in range(12):
+        page.insert_text((72, 260 + 14 * i), f"Regel {i} van de brief over het Woo-besluit.")
+    doc = read_bytes(pdf.tobytes(), "brief.pdf")
+    assert not doc.pages[0].ocr and "Regel 11 van de brief" in doc.text

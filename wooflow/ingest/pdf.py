@@ -26,6 +26,9 @@ from wooflow.model import Document, Page
 TEXT_FLAGS = pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_MEDIABOX_CLIP
 MIN_TEXT_CHARS = 10  # fewer letters/digits than this and an image on the page: it is a scan
 MIN_IMAGE_COVER = 0.3  # share of the page an image must cover to count as a scan
+FULL_IMAGE_COVER = 0.8  # a page-filling image with only a stamp of text is a scan as well
+STAMP_CHARS = 100  # "Document 12, pagina 3 van 7" stamped on a scan stays below this
+OUTLINE_DRAWINGS = 50  # vector paths on a page without fonts: text converted to outlines
 EOF_WINDOW = 1024  # a complete PDF ends with %%EOF, give or take trailing whitespace
 MAX_GARBAGE = 0.3  # share of U+FFFD (unknown glyphs) above which a text layer is unusable
 
@@ -135,19 +138,23 @@ def _page_content(
 
 
 def _needs_ocr(page: pymupdf.Page, raw: list[Any]) -> bool:
+    """A page is a scan when images cover it and its text layer is absent, garbage, or only a
+    stamp (a page number or document number added after scanning)."""
     text = "".join(w[4] for w in raw)
     alnum = sum(ch.isalnum() for ch in text)
     garbage = text.count("\ufffd") / len(text) if text else 0.0
-    if alnum >= MIN_TEXT_CHARS and garbage <= MAX_GARBAGE:
+    if alnum >= STAMP_CHARS and garbage <= MAX_GARBAGE:
         return False
     area = abs(page.rect) or 1.0
-    covered = 0.0
-    for info in page.get_image_info():
-        covered += abs(pymupdf.Rect(info["bbox"]) & page.rect)
-    if covered / area >= MIN_IMAGE_COVER:
+    covered = (
+        sum(abs(pymupdf.Rect(info["bbox"]) & page.rect) for info in page.get_image_info()) / area
+    )
+    if covered >= FULL_IMAGE_COVER:
+        return True
+    if covered >= MIN_IMAGE_COVER and (alnum < MIN_TEXT_CHARS or garbage > MAX_GARBAGE):
         return True
     # Text drawn as outlines (no fonts) also needs OCR; a blank page does not.
-    return alnum == 0 and bool(page.get_drawings()) and len(page.get_drawings()) > 50
+    return alnum == 0 and len(page.get_drawings()) > OUTLINE_DRAWINGS
 
 
 _PDF_DATE = re.compile(r"D:(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?")
