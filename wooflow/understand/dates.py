@@ -43,6 +43,7 @@ _MDY_TEXT = re.compile(
 _DMY_NUM = re.compile(r"(?<![\w.,/-])(?P<d>[0-3]?\d)([-/.])(?P<m>[01]?\d)\2(?P<y>(?:19|20)\d\d)(?![\d.,]\d)")
 # "2023-11-22"
 _ISO = re.compile(r"(?<![\w.-])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d])")
+_AMOUNT_BEFORE = re.compile(r"(?:€|EUR|euro)\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +68,8 @@ def find_dates(text: str) -> list[DateHit]:
     hits: list[DateHit] = []
     for rx in (_DMY_TEXT, _MDY_TEXT, _DMY_NUM, _ISO):
         for m in rx.finditer(text):
+            if rx is _DMY_NUM and _AMOUNT_BEFORE.search(text, max(0, m.start() - 6), m.start()):
+                continue  # "€ 12.11.2023,-" is money
             date = _make(m["y"], m["m"], m["d"])
             if date is not None:
                 hits.append(DateHit(m.start(), m.end(), date))

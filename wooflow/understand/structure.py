@@ -30,13 +30,13 @@ _LETTERED = re.compile(r"^(?P<num>[a-h])[.)]\s+(?P<title>[A-Z][^\n]{1,90})$")
 _ARTICLE = re.compile(r"^(?P<num>Artikel\s+\d+[a-z]?)\.?(?:\s+(?P<title>[^\n]{1,90}))?$")
 
 _QA = re.compile(
-    r"^[\s*]*(?P<kind>Vraag|Antwoord)(?:\s+op\s+vraag)?\s+(?P<nums>\d{1,3}(?:\s*(?:,|en|t/m|tot en met|-|–)\s*\d{1,3})*)"
+    r"^[ \t*]*(?P<kind>Vraag|Antwoord)(?:\s+op\s+vraag)?\s+(?P<nums>\d{1,3}(?:\s*(?:,|en|t/m|tot en met|-|–)\s*\d{1,3})*)"
     r"[\s*]*[:.]?[\s*]*(?P<rest>.*)$",
     re.MULTILINE,
 )
 _ACTION = re.compile(
     r"\*\*\s*actie[: ]\s*(?P<b>[^*]{1,60})\*\*|\(actie[: ]\s*(?P<p>[^)]{1,60})\)|"
-    r"^\s*[-•]?\s*Actie(?:punt)?\s*(?:\d+\s*)?[:]\s*(?P<l>[^\n]{2,200})$",
+    r"(?:^[ \t]*[-•]?[ \t]*|(?<=[.!?] ))Actie(?:punt)?\s*(?:\d+\s*)?[:]\s*(?P<l>[^\n]{2,200})$",
     re.IGNORECASE | re.MULTILINE,
 )
 _QUOTE_START = re.compile(
@@ -54,7 +54,7 @@ _HEADER_KEY = {
     "prioriteit": "priority", "urgentie": "priority",
 }  # fmt: skip
 _SIGNATURE = re.compile(
-    r"^\s*(?:Met vriendelijke groet(?:en)?|Vriendelijke groet(?:en)?|Met hartelijke groet|"
+    r"^[ \t]*(?:Met vriendelijke groet(?:en)?|Vriendelijke groet(?:en)?|Met hartelijke groet|"
     r"Hartelijke groet(?:en)?|Groet(?:en)?|Gr(?:oet)?\.?|Mvg|Met collegiale groet|Hoogachtend|"
     r"Kind regards|Best regards|--)\s*[,.]?\s*$",
     re.MULTILINE | re.IGNORECASE,

@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+import pytest
+
+from understand_helpers import make_doc
+from wooflow.understand import TYPES, classify
+
+CASES = {
+    "nota": "TER BESLUITVORMING\nAan: MVWS\nVan: DGV\n\nnota\n\nTitel\n\nAanleiding\nx\n\nGeadviseerd besluit\nInstemmen.\n",
+    "kamerbrief": "Aan de Voorzitter van de Tweede Kamer\nder Staten-Generaal\nPostbus 20018\n\nGeachte voorzitter,\n\nHierbij informeer ik uw Kamer over de stand van zaken.\n\nDe minister van Financiën,\n",
+    "kamervragen": "Vragen van het lid Jansen (SP) aan de minister over x (ingezonden 3 maart 2022).\n\nVraag 1\nWaarom?\n\nAntwoord 1\nDaarom.\n\nVraag 2\nWanneer?\n\nAntwoord 2\nNu.\n",
+    "verslag": "verslag\n\nBetreft\tMT\nVergaderdatum\t3 maart 2022\nAanwezig\tA, B\nAfwezig\tC\n",
+    "agenda": "Agenda\n\nOverleg x\n\n1. Opening\n2. Voortgang\n3. Rondvraag\n4. Sluiting\n",
+    "besluitenlijst": "Besluitenlijst bestuursraad\n\n1. Begroting\nBesluit: akkoord.\n\n2. Huisvesting\nBesluit: uitstel.\n",
+    "besluit": "Betreft: Besluit op uw Woo-verzoek\n\nGeachte heer,\n\nUw Woo-verzoek\nU vroeg om documenten.\n\nVerloop van de procedure\nx\n\nIk heb besloten uw verzoek toe te wijzen.\n\nTegen dit besluit kunt u bezwaar maken.\n",
+    "beschikking": "Beschikking subsidieverlening\n\nGeachte heer,\n\nNaar aanleiding van uw aanvraag verleen ik u een subsidie.\n",
+    "advies": "Raad voor het Openbaar Bestuur\n\nAdvies over de regio\n\nAanbevelingen\n1. Doe x.\n",
+    "rapport": "Rapport\n\nEvaluatie van x\n\nInhoud\n1 Inleiding\n\nSamenvatting\nx\n\nConclusies\ny\n",
+    "jaarplan": "# Jaarplan 2025\n\nRijkswaterstaat\n\nIn 2025 doen wij x.\n",
+    "jaarverslag": "# Jaarverslag 2023\n\nIn het verslagjaar deden wij x.\n",
+    "convenant": "Convenant over x\n\nPartijen\n1. A\n2. B\n\nkomen het volgende overeen:\n\nArtikel 1\nx\n",
+    "brief": "De heer J. Jansen\nKerkstraat 1\n\nBetreft: uw vraag\n\nGeachte heer Jansen,\n\nDank voor uw brief.\n\nMet vriendelijke groet,\n\nDe directeur\n",
+    "presentatie": "Voortgang x\nPresentatie aan het MT\f- punt\f- punt\f- punt",
+    "other": "Lijst telefoonnummers\nA 1\nB 2\n",
+}
+
+
+@pytest.mark.parametrize("expected, text", sorted(CASES.items()))
+def test_type_with_evidence(expected: str, text: str) -> None:
+    result = classify(make_doc(text))
+    assert result.type == expected, result.scores
+    assert result.type in TYPES
+    assert result.evidence and 0.0 <= result.score <= 1.0
+
+
+def test_email_kind_from_reader_is_decisive() -> None:
+    doc = make_doc("Van: a\nAan: b\nDatum: x\nOnderwerp: Agenda\n\nAgenda\n\n1. Opening", kind="email")
+    result = classify(doc)
+    assert result.type == "email"
+    assert any("e-mailbericht" in e for e in result.evidence)
+
+
+def test_nota_about_kamervragen_stays_nota(shared) -> None:
+    text = (shared / "nota-kamervragen-ocw-2024.txt").read_text("utf-8")
+    result = classify(make_doc(text))
+    assert result.type == "nota"
+    assert result.scores["nota"] > 2 * result.scores.get("kamervragen", 0.0)

@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+from understand_helpers import RESOURCES, make_doc
+from wooflow.understand import analyze
+
+
+def info(text: str, **kw: object) -> dict:
+    return analyze(make_doc(text, **kw)).to_json()
+
+
+def test_document_date_not_any_date(shared) -> None:
+    # The nota mentions 22 november 2023 and 18-11-2023 in its text; its own date is the Datum field.
+    out = info((shared / "nota-kamervragen-ocw-2024.txt").read_text("utf-8"))
+    assert out["date"] == "2024-02-07"
+    assert out["date_source"] == "Datum"
+
+
+def test_date_sources_in_priority_order() -> None:
+    assert info("Den Haag, 7 februari 2024\n\nIn 2023 (22-11-2023) gebeurde x.")["date"] == "2024-02-07"
+    assert info("Vergaderdatum: 3 mrt. 2022\nAanwezig: x")["date"] == "2022-03-03"
+    assert info("Van: a\nVerzonden: donderdag 23 november 2023 14:02\nAan: b\nOnderwerp: x\n\nVoor 1 december 2023 graag.")["date"] == "2023-11-23"
+    email = info("Van: a\n\nbody 1-1-2020", kind="email", date="2021-03-22T12:00:00+01:00", subject="Overleg")
+    assert (email["date"], email["title"]) == ("2021-03-22", "Overleg")
+    assert info("Geen datum hier, alleen tekst over 2023.")["date"] is None
+
+
+def test_labels_in_three_layouts() -> None:
+    colon = info("Datum: 22-11-2023\nOns kenmerk: BPZ/3141592\nBetreft: Aanvraag x\n")
+    tab = info("Datum\t2023-11-22\nKenmerk\tBPZ/3141592\nOnderwerp\tAanvraag x\n")
+    own = info("Datum\n\n22 november 2023\n\nOnze referentie\n\nBPZ/3141592\n\nBetreft\nAanvraag x\n")
+    for out in (colon, tab, own):
+        assert (out["date"], out["kenmerk"], out["title"]) == ("2023-11-22", "BPZ/3141592", "Aanvraag x")
+
+
+def test_empty_label_value_is_not_the_next_label(shared) -> None:
+    out = info((shared / "nota-kamervragen-ocw-2024.txt").read_text("utf-8"))
+    assert out["kenmerk"] is None and out["sender"] is None  # "Van" and "Referentie" are empty
+    assert out["addressees"] == ["MOCW"]
+    assert out["organisation"] == "Ministerie van Onderwijs, Cultuur en Wetenschap"
+    assert out["unit"] == "Bestuursondersteuning en Advies"
+    assert out["attachments"] == ["Beantwoording Kamervragen"]
+
+
+def test_publication_flag_deadline_references_cc() -> None:
+    text = (
+        "Aan: MinVWS\nCc: SG, pSG\nVan: DGV\nDatum: 3 okt. 2022\nUw kenmerk: 2022-123\n"
+        "Deze nota is bedoeld om openbaar gemaakt te worden: Nee\n"
+        "Zie Kamerstuk 29 362, nr. 290 en Kamerstukken II 2021/22, 35925-XVI, nr. 12.\n"
+        "Graag reactie uiterlijk 10 oktober 2022.\n"
+    )
+    out = info(text)
+    assert out["publication_flag"] is False
+    assert out["deadline"] == "2022-10-10"
+    assert out["cc"] == ["SG", "pSG"]
+    refs = {(r["kind"], r["value"]) for r in out["references"]}
+    assert ("kamerstuk", "29 362 nr. 290") in refs
+    assert ("uw_kenmerk", "2022-123") in refs
+    assert info("bedoeld om openbaar gemaakt te worden: Ja")["publication_flag"] is True
+    assert info("Een tekst.")["publication_flag"] is None
+
+
+def test_kamerbrief_sender_addressee_and_organisation() -> None:
+    out = info((RESOURCES / "kamerbrief-aanbieding.txt").read_text("utf-8"))
+    assert out["type"] == "kamerbrief"
+    assert out["kenmerk"] == "3814552-1061234-MEVA"
+    assert out["sender"] == "de minister voor Medische Zorg"
+    assert out["addressees"] == ["de Voorzitter van de Tweede Kamer"]
+    assert out["organisation"] == "Ministerie van Volksgezondheid, Welzijn en Sport"
+    assert {"kind": "kamerstuk", "value": "29 247 nr. 412"} in out["references"]
+
+
+def test_kamervragen_answer_metadata(shared) -> None:
+    out = info((shared / "aanhangsel-antwoorden-vws-2024.txt").read_text("utf-8"))
+    assert out["type"] == "kamervragen"
+    assert out["date"] == "2024-02-16"  # (ontvangen ...) of the answers, not (ingezonden ...)
+    assert out["sender"] == "Minister Helder"
+    assert out["title"].startswith("Vragen van het lid Eerdmans (JA21) aan de Minister-President")
+    assert "aanlei-" not in out["title"] and "(ingezonden" not in out["title"]
+    assert {"kind": "aanhangsel", "value": "Aanhangsel Handelingen 2023-2024 nr. 1047"} in out["references"]
