@@ -221,6 +221,8 @@ def kamerbrief(rng: random.Random) -> tuple[str, str]:
     role, minister, dep = rng.choice(P.MINISTERS)
     org = next((o for o in P.MINISTRIES if o.abbr == dep), P.MINISTRIES[0])
     co = rng.choice([m for m in P.MINISTERS if m[1] != minister])
+    earlier = rng.choice((("minister-president", "Rutte"), ("minister-president", "Schoof"),
+                          ("mijn ambtsvoorganger", "Kuipers"), ("mijn ambtsvoorganger", "De Jonge")))
     mps = rng.sample(P.MPS, 4)
     civil = P.person(rng, used)
     return "kamerbrief", (
@@ -231,7 +233,7 @@ def kamerbrief(rng: random.Random) -> tuple[str, str]:
         f"leden {K(mps[0][0])} ({mps[0][1]}) en {K(mps[1][0])} ({mps[1][1]}) toegezegd u te informeren over "
         f"de uitvoering van de motie-{K(mps[2][0])} en de motie van het lid {K(mps[3][0])} ({mps[3][1]}). "
         f"In deze brief ga ik daarop in, mede namens de {co[0].lower()} van {co[2]}, {K(co[1])}.\n\n"
-        f"Zoals {rng.choice(('mijn ambtsvoorganger', 'minister-president'))} {K(rng.choice(('Rutte', 'De Jonge', 'Schoof', 'Kuipers')))} in 2022 heeft gemeld, is een "
+        f"Zoals {earlier[0]} {K(earlier[1])} eerder heeft gemeld, is een "
         f"kwartiermaker aangesteld. Kamerlid {K(mps[1][0])} vroeg naar de kosten; die bedragen € 1,2 mln.\n\n"
         f"Hoogachtend,\n\nde {role.lower()} van {org.name.split(' van ', 1)[1]},\n\n{K(minister)}\n\n"
         f"Contactpersoon\n{R(civil.full)}\n{R(civil.local(0), 'email')}@{org.domain}\n"
