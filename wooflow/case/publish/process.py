@@ -25,6 +25,7 @@ from typing import Any
 
 from wooflow.case.publish import decision, diwoo, inventory
 from wooflow.case.publish.config import ProcessConfig
+from wooflow.case.publish.lists import resolve_organisation
 from wooflow.case.publish.package import Package, atomic_write
 from wooflow.case.publish.records import DUBBEL, CaseMeta, PublishRecord
 from wooflow.case.publish.report import ReportData, render
@@ -58,6 +59,7 @@ class ProcessSummary:
     published: int = 0
     pages: int = 0
     withheld: list[str] = field(default_factory=list)  # one line per document not published
+    leaks: int = 0  # documents the leak verifier rejected
     seconds: float = 0.0
 
     @property
@@ -67,7 +69,7 @@ class ProcessSummary:
     @property
     def exit_code(self) -> int:
         """0 when every input was read and every document published as judged."""
-        if any("lek" in w for w in self.withheld):
+        if self.leaks:
             return LeakError.exit_code
         if self.failures or self.withheld:
             return 2
@@ -240,6 +242,7 @@ def _redact_all(
             summary.pages += pages
         except LeakError as exc:
             rec.withheld = True
+            summary.leaks += 1
             summary.withheld.append(f"{row.document_id} ({rec.name}): lek gevonden, niet gepubliceerd: {exc}")
         except WooflowError as exc:
             rec.withheld = True
@@ -324,6 +327,7 @@ def process(
     summary.inputs = len(paths)
     case = open_case(cdir, cfg)
     try:
+        resolve_organisation(case.info.organisation or None)  # fail before the long stages
         state = _State(cdir)
         _ingest(case, paths, summary, progress)
         _understand(case, progress)
