@@ -39,10 +39,13 @@ def _ocr_words(pix: pymupdf.Pixmap) -> list[tuple[str, tuple[int, int, int, int]
     return out
 
 
-def image_boxes(page: pymupdf.Page, needles: Mapping[str, str]) -> list[tuple[pymupdf.Rect, str]]:
+def image_boxes(
+    page: pymupdf.Page, needles: Mapping[str, str], clean: set[int] | None = None
+) -> list[tuple[pymupdf.Rect, str]]:
     """Rects (unrotated page coordinates) over each needle found in the page's images.
 
-    ``needles`` maps a redacted string to the label of its box.
+    ``needles`` maps a redacted string to the label of its box. ``clean`` collects the xrefs of
+    images found to hold none of them, so a logo repeated on every page is read only once.
     """
     wanted = [(_norm_tokens(n), label) for n, label in needles.items()]
     wanted = [(t, label) for t, label in wanted if t]
@@ -50,7 +53,10 @@ def image_boxes(page: pymupdf.Page, needles: Mapping[str, str]) -> list[tuple[py
         return []
     out: list[tuple[pymupdf.Rect, str]] = []
     seen: set[tuple[float, float, float, float]] = set()
-    for info in page.get_image_info():
+    for info in page.get_image_info(xrefs=True):
+        xref = int(info.get("xref") or 0)
+        if clean is not None and xref and xref in clean:
+            continue
         bbox = pymupdf.Rect(info["bbox"]) & page.rect
         if bbox.is_empty or bbox.width < MIN_IMAGE_PT or bbox.height < MIN_IMAGE_PT / 2:
             continue
@@ -68,11 +74,13 @@ def image_boxes(page: pymupdf.Page, needles: Mapping[str, str]) -> list[tuple[py
         tokens: list[tuple[str, int]] = []  # (token, index of OCR word)
         for i, (word, _box, _line) in enumerate(words):
             tokens.extend((t, i) for t in _norm_tokens(word))
+        found_any = False
         for needle_tokens, label in wanted:
             n = len(needle_tokens)
             for k in range(len(tokens) - n + 1):
                 if [t for t, _ in tokens[k : k + n]] != needle_tokens:
                     continue
+                found_any = True
                 hit = sorted({i for _, i in tokens[k : k + n]})
                 by_line: dict[tuple[int, int, int], pymupdf.Rect] = {}
                 for i in hit:
@@ -82,4 +90,6 @@ def image_boxes(page: pymupdf.Page, needles: Mapping[str, str]) -> list[tuple[py
                 for r in by_line.values():
                     rr = (r + (-2, -2, 2, 2)) * to_page
                     out.append((rr, label))
+        if not found_any and clean is not None and xref:
+            clean.add(xref)
     return out

@@ -9,6 +9,7 @@ reviewed (annotations, form fields, attachments, JavaScript, thumbnails, metadat
 
 from __future__ import annotations
 
+import bisect
 import os
 import re
 import tempfile
@@ -80,10 +81,25 @@ class RedactionReport:
 
 def boxes_for_span(span: Span, words: Sequence[Word]) -> list[Box]:
     """One box per line: the words overlapping ``span`` merged while they share a line."""
-    hits = sorted(
-        (w for w in words if w.start < span.end and w.end > span.start),
-        key=lambda w: (w.page, w.start),
-    )
+    return _merge_line_boxes(span, [w for w in words if w.start < span.end and w.end > span.start])
+
+
+class WordIndex:
+    """Words sorted by offset, so finding a span's words is a bisect, not a scan of the document."""
+
+    def __init__(self, words: Sequence[Word]) -> None:
+        self.words = sorted(words, key=lambda w: (w.start, w.end))
+        self.starts = [w.start for w in self.words]
+        self.max_len = max((w.end - w.start for w in self.words), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[Word]:
+        lo = bisect.bisect_left(self.starts, start - self.max_len)
+        hi = bisect.bisect_left(self.starts, end)
+        return [w for w in self.words[lo:hi] if w.start < end and w.end > start]
+
+
+def _merge_line_boxes(span: Span, hits: Sequence[Word]) -> list[Box]:
+    hits = sorted(hits, key=lambda w: (w.page, w.start))
     boxes: list[list[float]] = []
     pages: list[int] = []
     for w in hits:
@@ -108,8 +124,9 @@ def plan_boxes(doc: Document, findings: Iterable[Finding]) -> tuple[list[Box], l
     spans = redact_spans(findings, len(doc.text))
     boxes: list[Box] = []
     unmapped: list[Span] = []
+    index = WordIndex(doc.words)
     for span in spans:
-        found = boxes_for_span(span, doc.words)
+        found = _merge_line_boxes(span, index.overlapping(span.start, span.end))
         if found:
             boxes.extend(found)
         elif doc.text[span.start : span.end].strip():
@@ -148,7 +165,7 @@ def label_size(label: str, rect: pymupdf.Rect, font: pymupdf.Font) -> float:
     return size if size >= MIN_LABEL_SIZE else 0.0
 
 
-def _draw_label(page: pymupdf.Page, box: Box, font: pymupdf.Font) -> None:
+def _draw_label(shape: pymupdf.Shape, box: Box, font: pymupdf.Font) -> None:
     rect = box.rect
     size = label_size(box.label, rect, font)
     if not size:
@@ -156,7 +173,7 @@ def _draw_label(page: pymupdf.Page, box: Box, font: pymupdf.Font) -> None:
     width = font.text_length(box.label, fontsize=size)
     x = rect.x0 + (rect.width - width) / 2
     y = rect.y0 + rect.height / 2 + 0.35 * size  # cap height of Helvetica is ~0.7 em
-    page.insert_text((x, y), box.label, fontsize=size, fontname=LABEL_FONT, color=LABEL_COLOR)
+    shape.insert_text((x, y), box.label, fontsize=size, fontname=LABEL_FONT, color=LABEL_COLOR)
 
 
 def _open(source: bytes | str | os.PathLike[str], path: str) -> pymupdf.Document:
@@ -317,13 +334,14 @@ def redact_pdf(
                 by_page.setdefault(box.page, []).append(box)
         if ocr_images and spans:
             labels = {" ".join(doc.text[s.start : s.end].split()): s.label for s in spans}
+            clean: set[int] = set()
             for number in range(pdf.page_count):
                 if number in ocr_pages:
                     continue  # its words came from OCR already: the boxes are planned
                 page = pdf[number]
                 if not page.get_image_info():
                     continue
-                for rect, label in image_boxes(page, labels):
+                for rect, label in image_boxes(page, labels, clean):
                     by_page.setdefault(number, []).append(
                         Box(number, rect.x0, rect.y0, rect.x1, rect.y1, label)
                     )
@@ -337,8 +355,10 @@ def redact_pdf(
             for box in page_boxes:
                 page.add_redact_annot(box.rect, fill=BOX_FILL, cross_out=False)
             page.apply_redactions(images=IMAGE_MODE, graphics=GRAPHICS_MODE, text=TEXT_MODE)
+            shape = page.new_shape()  # one content append per page, not one per label
             for box in page_boxes:
-                _draw_label(page, box, font)
+                _draw_label(shape, box, font)
+            shape.commit()
         _scrub(pdf, doc, spans, report)
         _atomic_save(pdf, Path(out_path))
     finally:

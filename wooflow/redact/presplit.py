@@ -198,14 +198,11 @@ def _code_lengths(page: pymupdf.Page) -> dict[int, dict[str, int | None]]:
     return out
 
 
-def _char_positions(page: pymupdf.Page) -> list[tuple[str, float, float]]:
-    raw = page.get_text("rawdict", flags=pymupdf.TEXT_PRESERVE_LIGATURES | pymupdf.TEXT_PRESERVE_WHITESPACE)
+def _char_positions(page: pymupdf.Page) -> list[tuple[str, float, float, float, float]]:
+    """Every word with its box: a moved glyph moves (or reshapes) the box of its word."""
     return [
-        (ch["c"], round(ch["origin"][0], 2), round(ch["origin"][1], 2))
-        for block in raw["blocks"]
-        for line in block.get("lines", [])
-        for span in line["spans"]
-        for ch in span["chars"]
+        (w[4], round(w[0], 2), round(w[1], 2), round(w[2], 2), round(w[3], 2))
+        for w in page.get_text("words", flags=pymupdf.TEXT_PRESERVE_LIGATURES | pymupdf.TEXT_PRESERVE_WHITESPACE)
     ]
 
 

@@ -12,6 +12,7 @@ original text every occurrence counts (strict).
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import shutil
@@ -288,8 +289,13 @@ def verify_pdf(
         sources["pdftotext"] = normalize("\n".join(poppler))
     ocr_texts = []
     if ocr:
+        seen: set[str] = set()
         for page_images in images:
             for img in page_images:
+                digest = hashlib.sha256(img.tobytes()).hexdigest()  # a logo on every page: once
+                if digest in seen:
+                    continue
+                seen.add(digest)
                 ocr_texts.append(ocr_image(img))
                 report.ocr_images += 1
         if report.ocr_images:
