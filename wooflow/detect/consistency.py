@@ -31,6 +31,7 @@ class Registry:
     kept: dict[str, set[str]] = field(default_factory=dict)
     redacted_first: set[str] = field(default_factory=set)
     kept_first: set[str] = field(default_factory=set)
+    kept_first_only: set[str] = field(default_factory=set)
     by_last_word: dict[str, set[str]] = field(default_factory=dict)
 
     def add(self, parts: NameParts, public: bool) -> None:
@@ -42,6 +43,18 @@ class Registry:
             self.by_last_word.setdefault(last, set()).add(key)
         if parts.first and len(parts.first) >= 3:
             (self.kept_first if public else self.redacted_first).add(parts.first)
+            if public and not parts.surname:
+                self.kept_first_only.add(parts.first)  # 'Wethouder Tjeerd'
+    def lower_first_re(self) -> re.Pattern[str] | None:
+        """Lower-case spellings of redacted first names, as typed in chats ('sanne')."""
+        names = sorted(
+            {f.lower() for f in self.redacted_first if f not in self.kept_first
+             and f.isalpha() and len(f) >= 3 and not lexicon.is_common(f)},
+            key=len, reverse=True,
+        )[:300]
+        if not names:
+            return None
+        return re.compile(r"(?<![\w@.])(?:" + "|".join(map(re.escape, names)) + r")(?![\w@])")
 
 
 def build_registry(
@@ -80,6 +93,9 @@ def rejudge(text: str, mentions: list[Mention], reg: Registry) -> None:
     """Align single-word mentions with the persons of the case (in place)."""
     for i, m in enumerate(mentions):
         p = m.parts
+        if m.public is None and p.first and p.first in reg.kept_first_only:
+            m.public = f"{REASON_PUBLIC} (voornaam)"
+            continue
         if m.public is not None or not p.surname or p.first or p.initials:
             if m.public is None and p.surname and p.surname.lower() in reg.redacted:
                 m.score = max(m.score, 0.9)
@@ -140,6 +156,8 @@ def scan(text: str, reg: Registry, covered: list[tuple[int, int]], mentions: lis
             key, start = _with_tv(text, s, w, keys)
             if is_covered(start, e):
                 continue
+            if start == s and key.lower() != w.lower() and (lexicon.is_common(w) or w in lexicon.places()):
+                continue  # 'Zwolle' is not 'van Zwolle' on its own
             parts = NameParts(first=None, initials=None, surname=text[start:e], tokens=[text[start:e]])
             public = publicrole.judge(text, start, e, None, None, None)
             st = _status(reg, key)
@@ -155,6 +173,13 @@ def scan(text: str, reg: Registry, covered: list[tuple[int, int]], mentions: lis
         elif first_hit and not is_covered(s, e):
             parts = NameParts(first=w, initials=None, surname=None, tokens=[w])
             out.append(Mention(s, e, w, 0.85, f"{REASON_SAME} (voornaam)", parts, recognizer="consistency"))
+    low = reg.lower_first_re()
+    if low is not None:
+        for lm in low.finditer(text):
+            if not is_covered(lm.start(), lm.end()) and not any(o.start < lm.end() and lm.start() < o.end for o in out):
+                parts = NameParts(first=lm.group(0), initials=None, surname=None, tokens=[lm.group(0)])
+                out.append(Mention(lm.start(), lm.end(), lm.group(0), 0.8, f"{REASON_SAME} (voornaam, kleine letters)",
+                                   parts, recognizer="consistency"))
     return out
 
 

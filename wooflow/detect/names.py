@@ -43,7 +43,7 @@ TV_LOW = "(?:" + "|".join(re.escape(t) for t in TV_MULTI + TV_SINGLE if t != "A"
 # A name chunk; three bounded shapes. Tokenised again by parse() below.
 CHUNK = (
     rf"(?<![\w@.'’/-])("
-    rf"{INIT}(?:\((?:{CAP})\){SP})?(?:{TV}{SP})?{CAP}(?:{SP}{CAP})?"
+    rf"{INIT}(?:\((?:{CAP})\){SP})?(?:{TV}{SP})?{CAP}(?:{SP}(?:{TV}{SP})?{CAP})?(?:{SP}A{SP}{CAP})?"
     rf"|{TV_LOW}{SP}(?:{CAP}{SP}){{0,3}}(?:{TV}{SP})?{CAP}"
     rf"|(?:{CAP}{SP}){{0,3}}(?:{TV}{SP})?{CAP}(?:{SP}A{SP}{CAP})?"
     rf")(?![\w@'’-]|\.\w)"

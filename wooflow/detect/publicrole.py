@@ -19,7 +19,20 @@ ROLE_WORDS = (
     r"statenlid|gedeputeerde|commissaris van de koning|nationale ombudsman|ombudsman|"
     r"kinderombudsman|fractievoorzitter|fractieleider|partijleider|lijsttrekker|"
     r"kamervoorzitter|senator|europarlementariër|eurocommissaris|koning|koningin|"
-    r"informateur|formateur|ministers?-president|vicepremier"
+    r"informateur|formateur|ministers?-president|vicepremier|gemeentesecretaris|"
+    r"provinciesecretaris|griffier|statengriffier|dijkgraaf|gedeputeerden|statenleden|"
+    r"burgemeesters|commissarissen van de koning"
+)
+PLURAL = re.compile(
+    r"\b(?:wethouders|gedeputeerden|kamerleden|raadsleden|statenleden|ministers|"
+    r"staatssecretarissen|leden|burgemeesters|bewindspersonen)\b[ \t:]*",
+    re.IGNORECASE,
+)
+LIST_TAIL = re.compile(r"(?:[A-ZÀ-Þ][^,;()\n]{1,40}(?:\([^()\n]{1,40}\))?[ \t]*(?:,|\ben\b)[ \t]*)*$")
+POST_ACT = re.compile(
+    r"^\s+(?:heeft|had|dient|diende|heeft ook|had ook)\s+(?:\w+\s+){0,2}(?:een\s+)?"
+    r"(?:motie|amendement|kamervragen|schriftelijke vragen|initiatiefnota)",
+    re.IGNORECASE,
 )
 # "minister van Volksgezondheid, Welzijn en Sport, Kuipers" / "minister voor Langdurige zorg Helder"
 _PRE = re.compile(
@@ -35,7 +48,7 @@ _POST_ROLE = re.compile(
 )
 _SIGN_LINE = re.compile(
     r"^\s*(?:de|het)\s+(?:minister|staatssecretaris|minister-president|burgemeester|"
-    r"wethouder|commissaris|college)\b.*,?\s*$",
+    r"wethouder|commissaris)\b.*,?\s*$",
     re.IGNORECASE,
 )
 PLURAL_ROLE = re.compile(r"\b(?:leden|moties|kamerleden|ministers|wethouders|raadsleden)\b", re.IGNORECASE)
@@ -66,7 +79,25 @@ def role_before(text: str, start: int, stripped: str = "") -> str | None:
 
 def role_after(text: str, end: int) -> str | None:
     m = _POST_ROLE.match(text[end : end + 80])
-    return m.group(0).strip(" ,()").lower() if m else None
+    if m:
+        return m.group(0).strip(" ,()").lower()
+    m = POST_ACT.match(text[end : end + 80])
+    return f"Kamerlid ({m.group(0).strip()})" if m else None
+
+
+def plural_role(text: str, start: int) -> str | None:
+    """'wethouders Eerenberg, De Vries en Voortman': every name in the list after the role."""
+    ls = text.rfind("\n", max(0, start - 300), start) + 1
+    line = text[ls:start]
+    last = None
+    for m in PLURAL.finditer(line):
+        last = m
+    if last is None:
+        return None
+    between = line[last.end() :]
+    if ";" in between or not LIST_TAIL.fullmatch(between):
+        return None
+    return last.group(0).strip(" :").lower()
 
 
 def signature_role(text: str, start: int) -> str | None:
@@ -96,6 +127,9 @@ def judge(
     if party:
         return f"Kamerlid in publieke rol ({party})"
     role = role_after(text, end)
+    if role:
+        return f"publieke functie ({role})"
+    role = plural_role(text, start)
     if role:
         return f"publieke functie ({role})"
     role = signature_role(text, start)

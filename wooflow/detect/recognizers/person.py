@@ -20,7 +20,13 @@ from wooflow.model import Finding
 TITLE = re.compile(
     r"(?:\b(?:dhr|mw|mevr|mr|dr|drs|ir|ing|prof|ds|mej|bc|ms|mrs|mr)\.?|\b(?:de heer|heer|mevrouw|"
     r"meneer|mijnheer|collega|juffrouw|mevr)|\b(?:beste|geachte|lieve|hoi|hallo|hi|hey|dag|"
-    r"goedemorgen|goedemiddag|goedenavond|dank|bedankt|thanks)(?:\s+(?:heer|mevrouw|collega))?)"
+    r"goedemorgen|goedemiddag|goedenavond|dank|bedankt|thanks)(?:\s+(?:heer|mevrouw|collega))?|"
+    r"\b(?:mijn|haar|zijn|onze|hun|uw)\s+(?:man|vrouw|echtgeno(?:ot|te)|partner|vader|moeder|zoon|"
+    r"dochter|broer|zus|grootvader|grootmoeder|opa|oma|buurman|buurvrouw|vriend|vriendin|"
+    r"collega|cliënt|client|patiënt|kind|kleinzoon|kleindochter|neef|nicht|oom|tante)|"
+    r"\b(?:mijn naam is|ik ben|ik heet|ondergetekende|genaamd|ten name van|t\.n\.v\.|"
+    r"tnv|namens|getuige|melder|bewoner|inspreker|insprekers?|klager|verzoeker|aanvrager|"
+    r"betrokkene|belanghebbende)\s*[,:]?)"
     r"\s*$",
     re.IGNORECASE,
 )
@@ -38,12 +44,14 @@ TRIGGER = re.compile(
 HEADER_LINE = re.compile(
     r"^\s*(?:\*\*)?(?:van|aan|cc|bcc|from|to|afzender|aanwezig|afwezig|afgemeld|deelnemers|"
     r"genodigden|verzonden door|namens|notulist|voorzitter|auteur|opsteller|behandelaar|"
-    r"contactpersoon|kopie aan|gezien door|paraaf)(?:\*\*)?\s*(?::|\t| {2,})",
+    r"contactpersoon|kopie aan|gezien door|paraaf|verslag|notulen|[\w ]{0,20}naam[\w ]{0,20}|"
+    r"voornamen?|achternaam|geslachtsnaam|partner|ouder|ouders|kind|kinderen|melder|getuige|"
+    r"aanvrager|verzoeker|bezwaarmaker|klager|cliënt|client|patiënt|betrokkene)(?:\*\*)?\s*(?::|\t| {2,})",
     re.IGNORECASE,
 )
 CLOSING = re.compile(
-    r"(?:groet(?:en|jes)?|hoogachtend|mvg|m\.vr\.gr\.|dank(?: je| u)?(?: wel)?|"
-    r"cheers|regards|w\.g\.|namens[^\n]*)\s*[,!.]?\s*$",
+    r"(?:groet(?:en|jes)?|hoogachtend|mvg|m\.vr\.gr\.|gr\.|dank(?: je| u)?(?: wel)?|"
+    r"cheers|regards|best|pozdrawiam|grüße|gruß|saludos|cordialement|w\.g\.|namens[^\n]*)\s*[,!.]?\s*$",
     re.IGNORECASE,
 )
 CHAT = re.compile(
@@ -70,7 +78,7 @@ ROLE_TOKENS = frozenset(
 
 from wooflow.detect.names import CAP, INIT, SP, TV_LOW  # noqa: E402
 
-TV_WORDS_LOWER = frozenset("van de der den ter ten te 't in op".split())
+TV_WORDS_LOWER = frozenset("van de der den ter ten te 't in op el al la le du da di von".split())
 INVERTED_TAIL = re.compile(
     rf",{SP}?((?:{INIT})|{CAP}(?:{SP}{CAP})?)(?:{SP}({TV_LOW}))?(?=[\s;>)<\]]|$)"
 )
@@ -123,6 +131,8 @@ def _context(text: str, start: int, end: int) -> str | None:
     t = TRIGGER.search(line_pre[-120:])
     if t:
         return f"naam na '{t.group(0).split(':')[0].strip()[:30]}'"
+    if re.match(r"\s*[-•*·]\s*(?:(?:dhr|mw|mevr|mr|dr|drs|ir)\.?\s*)*$", line_pre) and _attendance_above(text, start - len(line_pre)):
+        return "naam in deelnemerslijst"
     if CHAT.match(line_pre) and text[end : end + 2].lstrip().startswith(":"):
         return "naam van deelnemer in chatbericht"
     if not line_pre.strip():
@@ -137,6 +147,67 @@ def _context(text: str, start: int, end: int) -> str | None:
     if re.match(r"\s*<[^>\s]+@", text[end : end + 80]):
         return "naam bij e-mailadres"
     return None
+
+
+PREP_BEFORE = re.compile(r"\b(?:van|de|het|in|op|aan|naar|bij|uit|te|over|via|langs)\s+$")
+ATTENDANCE = re.compile(
+    r"^\s*(?:\*\*)?(?:aanwezig|afwezig|deelnemers|genodigden|afgemeld|verhinderd|met kennisgeving afwezig|"
+    r"aanwezigen|present|participants)\b", re.IGNORECASE,
+)
+
+
+def _attendance_above(text: str, line_start: int) -> bool:
+    """True when the bullet line at ``line_start`` belongs to a list under 'Aanwezig'."""
+    pos = line_start
+    for _ in range(30):
+        if pos <= 0:
+            return False
+        prev_start = text.rfind("\n", 0, pos - 1) + 1
+        line = text[prev_start : pos - 1]
+        if ATTENDANCE.match(line):
+            return True
+        if not re.match(r"\s*[-•*·]\s", line):
+            return False
+        pos = prev_start
+    return False
+
+
+def caps_cw_all(caps: list[str]) -> list[bool]:
+    return [lexicon.is_common(c) for c in caps]
+
+
+JOB_WORDS = re.compile(
+    r"(?:medewerker|teamleider|beleidsmedewerker|adviseur|jurist|woordvoerder|co[öo]rdinator|"
+    r"directeur|manager|hoofd|projectleider|secretaris|behandelaar)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _job_line(text: str, start: int, end: int) -> bool:
+    ls = text.rfind("\n", max(0, start - 200), start) + 1
+    le = text.find("\n", end)
+    rest = text[end : le if le != -1 else len(text)].strip()
+    return bool(JOB_WORDS.fullmatch(text[ls:start].strip() + " ")) and not rest
+
+
+def _direct_label(text: str, start: int) -> bool:
+    """The name follows a header label directly ('Van: X', '[09:02] X', 'Naam: X')."""
+    ls = text.rfind("\n", max(0, start - 200), start) + 1
+    pre = text[ls:start]
+    return bool(re.fullmatch(r"\s*(?:\*\*)?[\w .'-]{1,30}(?:\*\*)?\s*(?::|\t)\s*", pre)) or bool(CHAT.match(pre))
+
+
+STREETISH = re.compile(r"(?:straat|weg|laan|plein|gracht|kade|singel|steeg|dreef|plantsoen|hof|park)$")
+
+
+def _bad_word(word: str) -> bool:
+    """A street or a compass-suffixed place ('Kerkstraat', 'Tiel-Oost') is no name word."""
+    if STREETISH.search(word) and not lexicon.is_surname(word) and len(word) > 6:
+        return True
+    head, _, tail = word.partition("-")
+    if tail and tail.lower() in ("oost", "west", "noord", "zuid", "centrum", "midden"):
+        return True
+    return bool(tail) and head in lexicon.places() and not lexicon.is_surname(head)
 
 
 def _namelike(name: str) -> bool:
@@ -277,10 +348,16 @@ class PersonRecognizer(Recognizer):
             return None
         if any(w in orgs or w.lower() in _ORGS_LOWER() for w in stripped if w.lower() not in STRIP_WORDS):
             return None  # 'Gemeente Groningen', 'Stichting X': an organisation
-        if any(_orgish(c) for c in caps):
+        # Words after a tussenvoegsel are surnames even when they look like a place or thing
+        # ('van 't Hof', 'Van den Broek'); the others must not be organisation or place words.
+        free = [t for i, (t, k) in enumerate(toks) if k == "cap" and not (i and toks[i - 1][1] == "tv")]
+        if any(_orgish(c) for c in free) or any(_bad_word(c) for c in caps):
             return None
+        tv_low = [t.lower() for t, k in toks if k == "tv"]
+        if tv_low and tv_low[-1] == "te" and caps[-1] in lexicon.places() and not caps[0] in fn:
+            return None  # 'Kerkstraat te Zwolle
         places = lexicon.places()
-        if any(c in places and not lexicon.is_first_name(c) for c in caps) and not any(k == "init" for _, k in toks) \
+        if any(c in places and not lexicon.is_first_name(c) for c in free) and not any(k == "init" for _, k in toks) \
                 and not (caps[0] in fn and len(caps) >= 2):
             return None
         # Offsets of the remaining tokens inside the chunk.
@@ -302,6 +379,16 @@ class PersonRecognizer(Recognizer):
         title_stripped = any(w.lower().rstrip(".") in {"dhr", "mw", "mevr", "mevrouw", "meneer", "heer", "mijnheer",
                                                        "mr", "dr", "drs", "ir", "ing", "prof", "ds", "beste", "geachte",
                                                        "hoi", "hallo", "lieve", "dag", "collega"} for w in stripped)
+        if ctx and ctx.startswith("naam na") and len(caps) == 1 and _job_line(text, s, e):
+            ctx = None  # 'teamleider Belastingen' under a signature: a department
+        if ctx and ctx.startswith("naam in kopregel") and not _direct_label(text, s) \
+                and not re.search(r"[,;/]\s*$", text[max(0, s - 5) : s]):
+            # Context after a job title or inside a list says 'a name may follow', not that
+            # this word is one: it must look like a name itself.
+            name_words = [c for c in caps if (lexicon.is_first_name(c) or lexicon.is_surname(c))
+                          and not lexicon.is_common(c)]
+            if not (has_init or name_words or (len(caps) >= 2 and not any(caps_cw_all(caps)))):
+                ctx = None
         if ctx and _in_parentheses(text, s) and not title_stripped:
             ctx = None  # '(GGD Hollands Midden)' in an attendance list is an organisation
         if title_stripped and not ctx:
@@ -338,6 +425,8 @@ class PersonRecognizer(Recognizer):
                 score, why = (0.6 if sent else 0.72), "voornaam (namenlijst)"
             elif caps_sn[0] and not caps_cw[0]:
                 score, why = (0.45 if sent else 0.62), "achternaam (namenlijst)"
+                if PREP_BEFORE.search(text[max(0, s - 20) : s]):
+                    score = 0.45  # 'de herinrichting van de Groenestein': a place or thing
             elif len(c) < 2:
                 return None
         public = publicrole.judge(text, s, e, parts.first, parts.initials, parts.surname, role_stripped)
