@@ -130,3 +130,8 @@ def test_library_crash_becomes_corrupt(monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(CorruptDocument) as info:
         read_bytes(b"tekst", "x.txt")
     assert "ValueError: onverwacht" in info.value.detail and "\n" not in info.value.detail
+
+
+def test_binary_named_txt_is_unsupported() -> None:
+    with pytest.raises(UnsupportedFormat, match="binair"):
+        read_bytes(b"MZ\x90\x00\x03\x00\x00\x00" * 20, "programma.txt")

@@ -41,7 +41,7 @@ def test_ocr_can_be_switched_off(good: Path) -> None:
 
 
 def test_scan_with_stamp_text_is_still_ocred(good: Path) -> None:
-    """A Woo tool stamps 'Document 12, pagina 1' as text onto a scan: the scan must still be read."""
+    """A Woo tool stamps 'Document 12, pagina 1' as text on a scan: still read the scan."""
     import pymupdf
 
     from wooflow.ingest import read_bytes

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -88,8 +89,11 @@ def text(path: Path = typer.Argument(..., help="Het document.")) -> None:
         _say(f"{exc.path}: {exc.reason}: {exc.detail}")
         raise typer.Exit(exc.exit_code) from None
     out = sys.stdout.buffer
-    out.write(doc.text.encode("utf-8", "surrogatepass"))
-    out.flush()
+    try:
+        out.write(doc.text.encode("utf-8", "surrogatepass"))
+        out.flush()
+    except BrokenPipeError:  # `wooflow text x.pdf | head`: the reader left, not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def register(app: typer.Typer) -> None:

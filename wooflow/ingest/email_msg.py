@@ -124,7 +124,9 @@ def msg_attachments(msg: Any) -> list[tuple[str, bytes]]:
         )
         if isinstance(data, bytes):
             out.append((str(name), data))
-        elif hasattr(data, "exportBytes"):  # an embedded message: export it as a .msg of its own
+        elif data is not None and hasattr(
+            data, "exportBytes"
+        ):  # an embedded message: export it as a .msg of its own
             name = str(name) if str(name).lower().endswith(".msg") else f"{name}.msg"
             out.append((name, data.exportBytes()))
     return out

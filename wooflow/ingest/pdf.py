@@ -80,8 +80,8 @@ def read_pdf(data: bytes, path: str, name: str, ctx: ReadContext) -> Document:
                         pending.append((page_info, pool.submit(ocr_blocks, *content, path)))
                     else:
                         pending.append((page_info, content))
-                for page_info, content in pending:
-                    blocks = _result(content, page_info.number, path)
+                for page_info, job in pending:
+                    blocks = _result(job, page_info.number, path)
                     if page_info.number:
                         builder.write("\f")
                     start = builder.pos

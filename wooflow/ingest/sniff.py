@@ -130,6 +130,8 @@ def sniff(data: bytes, ext: str) -> str:
         return "image"
     if ext in TEXT_EXTENSIONS:
         # CONTRACT: a .txt/.md file is its own text, even when it holds a pasted e-mail.
+        if _is_binary(data):
+            raise UnsupportedFormat("", f"extensie {ext} maar de inhoud is binair, geen tekst")
         return "text"
     if _MBOX_FROM.match(data) and looks_like_mail(data.split(b"\n", 1)[-1]):
         return "mbox"
