@@ -77,3 +77,10 @@ def test_kamervragen_answer_metadata(shared) -> None:
     assert out["title"].startswith("Vragen van het lid Eerdmans (JA21) aan de Minister-President")
     assert "aanlei-" not in out["title"] and "(ingezonden" not in out["title"]
     assert {"kind": "aanhangsel", "value": "Aanhangsel Handelingen 2023-2024 nr. 1047"} in out["references"]
+
+
+def test_email_attachments_from_reader_fields() -> None:
+    doc_fields = {"from": "a@x.nl", "to": ["b@x.nl", "c@x.nl"], "attachments": ["nota.pdf", "brief.docx"]}
+    out = info("Van: a@x.nl\n\nZie bijlagen.", kind="email", **doc_fields)
+    assert out["attachments"] == ["nota.pdf", "brief.docx"]
+    assert out["addressees"] == ["b@x.nl", "c@x.nl"] and out["sender"] == "a@x.nl"

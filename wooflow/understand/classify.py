@@ -23,7 +23,8 @@ TYPES = (
 )  # fmt: skip
 
 HEAD_CHARS = 2500  # the letterhead, title block and header fields
-BODY_CHARS = 80_000  # cues counted in the body look no further
+BODY_CHARS = 30_000  # body cues look at the first 30k characters ...
+TAIL_CHARS = 8_000  # ... and the last 8k (closings, signatures, bezwaarclausule)
 MIN_SCORE = 3.0  # below this no type is believed: "other"
 
 _M = re.MULTILINE
@@ -167,7 +168,7 @@ def classify(doc: Document, text: str | None = None) -> TypeResult:
     """The type with the highest cue total; its score in [0, 1]; the cues that fired."""
     text = doc.text if text is None else text
     head = text[:HEAD_CHARS]
-    body = text[:BODY_CHARS]
+    body = text if len(text) <= BODY_CHARS + TAIL_CHARS else text[:BODY_CHARS] + "\n" + text[-TAIL_CHARS:]
     totals: dict[str, float] = {}
     fired: dict[str, list[str]] = {}
     for cue in CUES:

@@ -109,12 +109,19 @@ def _normalise(base: str, letter: str | None) -> tuple[str, str, str | None]:
     return code, "woo", code
 
 
+# Cheap literal scan first; the full patterns (with their slow lookbehinds) only run where it hits.
+_PREFILTER = re.compile(r"5\.1\.[125]|5\.2|10\.[12]|11\.1")
+
+
 def _candidates(text: str) -> list[tuple[int, int, str, str | None, bool]]:
     out = []
-    for rx, base, has_letter in _PATTERNS:
-        for m in rx.finditer(text):
-            letter = m.group(1).lower() if has_letter else None
-            out.append((m.start(), m.end(), base, letter, has_letter))
+    for pre in _PREFILTER.finditer(text):
+        for rx, base, has_letter in _PATTERNS:
+            m = rx.match(text, pre.start())
+            if m:
+                letter = m.group(1).lower() if has_letter else None
+                out.append((m.start(), m.end(), base, letter, has_letter))
+                break
     out.sort()
     dedup: list[tuple[int, int, str, str | None, bool]] = []
     for c in out:

@@ -37,7 +37,12 @@ def split_lines(text: str, limit: int = MAX_LINES) -> list[Line]:
     for raw in re.split(r"[\n\f]", text):
         if len(out) >= limit:
             break
-        clean = _MD.sub("", _SUP.sub("", raw)).replace("\r", "").strip(" \u00a0*")
+        clean = raw
+        if "<" in raw:
+            clean = _SUP.sub("", clean)
+        if "*" in raw or "#" in raw or "_" in raw or ">" in raw:
+            clean = _MD.sub("", clean)
+        clean = clean.replace("\r", "").strip(" \u00a0*")
         out.append(Line(pos, pos + len(raw), raw, clean.strip()))
         pos += len(raw) + 1
     return out

@@ -416,8 +416,11 @@ def extract_meta(doc: Document, fields: dict[str, list[Field]], lines: list[Line
     if meta.deadline is None:
         m = _DEADLINE.search(text[:6000])
         meta.deadline = parse_date(m.group(1)) if m else None
-    attachments = _attachments(fields, text)
-    meta.attachments = attachments
+    listed = doc.fields.get("attachments") if doc.kind == "email" else None
+    if isinstance(listed, (list, tuple)) and listed:
+        meta.attachments = [str(a) for a in listed]  # the reader knows them for certain
+    else:
+        meta.attachments = _attachments(fields, text)
     m = _PUB_FLAG.search(text[:60_000])
     meta.publication_flag = None if m is None else m.group(1).lower() == "ja"
     return meta
