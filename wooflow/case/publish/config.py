@@ -24,6 +24,7 @@ signer = "de minister van ..., namens deze, ..."
 objection_to = "de minister van ..., Postbus ..."
 contact = "team Woo"
 verify_ocr = true            # the leak verifier also OCRs images in the redacted PDFs
+workers = 0                  # redaction processes; 0 = one per CPU core
 ```
 """
 
@@ -58,6 +59,7 @@ class ProcessConfig:
     objection_to: str = "[naam en adres van het bestuursorgaan]"
     contact: str = "[naam contactpersoon]"
     verify_ocr: bool = True
+    workers: int = 0  # redaction processes; 0: one per CPU core
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -109,6 +111,7 @@ def load_config(path: Path | None) -> ProcessConfig:
         cfg.objection_to = str(pub.get("objection_to", cfg.objection_to))
         cfg.contact = str(pub.get("contact", cfg.contact))
         cfg.verify_ocr = bool(pub.get("verify_ocr", cfg.verify_ocr))
+        cfg.workers = int(pub.get("workers", cfg.workers))
     except (TypeError, ValueError) as exc:
         raise ConfigError(f"{path}: ongeldige waarde ({exc})") from None
     if not 0.0 <= cfg.min_score <= 1.0 or not 0.0 < cfg.dedupe_threshold <= 1.0:

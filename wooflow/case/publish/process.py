@@ -195,13 +195,12 @@ def _fingerprint(sha256: str, findings: list[Any]) -> str:
     return hashlib.sha256(body.encode()).hexdigest()
 
 
-def _redact_one(case: Any, doc_id: int, findings: list[Any], out: Path, verify_ocr: bool) -> int:
+def _redact_doc(doc: Any, source_path: str | None, findings: list[Any], out: Path, verify_ocr: bool) -> int:
     """Write the redacted PDF of one document and verify it; returns its page count."""
     from wooflow.redact import redact_pdf, render_document, verify_pdf
 
-    doc = case.document(doc_id)
     if doc.kind == "pdf":
-        source = doc.data if doc.data is not None else case.store.blob_path(doc.sha256).read_bytes()
+        source = doc.data if doc.data is not None else Path(str(source_path)).read_bytes()
         target = doc
     else:
         rendered = render_document(doc)
@@ -209,45 +208,115 @@ def _redact_one(case: Any, doc_id: int, findings: list[Any], out: Path, verify_o
     report = redact_pdf(source, target, findings, out)
     try:
         verify_pdf(out, findings, original_text=doc.text, ocr=verify_ocr)
-    except WooflowError:
+    except BaseException:
         out.unlink(missing_ok=True)
         raise
     return int(getattr(report, "pages", 0) or 0)
+
+
+def _redact_job(doc: Any, source_path: str | None, findings: list[Any], out: str, verify_ocr: bool) -> tuple[int, str, str]:
+    """One document, in a worker process: ``(pages, "", "")`` or ``(0, kind, message)``.
+
+    Any failure withholds only this document; the batch goes on (an unexpected exception is
+    reported with its type so it can be filed as a bug)."""
+    try:
+        return _redact_doc(doc, source_path, findings, Path(out), verify_ocr), "", ""
+    except LeakError as exc:
+        return 0, "leak", str(exc)
+    except WooflowError as exc:
+        return 0, "error", str(exc)
+    except Exception as exc:  # noqa: BLE001 - a crash in one document must not stop the batch
+        Path(out).unlink(missing_ok=True)
+        return 0, "error", f"interne fout ({type(exc).__name__}: {exc})"
+
+
+@dataclass(slots=True)
+class _Job:
+    rec: PublishRecord
+    row: inventory.InventoryRow
+    doc_id: int
+    found: list[Any]
+    fp: str
+
+
+def _workers(cfg: ProcessConfig, jobs: int) -> int:
+    """Worker processes for redaction: forked, so only where fork exists (Linux, macOS)."""
+    import multiprocessing
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return max(1, min(cfg.workers or (os.cpu_count() or 1), jobs))
 
 
 def _redact_all(
     case: Any, view: CaseView, rows: dict[str, inventory.InventoryRow], pkg: Package,
     state: _State, cfg: ProcessConfig, summary: ProcessSummary, progress: Progress,
 ) -> None:  # fmt: skip
+    """Redact and verify every published document, in parallel worker processes."""
     todo = [r for r in view.records if r.published]
     progress("lakken", 0, len(todo))
     made: dict[str, Any] = {}
-    for n, rec in enumerate(todo, start=1):
-        row = rows[rec.key]
-        rel = row.file_name
-        doc_id = view.doc_ids[rec.key]
-        found = view.redact.get(doc_id, [])
-        doc_sha = rec.key.rsplit("@", 1)[-1]
-        fp = _fingerprint(doc_sha, found)
-        old = state.data["redacted"].get(rel)
-        try:
-            if old and old.get("fp") == fp and (pkg.out_dir / rel).is_file():
-                pages = int(old.get("pages", 0))
+    done = 0
+
+    def finish(job: _Job, pages: int, kind: str, message: str) -> None:
+        nonlocal done
+        rel, rec = job.row.file_name, job.rec
+        if kind:
+            rec.withheld = True
+            if kind == "leak":
+                summary.leaks += 1
+                message = f"lek gevonden, niet gepubliceerd: {message}"
             else:
-                pages = _redact_one(case, doc_id, found, pkg.out_dir / rel, cfg.verify_ocr)
+                message = f"niet gepubliceerd: {message}"
+            summary.withheld.append(f"{job.row.document_id} ({rec.name}): {message}")
+        else:
             pkg.add_existing(rel, "document")
             rec.redacted_pdf = pkg.out_dir / rel
             rec.pages = pages
-            made[rel] = {"fp": fp, "pages": pages}
+            made[rel] = {"fp": job.fp, "pages": pages}
             summary.pages += pages
-        except LeakError as exc:
-            rec.withheld = True
-            summary.leaks += 1
-            summary.withheld.append(f"{row.document_id} ({rec.name}): lek gevonden, niet gepubliceerd: {exc}")
-        except WooflowError as exc:
-            rec.withheld = True
-            summary.withheld.append(f"{row.document_id} ({rec.name}): niet gepubliceerd: {exc}")
-        progress("lakken", n, len(todo))
+        done += 1
+        progress("lakken", done, len(todo))
+
+    jobs: list[_Job] = []
+    for rec in todo:
+        row = rows[rec.key]
+        doc_id = view.doc_ids[rec.key]
+        found = view.redact.get(doc_id, [])
+        job = _Job(rec, row, doc_id, found, _fingerprint(rec.key.rsplit("@", 1)[-1], found))
+        old = state.data["redacted"].get(row.file_name)
+        if old and old.get("fp") == job.fp and (pkg.out_dir / row.file_name).is_file():
+            finish(job, int(old.get("pages", 0)), "", "")  # unchanged since the last run
+        else:
+            jobs.append(job)
+
+    def args(job: _Job) -> tuple[Any, ...]:
+        doc = case.document(job.doc_id)
+        source = str(case.store.blob_path(doc.sha256)) if doc.data is None else None
+        return doc, source, job.found, str(pkg.out_dir / job.row.file_name), cfg.verify_ocr
+
+    workers = _workers(cfg, len(jobs))
+    if workers <= 1:
+        for job in jobs:
+            finish(job, *_redact_job(*args(job)))
+    else:
+        import multiprocessing
+        from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+
+        queue = iter(jobs)
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            pending = {}
+            for job in queue:  # keep a small window in flight: documents are loaded lazily
+                pending[pool.submit(_redact_job, *args(job))] = job
+                if len(pending) >= 2 * workers:
+                    break
+            while pending:
+                ready, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for fut in ready:
+                    finish(pending.pop(fut), *fut.result())
+                    nxt = next(queue, None)
+                    if nxt is not None:
+                        pending[pool.submit(_redact_job, *args(nxt))] = nxt
     state.data["redacted"] = made
     state.save()
 
