@@ -30,7 +30,7 @@ PLURAL = re.compile(
 )
 LIST_TAIL = re.compile(r"(?:[A-ZÀ-Þ][^,;()\n]{1,40}(?:\([^()\n]{1,40}\))?[ \t]*(?:,|\ben\b)[ \t]*)*$")
 POST_ACT = re.compile(
-    r"^\s+(?:heeft|had|dient|diende|heeft ook|had ook)\s+(?:\w+\s+){0,2}(?:een\s+)?"
+    r"^[ \t]+(?:heeft|had|dient|diende|heeft ook|had ook)[ \t]+(?:\w+[ \t]+){0,2}(?:een[ \t]+)?"
     r"(?:motie|amendement|kamervragen|schriftelijke vragen|initiatiefnota)",
     re.IGNORECASE,
 )
@@ -42,8 +42,8 @@ _PRE = re.compile(
     re.IGNORECASE,
 )
 _POST_ROLE = re.compile(
-    rf"^\s*(?:,\s*(?:de\s+|destijds\s+|toenmalig\s+)?(?:{ROLE_WORDS}|lid van de (?:tweede|eerste) kamer)\b"
-    rf"|\(\s*(?:{ROLE_WORDS})\b)",
+    rf"^[ \t]*(?:,[ \t]*(?:de[ \t]+|destijds[ \t]+|toenmalig[ \t]+)?(?:{ROLE_WORDS}|lid van de (?:tweede|eerste) kamer)\b"
+    rf"|\([ \t]*(?:{ROLE_WORDS})\b)",
     re.IGNORECASE,
 )
 _SIGN_LINE = re.compile(

@@ -55,7 +55,7 @@ CLOSING = re.compile(
     re.IGNORECASE,
 )
 CHAT = re.compile(
-    r"^\s*(?:\[?\s*(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4},?\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*\]?\s*-?\s*)$"
+    r"^\s*\[?[A-Za-z.]{0,4}\s?(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4},?\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*\]?\s*-?\s*$"
 )
 STRIP_WORDS = frozenset(
     "dhr dhr. mw mw. mevr mevr. mevrouw meneer heer mijnheer het een beste geachte lieve hoi "
@@ -78,6 +78,10 @@ ROLE_TOKENS = frozenset(
 
 from wooflow.detect.names import CAP, INIT, SP, TV_LOW  # noqa: E402
 
+CHAT_SPEAKER = re.compile(
+    r"(?m)^[ \t]*([A-Za-zÀ-ÿ][\w'’-]{1,30}(?:[ \t]+[A-Za-zÀ-ÿ'][\w'’-]{0,30}){0,3})[ \t]+"
+    r"(?:\d{1,2}[-/.]\d{1,2}(?:[-/.]\d{2,4})?[ \t,]+)?\d{1,2}:\d{2}(?::\d{2})?[ \t]*\r?$"
+)
 TV_WORDS_LOWER = frozenset("van de der den ter ten te 't in op el al la le du da di von".split())
 INVERTED_TAIL = re.compile(
     rf",{SP}?((?:{INIT})|{CAP}(?:{SP}{CAP})?)(?:{SP}({TV_LOW}))?(?=[\s;>)<\]]|$)"
@@ -300,11 +304,12 @@ class PersonRecognizer(Recognizer):
         return [m.to_finding() for m in self.mentions(text)]
 
     def mentions(self, text: str) -> list[Mention]:
-        out: list[Mention] = []
+        out: list[Mention] = self._chat_speakers(text)
+        speakers = {(m.start, m.end) for m in out}
         unresolved: list[int] = []
         skip_until = -1
         for m in CHUNK_RE.finditer(text):
-            if m.start(1) < skip_until:
+            if m.start(1) < skip_until or any(a <= m.start(1) < b for a, b in speakers):
                 continue
             inv = self._inverted(text, m.start(1), m.group(1))
             if inv is not None:
@@ -440,6 +445,24 @@ class PersonRecognizer(Recognizer):
         if score < self.MIN_SCORE and not public:
             return None
         return Mention(s, e, name, score, why, parts, public=public, strong=strong or bool(public))
+
+    def _chat_speakers(self, text: str) -> list[Mention]:
+        """Teams/WhatsApp exports: 'sanne 10:14' or 'Wietse Hiemstra 10:16' alone on a line."""
+        out = []
+        for m in CHAT_SPEAKER.finditer(text):
+            name = m.group(1)
+            words = name.split()
+            if any(w.lower() in HEADER_WORDS or lexicon.is_common(w) and not lexicon.is_first_name(w.capitalize())
+                   or _orgish(w) for w in words):
+                continue
+            toks = tokens_of(" ".join(w[0].upper() + w[1:] for w in words))
+            parts = parse(toks, lexicon.first_names())
+            if len(words) == 1 and words[0][0].islower():
+                parts = NameParts(first=words[0], initials=None, surname=None, tokens=words)
+            out.append(Mention(m.start(1), m.end(1), name, 0.9, "naam van deelnemer in chatbericht", parts,
+                               public=publicrole.judge(text, m.start(1), m.end(1), parts.first, parts.initials,
+                                                       parts.surname), strong=True))
+        return out
 
     def _inverted(self, text: str, start: int, chunk: str) -> Mention | None:
         """'Kuipers, Sanne' / 'Smit, J.A.' / 'Wit, Thomas de': surname first, as in headers."""
