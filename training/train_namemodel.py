@@ -15,10 +15,18 @@ import argparse
 import datetime as dt
 import gzip
 import hashlib
+import importlib
 import json
+import pkgutil
+import re
+import os
+import shutil
 import sys
+import tempfile
 import time
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import pycrfsuite
@@ -34,6 +42,9 @@ MODEL_VERSION = "1.3.0"
 DEFAULT_C1, DEFAULT_C2 = 0.05, 0.01
 GRID = [(0.05, 0.01), (0.1, 0.01), (0.05, 0.05), (0.02, 0.01)]
 MAX_ITER = 150
+FOLDS = 5
+CV_FOLDS = 3
+STAGE1_C = (0.2, 0.01)
 
 Doc = list[tuple[list[str], list[str]]]
 
@@ -43,7 +54,7 @@ def read_conll(path: Path) -> list[Doc]:
     docs: list[Doc] = [[]]
     toks: list[str] = []
     labs: list[str] = []
-    for line in path.read_text(encoding="latin-1").splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         parts = line.split()
         if not parts:
             if toks:
@@ -127,13 +138,65 @@ def build_lists(src: Path, out: Path) -> None:
         (out / f"{name}.txt.gz").write_bytes(gzip.compress(data, mtime=0))
 
 
-def featurize(fz: nm.Featurizer, docs: list[Doc], use_doc: bool) -> Iterator[
-        tuple[list[list[str]], list[str]]]:
-    """Feature lists and labels, document by document, in file order."""
+def seen_entities(docs: Sequence[Doc]) -> str:
+    """``word<TAB>types`` lines: entity types a capitalised word had, and its majority label."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
     for doc in docs:
-        ctx = nm.DocContext([t for t, _ in doc], fz.gaz) if use_doc else None
         for toks, labs in doc:
-            yield fz.sentence(toks, ctx), labs
+            for tok, lab in zip(toks, labs):
+                if tok[:1].isupper():
+                    counts[tok.lower()][lab[2:] if lab != "O" else "O"] += 1
+    lines = []
+    for word in sorted(counts):
+        c = counts[word]
+        types = sorted(t for t in c if t != "O")
+        if types:
+            top = max(sorted(c), key=lambda t: c[t])
+            lines.append(word + "\t" + ",".join([*types, "m" + top]))
+    return "\n".join(lines) + "\n"
+
+
+def build_intl_list(out: Path) -> bool:
+    """Latin-script first and last names of all Faker locales (MIT), when Faker is installed."""
+    try:
+        import faker.providers.person as person  # type: ignore[import-untyped]
+    except ImportError:
+        return False
+    latin = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ' -]+$")
+    names: set[str] = set()
+    for mod_info in sorted(pkgutil.iter_modules(person.__path__), key=lambda m: m.name):
+        provider = getattr(importlib.import_module(f"{person.__name__}.{mod_info.name}"),
+                           "Provider", None)
+        for attr in sorted(dir(provider)) if provider is not None else []:
+            if not (attr.startswith("first_name") or attr.startswith("last_name")):
+                continue
+            value = getattr(provider, attr)
+            items = value.keys() if isinstance(value, dict) else value
+            if not isinstance(items, (list, tuple, type({}.keys()))):
+                continue
+            for item in items:
+                if isinstance(item, str) and latin.match(item):
+                    names.update(item.lower().split())
+    data = ("\n".join(sorted(names)) + "\n").encode("utf-8")
+    (out / "intl.txt.gz").write_bytes(gzip.compress(data, mtime=0))
+    return True
+
+
+def featurize(gaz: nm.Gazetteers, docs: list[Doc], use_doc: bool) -> Iterator[
+        tuple[int, list[list[str]]]]:
+    """(document index, feature lists) per sentence in file order.
+
+    The train-entity list is jackknifed: a document's features use the list built from the
+    other folds only, so the model does not learn to trust a list that always contains the
+    answer (at run time the list from all training documents is used).
+    """
+    folds = [[d for i, d in enumerate(docs) if i % FOLDS != k] for k in range(FOLDS)]
+    fzs = [nm.Featurizer(replace(gaz, seen=nm.parse_seen(seen_entities(f)))) for f in folds]
+    for i, doc in enumerate(docs):
+        fz = fzs[i % FOLDS]
+        ctx = nm.DocContext([t for t, _ in doc], fz.gaz) if use_doc else None
+        for toks, _ in doc:
+            yield i, fz.sentence(toks, ctx)
 
 
 def data_hash(*paths: Path) -> str:
@@ -144,9 +207,9 @@ def data_hash(*paths: Path) -> str:
     return h.hexdigest()[:16]
 
 
-def evaluate(model_path: Path, docs: list[Doc]) -> dict[str, float]:
-    """PER scores of a trained model file on documents."""
-    model = nm.PersonNameModel.from_files(model_path)
+def evaluate(folder: Path, docs: list[Doc]) -> dict[str, float]:
+    """PER scores of the model files in ``folder`` on documents."""
+    model = nm.PersonNameModel.from_files(folder / nm.MODEL_FILE, folder / nm.META_FILE)
     gold, pred = [], []
     for doc in docs:
         pred += model.tag_document([t for t, _ in doc])
@@ -154,71 +217,140 @@ def evaluate(model_path: Path, docs: list[Doc]) -> dict[str, float]:
     return score(gold, pred)
 
 
-def train(trainer: pycrfsuite.Trainer, path: Path, c1: float, c2: float) -> None:
-    """One L-BFGS run with fixed settings (deterministic)."""
+def train(data: Sequence[tuple[list[list[str]], list[str]]], path: Path, c1: float,
+          c2: float) -> None:
+    """One L-BFGS run with fixed settings and input order (deterministic)."""
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for xseq, yseq in data:
+        trainer.append(xseq, yseq)
     trainer.set_params({"c1": c1, "c2": c2, "max_iterations": MAX_ITER,
                         "feature.possible_transitions": True})
     trainer.train(str(path))
 
 
+def out_of_fold_labels(docs: list[Doc], feats: list[list[list[list[str]]]], c1: float,
+                       c2: float, work: Path) -> list[list[list[str]]]:
+    """First-stage labels for every training document from a model that never saw it."""
+    labels: list[list[list[str]]] = [[] for _ in docs]
+    for k in range(CV_FOLDS):
+        data = [(x, labs) for i, doc in enumerate(docs) if i % CV_FOLDS != k
+                for x, (_, labs) in zip(feats[i], doc)]
+        path = work / f"fold{k}.crfsuite"
+        train(data, path, c1, c2)
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(path))
+        for i, doc in enumerate(docs):
+            if i % CV_FOLDS == k:
+                labels[i] = [tagger.tag(x) if nm._has_candidate(toks) else ["O"] * len(toks)
+                             for x, (toks, _) in zip(feats[i], doc)]
+        tagger.close()
+        path.unlink()
+    return labels
+
+
+def stage2_data(docs: list[Doc], feats: list[list[list[list[str]]]],
+                labels: list[list[list[str]]]) -> list[tuple[list[list[str]], list[str]]]:
+    """Stage-1 features plus document evidence from out-of-fold stage-1 labels."""
+    data = []
+    for doc, xs, labs in zip(docs, feats, labels):
+        ev = nm.StageOneEvidence([t for t, _ in doc], labs)
+        for i, (x, (_, gold)) in enumerate(zip(xs, doc)):
+            data.append(([a + b for a, b in zip(x, ev.features(i))], gold))
+    return data
+
+
+def write_meta(folder: Path, meta: dict[str, object]) -> None:
+    (folder / nm.META_FILE).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--grid", action="store_true", help="tune c1/c2 on ned.testa first")
-    ap.add_argument("--no-doc", action="store_true", help="without document-level features")
+    ap.add_argument("--grid", action="store_true", help="tune stage-2 c1/c2 on ned.testa")
+    ap.add_argument("--no-doc", action="store_true", help="without document-level cues")
+    ap.add_argument("--one-stage", action="store_true", help="skip the stacked second CRF")
     ap.add_argument("--c1", type=float, default=DEFAULT_C1)
     ap.add_argument("--c2", type=float, default=DEFAULT_C2)
     args = ap.parse_args(argv)
     t0 = time.time()
-    OUT.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="namemodel-"))
+    for f in OUT.glob("*.txt.gz"):
+        shutil.copy(f, work / f.name)
     src = _deduce_lists()
     if src is not None:
-        build_lists(src, OUT)
-    gaz = nm.Gazetteers.load(OUT)
+        build_lists(src, work)
+    build_intl_list(work)
     train_docs = read_conll(DATA / "ned.train")
+    seen = seen_entities(train_docs).encode("utf-8")
+    (work / "train_names.txt.gz").write_bytes(gzip.compress(seen, mtime=0))
+    gaz = nm.Gazetteers.load(work)
     dev_docs = read_conll(DATA / "ned.testa")
     use_doc = not args.no_doc
-    # Set metadata first so evaluation through from_files sees the document-feature switch.
-    meta_path = OUT / nm.META_FILE
-    meta = {"document_features": use_doc}
-    meta_path.write_text(json.dumps(meta), encoding="utf-8")
-    trainer = pycrfsuite.Trainer(verbose=False)
-    for xseq, yseq in featurize(nm.Featurizer(gaz), train_docs, use_doc):
-        trainer.append(xseq, yseq)
+    stages = 1 if args.one_stage else 2
+    feats: list[list[list[list[str]]]] = [[] for _ in train_docs]
+    for i, x in featurize(gaz, train_docs, use_doc):
+        feats[i].append(x)
     print(f"features ready in {time.time() - t0:.0f} s", flush=True)
-    model_path = OUT / nm.MODEL_FILE
-    best = (args.c1, args.c2)
-    grid_log = []
-    if args.grid:
-        best_f = -1.0
-        for c1, c2 in GRID:
-            train(trainer, model_path, c1, c2)
-            s = evaluate(model_path, dev_docs)
-            grid_log.append({"c1": c1, "c2": c2, **s})
-            print(f"c1={c1} c2={c2} {s}", flush=True)
-            if s["f1"] > best_f:
-                best_f, best = s["f1"], (c1, c2)
-    train(trainer, model_path, *best)
-    dev = evaluate(model_path, dev_docs)
+    stage1 = [(x, labs) for xs, doc in zip(feats, train_docs)
+              for x, (_, labs) in zip(xs, doc)]
+    train(stage1, work / nm.MODEL_FILE, STAGE1_C[0], STAGE1_C[1])
+    meta: dict[str, object] = {"document_features": use_doc, "stages": 1}
+    write_meta(work, meta)
+    dev1 = evaluate(work, dev_docs)
+    print(f"stage 1: {dev1} ({time.time() - t0:.0f} s)", flush=True)
+    best = STAGE1_C
+    grid_log: list[dict[str, object]] = []
+    dev = dev1
+    if stages == 2:
+        oof = out_of_fold_labels(train_docs, feats, STAGE1_C[0], STAGE1_C[1], work)
+        data = stage2_data(train_docs, feats, oof)
+        print(f"out-of-fold labels ready ({time.time() - t0:.0f} s)", flush=True)
+        meta["stages"] = 2
+        write_meta(work, meta)
+        best = (args.c1, args.c2)
+        if args.grid:
+            best_f = -1.0
+            for c1, c2 in GRID:
+                train(data, work / nm.STAGE2_FILE, c1, c2)
+                s = evaluate(work, dev_docs)
+                grid_log.append({"c1": c1, "c2": c2, **s})
+                print(f"stage 2 c1={c1} c2={c2} {s}", flush=True)
+                if s["f1"] > best_f:
+                    best_f, best = s["f1"], (c1, c2)
+        train(data, work / nm.STAGE2_FILE, *best)
+        dev = evaluate(work, dev_docs)
+    models = [nm.MODEL_FILE] + ([nm.STAGE2_FILE] if stages == 2 else [])
     meta = {
         "version": MODEL_VERSION,
         "trained": dt.date.today().isoformat(),
         "features_version": nm.FEATURES_VERSION,
         "document_features": use_doc,
-        "algorithm": "crfsuite lbfgs",
+        "stages": stages,
+        "algorithm": "crfsuite lbfgs, linear-chain CRF; stage 2 stacked on out-of-fold stage 1",
+        "stage1_c1": STAGE1_C[0],
+        "stage1_c2": STAGE1_C[1],
         "c1": best[0],
         "c2": best[1],
         "max_iterations": MAX_ITER,
         "train": "CoNLL-2002 Dutch ned.train",
         "dev": "CoNLL-2002 Dutch ned.testa",
         "data_sha256": data_hash(DATA / "ned.train", DATA / "ned.testa"),
-        "lists_sha256": data_hash(*sorted(OUT.glob("*.txt.gz"))),
-        "model_sha256": data_hash(model_path),
+        "lists_sha256": data_hash(*sorted(work.glob("*.txt.gz"))),
+        "model_sha256": data_hash(*(work / m for m in models)),
+        "dev_per_stage1": dev1,
         "dev_per": dev,
         "grid": grid_log,
     }
-    meta_path.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
-    print(f"dev PER {dev}; {model_path.stat().st_size / 1e6:.1f} MB; "
-          f"{time.time() - t0:.0f} s")
+    write_meta(work, meta)
+    OUT.mkdir(parents=True, exist_ok=True)
+    if stages == 1:
+        (OUT / nm.STAGE2_FILE).unlink(missing_ok=True)
+    for f in [*sorted(work.glob("*.txt.gz")), *(work / m for m in models),
+              work / nm.META_FILE]:
+        shutil.copy(f, OUT / (f.name + ".tmp"))
+        os.replace(OUT / (f.name + ".tmp"), OUT / f.name)
+    shutil.rmtree(work)
+    size = sum((OUT / m).stat().st_size for m in models) / 1e6
+    print(f"dev PER {dev}; {size:.1f} MB; {time.time() - t0:.0f} s")
     return 0
 
 

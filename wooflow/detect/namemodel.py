@@ -12,7 +12,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -22,9 +22,12 @@ import pycrfsuite
 
 from wooflow.exceptions import WooflowError
 
-FEATURES_VERSION = "3"
+FEATURES_VERSION = "4"
 MODEL_FILE = "namemodel.crfsuite"
 META_FILE = "namemodel.json"
+STAGE2_FILE = "namemodel-stage2.crfsuite"
+BLOCK_CHARS = 100_000
+"""Scope of document-level evidence in raw text; bounds memory on very large inputs."""
 MAX_SENTENCE_TOKENS = 120
 """Longer token runs are cut so time and memory stay linear on text without punctuation."""
 
@@ -84,19 +87,37 @@ class Gazetteers:
     surname: frozenset[str]
     place: frozenset[str]
     common: frozenset[str]
+    intl: frozenset[str]
+    """First and last names of many countries (Faker), for names no Dutch list holds."""
+    seen: dict[str, tuple[str, ...]]
+    """Lower-cased words seen inside CoNLL train entities, with their entity types."""
 
     @classmethod
     def load(cls, folder: Path | None = None) -> Gazetteers:
         """Load from a folder, or from package data when none is given."""
         base = folder if folder is not None else resources.files("wooflow.detect") / "data" / "model"
         sets = {}
-        for name in ("first", "surname", "place", "common"):
+        for name in ("first", "surname", "place", "common", "intl"):
             try:
                 raw = (base / f"{name}.txt.gz").read_bytes()
             except OSError as exc:
                 raise NameModelError(f"naamlijst {name} ontbreekt: {exc}") from exc
             sets[name] = frozenset(gzip.decompress(raw).decode("utf-8").split("\n")) - {""}
-        return cls(**sets)
+        try:
+            raw = (base / "train_names.txt.gz").read_bytes()
+        except OSError as exc:
+            raise NameModelError(f"naamlijst train_names ontbreekt: {exc}") from exc
+        return cls(**sets, seen=parse_seen(gzip.decompress(raw).decode("utf-8")))
+
+
+def parse_seen(text: str) -> dict[str, tuple[str, ...]]:
+    """Read ``word<TAB>TYPE,TYPE`` lines."""
+    seen = {}
+    for line in text.splitlines():
+        word, _, types = line.partition("\t")
+        if word:
+            seen[word] = tuple(types.split(","))
+    return seen
 
 
 class Featurizer:
@@ -118,6 +139,10 @@ class Featurizer:
             flags.append("gP")
         if low in gaz.common:
             flags.append("gC")
+        if low in gaz.intl:
+            flags.append("gI")
+        for typ in gaz.seen.get(low, ()):
+            flags.append("s" + typ)
         if low in TITLE_WORDS:
             flags.append("T")
         if low in TUSSENVOEGSELS:
@@ -168,6 +193,8 @@ class Featurizer:
         low = word.lower()
         pre = "%d:" % off
         feats = [pre + "w=" + low, pre + "sh=" + _shape(word)[:4]]
+        if off in (-1, 1) and len(low) > 4:
+            feats.append(pre + "s3=" + low[-3:])
         feats += [pre + f for f in self._flags(word, low)]
         if len(cache) > _CACHE_LIMIT:
             cache.clear()
@@ -273,17 +300,77 @@ def _has_candidate(toks: Sequence[str]) -> bool:
     return any(t[:1].isupper() for t in toks)
 
 
-class PersonNameModel:
-    """Finds person names in Dutch text with the packaged CRF."""
+class StageOneEvidence:
+    """Second-pass features from first-pass labels of the whole document (stacking).
 
-    def __init__(self, model_path: str, gaz: Gazetteers, meta: dict[str, object]) -> None:
+    A name is usually tagged right in some of its mentions; telling the second CRF what the
+    first one said about the other mentions of the same word makes the labels consistent
+    within a document (Krishnan & Manning 2006).
+    """
+
+    def __init__(self, words: Sequence[Sequence[str]], labels: Sequence[Sequence[str]]) -> None:
+        self.labels = labels
+        self.words = words
+        counts: dict[str, dict[str, int]] = {}
+        for toks, labs in zip(words, labels):
+            for tok, lab in zip(toks, labs):
+                if tok[:1].isupper():
+                    c = counts.setdefault(tok, {})
+                    typ = lab[2:] if lab != "O" else "O"
+                    c[typ] = c.get(typ, 0) + 1
+        self.counts = counts
+
+    def features(self, i: int) -> list[list[str]]:
+        """Extra features for each token of sentence ``i``."""
+        toks, labs = self.words[i], self.labels[i]
+        n = len(toks)
+        out = []
+        for k in range(n):
+            lab = labs[k]
+            feats = ["s1=" + lab, "s1-1=" + (labs[k - 1] if k else "<S>"),
+                     "s1+1=" + (labs[k + 1] if k + 1 < n else "</S>")]
+            tok = toks[k]
+            c = self.counts.get(tok)
+            if c is not None:
+                own = lab[2:] if lab != "O" else "O"
+                others = [(v - (t == own), t) for t, v in c.items()]
+                others = [(v, t) for v, t in others if v > 0]
+                if others:
+                    feats.append("d1m=" + max(others)[1])
+                    feats += ["d1a=" + t for _, t in others if t != "O"]
+            out.append(feats)
+        return out
+
+
+def _blocks(sents: list[list[tuple[str, int, int]]]) -> Iterator[list[list[tuple[str, int, int]]]]:
+    """Group sentences into blocks of ~BLOCK_CHARS: the scope of document-level evidence."""
+    block: list[list[tuple[str, int, int]]] = []
+    begin = 0
+    for sent in sents:
+        if block and sent[-1][2] - begin > BLOCK_CHARS:
+            yield block
+            block = []
+        if not block:
+            begin = sent[0][1]
+        block.append(sent)
+    if block:
+        yield block
+
+
+class PersonNameModel:
+    """Finds person names in Dutch text with the packaged CRF (one or two stages)."""
+
+    def __init__(self, model_paths: Sequence[str], gaz: Gazetteers, meta: dict[str, object]) -> None:
         self.meta = meta
         self.featurizer = Featurizer(gaz)
-        self._tagger = pycrfsuite.Tagger()
-        try:
-            self._tagger.open(model_path)
-        except (OSError, ValueError) as exc:
-            raise NameModelError(f"naammodel onleesbaar: {model_path}: {exc}") from exc
+        self._taggers = []
+        for path in model_paths:
+            tagger = pycrfsuite.Tagger()
+            try:
+                tagger.open(path)
+            except (OSError, ValueError) as exc:
+                raise NameModelError(f"naammodel onleesbaar: {path}: {exc}") from exc
+            self._taggers.append(tagger)
         self.use_doc = bool(meta.get("document_features", True))
 
     @classmethod
@@ -297,26 +384,46 @@ class PersonNameModel:
         meta: dict[str, object] = {}
         if meta_path is not None and meta_path.exists():
             meta = json.loads(meta_path.read_text(encoding="utf-8"))
-        return cls(str(model_path), Gazetteers.load(model_path.parent), meta)
+        paths = [str(model_path)]
+        stage2 = model_path.parent / STAGE2_FILE
+        if meta.get("stages", 1) == 2:
+            paths.append(str(stage2))
+        return cls(paths, Gazetteers.load(model_path.parent), meta)
 
     @property
     def version(self) -> str:
         """Model version from the metadata file."""
         return str(self.meta.get("version", "unknown"))
 
-    def _doc(self, sents: Iterable[Sequence[str]]) -> DocContext | None:
-        return DocContext(sents, self.featurizer.gaz) if self.use_doc else None
+    def _iter_tagged(
+        self, words: Sequence[Sequence[str]]
+    ) -> Iterator[tuple[int, list[str], pycrfsuite.Tagger]]:
+        """Final labels per sentence of one document; the tagger is valid for marginals
+        until the next item is drawn."""
+        doc = DocContext(words, self.featurizer.gaz) if self.use_doc else None
+        sentence = self.featurizer.sentence
+        first = self._taggers[0]
+        if len(self._taggers) == 1:
+            for i, toks in enumerate(words):
+                yield i, first.tag(sentence(toks, doc)), first
+            return
+        second = self._taggers[1]
+        labels = [first.tag(sentence(toks, doc)) for toks in words]
+        evidence = StageOneEvidence(words, labels)
+        for i, toks in enumerate(words):
+            xseq = [a + b for a, b in zip(sentence(toks, doc), evidence.features(i))]
+            yield i, second.tag(xseq), second
 
     def tag_document(self, sents: Sequence[Sequence[str]]) -> list[list[str]]:
-        """BIO labels (PER, ORG, LOC, MISC) for pre-tokenised sentences of one document."""
-        doc = self._doc(sents)
-        tagger = self._tagger
-        out = []
-        for toks in sents:
-            if not toks:
-                out.append([])
-                continue
-            out.append(tagger.tag(self.featurizer.sentence(toks, doc)))
+        """BIO labels (PER, ORG, LOC, MISC) for pre-tokenised sentences of one document.
+
+        Sentences without a capitalised word are labelled O without running the CRF, exactly
+        as :meth:`spans` does, so evaluation measures what run time does.
+        """
+        out: list[list[str]] = [["O"] * len(toks) for toks in sents]
+        keep = [i for i, toks in enumerate(sents) if toks and _has_candidate(toks)]
+        for j, tags, _ in self._iter_tagged([sents[i] for i in keep]):
+            out[keep[j]] = tags
         return out
 
     def tag_tokens(self, tokens: Sequence[str]) -> list[str]:
@@ -330,48 +437,59 @@ class PersonNameModel:
         name over the span. With ``threshold`` set, tokens the best path did not tag but whose
         person probability reaches it are also reported (more recall, less precision).
         """
-        sents = [s for s in sentences(text) if _has_candidate([t[0] for t in s])]
-        words = [[t[0] for t in s] for s in sents]
-        doc = self._doc(words)
-        tagger = self._tagger
         result: list[tuple[int, int, float]] = []
-        for sent, toks in zip(sents, words):
-            tags = tagger.tag(self.featurizer.sentence(toks, doc))
-            if threshold is None and "B-PER" not in tags and "I-PER" not in tags:
-                continue
-            start = end = -1
-            score = 1.0
-            for k, tag in enumerate(tags):
-                is_per = tag.endswith("PER")
-                prob = 0.0
-                if is_per or threshold is not None:
-                    prob = tagger.marginal("B-PER", k) + tagger.marginal("I-PER", k)
-                    if not is_per and prob >= threshold:  # type: ignore[operator]
-                        is_per = True
-                        tag = "I-PER" if start >= 0 else "B-PER"
-                if is_per and (tag == "I-PER" and start >= 0):
-                    end = sent[k][2]
-                    score = min(score, prob)
-                    continue
-                if start >= 0:
-                    result.append((start, end, round(score, 4)))
-                    start = -1
-                if is_per:
-                    start, end, score = sent[k][1], sent[k][2], prob
-            if start >= 0:
-                result.append((start, end, round(score, 4)))
+        sents = [s for s in sentences(text) if _has_candidate([t[0] for t in s])]
+        for block in _blocks(sents):
+            words = [[t[0] for t in s] for s in block]
+            for i, tags, tagger in self._iter_tagged(words):
+                if threshold is not None or "B-PER" in tags or "I-PER" in tags:
+                    result += _person_spans(block[i], tags, tagger, threshold)
         return result
+
+
+def _person_spans(
+    sent: Sequence[tuple[str, int, int]],
+    tags: Sequence[str],
+    tagger: pycrfsuite.Tagger,
+    threshold: float | None,
+) -> list[tuple[int, int, float]]:
+    result = []
+    start = end = -1
+    score = 1.0
+    for k, tag in enumerate(tags):
+        is_per = tag.endswith("PER")
+        prob = 0.0
+        if is_per or threshold is not None:
+            prob = tagger.marginal("B-PER", k) + tagger.marginal("I-PER", k)
+            if not is_per and threshold is not None and prob >= threshold:
+                is_per = True
+                tag = "I-PER" if start >= 0 else "B-PER"
+        if is_per and tag == "I-PER" and start >= 0:
+            end = sent[k][2]
+            score = min(score, prob)
+            continue
+        if start >= 0:
+            result.append((start, end, round(score, 4)))
+            start = -1
+        if is_per:
+            start, end, score = sent[k][1], sent[k][2], prob
+    if start >= 0:
+        result.append((start, end, round(score, 4)))
+    return result
 
 
 @lru_cache(maxsize=1)
 def _load_packaged() -> PersonNameModel:
     folder = resources.files("wooflow.detect") / "data" / "model"
-    model = folder / MODEL_FILE
     try:
         meta = json.loads((folder / META_FILE).read_text(encoding="utf-8"))
-        with resources.as_file(model) as path:
-            if not path.exists():
-                raise NameModelError(f"naammodel ontbreekt: {path}")
-            return PersonNameModel(str(path), Gazetteers.load(), meta)
+        names = [MODEL_FILE] + ([STAGE2_FILE] if meta.get("stages", 1) == 2 else [])
+        paths = []
+        for name in names:
+            with resources.as_file(folder / name) as path:
+                if not path.exists():
+                    raise NameModelError(f"naammodel ontbreekt: {path}")
+                paths.append(str(path))
+        return PersonNameModel(paths, Gazetteers.load(), meta)
     except OSError as exc:
         raise NameModelError(f"naammodel ontbreekt of is onleesbaar: {exc}") from exc
