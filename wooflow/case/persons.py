@@ -1,6 +1,6 @@
 """Persons across a case: one decision per person (redact or keep), propagated to every form.
 
-A person is keyed by folded surname (with tussenvoegsels) and first initial: "Sanne Kuipers",
+A person is keyed by folded surname (with tussenvoegsels, spaces dropped) and first initial: "Sanne Kuipers",
 "S. Kuipers" and "s.kuipers@minvws.nl" all become ``kuipers|s``. A lone surname ("Kuipers") or
 first name ("Sanne") joins a person only when exactly one person in the case fits; otherwise it
 stays its own, undecided entry. Propagating a "redact" decision searches every document for the
@@ -43,7 +43,8 @@ class NameParts:
 
     @property
     def key(self) -> str:
-        return f"{self.surname}|{self.first[:1]}"
+        # particles written together in e-mail addresses: "j.vanderberg" = "Jan van der Berg"
+        return f"{self.surname.replace(' ', '')}|{self.first[:1]}"
 
 
 def parse_name(text: str, category: str) -> NameParts | None:
@@ -122,13 +123,13 @@ def assign_keys(case: Case) -> None:
         elif p.first:
             keys[fid] = p.key
         elif after_role(by_id[fid]):
-            keys[fid] = f"{p.surname}|"  # "minister Kuipers": maybe another person
+            keys[fid] = f"{p.surname.replace(' ', '')}|"  # "minister Kuipers": maybe another person
         elif len(first_names.get(p.surname, ())) == 1 and p.surname not in full:
             keys[fid] = next(iter(first_names[p.surname]))  # a lone first name
         elif len(full.get(p.surname, ())) == 1:
             keys[fid] = next(iter(full[p.surname]))  # a lone surname
         else:
-            keys[fid] = f"{p.surname}|"
+            keys[fid] = f"{p.surname.replace(' ', '')}|"
     forms: dict[str, set[str]] = defaultdict(set)
     displays: dict[str, str] = {}
     all_keep: dict[str, bool] = defaultdict(lambda: True)
@@ -194,7 +195,7 @@ def find_person(case: Case, name_or_key: str) -> Person:
 def _patterns(case: Case, person: Person) -> list[tuple[re.Pattern[str], str, bool]]:
     """(regex, category, bare) for each form to propagate; bare = lone surname/first name."""
     others = [p for p in persons(case) if p.key != person.key]
-    surname, _, initial = person.key.partition("|")
+    surname = person.key.partition("|")[0]
     surname_shared = any(p.key.partition("|")[0] == surname for p in others)
     pats: list[tuple[re.Pattern[str], str, bool]] = []
     seen: set[str] = set()
