@@ -381,7 +381,14 @@ def _atomic_save(pdf: pymupdf.Document, out: Path) -> None:
             encryption=pymupdf.PDF_ENCRYPT_NONE,
             preserve_metadata=0,
         )
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are ordinary files
         os.replace(tmp, out)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -92,11 +92,17 @@ class VerificationFailed(LeakError):
         super().__init__(report.summary())
 
 
-def normalize(text: str) -> str:
+def normalize(text: str, join_hyphens: bool = True) -> str:
     """Case-, ligature- and layout-insensitive form: NFKC, casefold, hyphenation and breaks gone."""
     text = unicodedata.normalize("NFKC", text).replace("\u00ad", "")
-    text = re.sub(r"(\w)-[ \t]*[\r\n\f]+[ \t]*(\w)", r"\1\2", text)  # hyphenated line breaks
+    if join_hyphens:
+        text = re.sub(r"(\w)-[ \t]*[\r\n\f]+[ \t]*(\w)", r"\1\2", text)  # hyphenated breaks
     return " ".join(text.split()).casefold()
+
+
+def word_tokens(text: str) -> Counter[str]:
+    """Word tokens for the loss check; hyphens are not joined, so both sides split alike."""
+    return Counter(re.findall(r"\w+", normalize(text, join_hyphens=False)))
 
 
 def compact(normalized: str) -> str:
@@ -150,7 +156,7 @@ def kept_tokens(original_text: str, findings: Iterable[Finding]) -> Counter[str]
             i += 1
         if i < len(spans) and spans[i].start < m.end():
             continue
-        tokens.update(re.findall(r"\w+", normalize(m.group())))
+        tokens.update(re.findall(r"\w+", normalize(m.group(), join_hyphens=False)))
     return tokens
 
 
@@ -324,9 +330,9 @@ def verify_pdf(
 
     if original_text is not None:
         want = kept_tokens(original_text, findings)
-        have: Counter[str] = Counter(re.findall(r"\w+", sources["text"]))
-        if "ocr" in sources:
-            have |= Counter(re.findall(r"\w+", sources["ocr"]))
+        have = word_tokens("\n".join(texts))
+        if ocr_texts:
+            have |= word_tokens("\n".join(ocr_texts))
             report.min_coverage = MIN_COVERAGE_OCR
         total = sum(want.values())
         missing = {t: n - have[t] for t, n in want.items() if have[t] < n}
@@ -365,7 +371,7 @@ def verify_text(
             report.leaks.append(Leak("text", needle, found, allowed))
     if original_text is not None:
         want = kept_tokens(original_text, findings)
-        have = Counter(re.findall(r"\w+", hay))
+        have = word_tokens(output)
         total = sum(want.values())
         missing = {t: n - have[t] for t, n in want.items() if have[t] < n}
         report.coverage = 1.0 - sum(missing.values()) / total if total else 1.0
