@@ -45,3 +45,13 @@ def test_nota_about_kamervragen_stays_nota(shared) -> None:
     result = classify(make_doc(text))
     assert result.type == "nota"
     assert result.scores["nota"] > 2 * result.scores.get("kamervragen", 0.0)
+
+
+def test_every_cue_is_documented() -> None:
+    from understand_helpers import REPO
+
+    from wooflow.understand.classify import CUES
+
+    doc = (REPO / "docs" / "UNDERSTANDING.md").read_text("utf-8")
+    missing = [c.label for c in CUES if c.label not in doc]
+    assert not missing, f"cues missing from docs/UNDERSTANDING.md: {missing}"
