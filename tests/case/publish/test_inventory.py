@@ -91,3 +91,19 @@ def test_safe_file_names():
     assert safe_stem("mail.eml#bijlage 1.docx") == "bijlage 1"
     assert published_file_name("0007", "..\\x.txt") == "0007 - x.pdf"
     assert safe_stem("....") == "document"
+
+
+def test_long_pdf_repeats_header_and_lists_every_row_once(tmp_path, case_meta):
+    import re
+
+    recs = [
+        PublishRecord(key=f"d{i:03d}", name=f"doc{i}" + " lange naam" * (i % 7) + ".txt",
+                      file_type="txt", judgement="openbaar", explanation="toelichting " * (i % 11))
+        for i in range(150)
+    ]  # fmt: skip
+    rows = build_rows(recs, Numbering(tmp_path).assign(recs), case_meta)
+    doc = pymupdf.open("pdf", to_pdf(rows, case_meta))
+    assert doc.page_count > 2
+    assert all("Documentnummer" in page.get_text() for page in doc)
+    ids = re.findall(r"^(\d{4})$", "".join(page.get_text() for page in doc), re.M)
+    assert ids == [f"{i:04d}" for i in range(1, 151)]

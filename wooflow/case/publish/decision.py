@@ -20,7 +20,7 @@ from pathlib import Path
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
-from wooflow.case.publish.inventory import INVENTORY_CSS, InventoryRow, html_to_pdf
+from wooflow.case.publish.inventory import COLUMNS, PDF_COLUMNS, InventoryRow, html_to_pdf
 from wooflow.case.publish.inventory import to_pdf as inventory_pdf
 from wooflow.case.publish.records import (
     DEELS, DUBBEL, NIET, OPENBAAR, REEDS, CaseMeta, PublishRecord, sort_grounds,
@@ -313,8 +313,6 @@ def to_docx(md: str, rows: list[InventoryRow], case: CaseMeta) -> bytes:
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = section.page_height, section.page_width
     doc.add_heading("Bijlage 2 — Inventarislijst", level=1)
-    from wooflow.case.publish.inventory import COLUMNS, PDF_COLUMNS
-
     headers = {attr: header for attr, header, _ in COLUMNS}
     table = doc.add_table(rows=1, cols=len(PDF_COLUMNS))
     table.style = "Table Grid"
@@ -336,4 +334,4 @@ def to_docx(md: str, rows: list[InventoryRow], case: CaseMeta) -> bytes:
     return out.getvalue()
 
 
-__all__ = ["INVENTORY_CSS", "blocks", "count", "datum", "decide", "render_markdown", "to_docx", "to_pdf"]
+__all__ = ["blocks", "count", "datum", "decide", "render_markdown", "to_docx", "to_pdf"]

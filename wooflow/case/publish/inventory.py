@@ -240,20 +240,23 @@ PDF_COLUMNS = (
 )  # fmt: skip
 
 
-def inventory_html(rows: list[InventoryRow], case: CaseMeta) -> str:
-    """The inventory as an HTML table for PyMuPDF's Story (PDF and decision annex)."""
+def _inventory_parts(rows: list[InventoryRow]) -> tuple[str, list[str]]:
+    """The header row and one ``<tr>`` per inventory row (with an id to find it after layout)."""
     headers = {attr: header for attr, header, _ in COLUMNS}
-    head = "".join(f"<th>{html.escape(headers[a])}</th>" for a in PDF_COLUMNS)
+    head = "<tr>" + "".join(f"<th>{html.escape(headers[a])}</th>" for a in PDF_COLUMNS) + "</tr>"
     body = []
-    for row in rows:
+    for i, row in enumerate(rows):
         cells = "".join(f"<td>{html.escape(str(getattr(row, a)))}</td>" for a in PDF_COLUMNS)
-        body.append(f"<tr>{cells}</tr>")
+        body.append(f'<tr id="r{i}">{cells}</tr>')
     if not body:
-        body.append(f'<tr><td colspan="{len(PDF_COLUMNS)}">Geen documenten aangetroffen.</td></tr>')
-    return (
-        f"<h1>Inventarislijst Woo-verzoek {html.escape(case.case_number)}</h1>"
-        f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
-    )
+        body.append(f'<tr id="r0"><td colspan="{len(PDF_COLUMNS)}">Geen documenten aangetroffen.</td></tr>')
+    return head, body
+
+
+def inventory_html(rows: list[InventoryRow], case: CaseMeta) -> str:
+    """The inventory as one HTML table (title, header, rows)."""
+    head, body = _inventory_parts(rows)
+    return f"<h1>Inventarislijst Woo-verzoek {html.escape(case.case_number)}</h1><table>{head}{''.join(body)}</table>"
 
 
 INVENTORY_CSS = """
@@ -290,11 +293,55 @@ def html_to_pdf(body: str, css: str, landscape: bool = False, footer: str = "") 
     return bytes(data)
 
 
+MAX_ROWS_PER_PAGE = 80  # more never fit on A4; bounds the layout work per page
+
+
+def table_pdf(title: str, head: str, body: list[str], css: str, footer: str) -> bytes:
+    """A long table over landscape A4 pages with the header row repeated on every page.
+
+    MuPDF's Story does not repeat table headers, so each page is laid out twice: once to learn
+    which rows fit whole (from the element positions), once to draw exactly those rows.
+    """
+    import pymupdf
+
+    rect = pymupdf.paper_rect("a4-l")
+    where = rect + (42, 42, -42, -54)
+    out = io.BytesIO()
+    writer = pymupdf.DocumentWriter(out)
+    start = 0
+    while start < len(body):
+        prefix = title if start == 0 else ""
+
+        def story_for(n: int) -> pymupdf.Story:
+            rows = "".join(body[start : start + n])
+            return pymupdf.Story(html=f"{prefix}<table>{head}{rows}</table>", user_css=css)
+
+        probe = story_for(min(MAX_ROWS_PER_PAGE, len(body) - start))
+        probe.place(where)
+        closed: set[str] = set()
+        probe.element_positions(lambda p: closed.add(p.id) if p.id and p.open_close & 2 else None)
+        fit = 0
+        while f"r{start + fit}" in closed and start + fit < len(body):
+            fit += 1
+        story = story_for(max(fit, 1))
+        more = True
+        while more:  # only loops when a single row is taller than a page
+            dev = writer.begin_page(rect)
+            more, _ = story.place(where)
+            story.draw(dev)
+            writer.end_page()
+        start += max(fit, 1)
+    writer.close()
+    doc = pymupdf.open("pdf", out.getvalue())
+    for i, page in enumerate(doc):
+        page.insert_text((42, rect.height - 28), f"{footer}  —  pagina {i + 1} van {doc.page_count}", fontsize=7, fontname="helv")
+    data = bytes(doc.tobytes(garbage=3, deflate=True))
+    doc.close()
+    return data
+
+
 def to_pdf(rows: list[InventoryRow], case: CaseMeta) -> bytes:
-    """Landscape A4 table with Dutch headers and numbered pages."""
-    return html_to_pdf(
-        inventory_html(rows, case),
-        INVENTORY_CSS,
-        landscape=True,
-        footer=f"Inventarislijst {case.case_number}",
-    )
+    """Landscape A4 table with Dutch headers repeated on every page, numbered pages."""
+    head, body = _inventory_parts(rows)
+    title = f"<h1>Inventarislijst Woo-verzoek {html.escape(case.case_number)}</h1>"
+    return table_pdf(title, head, body, INVENTORY_CSS, f"Inventarislijst {case.case_number}")
