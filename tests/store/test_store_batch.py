@@ -82,3 +82,17 @@ def test_failure_cleared_when_fixed(tmp_path: Path) -> None:
         shutil.copy(RESOURCES / "good" / "nota.pdf", f)
         assert ingest_paths(store, [f]).stored == 1
         assert store.failures() == []
+
+
+def test_nested_bomb_recorded_under_the_input(tmp_path: Path) -> None:
+    import zipfile
+
+    outer = tmp_path / "buiten.zip"
+    with zipfile.ZipFile(outer, "w", zipfile.ZIP_STORED) as zf:
+        zf.write(RESOURCES / "bad" / "zipbom.zip", "binnen/bom.zip")
+    with CaseStore(tmp_path / "zaak") as store:
+        summary = ingest_paths(store, [outer], NO_OCR)
+        failures = store.failures()
+    assert summary.failed == 1
+    assert [(f.path, f.reason) for f in failures] == [(str(outer), "zip-bomb")]
+    assert failures[0].detail.startswith(f"{outer}#binnen/bom.zip: zipbom")

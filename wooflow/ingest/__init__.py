@@ -40,8 +40,12 @@ class IngestFailure:
     detail: str
 
     @classmethod
-    def from_error(cls, exc: InputError) -> IngestFailure:
-        return cls(exc.path, exc.reason, exc.detail)
+    def from_error(cls, exc: InputError, path: str | None = None) -> IngestFailure:
+        """The failure of input ``path``; an error deep inside it (a bomb in a nested zip)
+        names the inner path in the detail."""
+        if path is None or exc.path == path:
+            return cls(exc.path, exc.reason, exc.detail)
+        return cls(path, exc.reason, f"{exc.path}: {exc.detail}")
 
     def line(self) -> str:
         return f"{self.path}: {self.reason}: {self.detail}"
@@ -104,7 +108,7 @@ def iter_inputs(
         try:
             yield read_file(path, _fresh(ctx))
         except InputError as exc:
-            yield IngestFailure.from_error(exc)
+            yield IngestFailure.from_error(exc, path)
 
 
 def _fresh(ctx: ReadContext | None) -> ReadContext:

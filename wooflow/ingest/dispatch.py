@@ -6,7 +6,7 @@ import importlib
 import os
 from pathlib import PurePath
 
-from wooflow.exceptions import CorruptDocument, InputError, LimitExceeded
+from wooflow.exceptions import CorruptDocument, InputError, LimitExceeded, UnsupportedFormat
 from wooflow.ingest.base import ReadContext, Reader, base_name, child_path
 from wooflow.ingest.sniff import sniff
 from wooflow.model import Document
@@ -61,15 +61,21 @@ def read_child(data: bytes, member: str, parent: str, ctx: ReadContext) -> Docum
     return read_data(data, child_path(parent, member), member, ctx.child(parent))
 
 
+def load_file(path: str) -> bytes:
+    """The bytes of a regular file, or one InputError saying why not (a FIFO would block)."""
+    if os.path.isdir(path):
+        raise InputError(path, "is een map, geen bestand")
+    if os.path.exists(path) and not os.path.isfile(path):
+        raise UnsupportedFormat(path, "geen gewoon bestand (apparaat, pipe of socket)")
+    try:
+        with open(path, "rb") as fh:
+            return fh.read()
+    except FileNotFoundError:
+        raise InputError(path, "bestand bestaat niet") from None
+    except OSError as exc:
+        raise InputError(path, f"kan bestand niet lezen: {exc.strerror or exc}") from None
+
+
 def read_file(path: str | os.PathLike[str], ctx: ReadContext | None = None) -> Document:
     shown = os.fspath(path)
-    if os.path.isdir(shown):
-        raise InputError(shown, "is een map, geen bestand")
-    try:
-        with open(shown, "rb") as fh:
-            data = fh.read()
-    except FileNotFoundError:
-        raise InputError(shown, "bestand bestaat niet") from None
-    except OSError as exc:
-        raise InputError(shown, f"kan bestand niet lezen: {exc.strerror or exc}") from None
-    return read_data(data, shown, shown, ctx or ReadContext())
+    return read_data(load_file(shown), shown, shown, ctx or ReadContext())

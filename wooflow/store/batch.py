@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from wooflow.exceptions import InputError
 from wooflow.ingest import IngestFailure, ReadContext, expand_paths
-from wooflow.ingest.dispatch import read_data
+from wooflow.ingest.dispatch import load_file, read_data
 from wooflow.model import sha256_bytes
 from wooflow.store.case_store import CaseStore
 
@@ -53,15 +53,7 @@ class IngestSummary:
 def ingest_one(store: CaseStore, path: str, ctx: ReadContext | None = None) -> IngestEvent:
     """Store one input file; an unreadable file becomes a recorded failure, never an exception."""
     try:
-        try:
-            with open(path, "rb") as fh:
-                data = fh.read()
-        except IsADirectoryError:
-            raise InputError(path, "is een map, geen bestand") from None
-        except FileNotFoundError:
-            raise InputError(path, "bestand bestaat niet") from None
-        except OSError as exc:
-            raise InputError(path, f"kan bestand niet lezen: {exc.strerror or exc}") from None
+        data = load_file(path)
         existing = store.find_document(path, sha256_bytes(data))
         if existing is not None:
             store.clear_failure(path)
@@ -76,7 +68,7 @@ def ingest_one(store: CaseStore, path: str, ctx: ReadContext | None = None) -> I
             ),
         )
     except InputError as exc:
-        failure = IngestFailure.from_error(exc)
+        failure = IngestFailure.from_error(exc, path)
         store.record_failure(failure.path, failure.reason, failure.detail)
         return IngestEvent(path, FAILED, failure=failure)
     doc.data = data  # hand the bytes we hashed to the blob store instead of re-reading the file
