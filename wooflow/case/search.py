@@ -181,23 +181,35 @@ class SearchHit:
         }
 
 
-def _select(query: str, filters: SearchFilters | None) -> tuple[str, list[Any], Query | None]:
+def _select(
+    query: str, filters: SearchFilters | None, limit: int | None = None, offset: int = 0
+) -> tuple[str, list[Any], Query | None]:
     where, args = (filters or SearchFilters()).sql()
+    page = " LIMIT ? OFFSET ?" if limit is not None else ""
+    paging = [limit, offset] if limit is not None else []
+    cols = "d.doc_id, d.name, d.type, d.date"
     if not query.strip():
-        sql = "SELECT d.doc_id, 0.0 AS score, d.name, d.type, d.date FROM case_doc d"
+        sql = f"SELECT {cols}, 0.0 AS score FROM case_doc d"
         if where:
             sql += " WHERE " + where
-        return sql + " ORDER BY d.date, d.doc_id", args, None
+        return sql + " ORDER BY d.date, d.doc_id" + page, args + paging, None
     q = parse(query)
     if not q.match:
         raise CaseError(f"zoekvraag {query!r} bevat geen zoekwoorden")
+    if not where:
+        # No filters: rank inside FTS5 and join metadata for the returned page only, instead
+        # of looking up every matching document before sorting.
+        inner = "SELECT rowid, rank AS score FROM case_fts WHERE case_fts MATCH ? ORDER BY rank"
+        sql = (
+            f"SELECT {cols}, f.score FROM ({inner}{page}) f"
+            " JOIN case_doc d ON d.doc_id = f.rowid ORDER BY f.score"
+        )
+        return sql, [q.match, *paging], q
     sql = (
-        "SELECT d.doc_id, bm25(case_fts) AS score, d.name, d.type, d.date"
-        " FROM case_fts JOIN case_doc d ON d.doc_id = case_fts.rowid WHERE case_fts MATCH ?"
+        f"SELECT {cols}, case_fts.rank AS score FROM case_fts"
+        " JOIN case_doc d ON d.doc_id = case_fts.rowid WHERE case_fts MATCH ? AND " + where
     )
-    if where:
-        sql += " AND " + where
-    return sql + " ORDER BY score", [q.match, *args], q
+    return sql + " ORDER BY score" + page, [q.match, *args, *paging], q
 
 
 def _run(conn: sqlite3.Connection, sql: str, args: list[Any]) -> list[sqlite3.Row]:
@@ -260,8 +272,8 @@ def search(
     marks: tuple[str, str] = ("«", "»"),
 ) -> list[SearchHit]:
     """Ranked results (best first) with a highlighted snippet from the original text."""
-    sql, args, q = _select(query, filters)
-    rows = _run(case.conn, sql + " LIMIT ? OFFSET ?", [*args, limit, offset])
+    sql, args, q = _select(query, filters, limit, offset)
+    rows = _run(case.conn, sql, args)
     hits: list[SearchHit] = []
     for r in rows:
         text = case.text(r["doc_id"])
@@ -274,6 +286,12 @@ def search(
 
 def count(case: Case, query: str, filters: SearchFilters | None = None) -> int:
     """How many documents match."""
-    sql, args, _ = _select(query, filters)
-    row = _run(case.conn, f"SELECT COUNT(*) FROM ({sql})", args)
-    return int(row[0][0])
+    if query.strip() and not (filters or SearchFilters()).sql()[0]:
+        q = parse(query)
+        if not q.match:
+            raise CaseError(f"zoekvraag {query!r} bevat geen zoekwoorden")
+        sql, args = "SELECT COUNT(*) FROM case_fts WHERE case_fts MATCH ?", [q.match]
+    else:
+        sql, args, _ = _select(query, filters)
+        sql = f"SELECT COUNT(*) FROM ({sql})"
+    return int(_run(case.conn, sql, args)[0][0])
