@@ -239,3 +239,33 @@ def test_example_pdf(tmp_path):
     assert not report.unmapped
     result = verify_pdf(out, findings, doc.text, ocr=False)
     assert result.ok and result.pages == 62
+
+
+def test_old_revisions_and_object_metadata_are_dropped(tmp_path):
+    """An incremental update keeps the previous version inside the file; the output must not."""
+    from wooflow.ingest import read_path
+
+    src = tmp_path / "rev.pdf"
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 100), "Verslag van Sanne Kuipers over de begroting.", fontsize=11)
+    doc.save(src)
+    doc.close()
+    doc = pymupdf.open(src)
+    doc[0].insert_text((72, 130), "Tweede versie.", fontsize=11)
+    page_xref = doc[0].xref
+    meta = doc.get_new_xref()
+    doc.update_object(meta, "<</Type/Metadata/Subtype/XML>>")
+    doc.update_stream(meta, b"<x:xmpmeta><dc:creator>Sanne Kuipers</dc:creator></x:xmpmeta>")
+    doc.xref_set_key(page_xref, "Metadata", f"{meta} 0 R")
+    doc.xref_set_key(page_xref, "PieceInfo", "<</Illustrator<</Private(Sanne Kuipers)>>>>")
+    doc.saveIncr()
+    doc.close()
+    with pytest.raises(VerificationFailed, match="incrementele"):
+        verify_pdf(src, [], ocr=False)
+    ingested = read_path(src)
+    findings = findings_for_names(ingested, ["Sanne Kuipers"])
+    out = tmp_path / "rev-out.pdf"
+    redact_pdf(src, ingested, findings, out)
+    assert b"Kuipers" not in out.read_bytes()
+    assert verify_pdf(out, findings, ingested.text).ok

@@ -251,6 +251,19 @@ def _scrub(pdf: pymupdf.Document, doc: Document, spans: Sequence[Span], report: 
     pdf.set_metadata({})
     pdf.del_xml_metadata()
     _remove_javascript(pdf)
+    _remove_object_metadata(pdf)
+
+
+def _remove_object_metadata(pdf: pymupdf.Document) -> None:
+    """XMP can also hang off pages, images and fonts; application private data (/PieceInfo,
+    e.g. Illustrator's editable copy of the page) can hold the unredacted original."""
+    for xref in range(1, pdf.xref_length()):
+        for key in ("Metadata", "PieceInfo"):
+            try:
+                if pdf.xref_get_key(xref, key)[0] != "null":
+                    pdf.xref_set_key(xref, key, "null")
+            except Exception:  # a free or broken object
+                break
 
 
 def _remove_javascript(pdf: pymupdf.Document) -> None:
@@ -274,6 +287,11 @@ def _remove_javascript(pdf: pymupdf.Document) -> None:
                     body = ""
             if key in ("JS", "AA") or "JavaScript" in body:
                 pdf.xref_set_key(xref, key, "null")
+        try:
+            if pdf.xref_get_key(xref, "S")[1] == "/JavaScript":
+                pdf.xref_set_key(xref, "S", "null")
+        except Exception:
+            pass
 
 
 def _flatten(pdf: pymupdf.Document) -> int:

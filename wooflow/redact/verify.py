@@ -251,17 +251,36 @@ def structure_texts(path: str) -> tuple[dict[str, list[str]], list[str]]:
                 where["annotation"].append(str(link.get("uri") or "") + " " + str(link.get("file") or ""))
         if n_annots:
             problems.append(f"{n_annots} annotatie(s) of formulierveld(en)")
+        if doc.version_count > 1:
+            problems.append(f"{doc.version_count - 1} incrementele update(s): oude versies staan nog in het bestand")
         for xref in range(1, doc.xref_length()):
             try:
                 obj = doc.xref_object(xref, compressed=True)
             except Exception:
                 continue
-            if "/JS" in obj or "/JavaScript" in obj:
+            if ("/JS" in obj or "/JavaScript" in obj) and _has_javascript(doc, xref):
                 where["javascript"].append(obj)
                 problems.append(f"JavaScript in object {xref}")
+            if "/PieceInfo" in obj and doc.xref_get_key(xref, "PieceInfo")[0] != "null":
+                problems.append(f"private applicatiegegevens (PieceInfo) in object {xref}")
+            if doc.xref_get_key(xref, "Type")[1] == "/Metadata" and doc.xref_is_stream(xref):
+                where["xmp"].append((doc.xref_stream(xref) or b"").decode("utf-8", "replace"))
     finally:
         doc.close()
     return where, problems
+
+
+def _has_javascript(doc: pymupdf.Document, xref: int) -> bool:
+    """A live script: a /JS entry, a JavaScript action, or the document's JavaScript name tree."""
+    try:
+        return (
+            doc.xref_get_key(xref, "JS")[0] != "null"
+            or doc.xref_get_key(xref, "S")[1] == "/JavaScript"
+            or doc.xref_get_key(xref, "Names/JavaScript")[0] != "null"
+            or "JavaScript" in doc.xref_get_key(xref, "OpenAction")[1]
+        )
+    except Exception:
+        return True  # unreadable but mentions JavaScript: report it
 
 
 # --- the verifier ------------------------------------------------------------------------------
