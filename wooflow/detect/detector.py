@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 from wooflow.detect import consistency
 from wooflow.detect.config import DetectConfig, load_config
 from wooflow.detect.merge import merge
-from wooflow.detect.recognizers import REGISTRY, address, phone
+from wooflow.detect.recognizers import REGISTRY, address, phone, special_category
 from wooflow.detect.recognizers.person import Mention, PersonRecognizer
 from wooflow.exceptions import ConfigError
 from wooflow.model import Finding
@@ -61,9 +61,16 @@ class Detector:
             consistency.rejudge(text, ms, reg)
             self._apply_keep_names(ms)
             persons = [(m.start, m.end) for m in ms if m.public is None]
-            rest = [phone.reclassify(text, f, persons) if f.category == "phone" else
-                    address.reclassify(text, f, persons) if f.category in ("address", "postcode") else f
-                    for f in others[k]]
+            rest = []
+            for f in others[k]:
+                if f.category == "phone":
+                    f = phone.reclassify(text, f, persons)
+                elif f.category in ("address", "postcode"):
+                    f = address.reclassify(text, f, persons)
+                elif f.category == "special_category":
+                    f = special_category.reclassify(text, f, persons)  # type: ignore[assignment]
+                if f is not None:
+                    rest.append(f)
             findings = [m.to_finding() for m in ms] + rest + self._redact_names(text)
             findings = [f for f in findings if f.score >= self.config.min_score or f.action == "keep"]
             out[k] = merge(text, findings)

@@ -16,6 +16,10 @@ def _rank(f: Finding) -> tuple[int, float]:
 
 
 def merge(text: str, findings: list[Finding]) -> list[Finding]:
+    keeps = sorted((f.start, f.end) for f in findings if f.action == "keep" and f.category == "person")
+    # A proposed special-category statement never swallows a public person named in it.
+    findings = [f for f in findings if f.category != "special_category"
+                or not any(s < f.end and f.start < e for s, e in keeps)]
     items = sorted(findings, key=lambda f: (f.start, -f.end))
     out: list[Finding] = []
     cluster: list[Finding] = []

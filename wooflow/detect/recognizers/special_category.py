@@ -1,8 +1,10 @@
 """Special categories of personal data (art. 9 AVG; Woo 5.1.1d): health, religion, ethnicity,
 sexual orientation, political opinion, union membership, criminal records.
 
-Only proposed for review (lower score): the words alone are common in policy text, so a
-mention counts only when the sentence is about a person (a pronoun or personal cue nearby).
+Only proposed for review (low score): the words alone are common in policy text, so a mention
+counts only when its sentence is about a person (a pronoun or personal cue). The span covers
+the statement ('heeft de ziekte van Parkinson', 'is nierpatiënt en moet naar de dialyse'), not
+only the keyword, so a reviewer who accepts it hides the whole fact.
 """
 
 from __future__ import annotations
@@ -12,28 +14,35 @@ import re
 from wooflow.detect.recognizers.base import GROUND_SPECIAL, Recognizer
 from wooflow.model import Finding
 
+# Word stems; a term matches a word that starts with one of them (bounded, linear).
 TERMS = {
     "gezondheid": (
-        r"ziek(?:gemeld|melding|teverzuim|te)?|burn-?out|overspannen|depressie|depressief|"
-        r"kanker|tumor|chemo(?:therapie)?|zwanger(?:schap)?|diagnose|gediagnosticeerd|"
-        r"medicatie|medicijnen|opgenomen in (?:het|een) ziekenhuis|ziekenhuisopname|"
-        r"arbeidsongeschikt|psychisch(?:e)? (?:klachten|problemen)|psychiatrisch|"
-        r"hartaanval|herseninfarct|beroerte|operatie|revalid(?:eert|atie)|handicap|"
-        r"gehandicapt|autisme|adhd|verslaafd|verslaving|hiv|aids|dementie|ongeneeslijk|"
-        r"long covid|covid-19 besmet|besmet met|positief getest"
+        r"ziek|burn-?out|overspannen|depressie|depressief|kanker|tumor|chemo|zwanger|diagnose|"
+        r"gediagnosticeerd|medicatie|medicijn|diabeet|ziekenhuisopname|arbeidsongeschikt|psychisch|"
+        r"psychiatr|psychose|psychotisch|hartaanval|hartinfarct|herseninfarct|beroerte|operatie|"
+        r"heupoperatie|revalid|handicap|gehandicapt|autis|adhd|verslaafd|verslaving|hiv|aids|"
+        r"dementie|alzheimer|parkinson|ongeneeslijk|epilep|migraine|rolstoel|rollator|blind|"
+        r"slechtziend|doof|slechthorend|dialyse|nierpatiënt|hartpatiënt|diabet|suikerziekte|"
+        r"copd|astma|reuma|hernia|ptss|trauma|angststoorn|eetstoorn|anorexia|bipolair|"
+        r"schizofren|verlamd|halfzijdig|oorontsteking|longontsteking|blessure|rugblessure|"
+        r"gebroken|fractuur|bekkeninstabiliteit|zwangerschap|bevalling|miskraam|ivf|"
+        r"suïcid|zelfmoord|overleden aan|terminaal|palliatie|hospice|ggz|jeugdzorg|"
+        r"slecht ter been|long covid|besmet|positief getest|ziekmelding|ziekteverzuim|"
+        r"maculadegeneratie|fysiotherap|chronisch|gehoorapparaat|ms-patiënt"
     ),
     "religie": (
         r"moslim|islamitisch|christelijk|christen|katholiek|protestants|joods|jood|hindoe|"
-        r"boeddhist|gelovig|kerkganger|moskee|synagoge|hoofddoek|ramadan"
+        r"boeddhis|gelovig|kerkganger|moskee|synagoge|hoofddoek|ramadan|jehova|"
+        r"geloofsovertuiging|religie|religieus"
     ),
     "etniciteit": (
-        r"(?:marokkaanse|turkse|surinaamse|antilliaanse|syrische|eritrese|poolse|"
-        r"afghaanse|somalische|ghanese) (?:afkomst|achtergrond|komaf)|etniciteit|"
-        r"etnische afkomst|migratieachtergrond|huidskleur|ras"
+        r"(?:marokkaanse|turkse|surinaamse|antilliaanse|syrische|eritrese|poolse|afghaanse|"
+        r"somalische|ghanese|oekraïense|indonesische|molukse) (?:afkomst|achtergrond|komaf)|"
+        r"etniciteit|etnische|migratieachtergrond|huidskleur"
     ),
     "seksuele geaardheid": (
-        r"homoseksueel|homo|lesbisch|lesbienne|biseksueel|transgender|seksuele geaardheid|"
-        r"genderidentiteit|lhbti"
+        r"homoseksu|lesbisch|lesbienne|biseksu|transgender|seksuele geaardheid|"
+        r"genderidentiteit|non-binair"
     ),
     "politieke opvatting": (
         r"lid van (?:de|het) (?:vvd|pvv|cda|d66|sp|pvda|groenlinks|christenunie|sgp|"
@@ -42,21 +51,32 @@ TERMS = {
     "vakbondslidmaatschap": r"vakbondslid|lid van (?:de )?(?:fnv|cnv|vakbond)|vakbondslidmaatschap",
     "strafrechtelijk": (
         r"strafblad|veroordeeld|veroordeling|justitiële documentatie|verdachte|verdacht van|"
-        r"aangehouden|gearresteerd|detentie|gedetineerd|proces-verbaal|taakstraf|"
-        r"voorwaardelijke straf|celstraf|strafrechtelijk"
+        r"aangehouden|gearresteerd|detentie|gedetineerd|taakstraf|voorwaardelijke straf|"
+        r"celstraf|strafrechtelijk vervolgd|reclassering"
     ),
 }
 TERM_RE = re.compile(
-    r"(?<![\w-])(?:" + "|".join(f"(?P<g{i}>{p})" for i, p in enumerate(TERMS.values())) + r")(?![\w-])",
+    r"(?<![\w-])(?:" + "|".join(f"(?P<g{i}>(?:{p})[\\w'’-]*)" for i, p in enumerate(TERMS.values())) + r")",
     re.IGNORECASE,
 )
 KINDS = list(TERMS.keys())
 PERSONAL = re.compile(
-    r"\b(?:hij|zij|ze|haar|zijn|hem|ik|mijn|mij|me|mijnheer|mevrouw|meneer|de heer|"
-    r"collega|medewerker|medewerkster|betrokkene|cliënt|client|patiënt|verzoeker|zoon|"
-    r"dochter|vader|moeder|man|vrouw|partner|echtgeno(?:ot|te)|dhr\.|mw\.)\b",
+    r"\b(?:hij|zij|ze|haar|zijn|hem|ik|mijn|mij|me|u|uw|mijnheer|mevrouw|meneer|de heer|"
+    r"collega|medewerker|medewerkster|betrokkene|cliënt|client|patiënt|verzoeker|zoon|zoontje|"
+    r"dochter|dochtertje|vader|moeder|man|vrouw|partner|echtgeno(?:ot|te)|dhr\.|mw\.|gezin|"
+    r"kind|broer|zus|opa|oma|die|bewoner|buurman|buurvrouw|aanvrager|melder)\b",
     re.IGNORECASE,
 )
+# Words after which the statement about the person starts ('ik ben | slechtziend ...').
+ANCHOR = re.compile(
+    r"\b(?:ben|is|bent|was|waren|zijn|heeft|heb|hebt|had|hadden|wordt|werd|met een|met|door een|"
+    r"door|vanwege een|vanwege|wegens|omdat (?:hij|zij|ik|ze)|aan dat (?:hij|zij|ze)|dat (?:hij|zij|ze))\s+",
+    re.IGNORECASE,
+)
+NO_CUE = " [geen persoon in de zin]"
+LEFT_ADJ = re.compile(r"(?:(?:een|de|het|haar|zijn|mijn|uw)\s+)?(?:\w+e\s+)?$", re.IGNORECASE)
+NOT_ABOUT = re.compile(r"^(?:ziekenhuis|ziekenhuizen|ziekte(?:kosten|verzekering|verlof)?wet|"
+                       r"ziektekosten|zorgverzeker|huisartsenpost|operationeel|operaties?$)", re.IGNORECASE)
 
 
 class SpecialCategoryRecognizer(Recognizer):
@@ -67,18 +87,72 @@ class SpecialCategoryRecognizer(Recognizer):
     PATTERNS = (TERM_RE.pattern,)
 
     def analyze(self, text: str) -> list[Finding]:
-        out = []
+        out: list[Finding] = []
         for m in TERM_RE.finditer(text):
-            ss = max(text.rfind(". ", max(0, m.start() - 200), m.start()), text.rfind("\n", max(0, m.start() - 200), m.start()))
-            se = text.find(".", m.end(), m.end() + 200)
-            sentence = text[ss + 1 if ss >= 0 else max(0, m.start() - 200) : se if se >= 0 else m.end() + 200]
-            if not PERSONAL.search(sentence):
+            if NOT_ABOUT.match(m.group(0)) or m.group(0)[:1].isupper() and m.group(0)[1:2].islower() \
+                    and m.group(0).lower().startswith("christen"):
                 continue
+            s0 = max(text.rfind(". ", max(0, m.start() - 200), m.start()) + 1,
+                     text.rfind("\n", max(0, m.start() - 200), m.start()) + 1, max(0, m.start() - 200))
+            e0 = _sentence_end(text, m.end())
+            cue = bool(PERSONAL.search(text[s0:e0]))
+            start = m.start()
+            for a in ANCHOR.finditer(text, max(s0, m.start() - 40), m.start()):
+                start = a.end()
+            if start == m.start():
+                adj = LEFT_ADJ.search(text, max(s0, m.start() - 30), m.start())
+                if adj:
+                    start = adj.start()
+            end = _clause_end(text, m.end(), e0)
+            if out and out[-1].end >= start:  # one statement, one finding
+                prev = out.pop()
+                start, end = prev.start, max(prev.end, end)
             kind = next(KINDS[int(k[1:])] for k, v in m.groupdict().items() if v is not None)
             out.append(
                 self.finding(
-                    text, m.start(), m.end(), 0.5,
-                    f"mogelijk bijzonder persoonsgegeven ({kind}); ter beoordeling",
+                    text, start, end, 0.5 if cue else 0.3,
+                    f"mogelijk bijzonder persoonsgegeven ({kind}); ter beoordeling"
+                    + ("" if cue else NO_CUE),
                 )
             )
         return out
+
+
+def reclassify(text: str, finding: Finding, person_spans: list[tuple[int, int]]) -> Finding | None:
+    """A statement without a pronoun counts when a person is named in its sentence
+    ('Geertje is vanaf volgende maand met zwangerschapsverlof'); otherwise it is dropped."""
+    if not finding.reason.endswith(NO_CUE):
+        return finding
+    s0 = max(text.rfind(". ", max(0, finding.start - 200), finding.start) + 1,
+             text.rfind("\n", max(0, finding.start - 200), finding.start) + 1)
+    if not any(s0 <= ps < finding.end for ps, _ in person_spans):
+        return None
+    return Finding(finding.start, finding.end, finding.text, finding.category, "redact", finding.ground,
+                   0.5, finding.recognizer, finding.reason[: -len(NO_CUE)])
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    best = min(pos + 200, len(text))
+    for ch in (". ", ".\n", "\n", "? ", "! ", ";"):
+        i = text.find(ch, pos, best)
+        if i != -1:
+            best = i
+    if best == len(text) - 1 and text.endswith("."):
+        return best
+    return best
+
+
+def _clause_end(text: str, pos: int, sentence_end: int) -> int:
+    """End of the statement: the sentence end, or earlier at a comma or bracket, at most 45
+    characters on (a finding should not swallow the next person or party)."""
+    end = min(sentence_end, pos + 45)
+    for ch in (",", "(", ":"):
+        i = text.find(ch, pos, end)
+        if i != -1:
+            end = i
+    while end > pos and text[end - 1] in " \t":
+        end -= 1
+    if end < sentence_end and end == pos + 45:
+        sp = text.rfind(" ", pos, end)
+        end = sp if sp > pos else end
+    return end
