@@ -84,9 +84,10 @@ def official_role(first: str | None, surname: str) -> str | None:
         return None
     if not first:
         return None
-    f = first.rstrip(".")
+    # A full first name is needed: an initial plus a common surname ('M. Bosma') would
+    # make every namesake public.
     for known_first, role in entries:
-        if f == known_first or (len(f) <= 2 and known_first.startswith(f[:1])):
+        if first == known_first:
             return role
     return None
 

@@ -34,6 +34,20 @@ def merge(text: str, findings: list[Finding]) -> list[Finding]:
         cluster, cluster_end = [f], f.end
     if cluster:
         out.append(_resolve(text, cluster))
+    return _join_adjacent_persons(text, out)
+
+
+def _join_adjacent_persons(text: str, findings: list[Finding]) -> list[Finding]:
+    """'Oksana' + ' ' + 'Nowak' found separately are one name: one finding, no gap."""
+    out: list[Finding] = []
+    for f in findings:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.category == f.category == "person" and prev.action == f.action == "redact"
+                and 0 < f.start - prev.end <= 1 and text[prev.end : f.start] in (" ", "\u00a0")):
+            out[-1] = Finding(prev.start, f.end, text[prev.start : f.end], "person", "redact", prev.ground,
+                              max(prev.score, f.score), prev.recognizer, prev.reason)
+        else:
+            out.append(f)
     return out
 
 

@@ -22,7 +22,7 @@ import pycrfsuite
 
 from wooflow.exceptions import WooflowError
 
-FEATURES_VERSION = "4"
+FEATURES_VERSION = "5"
 MODEL_FILE = "namemodel.crfsuite"
 META_FILE = "namemodel.json"
 STAGE2_FILE = "namemodel-stage2.crfsuite"
@@ -89,6 +89,8 @@ class Gazetteers:
     common: frozenset[str]
     intl: frozenset[str]
     """First and last names of many countries (Faker), for names no Dutch list holds."""
+    world: frozenset[str]
+    """Countries, cities and regions of many countries (Faker)."""
     seen: dict[str, tuple[str, ...]]
     """Lower-cased words seen inside CoNLL train entities, with their entity types."""
 
@@ -97,7 +99,7 @@ class Gazetteers:
         """Load from a folder, or from package data when none is given."""
         base = folder if folder is not None else resources.files("wooflow.detect") / "data" / "model"
         sets = {}
-        for name in ("first", "surname", "place", "common", "intl"):
+        for name in ("first", "surname", "place", "common", "intl", "world"):
             try:
                 raw = (base / f"{name}.txt.gz").read_bytes()
             except OSError as exc:
@@ -141,6 +143,8 @@ class Featurizer:
             flags.append("gC")
         if low in gaz.intl:
             flags.append("gI")
+        if low in gaz.world:
+            flags.append("gW")
         for typ in gaz.seen.get(low, ()):
             flags.append("s" + typ)
         if low in TITLE_WORDS:

@@ -19,8 +19,8 @@ DATE = (
     r"|\d{4})"
 )
 BIRTH = (
-    r"(?i:geboren(?:[ \u00a0]+(?:op|in|te[ \u00a0]+[^\s,]+[ \u00a0]+op))?|geboortedatum|geb\.|"
-    r"date of birth|born(?: on)?)"
+    r"(?i:geboren(?:[ \u00a0]+(?:op|in|te[ \u00a0]+[^\s,]+[ \u00a0]+op))?|geboortedatum(?:[ \u00a0][\w ]{1,20})?|"
+    r"geb\.|date of birth|born(?: on)?)"
     r"[ \u00a0]*[:]?[ \u00a0]*(" + DATE + r")(?![\d])"
 )
 
@@ -34,8 +34,15 @@ class BirthdateRecognizer(Recognizer):
 
     _re = re.compile(BIRTH, re.IGNORECASE)
 
+    _label = re.compile(r"(?im)^[ \t]*(?:geboren|geboortedatum(?:[ \t][\w ]{1,20})?)[ \t]*:[ \t]*([^\n]{3,60}?)[ \t]*$")
+
     def analyze(self, text: str) -> list[Finding]:
-        return [
-            self.finding(text, m.start(1), m.end(1), 0.95, "geboortedatum")
+        out = {
+            (m.start(1), m.end(1)): self.finding(text, m.start(1), m.end(1), 0.95, "geboortedatum")
             for m in self._re.finditer(text)
-        ]
+        }
+        for m in self._label.finditer(text):  # 'Geboren: vijf maart negentienhonderd...'
+            if not any(s < m.end(1) and m.start(1) < e for s, e in out):
+                out[(m.start(1), m.end(1))] = self.finding(
+                    text, m.start(1), m.end(1), 0.85, "geboortedatum (achter 'Geboren:')")
+        return list(out.values())

@@ -23,8 +23,15 @@ class SignatureRecognizer(Recognizer):
 
     _re = re.compile(SIGNATURE, re.IGNORECASE)
 
+    # A paraph: initials under or after 'Paraaf <function>' ('Paraaf DG: CvdH').
+    _paraaf = re.compile(r"(?im)^[ \t]*paraaf\b[^\n:]{0,30}(?::[ \t]*|\n[ \t]*)([A-Za-z.]{2,8})[ \t]*$")
+
     def analyze(self, text: str) -> list[Finding]:
-        return [
+        out = [
             self.finding(text, m.start(), m.end(), 0.9, "handtekening")
             for m in self._re.finditer(text)
         ]
+        for m in self._paraaf.finditer(text):
+            if any(c.isupper() for c in m.group(1)):
+                out.append(self.finding(text, m.start(1), m.end(1), 0.85, "paraaf (initialen)"))
+        return out
