@@ -1,5 +1,8 @@
-"""Publication: inventory, decision letter, DiWoo metadata, report and the package.
+"""Publication: inventory, decision letter, DiWoo metadata, case report and the package.
 
-``process`` (wooflow.case.publish.process) runs the whole pipeline and writes the package; the
-writers in the sibling modules take plain records (records.py) and can be used on their own.
+Public API: ``wooflow.case.publish.process.process(inputs, out_dir, config=None, case_dir=None,
+progress=None) -> ProcessSummary`` (the pipeline behind ``wooflow process``) and
+``wooflow.case.publish.config.ProcessConfig`` / ``load_config``. The writers in the sibling
+modules (``inventory``, ``decision``, ``diwoo``, ``report``, ``package``) take the plain records
+of ``records`` and work without a case. See docs/PUBLISH.md.
 """
