@@ -3,6 +3,8 @@
 Three origins, all written from inline gold markup (markup.py) so offsets are computed, never
 counted by hand:
 - ``sources/hand-*.txt``: hand-written documents (first line ``#genre=<genre>``);
+- ``sources/heldout-*.txt``: hand-written later, after the detector was tuned on the rest, so
+  their figures (origin "heldout") show how detection generalises;
 - ``sources/real-*.txt``: the published examples from ../shared/examples with hand-added gold
   markup; the rendered text is checked to equal the published file byte for byte when present;
 - templates.py: seeded templates (reproducible: same seed, same corpus).
@@ -45,7 +47,7 @@ def build() -> dict[str, tuple[str, dict[str, Any]]]:
         head, _, body = raw.partition("\n")
         if not head.startswith("#genre="):
             raise ValueError(f"{src.name}: first line must be #genre=<genre>")
-        origin = "real" if src.stem.startswith("real-") else "handwritten"
+        origin = {"real": "real", "heldout": "heldout"}.get(src.stem.split("-")[0], "handwritten")
         try:
             text, gold = markup.render(body, head[len("#genre="):].strip(), origin)
         except ValueError as exc:
