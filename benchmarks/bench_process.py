@@ -11,6 +11,7 @@ resumed re-run (nothing new), and the peak RSS of the process. Persons are ficti
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import resource
 import shutil
@@ -142,8 +143,11 @@ def main() -> None:
     for stage, (a, b) in stamps.items():
         print(f"    {stage:<12} {b - a:7.1f} s")
     print(f"  re-run (resume, nothing new): {rerun:.1f} s")
-    print(f"  peak RSS: {peak:.0f} MiB (psutil now: {psutil.Process().memory_info().rss / 2**20:.0f} MiB)")
-    print(f"  cores: {psutil.cpu_count()}  python: {sys.version.split()[0]}")
+    child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"  peak RSS: main process {peak:.0f} MiB, largest redaction worker {child:.0f} MiB "
+          f"(psutil now: {psutil.Process().memory_info().rss / 2**20:.0f} MiB)")
+    print(f"  cores: {psutil.cpu_count()}, redaction workers: {cfg.workers or psutil.cpu_count()}, "
+          f"load average at end: {os.getloadavg()[0]:.1f}  python: {sys.version.split()[0]}")
     if args.keep is None:
         shutil.rmtree(work, ignore_errors=True)
 
