@@ -34,7 +34,9 @@ def make_text_pdf(path: Path, pages: int) -> None:
     for n in range(pages):
         page = doc.new_page()
         body = "".join(
-            PARAGRAPH.format(d=(n + k) % 28 + 1, a=NAMES[(n + k) % 4], b=NAMES[(n + k + 1) % 4], p=NAMES[4])
+            PARAGRAPH.format(
+                d=(n + k) % 28 + 1, a=NAMES[(n + k) % 4], b=NAMES[(n + k + 1) % 4], p=NAMES[4]
+            )
             for k in range(6)
         )
         page.insert_textbox(pymupdf.Rect(72, 72, 523, 770), body, fontsize=10.5)
@@ -69,7 +71,19 @@ def findings_for(doc: Document) -> list[Finding]:
             core = window.rstrip(".,;:")
             if fuzz.ratio(" ".join(core.split()), name) >= 85:
                 end = start + len(core)
-                out.append(Finding(start, end, doc.text[start:end], "person", "redact", "5.1.2e", 1.0, "bench", ""))
+                out.append(
+                    Finding(
+                        start,
+                        end,
+                        doc.text[start:end],
+                        "person",
+                        "redact",
+                        "5.1.2e",
+                        1.0,
+                        "bench",
+                        "",
+                    )
+                )
     return out
 
 
@@ -84,9 +98,10 @@ def run(label: str, src: Path, out: Path) -> None:
     t3 = time.perf_counter()
     pages = report.pages
     print(
-        f"{label:<22} {pages:>4} p  ingest {t1 - t0:6.2f}s  redact {t2 - t1:6.2f}s  verify {t3 - t2:6.2f}s  "
-        f"redact+verify {pages / (t3 - t1):6.2f} p/s  boxes {len(report.boxes):>4}  "
-        f"spans {report.spans:>4}  ok={result.ok} coverage={result.coverage:.3f} ocr_images={result.ocr_images}"
+        f"{label:<22} {pages:>4} p  ingest {t1 - t0:6.2f}s  redact {t2 - t1:6.2f}s  "
+        f"verify {t3 - t2:6.2f}s  redact+verify {pages / (t3 - t1):6.2f} p/s  "
+        f"boxes {len(report.boxes):>4}  spans {report.spans:>4}  ok={result.ok} "
+        f"coverage={result.coverage:.3f} ocr_images={result.ocr_images}"
     )
 
 
@@ -101,7 +116,12 @@ def main() -> None:
         make_scan_pdf(base / "scan.pdf", args.scans)
         run("text PDF (generated)", base / "text.pdf", base / "text-out.pdf")
         run("scanned pages", base / "scan.pdf", base / "scan-out.pdf")
-        example = Path(__file__).resolve().parents[2] / "shared" / "examples" / "advies-belang-kind-meeroudergezinnen-2024.pdf"
+        example = (
+            Path(__file__).resolve().parents[2]
+            / "shared"
+            / "examples"
+            / "advies-belang-kind-meeroudergezinnen-2024.pdf"
+        )
         if example.exists():
             NAMES[:] = ["RSJ", "meeroudergezinnen", "Jeugdbescherming"]
             run("example advies (62 p)", example, base / "advies-out.pdf")

@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 
 import pymupdf
-import pytest
 
 from wooflow.model import Document, Finding
 
@@ -25,7 +24,15 @@ NAMES = [
     "Kees Vos",
     "06-12345678",
 ]
-KEPT_WORDS = ["directeur", "begroting", "beleidsmedewerker", "jurist", "Vertrouwelijk", "gedraaid", "morgen"]
+KEPT_WORDS = [
+    "directeur",
+    "begroting",
+    "beleidsmedewerker",
+    "jurist",
+    "Vertrouwelijk",
+    "gedraaid",
+    "morgen",
+]
 
 
 def text_image_png(text: str, fontsize: float = 26, dpi: int = 150) -> bytes:
@@ -44,7 +51,9 @@ def make_pitfall_pdf(path: Path) -> Path:
     doc = pymupdf.open()
     page = doc.new_page()
     page.insert_text((72, 40), "Behandelaar: Sanne Kuipers", fontsize=9)
-    page.insert_text((72, 100), "Op 3 maart sprak de directeur met Sanne Kuipers over de begroting.", fontsize=11)
+    page.insert_text(
+        (72, 100), "Op 3 maart sprak de directeur met Sanne Kuipers over de begroting.", fontsize=11
+    )
     # A table: grid lines and cells.
     rows = [("Naam", "Functie"), ("Sanne Kuipers", "beleidsmedewerker"), ("Ahmed Yilmaz", "jurist")]
     for r, (a, b) in enumerate(rows):
@@ -66,10 +75,14 @@ def make_pitfall_pdf(path: Path) -> Path:
     # A name in two text objects.
     first = "Afspraak met Ger"
     page.insert_text((72, 315), first, fontsize=11)
-    page.insert_text((72 + pymupdf.get_text_length(first, fontsize=11), 315), "rit Hendriks morgen.", fontsize=11)
+    page.insert_text(
+        (72 + pymupdf.get_text_length(first, fontsize=11), 315), "rit Hendriks morgen.", fontsize=11
+    )
     # A ligature glyph (U+FB01) inside a name.
     tw = pymupdf.TextWriter(page.rect)
-    tw.append((72, 340), "De heer Ra\ufb01k Sa\ufb01 belde.", font=pymupdf.Font("helv"), fontsize=11)
+    tw.append(
+        (72, 340), "De heer Ra\ufb01k Sa\ufb01 belde.", font=pymupdf.Font("helv"), fontsize=11
+    )
     tw.write_text(page)
     # The name as pixels in a picture.
     page.insert_image(pymupdf.Rect(72, 380, 312, 425), stream=text_image_png("Sanne Kuipers"))
@@ -88,16 +101,24 @@ def make_pitfall_pdf(path: Path) -> Path:
     page2.insert_text((72, 120), "Deze pagina staat gedraaid.", fontsize=11)
     page2.set_rotation(90)
     # Everything outside the pages.
-    doc.set_metadata({"title": "Notitie over Sanne Kuipers", "author": "Sanne Kuipers", "subject": "Pieter Bakker"})
+    doc.set_metadata(
+        {
+            "title": "Notitie over Sanne Kuipers",
+            "author": "Sanne Kuipers",
+            "subject": "Pieter Bakker",
+        }
+    )
     doc.set_xml_metadata(
         '<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/">'
         '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description '
         'xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>Sanne Kuipers</dc:creator>'
-        "</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end=\"w\"?>"
+        '</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>'
     )
     doc.embfile_add("notities.txt", b"Gesprek met Sanne Kuipers", filename="notities.txt")
     doc.set_toc([[1, "Inleiding", 1], [1, "Gesprek met Sanne Kuipers", 1], [2, "Telefoon", 2]])
-    doc.xref_set_key(doc.pdf_catalog(), "OpenAction", "<</S/JavaScript/JS(app.alert\\('Sanne Kuipers'\\))>>")
+    doc.xref_set_key(
+        doc.pdf_catalog(), "OpenAction", "<</S/JavaScript/JS(app.alert\\('Sanne Kuipers'\\))>>"
+    )
     doc.save(path)
     doc.close()
     return path
@@ -123,5 +144,9 @@ def findings_for_names(doc: Document, names: list[str], ground: str = "5.1.2e") 
     for name in names:
         pattern = r"\s+".join(re.escape(p) for p in name.split())
         for m in re.finditer(pattern, doc.text):
-            out.append(Finding(m.start(), m.end(), m.group(), "person", "redact", ground, 0.9, "test", "test"))
+            out.append(
+                Finding(
+                    m.start(), m.end(), m.group(), "person", "redact", ground, 0.9, "test", "test"
+                )
+            )
     return out

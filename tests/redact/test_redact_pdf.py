@@ -10,13 +10,12 @@ from pathlib import Path
 import pymupdf
 import pypdfium2 as pdfium
 import pytest
+from redact_fixtures import KEPT_WORDS, NAMES, findings_for_names
 
 from wooflow.model import Finding
 from wooflow.redact import VerificationFailed, redact_pdf, verify_pdf
 from wooflow.redact.pdf import boxes_for_span
 from wooflow.redact.text import redact_spans
-
-from redact_fixtures import KEPT_WORDS, NAMES, findings_for_names
 
 
 def _norm(text: str) -> str:
@@ -32,7 +31,9 @@ def _pdfium_text(path: Path) -> str:
 
 
 def _poppler_text(path: Path) -> str:
-    return subprocess.run(["pdftotext", "-q", str(path), "-"], capture_output=True, check=True).stdout.decode()
+    return subprocess.run(
+        ["pdftotext", "-q", str(path), "-"], capture_output=True, check=True
+    ).stdout.decode()
 
 
 @pytest.fixture(scope="module")
@@ -194,11 +195,14 @@ def test_verifier_rejects_an_unredacted_duplicate(tmp_path):
 
 
 def test_scanned_page_pixels_are_destroyed(tmp_path):
-    from wooflow.ingest import read_path
-
     from redact_fixtures import make_scan_pdf
 
-    src = make_scan_pdf(tmp_path / "scan.pdf", ["Geachte heer Willem Smit,", "Uw aanvraag is ontvangen.", "Met vriendelijke groet"])
+    from wooflow.ingest import read_path
+
+    src = make_scan_pdf(
+        tmp_path / "scan.pdf",
+        ["Geachte heer Willem Smit,", "Uw aanvraag is ontvangen.", "Met vriendelijke groet"],
+    )
     doc = read_path(src)
     assert doc.pages[0].ocr
     findings = findings_for_names(doc, ["Willem Smit"])
@@ -232,7 +236,9 @@ def test_example_pdf(tmp_path):
     findings = []
     for word in ("Raad voor Strafrechtstoepassing en Jeugdbescherming", "meeroudergezinnen"):
         for m in list(re.finditer(re.escape(word), doc.text))[:3]:
-            findings.append(Finding(m.start(), m.end(), m.group(), "person", "redact", "5.1.2e", 1.0, "t", ""))
+            findings.append(
+                Finding(m.start(), m.end(), m.group(), "person", "redact", "5.1.2e", 1.0, "t", "")
+            )
     assert findings
     out = tmp_path / "advies.pdf"
     report = redact_pdf(EXAMPLE_PDF, doc, findings, out, ocr_images=False)

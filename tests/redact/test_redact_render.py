@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import io
-
 import pymupdf
 import pypdfium2 as pdfium
 import pytest
@@ -18,7 +16,9 @@ def _doc(text: str, kind: str = "email", name: str = "bericht.eml") -> Document:
 
 
 def test_word_boxes_match_drawn_characters():
-    text = "Van: Jan Jansen\nAan: Piet\tde Vries\n\nBeste Piet, ﬁnanciën en Ωmega; café €12,50 中文\n"
+    text = (
+        "Van: Jan Jansen\nAan: Piet\tde Vries\n\nBeste Piet, ﬁnanciën en Ωmega; café €12,50 中文\n"
+    )
     rendered = render_document(_doc(text))
     pdf = pymupdf.open("pdf", rendered.data)
     drawn = pdf[0].get_text("words")
@@ -27,7 +27,9 @@ def test_word_boxes_match_drawn_characters():
     for word, (x0, y0, x1, y1, shown, *_rest) in zip(rendered.words, drawn, strict=True):
         assert abs(word.x0 - x0) < 0.05 and abs(word.x1 - x1) < 0.05, shown
         assert word.y0 <= (y0 + y1) / 2 <= word.y1
-        assert pymupdf.Rect(x0, y0, x1, y1).contains(pymupdf.Point((word.x0 + word.x1) / 2, (word.y0 + word.y1) / 2))
+        assert pymupdf.Rect(x0, y0, x1, y1).contains(
+            pymupdf.Point((word.x0 + word.x1) / 2, (word.y0 + word.y1) / 2)
+        )
 
 
 def test_long_lines_wrap_and_pages_break():
@@ -51,7 +53,14 @@ def test_rendered_email_is_redacted_with_exact_boxes(tmp_path):
     )
     doc = _doc(text)
     findings = []
-    for sub in ("Sanne Kuipers", "s.kuipers@minvws.nl", "Ahmed Yilmaz", "Ahmed,", "Sanne\nKuipers", "06-12345678"):
+    for sub in (
+        "Sanne Kuipers",
+        "s.kuipers@minvws.nl",
+        "Ahmed Yilmaz",
+        "Ahmed,",
+        "Sanne\nKuipers",
+        "06-12345678",
+    ):
         i = text.index(sub)
         findings.append(Finding(i, i + len(sub), sub, "person", "redact", "5.1.2e", 1, "t", ""))
     rendered = render_document(doc)

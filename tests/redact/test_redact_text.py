@@ -10,7 +10,9 @@ from wooflow.redact import redact_spans, redact_text
 from wooflow.redact.verify import verify_text
 
 
-def f(text: str, sub: str, ground: str | None = "5.1.2e", action: str = "redact", nth: int = 0) -> Finding:
+def f(
+    text: str, sub: str, ground: str | None = "5.1.2e", action: str = "redact", nth: int = 0
+) -> Finding:
     start = -1
     for _ in range(nth + 1):
         start = text.index(sub, start + 1)
@@ -39,8 +41,10 @@ def test_overlapping_and_touching_spans_merge():
     ]
     assert redact_text(text, findings) == "Contact: 5.1.2e, 5.1.2e"
     text2 = "JanJansen"
-    touching = [Finding(0, 3, "Jan", "person", "redact", "5.1.2e", 1, "t", ""),
-                Finding(3, 9, "Jansen", "person", "redact", "5.2", 1, "t", "")]
+    touching = [
+        Finding(0, 3, "Jan", "person", "redact", "5.1.2e", 1, "t", ""),
+        Finding(3, 9, "Jansen", "person", "redact", "5.2", 1, "t", ""),
+    ]
     assert redact_text(text2, touching) == "5.1.2e, 5.2"
 
 
@@ -61,9 +65,21 @@ def test_verify_text_catches_a_leak():
 
 @given(st.text(alphabet="ab \n", min_size=1, max_size=60), st.data())
 def test_redaction_removes_exactly_the_spans(text, data):
-    spans = data.draw(st.lists(st.tuples(st.integers(0, len(text) - 1), st.integers(1, 8)), max_size=5))
+    spans = data.draw(
+        st.lists(st.tuples(st.integers(0, len(text) - 1), st.integers(1, 8)), max_size=5)
+    )
     findings = [
-        Finding(s, min(len(text), s + n), text[s : min(len(text), s + n)], "person", "redact", "X", 1, "t", "")
+        Finding(
+            s,
+            min(len(text), s + n),
+            text[s : min(len(text), s + n)],
+            "person",
+            "redact",
+            "X",
+            1,
+            "t",
+            "",
+        )
         for s, n in spans
     ]
     out = redact_text(text, findings)

@@ -24,7 +24,9 @@ def redact(
     paths: list[Path] = typer.Argument(..., help="Bestanden of mappen om te lakken."),
     out: Path = typer.Option(..., "--out", help="Map voor de gelakte bestanden."),
     findings: Path | None = typer.Option(
-        None, "--findings", help="Gebruik deze bevindingen (jsonl van `wooflow detect`) in plaats van detectie."
+        None,
+        "--findings",
+        help="Gebruik deze bevindingen (jsonl van `wooflow detect`) in plaats van detectie.",
     ),
     no_verify: bool = typer.Option(
         False, "--no-verify", help="Sla de lekcontrole over (afgeraden)."
@@ -70,7 +72,9 @@ def redact(
             _say(_error_line(exc))
             worst = max(worst, exc.exit_code)
             continue
-        checked = result.verify.summary().split(": ", 1)[-1] if result.verify else "niet gecontroleerd"
+        checked = (
+            result.verify.summary().split(": ", 1)[-1] if result.verify else "niet gecontroleerd"
+        )
         boxes = f", {result.boxes} kaders" if result.kind == "pdf" else ""
         print(f"{doc.path} -> {target} ({result.spans} gelakt{boxes}; {checked})")
     if worst:
@@ -79,9 +83,13 @@ def redact(
 
 def verify(
     pdf: Path = typer.Argument(..., help="De gelakte PDF."),
-    findings: Path = typer.Option(..., "--findings", help="De bevindingen (jsonl) waarmee gelakt is."),
+    findings: Path = typer.Option(
+        ..., "--findings", help="De bevindingen (jsonl) waarmee gelakt is."
+    ),
     original: Path | None = typer.Option(
-        None, "--original", help="Het origineel: dan wordt ook gecontroleerd dat er geen tekst verloren ging."
+        None,
+        "--original",
+        help="Het origineel: dan wordt ook gecontroleerd dat er geen tekst verloren ging.",
     ),
 ) -> None:
     """Controleer een gelakte PDF met een onafhankelijke tekstlezer en OCR; faalt bij elk lek."""

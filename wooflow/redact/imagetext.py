@@ -24,7 +24,9 @@ def _norm_tokens(text: str) -> list[str]:
     return re.findall(r"\w+", unicodedata.normalize("NFKC", text).casefold())
 
 
-def _ocr_words(pix: pymupdf.Pixmap) -> list[tuple[str, tuple[int, int, int, int], tuple[int, int, int]]]:
+def _ocr_words(
+    pix: pymupdf.Pixmap,
+) -> list[tuple[str, tuple[int, int, int, int], tuple[int, int, int]]]:
     import pytesseract
     from PIL import Image
 
@@ -33,7 +35,12 @@ def _ocr_words(pix: pymupdf.Pixmap) -> list[tuple[str, tuple[int, int, int, int]
     out = []
     for i, word in enumerate(data["text"]):
         if word and word.strip() and float(data["conf"][i]) >= 0:
-            box = (data["left"][i], data["top"][i], data["left"][i] + data["width"][i], data["top"][i] + data["height"][i])
+            box = (
+                data["left"][i],
+                data["top"][i],
+                data["left"][i] + data["width"][i],
+                data["top"][i] + data["height"][i],
+            )
             line = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
             out.append((word, box, line))
     return out
@@ -65,7 +72,9 @@ def image_boxes(
             continue
         seen.add(key)
         zoom = OCR_DPI / 72
-        pix = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), clip=bbox, colorspace=pymupdf.csGRAY, alpha=False)
+        pix = page.get_pixmap(
+            matrix=pymupdf.Matrix(zoom, zoom), clip=bbox, colorspace=pymupdf.csGRAY, alpha=False
+        )
         # Pixel (0, 0) is the top-left of the clip in the rendered (rotated) view.
         to_page = pymupdf.Matrix(1 / zoom, 1 / zoom) * pymupdf.Matrix(1, 0, 0, 1, bbox.x0, bbox.y0)
         if page.rotation:

@@ -76,7 +76,9 @@ class RedactionReport:
     image_boxes: int = 0
     # Pages whose strings could not be split glyph by glyph (see presplit.py): text after a box
     # on those pages may have moved left by up to one character. Never a leak, only layout.
-    unsplit_pages: list[int] = field(default_factory=list)  # boxes over redacted strings found by OCR inside images
+    unsplit_pages: list[int] = field(
+        default_factory=list
+    )  # boxes over redacted strings found by OCR inside images
 
 
 def boxes_for_span(span: Span, words: Sequence[Word]) -> list[Box]:
@@ -105,7 +107,12 @@ def _merge_line_boxes(span: Span, hits: Sequence[Word]) -> list[Box]:
     for w in hits:
         if boxes and pages[-1] == w.page and _same_line(boxes[-1], w):
             b = boxes[-1]
-            b[0], b[1], b[2], b[3] = min(b[0], w.x0), min(b[1], w.y0), max(b[2], w.x1), max(b[3], w.y1)
+            b[0], b[1], b[2], b[3] = (
+                min(b[0], w.x0),
+                min(b[1], w.y0),
+                max(b[2], w.x1),
+                max(b[3], w.y1),
+            )
         else:
             boxes.append([w.x0, w.y0, w.x1, w.y1])
             pages.append(w.page)
@@ -207,7 +214,9 @@ def _replace_needles(title: str, needles: Sequence[str], label: str) -> str:
     return out
 
 
-def _scrub(pdf: pymupdf.Document, doc: Document, spans: Sequence[Span], report: RedactionReport) -> None:
+def _scrub(
+    pdf: pymupdf.Document, doc: Document, spans: Sequence[Span], report: RedactionReport
+) -> None:
     """Remove every carrier of unreviewed content; rewrite outline titles that name a person."""
     needles = _needles(doc, spans)
     for page in pdf:
@@ -338,7 +347,9 @@ def redact_pdf(
             boxes.extend(extra)
             if not extra:
                 still_unmapped.append(span)
-        report = RedactionReport(str(out_path), pdf.page_count, spans=n_spans, unmapped=still_unmapped)
+        report = RedactionReport(
+            str(out_path), pdf.page_count, spans=n_spans, unmapped=still_unmapped
+        )
         report.flattened = flattened
         ocr_pages = _ocr_page_numbers(doc)
         by_page: dict[int, list[Box]] = {}

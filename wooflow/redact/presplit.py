@@ -28,7 +28,7 @@ class _Unsupported(Exception):
 
 
 def _tokens(data: bytes) -> list[tuple[str, bytes, bytes | None]]:
-    """(kind, raw, value) tokens; kind: str, hex, num, name, op, [, ], <<, >>, raw (inline image)."""
+    """(kind, raw, value) tokens: str, hex, num, name, op, [, ], <<, >>, raw (an inline image)."""
     out: list[tuple[str, bytes, bytes | None]] = []
     i, n = 0, len(data)
     while i < n:
@@ -95,14 +95,20 @@ def _tokens(data: bytes) -> list[tuple[str, bytes, bytes | None]]:
             i += 1
         else:
             j = i + 1 if c == b"/" else i
-            while j < n and data[j : j + 1] not in (b" ", b"\t", b"\r", b"\n", b"\x0c", b"\x00") and (
-                data[j : j + 1] not in DELIM
+            while (
+                j < n
+                and data[j : j + 1] not in (b" ", b"\t", b"\r", b"\n", b"\x0c", b"\x00")
+                and (data[j : j + 1] not in DELIM)
             ):
                 j += 1
             if j == i:
                 raise _Unsupported(f"unexpected byte {c!r}")
             raw = data[i:j]
-            kind = "name" if c == b"/" else ("num" if re.fullmatch(rb"[+-]?(\d+\.?\d*|\.\d+)", raw) else "op")
+            kind = (
+                "name"
+                if c == b"/"
+                else ("num" if re.fullmatch(rb"[+-]?(\d+\.?\d*|\.\d+)", raw) else "op")
+            )
             if kind == "op" and raw == b"ID":
                 m = _EI.search(data, j + 1)
                 if not m:
@@ -124,7 +130,9 @@ def _tokens(data: bytes) -> list[tuple[str, bytes, bytes | None]]:
 
 
 def _glyph_array(value: bytes, width: int) -> bytes:
-    pieces = [b"<" + value[k : k + width].hex().encode() + b">" for k in range(0, len(value), width)]
+    pieces = [
+        b"<" + value[k : k + width].hex().encode() + b">" for k in range(0, len(value), width)
+    ]
     return b"[" + b" ".join(pieces) + b"]"
 
 
@@ -202,7 +210,9 @@ def _char_positions(page: pymupdf.Page) -> list[tuple[str, float, float, float, 
     """Every word with its box: a moved glyph moves (or reshapes) the box of its word."""
     return [
         (w[4], round(w[0], 2), round(w[1], 2), round(w[2], 2), round(w[3], 2))
-        for w in page.get_text("words", flags=pymupdf.TEXT_PRESERVE_LIGATURES | pymupdf.TEXT_PRESERVE_WHITESPACE)
+        for w in page.get_text(
+            "words", flags=pymupdf.TEXT_PRESERVE_LIGATURES | pymupdf.TEXT_PRESERVE_WHITESPACE
+        )
     ]
 
 
@@ -210,7 +220,9 @@ def split_page_strings(pdf: pymupdf.Document, page: pymupdf.Page) -> bool:
     """Rewrite the page's text strings glyph by glyph; True when done and proven equivalent."""
     lengths = _code_lengths(page)
     page_fonts = lengths.get(0, {})
-    streams: list[tuple[int, dict[str, int | None]]] = [(x, page_fonts) for x in page.get_contents()]
+    streams: list[tuple[int, dict[str, int | None]]] = [
+        (x, page_fonts) for x in page.get_contents()
+    ]
     for xref, _name, _invoker, _bbox in page.get_xobjects():
         if pdf.xref_get_key(xref, "Subtype")[1] == "/Form":
             streams.append((xref, {**page_fonts, **lengths.get(xref, {})}))

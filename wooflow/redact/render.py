@@ -182,8 +182,15 @@ def render_text_pdf(text: str) -> RenderedPdf:
                 if word:
                     _write_word(writer, word, baseline)
                     words.append(
-                        Word(number, word[0].x, y0, word[-1].x + word[-1].width, y1,
-                             word[0].offset, word[-1].offset + 1)
+                        Word(
+                            number,
+                            word[0].x,
+                            y0,
+                            word[-1].x + word[-1].width,
+                            y1,
+                            word[0].offset,
+                            word[-1].offset + 1,
+                        )
                     )
                     word = []
         writer.write_text(page)
@@ -207,7 +214,12 @@ def _write_word(writer: pymupdf.TextWriter, chars: list[_Char], baseline: float)
             run.append(ch)
             continue
         if run:
-            writer.append((run[0].x, baseline), "".join(c.shown for c in run), font=run[0].font, fontsize=FONT_SIZE)
+            writer.append(
+                (run[0].x, baseline),
+                "".join(c.shown for c in run),
+                font=run[0].font,
+                fontsize=FONT_SIZE,
+            )
         run = [ch] if ch is not None else []
 
 

@@ -69,7 +69,11 @@ class VerifyReport:
     def summary(self) -> str:
         """One Dutch line for a user; names what failed, never the redacted content itself."""
         if self.ok:
-            cov = f", {self.coverage:.1%} van de overige woorden aanwezig" if self.coverage is not None else ""
+            cov = (
+                f", {self.coverage:.1%} van de overige woorden aanwezig"
+                if self.coverage is not None
+                else ""
+            )
             return f"{self.path}: controle geslaagd ({self.pages} pagina's{cov})"
         parts = []
         if self.leaks:
@@ -163,7 +167,7 @@ def kept_tokens(original_text: str, findings: Iterable[Finding]) -> Counter[str]
 # --- independent extraction -------------------------------------------------------------------
 
 
-def pdfium_pages(path: str) -> tuple[list[str], list[list["object"]]]:
+def pdfium_pages(path: str) -> tuple[list[str], list[list[object]]]:
     """Text per page (pdfium) and the image bitmaps per page as PIL images."""
     try:
         pdf = pdfium.PdfDocument(path)
@@ -217,7 +221,9 @@ def ocr_image(img: object) -> str:
 
 def structure_texts(path: str) -> tuple[dict[str, list[str]], list[str]]:
     """Texts outside the page content, by where they live; plus structural problems."""
-    where: dict[str, list[str]] = {k: [] for k in ("metadata", "xmp", "annotation", "embedded", "outline", "javascript")}
+    where: dict[str, list[str]] = {
+        k: [] for k in ("metadata", "xmp", "annotation", "embedded", "outline", "javascript")
+    }
     problems: list[str] = []
     pdf = pdfium.PdfDocument(path)
     try:
@@ -243,16 +249,22 @@ def structure_texts(path: str) -> tuple[dict[str, list[str]], list[str]]:
             for annot in page.annots():
                 n_annots += 1
                 info = annot.info
-                where["annotation"].extend([info.get("content", ""), info.get("title", ""), info.get("subject", "")])
+                where["annotation"].extend(
+                    [info.get("content", ""), info.get("title", ""), info.get("subject", "")]
+                )
             for widget in page.widgets():
                 n_annots += 1
                 where["annotation"].extend([str(widget.field_value or ""), widget.field_name or ""])
             for link in page.get_links():
-                where["annotation"].append(str(link.get("uri") or "") + " " + str(link.get("file") or ""))
+                where["annotation"].append(
+                    str(link.get("uri") or "") + " " + str(link.get("file") or "")
+                )
         if n_annots:
             problems.append(f"{n_annots} annotatie(s) of formulierveld(en)")
         if doc.version_count > 1:
-            problems.append(f"{doc.version_count - 1} incrementele update(s): oude versies staan nog in het bestand")
+            problems.append(
+                f"{doc.version_count - 1} incrementele update(s): oude versies nog in het bestand"
+            )
         for xref in range(1, doc.xref_length()):
             try:
                 obj = doc.xref_object(xref, compressed=True)
@@ -385,7 +397,10 @@ def verify_text(
     for needle in needles:
         found, allowed = count_occurrences(needle, hay), count_occurrences(needle, base)
         if found <= allowed:
-            found, allowed = count_compact(needle, compact(hay)), count_compact(needle, compact(base))
+            found, allowed = (
+                count_compact(needle, compact(hay)),
+                count_compact(needle, compact(base)),
+            )
         if found > allowed:
             report.leaks.append(Leak("text", needle, found, allowed))
     if original_text is not None:
