@@ -84,3 +84,17 @@ def test_email_attachments_from_reader_fields() -> None:
     out = info("Van: a@x.nl\n\nZie bijlagen.", kind="email", **doc_fields)
     assert out["attachments"] == ["nota.pdf", "brief.docx"]
     assert out["addressees"] == ["b@x.nl", "c@x.nl"] and out["sender"] == "a@x.nl"
+
+
+def test_markdown_table_header_block() -> None:
+    text = "| | |\n|---|---|\n| **Van** | DG Energie |\n| **Datum** | 14 maart 2023 |\n| **Onderwerp** | Verlenging x |\n"
+    out = info(text)
+    assert (out["date"], out["title"], out["sender"]) == ("2023-03-14", "Verlenging x", "DG Energie")
+
+
+def test_dd_date_and_signatory_after_closing() -> None:
+    assert info("Besluitenlijst van de ministerraad d.d. 14 april 2023\n\n1. x\nBesluit: ja.")["date"] == "2023-04-14"
+    letter = "Betreft: bezwaar\n\nGeachte heer,\n\nTekst.\n\nMet vriendelijke groet,\n\nK. Jansen\n"
+    assert info(letter)["sender"] == "K. Jansen"
+    redacted = "Betreft: x\n\nGeachte heer,\n\nMet vriendelijke groet,\n\n5.1.2e\n"
+    assert info(redacted)["sender"] is None  # a redaction mark is no signatory

@@ -85,9 +85,10 @@ CUES: tuple[Cue, ...] = (
     # kamerbrief
     Cue("kamerbrief", 6, "geadresseerd aan de Voorzitter van de Kamer", _rx(r"Voorzitter van de (?:Tweede|Eerste) Kamer")),
     Cue("kamerbrief", 3, "woord 'Kamerbrief' bovenaan", _rx(r"\bKamerbrief\b")),
+    Cue("kamerbrief", 4, "adresblok 'Tweede/Eerste Kamer der Staten-Generaal'", _rx(r"^[\s*]*(?:Aan de |De )?(?:Voorzitter van de )?(?:Tweede|Eerste) Kamer der Staten-Generaal")),
     Cue("kamerbrief", 2, "'uw Kamer' in de tekst", _rx(r"\buw Kamer\b"), "body"),
     Cue("kamerbrief", 2, "postadres Tweede Kamer", _rx(r"Postbus 20018")),
-    Cue("kamerbrief", 1.5, "'Hierbij informeer/stuur ik u'", _rx(r"\bHierbij (?:informeer|stuur|zend|bied|ontvangt)"), "body"),
+    Cue("kamerbrief", 1.5, "'Hierbij informeer/stuur ik u'", _rx(r"\bHierbij (?:informeer|stuur|zend|bied|ontvangt)|\binformeer ik u(?:w Kamer)?\b"), "body"),
     # kamervragen
     Cue("kamervragen", 5, "'Vragen van het lid/de leden'", _rx(r"\bVragen van (?:het lid|de leden)\b")),
     Cue("kamervragen", 4, "'Aanhangsel (van de) Handelingen'", _rx(r"\bAanhangsel (?:van de )?Handelingen\b"), "body"),

@@ -42,10 +42,20 @@ def split_lines(text: str, limit: int = MAX_LINES) -> list[Line]:
             clean = _SUP.sub("", clean)
         if "*" in raw or "#" in raw or "_" in raw or ">" in raw:
             clean = _MD.sub("", clean)
+        if clean.lstrip().startswith("|"):
+            clean = _table_row(clean)
         clean = clean.replace("\r", "").strip(" \u00a0*")
         out.append(Line(pos, pos + len(raw), raw, clean.strip()))
         pos += len(raw) + 1
     return out
+
+
+def _table_row(row: str) -> str:
+    """A markdown table row "| **Aan** | MinEZK |" read as "Aan<TAB>MinEZK"; rulers vanish."""
+    cells = [c.strip(" *") for c in row.strip().strip("|").split("|")]
+    if all(re.fullmatch(r":?-{2,}:?|", c) for c in cells):
+        return ""
+    return "\t".join(c for c in cells if c)
 
 
 def clean_inline(text: str) -> str:
@@ -74,6 +84,9 @@ LABELS: dict[str, tuple[str, ...]] = {
         "Onze ref.",
         "Documentnummer",
         "Rapportnummer",
+        "No.",
+        "Nr.",
+        "Nummer",
     ),
     "uw_kenmerk": ("Uw kenmerk", "Uw referentie", "Uw brief", "Uw brief van"),
     "zaaknummer": ("Zaaknummer", "Zaaknr.", "Zaaknr", "Zaak", "Dossiernummer"),

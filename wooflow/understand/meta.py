@@ -56,10 +56,12 @@ _DEN_HAAG = re.compile(
 _DATE_TEXT = r"(\d{1,2}\s+\w+\.?\s+\d{4}|\d{1,2}-\d{1,2}-\d{4})"
 _WEEKDAY = r"(?:(?:maan|dins|woens|donder|vrij|zater|zon)dag\s+)?"
 _SIGNED = re.compile(
-    r"\b(?i:ondertekend|getekend|vastgesteld) te [A-Z][\w' -]{1,40}?,?\s+(?:op\s+)?" + _DATE_TEXT
+    r"\b(?i:ondertekend|getekend|vastgesteld|overeengekomen) te [A-Z][\w' -]{1,40}?,?\s+(?:op\s+)?" + _DATE_TEXT
 )
 # "Vastgesteld door Gedeputeerde Staten op 28 maart 2024": the approval date of a plan/report.
 _ADOPTED = re.compile(r"\b(?i:vastgesteld)\b[^\n.]{0,60}?\bop\s+" + _WEEKDAY + _DATE_TEXT)
+# "Besluitenlijst van de ministerraad d.d. 14 april 2023"
+_DD = re.compile(r"\bd\.d\.\s*" + _WEEKDAY + _DATE_TEXT)
 # "gehouden op dinsdag 14 mei 2019", "op donderdag 5 december 2024 om 19.30 uur": a meeting date.
 _MEETING_ON = re.compile(r"\b(?:gehouden\s+)?op\s+" + _WEEKDAY + _DATE_TEXT + r"(?:\s+(?:om|van|in)\b|[,.]|\s*$)", re.M)
 _KAMERSTUK = re.compile(r"\b(\d{2}\s?\d{3}(?:-[A-Z]{1,3})?)\s*,?\s+nr\.\s*(\d+)\b")
@@ -87,10 +89,17 @@ _KV_ASKED_BY = re.compile(r"Vragen van ((?:het lid|de leden) [^\n(]{2,60}?(?:\([
 _KV_DATE = re.compile(r"\((ontvangen|ingezonden) (\d{1,2} \w+ \d{4})\)")
 _SIGN_ROLE = re.compile(
     r"^\s*((?:(?:De|de|Het|het) (?:[Mm]inister|[Ss]taatssecretaris|[Mm]inister-[Pp]resident|"
-    r"[Bb]urgemeester|[Dd]irecteur|[Ss]ecretaris-[Gg]eneraal|[Vv]oorzitter|college)\b|"
+    r"[Bb]urgemeester|[Dd]irecteur|[Ss]ecretaris-[Gg]eneraal|[Vv]oorzitter|[Vv]ice-president|"
+    r"[Vv]ice-voorzitter|[Ss]ecretaris|college)\b|"
     r"(?:[Bb]urgemeester en wethouders|Gedeputeerde Staten|Het dagelijks bestuur) van\b)[^\n.]{0,90}?),?\s*$",
     re.MULTILINE,
 )
+_CLOSING = re.compile(
+    r"^[ \t]*(?:Met vriendelijke groet(?:en)?|Hoogachtend|Met hartelijke groet(?:en)?|"
+    r"Met collegiale groet|Vriendelijke groet(?:en)?)\s*,?[ \t]*$",
+    re.MULTILINE | re.IGNORECASE,
+)
+_REDACTION_ONLY = re.compile(r"[\d.\s,a-i]+")
 _ADDRESS_TO = re.compile(
     r"^\s*((?:Aan de|Aan het|De [Vv]oorzitter|De heer|Mevrouw|Mw\.|Dhr\.|Het college|De directie|"
     r"T\.a\.v\.)[^\n]{2,100})$",
@@ -207,6 +216,9 @@ def _document_date(
         m = _MEETING_ON.search(text[:1200])
         if m and parse_date(m.group(1)):
             return parse_date(m.group(1)), "vergaderdatum in de kop"
+    m = _DD.search(text[:600])
+    if m and parse_date(m.group(1)):
+        return parse_date(m.group(1)), "d.d. in de titel"
     m = _ADOPTED.search(text[:3000])
     if m and parse_date(m.group(1)):
         return parse_date(m.group(1)), "datum van vaststelling"
@@ -327,6 +339,15 @@ def _sender(doc: Document, fields: dict[str, list[Field]], text: str, is_kv: boo
     roles = _SIGN_ROLE.findall(tail)
     if roles:
         return clean_inline(roles[-1]).rstrip(",")
+    closings = list(_CLOSING.finditer(tail))
+    if closings:
+        # The first line after the last closing formula: the signatory ("K. Jansen", "UWV").
+        for line in tail[closings[-1].end() :].split("\n")[:4]:
+            name = clean_inline(line).rstrip(",")
+            if name:
+                if len(name) <= 60 and not name[:1].islower() and not _REDACTION_ONLY.fullmatch(name):
+                    return name
+                break
     return None
 
 
