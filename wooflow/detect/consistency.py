@@ -15,10 +15,14 @@ from dataclasses import dataclass, field
 from wooflow.detect import lexicon, publicrole
 from wooflow.detect.names import CAP, NameParts, TV_WORDS
 from wooflow.detect.recognizers.email import name_from_local
-from wooflow.detect.recognizers.person import Mention, _sentence_start
+from wooflow.detect.recognizers.person import TITLE, Mention, _orgish, _sentence_start
 from wooflow.model import Finding
 
 WORD_RE = re.compile(CAP)
+VERB_AFTER = re.compile(
+    r"[ \t]+(?:is|was|heeft|had|zal|wil|kan|gaat|komt|zegt|meldt|vraagt|opent|sluit|geeft|stelt|"
+    r"licht|merkt|deelt|neemt|stuurt|legt|doet|ziet|vindt|benadrukt|antwoordt|reageert)\b"
+)
 REASON_SAME = "zelfde persoon als elders geredigeerd"
 REASON_PUBLIC = "zelfde persoon als elders in publieke rol"
 
@@ -71,7 +75,8 @@ def build_registry(
             if f.action != "redact":
                 continue
             first, sur = name_from_local(f.text.split("@")[0])
-            if sur and (lexicon.is_surname(sur) or any(sur in t for t in texts.values())):
+            if sur and not _orgish(sur) and sur not in lexicon.places() \
+                    and (lexicon.is_surname(sur) or any(sur in t for t in texts.values())):
                 reg.add(NameParts(first=None if first and len(first) < 3 else first,
                                   initials=first if first and len(first) < 3 else None,
                                   surname=sur, tokens=[sur]), public=False)
@@ -143,15 +148,18 @@ def scan(text: str, reg: Registry, covered: list[tuple[int, int]], mentions: lis
 
     for wm in WORD_RE.finditer(text):
         w, s, e = wm.group(0), wm.start(), wm.end()
-        if s and (text[s - 1].isalnum() or text[s - 1] in "@.-'’") or text[e : e + 1] in ("@",):
-            continue
+        if s and (text[s - 1].isalnum() or text[s - 1] in "@.-'’") or text[e : e + 1] in ("@",) \
+                or text[e : e + 1].isalpha():
+            continue  # inside a longer word ('GroenLinks') or an address
         keys = reg.by_last_word.get(w)
         first_hit = w in reg.redacted_first and w not in reg.kept_first
         if not keys and not first_hit:
             continue
         sent = _sentence_start(text, s)
-        if sent and lexicon.is_common(w):
-            continue
+        if sent and lexicon.is_common(w) and not (keys and VERB_AFTER.match(text, e)):
+            continue  # 'Groot deel van ...'; but 'Groen opent de vergadering' is the person
+        if (w in lexicon.places() or _orgish(w)) and not TITLE.search(text[max(0, s - 30) : s]):
+            continue  # 'gemeente Tiel', 'Belastingdienst': a place or body, not the person
         if keys:
             key, start = _with_tv(text, s, w, keys)
             if is_covered(start, e):

@@ -21,7 +21,7 @@ ROLE_WORDS = (
     r"kamervoorzitter|senator|europarlementariër|eurocommissaris|koning|koningin|"
     r"informateur|formateur|ministers?-president|vicepremier|gemeentesecretaris|"
     r"provinciesecretaris|griffier|statengriffier|dijkgraaf|gedeputeerden|statenleden|"
-    r"burgemeesters|commissarissen van de koning"
+    r"burgemeesters|commissarissen van de koning|ambtsvoorganger|ambtsopvolger|voorganger|opvolger"
 )
 PLURAL = re.compile(
     r"\b(?:wethouders|gedeputeerden|kamerleden|raadsleden|statenleden|ministers|"
@@ -36,8 +36,9 @@ POST_ACT = re.compile(
 )
 # "minister van Volksgezondheid, Welzijn en Sport, Kuipers" / "minister voor Langdurige zorg Helder"
 _PRE = re.compile(
-    rf"(?:\b(?:{ROLE_WORDS})(?:\s+(?:van|voor)\s+[\w'’ ,&-]{{2,70}}?)?"
-    rf"|\b(?:het|de|kamer)?\s*(?:lid|leden)|\bmoties?-?|\bamendement(?:en)?-?|\binitiatiefnota|"
+    rf"(?:\b(?:{ROLE_WORDS})(?:\s+(?:van|voor|in|bij|te)\s+[\w'’ ,&-]{{2,70}}?)?"
+    rf"|\b(?:het|de|kamer)?\s*(?:lid|leden)|\bmoties?-?(?:[A-ZÀ-Þ][\w'’-]+\s*(?:/|\ben\b)\s*)*"
+    rf"|\bamendement(?:en)?-?(?:[A-ZÀ-Þ][\w'’-]+\s*(?:/|\ben\b)\s*)*|\binitiatiefnota|"
     rf"\binitiatiefwetsvoorstel|\bfractie(?:\s+van)?)\s*[,:]?\s*(?:de heer|mevrouw|dhr\.?|mw\.?)?\s*$",
     re.IGNORECASE,
 )

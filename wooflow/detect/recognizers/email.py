@@ -38,7 +38,8 @@ FUNCTIONAL_STEM = re.compile(
     r"communicatie|service|support|klant|meldpunt|woo|wob|pers|media|redactie|personeel|"
     r"salaris|crisis|veiligheid|handhaving|vergunning|subsidie|belasting|facilit|archief|"
     r"bestuur|college|directie|afdeling|project|programma|organisatie|aanvragen|verzoek|"
-    r"klacht|bezwaar|postbus|publicatie|noreply|reply|mailbox|algemeen|office|administratie"
+    r"klacht|bezwaar|postbus|publicatie|noreply|reply|mailbox|algemeen|office|administratie|"
+    r"park|servicecentrum|wagen|beveiliging|receptie|balie"
 )
 
 
@@ -53,7 +54,10 @@ def is_functional(local: str) -> bool:
     if any(p.isalpha() and len(p) > 2 and not lexicon.is_common(p)
            and (lexicon.is_first_name(p.capitalize()) or lexicon.is_surname(p.capitalize())) for p in parts):
         return False
-    return any(FUNCTIONAL_STEM.search(p) for p in parts) or (len(parts) == 1 and lexicon.is_common(low))
+    if any(FUNCTIONAL_STEM.search(p) for p in parts) or (len(parts) == 1 and lexicon.is_common(low)):
+        return True
+    # 'fsc-wagenpark': hyphenated words with no name in them name a service, not a person
+    return "-" in low and len(parts) >= 2 and all(p.isalpha() and len(p) >= 3 for p in parts)
 
 
 class EmailRecognizer(Recognizer):

@@ -82,9 +82,10 @@ CHAT_SPEAKER = re.compile(
     r"(?m)^[ \t]*([A-Za-zÀ-ÿ][\w'’-]{1,30}(?:[ \t]+[A-Za-zÀ-ÿ'][\w'’-]{0,30}){0,3})[ \t]+"
     r"(?:\d{1,2}[-/.]\d{1,2}(?:[-/.]\d{2,4})?[ \t,]+)?\d{1,2}:\d{2}(?::\d{2})?[ \t]*\r?$"
 )
+INIT_ONLY = re.compile(r"^(?:[A-Z]\.)+$")
 TV_WORDS_LOWER = frozenset("van de der den ter ten te 't in op el al la le du da di von".split())
 INVERTED_TAIL = re.compile(
-    rf",{SP}?((?:{INIT})|{CAP}(?:{SP}{CAP})?)(?:{SP}({TV_LOW}))?(?=[\s;>)<\]]|$)"
+    rf",{SP}?((?:{INIT})|{CAP}(?:{SP}{CAP})?)(?:{SP}({TV_LOW}))?(?=[\s;>)<\]]|$)(?!{SP}*(?:IJ|[A-ZÀ-ÖØ-Þ]))"
 )
 
 
@@ -234,7 +235,8 @@ ORG_SUFFIX = re.compile(
     r"zorg|fonds|raad|bank|groep|partners|advies|college|kamer|bureau|meldpunt|skip|werk|punt|"
     r"lijn|platform|team|afdeling|directie|handelingen|verleden|herdenking|loket|huis|overleg|"
     r"commissie|beraad|wet|plan|programma|project|akkoord|fonds|agentschap|inspectie|autoriteit|"
-    r"kantoor|zaken|recht|beleid|heid|schap|ing|ment|tie|isme|iteit)$",
+    r"kantoor|zaken|recht|beleid|heid|schap|ing|ment|tie|isme|iteit|belang|partij|maker|houder|"
+    r"nemer|gever|voerder|hebbende|ambtenaar|medewerker|leider|adviseur|wagen|park)$",
     re.IGNORECASE,
 )
 
@@ -334,6 +336,8 @@ class PersonRecognizer(Recognizer):
         # Leading salutations, titles, roles and ordinary words are context, not name.
         while toks and toks[0][1] != "init" and (
             toks[0][0].lower() in STRIP_WORDS
+            or (toks[0][1] == "tv" and toks[0][0][:1].isupper() and len(toks) > 1 and toks[1][1] == "cap"
+                and (toks[1][0].lower() in STRIP_WORDS or (cw(toks[1][0]) and not lexicon.is_surname(toks[1][0]))))
             or toks[0][0] in orgs
             or (toks[0][1] == "cap" and cw(toks[0][0]) and toks[0][0] not in fn
                 and not lexicon.is_surname(toks[0][0]) and len(toks) > 1)
@@ -468,15 +472,21 @@ class PersonRecognizer(Recognizer):
         """'Kuipers, Sanne' / 'Smit, J.A.' / 'Wit, Thomas de': surname first, as in headers."""
         end = start + len(chunk)
         tail = INVERTED_TAIL.match(text, end)
-        if not tail or " " in chunk.strip() and not chunk.split()[0].lower() in TV_WORDS_LOWER:
+        if not tail or " " in chunk.strip() and not chunk.split()[0].lower() in TV_WORDS_LOWER \
+                and any(lexicon.is_common(w) or _orgish(w) for w in chunk.split()):
             return None
+        words0 = chunk.split()
+        if INIT_ONLY.match(words0[0]) or (lexicon.is_first_name(words0[0]) and not lexicon.is_surname(words0[0])
+                                           and words0[0].lower() not in TV_WORDS_LOWER):
+            return None  # 'Rudi Kromosoeto, Marlon ...' is a list, not 'Surname, Given'
         given = tail.group(1).strip()
         is_init = given.endswith(".")
         first_word = given.split()[0]
         if not is_init and not (lexicon.is_first_name(first_word) and not lexicon.is_common(first_word)):
             if not (lexicon.is_first_name(first_word) and _context(text, start, end)):
                 return None
-        if _orgish(chunk.split()[-1]) or chunk in lexicon.places() or chunk.lower() in STRIP_WORDS \
+        place_ok = is_init or bool(tail.group(2)) or _context(text, start, end) is not None
+        if _orgish(chunk.split()[-1]) or (chunk in lexicon.places() and not place_ok) or chunk.lower() in STRIP_WORDS \
                 or chunk.lower() in HEADER_WORDS:
             return None
         e = tail.end()
