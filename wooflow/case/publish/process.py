@@ -425,7 +425,7 @@ def process(
         summary.documents = len(view.records)
         summary.judgements = Counter(r.judgement for r in view.records if r.in_scope)
         summary.published = sum(1 for r in view.records if r.published)
-        _write_package(case, view, numbers, meta, scrub, pkg, cfg, summary, progress)
+        _write_package(view, numbers, meta, scrub, pkg, cfg, summary, progress)
     finally:
         case.close()
     summary.seconds = time.perf_counter() - t0
@@ -442,7 +442,7 @@ def _rows_by_key(
 
 
 def _write_package(
-    case: Any, view: CaseView, numbers: dict[str, int], meta: CaseMeta, scrub: Callable[[str], str],
+    view: CaseView, numbers: dict[str, int], meta: CaseMeta, scrub: Callable[[str], str],
     pkg: Package, cfg: ProcessConfig, summary: ProcessSummary, progress: Progress,
 ) -> None:  # fmt: skip
     steps = 6
@@ -454,18 +454,21 @@ def _write_package(
             )
     rows_by_key = _rows_by_key(view.records, numbers, meta, scrub)
     rows = sorted(rows_by_key.values(), key=lambda r: r.number)
+    # Metadata and letter text first: an invalid file (ValidationError) or a broken template
+    # (ConfigError) stops the run before anything of the previous package is overwritten.
+    md = decision.render_markdown(meta, view.records, cfg.templates, cfg.signer, cfg.objection_to)
+    docs_meta, besluit_meta = _diwoo_records(view, rows_by_key, meta, scrub)
+    xml = {"besluit.xml": diwoo.to_xml(besluit_meta)}
+    xml.update((rel, diwoo.to_xml(rec)) for rel, rec in docs_meta)
     pkg.write("inventaris.csv", inventory.to_csv(rows), "inventaris")
     pkg.write("inventaris.xlsx", inventory.to_xlsx(rows), "inventaris")
     pkg.write("inventaris.pdf", inventory.to_pdf(rows, meta), "inventaris")
     progress("publiceren", 1, steps)
-    md = decision.render_markdown(meta, view.records, cfg.templates, cfg.signer, cfg.objection_to)
     pkg.write("besluit.docx", decision.to_docx(md, rows, meta), "besluit")
     pkg.write("besluit.pdf", decision.to_pdf(md, rows, meta), "besluit")
     progress("publiceren", 3, steps)
-    docs_meta, besluit_meta = _diwoo_records(view, rows_by_key, meta, scrub)
-    pkg.write("besluit.xml", diwoo.to_xml(besluit_meta), "metadata")
-    for rel, rec in docs_meta:
-        pkg.write(rel, diwoo.to_xml(rec), "metadata")
+    for rel, data in xml.items():
+        pkg.write(rel, data, "metadata")
     progress("publiceren", 4, steps)
     failures = [(p, reason) for p, reason, _ in summary.failures]
     report = render(ReportData(meta, view.records, view.review, failures, summary.pages))
