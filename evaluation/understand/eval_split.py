@@ -23,7 +23,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from genres import GENRES  # noqa: E402
-from render import add_pages  # noqa: E402
+from render import add_pages, finish  # noqa: E402
 
 from wooflow.model import Document  # noqa: E402
 from wooflow.understand import split_bundle  # noqa: E402
@@ -74,9 +74,7 @@ def build_bundle(seed: int, n_docs: int, footers: float = 0.6) -> tuple[bytes, l
         starts.append(pdf.page_count)
         genres.append(genre)
         add_pages(pdf, text, footer=footer, running_header=header, lines_per_page=r.choice([40, 48, 56]))
-    data = pdf.tobytes(garbage=3, deflate=True)
-    pdf.close()
-    return data, starts, genres
+    return finish(pdf), starts, genres
 
 
 def read(path: Path) -> Document:

@@ -50,6 +50,13 @@ def add_pages(
 def text_to_pdf(text: str, footer: bool = False, running_header: str | None = None) -> bytes:
     pdf = pymupdf.open()
     add_pages(pdf, text, footer, running_header)
-    data = pdf.tobytes(garbage=3, deflate=True)
+    return finish(pdf)
+
+
+def finish(pdf: pymupdf.Document) -> bytes:
+    """Bytes without a creation date or random file id, so regenerating changes nothing."""
+    fixed = "D:20240101000000+00'00'"
+    pdf.set_metadata({"producer": "wooflow evaluation", "creationDate": fixed, "modDate": fixed})
+    data = pdf.tobytes(garbage=3, deflate=True, no_new_id=True)
     pdf.close()
     return data

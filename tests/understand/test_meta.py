@@ -98,3 +98,13 @@ def test_dd_date_and_signatory_after_closing() -> None:
     assert info(letter)["sender"] == "K. Jansen"
     redacted = "Betreft: x\n\nGeachte heer,\n\nMet vriendelijke groet,\n\n5.1.2e\n"
     assert info(redacted)["sender"] is None  # a redaction mark is no signatory
+
+
+def test_docinfo_json_round_trip(shared) -> None:
+    import json
+
+    from wooflow.understand import DocInfo
+
+    info_obj = analyze(make_doc((shared / "verslag-mt-vws-2021.md").read_text("utf-8")))
+    back = DocInfo.from_json(json.loads(json.dumps(info_obj.to_json())))
+    assert back.to_json() == info_obj.to_json()

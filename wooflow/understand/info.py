@@ -65,10 +65,50 @@ class DocInfo:
             "cc": list(self.cc),
             "structure": self.structure,
             "redaction_marks": [
-                {"start": c.start, "end": c.end, "text": c.raw, "code": c.code, "law": c.law, "woo": c.woo}
+                {
+                    "start": c.start,
+                    "end": c.end,
+                    "text": c.raw,
+                    "code": c.code,
+                    "law": c.law,
+                    "woo": c.woo,
+                    "in_sup": c.in_sup,
+                }
                 for c in self.redaction_marks
             ],
         }
+
+
+    @classmethod
+    def from_json(cls, obj: dict[str, Any]) -> DocInfo:
+        """Back from ``to_json()`` (how the case store keeps it); unknown keys are ignored."""
+        marks = tuple(
+            RedactionCode(m["start"], m["end"], m["text"], m["code"], m["law"], m.get("woo"), bool(m.get("in_sup")))
+            for m in obj.get("redaction_marks", ())
+        )
+        return cls(
+            path=obj["path"],
+            type=obj["type"],
+            date=obj.get("date"),
+            title=obj.get("title"),
+            kenmerk=obj.get("kenmerk"),
+            zaaknummer=obj.get("zaaknummer"),
+            sender=obj.get("sender"),
+            addressees=tuple(obj.get("addressees", ())),
+            redaction_codes=dict(obj.get("redaction_codes", {})),
+            type_score=float(obj.get("type_score", 0.0)),
+            type_evidence=tuple(obj.get("type_evidence", ())),
+            date_source=obj.get("date_source"),
+            organisation=obj.get("organisation"),
+            unit=obj.get("unit"),
+            references=tuple(dict(r) for r in obj.get("references", ())),
+            deadline=obj.get("deadline"),
+            attachments=tuple(obj.get("attachments", ())),
+            publication_flag=obj.get("publication_flag"),
+            cc=tuple(obj.get("cc", ())),
+            structure=dict(obj.get("structure", {})),
+            redaction_marks=marks,
+        )
 
 
 def analyze(doc: Document) -> DocInfo:
