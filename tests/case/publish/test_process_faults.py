@@ -51,3 +51,20 @@ def test_invalid_organisation_is_a_config_error(tmp_path):
     shutil.copyfile(MIXED / "nota-kamervragen-ocw-2024.txt", inputs / "nota.txt")
     with pytest.raises(ConfigError):
         process([inputs], tmp_path / "out", ProcessConfig(organisation="ministerie van Toverkunst", verify_ocr=False))
+
+
+def test_invalid_metadata_stops_the_run_before_the_package_changes(tmp_path, monkeypatch):
+    from wooflow.case.publish import diwoo
+    from wooflow.exceptions import ValidationError
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    shutil.copyfile(MIXED / "nota-kamervragen-ocw-2024.txt", inputs / "nota.txt")
+    out = tmp_path / "out"
+    cfg = ProcessConfig(case_number="W-XSD", verify_ocr=False)
+    process([inputs], out, cfg)
+    before = (out / "manifest.json").read_bytes()
+    monkeypatch.setattr(diwoo, "LANGUAGE_NLD", "http://example.org/taal/klingon")
+    with pytest.raises(ValidationError, match="DiWoo"):
+        process([inputs], out, cfg)
+    assert (out / "manifest.json").read_bytes() == before
