@@ -25,7 +25,7 @@ TYPES = (
 HEAD_CHARS = 2500  # the letterhead, title block and header fields
 BODY_CHARS = 30_000  # body cues look at the first 30k characters ...
 TAIL_CHARS = 8_000  # ... and the last 8k (closings, signatures, bezwaarclausule)
-MIN_SCORE = 3.0  # below this no type is believed: "other"
+MIN_SCORE = 4.5  # below this no type is believed: "other" (one lone cue is not enough)
 
 _M = re.MULTILINE
 _I = re.IGNORECASE
