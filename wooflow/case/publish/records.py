@@ -55,7 +55,7 @@ class CaseMeta:
     extended_deadline: date | None = None
     suspended_days: int = 0
     decision_date: date | None = None
-    third_parties: int = 0  # zienswijzen asked (art. 4.4 / 4.5)
+    third_parties: int = 0  # rounds of zienswijzen (suspensions of the term, art. 4.4 lid 4)
     contact: str = "[naam contactpersoon]"
     reference: str = ""  # "Onze referentie"; defaults to the case number
 
