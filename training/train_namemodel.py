@@ -157,7 +157,7 @@ def seen_entities(docs: Sequence[Doc]) -> str:
 
 
 def build_intl_list(out: Path) -> bool:
-    """Latin-script first and last names of all Faker locales (MIT), when Faker is installed."""
+    """Latin-script person names and place names of all Faker locales (MIT), if installed."""
     try:
         import faker.providers.person as person  # type: ignore[import-untyped]
     except ImportError:
@@ -179,6 +179,25 @@ def build_intl_list(out: Path) -> bool:
                     names.update(item.lower().split())
     data = ("\n".join(sorted(names)) + "\n").encode("utf-8")
     (out / "intl.txt.gz").write_bytes(gzip.compress(data, mtime=0))
+    import faker.providers.address as address  # type: ignore[import-untyped]
+
+    places: set[str] = set()
+    wanted = {"countries", "cities", "city_names", "states", "provinces", "regions",
+              "counties", "districts"}
+    for mod_info in sorted(pkgutil.iter_modules(address.__path__), key=lambda m: m.name):
+        provider = getattr(importlib.import_module(f"{address.__name__}.{mod_info.name}"),
+                           "Provider", None)
+        for attr in sorted(wanted & set(vars(provider) if provider is not None else {})):
+            value = getattr(provider, attr)
+            items = value.keys() if isinstance(value, dict) else value
+            if not isinstance(items, (list, tuple, type({}.keys()))):
+                continue
+            for item in items:
+                if isinstance(item, str) and latin.match(item):
+                    places.add(item.lower())
+                    places.update(w for w in item.lower().split() if len(w) > 3)
+    data = ("\n".join(sorted(places)) + "\n").encode("utf-8")
+    (out / "world.txt.gz").write_bytes(gzip.compress(data, mtime=0))
     return True
 
 
@@ -267,7 +286,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--grid", action="store_true", help="tune stage-2 c1/c2 on ned.testa")
     ap.add_argument("--no-doc", action="store_true", help="without document-level cues")
-    ap.add_argument("--one-stage", action="store_true", help="skip the stacked second CRF")
+    ap.add_argument("--two-stage", action="store_true", help="add the stacked second CRF")
     ap.add_argument("--c1", type=float, default=DEFAULT_C1)
     ap.add_argument("--c2", type=float, default=DEFAULT_C2)
     args = ap.parse_args(argv)
@@ -285,7 +304,7 @@ def main(argv: list[str] | None = None) -> int:
     gaz = nm.Gazetteers.load(work)
     dev_docs = read_conll(DATA / "ned.testa")
     use_doc = not args.no_doc
-    stages = 1 if args.one_stage else 2
+    stages = 2 if args.two_stage else 1
     feats: list[list[list[list[str]]]] = [[] for _ in train_docs]
     for i, x in featurize(gaz, train_docs, use_doc):
         feats[i].append(x)
@@ -341,11 +360,19 @@ def main(argv: list[str] | None = None) -> int:
         "grid": grid_log,
     }
     write_meta(work, meta)
+    attrs: set[str] = set()
+    for m in models:
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(work / m))
+        attrs |= {a for a, _ in tagger.info().state_features}
+        tagger.close()
+    data_attrs = ("\n".join(sorted(attrs)) + "\n").encode("utf-8")
+    (work / nm.ATTRS_FILE).write_bytes(gzip.compress(data_attrs, mtime=0))
     OUT.mkdir(parents=True, exist_ok=True)
     if stages == 1:
         (OUT / nm.STAGE2_FILE).unlink(missing_ok=True)
     for f in [*sorted(work.glob("*.txt.gz")), *(work / m for m in models),
-              work / nm.META_FILE]:
+              work / nm.ATTRS_FILE, work / nm.META_FILE]:
         shutil.copy(f, OUT / (f.name + ".tmp"))
         os.replace(OUT / (f.name + ".tmp"), OUT / f.name)
     shutil.rmtree(work)

@@ -26,6 +26,7 @@ FEATURES_VERSION = "5"
 MODEL_FILE = "namemodel.crfsuite"
 META_FILE = "namemodel.json"
 STAGE2_FILE = "namemodel-stage2.crfsuite"
+ATTRS_FILE = "namemodel.attrs.gz"
 BLOCK_CHARS = 100_000
 """Scope of document-level evidence in raw text; bounds memory on very large inputs."""
 MAX_SENTENCE_TOKENS = 120
@@ -125,8 +126,10 @@ def parse_seen(text: str) -> dict[str, tuple[str, ...]]:
 class Featurizer:
     """Turns token sequences into crfsuite feature lists; per-word parts are memoised."""
 
-    def __init__(self, gaz: Gazetteers) -> None:
+    def __init__(self, gaz: Gazetteers, known: frozenset[str] | None = None) -> None:
         self.gaz = gaz
+        self.known = known
+        """Attributes the model has weights for; others are dropped early (speed only)."""
         self._own: dict[str, list[str]] = {}
         self._ctx: dict[int, dict[str, list[str]]] = {-2: {}, -1: {}, 1: {}, 2: {}}
 
@@ -183,6 +186,8 @@ class Featurizer:
         if any(ch.isdigit() for ch in word):
             feats.append("digit")
         feats.append("len=%d" % min(len(word), 8))
+        if self.known is not None:
+            feats = [f for f in feats if f in self.known]
         if len(self._own) > _CACHE_LIMIT:
             self._own.clear()
         self._own[word] = feats
@@ -200,6 +205,8 @@ class Featurizer:
         if off in (-1, 1) and len(low) > 4:
             feats.append(pre + "s3=" + low[-3:])
         feats += [pre + f for f in self._flags(word, low)]
+        if self.known is not None:
+            feats = [f for f in feats if f in self.known]
         if len(cache) > _CACHE_LIMIT:
             cache.clear()
         cache[word] = feats
@@ -212,6 +219,7 @@ class Featurizer:
         seq = [*pad, *toks, "</S>", "</S>"]
         upper = sum(1 for t in toks if t.isupper() and len(t) > 1)
         sent_feats = ["headline"] if n > 2 and upper * 2 > n else []
+        known = self.known
         out = []
         for i in range(n):
             j = i + 2
@@ -219,7 +227,9 @@ class Featurizer:
             feats = ["bias", *self.own(w), *self.ctx(seq[j - 1], -1), *self.ctx(seq[j + 1], 1)]
             feats += self.ctx(seq[j - 2], -2)
             feats += self.ctx(seq[j + 2], 2)
-            feats.append("w-1|w=" + seq[j - 1].lower() + "|" + w.lower())
+            bigram = "w-1|w=" + seq[j - 1].lower() + "|" + w.lower()
+            if known is None or bigram in known:
+                feats.append(bigram)
             if i == 0:
                 feats.append("BOS")
             elif i == 1:
@@ -364,9 +374,15 @@ def _blocks(sents: list[list[tuple[str, int, int]]]) -> Iterator[list[list[tuple
 class PersonNameModel:
     """Finds person names in Dutch text with the packaged CRF (one or two stages)."""
 
-    def __init__(self, model_paths: Sequence[str], gaz: Gazetteers, meta: dict[str, object]) -> None:
+    def __init__(
+        self,
+        model_paths: Sequence[str],
+        gaz: Gazetteers,
+        meta: dict[str, object],
+        known: frozenset[str] | None = None,
+    ) -> None:
         self.meta = meta
-        self.featurizer = Featurizer(gaz)
+        self.featurizer = Featurizer(gaz, known)
         self._taggers = []
         for path in model_paths:
             tagger = pycrfsuite.Tagger()
@@ -392,7 +408,9 @@ class PersonNameModel:
         stage2 = model_path.parent / STAGE2_FILE
         if meta.get("stages", 1) == 2:
             paths.append(str(stage2))
-        return cls(paths, Gazetteers.load(model_path.parent), meta)
+        attrs = model_path.parent / ATTRS_FILE
+        known = read_attrs(attrs.read_bytes()) if attrs.exists() else None
+        return cls(paths, Gazetteers.load(model_path.parent), meta, known)
 
     @property
     def version(self) -> str:
@@ -482,6 +500,11 @@ def _person_spans(
     return result
 
 
+def read_attrs(raw: bytes) -> frozenset[str]:
+    """The model's attribute names (one a line, gzipped), written by the training script."""
+    return frozenset(gzip.decompress(raw).decode("utf-8").split("\n")) - {""}
+
+
 @lru_cache(maxsize=1)
 def _load_packaged() -> PersonNameModel:
     folder = resources.files("wooflow.detect") / "data" / "model"
@@ -494,6 +517,7 @@ def _load_packaged() -> PersonNameModel:
                 if not path.exists():
                     raise NameModelError(f"naammodel ontbreekt: {path}")
                 paths.append(str(path))
-        return PersonNameModel(paths, Gazetteers.load(), meta)
+        known = read_attrs((folder / ATTRS_FILE).read_bytes())
+        return PersonNameModel(paths, Gazetteers.load(), meta, known)
     except OSError as exc:
         raise NameModelError(f"naammodel ontbreekt of is onleesbaar: {exc}") from exc
