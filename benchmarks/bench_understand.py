@@ -41,7 +41,7 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--rounds", type=int, default=20)
     args = ap.parse_args(argv)
     if hasattr(os, "sched_setaffinity"):
-        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})  # one core, honestly
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core, honestly
     docs = [read_path(p) for p in sorted(DOCS.iterdir()) if p.is_file()]
     if not docs:
         print("geen documenten; draai eerst evaluation/understand/generate.py")
@@ -52,25 +52,41 @@ def main(argv: list[str]) -> int:
         analyze(d)  # warm up regex caches
     total, cps = rate(docs, args.rounds)
     short, _ = rate(short_docs, args.rounds)
-    print(f"documenten: {len(docs)} ({sum(len(d.text) for d in docs):,} tekens), rondes: {args.rounds}, 1 kern")
+    print(
+        f"documenten: {len(docs)} ({sum(len(d.text) for d in docs):,} tekens), rondes: {args.rounds}, 1 kern"
+    )
     print(f"analyze alle documenten: {total:,.0f} documenten/s ({cps / 1e6:.1f} M tekens/s)")
-    print(f"analyze korte documenten (<= 50k tekens, n={len(short_docs)}): {short:,.0f} documenten/s")
+    print(
+        f"analyze korte documenten (<= 50k tekens, n={len(short_docs)}): {short:,.0f} documenten/s"
+    )
     if long_docs:
         lr, _ = rate(long_docs, max(1, args.rounds // 4))
         pages = sum(d.page_count for d in long_docs) / len(long_docs)
-        print(f"analyze lange documenten (n={len(long_docs)}, gem. {pages:.0f} pagina's): {lr:,.1f} documenten/s")
-    big = Document(path="bundle", name="bundle", kind="pdf", sha256="", text="\f".join(d.text for d in docs * 5))
+        print(
+            f"analyze lange documenten (n={len(long_docs)}, gem. {pages:.0f} pagina's): {lr:,.1f} documenten/s"
+        )
+    big = Document(
+        path="bundle",
+        name="bundle",
+        kind="pdf",
+        sha256="",
+        text="\f".join(d.text for d in docs * 5),
+    )
     t0 = time.perf_counter()
     segs = split_bundle(big)
     el = time.perf_counter() - t0
-    print(f"split_bundle: {big.text.count(chr(12)) + 1} pagina's in {el * 1000:.0f} ms ({len(segs)} segmenten)")
+    print(
+        f"split_bundle: {big.text.count(chr(12)) + 1} pagina's in {el * 1000:.0f} ms ({len(segs)} segmenten)"
+    )
     tracemalloc.start()
     for d in docs:
         analyze(d)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     rss = psutil.Process().memory_info().rss
-    print(f"piekgeheugen analyze (Python-heap): {peak / 2**20:.1f} MiB; RSS proces: {rss / 2**20:.0f} MiB")
+    print(
+        f"piekgeheugen analyze (Python-heap): {peak / 2**20:.1f} MiB; RSS proces: {rss / 2**20:.0f} MiB"
+    )
     return 0
 
 

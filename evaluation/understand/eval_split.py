@@ -22,11 +22,11 @@ import pymupdf
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from genres import GENRES  # noqa: E402
-from render import add_pages, finish  # noqa: E402
+from genres import GENRES
+from render import add_pages, finish
 
-from wooflow.model import Document  # noqa: E402
-from wooflow.understand import split_bundle  # noqa: E402
+from wooflow.model import Document
+from wooflow.understand import split_bundle
 
 SHARED = HERE.parents[1].parent / "shared" / "examples"
 REAL = (
@@ -41,7 +41,9 @@ FILLER = (
 )
 
 
-def build_bundle(seed: int, n_docs: int, footers: float = 0.6) -> tuple[bytes, list[int], list[str]]:
+def build_bundle(
+    seed: int, n_docs: int, footers: float = 0.6
+) -> tuple[bytes, list[int], list[str]]:
     """A bundle PDF, the 0-based first page of every document in it, and their genres."""
     r = random.Random(seed)
     pdf = pymupdf.open()
@@ -59,7 +61,9 @@ def build_bundle(seed: int, n_docs: int, footers: float = 0.6) -> tuple[bytes, l
                 with pymupdf.open(src) as real:
                     pdf.insert_pdf(real)
             else:
-                add_pages(pdf, src.read_text("utf-8"), footer=r.random() < footers, lines_per_page=48)
+                add_pages(
+                    pdf, src.read_text("utf-8"), footer=r.random() < footers, lines_per_page=48
+                )
             continue
         genre = r.choice(names)
         text, gold = GENRES[genre](r)
@@ -70,10 +74,14 @@ def build_bundle(seed: int, n_docs: int, footers: float = 0.6) -> tuple[bytes, l
         footer = genre not in ("email", "presentatie") and r.random() < footers
         header = None
         if genre in ("kamerbrief", "brief", "besluit", "beschikking", "nota") and r.random() < 0.7:
-            header = f"Datum\n{gold['date']}" + (f"\nKenmerk\n{gold['kenmerk']}" if gold.get("kenmerk") else "")
+            header = f"Datum\n{gold['date']}" + (
+                f"\nKenmerk\n{gold['kenmerk']}" if gold.get("kenmerk") else ""
+            )
         starts.append(pdf.page_count)
         genres.append(genre)
-        add_pages(pdf, text, footer=footer, running_header=header, lines_per_page=r.choice([40, 48, 56]))
+        add_pages(
+            pdf, text, footer=footer, running_header=header, lines_per_page=r.choice([40, 48, 56])
+        )
     return finish(pdf), starts, genres
 
 
@@ -101,7 +109,9 @@ def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--docs", type=int, default=60)
     ap.add_argument("--seed", type=int, default=7)
-    ap.add_argument("--footers", type=float, default=0.6, help="share of documents with page numbers")
+    ap.add_argument(
+        "--footers", type=float, default=0.6, help="share of documents with page numbers"
+    )
     ap.add_argument("--write", type=Path, help="keep the bundle PDF (and its truth as .json)")
     ap.add_argument("-v", action="store_true")
     args = ap.parse_args(argv)
@@ -124,7 +134,9 @@ def main(argv: list[str]) -> int:
         for i, start in enumerate(truth):
             if start not in pset:
                 print(f"  FN {start:4d} ({genres[i]})")
-    print(f"bundel: {doc.page_count} pagina's, {len(truth)} documenten; gevonden: {len(segments)} segmenten")
+    print(
+        f"bundel: {doc.page_count} pagina's, {len(truth)} documenten; gevonden: {len(segments)} segmenten"
+    )
     print(f"splitpunten: precisie {precision:.3f}, recall {recall:.3f}, F1 {f1:.3f}")
     print(f"snelheid split_bundle: {doc.page_count / elapsed:.0f} pagina's/s")
     return 0

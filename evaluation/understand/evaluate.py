@@ -26,7 +26,9 @@ def load(path: Path) -> Document:
     try:
         from wooflow.ingest import read_path
     except ImportError:
-        return Document(path=str(path), name=path.name, kind="text", sha256="", text=path.read_text("utf-8"))
+        return Document(
+            path=str(path), name=path.name, kind="text", sha256="", text=path.read_text("utf-8")
+        )
     return read_path(path)
 
 
@@ -68,7 +70,9 @@ def main(argv: list[str]) -> int:
             if norm(info.get(f)) == norm(g.get(f)):
                 correct[f] += 1
             elif verbose:
-                print(f"  {name:48s} {f:10s} gold={g.get(f)!r}\n  {'':48s} {'':10s} got ={info.get(f)!r}")
+                print(
+                    f"  {name:48s} {f:10s} gold={g.get(f)!r}\n  {'':48s} {'':10s} got ={info.get(f)!r}"
+                )
     n = len(gold)
     print(f"documenten: {n} ({len(results)} geanalyseerd), crashes: {crashes}")
     for f in FIELDS:
@@ -76,9 +80,17 @@ def main(argv: list[str]) -> int:
     for prefix, label in (("hand-", "handgeschreven"), ("", "alle")):
         subset = [k for k in results if k.startswith(prefix)] if prefix else []
         if subset:
-            ok = {f: sum(norm(results[k].get(f)) == norm(gold[k].get(f)) for k in subset) for f in FIELDS}
-            print(f"  {label} ({len(subset)}): " + ", ".join(f"{f} {ok[f] / len(subset):.2f}" for f in FIELDS))
-    print("  type per genre: " + ", ".join(f"{t} {a}/{b}" for t, (a, b) in sorted(per_type.items())))
+            ok = {
+                f: sum(norm(results[k].get(f)) == norm(gold[k].get(f)) for k in subset)
+                for f in FIELDS
+            }
+            print(
+                f"  {label} ({len(subset)}): "
+                + ", ".join(f"{f} {ok[f] / len(subset):.2f}" for f in FIELDS)
+            )
+    print(
+        "  type per genre: " + ", ".join(f"{t} {a}/{b}" for t, (a, b) in sorted(per_type.items()))
+    )
     rate = len(results) / elapsed if elapsed else float("inf")
     print(f"doorvoer analyze: {rate:.0f} documenten/s (1 kern, {elapsed * 1000:.0f} ms totaal)")
     return 0 if crashes == 0 else 1

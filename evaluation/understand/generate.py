@@ -20,8 +20,8 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from genres import GENRES, gold  # noqa: E402
-from render import text_to_pdf  # noqa: E402
+from genres import GENRES, gold
+from render import text_to_pdf
 
 SEED = 20240207
 PER_GENRE = 3
@@ -66,7 +66,7 @@ def _eml(r: random.Random, text: str, g: dict[str, Any]) -> bytes:
     msg["To"] = fields["Aan"]
     msg["Subject"] = fields["Onderwerp"]
     d = dt.date.fromisoformat(g["date"])
-    msg["Date"] = format_datetime(dt.datetime(d.year, d.month, d.day, 10, 30, tzinfo=dt.timezone.utc))
+    msg["Date"] = format_datetime(dt.datetime(d.year, d.month, d.day, 10, 30, tzinfo=dt.UTC))
     msg.set_content(body)
     return bytes(msg)
 
@@ -106,7 +106,9 @@ def main() -> None:
         for name, g in REAL.items():
             shutil.copyfile(SHARED / name, out / name)
             labels[name] = g
-    (HERE / "gold.json").write_text(json.dumps(labels, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (HERE / "gold.json").write_text(
+        json.dumps(labels, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     print(f"{len(labels)} documenten geschreven naar {out}")
 
 

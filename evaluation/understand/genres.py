@@ -11,8 +11,34 @@ import datetime as dt
 import random
 from typing import Any
 
-FIRST = ["Sanne", "Pieter", "Fatima", "Jeroen", "Anouk", "Mehmet", "Lotte", "Bram", "Noor", "Ruud", "Eva", "Daan"]
-LAST = ["Kuipers", "de Vries", "Bakker", "El Amrani", "Visser", "Jansen", "van Dijk", "Smit", "Mulder", "de Boer", "Yilmaz", "Vos"]
+FIRST = [
+    "Sanne",
+    "Pieter",
+    "Fatima",
+    "Jeroen",
+    "Anouk",
+    "Mehmet",
+    "Lotte",
+    "Bram",
+    "Noor",
+    "Ruud",
+    "Eva",
+    "Daan",
+]
+LAST = [
+    "Kuipers",
+    "de Vries",
+    "Bakker",
+    "El Amrani",
+    "Visser",
+    "Jansen",
+    "van Dijk",
+    "Smit",
+    "Mulder",
+    "de Boer",
+    "Yilmaz",
+    "Vos",
+]
 MINISTRIES = [
     ("VWS", "Volksgezondheid, Welzijn en Sport"),
     ("OCW", "Onderwijs, Cultuur en Wetenschap"),
@@ -43,11 +69,44 @@ TOPICS = [
     "de voortgang van de woningbouwimpuls",
     "de stikstofaanpak in het landelijk gebied",
 ]
-MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
-SHORT = ["jan.", "feb.", "mrt.", "apr.", "mei", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec."]
+MONTHS = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
+SHORT = [
+    "jan.",
+    "feb.",
+    "mrt.",
+    "apr.",
+    "mei",
+    "jun.",
+    "jul.",
+    "aug.",
+    "sep.",
+    "okt.",
+    "nov.",
+    "dec.",
+]
 DAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
 PARTIES = ["JA21", "GL-PvdA", "VVD", "NSC", "CDA", "D66", "SP", "PVV"]
-OVERLEGGEN = ["MT DGV", "bestuursraad", "stuurgroep Woo", "overleg ketenpartners", "MT Directie Communicatie", "projectgroep Huisvesting"]
+OVERLEGGEN = [
+    "MT DGV",
+    "bestuursraad",
+    "stuurgroep Woo",
+    "overleg ketenpartners",
+    "MT Directie Communicatie",
+    "projectgroep Huisvesting",
+]
 
 
 def person(r: random.Random) -> str:
@@ -76,7 +135,15 @@ def fmt_date(r: random.Random, d: dt.date, numeric_ok: bool = True) -> str:
 
 def kenmerk(r: random.Random, year: int) -> str:
     n = r.randint(100000, 9999999)
-    return r.choice([f"{year}-{n:010d}", f"BPZ/{n}", f"DGV-{year}/{n % 100000}", f"{n}-{year}", f"WJZ/{year}/{n % 10000}"])
+    return r.choice(
+        [
+            f"{year}-{n:010d}",
+            f"BPZ/{n}",
+            f"DGV-{year}/{n % 100000}",
+            f"{n}-{year}",
+            f"WJZ/{year}/{n % 10000}",
+        ]
+    )
 
 
 def field(r: random.Random, style: str, label: str, value: str) -> str:
@@ -93,7 +160,14 @@ def ministry(r: random.Random) -> tuple[str, str]:
 
 
 def gold(**kw: Any) -> dict[str, Any]:
-    base = {"type": None, "date": None, "kenmerk": None, "title": None, "sender": None, "zaaknummer": None}
+    base = {
+        "type": None,
+        "date": None,
+        "kenmerk": None,
+        "title": None,
+        "sender": None,
+        "zaaknummer": None,
+    }
     base.update(kw)
     return base
 
@@ -107,7 +181,9 @@ def nota(r: random.Random) -> tuple[str, dict[str, Any]]:
     head = [
         f"Ministerie van {name}",
         "",
-        r.choice(["ter besluitvorming", "ter ondertekening", "ter informatie"]).upper() if r.random() < 0.5 else "ter besluitvorming",
+        r.choice(["ter besluitvorming", "ter ondertekening", "ter informatie"]).upper()
+        if r.random() < 0.5
+        else "ter besluitvorming",
         "",
         field(r, style, "Aan", f"M{abbr.upper()}"),
         field(r, style, "Van", unit),
@@ -140,11 +216,13 @@ def nota(r: random.Random) -> tuple[str, dict[str, Any]]:
         "Informatie die niet openbaar gemaakt kan worden",
         "N.v.t.",
     ]
-    return "\n".join(head) + "\n", gold(type="nota", date=d.isoformat(), kenmerk=k, title=title, sender=unit)
+    return "\n".join(head) + "\n", gold(
+        type="nota", date=d.isoformat(), kenmerk=k, title=title, sender=unit
+    )
 
 
 def kamerbrief(r: random.Random) -> tuple[str, dict[str, Any]]:
-    abbr, name = ministry(r)
+    _, name = ministry(r)
     d, k, topic = a_date(r), kenmerk(r, 2023), r.choice(TOPICS)
     title = f"Voortgangsbrief {topic}"
     role = r.choice(["De minister", "De staatssecretaris"]) + f" van {name}"
@@ -179,7 +257,7 @@ informeren over de evaluatie.
 
 
 def kamervragen(r: random.Random) -> tuple[str, dict[str, Any]]:
-    abbr, name = ministry(r)
+    _, name = ministry(r)
     d_in = a_date(r)
     d_out = d_in + dt.timedelta(days=r.randint(14, 60))
     mp = f"{r.choice(LAST).split()[-1].capitalize()} ({r.choice(PARTIES)})"
@@ -187,9 +265,18 @@ def kamervragen(r: random.Random) -> tuple[str, dict[str, Any]]:
     zaak = f"{d_in.year}Z{r.randint(10000, 99999)}"
     asked = f"Vragen van het lid {mp} aan de minister van {name} over {topic}"
     if r.random() < 0.5:
-        qs = "\n\n".join(f"{i}\nKunt u aangeven hoe het staat met {topic}, deel {i}?" for i in range(1, r.randint(3, 6)))
+        qs = "\n\n".join(
+            f"{i}\nKunt u aangeven hoe het staat met {topic}, deel {i}?"
+            for i in range(1, r.randint(3, 6))
+        )
         text = f"{asked} (ingezonden {d_in.day} {MONTHS[d_in.month - 1]} {d_in.year}).\n\n{zaak}\n\n{qs}\n"
-        return text, gold(type="kamervragen", date=d_in.isoformat(), title=asked, sender=f"het lid {mp}", zaaknummer=zaak)
+        return text, gold(
+            type="kamervragen",
+            date=d_in.isoformat(),
+            title=asked,
+            sender=f"het lid {mp}",
+            zaaknummer=zaak,
+        )
     minister = f"Minister {r.choice(LAST).split()[-1].capitalize()}"
     parts = []
     n = 1
@@ -200,7 +287,9 @@ def kamervragen(r: random.Random) -> tuple[str, dict[str, Any]]:
         else:
             nums = str(n)
             n += 1
-        parts.append(f"Vraag {nums}\nIs het waar dat {topic} vertraging oploopt?\n\nAntwoord {nums}\nNee. De planning wordt gehaald.")
+        parts.append(
+            f"Vraag {nums}\nIs het waar dat {topic} vertraging oploopt?\n\nAntwoord {nums}\nNee. De planning wordt gehaald."
+        )
     text = (
         f"{zaak}\n\n{asked} (ingezonden {d_in.day} {MONTHS[d_in.month - 1]} {d_in.year}).\n\n"
         f"Antwoord van {minister} ({name}) (ontvangen {d_out.day} {MONTHS[d_out.month - 1]} {d_out.year}). "
@@ -208,14 +297,19 @@ def kamervragen(r: random.Random) -> tuple[str, dict[str, Any]]:
         + "\n\n".join(parts)
         + "\n"
     )
-    return text, gold(type="kamervragen", date=d_out.isoformat(), title=asked, sender=minister, zaaknummer=zaak)
+    return text, gold(
+        type="kamervragen", date=d_out.isoformat(), title=asked, sender=minister, zaaknummer=zaak
+    )
 
 
 def verslag(r: random.Random) -> tuple[str, dict[str, Any]]:
-    abbr, name = ministry(r)
+    _, name = ministry(r)
     d, overleg = a_date(r), r.choice(OVERLEGGEN)
     sep = r.choice(["\t", ": "])
-    people = ", ".join(f"{person(r)} ({r.choice(['PG', 'IZ', 'DCo', 'BPZ', 'WJZ'])})" for _ in range(r.randint(3, 6)))
+    people = ", ".join(
+        f"{person(r)} ({r.choice(['PG', 'IZ', 'DCo', 'BPZ', 'WJZ'])})"
+        for _ in range(r.randint(3, 6))
+    )
     k = kenmerk(r, d.year) if r.random() < 0.5 else None
     lines = [
         f"Ministerie van {name}",
@@ -244,11 +338,13 @@ def verslag(r: random.Random) -> tuple[str, dict[str, Any]]:
         "",
         "4. Sluiting",
     ]
-    return "\n".join(lines) + "\n", gold(type="verslag", date=d.isoformat(), kenmerk=k, title=overleg)
+    return "\n".join(lines) + "\n", gold(
+        type="verslag", date=d.isoformat(), kenmerk=k, title=overleg
+    )
 
 
 def agenda(r: random.Random) -> tuple[str, dict[str, Any]]:
-    abbr, name = ministry(r)
+    _, name = ministry(r)
     d, overleg = a_date(r), r.choice(OVERLEGGEN)
     title = f"Vergadering {overleg}"
     text = f"""Ministerie van {name}
@@ -272,11 +368,12 @@ Locatie: zaal {r.randint(1, 20)}
 
 
 def besluitenlijst(r: random.Random) -> tuple[str, dict[str, Any]]:
-    abbr, name = ministry(r)
+    _, name = ministry(r)
     d, overleg = a_date(r), r.choice(OVERLEGGEN)
     title = f"Besluitenlijst {overleg}"
     items = "\n\n".join(
-        f"{i}. {r.choice(TOPICS).capitalize()}\nBesluit: de {overleg} stemt in met het voorstel." for i in range(1, r.randint(3, 5))
+        f"{i}. {r.choice(TOPICS).capitalize()}\nBesluit: de {overleg} stemt in met het voorstel."
+        for i in range(1, r.randint(3, 5))
     )
     text = f"""Ministerie van {name}
 
@@ -290,9 +387,15 @@ Aanwezig: {person(r)}, {person(r)}, {person(r)}
     return text, gold(type="besluitenlijst", date=d.isoformat(), title=title)
 
 
-def _letter_head(r: random.Random, name: str, d: dt.date, k: str, title: str, extra: str = "") -> str:
+def _letter_head(
+    r: random.Random, name: str, d: dt.date, k: str, title: str, extra: str = ""
+) -> str:
     style = r.choice(["space", "colon", "own"])
-    rows = [("Datum", fmt_date(r, d, numeric_ok=style != "space")), ("Betreft", title), ("Ons kenmerk", k)]
+    rows = [
+        ("Datum", fmt_date(r, d, numeric_ok=style != "space")),
+        ("Betreft", title),
+        ("Ons kenmerk", k),
+    ]
     if extra:
         rows.append(("Uw kenmerk", extra))
     if style == "space":
@@ -303,7 +406,7 @@ def _letter_head(r: random.Random, name: str, d: dt.date, k: str, title: str, ex
 
 
 def besluit(r: random.Random) -> tuple[str, dict[str, Any]]:
-    abbr, name = ministry(r)
+    _, name = ministry(r)
     d, k, topic = a_date(r), kenmerk(r, 2024), r.choice(TOPICS)
     title = f"Besluit op uw Woo-verzoek over {topic}"
     role = f"De minister van {name}"
@@ -347,11 +450,20 @@ namens deze,
 
 
 def beschikking(r: random.Random) -> tuple[str, dict[str, Any]]:
-    abbr, name = ministry(r)
+    _, name = ministry(r)
     d, k = a_date(r), kenmerk(r, 2022)
-    regeling = r.choice(["sportaccommodaties", "cultuurparticipatie", "verduurzaming maatschappelijk vastgoed", "innovatie in de zorg"])
+    regeling = r.choice(
+        [
+            "sportaccommodaties",
+            "cultuurparticipatie",
+            "verduurzaming maatschappelijk vastgoed",
+            "innovatie in de zorg",
+        ]
+    )
     title = f"Beschikking verlening subsidie {regeling}"
-    role = r.choice([f"De minister van {name}", "Het college van burgemeester en wethouders van Utrecht"])
+    role = r.choice(
+        [f"De minister van {name}", "Het college van burgemeester en wethouders van Utrecht"]
+    )
     head = _letter_head(r, name, d, k, title)
     text = f"""Ministerie van {name}
 
@@ -383,11 +495,22 @@ Met vriendelijke groet,
 
 
 def advies(r: random.Random) -> tuple[str, dict[str, Any]]:
-    abbr, name = ministry(r)
+    _, name = ministry(r)
     d, k, topic = a_date(r), kenmerk(r, 2021), r.choice(TOPICS)
-    raad = r.choice(["Raad voor het Openbaar Bestuur", "Raad voor Volksgezondheid & Samenleving", "Onderwijsraad", "Raad voor de leefomgeving en infrastructuur"])
+    raad = r.choice(
+        [
+            "Raad voor het Openbaar Bestuur",
+            "Raad voor Volksgezondheid & Samenleving",
+            "Onderwijsraad",
+            "Raad voor de leefomgeving en infrastructuur",
+        ]
+    )
     title = f"Advies over {topic}"
-    role = f"De voorzitter van de {raad}" if not raad.startswith("Onderwijsraad") else "De voorzitter van de Onderwijsraad"
+    role = (
+        f"De voorzitter van de {raad}"
+        if not raad.startswith("Onderwijsraad")
+        else "De voorzitter van de Onderwijsraad"
+    )
     text = f"""{raad}
 
 Aan de minister van {name}
@@ -419,7 +542,13 @@ Met vriendelijke groet,
 def rapport(r: random.Random) -> tuple[str, dict[str, Any]]:
     d, topic = a_date(r), r.choice(TOPICS)
     title = f"Evaluatie van {topic}"
-    org = r.choice(["Inspectie Gezondheidszorg en Jeugd", "Rijksdienst voor Ondernemend Nederland", "Autoriteit Persoonsgegevens"])
+    org = r.choice(
+        [
+            "Inspectie Gezondheidszorg en Jeugd",
+            "Rijksdienst voor Ondernemend Nederland",
+            "Autoriteit Persoonsgegevens",
+        ]
+    )
     text = f"""Rapport
 
 {title}
@@ -452,16 +581,25 @@ Literatuurlijst
 
 
 def jaar(r: random.Random, kind: str) -> tuple[str, dict[str, Any]]:
-    abbr, name = ministry(r)
+    ministry(r)  # keeps the seeded sequence stable
     d = a_date(r)
     year = d.year + 1 if kind == "jaarplan" else d.year - 1
-    org = r.choice(["Inspectie Onderwijs", "Dienst Uitvoering Onderwijs", "Rijkswaterstaat", "Nederlandse Voedsel- en Warenautoriteit"])
+    org = r.choice(
+        [
+            "Inspectie Onderwijs",
+            "Dienst Uitvoering Onderwijs",
+            "Rijkswaterstaat",
+            "Nederlandse Voedsel- en Warenautoriteit",
+        ]
+    )
     word = "Jaarplan" if kind == "jaarplan" else "Jaarverslag"
     title = f"{word} {year}"
     k = kenmerk(r, d.year) if r.random() < 0.5 else None
     ref = f"Kenmerk: {k}\n" if k else ""
     body = (
-        f"In {year} richten wij ons op drie prioriteiten." if kind == "jaarplan" else f"In het verslagjaar {year} hebben wij onze doelen grotendeels gehaald."
+        f"In {year} richten wij ons op drie prioriteiten."
+        if kind == "jaarplan"
+        else f"In het verslagjaar {year} hebben wij onze doelen grotendeels gehaald."
     )
     text = f"""# {title}
 
@@ -491,7 +629,7 @@ def jaarverslag(r: random.Random) -> tuple[str, dict[str, Any]]:
 
 
 def convenant(r: random.Random) -> tuple[str, dict[str, Any]]:
-    abbr, name = ministry(r)
+    _, name = ministry(r)
     d, topic = a_date(r), r.choice(TOPICS)
     title = f"Convenant over {topic}"
     text = f"""# {title}
@@ -520,9 +658,16 @@ Aldus overeengekomen en in tweevoud ondertekend te Den Haag, op {d.day} {MONTHS[
 
 
 def brief(r: random.Random) -> tuple[str, dict[str, Any]]:
-    abbr, name = ministry(r)
+    _, name = ministry(r)
     d, k = a_date(r), kenmerk(r, 2020)
-    title = r.choice(["Uw vraag over de regeling", "Ontvangstbevestiging van uw verzoek", "Uitnodiging voor een gesprek", "Reactie op uw klacht"])
+    title = r.choice(
+        [
+            "Uw vraag over de regeling",
+            "Ontvangstbevestiging van uw verzoek",
+            "Uitnodiging voor een gesprek",
+            "Reactie op uw klacht",
+        ]
+    )
     role = f"De directeur {r.choice(UNITS).removeprefix('Directie ')}"
     head = _letter_head(r, name, d, k, title)
     text = f"""Ministerie van {name}
@@ -549,12 +694,19 @@ Met vriendelijke groet,
 def email_txt(r: random.Random) -> tuple[str, dict[str, Any]]:
     d = a_date(r)
     sender, to = person(r), person(r)
-    subject = r.choice(["RE: planning overleg", "Stand van zaken Kamervragen", "FW: concept nota", "Afstemming Woo-verzoek"])
+    subject = r.choice(
+        [
+            "RE: planning overleg",
+            "Stand van zaken Kamervragen",
+            "FW: concept nota",
+            "Afstemming Woo-verzoek",
+        ]
+    )
     sent = f"{DAYS[d.weekday()]} {d.day} {MONTHS[d.month - 1]} {d.year} {r.randint(8, 18)}:{r.randint(10, 59)}"
     older = d - dt.timedelta(days=r.randint(1, 5))
-    text = f"""Van: {sender} <{sender.lower().replace(' ', '.')}@minvws.nl>
+    text = f"""Van: {sender} <{sender.lower().replace(" ", ".")}@minvws.nl>
 Verzonden: {sent}
-Aan: {to} <{to.lower().replace(' ', '.')}@minvws.nl>
+Aan: {to} <{to.lower().replace(" ", ".")}@minvws.nl>
 CC: {person(r)}
 Onderwerp: {subject}
 
@@ -572,11 +724,16 @@ T 06 {r.randint(10000000, 99999999)}
 Van: {to}
 Verzonden: {DAYS[older.weekday()]} {older.day} {MONTHS[older.month - 1]} {older.year} 09:12
 Aan: {sender}
-Onderwerp: {subject.removeprefix('RE: ').removeprefix('FW: ')}
+Onderwerp: {subject.removeprefix("RE: ").removeprefix("FW: ")}
 
 Graag jouw reactie voor vrijdag.
 """
-    return text, gold(type="email", date=d.isoformat(), title=subject, sender=f"{sender} <{sender.lower().replace(' ', '.')}@minvws.nl>")
+    return text, gold(
+        type="email",
+        date=d.isoformat(),
+        title=subject,
+        sender=f"{sender} <{sender.lower().replace(' ', '.')}@minvws.nl>",
+    )
 
 
 def presentatie(r: random.Random) -> tuple[str, dict[str, Any]]:
@@ -589,7 +746,10 @@ def presentatie(r: random.Random) -> tuple[str, dict[str, Any]]:
 
 
 def other(r: random.Random) -> tuple[str, dict[str, Any]]:
-    rows = "\n".join(f"{person(r)}\t{r.randint(100, 999)}\t{r.choice(['aanwezig', 'ziek', 'verlof'])}" for _ in range(8))
+    rows = "\n".join(
+        f"{person(r)}\t{r.randint(100, 999)}\t{r.choice(['aanwezig', 'ziek', 'verlof'])}"
+        for _ in range(8)
+    )
     title = f"Lijst bezetting week {r.randint(1, 52)}"
     return f"{title}\n\n{rows}\n", gold(type="other", title=title)
 

@@ -40,10 +40,14 @@ def add_pages(
             y += FONT_SIZE
         for line in lines:
             if line.strip():
-                page.insert_text((60, y), line.replace("\t", "    "), fontsize=FONT_SIZE, fontname="helv")
+                page.insert_text(
+                    (60, y), line.replace("\t", "    "), fontsize=FONT_SIZE, fontname="helv"
+                )
             y += FONT_SIZE * 1.4
         if footer:
-            page.insert_text((460, 810), f"Pagina {n} van {len(pages)}", fontsize=8, fontname="helv")
+            page.insert_text(
+                (460, 810), f"Pagina {n} van {len(pages)}", fontsize=8, fontname="helv"
+            )
     return len(pages)
 
 

@@ -37,7 +37,9 @@ NOTA = "nota\n\nAan: MFIN\nDatum: 9 februari 2024\n\nAanleiding\nx\n1 van 1"
 
 
 def test_split_points_from_numbering_headers_and_dates(tmp_path: Path) -> None:
-    doc = _pdf([LETTER_1, LETTER_2, MAIL, MAIL_CONT, NOTA, LETTER_1, LETTER_2], tmp_path / "bundle.pdf")
+    doc = _pdf(
+        [LETTER_1, LETTER_2, MAIL, MAIL_CONT, NOTA, LETTER_1, LETTER_2], tmp_path / "bundle.pdf"
+    )
     segments = split_bundle(doc)
     assert [(s.start_page, s.end_page) for s in segments] == [(0, 1), (2, 3), (4, 4), (5, 6)]
     assert "e-mailkop" in segments[1].reason
@@ -55,7 +57,9 @@ def test_single_document_is_one_segment(tmp_path: Path) -> None:
 
 
 def test_text_without_pages_splits_on_form_feeds() -> None:
-    doc = Document(path="x", name="x", kind="text", sha256="", text="\f".join([MAIL, MAIL_CONT, MAIL]))
+    doc = Document(
+        path="x", name="x", kind="text", sha256="", text="\f".join([MAIL, MAIL_CONT, MAIL])
+    )
     assert [s.start_page for s in split_bundle(doc)] == [0, 2]
 
 

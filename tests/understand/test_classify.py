@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 import pytest
-
 from understand_helpers import make_doc
+
 from wooflow.understand import TYPES, classify
 
 CASES = {
@@ -34,7 +34,9 @@ def test_type_with_evidence(expected: str, text: str) -> None:
 
 
 def test_email_kind_from_reader_is_decisive() -> None:
-    doc = make_doc("Van: a\nAan: b\nDatum: x\nOnderwerp: Agenda\n\nAgenda\n\n1. Opening", kind="email")
+    doc = make_doc(
+        "Van: a\nAan: b\nDatum: x\nOnderwerp: Agenda\n\nAgenda\n\n1. Opening", kind="email"
+    )
     result = classify(doc)
     assert result.type == "email"
     assert any("e-mailbericht" in e for e in result.evidence)

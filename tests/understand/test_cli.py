@@ -8,7 +8,17 @@ from understand_helpers import RESOURCES
 
 from wooflow.cli import app
 
-CONTRACT_KEYS = {"path", "type", "date", "title", "kenmerk", "zaaknummer", "sender", "addressees", "redaction_codes"}
+CONTRACT_KEYS = {
+    "path",
+    "type",
+    "date",
+    "title",
+    "kenmerk",
+    "zaaknummer",
+    "sender",
+    "addressees",
+    "redaction_codes",
+}
 
 
 def test_info_json_contract_and_bad_input_continues(tmp_path: Path) -> None:

@@ -67,11 +67,17 @@ def test_letterless_counts_when_document_has_marks() -> None:
 def test_wob_mapping_table() -> None:
     (hit,) = find_redaction_codes("naam 10.2.e weggelakt")
     assert (hit.law, hit.woo) == ("wob", "5.1.2e")
-    assert WOB_TO_WOO["11.1"] == "5.2" and WOB_TO_WOO["10.2g"] == "5.1.5" and WOB_TO_WOO["10.2f"] is None
+    assert (
+        WOB_TO_WOO["11.1"] == "5.2"
+        and WOB_TO_WOO["10.2g"] == "5.1.5"
+        and WOB_TO_WOO["10.2f"] is None
+    )
 
 
 def test_counts_per_code_on_wob_decision() -> None:
-    text = (Path(__file__).parents[1] / "resources/understand/besluit-wob-2019.txt").read_text("utf-8")
+    text = (Path(__file__).parents[1] / "resources/understand/besluit-wob-2019.txt").read_text(
+        "utf-8"
+    )
     assert count_codes(find_redaction_codes(text)) == {"10.2e": 4, "11.1": 2}
 
 

@@ -27,7 +27,9 @@ def test_formats(text: str, expected: dt.date) -> None:
     assert parse_date(text) == expected
 
 
-@pytest.mark.parametrize("text", ["31 februari 2024", "€ 12.11.2023,-", "pagina 12 van 30", "maart 2023"])
+@pytest.mark.parametrize(
+    "text", ["31 februari 2024", "€ 12.11.2023,-", "pagina 12 van 30", "maart 2023"]
+)
 def test_not_a_date(text: str) -> None:
     assert parse_date(text) is None
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from understand_helpers import RESOURCES, make_doc
+
 from wooflow.understand import analyze
 
 
@@ -16,10 +17,20 @@ def test_document_date_not_any_date(shared) -> None:
 
 
 def test_date_sources_in_priority_order() -> None:
-    assert info("Den Haag, 7 februari 2024\n\nIn 2023 (22-11-2023) gebeurde x.")["date"] == "2024-02-07"
+    assert (
+        info("Den Haag, 7 februari 2024\n\nIn 2023 (22-11-2023) gebeurde x.")["date"]
+        == "2024-02-07"
+    )
     assert info("Vergaderdatum: 3 mrt. 2022\nAanwezig: x")["date"] == "2022-03-03"
-    assert info("Van: a\nVerzonden: donderdag 23 november 2023 14:02\nAan: b\nOnderwerp: x\n\nVoor 1 december 2023 graag.")["date"] == "2023-11-23"
-    email = info("Van: a\n\nbody 1-1-2020", kind="email", date="2021-03-22T12:00:00+01:00", subject="Overleg")
+    assert (
+        info(
+            "Van: a\nVerzonden: donderdag 23 november 2023 14:02\nAan: b\nOnderwerp: x\n\nVoor 1 december 2023 graag."
+        )["date"]
+        == "2023-11-23"
+    )
+    email = info(
+        "Van: a\n\nbody 1-1-2020", kind="email", date="2021-03-22T12:00:00+01:00", subject="Overleg"
+    )
     assert (email["date"], email["title"]) == ("2021-03-22", "Overleg")
     assert info("Geen datum hier, alleen tekst over 2023.")["date"] is None
 
@@ -27,9 +38,15 @@ def test_date_sources_in_priority_order() -> None:
 def test_labels_in_three_layouts() -> None:
     colon = info("Datum: 22-11-2023\nOns kenmerk: BPZ/3141592\nBetreft: Aanvraag x\n")
     tab = info("Datum\t2023-11-22\nKenmerk\tBPZ/3141592\nOnderwerp\tAanvraag x\n")
-    own = info("Datum\n\n22 november 2023\n\nOnze referentie\n\nBPZ/3141592\n\nBetreft\nAanvraag x\n")
+    own = info(
+        "Datum\n\n22 november 2023\n\nOnze referentie\n\nBPZ/3141592\n\nBetreft\nAanvraag x\n"
+    )
     for out in (colon, tab, own):
-        assert (out["date"], out["kenmerk"], out["title"]) == ("2023-11-22", "BPZ/3141592", "Aanvraag x")
+        assert (out["date"], out["kenmerk"], out["title"]) == (
+            "2023-11-22",
+            "BPZ/3141592",
+            "Aanvraag x",
+        )
 
 
 def test_empty_label_value_is_not_the_next_label(shared) -> None:
@@ -76,11 +93,17 @@ def test_kamervragen_answer_metadata(shared) -> None:
     assert out["sender"] == "Minister Helder"
     assert out["title"].startswith("Vragen van het lid Eerdmans (JA21) aan de Minister-President")
     assert "aanlei-" not in out["title"] and "(ingezonden" not in out["title"]
-    assert {"kind": "aanhangsel", "value": "Aanhangsel Handelingen 2023-2024 nr. 1047"} in out["references"]
+    assert {"kind": "aanhangsel", "value": "Aanhangsel Handelingen 2023-2024 nr. 1047"} in out[
+        "references"
+    ]
 
 
 def test_email_attachments_from_reader_fields() -> None:
-    doc_fields = {"from": "a@x.nl", "to": ["b@x.nl", "c@x.nl"], "attachments": ["nota.pdf", "brief.docx"]}
+    doc_fields = {
+        "from": "a@x.nl",
+        "to": ["b@x.nl", "c@x.nl"],
+        "attachments": ["nota.pdf", "brief.docx"],
+    }
     out = info("Van: a@x.nl\n\nZie bijlagen.", kind="email", **doc_fields)
     assert out["attachments"] == ["nota.pdf", "brief.docx"]
     assert out["addressees"] == ["b@x.nl", "c@x.nl"] and out["sender"] == "a@x.nl"
@@ -89,11 +112,18 @@ def test_email_attachments_from_reader_fields() -> None:
 def test_markdown_table_header_block() -> None:
     text = "| | |\n|---|---|\n| **Van** | DG Energie |\n| **Datum** | 14 maart 2023 |\n| **Onderwerp** | Verlenging x |\n"
     out = info(text)
-    assert (out["date"], out["title"], out["sender"]) == ("2023-03-14", "Verlenging x", "DG Energie")
+    assert (out["date"], out["title"], out["sender"]) == (
+        "2023-03-14",
+        "Verlenging x",
+        "DG Energie",
+    )
 
 
 def test_dd_date_and_signatory_after_closing() -> None:
-    assert info("Besluitenlijst van de ministerraad d.d. 14 april 2023\n\n1. x\nBesluit: ja.")["date"] == "2023-04-14"
+    assert (
+        info("Besluitenlijst van de ministerraad d.d. 14 april 2023\n\n1. x\nBesluit: ja.")["date"]
+        == "2023-04-14"
+    )
     letter = "Betreft: bezwaar\n\nGeachte heer,\n\nTekst.\n\nMet vriendelijke groet,\n\nK. Jansen\n"
     assert info(letter)["sender"] == "K. Jansen"
     redacted = "Betreft: x\n\nGeachte heer,\n\nMet vriendelijke groet,\n\n5.1.2e\n"

@@ -41,7 +41,11 @@ def test_minutes_attendees_absentees_items_actions(shared) -> None:
 
 def test_minutes_of_a_council_committee() -> None:
     s = analyze(make_doc((RESOURCES / "notulen-commissie.txt").read_text("utf-8"))).structure
-    assert s["attendees"] == ["de heer B. Kok (VVD)", "mevrouw C. Dijkstra (GroenLinks)", "de heer D. Mol (D66)"]
+    assert s["attendees"] == [
+        "de heer B. Kok (VVD)",
+        "mevrouw C. Dijkstra (GroenLinks)",
+        "de heer D. Mol (D66)",
+    ]
     assert s["absentees"] == ["de heer E. Prins (CDA)"]
     assert s["action_points"][0]["owner"].startswith("griffie")
 
@@ -77,4 +81,6 @@ def test_outlook_quote_separator_and_signature() -> None:
     first = parts["messages"][0]
     assert text[first["body_start"] : first["body_end"]].strip().endswith("A")
     assert text[parts["quoted_start"] :].startswith("-----Oorspronkelijk bericht-----")
-    assert text[first["signature_start"] : first["signature_end"]].startswith("Met vriendelijke groet")
+    assert text[first["signature_start"] : first["signature_end"]].startswith(
+        "Met vriendelijke groet"
+    )

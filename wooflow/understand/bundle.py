@@ -30,13 +30,14 @@ THRESHOLD = 3.0
 TOP_LINES = 14
 
 _PAGE_OF = re.compile(
-    r"^\s*(?:pagina|page|blad|p\.)?\s*(\d{1,3})\s*(?:van|of|/)\s*(\d{1,3})\s*$", re.IGNORECASE | re.MULTILINE
+    r"^\s*(?:pagina|page|blad|p\.)?\s*(\d{1,3})\s*(?:van|of|/)\s*(\d{1,3})\s*$",
+    re.IGNORECASE | re.MULTILINE,
 )
 _MAIL_KEYS = {
-    "from": re.compile(r"^\s*(?:Van|From)\s*:", re.I),
-    "date": re.compile(r"^\s*(?:Verzonden|Sent|Datum|Date)\s*:", re.I),
-    "to": re.compile(r"^\s*(?:Aan|To)\s*:", re.I),
-    "subject": re.compile(r"^\s*(?:Onderwerp|Subject)\s*:", re.I),
+    "from": re.compile(r"^\s*(?:Van|From)\s*:", re.IGNORECASE),
+    "date": re.compile(r"^\s*(?:Verzonden|Sent|Datum|Date)\s*:", re.IGNORECASE),
+    "to": re.compile(r"^\s*(?:Aan|To)\s*:", re.IGNORECASE),
+    "subject": re.compile(r"^\s*(?:Onderwerp|Subject)\s*:", re.IGNORECASE),
 }
 _LETTERHEAD = re.compile(
     r"^[\s#*]*(?:Ministerie van|Gemeente\s+[A-Z]|Provincie\s+[A-Z]|Rijksoverheid|"
@@ -76,7 +77,7 @@ def _top(page: str) -> list[str]:
 
 
 def _page_number(page: str) -> tuple[int, int] | None:
-    """"n van m" in the top or bottom lines of a page."""
+    """ "n van m" in the top or bottom lines of a page."""
     lines = [ln for ln in page.split("\n") if ln.strip()]
     for ln in lines[:6] + lines[-6:]:
         m = _PAGE_OF.match(ln)
@@ -102,7 +103,9 @@ def _top_date(top: list[str]) -> str | None:
     return None
 
 
-def boundary_score(prev: str, page: str, prev_num: tuple[int, int] | None, current_date: str | None) -> tuple[float, list[str]]:
+def boundary_score(
+    prev: str, page: str, prev_num: tuple[int, int] | None, current_date: str | None
+) -> tuple[float, list[str]]:
     """Score (and reasons) that ``page`` starts a new document after ``prev``."""
     score, why = 0.0, []
     num = _page_number(page)

@@ -74,35 +74,118 @@ CUES: tuple[Cue, ...] = (
     Cue("email", 2, "regel 'Onderwerp:' of 'Subject:'", _rx(r"^\s*(?:Onderwerp|Subject)\s*:")),
     Cue("email", 1, "e-mailadres in de kop", _rx(r"[\w.-]+ ?@[\w-]+\.(?:nl|com|eu|org)\b")),
     # nota
-    Cue("nota", 5, "regel 'nota' of 'notitie' bovenaan", _line(r"nota|notitie|memo|ambtelijke nota")),
+    Cue(
+        "nota", 5, "regel 'nota' of 'notitie' bovenaan", _line(r"nota|notitie|memo|ambtelijke nota")
+    ),
     Cue("nota", 4, "kop 'Geadviseerd besluit'", _rx(r"^[\s#*]*Geadviseerd besluit"), "body"),
-    Cue("nota", 3, "'ter ondertekening/besluitvorming/informatie'", _line(r"ter (?:ondertekening|besluitvorming|informatie|advisering|beslissing|kennisname|accordering)")),
-    Cue("nota", 3, "openbaarmakingsvraag van een nota", _rx(r"bedoeld om openbaar gemaakt te worden"), "body"),
-    Cue("nota", 2, "kop 'Informatie die niet openbaar gemaakt kan worden'", _rx(r"^[\s#*]*Informatie die niet openbaar"), "body"),
+    Cue(
+        "nota",
+        3,
+        "'ter ondertekening/besluitvorming/informatie'",
+        _line(
+            r"ter (?:ondertekening|besluitvorming|informatie|advisering|beslissing|kennisname|accordering)"
+        ),
+    ),
+    Cue(
+        "nota",
+        3,
+        "openbaarmakingsvraag van een nota",
+        _rx(r"bedoeld om openbaar gemaakt te worden"),
+        "body",
+    ),
+    Cue(
+        "nota",
+        2,
+        "kop 'Informatie die niet openbaar gemaakt kan worden'",
+        _rx(r"^[\s#*]*Informatie die niet openbaar"),
+        "body",
+    ),
     Cue("nota", 1.5, "kop 'Kernpunten'", _rx(r"^[\s#*]*Kernpunten\b"), "body"),
     Cue("nota", 1, "kop 'Aanleiding'", _rx(r"^[\s#*]*Aanleiding[\s*]*$"), "body"),
-    Cue("nota", 1, "'Aan:' een bewindspersoon (M../SG/DG)", _rx(r"^\s*Aan\s*:?\s*(?:de )?(?:M[A-Z]{2,6}|SG|pSG|DG\w*|minister|staatssecretaris)\b")),
+    Cue(
+        "nota",
+        1,
+        "'Aan:' een bewindspersoon (M../SG/DG)",
+        _rx(r"^\s*Aan\s*:?\s*(?:de )?(?:M[A-Z]{2,6}|SG|pSG|DG\w*|minister|staatssecretaris)\b"),
+    ),
     # kamerbrief
-    Cue("kamerbrief", 6, "geadresseerd aan de Voorzitter van de Kamer", _rx(r"Voorzitter van de (?:Tweede|Eerste) Kamer")),
+    Cue(
+        "kamerbrief",
+        6,
+        "geadresseerd aan de Voorzitter van de Kamer",
+        _rx(r"Voorzitter van de (?:Tweede|Eerste) Kamer"),
+    ),
     Cue("kamerbrief", 3, "woord 'Kamerbrief' bovenaan", _rx(r"\bKamerbrief\b")),
-    Cue("kamerbrief", 4, "adresblok 'Tweede/Eerste Kamer der Staten-Generaal'", _rx(r"^[\s*]*(?:Aan de |De )?(?:Voorzitter van de )?(?:Tweede|Eerste) Kamer der Staten-Generaal")),
+    Cue(
+        "kamerbrief",
+        4,
+        "adresblok 'Tweede/Eerste Kamer der Staten-Generaal'",
+        _rx(
+            r"^[\s*]*(?:Aan de |De )?(?:Voorzitter van de )?(?:Tweede|Eerste) Kamer der Staten-Generaal"
+        ),
+    ),
     Cue("kamerbrief", 2, "'uw Kamer' in de tekst", _rx(r"\buw Kamer\b"), "body"),
     Cue("kamerbrief", 2, "postadres Tweede Kamer", _rx(r"Postbus 20018")),
-    Cue("kamerbrief", 1.5, "'Hierbij informeer/stuur ik u'", _rx(r"\bHierbij (?:informeer|stuur|zend|bied|ontvangt)|\binformeer ik u(?:w Kamer)?\b"), "body"),
+    Cue(
+        "kamerbrief",
+        1.5,
+        "'Hierbij informeer/stuur ik u'",
+        _rx(r"\bHierbij (?:informeer|stuur|zend|bied|ontvangt)|\binformeer ik u(?:w Kamer)?\b"),
+        "body",
+    ),
     # kamervragen
-    Cue("kamervragen", 5, "'Vragen van het lid/de leden'", _rx(r"\bVragen van (?:het lid|de leden)\b")),
-    Cue("kamervragen", 4, "'Aanhangsel (van de) Handelingen'", _rx(r"\bAanhangsel (?:van de )?Handelingen\b"), "body"),
+    Cue(
+        "kamervragen",
+        5,
+        "'Vragen van het lid/de leden'",
+        _rx(r"\bVragen van (?:het lid|de leden)\b"),
+    ),
+    Cue(
+        "kamervragen",
+        4,
+        "'Aanhangsel (van de) Handelingen'",
+        _rx(r"\bAanhangsel (?:van de )?Handelingen\b"),
+        "body",
+    ),
     Cue("kamervragen", 3, "regels 'Vraag n'", _rx(r"^\s*(?:\*\*)?Vraag\s+\d+"), "body", 2),
-    Cue("kamervragen", 3, "regels 'Antwoord n'", _rx(r"^\s*(?:\*\*)?Antwoord\s+(?:op vraag\s+)?\d+"), "body", 2),
-    Cue("kamervragen", 2, "'(ingezonden/ontvangen <datum>)'", _rx(r"\((?:ingezonden|ontvangen) \d")),
+    Cue(
+        "kamervragen",
+        3,
+        "regels 'Antwoord n'",
+        _rx(r"^\s*(?:\*\*)?Antwoord\s+(?:op vraag\s+)?\d+"),
+        "body",
+        2,
+    ),
+    Cue(
+        "kamervragen", 2, "'(ingezonden/ontvangen <datum>)'", _rx(r"\((?:ingezonden|ontvangen) \d")
+    ),
     Cue("kamervragen", 1.5, "Kamervraagnummer (2024Z01234)", _rx(r"\b20\d\dZ\d{5}\b")),
     # verslag
-    Cue("verslag", 5, "regel 'verslag' of 'notulen' bovenaan", _line(r"(?:concept[- ])?(?:verslag|notulen|actiepuntenlijst|verslag van de vergadering|verslag \w+(?: \w+)?)")),
+    Cue(
+        "verslag",
+        5,
+        "regel 'verslag' of 'notulen' bovenaan",
+        _line(
+            r"(?:concept[- ])?(?:verslag|notulen|actiepuntenlijst|verslag van de vergadering|verslag \w+(?: \w+)?)"
+        ),
+    ),
     Cue("verslag", 3, "veld 'Aanwezig'", _rx(r"^[\s*]*Aanwezig(?:en)?\b")),
-    Cue("verslag", 2, "veld 'Afwezig'", _rx(r"^[\s*]*(?:Afwezig|Afgemeld|Met kennisgeving afwezig)")),
-    Cue("verslag", 1.5, "veld 'Vergaderdatum/-plaats'", _rx(r"^[\s*]*(?:Vergaderdatum|Vergaderplaats|Datum vergadering)")),
+    Cue(
+        "verslag", 2, "veld 'Afwezig'", _rx(r"^[\s*]*(?:Afwezig|Afgemeld|Met kennisgeving afwezig)")
+    ),
+    Cue(
+        "verslag",
+        1.5,
+        "veld 'Vergaderdatum/-plaats'",
+        _rx(r"^[\s*]*(?:Vergaderdatum|Vergaderplaats|Datum vergadering)"),
+    ),
     Cue("verslag", 1.5, "actiepunten ('actie ...')", _rx(r"\(?\*{0,2}actie[: ]\s*\w+"), "body", 2),
-    Cue("verslag", 1, "'Verslag van de vergadering'", _rx(r"\bverslag van (?:de|het) (?:vergadering|overleg|bijeenkomst)\b")),
+    Cue(
+        "verslag",
+        1,
+        "'Verslag van de vergadering'",
+        _rx(r"\bverslag van (?:de|het) (?:vergadering|overleg|bijeenkomst)\b"),
+    ),
     # agenda
     Cue("agenda", 6, "regel 'Agenda' bovenaan", _line(r"(?:concept[- ])?agenda(?: \w+(?: \w+)?)?")),
     Cue("agenda", 1, "agendapunt 'Opening'", _rx(r"^\s*(?:\d+\.?\s*)?Opening\b")),
@@ -110,49 +193,177 @@ CUES: tuple[Cue, ...] = (
     Cue("agenda", 1, "veld 'Genodigden'", _rx(r"^\s*Genodigden\b")),
     # besluitenlijst
     Cue("besluitenlijst", 9, "regel 'Besluitenlijst' bovenaan", _rx(r"^[\s#*]*Besluitenlijst\b")),
-    Cue("besluitenlijst", 2, "regels 'Besluit:' / 'Besloten'", _rx(r"^\s*[-•]?\s*(?:Besluit|Besloten wordt|Besloten)\s*:"), "body", 2),
+    Cue(
+        "besluitenlijst",
+        2,
+        "regels 'Besluit:' / 'Besloten'",
+        _rx(r"^\s*[-•]?\s*(?:Besluit|Besloten wordt|Besloten)\s*:"),
+        "body",
+        2,
+    ),
     # besluit (incl. Woo-besluit)
-    Cue("besluit", 6, "'Besluit op (uw) Woo/Wob-verzoek'", _rx(r"\b(?:Besluit|besluit) op (?:uw )?(?:Woo|Wob)[- ]?verzoek|\bWoo-besluit\b")),
+    Cue(
+        "besluit",
+        6,
+        "'Besluit op (uw) Woo/Wob-verzoek'",
+        _rx(r"\b(?:Besluit|besluit) op (?:uw )?(?:Woo|Wob)[- ]?verzoek|\bWoo-besluit\b"),
+    ),
     Cue("besluit", 3, "kop 'Uw Woo-verzoek'", _rx(r"^[\s#*]*Uw (?:Woo|Wob)-verzoek"), "body"),
-    Cue("besluit", 2, "kop 'Verloop van de procedure'", _rx(r"^[\s#*]*Verloop van de procedure"), "body"),
-    Cue("besluit", 2, "bezwaarclausule", _rx(r"\bbezwaar(?:schrift| maken| indienen)\b|^[\s#*]*Bezwaar(?:clausule|mogelijkheid)?\s*$"), "body"),
+    Cue(
+        "besluit",
+        2,
+        "kop 'Verloop van de procedure'",
+        _rx(r"^[\s#*]*Verloop van de procedure"),
+        "body",
+    ),
+    Cue(
+        "besluit",
+        2,
+        "bezwaarclausule",
+        _rx(
+            r"\bbezwaar(?:schrift| maken| indienen)\b|^[\s#*]*Bezwaar(?:clausule|mogelijkheid)?\s*$"
+        ),
+        "body",
+    ),
     Cue("besluit", 1.5, "kop 'Wettelijk kader'", _rx(r"^[\s#*]*Wettelijk kader"), "body"),
-    Cue("besluit", 2, "'Ik heb besloten' / 'besluit ik'", _rx(r"\b(?:ik|wij) (?:heb|hebben) besloten\b|\bbesluit (?:ik|wij)\b"), "body"),
+    Cue(
+        "besluit",
+        2,
+        "'Ik heb besloten' / 'besluit ik'",
+        _rx(r"\b(?:ik|wij) (?:heb|hebben) besloten\b|\bbesluit (?:ik|wij)\b"),
+        "body",
+    ),
     Cue("besluit", 3, "titel 'Besluit'", _line(r"besluit|besluit van .{3,80}")),
     Cue("besluit", 1, "'Gelet op' aanhef", _rx(r"^\s*Gelet op\b"), "body"),
     # beschikking
     Cue("beschikking", 6, "woord 'Beschikking' bovenaan", _rx(r"\bBeschikking\b")),
-    Cue("beschikking", 3, "subsidie/vergunning verleend of vastgesteld", _rx(r"\b(?:subsidieverlening|subsidievaststelling|verleen ik|ken ik .{0,40}toe|vergunning verleend|stel ik .{0,40}vast)\b"), "body"),
+    Cue(
+        "beschikking",
+        3,
+        "subsidie/vergunning verleend of vastgesteld",
+        _rx(
+            r"\b(?:subsidieverlening|subsidievaststelling|verleen ik|ken ik .{0,40}toe|vergunning verleend|stel ik .{0,40}vast)\b"
+        ),
+        "body",
+    ),
     Cue("beschikking", 1, "'uw aanvraag'", _rx(r"\buw aanvraag\b"), "body"),
     # advies
-    Cue("advies", 4, "woord 'Advies' in de titel", _rx(r"^[\s#*]*(?:(?:Betreft|Onderwerp)\s*:?\s*)?(?:Advies|Adviesrapport|Ongevraagd advies|Advies over)\b")),
-    Cue("advies", 2, "'bied ik u het advies aan'", _rx(r"\b(?:bie(?:d|den) (?:ik|wij) u (?:hierbij )?(?:het|ons) advies|advies aan(?:geboden)?\b)"), "body"),
-    Cue("advies", 3, "adviesorgaan (Raad voor/Adviesraad/Raad van State)", _rx(r"\b(?:Raad voor [A-Z]\w+|Adviesraad|Adviescollege|Raad van State|Afdeling advisering|Gezondheidsraad|Kiesraad|Onderwijsraad)")),
-    Cue("advies", 2, "kop 'Aanbevelingen' / 'adviseert'", _rx(r"^[\s#*\d.]*Aanbevelingen\b|\b(?:adviseert|adviseren wij|advies van de)\b"), "body"),
+    Cue(
+        "advies",
+        4,
+        "woord 'Advies' in de titel",
+        _rx(
+            r"^[\s#*]*(?:(?:Betreft|Onderwerp)\s*:?\s*)?(?:Advies|Adviesrapport|Ongevraagd advies|Advies over)\b"
+        ),
+    ),
+    Cue(
+        "advies",
+        2,
+        "'bied ik u het advies aan'",
+        _rx(
+            r"\b(?:bie(?:d|den) (?:ik|wij) u (?:hierbij )?(?:het|ons) advies|advies aan(?:geboden)?\b)"
+        ),
+        "body",
+    ),
+    Cue(
+        "advies",
+        3,
+        "adviesorgaan (Raad voor/Adviesraad/Raad van State)",
+        _rx(
+            r"\b(?:Raad voor [A-Z]\w+|Adviesraad|Adviescollege|Raad van State|Afdeling advisering|Gezondheidsraad|Kiesraad|Onderwijsraad)"
+        ),
+    ),
+    Cue(
+        "advies",
+        2,
+        "kop 'Aanbevelingen' / 'adviseert'",
+        _rx(r"^[\s#*\d.]*Aanbevelingen\b|\b(?:adviseert|adviseren wij|advies van de)\b"),
+        "body",
+    ),
     # rapport
-    Cue("rapport", 5, "woord 'Rapport/Onderzoek/Evaluatie' in de titel", _rx(r"^[\s#*]*(?:Rapport|Eindrapport|Onderzoeksrapport|Evaluatie(?:rapport)?|Rapportage|Onderzoek naar)\b")),
-    Cue("rapport", 1.5, "kop 'Samenvatting'", _rx(r"^[\s#*\d.]*(?:Samenvatting|Managementsamenvatting)\b"), "body"),
+    Cue(
+        "rapport",
+        5,
+        "woord 'Rapport/Onderzoek/Evaluatie' in de titel",
+        _rx(
+            r"^[\s#*]*(?:Rapport|Eindrapport|Onderzoeksrapport|Evaluatie(?:rapport)?|Rapportage|Onderzoek naar)\b"
+        ),
+    ),
+    Cue(
+        "rapport",
+        1.5,
+        "kop 'Samenvatting'",
+        _rx(r"^[\s#*\d.]*(?:Samenvatting|Managementsamenvatting)\b"),
+        "body",
+    ),
     Cue("rapport", 1.5, "inhoudsopgave", _rx(r"^[\s#*]*(?:Inhoud|Inhoudsopgave)\s*$"), "body"),
     Cue("rapport", 1.5, "kop 'Conclusies'", _rx(r"^[\s#*\d.]*Conclusies?\b"), "body"),
-    Cue("rapport", 1, "literatuurlijst/bronnen", _rx(r"^[\s#*\d.]*(?:Literatuur(?:lijst)?|Bronnen)\s*$"), "body"),
+    Cue(
+        "rapport",
+        1,
+        "literatuurlijst/bronnen",
+        _rx(r"^[\s#*\d.]*(?:Literatuur(?:lijst)?|Bronnen)\s*$"),
+        "body",
+    ),
     Cue("rapport", 1, "tien of meer pagina's", test=_many_pages),
     # jaarplan / jaarverslag
     Cue("jaarplan", 8, "titel 'Jaarplan'", _rx(r"\bJaarplan(?:ning)?\b(?: \d{4})?")),
     Cue("jaarverslag", 8, "titel 'Jaarverslag'", _rx(r"\bJaarverslag\b(?: \d{4})?")),
     Cue("jaarverslag", 2, "'in het verslagjaar'", _rx(r"\bverslagjaar\b"), "body"),
     # convenant
-    Cue("convenant", 7, "woord 'Convenant' bovenaan", _rx(r"\b(?:Convenant|Samenwerkingsovereenkomst|Bestuursovereenkomst)\b")),
-    Cue("convenant", 3, "'komen (het volgende) overeen'", _rx(r"\bkomen (?:het volgende )?overeen\b"), "body"),
-    Cue("convenant", 2, "'Partijen' / 'Ondergetekenden'", _rx(r"^[\s#*]*(?:Partijen|De ondergetekenden|Ondergetekenden)\b"), "body"),
-    Cue("convenant", 2, "'Aldus overeengekomen/ondertekend'", _rx(r"\bAldus (?:overeengekomen|ondertekend|vastgesteld en ondertekend)\b"), "body"),
+    Cue(
+        "convenant",
+        7,
+        "woord 'Convenant' bovenaan",
+        _rx(r"\b(?:Convenant|Samenwerkingsovereenkomst|Bestuursovereenkomst)\b"),
+    ),
+    Cue(
+        "convenant",
+        3,
+        "'komen (het volgende) overeen'",
+        _rx(r"\bkomen (?:het volgende )?overeen\b"),
+        "body",
+    ),
+    Cue(
+        "convenant",
+        2,
+        "'Partijen' / 'Ondergetekenden'",
+        _rx(r"^[\s#*]*(?:Partijen|De ondergetekenden|Ondergetekenden)\b"),
+        "body",
+    ),
+    Cue(
+        "convenant",
+        2,
+        "'Aldus overeengekomen/ondertekend'",
+        _rx(r"\bAldus (?:overeengekomen|ondertekend|vastgesteld en ondertekend)\b"),
+        "body",
+    ),
     # brief (generic letter)
     Cue("brief", 3, "aanhef 'Geachte ...'", _rx(r"^\s*Geachte\b"), "body"),
-    Cue("brief", 2, "slot 'Met vriendelijke groet' / 'Hoogachtend'", _rx(r"^\s*(?:Met vriendelijke groet(?:en)?|Hoogachtend|Met hartelijke groet)"), "body"),
+    Cue(
+        "brief",
+        2,
+        "slot 'Met vriendelijke groet' / 'Hoogachtend'",
+        _rx(r"^\s*(?:Met vriendelijke groet(?:en)?|Hoogachtend|Met hartelijke groet)"),
+        "body",
+    ),
     Cue("brief", 1, "veld 'Betreft'", _rx(r"^[\s*]*Betreft\b")),
     Cue("brief", 0.5, "veld 'Ons kenmerk'", _rx(r"^[\s*]*(?:Ons kenmerk|Onze referentie)\b")),
     # presentatie
-    Cue("presentatie", 5, "woord 'Presentatie' bovenaan", _rx(r"^[\s#*]*Presentatie\b|\bPowerPoint\b")),
-    Cue("presentatie", 3, "dia-nummers ('Dia 1', 'Slide 2')", _rx(r"^\s*(?:Dia|Slide|Sheet)\s+\d+\b"), "body", 2),
+    Cue(
+        "presentatie",
+        5,
+        "woord 'Presentatie' bovenaan",
+        _rx(r"^[\s#*]*Presentatie\b|\bPowerPoint\b"),
+    ),
+    Cue(
+        "presentatie",
+        3,
+        "dia-nummers ('Dia 1', 'Slide 2')",
+        _rx(r"^\s*(?:Dia|Slide|Sheet)\s+\d+\b"),
+        "body",
+        2,
+    ),
     Cue("presentatie", 3, "veel pagina's met weinig tekst", test=_short_pages),
 )
 
@@ -169,7 +380,11 @@ def classify(doc: Document, text: str | None = None) -> TypeResult:
     """The type with the highest cue total; its score in [0, 1]; the cues that fired."""
     text = doc.text if text is None else text
     head = text[:HEAD_CHARS]
-    body = text if len(text) <= BODY_CHARS + TAIL_CHARS else text[:BODY_CHARS] + "\n" + text[-TAIL_CHARS:]
+    body = (
+        text
+        if len(text) <= BODY_CHARS + TAIL_CHARS
+        else text[:BODY_CHARS] + "\n" + text[-TAIL_CHARS:]
+    )
     totals: dict[str, float] = {}
     fired: dict[str, list[str]] = {}
     for cue in CUES:

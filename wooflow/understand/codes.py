@@ -76,7 +76,9 @@ _CITATION_BEFORE = re.compile(
 )
 _LAW_AFTER = re.compile(r"^[\s,]*(?:van de |van het )?(?:Woo|Wob|Wet|Awb|BW|lid|eerste|tweede)\b")
 _AMOUNT_BEFORE = re.compile(r"(?:[€$]|EUR|euro)\s*$", re.IGNORECASE)
-_UNIT_AFTER = re.compile(r"^\s*(?:%|(?:mln|miljoen|miljard|procent|uur|keer|km|kg|fte)\b)", re.IGNORECASE)
+_UNIT_AFTER = re.compile(
+    r"^\s*(?:%|(?:mln|miljoen|miljard|procent|uur|keer|km|kg|fte)\b)", re.IGNORECASE
+)
 _SUP_BEFORE = re.compile(r"<sup>\s*$", re.IGNORECASE)
 _SUP_AFTER = re.compile(r"^\s*</sup>", re.IGNORECASE)
 _ADJACENT_GAP = re.compile(r"^[\s,;/+&]*(?:en\s+)?$")
@@ -154,7 +156,9 @@ def find_redaction_codes(text: str) -> list[RedactionCode]:
             neighbours = [kept[j] for j in (i - 1, i + 1) if 0 <= j < len(kept)]
             adjacent = any(
                 _ADJACENT_GAP.match(
-                    text[min(end, n[1]) : max(start, n[0])].replace("<sup>", "").replace("</sup>", "")
+                    text[min(end, n[1]) : max(start, n[0])]
+                    .replace("<sup>", "")
+                    .replace("</sup>", "")
                 )
                 for n in neighbours
             )

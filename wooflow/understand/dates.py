@@ -40,7 +40,9 @@ _MDY_TEXT = re.compile(
     re.IGNORECASE,
 )
 # "22-11-2023", "22/11/2023", "22.11.2023"
-_DMY_NUM = re.compile(r"(?<![\w.,/-])(?P<d>[0-3]?\d)([-/.])(?P<m>[01]?\d)\2(?P<y>(?:19|20)\d\d)(?![\d.,]\d)")
+_DMY_NUM = re.compile(
+    r"(?<![\w.,/-])(?P<d>[0-3]?\d)([-/.])(?P<m>[01]?\d)\2(?P<y>(?:19|20)\d\d)(?![\d.,]\d)"
+)
 # "2023-11-22"
 _ISO = re.compile(r"(?<![\w.-])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d])")
 _AMOUNT_BEFORE = re.compile(r"(?:€|EUR|euro)\s*$", re.IGNORECASE)

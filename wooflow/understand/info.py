@@ -78,12 +78,19 @@ class DocInfo:
             ],
         }
 
-
     @classmethod
     def from_json(cls, obj: dict[str, Any]) -> DocInfo:
         """Back from ``to_json()`` (how the case store keeps it); unknown keys are ignored."""
         marks = tuple(
-            RedactionCode(m["start"], m["end"], m["text"], m["code"], m["law"], m.get("woo"), bool(m.get("in_sup")))
+            RedactionCode(
+                m["start"],
+                m["end"],
+                m["text"],
+                m["code"],
+                m["law"],
+                m.get("woo"),
+                bool(m.get("in_sup")),
+            )
             for m in obj.get("redaction_marks", ())
         )
         return cls(

@@ -124,8 +124,10 @@ _SPACE_OK = ("datum", "kenmerk", "uw_kenmerk", "zaaknummer", "betreft", "vergade
 
 _LABEL_KEY: dict[str, str] = {lab.lower(): key for key, labs in LABELS.items() for lab in labs}
 _ALT = "|".join(re.escape(lab) for lab in sorted(_LABEL_KEY, key=len, reverse=True))
-_LABEL_LINE = re.compile(rf"^(?:[-•]\s*)?(?P<label>{_ALT})(?P<sep>\s*:|\t|\s{{2,}}|\s*$)\s*(?P<value>.*)$", re.I)
-_LABEL_SPACE = re.compile(rf"^(?P<label>{_ALT}) (?P<value>\S.*)$", re.I)
+_LABEL_LINE = re.compile(
+    rf"^(?:[-•]\s*)?(?P<label>{_ALT})(?P<sep>\s*:|\t|\s{{2,}}|\s*$)\s*(?P<value>.*)$", re.IGNORECASE
+)
+_LABEL_SPACE = re.compile(rf"^(?P<label>{_ALT}) (?P<value>\S.*)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

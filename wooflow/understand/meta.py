@@ -56,14 +56,18 @@ _DEN_HAAG = re.compile(
 _DATE_TEXT = r"(\d{1,2}\s+\w+\.?\s+\d{4}|\d{1,2}-\d{1,2}-\d{4})"
 _WEEKDAY = r"(?:(?:maan|dins|woens|donder|vrij|zater|zon)dag\s+)?"
 _SIGNED = re.compile(
-    r"\b(?i:ondertekend|getekend|vastgesteld|overeengekomen) te [A-Z][\w' -]{1,40}?,?\s+(?:op\s+)?" + _DATE_TEXT
+    r"\b(?i:ondertekend|getekend|vastgesteld|overeengekomen) te [A-Z][\w' -]{1,40}?,?\s+(?:op\s+)?"
+    + _DATE_TEXT
 )
 # "Vastgesteld door Gedeputeerde Staten op 28 maart 2024": the approval date of a plan/report.
 _ADOPTED = re.compile(r"\b(?i:vastgesteld)\b[^\n.]{0,60}?\bop\s+" + _WEEKDAY + _DATE_TEXT)
 # "Besluitenlijst van de ministerraad d.d. 14 april 2023"
 _DD = re.compile(r"\bd\.d\.\s*" + _WEEKDAY + _DATE_TEXT)
 # "gehouden op dinsdag 14 mei 2019", "op donderdag 5 december 2024 om 19.30 uur": a meeting date.
-_MEETING_ON = re.compile(r"\b(?:gehouden\s+)?op\s+" + _WEEKDAY + _DATE_TEXT + r"(?:\s+(?:om|van|in)\b|[,.]|\s*$)", re.M)
+_MEETING_ON = re.compile(
+    r"\b(?:gehouden\s+)?op\s+" + _WEEKDAY + _DATE_TEXT + r"(?:\s+(?:om|van|in)\b|[,.]|\s*$)",
+    re.MULTILINE,
+)
 _KAMERSTUK = re.compile(r"\b(\d{2}\s?\d{3}(?:-[A-Z]{1,3})?)\s*,?\s+nr\.\s*(\d+)\b")
 _AANHANGSEL = re.compile(
     r"Aanhangsel (?:van de )?Handelingen(?: II| I)?,?\s+(?:vergaderjaar\s+)?(\d{4}\s*[–/-]\s*\d{2,4}),?\s+(?:nr\.|nummer)\s*(\d+)"
@@ -85,7 +89,9 @@ _KV_TITLE = re.compile(
 _KV_ANSWER_BY = re.compile(
     r"Antwoord van (?:de )?((?:[Mm]inister|[Ss]taatssecretaris|[Mm]inister-[Pp]resident)[^(\n]{0,60}?)\s*\("
 )
-_KV_ASKED_BY = re.compile(r"Vragen van ((?:het lid|de leden) [^\n(]{2,60}?(?:\([^)]{1,20}\))?)\s+(?:aan|over)\b")
+_KV_ASKED_BY = re.compile(
+    r"Vragen van ((?:het lid|de leden) [^\n(]{2,60}?(?:\([^)]{1,20}\))?)\s+(?:aan|over)\b"
+)
 _KV_DATE = re.compile(r"\((ontvangen|ingezonden) (\d{1,2} \w+ \d{4})\)")
 _SIGN_ROLE = re.compile(
     r"^\s*((?:(?:De|de|Het|het) (?:[Mm]inister|[Ss]taatssecretaris|[Mm]inister-[Pp]resident|"
@@ -170,7 +176,11 @@ def _join_org(lines: list[Line], i: int, first_text: str) -> str:
     text = first_text.strip()
     if i + 1 < len(lines):
         nxt = lines[i + 1].clean
-        if nxt and (text.endswith((",", " en", " van", " voor")) or nxt[:1].islower() or nxt.startswith("en ")):
+        if nxt and (
+            text.endswith((",", " en", " van", " voor"))
+            or nxt[:1].islower()
+            or nxt.startswith("en ")
+        ):
             text = f"{text} {nxt}"
     return clean_inline(text)
 
@@ -202,7 +212,11 @@ def _document_date(
     value = coerce_date(doc.fields.get("date"))
     if value and doc.kind == "email":
         return value, "e-mailkop"
-    for key, source in (("verzonden", "Verzonden"), ("datum", "Datum"), ("vergaderdatum", "Vergaderdatum")):
+    for key, source in (
+        ("verzonden", "Verzonden"),
+        ("datum", "Datum"),
+        ("vergaderdatum", "Vergaderdatum"),
+    ):
         for f in fields.get(key, ()):
             d = parse_date(f.value[:60])
             if d:
@@ -245,7 +259,9 @@ def _document_date(
     return None, None
 
 
-def _title(doc: Document, fields: dict[str, list[Field]], lines: list[Line], text: str, is_kv: bool) -> str | None:
+def _title(
+    doc: Document, fields: dict[str, list[Field]], lines: list[Line], text: str, is_kv: bool
+) -> str | None:
     subject = doc.fields.get("subject")
     if subject and doc.kind == "email":
         return clean_inline(str(subject)) or None
@@ -297,7 +313,8 @@ def _is_fieldish(text: str) -> bool:
     line = Line(0, len(text), text, text)
     return (
         _label_match(line) is not None
-        or parse_date(text) is not None and len(text) < 40
+        or parse_date(text) is not None
+        and len(text) < 40
         or bool(_PAGE_NUM.match(text))
     )
 
@@ -345,7 +362,11 @@ def _sender(doc: Document, fields: dict[str, list[Field]], text: str, is_kv: boo
         for line in tail[closings[-1].end() :].split("\n")[:4]:
             name = clean_inline(line).rstrip(",")
             if name:
-                if len(name) <= 60 and not name[:1].islower() and not _REDACTION_ONLY.fullmatch(name):
+                if (
+                    len(name) <= 60
+                    and not name[:1].islower()
+                    and not _REDACTION_ONLY.fullmatch(name)
+                ):
                     return name
                 break
     return None
@@ -383,14 +404,18 @@ def _attachments(fields: dict[str, list[Field]], text: str) -> list[str]:
                 out.append(clean_inline(item))
         if f.items:
             break
-    for m in re.finditer(r"^\s*Bijlage\s+(\d+|[IVX]+)\s*[:.–-]\s*(\S[^\n]{2,120})$", text[:60_000], re.MULTILINE):
+    for m in re.finditer(
+        r"^\s*Bijlage\s+(\d+|[IVX]+)\s*[:.–-]\s*(\S[^\n]{2,120})$", text[:60_000], re.MULTILINE
+    ):
         item = clean_inline(m.group(2))
         if item not in out:
             out.append(item)
     return out
 
 
-def extract_meta(doc: Document, fields: dict[str, list[Field]], lines: list[Line], doc_type: str) -> Meta:
+def extract_meta(
+    doc: Document, fields: dict[str, list[Field]], lines: list[Line], doc_type: str
+) -> Meta:
     """All metadata for one document; ``doc_type`` steers genre-specific rules."""
     text = doc.text
     is_kv = doc_type == "kamervragen"

@@ -22,7 +22,9 @@ KNOWN_HEADINGS = (
     "Overwegingen", "Partijen", "Actiepunten", "Rondvraag", "Sluiting", "Opening",
 )  # fmt: skip
 _KNOWN = re.compile(
-    r"^(?:" + "|".join(re.escape(h) for h in sorted(KNOWN_HEADINGS, key=len, reverse=True)) + r")[:.]?$",
+    r"^(?:"
+    + "|".join(re.escape(h) for h in sorted(KNOWN_HEADINGS, key=len, reverse=True))
+    + r")[:.]?$",
     re.IGNORECASE,
 )
 _NUMBERED = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(?P<title>[A-Z][^\n]{1,90})$")
@@ -95,7 +97,15 @@ def sections(lines: list[Line], text_len: int) -> list[dict[str, Any]]:
     out = []
     for k, (level, heading, start, hend) in enumerate(heads):
         end = heads[k + 1][2] if k + 1 < len(heads) else text_len
-        out.append({"heading": heading, "level": level, "start": start, "end": end, "body_start": min(hend + 1, end)})
+        out.append(
+            {
+                "heading": heading,
+                "level": level,
+                "start": start,
+                "end": end,
+                "body_start": min(hend + 1, end),
+            }
+        )
     return out
 
 
@@ -131,7 +141,9 @@ def qa_pairs(text: str) -> list[dict[str, Any]]:
         else:
             pair = open_q.pop(key, None)
             if pair is None:  # an answer covering questions listed one by one
-                covered = [p for p in pairs if p["answer"] is None and set(p["numbers"]) <= set(key)]
+                covered = [
+                    p for p in pairs if p["answer"] is None and set(p["numbers"]) <= set(key)
+                ]
                 if covered:
                     for p in covered:
                         p["answer"] = span
@@ -148,7 +160,9 @@ def qa_pairs(text: str) -> list[dict[str, Any]]:
     return pairs
 
 
-def minutes(fields: dict[str, list[Field]], text: str, secs: list[dict[str, Any]]) -> dict[str, Any]:
+def minutes(
+    fields: dict[str, list[Field]], text: str, secs: list[dict[str, Any]]
+) -> dict[str, Any]:
     """Attendees, absentees, agenda items and action points of meeting minutes or an agenda."""
     from wooflow.understand.meta import _people
 
@@ -170,7 +184,14 @@ def minutes(fields: dict[str, list[Field]], text: str, secs: list[dict[str, Any]
         ls = text.rfind("\n", 0, m.start()) + 1
         le = text.find("\n", m.end())
         le = len(text) if le < 0 else le
-        actions.append({"owner": clean_inline(who), "text": clean_inline(text[ls:le])[:300], "start": ls, "end": le})
+        actions.append(
+            {
+                "owner": clean_inline(who),
+                "text": clean_inline(text[ls:le])[:300],
+                "start": ls,
+                "end": le,
+            }
+        )
     return {
         "attendees": people("aanwezig"),
         "absentees": people("afwezig"),
@@ -250,5 +271,7 @@ def email_parts(text: str) -> dict[str, Any]:
                 "quoted": False,
             }
         )
-    quoted_start = messages[0]["body_end"] if messages and messages[0]["body_end"] < len(text) else None
+    quoted_start = (
+        messages[0]["body_end"] if messages and messages[0]["body_end"] < len(text) else None
+    )
     return {"messages": messages, "quoted_start": quoted_start}
