@@ -25,7 +25,8 @@ def register(app: typer.Typer) -> None:
     @app.command("process")
     def process_cmd(
         inputs: Optional[list[Path]] = typer.Argument(  # noqa: UP007 (typer needs Optional)
-            None, help="Bestanden of mappen (mappen worden doorzocht). Leeg: alleen het pakket opnieuw maken."
+            None, metavar="INPUT...",
+            help="Bestanden of mappen (mappen worden doorzocht). Leeg: alleen het pakket opnieuw maken.",
         ),
         out: Path = typer.Option(..., "--out", "-o", help="Map voor het publicatiepakket."),
         case: Optional[Path] = typer.Option(None, "--case", help="Zaakmap (standaard OUT/case)."),  # noqa: UP007
