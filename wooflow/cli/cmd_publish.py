@@ -25,7 +25,7 @@ def register(app: typer.Typer) -> None:
     @app.command("process")
     def process_cmd(
         inputs: Optional[list[Path]] = typer.Argument(  # noqa: UP007 (typer needs Optional)
-            None, metavar="INPUT...",
+            None, metavar="INPUT",
             help="Bestanden of mappen (mappen worden doorzocht). Leeg: alleen het pakket opnieuw maken.",
         ),
         out: Path = typer.Option(..., "--out", "-o", help="Map voor het publicatiepakket."),
