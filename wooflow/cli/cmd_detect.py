@@ -88,7 +88,7 @@ def _table(results: dict[str, list]) -> None:
                 "weglakken" if f.action == "redact" else "openbaar", f.ground or "-", f"{f.score:.2f}",
                 "automatisch" if decide(f) == "auto" else "voorstel", f.reason,
             )
-    Console().print(table)
+    Console(width=200).print(table)
 
 
 def register(app: typer.Typer) -> None:

@@ -111,7 +111,9 @@ def rejudge(text: str, mentions: list[Mention], reg: Registry) -> None:
         if st == "keep":
             m.public = REASON_PUBLIC
         elif st == "redact":
-            m.score, m.reason = max(m.score, 0.9), f"{m.reason}; {REASON_SAME}"
+            m.score = max(m.score, 0.9)
+            if REASON_SAME not in m.reason:
+                m.reason = f"{m.reason}; {REASON_SAME}"
         elif p.surname.lower() in lexicon.officials() and m.score < 0.9:
             m.public = "bekende ambtsdrager (achternaam)"
 

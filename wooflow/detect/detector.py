@@ -56,7 +56,8 @@ class Detector:
             text = texts[k]
             ms = mentions[k]
             covered = [(f.start, f.end) for f in others[k]] + [(m.start, m.end) for m in ms]
-            ms = ms + consistency.scan(text, reg, covered, ms)
+            if self.person is not None:
+                ms = ms + consistency.scan(text, reg, covered, ms)
             ms.sort(key=lambda m: m.start)
             consistency.rejudge(text, ms, reg)
             self._apply_keep_names(ms)

@@ -37,10 +37,12 @@ class BsnRecognizer(Recognizer):
         for m in self._re.finditer(text):
             if not self.validate(m.group(1)):
                 continue
-            ctx = self.has_context(text, m.start(), m.end(), 80)
-            before = text[max(0, m.start() - 40) : m.start()].lower()
-            if not ctx and any(n in before for n in self.NEGATIVE):
-                continue
+            before = text[max(0, m.start() - 80) : m.start()].lower()
+            last_ctx = max((before.rfind(c) for c in self.CONTEXT), default=-1)
+            last_neg = max((before.rfind(n) for n in self.NEGATIVE), default=-1)
+            if last_neg > last_ctx:
+                continue  # the nearest label says it is a reference or amount, not a BSN
+            ctx = last_ctx >= 0 or self.has_context(text, m.start(), m.end(), 0)
             score = 0.97 if ctx else 0.7
             reason = "BSN (elfproef klopt)" + (", na 'BSN'" if ctx else "")
             out.append(self.finding(text, m.start(1), m.end(1), score, reason))

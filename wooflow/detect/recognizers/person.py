@@ -443,6 +443,12 @@ class PersonRecognizer(Recognizer):
             if score == 0.0 and not public and all(caps_cw) and not any(caps_fn) and not any(caps_sn):
                 return None
             score, why = max(score, 0.93), ctx
+        if len(toks) == 1 and caps:
+            w = caps[0]
+            if public:  # 'Minister Helder': a surname, even if Helder is also a given name
+                parts = NameParts(first=None, initials=None, surname=w, tokens=[w])
+            elif parts.first and caps_sn[0]:
+                parts = NameParts(first=w, initials=None, surname=w, tokens=[w])
         strong = score >= 0.85 or (ctx is not None)
         if public and score < self.MIN_SCORE:
             score, why = 0.8, "naam met publieke functie"

@@ -1,0 +1,64 @@
+"""Case-wide consistency: persons, not strings, are propagated across documents."""
+
+from __future__ import annotations
+
+from wooflow.detect import Detector, detect_case, detect_text
+
+MAIL = (
+    "Van: Sanne Kuipers <s.kuipers@minvws.nl>\n"
+    "Aan: Bouchra el Idrissi\n\n"
+    "Hoi Bouchra,\n\nMinister Kuipers wil een spreeklijn.\n\nGroet,\nSanne\n"
+)
+MEMO = "Kuipers heeft de nota opgesteld. S. Kuipers belt morgen. Sanne is er vrijdag niet."
+BRIEF = "De minister, Kuipers, sprak met het lid Eerdmans (JA21). Later sprak Eerdmans opnieuw."
+
+
+def _by_text(findings):
+    out: dict[str, set[str]] = {}
+    for f in findings:
+        out.setdefault(f.text, set()).add(f.action)
+    return out
+
+
+def test_person_redacted_in_every_form_and_document() -> None:
+    res = detect_case({"mail": MAIL, "memo": MEMO})
+    memo = _by_text(res["memo"])
+    assert memo["S. Kuipers"] == {"redact"}
+    assert memo["Sanne"] == {"redact"}
+    assert memo["Kuipers"] == {"redact"}  # the civil servant: nearest full mention in the case
+    mail = _by_text(res["mail"])
+    assert "s.kuipers" in mail and mail["s.kuipers"] == {"redact"}
+
+
+def test_minister_with_same_surname_stays_public_by_context() -> None:
+    res = detect_case({"mail": MAIL, "memo": MEMO})
+    minister = [f for f in res["mail"] if f.text == "Kuipers"]
+    assert minister and all(f.action == "keep" for f in minister)
+    assert "minister" in minister[0].reason
+
+
+def test_public_person_stays_public_everywhere() -> None:
+    res = detect_case({"brief": BRIEF, "notitie": "Eerdmans stelde vragen over de uitslag."})
+    assert {f.action for f in res["notitie"] if f.text == "Eerdmans"} == {"keep"}
+    assert {f.action for f in res["brief"] if "Eerdmans" in f.text} == {"keep"}
+
+
+def test_detect_text_is_a_single_document_case() -> None:
+    assert detect_text(MEMO) == Detector().detect_case({"x": MEMO})["x"]
+
+
+def test_overlaps_are_merged_and_spans_exact() -> None:
+    text = "Ik woon op Dorpsstraat 12, 1234 AB Ergens. Mail: jan.jansen@gmail.com"
+    findings = detect_text(text)
+    for a, b in zip(findings, findings[1:]):
+        assert a.end <= b.start
+    for f in findings:
+        assert text[f.start : f.end] == f.text
+
+
+def test_place_and_word_not_propagated() -> None:
+    res = detect_case({
+        "a": "Aanwezig: Wim van Tiel (bewoner), Marieke Groen",
+        "b": "Gemeente Tiel stuurt de stukken naar GroenLinks. Groot deel is klaar.",
+    })
+    assert [f for f in res["b"] if f.action == "redact"] == []

@@ -1,0 +1,105 @@
+"""Unit tests per recognizer: checksums, notations, sidecodes, mailboxes."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from wooflow.detect.recognizers import REGISTRY
+from wooflow.detect.recognizers.bsn import BsnRecognizer, elfproef
+from wooflow.detect.recognizers.email import EmailRecognizer, is_functional, name_from_local
+from wooflow.detect.recognizers.iban import IbanRecognizer, iban_valid
+from wooflow.detect.recognizers.phone import PhoneRecognizer
+from wooflow.detect.recognizers.plate import SIDECODES, PlateRecognizer
+
+
+def _texts(findings, action="redact"):
+    return [f.text for f in findings if f.action == action]
+
+
+@pytest.mark.parametrize("bsn,ok", [("111222333", True), ("123456782", True), ("123456789", False),
+                                    ("000000000", False), ("1234567", False)])
+def test_elfproef(bsn: str, ok: bool) -> None:
+    # 8 digits count with a leading zero, as BSNs printed without it do.
+    assert elfproef(bsn) is ok
+
+
+def test_bsn_recognizer_context_and_checksum() -> None:
+    r = BsnRecognizer()
+    found = r.analyze("BSN 111.222.333 en kenmerk 123456782, nummer 123456789.")
+    assert [f.text for f in found] == ["111.222.333"]
+    assert found[0].ground == "5.1.1e" and found[0].score > 0.9
+
+
+@pytest.mark.parametrize("iban,ok", [("NL91ABNA0417164300", True), ("NL91 ABNA 0417 1643 00", True),
+                                     ("NL91ABNA0417164301", False), ("DE89370400440532013000", True),
+                                     ("GB82WEST12345698765432", True), ("NL12ABNA12", False)])
+def test_iban_mod97(iban: str, ok: bool) -> None:
+    assert iban_valid(iban) is ok
+
+
+def test_iban_recognizer_trims_trailing_word() -> None:
+    text = "Rekening NL91 ABNA 0417 1643 00 TNV Jansen"
+    assert _texts(IbanRecognizer().analyze(text)) == ["NL91 ABNA 0417 1643 00"]
+
+
+@pytest.mark.parametrize("number", ["070 340 7911", "06-12345678", "+31 (0)6 2345 6789", "0612 345 678",
+                                    "+31612345678", "0031-6-41414141", "(070) 8176151", "020 - 555 5823",
+                                    "06 87 65 43 21", "+48 601 234 567"])
+def test_phone_notations_redacted(number: str) -> None:
+    found = PhoneRecognizer().analyze(f"Bel mij op {number} graag.")
+    assert _texts(found) == [number]
+
+
+@pytest.mark.parametrize("number", ["14 038", "14020", "0800-8051", "0900 1234567"])
+def test_general_numbers_kept(number: str) -> None:
+    found = PhoneRecognizer().analyze(f"Bel {number} voor informatie.")
+    assert _texts(found, "keep") == [number]
+
+
+def test_phone_does_not_eat_dates_or_amounts() -> None:
+    text = "Op 22-03-2021 kostte het € 1.234.567,00; zaak 2024-0001234."
+    assert PhoneRecognizer().analyze(text) == []
+
+
+@pytest.mark.parametrize("code", SIDECODES)
+def test_all_plate_sidecodes(code: str) -> None:
+    letters = iter("GJKLNPRSTXZBDF")
+    plate = "".join(next(letters) if c == "X" else ("7" if c == "9" else "-") for c in code)
+    found = PlateRecognizer().analyze(f"Voertuig {plate} stond er.")
+    assert _texts(found) == [plate]
+
+
+def test_plate_without_dashes_needs_context() -> None:
+    assert PlateRecognizer().analyze("Code GJ479K is fout.") == []
+    assert _texts(PlateRecognizer().analyze("kenteken GJ479K")) == ["GJ479K"]
+
+
+def test_email_local_part_only_for_organisation_domain() -> None:
+    found = EmailRecognizer().analyze("s.kuipers@minvws.nl en a.b@gmail.com en woo-verzoeken@minvws.nl")
+    assert _texts(found) == ["s.kuipers", "a.b@gmail.com"]
+    assert _texts(found, "keep") == ["woo-verzoeken@minvws.nl"]
+
+
+@pytest.mark.parametrize("local,functional", [("info", True), ("griffie", True), ("noreply", True),
+                                              ("secretariaat", True), ("postbus", True),
+                                              ("functioneelbeheer", True), ("s.kuipers", False),
+                                              ("jan.jansen", False), ("rwiersma", False)])
+def test_functional_mailboxes(local: str, functional: bool) -> None:
+    assert is_functional(local) is functional
+
+
+def test_name_from_local_part() -> None:
+    assert name_from_local("sanne.kuipers") == ("Sanne", "Kuipers")
+    assert name_from_local("s.kuipers") == ("S", "Kuipers")
+    assert name_from_local("info") == (None, None)
+
+
+@pytest.mark.parametrize("name,cls", sorted(REGISTRY.items()))
+def test_recognizers_declare_themselves(name: str, cls: type) -> None:
+    """Presidio-style declaration: entities, category, ground and at least one pattern."""
+    assert cls.NAME == name and cls.ENTITIES and cls.CATEGORY and cls.PATTERNS
+    assert cls.GROUND is None or re.fullmatch(r"5\.\d\.\d[a-i]?", cls.GROUND)
+    for p in cls.PATTERNS:
+        re.compile(p)
