@@ -275,3 +275,31 @@ def test_old_revisions_and_object_metadata_are_dropped(tmp_path):
     redact_pdf(src, ingested, findings, out)
     assert b"Kuipers" not in out.read_bytes()
     assert verify_pdf(out, findings, ingested.text).ok
+
+
+def test_rotated_scan_gets_upright_codes(tmp_path):
+    """A sideways-scanned page turned upright by /Rotate: OCR boxes map back, code reads upright."""
+    from wooflow.ingest import read_path
+
+    src = pymupdf.open()
+    sheet = src.new_page(width=842, height=595)
+    sheet.insert_text((72, 100), "Geachte heer Willem Smit,", fontsize=16)
+    sheet.insert_text((72, 130), "Uw aanvraag is ontvangen en wordt behandeld.", fontsize=16)
+    png = sheet.get_pixmap(dpi=200, colorspace=pymupdf.csGRAY).tobytes("png")
+    pdf = pymupdf.open()
+    page = pdf.new_page(width=595, height=842)
+    page.insert_image(page.rect, stream=png, rotate=90)
+    page.set_rotation(90)
+    path = tmp_path / "gedraaid.pdf"
+    pdf.save(path)
+    doc = read_path(path)
+    findings = findings_for_names(doc, ["Willem Smit"])
+    assert doc.pages[0].ocr and findings
+    out = tmp_path / "gedraaid-out.pdf"
+    redact_pdf(path, doc, findings, out)
+    assert verify_pdf(out, findings, doc.text).ok
+    result = pymupdf.open(out)
+    lines = [line for b in result[0].get_text("dict")["blocks"] for line in b.get("lines", [])]
+    result.close()
+    assert [ln["spans"][0]["text"] for ln in lines] == ["5.1.2e"]
+    assert lines[0]["dir"] == (0.0, -1.0)  # runs upward on the page: upright when shown at 90°

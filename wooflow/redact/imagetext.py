@@ -59,46 +59,65 @@ def image_boxes(
     if not wanted:
         return []
     out: list[tuple[pymupdf.Rect, str]] = []
-    seen: set[tuple[float, float, float, float]] = set()
-    for info in page.get_image_info(xrefs=True):
-        xref = int(info.get("xref") or 0)
-        if clean is not None and xref and xref in clean:
-            continue
-        bbox = pymupdf.Rect(info["bbox"]) & page.rect
-        if bbox.is_empty or bbox.width < MIN_IMAGE_PT or bbox.height < MIN_IMAGE_PT / 2:
-            continue
-        key = tuple(round(v, 1) for v in bbox)
-        if key in seen:
-            continue
-        seen.add(key)
-        zoom = OCR_DPI / 72
-        pix = page.get_pixmap(
-            matrix=pymupdf.Matrix(zoom, zoom), clip=bbox, colorspace=pymupdf.csGRAY, alpha=False
-        )
-        # Pixel (0, 0) is the top-left of the clip in the rendered (rotated) view.
-        to_page = pymupdf.Matrix(1 / zoom, 1 / zoom) * pymupdf.Matrix(1, 0, 0, 1, bbox.x0, bbox.y0)
-        if page.rotation:
-            to_page = to_page * page.derotation_matrix
-        words = _ocr_words(pix)
-        tokens: list[tuple[str, int]] = []  # (token, index of OCR word)
-        for i, (word, _box, _line) in enumerate(words):
-            tokens.extend((t, i) for t in _norm_tokens(word))
-        found_any = False
-        for needle_tokens, label in wanted:
-            n = len(needle_tokens)
-            for k in range(len(tokens) - n + 1):
-                if [t for t, _ in tokens[k : k + n]] != needle_tokens:
-                    continue
-                found_any = True
-                hit = sorted({i for _, i in tokens[k : k + n]})
-                by_line: dict[tuple[int, int, int], pymupdf.Rect] = {}
-                for i in hit:
-                    r = pymupdf.Rect(words[i][1])
-                    line = words[i][2]
-                    by_line[line] = by_line[line] | r if line in by_line else r
-                for r in by_line.values():
-                    rr = (r + (-2, -2, 2, 2)) * to_page
-                    out.append((rr, label))
-        if not found_any and clean is not None and xref:
-            clean.add(xref)
+    seen: set[tuple[float, ...]] = set()
+    # Text extraction, image positions and annotations all use unrotated coordinates; render
+    # unrotated too, so text in a picture is upright for Tesseract and pixels map back directly.
+    rotation = page.rotation
+    if rotation:
+        page.set_rotation(0)
+    try:
+        infos = page.get_image_info(xrefs=True)
+        area = page.rect
+        for info in infos:
+            xref = int(info.get("xref") or 0)
+            if clean is not None and xref and xref in clean:
+                continue
+            bbox = pymupdf.Rect(info["bbox"]) & area
+            if bbox.is_empty or bbox.width < MIN_IMAGE_PT or bbox.height < MIN_IMAGE_PT / 2:
+                continue
+            key = tuple(round(v, 1) for v in bbox)
+            if key in seen:
+                continue
+            seen.add(key)
+            found = _boxes_in_image(page, bbox, wanted, out)
+            if not found and clean is not None and xref:
+                clean.add(xref)
+    finally:
+        if rotation:
+            page.set_rotation(rotation)
     return out
+
+
+def _boxes_in_image(
+    page: pymupdf.Page,
+    bbox: pymupdf.Rect,
+    wanted: list[tuple[list[str], str]],
+    out: list[tuple[pymupdf.Rect, str]],
+) -> bool:
+    """OCR one image area; append a rect per line of each needle found; whether any was."""
+    zoom = OCR_DPI / 72
+    pix = page.get_pixmap(
+        matrix=pymupdf.Matrix(zoom, zoom), clip=bbox, colorspace=pymupdf.csGRAY, alpha=False
+    )
+    to_page = pymupdf.Matrix(1 / zoom, 1 / zoom) * pymupdf.Matrix(1, 0, 0, 1, bbox.x0, bbox.y0)
+    words = _ocr_words(pix)
+    tokens: list[tuple[str, int]] = []  # (token, index of OCR word)
+    for i, (word, _box, _line) in enumerate(words):
+        tokens.extend((t, i) for t in _norm_tokens(word))
+    found_any = False
+    for needle_tokens, label in wanted:
+        n = len(needle_tokens)
+        for k in range(len(tokens) - n + 1):
+            if [t for t, _ in tokens[k : k + n]] != needle_tokens:
+                continue
+            found_any = True
+            hit = sorted({i for _, i in tokens[k : k + n]})
+            by_line: dict[tuple[int, int, int], pymupdf.Rect] = {}
+            for i in hit:
+                r = pymupdf.Rect(words[i][1])
+                line = words[i][2]
+                by_line[line] = by_line[line] | r if line in by_line else r
+            for r in by_line.values():
+                rr = (r + (-2, -2, 2, 2)) * to_page
+                out.append((rr, label))
+    return found_any

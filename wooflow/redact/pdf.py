@@ -156,26 +156,46 @@ def _fallback_boxes(pdf: pymupdf.Document, doc: Document, span: Span) -> list[Bo
     needle = " ".join(doc.text[span.start : span.end].split())
     page = pdf[number]
     rects = page.search_for(needle) if needle else []
-    # search_for answers in the rotated page's coordinates; annotations need unrotated ones.
-    derot = page.derotation_matrix if page.rotation else None
-    out = []
-    for r in rects:
-        rr = r * derot if derot is not None else r
-        out.append(Box(number, rr.x0, rr.y0, rr.x1, rr.y1, span.label))
-    return out
+    # search_for answers in unrotated coordinates, like text extraction and annotations.
+    return [Box(number, r.x0, r.y0, r.x1, r.y1, span.label) for r in rects]
 
 
-def label_size(label: str, rect: pymupdf.Rect, font: pymupdf.Font) -> float:
-    """The largest font size at which ``label`` fits the box, 0 if it cannot be read."""
+def label_size(label: str, rect: pymupdf.Rect, font: pymupdf.Font, upright: bool = True) -> float:
+    """The largest font size at which ``label`` fits the box, 0 if it cannot be read.
+
+    ``upright`` False: the label runs along the box's height (a box on a rotated scan).
+    """
     unit = font.text_length(label, fontsize=1.0) or 1.0
-    size = min(rect.height * 0.72, rect.width * 0.92 / unit, MAX_LABEL_SIZE)
+    along, across = (rect.width, rect.height) if upright else (rect.height, rect.width)
+    size = min(across * 0.72, along * 0.92 / unit, MAX_LABEL_SIZE)
     return size if size >= MIN_LABEL_SIZE else 0.0
 
 
-def _draw_label(shape: pymupdf.Shape, box: Box, font: pymupdf.Font) -> None:
+def _draw_label(shape: pymupdf.Shape, box: Box, font: pymupdf.Font, rotate: int = 0) -> None:
+    """White code centred in the box; ``rotate`` turns it upright on a rotated page."""
     rect = box.rect
-    size = label_size(box.label, rect, font)
+    upright = rotate in (0, 180)
+    size = label_size(box.label, rect, font, upright)
     if not size:
+        return
+    if rotate:
+        # insert_textbox writes in the rotated direction; centre the single line across it.
+        size = min(size, (rect.height if upright else rect.width) / 1.45)
+        line = size * 1.45
+        if upright:
+            inset = max(0.0, (rect.height - line) / 2)
+            area = pymupdf.Rect(rect.x0, rect.y0 + inset, rect.x1, rect.y1 - inset)
+        else:
+            inset = max(0.0, (rect.width - line) / 2)
+            area = pymupdf.Rect(rect.x0 + inset, rect.y0, rect.x1 - inset, rect.y1)
+        while size >= MIN_LABEL_SIZE:
+            fitted = shape.insert_textbox(
+                area, box.label, fontsize=size, fontname=LABEL_FONT, color=LABEL_COLOR,
+                align=pymupdf.TEXT_ALIGN_CENTER, rotate=rotate,
+            )  # fmt: skip
+            if fitted >= 0:
+                return
+            size *= 0.85  # the line did not fit (MuPDF's line height is the font's bbox)
         return
     width = font.text_length(box.label, fontsize=size)
     x = rect.x0 + (rect.width - width) / 2
@@ -385,8 +405,11 @@ def redact_pdf(
                 page.add_redact_annot(box.rect, fill=BOX_FILL, cross_out=False)
             page.apply_redactions(images=IMAGE_MODE, graphics=GRAPHICS_MODE, text=TEXT_MODE)
             shape = page.new_shape()  # one content append per page, not one per label
+            # Text pages draw their text in unrotated space, so codes go the same way; a rotated
+            # scan was OCR'd upright, so its codes are turned to read upright as well.
+            rotate = page.rotation if number in ocr_pages else 0
             for box in page_boxes:
-                _draw_label(shape, box, font)
+                _draw_label(shape, box, font, rotate)
             shape.commit()
         _scrub(pdf, doc, spans, report)
         _atomic_save(pdf, Path(out_path))
