@@ -45,13 +45,13 @@ def run(tmp_path_factory):
 
 def test_summary_counts_and_broken_input(run):
     _, out, _, s, stages = run
-    assert s.inputs == 9 and s.stored == 8
+    assert s.inputs == 10 and s.stored == 9
     assert [f[1] for f in s.failures] == ["corrupt"] and s.failures[0][0].endswith("kapot.pdf")
     assert s.exit_code == 2  # a broken input makes the run fail, but the package is written
-    assert s.documents == 9  # 7 files + e-mail with attachment (2) ; the broken one is not there
+    assert s.documents == 10  # 8 files + an e-mail with its attachment; not the broken one
     assert s.duplicates == 2  # exact copy of the nota, and the mail quoted in full in the reply
     assert s.judgements["dubbel"] == 2
-    assert s.published == 7 and s.pages >= 7 and not s.withheld
+    assert s.published == 8 and s.pages >= 8 and not s.withheld
     assert s.auto_accepted > 0
     assert list(dict.fromkeys(stages)) == ["inlezen", "begrijpen", "detecteren", "ontdubbelen", "lakken", "publiceren"]
 
@@ -59,7 +59,7 @@ def test_summary_counts_and_broken_input(run):
 def test_inventory_rows_numbering_family_and_duplicates(run):
     _, out, _, _, _ = run
     rows = _rows(out)
-    assert [r["Documentnummer"] for r in rows] == [f"{i:04d}" for i in range(1, 10)]
+    assert [r["Documentnummer"] for r in rows] == [f"{i:04d}" for i in range(1, 11)]
     by_name = {r["Documentnaam"]: r for r in rows}
     mail, att = by_name["mail-1-notitie.eml"], by_name["notitie-debat.pdf"]
     assert int(att["Documentnummer"]) == int(mail["Documentnummer"]) + 1
@@ -74,13 +74,14 @@ def test_inventory_rows_numbering_family_and_duplicates(run):
     assert all(r["Zaaknummer"] == "WOO-TEST-1" for r in rows)
     for r in rows:
         assert (r["Bestandsnaam publicatie"] != "") == (r["Beoordeling"] in ("openbaar", "deels openbaar"))
+    assert by_name["scan-gespreksverslag.pdf"]["Beoordeling"] == "deels openbaar"
     assert (out / "inventaris.xlsx").is_file() and (out / "inventaris.pdf").is_file()
 
 
 def test_pdfs_exist_and_hold_no_redacted_identifiers(run):
     _, out, _, _, _ = run
     published = [r["Bestandsnaam publicatie"] for r in _rows(out) if r["Bestandsnaam publicatie"]]
-    assert len(published) == 7
+    assert len(published) == 8
     texts = {name: _pdf_text(out / name) for name in published}
     everything = "\n".join(texts.values())
     for secret in ("111222333", "NL91ABNA0417164300", "s.kuipers", "p.dewit"):
@@ -88,20 +89,22 @@ def test_pdfs_exist_and_hold_no_redacted_identifiers(run):
     assert "5.1.1e" in everything and "5.1.2e" in everything  # codes printed at the spot
     nota = next(t for n, t in texts.items() if "nota-kamervragen" in n)
     assert "Eerdmans" in nota  # an MP stays public
+    scan = next(t for n, t in texts.items() if "scan-gespreksverslag" in n)
+    assert "5.1.1e" in scan  # the BSN in the scanned image got a labelled box
 
 
 def test_diwoo_xml_per_published_document_validates(run):
     _, out, _, _, _ = run
     pdfs = sorted(p.stem for p in out.glob("0*.pdf"))
     xmls = sorted(p.stem for p in out.glob("0*.xml"))
-    assert pdfs == xmls and len(xmls) == 7
+    assert pdfs == xmls and len(xmls) == 8
     for path in out.glob("*.xml"):
         diwoo.validate_file(path)
         root = etree.parse(str(path)).getroot()
         assert root.tag == f"{{{diwoo.NS}}}Document"
     besluit = etree.parse(str(out / "besluit.xml")).getroot()
     parts = besluit.findall(".//{%s}hasPart" % diwoo.NS)
-    assert len(parts) == 7
+    assert len(parts) == 8
     one = etree.parse(str(out / f"{pdfs[0]}.xml")).getroot()
     assert one.find(".//{%s}isPartOf" % diwoo.NS).get("resource") == "WOO-TEST-1-besluit"
     for path in out.glob("*.xml"):
@@ -116,7 +119,7 @@ def test_manifest_matches_files_and_zip(run):
     on_disk = {p.name for p in out.iterdir() if p.is_file()} - {MANIFEST, ZIP_NAME}
     assert listed == on_disk
     assert {"besluit.docx", "besluit.pdf", "inventaris.csv", "inventaris.xlsx", "rapport.html"} <= listed
-    assert manifest["case_number"] == "WOO-TEST-1" and manifest["counts"]["gepubliceerd"] == 7
+    assert manifest["case_number"] == "WOO-TEST-1" and manifest["counts"]["gepubliceerd"] == 8
     assert manifest["counts"]["niet_ingelezen"] == 1
     with zipfile.ZipFile(out / ZIP_NAME) as zf:
         assert set(zf.namelist()) == listed | {MANIFEST}
@@ -139,7 +142,7 @@ def test_rerun_keeps_numbers_and_review_decisions(run):
         target = next(f for f in findings(case) if f.status == "accepted" and f.finding.category == "iban")
         reject(case, target.id)
     again = process([inputs], out, cfg)
-    assert again.stored == 0 and again.reused == 8
+    assert again.stored == 0 and again.reused == 9
     assert {r["Documentnaam"]: r["Documentnummer"] for r in _rows(out)} == before
     with Case.open(out / "case") as case:
         assert next(f for f in findings(case) if f.id == target.id).status == "rejected"

@@ -61,6 +61,32 @@ def pdf_bytes(text: str) -> bytes:
     return bytes(data)
 
 
+SCAN = """Gespreksverslag klantcontact
+
+Datum: 23 november 2023
+
+Met mevrouw Jansen is gesproken over de aanvraag.
+Haar burgerservicenummer is 111222333.
+Zij is bereikbaar op 06-98765432.
+Afspraak: terugbellen na het debat.
+"""
+
+
+def scan_bytes(text: str) -> bytes:
+    """An image-only PDF page, as a scanner makes it: the text exists only as pixels."""
+    src = pymupdf.open()
+    page = src.new_page(width=420, height=300)
+    page.insert_textbox(pymupdf.Rect(30, 30, 400, 280), text, fontsize=11, fontname="helv")
+    pix = page.get_pixmap(dpi=200, colorspace=pymupdf.csGRAY)
+    out = pymupdf.open()
+    scan = out.new_page(width=420, height=300)
+    scan.insert_image(scan.rect, stream=pix.tobytes("png"))
+    data = out.tobytes(deflate=True)
+    out.close()
+    src.close()
+    return bytes(data)
+
+
 def mail(subject: str, body: str, sent: datetime, msgid: str, reply_to: str | None = None,
          attachment: tuple[str, bytes] | None = None) -> bytes:
     msg = EmailMessage()
@@ -104,6 +130,7 @@ def main() -> None:
              "Onderwerp: Notitie debat verkiezingsuitslag\n\n" + quoted,
              t2, "<notitie-2@minvws.nl>", reply_to="<notitie-1@minvws.nl>")
     )
+    (IN / "scan-gespreksverslag.pdf").write_bytes(scan_bytes(SCAN))
     (IN / "kapot.pdf").write_bytes(b"%PDF-1.7\n1 0 obj <</Type /Catalog /Pages 2 0 R>>\n% afgebroken")
     (IN / "bsn-notitie.txt").write_text(
         "Aantekening klantcontact 22 november 2023\n\nDe verzoeker (BSN 111222333) vroeg om "
