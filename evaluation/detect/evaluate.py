@@ -30,7 +30,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -159,7 +159,9 @@ class Score:
     misses: list[tuple[str, dict, float]] = field(default_factory=list)
     false_pos: list[tuple[str, list, str]] = field(default_factory=list)
     leaked_keep: list[tuple[str, dict, list]] = field(default_factory=list)
-    by_origin: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0, 0, 0, 0, 0]))
+    # [found, gold, correct, predicted, kept, keep] per document origin and per genre
+    by_origin: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0] * 6))
+    by_genre: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0] * 6))
 
     def total(self, d: dict[str, int]) -> int:
         return sum(d.values())
@@ -200,37 +202,39 @@ def score(docs: dict[str, tuple[str, dict]], preds: dict[str, list[list]]) -> Sc
     for doc_id, (text, gold) in docs.items():
         redact_spans = [p for p in preds.get(doc_id, []) if p[3] == "redact"]
         spans = [(p[0], p[1]) for p in redact_spans]
-        origin = sc.by_origin[gold.get("origin", "?")]
+        tally = [0] * 6
         for item in gold["redact"]:
             cat = item["category"]
             sc.gold[cat] += 1
             cov = _coverage(text, item, spans)
-            origin[1] += 1
+            tally[1] += 1
             if cov >= COVER:
                 sc.found[cat] += 1
-                origin[0] += 1
+                tally[0] += 1
             else:
                 sc.misses.append((doc_id, item, cov))
         for p in redact_spans:
             cat = p[2]
             sc.pred[cat] += 1
-            origin[3] += 1
+            tally[3] += 1
             if any(_overlap(p[0], p[1], g["start"], g["end"]) for g in gold["redact"]):
                 sc.correct[cat] += 1
-                origin[2] += 1
+                tally[2] += 1
             else:
                 hit = [k["text"] for k in gold["keep"] if _overlap(p[0], p[1], k["start"], k["end"])]
                 sc.false_pos.append((doc_id, p, f"keep item {hit[0]!r}" if hit else "no gold item"))
         for item in gold["keep"]:
             cat = item["category"]
             sc.keep[cat] += 1
-            origin[5] += 1
+            tally[5] += 1
             hits = [p for p in redact_spans if _overlap(p[0], p[1], item["start"], item["end"])]
             if hits:
                 sc.leaked_keep.append((doc_id, item, hits[0]))
             else:
                 sc.kept[cat] += 1
-                origin[4] += 1
+                tally[4] += 1
+        for group, key in ((sc.by_origin, gold.get("origin", "?")), (sc.by_genre, gold["genre"])):
+            group[key] = [a + b for a, b in zip(group[key], tally)]
     return sc
 
 
@@ -291,6 +295,12 @@ def report(docs: dict, runs: dict[str, Score], meta: dict[str, dict], markdown: 
         for origin, v in sorted(runs[n].by_origin.items()):
             parts.append(f"{origin} {_ratio(v[0], v[1])}/{_ratio(v[2], v[3])}/{_ratio(v[4], v[5])}")
         lines.append(f"  {n:<14} " + "; ".join(parts))
+
+    lines.append(f"\nBy genre, {names[0]} (documents: recall / precision / kept):")
+    genres = Counter(g["genre"] for _, g in docs.values())
+    for genre, v in sorted(runs[names[0]].by_genre.items(), key=lambda x: -genres[x[0]]):
+        lines.append(f"  {genre:<12} {genres[genre]:>3}: {_ratio(v[0], v[1])} / {_ratio(v[2], v[3])} / "
+                     f"{_ratio(v[4], v[5])}")
 
     lines.append("\nSpeed and memory (each tool alone in a fresh process):")
     for n, m in meta.items():
