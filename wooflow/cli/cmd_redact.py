@@ -72,6 +72,11 @@ def redact(
             _say(_error_line(exc))
             worst = max(worst, exc.exit_code)
             continue
+        if result.report is not None and result.report.unmapped:
+            _say(
+                f"waarschuwing: {doc.path}: {len(result.report.unmapped)} passage(s) niet op de "
+                "pagina gevonden; de lekcontrole heeft ze beoordeeld"
+            )
         checked = (
             result.verify.summary().split(": ", 1)[-1] if result.verify else "niet gecontroleerd"
         )
