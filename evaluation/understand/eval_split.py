@@ -41,8 +41,21 @@ FILLER = (
 )
 
 
+def _thread(r: random.Random, text: str, hops: int) -> str:
+    """An e-mail with ``hops`` quoted earlier messages, each with its own Van:/Verzonden: block,
+    so quoted headers land at the top of continuation pages (the hard case for splitting)."""
+    parts = [text.rstrip("\n")]
+    for i in range(hops):
+        body = "\n".join(FILLER for _ in range(r.randint(3, 12)))
+        parts.append(
+            f"Van: Collega {i}\nVerzonden: maandag {i + 1} april 2024 09:1{i % 10}\n"
+            f"Aan: Team\nOnderwerp: RE: overleg\n\n{body}"
+        )
+    return "\n\n".join(parts) + "\n"
+
+
 def build_bundle(
-    seed: int, n_docs: int, footers: float = 0.6
+    seed: int, n_docs: int, footers: float = 0.6, threads: float = 0.0, stamps: bool = False
 ) -> tuple[bytes, list[int], list[str]]:
     """A bundle PDF, the 0-based first page of every document in it, and their genres."""
     r = random.Random(seed)
@@ -71,6 +84,8 @@ def build_bundle(
             # Longer documents: filler paragraphs so the document spans pages.
             body = "\n\n".join(FILLER for _ in range(r.randint(8, 30)))
             text = text.rstrip("\n") + "\n\n" + body + "\n"
+        if genre == "email" and r.random() < threads:
+            text = _thread(r, text, r.randint(2, 5))
         footer = genre not in ("email", "presentatie") and r.random() < footers
         header = None
         if genre in ("kamerbrief", "brief", "besluit", "beschikking", "nota") and r.random() < 0.7:
@@ -80,7 +95,12 @@ def build_bundle(
         starts.append(pdf.page_count)
         genres.append(genre)
         add_pages(
-            pdf, text, footer=footer, running_header=header, lines_per_page=r.choice([40, 48, 56])
+            pdf,
+            text,
+            footer=footer,
+            running_header=header,
+            lines_per_page=r.choice([40, 48, 56]),
+            stamp=f"Document {len(starts)}" if stamps else None,
         )
     return finish(pdf), starts, genres
 
@@ -112,10 +132,16 @@ def main(argv: list[str]) -> int:
     ap.add_argument(
         "--footers", type=float, default=0.6, help="share of documents with page numbers"
     )
+    ap.add_argument(
+        "--threads", type=float, default=0.0, help="share of e-mails with quoted history"
+    )
+    ap.add_argument("--stamps", action="store_true", help="stamp every page 'Document n'")
     ap.add_argument("--write", type=Path, help="keep the bundle PDF (and its truth as .json)")
     ap.add_argument("-v", action="store_true")
     args = ap.parse_args(argv)
-    data, truth, genres = build_bundle(args.seed, args.docs, args.footers)
+    data, truth, genres = build_bundle(
+        args.seed, args.docs, args.footers, args.threads, args.stamps
+    )
     path = args.write or Path("/tmp/wooflow-eval-bundle.pdf")
     path.write_bytes(data)
     if args.write:

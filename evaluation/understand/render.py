@@ -27,6 +27,7 @@ def add_pages(
     footer: bool = False,
     running_header: str | None = None,
     lines_per_page: int = LINES_PER_PAGE,
+    stamp: str | None = None,
 ) -> int:
     """Append ``text`` as pages to ``pdf``; returns the number of pages added."""
     pages = paginate(text, lines_per_page)
@@ -48,6 +49,8 @@ def add_pages(
             page.insert_text(
                 (460, 810), f"Pagina {n} van {len(pages)}", fontsize=8, fontname="helv"
             )
+        if stamp:
+            page.insert_text((60, 825), stamp, fontsize=8, fontname="helv")
     return len(pages)
 
 

@@ -65,3 +65,31 @@ def test_text_without_pages_splits_on_form_feeds() -> None:
 
 def test_resources_exist() -> None:
     assert (RESOURCES / "mail.eml").is_file()
+
+
+def test_production_stamp_decides() -> None:
+    same = boundary_score(
+        "Document 12\nTekst",
+        "Van: a\nVerzonden: 1 maart 2024\nAan: b\nOnderwerp: x\nDocument 12",
+        None,
+        None,
+    )
+    new = boundary_score("Tekst\nDocument 12", "vervolg zonder kop\nDocument 13", None, None)
+    assert same[0] < 3 and any("zelfde documentnummer" in w for w in same[1])
+    assert new[0] >= 3 and any("ander documentnummer" in w for w in new[1])
+
+
+def test_split_documents_rebases_pages_and_words(tmp_path: Path) -> None:
+    from wooflow.understand import analyze, split_documents
+
+    bundle = _pdf([LETTER_1, LETTER_2, MAIL, MAIL_CONT, NOTA], tmp_path / "b.pdf")
+    docs = split_documents(bundle)
+    assert [d.page_count for d in docs] == [2, 2, 1]
+    mail = docs[1]
+    assert mail.path.endswith("#p3-4") and mail.parent_path == bundle.path
+    assert mail.text.startswith("Van: A")
+    for w in mail.words:
+        assert 0 <= w.page < 2 and 0 <= w.start < w.end <= len(mail.text)
+    for p in mail.pages:
+        assert mail.text[p.start : p.end] in bundle.text
+    assert [analyze(d).type for d in docs] == ["brief", "email", "nota"]

@@ -2,12 +2,13 @@
 
 Public API: ``analyze(doc) -> DocInfo`` (``DocInfo.to_json()`` is the CONTRACT.md ``info``
 object), ``classify(doc)``, ``find_redaction_codes(text)``, ``count_codes(codes)``,
-``WOB_TO_WOO``, ``split_bundle(doc) -> list[Segment]``, ``parse_date(text)``.
+``WOB_TO_WOO``, ``split_bundle(doc) -> list[Segment]``, ``split_documents(doc) -> list[Document]``,
+``segment_document(doc, segment)``, ``parse_date(text)``.
 """
 
 from __future__ import annotations
 
-from wooflow.understand.bundle import Segment, split_bundle
+from wooflow.understand.bundle import Segment, segment_document, split_bundle, split_documents
 from wooflow.understand.classify import TYPES, TypeResult, classify
 from wooflow.understand.codes import (
     GROUND_LABELS,
@@ -33,5 +34,7 @@ __all__ = [
     "find_dates",
     "find_redaction_codes",
     "parse_date",
+    "segment_document",
     "split_bundle",
+    "split_documents",
 ]

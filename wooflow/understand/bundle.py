@@ -3,6 +3,9 @@
 Each page boundary gets a score from page-top cues; a boundary scoring at least ``THRESHOLD``
 starts a new document. Cues (weights), all explainable in the ``reason`` of a segment:
 
+- a production stamp in the page margin ("Document 12", "Documentnr. 0012", "ID 4711") that
+  changes (+8) or stays the same (-8): Woo productions stamp every page with its document id;
+
 - page numbering restarts: "1 van 3", "Pagina 1 van 3", "1/3" (+6); a page "n van m" that
   continues the previous page's "n-1 van m" (-6);
 - an e-mail header block (Van:/From:, Verzonden:/Sent:, Aan:/To:, Onderwerp:/Subject:) at the top
@@ -21,7 +24,7 @@ starts a new document. Cues (weights), all explainable in the ``reason`` of a se
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from wooflow.model import Document
 from wooflow.understand.dates import parse_date
@@ -45,6 +48,10 @@ _LETTERHEAD = re.compile(
     r"beschikking|kamerbrief|convenant|rapport|jaarverslag|jaarplan|presentatie|"
     r"Vragen van (?:het lid|de leden)|20\d\dZ\d{5}|"
     r"ter (?:ondertekening|besluitvorming|informatie|advisering|beslissing|kennisname))\b",
+    re.IGNORECASE,
+)
+_STAMP = re.compile(
+    r"^(?:Document(?:nummer|nr\.?)?|Doc\.?(?:nr\.?)?|Document ID|ID)\s*[:#]?\s*(\d{1,7})$",
     re.IGNORECASE,
 )
 _DATE_LABEL = re.compile(r"^\s*(?:Datum|Vergaderdatum|Dagtekening)\b[\s:]*(.*)$", re.IGNORECASE)
@@ -88,6 +95,16 @@ def _page_number(page: str) -> tuple[int, int] | None:
     return None
 
 
+def _stamp(page: str) -> str | None:
+    """A production stamp ("Document 12", "Documentnr. 0012", "ID 4711") in a page's margins."""
+    lines = [ln.strip() for ln in page.split("\n") if ln.strip()]
+    for ln in lines[:4] + lines[-4:]:
+        m = _STAMP.match(ln)
+        if m:
+            return m.group(1).lstrip("0") or "0"
+    return None
+
+
 def _top_date(top: list[str]) -> str | None:
     for i, ln in enumerate(top):
         m = _DATE_LABEL.match(ln)
@@ -108,6 +125,14 @@ def boundary_score(
 ) -> tuple[float, list[str]]:
     """Score (and reasons) that ``page`` starts a new document after ``prev``."""
     score, why = 0.0, []
+    stamp, prev_stamp = _stamp(page), _stamp(prev)
+    if stamp and prev_stamp:
+        if stamp != prev_stamp:
+            score += 8
+            why.append(f"ander documentnummer ({prev_stamp} -> {stamp})")
+        else:
+            score -= 8
+            why.append(f"zelfde documentnummer ({stamp})")
     num = _page_number(page)
     if num and num[0] == 1:
         score += 6
@@ -145,6 +170,46 @@ def boundary_score(
         score += 1.5
         why.append("vorige pagina eindigt met slotformule")
     return score, why
+
+
+def segment_document(doc: Document, segment: Segment) -> Document:
+    """The pages of one segment as a Document of its own (offsets, pages and words rebased).
+
+    Its path is ``<bundle>#p<first>-<last>`` (1-based pages, as a reader would cite them).
+    """
+    if doc.pages:
+        first, last = doc.pages[segment.start_page], doc.pages[segment.end_page]
+        base, end = first.start, last.end
+    else:
+        texts = doc.text.split("\f")
+        base = sum(len(t) + 1 for t in texts[: segment.start_page])
+        end = base + len("\f".join(texts[segment.start_page : segment.end_page + 1]))
+    pages = [
+        replace(p, number=p.number - segment.start_page, start=p.start - base, end=p.end - base)
+        for p in doc.pages[segment.start_page : segment.end_page + 1]
+    ]
+    words = [
+        replace(w, page=w.page - segment.start_page, start=w.start - base, end=w.end - base)
+        for w in doc.words
+        if segment.start_page <= w.page <= segment.end_page and base <= w.start and w.end <= end
+    ]
+    label = f"p{segment.start_page + 1}-{segment.end_page + 1}"
+    return Document(
+        path=f"{doc.path}#{label}",
+        name=f"{doc.name}#{label}",
+        kind=doc.kind,
+        sha256=doc.sha256,
+        text=doc.text[base:end],
+        pages=pages,
+        words=words,
+        fields={"bundle": doc.path, "pages": [segment.start_page, segment.end_page]},
+        parent_path=doc.path,
+    )
+
+
+def split_documents(doc: Document, threshold: float = THRESHOLD) -> list[Document]:
+    """``split_bundle`` and ``segment_document`` in one: the documents inside a bundle."""
+    return [segment_document(doc, s) for s in split_bundle(doc, threshold)]
 
 
 def split_bundle(doc: Document, threshold: float = THRESHOLD) -> list[Segment]:
