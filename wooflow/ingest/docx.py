@@ -17,6 +17,38 @@ from wooflow.ingest.base import ReadContext, new_document
 from wooflow.model import Document
 
 W_NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# Subtrees that hold no document text: properties (their w:tab are tab stops), deletions of
+# tracked changes, and the VML fallback copy of a text box (the drawing copy is read instead).
+_SKIP = {f"{W_NS}pPr", f"{W_NS}rPr", f"{W_NS}del", f"{W_NS}moveFrom", MC_FALLBACK}
+_CHARS = {f"{W_NS}tab": "\t", f"{W_NS}br": "\n", f"{W_NS}cr": "\n", f"{W_NS}noBreakHyphen": "-"}
+
+
+def paragraph_text(p: Any) -> str:
+    """Text of a w:p element, including tracked insertions and text boxes.
+
+    python-docx's ``Paragraph.text`` only reads direct runs and hyperlinks, so text inserted with
+    track changes on (w:ins) would silently vanish from detection; hence this walk.
+    """
+    out: list[str] = []
+
+    def walk(el: Any, top: bool) -> None:
+        for child in el:
+            tag = child.tag
+            if not isinstance(tag, str) or tag in _SKIP:
+                continue
+            if tag == f"{W_NS}t":
+                out.append(child.text or "")
+            elif tag in _CHARS:
+                out.append(_CHARS[tag])
+            elif tag == f"{W_NS}p":  # a paragraph in a text box anchored here
+                out.append("\n")
+                walk(child, False)
+            else:
+                walk(child, top)
+
+    walk(p, True)
+    return "".join(out)
 
 
 def _blocks(container: Any) -> list[str]:
@@ -28,7 +60,7 @@ def _blocks(container: Any) -> list[str]:
         if isinstance(item, Table):
             lines.extend(_table(item))
         else:
-            lines.append(item.text)
+            lines.append(paragraph_text(item._p))
     return lines
 
 
@@ -103,7 +135,8 @@ def _comments(doc: Any) -> list[str]:
     except (AttributeError, KeyError):
         return out
     for comment in comments:
-        text = " ".join(p.text.strip() for p in comment.paragraphs if p.text.strip())
+        texts = (paragraph_text(p._p).strip() for p in comment.paragraphs)
+        text = " ".join(t for t in texts if t)
         author = (comment.author or "").strip()
         out.append(f"{author}: {text}" if author else text)
     return out
@@ -134,6 +167,7 @@ def read_docx(data: bytes, path: str, name: str, ctx: ReadContext) -> Document:
         endnotes = _notes(data, "word/endnotes.xml", "endnote")
         comments = _comments(wdoc)
         fields = _core(wdoc)
+        deletions = sum(1 for _ in wdoc.element.body.iter(f"{W_NS}del"))
     except Exception as exc:  # python-docx/lxml on broken XML or missing parts
         raise CorruptDocument(path, f"beschadigd Word-document: {exc}") from None
     parts = [*headers, body, *footers]
@@ -149,4 +183,9 @@ def read_docx(data: bytes, path: str, name: str, ctx: ReadContext) -> Document:
         raise EmptyDocument(path, "Word-document bevat geen tekst")
     doc = new_document(data, path, name, "docx", text + "\n", ctx)
     doc.fields.update(fields)
+    if deletions:
+        doc.warnings.append(
+            f"{path}: document bevat {deletions} bijgehouden verwijdering(en); "
+            "verwijderde tekst staat niet in de tekst maar wel in het bestand"
+        )
     return doc
