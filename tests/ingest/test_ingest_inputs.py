@@ -135,3 +135,16 @@ def test_library_crash_becomes_corrupt(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_binary_named_txt_is_unsupported() -> None:
     with pytest.raises(UnsupportedFormat, match="binair"):
         read_bytes(b"MZ\x90\x00\x03\x00\x00\x00" * 20, "programma.txt")
+
+
+def test_html_page_read_as_text() -> None:
+    page = (
+        b'<!DOCTYPE html><html><head><meta charset="windows-1252"><title>Besluit  Woo</title>'
+        b"<style>p{color:red}</style></head><body><h1>Besluit</h1><p>Caf\xe9 &amp; co</p></body>"
+        b"</html>"
+    )
+    for name in ("pagina.html", "pagina"):
+        doc = read_bytes(page, name)
+        assert doc.kind == "html" and doc.text == "Besluit\n\nCafé & co\n"
+        assert doc.fields["html_title"] == "Besluit Woo"
+    assert read_bytes(page, "pagina.txt").kind == "text"  # .txt stays its own text

@@ -22,6 +22,7 @@ READERS: dict[str, tuple[str, str]] = {
     "msg": ("wooflow.ingest.email_msg", "read_msg"),
     "docx": ("wooflow.ingest.docx", "read_docx"),
     "zip": ("wooflow.ingest.archive", "read_zip"),
+    "html": ("wooflow.ingest.html", "read_html"),
 }
 CONTAINER_KINDS = frozenset({"zip", "mbox"})
 

@@ -23,6 +23,8 @@ IMAGE_MAGIC = (
     (b"BM", "bmp"),
 )
 TEXT_EXTENSIONS = {".txt", ".md", ".markdown", ".text", ".csv", ".tsv", ".log"}
+HTML_EXTENSIONS = {".html", ".htm", ".xhtml"}
+_HTML_START = re.compile(rb"^(\xef\xbb\xbf)?\s*(<!doctype html|<html[\s>])", re.IGNORECASE)
 IMAGE_EXTENSIONS = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".gif", ".bmp"}
 # Extensions whose content must carry a signature; reaching the extension fallback with one of
 # these means the bytes are not what the name says.
@@ -109,7 +111,7 @@ def _is_binary(data: bytes) -> bool:
 
 
 def sniff(data: bytes, ext: str) -> str:
-    """Reader kind for ``data``: pdf, zip, docx, msg, image, mbox, email or text.
+    """Reader kind for ``data``: pdf, zip, docx, msg, image, mbox, email, html or text.
 
     ``ext`` is the lower-case extension including the dot ("" if none). Raises the InputError
     subclass that explains why no reader fits (with an empty path; the caller fills it in).
@@ -142,6 +144,8 @@ def sniff(data: bytes, ext: str) -> str:
         raise CorruptDocument("", f"extensie {ext} maar de inhoud is geen {BINARY_EXTENSIONS[ext]}")
     if ext in LEGACY_OFFICE:
         raise UnsupportedFormat("", f"oud Office-formaat ({ext}) wordt niet ondersteund")
+    if ext in HTML_EXTENSIONS or _HTML_START.match(data[:1024]):
+        return "html"
     if ext in (".eml", ".mbox"):
         return "email" if ext == ".eml" else "mbox"
     if _is_binary(data):
