@@ -59,7 +59,10 @@ def info_objects(paths: list[str]) -> tuple[list[dict[str, Any]], list[str]]:
             errors.append(f"{path}: {exc}")
             continue
         for part in doc.walk():
-            out.append(analyze(part).to_json())
+            try:
+                out.append(analyze(part).to_json())
+            except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
+                errors.append(f"{part.path}: analyse mislukt: {type(exc).__name__}: {exc}")
     return out, errors
 
 

@@ -3,7 +3,8 @@
 Public API: ``analyze(doc) -> DocInfo`` (``DocInfo.to_json()`` is the CONTRACT.md ``info``
 object), ``classify(doc)``, ``find_redaction_codes(text)``, ``count_codes(codes)``,
 ``WOB_TO_WOO``, ``split_bundle(doc) -> list[Segment]``, ``split_documents(doc) -> list[Document]``,
-``segment_document(doc, segment)``, ``parse_date(text)``.
+``segment_document(doc, segment)``, ``parse_date(text)``; in a case: ``analyze_case(store)``,
+``save_info``, ``load_info`` (table ``understand_info``).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from wooflow.understand.codes import (
 )
 from wooflow.understand.dates import find_dates, parse_date
 from wooflow.understand.info import DocInfo, analyze
+from wooflow.understand.persist import analyze_case, load_info, save_info
 
 __all__ = [
     "GROUND_LABELS",
@@ -29,11 +31,14 @@ __all__ = [
     "Segment",
     "TypeResult",
     "analyze",
+    "analyze_case",
     "classify",
     "count_codes",
     "find_dates",
     "find_redaction_codes",
+    "load_info",
     "parse_date",
+    "save_info",
     "segment_document",
     "split_bundle",
     "split_documents",
