@@ -302,6 +302,23 @@ def report(docs: dict, runs: dict[str, Score], meta: dict[str, dict], markdown: 
         lines.append(f"  {genre:<12} {genres[genre]:>3}: {_ratio(v[0], v[1])} / {_ratio(v[2], v[3])} / "
                      f"{_ratio(v[4], v[5])}")
 
+    first = runs[names[0]]
+    rec, prec, kept = (first.total(first.found) / max(1, first.total(first.gold)),
+                       first.total(first.correct) / max(1, first.total(first.pred)),
+                       first.total(first.kept) / max(1, first.total(first.keep)))
+    lines.append(f"\nTargets of issue 3, {names[0]}: recall {rec:.3f} (>= 0.98: "
+                 f"{'yes' if rec >= 0.98 else 'no'}), precision {prec:.3f} (>= 0.95: "
+                 f"{'yes' if prec >= 0.95 else 'no'}), kept public {kept:.3f} (>= 0.97: "
+                 f"{'yes' if kept >= 0.97 else 'no'})")
+    woo, ded = meta.get("wooflow", {}), meta.get("deduce", {})
+    if woo.get("doc_pass_cpu_s") and ded.get("doc_pass_cpu_s"):
+        ratio = ded["doc_pass_cpu_s"] / woo["doc_pass_cpu_s"]
+        lines.append(f"  throughput vs Deduce (CPU time): {ratio:.2f}x (>= 2: {'yes' if ratio >= 2 else 'no'})")
+    if "startup_s" in woo:
+        lines.append(f"  start-up {woo['startup_s']:.2f} s (< 2 s: {'yes' if woo['startup_s'] < 2 else 'no'}), "
+                     f"peak RSS {woo['peak_rss_mb']:.0f} MB (< 500 MB: "
+                     f"{'yes' if woo['peak_rss_mb'] < 500 else 'no'})")
+
     lines.append("\nSpeed and memory (each tool alone in a fresh process):")
     for n, m in meta.items():
         if "error" in m:
