@@ -150,3 +150,18 @@ def test_rerun_keeps_numbers_and_review_decisions(run):
     assert "NL91ABNA0417164300" in _pdf_text(bsn_pdf)  # the reviewer kept it: now published
     assert "111222333" not in _pdf_text(bsn_pdf)
     assert verify_manifest(out) == []
+
+
+def test_case_view_links_reply_attachment_and_duplicate(run):
+    from wooflow.case.case import Case
+    from wooflow.case.publish.source import load
+
+    _, out, _, _, _ = run
+    with Case.open(out / "case") as case:
+        view = load(case)
+    by_name = {r.name: r for r in view.records}
+    mail, reply = by_name["mail-1-notitie.eml"], by_name["mail-2-reactie.eml"]
+    assert reply.reply_to_key == mail.key
+    assert by_name["notitie-debat.pdf"].parent_key == mail.key
+    assert mail.related_key == reply.key and mail.judgement == "dubbel"
+    assert view.review.accepted > 0 and "bsn" in view.review.by_category

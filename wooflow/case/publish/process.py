@@ -340,6 +340,8 @@ def _diwoo_records(
             for child in published
             if child.parent_key == rec.key
         ]
+        if rec.reply_to_key in refs:
+            relations.append((diwoo.RELATIE_REACTIE, refs[rec.reply_to_key]))
         title = scrub(rec.title).strip() if rec.title else ""
         out.append(
             (

@@ -81,6 +81,7 @@ class PublishRecord:
     parent_key: str | None = None  # the e-mail an attachment belongs to
     thread_key: str | None = None  # first message of the e-mail thread
     related_key: str | None = None  # the original of a "dubbel"
+    reply_to_key: str | None = None  # the e-mail this e-mail answers (In-Reply-To)
     suspended: bool = False
     in_scope: bool = True
     pages: int = 1

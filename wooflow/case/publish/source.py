@@ -6,6 +6,7 @@ works on ``PublishRecord`` and ``CaseMeta``.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from collections import Counter, defaultdict
@@ -119,6 +120,8 @@ def load(case: Case, redact_proposed: bool = True, contact: str = "[naam contact
         if r.thread_id and r.thread_id not in thread_first:
             thread_first[r.thread_id] = r.doc_id
 
+    replies = _reply_targets(case, docs)
+
     records = []
     for r in docs:
         j = judged.get(r.doc_id)
@@ -156,6 +159,7 @@ def load(case: Case, redact_proposed: bool = True, contact: str = "[naam contact
                 parent_key=parent_key,
                 thread_key=keys.get(thread) if thread else None,
                 related_key=keys.get(dup) if dup else None,
+                reply_to_key=keys.get(replies[r.doc_id]) if r.doc_id in replies else None,
                 in_scope=r.in_scope,
                 redactions=len(redact.get(r.doc_id, [])),
                 ground_categories={g: tuple(sorted(c)) for g, c in gcats.items()},
@@ -169,6 +173,21 @@ def load(case: Case, redact_proposed: bool = True, contact: str = "[naam contact
         review=review,
         terms=terms,
     )
+
+
+def _reply_targets(case: Case, docs: list[DocRecord]) -> dict[int, int]:
+    """``{reply doc id: answered doc id}`` from the e-mails' In-Reply-To headers."""
+    by_msgid = {r.message_id: r.doc_id for r in docs if r.message_id}
+    out: dict[int, int] = {}
+    for row in case.conn.execute("SELECT id, fields FROM documents WHERE kind = 'email'"):
+        try:
+            fields = json.loads(row["fields"] or "{}")
+        except ValueError:
+            continue
+        target = str(fields.get("in_reply_to") or "").strip().strip("<>").strip()
+        if target and by_msgid.get(target) not in (None, row["id"]):
+            out[int(row["id"])] = by_msgid[target]
+    return out
 
 
 def make_scrubber(terms: dict[str, str]) -> Callable[[str], str]:
