@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from wooflow.exceptions import InputError
+from wooflow.exceptions import InputError, LimitExceeded
 from wooflow.ingest.base import ReadContext, child_path
 from wooflow.model import Document
 
@@ -117,6 +117,9 @@ def add_attachments(
     used: set[str] = set()
     names: list[str] = []
     for raw_name, data in attachments:
+        ctx.budget.members += 1
+        if ctx.budget.members > ctx.max_members:
+            raise LimitExceeded(doc.path, f"meer dan {ctx.max_members} bijlagen/bestanden")
         name = unique_name(raw_name, used)
         names.append(name)
         if not data:
