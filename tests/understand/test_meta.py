@@ -138,3 +138,9 @@ def test_docinfo_json_round_trip(shared) -> None:
     info_obj = analyze(make_doc((shared / "verslag-mt-vws-2021.md").read_text("utf-8")))
     back = DocInfo.from_json(json.loads(json.dumps(info_obj.to_json())))
     assert back.to_json() == info_obj.to_json()
+
+
+def test_pdf_title_property_unless_junk() -> None:
+    body = "12 maart 2024\n\nTekst van het stuk zonder kop."
+    assert info(body, pdf_title="Evaluatie Woo-pilot")["title"] == "Evaluatie Woo-pilot"
+    assert info(body, pdf_title="Microsoft Word - nota v3.docx")["title"] != "Microsoft Word - nota v3.docx"

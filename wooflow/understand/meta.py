@@ -117,6 +117,12 @@ _TYPE_WORD = re.compile(
     r"adviesrapport|evaluatierapport|rapportage)\.?$",
     re.IGNORECASE,
 )
+# PDF title properties that name the tool or the file, not the document.
+_JUNK_TITLE = re.compile(
+    r"Microsoft (?:Word|PowerPoint|Excel)|\.(?:docx?|pptx?|xlsx?|pdf|odt|rtf)\b|^untitled|^naamloos|"
+    r"^document\d*$|^sjabloon|^template",
+    re.IGNORECASE,
+)
 _PAGE_NUM = re.compile(r"^(?:pagina\s+)?\d+(?:\s*(?:van|/)\s*\d+)?$", re.IGNORECASE)
 
 
@@ -284,8 +290,8 @@ def _title(
     for line in lines[:80]:
         if line.raw.lstrip().startswith("# ") and not _TYPE_WORD.match(line.clean):
             return clean_inline(line.clean)
-    meta_title = str(doc.fields.get("title") or "").strip()
-    if meta_title and len(meta_title) > 3:
+    meta_title = str(doc.fields.get("title") or doc.fields.get("pdf_title") or "").strip()
+    if len(meta_title) > 3 and not _JUNK_TITLE.search(meta_title):
         return clean_inline(meta_title)
     repeated = _running_title(text)
     if repeated:
