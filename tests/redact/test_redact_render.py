@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pymupdf
 import pypdfium2 as pdfium
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from wooflow.model import Document, Finding
 from wooflow.redact import redact_pdf, render_document, render_pdf, verify_pdf
@@ -105,3 +109,35 @@ def test_corrupt_image_is_a_clear_error():
     doc.data = b"\x89PNG nope"
     with pytest.raises(CorruptDocument):
         render_document(doc)
+
+
+@settings(max_examples=12, deadline=None)
+@given(
+    words=st.lists(
+        st.text(
+            alphabet=st.characters(codec="utf-8", categories=("L", "N", "P")),
+            min_size=1,
+            max_size=30,
+        ),
+        min_size=3,
+        max_size=60,
+    ),
+    seps=st.lists(st.sampled_from([" ", "\n", "\t", "  ", "\n\n", "\f"]), min_size=60, max_size=60),
+    pick=st.data(),
+)
+def test_any_text_renders_redacts_and_verifies(tmp_path_factory, words, seps, pick):
+    """Random words, separators and scripts: boxes always cover the redacted words exactly."""
+    text = "".join(w + s for w, s in zip(words, seps, strict=False)).strip()
+    doc = _doc(text)
+    starts = [m for m in re.finditer(r"\S+", text)]
+    chosen = pick.draw(st.lists(st.sampled_from(starts), max_size=4, unique_by=lambda m: m.start()))
+    findings = [
+        Finding(m.start(), m.end(), m.group(), "person", "redact", "5.1.2e", 1, "t", "")
+        for m in chosen
+    ]
+    rendered = render_document(doc)
+    out = tmp_path_factory.mktemp("prop") / "x.pdf"
+    report = redact_pdf(rendered.data, rendered.as_document(doc), findings, out, ocr_images=False)
+    assert not report.unmapped
+    result = verify_pdf(out, findings, text, ocr=False, raise_on_failure=False)
+    assert not result.leaks, result.leaks
