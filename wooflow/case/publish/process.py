@@ -124,7 +124,10 @@ def open_case(case_dir: Path, cfg: ProcessConfig) -> Any:
 
 
 def _inputs(inputs: Sequence[str | os.PathLike[str]], skip: Sequence[Path]) -> list[str]:
-    """Input files in a stable order, leaving out our own output (a package inside the input)."""
+    """Input files in a stable order, leaving out our own output (a package inside the input).
+
+    Paths are made absolute so that a re-run from another working directory finds the same
+    documents in the case (the store knows a document by path and content)."""
     from wooflow.ingest import expand_paths
 
     skip_r = [p.resolve() for p in skip]
@@ -133,7 +136,7 @@ def _inputs(inputs: Sequence[str | os.PathLike[str]], skip: Sequence[Path]) -> l
         rp = Path(path).resolve()
         if any(rp == s or rp.is_relative_to(s) for s in skip_r):
             continue
-        out.append(path)
+        out.append(os.path.abspath(path))
     return out
 
 
