@@ -34,3 +34,28 @@ def test_advies_pdf_title_and_organisation(shared: Path) -> None:
     out = analyze(read_path(shared / "advies-belang-kind-meeroudergezinnen-2024.pdf")).to_json()
     assert out["title"] == "Het belang van het kind in meeroudergezinnen"
     assert out["organisation"] == "Raad voor Strafrechtstoepassing en Jeugdbescherming"
+
+
+def test_docx_nota_through_ingest(tmp_path: Path) -> None:
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("Ministerie van Financiën")
+    table = d.add_table(rows=3, cols=2)
+    rows = [
+        ("Van", "Directie Begrotingszaken"),
+        ("Datum", "3 april 2023"),
+        ("Kenmerk", "2023-0000123"),
+    ]
+    for i, (label, value) in enumerate(rows):
+        table.cell(i, 0).text, table.cell(i, 1).text = label, value
+    d.add_paragraph("nota")
+    d.add_paragraph("Voorjaarsnota 2023: laatste ronde")
+    d.add_heading("Geadviseerd besluit", level=2)
+    d.add_paragraph("Akkoord.")
+    d.save(tmp_path / "nota.docx")
+    out = analyze(read_path(tmp_path / "nota.docx")).to_json()
+    assert (out["type"], out["date"], out["kenmerk"]) == ("nota", "2023-04-03", "2023-0000123")
+    assert out["title"] == "Voorjaarsnota 2023: laatste ronde"
+    assert out["sender"] == "Directie Begrotingszaken"
+    assert [s["heading"] for s in out["structure"]["sections"]] == ["Geadviseerd besluit"]

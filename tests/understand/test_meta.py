@@ -143,4 +143,7 @@ def test_docinfo_json_round_trip(shared) -> None:
 def test_pdf_title_property_unless_junk() -> None:
     body = "12 maart 2024\n\nTekst van het stuk zonder kop."
     assert info(body, pdf_title="Evaluatie Woo-pilot")["title"] == "Evaluatie Woo-pilot"
-    assert info(body, pdf_title="Microsoft Word - nota v3.docx")["title"] != "Microsoft Word - nota v3.docx"
+    assert (
+        info(body, pdf_title="Microsoft Word - nota v3.docx")["title"]
+        != "Microsoft Word - nota v3.docx"
+    )

@@ -84,3 +84,13 @@ def test_outlook_quote_separator_and_signature() -> None:
     assert text[first["signature_start"] : first["signature_end"]].startswith(
         "Met vriendelijke groet"
     )
+
+
+def test_known_headings_without_blank_lines_as_in_docx() -> None:
+    text = "nota\nTitel van de nota\nAanleiding\nU vroeg x.\nGeadviseerd besluit\nAkkoord.\n"
+    secs = analyze(make_doc(text)).structure["sections"]
+    assert [s["heading"] for s in secs] == ["Aanleiding", "Geadviseerd besluit"]
+    runs_on = "**Bestuursondersteuning en\nAdvies**\n\nAanleiding\nx\n"
+    assert [s["heading"] for s in analyze(make_doc(runs_on)).structure["sections"]] == [
+        "Aanleiding"
+    ]

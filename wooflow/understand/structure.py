@@ -27,6 +27,7 @@ _KNOWN = re.compile(
     + r")[:.]?$",
     re.IGNORECASE,
 )
+_RUNS_ON = re.compile(r"(?:\b(?:en|of|van|de|het|een|voor|met|in|op|te|aan|over)|[,;-])$", re.I)
 _NUMBERED = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(?P<title>[A-Z][^\n]{1,90})$")
 _LETTERED = re.compile(r"^(?P<num>[a-h])[.)]\s+(?P<title>[A-Z][^\n]{1,90})$")
 _ARTICLE = re.compile(r"^(?P<num>Artikel\s+\d+[a-z]?)\.?(?:\s+(?P<title>[^\n]{1,90}))?$")
@@ -68,10 +69,12 @@ def sections(lines: list[Line], text_len: int) -> list[dict[str, Any]]:
     heads: list[tuple[int, str, int, int]] = []  # (level, heading, start, line end)
     prev_blank = True
     prev_label = False
+    prev_open = False  # the previous line runs on ("Bestuursondersteuning en", an open "**")
     for i, line in enumerate(lines):
         c = line.clean
         if not c:
             prev_blank = True
+            prev_open = False
             continue
         raw = line.raw.lstrip()
         level = 0
@@ -79,7 +82,7 @@ def sections(lines: list[Line], text_len: int) -> list[dict[str, Any]]:
         md = re.match(r"^(#{1,6})\s+", raw)
         if md:
             level, heading = len(md.group(1)), c
-        elif _KNOWN.match(c) and prev_blank:
+        elif _KNOWN.match(c) and (prev_blank or not prev_open):
             level, heading = 2, c.rstrip(":.")
         elif len(c) <= 90 and not c.endswith((".", ",", ";")) and prev_blank and not prev_label:
             m = _NUMBERED.match(c) or _ARTICLE.match(c)
@@ -90,6 +93,7 @@ def sections(lines: list[Line], text_len: int) -> list[dict[str, Any]]:
                 if m:
                     level, heading = 3, c
         prev_blank = False
+        prev_open = bool(_RUNS_ON.search(c)) or line.raw.count("**") % 2 == 1
         label = is_label_line(line)
         prev_label = label
         if heading and not label:
