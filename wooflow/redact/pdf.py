@@ -33,6 +33,7 @@ LABEL_COLOR = (1.0, 1.0, 1.0)
 LABEL_FONT = "helv"
 MIN_LABEL_SIZE = 2.5  # points; below this a code is unreadable even when zoomed, so none is printed
 MAX_LABEL_SIZE = 10.0
+OCR_PAD = 1.0  # points added around OCR word boxes
 
 # Vector graphics entirely under a box go (an underline, a scribble); larger shapes that merely
 # touch a box (table borders, a black rectangle someone drew over the name) stay, because removing
@@ -376,9 +377,12 @@ def redact_pdf(
         for box in boxes:
             if 0 <= box.page < pdf.page_count:
                 page = pdf[box.page]
-                if box.page in ocr_pages and page.rotation:
-                    # OCR boxes were measured on the rendered (rotated) page.
-                    r = box.rect * page.derotation_matrix
+                if box.page in ocr_pages:
+                    # OCR boxes hug the ink; anti-aliased edges lie just outside. They were
+                    # measured on the rendered (rotated) page.
+                    r = box.rect + (-OCR_PAD, -OCR_PAD, OCR_PAD, OCR_PAD)
+                    if page.rotation:
+                        r = r * page.derotation_matrix
                     box = Box(box.page, r.x0, r.y0, r.x1, r.y1, box.label)
                 by_page.setdefault(box.page, []).append(box)
         if ocr_images and spans:
