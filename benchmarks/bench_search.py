@@ -133,9 +133,15 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=100_000)
     ap.add_argument("--queries", type=int, default=200)
     ap.add_argument("--dir", type=Path, default=None, help="keep the case here (default: temp)")
+    ap.add_argument("--reuse", action="store_true", help="query a case built before in --dir")
     args = ap.parse_args()
 
     workdir = args.dir or Path(tempfile.mkdtemp(prefix="wooflow-bench-"))
+    if args.reuse and (workdir / "zaak" / "case.sqlite").exists():
+        case = Case.open(workdir / "zaak")
+        measure(case, vocabulary(random.Random(7)), args.queries)  # same seed as make_docs
+        case.close()
+        return
     t0 = time.perf_counter()
     rows, vocab = make_docs(args.docs)
     t_gen = time.perf_counter() - t0
@@ -165,8 +171,18 @@ def main() -> None:
     case.close()
     case = Case.open(workdir / "zaak")
     db_size = os.path.getsize(workdir / "zaak" / "case.sqlite")
+    print(f"documents:            {args.docs:,} (generated in {t_gen:.1f} s)")
+    print(f"store insert:         {t_store:.1f} s")
+    print(f"index build:          {t_index:.1f} s ({args.docs / t_index:,.0f} docs/s; stem+fold+FTS5)")
+    print(f"fts optimize:         {t_opt:.1f} s")
+    print(f"database size:        {db_size / 1e6:.0f} MB" + (f" (FTS index {fts_bytes / 1e6:.0f} MB)" if fts_bytes else ""))
+    measure(case, vocab, args.queries)
+    case.close()
 
-    queries = make_queries(vocab, args.queries)
+
+def measure(case: Case, vocab: list[str], n: int) -> None:
+    """Run the query mix and print latency percentiles."""
+    queries = make_queries(vocab, n)
     for q, f in queries[:10]:  # warm the page cache like a reviewer's second query
         search(case, q, f)
     lat: list[float] = []
@@ -179,17 +195,11 @@ def main() -> None:
     lat_sorted = sorted(lat)
     p = lambda x: lat_sorted[min(len(lat_sorted) - 1, int(round(x * (len(lat_sorted) - 1))))]  # noqa: E731
     worst = sorted(zip(lat, queries), key=lambda z: -z[0])[:3]
-    print(f"documents:            {args.docs:,} (generated in {t_gen:.1f} s)")
-    print(f"store insert:         {t_store:.1f} s")
-    print(f"index build:          {t_index:.1f} s ({args.docs / t_index:,.0f} docs/s; stem+fold+FTS5)")
-    print(f"fts optimize:         {t_opt:.1f} s")
-    print(f"database size:        {db_size / 1e6:.0f} MB" + (f" (FTS index {fts_bytes / 1e6:.0f} MB)" if fts_bytes else ""))
     print(f"queries:              {len(queries)} (search() incl. bm25 ranking, filters, 20 snippets)")
     print(f"latency p50/p95/max:  {p(0.5):.1f} / {p(0.95):.1f} / {max(lat):.1f} ms (mean {statistics.mean(lat):.1f})")
     print(f"queries with hits:    {sum(1 for h in hits_per_query if h)}/{len(queries)}")
     for ms, (q, f) in worst:
         print(f"slowest:              {ms:.1f} ms  {q!r}{' + filters' if f else ''}")
-    case.close()
 
 
 def _has_dbstat(case: Case) -> bool:

@@ -168,11 +168,13 @@ class SearchHit:
     date: str | None
     snippet: str
     spans: list[tuple[int, int]]
+    ranked: bool = True  # False: listed by date (see BROAD_SHARE)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "doc_id": self.doc_id,
             "score": round(self.score, 4),
+            "ranked": self.ranked,
             "name": self.name,
             "type": self.type,
             "date": self.date,
@@ -182,12 +184,26 @@ class SearchHit:
 
 
 def _select(
-    query: str, filters: SearchFilters | None, limit: int | None = None, offset: int = 0
+    query: str,
+    filters: SearchFilters | None,
+    limit: int | None = None,
+    offset: int = 0,
+    ranked: bool = True,
 ) -> tuple[str, list[Any], Query | None]:
     where, args = (filters or SearchFilters()).sql()
     page = " LIMIT ? OFFSET ?" if limit is not None else ""
     paging = [limit, offset] if limit is not None else []
     cols = "d.doc_id, d.name, d.type, d.date"
+    if not ranked:
+        # FTS5 walks its doclists in rowid order and stops at the page: no score per match
+        q = parse(query)
+        sql = (
+            f"SELECT {cols}, 0.0 AS score FROM case_fts JOIN case_doc d"
+            " ON d.doc_id = case_fts.rowid WHERE case_fts MATCH ?"
+        )
+        if where:
+            sql += " AND " + where
+        return sql + " ORDER BY case_fts.rowid DESC" + page, [q.match, *args, *paging], q
     if not query.strip():
         sql = f"SELECT {cols}, 0.0 AS score FROM case_doc d"
         if where:
@@ -271,17 +287,44 @@ def search(
     offset: int = 0,
     marks: tuple[str, str] = ("«", "»"),
 ) -> list[SearchHit]:
-    """Ranked results (best first) with a highlighted snippet from the original text."""
-    sql, args, q = _select(query, filters, limit, offset)
+    """Ranked results (best first) with a highlighted snippet from the original text.
+
+    A query matching more than ``BROAD_SHARE`` of the case is listed in case order (last
+    added first) instead: bm25's idf of such terms is ~0, so ranking would cost a score per
+    match and tell nothing.
+    """
+    ranked = not (query.strip() and _broad(case, query))
+    sql, args, q = _select(query, filters, limit, offset, ranked)
     rows = _run(case.conn, sql, args)
     hits: list[SearchHit] = []
     for r in rows:
         text = case.text(r["doc_id"])
         snip, spans = snippet(text, q, marks=marks) if q else (" ".join(text[:200].split()), [])
         hits.append(
-            SearchHit(r["doc_id"], -float(r["score"]), r["name"], r["type"], r["date"], snip, spans)
+            SearchHit(r["doc_id"], -float(r["score"]), r["name"], r["type"], r["date"], snip, spans,
+                      ranked)
         )
     return hits
+
+
+BROAD_SHARE = 0.5
+BROAD_MIN = 1000
+
+
+def _broad(case: Case, query: str) -> bool:
+    """Does the query match more than BROAD_SHARE of the documents (and over BROAD_MIN)?
+
+    Probes for the match just past that number instead of counting all matches, so the test
+    costs in proportion to the threshold, not to the (large) result.
+    """
+    q = parse(query)
+    if not q.match:
+        return False
+    total = int(case.conn.execute("SELECT COUNT(*) FROM case_doc").fetchone()[0])
+    cutoff = max(BROAD_MIN, int(total * BROAD_SHARE))
+    row = _run(case.conn, "SELECT rowid FROM case_fts WHERE case_fts MATCH ? LIMIT 1 OFFSET ?",
+               [q.match, cutoff])
+    return bool(row)
 
 
 def count(case: Case, query: str, filters: SearchFilters | None = None) -> int:
