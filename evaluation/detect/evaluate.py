@@ -41,19 +41,35 @@ COVER = 0.9
 
 # Deduce tag -> our category. Unknown tags keep their own name (they still count as redactions).
 DEDUCE_TAGS = {
-    "persoon": "person", "patient": "person", "voornaam": "person", "achternaam": "person",
-    "initiaal": "person", "pseudo_name": "person", "emailadres": "email", "email": "email",
-    "telefoonnummer": "phone", "bsn": "bsn", "iban": "iban", "id": "id", "locatie": "address",
-    "straat": "address", "adres": "address", "postcode": "postcode", "datum": "date",
-    "leeftijd": "age", "url": "url", "ziekenhuis": "organisation",
-    "zorginstelling": "organisation", "instelling": "organisation",
+    "persoon": "person",
+    "patient": "person",
+    "voornaam": "person",
+    "achternaam": "person",
+    "initiaal": "person",
+    "pseudo_name": "person",
+    "emailadres": "email",
+    "email": "email",
+    "telefoonnummer": "phone",
+    "bsn": "bsn",
+    "iban": "iban",
+    "id": "id",
+    "locatie": "address",
+    "straat": "address",
+    "adres": "address",
+    "postcode": "postcode",
+    "datum": "date",
+    "leeftijd": "age",
+    "url": "url",
+    "ziekenhuis": "organisation",
+    "zorginstelling": "organisation",
+    "instelling": "organisation",
 }
 
 
 def load_corpus(corpus: Path = CORPUS) -> dict[str, tuple[str, dict[str, Any]]]:
     """id -> (text, gold), gold validated (offsets point at the annotated text)."""
     sys.path.insert(0, str(HERE))
-    import markup  # noqa: PLC0415  (sibling module of this script, not a package)
+    import markup
 
     docs: dict[str, tuple[str, dict[str, Any]]] = {}
     for txt in sorted(corpus.glob("*.txt")):
@@ -90,7 +106,7 @@ def _timed_passes(run: Any, texts: dict[str, str]) -> tuple[dict[str, list], flo
 
 def worker_wooflow(texts: dict[str, str]) -> dict[str, Any]:
     t0 = time.perf_counter()
-    import wooflow.detect as wd  # noqa: PLC0415
+    import wooflow.detect as wd
 
     wd.detect_text("Van: Jan Jansen <j.jansen@minvws.nl>")  # builds the default detector
     startup = time.perf_counter() - t0
@@ -103,17 +119,23 @@ def worker_wooflow(texts: dict[str, str]) -> dict[str, Any]:
     t = time.perf_counter()
     case = det.detect_case(dict(texts))
     case_s = time.perf_counter() - t
-    return {"startup_s": startup, "doc_pass_s": best, "doc_pass_cpu_s": best_cpu, "case_pass_s": case_s,
-            "per_doc": per_doc, "case": {k: conv(v) for k, v in case.items()},
-            "peak_rss_mb": _peak_rss_mb()}
+    return {
+        "startup_s": startup,
+        "doc_pass_s": best,
+        "doc_pass_cpu_s": best_cpu,
+        "case_pass_s": case_s,
+        "per_doc": per_doc,
+        "case": {k: conv(v) for k, v in case.items()},
+        "peak_rss_mb": _peak_rss_mb(),
+    }
 
 
 def worker_deduce(texts: dict[str, str]) -> dict[str, Any]:
-    import logging  # noqa: PLC0415
+    import logging
 
     logging.disable(logging.WARNING)
     t0 = time.perf_counter()
-    from deduce import Deduce  # noqa: PLC0415
+    from deduce import Deduce
 
     ded = Deduce()
     ded.deidentify("Van: Jan Jansen <j.jansen@minvws.nl>")
@@ -121,12 +143,27 @@ def worker_deduce(texts: dict[str, str]) -> dict[str, Any]:
 
     def run(text: str) -> list:
         anns = ded.deidentify(text).annotations
-        return [[int(a.start_char), int(a.end_char), str(a.tag), "redact", str(a.text), "deduce", str(a.tag)]
-                for a in anns]
+        return [
+            [
+                int(a.start_char),
+                int(a.end_char),
+                str(a.tag),
+                "redact",
+                str(a.text),
+                "deduce",
+                str(a.tag),
+            ]
+            for a in anns
+        ]
 
     per_doc, best, best_cpu = _timed_passes(run, texts)
-    return {"startup_s": startup, "doc_pass_s": best, "doc_pass_cpu_s": best_cpu, "per_doc": per_doc,
-            "peak_rss_mb": _peak_rss_mb()}
+    return {
+        "startup_s": startup,
+        "doc_pass_s": best,
+        "doc_pass_cpu_s": best_cpu,
+        "per_doc": per_doc,
+        "peak_rss_mb": _peak_rss_mb(),
+    }
 
 
 def run_worker(name: str, timeout: float = 900) -> dict[str, Any]:
@@ -134,8 +171,19 @@ def run_worker(name: str, timeout: float = 900) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "out.json"
         proc = subprocess.run(
-            [sys.executable, str(Path(__file__).resolve()), "--worker", name, "--worker-out", str(out)],
-            capture_output=True, text=True, timeout=timeout, env={**os.environ, "PYTHONHASHSEED": "0"},
+            [
+                sys.executable,
+                str(Path(__file__).resolve()),
+                "--worker",
+                name,
+                "--worker-out",
+                str(out),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+            env={**os.environ, "PYTHONHASHSEED": "0"},
         )
         if proc.returncode != 0 or not out.exists():
             tail = (proc.stderr.strip().splitlines() or ["(no output)"])[-1]
@@ -221,7 +269,9 @@ def score(docs: dict[str, tuple[str, dict]], preds: dict[str, list[list]]) -> Sc
                 sc.correct[cat] += 1
                 tally[2] += 1
             else:
-                hit = [k["text"] for k in gold["keep"] if _overlap(p[0], p[1], k["start"], k["end"])]
+                hit = [
+                    k["text"] for k in gold["keep"] if _overlap(p[0], p[1], k["start"], k["end"])
+                ]
                 sc.false_pos.append((doc_id, p, f"keep item {hit[0]!r}" if hit else "no gold item"))
         for item in gold["keep"]:
             cat = item["category"]
@@ -245,14 +295,20 @@ def _ratio(n: int, d: int) -> str:
     return f"{n / d:.3f}" if d else "  -  "
 
 
+def _yes(ok: bool) -> str:
+    return "yes" if ok else "no"
+
+
 def report(docs: dict, runs: dict[str, Score], meta: dict[str, dict], markdown: bool) -> str:
     names = list(runs)
     lines: list[str] = []
     n_chars = sum(len(t) for t, _ in docs.values())
     n_red = sum(len(g["redact"]) for _, g in docs.values())
     n_keep = sum(len(g["keep"]) for _, g in docs.values())
-    lines.append(f"Corpus: {len(docs)} documents, {n_chars} characters, {n_red} must-redact items, "
-                 f"{n_keep} must-stay-public items")
+    lines.append(
+        f"Corpus: {len(docs)} documents, {n_chars} characters, {n_red} must-redact items, "
+        f"{n_keep} must-stay-public items"
+    )
     sep = " | " if markdown else "  "
 
     def table(title: str, num: str, den: str, cats: list[str], counts: bool = False) -> None:
@@ -262,7 +318,9 @@ def report(docs: dict, runs: dict[str, Score], meta: dict[str, dict], markdown: 
         def cell(s: Score, k: int, d: int) -> str:
             return f"{_ratio(k, d)} ({d})" if counts else _ratio(k, d)
 
-        head = [f"{title:<17}", f"{'n' if not counts else '':>5}"] + [f"{n:>{width}}" for n in names]
+        head = [f"{title:<17}", f"{'n' if not counts else '':>5}"] + [
+            f"{n:>{width}}" for n in names
+        ]
         lines.append("")
         if markdown:
             lines.append("| " + sep.join(h.strip() for h in head) + " |")
@@ -273,14 +331,20 @@ def report(docs: dict, runs: dict[str, Score], meta: dict[str, dict], markdown: 
             row = [f"{cat:<17}", f"{'' if counts else getattr(runs[names[0]], den).get(cat, 0):>5}"]
             for n in names:
                 s = runs[n]
-                row.append(f"{cell(s, getattr(s, num).get(cat, 0), getattr(s, den).get(cat, 0)):>{width}}")
-            lines.append(("| " + sep.join(c.strip() for c in row) + " |") if markdown else sep.join(row))
+                row.append(
+                    f"{cell(s, getattr(s, num).get(cat, 0), getattr(s, den).get(cat, 0)):>{width}}"
+                )
+            lines.append(
+                ("| " + sep.join(c.strip() for c in row) + " |") if markdown else sep.join(row)
+            )
         first = runs[names[0]]
         tot = [f"{'ALL (micro)':<17}", f"{'' if counts else first.total(getattr(first, den)):>5}"]
         for n in names:
             s = runs[n]
             tot.append(f"{cell(s, s.total(getattr(s, num)), s.total(getattr(s, den))):>{width}}")
-        lines.append(("| " + sep.join(c.strip() for c in tot) + " |") if markdown else sep.join(tot))
+        lines.append(
+            ("| " + sep.join(c.strip() for c in tot) + " |") if markdown else sep.join(tot)
+        )
 
     gold_cats = sorted({c for s in runs.values() for c in s.gold})
     table("recall", "found", "gold", gold_cats)
@@ -299,25 +363,33 @@ def report(docs: dict, runs: dict[str, Score], meta: dict[str, dict], markdown: 
     lines.append(f"\nBy genre, {names[0]} (documents: recall / precision / kept):")
     genres = Counter(g["genre"] for _, g in docs.values())
     for genre, v in sorted(runs[names[0]].by_genre.items(), key=lambda x: -genres[x[0]]):
-        lines.append(f"  {genre:<12} {genres[genre]:>3}: {_ratio(v[0], v[1])} / {_ratio(v[2], v[3])} / "
-                     f"{_ratio(v[4], v[5])}")
+        lines.append(
+            f"  {genre:<12} {genres[genre]:>3}: {_ratio(v[0], v[1])} / {_ratio(v[2], v[3])} / "
+            f"{_ratio(v[4], v[5])}"
+        )
 
     first = runs[names[0]]
-    rec, prec, kept = (first.total(first.found) / max(1, first.total(first.gold)),
-                       first.total(first.correct) / max(1, first.total(first.pred)),
-                       first.total(first.kept) / max(1, first.total(first.keep)))
-    lines.append(f"\nTargets of issue 3, {names[0]}: recall {rec:.3f} (>= 0.98: "
-                 f"{'yes' if rec >= 0.98 else 'no'}), precision {prec:.3f} (>= 0.95: "
-                 f"{'yes' if prec >= 0.95 else 'no'}), kept public {kept:.3f} (>= 0.97: "
-                 f"{'yes' if kept >= 0.97 else 'no'})")
+    rec, prec, kept = (
+        first.total(first.found) / max(1, first.total(first.gold)),
+        first.total(first.correct) / max(1, first.total(first.pred)),
+        first.total(first.kept) / max(1, first.total(first.keep)),
+    )
+    lines.append(
+        f"\nTargets of issue 3, {names[0]}: recall {rec:.3f} (>= 0.98: "
+        f"{'yes' if rec >= 0.98 else 'no'}), precision {prec:.3f} (>= 0.95: "
+        f"{'yes' if prec >= 0.95 else 'no'}), kept public {kept:.3f} (>= 0.97: "
+        f"{'yes' if kept >= 0.97 else 'no'})"
+    )
     woo, ded = meta.get("wooflow", {}), meta.get("deduce", {})
     if woo.get("doc_pass_cpu_s") and ded.get("doc_pass_cpu_s"):
         ratio = ded["doc_pass_cpu_s"] / woo["doc_pass_cpu_s"]
-        lines.append(f"  throughput vs Deduce (CPU time): {ratio:.2f}x (>= 2: {'yes' if ratio >= 2 else 'no'})")
+        lines.append(f"  throughput vs Deduce (CPU time): {ratio:.2f}x (>= 2: {_yes(ratio >= 2)})")
     if "startup_s" in woo:
-        lines.append(f"  start-up {woo['startup_s']:.2f} s (< 2 s: {'yes' if woo['startup_s'] < 2 else 'no'}), "
-                     f"peak RSS {woo['peak_rss_mb']:.0f} MB (< 500 MB: "
-                     f"{'yes' if woo['peak_rss_mb'] < 500 else 'no'})")
+        lines.append(
+            f"  start-up {woo['startup_s']:.2f} s (< 2 s: {_yes(woo['startup_s'] < 2)}), "
+            f"peak RSS {woo['peak_rss_mb']:.0f} MB (< 500 MB: "
+            f"{'yes' if woo['peak_rss_mb'] < 500 else 'no'})"
+        )
 
     lines.append("\nSpeed and memory (each tool alone in a fresh process):")
     for n, m in meta.items():
@@ -326,29 +398,43 @@ def report(docs: dict, runs: dict[str, Score], meta: dict[str, dict], markdown: 
             continue
         cps = n_chars / m["doc_pass_s"] if m.get("doc_pass_s") else 0.0
         cpu = n_chars / m["doc_pass_cpu_s"] if m.get("doc_pass_cpu_s") else 0.0
-        extra = (f", whole corpus as one case {n_chars / m['case_pass_s']:,.0f} chars/s wall"
-                 if m.get("case_pass_s") else "")
-        lines.append(f"  {n:<14} {cpu:>10,.0f} chars/s per CPU-second ({cps:,.0f} wall) per document{extra}; start-up "
-                     f"{m['startup_s']:.2f} s (import + construct + first call); peak RSS "
-                     f"{m['peak_rss_mb']:.0f} MB")
+        extra = (
+            f", whole corpus as one case {n_chars / m['case_pass_s']:,.0f} chars/s wall"
+            if m.get("case_pass_s")
+            else ""
+        )
+        lines.append(
+            f"  {n:<14} {cpu:>10,.0f} chars/s per CPU-second ({cps:,.0f} wall) per document"
+            f"{extra}; start-up "
+            f"{m['startup_s']:.2f} s (import + construct + first call); peak RSS "
+            f"{m['peak_rss_mb']:.0f} MB"
+        )
     return "\n".join(lines)
 
 
 def errors(docs: dict, sc: Score, name: str) -> str:
     def ctx(doc_id: str, s: int, e: int) -> str:
         text = docs[doc_id][0]
-        return (text[max(0, s - 30) : s] + "«" + text[s:e] + "»" + text[e : e + 30]).replace("\n", "⏎")
+        return (text[max(0, s - 30) : s] + "«" + text[s:e] + "»" + text[e : e + 30]).replace(
+            "\n", "⏎"
+        )
 
     out = [f"\n== {name}: missed must-redact items ({len(sc.misses)}) =="]
     for doc_id, item, cov in sorted(sc.misses, key=lambda x: (x[1]["category"], x[0])):
-        out.append(f"  {item['category']:<16} {doc_id:<34} {item['text']!r} (covered {cov:.0%})  "
-                   f"{ctx(doc_id, item['start'], item['end'])}")
+        out.append(
+            f"  {item['category']:<16} {doc_id:<34} {item['text']!r} (covered {cov:.0%})  "
+            f"{ctx(doc_id, item['start'], item['end'])}"
+        )
     out.append(f"\n== {name}: redacted must-stay-public items ({len(sc.leaked_keep)}) ==")
     for doc_id, item, p in sorted(sc.leaked_keep, key=lambda x: (x[1]["category"], x[0])):
-        out.append(f"  {item['category']:<16} {doc_id:<34} {item['text']!r} by {p[2]}/{p[5]}: {p[6]}")
+        out.append(
+            f"  {item['category']:<16} {doc_id:<34} {item['text']!r} by {p[2]}/{p[5]}: {p[6]}"
+        )
     out.append(f"\n== {name}: false positives ({len(sc.false_pos)}) ==")
     for doc_id, p, why in sorted(sc.false_pos, key=lambda x: (x[1][2], x[0])):
-        out.append(f"  {p[2]:<16} {doc_id:<34} {p[4]!r} ({why}; {p[5]}: {p[6]})  {ctx(doc_id, p[0], p[1])}")
+        out.append(
+            f"  {p[2]:<16} {doc_id:<34} {p[4]!r} ({why}; {p[5]}: {p[6]})  {ctx(doc_id, p[0], p[1])}"
+        )
     return "\n".join(out)
 
 
@@ -364,15 +450,22 @@ def update_readme(figures: str) -> None:
     try:
         git = ["git", "log", "-1", "--format=%h (%cd)", "--date=format:%Y-%m-%d %H:%M"]
         head = subprocess.run(git, cwd=HERE, capture_output=True, text=True, check=True).stdout
-        det = subprocess.run([*git, "--", "wooflow/detect"], cwd=HERE.parents[1], capture_output=True,
-                             text=True, check=True).stdout
+        det = subprocess.run(
+            [*git, "--", "wooflow/detect"],
+            cwd=HERE.parents[1],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
         commit = f"{head.strip()}, wooflow/detect last changed in {det.strip()}"
     except (OSError, subprocess.CalledProcessError):
         commit = "unknown"
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    stamp = (f"Measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} at commit {commit}; "
-             f"{os.cpu_count()} CPUs, load average {load} (speed figures are noisy on a shared "
-             f"machine; compare tools within one run).")
+    stamp = (
+        f"Measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} at commit {commit}; "
+        f"{os.cpu_count()} CPUs, load average {load} (speed figures are noisy on a shared "
+        f"machine; compare tools within one run)."
+    )
     # Markdown tables read better unfenced; keep the plain lines (origin, speed) in text.
     tables, _, plain = figures.partition("\nBy origin")
     block = f"{start}\n{stamp}\n\n{tables}\n\n```text\nBy origin{plain}\n```\n{end}"
@@ -380,13 +473,20 @@ def update_readme(figures: str) -> None:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description="Score wooflow and Deduce on the gold detection corpus.")
-    ap.add_argument("--verbose", action="store_true", help="list wooflow's misses and false positives")
+    ap = argparse.ArgumentParser(
+        description="Score wooflow and Deduce on the gold detection corpus."
+    )
+    ap.add_argument(
+        "--verbose", action="store_true", help="list wooflow's misses and false positives"
+    )
     ap.add_argument("--verbose-deduce", action="store_true", help="also list Deduce's errors")
     ap.add_argument("--no-deduce", action="store_true", help="skip Deduce (slow start-up)")
     ap.add_argument("--markdown", action="store_true", help="tables as markdown (for README.md)")
-    ap.add_argument("--update-readme", action="store_true",
-                    help="write the markdown figures into README.md between the FIGURES markers")
+    ap.add_argument(
+        "--update-readme",
+        action="store_true",
+        help="write the markdown figures into README.md between the FIGURES markers",
+    )
     ap.add_argument("--worker", choices=("wooflow", "deduce"), help=argparse.SUPPRESS)
     ap.add_argument("--worker-out", help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -410,7 +510,9 @@ def main() -> int:
         ded = run_worker("deduce")
         meta["deduce"] = ded
         if "error" not in ded:
-            runs["deduce"] = score(docs, {k: deduce_filter(v, docs[k][1]) for k, v in ded["per_doc"].items()})
+            runs["deduce"] = score(
+                docs, {k: deduce_filter(v, docs[k][1]) for k, v in ded["per_doc"].items()}
+            )
     if not runs:
         print("no detector could run", file=sys.stderr)
         return 1

@@ -26,8 +26,8 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-import markup  # noqa: E402
-import templates  # noqa: E402
+import markup
+import templates
 
 SEED = 20231122
 CORPUS = HERE / "corpus"
@@ -49,9 +49,10 @@ def build() -> dict[str, tuple[str, dict[str, Any]]]:
         if not head.startswith("#genre="):
             raise ValueError(f"{src.name}: first line must be #genre=<genre>")
         origin = {"real": "real", "heldout": "heldout", "heldout2": "heldout2"}.get(
-            src.stem.split("-")[0], "handwritten")
+            src.stem.split("-")[0], "handwritten"
+        )
         try:
-            text, gold = markup.render(body, head[len("#genre="):].strip(), origin)
+            text, gold = markup.render(body, head[len("#genre=") :].strip(), origin)
         except ValueError as exc:
             raise ValueError(f"{src.name}: {exc}") from None
         if origin == "real":
@@ -78,11 +79,16 @@ def main() -> int:
         bad = []
         for doc_id, (text, gold) in docs.items():
             t, g = CORPUS / f"{doc_id}.txt", CORPUS / f"{doc_id}.json"
-            if not t.exists() or t.read_text(encoding="utf-8") != text or json.loads(
-                g.read_text(encoding="utf-8")) != gold:
+            if (
+                not t.exists()
+                or t.read_text(encoding="utf-8") != text
+                or json.loads(g.read_text(encoding="utf-8")) != gold
+            ):
                 bad.append(doc_id)
         extra = {p.stem for p in CORPUS.glob("*.txt")} - set(docs)
-        print(f"{len(docs)} documents; differing: {bad or 'none'}; stale: {sorted(extra) or 'none'}")
+        print(
+            f"{len(docs)} documents; differing: {bad or 'none'}; stale: {sorted(extra) or 'none'}"
+        )
         return 1 if bad or extra else 0
     CORPUS.mkdir(exist_ok=True)
     for stale in CORPUS.glob("*"):
@@ -92,7 +98,8 @@ def main() -> int:
         # newline="" keeps the text byte-exact (no platform newline translation).
         (CORPUS / f"{doc_id}.txt").write_text(text, encoding="utf-8", newline="")
         (CORPUS / f"{doc_id}.json").write_text(
-            json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+            json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+        )
     n_r = sum(len(g["redact"]) for _, g in docs.values())
     n_k = sum(len(g["keep"]) for _, g in docs.values())
     print(f"wrote {len(docs)} documents to {CORPUS} ({n_r} redact items, {n_k} keep items)")

@@ -10,6 +10,7 @@ plain text plus the gold dict with Python code-point offsets into that text.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import Any
 
 CATEGORIES = (
@@ -30,7 +31,9 @@ CATEGORIES = (
 # rest is privacy (5.1.2e).
 GROUNDS = {"bsn": "5.1.1e", "special_category": "5.1.1d"}
 
-_MARK = re.compile(r"\[\[(?P<r>[^\[\]|]+?)(?:\|(?P<rc>[a-z_]+))?\]\]|\{\{(?P<k>[^{}|]+?)(?:\|(?P<kc>[a-z_]+))?\}\}")
+_MARK = re.compile(
+    r"\[\[(?P<r>[^\[\]|]+?)(?:\|(?P<rc>[a-z_]+))?\]\]|\{\{(?P<k>[^{}|]+?)(?:\|(?P<kc>[a-z_]+))?\}\}"
+)
 
 
 def render(source: str, genre: str, origin: str) -> tuple[str, dict[str, Any]]:
@@ -46,8 +49,13 @@ def render(source: str, genre: str, origin: str) -> tuple[str, dict[str, Any]]:
         length += len(before)
         if m.group("r") is not None:
             text, cat = m.group("r"), m.group("rc") or "person"
-            item = {"start": length, "end": length + len(text), "text": text, "category": cat,
-                    "ground": GROUNDS.get(cat, "5.1.2e")}
+            item = {
+                "start": length,
+                "end": length + len(text),
+                "text": text,
+                "category": cat,
+                "ground": GROUNDS.get(cat, "5.1.2e"),
+            }
             redact.append(item)
         else:
             text, cat = m.group("k"), m.group("kc") or "person"
@@ -90,7 +98,7 @@ def validate(text: str, gold: dict[str, Any]) -> list[str]:
                 problems.append(f"redact {t!r}: no ground")
             spans.append((s, e, t))
     spans.sort()
-    for (s1, e1, t1), (s2, e2, t2) in zip(spans, spans[1:]):
+    for (_s1, e1, t1), (s2, _e2, t2) in pairwise(spans):
         if s2 < e1:
             problems.append(f"overlapping gold spans {t1!r} and {t2!r}")
     if problems:

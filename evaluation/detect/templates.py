@@ -36,11 +36,27 @@ def _mail(p: P.Person, org: P.Org, style: int) -> str:
 
 
 def _signature(rng: random.Random, p: P.Person, org: P.Org, style: int) -> str:
-    func = rng.choice(("Senior beleidsmedewerker", "Coördinator Woo", "Projectleider",
-                       "Adviseur", "Juridisch adviseur", "Beleidsadviseur", "Teamleider"))
-    direc = rng.choice(("Directie Publieke Gezondheid", "Directie Wetgeving en Juridische Zaken",
-                        "Directie Communicatie", "Directie Langdurige Zorg", "Directie Financieel-Economische Zaken",
-                        "Afdeling Vergunningen"))
+    func = rng.choice(
+        (
+            "Senior beleidsmedewerker",
+            "Coördinator Woo",
+            "Projectleider",
+            "Adviseur",
+            "Juridisch adviseur",
+            "Beleidsadviseur",
+            "Teamleider",
+        )
+    )
+    direc = rng.choice(
+        (
+            "Directie Publieke Gezondheid",
+            "Directie Wetgeving en Juridische Zaken",
+            "Directie Communicatie",
+            "Directie Langdurige Zorg",
+            "Directie Financieel-Economische Zaken",
+            "Afdeling Vergunningen",
+        )
+    )
     lines = [R(p.full), func, direc, org.name]
     if rng.random() < 0.6:
         lines += [K(org.visit, "address") + " | " + K(org.visit_pc, "postcode")]
@@ -63,9 +79,15 @@ def email_thread(rng: random.Random) -> tuple[str, str]:
     e = P.person(rng, used)
     role, minister, _dep = rng.choice(P.MINISTERS)
     mp, party = rng.choice(P.MPS)
-    subj = rng.choice((f"Kamervragen van het lid {K(mp)} ({party}) over de wachtlijsten",
-                       "Voorbereiding overleg met " + ext_name, "Concept nota bewindspersoon",
-                       f"Woo-verzoek over de motie {K(mp)}", "Spreeklijn debat dinsdag"))
+    subj = rng.choice(
+        (
+            f"Kamervragen van het lid {K(mp)} ({party}) over de wachtlijsten",
+            "Voorbereiding overleg met " + ext_name,
+            "Concept nota bewindspersoon",
+            f"Woo-verzoek over de motie {K(mp)}",
+            "Spreeklijn debat dinsdag",
+        )
+    )
     s1 = rng.randint(0, 2)
     first = (
         f"Van: {R(e.full)} <{_mail(e, P.Org(ext_name, '', ext_dom, '', '', '', '', '', ''), s1)}>\n"
@@ -96,7 +118,11 @@ def email_thread(rng: random.Random) -> tuple[str, str]:
         f"Dank! Ik pak het op met {R(c.short)}. Bel me even op {R(P.mobile(rng), 'phone')} als het "
         f"spoed heeft, ik zit morgen op {K(org.visit, 'address')}.\n\n{R(b.first)}\n\n"
     )
-    quote = "-----Oorspronkelijk bericht-----\n" if rng.random() < 0.5 else "________________________________\n"
+    quote = (
+        "-----Oorspronkelijk bericht-----\n"
+        if rng.random() < 0.5
+        else "________________________________\n"
+    )
     return "email", third + quote + second + quote + first
 
 
@@ -189,29 +215,49 @@ def burgerbrief(rng: random.Random) -> tuple[str, str]:
     me = P.person(rng, used)
     street, pc = P.home(rng)
     kid = P.person(rng, used)
-    health = rng.choice(("diabetes type 1", "een zware depressie", "MS", "long covid", "autisme",
-                         "een burn-out", "kanker", "epilepsie"))
+    health = rng.choice(
+        (
+            "diabetes type 1",
+            "een zware depressie",
+            "MS",
+            "long covid",
+            "autisme",
+            "een burn-out",
+            "kanker",
+            "epilepsie",
+        )
+    )
     ziel = rng.choice(("dochter", "zoon", "man", "vrouw", "moeder"))
     body = [
-        f"{R(me.full)}\n{R(street, 'address')}\n{R(pc, 'postcode')}\n"
-        f"{R(me.local(2) + rng.choice(('@gmail.com', '@hotmail.com', '@ziggo.nl', '@outlook.com', '@kpnmail.nl')), 'email')}\n"
-        f"Tel. {R(P.mobile(rng), 'phone')}\n\n"
-        f"Aan: {org.name}\nt.a.v. {rng.choice(('het college van burgemeester en wethouders', 'de afdeling Klantcontact', 'de minister'))}\n"
-        f"{K(org.postbus, 'address')}\n{K(org.postbus_pc, 'postcode')}\n\n"
-        f"{rng.choice(P.PLACES)}, {rng.randint(1, 28)} {rng.choice(P.MONTHS)} 2023\n\n"
-        f"Betreft: {rng.choice(('bezwaar tegen beschikking', 'klacht over behandeling', 'verzoek om uitstel van betaling', 'aanvraag bijzondere bijstand'))}\n\n"
-        f"Geachte heer, mevrouw,\n\n",
+        (
+            f"{R(me.full)}\n{R(street, 'address')}\n{R(pc, 'postcode')}\n"
+            f"{R(me.local(2) + rng.choice(('@gmail.com', '@hotmail.com', '@ziggo.nl', '@outlook.com', '@kpnmail.nl')), 'email')}\n"
+            f"Tel. {R(P.mobile(rng), 'phone')}\n\n"
+            f"Aan: {org.name}\nt.a.v. {rng.choice(('het college van burgemeester en wethouders', 'de afdeling Klantcontact', 'de minister'))}\n"
+            f"{K(org.postbus, 'address')}\n{K(org.postbus_pc, 'postcode')}\n\n"
+            f"{rng.choice(P.PLACES)}, {rng.randint(1, 28)} {rng.choice(P.MONTHS)} 2023\n\n"
+            f"Betreft: {rng.choice(('bezwaar tegen beschikking', 'klacht over behandeling', 'verzoek om uitstel van betaling', 'aanvraag bijzondere bijstand'))}\n\n"
+            f"Geachte heer, mevrouw,\n\n"
+        ),
         f"Mijn naam is {R(me.full)}, geboren op {R(P.birthdate(rng), 'birthdate')}, BSN {R(P.bsn(rng), 'bsn')}. ",
-        f"Ik schrijf u omdat mijn {ziel} {R(kid.first)} sinds vorig jaar {R(health, 'special_category')} heeft "
-        f"en ik daardoor niet kan werken. ",
-        f"Het bedrag kan worden overgemaakt op rekeningnummer {R(P.iban(rng, rng.random() < 0.5), 'iban')} "
-        f"ten name van {R(me.short)}. ",
+        (
+            f"Ik schrijf u omdat mijn {ziel} {R(kid.first)} sinds vorig jaar {R(health, 'special_category')} heeft "
+            f"en ik daardoor niet kan werken. "
+        ),
+        (
+            f"Het bedrag kan worden overgemaakt op rekeningnummer {R(P.iban(rng, rng.random() < 0.5), 'iban')} "
+            f"ten name van {R(me.short)}. "
+        ),
     ]
     if rng.random() < 0.6:
-        body.append(f"De boete betreft mijn auto met kenteken {R(P.plate(rng), 'plate')}, die op dat moment bij "
-                    f"de garage van {R(P.person(rng, used).full)} stond. ")
-    body.append(f"Ik heb hierover eerder gebeld met uw medewerker {R(P.person(rng, used).surname_cap)}, maar "
-                f"heb nooit iets gehoord. Ook het algemene nummer {K(org.switchboard, 'phone')} hielp niet.\n\n")
+        body.append(
+            f"De boete betreft mijn auto met kenteken {R(P.plate(rng), 'plate')}, die op dat moment bij "
+            f"de garage van {R(P.person(rng, used).full)} stond. "
+        )
+    body.append(
+        f"Ik heb hierover eerder gebeld met uw medewerker {R(P.person(rng, used).surname_cap)}, maar "
+        f"heb nooit iets gehoord. Ook het algemene nummer {K(org.switchboard, 'phone')} hielp niet.\n\n"
+    )
     body.append(f"Met vriendelijke groet,\n\n{R(me.full)}\n")
     return "burgerbrief", "".join(body)
 
@@ -221,8 +267,14 @@ def kamerbrief(rng: random.Random) -> tuple[str, str]:
     role, minister, dep = rng.choice(P.MINISTERS)
     org = next((o for o in P.MINISTRIES if o.abbr == dep), P.MINISTRIES[0])
     co = rng.choice([m for m in P.MINISTERS if m[1] != minister])
-    earlier = rng.choice((("minister-president", "Rutte"), ("minister-president", "Schoof"),
-                          ("mijn ambtsvoorganger", "Kuipers"), ("mijn ambtsvoorganger", "De Jonge")))
+    earlier = rng.choice(
+        (
+            ("minister-president", "Rutte"),
+            ("minister-president", "Schoof"),
+            ("mijn ambtsvoorganger", "Kuipers"),
+            ("mijn ambtsvoorganger", "De Jonge"),
+        )
+    )
     mps = rng.sample(P.MPS, 4)
     civil = P.person(rng, used)
     return "kamerbrief", (
@@ -245,7 +297,7 @@ def gemeente(rng: random.Random) -> tuple[str, str]:
     org = rng.choice(P.MUNICIPALITIES)
     mayor, wh1, wh2, raad = (P.person(rng, used) for _ in range(4))
     res1, res2, amb = (P.person(rng, used) for _ in range(3))
-    street, pc = P.home(rng)
+    street, _ = P.home(rng)
     party = rng.choice(("VVD", "GroenLinks", "CDA", "Lokaal Belang", "D66", "PvdA", "SP"))
     return "gemeente", (
         f"{org.name}\n{K(org.visit, 'address')}\n{K(org.visit_pc, 'postcode')}\n"
@@ -267,8 +319,14 @@ def gemeente(rng: random.Random) -> tuple[str, str]:
 
 def _bsn_notation(rng: random.Random) -> str:
     b = P.bsn(rng)
-    return rng.choice((b, f"{b[:3]}.{b[3:5]}.{b[5:7]}.{b[7:]}", f"{b[:4]} {b[4:6]} {b[6:]}",
-                       f"{b[:3]} {b[3:6]} {b[6:]}"))
+    return rng.choice(
+        (
+            b,
+            f"{b[:3]}.{b[3:5]}.{b[5:7]}.{b[7:]}",
+            f"{b[:4]} {b[4:6]} {b[6:]}",
+            f"{b[:3]} {b[3:6]} {b[6:]}",
+        )
+    )
 
 
 def formulier(rng: random.Random) -> tuple[str, str]:
@@ -276,23 +334,38 @@ def formulier(rng: random.Random) -> tuple[str, str]:
     org = rng.choice(P.MUNICIPALITIES)
     me, partner = P.person(rng, used), P.person(rng, used)
     street, pc = P.home(rng)
-    kind = rng.choice(("Aanvraag parkeervergunning bewoners", "Aanvraag bijzondere bijstand",
-                       "Melding verhuizing", "Aanvraag gehandicaptenparkeerkaart"))
+    kind = rng.choice(
+        (
+            "Aanvraag parkeervergunning bewoners",
+            "Aanvraag bijzondere bijstand",
+            "Melding verhuizing",
+            "Aanvraag gehandicaptenparkeerkaart",
+        )
+    )
     lines = [
-        f"{org.name} – {kind}", f"Ingediend via Mijn{org.abbr} op {rng.randint(1, 28)}-{rng.randint(1, 12)}-2023",
-        "", "1. Gegevens aanvrager",
-        f"Achternaam: {R(me.surname_cap)}", f"Voornamen: {R(me.first)}",
+        f"{org.name} – {kind}",
+        f"Ingediend via Mijn{org.abbr} op {rng.randint(1, 28)}-{rng.randint(1, 12)}-2023",
+        "",
+        "1. Gegevens aanvrager",
+        f"Achternaam: {R(me.surname_cap)}",
+        f"Voornamen: {R(me.first)}",
         f"Geboortedatum: {R(P.birthdate(rng), 'birthdate')}",
         f"BSN: {R(_bsn_notation(rng), 'bsn')}",
-        f"Straat en huisnummer: {R(street, 'address')}", f"Postcode en woonplaats: {R(pc, 'postcode')}",
+        f"Straat en huisnummer: {R(street, 'address')}",
+        f"Postcode en woonplaats: {R(pc, 'postcode')}",
         f"Telefoonnummer: {R(P.mobile(rng), 'phone')}",
         f"E-mailadres: {R(me.local(rng.randint(0, 2)) + rng.choice(('@gmail.com', '@icloud.com', '@live.nl')), 'email')}",
-        "", "2. Partner", f"Naam partner: {R(partner.full)}",
+        "",
+        "2. Partner",
+        f"Naam partner: {R(partner.full)}",
         f"Geboortedatum partner: {R(P.birthdate(rng), 'birthdate')}",
-        "", "3. Gegevens", f"Kenteken voertuig: {R(P.plate(rng), 'plate')}",
+        "",
+        "3. Gegevens",
+        f"Kenteken voertuig: {R(P.plate(rng), 'plate')}",
         f"IBAN voor uitbetaling: {R(P.iban(rng, rng.random() < 0.5), 'iban')}",
         f"Toelichting: {rng.choice(('ik ben', 'mijn partner is'))} {R(rng.choice(('afhankelijk van een rollator', 'nierpatiënt en moet drie keer per week naar de dialyse', 'blind', 'herstellende van een hartinfarct')), 'special_category')}.",
-        "", f"Behandeld door: {R(P.person(rng, used).short)}, team Vergunningen, {K(org.switchboard, 'phone')}",
+        "",
+        f"Behandeld door: {R(P.person(rng, used).short)}, team Vergunningen, {K(org.switchboard, 'phone')}",
     ]
     return "formulier", "\n".join(lines) + "\n"
 

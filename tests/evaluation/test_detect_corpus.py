@@ -36,7 +36,9 @@ def _load(name: str):
 
 def test_corpus_size_and_genres() -> None:
     assert len(DOC_IDS) >= 60
-    genres = {json.loads((CORPUS / f"{d}.json").read_text(encoding="utf-8"))["genre"] for d in DOC_IDS}
+    genres = {
+        json.loads((CORPUS / f"{d}.json").read_text(encoding="utf-8"))["genre"] for d in DOC_IDS
+    }
     assert {"email", "chat", "nota", "verslag", "burgerbrief", "kamerbrief", "gemeente"} <= genres
 
 
@@ -52,8 +54,13 @@ def test_gold_offsets(doc_id: str) -> None:
 
 def test_validate_catches_bad_offsets() -> None:
     markup = _load("markup")
-    gold = {"genre": "x", "redact": [{"start": 0, "end": 5, "text": "Sanne", "category": "person",
-                                      "ground": "5.1.2e"}], "keep": []}
+    gold = {
+        "genre": "x",
+        "redact": [
+            {"start": 0, "end": 5, "text": "Sanne", "category": "person", "ground": "5.1.2e"}
+        ],
+        "keep": [],
+    }
     markup.validate("Sanne Kuipers", gold)
     gold["redact"][0]["start"] = 1
     with pytest.raises(ValueError):
