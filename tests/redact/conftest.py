@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
-from redact_fixtures import make_pitfall_pdf
+
+# The test modules import the builders by module name; with --import-mode=importlib pytest does
+# not put test folders on sys.path, so this folder is added here (conftest loads first).
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from redact_fixtures import make_pitfall_pdf  # noqa: E402
 
 from wooflow.model import Document
 
