@@ -147,3 +147,11 @@ def test_pdf_title_property_unless_junk() -> None:
         info(body, pdf_title="Microsoft Word - nota v3.docx")["title"]
         != "Microsoft Word - nota v3.docx"
     )
+
+
+def test_outlook_last_first_names_stay_one_person() -> None:
+    out = info(
+        "Van: Jansen, Ruud\nVerzonden: vr 3-11-2023 09:14\nAan: Mulder, Lotte\nCC: A; B\nOnderwerp: x\n\ny"
+    )
+    assert out["addressees"] == ["Mulder, Lotte"] and out["cc"] == ["A", "B"]
+    assert out["sender"] == "Jansen, Ruud" and out["date"] == "2023-11-03"

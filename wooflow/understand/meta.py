@@ -144,8 +144,11 @@ class Meta:
     publication_flag: bool | None = None
 
 
-def _people(value: Any) -> list[str]:
-    """A list of names/addresses from a header value (list or "a; b" / "a, b" string)."""
+def _people(value: Any, header: bool = False) -> list[str]:
+    """A list of names/addresses from a header value (list or "a; b" / "a, b" string).
+
+    ``header``: an Aan/Cc line, where Outlook writes "Achternaam, Voornaam" for one person.
+    """
     if value is None:
         return []
     if isinstance(value, (list, tuple)):
@@ -154,7 +157,15 @@ def _people(value: Any) -> list[str]:
     if not text:
         return []
     parts = text.split(";") if ";" in text else _split_commas(text)
-    return [p.strip() for p in parts if p.strip()]
+    parts = [p.strip() for p in parts if p.strip()]
+    if (
+        header
+        and ";" not in text
+        and len(parts) == 2
+        and all(" " not in p and "@" not in p for p in parts)
+    ):
+        return [text]
+    return parts
 
 
 def _split_commas(text: str) -> list[str]:
@@ -443,7 +454,7 @@ def extract_meta(
     else:
         f = first(fields, "aan")
         if f:
-            meta.addressees = _people(" ".join(f.items))
+            meta.addressees = _people(" ".join(f.items), header=True)
         else:
             m = _ADDRESS_TO.search(text[:2500])
             if m:
@@ -452,7 +463,7 @@ def extract_meta(
         meta.cc = _people(doc.fields.get("cc"))
     else:
         f = first(fields, "cc")
-        meta.cc = _people(" ".join(f.items)) if f else []
+        meta.cc = _people(" ".join(f.items), header=True) if f else []
     head_lines = 60
     meta.organisation = _organisation(doc, lines, head_lines)
     if meta.organisation is None:
