@@ -11,6 +11,10 @@ need=()
 command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr)
 [ -e /usr/share/tesseract-ocr/5/tessdata/nld.traineddata ] || ls /usr/share/tesseract-ocr/*/tessdata/nld.traineddata >/dev/null 2>&1 || need+=(tesseract-ocr-nld)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+# The browser tests of the review web UI drive Debian's Chromium (never a downloaded browser).
+if [ "${1:-}" = "--test" ]; then
+  [ -x /usr/bin/chromium ] || need+=(chromium)
+fi
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
