@@ -335,14 +335,14 @@ def _diwoo_records(
         r.key: diwoo.Reference(f"{meta.case_number}-{rows[r.key].document_id}", rows[r.key].file_name[:-4])
         for r in published
     }
+    children: dict[str, list[PublishRecord]] = {}
+    for rec in published:
+        if rec.parent_key:
+            children.setdefault(rec.parent_key, []).append(rec)
     out = []
     for rec in published:
         row = rows[rec.key]
-        relations = [
-            (diwoo.RELATIE_BIJLAGE, refs[child.key])
-            for child in published
-            if child.parent_key == rec.key
-        ]
+        relations = [(diwoo.RELATIE_BIJLAGE, refs[child.key]) for child in children.get(rec.key, [])]
         if rec.reply_to_key in refs:
             relations.append((diwoo.RELATIE_REACTIE, refs[rec.reply_to_key]))
         title = scrub(rec.title).strip() if rec.title else ""
