@@ -144,6 +144,10 @@ class Meta:
     publication_flag: bool | None = None
 
 
+# "Mulder, Lotte", "van Dijk, Eva", "Jansen, Ruud A." : one person written surname first.
+_LAST_FIRST = re.compile(r"(?:[a-z]+ )*[A-Z][a-zà-ÿ'-]+, [A-Z][a-zà-ÿ'-]+(?: [A-Z]\.)*")
+
+
 def _people(value: Any, header: bool = False) -> list[str]:
     """A list of names/addresses from a header value (list or "a; b" / "a, b" string).
 
@@ -158,12 +162,7 @@ def _people(value: Any, header: bool = False) -> list[str]:
         return []
     parts = text.split(";") if ";" in text else _split_commas(text)
     parts = [p.strip() for p in parts if p.strip()]
-    if (
-        header
-        and ";" not in text
-        and len(parts) == 2
-        and all(" " not in p and "@" not in p for p in parts)
-    ):
+    if header and ";" not in text and len(parts) == 2 and _LAST_FIRST.fullmatch(text):
         return [text]
     return parts
 
