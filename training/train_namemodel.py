@@ -1,6 +1,6 @@
 """Rebuild the packaged Dutch person-name CRF from CoNLL-2002 (train split; tuned on testa).
 
-Usage: ``python training/train_namemodel.py [--grid] [--no-lists]``
+Usage: ``python training/train_namemodel.py [--grid] [--no-doc] [--no-vote]``
 
 Writes wooflow/detect/data/model/namemodel.crfsuite and namemodel.json (version, date, features
 version, data hash, c1/c2, dev scores). The name lists are rebuilt from the ``deduce`` package
@@ -38,13 +38,11 @@ from wooflow.detect import namemodel as nm  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "conll2002-nl"
 OUT = ROOT / "wooflow" / "detect" / "data" / "model"
-MODEL_VERSION = "1.3.0"
-DEFAULT_C1, DEFAULT_C2 = 0.05, 0.01
-GRID = [(0.05, 0.01), (0.1, 0.01), (0.05, 0.05), (0.02, 0.01)]
+MODEL_VERSION = "2.0.0"
+DEFAULT_C1, DEFAULT_C2 = 0.2, 0.01
+GRID = [(0.2, 0.01), (0.1, 0.05), (0.3, 0.1)]
 MAX_ITER = 150
 FOLDS = 5
-CV_FOLDS = 3
-STAGE1_C = (0.2, 0.01)
 
 Doc = list[tuple[list[str], list[str]]]
 
@@ -247,46 +245,15 @@ def train(data: Sequence[tuple[list[list[str]], list[str]]], path: Path, c1: flo
     trainer.train(str(path))
 
 
-def out_of_fold_labels(docs: list[Doc], feats: list[list[list[list[str]]]], c1: float,
-                       c2: float, work: Path) -> list[list[list[str]]]:
-    """First-stage labels for every training document from a model that never saw it."""
-    labels: list[list[list[str]]] = [[] for _ in docs]
-    for k in range(CV_FOLDS):
-        data = [(x, labs) for i, doc in enumerate(docs) if i % CV_FOLDS != k
-                for x, (_, labs) in zip(feats[i], doc)]
-        path = work / f"fold{k}.crfsuite"
-        train(data, path, c1, c2)
-        tagger = pycrfsuite.Tagger()
-        tagger.open(str(path))
-        for i, doc in enumerate(docs):
-            if i % CV_FOLDS == k:
-                labels[i] = [tagger.tag(x) if nm._has_candidate(toks) else ["O"] * len(toks)
-                             for x, (toks, _) in zip(feats[i], doc)]
-        tagger.close()
-        path.unlink()
-    return labels
-
-
-def stage2_data(docs: list[Doc], feats: list[list[list[list[str]]]],
-                labels: list[list[list[str]]]) -> list[tuple[list[list[str]], list[str]]]:
-    """Stage-1 features plus document evidence from out-of-fold stage-1 labels."""
-    data = []
-    for doc, xs, labs in zip(docs, feats, labels):
-        ev = nm.StageOneEvidence([t for t, _ in doc], labs)
-        for i, (x, (_, gold)) in enumerate(zip(xs, doc)):
-            data.append(([a + b for a, b in zip(x, ev.features(i))], gold))
-    return data
-
-
 def write_meta(folder: Path, meta: dict[str, object]) -> None:
     (folder / nm.META_FILE).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--grid", action="store_true", help="tune stage-2 c1/c2 on ned.testa")
+    ap.add_argument("--grid", action="store_true", help="tune c1/c2 on ned.testa")
     ap.add_argument("--no-doc", action="store_true", help="without document-level cues")
-    ap.add_argument("--two-stage", action="store_true", help="add the stacked second CRF")
+    ap.add_argument("--no-vote", action="store_true", help="without the document type vote")
     ap.add_argument("--c1", type=float, default=DEFAULT_C1)
     ap.add_argument("--c2", type=float, default=DEFAULT_C2)
     args = ap.parse_args(argv)
@@ -303,50 +270,33 @@ def main(argv: list[str] | None = None) -> int:
     (work / "train_names.txt.gz").write_bytes(gzip.compress(seen, mtime=0))
     gaz = nm.Gazetteers.load(work)
     dev_docs = read_conll(DATA / "ned.testa")
-    use_doc = not args.no_doc
-    stages = 2 if args.two_stage else 1
-    feats: list[list[list[list[str]]]] = [[] for _ in train_docs]
-    for i, x in featurize(gaz, train_docs, use_doc):
-        feats[i].append(x)
+    use_doc, vote = not args.no_doc, not args.no_vote
+    data = [x for _, x in featurize(gaz, train_docs, use_doc)]
+    labels = [labs for doc in train_docs for _, labs in doc]
+    data_xy = list(zip(data, labels))
     print(f"features ready in {time.time() - t0:.0f} s", flush=True)
-    stage1 = [(x, labs) for xs, doc in zip(feats, train_docs)
-              for x, (_, labs) in zip(xs, doc)]
-    train(stage1, work / nm.MODEL_FILE, STAGE1_C[0], STAGE1_C[1])
-    meta: dict[str, object] = {"document_features": use_doc, "stages": 1}
-    write_meta(work, meta)
-    dev1 = evaluate(work, dev_docs)
-    print(f"stage 1: {dev1} ({time.time() - t0:.0f} s)", flush=True)
-    best = STAGE1_C
+    write_meta(work, {"document_features": use_doc, "vote_types": vote})
+    model_path = work / nm.MODEL_FILE
+    best = (args.c1, args.c2)
     grid_log: list[dict[str, object]] = []
-    dev = dev1
-    if stages == 2:
-        oof = out_of_fold_labels(train_docs, feats, STAGE1_C[0], STAGE1_C[1], work)
-        data = stage2_data(train_docs, feats, oof)
-        print(f"out-of-fold labels ready ({time.time() - t0:.0f} s)", flush=True)
-        meta["stages"] = 2
-        write_meta(work, meta)
-        best = (args.c1, args.c2)
-        if args.grid:
-            best_f = -1.0
-            for c1, c2 in GRID:
-                train(data, work / nm.STAGE2_FILE, c1, c2)
-                s = evaluate(work, dev_docs)
-                grid_log.append({"c1": c1, "c2": c2, **s})
-                print(f"stage 2 c1={c1} c2={c2} {s}", flush=True)
-                if s["f1"] > best_f:
-                    best_f, best = s["f1"], (c1, c2)
-        train(data, work / nm.STAGE2_FILE, *best)
-        dev = evaluate(work, dev_docs)
-    models = [nm.MODEL_FILE] + ([nm.STAGE2_FILE] if stages == 2 else [])
+    if args.grid:
+        best_f = -1.0
+        for c1, c2 in GRID:
+            train(data_xy, model_path, c1, c2)
+            s = evaluate(work, dev_docs)
+            grid_log.append({"c1": c1, "c2": c2, **s})
+            print(f"c1={c1} c2={c2} {s} ({time.time() - t0:.0f} s)", flush=True)
+            if s["f1"] > best_f:
+                best_f, best = s["f1"], (c1, c2)
+    train(data_xy, model_path, *best)
+    dev = evaluate(work, dev_docs)
     meta = {
         "version": MODEL_VERSION,
         "trained": dt.date.today().isoformat(),
         "features_version": nm.FEATURES_VERSION,
         "document_features": use_doc,
-        "stages": stages,
-        "algorithm": "crfsuite lbfgs, linear-chain CRF; stage 2 stacked on out-of-fold stage 1",
-        "stage1_c1": STAGE1_C[0],
-        "stage1_c2": STAGE1_C[1],
+        "vote_types": vote,
+        "algorithm": "python-crfsuite, linear-chain CRF, L-BFGS with elastic net",
         "c1": best[0],
         "c2": best[1],
         "max_iterations": MAX_ITER,
@@ -354,30 +304,25 @@ def main(argv: list[str] | None = None) -> int:
         "dev": "CoNLL-2002 Dutch ned.testa",
         "data_sha256": data_hash(DATA / "ned.train", DATA / "ned.testa"),
         "lists_sha256": data_hash(*sorted(work.glob("*.txt.gz"))),
-        "model_sha256": data_hash(*(work / m for m in models)),
-        "dev_per_stage1": dev1,
+        "model_sha256": data_hash(model_path),
         "dev_per": dev,
         "grid": grid_log,
     }
     write_meta(work, meta)
-    attrs: set[str] = set()
-    for m in models:
-        tagger = pycrfsuite.Tagger()
-        tagger.open(str(work / m))
-        attrs |= {a for a, _ in tagger.info().state_features}
-        tagger.close()
-    data_attrs = ("\n".join(sorted(attrs)) + "\n").encode("utf-8")
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model_path))
+    attrs = sorted({a for a, _ in tagger.info().state_features})
+    tagger.close()
+    data_attrs = ("\n".join(attrs) + "\n").encode("utf-8")
     (work / nm.ATTRS_FILE).write_bytes(gzip.compress(data_attrs, mtime=0))
     OUT.mkdir(parents=True, exist_ok=True)
-    if stages == 1:
-        (OUT / nm.STAGE2_FILE).unlink(missing_ok=True)
-    for f in [*sorted(work.glob("*.txt.gz")), *(work / m for m in models),
-              work / nm.ATTRS_FILE, work / nm.META_FILE]:
+    for f in [*sorted(work.glob("*.txt.gz")), model_path, work / nm.ATTRS_FILE,
+              work / nm.META_FILE]:
         shutil.copy(f, OUT / (f.name + ".tmp"))
         os.replace(OUT / (f.name + ".tmp"), OUT / f.name)
     shutil.rmtree(work)
-    size = sum((OUT / m).stat().st_size for m in models) / 1e6
-    print(f"dev PER {dev}; {size:.1f} MB; {time.time() - t0:.0f} s")
+    size = (OUT / nm.MODEL_FILE).stat().st_size
+    print(f"dev PER {dev}; {size / 1e6:.1f} MB; {time.time() - t0:.0f} s")
     return 0
 
 

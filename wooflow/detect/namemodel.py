@@ -19,13 +19,13 @@ from importlib import resources
 from pathlib import Path
 
 import pycrfsuite
+import snowballstemmer
 
 from wooflow.exceptions import WooflowError
 
-FEATURES_VERSION = "5"
+FEATURES_VERSION = "6"
 MODEL_FILE = "namemodel.crfsuite"
 META_FILE = "namemodel.json"
-STAGE2_FILE = "namemodel-stage2.crfsuite"
 ATTRS_FILE = "namemodel.attrs.gz"
 BLOCK_CHARS = 100_000
 """Scope of document-level evidence in raw text; bounds memory on very large inputs."""
@@ -33,6 +33,7 @@ MAX_SENTENCE_TOKENS = 120
 """Longer token runs are cut so time and memory stay linear on text without punctuation."""
 
 _CACHE_LIMIT = 200_000
+_STEMMER = snowballstemmer.stemmer("dutch")
 
 TITLE_WORDS = frozenset(
     """dhr dhr. heer mr mr. mevr mevr. mw mw. mevrouw meneer mijnheer dr dr. drs drs. ir ir.
@@ -186,6 +187,8 @@ class Featurizer:
         if any(ch.isdigit() for ch in word):
             feats.append("digit")
         feats.append("len=%d" % min(len(word), 8))
+        if word[:1].isupper() and len(low) > 3:
+            feats += dict.fromkeys("ng=" + low[k : k + 3] for k in range(1, len(low) - 3))
         if self.known is not None:
             feats = [f for f in feats if f in self.known]
         if len(self._own) > _CACHE_LIMIT:
@@ -204,6 +207,7 @@ class Featurizer:
         feats = [pre + "w=" + low, pre + "sh=" + _shape(word)[:4]]
         if off in (-1, 1) and len(low) > 4:
             feats.append(pre + "s3=" + low[-3:])
+            feats.append(pre + "st=" + _STEMMER.stemWord(low))
         feats += [pre + f for f in self._flags(word, low)]
         if self.known is not None:
             feats = [f for f in feats if f in self.known]
@@ -227,7 +231,11 @@ class Featurizer:
             feats = ["bias", *self.own(w), *self.ctx(seq[j - 1], -1), *self.ctx(seq[j + 1], 1)]
             feats += self.ctx(seq[j - 2], -2)
             feats += self.ctx(seq[j + 2], 2)
-            bigram = "w-1|w=" + seq[j - 1].lower() + "|" + w.lower()
+            low = w.lower()
+            bigram = "w-1|w=" + seq[j - 1].lower() + "|" + low
+            if known is None or bigram in known:
+                feats.append(bigram)
+            bigram = "w|w+1=" + low + "|" + seq[j + 1].lower()
             if known is None or bigram in known:
                 feats.append(bigram)
             if i == 0:
@@ -314,48 +322,6 @@ def _has_candidate(toks: Sequence[str]) -> bool:
     return any(t[:1].isupper() for t in toks)
 
 
-class StageOneEvidence:
-    """Second-pass features from first-pass labels of the whole document (stacking).
-
-    A name is usually tagged right in some of its mentions; telling the second CRF what the
-    first one said about the other mentions of the same word makes the labels consistent
-    within a document (Krishnan & Manning 2006).
-    """
-
-    def __init__(self, words: Sequence[Sequence[str]], labels: Sequence[Sequence[str]]) -> None:
-        self.labels = labels
-        self.words = words
-        counts: dict[str, dict[str, int]] = {}
-        for toks, labs in zip(words, labels):
-            for tok, lab in zip(toks, labs):
-                if tok[:1].isupper():
-                    c = counts.setdefault(tok, {})
-                    typ = lab[2:] if lab != "O" else "O"
-                    c[typ] = c.get(typ, 0) + 1
-        self.counts = counts
-
-    def features(self, i: int) -> list[list[str]]:
-        """Extra features for each token of sentence ``i``."""
-        toks, labs = self.words[i], self.labels[i]
-        n = len(toks)
-        out = []
-        for k in range(n):
-            lab = labs[k]
-            feats = ["s1=" + lab, "s1-1=" + (labs[k - 1] if k else "<S>"),
-                     "s1+1=" + (labs[k + 1] if k + 1 < n else "</S>")]
-            tok = toks[k]
-            c = self.counts.get(tok)
-            if c is not None:
-                own = lab[2:] if lab != "O" else "O"
-                others = [(v - (t == own), t) for t, v in c.items()]
-                others = [(v, t) for v, t in others if v > 0]
-                if others:
-                    feats.append("d1m=" + max(others)[1])
-                    feats += ["d1a=" + t for _, t in others if t != "O"]
-            out.append(feats)
-        return out
-
-
 def _blocks(sents: list[list[tuple[str, int, int]]]) -> Iterator[list[list[tuple[str, int, int]]]]:
     """Group sentences into blocks of ~BLOCK_CHARS: the scope of document-level evidence."""
     block: list[list[tuple[str, int, int]]] = []
@@ -372,26 +338,25 @@ def _blocks(sents: list[list[tuple[str, int, int]]]) -> Iterator[list[list[tuple
 
 
 class PersonNameModel:
-    """Finds person names in Dutch text with the packaged CRF (one or two stages)."""
+    """Finds person names in Dutch text with the packaged CRF."""
 
     def __init__(
         self,
-        model_paths: Sequence[str],
+        model_path: str,
         gaz: Gazetteers,
         meta: dict[str, object],
         known: frozenset[str] | None = None,
     ) -> None:
         self.meta = meta
         self.featurizer = Featurizer(gaz, known)
-        self._taggers = []
-        for path in model_paths:
-            tagger = pycrfsuite.Tagger()
-            try:
-                tagger.open(path)
-            except (OSError, ValueError) as exc:
-                raise NameModelError(f"naammodel onleesbaar: {path}: {exc}") from exc
-            self._taggers.append(tagger)
+        self._tagger = pycrfsuite.Tagger()
+        try:
+            self._tagger.open(model_path)
+        except (OSError, ValueError) as exc:
+            raise NameModelError(f"naammodel onleesbaar: {model_path}: {exc}") from exc
         self.use_doc = bool(meta.get("document_features", True))
+        self.vote = bool(meta.get("vote_types", True))
+        """Make entity types consistent within a document (see :func:`vote_types`)."""
 
     @classmethod
     def load(cls) -> PersonNameModel:
@@ -404,13 +369,9 @@ class PersonNameModel:
         meta: dict[str, object] = {}
         if meta_path is not None and meta_path.exists():
             meta = json.loads(meta_path.read_text(encoding="utf-8"))
-        paths = [str(model_path)]
-        stage2 = model_path.parent / STAGE2_FILE
-        if meta.get("stages", 1) == 2:
-            paths.append(str(stage2))
         attrs = model_path.parent / ATTRS_FILE
         known = read_attrs(attrs.read_bytes()) if attrs.exists() else None
-        return cls(paths, Gazetteers.load(model_path.parent), meta, known)
+        return cls(str(model_path), Gazetteers.load(model_path.parent), meta, known)
 
     @property
     def version(self) -> str:
@@ -420,32 +381,29 @@ class PersonNameModel:
     def _iter_tagged(
         self, words: Sequence[Sequence[str]]
     ) -> Iterator[tuple[int, list[str], pycrfsuite.Tagger]]:
-        """Final labels per sentence of one document; the tagger is valid for marginals
-        until the next item is drawn."""
+        """Labels per sentence of one document; the tagger is valid for marginals until the
+        next item is drawn."""
         doc = DocContext(words, self.featurizer.gaz) if self.use_doc else None
         sentence = self.featurizer.sentence
-        first = self._taggers[0]
-        if len(self._taggers) == 1:
-            for i, toks in enumerate(words):
-                yield i, first.tag(sentence(toks, doc)), first
-            return
-        second = self._taggers[1]
-        labels = [first.tag(sentence(toks, doc)) for toks in words]
-        evidence = StageOneEvidence(words, labels)
+        tagger = self._tagger
         for i, toks in enumerate(words):
-            xseq = [a + b for a, b in zip(sentence(toks, doc), evidence.features(i))]
-            yield i, second.tag(xseq), second
+            yield i, tagger.tag(sentence(toks, doc)), tagger
 
     def tag_document(self, sents: Sequence[Sequence[str]]) -> list[list[str]]:
         """BIO labels (PER, ORG, LOC, MISC) for pre-tokenised sentences of one document.
 
-        Sentences without a capitalised word are labelled O without running the CRF, exactly
-        as :meth:`spans` does, so evaluation measures what run time does.
+        Sentences without a capitalised word are labelled O without running the CRF, and
+        entity types are made consistent within the document, exactly as :meth:`spans` does,
+        so evaluation measures what run time does.
         """
         out: list[list[str]] = [["O"] * len(toks) for toks in sents]
         keep = [i for i, toks in enumerate(sents) if toks and _has_candidate(toks)]
-        for j, tags, _ in self._iter_tagged([sents[i] for i in keep]):
-            out[keep[j]] = tags
+        words = [sents[i] for i in keep]
+        tagged = [tags for _, tags, _ in self._iter_tagged(words)]
+        if self.vote:
+            tagged = vote_types(words, tagged)
+        for j, tags in zip(keep, tagged):
+            out[j] = tags
         return out
 
     def tag_tokens(self, tokens: Sequence[str]) -> list[str]:
@@ -456,23 +414,108 @@ class PersonNameModel:
         """Character spans (start, end, probability) of person names in raw text.
 
         The score is the lowest per-token marginal probability of being part of a person
-        name over the span. With ``threshold`` set, tokens the best path did not tag but whose
+        name over the span; for a span typed PER by the document vote, a token's probability
+        is the mean over its mentions in the block. With ``threshold`` set, tokens whose
         person probability reaches it are also reported (more recall, less precision).
         """
         result: list[tuple[int, int, float]] = []
         sents = [s for s in sentences(text) if _has_candidate([t[0] for t in s])]
         for block in _blocks(sents):
             words = [[t[0] for t in s] for s in block]
-            for i, tags, tagger in self._iter_tagged(words):
+            tagged: list[list[str]] = []
+            probs: list[list[float]] = []
+            for _, tags, tagger in self._iter_tagged(words):
+                tagged.append(tags)
+                probs.append([
+                    tagger.marginal("B-PER", k) + tagger.marginal("I-PER", k)
+                    if tag != "O" or threshold is not None else 0.0
+                    for k, tag in enumerate(tags)
+                ])
+            if self.vote:
+                voted = vote_types(words, tagged)
+                probs = _mention_probs(words, tagged, voted, probs)
+                tagged = voted
+            for sent, tags, prob in zip(block, tagged, probs):
                 if threshold is not None or "B-PER" in tags or "I-PER" in tags:
-                    result += _person_spans(block[i], tags, tagger, threshold)
+                    result += _person_spans(sent, tags, prob, threshold)
         return result
+
+
+def _entities(labels: Sequence[str]) -> list[tuple[int, int, str]]:
+    """(start, end, type) token spans from IOB1/IOB2 labels."""
+    out = []
+    start, typ = -1, ""
+    for i, lab in enumerate([*labels, "O"]):
+        cur = lab[2:] if lab != "O" else ""
+        if start >= 0 and (cur != typ or lab.startswith("B-")):
+            out.append((start, i, typ))
+            start = -1
+        if cur and start < 0:
+            start, typ = i, cur
+    return out
+
+
+def vote_types(
+    words: Sequence[Sequence[str]], labels: Sequence[Sequence[str]]
+) -> list[list[str]]:
+    """Give each entity the type its capitalised words have most often in the document.
+
+    Names are consistent within a document (deduce does the same for persons): a surname
+    tagged PER in three mentions and ORG in a fourth is a person there too. Ties keep the
+    CRF's own type.
+    """
+    votes: dict[str, dict[str, int]] = {}
+    found = [_entities(labs) for labs in labels]
+    for toks, ents in zip(words, found):
+        for a, b, typ in ents:
+            for k in range(a, b):
+                if toks[k][:1].isupper():
+                    c = votes.setdefault(toks[k], {})
+                    c[typ] = c.get(typ, 0) + 1
+    out = []
+    for toks, labs, ents in zip(words, labels, found):
+        new = list(labs)
+        for a, b, typ in ents:
+            tally: dict[str, int] = {}
+            for k in range(a, b):
+                for t, v in votes.get(toks[k], {}).items():
+                    tally[t] = tally.get(t, 0) + v
+            if tally and tally.get(typ, 0) < max(tally.values()):
+                best = max(sorted(tally), key=lambda t: tally[t])
+                new[a:b] = ["B-" + best] + ["I-" + best] * (b - a - 1)
+        out.append(new)
+    return out
+
+
+def _mention_probs(
+    words: Sequence[Sequence[str]],
+    before: Sequence[Sequence[str]],
+    after: Sequence[Sequence[str]],
+    probs: Sequence[Sequence[float]],
+) -> list[list[float]]:
+    """Person probability per token; a token re-typed by the vote gets its mentions' mean."""
+    total: dict[str, list[float]] = {}
+    for toks, labs, ps in zip(words, before, probs):
+        for tok, lab, p in zip(toks, labs, ps):
+            if lab != "O":
+                acc = total.setdefault(tok, [0.0, 0.0])
+                acc[0] += p
+                acc[1] += 1
+    out = []
+    for toks, old, new, ps in zip(words, before, after, probs):
+        row = list(ps)
+        for k, (o, n) in enumerate(zip(old, new)):
+            if o[2:] != n[2:] and n.endswith("PER"):
+                acc = total[toks[k]]
+                row[k] = acc[0] / acc[1]
+        out.append(row)
+    return out
 
 
 def _person_spans(
     sent: Sequence[tuple[str, int, int]],
     tags: Sequence[str],
-    tagger: pycrfsuite.Tagger,
+    probs: Sequence[float],
     threshold: float | None,
 ) -> list[tuple[int, int, float]]:
     result = []
@@ -480,12 +523,10 @@ def _person_spans(
     score = 1.0
     for k, tag in enumerate(tags):
         is_per = tag.endswith("PER")
-        prob = 0.0
-        if is_per or threshold is not None:
-            prob = tagger.marginal("B-PER", k) + tagger.marginal("I-PER", k)
-            if not is_per and threshold is not None and prob >= threshold:
-                is_per = True
-                tag = "I-PER" if start >= 0 else "B-PER"
+        prob = probs[k]
+        if not is_per and threshold is not None and prob >= threshold:
+            is_per = True
+            tag = "I-PER" if start >= 0 else "B-PER"
         if is_per and tag == "I-PER" and start >= 0:
             end = sent[k][2]
             score = min(score, prob)
@@ -510,14 +551,11 @@ def _load_packaged() -> PersonNameModel:
     folder = resources.files("wooflow.detect") / "data" / "model"
     try:
         meta = json.loads((folder / META_FILE).read_text(encoding="utf-8"))
-        names = [MODEL_FILE] + ([STAGE2_FILE] if meta.get("stages", 1) == 2 else [])
-        paths = []
-        for name in names:
-            with resources.as_file(folder / name) as path:
-                if not path.exists():
-                    raise NameModelError(f"naammodel ontbreekt: {path}")
-                paths.append(str(path))
         known = read_attrs((folder / ATTRS_FILE).read_bytes())
-        return PersonNameModel(paths, Gazetteers.load(), meta, known)
+        # The tagger reads the whole file on open, so a temporary copy may go away after.
+        with resources.as_file(folder / MODEL_FILE) as path:
+            if not path.exists():
+                raise NameModelError(f"naammodel ontbreekt: {path}")
+            return PersonNameModel(str(path), Gazetteers.load(), meta, known)
     except OSError as exc:
         raise NameModelError(f"naammodel ontbreekt of is onleesbaar: {exc}") from exc
