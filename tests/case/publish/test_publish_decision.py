@@ -89,3 +89,9 @@ def test_blocks_parser():
         ("h1", "T"), ("meta", "Datum: x"), ("meta", "Betreft: y"), ("p", "regel een regel twee"),
         ("li", "a"), ("li", "b"), ("quote", "q"), ("h2", "S"),
     ]  # fmt: skip
+
+
+def test_concept_notice_while_findings_await_review(case_meta, records):
+    assert "CONCEPT" not in _md(case_meta, records)
+    md = _md(case_meta, records, pending=4)
+    assert md.index("CONCEPT: 4 gevonden gegevens") < md.index("Datum:")

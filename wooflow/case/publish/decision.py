@@ -151,8 +151,10 @@ def render_markdown(
     templates: Path | None = None,
     signer: str = "[naam en functie ondertekenaar]",
     objection_to: str = "[naam en adres van het bestuursorgaan]",
+    pending: int = 0,
 ) -> str:
-    """The letter text with the annex of articles, in the Markdown subset."""
+    """The letter text with the annex of articles, in the Markdown subset. ``pending`` is the
+    number of findings not yet reviewed; the letter then says it is a concept."""
     env = environment(templates)
     c = count(records)
     grounds = _ground_sections(env, records, case)
@@ -171,6 +173,7 @@ def render_markdown(
             bijlagen=["1. Wettelijk kader", "2. Inventarislijst"],
             ondertekening=signer,
             bezwaar_bij=objection_to,
+            te_beoordelen=pending,
         ),
     )
     articles = ["1.1", "4.4", *[g["code"] for g in grounds]]

@@ -461,7 +461,9 @@ def _write_package(
     rows = sorted(rows_by_key.values(), key=lambda r: r.number)
     # Metadata and letter text first: an invalid file (ValidationError) or a broken template
     # (ConfigError) stops the run before anything of the previous package is overwritten.
-    md = decision.render_markdown(meta, view.records, cfg.templates, cfg.signer, cfg.objection_to)
+    md = decision.render_markdown(
+        meta, view.records, cfg.templates, cfg.signer, cfg.objection_to, pending=summary.proposed
+    )
     docs_meta, besluit_meta = _diwoo_records(view, rows_by_key, meta, scrub)
     xml = {"besluit.xml": diwoo.to_xml(besluit_meta)}
     xml.update((rel, diwoo.to_xml(rec)) for rel, rec in docs_meta)
