@@ -155,3 +155,30 @@ def test_outlook_last_first_names_stay_one_person() -> None:
     )
     assert out["addressees"] == ["Mulder, Lotte"] and out["cc"] == ["A", "B"]
     assert out["sender"] == "Jansen, Ruud" and out["date"] == "2023-11-03"
+
+
+def test_staatscourant_besluit_title_date_and_number() -> None:
+    text = (
+        "Besluit van de minister van Financiën van 12 mei 2022, nr. WJZ/22123456, houdende\n"
+        "wijziging van de Regeling x\n\nGelet op artikel 7;\n\nBesluit:\n\nArtikel I\nx\n"
+    )
+    out = info(text)
+    assert (out["type"], out["date"], out["kenmerk"]) == ("besluit", "2022-05-12", "WJZ/22123456")
+    assert out["title"].endswith("houdende wijziging van de Regeling x")
+
+
+def test_reference_ends_before_place_and_date() -> None:
+    out = info("Gezondheidsraad\n\nAdvies\n\nVaccinatie\n\nNr. 2023/12, Den Haag, 10 juli 2023\n")
+    assert (out["kenmerk"], out["date"], out["title"]) == ("2023/12", "2023-07-10", "Vaccinatie")
+
+
+def test_title_line_with_a_date_and_titled_signatory() -> None:
+    out = info("Verslag Bestuursraad 14 november 2022\n\nAanwezig: SG, pSG\n\n1. Opening\n")
+    assert (out["type"], out["date"], out["title"]) == (
+        "verslag",
+        "2022-11-14",
+        "Verslag Bestuursraad 14 november 2022",
+    )
+    letter = "Betreft: Beslissing op uw bezwaar\n\nGeachte heer,\n\nMet vriendelijke groet,\n\nmr. A. Dekker\n"
+    out = info(letter)
+    assert (out["type"], out["sender"]) == ("besluit", "mr. A. Dekker")

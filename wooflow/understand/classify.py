@@ -234,6 +234,16 @@ CUES: tuple[Cue, ...] = (
         "body",
     ),
     Cue("besluit", 3, "titel 'Besluit'", _line(r"besluit|besluit van .{3,80}")),
+    Cue(
+        "besluit",
+        4,
+        "titel 'Besluit van de minister ... houdende'",
+        _rx(r"^[\s#*]*Besluit van (?:de|het) [^\n]{3,200}?(?:houdende|tot)\b"),
+    ),
+    Cue("besluit", 2, "regel 'Besluit:' na de aanhef", _rx(r"^\s*Besluit(?:en)?\s*:\s*$"), "body"),
+    Cue("besluit", 1.5, "inwerkingtreding", _rx(r"\btreedt in werking\b"), "body"),
+    Cue("besluit", 6, "'Beslissing op (uw) bezwaar'", _rx(r"\bBeslissing op (?:uw |het )?bezwaar")),
+    Cue("besluit", 1.5, "beroepsclausule", _rx(r"\bberoep (?:instellen|aantekenen)\b"), "body"),
     Cue("besluit", 1, "'Gelet op' aanhef", _rx(r"^\s*Gelet op\b"), "body"),
     # beschikking
     Cue("beschikking", 6, "woord 'Beschikking' bovenaan", _rx(r"\bBeschikking\b")),
@@ -363,6 +373,14 @@ CUES: tuple[Cue, ...] = (
         _rx(r"^\s*(?:Dia|Slide|Sheet)\s+\d+\b"),
         "body",
         2,
+    ),
+    Cue(
+        "presentatie",
+        2,
+        "vier of meer dia-nummers",
+        _rx(r"^\s*(?:Dia|Slide|Sheet)\s+\d+\s*$"),
+        "body",
+        4,
     ),
     Cue("presentatie", 3, "veel pagina's met weinig tekst", test=_short_pages),
 )

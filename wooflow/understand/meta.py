@@ -61,6 +61,16 @@ _SIGNED = re.compile(
 )
 # "Vastgesteld door Gedeputeerde Staten op 28 maart 2024": the approval date of a plan/report.
 _ADOPTED = re.compile(r"\b(?i:vastgesteld)\b[^\n.]{0,60}?\bop\s+" + _WEEKDAY + _DATE_TEXT)
+# "Besluit van de minister van X van 12 mei 2022, nr. WJZ/22123456, houdende ..." (Staatscourant)
+_BESLUIT_VAN = re.compile(
+    r"^\s*Besluit van .{3,160}?\bvan (?P<date>\d{1,2} \w+ \d{4})(?:,\s*nr\.\s*(?P<nr>[\w/.-]+))?"
+)
+# "Nr. 2023/12, Den Haag, 10 juli 2023": the seat and date anywhere on a line.
+_PLACE_DATE = re.compile(
+    r"\b(?:Den Haag|'s-Gravenhage|Utrecht|Amsterdam|Rotterdam)\s*,\s*(?:op\s+)?"
+    + _WEEKDAY
+    + _DATE_TEXT
+)
 # "Besluitenlijst van de ministerraad d.d. 14 april 2023"
 _DD = re.compile(r"\bd\.d\.\s*" + _WEEKDAY + _DATE_TEXT)
 # "gehouden op dinsdag 14 mei 2019", "op donderdag 5 december 2024 om 19.30 uur": a meeting date.
@@ -105,6 +115,7 @@ _CLOSING = re.compile(
     r"Met collegiale groet|Vriendelijke groet(?:en)?)\s*,?[ \t]*$",
     re.MULTILINE | re.IGNORECASE,
 )
+_TITLE_PREFIX = re.compile(r"(?:mr|dr|drs|ir|ing|prof)\.?\s", re.IGNORECASE)
 _REDACTION_ONLY = re.compile(r"[\d.\s,a-i]+")
 _ADDRESS_TO = re.compile(
     r"^\s*((?:Aan de|Aan het|De [Vv]oorzitter|De heer|Mevrouw|Mw\.|Dhr\.|Het college|De directie|"
@@ -114,7 +125,7 @@ _ADDRESS_TO = re.compile(
 _TYPE_WORD = re.compile(
     r"^(?:nota|notitie|memo|verslag|notulen|agenda|besluitenlijst|ter \w+|kamerbrief|besluit|"
     r"beschikking|presentatie|concept|advies|rapport|onderzoeksrapport|eindrapport|"
-    r"adviesrapport|evaluatierapport|rapportage)\.?$",
+    r"adviesrapport|evaluatierapport|rapportage|dia 1|slide 1)\.?$",
     re.IGNORECASE,
 )
 # PDF title properties that name the tool or the file, not the document.
@@ -246,6 +257,17 @@ def _document_date(
         m = _MEETING_ON.search(text[:1200])
         if m and parse_date(m.group(1)):
             return parse_date(m.group(1)), "vergaderdatum in de kop"
+        title_lines = [ln for ln in text[:600].split("\n") if ln.strip()][:2]
+        for ln in title_lines:  # "Verslag Bestuursraad 14 november 2022"
+            d = parse_date(ln)
+            if d:
+                return d, "datum in de titel"
+    m = _BESLUIT_VAN.search(text[:600])
+    if m and parse_date(m.group("date")):
+        return parse_date(m.group("date")), "datum in de besluittitel"
+    m = _PLACE_DATE.search(text[:3000])
+    if m and parse_date(m.group(1)):
+        return parse_date(m.group(1)), "plaats en datum"
     m = _DD.search(text[:600])
     if m and parse_date(m.group(1)):
         return parse_date(m.group(1)), "d.d. in de titel"
@@ -270,7 +292,7 @@ def _document_date(
         line_start = max(top.rfind("\n", 0, hit.start), top.rfind("\f", 0, hit.start)) + 1
         line = re.split(r"[\n\f]", top[line_start:], maxsplit=1)[0]
         rest = line.replace(top[hit.start : hit.end], "").strip(" \t*,.:")
-        if len(rest) <= 12:
+        if len(rest) <= 20 and len(line.strip()) <= 45:
             return hit.date, "losse datumregel bovenaan"
     return None, None
 
@@ -306,10 +328,10 @@ def _title(
     repeated = _running_title(text)
     if repeated:
         return repeated
-    for line in lines[:40]:
+    for i, line in enumerate(lines[:40]):
         c = line.clean
         if 8 <= len(c) <= 200 and c[:1].isupper() and not _is_fieldish(c) and not _ORG.match(c):
-            return clean_inline(c)
+            return _with_continuation(lines, i)
     return None
 
 
@@ -327,12 +349,11 @@ def _is_fieldish(text: str) -> bool:
     from wooflow.understand.lines import _label_match  # local: avoid widening lines' API
 
     line = Line(0, len(text), text, text)
-    return (
-        _label_match(line) is not None
-        or parse_date(text) is not None
-        and len(text) < 40
-        or bool(_PAGE_NUM.match(text))
-    )
+    if _label_match(line) is not None or _PAGE_NUM.match(text):
+        return True
+    hits = find_dates(text)
+    # A date line ("7 februari 2024", "Den Haag, 7 februari 2024"), not a title with a date in it.
+    return bool(hits) and len(text) - (hits[0].end - hits[0].start) <= 12
 
 
 def _running_title(text: str) -> str | None:
@@ -380,7 +401,7 @@ def _sender(doc: Document, fields: dict[str, list[Field]], text: str, is_kv: boo
             if name:
                 if (
                     len(name) <= 60
-                    and not name[:1].islower()
+                    and (not name[:1].islower() or _TITLE_PREFIX.match(name))
                     and not _REDACTION_ONLY.fullmatch(name)
                 ):
                     return name
@@ -440,7 +461,10 @@ def extract_meta(
     meta.title = _title(doc, fields, lines, text, is_kv)
     f = first(fields, "kenmerk")
     if f:
-        meta.kenmerk = clean_inline(f.value).split("  ")[0] or None
+        # "2023/12, Den Haag, 10 juli 2023": the reference ends at the first ", " or double space.
+        meta.kenmerk = re.split(r"\s{2,}|,\s", clean_inline(f.value))[0] or None
+    elif m := _BESLUIT_VAN.search(text[:600]):
+        meta.kenmerk = m.group("nr")
     f = first(fields, "zaaknummer")
     if f:
         meta.zaaknummer = clean_inline(f.value)
