@@ -134,7 +134,7 @@ def make_scan_pdf(path: Path, lines: list[str]) -> Path:
     out = pymupdf.open()
     scan = out.new_page()
     scan.insert_image(scan.rect, stream=png)
-    out.save(path)
+    out.save(path, garbage=3, deflate=True)
     return path
 
 

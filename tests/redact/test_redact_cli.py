@@ -160,3 +160,17 @@ def test_redact_detects_when_no_findings_are_given(case):
     result = runner.invoke(app, ["redact", str(case["txt"]), "--out", str(case["out"])])
     assert result.exit_code == 0, result.stderr
     assert (case["out"] / "notitie.txt").exists()
+
+
+def test_committed_resources_redact_and_verify_through_the_cli(tmp_path):
+    from redact_fixtures import RESOURCES
+
+    inputs = [RESOURCES / "pitfalls.pdf", RESOURCES / "scan.pdf"]
+    findings = tmp_path / "f.jsonl"
+    _write_findings(findings, inputs, NAMES + ["Willem Smit"])
+    out = tmp_path / "out"
+    args = ["redact", *map(str, inputs), "--out", str(out), "--findings", str(findings)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["pitfalls.pdf", "scan.pdf"]
+    assert result.stdout.count("controle geslaagd") == 2
