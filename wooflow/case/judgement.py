@@ -76,34 +76,42 @@ class Judgement:
         }
 
 
+def _in(doc_ids: list[int] | None) -> str:
+    """SQL restriction to some documents (ids are ints we produced, safe to inline)."""
+    return "" if doc_ids is None else f" AND doc_id IN ({','.join(str(int(d)) for d in doc_ids) or 'NULL'})"
+
+
 def _derived_grounds(case: Case, doc_ids: list[int] | None) -> dict[int, list[str]]:
     sql = (
         "SELECT doc_id, ground FROM case_findings WHERE action='redact'"
-        f" AND status IN {REDACTING} AND ground IS NOT NULL"
+        f" AND status IN {REDACTING} AND ground IS NOT NULL" + _in(doc_ids)
     )
     grounds: dict[int, set[str]] = defaultdict(set)
     for r in case.conn.execute(sql):
-        if doc_ids is None or r["doc_id"] in doc_ids:
-            grounds[r["doc_id"]].add(normalise_ground(r["ground"]))
+        grounds[r["doc_id"]].add(normalise_ground(r["ground"]))
     return {k: sorted(v, key=ground_order) for k, v in grounds.items()}
 
 
-def _redacted_docs(case: Case) -> set[int]:
+def _redacted_docs(case: Case, doc_ids: list[int] | None) -> set[int]:
     return {
         r[0]
         for r in case.conn.execute(
-            f"SELECT DISTINCT doc_id FROM case_findings WHERE action='redact' AND status IN {REDACTING}"
+            "SELECT DISTINCT doc_id FROM case_findings WHERE action='redact'"
+            f" AND status IN {REDACTING}" + _in(doc_ids)
         )
     }
 
 
 def judgements(case: Case, doc_ids: list[int] | None = None) -> list[Judgement]:
     """The effective judgement of each document (all when ``doc_ids`` is None), id order."""
-    ids = case.doc_ids() if doc_ids is None else sorted(doc_ids)
-    wanted = set(ids) if doc_ids is not None else None
-    grounds = _derived_grounds(case, list(wanted) if wanted is not None else None)
-    redacted = _redacted_docs(case)
-    stored = {r["doc_id"]: r for r in case.conn.execute("SELECT * FROM case_judgements")}
+    ids = case.doc_ids() if doc_ids is None else sorted(set(doc_ids))
+    subset = None if doc_ids is None else ids
+    grounds = _derived_grounds(case, subset)
+    redacted = _redacted_docs(case, subset)
+    stored = {
+        r["doc_id"]: r
+        for r in case.conn.execute("SELECT * FROM case_judgements WHERE 1=1" + _in(subset))
+    }
     out: list[Judgement] = []
     for doc_id in ids:
         row = stored.get(doc_id)

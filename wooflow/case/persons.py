@@ -15,10 +15,11 @@ import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from wooflow.case import audit
-from wooflow.case.text import fold
+from wooflow.case.text import WORD_RE, fold
 from wooflow.exceptions import CaseError
 
 if TYPE_CHECKING:
@@ -94,20 +95,31 @@ class Person:
         }
 
 
+_ROLE_CACHE: dict[tuple[str, int], bool] = {}  # (case dir, finding id) -> after a role word
+
+
 def assign_keys(case: Case) -> None:
-    """Give every person-like finding a person key and keep the persons table in step."""
+    """Give every person-like finding a person key and keep the persons table in step.
+
+    Runs after every detection batch, so it writes only what changed: lone names can move to
+    a person once the full name turns up in a later batch.
+    """
     rows = case.conn.execute(
-        "SELECT id, doc_id, start, text, category, action, status FROM case_findings"
+        "SELECT id, doc_id, start, text, category, action, person_key FROM case_findings"
         f" WHERE category IN {PERSON_CATEGORIES}"
     ).fetchall()
     texts: dict[int, str] = {}
+    case_id = str(case.dir.resolve())
 
     def after_role(r: Any) -> bool:
-        if r["doc_id"] not in texts:
-            texts[r["doc_id"]] = case.text(r["doc_id"])
-        return _public_role_before(texts[r["doc_id"]], r["start"])
+        ck = (case_id, r["id"])
+        if ck not in _ROLE_CACHE:
+            if r["doc_id"] not in texts:
+                texts[r["doc_id"]] = case.text(r["doc_id"])
+            _ROLE_CACHE[ck] = _public_role_before(texts[r["doc_id"]], r["start"])
+        return _ROLE_CACHE[ck]
 
-    parsed = {r["id"]: parse_name(r["text"], r["category"]) for r in rows}
+    parsed = {r["id"]: _parse_cached(r["text"], r["category"]) for r in rows}
     full: dict[str, set[str]] = defaultdict(set)  # surname -> keys with an initial
     first_names: dict[str, set[str]] = defaultdict(set)  # first name -> keys
     for p in parsed.values():
@@ -141,24 +153,33 @@ def assign_keys(case: Case) -> None:
         all_keep[key] = all_keep[key] and r["action"] == "keep"
         if r["category"] == "person" and len(r["text"]) > len(displays.get(key, "")):
             displays[key] = r["text"]
+    stored = {
+        r["key"]: (set(json.loads(r["forms"])), r["display"])
+        for r in case.conn.execute("SELECT key, forms, display FROM case_persons")
+    }
+    changed = [(k, i) for i, k in keys.items() if by_id[i]["person_key"] != k]
     with case.transaction() as conn:
-        conn.executemany(
-            "UPDATE case_findings SET person_key=? WHERE id=?", [(k, i) for i, k in keys.items()]
-        )
+        conn.executemany("UPDATE case_findings SET person_key=? WHERE id=?", changed)
         for key, fs in forms.items():
-            old = conn.execute("SELECT forms FROM case_persons WHERE key=?", (key,)).fetchone()
-            merged = sorted(fs | set(json.loads(old["forms"]) if old else []))
+            old = stored.get(key)
+            merged = sorted(fs | (old[0] if old else set()))
+            display = displays.get(key) or merged[0]
             if old is None:
                 decision = "keep" if all_keep[key] else "undecided"
                 conn.execute(
                     "INSERT INTO case_persons(key, display, decision, forms) VALUES (?,?,?,?)",
-                    (key, displays.get(key) or sorted(fs)[0], decision, json.dumps(merged)),
+                    (key, display, decision, json.dumps(merged)),
                 )
-            else:
+            elif set(merged) != old[0] or display != old[1]:
                 conn.execute(
                     "UPDATE case_persons SET forms=?, display=? WHERE key=?",
-                    (json.dumps(merged), displays.get(key) or merged[0], key),
+                    (json.dumps(merged), display, key),
                 )
+
+
+@lru_cache(maxsize=100_000)
+def _parse_cached(text: str, category: str) -> NameParts | None:
+    return parse_name(text, category)
 
 
 def persons(case: Case) -> list[Person]:
@@ -242,6 +263,20 @@ def _patterns(case: Case, person: Person) -> list[tuple[re.Pattern[str], str, bo
     return pats
 
 
+def _candidates(case: Case, person: Person) -> list[int]:
+    """Documents that can hold a form of the person: any of its name words, via the index."""
+    from wooflow.case.search import matching_ids
+
+    words: set[str] = set()
+    for form in person.forms:
+        part = form.split("@", 1)[0] if "@" in form else form
+        words.update(w for w in WORD_RE.findall(part) if len(w) > 1 and fold(w) not in TITLES
+                     and fold(w) not in PUBLIC_ROLE_WORDS)
+    if not words:
+        return []
+    return sorted(matching_ids(case, " OR ".join(f'"{w}"' for w in sorted(words))))
+
+
 def _public_role_before(text: str, start: int) -> bool:
     before = fold(text[max(0, start - 40) : start]).split()
     return bool(before) and before[-1].strip("(),.:") in PUBLIC_ROLE_WORDS
@@ -288,7 +323,7 @@ def set_decision(case: Case, name_or_key: str, decision: str, propagate: bool = 
         )
         if decision == "redact" and propagate:
             pats = _patterns(case, person)
-            for doc_id in case.doc_ids():
+            for doc_id in _candidates(case, person):
                 text = case.text(doc_id)
                 covered = covered_spans(conn, doc_id)
                 for pat, category, bare in pats:
