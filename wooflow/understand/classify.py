@@ -166,7 +166,7 @@ CUES: tuple[Cue, ...] = (
         5,
         "regel 'verslag' of 'notulen' bovenaan",
         _line(
-            r"(?:concept[- ])?(?:verslag|notulen|actiepuntenlijst|verslag van de vergadering|verslag \w+(?: \w+)?)"
+            r"(?:concept[- ])?(?:verslag|notulen|actiepuntenlijst)(?: [^\n.:;]{1,80})?"
         ),
     ),
     Cue("verslag", 3, "veld 'Aanwezig'", _rx(r"^[\s*]*Aanwezig(?:en)?\b")),
