@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import os
 import re
-import tempfile
+import secrets
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -425,8 +425,8 @@ def redact_pdf(
 def _atomic_save(pdf: pymupdf.Document, out: Path) -> None:
     """Write a new file (never an incremental update) next to ``out``, then rename over it."""
     out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    os.close(fd)
+    # MuPDF creates the file itself, so it gets the usual mode (umask), unlike mkstemp's 0600.
+    tmp = str(out.parent / f".{out.name}.{secrets.token_hex(6)}.tmp")
     try:
         pdf.save(
             tmp,
@@ -437,14 +437,7 @@ def _atomic_save(pdf: pymupdf.Document, out: Path) -> None:
             encryption=pymupdf.PDF_ENCRYPT_NONE,
             preserve_metadata=0,
         )
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are ordinary files
         os.replace(tmp, out)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
