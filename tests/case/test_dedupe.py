@@ -73,6 +73,7 @@ def test_thread_containment_with_real_eml(case: Case, tmp_path: Path, write_eml)
     # the attachment shared by mails 1 and 2: the copy of the earliest mail is kept
     atts = sorted((r for r in case.records() if r.name == "cijfers.txt"), key=lambda r: r.doc_id)
     assert len(atts) == 2
+    assert atts[0].thread_id == mails[0].thread_id  # an attachment is in its mail's thread
     assert judgement(case, atts[1].doc_id).duplicate_of == atts[0].doc_id
     assert judgement(case, recs["4.eml"].doc_id).judgement == "openbaar"
 

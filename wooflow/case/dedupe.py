@@ -94,6 +94,11 @@ def assign_threads(case: Case) -> None:
             root = find(mid)
             tid = "thr-" + hashlib.sha1(root.encode()).hexdigest()[:10]
             conn.execute("UPDATE case_doc SET thread_id=? WHERE doc_id=?", (tid, doc_id))
+        # attachments belong to their mail's thread (inventory: thread id per document)
+        conn.execute(
+            "UPDATE case_doc SET thread_id = (SELECT p.thread_id FROM case_doc p"
+            " WHERE p.doc_id = case_doc.parent_id) WHERE parent_id IS NOT NULL AND message_id IS NULL"
+        )
 
 
 # -- helpers ---------------------------------------------------------------------------------

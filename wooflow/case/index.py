@@ -99,7 +99,10 @@ def row_from_document(doc_id: int, parent_id: int | None, doc: Any) -> IndexRow:
         from wooflow.understand import analyze  # type: ignore[attr-defined]
     except ImportError:
         return row
-    info = analyze(doc)
+    try:
+        info = analyze(doc)
+    except Exception:  # one document's analysis must not stop indexing a whole case
+        return row
     row.type = getattr(info, "type", None) or row.type
     row.date = _iso(getattr(info, "date", None)) or row.date
     row.title = getattr(info, "title", None) or row.title
