@@ -6,7 +6,7 @@ from importlib import resources
 
 import pytest
 
-from wooflow.detect.namemodel import PersonNameModel, sentences, tokenize
+from wooflow.detect.namemodel import PersonNameModel, sentences, tokenize, vote_types
 
 
 @pytest.fixture(scope="module")
@@ -86,3 +86,27 @@ def test_sentence_splitting_bounds_length() -> None:
     sents = sentences(text)
     assert sum(len(s) for s in sents) == 1000
     assert max(len(s) for s in sents) <= 120
+
+
+def test_licence_note_ships_with_the_lists() -> None:
+    note = (resources.files("wooflow.detect") / "data" / "model" / "SOURCES.txt").read_text(
+        encoding="utf-8"
+    )
+    assert "CoNLL-2002" in note and "deduce" in note and "Faker" in note
+
+
+def test_vote_makes_types_consistent_within_a_document() -> None:
+    words = [["Kuipers", "zei", "dat"], ["Volgens", "Kuipers", "niet"], ["Kuipers", "lachte"]]
+    labels = [["B-PER", "O", "O"], ["O", "B-ORG", "O"], ["B-PER", "O"]]
+    assert vote_types(words, labels)[1] == ["O", "B-PER", "O"]
+    tie = vote_types([["Aa"], ["Aa"]], [["B-ORG"], ["B-PER"]])
+    assert tie == [["B-ORG"], ["B-PER"]]
+
+
+def test_threshold_only_adds_spans(model: PersonNameModel) -> None:
+    text = "Het overleg met Kuipers en de heer Ahmadi van de gemeente verliep goed."
+    plain = model.spans(text)
+    more = model.spans(text, threshold=0.05)
+    assert plain
+    for a, b, _ in plain:
+        assert any(c <= a and b <= d for c, d, _ in more)

@@ -23,7 +23,7 @@ import snowballstemmer
 
 from wooflow.exceptions import WooflowError
 
-FEATURES_VERSION = "6"
+FEATURES_VERSION = "7"
 MODEL_FILE = "namemodel.crfsuite"
 META_FILE = "namemodel.json"
 ATTRS_FILE = "namemodel.attrs.gz"
@@ -41,7 +41,11 @@ TITLE_WORDS = frozenset(
     staatssecretaris voorzitter president commissaris kamerlid gedeputeerde directeur
     secretaris-generaal woordvoerder woordvoerster advocaat rechter procureur senator
     schepen gouverneur koning koningin prins prinses pater paus collega zaakvoerder
-    zaakvoerster coach trainer voorzitster""".split()
+    zaakvoerster coach trainer voorzitster professor hoogleraar kapitein generaal kolonel
+    inspecteur commissaris hoofdinspecteur notaris dokter pastoor dominee imam rabbijn
+    ambassadeur consul gezant kardinaal bisschop sheriff agent medewerker medewerkster
+    adviseur adviseuse beleidsmedewerker jurist ambtenaar raadsheer griffier officier
+    ombudsman lid kamerlid fractievoorzitter partijvoorzitter""".split()
 )
 TUSSENVOEGSELS = frozenset(
     "van de der den ter ten te 't in het op von vd v.d. d' du da di le la del dos zur".split()
@@ -151,7 +155,7 @@ class Featurizer:
             flags.append("gW")
         for typ in gaz.seen.get(low, ()):
             flags.append("s" + typ)
-        if low in TITLE_WORDS:
+        if low in TITLE_WORDS or ("-" in low and low.rsplit("-", 1)[1] in TITLE_WORDS):
             flags.append("T")
         if low in TUSSENVOEGSELS:
             flags.append("tv")
