@@ -182,3 +182,11 @@ def test_title_line_with_a_date_and_titled_signatory() -> None:
     letter = "Betreft: Beslissing op uw bezwaar\n\nGeachte heer,\n\nMet vriendelijke groet,\n\nmr. A. Dekker\n"
     out = info(letter)
     assert (out["type"], out["sender"]) == ("besluit", "mr. A. Dekker")
+
+
+def test_birthdate_is_never_the_document_date() -> None:
+    form = "Gemeente Groningen – Aanvraag parkeervergunning\n\n1. Gegevens\nGeboortedatum: 16/07/1959\n"
+    assert info(form)["date"] is None
+    submitted = "Aanvraag x\nIngediend via MijnGroningen op 8-8-2023\n\nGeboortedatum: 16/07/1959\n"
+    assert info(submitted)["date"] == "2023-08-08"
+    assert info("geboren 5 mei 1980\n\ntekst")["date"] is None

@@ -165,9 +165,7 @@ CUES: tuple[Cue, ...] = (
         "verslag",
         5,
         "regel 'verslag' of 'notulen' bovenaan",
-        _line(
-            r"(?:concept[- ])?(?:verslag|notulen|actiepuntenlijst)(?: [^\n.:;]{1,80})?"
-        ),
+        _line(r"(?:concept[- ])?(?:verslag|notulen|actiepuntenlijst)(?: [^\n.:;]{1,80})?"),
     ),
     Cue("verslag", 3, "veld 'Aanwezig'", _rx(r"^[\s*]*Aanwezig(?:en)?\b")),
     Cue(

@@ -71,6 +71,12 @@ _PLACE_DATE = re.compile(
     + _WEEKDAY
     + _DATE_TEXT
 )
+# "Ingediend via MijnGroningen op 8-8-2023": the date a form was submitted.
+_SUBMITTED = re.compile(r"\b(?i:ingediend|verstuurd)\b[^\n]{0,40}?\bop\s+" + _WEEKDAY + _DATE_TEXT)
+_NOT_DOC_DATE = re.compile(
+    r"geboren|geboorte|overl|vervaldatum|ingangsdatum|einddatum|geldig|t/m|tot en met|tot\b",
+    re.IGNORECASE,
+)
 # "Besluitenlijst van de ministerraad d.d. 14 april 2023"
 _DD = re.compile(r"\bd\.d\.\s*" + _WEEKDAY + _DATE_TEXT)
 # "gehouden op dinsdag 14 mei 2019", "op donderdag 5 december 2024 om 19.30 uur": a meeting date.
@@ -284,6 +290,9 @@ def _document_date(
         d = parse_date(m.group(1))
         if d:
             return d, "plaats en datum"
+    m = _SUBMITTED.search(text[:400])
+    if m and parse_date(m.group(1)):
+        return parse_date(m.group(1)), "datum van indiening"
     if value:
         return value, "documenteigenschappen"
     # A date standing alone on a line near the top (cover pages, letter date lines).
@@ -292,7 +301,13 @@ def _document_date(
         line_start = max(top.rfind("\n", 0, hit.start), top.rfind("\f", 0, hit.start)) + 1
         line = re.split(r"[\n\f]", top[line_start:], maxsplit=1)[0]
         rest = line.replace(top[hit.start : hit.end], "").strip(" \t*,.:")
-        if len(rest) <= 20 and len(line.strip()) <= 45:
+        # "Geboortedatum: 16/07/1959" is a field about someone, not the document's date.
+        if (
+            len(rest) <= 20
+            and len(line.strip()) <= 45
+            and ":" not in rest
+            and not _NOT_DOC_DATE.search(rest)
+        ):
             return hit.date, "losse datumregel bovenaan"
     return None, None
 
