@@ -1,6 +1,7 @@
 """Search benchmark: a synthetic 100,000-document case, index build time and size, query latency.
 
-Run: ``.venv/bin/python benchmarks/bench_search.py [--docs 100000] [--queries 200]``.
+Run: ``.venv/bin/python benchmarks/bench_search.py [--docs 100000] [--queries 200]``;
+``--dedupe 2000`` prints duplicate-detection figures instead.
 Prints figures; asserts nothing. Documents are generated from a Dutch policy vocabulary with
 inflected forms and a Zipf-distributed tail of compound words, so stemming and ranking do
 real work. Rows go straight into the store's ``documents`` table in one transaction (the store's
@@ -134,9 +135,13 @@ def main() -> None:
     ap.add_argument("--queries", type=int, default=200)
     ap.add_argument("--dir", type=Path, default=None, help="keep the case here (default: temp)")
     ap.add_argument("--reuse", action="store_true", help="query a case built before in --dir")
+    ap.add_argument("--dedupe", type=int, default=0, help="instead: dedupe figures on N documents")
     args = ap.parse_args()
 
     workdir = args.dir or Path(tempfile.mkdtemp(prefix="wooflow-bench-"))
+    if args.dedupe:
+        bench_dedupe(args.dedupe, workdir)
+        return
     if args.reuse and (workdir / "zaak" / "case.sqlite").exists():
         case = Case.open(workdir / "zaak")
         measure(case, vocabulary(random.Random(7)), args.queries)  # same seed as make_docs
@@ -200,6 +205,54 @@ def measure(case: Case, vocab: list[str], n: int) -> None:
     print(f"queries with hits:    {sum(1 for h in hits_per_query if h)}/{len(queries)}")
     for ms, (q, f) in worst:
         print(f"slowest:              {ms:.1f} ms  {q!r}{' + filters' if f else ''}")
+
+
+def bench_dedupe(n: int, workdir: Path) -> None:
+    """Near-duplicate detection quality and speed: n documents, 10% exact copies, 10% copies
+    with 1-3 word edits (should be found at 0.9 when the text is long), 10% with 20 edits."""
+    from wooflow.case import find_duplicates
+    from wooflow.case.index import index_new
+
+    rng = random.Random(3)
+    rows, vocab = make_docs(n, seed=5)
+    case = Case.init(workdir / "dedupe", CaseInfo(request="dedupe", received=date(2024, 1, 10)), actor="bench")
+    now = "2024-01-10T00:00:00+00:00"
+    truth: dict[int, tuple[int, str]] = {}
+    docs = [(r.doc_id, r.text) for r in rows]
+    next_id = n + 1
+    for doc_id, text in docs[: n // 10 * 3]:
+        kind = ("exact", "few", "many")[doc_id % 3]
+        words = text.split(" ")
+        edits = {"exact": 0, "few": rng.randint(1, 3), "many": 20}[kind]
+        for _ in range(edits):
+            words[rng.randrange(8, len(words))] = rng.choice(vocab)
+        truth[next_id] = (doc_id, kind)
+        docs.append((next_id, " ".join(words)))
+        next_id += 1
+    with case.transaction() as conn:
+        conn.executemany(
+            "INSERT INTO documents(id, parent_id, path, name, kind, sha256, text, fields, added_at)"
+            " VALUES (?,?,?,?,?,?,?,?,?)",
+            [(d, None, f"/d/{d}.txt", f"{d}.txt", "text", hashlib.sha256(t.encode()).hexdigest(), t, "{}", now)
+             for d, t in docs],
+        )
+    t0 = time.perf_counter()
+    index_new(case)
+    t_index = time.perf_counter() - t0
+    for threshold in (0.9, 0.8):
+        t0 = time.perf_counter()
+        groups = find_duplicates(case, threshold)
+        took = time.perf_counter() - t0
+        found = {d: g.kept for g in groups for d, _ in g.duplicates}
+        pairs = {frozenset((d, k)) for d, k in found.items()}
+        for kind in ("exact", "few", "many"):
+            want = [frozenset((c, o)) for c, (o, k) in truth.items() if k == kind]
+            hit = sum(1 for w in want if w in pairs)
+            print(f"dedupe {threshold}: {kind:5} copies found {hit}/{len(want)}")
+        false = [p for p in pairs if not any(p == frozenset((c, o)) for c, (o, _) in truth.items())]
+        print(f"dedupe {threshold}: false pairs {len(false)}; {len(docs):,} documents in {took:.1f} s"
+              f" (index {t_index:.1f} s)")
+    case.close()
 
 
 def _has_dbstat(case: Case) -> bool:
