@@ -1,0 +1,156 @@
+"""Case-level pages: the overview (request, deadlines, counts, progress) and the audit log."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+from typing import Any
+
+from fastapi import FastAPI, Form, Request
+from fastapi.responses import HTMLResponse, Response
+
+from wooflow.case import REQUESTER_KINDS, audit_log, findings, judgements, persons
+from wooflow.exceptions import CaseError
+from wooflow.web import views
+from wooflow.web.app import WebContext, redirect
+
+AUDIT_PAGE = 100
+ACTION_LABELS = {
+    "case.init": "zaak aangemaakt",
+    "case.update": "zaakgegevens gewijzigd",
+    "case.extend": "termijn verdaagd",
+    "case.suspend": "termijn opgeschort",
+    "case.end_suspension": "opschorting beëindigd",
+    "findings.detect": "detectie uitgevoerd",
+    "policy.apply": "acceptatiebeleid toegepast",
+    "finding.accept": "bevinding geaccepteerd",
+    "finding.reject": "bevinding afgewezen",
+    "finding.add": "lakking toegevoegd",
+    "person.decide": "besluit over persoon",
+    "judgement.set": "oordeel vastgesteld",
+    "judgement.reset": "oordeel weer afgeleid",
+    "scope.in": "binnen het verzoek",
+    "scope.out": "buiten het verzoek",
+    "dedupe.run": "ontdubbeling uitgevoerd",
+}
+
+
+def _date(value: str, what: str) -> date | None:
+    if not value.strip():
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise CaseError(f"{what}: {value!r} is geen datum (JJJJ-MM-DD)") from None
+
+
+def register(app: FastAPI, ctx: WebContext) -> None:
+    @app.get("/", response_class=HTMLResponse, name="overview")
+    def overview(request: Request) -> Response:
+        with ctx.case() as case:
+            records = case.records()
+            judged = judgements(case)
+            found = findings(case)
+            people = persons(case)
+            in_scope = [r.doc_id for r in records if r.in_scope]
+            prog = views.progress(
+                in_scope, judged, found, sum(1 for p in people if p.decision == "undecided")
+            )
+            return ctx.render(
+                request,
+                "overview.html",
+                info=case.info,
+                deadlines=case.deadlines(),
+                extended_on=case.extended_on(),
+                suspensions=case.suspensions(),
+                requester_kinds=REQUESTER_KINDS,
+                total=len(records),
+                out_of_scope=len(records) - len(in_scope),
+                by_judgement=Counter(j.judgement for j in judged),
+                by_type=Counter(r.type or "other" for r in records).most_common(),
+                progress=prog,
+                persons=len(people),
+                failures=case.store.failures(),
+            )
+
+    @app.post("/zaak/gegevens", name="update_info")
+    def update_info(
+        request: Request,
+        request_text: str = Form(..., alias="request"),
+        received: str = Form(...),
+        requester_kind: str = Form("burger"),
+        period_from: str = Form(""),
+        period_to: str = Form(""),
+        organisation: str = Form(""),
+        case_number: str = Form(""),
+        title: str = Form(""),
+    ) -> Response:
+        with ctx.case() as case:
+            changes: dict[str, Any] = {
+                "request": request_text.strip(),
+                "received": _date(received, "ontvangen"),
+                "requester_kind": requester_kind,
+                "period_from": _date(period_from, "periode vanaf"),
+                "period_to": _date(period_to, "periode tot en met"),
+                "organisation": organisation.strip(),
+                "case_number": case_number.strip(),
+                "title": title.strip(),
+            }
+            if changes["received"] is None:
+                raise CaseError("de ontvangstdatum is verplicht")
+            current = case.info.to_json()
+            changed = {
+                k: v for k, v in changes.items()
+                if (v.isoformat() if isinstance(v, date) else v) != current.get(k)
+            }
+            if changed:
+                case.update_info(**changed)
+        return redirect("/", melding="Zaakgegevens opgeslagen." if changed else "Niets gewijzigd.")
+
+    @app.post("/zaak/verdagen", name="extend")
+    def extend(request: Request, on: str = Form(""), note: str = Form("")) -> Response:
+        with ctx.case() as case:
+            case.extend(_date(on, "verdaagd op"), note.strip())
+        return redirect("/", "termijnen", melding="Beslistermijn met twee weken verdaagd.")
+
+    @app.post("/zaak/opschorten", name="suspend")
+    def suspend(request: Request, start: str = Form(...), end: str = Form(""),
+                note: str = Form("")) -> Response:
+        with ctx.case() as case:
+            begin = _date(start, "opgeschort vanaf")
+            if begin is None:
+                raise CaseError("vul de begindatum van de opschorting in")
+            case.suspend(begin, _date(end, "opgeschort tot"), note.strip())
+        return redirect("/", "termijnen", melding="Opschorting vastgelegd.")
+
+    @app.post("/zaak/hervatten", name="resume")
+    def resume(request: Request, on: str = Form(...)) -> Response:
+        with ctx.case() as case:
+            end = _date(on, "hervat op")
+            if end is None:
+                raise CaseError("vul de datum in waarop de termijn weer loopt")
+            case.end_suspension(end)
+        return redirect("/", "termijnen", melding="Opschorting beëindigd.")
+
+    @app.get("/audit", response_class=HTMLResponse, name="audit")
+    def audit_page(request: Request, document: str = "", actie: str = "", pagina: int = 1) -> Response:
+        doc_id = int(document) if document.strip().isdigit() else None
+        with ctx.case() as case:
+            entries = audit_log(case.conn, doc_id=doc_id, action=actie or None)
+            actions = sorted({e.action for e in audit_log(case.conn)})
+        entries.reverse()  # newest first
+        pagina = max(1, pagina)
+        shown = entries[(pagina - 1) * AUDIT_PAGE : pagina * AUDIT_PAGE]
+        return ctx.render(
+            request,
+            "audit.html",
+            entries=shown,
+            total=len(entries),
+            page=pagina,
+            pages=max(1, -(-len(entries) // AUDIT_PAGE)),
+            document=document,
+            actie=actie,
+            actions=actions,
+            action_labels=ACTION_LABELS,
+            detail_text=views.detail_text,
+        )

@@ -1,0 +1,209 @@
+"""Document pages: the searchable list, one document under review, and its write actions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI, Form, Request
+from fastapi.responses import HTMLResponse, PlainTextResponse, Response
+
+from wooflow.case import (
+    JUDGEMENTS,
+    SearchFilters,
+    accept,
+    add,
+    count,
+    findings,
+    judge,
+    judgement,
+    judgements,
+    redactions,
+    reject,
+    reset_judgement,
+    search,
+    set_scope,
+)
+from wooflow.exceptions import CaseError
+from wooflow.understand import GROUND_LABELS, TYPES
+from wooflow.web import views
+from wooflow.web.app import WebContext, redirect
+
+PAGE_SIZE = 50
+
+
+def _filters(type_: str, van: str, tot: str, oordeel: str, scope: str) -> SearchFilters:
+    return SearchFilters(
+        date_from=van or None,
+        date_to=tot or None,
+        type=type_ or None,
+        judgement=oordeel or None,
+        in_scope={"in": True, "uit": False}.get(scope),
+    )
+
+
+def _doc_url(doc_id: int) -> str:
+    return f"/documenten/{doc_id}"
+
+
+def register(app: FastAPI, ctx: WebContext) -> None:
+    @app.get("/documenten", response_class=HTMLResponse, name="documents")
+    def documents(
+        request: Request, q: str = "", type: str = "", van: str = "", tot: str = "",
+        oordeel: str = "", scope: str = "", pagina: int = 1,
+    ) -> Response:
+        filters = _filters(type, van, tot, oordeel, scope)
+        pagina = max(1, pagina)
+        error = None
+        with ctx.case() as case:
+            try:
+                total = count(case, q, filters)
+                hits = search(case, q, filters, limit=PAGE_SIZE, offset=(pagina - 1) * PAGE_SIZE,
+                              marks=(views.MARK_OPEN, views.MARK_CLOSE))
+            except CaseError as exc:  # a malformed query is the user's to fix, shown inline
+                total, hits, error = 0, [], str(exc)
+            ids = [h.doc_id for h in hits]
+            records = {i: case.record(i) for i in ids}
+            judged = {j.doc_id: j for j in judgements(case, ids)} if ids else {}
+            pending = views.open_doc_ids(r for i in ids for r in findings(case, i))
+            kept_names = {
+                j.duplicate_of: case.record(j.duplicate_of).name
+                for j in judged.values() if j.duplicate_of is not None
+            }
+        return ctx.render(
+            request,
+            "documents.html",
+            hits=hits,
+            records=records,
+            judged=judged,
+            pending=pending,
+            kept_names=kept_names,
+            total=total,
+            page=pagina,
+            pages=max(1, -(-total // PAGE_SIZE)),
+            query=dict(q=q, type=type, van=van, tot=tot, oordeel=oordeel, scope=scope),
+            types=TYPES,
+            judgement_values=JUDGEMENTS,
+            search_error=error,
+        )
+
+    @app.get("/documenten/{doc_id}", response_class=HTMLResponse, name="document")
+    def document(request: Request, doc_id: int, toon: str = "alle") -> Response:
+        with ctx.case() as case:
+            rec = case.record(doc_id)
+            text = case.text(doc_id)
+            recs = findings(case, doc_id)
+            j = judgement(case, doc_id)
+            all_judged = judgements(case)
+            duplicates = [x.doc_id for x in all_judged if x.duplicate_of == doc_id]
+            children = [r for r in case.records() if r.parent_id == doc_id]
+            ids = case.doc_ids()
+            pending = views.open_doc_ids(findings(case, status="proposed"))
+            kept = case.record(j.duplicate_of) if j.duplicate_of is not None else None
+            parent = case.record(rec.parent_id) if rec.parent_id is not None else None
+            thread = [
+                r for r in case.records()
+                if rec.thread_id and r.thread_id == rec.thread_id and r.doc_id != doc_id
+            ]
+            names = {r.doc_id: r.name for r in case.records()}
+        shown = recs if toon == "alle" else [r for r in recs if r.status == "proposed"]
+        pos = ids.index(doc_id)
+        next_open = next((i for i in ids[pos + 1 :] + ids[:pos] if i in pending), None)
+        return ctx.render(
+            request,
+            "document.html",
+            doc=rec,
+            text_length=len(text),
+            segments=views.segments(text, recs),
+            findings=shown,
+            counts={s: sum(1 for r in recs if r.status == s) for s in views.STATUS_LABELS},
+            toon=toon,
+            judgement=j,
+            judgement_values=JUDGEMENTS,
+            grounds=GROUND_LABELS,
+            duplicates=duplicates,
+            children=children,
+            parent=parent,
+            kept=kept,
+            thread=thread,
+            names=names,
+            prev_id=ids[pos - 1] if pos > 0 else None,
+            next_id=ids[pos + 1] if pos + 1 < len(ids) else None,
+            next_open=next_open,
+        )
+
+    @app.get("/documenten/{doc_id}/gelakt", response_class=PlainTextResponse, name="redacted")
+    def redacted(doc_id: int) -> Response:
+        """The text as it will be published (each redaction replaced by its ground code)."""
+        from wooflow.redact import redact_text
+
+        with ctx.case() as case:
+            text = case.text(doc_id)
+            out = redact_text(text, redactions(case, doc_id))
+        return PlainTextResponse(out, headers={"Content-Disposition": "inline"})
+
+    @app.post("/documenten/{doc_id}/bevindingen/{finding_id}/accepteren", name="accept")
+    def accept_finding(doc_id: int, finding_id: int, toon: str = Form("alle")) -> Response:
+        with ctx.case() as case:
+            rec = accept(case, finding_id, doc_id)
+        msg = f"Geaccepteerd: “{rec.finding.text}”."
+        if rec.person_key and rec.finding.action == "redact":
+            msg += " Deze persoon wordt in de hele zaak gelakt."
+        return redirect(_doc_url(doc_id), f"f-{finding_id}", toon=_toon(toon), melding=msg)
+
+    @app.post("/documenten/{doc_id}/bevindingen/{finding_id}/afwijzen", name="reject")
+    def reject_finding(doc_id: int, finding_id: int, toon: str = Form("alle")) -> Response:
+        with ctx.case() as case:
+            rec = reject(case, finding_id, doc_id)
+        return redirect(_doc_url(doc_id), f"f-{finding_id}", toon=_toon(toon),
+                        melding=f"Afgewezen: “{rec.finding.text}” blijft leesbaar.")
+
+    @app.post("/documenten/{doc_id}/lakken", name="add")
+    def add_redaction(
+        doc_id: int, start: int = Form(...), end: int = Form(...), category: str = Form("person"),
+        ground: str = Form("5.1.2e"), reason: str = Form(""), expected: str = Form(""),
+    ) -> Response:
+        if ground not in GROUND_LABELS:
+            raise CaseError(f"onbekende weigeringsgrond {ground!r}")
+        with ctx.case() as case:
+            text = case.text(doc_id)
+            span = " ".join(text[start:end].split()) if 0 <= start < end <= len(text) else None
+            if expected and span is not None and span != " ".join(expected.split()):
+                # the browser's selection and the stored text disagree: refuse rather than guess
+                raise CaseError("de selectie komt niet overeen met de tekst; selecteer opnieuw")
+            rec = add(case, doc_id, start, end, category, ground,
+                      reason.strip() or "handmatig toegevoegd")
+        return redirect(_doc_url(doc_id), f"f-{rec.id}",
+                        melding=f"Gelakt ({rec.finding.ground}): “{rec.finding.text}”.")
+
+    @app.post("/documenten/{doc_id}/oordeel", name="judge")
+    def set_judgement(
+        doc_id: int, value: str = Form(...), explanation: str = Form(""), link: str = Form(""),
+        duplicate_of: str = Form(""), grounds: list[str] | None = Form(None),
+    ) -> Response:
+        with ctx.case() as case:
+            if value == "auto":
+                j = reset_judgement(case, doc_id)
+            else:
+                dup = duplicate_of.strip()
+                if dup and not dup.isdigit():
+                    raise CaseError("dubbel van: vul het nummer van het behouden document in")
+                j = judge(
+                    case, doc_id, value, explanation=explanation.strip(), link=link.strip() or None,
+                    duplicate_of=int(dup) if dup else None,
+                    grounds=[g for g in grounds or [] if g in GROUND_LABELS] or None,
+                )
+        return redirect(_doc_url(doc_id), "oordeel", melding=f"Oordeel: {j.judgement}.")
+
+    @app.post("/documenten/{doc_id}/scope", name="scope")
+    def set_doc_scope(doc_id: int, in_scope: str = Form(...), reason: str = Form("")) -> Response:
+        inside = in_scope == "in"
+        if not inside and not reason.strip():
+            raise CaseError("geef een reden waarom het document buiten het verzoek valt")
+        with ctx.case() as case:
+            set_scope(case, [doc_id], inside, reason.strip())
+        return redirect(_doc_url(doc_id), "scope",
+                        melding="Binnen het verzoek." if inside else "Buiten het verzoek geplaatst.")
+
+
+def _toon(value: Any) -> str:
+    return "open" if value == "open" else ""

@@ -1,0 +1,133 @@
+// wooflow review: progressive enhancement only. Every action also works as a plain form.
+// - select text in the document to fill the "Zelf lakken" form (offsets in code points,
+//   as Python counts them; the browser counts UTF-16 units, so we convert);
+// - click a highlight to jump to its finding; keep the text's scroll position across posts.
+(function () {
+  "use strict";
+  var text = document.getElementById("doctext");
+  if (!text) return;
+  var form = document.getElementById("add-form");
+  var startIn = document.getElementById("add-start");
+  var endIn = document.getElementById("add-end");
+  var expectedIn = document.getElementById("add-expected");
+  var preview = document.getElementById("sel-preview");
+  var category = document.getElementById("add-category");
+  var ground = document.getElementById("add-ground");
+  var tool = document.getElementById("sel-tool");
+  var docLength = parseInt(text.dataset.length, 10);
+
+  function cpLen(s) { return Array.from(s).length; }
+
+  function segmentOf(node) {
+    var el = node.nodeType === 3 ? node.parentElement : node;
+    return el && el.closest ? el.closest("[data-s]") : null;
+  }
+
+  // Offset (code points into the document text) of a DOM boundary point inside #doctext.
+  function offsetOf(node, off) {
+    if (node.nodeType === 3) {
+      var seg = segmentOf(node);
+      return parseInt(seg.dataset.s, 10) + cpLen(node.data.slice(0, off));
+    }
+    var seg2 = node.hasAttribute && node.hasAttribute("data-s") ? node : null;
+    if (seg2) return parseInt(seg2.dataset.s, 10) + (off > 0 ? cpLen(seg2.textContent) : 0);
+    var kids = node.childNodes;
+    for (var i = off; i < kids.length; i++) {
+      var s = kids[i].nodeType === 1 ? (kids[i].matches("[data-s]") ? kids[i] : kids[i].querySelector("[data-s]")) : segmentOf(kids[i]);
+      if (s) return parseInt(s.dataset.s, 10);
+    }
+    return docLength;
+  }
+
+  function currentSpan() {
+    var sel = window.getSelection();
+    if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return null;
+    var r = sel.getRangeAt(0);
+    if (!text.contains(r.startContainer) || !text.contains(r.endContainer)) return null;
+    var start = offsetOf(r.startContainer, r.startOffset);
+    var end = offsetOf(r.endContainer, r.endOffset);
+    var chosen = r.toString();
+    // a double click or a sloppy drag takes spaces along: trim them off both ends
+    var lead = chosen.length - chosen.replace(/^\s+/, "").length;
+    var trail = chosen.length - chosen.replace(/\s+$/, "").length;
+    start += cpLen(chosen.slice(0, lead));
+    end -= cpLen(chosen.slice(chosen.length - trail));
+    chosen = chosen.trim();
+    if (!(end > start) || !chosen) return null;
+    return { start: start, end: end, text: chosen, rect: r.getBoundingClientRect() };
+  }
+
+  function fill(span) {
+    startIn.value = span.start;
+    endIn.value = span.end;
+    expectedIn.value = span.text;
+    preview.textContent = "Selectie: “" + span.text + "” (" + span.start + "–" + span.end + ")";
+    preview.hidden = false;
+  }
+
+  function hideTool() { tool.hidden = true; }
+
+  function onSelect() {
+    var span = currentSpan();
+    if (!span) { hideTool(); return; }
+    fill(span);
+    tool.hidden = false;
+    tool.style.top = (window.scrollY + span.rect.bottom + 6) + "px";
+    tool.style.left = (window.scrollX + Math.max(8, span.rect.left)) + "px";
+    document.getElementById("sel-redact").textContent = "Lak selectie (" + ground.value + ")";
+  }
+
+  text.addEventListener("mouseup", function () { setTimeout(onSelect, 0); });
+  text.addEventListener("keyup", function (e) { if (e.shiftKey || e.key === "Shift") onSelect(); });
+  document.addEventListener("selectionchange", function () {
+    var sel = window.getSelection();
+    if (!sel || sel.isCollapsed) hideTool();
+  });
+  // typing the offsets by hand: the server checks them, no expected text to compare
+  [startIn, endIn].forEach(function (el) {
+    el.addEventListener("input", function () { expectedIn.value = ""; preview.hidden = true; });
+  });
+  document.getElementById("sel-redact").addEventListener("click", function () {
+    saveScroll();
+    if (form.requestSubmit) form.requestSubmit(); else form.submit();
+  });
+  document.getElementById("sel-cancel").addEventListener("click", function () {
+    window.getSelection().removeAllRanges(); hideTool();
+  });
+  category.addEventListener("change", function () {
+    var g = category.options[category.selectedIndex].dataset.ground;
+    if (g) ground.value = g;
+  });
+
+  // a highlight leads to its finding in the list
+  text.addEventListener("click", function (e) {
+    var mark = e.target.closest("mark.f");
+    if (!mark || !window.getSelection().isCollapsed) return;
+    var ids = mark.dataset.ids.split(" ");
+    var item = null;
+    for (var i = 0; i < ids.length && !item; i++) item = document.getElementById("f-" + ids[i]);
+    if (!item) return;
+    document.querySelectorAll(".finding.current").forEach(function (el) { el.classList.remove("current"); });
+    item.classList.add("current");
+    item.scrollIntoView({ block: "nearest" });
+    item.focus({ preventScroll: true });
+  });
+
+  // keep the reading position of the text across the post + redirect of each action
+  var key = "wooflow-scroll-" + text.dataset.doc;
+  function saveScroll() {
+    try { sessionStorage.setItem(key, String(text.scrollTop)); } catch (err) { /* private mode */ }
+  }
+  document.querySelectorAll("form[method=post]").forEach(function (f) { f.addEventListener("submit", saveScroll); });
+  try {
+    var y = sessionStorage.getItem(key);
+    if (y !== null) { text.scrollTop = parseInt(y, 10); sessionStorage.removeItem(key); }
+  } catch (err) { /* private mode */ }
+  // after an action the URL names the finding: mark its highlight too
+  if (location.hash.indexOf("#f-") === 0) {
+    var id = location.hash.slice(3);
+    document.querySelectorAll("mark.f").forEach(function (m) {
+      if (m.dataset.ids.split(" ").indexOf(id) >= 0) m.classList.add("flash-hit");
+    });
+  }
+})();
