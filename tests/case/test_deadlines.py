@@ -17,7 +17,8 @@ def test_four_weeks_after_receipt() -> None:
 
 
 def test_extension_adds_two_weeks() -> None:
-    assert compute(date(2024, 1, 10), extended=True).due == date(2024, 2, 21)
+    d = compute(date(2024, 1, 10), extended=True)
+    assert d.due == d.extended_due == date(2024, 2, 21)
 
 
 def test_suspension_adds_suspended_days() -> None:

@@ -45,6 +45,11 @@ class Deadlines:
     suspensions: list[Suspension] = field(default_factory=list)
 
     @property
+    def extended_due(self) -> date | None:
+        """The term after the extension, before suspensions (None: not extended)."""
+        return self.base_due + EXTENSION if self.extended else None
+
+    @property
     def days_left(self) -> int:
         """Calendar days until the due date (negative: overdue)."""
         return (self.due - self.today).days
@@ -58,6 +63,7 @@ class Deadlines:
             "received": self.received.isoformat(),
             "base_due": self.base_due.isoformat(),
             "extended": self.extended,
+            "extended_due": self.extended_due.isoformat() if self.extended_due else None,
             "suspended_days": self.suspended_days,
             "suspension_running": self.suspension_running,
             "due": self.due.isoformat(),

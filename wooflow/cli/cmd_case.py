@@ -181,13 +181,18 @@ def case_detect(
     case_dir: Path = typer.Argument(..., help="Zaakmap."),
     policy: bool = typer.Option(True, "--policy/--no-policy", help="Acceptatiebeleid toepassen."),
     min_score: float = typer.Option(0.9, "--min-score", help="Accepteer vanaf deze score."),
+    categories: str = typer.Option(
+        "bsn,iban,email,phone", "--accept-categories",
+        help="Categorieën die altijd worden geaccepteerd (kommagescheiden; leeg: geen).",
+    ),
 ) -> None:
     """Zoek persoonsgegevens in alle documenten; beoordeelde bevindingen blijven staan."""
     from wooflow.case import AcceptancePolicy, apply_policy, run_detection
 
+    cats = frozenset(c.strip() for c in categories.split(",") if c.strip())
     with _open(case_dir) as case:
         new = run_detection(case)
-        accepted = apply_policy(case, AcceptancePolicy(min_score=min_score)) if policy else 0
+        accepted = apply_policy(case, AcceptancePolicy(cats, min_score)) if policy else 0
         _console().print(f"nieuwe bevindingen: {new}; automatisch geaccepteerd: {accepted}")
 
 
