@@ -1,0 +1,52 @@
+"""``wooflow serve CASE_DIR``: the reviewer's web UI for a case (thin over wooflow.web)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+WILDCARD_HOSTS = ("0.0.0.0", "::", "")
+
+
+def case_folder(path: Path) -> Path:
+    """Accept the case folder itself or a ``wooflow process --out`` folder holding ``case/``."""
+    from wooflow.store import DB_NAME
+
+    if not (path / DB_NAME).exists() and (path / "case" / DB_NAME).exists():
+        return path / "case"
+    return path
+
+
+def allowed_hosts(host: str) -> tuple[str, ...] | None:
+    """Host headers to accept: loopback names, plus the bound name; any for a wildcard bind."""
+    from wooflow.web.app import LOOPBACK_HOSTS
+
+    if host in WILDCARD_HOSTS:
+        return None
+    return tuple(dict.fromkeys((*LOOPBACK_HOSTS, host.strip("[]"))))
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("serve")
+    def serve_cmd(
+        case_dir: Path = typer.Argument(..., help="Zaakmap (of de --out-map van 'wooflow process')."),
+        host: str = typer.Option("127.0.0.1", "--host", help="Adres om op te luisteren (standaard alleen deze computer)."),
+        port: int = typer.Option(8000, "--port", help="Poort."),
+        reviewer: Optional[str] = typer.Option(  # noqa: UP007 (typer needs Optional)
+            None, "--reviewer", help="Naam van de beoordelaar in het auditlog (standaard de inlognaam)."
+        ),
+    ) -> None:
+        """Start de beoordelingsomgeving in de browser: zoeken, lakken, oordelen, personen, auditlog."""
+        import uvicorn
+
+        from wooflow.web import create_app
+
+        web = create_app(case_folder(case_dir), actor=reviewer, allowed_hosts=allowed_hosts(host))
+        shown = "127.0.0.1" if host in WILDCARD_HOSTS else host
+        url = f"http://{'[' + shown + ']' if ':' in shown else shown}:{port}/"
+        print(f"Beoordeling van {case_dir} op {url} (stoppen met Ctrl+C)")
+        if host not in ("127.0.0.1", "localhost", "::1"):
+            print("Let op: de app heeft geen inlog; iedereen die dit adres bereikt, kan beoordelen.")
+        uvicorn.run(web, host=host, port=port, log_level="warning")
