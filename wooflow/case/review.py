@@ -94,13 +94,19 @@ def record_findings(case: Case, results: Mapping[int, Iterable[Finding]]) -> int
     """Store detection results per document id, keeping everything already reviewed.
 
     Persons decided before are applied to new findings (a redacted person stays redacted in a
-    newly added document). Returns how many findings were stored as new.
+    newly added document). Returns how many findings are new (not proposed before).
     """
     from wooflow.case.persons import assign_keys
 
     new = 0
     with case.transaction() as conn:
         for doc_id, found in results.items():
+            before = {
+                (r[0], r[1]) for r in conn.execute(
+                    "SELECT start, end FROM case_findings WHERE doc_id=? AND status='proposed'"
+                    " AND source='detect'", (doc_id,),
+                )
+            }
             conn.execute(
                 "DELETE FROM case_findings WHERE doc_id=? AND status='proposed' AND source='detect'",
                 (doc_id,),
@@ -114,7 +120,7 @@ def record_findings(case: Case, results: Mapping[int, Iterable[Finding]]) -> int
                     continue
                 kept.add((f.start, f.end))
                 _insert(conn, doc_id, f, "proposed", "detect", None, None)
-                new += 1
+                new += (f.start, f.end) not in before
         audit.log(conn, "detectie", "findings.detect", detail={"documents": len(results), "new": new})
     assign_keys(case)
     _apply_person_decisions(case, list(results))
