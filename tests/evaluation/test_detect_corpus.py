@@ -22,15 +22,24 @@ def _text(doc_id: str) -> str:
         return fh.read()
 
 
+SIBLINGS = ("markup", "pools", "templates")  # the scripts import each other by these names
+
+
 def _load(name: str):
+    """Load an evaluation script by path; its sibling imports resolve to evaluation/detect even
+    if another test left a module of the same name in sys.modules."""
     spec = importlib.util.spec_from_file_location(f"_eval_{name}", HERE / f"{name}.py")
     assert spec and spec.loader
+    saved = {k: sys.modules.pop(k) for k in SIBLINGS if k in sys.modules}
     sys.path.insert(0, str(HERE))
     try:
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
     finally:
         sys.path.remove(str(HERE))
+        for k in SIBLINGS:
+            sys.modules.pop(k, None)
+        sys.modules.update(saved)
     return module
 
 
