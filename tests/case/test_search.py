@@ -92,3 +92,21 @@ def test_filters(case: Case, make_doc) -> None:
     assert names(search(case, "begroting", SearchFilters(in_scope=False))) == {"nota.txt"}
     assert names(search(case, "", SearchFilters(judgement="openbaar", in_scope=True))) == {"mail.eml", "bijlage.txt"}
     assert case.record(mail_id).has_attachments
+
+
+def test_any_query_gives_results_or_a_clear_error(case: Case, ids) -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    alphabet = st.sampled_from(list('ab éë"()*- ') + ["AND ", "OR ", "NOT ", "NIET ", "begroting ", "financ"])
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.lists(alphabet, max_size=12).map("".join))
+    def check(q: str) -> None:
+        try:
+            hits = search(case, q)
+        except CaseError:
+            return
+        assert all(h.doc_id in ids.values() for h in hits)
+
+    check()
