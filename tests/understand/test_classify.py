@@ -57,3 +57,30 @@ def test_every_cue_is_documented() -> None:
     doc = (REPO / "docs" / "UNDERSTANDING.md").read_text("utf-8")
     missing = [c.label for c in CUES if c.label not in doc]
     assert not missing, f"cues missing from docs/UNDERSTANDING.md: {missing}"
+
+
+@pytest.mark.parametrize(
+    "expected, text",
+    [
+        (
+            "nota",
+            "MEMO\n\nAan: MT\nVan: Hoogendoorn, P.L.\nDatum: 27 april 2022\nBetreft: bezetting\n\nTekst.\n",
+        ),
+        (
+            "nota",
+            "Nota voor het bewindsliedenoverleg\n\nOnderwerp: bezoek\nAan: minister\nVan: DGVB\n",
+        ),
+        ("email", "Van: A\nVerzonden: 1 maart 2024 10:00\nAan: B\nOnderwerp: x\n\nTekst.\n"),
+        (
+            "agenda",
+            "Agenda Bestuurlijk Overleg Veiligheidsregio Groningen\n\nDatum: 1 februari 2024\n\n1. Opening\n",
+        ),
+        ("brief", "Raadsinformatiebrief\n\nOnderwerp: x\n\nGeachte leden van de raad,\n\nTekst.\n"),
+        (
+            "brief",
+            "Aan de Commissaris van de Koning\n\nHooggeachte heer Oosters,\n\nTekst.\n\nHoogachtend,\n\nH. Ouchan\n",
+        ),
+    ],
+)
+def test_layouts_from_other_corpora(expected: str, text: str) -> None:
+    assert classify(make_doc(text)).type == expected

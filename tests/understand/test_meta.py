@@ -190,3 +190,12 @@ def test_birthdate_is_never_the_document_date() -> None:
     submitted = "Aanvraag x\nIngediend via MijnGroningen op 8-8-2023\n\nGeboortedatum: 16/07/1959\n"
     assert info(submitted)["date"] == "2023-08-08"
     assert info("geboren 5 mei 1980\n\ntekst")["date"] is None
+
+
+def test_contact_blocks_and_section_headings_are_no_title() -> None:
+    text = (
+        "Ministerie van Financiën\n\nnota\n\nAan: Minister\nVan: directeur X\nDatum: 6 november 2023\n\n"
+        "Inlichtingen bij\nGeertje Terpstra\ng.terpstra@minfin.nl\n\nBezoekadres\nKorte Voorhout 7\n\n"
+        "Aanleiding\nHet lid vroeg x.\n"
+    )
+    assert info(text)["title"] is None

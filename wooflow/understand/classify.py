@@ -64,18 +64,28 @@ def _many_pages(doc: Document, text: str) -> bool:
 
 
 _EMAIL_HEADERS = _rx(
-    r"\A(?:\s*\n)*(?:[^\n]*\n){0,3}?\s*(?:Van|From)\s*:.*\n(?:.*\n){0,3}?\s*(?:Verzonden|Sent|Datum|Date)\s*:"
+    r"\A(?:\s*\n)*(?:[^\n]*\n){0,3}?\s*(?:Van|From)\s*:.*\n(?:.*\n){0,3}?\s*(?:Verzonden|Sent|Date)\s*:"
+)
+# "Van: ... Datum:" is also how memos and notas start: weaker evidence of an e-mail.
+_MEMO_OR_MAIL_HEADERS = _rx(
+    r"\A(?:\s*\n)*(?:[^\n]*\n){0,3}?\s*(?:Van|From)\s*:.*\n(?:.*\n){0,3}?\s*Datum\s*:"
 )
 
 CUES: tuple[Cue, ...] = (
     # e-mail
     Cue("email", 10, "gelezen als e-mailbericht", test=lambda d, t: d.kind == "email"),
     Cue("email", 7, "e-mailkop (Van:/Verzonden:) bovenaan", _EMAIL_HEADERS),
+    Cue("email", 4, "kop 'Van:'/'Datum:' bovenaan (e-mail of memo)", _MEMO_OR_MAIL_HEADERS),
     Cue("email", 2, "regel 'Onderwerp:' of 'Subject:'", _rx(r"^\s*(?:Onderwerp|Subject)\s*:")),
     Cue("email", 1, "e-mailadres in de kop", _rx(r"[\w.-]+ ?@[\w-]+\.(?:nl|com|eu|org)\b")),
     # nota
     Cue(
-        "nota", 5, "regel 'nota' of 'notitie' bovenaan", _line(r"nota|notitie|memo|ambtelijke nota")
+        "nota",
+        5,
+        "regel 'nota' of 'notitie' bovenaan",
+        _line(
+            r"(?:ambtelijke )?(?:nota|notitie|memo)(?: (?:aan|voor|ten behoeve van|t\.b\.v\.) [^\n.:]{1,60})?"
+        ),
     ),
     Cue("nota", 4, "kop 'Geadviseerd besluit'", _rx(r"^[\s#*]*Geadviseerd besluit"), "body"),
     Cue(
@@ -185,7 +195,9 @@ CUES: tuple[Cue, ...] = (
         _rx(r"\bverslag van (?:de|het) (?:vergadering|overleg|bijeenkomst)\b"),
     ),
     # agenda
-    Cue("agenda", 6, "regel 'Agenda' bovenaan", _line(r"(?:concept[- ])?agenda(?: \w+(?: \w+)?)?")),
+    Cue(
+        "agenda", 6, "regel 'Agenda' bovenaan", _line(r"(?:concept[- ])?agenda(?: [^\n.:;]{1,80})?")
+    ),
     Cue("agenda", 1, "agendapunt 'Opening'", _rx(r"^\s*(?:\d+\.?\s*)?Opening\b")),
     Cue("agenda", 1, "agendapunt 'Rondvraag'", _rx(r"^\s*(?:\d+\.?\s*)?Rondvraag\b"), "body"),
     Cue("agenda", 1, "veld 'Genodigden'", _rx(r"^\s*Genodigden\b")),
@@ -347,7 +359,13 @@ CUES: tuple[Cue, ...] = (
         "body",
     ),
     # brief (generic letter)
-    Cue("brief", 3, "aanhef 'Geachte ...'", _rx(r"^\s*Geachte\b"), "body"),
+    Cue("brief", 3, "aanhef 'Geachte ...'", _rx(r"^\s*(?:Hoog)?[Gg]eachte\b"), "body"),
+    Cue(
+        "brief",
+        4,
+        "woord 'Raadsinformatiebrief/Informatiebrief'",
+        _rx(r"^[\s#*]*(?:Raadsinformatiebrief|Raadsbrief|Informatiebrief|Collegebrief)\b"),
+    ),
     Cue(
         "brief",
         2,

@@ -115,10 +115,11 @@ LABELS: dict[str, tuple[str, ...]] = {
     "vergaderplaats": ("Vergaderplaats", "Locatie"),
     "voorzitter": ("Voorzitter",),
     "notulist": ("Notulist", "Verslaglegging"),
-    "inlichtingen": ("Inlichtingen bij", "Inlichtingen", "Contactpersoon"),
+    "inlichtingen": ("Inlichtingen bij", "Inlichtingen", "Contactpersoon", "Opgesteld door"),
+    "adres": ("Bezoekadres", "Postadres", "Retouradres", "Adres"),
     "aantal_paginas": ("Aantal pagina's", "Pagina's"),
 }
-LIST_KEYS = frozenset({"aanwezig", "afwezig", "bijlagen", "aan", "cc"})
+LIST_KEYS = frozenset({"aanwezig", "afwezig", "bijlagen", "aan", "cc", "inlichtingen", "adres"})
 # Keys whose single-space form "Datum 7 februari 2024" is safe enough, with a value check.
 _SPACE_OK = ("datum", "kenmerk", "uw_kenmerk", "zaaknummer", "betreft", "vergaderdatum")
 

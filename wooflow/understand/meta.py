@@ -16,6 +16,7 @@ from typing import Any
 from wooflow.model import Document
 from wooflow.understand.dates import coerce_date, find_dates, parse_date
 from wooflow.understand.lines import Field, Line, clean_inline, first
+from wooflow.understand.structure import _KNOWN as _KNOWN_HEADING
 
 # Ministries and their usual abbreviations (public, from rijksoverheid.nl); used to name the
 # organisation from "Aan: MOCW", an e-mail domain "@minvws.nl" or a letterhead.
@@ -343,8 +344,17 @@ def _title(
     repeated = _running_title(text)
     if repeated:
         return repeated
+    # Lines that are the value of a header field (a contact block, an address) are no title.
+    covered = [(lines[f.line].start, f.end) for fs in fields.values() for f in fs]
     for i, line in enumerate(lines[:40]):
         c = line.clean
+        if (
+            any(a <= line.start <= b for a, b in covered)
+            or "@" in c
+            or _KNOWN_HEADING.match(c)
+            or c.endswith((".", ",", ";", "?"))  # a sentence, not a title
+        ):
+            continue
         if 8 <= len(c) <= 200 and c[:1].isupper() and not _is_fieldish(c) and not _ORG.match(c):
             return _with_continuation(lines, i)
     return None
