@@ -31,7 +31,7 @@ ACTION_LABELS = {
     "judgement.reset": "oordeel weer afgeleid",
     "scope.in": "binnen het verzoek",
     "scope.out": "buiten het verzoek",
-    "dedupe.run": "ontdubbeling uitgevoerd",
+    "dedupe": "ontdubbeling uitgevoerd",
 }
 
 

@@ -1,0 +1,87 @@
+"""A small real case for the web tests: three text files ingested, hand-made findings, dedupe.
+
+Findings are written by hand (not by the detector) so the tests do not change when detection
+improves; everything else (ingest, index, dedupe, persons, judgements) is the real case API.
+The case is built once per session and copied for each test.
+"""
+
+from __future__ import annotations
+
+import shutil
+import warnings
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from wooflow.case import Case, CaseInfo, dedupe, judgements, record_findings
+from wooflow.model import Finding
+
+RESOURCES = Path(__file__).resolve().parents[1] / "resources" / "web"
+
+
+def finding(text: str, needle: str, category: str, action: str = "redact", ground: str | None = "5.1.2e",
+            score: float = 0.8, reason: str = "testbevinding", nth: int = 0) -> Finding:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(needle, start + 1)
+    return Finding(start, start + len(needle), needle, category, action,
+                   ground if action == "redact" else None, score, "test", reason)
+
+
+def _build(folder: Path) -> None:
+    info = CaseInfo(request="Alle documenten over vaccinatielocaties in 2024.", received=date(2024, 4, 2),
+                    requester_kind="journalist", case_number="WOO-TEST-1", title="Vaccinatielocaties")
+    with Case.init(folder, info, actor="tester") as case:
+        case.add_paths(sorted(RESOURCES.glob("*.txt")))
+        dedupe(case)  # one of the two identical minutes becomes "dubbel" of the other
+        by_name = {r.name: r.doc_id for r in case.records()}
+        nota = by_name["nota-overleg.txt"]
+        verslag = next(j.duplicate_of for j in judgements(case) if j.duplicate_of)
+        t_nota, t_verslag = case.text(nota), case.text(verslag)
+        record_findings(case, {
+            nota: [
+                finding(t_nota, "Jan Jansen", "person", score=0.72, reason="naam in kopregel 'Van'"),
+                finding(t_nota, "j.jansen", "email", score=0.97, reason="persoonlijk deel van e-mailadres"),
+                finding(t_nota, "De Jonge", "person", action="keep", score=0.9,
+                        reason="publieke functie (minister)"),
+                finding(t_nota, "06-12345678", "phone", score=0.95, reason="mobiel nummer"),
+            ],
+            verslag: [
+                finding(t_verslag, "Karin de Vries", "person", score=0.85, reason="naam na 'Aanwezig'"),
+            ],
+        })
+
+
+@pytest.fixture(scope="session")
+def built_case(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("webcase") / "case"
+    _build(folder)
+    return folder
+
+
+@pytest.fixture
+def case_dir(built_case: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "case"
+    shutil.copytree(built_case, target)
+    return target
+
+
+@pytest.fixture
+def ids(case_dir: Path) -> dict[str, int]:
+    with Case(case_dir) as case:
+        return {r.name: r.doc_id for r in case.records()}
+
+
+@pytest.fixture
+def client(case_dir: Path) -> Iterator[Any]:
+    with warnings.catch_warnings():  # starlette suggests httpx2; httpx works and is pinned
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+    from wooflow.web import create_app
+
+    with TestClient(create_app(case_dir, actor="beoordelaar"), base_url="http://127.0.0.1",
+                    follow_redirects=False) as c:
+        yield c
