@@ -84,3 +84,25 @@ def test_every_cue_is_documented() -> None:
 )
 def test_layouts_from_other_corpora(expected: str, text: str) -> None:
     assert classify(make_doc(text)).type == expected
+
+
+@pytest.mark.parametrize(
+    "expected, text",
+    [
+        (
+            "verslag",
+            "Gespreksverslag klantcontact\nDatum: 23 november 2023\n\nMet mevrouw J. is gesproken.\n",
+        ),
+        (
+            "verslag",
+            "Ministerie van VWS - Verslag\n\nAanwezig: Jan en Piet.\nActiepunt: besluit.\n",
+        ),
+        (
+            "nota",
+            "Nota aan de minister\n\nVan: Jan <j@minvws.nl>\nDatum: 12 maart 2024\nOnderwerp: overleg\n\nTekst.\n",
+        ),
+        ("nota", "Notitie voorbereiding debat verkiezingsuitslag\n\nTekst over het debat.\n"),
+    ],
+)
+def test_resources_of_other_packages(expected: str, text: str) -> None:
+    assert classify(make_doc(text)).type == expected

@@ -76,16 +76,14 @@ CUES: tuple[Cue, ...] = (
     Cue("email", 10, "gelezen als e-mailbericht", test=lambda d, t: d.kind == "email"),
     Cue("email", 7, "e-mailkop (Van:/Verzonden:) bovenaan", _EMAIL_HEADERS),
     Cue("email", 4, "kop 'Van:'/'Datum:' bovenaan (e-mail of memo)", _MEMO_OR_MAIL_HEADERS),
-    Cue("email", 2, "regel 'Onderwerp:' of 'Subject:'", _rx(r"^\s*(?:Onderwerp|Subject)\s*:")),
+    Cue("email", 1, "regel 'Onderwerp:' of 'Subject:'", _rx(r"^\s*(?:Onderwerp|Subject)\s*:")),
     Cue("email", 1, "e-mailadres in de kop", _rx(r"[\w.-]+ ?@[\w-]+\.(?:nl|com|eu|org)\b")),
     # nota
     Cue(
         "nota",
-        5,
+        7,
         "regel 'nota' of 'notitie' bovenaan",
-        _line(
-            r"(?:ambtelijke )?(?:nota|notitie|memo)(?: (?:aan|voor|ten behoeve van|t\.b\.v\.) [^\n.:]{1,60})?"
-        ),
+        _line(r"(?:ambtelijke )?(?:nota|notitie|memo)(?: [^\n.:;]{1,80})?"),
     ),
     Cue("nota", 4, "kop 'Geadviseerd besluit'", _rx(r"^[\s#*]*Geadviseerd besluit"), "body"),
     Cue(
@@ -178,6 +176,15 @@ CUES: tuple[Cue, ...] = (
         _line(r"(?:concept[- ])?(?:verslag|notulen|actiepuntenlijst)(?: [^\n.:;]{1,80})?"),
     ),
     Cue("verslag", 3, "veld 'Aanwezig'", _rx(r"^[\s*]*Aanwezig(?:en)?\b")),
+    Cue(
+        "verslag",
+        5,
+        "kop '... - Verslag' of 'Gespreksverslag'",
+        _rx(
+            r"^[^\n]{2,80}\s[-–|:]\s*(?:verslag|notulen)\s*$|"
+            r"^[\s#*]*(?:Gespreks|Telefoon|Bespreek|Overleg)(?:verslag|notitie)\b"
+        ),
+    ),
     Cue(
         "verslag", 2, "veld 'Afwezig'", _rx(r"^[\s*]*(?:Afwezig|Afgemeld|Met kennisgeving afwezig)")
     ),

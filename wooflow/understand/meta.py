@@ -122,6 +122,7 @@ _CLOSING = re.compile(
     r"Met collegiale groet|Vriendelijke groet(?:en)?)\s*,?[ \t]*$",
     re.MULTILINE | re.IGNORECASE,
 )
+_SALUTATION = re.compile(r"(?:Hoog)?[Gg]eachte\b|Beste\b|Hallo\b|Hoi\b|L\.S\.")
 _TITLE_PREFIX = re.compile(r"(?:mr|dr|drs|ir|ing|prof)\.?\s", re.IGNORECASE)
 _REDACTION_ONLY = re.compile(r"[\d.\s,a-i]+")
 _ADDRESS_TO = re.compile(
@@ -348,6 +349,8 @@ def _title(
     covered = [(lines[f.line].start, f.end) for fs in fields.values() for f in fs]
     for i, line in enumerate(lines[:40]):
         c = line.clean
+        if _SALUTATION.match(c):
+            break  # a title comes before "Geachte ...", never after
         if (
             any(a <= line.start <= b for a, b in covered)
             or "@" in c
