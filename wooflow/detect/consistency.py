@@ -94,9 +94,40 @@ def _status(reg: Registry, key: str) -> str | None:
     return "redact" if r else ("keep" if k else None)
 
 
+class FullIndex:
+    """Where each surname is mentioned in full (with first name, initials or a role) in one
+    text, and whether that person is kept or redacted: bisect lookups keep this linear."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self._by_key: dict[str, tuple[list[int], list[str]]] = {}
+        for o in sorted(mentions, key=lambda m: m.start):
+            if not o.parts.surname or not (o.parts.first or o.parts.initials or o.public):
+                continue
+            starts, states = self._by_key.setdefault(o.parts.surname.lower(), ([], []))
+            starts.append(o.start)
+            states.append("keep" if o.public else "redact")
+
+    def nearest(self, key: str, pos: int) -> str:
+        """Status of the nearest full mention; preceding ones weigh three times more."""
+        if key not in self._by_key:
+            return "redact"
+        starts, states = self._by_key[key]
+        i = bisect.bisect_left(starts, pos)
+        best, dist = "redact", None
+        if i > 0:
+            best, dist = states[i - 1], pos - starts[i - 1]
+        j = i if i < len(starts) and starts[i] != pos else i + 1
+        if j < len(starts):
+            d = 3 * (starts[j] - pos)
+            if dist is None or d < dist:
+                best = states[j]
+        return best
+
+
 def rejudge(text: str, mentions: list[Mention], reg: Registry) -> None:
     """Align single-word mentions with the persons of the case (in place)."""
-    for i, m in enumerate(mentions):
+    index = FullIndex(mentions)
+    for m in mentions:
         p = m.parts
         if m.public is None and p.first and p.first in reg.kept_first_only:
             m.public = f"{REASON_PUBLIC} (voornaam)"
@@ -107,7 +138,7 @@ def rejudge(text: str, mentions: list[Mention], reg: Registry) -> None:
             continue
         st = _status(reg, p.surname.lower())
         if st == "both":
-            st = _nearest(mentions, i, p.surname.lower())
+            st = index.nearest(p.surname.lower(), m.start)
         if st == "keep":
             m.public = REASON_PUBLIC
         elif st == "redact":
@@ -118,36 +149,25 @@ def rejudge(text: str, mentions: list[Mention], reg: Registry) -> None:
             m.public = "bekende ambtsdrager (achternaam)"
 
 
-def _nearest(mentions: list[Mention], i: int, key: str) -> str:
-    """Status of the nearest full mention of this surname in the same document."""
-    best, dist = "redact", None
-    for j, o in enumerate(mentions):
-        if j == i or not o.parts.surname or o.parts.surname.lower() != key:
-            continue
-        if not (o.parts.first or o.parts.initials or o.public):
-            continue
-        d = mentions[i].start - o.start if o.start < mentions[i].start else 3 * (o.start - mentions[i].start)
-        if dist is None or d < dist:
-            best, dist = ("keep" if o.public else "redact"), d
-    return best
-
-
 def scan(text: str, reg: Registry, covered: list[tuple[int, int]], mentions: list[Mention]) -> list[Mention]:
     """New mentions of case persons not found by the recognizers in this text."""
     if not (reg.by_last_word or reg.redacted_first):
         return []
     spans = sorted(covered)
     starts = [s for s, _ in spans]
+    max_len = max((e - s for s, e in spans), default=0)
     out: list[Mention] = []
+    index = FullIndex(mentions)
 
     def is_covered(s: int, e: int) -> bool:
         i = bisect.bisect_right(starts, e) - 1
-        while i >= 0 and spans[i][1] > s - 400:
+        while i >= 0 and spans[i][0] >= s - max_len:
             if spans[i][0] < e and s < spans[i][1]:
                 return True
             i -= 1
         return False
 
+    taken: set[int] = set()
     for wm in WORD_RE.finditer(text):
         w, s, e = wm.group(0), wm.start(), wm.end()
         if s and (text[s - 1].isalnum() or text[s - 1] in "@.-'’") or text[e : e + 1] in ("@",) \
@@ -172,21 +192,22 @@ def scan(text: str, reg: Registry, covered: list[tuple[int, int]], mentions: lis
             public = publicrole.judge(text, start, e, None, None, None)
             st = _status(reg, key)
             if st == "both":
-                probe = mentions + out + [Mention(start, e, text[start:e], 0.9, "", parts)]
-                st = _nearest(probe, len(probe) - 1, key)
+                st = index.nearest(key, start)
             if public or st == "keep":
                 out.append(Mention(start, e, text[start:e], 0.85, "", parts,
                                    public=public and f"publieke functie: {public}" or REASON_PUBLIC,
                                    recognizer="consistency"))
             else:
                 out.append(Mention(start, e, text[start:e], 0.9, REASON_SAME, parts, recognizer="consistency"))
+            taken.add(start)
         elif first_hit and not is_covered(s, e):
             parts = NameParts(first=w, initials=None, surname=None, tokens=[w])
             out.append(Mention(s, e, w, 0.85, f"{REASON_SAME} (voornaam)", parts, recognizer="consistency"))
+            taken.add(s)
     low = reg.lower_first_re()
     if low is not None:
         for lm in low.finditer(text):
-            if not is_covered(lm.start(), lm.end()) and not any(o.start < lm.end() and lm.start() < o.end for o in out):
+            if not is_covered(lm.start(), lm.end()) and lm.start() not in taken:
                 parts = NameParts(first=lm.group(0), initials=None, surname=None, tokens=[lm.group(0)])
                 out.append(Mention(lm.start(), lm.end(), lm.group(0), 0.8, f"{REASON_SAME} (voornaam, kleine letters)",
                                    parts, recognizer="consistency"))

@@ -109,10 +109,12 @@ def reclassify(text: str, finding: Finding, person_spans: list[tuple[int, int]])
     name is that person's; one under an organisation's name or after 'Locatie:' is an office."""
     if finding.category not in ("address", "postcode") or "postbus" in finding.text.lower():
         return finding
-    ls = text.rfind("\n", 0, finding.start) + 1
+    ls = text.rfind("\n", max(0, finding.start - 300), finding.start) + 1
+    if ls == 0:
+        ls = max(0, finding.start - 300)
     same = text[ls : finding.start]
     prev_end = ls - 1 if ls > 0 else 0
-    prev_start = text.rfind("\n", 0, max(0, prev_end)) + 1
+    prev_start = text.rfind("\n", max(0, prev_end - 300), max(0, prev_end)) + 1
     prev = text[prev_start:prev_end] if ls > 0 else ""
     if finding.category == "postcode" and not same.strip():
         return finding  # postcode lines follow their street line, judged with it

@@ -167,7 +167,9 @@ def _attendance_above(text: str, line_start: int) -> bool:
     for _ in range(30):
         if pos <= 0:
             return False
-        prev_start = text.rfind("\n", 0, pos - 1) + 1
+        prev_start = text.rfind("\n", max(0, pos - 400), pos - 1) + 1
+        if prev_start == 0 and pos > 400:
+            return False  # no line break nearby: not a list
         line = text[prev_start : pos - 1]
         if ATTENDANCE.match(line):
             return True
@@ -190,7 +192,7 @@ JOB_WORDS = re.compile(
 
 def _job_line(text: str, start: int, end: int) -> bool:
     ls = text.rfind("\n", max(0, start - 200), start) + 1
-    le = text.find("\n", end)
+    le = text.find("\n", end, end + 200)
     rest = text[end : le if le != -1 else len(text)].strip()
     return bool(JOB_WORDS.fullmatch(text[ls:start].strip() + " ")) and not rest
 
@@ -271,10 +273,10 @@ def _windows(text: str, points: list[int], pad: int = 1) -> list[tuple[int, int]
     for p in points:
         s = p
         for _ in range(pad + 1):
-            s = text.rfind("\n", 0, max(0, s - 1)) + 1 if s > 0 else 0
+            s = text.rfind("\n", max(0, s - 1500), max(0, s - 1)) + 1 if s > 0 else 0
         e = p
         for _ in range(pad + 1):
-            n = text.find("\n", e + 1)
+            n = text.find("\n", e + 1, e + 1500)
             e = len(text) if n == -1 else n
         s, e = max(s, p - 1500), min(e, p + 1500)
         if out and s <= out[-1][1]:
@@ -552,6 +554,9 @@ class PersonRecognizer(Recognizer):
                 continue
             if not any((lexicon.is_first_name(w) or lexicon.is_surname(w)) and not lexicon.is_common(w) for w in words):
                 continue
+            if len(words) == 1 and (p < 0.9 or span in lexicon.streets() or span in lexicon.places()
+                                    or PREP_BEFORE.search(text[max(0, s - 20) : s])):
+                continue  # 'de herinrichting van de Groenestein': a street, not a person
             toks = tokens_of(span)
             parts = parse(toks, lexicon.first_names())
             public = publicrole.judge(text, s, e, parts.first, parts.initials, parts.surname)
