@@ -123,11 +123,20 @@
     var y = sessionStorage.getItem(key);
     if (y !== null) { text.scrollTop = parseInt(y, 10); sessionStorage.removeItem(key); }
   } catch (err) { /* private mode */ }
-  // after an action the URL names the finding: mark its highlight too
+  // after an action the URL names the finding: mark its highlight too, and show the finding
+  // inside its list instead of scrolling the whole page (which hides the message on top)
   if (location.hash.indexOf("#f-") === 0) {
     var id = location.hash.slice(3);
     document.querySelectorAll("mark.f").forEach(function (m) {
       if (m.dataset.ids.split(" ").indexOf(id) >= 0) m.classList.add("flash-hit");
+    });
+    window.addEventListener("load", function () {
+      var item = document.getElementById("f-" + id);
+      var list = item && item.closest("ol.findings");
+      if (!list) return;
+      window.scrollTo(0, 0);
+      list.scrollTop += item.getBoundingClientRect().top - list.getBoundingClientRect().top - 8;
+      item.classList.add("current");
     });
   }
 })();

@@ -1,0 +1,181 @@
+"""A real browser against a real server: clicks, text selection, forms without JavaScript.
+
+Drives Debian's Chromium (/usr/bin/chromium) with Playwright; skipped when either is missing.
+Never downloads a browser. Screenshots go to the system temp folder for a human to look at.
+"""
+
+from __future__ import annotations
+
+import socket
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from wooflow.case import Case, findings, judgement, persons
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+SHOTS = Path(tempfile.gettempdir())
+
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="geen Chromium in /usr/bin/chromium")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield b
+        b.close()
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture
+def server(case_dir: Path) -> Iterator[str]:
+    """uvicorn in a thread on a free port, serving a fresh copy of the test case."""
+    import uvicorn
+
+    from wooflow.web import create_app
+
+    port = _free_port()
+    config = uvicorn.Config(create_app(case_dir, actor="browser"), host="127.0.0.1", port=port,
+                            log_level="warning")
+    srv = uvicorn.Server(config)
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not srv.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("uvicorn did not start")
+        time.sleep(0.02)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(5)
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    ctx = browser.new_context(viewport={"width": 1400, "height": 900})
+    pg = ctx.new_page()
+    pg.set_default_timeout(5000)
+    yield pg
+    ctx.close()
+
+
+def _select(page: Any, needle: str) -> None:
+    """Select the first occurrence of ``needle`` in the document text, as a mouse drag would."""
+    page.evaluate(
+        """needle => {
+            const root = document.getElementById('doctext');
+            const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+            let node;
+            while ((node = walker.nextNode())) {
+                const i = node.data.indexOf(needle);
+                if (i >= 0) {
+                    const r = document.createRange();
+                    r.setStart(node, i);
+                    r.setEnd(node, i + needle.length);
+                    const sel = window.getSelection();
+                    sel.removeAllRanges();
+                    sel.addRange(r);
+                    root.dispatchEvent(new MouseEvent('mouseup', {bubbles: true}));
+                    return;
+                }
+            }
+            throw new Error('not found: ' + needle);
+        }""",
+        needle,
+    )
+
+
+def test_accept_by_click_and_redact_a_selection(page: Any, server: str, case_dir: Path,
+                                                ids: dict[str, int]) -> None:
+    doc = ids["nota-overleg.txt"]
+    page.goto(f"{server}/documenten/{doc}")
+    with Case(case_dir) as case:
+        phone = next(r for r in findings(case, doc) if r.finding.category == "phone")
+        text = case.text(doc)
+    item = page.locator(f"#f-{phone.id}")
+    item.get_by_role("button", name="Lakken: 06-12345678", exact=True).click()
+    page.wait_for_url(f"**/documenten/{doc}*#f-{phone.id}")
+    assert "st-accepted" in page.locator(f"#f-{phone.id}").get_attribute("class").split()
+    assert page.evaluate("window.scrollY") == 0  # the message on top stays in view
+    assert page.locator("mark.st-accepted", has_text="06-12345678").count() == 1
+    assert "Geaccepteerd" in page.get_by_role("status").first.inner_text()
+
+    # the name sits after an emoji (2 UTF-16 units, 1 code point) and CR LF line ends
+    _select(page, "Piet Pietersen")
+    tool = page.locator("#sel-tool")
+    assert tool.is_visible()
+    assert "Piet Pietersen" in page.locator("#sel-preview").inner_text()
+    page.locator("#add-category").select_option("person")
+    page.locator("#sel-redact").click()
+    page.wait_for_load_state()
+    assert page.locator("mark.st-added", has_text="Piet Pietersen").count() == 1
+    page.screenshot(path=str(SHOTS / "wooflow-web-document.png"))
+    with Case(case_dir) as case:
+        added = [r for r in findings(case, doc) if r.status == "added"]
+    assert [(r.finding.start, r.finding.text) for r in added] == [
+        (text.index("Piet Pietersen"), "Piet Pietersen")]
+
+
+def test_highlight_leads_to_its_finding(page: Any, server: str, ids: dict[str, int]) -> None:
+    doc = ids["nota-overleg.txt"]
+    page.goto(f"{server}/documenten/{doc}")
+    page.locator("mark.st-keep", has_text="De Jonge").click()
+    current = page.locator(".finding.current")
+    assert current.count() == 1 and "publieke functie" in current.inner_text()
+
+
+def test_judgement_and_person_decision(page: Any, server: str, case_dir: Path,
+                                       ids: dict[str, int]) -> None:
+    doc = ids["nota-overleg.txt"]
+    page.goto(f"{server}/documenten/{doc}")
+    page.get_by_role("radio", name="reeds openbaar", exact=True).check()
+    page.get_by_label("Vindplaats (bij reeds openbaar)").fill("https://open.overheid.nl/doc/1")
+    page.get_by_label("Toelichting").fill("eerder gepubliceerd")
+    page.get_by_role("button", name="Oordeel opslaan").click()
+    page.wait_for_url("**#oordeel")
+    assert page.locator("h1 + p.meta .badge").inner_text() == "reeds openbaar"
+
+    page.goto(f"{server}/personen")
+    page.get_by_role("button", name="Karin de Vries overal lakken", exact=True).click()
+    page.wait_for_url("**/personen*#p-devries-k")
+    row = page.locator("#p-devries-k")
+    assert row.locator(".badge").inner_text() == "lakken"
+    page.screenshot(path=str(SHOTS / "wooflow-web-persons.png"), full_page=True)
+    with Case(case_dir) as case:
+        assert judgement(case, doc).link == "https://open.overheid.nl/doc/1"
+        assert next(p for p in persons(case) if p.key == "devries|k").decision == "redact"
+
+
+def test_core_actions_work_without_javascript(browser: Any, server: str, case_dir: Path,
+                                              ids: dict[str, int]) -> None:
+    ctx = browser.new_context(java_script_enabled=False)
+    page = ctx.new_page()
+    try:
+        doc = ids["nota-overleg.txt"]
+        with Case(case_dir) as case:
+            text = case.text(doc)
+        start = text.index("Pietersen")
+        page.goto(f"{server}/documenten/{doc}")
+        page.get_by_label("Begin").fill(str(start))
+        page.get_by_label("Einde").fill(str(start + len("Pietersen")))
+        page.locator("#add-submit").click()
+        page.wait_for_url("**#f-*")
+        assert page.locator("mark.st-added", has_text="Pietersen").count() == 1
+        page.goto(f"{server}/documenten?q=begroting")
+        assert page.locator(".snippet mark").first.inner_text().lower() == "begroting"
+    finally:
+        ctx.close()
