@@ -405,7 +405,7 @@ class PersonNameModel:
         words = [sents[i] for i in keep]
         tagged = [tags for _, tags, _ in self._iter_tagged(words)]
         if self.vote:
-            tagged = vote_types(words, tagged)
+            tagged = vote_types(words, tagged, self.featurizer.gaz.common)
         for j, tags in zip(keep, tagged):
             out[j] = tags
         return out
@@ -436,7 +436,7 @@ class PersonNameModel:
                     for k, tag in enumerate(tags)
                 ])
             if self.vote:
-                voted = vote_types(words, tagged)
+                voted = vote_types(words, tagged, self.featurizer.gaz.common)
                 probs = _mention_probs(words, tagged, voted, probs)
                 tagged = voted
             for sent, tags, prob in zip(block, tagged, probs):
@@ -460,13 +460,16 @@ def _entities(labels: Sequence[str]) -> list[tuple[int, int, str]]:
 
 
 def vote_types(
-    words: Sequence[Sequence[str]], labels: Sequence[Sequence[str]]
+    words: Sequence[Sequence[str]],
+    labels: Sequence[Sequence[str]],
+    common: frozenset[str] = frozenset(),
 ) -> list[list[str]]:
     """Give each entity the type its capitalised words have most often in the document.
 
     Names are consistent within a document (deduce does the same for persons): a surname
     tagged PER in three mentions and ORG in a fourth is a person there too. Ties keep the
-    CRF's own type.
+    CRF's own type. A capitalised word that is a person at least twice (and mostly) is
+    also a person where the CRF left it untagged, unless it is a common word.
     """
     votes: dict[str, dict[str, int]] = {}
     found = [_entities(labs) for labs in labels]
@@ -488,6 +491,15 @@ def vote_types(
                 best = max(sorted(tally), key=lambda t: tally[t])
                 new[a:b] = ["B-" + best] + ["I-" + best] * (b - a - 1)
         out.append(new)
+    persons = {
+        w for w, c in votes.items()
+        if c.get("PER", 0) >= 2 and c["PER"] == max(c.values()) and len(w) > 2
+        and w.lower() not in common and w.lower() not in TUSSENVOEGSELS
+    }
+    for toks, new in zip(words, out):
+        for k, tok in enumerate(toks):
+            if new[k] == "O" and tok in persons:
+                new[k] = "I-PER" if k and new[k - 1].endswith("PER") else "B-PER"
     return out
 
 
