@@ -33,7 +33,12 @@ LABEL_COLOR = (1.0, 1.0, 1.0)
 LABEL_FONT = "helv"
 MIN_LABEL_SIZE = 2.5  # points; below this a code is unreadable even when zoomed, so none is printed
 MAX_LABEL_SIZE = 10.0
-OCR_PAD = 1.0  # points added around OCR word boxes
+# OCR boxes hug the ink and anti-aliased edges lie just outside: on scanned pages every box grows
+# by this share of its height on all sides (at least OCR_PAD_MIN), but sideways never past half
+# the gap to the next word on its line, so a kept neighbour is not cut.
+OCR_PAD_SHARE = 0.15
+OCR_PAD_MIN = 1.0  # points
+OCR_PAD_MIN_SIDE = 0.25  # points; the least sideways margin even when a neighbour is closer
 
 # Vector graphics entirely under a box go (an underline, a scribble); larger shapes that merely
 # touch a box (table borders, a black rectangle someone drew over the name) stay, because removing
@@ -343,6 +348,27 @@ def _ocr_page_numbers(doc: Document) -> set[int]:
     return {p.number for p in doc.pages if p.ocr}
 
 
+def _page_words(doc: Document, page: int) -> list[Word]:
+    return [w for w in doc.words if w.page == page]
+
+
+def ocr_padded(box: Box, page_words: Sequence[Word]) -> pymupdf.Rect:
+    """``box`` grown by ``OCR_PAD_SHARE`` of its height; sideways at most half the gap to the
+    nearest word left and right of it on its line (words the box already covers do not count)."""
+    height = box.y1 - box.y0
+    pad = max(OCR_PAD_MIN, OCR_PAD_SHARE * height)
+    left, right = pad, pad
+    for w in page_words:
+        overlap = min(box.y1, w.y1) - max(box.y0, w.y0)
+        if overlap < 0.5 * min(height, w.y1 - w.y0):
+            continue  # another line
+        if w.x1 <= box.x0 + 0.5:
+            left = min(left, max(OCR_PAD_MIN_SIDE, (box.x0 - w.x1) / 2))
+        elif w.x0 >= box.x1 - 0.5:
+            right = min(right, max(OCR_PAD_MIN_SIDE, (w.x0 - box.x1) / 2))
+    return pymupdf.Rect(box.x0 - left, box.y0 - pad, box.x1 + right, box.y1 + pad)
+
+
 def redact_pdf(
     source: bytes | str | os.PathLike[str],
     doc: Document,
@@ -373,14 +399,14 @@ def redact_pdf(
         )
         report.flattened = flattened
         ocr_pages = _ocr_page_numbers(doc)
+        ocr_words: dict[int, list[Word]] = {}
         by_page: dict[int, list[Box]] = {}
         for box in boxes:
             if 0 <= box.page < pdf.page_count:
                 page = pdf[box.page]
                 if box.page in ocr_pages:
-                    # OCR boxes hug the ink; anti-aliased edges lie just outside. They were
-                    # measured on the rendered (rotated) page.
-                    r = box.rect + (-OCR_PAD, -OCR_PAD, OCR_PAD, OCR_PAD)
+                    # Measured on the rendered (rotated) page, so padded there, then derotated.
+                    r = ocr_padded(box, ocr_words.setdefault(box.page, _page_words(doc, box.page)))
                     if page.rotation:
                         r = r * page.derotation_matrix
                     box = Box(box.page, r.x0, r.y0, r.x1, r.y1, box.label)
