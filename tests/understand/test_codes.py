@@ -95,3 +95,9 @@ def test_report_table_of_contents_has_no_codes(shared: Path) -> None:
     with pymupdf.open(shared / "advies-belang-kind-meeroudergezinnen-2024.pdf") as pdf:
         text = "\f".join(page.get_text() for page in pdf)
     assert find_redaction_codes(text) == []
+
+
+def test_glued_labels_from_pdf_extraction() -> None:
+    assert codes("naam: 5.1.2e5.1.2e en 5.1.2e") == ["5.1.2e", "5.1.2e", "5.1.2e"]
+    assert codes("x5.1.2e") == [] and codes("15.1.2e") == [] and codes("5.1.2e1") == []
+    assert codes("(5.1.2.e.)") == ["5.1.2e"]

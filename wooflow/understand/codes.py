@@ -56,17 +56,20 @@ GROUND_LABELS: dict[str, str] = {
     "5.2": "persoonlijke beleidsopvattingen",
 }
 
-_NOT_AFTER = r"(?![A-Za-z\d])(?!\.\d)(?![,.]\d)"
+# After the code: no letter, no decimal continuation; a digit only where the next code starts
+# ("5.1.2e5.1.2e": adjacent labels that PDF extraction glued together).
+_NOT_AFTER = r"(?![A-Za-z])(?!\d(?!\.\d))(?![,.]\d)"
 _PATTERNS: list[tuple[re.Pattern[str], str, bool]] = [
     # Woo 5.1.1a-e / 5.1.2a-i, with ".e", " e" or "e".
-    (re.compile(r"(?<![\w.,€$])5\.1\.1(?:\.|\s)?([a-e])" + _NOT_AFTER), "5.1.1", True),
-    (re.compile(r"(?<![\w.,€$])5\.1\.2(?:\.|\s)?([a-i])" + _NOT_AFTER), "5.1.2", True),
-    (re.compile(r"(?<![\w.,€$])10\.1(?:\.|\s)?([a-d])" + _NOT_AFTER), "10.1", True),
-    (re.compile(r"(?<![\w.,€$])10\.2(?:\.|\s)?([a-g])" + _NOT_AFTER), "10.2", True),
-    (re.compile(r"(?<![\w.,€$])5\.1\.5" + _NOT_AFTER), "5.1.5", False),
-    (re.compile(r"(?<![\w.,€$])5\.2(?:\.1)?" + _NOT_AFTER), "5.2", False),
-    (re.compile(r"(?<![\w.,€$])11\.1" + _NOT_AFTER), "11.1", False),
+    (re.compile(r"5\.1\.1(?:\.|\s)?([a-e])" + _NOT_AFTER), "5.1.1", True),
+    (re.compile(r"5\.1\.2(?:\.|\s)?([a-i])" + _NOT_AFTER), "5.1.2", True),
+    (re.compile(r"10\.1(?:\.|\s)?([a-d])" + _NOT_AFTER), "10.1", True),
+    (re.compile(r"10\.2(?:\.|\s)?([a-g])" + _NOT_AFTER), "10.2", True),
+    (re.compile(r"5\.1\.5" + _NOT_AFTER), "5.1.5", False),
+    (re.compile(r"5\.2(?:\.1)?" + _NOT_AFTER), "5.2", False),
+    (re.compile(r"11\.1" + _NOT_AFTER), "11.1", False),
 ]
+_BAD_BEFORE = frozenset(".,€$")
 
 _CITATION_BEFORE = re.compile(
     r"(?:\b(?:artikel|artikelen|art\.?|lid|leden|hoofdstuk|paragraaf|par\.|onderdeel|bijlage|"
@@ -116,10 +119,17 @@ _PREFILTER = re.compile(r"5\.1\.[125]|5\.2|10\.[12]|11\.1")
 
 
 def _candidates(text: str) -> list[tuple[int, int, str, str | None, bool]]:
-    out = []
+    out: list[tuple[int, int, str, str | None, bool]] = []
     for pre in _PREFILTER.finditer(text):
+        pos = pre.start()
+        if pos and (
+            text[pos - 1].isalnum() or text[pos - 1] in _BAD_BEFORE or text[pos - 1] == "_"
+        ):
+            # Glued to a word or number ("v5.2", "15.2", "€5.2") unless right after a letter code.
+            if not (out and out[-1][1] == pos and out[-1][4]):
+                continue
         for rx, base, has_letter in _PATTERNS:
-            m = rx.match(text, pre.start())
+            m = rx.match(text, pos)
             if m:
                 letter = m.group(1).lower() if has_letter else None
                 out.append((m.start(), m.end(), base, letter, has_letter))
