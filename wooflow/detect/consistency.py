@@ -21,7 +21,11 @@ from wooflow.model import Finding
 WORD_RE = re.compile(CAP)
 VERB_AFTER = re.compile(
     r"[ \t]+(?:is|was|heeft|had|zal|wil|kan|gaat|komt|zegt|meldt|vraagt|opent|sluit|geeft|stelt|"
-    r"licht|merkt|deelt|neemt|stuurt|legt|doet|ziet|vindt|benadrukt|antwoordt|reageert)\b"
+    r"licht|merkt|deelt|neemt|stuurt|legt|doet|ziet|vindt|benadrukt|antwoordt|reageert|"
+    r"[a-z]{2,}(?:t|de|te))\b"
+)
+PLACE_PREP = re.compile(
+    r"\b(?:gemeente|in|te|uit|naar|van|bij|rond|regio|provincie|nabij|omgeving|richting)\s+$", re.IGNORECASE
 )
 REASON_SAME = "zelfde persoon als elders geredigeerd"
 REASON_PUBLIC = "zelfde persoon als elders in publieke rol"
@@ -180,8 +184,11 @@ def scan(text: str, reg: Registry, covered: list[tuple[int, int]], mentions: lis
         sent = _sentence_start(text, s)
         if sent and lexicon.is_common(w) and not (keys and VERB_AFTER.match(text, e)):
             continue  # 'Groot deel van ...'; but 'Groen opent de vergadering' is the person
-        if (w in lexicon.places() or _orgish(w)) and not TITLE.search(text[max(0, s - 30) : s]):
-            continue  # 'gemeente Tiel', 'Belastingdienst': a place or body, not the person
+        if _orgish(w) or (w in lexicon.places() and (
+                PLACE_PREP.search(text[max(0, s - 25) : s]) or not keys or w.lower() not in keys
+                or not VERB_AFTER.match(text, e))):
+            if not TITLE.search(text[max(0, s - 30) : s]):
+                continue  # 'gemeente Tiel', 'Belastingdienst': a place or body, not the person
         if keys:
             key, start = _with_tv(text, s, w, keys)
             if is_covered(start, e):

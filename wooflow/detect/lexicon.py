@@ -51,6 +51,12 @@ def places() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def places_lower() -> frozenset[str]:
+    """Lower-cased place names: the list writes 'Capelle Aan Den IJssel', text 'aan den'."""
+    return frozenset(p.lower() for p in places())
+
+
+@lru_cache(maxsize=None)
 def streets() -> frozenset[str]:
     return frozenset(_lines("streets.txt.gz"))
 

@@ -15,7 +15,7 @@ SP = r"[ \u00a0]"
 # Capitalised name word; hyphenated double surnames may carry a tussenvoegsel ('Terpstra-de Haan').
 CAP = (
     rf"(?:IJ|[{U}])[{L}]+(?:['’][{L}]+)?"
-    rf"(?:-(?:(?:van der|van den|van de|van|de|den|der|ter|ten|te){SP})?(?:IJ|[{U}])[{L}]+){{0,2}}"
+    rf"(?:-(?:(?:van der|van den|van de|van|de|den|der|ter|ten|te){SP}|A-)?(?:IJ|[{U}])[{L}]+){{0,2}}"
 )
 INIT = rf"(?:(?:Th|Ch|Chr|Ph|Tj|Jac|Joh|IJ|[{U}])\.(?:{SP}?|-)){{1,5}}"
 TV_MULTI = (

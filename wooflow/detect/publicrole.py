@@ -44,7 +44,7 @@ _PRE = re.compile(
 )
 _POST_ROLE = re.compile(
     rf"^[ \t]*(?:,[ \t]*(?:de[ \t]+|destijds[ \t]+|toenmalig[ \t]+)?(?:{ROLE_WORDS}|lid van de (?:tweede|eerste) kamer)\b"
-    rf"|\([ \t]*(?:{ROLE_WORDS})\b)",
+    rf"|\([ \t]*(?:{ROLE_WORDS})\b|[ \t]*\|[ \t]*(?:{ROLE_WORDS})\b)",
     re.IGNORECASE,
 )
 _SIGN_LINE = re.compile(
@@ -76,6 +76,24 @@ def role_before(text: str, start: int, stripped: str = "") -> str | None:
     if stripped and re.fullmatch(rf"(?:{ROLE_WORDS})", stripped.strip(), re.IGNORECASE):
         return stripped.strip().lower()
     return None
+
+
+ROLE_LINE = re.compile(
+    r"\b(?:commissaris van de koning|burgemeester|minister|staatssecretaris|wethouder|gedeputeerde|"
+    r"ombudsman|minister-president|dijkgraaf)\b[^\n]{0,60}$",
+    re.IGNORECASE,
+)
+
+
+def role_line_above(text: str, start: int) -> str | None:
+    """Address block of an office holder: 'De Commissaris van de Koning ...\nde heer X'."""
+    ls = text.rfind("\n", max(0, start - 200), start)
+    if ls < 0 or not re.fullmatch(r"[ \t]*(?:de heer|mevrouw|dhr\.?|mw\.?|de|)[ \t]*", text[ls + 1 : start],
+                                 re.IGNORECASE):
+        return None
+    prev = text[text.rfind("\n", max(0, ls - 200), ls) + 1 : ls]
+    m = ROLE_LINE.search(prev)
+    return m.group(0).split()[0].lower() if m else None
 
 
 def role_after(text: str, end: int) -> str | None:
@@ -131,6 +149,9 @@ def judge(
     if role:
         return f"publieke functie ({role})"
     role = plural_role(text, start)
+    if role:
+        return f"publieke functie ({role})"
+    role = role_line_above(text, start)
     if role:
         return f"publieke functie ({role})"
     role = signature_role(text, start)

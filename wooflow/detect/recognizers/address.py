@@ -94,7 +94,8 @@ ORG_LINE = re.compile(
     r"\b(?:gemeente|provincie|ministerie|directie|stichting|stadhuis|gemeentehuis|stadsloket|"
     r"locatie|vergaderlocatie|bezoekadres|postadres|kantoor|hoofdkantoor|veiligheidsregio|ggd|"
     r"rijksoverheid|informatie|b\.?v\.?|n\.?v\.?|waterschap|omgevingsdienst|rechtbank|politie|"
-    r"school|ziekenhuis|universiteit|hogeschool|inspectie|dienst|bureau|afdeling|vestiging)\b",
+    r"school|ziekenhuis|universiteit|hogeschool|inspectie|dienst|bureau|afdeling|vestiging|kerk|"
+    r"moskee|synagoge|gebouw|wijkcentrum|buurthuis|sporthal|bibliotheek|theater|museum)\b",
     re.IGNORECASE,
 )
 HOME_CUE = re.compile(

@@ -25,7 +25,7 @@ TITLE = re.compile(
     r"dochter|broer|zus|grootvader|grootmoeder|opa|oma|buurman|buurvrouw|vriend|vriendin|"
     r"collega|cliënt|client|patiënt|kind|kleinzoon|kleindochter|neef|nicht|oom|tante)|"
     r"\b(?:mijn naam is|ik ben|ik heet|ondergetekende|genaamd|ten name van|t\.n\.v\.|"
-    r"tnv|namens|getuige|melder|bewoner|inspreker|insprekers?|klager|verzoeker|aanvrager|"
+    r"tnv|namens|getuige|melder|bewoner|inspreker|insprekers?|klager|verzoeker|aanvrager|familie|"
     r"betrokkene|belanghebbende)\s*[,:]?)"
     r"\s*$",
     re.IGNORECASE,
@@ -46,7 +46,9 @@ HEADER_LINE = re.compile(
     r"genodigden|verzonden door|namens|notulist|voorzitter|auteur|opsteller|behandelaar|"
     r"contactpersoon|kopie aan|gezien door|paraaf|verslag|notulen|[\w ]{0,20}naam[\w ]{0,20}|"
     r"voornamen?|achternaam|geslachtsnaam|partner|ouder|ouders|kind|kinderen|melder|getuige|"
-    r"aanvrager|verzoeker|bezwaarmaker|klager|cliënt|client|patiënt|betrokkene)(?:\*\*)?\s*(?::|\t| {2,})",
+    r"aanvrager|verzoeker|bezwaarmaker|klager|cliënt|client|patiënt|betrokkene|"
+    r"[\w ]{0,25}(?:medewerkers?|betrokkenen|deelnemers|personen|contactpersonen|sprekers|"
+    r"behandelaars|ambtenaren))(?:\*\*)?\s*(?::|\t| {2,})",
     re.IGNORECASE,
 )
 CLOSING = re.compile(
@@ -65,6 +67,7 @@ STRIP_WORDS = frozenset(
     "minister-president lid leden motie amendement fractievoorzitter koning koningin "
     "namens aan cc bcc".split()
 )
+TITLE_WORDS = frozenset("dhr mw mevr mevrouw meneer heer mijnheer mr dr drs ir ing prof ds".split())
 HEADER_WORDS = frozenset(
     "van aan cc bcc de het een te ter ten den der datum onderwerp betreft kenmerk bijlage "
     "bijlagen verzonden from to sent subject date re fw fwd tel telefoon mobiel email e-mail".split()
@@ -215,6 +218,25 @@ def _bad_word(word: str) -> bool:
     if tail and tail.lower() in ("oost", "west", "noord", "zuid", "centrum", "midden"):
         return True
     return bool(tail) and head in lexicon.places() and not lexicon.is_surname(head)
+
+
+PREV_WORD = re.compile(r"([\w'’-]+)[ \t]+$")
+_WORDS = re.compile(r"[\w'’-]+")
+
+
+def _in_place_name(text: str, start: int, end: int, name: str) -> bool:
+    """True when the words around the name form a listed place ('Capelle aan den IJssel')."""
+    places = lexicon.places_lower()
+    before = _WORDS.findall(text[max(0, start - 30) : start])[-3:]
+    after = _WORDS.findall(text[end : end + 30])[:3]
+    for i in range(len(before) + 1):
+        for j in range(len(after) + 1):
+            if i == 0 and j == 0:
+                continue
+            cand = " ".join(before[len(before) - i :] + [name] + after[:j]).lower()
+            if cand in places:
+                return True
+    return False
 
 
 def _namelike(name: str) -> bool:
@@ -368,9 +390,12 @@ class PersonRecognizer(Recognizer):
         if tv_low and tv_low[-1] == "te" and caps[-1] in lexicon.places() and not caps[0] in fn:
             return None  # 'Kerkstraat te Zwolle
         places = lexicon.places()
-        if any(c in places and not lexicon.is_first_name(c) for c in free) and not any(k == "init" for _, k in toks) \
-                and not (caps[0] in fn and len(caps) >= 2):
-            return None
+        titled = bool(TITLE.search(text[max(0, start - 40) : start])) or any(
+            w.lower().rstrip(".") in TITLE_WORDS for w in stripped)
+        if not titled and (chunk in places or " ".join(w for w, _ in toks) in places or any(
+                c in places and not lexicon.is_first_name(c) for c in free)) \
+                and not any(k == "init" for _, k in toks) and not (caps[0] in fn and len(caps) >= 2):
+            return None  # 'Stichtse Vecht', 'Groningen'; but 'dr. Groenewoud' is a person
         # Offsets of the remaining tokens inside the chunk.
         first_tok, last_tok = toks[0][0], toks[-1][0]
         rel_s = self._find_token(chunk, first_tok, stripped)
@@ -413,6 +438,13 @@ class PersonRecognizer(Recognizer):
                 return None
             rest = " ".join(t for t, _ in toks)
             return self._judge_chunk(text, s + text[s:e].find(toks[0][0]), rest) if text[s:e].endswith(rest) else None
+        if not has_init and not (caps[0] in fn and len(caps) >= 2) and not titled:
+            if _in_place_name(text, s, e, name):
+                return None  # 'Krimpen aan den IJssel', 'Stichtse Vecht'
+            pw = PREV_WORD.search(text, max(0, s - 40), s)
+            if pw and pw.group(1).lower() not in STRIP_WORDS and pw.group(1).lower() not in ROLE_TOKENS \
+                    and (_orgish(pw.group(1)) or pw.group(1) in orgs):
+                return None  # 'wijkcentrum De Kreek', 'Lokaal Tiel'
         caps_fn = [c in fn for c in caps]
         caps_cw = [cw(c) for c in caps]
         caps_sn = [lexicon.is_surname(c) for c in caps]
@@ -428,6 +460,9 @@ class PersonRecognizer(Recognizer):
                 score, why = 0.92, "voornaam + achternaam"
             elif has_tv and caps_sn[-1] and len(caps) <= 2 and (len(caps) == 1 or caps_fn[0] or not caps_cw[0]):
                 score, why = 0.85, "naam met tussenvoegsel"
+                if caps_cw[-1] and len(caps) == 1:
+                    # 'De Boer', 'De Graaf': also ordinary words; surer mid-sentence
+                    score = 0.55 if sent else 0.72
             elif not any(caps_cw) and any(caps_sn + caps_fn):
                 score, why = 0.75, "naam (namenlijst)"
         else:
@@ -447,8 +482,10 @@ class PersonRecognizer(Recognizer):
             score, why = max(score, 0.93), ctx
         if len(toks) == 1 and caps:
             w = caps[0]
-            if public:  # 'Minister Helder': a surname, even if Helder is also a given name
+            if public and (caps_sn[0] or not caps_fn[0]):  # 'Minister Helder': a surname
                 parts = NameParts(first=None, initials=None, surname=w, tokens=[w])
+            elif public:  # 'Wethouder Tjeerd': a given name
+                parts = NameParts(first=w, initials=None, surname=None, tokens=[w])
             elif parts.first and caps_sn[0]:
                 parts = NameParts(first=w, initials=None, surname=w, tokens=[w])
         strong = score >= 0.85 or (ctx is not None)

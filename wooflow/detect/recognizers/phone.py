@@ -44,6 +44,16 @@ DIRECT_CUE = re.compile(
     r"mobiel|mob\.|06|direct|doorkies|privé|prive|inlichtingen|contactpersoon|behandeld door",
     re.IGNORECASE,
 )
+# General numbers of ministries as printed in their letterheads (rijksoverheid.nl), last 9 digits.
+KNOWN_SWITCHBOARDS = frozenset({
+    "703407911",  # VWS
+    "704266426",  # BZK
+    "703428000",  # Financiën
+    "703707911",  # JenV
+    "704560000",  # IenW
+    "703334444",  # SZW
+    "704123456",  # OCW
+})
 ABBR_BEFORE = re.compile(r"\b[A-Z][A-Za-z]*[A-Z][\w-]*[ \t]*[(:][ \t]*$")
 LETTERHEAD_LABEL = re.compile(r"(?:^|\n)[ \t]*(?:T|Tel\.?|Telefoon|F|Fax)[ \t]*[:.]?[ \t]*$")
 
@@ -77,6 +87,9 @@ class PhoneRecognizer(Recognizer):
                 continue
             if digits[:4] in ("0800", "0900"):
                 out.append(self.finding(text, s, e, 0.9, "algemeen servicenummer", action="keep"))
+                continue
+            if digits[-9:] in KNOWN_SWITCHBOARDS:
+                out.append(self.finding(text, s, e, 0.9, "algemeen nummer van een ministerie", action="keep"))
                 continue
             if not mobile and self._general(text, s, e):
                 out.append(self.finding(text, s, e, 0.8, "algemeen (centrale) nummer in briefhoofd", action="keep"))

@@ -28,7 +28,8 @@ TERMS = {
         r"gebroken|fractuur|bekkeninstabiliteit|zwangerschap|bevalling|miskraam|ivf|"
         r"suïcid|zelfmoord|overleden aan|terminaal|palliatie|hospice|ggz|jeugdzorg|"
         r"slecht ter been|long covid|besmet|positief getest|ziekmelding|ziekteverzuim|"
-        r"maculadegeneratie|fysiotherap|chronisch|gehoorapparaat|ms-patiënt"
+        r"maculadegeneratie|fysiotherap|slaapproblem|angstklacht|alcohol|drugsverslav|gokverslav|"
+        r"chronisch|gehoorapparaat|ms-patiënt"
     ),
     "religie": (
         r"moslim|islamitisch|christelijk|christen|katholiek|protestants|joods|jood|hindoe|"
@@ -69,12 +70,14 @@ PERSONAL = re.compile(
 )
 # Words after which the statement about the person starts ('ik ben | slechtziend ...').
 ANCHOR = re.compile(
-    r"\b(?:ben|is|bent|was|waren|zijn|heeft|heb|hebt|had|hadden|wordt|werd|met een|met|door een|"
-    r"door|vanwege een|vanwege|wegens|omdat (?:hij|zij|ik|ze)|aan dat (?:hij|zij|ze)|dat (?:hij|zij|ze))\s+",
+    r"\b(?:ben|is|bent|was|waren|zijn|heeft|heb|hebt|had|hadden|wordt|werd|overleed aan|overleden aan|"
+    r"leed aan|lijdt aan|omdat (?:hij|zij|ik|ze)|aan dat (?:hij|zij|ze)|dat (?:hij|zij|ze))\s+",
     re.IGNORECASE,
 )
 NO_CUE = " [geen persoon in de zin]"
-LEFT_ADJ = re.compile(r"(?:(?:een|de|het|haar|zijn|mijn|uw)\s+)?(?:\w+e\s+)?$", re.IGNORECASE)
+LEFT_ADJ = re.compile(
+    r"(?:(?:door|met|vanwege|wegens|voor)\s+)?(?:(?:een|de|het|haar|zijn|mijn|uw)\s+)?(?:\w+e\s+)?$", re.IGNORECASE
+)
 NOT_ABOUT = re.compile(r"^(?:ziekenhuis|ziekenhuizen|ziekte(?:kosten|verzekering|verlof)?wet|"
                        r"ziektekosten|zorgverzeker|huisartsenpost|operationeel|operaties?$)", re.IGNORECASE)
 
