@@ -94,3 +94,22 @@ def test_known_headings_without_blank_lines_as_in_docx() -> None:
     assert [s["heading"] for s in analyze(make_doc(runs_on)).structure["sections"]] == [
         "Aanleiding"
     ]
+
+
+def test_agenda_items_and_lettered_parts_without_blank_lines() -> None:
+    agenda = "Agenda\n\nOverleg x\n\nDatum: 1 maart 2024\nLocatie: zaal 3\n\n1. Opening\n2. Begroting 2025\n3. Rondvraag\n"
+    s = analyze(make_doc(agenda)).structure
+    assert [i["heading"] for i in s["agenda_items"]] == [
+        "1. Opening",
+        "2. Begroting 2025",
+        "3. Rondvraag",
+    ]
+    nota = "nota\n\nTitel\n\nToelichting\na. Financiën\nDe kosten zijn laag.\nb. Planning\nKlaar in mei.\n"
+    secs = analyze(make_doc(nota)).structure["sections"]
+    assert [(x["heading"], x["level"]) for x in secs] == [
+        ("Toelichting", 2),
+        ("a. Financiën", 3),
+        ("b. Planning", 3),
+    ]
+    listed = "Bijlagen\n\n1. Conceptbrief\n2. Reactienota\n\nAanleiding\nx\n"
+    assert [x["heading"] for x in analyze(make_doc(listed)).structure["sections"]] == ["Aanleiding"]

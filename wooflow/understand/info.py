@@ -11,7 +11,13 @@ from wooflow.understand.codes import RedactionCode, count_codes, find_redaction_
 from wooflow.understand.dates import iso
 from wooflow.understand.lines import extract_fields, split_lines
 from wooflow.understand.meta import extract_meta
-from wooflow.understand.structure import email_parts, minutes, qa_pairs, sections
+from wooflow.understand.structure import (
+    email_parts,
+    field_value_lines,
+    minutes,
+    qa_pairs,
+    sections,
+)
 
 MAX_SECTIONS = 500  # a 600-page report keeps its first 500 headings
 
@@ -126,7 +132,7 @@ def analyze(doc: Document) -> DocInfo:
     typ = classify(doc, text)
     meta = extract_meta(doc, fields, lines, typ.type)
     codes = find_redaction_codes(text)
-    secs = sections(lines, len(text))[:MAX_SECTIONS]
+    secs = sections(lines, len(text), field_value_lines(lines, fields))[:MAX_SECTIONS]
     structure: dict[str, Any] = {"sections": secs}
     if typ.type == "kamervragen" or any(s["heading"].startswith("Vraag") for s in secs[:3]):
         structure["qa_pairs"] = qa_pairs(text)

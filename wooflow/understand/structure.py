@@ -6,6 +6,7 @@ All spans are offsets into ``Document.text`` so the review screen can jump to th
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Any
 
 from wooflow.understand.lines import Field, Line, clean_inline, is_label_line
@@ -27,7 +28,7 @@ _KNOWN = re.compile(
     + r")[:.]?$",
     re.IGNORECASE,
 )
-_RUNS_ON = re.compile(r"(?:\b(?:en|of|van|de|het|een|voor|met|in|op|te|aan|over)|[,;-])$", re.I)
+_RUNS_ON = re.compile(r"(?:\b(?:en|of|van|de|het|een|voor|met|in|op|te|aan|over)|[,;-])$", re.IGNORECASE)
 _NUMBERED = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(?P<title>[A-Z][^\n]{1,90})$")
 _LETTERED = re.compile(r"^(?P<num>[a-h])[.)]\s+(?P<title>[A-Z][^\n]{1,90})$")
 _ARTICLE = re.compile(r"^(?P<num>Artikel\s+\d+[a-z]?)\.?(?:\s+(?P<title>[^\n]{1,90}))?$")
@@ -64,17 +65,35 @@ _SIGNATURE = re.compile(
 )
 
 
-def sections(lines: list[Line], text_len: int) -> list[dict[str, Any]]:
-    """Headed sections: known headings, markdown headings, numbered and lettered parts."""
+def field_value_lines(lines: list[Line], fields: dict[str, list[Field]]) -> set[int]:
+    """Indices of lines that hold a header field's value ("Bijlagen\n\n1. Conceptbrief")."""
+    starts = [ln.start for ln in lines]
+    out: set[int] = set()
+    for fs in fields.values():
+        for f in fs:
+            last = bisect_right(starts, max(f.end - 1, f.start)) - 1
+            out.update(range(f.line + 1, last + 1))
+    return out
+
+
+def sections(
+    lines: list[Line], text_len: int, skip: set[int] | frozenset[int] = frozenset()
+) -> list[dict[str, Any]]:
+    """Headed sections: known headings, markdown headings, numbered and lettered parts.
+
+    ``skip``: lines that are field values (see ``field_value_lines``), never headings.
+    """
     heads: list[tuple[int, str, int, int]] = []  # (level, heading, start, line end)
     prev_blank = True
-    prev_label = False
     prev_open = False  # the previous line runs on ("Bestuursondersteuning en", an open "**")
+    prev_closed = True  # the previous line was a heading or ended a sentence
+    prev_numbered = False  # the previous line was a numbered item (agenda lists)
     for i, line in enumerate(lines):
         c = line.clean
         if not c:
             prev_blank = True
             prev_open = False
+            prev_closed = True
             continue
         raw = line.raw.lstrip()
         level = 0
@@ -84,7 +103,12 @@ def sections(lines: list[Line], text_len: int) -> list[dict[str, Any]]:
             level, heading = len(md.group(1)), c
         elif _KNOWN.match(c) and (prev_blank or not prev_open):
             level, heading = 2, c.rstrip(":.")
-        elif len(c) <= 90 and not c.endswith((".", ",", ";")) and prev_blank and not prev_label:
+        elif (
+            len(c) <= 90
+            and not c.endswith((".", ",", ";"))
+            and (prev_closed or prev_numbered)
+            and i not in skip
+        ):
             m = _NUMBERED.match(c) or _ARTICLE.match(c)
             if m:
                 level, heading = 2 + m["num"].count("."), c
@@ -94,8 +118,10 @@ def sections(lines: list[Line], text_len: int) -> list[dict[str, Any]]:
                     level, heading = 3, c
         prev_blank = False
         prev_open = bool(_RUNS_ON.search(c)) or line.raw.count("**") % 2 == 1
+        prev_closed = heading is not None or c.endswith((".", "!", "?", ":"))
+        prev_numbered = bool(_NUMBERED.match(c))
         label = is_label_line(line)
-        prev_label = label
+
         if heading and not label:
             heads.append((level, heading, line.start, line.end))
     out = []
