@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from wooflow.case import FindingRecord, Judgement
+from wooflow.case import FindingRecord
 from wooflow.model import Finding
 from wooflow.web import views
 
@@ -44,16 +44,6 @@ def test_text_html_escapes_and_keeps_carriage_returns() -> None:
 def test_snippet_html_marks_hits_and_escapes_the_rest() -> None:
     snip = f"<script> {views.MARK_OPEN}overleg{views.MARK_CLOSE} & meer"
     assert str(views.snippet_html(snip)) == "&lt;script&gt; <mark>overleg</mark> &amp; meer"
-
-
-def test_progress_counts_documents_without_open_proposals_and_skips_duplicates() -> None:
-    text = "Jan Jansen"
-    recs = [rec(1, 0, 3, text, "proposed", doc_id=1), rec(2, 0, 3, text, "accepted", doc_id=2),
-            rec(3, 0, 3, text, "proposed", doc_id=3)]
-    judged = [Judgement(1, "openbaar"), Judgement(2, "deels openbaar"), Judgement(3, "dubbel", duplicate_of=2)]
-    p = views.progress([1, 2, 3, 4], judged, recs, persons_undecided=2)
-    assert (p.documents, p.reviewed, p.percent) == (3, 2, 67)
-    assert p.findings["proposed"] == 2 and p.findings["accepted"] == 1
 
 
 def test_fold_and_anchor() -> None:

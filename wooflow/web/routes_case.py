@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from datetime import date
 from typing import Any
 
 from fastapi import FastAPI, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
-from wooflow.case import REQUESTER_KINDS, audit_log, findings, judgements, persons
+from wooflow.case import REQUESTER_KINDS, audit_log
 from wooflow.exceptions import CaseError
-from wooflow.web import views
+from wooflow.web import queries, views
 from wooflow.web.app import WebContext, redirect
 
 AUDIT_PAGE = 100
@@ -48,14 +47,7 @@ def register(app: FastAPI, ctx: WebContext) -> None:
     @app.get("/", response_class=HTMLResponse, name="overview")
     def overview(request: Request) -> Response:
         with ctx.case() as case:
-            records = case.records()
-            judged = judgements(case)
-            found = findings(case)
-            people = persons(case)
-            in_scope = [r.doc_id for r in records if r.in_scope]
-            prog = views.progress(
-                in_scope, judged, found, sum(1 for p in people if p.decision == "undecided")
-            )
+            counts = queries.case_counts(case)
             return ctx.render(
                 request,
                 "overview.html",
@@ -64,12 +56,7 @@ def register(app: FastAPI, ctx: WebContext) -> None:
                 extended_on=case.extended_on(),
                 suspensions=case.suspensions(),
                 requester_kinds=REQUESTER_KINDS,
-                total=len(records),
-                out_of_scope=len(records) - len(in_scope),
-                by_judgement=Counter(j.judgement for j in judged),
-                by_type=Counter(r.type or "other" for r in records).most_common(),
-                progress=prog,
-                persons=len(people),
+                counts=counts,
                 failures=case.store.failures(),
             )
 
@@ -137,7 +124,7 @@ def register(app: FastAPI, ctx: WebContext) -> None:
         doc_id = int(document) if document.strip().isdigit() else None
         with ctx.case() as case:
             entries = audit_log(case.conn, doc_id=doc_id, action=actie or None)
-            actions = sorted({e.action for e in audit_log(case.conn)})
+            actions = queries.audit_actions(case)
         entries.reverse()  # newest first
         pagina = max(1, pagina)
         shown = entries[(pagina - 1) * AUDIT_PAGE : pagina * AUDIT_PAGE]

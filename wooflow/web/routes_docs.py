@@ -16,7 +16,6 @@ from wooflow.case import (
     findings,
     judge,
     judgement,
-    judgements,
     redactions,
     reject,
     reset_judgement,
@@ -25,7 +24,7 @@ from wooflow.case import (
 )
 from wooflow.exceptions import CaseError
 from wooflow.understand import GROUND_LABELS, TYPES
-from wooflow.web import views
+from wooflow.web import queries, views
 from wooflow.web.app import WebContext, redirect
 
 PAGE_SIZE = 50
@@ -63,18 +62,15 @@ def register(app: FastAPI, ctx: WebContext) -> None:
                 total, hits, error = 0, [], str(exc)
             ids = [h.doc_id for h in hits]
             records = {i: case.record(i) for i in ids}
-            judged = {j.doc_id: j for j in judgements(case, ids)} if ids else {}
-            pending = views.open_doc_ids(r for i in ids for r in findings(case, i))
-            kept_names = {
-                j.duplicate_of: case.record(j.duplicate_of).name
-                for j in judged.values() if j.duplicate_of is not None
-            }
+            pending = queries.open_doc_ids(case, ids)
+            kept = queries.duplicate_targets(case, ids)
+            kept_names = queries.names(case, kept.values())
         return ctx.render(
             request,
             "documents.html",
             hits=hits,
             records=records,
-            judged=judged,
+            kept=kept,
             pending=pending,
             kept_names=kept_names,
             total=total,
@@ -93,21 +89,19 @@ def register(app: FastAPI, ctx: WebContext) -> None:
             text = case.text(doc_id)
             recs = findings(case, doc_id)
             j = judgement(case, doc_id)
-            all_judged = judgements(case)
-            duplicates = [x.doc_id for x in all_judged if x.duplicate_of == doc_id]
-            children = [r for r in case.records() if r.parent_id == doc_id]
-            ids = case.doc_ids()
-            pending = views.open_doc_ids(findings(case, status="proposed"))
-            kept = case.record(j.duplicate_of) if j.duplicate_of is not None else None
-            parent = case.record(rec.parent_id) if rec.parent_id is not None else None
-            thread = [
-                r for r in case.records()
-                if rec.thread_id and r.thread_id == rec.thread_id and r.doc_id != doc_id
-            ]
-            names = {r.doc_id: r.name for r in case.records()}
+            duplicates = queries.duplicates_of(case, doc_id)
+            children = queries.children(case, doc_id)
+            thread = queries.thread_members(case, rec.thread_id, doc_id)
+            prev_id, next_id = queries.neighbours(case, doc_id)
+            next_open = queries.next_open(case, doc_id)
+            related = [*duplicates, *children, *thread]
+            if rec.parent_id is not None:
+                related.append(rec.parent_id)
+            if j.duplicate_of is not None:
+                related.append(j.duplicate_of)
+            names = queries.names(case, related)
+            dates = {i: case.record(i).date for i in thread}
         shown = recs if toon == "alle" else [r for r in recs if r.status == "proposed"]
-        pos = ids.index(doc_id)
-        next_open = next((i for i in ids[pos + 1 :] + ids[:pos] if i in pending), None)
         return ctx.render(
             request,
             "document.html",
@@ -122,12 +116,11 @@ def register(app: FastAPI, ctx: WebContext) -> None:
             grounds=GROUND_LABELS,
             duplicates=duplicates,
             children=children,
-            parent=parent,
-            kept=kept,
             thread=thread,
+            dates=dates,
             names=names,
-            prev_id=ids[pos - 1] if pos > 0 else None,
-            next_id=ids[pos + 1] if pos + 1 < len(ids) else None,
+            prev_id=prev_id,
+            next_id=next_id,
             next_open=next_open,
         )
 

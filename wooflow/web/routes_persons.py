@@ -2,41 +2,43 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 from fastapi import FastAPI, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
-from wooflow.case import findings, persons, set_decision
+from wooflow.case import persons, set_decision
+from wooflow.web import queries
 from wooflow.web.app import WebContext, redirect
 from wooflow.web.views import anchor, fold
 
-MAX_SHOWN = 500
+PAGE_SIZE = 100
+DOCS_SHOWN = 20
 
 
 def register(app: FastAPI, ctx: WebContext) -> None:
     @app.get("/personen", response_class=HTMLResponse, name="persons")
-    def persons_page(request: Request, naam: str = "", beslissing: str = "") -> Response:
+    def persons_page(request: Request, naam: str = "", beslissing: str = "", pagina: int = 1) -> Response:
         with ctx.case() as case:
             people = persons(case)
-            docs: dict[str, set[int]] = defaultdict(set)
-            for r in findings(case):
-                if r.person_key:
-                    docs[r.person_key].add(r.doc_id)
-            names = {r.doc_id: r.name for r in case.records()}
-        counts = {d: sum(1 for p in people if p.decision == d) for d in ("undecided", "redact", "keep")}
-        if naam.strip():
-            want = fold(naam.strip())
-            people = [p for p in people if any(want in fold(f) for f in [p.display, *p.forms])]
-        if beslissing:
-            people = [p for p in people if p.decision == beslissing]
+            counts = {d: sum(1 for p in people if p.decision == d) for d in ("undecided", "redact", "keep")}
+            if naam.strip():
+                want = fold(naam.strip())
+                people = [p for p in people if any(want in fold(f) for f in [p.display, *p.forms])]
+            if beslissing:
+                people = [p for p in people if p.decision == beslissing]
+            pagina = max(1, pagina)
+            shown = people[(pagina - 1) * PAGE_SIZE : pagina * PAGE_SIZE]
+            docs = queries.person_documents(case, [p.key for p in shown], limit=DOCS_SHOWN)
+            names = queries.names(case, {d for ds in docs.values() for d in ds})
         return ctx.render(
             request,
             "persons.html",
-            people=people[:MAX_SHOWN],
+            people=shown,
             matched=len(people),
+            page=pagina,
+            pages=max(1, -(-len(people) // PAGE_SIZE)),
             counts=counts,
-            docs={k: sorted(v) for k, v in docs.items()},
+            docs=docs,
+            docs_shown=DOCS_SHOWN,
             names=names,
             naam=naam,
             beslissing=beslissing,

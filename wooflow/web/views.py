@@ -9,14 +9,13 @@ Python offsets (code points) and the browser's (UTF-16) apart.
 from __future__ import annotations
 
 import unicodedata
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from markupsafe import Markup, escape
 
-from wooflow.case import FindingRecord, Judgement
+from wooflow.case import FindingRecord
 from wooflow.understand import GROUND_LABELS, TYPES
 
 # Category labels shown to reviewers (CONTRACT.md categories) and the ground a new manual
@@ -152,42 +151,6 @@ def snippet_html(snippet: str) -> Markup:
     """A search snippet with its hit marks as <mark> (marks are control chars, never in text)."""
     out = str(escape(snippet)).replace(MARK_OPEN, "<mark>").replace(MARK_CLOSE, "</mark>")
     return Markup(out)
-
-
-@dataclass(slots=True)
-class Progress:
-    """How far the review of a case is (documents in scope, duplicates excluded)."""
-
-    documents: int
-    reviewed: int
-    findings: Counter[str]
-    persons_undecided: int
-
-    @property
-    def percent(self) -> int:
-        return round(100 * self.reviewed / self.documents) if self.documents else 100
-
-
-def open_doc_ids(records: Iterable[FindingRecord]) -> set[int]:
-    """Documents that still have a proposed redaction nobody decided on."""
-    return {r.doc_id for r in records if r.status == "proposed" and r.finding.action == "redact"}
-
-
-def progress(
-    in_scope: Iterable[int], judged: Sequence[Judgement], records: Sequence[FindingRecord],
-    persons_undecided: int,
-) -> Progress:
-    dubbel = {j.doc_id for j in judged if j.judgement == "dubbel"}
-    docs = [d for d in in_scope if d not in dubbel]
-    pending = open_doc_ids(records)
-    return Progress(
-        documents=len(docs),
-        reviewed=sum(1 for d in docs if d not in pending),
-        findings=Counter(
-            "keep" if display_status(r) == "keep" else r.status for r in records
-        ),
-        persons_undecided=persons_undecided,
-    )
 
 
 def detail_text(detail: dict[str, Any]) -> str:

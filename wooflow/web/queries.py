@@ -1,0 +1,175 @@
+"""Read-only aggregate queries the review screens need and the case API does not offer (yet).
+
+The case API answers per document or for the whole case as Python objects; a page that shows
+counts or neighbours of one document on a 100,000-document case cannot afford to build every
+record, judgement and finding for that (seconds per page). These queries read the tables
+documented in docs/CASE.md (``case_doc``, ``case_findings``, ``case_persons``,
+``case_judgements``) through the case's own connection and never write: every change still goes
+through the case API. Candidates to move into wooflow.case.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from wooflow.case import Case
+
+# A document is "open" while a proposed redaction in it waits for a decision.
+_OPEN = "SELECT DISTINCT doc_id FROM case_findings WHERE status='proposed' AND action='redact'"
+
+
+@dataclass(frozen=True, slots=True)
+class CaseCounts:
+    """Everything the overview counts, from a handful of GROUP BY queries."""
+
+    total: int
+    in_scope: int
+    by_judgement: Counter[str]
+    by_type: Counter[str]
+    findings: Counter[str]  # status, with standing keep-findings as "keep"
+    to_review: int  # in scope, not dubbel
+    reviewed: int
+    persons: int
+    persons_undecided: int
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.reviewed / self.to_review) if self.to_review else 100
+
+
+def case_counts(case: Case) -> CaseCounts:
+    conn = case.conn
+    total, in_scope = conn.execute(
+        "SELECT COUNT(*), COALESCE(SUM(in_scope), 0) FROM case_doc"
+    ).fetchone()
+    by_judgement = Counter(
+        {r[0]: r[1] for r in conn.execute("SELECT judgement, COUNT(*) FROM case_doc GROUP BY 1")}
+    )
+    by_type = Counter(
+        {r[0] or "other": r[1] for r in conn.execute("SELECT type, COUNT(*) FROM case_doc GROUP BY 1")}
+    )
+    findings: Counter[str] = Counter()
+    for status, action, n in conn.execute(
+        "SELECT status, action, COUNT(*) FROM case_findings GROUP BY 1, 2"
+    ):
+        findings["keep" if action == "keep" and status != "rejected" else status] += n
+    to_review = conn.execute(
+        "SELECT COUNT(*) FROM case_doc WHERE in_scope=1 AND judgement != 'dubbel'"
+    ).fetchone()[0]
+    still_open = conn.execute(
+        f"SELECT COUNT(*) FROM case_doc WHERE in_scope=1 AND judgement != 'dubbel'"
+        f" AND doc_id IN ({_OPEN})"
+    ).fetchone()[0]
+    people = Counter(
+        {r[0]: r[1] for r in conn.execute("SELECT decision, COUNT(*) FROM case_persons GROUP BY 1")}
+    )
+    return CaseCounts(
+        total=int(total),
+        in_scope=int(in_scope),
+        by_judgement=by_judgement,
+        by_type=by_type,
+        findings=findings,
+        to_review=int(to_review),
+        reviewed=int(to_review - still_open),
+        persons=sum(people.values()),
+        persons_undecided=people.get("undecided", 0),
+    )
+
+
+def open_doc_ids(case: Case, doc_ids: Iterable[int]) -> set[int]:
+    """Which of these documents still have a proposed redaction."""
+    ids = list(doc_ids)
+    if not ids:
+        return set()
+    marks = ",".join("?" * len(ids))
+    return {
+        r[0] for r in case.conn.execute(
+            f"SELECT DISTINCT doc_id FROM case_findings WHERE status='proposed' AND action='redact'"
+            f" AND doc_id IN ({marks})", ids,
+        )
+    }
+
+
+def neighbours(case: Case, doc_id: int) -> tuple[int | None, int | None]:
+    """The previous and next document id (case order)."""
+    prev = case.conn.execute("SELECT MAX(doc_id) FROM case_doc WHERE doc_id < ?", (doc_id,)).fetchone()[0]
+    nxt = case.conn.execute("SELECT MIN(doc_id) FROM case_doc WHERE doc_id > ?", (doc_id,)).fetchone()[0]
+    return prev, nxt
+
+
+def next_open(case: Case, doc_id: int) -> int | None:
+    """The next document (wrapping around) in scope with a proposed redaction, not this one."""
+    sql = (
+        "SELECT MIN(f.doc_id) FROM case_findings f JOIN case_doc d ON d.doc_id = f.doc_id"
+        " WHERE f.status='proposed' AND f.action='redact' AND d.in_scope=1"
+        " AND d.judgement != 'dubbel' AND f.doc_id {} ?"
+    )
+    after = case.conn.execute(sql.format(">"), (doc_id,)).fetchone()[0]
+    if after is not None:
+        return int(after)
+    before = case.conn.execute(sql.format("<"), (doc_id,)).fetchone()[0]
+    return int(before) if before is not None else None
+
+
+def children(case: Case, doc_id: int) -> list[int]:
+    """Attachments of a document."""
+    return [r[0] for r in case.conn.execute(
+        "SELECT doc_id FROM case_doc WHERE parent_id=? ORDER BY doc_id", (doc_id,))]
+
+
+def thread_members(case: Case, thread_id: str | None, exclude: int) -> list[int]:
+    """Other messages of the same e-mail thread."""
+    if not thread_id:
+        return []
+    return [r[0] for r in case.conn.execute(
+        "SELECT doc_id FROM case_doc WHERE thread_id=? AND doc_id != ? ORDER BY date, doc_id",
+        (thread_id, exclude))]
+
+
+def duplicates_of(case: Case, doc_id: int) -> list[int]:
+    """Documents judged "dubbel" of this one."""
+    return [r[0] for r in case.conn.execute(
+        "SELECT doc_id FROM case_judgements WHERE judgement='dubbel' AND duplicate_of=?"
+        " ORDER BY doc_id", (doc_id,))]
+
+
+def duplicate_targets(case: Case, doc_ids: Iterable[int]) -> dict[int, int]:
+    """For those of these documents judged "dubbel": the kept document."""
+    ids = list(doc_ids)
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    return dict(case.conn.execute(
+        f"SELECT doc_id, duplicate_of FROM case_judgements WHERE judgement='dubbel'"
+        f" AND duplicate_of IS NOT NULL AND doc_id IN ({marks})", ids).fetchall())
+
+
+def person_documents(case: Case, keys: Iterable[str], limit: int = 20) -> dict[str, list[int]]:
+    """For each person key, the first ``limit`` documents with a finding of that person."""
+    out: dict[str, list[int]] = {}
+    for key in keys:
+        out[key] = [r[0] for r in case.conn.execute(
+            "SELECT DISTINCT doc_id FROM case_findings WHERE person_key=? ORDER BY doc_id LIMIT ?",
+            (key, limit))]
+    return out
+
+
+def names(case: Case, doc_ids: Iterable[int]) -> dict[int, str]:
+    """File names of some documents (for link titles)."""
+    ids = sorted(set(doc_ids))
+    out: dict[int, str] = {}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        out.update(case.conn.execute(
+            f"SELECT doc_id, name FROM case_doc WHERE doc_id IN ({marks})", chunk).fetchall())
+    return out
+
+
+def audit_actions(case: Case) -> list[str]:
+    """Audit action names present (for the audit filter)."""
+    return [r[0] for r in case.conn.execute("SELECT DISTINCT action FROM case_audit ORDER BY 1")]
