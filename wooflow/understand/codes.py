@@ -122,12 +122,12 @@ def _candidates(text: str) -> list[tuple[int, int, str, str | None, bool]]:
     out: list[tuple[int, int, str, str | None, bool]] = []
     for pre in _PREFILTER.finditer(text):
         pos = pre.start()
-        if pos and (
+        glued = pos > 0 and (
             text[pos - 1].isalnum() or text[pos - 1] in _BAD_BEFORE or text[pos - 1] == "_"
-        ):
-            # Glued to a word or number ("v5.2", "15.2", "€5.2") unless right after a letter code.
-            if not (out and out[-1][1] == pos and out[-1][4]):
-                continue
+        )
+        # Glued to a word or number ("v5.2", "15.2", "€5.2") unless right after a letter code.
+        if glued and not (out and out[-1][1] == pos and out[-1][4]):
+            continue
         for rx, base, has_letter in _PATTERNS:
             m = rx.match(text, pos)
             if m:

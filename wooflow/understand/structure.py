@@ -28,7 +28,9 @@ _KNOWN = re.compile(
     + r")[:.]?$",
     re.IGNORECASE,
 )
-_RUNS_ON = re.compile(r"(?:\b(?:en|of|van|de|het|een|voor|met|in|op|te|aan|over)|[,;-])$", re.IGNORECASE)
+_RUNS_ON = re.compile(
+    r"(?:\b(?:en|of|van|de|het|een|voor|met|in|op|te|aan|over)|[,;-])$", re.IGNORECASE
+)
 _NUMBERED = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(?P<title>[A-Z][^\n]{1,90})$")
 _LETTERED = re.compile(r"^(?P<num>[a-h])[.)]\s+(?P<title>[A-Z][^\n]{1,90})$")
 _ARTICLE = re.compile(r"^(?P<num>Artikel\s+\d+[a-z]?)\.?(?:\s+(?P<title>[^\n]{1,90}))?$")
