@@ -46,10 +46,10 @@ def register(app: FastAPI, ctx: WebContext) -> None:
 
     @app.post("/personen/besluit", name="decide")
     def decide(key: str = Form(...), decision: str = Form(...), naam: str = Form(""),
-               beslissing: str = Form("")) -> Response:
+               beslissing: str = Form(""), pagina: str = Form("")) -> Response:
         with ctx.case() as case:
             person = set_decision(case, key, decision)
         what = "wordt overal gelakt" if decision == "redact" else "blijft overal openbaar"
-        return redirect("/personen", f"p-{anchor(person.key)}", naam=naam, beslissing=beslissing,
+        return redirect("/personen", f"p-{anchor(person.key)}", naam=naam, beslissing=beslissing, pagina=pagina,
                         melding=f"{person.display} {what}.")
 
