@@ -108,3 +108,12 @@ def test_static_files_and_security_headers(client: Any) -> None:
     assert "script-src 'self'" in page.headers["content-security-policy"]
     assert page.headers["x-frame-options"] == "DENY"
     assert "<script>" not in page.text and "style=" not in page.text  # CSP: no inline code
+
+
+def test_bad_input_gets_a_dutch_answer_not_json(client: Any, ids: dict[str, int]) -> None:
+    page = client.get("/documenten", params={"pagina": "twee"})
+    assert page.status_code == 400 and "ongeldige of ontbrekende invoer: pagina" in page.text
+    doc = ids["nota-overleg.txt"]
+    resp = client.post(f"/documenten/{doc}/lakken", data={"start": "x", "end": "3"},
+                       headers={"referer": f"http://127.0.0.1/documenten/{doc}"})
+    assert resp.status_code == 303 and resp.headers["location"].startswith(f"/documenten/{doc}?fout=")

@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -150,6 +151,14 @@ def create_app(
         if request.method == "POST":
             return redirect(back(request, "/"), fout=str(exc))
         return ctx.render(request, "error.html", status_code=404, message=str(exc))
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_input(request: Request, exc: RequestValidationError) -> Response:
+        fields = sorted({str(e.get("loc", ["", "?"])[-1]) for e in exc.errors()})
+        message = "ongeldige of ontbrekende invoer: " + ", ".join(fields)
+        if request.method == "POST":
+            return redirect(back(request, "/"), fout=message)
+        return ctx.render(request, "error.html", status_code=400, message=message)
 
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     routes_case.register(app, ctx)
