@@ -136,6 +136,20 @@ def build_lists(src: Path, out: Path) -> None:
         (out / f"{name}.txt.gz").write_bytes(gzip.compress(data, mtime=0))
 
 
+def lower_words(docs: Sequence[Doc]) -> str:
+    """Words written in lower case at least twice mid-sentence in the training text.
+
+    A capitalised word whose lower-case form is an ordinary word ("Kern", "Tijdens") is
+    seldom a name; deduce's common-word list is too short to tell. Built from text, not
+    labels, so no jackknife is needed.
+    """
+    counts: Counter[str] = Counter()
+    for doc in docs:
+        for toks, _ in doc:
+            counts.update(t for t in toks[1:] if t.isalpha() and t.islower())
+    return "\n".join(sorted(w for w, c in counts.items() if c >= 2)) + "\n"
+
+
 def seen_entities(docs: Sequence[Doc]) -> str:
     """``word<TAB>types`` lines: entity types a capitalised word had, and its majority label."""
     counts: dict[str, Counter[str]] = defaultdict(Counter)
@@ -268,6 +282,8 @@ def main(argv: list[str] | None = None) -> int:
     train_docs = read_conll(DATA / "ned.train")
     seen = seen_entities(train_docs).encode("utf-8")
     (work / "train_names.txt.gz").write_bytes(gzip.compress(seen, mtime=0))
+    lower = lower_words(train_docs).encode("utf-8")
+    (work / "lower.txt.gz").write_bytes(gzip.compress(lower, mtime=0))
     gaz = nm.Gazetteers.load(work)
     dev_docs = read_conll(DATA / "ned.testa")
     use_doc, vote = not args.no_doc, not args.no_vote

@@ -66,6 +66,11 @@ def main() -> int:
     _, wall, cpu = timed(model, one_line)
     print(f"speed: {len(one_line) / cpu / 1000:.0f} k chars/s CPU time, "
           f"{len(one_line) / wall / 1000:.0f} k chars/s wall clock, same text as one line")
+    base = one_line[: len(one_line) // args.repeat]
+    _, _, cpu1 = timed(model, base)
+    _, _, cpu5 = timed(model, base * 5)
+    print(f"linearity: one line of {len(base) / 1e6:.2f} MB {cpu1:.2f} s CPU, "
+          f"5x as long {cpu5:.2f} s CPU (ratio {cpu5 / cpu1:.1f})")
     print(f"load time (fresh process): {load_time():.3f} s")
     print(f"peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
     return 0

@@ -6,7 +6,13 @@ from importlib import resources
 
 import pytest
 
-from wooflow.detect.namemodel import PersonNameModel, sentences, tokenize, vote_types
+from wooflow.detect.namemodel import (
+    PersonNameModel,
+    sentences,
+    strip_titles,
+    tokenize,
+    vote_types,
+)
 
 
 @pytest.fixture(scope="module")
@@ -110,3 +116,15 @@ def test_threshold_only_adds_spans(model: PersonNameModel) -> None:
     assert plain
     for a, b, _ in plain:
         assert any(c <= a and b <= d for c, d, _ in more)
+
+
+def test_title_words_are_not_part_of_the_name() -> None:
+    words = [["Minister", "Helder", "zei", "dhr.", "Jansen", "groet", "MR"]]
+    labels = [["B-PER", "I-PER", "O", "B-PER", "I-PER", "O", "B-PER"]]
+    assert strip_titles(words, labels) == [["O", "B-PER", "O", "O", "B-PER", "O", "B-PER"]]
+
+
+def test_model_keeps_role_outside_the_span(model: PersonNameModel) -> None:
+    text = "Minister Helder antwoordde op de vragen van het lid Eerdmans."
+    found = _found(model, text)
+    assert not any(f.lower().startswith(("minister", "lid ")) for f in found)

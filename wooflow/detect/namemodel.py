@@ -23,7 +23,7 @@ import snowballstemmer
 
 from wooflow.exceptions import WooflowError
 
-FEATURES_VERSION = "7"
+FEATURES_VERSION = "8"
 MODEL_FILE = "namemodel.crfsuite"
 META_FILE = "namemodel.json"
 ATTRS_FILE = "namemodel.attrs.gz"
@@ -97,6 +97,8 @@ class Gazetteers:
     """First and last names of many countries (Faker), for names no Dutch list holds."""
     world: frozenset[str]
     """Countries, cities and regions of many countries (Faker)."""
+    lower: frozenset[str]
+    """Words written in lower case in the training text (ordinary words)."""
     seen: dict[str, tuple[str, ...]]
     """Lower-cased words seen inside CoNLL train entities, with their entity types."""
 
@@ -105,7 +107,7 @@ class Gazetteers:
         """Load from a folder, or from package data when none is given."""
         base = folder if folder is not None else resources.files("wooflow.detect") / "data" / "model"
         sets = {}
-        for name in ("first", "surname", "place", "common", "intl", "world"):
+        for name in ("first", "surname", "place", "common", "intl", "world", "lower"):
             try:
                 raw = (base / f"{name}.txt.gz").read_bytes()
             except OSError as exc:
@@ -153,6 +155,8 @@ class Featurizer:
             flags.append("gI")
         if low in gaz.world:
             flags.append("gW")
+        if low in gaz.lower:
+            flags.append("gL")
         for typ in gaz.seen.get(low, ()):
             flags.append("s" + typ)
         if low in TITLE_WORDS or ("-" in low and low.rsplit("-", 1)[1] in TITLE_WORDS):
@@ -406,6 +410,7 @@ class PersonNameModel:
         tagged = [tags for _, tags, _ in self._iter_tagged(words)]
         if self.vote:
             tagged = vote_types(words, tagged, self.featurizer.gaz.common)
+        tagged = strip_titles(words, tagged)
         for j, tags in zip(keep, tagged):
             out[j] = tags
         return out
@@ -439,6 +444,7 @@ class PersonNameModel:
                 voted = vote_types(words, tagged, self.featurizer.gaz.common)
                 probs = _mention_probs(words, tagged, voted, probs)
                 tagged = voted
+            tagged = strip_titles(words, tagged)
             for sent, tags, prob in zip(block, tagged, probs):
                 if threshold is not None or "B-PER" in tags or "I-PER" in tags:
                     result += _person_spans(sent, tags, prob, threshold)
@@ -500,6 +506,30 @@ def vote_types(
         for k, tok in enumerate(toks):
             if new[k] == "O" and tok in persons:
                 new[k] = "I-PER" if k and new[k - 1].endswith("PER") else "B-PER"
+    return out
+
+
+def strip_titles(
+    words: Sequence[Sequence[str]], labels: Sequence[Sequence[str]]
+) -> list[list[str]]:
+    """Drop title and role words ("Minister", "dhr.") from the front of person names.
+
+    They are context, not part of the name: redacting "Minister Helder" as a name would
+    hide the public role the reader must see.
+    """
+    out = []
+    for toks, labs in zip(words, labels):
+        new = list(labs)
+        for a, b, typ in _entities(labs):
+            if typ != "PER":
+                continue
+            k = a
+            while k < b and toks[k].lower() in TITLE_WORDS and not toks[k].isupper():
+                new[k] = "O"
+                k += 1
+            if a < k < b:
+                new[k] = "B-PER"
+        out.append(new)
     return out
 
 
