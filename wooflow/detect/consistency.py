@@ -40,6 +40,7 @@ class Registry:
     redacted_first: set[str] = field(default_factory=set)
     kept_first: set[str] = field(default_factory=set)
     kept_first_only: set[str] = field(default_factory=set)
+    acronyms: set[str] = field(default_factory=set)
     by_last_word: dict[str, set[str]] = field(default_factory=dict)
 
     def add(self, parts: NameParts, public: bool) -> None:
@@ -72,6 +73,9 @@ def build_registry(
     reg = Registry()
     for ms in mentions.values():
         for m in ms:
+            if m.recognizer == "person-acronym":
+                reg.acronyms.add(m.text)
+                continue
             if m.strong and (m.parts.first or m.parts.initials or m.public or m.score >= 0.9):
                 reg.add(m.parts, public=m.public is not None)
     for key, fs in emails.items():
@@ -155,7 +159,7 @@ def rejudge(text: str, mentions: list[Mention], reg: Registry) -> None:
 
 def scan(text: str, reg: Registry, covered: list[tuple[int, int]], mentions: list[Mention]) -> list[Mention]:
     """New mentions of case persons not found by the recognizers in this text."""
-    if not (reg.by_last_word or reg.redacted_first):
+    if not (reg.by_last_word or reg.redacted_first or reg.acronyms):
         return []
     spans = sorted(covered)
     starts = [s for s, _ in spans]
@@ -211,6 +215,15 @@ def scan(text: str, reg: Registry, covered: list[tuple[int, int]], mentions: lis
             parts = NameParts(first=w, initials=None, surname=None, tokens=[w])
             out.append(Mention(s, e, w, 0.85, f"{REASON_SAME} (voornaam)", parts, recognizer="consistency"))
             taken.add(s)
+    if reg.acronyms:
+        acr = re.compile(r"(?<![\w@.-])(?:" + "|".join(map(re.escape, sorted(reg.acronyms, key=len, reverse=True)))
+                         + r")(?![\w@-])")
+        for am in acr.finditer(text):
+            if not is_covered(am.start(), am.end()) and am.start() not in taken:
+                parts = NameParts(first=None, initials=am.group(0), surname=None, tokens=[am.group(0)])
+                out.append(Mention(am.start(), am.end(), am.group(0), 0.85, f"{REASON_SAME} (initialen)",
+                                   parts, recognizer="consistency"))
+                taken.add(am.start())
     low = reg.lower_first_re()
     if low is not None:
         for lm in low.finditer(text):

@@ -88,10 +88,12 @@ ROLE_LINE = re.compile(
 def role_line_above(text: str, start: int) -> str | None:
     """Address block of an office holder: 'De Commissaris van de Koning ...\nde heer X'."""
     ls = text.rfind("\n", max(0, start - 200), start)
-    if ls < 0 or not re.fullmatch(r"[ \t]*(?:de heer|mevrouw|dhr\.?|mw\.?|de|)[ \t]*", text[ls + 1 : start],
+    if ls < 0 or not re.fullmatch(r"[ \t]*(?:de heer|mevrouw|dhr\.?|mw\.?)[ \t]*", text[ls + 1 : start],
                                  re.IGNORECASE):
         return None
     prev = text[text.rfind("\n", max(0, ls - 200), ls) + 1 : ls]
+    if re.match(r"\s*(?:namens|i\.?o\.?|in opdracht)", prev, re.IGNORECASE):
+        return None  # 'namens het college van burgemeester en wethouders': a mandated civil servant
     m = ROLE_LINE.search(prev)
     return m.group(0).split()[0].lower() if m else None
 

@@ -85,6 +85,10 @@ CHAT_SPEAKER = re.compile(
     r"(?m)^[ \t]*([A-Za-zÀ-ÿ][\w'’-]{1,30}(?:[ \t]+[A-Za-zÀ-ÿ'][\w'’-]{0,30}){0,3})[ \t]+"
     r"(?:\d{1,2}[-/.]\d{1,2}(?:[-/.]\d{2,4})?[ \t,]+)?\d{1,2}:\d{2}(?::\d{2})?[ \t]*\r?$"
 )
+ATTENDANCE_LINE = re.compile(
+    r"(?im)^[ \t]*(?:\*\*)?(?:aanwezig|afwezig|deelnemers|afgemeld|verhinderd)[\w ]{0,25}(?:\*\*)?[ \t]*[:\t][ \t]*(.+)$"
+)
+ACRONYM_ITEM = re.compile(r"[ \t]*([A-Z][a-z]{0,3}[A-Z][A-Za-z]{0,3})[ \t]*(?:\([^)]{0,20}\))?[ \t]*\.?")
 INIT_ONLY = re.compile(r"^(?:[A-Z]\.)+$")
 TV_WORDS_LOWER = frozenset("van de der den ter ten te 't in op el al la le du da di von".split())
 INVERTED_TAIL = re.compile(
@@ -330,7 +334,7 @@ class PersonRecognizer(Recognizer):
         return [m.to_finding() for m in self.mentions(text)]
 
     def mentions(self, text: str) -> list[Mention]:
-        out: list[Mention] = self._chat_speakers(text)
+        out: list[Mention] = self._chat_speakers(text) + self._acronyms(text)
         speakers = {(m.start, m.end) for m in out}
         unresolved: list[int] = []
         skip_until = -1
@@ -404,8 +408,6 @@ class PersonRecognizer(Recognizer):
         if e <= s:
             return None
         name = text[s:e]
-        if name in lexicon.places() and not stripped:
-            return None
         parts = parse(toks, fn)
         has_init = any(k == "init" for _, k in toks)
         has_tv = any(k == "tv" for _, k in toks)
@@ -425,16 +427,16 @@ class PersonRecognizer(Recognizer):
                           and not lexicon.is_common(c)]
             if not (has_init or name_words or (len(caps) >= 2 and not any(caps_cw_all(caps)))):
                 ctx = None
-        if ctx and _in_parentheses(text, s) and not title_stripped:
+        if ctx and ctx.startswith("naam in kopregel") and _in_parentheses(text, s) and not title_stripped:
             ctx = None  # '(GGD Hollands Midden)' in an attendance list is an organisation
         if title_stripped and not ctx:
             ctx = f"naam na '{stripped[-1]}'"
         if lower_tv_start and not (title_stripped or TITLE.search(text[max(0, s - 40) : s])
                                    or publicrole.role_before(text, s)):
             # 'de garage van Mila Janga': the tussenvoegsel is a preposition here
-            while toks and toks[0][1] == "tv":
+            while toks and toks[0][1] == "tv" and toks[0][0][:1].islower():
                 toks.pop(0)
-            if not toks or toks[0][1] != "cap":
+            if not toks or toks[0][1] == "tv" and toks[0][0][:1].islower():
                 return None
             rest = " ".join(t for t, _ in toks)
             return self._judge_chunk(text, s + text[s:e].find(toks[0][0]), rest) if text[s:e].endswith(rest) else None
@@ -494,6 +496,24 @@ class PersonRecognizer(Recognizer):
         if score < self.MIN_SCORE and not public:
             return None
         return Mention(s, e, name, score, why, parts, public=public, strong=strong or bool(public))
+
+    def _acronyms(self, text: str) -> list[Mention]:
+        """Initials used as names in attendance lines ('Aanwezig: JvdB (vz), MK, SdG')."""
+        out = []
+        orgs = lexicon.organisation_words()
+        for line in ATTENDANCE_LINE.finditer(text):
+            pos = line.start(1)
+            for piece in re.split(r"([,;]| en )", line.group(1)):
+                m = ACRONYM_ITEM.fullmatch(piece)
+                if m:
+                    tok = m.group(1)
+                    st = pos + m.start(1)
+                    if not (tok in orgs or tok.upper() in orgs or tok in lexicon.parties()):
+                        parts = NameParts(first=None, initials=tok, surname=None, tokens=[tok])
+                        out.append(Mention(st, st + len(tok), tok, 0.85, "initialen in deelnemerslijst",
+                                           parts, strong=True, recognizer="person-acronym"))
+                pos += len(piece)
+        return out
 
     def _chat_speakers(self, text: str) -> list[Mention]:
         """Teams/WhatsApp exports: 'sanne 10:14' or 'Wietse Hiemstra 10:16' alone on a line."""
