@@ -199,3 +199,13 @@ def test_contact_blocks_and_section_headings_are_no_title() -> None:
         "Aanleiding\nHet lid vroeg x.\n"
     )
     assert info(text)["title"] is None
+
+
+def test_mandate_signature_and_reference_needs_a_digit() -> None:
+    letter = (
+        "Betreft Besluit op uw Woo-verzoek\n\nGeachte heer,\n\nTekst.\n\n"
+        "De minister van Financiën,\nnamens deze,\n\nde directeur Juridische Zaken\n"
+    )
+    assert info(letter)["sender"] == "De minister van Financiën"
+    table = "Actiepuntenlijst projectgroep\n\nNr.\tActie\tWie\tGereed\n1\tPlanning\tHR\tmei\n"
+    assert info(table)["kenmerk"] is None

@@ -342,13 +342,16 @@ CUES: tuple[Cue, ...] = (
         "convenant",
         7,
         "woord 'Convenant' bovenaan",
-        _rx(r"\b(?:Convenant|Samenwerkingsovereenkomst|Bestuursovereenkomst)\b"),
+        _rx(
+            r"\b(?:Convenant|Samenwerkingsovereenkomst|Bestuursovereenkomst|Intentieverklaring|"
+            r"Samenwerkingsafspraken|Afsprakenkader|Bestuursakkoord)\b"
+        ),
     ),
     Cue(
         "convenant",
         3,
         "'komen (het volgende) overeen'",
-        _rx(r"\bkomen (?:het volgende )?overeen\b"),
+        _rx(r"\b(?:komen|verklaren) (?:het volgende )?(?:overeen|:)|\bverklaren het volgende\b"),
         "body",
     ),
     Cue(

@@ -122,6 +122,7 @@ _CLOSING = re.compile(
     r"Met collegiale groet|Vriendelijke groet(?:en)?)\s*,?[ \t]*$",
     re.MULTILINE | re.IGNORECASE,
 )
+_ON_BEHALF = re.compile(r",?\s*\n\s*namens (?:deze|dezen|het college|de minister)\b", re.IGNORECASE)
 _SALUTATION = re.compile(r"(?:Hoog)?[Gg]eachte\b|Beste\b|Hallo\b|Hoi\b|L\.S\.")
 _TITLE_PREFIX = re.compile(r"(?:mr|dr|drs|ir|ing|prof)\.?\s", re.IGNORECASE)
 _REDACTION_ONLY = re.compile(r"[\d.\s,a-i]+")
@@ -418,9 +419,13 @@ def _sender(doc: Document, fields: dict[str, list[Field]], text: str, is_kv: boo
         if m:
             return clean_inline(m.group(1))
     tail = text[-3000:]
-    roles = _SIGN_ROLE.findall(tail)
+    roles = list(_SIGN_ROLE.finditer(tail))
     if roles:
-        return clean_inline(roles[-1]).rstrip(",")
+        # "De minister van X,\nnamens deze,\nde directeur Y": the authority signs, not the mandatary.
+        for role in roles:
+            if _ON_BEHALF.match(tail, role.end()):
+                return clean_inline(role.group(1)).rstrip(",")
+        return clean_inline(roles[-1].group(1)).rstrip(",")
     closings = list(_CLOSING.finditer(tail))
     if closings:
         # The first line after the last closing formula: the signatory ("K. Jansen", "UWV").
@@ -487,13 +492,13 @@ def extract_meta(
     meta = Meta()
     meta.date, meta.date_source = _document_date(doc, fields, text, doc_type)
     meta.title = _title(doc, fields, lines, text, is_kv)
-    f = first(fields, "kenmerk")
-    if f:
+    f = next((f for f in fields.get("kenmerk", ()) if re.search(r"\d", f.value)), None)
+    if f:  # a reference has a digit: "Nr.<TAB>Actie<TAB>Wie" is a table header
         # "2023/12, Den Haag, 10 juli 2023": the reference ends at the first ", " or double space.
         meta.kenmerk = re.split(r"\s{2,}|,\s", clean_inline(f.value))[0] or None
     elif m := _BESLUIT_VAN.search(text[:600]):
         meta.kenmerk = m.group("nr")
-    f = first(fields, "zaaknummer")
+    f = next((f for f in fields.get("zaaknummer", ()) if re.search(r"\d", f.value)), None)
     if f:
         meta.zaaknummer = clean_inline(f.value)
     else:
