@@ -189,7 +189,9 @@ def _people(value: Any, header: bool = False) -> list[str]:
 
 def _split_commas(text: str) -> list[str]:
     """Split on commas outside parentheses ("X (BPZ, verslag), Y" is two people)."""
-    out, depth, cur = [], 0, []
+    out: list[str] = []
+    cur: list[str] = []
+    depth = 0
     for ch in text:
         if ch == "(":
             depth += 1

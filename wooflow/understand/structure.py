@@ -165,7 +165,8 @@ def qa_pairs(text: str) -> list[dict[str, Any]]:
     open_q: dict[tuple[int, ...], dict[str, Any]] = {}
     for b in blocks:
         key = tuple(b["numbers"])
-        span = {"start": b["start"], "end": b["end"]}
+        span: dict[str, Any] = {"start": b["start"], "end": b["end"]}
+        pair: dict[str, Any] | None
         if b["kind"] == "vraag":
             pair = {"numbers": list(key), "question": span, "answer": None}
             pairs.append(pair)
@@ -247,7 +248,8 @@ def email_parts(text: str) -> dict[str, Any]:
     while i < len(lines):
         m = _HEADER.match(lines[i].lstrip("> "))
         if m:
-            j, headers = i, {}
+            j = i
+            headers: dict[str, str] = {}
             while j < len(lines):
                 mm = _HEADER.match(lines[j].lstrip("> "))
                 if not mm:
