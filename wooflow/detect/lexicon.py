@@ -57,6 +57,12 @@ def places_lower() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def place_words() -> frozenset[str]:
+    """Every lower-cased word that occurs in a place name (cheap pre-check)."""
+    return frozenset(w for p in places_lower() for w in p.split())
+
+
+@lru_cache(maxsize=None)
 def streets() -> frozenset[str]:
     return frozenset(_lines("streets.txt.gz"))
 

@@ -231,6 +231,8 @@ _WORDS = re.compile(r"[\w'’-]+")
 def _in_place_name(text: str, start: int, end: int, name: str) -> bool:
     """True when the words around the name form a listed place ('Capelle aan den IJssel')."""
     places = lexicon.places_lower()
+    if not all(w in lexicon.place_words() for w in name.lower().split()):
+        return False
     before = _WORDS.findall(text[max(0, start - 30) : start])[-3:]
     after = _WORDS.findall(text[end : end + 30])[:3]
     for i in range(len(before) + 1):
@@ -293,7 +295,7 @@ def _worth_model(chunk: str) -> bool:
     return False
 
 
-def _windows(text: str, points: list[int], pad: int = 1) -> list[tuple[int, int]]:
+def _windows(text: str, points: list[int], pad: int = 0) -> list[tuple[int, int]]:
     """Merged line windows (with ``pad`` lines around) holding the given offsets."""
     out: list[tuple[int, int]] = []
     for p in points:
@@ -346,11 +348,17 @@ class PersonRecognizer(Recognizer):
                 out.append(inv)
                 skip_until = inv.end
                 continue
-            men = self._judge_chunk(text, m.start(1), m.group(1))
+            chunk = m.group(1)
+            if " " not in chunk and lexicon.is_common(chunk) and not lexicon.is_surname(chunk) \
+                    and not lexicon.is_first_name(chunk):
+                continue  # fast path: a lone ordinary word ('Het', 'Graag') is never a name
+            men = self._judge_chunk(text, m.start(1), chunk)
             if men is not None:
                 out.append(men)
-            elif self.use_model and _worth_model(m.group(1)):
-                unresolved.append(m.start(1))
+            elif self.use_model and _worth_model(chunk) and (
+                    " " in chunk or not _sentence_start(text, m.start(1))
+                    or lexicon.is_first_name(chunk) or lexicon.is_surname(chunk)):
+                unresolved.append(m.start(1))  # a sentence-initial unknown word is rarely a name
         if self.use_model:
             out = self._apply_model(text, out, unresolved)
         return out
@@ -611,7 +619,7 @@ class PersonRecognizer(Recognizer):
                 continue
             if not any((lexicon.is_first_name(w) or lexicon.is_surname(w)) and not lexicon.is_common(w) for w in words):
                 continue
-            if len(words) == 1 and (p < 0.9 or span in lexicon.streets() or span in lexicon.places()
+            if len(words) == 1 and (p < 0.9 or STREETISH.search(span) or span in lexicon.places()
                                     or PREP_BEFORE.search(text[max(0, s - 20) : s])):
                 continue  # 'de herinrichting van de Groenestein': a street, not a person
             toks = tokens_of(span)
