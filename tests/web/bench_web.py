@@ -40,18 +40,42 @@ def add_findings(case_dir: Path, per_doc: int, n_persons: int, seed: int = 7) ->
                 e = s + rng.randint(3, 10)
                 key = rng.choice(keys)
                 status = "accepted" if rng.random() < 0.6 else "proposed"
-                rows.append((doc_id, s, e, text[s:e], "person", "redact", "5.1.2e", 0.8, "bench",
-                             "synthetisch", status, "detect", key, "2024-01-01T00:00:00+00:00"))
+                rows.append(
+                    (
+                        doc_id,
+                        s,
+                        e,
+                        text[s:e],
+                        "person",
+                        "redact",
+                        "5.1.2e",
+                        0.8,
+                        "bench",
+                        "synthetisch",
+                        status,
+                        "detect",
+                        key,
+                        "2024-01-01T00:00:00+00:00",
+                    )
+                )
         with case.transaction() as conn:
             conn.executemany(
                 "INSERT INTO case_findings(doc_id, start, end, text, category, action, ground, score,"
                 " recognizer, reason, status, source, person_key, created_at)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                rows,
+            )
             conn.executemany(
                 "INSERT OR IGNORE INTO case_persons(key, display, decision, forms) VALUES (?,?,?,?)",
-                [(k, f"Persoon {i}", "undecided", json.dumps([f"Persoon {i}"])) for i, k in enumerate(keys)])
-            conn.execute("UPDATE case_doc SET judgement='deels openbaar' WHERE doc_id IN"
-                         " (SELECT doc_id FROM case_findings WHERE status='accepted')")
+                [
+                    (k, f"Persoon {i}", "undecided", json.dumps([f"Persoon {i}"]))
+                    for i, k in enumerate(keys)
+                ],
+            )
+            conn.execute(
+                "UPDATE case_doc SET judgement='deels openbaar' WHERE doc_id IN"
+                " (SELECT doc_id FROM case_findings WHERE status='accepted')"
+            )
         return len(rows)
 
 
@@ -78,10 +102,19 @@ def main() -> None:
         with Case(work) as case:
             ids = case.doc_ids()
         mid = ids[len(ids) // 2]
-        pages = ["/", "/documenten", "/documenten?q=begroting", "/documenten?q=begroting&type=nota",
-                 "/documenten?oordeel=deels+openbaar&pagina=3", f"/documenten/{mid}",
-                 f"/documenten/{mid}?toon=open", f"/documenten/{mid}/gelakt", "/personen",
-                 "/personen?naam=persoon 12", "/audit"]
+        pages = [
+            "/",
+            "/documenten",
+            "/documenten?q=begroting",
+            "/documenten?q=begroting&type=nota",
+            "/documenten?oordeel=deels+openbaar&pagina=3",
+            f"/documenten/{mid}",
+            f"/documenten/{mid}?toon=open",
+            f"/documenten/{mid}/gelakt",
+            "/personen",
+            "/personen?naam=persoon 12",
+            "/audit",
+        ]
         print(f"documents: {len(ids)}; runs per page: {args.runs}")
         print(f"{'page':48} {'median ms':>10} {'max ms':>8} {'KiB':>6}")
         with TestClient(app, base_url="http://127.0.0.1") as client:
@@ -94,7 +127,9 @@ def main() -> None:
                     size = len(r.content)
                     if r.status_code != 200:
                         raise SystemExit(f"{url}: HTTP {r.status_code}")
-                print(f"{url:48} {statistics.median(times):10.0f} {max(times):8.0f} {size / 1024:6.0f}")
+                print(
+                    f"{url:48} {statistics.median(times):10.0f} {max(times):8.0f} {size / 1024:6.0f}"
+                )
     finally:
         shutil.rmtree(work.parent, ignore_errors=True)
 

@@ -22,18 +22,40 @@ from wooflow.model import Finding
 RESOURCES = Path(__file__).resolve().parents[1] / "resources" / "web"
 
 
-def finding(text: str, needle: str, category: str, action: str = "redact", ground: str | None = "5.1.2e",
-            score: float = 0.8, reason: str = "testbevinding", nth: int = 0) -> Finding:
+def finding(
+    text: str,
+    needle: str,
+    category: str,
+    action: str = "redact",
+    ground: str | None = "5.1.2e",
+    score: float = 0.8,
+    reason: str = "testbevinding",
+    nth: int = 0,
+) -> Finding:
     start = -1
     for _ in range(nth + 1):
         start = text.index(needle, start + 1)
-    return Finding(start, start + len(needle), needle, category, action,
-                   ground if action == "redact" else None, score, "test", reason)
+    return Finding(
+        start,
+        start + len(needle),
+        needle,
+        category,
+        action,
+        ground if action == "redact" else None,
+        score,
+        "test",
+        reason,
+    )
 
 
 def _build(folder: Path) -> None:
-    info = CaseInfo(request="Alle documenten over vaccinatielocaties in 2024.", received=date(2024, 4, 2),
-                    requester_kind="journalist", case_number="WOO-TEST-1", title="Vaccinatielocaties")
+    info = CaseInfo(
+        request="Alle documenten over vaccinatielocaties in 2024.",
+        received=date(2024, 4, 2),
+        requester_kind="journalist",
+        case_number="WOO-TEST-1",
+        title="Vaccinatielocaties",
+    )
     with Case.init(folder, info, actor="tester") as case:
         case.add_paths(sorted(RESOURCES.glob("*.txt")))
         dedupe(case)  # one of the two identical minutes becomes "dubbel" of the other
@@ -41,18 +63,41 @@ def _build(folder: Path) -> None:
         nota = by_name["nota-overleg.txt"]
         verslag = next(j.duplicate_of for j in judgements(case) if j.duplicate_of)
         t_nota, t_verslag = case.text(nota), case.text(verslag)
-        record_findings(case, {
-            nota: [
-                finding(t_nota, "Jan Jansen", "person", score=0.72, reason="naam in kopregel 'Van'"),
-                finding(t_nota, "j.jansen", "email", score=0.97, reason="persoonlijk deel van e-mailadres"),
-                finding(t_nota, "De Jonge", "person", action="keep", score=0.9,
-                        reason="publieke functie (minister)"),
-                finding(t_nota, "06-12345678", "phone", score=0.95, reason="mobiel nummer"),
-            ],
-            verslag: [
-                finding(t_verslag, "Karin de Vries", "person", score=0.85, reason="naam na 'Aanwezig'"),
-            ],
-        })
+        record_findings(
+            case,
+            {
+                nota: [
+                    finding(
+                        t_nota, "Jan Jansen", "person", score=0.72, reason="naam in kopregel 'Van'"
+                    ),
+                    finding(
+                        t_nota,
+                        "j.jansen",
+                        "email",
+                        score=0.97,
+                        reason="persoonlijk deel van e-mailadres",
+                    ),
+                    finding(
+                        t_nota,
+                        "De Jonge",
+                        "person",
+                        action="keep",
+                        score=0.9,
+                        reason="publieke functie (minister)",
+                    ),
+                    finding(t_nota, "06-12345678", "phone", score=0.95, reason="mobiel nummer"),
+                ],
+                verslag: [
+                    finding(
+                        t_verslag,
+                        "Karin de Vries",
+                        "person",
+                        score=0.85,
+                        reason="naam na 'Aanwezig'",
+                    ),
+                ],
+            },
+        )
 
 
 @pytest.fixture(scope="session")
@@ -82,6 +127,9 @@ def client(case_dir: Path) -> Iterator[Any]:
         from fastapi.testclient import TestClient
     from wooflow.web import create_app
 
-    with TestClient(create_app(case_dir, actor="beoordelaar"), base_url="http://127.0.0.1",
-                    follow_redirects=False) as c:
+    with TestClient(
+        create_app(case_dir, actor="beoordelaar"),
+        base_url="http://127.0.0.1",
+        follow_redirects=False,
+    ) as c:
         yield c

@@ -39,7 +39,10 @@ def test_accept_finding_redacts_the_person_case_wide(client: Any, ids: dict[str,
         assert judgement(case, doc).judgement == "deels openbaar"
         actions = [e.action for e in audit_log(case.conn, doc_id=doc)]
         assert "finding.accept" in actions
-        assert case.conn.execute("SELECT actor FROM case_audit ORDER BY id DESC").fetchone()[0] == "beoordelaar"
+        assert (
+            case.conn.execute("SELECT actor FROM case_audit ORDER BY id DESC").fetchone()[0]
+            == "beoordelaar"
+        )
 
 
 def test_reject_finding(client: Any, ids: dict[str, int]) -> None:
@@ -53,31 +56,54 @@ def test_reject_finding(client: Any, ids: dict[str, int]) -> None:
 def test_finding_of_another_document_is_refused(client: Any, ids: dict[str, int]) -> None:
     phone = _finding(client, ids["nota-overleg.txt"], "phone")
     other = ids["verslag.txt"]
-    resp = client.post(f"/documenten/{other}/bevindingen/{phone.id}/accepteren",
-                       headers={"referer": f"http://127.0.0.1/documenten/{other}"})
+    resp = client.post(
+        f"/documenten/{other}/bevindingen/{phone.id}/accepteren",
+        headers={"referer": f"http://127.0.0.1/documenten/{other}"},
+    )
     assert "hoort niet bij document" in _message(resp)["fout"]
     assert _finding(client, ids["nota-overleg.txt"], "phone").status == "proposed"
 
 
-def test_add_redaction_by_offsets_checks_the_selected_text(client: Any, ids: dict[str, int]) -> None:
+def test_add_redaction_by_offsets_checks_the_selected_text(
+    client: Any, ids: dict[str, int]
+) -> None:
     doc = ids["nota-overleg.txt"]
     with _case(client) as case:
         text = case.text(doc)
     start = text.index("Piet Pietersen")
     end = start + len("Piet Pietersen")
-    wrong = client.post(f"/documenten/{doc}/lakken", data={
-        "start": start + 1, "end": end, "category": "person", "ground": "5.1.2e",
-        "expected": "Piet Pietersen"})
+    wrong = client.post(
+        f"/documenten/{doc}/lakken",
+        data={
+            "start": start + 1,
+            "end": end,
+            "category": "person",
+            "ground": "5.1.2e",
+            "expected": "Piet Pietersen",
+        },
+    )
     assert "selectie" in _message(wrong)["fout"]
-    outside = client.post(f"/documenten/{doc}/lakken", data={
-        "start": 5, "end": 10_000, "category": "person", "ground": "5.1.2e"})
+    outside = client.post(
+        f"/documenten/{doc}/lakken",
+        data={"start": 5, "end": 10_000, "category": "person", "ground": "5.1.2e"},
+    )
     assert "buiten de tekst" in _message(outside)["fout"]
-    bad_ground = client.post(f"/documenten/{doc}/lakken", data={
-        "start": start, "end": end, "category": "person", "ground": "9.9"})
+    bad_ground = client.post(
+        f"/documenten/{doc}/lakken",
+        data={"start": start, "end": end, "category": "person", "ground": "9.9"},
+    )
     assert "weigeringsgrond" in _message(bad_ground)["fout"]
-    ok = client.post(f"/documenten/{doc}/lakken", data={
-        "start": start, "end": end, "category": "person", "ground": "5.1.2e",
-        "expected": "Piet  Pietersen", "reason": "oud-medewerker"})
+    ok = client.post(
+        f"/documenten/{doc}/lakken",
+        data={
+            "start": start,
+            "end": end,
+            "category": "person",
+            "ground": "5.1.2e",
+            "expected": "Piet  Pietersen",
+            "reason": "oud-medewerker",
+        },
+    )
     assert "Gelakt (5.1.2e)" in _message(ok)["melding"]
     with _case(client) as case:
         added = [r for r in findings(case, doc) if r.status == "added"]
@@ -90,13 +116,23 @@ def test_judgement_forms(client: Any, ids: dict[str, int]) -> None:
     url = f"/documenten/{doc}/oordeel"
     no_link = client.post(url, data={"value": "reeds openbaar"})
     assert "vindplaats" in _message(no_link)["fout"]
-    ok = client.post(url, data={"value": "reeds openbaar", "link": "https://open.overheid.nl/x",
-                                "explanation": "al gepubliceerd"})
+    ok = client.post(
+        url,
+        data={
+            "value": "reeds openbaar",
+            "link": "https://open.overheid.nl/x",
+            "explanation": "al gepubliceerd",
+        },
+    )
     assert _message(ok)["melding"] == "Oordeel: reeds openbaar."
     with _case(client) as case:
         j = judgement(case, doc)
     assert (j.judgement, j.link, j.explanation, j.set_by) == (
-        "reeds openbaar", "https://open.overheid.nl/x", "al gepubliceerd", "reviewer")
+        "reeds openbaar",
+        "https://open.overheid.nl/x",
+        "al gepubliceerd",
+        "reviewer",
+    )
     client.post(url, data={"value": "niet openbaar", "grounds": ["5.2", "5.1.2i"]})
     with _case(client) as case:
         assert judgement(case, doc).grounds == ["5.1.2i", "5.2"]
@@ -110,7 +146,10 @@ def test_judgement_forms(client: Any, ids: dict[str, int]) -> None:
 
 def test_scope_out_needs_a_reason(client: Any, ids: dict[str, int]) -> None:
     doc = ids["nota-overleg.txt"]
-    assert "reden" in _message(client.post(f"/documenten/{doc}/scope", data={"in_scope": "uit"}))["fout"]
+    assert (
+        "reden"
+        in _message(client.post(f"/documenten/{doc}/scope", data={"in_scope": "uit"}))["fout"]
+    )
     client.post(f"/documenten/{doc}/scope", data={"in_scope": "uit", "reason": "buiten de periode"})
     with _case(client) as case:
         rec = case.record(doc)
@@ -129,20 +168,36 @@ def test_person_decision_propagates_and_can_be_reversed(client: Any, ids: dict[s
         p = next(p for p in persons(case) if p.key == "devries|k")
         assert p.decision == "keep"
         assert all(r.status == "rejected" for r in findings(case) if r.person_key == "devries|k")
-        assert [e.action for e in audit_log(case.conn, action="person.decide")] == ["person.decide"] * 2
+        assert [e.action for e in audit_log(case.conn, action="person.decide")] == [
+            "person.decide"
+        ] * 2
 
 
 def test_case_info_and_deadline_forms(client: Any) -> None:
-    data = {"request": "Alle documenten over vaccinatielocaties.", "received": "2024-04-02",
-            "requester_kind": "journalist", "case_number": "WOO-TEST-1", "title": "Vaccinatielocaties",
-            "organisation": "Ministerie van VWS", "period_from": "2024-01-01", "period_to": "2024-03-31"}
-    assert _message(client.post("/zaak/gegevens", data=data))["melding"] == "Zaakgegevens opgeslagen."
+    data = {
+        "request": "Alle documenten over vaccinatielocaties.",
+        "received": "2024-04-02",
+        "requester_kind": "journalist",
+        "case_number": "WOO-TEST-1",
+        "title": "Vaccinatielocaties",
+        "organisation": "Ministerie van VWS",
+        "period_from": "2024-01-01",
+        "period_to": "2024-03-31",
+    }
+    assert (
+        _message(client.post("/zaak/gegevens", data=data))["melding"] == "Zaakgegevens opgeslagen."
+    )
     assert _message(client.post("/zaak/gegevens", data=data))["melding"] == "Niets gewijzigd."
-    bad = client.post("/zaak/gegevens", data={**data, "period_from": "april"},
-                      headers={"referer": "http://127.0.0.1/"})
+    bad = client.post(
+        "/zaak/gegevens",
+        data={**data, "period_from": "april"},
+        headers={"referer": "http://127.0.0.1/"},
+    )
     assert "geen datum" in _message(bad)["fout"]
     client.post("/zaak/verdagen", data={"on": "2024-04-20"})
-    client.post("/zaak/opschorten", data={"start": "2024-04-22", "end": "2024-04-29", "note": "zienswijze"})
+    client.post(
+        "/zaak/opschorten", data={"start": "2024-04-22", "end": "2024-04-29", "note": "zienswijze"}
+    )
     with _case(client) as case:
         assert case.info.organisation == "Ministerie van VWS"
         d = case.deadlines()

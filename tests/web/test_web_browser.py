@@ -19,8 +19,14 @@ import pytest
 from wooflow.case import Case, findings, judgement, persons
 
 CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 SHOTS = Path(tempfile.gettempdir())
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="geen Chromium in /usr/bin/chromium")
@@ -49,8 +55,9 @@ def server(case_dir: Path) -> Iterator[str]:
     from wooflow.web import create_app
 
     port = _free_port()
-    config = uvicorn.Config(create_app(case_dir, actor="browser"), host="127.0.0.1", port=port,
-                            log_level="warning")
+    config = uvicorn.Config(
+        create_app(case_dir, actor="browser"), host="127.0.0.1", port=port, log_level="warning"
+    )
     srv = uvicorn.Server(config)
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
@@ -99,8 +106,9 @@ def _select(page: Any, needle: str) -> None:
     )
 
 
-def test_accept_by_click_and_redact_a_selection(page: Any, server: str, case_dir: Path,
-                                                ids: dict[str, int]) -> None:
+def test_accept_by_click_and_redact_a_selection(
+    page: Any, server: str, case_dir: Path, ids: dict[str, int]
+) -> None:
     doc = ids["nota-overleg.txt"]
     page.goto(f"{server}/documenten/{doc}")
     with Case(case_dir) as case:
@@ -127,7 +135,8 @@ def test_accept_by_click_and_redact_a_selection(page: Any, server: str, case_dir
     with Case(case_dir) as case:
         added = [r for r in findings(case, doc) if r.status == "added"]
     assert [(r.finding.start, r.finding.text) for r in added] == [
-        (text.index("Piet Pietersen"), "Piet Pietersen")]
+        (text.index("Piet Pietersen"), "Piet Pietersen")
+    ]
 
 
 def test_highlight_leads_to_its_finding(page: Any, server: str, ids: dict[str, int]) -> None:
@@ -138,8 +147,9 @@ def test_highlight_leads_to_its_finding(page: Any, server: str, ids: dict[str, i
     assert current.count() == 1 and "publieke functie" in current.inner_text()
 
 
-def test_judgement_and_person_decision(page: Any, server: str, case_dir: Path,
-                                       ids: dict[str, int]) -> None:
+def test_judgement_and_person_decision(
+    page: Any, server: str, case_dir: Path, ids: dict[str, int]
+) -> None:
     doc = ids["nota-overleg.txt"]
     page.goto(f"{server}/documenten/{doc}")
     page.get_by_role("radio", name="reeds openbaar", exact=True).check()
@@ -160,8 +170,9 @@ def test_judgement_and_person_decision(page: Any, server: str, case_dir: Path,
         assert next(p for p in persons(case) if p.key == "devries|k").decision == "redact"
 
 
-def test_core_actions_work_without_javascript(browser: Any, server: str, case_dir: Path,
-                                              ids: dict[str, int]) -> None:
+def test_core_actions_work_without_javascript(
+    browser: Any, server: str, case_dir: Path, ids: dict[str, int]
+) -> None:
     ctx = browser.new_context(java_script_enabled=False)
     page = ctx.new_page()
     try:

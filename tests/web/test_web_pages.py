@@ -22,7 +22,9 @@ def test_overview_shows_request_deadlines_counts_and_progress(client: Any) -> No
     assert 'lang="nl"' in html
 
 
-def test_document_list_search_highlights_and_links_duplicates(client: Any, ids: dict[str, int]) -> None:
+def test_document_list_search_highlights_and_links_duplicates(
+    client: Any, ids: dict[str, int]
+) -> None:
     html = client.get("/documenten", params={"q": "begroting"}).text
     assert "<mark>begroting</mark>" in html
     assert "nota-overleg.txt" not in html  # the nota does not mention it
@@ -51,7 +53,7 @@ def test_document_page_shows_findings_with_their_why(client: Any, ids: dict[str,
     with Case(Path(client.app.state.web.case_dir)) as case:
         text = case.text(doc)
     start = text.index("Piet Pietersen")
-    assert re.search(rf'data-s="(\d+)">[^<]*Piet Pietersen', html)
+    assert re.search(r'data-s="(\d+)">[^<]*Piet Pietersen', html)
     seg_start = int(re.search(r'data-s="(\d+)">([^<]*)Piet Pietersen', html)[1])
     prefix = re.search(r'data-s="\d+">([^<]*)Piet Pietersen', html)[1]
     assert seg_start + len(prefix) == start
@@ -68,7 +70,9 @@ def test_unknown_document_is_a_404_page(client: Any) -> None:
     assert page.status_code == 404 and "bestaat niet" in page.text
 
 
-def test_redacted_text_replaces_accepted_spans_by_their_ground(client: Any, ids: dict[str, int]) -> None:
+def test_redacted_text_replaces_accepted_spans_by_their_ground(
+    client: Any, ids: dict[str, int]
+) -> None:
     doc = ids["nota-overleg.txt"]
     with Case(Path(client.app.state.web.case_dir)) as case:
         phone = next(r for r in findings(case, doc) if r.finding.category == "phone")
@@ -114,6 +118,11 @@ def test_bad_input_gets_a_dutch_answer_not_json(client: Any, ids: dict[str, int]
     page = client.get("/documenten", params={"pagina": "twee"})
     assert page.status_code == 400 and "ongeldige of ontbrekende invoer: pagina" in page.text
     doc = ids["nota-overleg.txt"]
-    resp = client.post(f"/documenten/{doc}/lakken", data={"start": "x", "end": "3"},
-                       headers={"referer": f"http://127.0.0.1/documenten/{doc}"})
-    assert resp.status_code == 303 and resp.headers["location"].startswith(f"/documenten/{doc}?fout=")
+    resp = client.post(
+        f"/documenten/{doc}/lakken",
+        data={"start": "x", "end": "3"},
+        headers={"referer": f"http://127.0.0.1/documenten/{doc}"},
+    )
+    assert resp.status_code == 303 and resp.headers["location"].startswith(
+        f"/documenten/{doc}?fout="
+    )

@@ -7,16 +7,36 @@ from wooflow.model import Finding
 from wooflow.web import views
 
 
-def rec(fid: int, start: int, end: int, text: str, status: str = "proposed", action: str = "redact",
-        doc_id: int = 1) -> FindingRecord:
-    f = Finding(start, end, text[start:end], "person", action, "5.1.2e" if action == "redact" else None,
-                0.8, "test", "why")
+def rec(
+    fid: int,
+    start: int,
+    end: int,
+    text: str,
+    status: str = "proposed",
+    action: str = "redact",
+    doc_id: int = 1,
+) -> FindingRecord:
+    f = Finding(
+        start,
+        end,
+        text[start:end],
+        "person",
+        action,
+        "5.1.2e" if action == "redact" else None,
+        0.8,
+        "test",
+        "why",
+    )
     return FindingRecord(fid, doc_id, f, status, "detect", None, None, None)
 
 
 def test_segments_cover_the_text_exactly_and_split_at_overlaps_and_page_breaks() -> None:
     text = "Jan Jansen belt.\fPagina twee: Jan."
-    recs = [rec(1, 0, 10, text, "accepted"), rec(2, 4, 10, text, "proposed"), rec(3, 30, 33, text, "rejected")]
+    recs = [
+        rec(1, 0, 10, text, "accepted"),
+        rec(2, 4, 10, text, "proposed"),
+        rec(3, 30, 33, text, "rejected"),
+    ]
     segs = views.segments(text, recs)
     assert "".join(s.text for s in segs) == text
     assert all(text[s.start : s.start + len(s.text)] == s.text for s in segs)

@@ -31,11 +31,17 @@ def allowed_hosts(host: str) -> tuple[str, ...] | None:
 def register(app: typer.Typer) -> None:
     @app.command("serve")
     def serve_cmd(
-        case_dir: Path = typer.Argument(..., help="Zaakmap (of de --out-map van 'wooflow process')."),
-        host: str = typer.Option("127.0.0.1", "--host", help="Adres om op te luisteren (standaard alleen deze computer)."),
+        case_dir: Path = typer.Argument(  # noqa: B008 (typer's way of declaring arguments)
+            ..., help="Zaakmap (of de --out-map van 'wooflow process')."
+        ),
+        host: str = typer.Option(
+            "127.0.0.1", "--host", help="Adres om op te luisteren (standaard alleen deze computer)."
+        ),
         port: int = typer.Option(8000, "--port", help="Poort."),
-        reviewer: Optional[str] = typer.Option(  # noqa: UP007 (typer needs Optional)
-            None, "--reviewer", help="Naam van de beoordelaar in het auditlog (standaard de inlognaam)."
+        reviewer: Optional[str] = typer.Option(  # noqa: UP045 (typer needs Optional)
+            None,
+            "--reviewer",
+            help="Naam van de beoordelaar in het auditlog (standaard de inlognaam).",
         ),
     ) -> None:
         """Start de beoordelingsomgeving in de browser: zoeken, lakken, oordelen, personen, auditlog."""
@@ -48,5 +54,7 @@ def register(app: typer.Typer) -> None:
         url = f"http://{'[' + shown + ']' if ':' in shown else shown}:{port}/"
         print(f"Beoordeling van {case_dir} op {url} (stoppen met Ctrl+C)")
         if host not in ("127.0.0.1", "localhost", "::1"):
-            print("Let op: de app heeft geen inlog; iedereen die dit adres bereikt, kan beoordelen.")
+            print(
+                "Let op: de app heeft geen inlog; iedereen die dit adres bereikt, kan beoordelen."
+            )
         uvicorn.run(web, host=host, port=port, log_level="warning")

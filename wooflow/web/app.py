@@ -63,7 +63,9 @@ class WebContext:
         finally:
             case.close()
 
-    def render(self, request: Request, name: str, status_code: int = 200, **ctx: Any) -> HTMLResponse:
+    def render(
+        self, request: Request, name: str, status_code: int = 200, **ctx: Any
+    ) -> HTMLResponse:
         ctx.setdefault("melding", request.query_params.get("melding"))
         ctx.setdefault("fout", request.query_params.get("fout"))
         return self.templates.TemplateResponse(request, name, ctx, status_code=status_code)
@@ -111,7 +113,9 @@ def _host_ok(request: Request, allowed: set[str] | None) -> bool:
 
 
 def create_app(
-    case_dir: Path | str, actor: str | None = None, allowed_hosts: Iterable[str] | None = LOOPBACK_HOSTS
+    case_dir: Path | str,
+    actor: str | None = None,
+    allowed_hosts: Iterable[str] | None = LOOPBACK_HOSTS,
 ) -> FastAPI:
     """The review app for the case in ``case_dir`` (indexes documents stored since).
 

@@ -50,7 +50,10 @@ def case_counts(case: Case) -> CaseCounts:
         {r[0]: r[1] for r in conn.execute("SELECT judgement, COUNT(*) FROM case_doc GROUP BY 1")}
     )
     by_type = Counter(
-        {r[0] or "other": r[1] for r in conn.execute("SELECT type, COUNT(*) FROM case_doc GROUP BY 1")}
+        {
+            r[0] or "other": r[1]
+            for r in conn.execute("SELECT type, COUNT(*) FROM case_doc GROUP BY 1")
+        }
     )
     findings: Counter[str] = Counter()
     for status, action, n in conn.execute(
@@ -87,17 +90,23 @@ def open_doc_ids(case: Case, doc_ids: Iterable[int]) -> set[int]:
         return set()
     marks = ",".join("?" * len(ids))
     return {
-        r[0] for r in case.conn.execute(
+        r[0]
+        for r in case.conn.execute(
             f"SELECT DISTINCT doc_id FROM case_findings WHERE status='proposed' AND action='redact'"
-            f" AND doc_id IN ({marks})", ids,
+            f" AND doc_id IN ({marks})",
+            ids,
         )
     }
 
 
 def neighbours(case: Case, doc_id: int) -> tuple[int | None, int | None]:
     """The previous and next document id (case order)."""
-    prev = case.conn.execute("SELECT MAX(doc_id) FROM case_doc WHERE doc_id < ?", (doc_id,)).fetchone()[0]
-    nxt = case.conn.execute("SELECT MIN(doc_id) FROM case_doc WHERE doc_id > ?", (doc_id,)).fetchone()[0]
+    prev = case.conn.execute(
+        "SELECT MAX(doc_id) FROM case_doc WHERE doc_id < ?", (doc_id,)
+    ).fetchone()[0]
+    nxt = case.conn.execute(
+        "SELECT MIN(doc_id) FROM case_doc WHERE doc_id > ?", (doc_id,)
+    ).fetchone()[0]
     return prev, nxt
 
 
@@ -117,24 +126,37 @@ def next_open(case: Case, doc_id: int) -> int | None:
 
 def children(case: Case, doc_id: int) -> list[int]:
     """Attachments of a document."""
-    return [r[0] for r in case.conn.execute(
-        "SELECT doc_id FROM case_doc WHERE parent_id=? ORDER BY doc_id", (doc_id,))]
+    return [
+        r[0]
+        for r in case.conn.execute(
+            "SELECT doc_id FROM case_doc WHERE parent_id=? ORDER BY doc_id", (doc_id,)
+        )
+    ]
 
 
 def thread_members(case: Case, thread_id: str | None, exclude: int) -> list[int]:
     """Other messages of the same e-mail thread."""
     if not thread_id:
         return []
-    return [r[0] for r in case.conn.execute(
-        "SELECT doc_id FROM case_doc WHERE thread_id=? AND doc_id != ? ORDER BY date, doc_id",
-        (thread_id, exclude))]
+    return [
+        r[0]
+        for r in case.conn.execute(
+            "SELECT doc_id FROM case_doc WHERE thread_id=? AND doc_id != ? ORDER BY date, doc_id",
+            (thread_id, exclude),
+        )
+    ]
 
 
 def duplicates_of(case: Case, doc_id: int) -> list[int]:
     """Documents judged "dubbel" of this one."""
-    return [r[0] for r in case.conn.execute(
-        "SELECT doc_id FROM case_judgements WHERE judgement='dubbel' AND duplicate_of=?"
-        " ORDER BY doc_id", (doc_id,))]
+    return [
+        r[0]
+        for r in case.conn.execute(
+            "SELECT doc_id FROM case_judgements WHERE judgement='dubbel' AND duplicate_of=?"
+            " ORDER BY doc_id",
+            (doc_id,),
+        )
+    ]
 
 
 def duplicate_targets(case: Case, doc_ids: Iterable[int]) -> dict[int, int]:
@@ -143,18 +165,26 @@ def duplicate_targets(case: Case, doc_ids: Iterable[int]) -> dict[int, int]:
     if not ids:
         return {}
     marks = ",".join("?" * len(ids))
-    return dict(case.conn.execute(
-        f"SELECT doc_id, duplicate_of FROM case_judgements WHERE judgement='dubbel'"
-        f" AND duplicate_of IS NOT NULL AND doc_id IN ({marks})", ids).fetchall())
+    return dict(
+        case.conn.execute(
+            f"SELECT doc_id, duplicate_of FROM case_judgements WHERE judgement='dubbel'"
+            f" AND duplicate_of IS NOT NULL AND doc_id IN ({marks})",
+            ids,
+        ).fetchall()
+    )
 
 
 def person_documents(case: Case, keys: Iterable[str], limit: int = 20) -> dict[str, list[int]]:
     """For each person key, the first ``limit`` documents with a finding of that person."""
     out: dict[str, list[int]] = {}
     for key in keys:
-        out[key] = [r[0] for r in case.conn.execute(
-            "SELECT DISTINCT doc_id FROM case_findings WHERE person_key=? ORDER BY doc_id LIMIT ?",
-            (key, limit))]
+        out[key] = [
+            r[0]
+            for r in case.conn.execute(
+                "SELECT DISTINCT doc_id FROM case_findings WHERE person_key=? ORDER BY doc_id LIMIT ?",
+                (key, limit),
+            )
+        ]
     return out
 
 
@@ -165,8 +195,11 @@ def names(case: Case, doc_ids: Iterable[int]) -> dict[int, str]:
     for i in range(0, len(ids), 500):
         chunk = ids[i : i + 500]
         marks = ",".join("?" * len(chunk))
-        out.update(case.conn.execute(
-            f"SELECT doc_id, name FROM case_doc WHERE doc_id IN ({marks})", chunk).fetchall())
+        out.update(
+            case.conn.execute(
+                f"SELECT doc_id, name FROM case_doc WHERE doc_id IN ({marks})", chunk
+            ).fetchall()
+        )
     return out
 
 

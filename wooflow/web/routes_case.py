@@ -87,7 +87,8 @@ def register(app: FastAPI, ctx: WebContext) -> None:
                 raise CaseError("de ontvangstdatum is verplicht")
             current = case.info.to_json()
             changed = {
-                k: v for k, v in changes.items()
+                k: v
+                for k, v in changes.items()
                 if (v.isoformat() if isinstance(v, date) else v) != current.get(k)
             }
             if changed:
@@ -101,8 +102,9 @@ def register(app: FastAPI, ctx: WebContext) -> None:
         return redirect("/", "termijnen", melding="Beslistermijn met twee weken verdaagd.")
 
     @app.post("/zaak/opschorten", name="suspend")
-    def suspend(request: Request, start: str = Form(...), end: str = Form(""),
-                note: str = Form("")) -> Response:
+    def suspend(
+        request: Request, start: str = Form(...), end: str = Form(""), note: str = Form("")
+    ) -> Response:
         with ctx.case() as case:
             begin = _date(start, "opgeschort vanaf")
             if begin is None:
@@ -120,7 +122,9 @@ def register(app: FastAPI, ctx: WebContext) -> None:
         return redirect("/", "termijnen", melding="Opschorting beëindigd.")
 
     @app.get("/audit", response_class=HTMLResponse, name="audit")
-    def audit_page(request: Request, document: str = "", actie: str = "", pagina: int = 1) -> Response:
+    def audit_page(
+        request: Request, document: str = "", actie: str = "", pagina: int = 1
+    ) -> Response:
         doc_id = int(document) if document.strip().isdigit() else None
         with ctx.case() as case:
             entries = audit_log(case.conn, doc_id=doc_id, action=actie or None)

@@ -47,8 +47,14 @@ def _doc_url(doc_id: int) -> str:
 def register(app: FastAPI, ctx: WebContext) -> None:
     @app.get("/documenten", response_class=HTMLResponse, name="documents")
     def documents(
-        request: Request, q: str = "", type: str = "", van: str = "", tot: str = "",
-        oordeel: str = "", scope: str = "", pagina: int = 1,
+        request: Request,
+        q: str = "",
+        type: str = "",
+        van: str = "",
+        tot: str = "",
+        oordeel: str = "",
+        scope: str = "",
+        pagina: int = 1,
     ) -> Response:
         filters = _filters(type, van, tot, oordeel, scope)
         pagina = max(1, pagina)
@@ -56,8 +62,14 @@ def register(app: FastAPI, ctx: WebContext) -> None:
         with ctx.case() as case:
             try:
                 total = count(case, q, filters)
-                hits = search(case, q, filters, limit=PAGE_SIZE, offset=(pagina - 1) * PAGE_SIZE,
-                              marks=(views.MARK_OPEN, views.MARK_CLOSE))
+                hits = search(
+                    case,
+                    q,
+                    filters,
+                    limit=PAGE_SIZE,
+                    offset=(pagina - 1) * PAGE_SIZE,
+                    marks=(views.MARK_OPEN, views.MARK_CLOSE),
+                )
             except CaseError as exc:  # a malformed query is the user's to fix, shown inline
                 total, hits, error = 0, [], str(exc)
             ids = [h.doc_id for h in hits]
@@ -76,7 +88,14 @@ def register(app: FastAPI, ctx: WebContext) -> None:
             total=total,
             page=pagina,
             pages=max(1, -(-total // PAGE_SIZE)),
-            query=dict(q=q, type=type, van=van, tot=tot, oordeel=oordeel, scope=scope),
+            query={
+                "q": q,
+                "type": type,
+                "van": van,
+                "tot": tot,
+                "oordeel": oordeel,
+                "scope": scope,
+            },
             types=TYPES,
             judgement_values=JUDGEMENTS,
             search_error=error,
@@ -147,13 +166,22 @@ def register(app: FastAPI, ctx: WebContext) -> None:
     def reject_finding(doc_id: int, finding_id: int, toon: str = Form("alle")) -> Response:
         with ctx.case() as case:
             rec = reject(case, finding_id, doc_id)
-        return redirect(_doc_url(doc_id), f"f-{finding_id}", toon=_toon(toon),
-                        melding=f"Afgewezen: “{rec.finding.text}” blijft leesbaar.")
+        return redirect(
+            _doc_url(doc_id),
+            f"f-{finding_id}",
+            toon=_toon(toon),
+            melding=f"Afgewezen: “{rec.finding.text}” blijft leesbaar.",
+        )
 
     @app.post("/documenten/{doc_id}/lakken", name="add")
     def add_redaction(
-        doc_id: int, start: int = Form(...), end: int = Form(...), category: str = Form("person"),
-        ground: str = Form("5.1.2e"), reason: str = Form(""), expected: str = Form(""),
+        doc_id: int,
+        start: int = Form(...),
+        end: int = Form(...),
+        category: str = Form("person"),
+        ground: str = Form("5.1.2e"),
+        reason: str = Form(""),
+        expected: str = Form(""),
     ) -> Response:
         if ground not in GROUND_LABELS:
             raise CaseError(f"onbekende weigeringsgrond {ground!r}")
@@ -163,15 +191,23 @@ def register(app: FastAPI, ctx: WebContext) -> None:
             if expected and span is not None and span != " ".join(expected.split()):
                 # the browser's selection and the stored text disagree: refuse rather than guess
                 raise CaseError("de selectie komt niet overeen met de tekst; selecteer opnieuw")
-            rec = add(case, doc_id, start, end, category, ground,
-                      reason.strip() or "handmatig toegevoegd")
-        return redirect(_doc_url(doc_id), f"f-{rec.id}",
-                        melding=f"Gelakt ({rec.finding.ground}): “{rec.finding.text}”.")
+            rec = add(
+                case, doc_id, start, end, category, ground, reason.strip() or "handmatig toegevoegd"
+            )
+        return redirect(
+            _doc_url(doc_id),
+            f"f-{rec.id}",
+            melding=f"Gelakt ({rec.finding.ground}): “{rec.finding.text}”.",
+        )
 
     @app.post("/documenten/{doc_id}/oordeel", name="judge")
     def set_judgement(
-        doc_id: int, value: str = Form(...), explanation: str = Form(""), link: str = Form(""),
-        duplicate_of: str = Form(""), grounds: list[str] | None = Form(None),
+        doc_id: int,
+        value: str = Form(...),
+        explanation: str = Form(""),
+        link: str = Form(""),
+        duplicate_of: str = Form(""),
+        grounds: list[str] | None = Form(None),  # noqa: B008
     ) -> Response:
         with ctx.case() as case:
             if value == "auto":
@@ -181,7 +217,11 @@ def register(app: FastAPI, ctx: WebContext) -> None:
                 if dup and not dup.isdigit():
                     raise CaseError("dubbel van: vul het nummer van het behouden document in")
                 j = judge(
-                    case, doc_id, value, explanation=explanation.strip(), link=link.strip() or None,
+                    case,
+                    doc_id,
+                    value,
+                    explanation=explanation.strip(),
+                    link=link.strip() or None,
                     duplicate_of=int(dup) if dup else None,
                     grounds=[g for g in grounds or [] if g in GROUND_LABELS] or None,
                 )
@@ -194,8 +234,11 @@ def register(app: FastAPI, ctx: WebContext) -> None:
             raise CaseError("geef een reden waarom het document buiten het verzoek valt")
         with ctx.case() as case:
             set_scope(case, [doc_id], inside, reason.strip())
-        return redirect(_doc_url(doc_id), "scope",
-                        melding="Binnen het verzoek." if inside else "Buiten het verzoek geplaatst.")
+        return redirect(
+            _doc_url(doc_id),
+            "scope",
+            melding="Binnen het verzoek." if inside else "Buiten het verzoek geplaatst.",
+        )
 
 
 def _toon(value: Any) -> str:

@@ -16,10 +16,15 @@ DOCS_SHOWN = 20
 
 def register(app: FastAPI, ctx: WebContext) -> None:
     @app.get("/personen", response_class=HTMLResponse, name="persons")
-    def persons_page(request: Request, naam: str = "", beslissing: str = "", pagina: int = 1) -> Response:
+    def persons_page(
+        request: Request, naam: str = "", beslissing: str = "", pagina: int = 1
+    ) -> Response:
         with ctx.case() as case:
             people = persons(case)
-            counts = {d: sum(1 for p in people if p.decision == d) for d in ("undecided", "redact", "keep")}
+            counts = {
+                d: sum(1 for p in people if p.decision == d)
+                for d in ("undecided", "redact", "keep")
+            }
             if naam.strip():
                 want = fold(naam.strip())
                 people = [p for p in people if any(want in fold(f) for f in [p.display, *p.forms])]
@@ -45,11 +50,21 @@ def register(app: FastAPI, ctx: WebContext) -> None:
         )
 
     @app.post("/personen/besluit", name="decide")
-    def decide(key: str = Form(...), decision: str = Form(...), naam: str = Form(""),
-               beslissing: str = Form(""), pagina: str = Form("")) -> Response:
+    def decide(
+        key: str = Form(...),
+        decision: str = Form(...),
+        naam: str = Form(""),
+        beslissing: str = Form(""),
+        pagina: str = Form(""),
+    ) -> Response:
         with ctx.case() as case:
             person = set_decision(case, key, decision)
         what = "wordt overal gelakt" if decision == "redact" else "blijft overal openbaar"
-        return redirect("/personen", f"p-{anchor(person.key)}", naam=naam, beslissing=beslissing, pagina=pagina,
-                        melding=f"{person.display} {what}.")
-
+        return redirect(
+            "/personen",
+            f"p-{anchor(person.key)}",
+            naam=naam,
+            beslissing=beslissing,
+            pagina=pagina,
+            melding=f"{person.display} {what}.",
+        )

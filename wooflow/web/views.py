@@ -11,6 +11,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -52,7 +53,11 @@ JUDGEMENT_SLUGS = {
     "reeds openbaar": "reeds-openbaar",
     "dubbel": "dubbel",
 }
-SET_BY_LABELS = {"auto": "afgeleid van de lakkingen", "reviewer": "beoordelaar", "dedupe": "ontdubbeling"}
+SET_BY_LABELS = {
+    "auto": "afgeleid van de lakkingen",
+    "reviewer": "beoordelaar",
+    "dedupe": "ontdubbeling",
+}
 TYPE_LABELS = {t: ("e-mail" if t == "email" else "overig" if t == "other" else t) for t in TYPES}
 
 
@@ -124,7 +129,7 @@ def segments(text: str, records: Sequence[FindingRecord]) -> list[Segment]:
     points = sorted(cuts)
     out: list[Segment] = []
     page = 1
-    for a, b in zip(points, points[1:]):
+    for a, b in pairwise(points):
         chunk = text[a:b]
         if chunk == "\f":
             page += 1
