@@ -52,3 +52,19 @@ def test_info_email_and_table(tmp_path: Path) -> None:
 def test_unknown_format_is_an_error() -> None:
     result = CliRunner().invoke(app, ["info", str(RESOURCES / "mail.eml"), "--format", "xml"])
     assert result.exit_code == 2
+
+
+def test_info_on_a_folder_reads_its_files(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "nota\n\nTitel\n\nAanleiding\nx\n\nGeadviseerd besluit\nja\n", "utf-8"
+    )
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.txt").write_text(
+        "Geachte heer,\n\nTekst.\n\nMet vriendelijke groet,\n\nA\n", "utf-8"
+    )
+    result = CliRunner().invoke(app, ["info", str(tmp_path)])
+    assert result.exit_code == 0, result.stderr
+    assert [(Path(o["path"]).name, o["type"]) for o in json.loads(result.stdout)] == [
+        ("a.txt", "nota"),
+        ("b.txt", "brief"),
+    ]

@@ -42,6 +42,15 @@ def _reader() -> Callable[[str], Document]:
     return lambda path: read_path(path)
 
 
+def _expand(paths: list[str]) -> list[str]:
+    """Folders become the files in them (as ``wooflow ingest`` reads them)."""
+    try:
+        from wooflow.ingest import expand_paths
+    except ImportError:
+        return paths
+    return list(expand_paths(paths))
+
+
 def info_objects(paths: list[str]) -> tuple[list[dict[str, Any]], list[str]]:
     """Info objects for every document (attachments included), and one error line per bad input."""
     from wooflow.understand import analyze
@@ -49,7 +58,7 @@ def info_objects(paths: list[str]) -> tuple[list[dict[str, Any]], list[str]]:
     read = _reader()
     out: list[dict[str, Any]] = []
     errors: list[str] = []
-    for path in paths:
+    for path in _expand(paths):
         try:
             doc = read(path)
         except InputError as exc:
@@ -89,7 +98,7 @@ def _table(objs: list[dict[str, Any]]) -> None:
 
 
 def info(
-    paths: list[Path] = typer.Argument(..., help="Eén of meer documenten."),
+    paths: list[Path] = typer.Argument(..., help="Eén of meer documenten of mappen."),
     fmt: str = typer.Option("json", "--format", help="Uitvoer: json (CONTRACT.md) of table."),
 ) -> None:
     """Toon per document het type, de datum, kenmerken, titel, afzender en bestaande lakcodes."""
