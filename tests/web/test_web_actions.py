@@ -219,3 +219,25 @@ def test_cross_site_posts_and_foreign_hosts_are_refused(client: Any, ids: dict[s
     same = client.post(url, headers={"origin": "http://127.0.0.1", "sec-fetch-site": "same-origin"})
     assert same.status_code == 303
     assert _finding(client, doc, "phone").status == "accepted"
+
+
+def test_scope_in_bulk_by_search(client: Any, ids: dict[str, int]) -> None:
+    page = client.get("/documenten", params={"q": "begroting"}).text
+    assert "Alle 2 resultaten binnen of buiten het verzoek plaatsen" in page
+    assert "resultaten binnen of buiten" not in client.get("/documenten").text
+    resp = client.post(
+        "/documenten/scope",
+        data={"q": "begroting", "in_scope": "uit", "reason": "gaat over de GGD"},
+    )
+    msg = _message(resp)
+    assert (
+        msg["melding"] == "2 documenten buiten het verzoek geplaatst." and msg["q"] == "begroting"
+    )
+    with _case(client) as case:
+        out = {r.doc_id: r.scope_reason for r in case.records(in_scope=False)}
+    assert out == {
+        ids["verslag.txt"]: "gaat over de GGD",
+        ids["verslag-kopie.txt"]: "gaat over de GGD",
+    }
+    everything = client.post("/documenten/scope", data={"in_scope": "uit", "reason": "x"})
+    assert "zoek of filter eerst" in _message(everything)["fout"]

@@ -19,6 +19,7 @@ from wooflow.case import (
     redactions,
     reject,
     reset_judgement,
+    scope_by_query,
     search,
     set_scope,
 )
@@ -226,6 +227,35 @@ def register(app: FastAPI, ctx: WebContext) -> None:
                     grounds=[g for g in grounds or [] if g in GROUND_LABELS] or None,
                 )
         return redirect(_doc_url(doc_id), "oordeel", melding=f"Oordeel: {j.judgement}.")
+
+    @app.post("/documenten/scope", name="scope_bulk")
+    def scope_bulk(
+        q: str = Form(""),
+        type: str = Form(""),
+        van: str = Form(""),
+        tot: str = Form(""),
+        oordeel: str = Form(""),
+        scope: str = Form(""),
+        in_scope: str = Form(...),
+        reason: str = Form(""),
+    ) -> Response:
+        """Every document matching a search in or out of the request (``scope_by_query``)."""
+        back_to = {"q": q, "type": type, "van": van, "tot": tot, "oordeel": oordeel, "scope": scope}
+        if not any(back_to.values()):
+            raise CaseError("zoek of filter eerst: zonder zoekvraag zou dit alle documenten raken")
+        inside = in_scope == "in"
+        if not inside and not reason.strip():
+            raise CaseError("geef een reden waarom deze documenten buiten het verzoek vallen")
+        with ctx.case() as case:
+            ids = scope_by_query(
+                case, q, inside, reason.strip(), _filters(type, van, tot, oordeel, scope)
+            )
+        where = "binnen" if inside else "buiten"
+        return redirect(
+            "/documenten",
+            **back_to,
+            melding=f"{len(ids)} documenten {where} het verzoek geplaatst.",
+        )
 
     @app.post("/documenten/{doc_id}/scope", name="scope")
     def set_doc_scope(doc_id: int, in_scope: str = Form(...), reason: str = Form("")) -> Response:
