@@ -57,8 +57,8 @@ def test_keep_findings_show_as_keep_unless_rejected() -> None:
 
 
 def test_text_html_escapes_and_keeps_carriage_returns() -> None:
-    out = str(views.text_html("a <b>\r\nc & d"))
-    assert out == "a &lt;b&gt;&#13;\nc &amp; d"
+    out = str(views.text_html("a <b>\r\nc & d\x00"))
+    assert out == "a &lt;b&gt;&#13;\nc &amp; d&#xFFFD;"
 
 
 def test_snippet_html_marks_hits_and_escapes_the_rest() -> None:

@@ -143,10 +143,11 @@ def segments(text: str, records: Sequence[FindingRecord]) -> list[Segment]:
 def text_html(value: str) -> Markup:
     """Escape document text for a pre-wrap element, keeping carriage returns.
 
-    The HTML parser turns a literal CR LF into LF, which would shift every later offset; a
-    character reference survives as the CR it stands for.
+    The HTML parser turns a literal CR LF into LF and drops NUL, which would shift every later
+    offset; character references survive parsing.
     """
-    return Markup(str(escape(value)).replace("\r", "&#13;"))
+    # A NUL would be dropped by the parser; U+FFFD keeps the count (one code point each).
+    return Markup(str(escape(value)).replace("\r", "&#13;").replace("\x00", "&#xFFFD;"))
 
 
 MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
