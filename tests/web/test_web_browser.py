@@ -145,6 +145,9 @@ def test_highlight_leads_to_its_finding(page: Any, server: str, ids: dict[str, i
     page.locator("mark.st-keep", has_text="De Jonge").click()
     current = page.locator(".finding.current")
     assert current.count() == 1 and "publieke functie" in current.inner_text()
+    # and back: a finding's button marks its place in the text
+    current.get_by_role("button", name="toon in tekst").click()
+    assert page.locator("mark.flash-hit").inner_text() == "De Jonge"
 
 
 def test_judgement_and_person_decision(

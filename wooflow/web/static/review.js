@@ -113,6 +113,29 @@
     item.focus({ preventScroll: true });
   });
 
+  // and each finding gets a button that shows its place in the text
+  function marksOf(id) {
+    return Array.prototype.filter.call(document.querySelectorAll("mark.f"), function (m) {
+      return m.dataset.ids.split(" ").indexOf(id) >= 0;
+    });
+  }
+  document.querySelectorAll("li.finding").forEach(function (item) {
+    var id = item.id.slice(2);
+    var found = marksOf(id);
+    if (!found.length) return;
+    var btn = document.createElement("button");
+    btn.type = "button";
+    btn.className = "show";
+    btn.textContent = "toon in tekst";
+    btn.addEventListener("click", function () {
+      document.querySelectorAll("mark.flash-hit").forEach(function (m) { m.classList.remove("flash-hit"); });
+      found.forEach(function (m) { m.classList.add("flash-hit"); });
+      var top = found[0].getBoundingClientRect().top - text.getBoundingClientRect().top;
+      text.scrollTop += top - text.clientHeight / 3;
+    });
+    item.querySelector(".ftext").appendChild(btn);
+  });
+
   // keep the reading position of the text across the post + redirect of each action
   var key = "wooflow-scroll-" + text.dataset.doc;
   function saveScroll() {
