@@ -126,3 +126,32 @@ def test_bad_input_gets_a_dutch_answer_not_json(client: Any, ids: dict[str, int]
     assert resp.status_code == 303 and resp.headers["location"].startswith(
         f"/documenten/{doc}?fout="
     )
+
+
+def test_document_text_and_findings_are_escaped(client: Any, case_dir: Path) -> None:
+    from wooflow.case import add
+    from wooflow.model import Document, sha256_bytes
+
+    evil = 'Zie <script>alert("x")</script> en <b onclick="x()">Evi Kwaad</b>.'
+    data = evil.encode()
+    with Case(case_dir) as case:
+        doc = case.add_document(
+            Document(
+                path="/nergens/evil.txt",
+                name="evil.txt",
+                kind="text",
+                sha256=sha256_bytes(data),
+                text=evil,
+                data=data,
+            )
+        )
+        start = evil.index("<script>")
+        add(case, doc, start, start + len("<script>"), "other", "5.1.2e")
+    for url in (f"/documenten/{doc}", "/documenten?q=alert"):
+        page = client.get(url)
+        assert page.status_code == 200
+        assert "<script>alert" not in page.text and "<b onclick" not in page.text
+    assert "&lt;script&gt;" in client.get(f"/documenten/{doc}").text
+    plain = client.get(f"/documenten/{doc}/gelakt")  # plain text, never sniffed as HTML
+    assert plain.headers["content-type"].startswith("text/plain")
+    assert plain.headers["x-content-type-options"] == "nosniff"
