@@ -24,9 +24,10 @@ from wooflow.cli import (  # noqa: E402
     cmd_redact,
     cmd_case,
     cmd_publish,
+    cmd_serve,
 )
 
-for _mod in (cmd_ingest, cmd_info, cmd_detect, cmd_redact, cmd_case, cmd_publish):
+for _mod in (cmd_ingest, cmd_info, cmd_detect, cmd_redact, cmd_case, cmd_publish, cmd_serve):
     _mod.register(app)
 
 
