@@ -15,8 +15,11 @@ from collections.abc import Mapping
 
 import pymupdf
 
+from wooflow.ingest.ocr import snap_to_ink
+
 OCR_LANG = os.environ.get("WOOFLOW_OCR_LANG", "nld")
 OCR_DPI = 200
+PAD_SHARE = 0.15  # of a line's height, around each box (see pdf.OCR_PAD_SHARE)
 MIN_IMAGE_PT = 24.0  # smaller images (bullets, logos) cannot hold a readable name
 
 
@@ -26,24 +29,28 @@ def _norm_tokens(text: str) -> list[str]:
 
 def _ocr_words(
     pix: pymupdf.Pixmap,
-) -> list[tuple[str, tuple[int, int, int, int], tuple[int, int, int]]]:
+) -> list[tuple[str, tuple[float, float, float, float], tuple[int, int, int]]]:
     import pytesseract
     from PIL import Image
 
     img = Image.frombytes("L", (pix.width, pix.height), pix.samples)
     data = pytesseract.image_to_data(img, lang=OCR_LANG, output_type=pytesseract.Output.DICT)
-    out = []
+    words: list[tuple[str, list[float], tuple[int, int, int]]] = []
     for i, word in enumerate(data["text"]):
         if word and word.strip() and float(data["conf"][i]) >= 0:
-            box = (
-                data["left"][i],
-                data["top"][i],
-                data["left"][i] + data["width"][i],
-                data["top"][i] + data["height"][i],
-            )
+            box = [
+                float(data["left"][i]),
+                float(data["top"][i]),
+                float(data["left"][i] + data["width"][i]),
+                float(data["top"][i] + data["height"][i]),
+            ]
             line = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
-            out.append((word, box, line))
-    return out
+            words.append((word, box, line))
+    lines: dict[tuple[int, int, int], list[list[float]]] = {}
+    for _word, box, line in words:
+        lines.setdefault(line, []).append(box)
+    snap_to_ink(img, list(lines.values()))  # Tesseract's boxes can miss a whole glyph
+    return [(w, (b[0], b[1], b[2], b[3]), line) for w, b, line in words]
 
 
 def image_boxes(
@@ -118,6 +125,7 @@ def _boxes_in_image(
                 line = words[i][2]
                 by_line[line] = by_line[line] | r if line in by_line else r
             for r in by_line.values():
-                rr = (r + (-2, -2, 2, 2)) * to_page
+                pad = max(2.0, PAD_SHARE * r.height)  # OCR boxes hug the ink, as on scans
+                rr = (r + (-pad, -pad, pad, pad)) * to_page
                 out.append((rr, label))
     return found_any

@@ -30,6 +30,7 @@ import pypdfium2.raw as pdfium_c
 from wooflow.exceptions import CorruptDocument, LeakError
 from wooflow.model import Finding
 from wooflow.redact.text import redact_spans
+from wooflow.redact.verify_scan import check_scan_boxes, needle_contexts, span_contexts
 
 MIN_COVERAGE = 0.98  # share of non-redacted word tokens that must survive (text layer)
 MIN_COVERAGE_OCR = 0.90  # OCR reads the same scan slightly differently each time
@@ -60,6 +61,7 @@ class VerifyReport:
     missing_words: list[str] = field(default_factory=list)
     ocr_images: int = 0
     extractors: list[str] = field(default_factory=list)
+    edge_boxes: int = 0  # boxes on scanned pages whose edges were checked (verify_scan.py)
 
     @property
     def ok(self) -> bool:
@@ -350,6 +352,9 @@ def verify_pdf(
             if found > allowed:
                 report.leaks.append(Leak(where, needle, found, allowed))
 
+    if ocr:
+        _check_edges(path, findings, original_text, needles, report)
+
     structure, problems = structure_texts(path)
     report.problems.extend(problems)
     for where, values in structure.items():
@@ -373,6 +378,30 @@ def verify_pdf(
     if raise_on_failure and not report.ok:
         raise VerificationFailed(report)
     return report
+
+
+def _check_edges(
+    path: str,
+    findings: Sequence[Finding],
+    original_text: str | None,
+    needles: Sequence[str],
+    report: VerifyReport,
+) -> None:
+    """Glyphs a box on a scanned page missed or cut (see verify_scan.py)."""
+    if original_text is not None:
+        spans = redact_spans(findings, len(original_text))
+        contexts = span_contexts(original_text, [(s.start, s.end) for s in spans])
+        baselines: list[str] | None = baseline_text(original_text, findings).split("\f")
+    else:
+        contexts, baselines = needle_contexts(needles), None
+    leaks, report.edge_boxes = check_scan_boxes(path, contexts, baselines)
+    seen: set[tuple[str, int, str]] = set()
+    for leak in leaks:
+        if (leak.where, leak.page, leak.needle) not in seen:
+            seen.add((leak.where, leak.page, leak.needle))
+            report.leaks.append(Leak(leak.where, leak.needle, 1, 0))
+    if report.edge_boxes and "tesseract" not in report.extractors:
+        report.extractors.append("tesseract")
 
 
 def verify_many(items: Sequence[tuple[str, Sequence[Finding], str | None]]) -> list[VerifyReport]:
