@@ -43,6 +43,7 @@ DEFAULT_C1, DEFAULT_C2 = 0.2, 0.01
 GRID = [(0.2, 0.01), (0.1, 0.05), (0.3, 0.1)]
 MAX_ITER = 150
 FOLDS = 5
+LOWER_MIN = 2
 
 Doc = list[tuple[list[str], list[str]]]
 
@@ -137,7 +138,7 @@ def build_lists(src: Path, out: Path) -> None:
 
 
 def lower_words(docs: Sequence[Doc]) -> str:
-    """Words written in lower case at least twice mid-sentence in the training text.
+    """Words written in lower case (LOWER_MIN times or more) mid-sentence in the training text.
 
     A capitalised word whose lower-case form is an ordinary word ("Kern", "Tijdens") is
     seldom a name; deduce's common-word list is too short to tell. Built from text, not
@@ -147,7 +148,7 @@ def lower_words(docs: Sequence[Doc]) -> str:
     for doc in docs:
         for toks, _ in doc:
             counts.update(t for t in toks[1:] if t.isalpha() and t.islower())
-    return "\n".join(sorted(w for w, c in counts.items() if c >= 2)) + "\n"
+    return "\n".join(sorted(w for w, c in counts.items() if c >= LOWER_MIN)) + "\n"
 
 
 def seen_entities(docs: Sequence[Doc]) -> str:
