@@ -9,7 +9,7 @@ import pytest
 from wooflow.detect.namemodel import (
     PersonNameModel,
     sentences,
-    strip_titles,
+    tidy_persons,
     tokenize,
     vote_types,
 )
@@ -121,10 +121,18 @@ def test_threshold_only_adds_spans(model: PersonNameModel) -> None:
 def test_title_words_are_not_part_of_the_name() -> None:
     words = [["Minister", "Helder", "zei", "dhr.", "Jansen", "groet", "MR"]]
     labels = [["B-PER", "I-PER", "O", "B-PER", "I-PER", "O", "B-PER"]]
-    assert strip_titles(words, labels) == [["O", "B-PER", "O", "O", "B-PER", "O", "B-PER"]]
+    assert tidy_persons(words, labels) == [["O", "B-PER", "O", "O", "B-PER", "O", "B-PER"]]
 
 
 def test_model_keeps_role_outside_the_span(model: PersonNameModel) -> None:
     text = "Minister Helder antwoordde op de vragen van het lid Eerdmans."
     found = _found(model, text)
     assert not any(f.lower().startswith(("minister", "lid ")) for f in found)
+
+
+def test_tidy_joins_names_split_at_tussenvoegsels_and_trims_function_words() -> None:
+    words = [["Dries", "van", "den", "Abeele", "zei", "KNVB-woordvoerder", "Leede", "Het"]]
+    labels = [["B-PER", "O", "O", "B-PER", "O", "B-PER", "I-PER", "I-PER"]]
+    assert tidy_persons(words, labels) == [
+        ["B-PER", "I-PER", "I-PER", "I-PER", "O", "O", "B-PER", "O"]
+    ]

@@ -51,6 +51,7 @@ TUSSENVOEGSELS = frozenset(
     "van de der den ter ten te 't in het op von vd v.d. d' du da di le la del dos zur".split()
 )
 _SENT_END = frozenset({".", "!", "?", "..."})
+_NAME_NEVER_ENDS = TUSSENVOEGSELS | {"het", "een", "en", "of", "in", "op", "met", "is"}
 
 # Token pattern, tried left to right: e-mail/URL (kept whole so they never look like names),
 # titles with a period, initials ("J.", "J.B.", "Th."), words with inner hyphens/apostrophes,
@@ -410,7 +411,7 @@ class PersonNameModel:
         tagged = [tags for _, tags, _ in self._iter_tagged(words)]
         if self.vote:
             tagged = vote_types(words, tagged, self.featurizer.gaz.common)
-        tagged = strip_titles(words, tagged)
+        tagged = tidy_persons(words, tagged)
         for j, tags in zip(keep, tagged):
             out[j] = tags
         return out
@@ -444,7 +445,7 @@ class PersonNameModel:
                 voted = vote_types(words, tagged, self.featurizer.gaz.common)
                 probs = _mention_probs(words, tagged, voted, probs)
                 tagged = voted
-            tagged = strip_titles(words, tagged)
+            tagged = tidy_persons(words, tagged)
             for sent, tags, prob in zip(block, tagged, probs):
                 if threshold is not None or "B-PER" in tags or "I-PER" in tags:
                     result += _person_spans(sent, tags, prob, threshold)
@@ -509,26 +510,44 @@ def vote_types(
     return out
 
 
-def strip_titles(
+def _is_title(tok: str) -> bool:
+    low = tok.lower()
+    if tok.isupper():
+        return False  # "MR", "DS": abbreviations or initials, not titles
+    return low in TITLE_WORDS or ("-" in low and low.rsplit("-", 1)[1] in TITLE_WORDS)
+
+
+def tidy_persons(
     words: Sequence[Sequence[str]], labels: Sequence[Sequence[str]]
 ) -> list[list[str]]:
-    """Drop title and role words ("Minister", "dhr.") from the front of person names.
+    """Fix person-span edges the CRF gets wrong in ways Dutch name structure rules out.
 
-    They are context, not part of the name: redacting "Minister Helder" as a name would
-    hide the public role the reader must see.
+    Title and role words ("Minister", "dhr.", "KNVB-woordvoerder") are context, not name:
+    redacting "Minister Helder" as a name would hide the public role the reader must see.
+    A function word cannot end a name ("Marc Schoetens Het"). Two person spans joined only by
+    tussenvoegsels ("Dries" "van den" "Abeele") are one name.
     """
     out = []
     for toks, labs in zip(words, labels):
         new = list(labs)
-        for a, b, typ in _entities(labs):
-            if typ != "PER":
-                continue
+        ents = [e for e in _entities(labs) if e[2] == "PER"]
+        for a, b, _ in ents:
             k = a
-            while k < b and toks[k].lower() in TITLE_WORDS and not toks[k].isupper():
+            while k < b and _is_title(toks[k]):
                 new[k] = "O"
                 k += 1
-            if a < k < b:
+            end = b
+            while end > k and toks[end - 1].lower() in _NAME_NEVER_ENDS:
+                end -= 1
+                new[end] = "O"
+            if a < k < end:
                 new[k] = "B-PER"
+        for (_, b, _), (c, _, _) in zip(ents, ents[1:]):
+            gap = toks[b:c]
+            if gap and new[b - 1] != "O" and new[c] != "O" and all(
+                t in TUSSENVOEGSELS for t in gap
+            ):
+                new[b : c + 1] = ["I-PER"] * (c + 1 - b)
         out.append(new)
     return out
 
