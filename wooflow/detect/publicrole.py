@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from wooflow.detect import lexicon
+from wooflow.detect.recognizers.base import line_start
 
 ROLE_WORDS = (
     r"minister-president|minister|ministers|staatssecretaris|staatssecretarissen|premier|"
@@ -91,7 +92,7 @@ def role_line_above(text: str, start: int) -> str | None:
     if ls < 0 or not re.fullmatch(r"[ \t]*(?:de heer|mevrouw|dhr\.?|mw\.?)[ \t]*", text[ls + 1 : start],
                                  re.IGNORECASE):
         return None
-    prev = text[text.rfind("\n", max(0, ls - 200), ls) + 1 : ls]
+    prev = text[line_start(text, ls, 200) : ls]
     if re.match(r"\s*(?:namens|i\.?o\.?|in opdracht)", prev, re.IGNORECASE):
         return None  # 'namens het college van burgemeester en wethouders': a mandated civil servant
     m = ROLE_LINE.search(prev)
@@ -108,7 +109,7 @@ def role_after(text: str, end: int) -> str | None:
 
 def plural_role(text: str, start: int) -> str | None:
     """'wethouders Eerenberg, De Vries en Voortman': every name in the list after the role."""
-    ls = text.rfind("\n", max(0, start - 300), start) + 1
+    ls = line_start(text, start, 300)
     line = text[ls:start]
     last = None
     for m in PLURAL.finditer(line):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from wooflow.detect import lexicon
-from wooflow.detect.recognizers.base import Recognizer, office_block
+from wooflow.detect.recognizers.base import Recognizer, line_start, office_block
 from wooflow.model import Finding
 
 _U = "A-ZÀ-ÖØ-Þ"
@@ -115,7 +115,7 @@ def reclassify(text: str, finding: Finding, person_spans: list[tuple[int, int]])
         ls = max(0, finding.start - 300)
     same = text[ls : finding.start]
     prev_end = ls - 1 if ls > 0 else 0
-    prev_start = text.rfind("\n", max(0, prev_end - 300), max(0, prev_end)) + 1
+    prev_start = line_start(text, max(0, prev_end), 300)
     prev = text[prev_start:prev_end] if ls > 0 else ""
     if finding.category == "postcode" and not same.strip():
         return finding  # postcode lines follow their street line, judged with it

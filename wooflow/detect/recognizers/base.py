@@ -70,6 +70,12 @@ class Recognizer:
         )
 
 
+def line_start(text: str, pos: int, limit: int = 300) -> int:
+    """Start of the line holding ``pos``, but never more than ``limit`` back: on a text
+    without line breaks an unbounded look-back would make detection quadratic."""
+    return max(text.rfind("\n", max(0, pos - limit), pos) + 1, pos - limit, 0)
+
+
 def line_bounds(text: str, pos: int) -> tuple[int, int]:
     """Start and end offsets of the line holding ``pos`` (bounded scan, linear overall)."""
     s = text.rfind("\n", max(0, pos - 400), pos) + 1

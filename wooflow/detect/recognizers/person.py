@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from wooflow.detect import lexicon, publicrole
 from wooflow.detect.names import CHUNK_RE, NameParts, parse, tokens_of
-from wooflow.detect.recognizers.base import GROUND_PRIVACY, Recognizer
+from wooflow.detect.recognizers.base import GROUND_PRIVACY, Recognizer, line_start
 from wooflow.model import Finding
 
 TITLE = re.compile(
@@ -198,7 +198,7 @@ JOB_WORDS = re.compile(
 
 
 def _job_line(text: str, start: int, end: int) -> bool:
-    ls = text.rfind("\n", max(0, start - 200), start) + 1
+    ls = line_start(text, start, 200)
     le = text.find("\n", end, end + 200)
     rest = text[end : le if le != -1 else len(text)].strip()
     return bool(JOB_WORDS.fullmatch(text[ls:start].strip() + " ")) and not rest
@@ -206,7 +206,7 @@ def _job_line(text: str, start: int, end: int) -> bool:
 
 def _direct_label(text: str, start: int) -> bool:
     """The name follows a header label directly ('Van: X', '[09:02] X', 'Naam: X')."""
-    ls = text.rfind("\n", max(0, start - 200), start) + 1
+    ls = line_start(text, start, 200)
     pre = text[ls:start]
     return bool(re.fullmatch(r"\s*(?:\*\*)?[\w .'-]{1,30}(?:\*\*)?\s*(?::|\t)\s*", pre)) or bool(CHAT.match(pre))
 
@@ -255,7 +255,7 @@ def _namelike(name: str) -> bool:
 
 
 def _in_parentheses(text: str, start: int) -> bool:
-    ls = text.rfind("\n", max(0, start - 200), start) + 1
+    ls = line_start(text, start, 200)
     before = text[ls:start]
     return before.count("(") > before.count(")")
 
