@@ -150,3 +150,28 @@ def findings_for_names(doc: Document, names: list[str], ground: str = "5.1.2e") 
                 )
             )
     return out
+
+
+BSN_SCAN_TEXT = (  # tests/resources/publish/generate.py draws the same page
+    "Gespreksverslag klantcontact\n\nDatum: 23 november 2023\n\n"
+    "Met mevrouw Jansen is gesproken over de aanvraag.\n"
+    "Haar burgerservicenummer is 111222333.\nZij is bereikbaar op 06-98765432.\n"
+    "Afspraak: terugbellen na het debat.\n"
+)
+
+
+def make_bsn_scan(path: Path) -> tuple[Path, dict[str, pymupdf.Rect]]:
+    """A 200 dpi image-only page on which Tesseract's box for '111222333.' starts one digit late.
+
+    Returns the PDF and, per string, where it was drawn (points) before the page became pixels.
+    """
+    src = pymupdf.open()
+    page = src.new_page(width=420, height=300)
+    page.insert_textbox(pymupdf.Rect(30, 30, 400, 280), BSN_SCAN_TEXT, fontsize=11, fontname="helv")
+    drawn = {s: page.search_for(s)[0] for s in ("Jansen", "111222333", "06-98765432")}
+    png = page.get_pixmap(dpi=200, colorspace=pymupdf.csGRAY).tobytes("png")
+    out = pymupdf.open()
+    scan = out.new_page(width=420, height=300)
+    scan.insert_image(scan.rect, stream=png)
+    out.save(path, garbage=3, deflate=True)
+    return path, drawn
