@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from wooflow.detect import lexicon
-from wooflow.detect.recognizers.base import Recognizer, line_start, office_block
+from wooflow.detect.recognizers.base import OFFICE_CONTEXT, Recognizer, line_start, office_block
 from wooflow.model import Finding
 
 _U = "A-ZÀ-ÖØ-Þ"
@@ -72,11 +72,14 @@ class AddressRecognizer(Recognizer):
                 continue
             s = m.start(1) + m.group(1).rfind(words[0] + (" " + words[1] if len(words) > 1 else ""))
             end = m.end()
-            if office_block(text, s) or self._known_office(street):
+            prefix = text[line_start(text, s, 200) : s]
+            running = bool(re.search(r"\b[a-z]{3,}\b", prefix))  # inside a sentence, not a letterhead
+            office = OFFICE_CONTEXT.search(prefix) if running else office_block(text, s)
+            if office or self._known_office(street):
                 out.append(self.finding(text, s, end, 0.85, "bezoekadres van organisatie", action="keep"))
                 continue
             ctx = self.has_context(text, s, end, 80)
-            score = 0.92 if (ctx or m.group(3)) else 0.8
+            score = 0.92 if (ctx or m.group(3)) else (0.7 if running else 0.8)
             out.append(self.finding(text, s, end, score, "woonadres (straat en huisnummer)"))
         return out
 
