@@ -8,6 +8,7 @@ Public office holders are judged here too (action keep) so the pipeline can prop
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -89,6 +90,10 @@ ATTENDANCE_LINE = re.compile(
     r"(?im)^[ \t]*(?:\*\*)?(?:aanwezig|afwezig|deelnemers|afgemeld|verhinderd)[\w ]{0,25}(?:\*\*)?[ \t]*[:\t][ \t]*(.+)$"
 )
 ACRONYM_ITEM = re.compile(r"[ \t]*([A-Z][a-z]{0,3}[A-Z][A-Za-z]{0,3})[ \t]*(?:\([^)]{0,20}\))?[ \t]*\.?")
+PERSON_NOUN = re.compile(
+    r"(?:maker|houder|nemer|gever|voerder|hebbende|ambtenaar|medewerker|leider|adviseur|werker)$", re.IGNORECASE
+)
+COORD = re.compile(r"[ \t]*(?:,|en|of|&|/)[ \t]*|[ \t]+(?:en|of)[ \t]+")
 INIT_ONLY = re.compile(r"^(?:[A-Z]\.)+$")
 TV_WORDS_LOWER = frozenset("van de der den ter ten te 't in op el al la le du da di von".split())
 INVERTED_TAIL = re.compile(
@@ -339,6 +344,7 @@ class PersonRecognizer(Recognizer):
         out: list[Mention] = self._chat_speakers(text) + self._acronyms(text)
         speakers = {(m.start, m.end) for m in out}
         unresolved: list[int] = []
+        rejected: list[tuple[int, str]] = []
         skip_until = -1
         for m in CHUNK_RE.finditer(text):
             if m.start(1) < skip_until or any(a <= m.start(1) < b for a, b in speakers):
@@ -355,12 +361,34 @@ class PersonRecognizer(Recognizer):
             men = self._judge_chunk(text, m.start(1), chunk)
             if men is not None:
                 out.append(men)
-            elif self.use_model and _worth_model(chunk) and (
+            else:
+                rejected.append((m.start(1), chunk))
+            if men is None and self.use_model and _worth_model(chunk) and (
                     " " in chunk or not _sentence_start(text, m.start(1))
                     or lexicon.is_first_name(chunk) or lexicon.is_surname(chunk)):
                 unresolved.append(m.start(1))  # a sentence-initial unknown word is rarely a name
+        out += self._coordinated(text, out, rejected)
         if self.use_model:
             out = self._apply_model(text, out, unresolved)
+        return out
+
+    def _coordinated(self, text: str, found: list[Mention], rejected: list[tuple[int, str]]) -> list[Mention]:
+        """'de mailboxen van Ratna en Budi': a capitalised word listed with a name is a name."""
+        if not found or not rejected:
+            return []
+        ends = sorted((m.end, m.public is None) for m in found)
+        end_pos = [e for e, _ in ends]
+        out = []
+        for start, chunk in rejected:
+            if " " in chunk or lexicon.is_common(chunk) or _orgish(chunk) or chunk in lexicon.places():
+                continue
+            i = bisect.bisect_right(end_pos, start) - 1
+            if i < 0 or not ends[i][1] or not COORD.fullmatch(text[end_pos[i] : start]):
+                continue
+            parts = NameParts(first=chunk if lexicon.is_first_name(chunk) else None, initials=None,
+                              surname=None if lexicon.is_first_name(chunk) else chunk, tokens=[chunk])
+            out.append(Mention(start, start + len(chunk), chunk, 0.75, "naam in opsomming met een andere naam",
+                               parts))
         return out
 
     # ------------------------------------------------------------------------------------
@@ -453,7 +481,7 @@ class PersonRecognizer(Recognizer):
                 return None  # 'Krimpen aan den IJssel', 'Stichtse Vecht'
             pw = PREV_WORD.search(text, max(0, s - 40), s)
             if pw and pw.group(1).lower() not in STRIP_WORDS and pw.group(1).lower() not in ROLE_TOKENS \
-                    and (_orgish(pw.group(1)) or pw.group(1) in orgs):
+                    and not PERSON_NOUN.search(pw.group(1)) and (_orgish(pw.group(1)) or pw.group(1) in orgs):
                 return None  # 'wijkcentrum De Kreek', 'Lokaal Tiel'
         caps_fn = [c in fn for c in caps]
         caps_cw = [cw(c) for c in caps]
