@@ -12,6 +12,7 @@ from wooflow.detect import consistency
 from wooflow.detect.config import DetectConfig, load_config
 from wooflow.detect.merge import merge
 from wooflow.detect.recognizers import REGISTRY, address, phone, special_category
+from wooflow.detect.recognizers.base import Starts
 from wooflow.detect.recognizers.person import Mention, PersonRecognizer
 from wooflow.exceptions import ConfigError
 from wooflow.model import Finding
@@ -61,7 +62,7 @@ class Detector:
             ms.sort(key=lambda m: m.start)
             consistency.rejudge(text, ms, reg)
             self._apply_keep_names(ms)
-            persons = [(m.start, m.end) for m in ms if m.public is None]
+            persons = Starts([(m.start, m.end) for m in ms if m.public is None])
             rest = []
             for f in others[k]:
                 if f.category == "phone":

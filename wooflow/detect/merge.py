@@ -8,6 +8,8 @@ all (never leak a fragment), labelled after the longest, most confident member.
 
 from __future__ import annotations
 
+import bisect
+
 from wooflow.model import Finding
 
 
@@ -17,9 +19,18 @@ def _rank(f: Finding) -> tuple[int, float]:
 
 def merge(text: str, findings: list[Finding]) -> list[Finding]:
     keeps = sorted((f.start, f.end) for f in findings if f.action == "keep" and f.category == "person")
+    keep_starts = [s for s, _ in keeps]
+
+    def hits_public(f: Finding) -> bool:
+        i = bisect.bisect_left(keep_starts, f.end) - 1
+        while i >= 0 and keeps[i][0] >= f.start - 200:
+            if keeps[i][1] > f.start:
+                return True
+            i -= 1
+        return False
+
     # A proposed special-category statement never swallows a public person named in it.
-    findings = [f for f in findings if f.category != "special_category"
-                or not any(s < f.end and f.start < e for s, e in keeps)]
+    findings = [f for f in findings if f.category != "special_category" or not hits_public(f)]
     items = sorted(findings, key=lambda f: (f.start, -f.end))
     out: list[Finding] = []
     cluster: list[Finding] = []

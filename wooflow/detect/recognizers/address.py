@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from wooflow.detect import lexicon
-from wooflow.detect.recognizers.base import OFFICE_CONTEXT, Recognizer, line_start, office_block
+from wooflow.detect.recognizers.base import OFFICE_CONTEXT, Recognizer, Starts, line_start, office_block
 from wooflow.model import Finding
 
 _U = "A-ZÀ-ÖØ-Þ"
@@ -108,7 +108,7 @@ HOME_CUE = re.compile(
 )
 
 
-def reclassify(text: str, finding: Finding, person_spans: list[tuple[int, int]]) -> Finding:
+def reclassify(text: str, finding: Finding, person_spans: Starts) -> Finding:
     """Settle home vs office once person mentions are known: an address right under a person's
     name is that person's; one under an organisation's name or after 'Locatie:' is an office."""
     if finding.category not in ("address", "postcode") or "postbus" in finding.text.lower():
@@ -122,8 +122,8 @@ def reclassify(text: str, finding: Finding, person_spans: list[tuple[int, int]])
     prev = text[prev_start:prev_end] if ls > 0 else ""
     if finding.category == "postcode" and not same.strip():
         return finding  # postcode lines follow their street line, judged with it
-    person_same = any(ls <= ps < finding.start for ps, _ in person_spans)
-    person_prev = any(prev_start <= ps < prev_end for ps, _ in person_spans)
+    person_same = person_spans.between(ls, finding.start)
+    person_prev = person_spans.between(prev_start, prev_end)
     office_same = ORG_LINE.search(same[-80:])
     home = HOME_CUE.search(same[-60:]) or (person_same and not office_same) or (not same.strip() and person_prev)
     office = office_same or (not same.strip() and ORG_LINE.search(prev))
@@ -141,7 +141,7 @@ def reclassify(text: str, finding: Finding, person_spans: list[tuple[int, int]])
     return finding
 
 
-def _signature_above(text: str, prev_start: int, person_spans: list[tuple[int, int]]) -> bool:
+def _signature_above(text: str, prev_start: int, person_spans: Starts) -> bool:
     """A person's name two or three lines above (name / job title / organisation / address)."""
     window_start = max(0, prev_start - 120)
-    return any(window_start <= ps < prev_start for ps, _ in person_spans)
+    return person_spans.between(window_start, prev_start)

@@ -70,6 +70,22 @@ class Recognizer:
         )
 
 
+class Starts:
+    """Sorted start offsets of person mentions, for 'is a person named between a and b'
+    in O(log n) (a plain scan per finding would make long texts quadratic)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        import bisect
+
+        self._bisect = bisect
+        self.starts = sorted(s for s, _ in spans)
+
+    def between(self, a: int, b: int) -> bool:
+        """True when some mention starts in [a, b)."""
+        i = self._bisect.bisect_left(self.starts, a)
+        return i < len(self.starts) and self.starts[i] < b
+
+
 def line_start(text: str, pos: int, limit: int = 300) -> int:
     """Start of the line holding ``pos``, but never more than ``limit`` back: on a text
     without line breaks an unbounded look-back would make detection quadratic."""

@@ -342,12 +342,16 @@ class PersonRecognizer(Recognizer):
 
     def mentions(self, text: str) -> list[Mention]:
         out: list[Mention] = self._chat_speakers(text) + self._acronyms(text)
-        speakers = {(m.start, m.end) for m in out}
+        speakers = sorted((m.start, m.end) for m in out)
+        sp_starts = [a for a, _ in speakers]
         unresolved: list[int] = []
         rejected: list[tuple[int, str]] = []
         skip_until = -1
         for m in CHUNK_RE.finditer(text):
-            if m.start(1) < skip_until or any(a <= m.start(1) < b for a, b in speakers):
+            if m.start(1) < skip_until:
+                continue
+            k = bisect.bisect_right(sp_starts, m.start(1)) - 1
+            if k >= 0 and speakers[k][0] <= m.start(1) < speakers[k][1]:
                 continue
             inv = self._inverted(text, m.start(1), m.group(1))
             if inv is not None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from wooflow.detect.recognizers.base import Recognizer, line_bounds, office_block
+from wooflow.detect.recognizers.base import Recognizer, Starts, line_bounds, office_block
 from wooflow.detect.recognizers.email import FUNCTIONAL
 from wooflow.model import Finding
 
@@ -118,7 +118,7 @@ class PhoneRecognizer(Recognizer):
         return False
 
 
-def reclassify(text: str, finding: Finding, person_spans: list[tuple[int, int]]) -> Finding:
+def reclassify(text: str, finding: Finding, person_spans: Starts) -> Finding:
     """Keep a fixed number that belongs to an organisation named just before it on its line
     ('piket GGD: 020 ...', 'de servicedesk op 030 ...'), unless a person is named between
     them: that is the person's direct line. Needs the person mentions, so the pipeline calls it."""
@@ -139,7 +139,7 @@ def reclassify(text: str, finding: Finding, person_spans: list[tuple[int, int]])
         return finding
     if "@" in cue.group(0) and not FUNCTIONAL.match(cue.group(0).split("@")[0].lower()):
         return finding  # next to a personal address: the person's own number
-    if any(cue.start() <= ps < finding.start for ps, _ in person_spans):
+    if person_spans.between(cue.start(), finding.start):
         return finding
     if re.search(r"\b(?:mij|ik|mijn|me|haar|hem|zijn|hij|zij)\b", text[cue.end() : finding.start], re.IGNORECASE):
         return finding

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from wooflow.detect.recognizers.base import GROUND_SPECIAL, Recognizer
+from wooflow.detect.recognizers.base import GROUND_SPECIAL, Recognizer, Starts
 from wooflow.model import Finding
 
 # Word stems; a term matches a word that starts with one of them (bounded, linear).
@@ -121,14 +121,14 @@ class SpecialCategoryRecognizer(Recognizer):
         return out
 
 
-def reclassify(text: str, finding: Finding, person_spans: list[tuple[int, int]]) -> Finding | None:
+def reclassify(text: str, finding: Finding, person_spans: Starts) -> Finding | None:
     """A statement without a pronoun counts when a person is named in its sentence
     ('Geertje is vanaf volgende maand met zwangerschapsverlof'); otherwise it is dropped."""
     if not finding.reason.endswith(NO_CUE):
         return finding
     s0 = max(text.rfind(". ", max(0, finding.start - 200), finding.start) + 1,
              text.rfind("\n", max(0, finding.start - 200), finding.start) + 1)
-    if not any(s0 <= ps < finding.end for ps, _ in person_spans):
+    if not person_spans.between(s0, finding.end):
         return None
     return Finding(finding.start, finding.end, finding.text, finding.category, "redact", finding.ground,
                    0.5, finding.recognizer, finding.reason[: -len(NO_CUE)])
