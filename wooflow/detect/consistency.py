@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from wooflow.detect import lexicon, publicrole
 from wooflow.detect.names import CAP, NameParts, TV_WORDS
 from wooflow.detect.recognizers.email import name_from_local
-from wooflow.detect.recognizers.person import TITLE, Mention, _orgish, _sentence_start
+from wooflow.detect.personcues import TITLE, _orgish, _sentence_start
+from wooflow.detect.recognizers.person import Mention
 from wooflow.model import Finding
 
 WORD_RE = re.compile(CAP)

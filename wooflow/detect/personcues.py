@@ -1,0 +1,287 @@
+"""Cues for person names: the context words, header labels, chat formats and word checks the
+person recognizer and the case-wide consistency pass share.
+
+Why a module of its own: these are Dutch document conventions (Outlook headers, Teams/WhatsApp
+exports, attendance lists, salutations), kept apart from the recognizer's decision logic.
+Every regex is bounded so scanning stays linear.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from wooflow.detect import lexicon
+from wooflow.detect.names import CAP, INIT, SP, TV_LOW
+from wooflow.detect.recognizers.base import line_start
+
+TITLE = re.compile(
+    r"(?:\b(?:dhr|mw|mevr|mr|dr|drs|ir|ing|prof|ds|mej|bc|ms|mrs|mr)\.?|\b(?:de heer|heer|mevrouw|"
+    r"meneer|mijnheer|collega|juffrouw|mevr)|\b(?:beste|geachte|lieve|hoi|hallo|hi|hey|dag|"
+    r"goedemorgen|goedemiddag|goedenavond|dank|bedankt|thanks)(?:\s+(?:heer|mevrouw|collega))?|"
+    r"\b(?:mijn|haar|zijn|onze|hun|uw)\s+(?:man|vrouw|echtgeno(?:ot|te)|partner|vader|moeder|zoon|"
+    r"dochter|broer|zus|grootvader|grootmoeder|opa|oma|buurman|buurvrouw|vriend|vriendin|"
+    r"collega|cliënt|client|patiënt|kind|kleinzoon|kleindochter|neef|nicht|oom|tante)|"
+    r"\b(?:mijn naam is|ik ben|ik heet|ondergetekende|genaamd|ten name van|t\.n\.v\.|"
+    r"tnv|namens|getuige|melder|bewoner|inspreker|insprekers?|klager|verzoeker|aanvrager|familie|"
+    r"betrokkene|belanghebbende)\s*[,:]?)"
+    r"\s*$",
+    re.IGNORECASE,
+)
+TRIGGER = re.compile(
+    r"(?:inlichtingen bij|opgesteld door|contactpersoon|contactpersonen|behandeld door|"
+    r"auteur|notulist|notulen|verslaglegging|namens|afzender|geadresseerde|aanvrager|verzoeker|"
+    r"ondertekend door|w\.g\.|sent by|verzonden door|aanwezig|afwezig|"
+    r"afgemeld|afmeldingen|voorzitter|secretaris|gesprek met|overleg met|contact met|"
+    r"gesproken met|gebeld met|telefonisch contact met|mail van|mail aan|bericht van|"
+    r"naam|name|medewerker|behandelaar|projectleider|teamleider|beleidsmedewerker|"
+    r"adviseur|jurist|woordvoerder|coördinator|coordinator|directeur|manager|"
+    r"hoofd|plv\.?|secretaresse|stagiair|collega's)\s*[:\t]?\s*(?:[^\n:]*[,;/&]\s*|[^\n:]*\s+en\s+)?$",
+    re.IGNORECASE,
+)
+HEADER_LINE = re.compile(
+    r"^\s*(?:\*\*)?(?:van|aan|cc|bcc|from|to|afzender|aanwezig|afwezig|afgemeld|deelnemers|"
+    r"genodigden|verzonden door|namens|notulist|voorzitter|auteur|opsteller|behandelaar|"
+    r"contactpersoon|kopie aan|gezien door|paraaf|verslag|notulen|[\w ]{0,20}naam[\w ]{0,20}|"
+    r"voornamen?|achternaam|geslachtsnaam|partner|ouder|ouders|kind|kinderen|melder|getuige|"
+    r"aanvrager|verzoeker|bezwaarmaker|klager|cliënt|client|patiënt|betrokkene|"
+    r"[\w ]{0,25}(?:medewerkers?|betrokkenen|deelnemers|personen|contactpersonen|sprekers|"
+    r"behandelaars|ambtenaren))(?:\*\*)?\s*(?::|\t| {2,})",
+    re.IGNORECASE,
+)
+CLOSING = re.compile(
+    r"(?:groet(?:en|jes)?|hoogachtend|mvg|m\.vr\.gr\.|gr\.|dank(?: je| u)?(?: wel)?|"
+    r"cheers|regards|best|pozdrawiam|grüße|gruß|saludos|cordialement|w\.g\.|namens[^\n]*)\s*[,!.]?\s*$",
+    re.IGNORECASE,
+)
+CHAT = re.compile(
+    r"^\s*\[?[A-Za-z.]{0,4}\s?(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4},?\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*\]?\s*-?\s*$"
+)
+STRIP_WORDS = frozenset(
+    "dhr dhr. mw mw. mevr mevr. mevrouw meneer heer mijnheer het een beste geachte lieve hoi "
+    "hallo hi hey dag goedemorgen goedemiddag dank bedankt collega mr mr. dr dr. drs drs. ir ir. "
+    "ing ing. prof prof. ds ds. minister staatssecretaris premier kamerlid burgemeester wethouder "
+    "raadslid gedeputeerde commissaris ombudsman voorzitter secretaris directeur oud-minister "
+    "minister-president lid leden motie amendement fractievoorzitter koning koningin "
+    "namens aan cc bcc".split()
+)
+TITLE_WORDS = frozenset("dhr mw mevr mevrouw meneer heer mijnheer mr dr drs ir ing prof ds".split())
+HEADER_WORDS = frozenset(
+    "van aan cc bcc de het een te ter ten den der datum onderwerp betreft kenmerk bijlage "
+    "bijlagen verzonden from to sent subject date re fw fwd tel telefoon mobiel email e-mail".split()
+)
+ROLE_TOKENS = frozenset(
+    "minister staatssecretaris premier kamerlid burgemeester wethouder raadslid gedeputeerde "
+    "commissaris ombudsman minister-president lid leden motie amendement fractievoorzitter "
+    "koning koningin".split()
+)
+
+
+
+CHAT_SPEAKER = re.compile(
+    r"(?m)^[ \t]*([A-Za-zÀ-ÿ][\w'’-]{1,30}(?:[ \t]+[A-Za-zÀ-ÿ'][\w'’-]{0,30}){0,3})[ \t]+"
+    r"(?:\d{1,2}[-/.]\d{1,2}(?:[-/.]\d{2,4})?[ \t,]+)?\d{1,2}:\d{2}(?::\d{2})?[ \t]*\r?$"
+)
+ATTENDANCE_LINE = re.compile(
+    r"(?im)^[ \t]*(?:\*\*)?(?:aanwezig|afwezig|deelnemers|afgemeld|verhinderd)[\w ]{0,25}(?:\*\*)?[ \t]*[:\t][ \t]*(.+)$"
+)
+ACRONYM_ITEM = re.compile(r"[ \t]*([A-Z][a-z]{0,3}[A-Z][A-Za-z]{0,3})[ \t]*(?:\([^)]{0,20}\))?[ \t]*\.?")
+PERSON_NOUN = re.compile(
+    r"(?:maker|houder|nemer|gever|voerder|hebbende|ambtenaar|medewerker|leider|adviseur|werker)$", re.IGNORECASE
+)
+COORD = re.compile(r"[ \t]*(?:,|en|of|&|/)[ \t]*|[ \t]+(?:en|of)[ \t]+")
+INIT_ONLY = re.compile(r"^(?:[A-Z]\.)+$")
+TV_WORDS_LOWER = frozenset("van de der den ter ten te 't in op el al la le du da di von".split())
+INVERTED_TAIL = re.compile(
+    rf",{SP}?((?:{INIT})|{CAP}(?:{SP}{CAP})?)(?:{SP}({TV_LOW}))?(?=[\s;>)<\]]|$)(?!{SP}*(?:IJ|[A-ZÀ-ÖØ-Þ]))"
+)
+
+
+def _context(text: str, start: int, end: int) -> str | None:
+    """A Dutch description of the context that marks a name, or None."""
+    pre = text[max(0, start - 160) : start]
+    nl = pre.rfind("\n")
+    line_pre = pre[nl + 1 :] if nl >= 0 else pre
+    if TITLE.search(line_pre[-40:]):
+        return f"naam na '{TITLE.search(line_pre[-40:]).group(0).strip()}'"  # type: ignore[union-attr]
+    if HEADER_LINE.match(line_pre):
+        return f"naam in kopregel '{line_pre.split(':')[0].split(chr(9))[0].strip(' *')}'"
+    t = TRIGGER.search(line_pre[-120:])
+    if t:
+        return f"naam na '{t.group(0).split(':')[0].strip()[:30]}'"
+    if re.match(r"\s*[-•*·]\s*(?:(?:dhr|mw|mevr|mr|dr|drs|ir)\.?\s*)*$", line_pre) and _attendance_above(text, start - len(line_pre)):
+        return "naam in deelnemerslijst"
+    if CHAT.match(line_pre) and text[end : end + 2].lstrip().startswith(":"):
+        return "naam van deelnemer in chatbericht"
+    if not line_pre.strip():
+        if text[end : end + 1] == ":" and text[end + 1 : end + 2] in (" ", "\t") and _namelike(text[start:end]):
+            return "naam als spreker"
+        prev = pre[:nl].rstrip("\n ")
+        pl = prev[prev.rfind("\n") + 1 :]
+        if CLOSING.search(pl):
+            return "naam onder afsluitende groet"
+        if re.match(r"\s*[<(]?[\w.'-]+@", text[end : end + 3] + text[end + 3 : end + 60]):
+            return "naam bij e-mailadres"
+    if re.match(r"\s*<[^>\s]+@", text[end : end + 80]):
+        return "naam bij e-mailadres"
+    return None
+
+
+PREP_BEFORE = re.compile(r"\b(?:van|de|het|in|op|aan|naar|bij|uit|te|over|via|langs)\s+$")
+ATTENDANCE = re.compile(
+    r"^\s*(?:\*\*)?(?:aanwezig|afwezig|deelnemers|genodigden|afgemeld|verhinderd|met kennisgeving afwezig|"
+    r"aanwezigen|present|participants)\b", re.IGNORECASE,
+)
+
+
+def _attendance_above(text: str, line_start: int) -> bool:
+    """True when the bullet line at ``line_start`` belongs to a list under 'Aanwezig'."""
+    pos = line_start
+    for _ in range(30):
+        if pos <= 0:
+            return False
+        prev_start = text.rfind("\n", max(0, pos - 400), pos - 1) + 1
+        if prev_start == 0 and pos > 400:
+            return False  # no line break nearby: not a list
+        line = text[prev_start : pos - 1]
+        if ATTENDANCE.match(line):
+            return True
+        if not re.match(r"\s*[-•*·]\s", line):
+            return False
+        pos = prev_start
+    return False
+
+
+def caps_cw_all(caps: list[str]) -> list[bool]:
+    return [lexicon.is_common(c) for c in caps]
+
+
+JOB_WORDS = re.compile(
+    r"(?:medewerker|teamleider|beleidsmedewerker|adviseur|jurist|woordvoerder|co[öo]rdinator|"
+    r"directeur|manager|hoofd|projectleider|secretaris|behandelaar)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _job_line(text: str, start: int, end: int) -> bool:
+    ls = line_start(text, start, 200)
+    le = text.find("\n", end, end + 200)
+    rest = text[end : le if le != -1 else len(text)].strip()
+    return bool(JOB_WORDS.fullmatch(text[ls:start].strip() + " ")) and not rest
+
+
+def _direct_label(text: str, start: int) -> bool:
+    """The name follows a header label directly ('Van: X', '[09:02] X', 'Naam: X')."""
+    ls = line_start(text, start, 200)
+    pre = text[ls:start]
+    return bool(re.fullmatch(r"\s*(?:\*\*)?[\w .'-]{1,30}(?:\*\*)?\s*(?::|\t)\s*", pre)) or bool(CHAT.match(pre))
+
+
+STREETISH = re.compile(r"(?:straat|weg|laan|plein|gracht|kade|singel|steeg|dreef|plantsoen|hof|park)$")
+
+
+def _bad_word(word: str) -> bool:
+    """A street or a compass-suffixed place ('Kerkstraat', 'Tiel-Oost') is no name word."""
+    if STREETISH.search(word) and not lexicon.is_surname(word) and len(word) > 6:
+        return True
+    head, _, tail = word.partition("-")
+    if tail and tail.lower() in ("oost", "west", "noord", "zuid", "centrum", "midden"):
+        return True
+    return bool(tail) and head in lexicon.places() and not lexicon.is_surname(head)
+
+
+PREV_WORD = re.compile(r"([\w'’-]+)[ \t]+$")
+_WORDS = re.compile(r"[\w'’-]+")
+
+
+def _in_place_name(text: str, start: int, end: int, name: str) -> bool:
+    """True when the words around the name form a listed place ('Capelle aan den IJssel')."""
+    places = lexicon.places_lower()
+    if not all(w in lexicon.place_words() for w in name.lower().split()):
+        return False
+    before = _WORDS.findall(text[max(0, start - 30) : start])[-3:]
+    after = _WORDS.findall(text[end : end + 30])[:3]
+    for i in range(len(before) + 1):
+        for j in range(len(after) + 1):
+            if i == 0 and j == 0:
+                continue
+            cand = " ".join(before[len(before) - i :] + [name] + after[:j]).lower()
+            if cand in places:
+                return True
+    return False
+
+
+def _namelike(name: str) -> bool:
+    """Listed first name or surname that is not an ordinary word, or a multi-word name."""
+    words = name.split()
+    if len(words) > 1:
+        return True
+    w = words[0] if words else ""
+    return (lexicon.is_first_name(w) or lexicon.is_surname(w)) and not lexicon.is_common(w)
+
+
+def _in_parentheses(text: str, start: int) -> bool:
+    ls = line_start(text, start, 200)
+    before = text[ls:start]
+    return before.count("(") > before.count(")")
+
+
+ORG_SUFFIX = re.compile(
+    r"(?:regio|opvang|post|bedrijf|bescherming|centrum|dienst|desk|school|instituut|vereniging|"
+    r"zorg|fonds|raad|bank|groep|partners|advies|college|kamer|bureau|meldpunt|skip|werk|punt|"
+    r"lijn|platform|team|afdeling|directie|handelingen|verleden|herdenking|loket|huis|overleg|"
+    r"commissie|beraad|wet|plan|programma|project|akkoord|fonds|agentschap|inspectie|autoriteit|"
+    r"kantoor|zaken|recht|beleid|heid|schap|ing|ment|tie|isme|iteit|belang|partij|maker|houder|"
+    r"nemer|gever|voerder|hebbende|ambtenaar|medewerker|leider|adviseur|wagen|park)$",
+    re.IGNORECASE,
+)
+
+
+def _orgish(word: str) -> bool:
+    """A capitalised word that looks like part of an organisation or a thing, not a name."""
+    if word in lexicon.organisation_words() or word.lower() in _ORGS_LOWER():
+        return True
+    if lexicon.is_first_name(word) or lexicon.is_surname(word):
+        return False
+    if len(word) > 2 and any(c.isupper() for c in word[1:]) and "-" not in word and "IJ" not in word:
+        return True  # CamelCase: ActiZ, ChristenUnie, ZonMw
+    return bool(ORG_SUFFIX.search(word)) or word in lexicon.parties()
+
+
+@lru_cache(maxsize=1)
+def _ORGS_LOWER() -> frozenset[str]:  # noqa: N802
+    return frozenset(w.lower() for w in lexicon.organisation_words())
+
+
+def _worth_model(chunk: str) -> bool:
+    """A rejected chunk the model may still recognise: some listed or unknown name word."""
+    for w in chunk.split():
+        if w[:1].isupper() and not lexicon.is_common(w) and not _orgish(w):
+            return True
+    return False
+
+
+def _windows(text: str, points: list[int], pad: int = 0) -> list[tuple[int, int]]:
+    """Merged line windows (with ``pad`` lines around) holding the given offsets."""
+    out: list[tuple[int, int]] = []
+    for p in points:
+        s = p
+        for _ in range(pad + 1):
+            s = text.rfind("\n", max(0, s - 1500), max(0, s - 1)) + 1 if s > 0 else 0
+        e = p
+        for _ in range(pad + 1):
+            n = text.find("\n", e + 1, e + 1500)
+            e = len(text) if n == -1 else n
+        s, e = max(s, p - 1500), min(e, p + 1500)
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    j = start - 1
+    while j >= 0 and text[j] in " \t\u00a0*#-•>\"'(":
+        j -= 1
+    return j < 0 or text[j] in ".!?:\n\r\f"
