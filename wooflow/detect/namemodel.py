@@ -35,23 +35,14 @@ MAX_SENTENCE_TOKENS = 120
 _CACHE_LIMIT = 200_000
 _STEMMER = snowballstemmer.stemmer("dutch")
 
-TITLE_WORDS = frozenset(
-    """dhr dhr. heer mr mr. mevr mevr. mw mw. mevrouw meneer mijnheer dr dr. drs drs. ir ir.
-    ing ing. prof prof. ds ds. bc bc. mej mej. minister ministers premier burgemeester wethouder
-    staatssecretaris voorzitter president commissaris kamerlid gedeputeerde directeur
-    secretaris-generaal woordvoerder woordvoerster advocaat rechter procureur senator
-    schepen gouverneur koning koningin prins prinses pater paus collega zaakvoerder
-    zaakvoerster coach trainer voorzitster professor hoogleraar kapitein generaal kolonel
-    inspecteur commissaris hoofdinspecteur notaris dokter pastoor dominee imam rabbijn
-    ambassadeur consul gezant kardinaal bisschop sheriff agent medewerker medewerkster
-    adviseur adviseuse beleidsmedewerker jurist ambtenaar raadsheer griffier officier
-    ombudsman lid kamerlid fractievoorzitter partijvoorzitter""".split()
+# Word lists used as features and span rules live in data so they can be read and reviewed.
+_CUES = json.loads(
+    (resources.files("wooflow.detect") / "data" / "model" / "cues.json").read_text("utf-8")
 )
-TUSSENVOEGSELS = frozenset(
-    "van de der den ter ten te 't in het op von vd v.d. d' du da di le la del dos zur".split()
-)
+TITLE_WORDS = frozenset(_CUES["title_words"])
+TUSSENVOEGSELS = frozenset(_CUES["tussenvoegsels"])
+_NAME_NEVER_ENDS = TUSSENVOEGSELS | frozenset(_CUES["name_never_ends_extra"])
 _SENT_END = frozenset({".", "!", "?", "..."})
-_NAME_NEVER_ENDS = TUSSENVOEGSELS | {"het", "een", "en", "of", "in", "op", "met", "is"}
 
 # Token pattern, tried left to right: e-mail/URL (kept whole so they never look like names),
 # titles with a period, initials ("J.", "J.B.", "Th."), words with inner hyphens/apostrophes,
@@ -264,9 +255,9 @@ class Featurizer:
 class DocContext:
     """Document-level evidence: a capitalised word is a name elsewhere in the same document.
 
-    Deterministic cues only (no first-pass tagger): the word follows a known first name, an
-    initial or a title word, or precedes a known surname somewhere in the document. Names are
-    consistent within a document, so one clear mention lends evidence to bare ones.
+    Deterministic cues only (no first-pass tagger): somewhere in the document the word follows
+    a known first name, an initial or a title word. Names are consistent within a document,
+    so one clear mention lends evidence to bare ones.
     """
 
     def __init__(self, sentences: Iterable[Sequence[str]], gaz: Gazetteers) -> None:
