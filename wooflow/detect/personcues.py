@@ -166,7 +166,7 @@ JOB_WORDS = re.compile(
 def _job_line(text: str, start: int, end: int) -> bool:
     ls = line_start(text, start, 200)
     le = text.find("\n", end, end + 200)
-    rest = text[end : le if le != -1 else len(text)].strip()
+    rest = text[end : le if le != -1 else end + 200].strip()
     return bool(JOB_WORDS.fullmatch(text[ls:start].strip() + " ")) and not rest
 
 
@@ -271,12 +271,12 @@ def _windows(text: str, points: list[int], pad: int = 0) -> list[tuple[int, int]
         e = p
         for _ in range(pad + 1):
             n = text.find("\n", e + 1, e + 1500)
-            e = len(text) if n == -1 else n
+            e = min(len(text), e + 1500) if n == -1 else n
         s, e = max(s, p - 1500), min(e, p + 1500)
-        if out and s <= out[-1][1]:
+        if out and s <= out[-1][1] and e - out[-1][0] <= 20_000:  # the model never sees huge windows
             out[-1] = (out[-1][0], max(out[-1][1], e))
         else:
-            out.append((s, e))
+            out.append((max(s, out[-1][1]) if out else s, e))
     return out
 
 
