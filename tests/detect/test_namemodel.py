@@ -136,3 +136,8 @@ def test_tidy_joins_names_split_at_tussenvoegsels_and_trims_function_words() -> 
     assert tidy_persons(words, labels) == [
         ["B-PER", "I-PER", "I-PER", "I-PER", "O", "O", "B-PER", "O"]
     ]
+
+
+def test_names_do_not_run_across_table_cells(model: PersonNameModel) -> None:
+    text = "Vergaderplaats\tWebex\nVoorzitter\tSanne Kuipers"
+    assert all("\t" not in f for f in _found(model, text))

@@ -60,7 +60,8 @@ _TOKEN_RE = re.compile(
     r"|[^\s\w]"
     r"|_+"
 )
-_LINE_RE = re.compile(r"[^\r\n]+")
+_LINE_RE = re.compile(r"[^\r\n\t]+")
+"""Lines and tab-separated cells: a name never runs across a table cell boundary."""
 _INITIALS_RE = re.compile(r"^(?:[A-Z][a-z]?\.)+$")
 
 
@@ -301,7 +302,7 @@ def tokenize(text: str) -> list[tuple[str, int, int]]:
 
 
 def sentences(text: str) -> list[list[tuple[str, int, int]]]:
-    """Tokenise and split on newlines and sentence punctuation, in linear time."""
+    """Tokenise and split on newlines, tabs and sentence punctuation, in linear time."""
     out: list[list[tuple[str, int, int]]] = []
     for line in _LINE_RE.finditer(text):
         base = line.start()
