@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from wooflow.detect import lexicon
 from wooflow.detect.names import CAP, INIT, SP, TV_LOW
-from wooflow.detect.recognizers.base import line_start
+from wooflow.detect.textutil import line_start
 
 TITLE = re.compile(
     r"(?:\b(?:dhr|mw|mevr|mr|dr|drs|ir|ing|prof|ds|mej|bc|ms|mrs|mr)\.?|\b(?:de heer|heer|mevrouw|"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from wooflow.detect import lexicon
-from wooflow.detect.recognizers.base import line_start
+from wooflow.detect.textutil import line_start
 
 ROLE_WORDS = (
     r"minister-president|minister|ministers|staatssecretaris|staatssecretarissen|premier|"

@@ -10,7 +10,10 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
+from wooflow.detect.textutil import Starts, line_start
 from wooflow.model import Finding
+
+__all__ = ["Recognizer", "Starts", "line_start", "line_bounds", "office_block"]
 
 GROUND_PRIVACY = "5.1.2e"
 GROUND_BSN = "5.1.1e"
@@ -68,28 +71,6 @@ class Recognizer:
             recognizer=self.NAME,
             reason=reason,
         )
-
-
-class Starts:
-    """Sorted start offsets of person mentions, for 'is a person named between a and b'
-    in O(log n) (a plain scan per finding would make long texts quadratic)."""
-
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        import bisect
-
-        self._bisect = bisect
-        self.starts = sorted(s for s, _ in spans)
-
-    def between(self, a: int, b: int) -> bool:
-        """True when some mention starts in [a, b)."""
-        i = self._bisect.bisect_left(self.starts, a)
-        return i < len(self.starts) and self.starts[i] < b
-
-
-def line_start(text: str, pos: int, limit: int = 300) -> int:
-    """Start of the line holding ``pos``, but never more than ``limit`` back: on a text
-    without line breaks an unbounded look-back would make detection quadratic."""
-    return max(text.rfind("\n", max(0, pos - limit), pos) + 1, pos - limit, 0)
 
 
 def line_bounds(text: str, pos: int) -> tuple[int, int]:

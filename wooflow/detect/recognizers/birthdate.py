@@ -34,7 +34,10 @@ class BirthdateRecognizer(Recognizer):
 
     _re = re.compile(BIRTH, re.IGNORECASE)
 
-    _label = re.compile(r"(?im)^[ \t]*(?:geboren|geboortedatum(?:[ \t][\w ]{1,20})?)[ \t]*:[ \t]*([^\n]{3,60}?)[ \t]*$")
+    _label = re.compile(
+        r"(?im)^[ \t]*(?:geboren|geboortedatum(?:[ \t][\w ]{1,20})?)[ \t]*:[ \t]*([^\n(]{3,60}?)[ \t]*(?:\(([^\n)]{0,80})\)|$)"
+    )
+    _date = re.compile(DATE)
 
     def analyze(self, text: str) -> list[Finding]:
         out = {
@@ -45,4 +48,9 @@ class BirthdateRecognizer(Recognizer):
             if not any(s < m.end(1) and m.start(1) < e for s, e in out):
                 out[(m.start(1), m.end(1))] = self.finding(
                     text, m.start(1), m.end(1), 0.85, "geboortedatum (achter 'Geboren:')")
+            if m.group(2):  # '(op het formulier staat abusievelijk 05-03-1987)'
+                for d in self._date.finditer(text, m.start(2), m.end(2)):
+                    if d.end() - d.start() >= 6 and (d.start(), d.end()) not in out:
+                        out[(d.start(), d.end())] = self.finding(
+                            text, d.start(), d.end(), 0.8, "geboortedatum (variant op dezelfde regel)")
         return list(out.values())

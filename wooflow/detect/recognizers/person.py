@@ -195,7 +195,10 @@ class PersonRecognizer(Recognizer):
         places = lexicon.places()
         titled = bool(TITLE.search(text[max(0, start - 40) : start])) or any(
             w.lower().rstrip(".") in TITLE_WORDS for w in stripped)
-        if not titled and (chunk in places or " ".join(w for w, _ in toks) in places or any(
+        tv_surname = any(k == "tv" for _, k in toks) and toks[0][0] != "Den" and lexicon.is_surname(caps[-1]) \
+            and not re.search(
+            r"\b(?:in|te|uit|naar|bij|gemeente)\s+$", text[max(0, start - 15) : start], re.IGNORECASE)
+        if not titled and not tv_surname and (chunk in places or " ".join(w for w, _ in toks) in places or any(
                 c in places and not lexicon.is_first_name(c) for c in free)) \
                 and not any(k == "init" for _, k in toks) and not (caps[0] in fn and len(caps) >= 2):
             return None  # 'Stichtse Vecht', 'Groningen'; but 'dr. Groenewoud' is a person
