@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import ctypes
 import os
+from concurrent.futures import ThreadPoolExecutor
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -30,7 +31,7 @@ from dataclasses import dataclass
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from wooflow.ingest.ocr import dark_threshold
+from wooflow.ingest.ocr import dark_threshold, ocr_workers
 
 SCAN_DPI = 300
 SCAN_IMAGE_SHARE = 0.3  # images covering this share of a page make it a scanned page
@@ -267,8 +268,11 @@ def _check_page(
         return leaks
     kept_tokens = set(re.findall(r"\w+", key_spaced(baseline))) if baseline is not None else set()
     kept_digits = re.findall(r"\d+", baseline.casefold()) if baseline is not None else []
-    for region, members in _regions(ink, boxes):
-        words = _read_region(render, region, boxes)
+    regions = _regions(ink, boxes)
+    # One Tesseract process per region; they run side by side (the work is in the subprocess).
+    with ThreadPoolExecutor(min(ocr_workers(), len(regions))) as pool:
+        read = list(pool.map(lambda r: _read_region(render, r[0], boxes), regions))
+    for (_region, members), words in zip(regions, read, strict=True):
         for b in members:
             leaks.extend(
                 _judge(number, ink, b, words, contexts, kept_tokens, kept_digits, baseline)
@@ -301,7 +305,7 @@ def _cut_glyph(ink: object, b: _Box) -> bool:
     need = max(3, int(EDGE_MIN_ROWS * h + 0.5))
     width, height = ink.size  # type: ignore[attr-defined]
     rule = int(RULE_LENGTH * h)
-    for col, step in ((b.x0 - 2, -1), (b.x1 + 1, 1)):
+    for col, step in ((b.x0 - 2, -1), (b.x1 + 2, 1)):  # just outside the masked box
         if not 0 <= col < width:
             continue
         lo, hi = (max(0, col - rule), col + 1) if step < 0 else (col, min(width, col + rule + 1))
