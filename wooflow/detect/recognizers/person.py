@@ -127,9 +127,11 @@ class PersonRecognizer(Recognizer):
             else:
                 rejected.append((m.start(1), chunk))
             if men is None and self.use_model and _worth_model(chunk) and (
-                    " " in chunk or not _sentence_start(text, m.start(1))
-                    or lexicon.is_first_name(chunk) or lexicon.is_surname(chunk)):
-                unresolved.append(m.start(1))  # a sentence-initial unknown word is rarely a name
+                    " " in chunk or (not _sentence_start(text, m.start(1))
+                                     and (lexicon.is_first_name(chunk) or lexicon.is_surname(chunk)))):
+                # The CRF is the slowest step: ask it only about multi-word chunks and listed
+                # names the rules turned down ('Groot Wassink', 'Lodewijk Groen').
+                unresolved.append(m.start(1))
         out += self._coordinated(text, out, rejected)
         if self.use_model:
             out = self._apply_model(text, out, unresolved)
@@ -379,16 +381,32 @@ class PersonRecognizer(Recognizer):
         model = _model()
         if model is None:
             return mentions
-        points = sorted(unresolved + [m.start for m in mentions if m.score < 0.85 and m.public is None])
+        points = sorted(unresolved)
         spans: list[tuple[int, int, float]] = []
+        windows = _windows(text, points)
+        if not windows:
+            return mentions
+        # One model call over all windows joined by blank lines: the CRF's per-call set-up
+        # costs more than tagging a line, so batching halves the model's share of the time.
+        pieces, bases, pos = [], [], 0
+        for ws, we in windows:
+            bases.append((pos, ws, we - ws))
+            pieces.append(text[ws:we])
+            pos += (we - ws) + 3
+        joined = "\n\n\n".join(pieces)
+        starts = [b[0] for b in bases]
         try:
-            for ws, we in _windows(text, points):
-                spans += [(s + ws, e + ws, p) for s, e, p in model.spans(text[ws:we])]  # type: ignore[attr-defined]
+            raw = model.spans(joined)  # type: ignore[attr-defined]
         except Exception:  # noqa: BLE001 - a broken model must not stop detection
             return mentions
+        for s, e, p in raw:
+            k = bisect.bisect_right(starts, s) - 1
+            base, ws, length = bases[k]
+            if e - base > length:
+                continue  # crosses a separator: cannot map back
+            spans.append((ws + s - base, ws + e - base, p))
         by_start = sorted(mentions, key=lambda m: m.start)
         starts = [m.start for m in by_start]
-        import bisect
 
         extra: list[Mention] = []
         orgs = lexicon.organisation_words()
