@@ -56,6 +56,9 @@ def main() -> int:
     print(f"PER on {args.split} (entity exact match, per document): "
           f"P={s['precision']:.4f} R={s['recall']:.4f} F1={s['f1']:.4f} "
           f"(tp={s['tp']} fp={s['fp']} fn={s['fn']})")
+    alone = score(gold, [model.tag_tokens(t) for doc in docs for t, _ in doc])
+    print(f"PER on {args.split}, each sentence alone (no document context): "
+          f"P={alone['precision']:.4f} R={alone['recall']:.4f} F1={alone['f1']:.4f}")
     text = "\n".join(" ".join(t) for doc in docs for t, _ in doc) + "\n"
     text = text * args.repeat
     spans, wall, cpu = timed(model, text)

@@ -23,12 +23,13 @@ import snowballstemmer
 
 from wooflow.exceptions import WooflowError
 
-FEATURES_VERSION = "8"
+FEATURES_VERSION = "9"
 MODEL_FILE = "namemodel.crfsuite"
 META_FILE = "namemodel.json"
 ATTRS_FILE = "namemodel.attrs.gz"
 BLOCK_CHARS = 100_000
 """Scope of document-level evidence in raw text; bounds memory on very large inputs."""
+MIN_DOC_SENTENCES = 10
 MAX_SENTENCE_TOKENS = 120
 """Longer token runs are cut so time and memory stay linear on text without punctuation."""
 
@@ -265,7 +266,9 @@ class DocContext:
         after_first: set[str] = set()
         after_title: set[str] = set()
         mid_sentence: set[str] = set()
+        n_sentences = 0
         for toks in sentences:
+            n_sentences += 1
             prev = ""
             prev_low = ""
             for k, tok in enumerate(toks):
@@ -283,6 +286,8 @@ class DocContext:
         self.after_first = after_first
         self.after_title = after_title
         self.mid_sentence = mid_sentence
+        self.big = n_sentences >= MIN_DOC_SENTENCES
+        """Absence of evidence means something only in a document of some length."""
 
     def features(self, word: str, first: bool) -> list[str]:
         """Document features for one capitalised token."""
@@ -291,7 +296,7 @@ class DocContext:
             feats.append("doc:aftF")
         if word in self.after_title:
             feats.append("doc:aftT")
-        if first and word not in self.mid_sentence:
+        if first and self.big and word not in self.mid_sentence:
             feats.append("doc:onlyBOS")
         return feats
 
