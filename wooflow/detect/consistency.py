@@ -25,6 +25,7 @@ VERB_AFTER = re.compile(
     r"licht|merkt|deelt|neemt|stuurt|legt|doet|ziet|vindt|benadrukt|antwoordt|reageert|"
     r"[a-z]{2,}(?:t|de|te))\b"
 )
+NEXT_CAP = re.compile(r"[ \u00a0]+(?:[A-ZÀ-Þ][a-zß-ÿ]|(?:van|de|der|den|ter|ten)\b)")
 PLACE_PREP = re.compile(
     r"\b(?:gemeente|in|te|uit|naar|van|bij|rond|regio|provincie|nabij|omgeving|richting)\s+$", re.IGNORECASE
 )
@@ -212,7 +213,9 @@ def scan(text: str, reg: Registry, covered: list[tuple[int, int]], mentions: lis
             else:
                 out.append(Mention(start, e, text[start:e], 0.9, REASON_SAME, parts, recognizer="consistency"))
             taken.add(start)
-        elif first_hit and not is_covered(s, e):
+        elif first_hit and not is_covered(s, e) and not NEXT_CAP.match(text, e):
+            # 'Jorrit Kerkhof' is someone else than the redacted 'Jorrit Visser': a first name
+            # followed by a capitalised word is a full name of its own, judged by the recognizer
             parts = NameParts(first=w, initials=None, surname=None, tokens=[w])
             out.append(Mention(s, e, w, 0.85, f"{REASON_SAME} (voornaam)", parts, recognizer="consistency"))
             taken.add(s)

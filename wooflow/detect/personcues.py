@@ -57,6 +57,12 @@ CLOSING = re.compile(
 CHAT = re.compile(
     r"^\s*\[?[A-Za-z.]{0,4}\s?(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4},?\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*\]?\s*-?\s*$"
 )
+# Office titles written before a name (also stripped from the chunk).
+_EXTRA_ROLES = frozenset(
+    "statenlid raadslid gemeenteraadslid griffier statengriffier dijkgraaf gemeentesecretaris "
+    "provinciesecretaris ambtsvoorganger kamervoorzitter senator eurocommissaris fractieleider "
+    "lijsttrekker partijleider informateur formateur vicepremier loco-burgemeester".split()
+)
 STRIP_WORDS = frozenset(
     "dhr dhr. mw mw. mevr mevr. mevrouw meneer heer mijnheer het een beste geachte lieve hoi "
     "hallo hi hey dag goedemorgen goedemiddag dank bedankt collega mr mr. dr dr. drs drs. ir ir. "
@@ -64,7 +70,7 @@ STRIP_WORDS = frozenset(
     "raadslid gedeputeerde commissaris ombudsman voorzitter secretaris directeur oud-minister "
     "minister-president lid leden motie amendement fractievoorzitter koning koningin "
     "namens aan cc bcc".split()
-)
+) | _EXTRA_ROLES
 TITLE_WORDS = frozenset("dhr mw mevr mevrouw meneer heer mijnheer mr dr drs ir ing prof ds".split())
 HEADER_WORDS = frozenset(
     "van aan cc bcc de het een te ter ten den der datum onderwerp betreft kenmerk bijlage "
@@ -74,10 +80,7 @@ ROLE_TOKENS = frozenset(
     "minister staatssecretaris premier kamerlid burgemeester wethouder raadslid gedeputeerde "
     "commissaris ombudsman minister-president lid leden motie amendement fractievoorzitter "
     "koning koningin".split()
-)
-
-
-
+) | _EXTRA_ROLES
 CHAT_SPEAKER = re.compile(
     r"(?m)^[ \t]*([A-Za-zÀ-ÿ][\w'’-]{1,30}(?:[ \t]+[A-Za-zÀ-ÿ'][\w'’-]{0,30}){0,3})[ \t]+"
     r"(?:\d{1,2}[-/.]\d{1,2}(?:[-/.]\d{2,4})?[ \t,]+)?\d{1,2}:\d{2}(?::\d{2})?[ \t]*\r?$"
