@@ -5,6 +5,8 @@ from __future__ import annotations
 from importlib import resources
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from wooflow.detect.namemodel import (
     PersonNameModel,
@@ -141,3 +143,24 @@ def test_tidy_joins_names_split_at_tussenvoegsels_and_trims_function_words() -> 
 def test_names_do_not_run_across_table_cells(model: PersonNameModel) -> None:
     text = "Vergaderplaats\tWebex\nVoorzitter\tSanne Kuipers"
     assert all("\t" not in f for f in _found(model, text))
+
+
+def test_odd_input_gives_no_error(model: PersonNameModel) -> None:
+    for text in ["", " \n\t ", "\r\n\r\n", "A" * 10_000, "é" * 50 + " Jan", "\x00\x0c Piet"]:
+        for a, b, p in model.spans(text):
+            assert 0 <= a < b <= len(text) and 0.0 <= p <= 1.0
+
+
+_PARTS = ["Jan", " de ", "Vries", "Sanne", ". ", "\n", "\t", "K.", "-", "'t", "@x.nl", " "]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_PARTS)))
+def test_spans_are_ordered_disjoint_and_inside_the_text(parts: list[str]) -> None:
+    text = "".join(parts)
+    spans = PersonNameModel.load().spans(text)
+    for (a, b, _), (c, _, _) in zip(spans, spans[1:]):
+        assert b <= c
+    for a, b, _ in spans:
+        assert 0 <= a < b <= len(text)
+        assert text[a:b] == text[a:b].strip()

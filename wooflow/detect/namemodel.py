@@ -36,10 +36,9 @@ MAX_SENTENCE_TOKENS = 120
 _CACHE_LIMIT = 200_000
 _STEMMER = snowballstemmer.stemmer("dutch")
 
+_DATA = resources.files("wooflow.detect") / "data" / "model"
 # Word lists used as features and span rules live in data so they can be read and reviewed.
-_CUES = json.loads(
-    (resources.files("wooflow.detect") / "data" / "model" / "cues.json").read_text("utf-8")
-)
+_CUES = json.loads((_DATA / "cues.json").read_text("utf-8"))
 TITLE_WORDS = frozenset(_CUES["title_words"])
 TUSSENVOEGSELS = frozenset(_CUES["tussenvoegsels"])
 _NAME_NEVER_ENDS = TUSSENVOEGSELS | frozenset(_CUES["name_never_ends_extra"])
@@ -48,7 +47,9 @@ _SENT_END = frozenset({".", "!", "?", "..."})
 # Token pattern, tried left to right: e-mail/URL (kept whole so they never look like names),
 # titles with a period, initials ("J.", "J.B.", "Th."), words with inner hyphens/apostrophes,
 # numbers, then any other single visible character.
-_ABBREV = r"(?:dhr|mevr|mr|mw|dr|drs|ir|ing|prof|ds|bc|mej|st|sr|jr|nr|ca|bijv|o\.a|i\.p\.v|t\.a\.v)\."
+_ABBREV = (
+    r"(?:dhr|mevr|mr|mw|dr|drs|ir|ing|prof|ds|bc|mej|st|sr|jr|nr|ca|bijv|o\.a|i\.p\.v|t\.a\.v)\."
+)
 _TOKEN_RE = re.compile(
     r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
     r"|(?:https?://|www\.)\S+"
@@ -99,7 +100,7 @@ class Gazetteers:
     @classmethod
     def load(cls, folder: Path | None = None) -> Gazetteers:
         """Load from a folder, or from package data when none is given."""
-        base = folder if folder is not None else resources.files("wooflow.detect") / "data" / "model"
+        base = folder if folder is not None else _DATA
         sets = {}
         for name in ("first", "surname", "place", "common", "intl", "world", "lower"):
             try:
