@@ -25,7 +25,7 @@ VERB_AFTER = re.compile(
     r"licht|merkt|deelt|neemt|stuurt|legt|doet|ziet|vindt|benadrukt|antwoordt|reageert|"
     r"[a-z]{2,}(?:t|de|te))\b"
 )
-NEXT_CAP = re.compile(r"[ \u00a0]+(?:[A-ZÀ-Þ][a-zß-ÿ]|(?:van|de|der|den|ter|ten)\b)")
+NEXT_NAME = re.compile(r"[ \u00a0]+(?:(?:van|de|der|den|ter|ten|van der|van den)[ \u00a0]+)?((?:IJ|[A-ZÀ-Þ])[a-zß-ÿ][\w'’-]*)")
 PLACE_PREP = re.compile(
     r"\b(?:gemeente|in|te|uit|naar|van|bij|rond|regio|provincie|nabij|omgeving|richting)\s+$", re.IGNORECASE
 )
@@ -213,7 +213,7 @@ def scan(text: str, reg: Registry, covered: list[tuple[int, int]], mentions: lis
             else:
                 out.append(Mention(start, e, text[start:e], 0.9, REASON_SAME, parts, recognizer="consistency"))
             taken.add(start)
-        elif first_hit and not is_covered(s, e) and not NEXT_CAP.match(text, e):
+        elif first_hit and not is_covered(s, e) and not _other_surname_follows(text, e, reg):
             # 'Jorrit Kerkhof' is someone else than the redacted 'Jorrit Visser': a first name
             # followed by a capitalised word is a full name of its own, judged by the recognizer
             parts = NameParts(first=w, initials=None, surname=None, tokens=[w])
@@ -236,6 +236,12 @@ def scan(text: str, reg: Registry, covered: list[tuple[int, int]], mentions: lis
                 out.append(Mention(lm.start(), lm.end(), lm.group(0), 0.8, f"{REASON_SAME} (voornaam, kleine letters)",
                                    parts, recognizer="consistency"))
     return out
+
+
+def _other_surname_follows(text: str, end: int, reg: Registry) -> bool:
+    """'Jorrit Kerkhof' when only 'Jorrit Visser' is redacted: another person's full name."""
+    m = NEXT_NAME.match(text, end)
+    return bool(m) and m.group(1) not in reg.by_last_word
 
 
 def _with_tv(text: str, s: int, word: str, keys: set[str]) -> tuple[str, int]:

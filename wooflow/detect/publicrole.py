@@ -24,6 +24,13 @@ ROLE_WORDS = (
     r"provinciesecretaris|griffier|statengriffier|dijkgraaf|gedeputeerden|statenleden|"
     r"burgemeesters|commissarissen van de koning|ambtsvoorganger|ambtsopvolger|voorganger|opvolger"
 )
+# 'Vonk (2013)', 'Schrama, 2004', 'Vonk e.a.', 'Vonk, M.J. (2004).': a cited author.
+CITATION = re.compile(r"[ \t]*(?:,[ \t]*|\([ \t]*|[ \t])(?:19|20)\d\d[a-z]?\b|[ \t]+(?:e\.a\.|et al\.?)")
+# 'Ben-Arieh, A., Casas, F. & Korbin, J.E. (2014).': every name of a reference entry.
+CITATION_LIST = re.compile(
+    r"(?:[ \t,&;]|\ben\b|\bet al\.?|[A-ZÀ-Þ][\w'’-]*\.?|\b(?:van|de|der|den|ter|ten)\b){0,40}?"
+    r"[ \t]*(?:\(|,[ \t]*)?(?:19|20)\d\d[a-z]?\b(?!-\d)"
+)
 PLURAL = re.compile(
     r"\b(?:wethouders|gedeputeerden|kamerleden|raadsleden|statenleden|ministers|"
     r"staatssecretarissen|leden|burgemeesters|bewindspersonen)\b[ \t:]*",
@@ -104,7 +111,10 @@ def role_after(text: str, end: int) -> str | None:
     if m:
         return m.group(0).strip(" ,()").lower()
     m = POST_ACT.match(text[end : end + 80])
-    return f"Kamerlid ({m.group(0).strip()})" if m else None
+    if m:
+        return f"Kamerlid ({m.group(0).strip()})"
+    m = CITATION.match(text[end : end + 40])
+    return "auteur in literatuurverwijzing" if m else None
 
 
 def plural_role(text: str, start: int) -> str | None:
@@ -149,7 +159,10 @@ def judge(
     if party:
         return f"Kamerlid in publieke rol ({party})"
     role = role_after(text, end)
-    if role:
+    if role and role.startswith("auteur"):
+        if not first and (CITATION_LIST.match(text, end) or CITATION.match(text, end)):
+            return role  # authors are cited by surname; 'Elif (2015)' is a child's birth year
+    elif role:
         return f"publieke functie ({role})"
     role = plural_role(text, start)
     if role:

@@ -31,6 +31,7 @@ POSTCODE_PLACE = rf"(?:,?[ \u00a0]*\n?[ \u00a0]*(\d{{4}}[ \u00a0]?(?!SA|SD|SS)[A
 ADDRESS = rf"(?<![\w.]){STREET}{NUMBER}(?![\d.,]\d){POSTCODE_PLACE}"
 POSTBUS = r"(?<![\w])(Postbus|postbus|Antwoordnummer)[ \u00a0](\d{1,6})(?:,?[ \u00a0]*\n?[ \u00a0]*\d{4}[ \u00a0]?[A-Z]{2}(?:[ \u00a0]{1,2}[A-Z][a-z'-]+(?:[ \u00a0][A-Z]?[a-z'-]+)?)?)?"
 _SUFFIX_RE = re.compile(SUFFIX + r"$", re.IGNORECASE)
+YEAR = re.compile(r"(?:19|20)\d\d(?:\s*[-/–]\s*(?:19|20)?\d\d)?$")
 NOT_STREET = frozenset(
     "Artikel Bijlage Pagina Vraag Antwoord Punt Lid Kamerstuk Kamerstukken Nummer Versie Stap "
     "Fase Week Jaar Dag Maand Hoofdstuk Paragraaf Tabel Figuur Agendapunt Motie Amendement "
@@ -72,6 +73,8 @@ class AddressRecognizer(Recognizer):
                 continue
             s = m.start(1) + m.group(1).rfind(words[0] + (" " + words[1] if len(words) > 1 else ""))
             end = m.end()
+            if YEAR.match(m.group(2)) and not m.group(3):
+                continue  # 'Coalitieakkoord 2021-2025', 'State 2021': a year, not a house number
             prefix = text[line_start(text, s, 200) : s]
             running = bool(re.search(r"\b[a-z]{3,}\b", prefix))  # inside a sentence, not a letterhead
             office = OFFICE_CONTEXT.search(prefix) if running else office_block(text, s)

@@ -188,7 +188,8 @@ class PersonRecognizer(Recognizer):
             return None  # 'Gemeente Groningen', 'Stichting X': an organisation
         # Words after a tussenvoegsel are surnames even when they look like a place or thing
         # ('van 't Hof', 'Van den Broek'); the others must not be organisation or place words.
-        free = [t for i, (t, k) in enumerate(toks) if k == "cap" and not (i and toks[i - 1][1] == "tv")]
+        free = [t for i, (t, k) in enumerate(toks)
+                if k == "cap" and not (i and toks[i - 1][1] == "tv" and lexicon.is_surname(t))]
         if any(_orgish(c) for c in free) or any(_bad_word(c) for c in caps):
             return None
         tv_low = [t.lower() for t, k in toks if k == "tv"]
@@ -273,7 +274,7 @@ class PersonRecognizer(Recognizer):
                 score, why = 0.75, "naam (namenlijst)"
         else:
             c = caps[0]
-            if caps_fn[0] and not caps_cw[0]:
+            if caps_fn[0] and not caps_cw[0] and len(c) >= 3:
                 score, why = (0.6 if sent else 0.72), "voornaam (namenlijst)"
             elif caps_sn[0] and not caps_cw[0]:
                 score, why = (0.45 if sent else 0.62), "achternaam (namenlijst)"
