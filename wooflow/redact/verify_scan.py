@@ -306,7 +306,7 @@ def _cut_glyph(ink: object, b: _Box) -> bool:
     width, height = ink.size  # type: ignore[attr-defined]
     rule = int(RULE_LENGTH * h)
     for col, step in ((b.x0 - 2, -1), (b.x1 + 2, 1)):  # just outside the masked box
-        if not 0 <= col < width:
+        if not 0 <= col < width or col in _rule_columns(ink, col, col + 1, b):
             continue
         lo, hi = (max(0, col - rule), col + 1) if step < 0 else (col, min(width, col + rule + 1))
         strip = ink.crop((lo, max(0, top), hi, min(height, bottom)))  # type: ignore[attr-defined]
@@ -459,14 +459,42 @@ def _orphan_ink(ink: object, b: _Box, neighbour: _Word, side: int) -> bool:
 
 
 def _loose_ink(ink: object, b: _Box, side: int) -> bool:
-    """Ink within one box height beside the box, at text height."""
+    """Ink within one box height beside the box, at text height (vertical rules excepted)."""
     h = b.height
     top, bottom = b.y0 + int(EDGE_BODY * h), b.y1 - int(EDGE_BODY * h)
     lo, hi = (max(0, b.x0 - 2 - h), b.x0 - 2) if side < 0 else (b.x1 + 2, b.x1 + 2 + h)
     strip = ink.crop((lo, top, hi, bottom))  # type: ignore[attr-defined]
     if strip.width < 1 or strip.height < 1:
         return False
-    return sum(strip.resize((strip.width, 1), _box_filter()).tobytes()) >= 0.02 * h * 255
+    rules = _rule_columns(ink, lo, hi, b)
+    cols = strip.resize((strip.width, 1), _box_filter()).tobytes()
+    return sum(v for i, v in enumerate(cols) if lo + i not in rules) >= 0.02 * h * 255
+
+
+def _rule_columns(ink: object, lo: int, hi: int, b: _Box) -> set[int]:
+    """Columns in [lo, hi) inked over most of a box height above and below the box too: a
+    table border or frame, not a glyph (glyphs stop within their line)."""
+    width, height = ink.size  # type: ignore[attr-defined]
+    lo, hi = max(0, lo), min(width, hi)
+    top, bottom = max(0, b.y0 - b.height), min(height, b.y1 + b.height)
+    if hi <= lo or bottom <= top:
+        return set()
+    from PIL import Image, ImageFilter
+
+    pad = 3  # a rule on a slightly skewed scan drifts a pixel or two over three lines
+    tall = ink.crop((lo - pad, top, hi + pad, bottom))  # type: ignore[attr-defined]
+    tall = tall.filter(ImageFilter.MaxFilter(5)).transpose(Image.Transpose.TRANSPOSE)
+    # After the transpose each image row is one column of the page, so the longest run of ink
+    # in a row is the longest vertical stroke in that column.
+    data, w = tall.tobytes(), tall.width
+    need = int(RULE_LENGTH * b.height)
+    out = set()
+    for i in range(pad, pad + hi - lo):
+        row = data[i * w : (i + 1) * w]
+        longest = max((len(run) for run in row.split(b"\x00") if run), default=0)
+        if longest >= need:
+            out.add(lo + i - pad)
+    return out
 
 
 def _box_filter() -> int:
