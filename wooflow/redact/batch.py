@@ -126,17 +126,19 @@ def redact_document(
             result.verify = verify_text(out, findings, doc.text, str(out_path))
         _write_text_atomic(out_path, out)
         return result
+    original = doc.text
     if doc.kind == "pdf":
         source: bytes = source_bytes(doc)
         target = doc
     else:
         rendered = render_document(doc)
         source, target = rendered.data, rendered.as_document(doc)
+        original = rendered.shown_text or doc.text
     report = redact_pdf(source, target, findings, out_path)
     result = OutputResult(doc.path, str(out_path), "pdf", n_spans, len(report.boxes), report=report)
     if verify:
         try:
-            result.verify = verify_pdf(out_path, findings, doc.text)
+            result.verify = verify_pdf(out_path, findings, original)
         except LeakError:
             Path(out_path).unlink(missing_ok=True)
             raise

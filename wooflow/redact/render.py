@@ -39,6 +39,9 @@ class RenderedPdf:
     data: bytes
     pages: list[Page] = field(default_factory=list)
     words: list[Word] = field(default_factory=list)
+    # The source text as drawn: a character no font has is drawn as "?" (same offsets). The
+    # verifier compares the output with this, or "0ƀ" drawn as "0?" reads as an extra "0".
+    shown_text: str | None = None
 
     def as_document(self, doc: Document) -> Document:
         """``doc`` with this rendering's pages and word boxes: what redact_pdf needs."""
@@ -200,7 +203,13 @@ def render_text_pdf(text: str) -> RenderedPdf:
     pdf.subset_fonts()  # the fallback font alone is 1.7 MB; only used glyphs are kept
     data = pdf.tobytes(garbage=3, deflate=True)
     pdf.close()
-    return RenderedPdf(data, pages, words)
+    shown = list(text)
+    for lines in layout.pages:
+        for line in lines:
+            for ch in line:
+                if ch is not None and len(ch.shown) == 1 and ch.shown != text[ch.offset]:
+                    shown[ch.offset] = ch.shown
+    return RenderedPdf(data, pages, words, "".join(shown))
 
 
 def _write_word(writer: pymupdf.TextWriter, chars: list[_Char], baseline: float) -> None:
