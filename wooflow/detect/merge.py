@@ -9,6 +9,7 @@ all (never leak a fragment), labelled after the longest, most confident member.
 from __future__ import annotations
 
 import bisect
+import re
 
 from wooflow.model import Finding
 
@@ -41,10 +42,10 @@ def merge(text: str, findings: list[Finding]) -> list[Finding]:
             cluster_end = max(cluster_end, f.end)
             continue
         if cluster:
-            out.append(_resolve(text, cluster))
+            out.extend(_resolve(text, cluster))
         cluster, cluster_end = [f], f.end
     if cluster:
-        out.append(_resolve(text, cluster))
+        out.extend(_resolve(text, cluster))
     return _join_adjacent_persons(text, out)
 
 
@@ -62,19 +63,65 @@ def _join_adjacent_persons(text: str, findings: list[Finding]) -> list[Finding]:
     return out
 
 
-def _resolve(text: str, cluster: list[Finding]) -> Finding:
+def _resolve(text: str, cluster: list[Finding]) -> list[Finding]:
     if len(cluster) == 1:
-        return cluster[0]
+        return cluster
     redacts = [f for f in cluster if f.action == "redact"]
     keeps = [f for f in cluster if f.action == "keep"]
     if not redacts:
-        return max(keeps, key=_rank)
+        return [max(keeps, key=_rank)]
     if keeps:
         lo, hi = min(r.start for r in redacts), max(r.end for r in redacts)
-        covering = [k for k in keeps if k.start <= lo and k.end >= hi]
+        covering = [k for k in keeps if k.start <= lo and k.end >= hi
+                    and all(_same_person(k, r) for r in redacts)]
         if covering:
-            return max(covering, key=_rank)
+            return [max(covering, key=_rank)]
     base = max(redacts, key=_rank)
+    out = [_united(text, base, redacts)]
+    # The keep's text outside the redacted stretch stays a keep finding of its own (a public
+    # person listed next to a private one: split, never let either swallow the other).
+    lo, hi = out[0].start, out[0].end
+    for k in sorted(keeps, key=_rank, reverse=True)[:1]:
+        if k.category != "person":
+            continue
+        for a, b in ((k.start, lo), (hi, k.end)):
+            piece = _trim(text, a, b)
+            if piece is not None:
+                out.append(Finding(piece[0], piece[1], text[piece[0] : piece[1]], k.category, "keep", k.ground,
+                                   k.score, k.recognizer, k.reason))
+    return sorted(out, key=lambda f: f.start)
+
+
+_LIST_SEP = re.compile(r"[,;&/()]|\s(?:en|of|and)\s")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _name_words(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text) if w[:1].isupper()}
+
+
+def _same_person(keep: Finding, red: Finding) -> bool:
+    """Whether a keep over a redact means the same thing (keep wins) or two people (split).
+
+    Only person-over-person needs the check: an office address or a switchboard number
+    covering a postcode or phone is the same item by construction.
+    """
+    if keep.category != "person" or red.category != "person":
+        return True
+    words = _name_words(red.text)
+    # A name never holds a list separator: 'Snijders en Pieter Wal' are two people.
+    return not words or (words <= _name_words(keep.text) and not _LIST_SEP.search(keep.text))
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int] | None:
+    """A leftover stretch of a split keep, without edge punctuation; None when no name is left."""
+    caps = [m for m in _WORD.finditer(text, a, b) if m.group()[:1].isupper()]
+    if not caps:
+        return None
+    return caps[0].start(), caps[-1].end()
+
+
+def _united(text: str, base: Finding, redacts: list[Finding]) -> Finding:
     lo, hi = min(r.start for r in redacts), max(r.end for r in redacts)
     if lo == base.start and hi == base.end:
         return base

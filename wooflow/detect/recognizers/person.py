@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from wooflow.detect import lexicon, publicrole
-from wooflow.detect.names import CHUNK_RE, NameParts, parse, tokens_of
+from wooflow.detect.names import CAP, CHUNK_RE, SP, TV_LOW, NameParts, parse, tokens_of
 from wooflow.detect.personcues import (
     ACRONYM_ITEM,
     ATTENDANCE_LINE,
@@ -48,6 +48,9 @@ from wooflow.detect.personcues import (
 )
 from wooflow.detect.recognizers.base import GROUND_PRIVACY, Recognizer
 from wooflow.model import Finding
+
+
+_MORE_NAME = re.compile(rf"(?:{SP}+{TV_LOW})*{SP}+{CAP}")
 
 
 @dataclass(slots=True)
@@ -351,6 +354,8 @@ class PersonRecognizer(Recognizer):
             return None  # 'Rudi Kromosoeto, Marlon ...' is a list, not 'Surname, Given'
         given = tail.group(1).strip()
         is_init = given.endswith(".")
+        if not is_init and self._list_not_inverted(text, start, tail.end()):
+            return None
         first_word = given.split()[0]
         if not is_init and not (lexicon.is_first_name(first_word) and not lexicon.is_common(first_word)):
             if not (lexicon.is_first_name(first_word) and _context(text, start, end)):
@@ -368,6 +373,25 @@ class PersonRecognizer(Recognizer):
         public = publicrole.judge(text, start, e, parts.first, parts.initials, parts.surname)
         return Mention(start, e, text[start:e], 0.92, "naam in vorm 'Achternaam, Voornaam'", parts,
                        public=public, strong=True)
+
+    @staticmethod
+    def _list_not_inverted(text: str, start: int, end: int) -> bool:
+        """'burgemeester Snijders, Pieter van der Wal (GGD), Fatma Yilmaz': a comma list of
+        names, not 'Achternaam, Voornaam'; an inverted name never spans two list items."""
+        if _MORE_NAME.match(text, end):
+            return True  # 'Pieter van der Wal': the 'given name' starts the next full name
+        pw = PREV_WORD.search(text, max(0, start - 40), start)
+        if pw and pw.group(1).lower().rstrip(".") in ROLE_TOKENS | TITLE_WORDS:
+            return True  # a role or title goes before a name in reading order, not before a surname
+        ls = text.rfind("\n", 0, start) + 1
+        le = text.find("\n", end)
+        line = text[ls : le if le >= 0 else len(text)]
+        if not (ATTENDANCE_LINE.match(line) or re.search(r"[,;][ \t]*$", text[max(ls, start - 3) : start])):
+            return False  # prose: 'Mijn leidinggevende Assen, Marjan van is op de hoogte'
+        flat = re.sub(r"\([^()\n]{0,60}\)", "", line)
+        # Outlook writes 'Kuipers, Sanne; Smit, J.A.': in an attendance line or enumeration
+        # with several commas and no semicolons the commas separate list items.
+        return flat.count(",") >= 2 and ";" not in flat
 
     @staticmethod
     def _find_token(chunk: str, tok: str, stripped: list[str]) -> int:
