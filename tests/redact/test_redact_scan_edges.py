@@ -101,3 +101,34 @@ def test_box_that_is_not_opaque_is_caught(bsn_scan, tmp_path):
     pdf.save(sneaky)
     report = verify_pdf(sneaky, findings, doc.text, raise_on_failure=False)
     assert not report.ok and "kader" in {leak.where for leak in report.leaks}
+
+
+def test_strict_mode_passes_a_clean_scan(bsn_scan, tmp_path):
+    """Without the original text nothing near a box is excused; a clean output still passes."""
+    path, doc, _ = bsn_scan
+    findings = findings_for_names(doc, SECRETS)
+    out = tmp_path / "out.pdf"
+    redact_pdf(path, doc, findings, out)
+    assert verify_pdf(out, findings).ok
+
+
+def test_text_page_over_a_picture_is_not_a_scan(tmp_path):
+    """A cover page: text over a full-page photo. Its boxes come from the text layer."""
+    from wooflow.ingest import read_path
+
+    pdf = pymupdf.open()
+    page = pdf.new_page()
+    pix = pymupdf.Pixmap(pymupdf.csGRAY, pymupdf.IRect(0, 0, 80, 110), False)
+    pix.clear_with(200)
+    page.insert_image(page.rect, pixmap=pix)
+    page.insert_text((72, 100), "Advies aan Sanne Kuipers over de begroting van het jaar.")
+    page.insert_text((72, 120), "Met vriendelijke groet, de directeur.")
+    src = tmp_path / "omslag.pdf"
+    pdf.save(src)
+    doc = read_path(src)
+    assert not doc.pages[0].ocr
+    findings = findings_for_names(doc, ["Sanne Kuipers"])
+    out = tmp_path / "out.pdf"
+    redact_pdf(src, doc, findings, out)
+    report = verify_pdf(out, findings, doc.text)
+    assert report.ok and report.edge_boxes == 0

@@ -34,7 +34,14 @@ import pypdfium2.raw as pdfium_c
 from wooflow.ingest.ocr import dark_threshold, ocr_workers
 
 SCAN_DPI = 300
-SCAN_IMAGE_SHARE = 0.3  # images covering this share of a page make it a scanned page
+# Which pages are scans, as ingest decides (wooflow/ingest/pdf.py): images cover 30 % of the
+# page and its text layer has fewer than 10 letters/digits, or they cover 80 % and the text is
+# only a stamp (< 100). A text page over a picture (a cover photo) got its boxes from text.
+SCAN_IMAGE_SHARE = 0.3
+FULL_IMAGE_SHARE = 0.8
+MIN_TEXT_LAYER_CHARS = 10
+STAMP_CHARS = 100
+GROUND_CODE = re.compile(r"\b\d+\.\d+(?:\.\d+)?[a-z]?\b")  # the codes printed on the boxes
 OCR_LANG = os.environ.get("WOOFLOW_OCR_LANG", "nld")
 REGION_MARGIN = 1.0  # box heights around a box that are read back (~ one line above and below)
 REGION_SNAP = 0.5  # box heights the region may grow further to reach a blank row
@@ -183,10 +190,25 @@ def _page_boxes(page: pdfium.PdfPage) -> tuple[list[tuple[float, ...]], list[tup
                 boxes.append(_painted_bounds(obj))
         elif obj.type == pdfium_c.FPDF_PAGEOBJ_TEXT and min(_fill_rgba(obj)[:3]) >= 240:
             labels.append(obj.get_bounds())
-    if image_area < SCAN_IMAGE_SHARE * width * height:
+    share = image_area / max(1.0, width * height)
+    chars = _text_layer_chars(page) if share >= SCAN_IMAGE_SHARE else 0
+    scanned = (share >= FULL_IMAGE_SHARE and chars < STAMP_CHARS) or (
+        share >= SCAN_IMAGE_SHARE and chars < MIN_TEXT_LAYER_CHARS
+    )
+    if not scanned:
         return [], []
     over = [b for b in boxes if any(_overlap(b, i) >= 0.5 * _area(b) for i in images)]
     return over, labels
+
+
+def _text_layer_chars(page: pdfium.PdfPage) -> int:
+    """Letters and digits of the page's text besides the ground codes on the boxes."""
+    textpage = page.get_textpage()
+    try:
+        text = textpage.get_text_bounded()
+    finally:
+        textpage.close()
+    return sum(c.isalnum() for c in GROUND_CODE.sub(" ", text))
 
 
 def _area(b: Sequence[float]) -> float:
