@@ -122,7 +122,8 @@ def test_text_page_over_a_picture_is_not_a_scan(tmp_path):
     pix.clear_with(200)
     page.insert_image(page.rect, pixmap=pix)
     page.insert_text((72, 100), "Advies aan Sanne Kuipers over de begroting van het jaar.")
-    page.insert_text((72, 120), "Met vriendelijke groet, de directeur.")
+    for i in range(4):  # more than a stamp: ingest reads this text layer, it does not OCR
+        page.insert_text((72, 120 + 16 * i), f"Regel {i}: het advies gaat over de begroting.")
     src = tmp_path / "omslag.pdf"
     pdf.save(src)
     doc = read_path(src)
