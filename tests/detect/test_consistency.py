@@ -62,3 +62,17 @@ def test_place_and_word_not_propagated() -> None:
         "b": "Gemeente Tiel stuurt de stukken naar GroenLinks. Groot deel is klaar.",
     })
     assert [f for f in res["b"] if f.action == "redact"] == []
+
+
+def test_common_word_person_is_never_propagated() -> None:
+    from wooflow.detect.consistency import build_registry
+    from wooflow.detect.names import NameParts
+    from wooflow.detect.recognizers.person import Mention
+
+    door = Mention(0, 4, "Door", 0.93, "naam in kopregel", NameParts(first="Door", initials=None, surname=None,
+                                                                      tokens=["Door"]), strong=True)
+    pieter = Mention(10, 23, "Pieter de Wit", 0.93, "naam", NameParts(first="Pieter", initials=None, surname="de Wit",
+                                                                     tokens=["Pieter", "de", "Wit"]), strong=True)
+    reg = build_registry({"a": [door, pieter]}, {}, {"a": "Door      Pieter de Wit"})
+    assert "Door" not in reg.redacted_first and "door" not in reg.redacted
+    assert "de wit" in reg.redacted and "Pieter" in reg.redacted_first

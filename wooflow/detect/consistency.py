@@ -79,6 +79,8 @@ def build_registry(
                 reg.acronyms.add(m.text)
                 continue
             if m.strong and (m.parts.first or m.parts.initials or m.public or m.score >= 0.9):
+                if m.public is None and " " not in m.text.strip() and lexicon.is_wordlike(m.text.strip()):
+                    continue  # a lone 'Door' or 'Jeugdbescherming' must never black out a whole case
                 reg.add(m.parts, public=m.public is not None)
     for key, fs in emails.items():
         for f in fs:

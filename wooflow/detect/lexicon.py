@@ -109,6 +109,15 @@ def is_common(word: str) -> bool:
 
 
 _SPLIT = re.compile(r"[-\s]+")
+# Noun suffixes of Dutch compounds ('Jeugdbescherming', 'Koninkrijksrelaties'); a capitalised
+# word ending in one is a thing unless a name list knows it ('Hemming' is a surname).
+_NOUN_SUFFIX = re.compile(
+    r"(?:relaties|bescherming|ing|ingen|heid|heden|schap|schappen|zaken|isme|iteit|ties|tie|ment|menten|"
+    r"beleid|zorg|wet|wetten|dienst|diensten|raad|kamer|onderwijs|verkeer|vervoer|huisvesting|"
+    r"ontwikkeling|veiligheid|gezondheid|werkgelegenheid|voorziening|voorzieningen|instelling|"
+    r"instellingen|regeling|regelingen|kosten|gelden|middelen|toeslag|toeslagen|uitkering|"
+    r"aanpak|overleg|beraad|verslag|besluit|brief|nota|stukken|vragen|antwoorden)$"
+)
 
 
 def is_first_name(word: str) -> bool:
@@ -120,3 +129,46 @@ def is_surname(word: str) -> bool:
         return True
     parts = [p for p in _SPLIT.split(word) if p]
     return len(parts) > 1 and all(p in surnames() for p in parts)
+
+# Endings of Dutch surnames and place names built like compounds ('Eerenberg', 'Rozendaal'):
+# such a word is no proof of an ordinary word.
+_NAME_TAIL = re.compile(
+    r"(?:berg|bergen|burg|veld|velde|veldt|dijk|dijkt|hof|huis|huizen|kamp|land|man|mans|broek|bosch|bos|"
+    r"hout|beek|wijk|meer|horst|laan|stra|straten|inga|ema|sma|ink|daal|dal|boom|water|hoven|zand|stein|"
+    r"steijn|wald|woud|gaard|graaf|kerk|brink|molen|voort|donk|rode|loo|dorp|schot|sluis|brug|hage|haar|"
+    r"heuvel|heide|weg|vliet|venne|ven|kamer|baan|stede|zijl|poel|horn|hoek|hoeven|akker|burgh|rijk|wal)$"
+)
+
+
+@lru_cache(maxsize=65536)
+def is_wordlike(word: str) -> bool:
+    """An ordinary Dutch word or compound, not a listed name: never a name on its own.
+
+    Why by hand: Dutch writes compounds as one word ('Koninkrijksrelaties'), so a word list
+    alone misses most of them; a noun suffix or a split into two listed words catches them.
+    """
+    low = word.lower()
+    if low in common_words():
+        return True
+    if word in first_names() or is_surname(word) or len(low) < 6:
+        return False
+    if _NOUN_SUFFIX.search(low):
+        return True
+    return _compound(low)
+
+
+def _compound(low: str) -> bool:
+    """'koninkrijksrelaties' = 'koninkrijk' + 's' + 'relaties' (both ordinary words)."""
+    cw = common_words()
+    n = len(low)
+    if n < 9 or _NAME_TAIL.search(low):
+        return False
+    for i in range(4, n - 4):
+        tail = low[i:]
+        if tail not in cw:
+            continue
+        head = low[:i]
+        if head in cw or (head[-1] in "se" and head[:-1] in cw and len(head) > 4) \
+                or (head.endswith("en") and head[:-2] in cw):
+            return True
+    return False

@@ -248,7 +248,7 @@ def _orgish(word: str) -> bool:
         return False
     if len(word) > 2 and any(c.isupper() for c in word[1:]) and "-" not in word and "IJ" not in word:
         return True  # CamelCase: ActiZ, ChristenUnie, ZonMw
-    return bool(ORG_SUFFIX.search(word)) or word in lexicon.parties()
+    return bool(ORG_SUFFIX.search(word)) or word in lexicon.parties() or (len(word) >= 9 and lexicon.is_wordlike(word))
 
 
 @lru_cache(maxsize=1)

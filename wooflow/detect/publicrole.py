@@ -57,7 +57,7 @@ _POST_ROLE = re.compile(
 )
 _SIGN_LINE = re.compile(
     r"^\s*(?:de|het)\s+(?:minister|staatssecretaris|minister-president|burgemeester|"
-    r"wethouder|commissaris)\b.*,?\s*$",
+    r"wethouder|commissaris)(?:\s+(?:van|voor|der|de|in)\b[^.:;\n]{0,80})?,?\s*$",
     re.IGNORECASE,
 )
 PLURAL_ROLE = re.compile(r"\b(?:leden|moties|kamerleden|ministers|wethouders|raadsleden)\b", re.IGNORECASE)

@@ -300,6 +300,8 @@ class PersonRecognizer(Recognizer):
                 parts = NameParts(first=w, initials=None, surname=w, tokens=[w])
         strong = score >= 0.85 or (ctx is not None)
         if public and score < self.MIN_SCORE:
+            if not ctx and all(lexicon.is_wordlike(c) and not caps_sn[i] for i, c in enumerate(caps)):
+                return None  # 'minister van Binnenlandse Zaken en Koninkrijksrelaties': a title
             score, why = 0.8, "naam met publieke functie"
         if score < self.MIN_SCORE and not public:
             return None
