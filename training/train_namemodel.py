@@ -2,9 +2,10 @@
 
 Usage: ``python training/train_namemodel.py [--grid] [--no-doc] [--no-vote]``
 
-Writes wooflow/detect/data/model/namemodel.crfsuite and namemodel.json (version, date, features
-version, data hash, c1/c2, dev scores). The name lists are rebuilt from the ``deduce`` package
-when it is installed (benchmark extra), otherwise the shipped lists are used as they are.
+Writes wooflow/detect/data/model/ (namemodel.crfsuite, namemodel.attrs.gz, the lists and
+namemodel.json: version, date, features version, data/list/model hashes, c1/c2, dev scores).
+The name lists are rebuilt from the ``deduce`` and ``faker`` packages when installed (bench
+extra), otherwise the shipped lists are used as they are; the train-split lists always.
 Deterministic: fixed input order and no random components, so the .crfsuite file is identical
 on every run with the same data and lists.
 """
