@@ -576,36 +576,21 @@ def _judge(
         if _loose_ink(ink, b, 1):
             leaks.append(EdgeLeak("kaderrand", number, ""))
     min_k = 2 if strict else 1
-    if left:
-        nearest = max(left, key=lambda w: w.x1)
+    for side, beside in ((-1, left), (1, right)):
+        if not beside:
+            continue
+        nearest = max(beside, key=lambda w: w.x1) if side < 0 else min(beside, key=lambda w: w.x0)
         t = key(nearest.text)
-        if t and any(_same(t, c.before) for c in contexts if c.before):
-            if _orphan_ink(ink, b, nearest, -1):
+        expected = [c.before if side < 0 else c.after for c in contexts]
+        if not t:
+            continue
+        if any(e and _same(t, e) for e in expected):
+            if _orphan_ink(ink, b, nearest, side):  # the right neighbour, but ink between
                 leaks.append(EdgeLeak("kaderrand", number, ""))
-        elif t:
-            for c in contexts:
-                for k in range(min_k, min(len(t), len(c.covered)) + 1):
-                    rest = t[:-k]
-                    if _chars_match(c.covered[:k], t[-k:]) and (
-                        not rest or (c.before and _same(rest, c.before))
-                    ):
-                        leaks.append(EdgeLeak("ocr-rand", number, c.covered))
-                        break
-    if right:
-        nearest = min(right, key=lambda w: w.x0)
-        t = key(nearest.text)
-        if t and any(_same(t, c.after) for c in contexts if c.after):
-            if _orphan_ink(ink, b, nearest, 1):
-                leaks.append(EdgeLeak("kaderrand", number, ""))
-        elif t:
-            for c in contexts:
-                for k in range(min_k, min(len(t), len(c.covered)) + 1):
-                    rest = t[k:]
-                    if _chars_match(c.covered[-k:], t[:k]) and (
-                        not rest or (c.after and _same(rest, c.after))
-                    ):
-                        leaks.append(EdgeLeak("ocr-rand", number, c.covered))
-                        break
+            continue
+        hit = _fragment(t, contexts, side, min_k)
+        if hit:
+            leaks.append(EdgeLeak("ocr-rand", number, hit))
     for w in near:
         if w.conf < MIN_REGION_CONF:
             continue
@@ -619,3 +604,16 @@ def _judge(
                 if run in c.covered and run not in kept_tokens and run not in (c.before, c.after):
                     leaks.append(EdgeLeak("ocr-rand", number, c.covered))
     return leaks
+
+
+def _fragment(t: str, contexts: Sequence[SpanContext], side: int, min_k: int) -> str:
+    """The covered text whose first (left, ``side`` -1) or last (right) characters ``t`` holds,
+    alone or joined to the expected neighbour ("is1" for "is 111222333"); '' if none."""
+    for c in contexts:
+        neighbour = c.before if side < 0 else c.after
+        for k in range(min_k, min(len(t), len(c.covered)) + 1):
+            piece, read = (c.covered[:k], t[-k:]) if side < 0 else (c.covered[-k:], t[:k])
+            rest = t[:-k] if side < 0 else t[k:]
+            if _chars_match(piece, read) and (not rest or (neighbour and _same(rest, neighbour))):
+                return c.covered
+    return ""
