@@ -76,3 +76,11 @@ def test_common_word_person_is_never_propagated() -> None:
     reg = build_registry({"a": [door, pieter]}, {}, {"a": "Door      Pieter de Wit"})
     assert "Door" not in reg.redacted_first and "door" not in reg.redacted
     assert "de wit" in reg.redacted and "Pieter" in reg.redacted_first
+
+
+def test_no_propagation_into_an_organisation_name() -> None:
+    res = detect_case({"a": "Van: Jan van Dijk\nGroet, Jan van Dijk",
+                       "b": "Stichting Van Dijk\nT.a.v. het bestuur. Van Dijk belde."})
+    b = res["b"]
+    assert [(f.start, f.action) for f in b if f.category == "person"] == [(b[0].start, "redact")]
+    assert b[0].start > len("Stichting Van Dijk")

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from wooflow.detect import lexicon, publicrole
 from wooflow.detect.names import CAP, NameParts, TV_WORDS
 from wooflow.detect.recognizers.email import name_from_local
-from wooflow.detect.personcues import TITLE, _orgish, _sentence_start
+from wooflow.detect.personcues import PREV_WORD, TITLE, _ORGS_LOWER, _orgish, _sentence_start
 from wooflow.detect.recognizers.person import Mention
 from wooflow.model import Finding
 
@@ -201,6 +201,8 @@ def scan(text: str, reg: Registry, covered: list[tuple[int, int]], mentions: lis
             key, start = _with_tv(text, s, w, keys)
             if is_covered(start, e):
                 continue
+            if _after_org_word(text, start):
+                continue  # 'Stichting Van Dijk', 'Verkijk Advocaten': a body named after someone
             if start == s and key.lower() != w.lower() and (lexicon.is_common(w) or w in lexicon.places()):
                 continue  # 'Zwolle' is not 'van Zwolle' on its own
             parts = NameParts(first=None, initials=None, surname=text[start:e], tokens=[text[start:e]])
@@ -238,6 +240,11 @@ def scan(text: str, reg: Registry, covered: list[tuple[int, int]], mentions: lis
                 out.append(Mention(lm.start(), lm.end(), lm.group(0), 0.8, f"{REASON_SAME} (voornaam, kleine letters)",
                                    parts, recognizer="consistency"))
     return out
+
+
+def _after_org_word(text: str, start: int) -> bool:
+    pw = PREV_WORD.search(text, max(0, start - 40), start)
+    return bool(pw) and (pw.group(1) in lexicon.organisation_words() or pw.group(1).lower() in _ORGS_LOWER())
 
 
 def _other_surname_follows(text: str, end: int, reg: Registry) -> bool:

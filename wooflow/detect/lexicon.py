@@ -105,7 +105,11 @@ def official_role(first: str | None, surname: str) -> str | None:
 
 
 def is_common(word: str) -> bool:
-    return word.lower() in common_words()
+    low = word.lower()
+    if low in common_words():
+        return True
+    # 'Financieel-Economische', 'Sociaal-Culturele': every part an ordinary word
+    return "-" in low and all(p in common_words() for p in low.split("-") if p) and not is_surname(word)
 
 
 _SPLIT = re.compile(r"[-\s]+")
@@ -139,6 +143,10 @@ _NAME_TAIL = re.compile(
     r"heuvel|heide|weg|vliet|venne|ven|kamer|baan|stede|zijl|poel|horn|hoek|hoeven|akker|burgh|rijk|wal)$"
 )
 
+# Inflected adjectives and past participles ('Landelijke', 'Juridische', 'Gelet', 'Gezien'):
+# the common-word list holds only the forms it saw.
+_WORD_SHAPE = re.compile(r"(?:lijke|ische|ieke|baar|bare|matige|achtige)$|^ge(?!.*dt$)[a-z]{2,}[td]$")
+
 
 @lru_cache(maxsize=65536)
 def is_wordlike(word: str) -> bool:
@@ -150,11 +158,20 @@ def is_wordlike(word: str) -> bool:
     low = word.lower()
     if low in common_words():
         return True
-    if word in first_names() or is_surname(word) or len(low) < 6:
+    if word in first_names() or is_surname(word) or len(low) < 5:
+        return False
+    if _WORD_SHAPE.search(low):
+        return True
+    if len(low) < 6:
         return False
     if _NOUN_SUFFIX.search(low):
         return True
     return _compound(low)
+
+
+def has_noun_suffix(word: str) -> bool:
+    """'Regeling', 'Samenwerking': shaped like a Dutch noun, whatever the name lists say."""
+    return bool(_NOUN_SUFFIX.search(word.lower()))
 
 
 def _compound(low: str) -> bool:

@@ -50,7 +50,16 @@ from wooflow.detect.recognizers.base import GROUND_PRIVACY, Recognizer
 from wooflow.model import Finding
 
 
+_LABEL_NUMBER = re.compile(r"[ \t]+\d{1,3}(?![\d.,:/-]\d)\b")
+_NEXT_WORD = re.compile(r"\s{1,3}([A-Z][a-z]{3,}[\w-]*)")
 _MORE_NAME = re.compile(rf"(?:{SP}+{TV_LOW})*{SP}+{CAP}")
+
+
+def _org_before(text: str, start: int) -> bool:
+    """'Stichting Alexander', 'wijkcentrum De Kreek': the word names the body before it."""
+    pw = PREV_WORD.search(text, max(0, start - 40), start)
+    return bool(pw) and (pw.group(1) in lexicon.organisation_words() or pw.group(1).lower() in _ORGS_LOWER()
+                         or (pw.group(1)[:1].isupper() and _orgish(pw.group(1))))
 
 
 @dataclass(slots=True)
@@ -162,7 +171,7 @@ class PersonRecognizer(Recognizer):
     # ------------------------------------------------------------------------------------
     def _judge_chunk(self, text: str, start: int, chunk: str) -> Mention | None:
         toks = tokens_of(chunk)
-        fn, cw = lexicon.first_names(), lexicon.is_common
+        fn, cw = lexicon.first_names(), lexicon.is_wordlike
         orgs = lexicon.organisation_words()
         stripped: list[str] = []
         # Leading salutations, titles, roles and ordinary words are context, not name.
@@ -239,6 +248,9 @@ class PersonRecognizer(Recognizer):
             ctx = None  # '(GGD Hollands Midden)' in an attendance list is an organisation
         if title_stripped and not ctx:
             ctx = f"naam na '{stripped[-1]}'"
+        if lower_tv_start and not title_stripped and len(toks) == 2 and caps[0] in places \
+                and not TITLE.search(text[max(0, s - 40) : s]):
+            return None  # 'burgemeester en wethouders van Utrecht': the place, not a person
         if lower_tv_start and not (title_stripped or TITLE.search(text[max(0, s - 40) : s])
                                    or publicrole.role_before(text, s)):
             # 'de garage van Mila Janga': the tussenvoegsel is a preposition here
@@ -273,6 +285,8 @@ class PersonRecognizer(Recognizer):
                 if caps_cw[-1] and len(caps) == 1:
                     # 'De Boer', 'De Graaf': also ordinary words; surer mid-sentence
                     score = 0.55 if sent else 0.72
+                    if sent and lexicon.has_noun_suffix(caps[-1]):
+                        return None  # 'De Regeling toezicht ...': an article and a noun
             elif not any(caps_cw) and any(caps_sn + caps_fn):
                 score, why = 0.75, "naam (namenlijst)"
         else:
@@ -285,6 +299,8 @@ class PersonRecognizer(Recognizer):
                     score = 0.45  # 'de herinrichting van de Groenestein': a place or thing
             elif len(c) < 2:
                 return None
+        if len(toks) == 1 and not ctx and not titled and not role_stripped and self._label_or_org(text, e):
+            return None  # 'Dia 2', 'Beatrix Kinderziekenhuis': a label or part of an organisation
         public = publicrole.judge(text, s, e, parts.first, parts.initials, parts.surname, role_stripped)
         if ctx:
             if score == 0.0 and not public and all(caps_cw) and not any(caps_fn) and not any(caps_sn):
@@ -377,6 +393,15 @@ class PersonRecognizer(Recognizer):
                        public=public, strong=True)
 
     @staticmethod
+    def _label_or_org(text: str, end: int) -> bool:
+        """A lone word followed by a small number ('Dia 2', 'Fase 3') or by an organisation
+        word ('Beatrix Kinderziekenhuis') is a label or a body, not a person."""
+        if _LABEL_NUMBER.match(text, end):
+            return True
+        nxt = _NEXT_WORD.match(text, end)
+        return bool(nxt) and _orgish(nxt.group(1)) and not lexicon.is_surname(nxt.group(1))
+
+    @staticmethod
     def _list_not_inverted(text: str, start: int, end: int) -> bool:
         """'burgemeester Snijders, Pieter van der Wal (GGD), Fatma Yilmaz': a comma list of
         names, not 'Achternaam, Voornaam'; an inverted name never spans two list items."""
@@ -459,7 +484,8 @@ class PersonRecognizer(Recognizer):
             if not any((lexicon.is_first_name(w) or lexicon.is_surname(w)) and not lexicon.is_common(w) for w in words):
                 continue
             if len(words) == 1 and (p < 0.9 or STREETISH.search(span) or span in lexicon.places()
-                                    or PREP_BEFORE.search(text[max(0, s - 20) : s])):
+                                    or PREP_BEFORE.search(text[max(0, s - 20) : s])
+                                    or self._label_or_org(text, e) or _org_before(text, s)):
                 continue  # 'de herinrichting van de Groenestein': a street, not a person
             toks = tokens_of(span)
             parts = parse(toks, lexicon.first_names())
