@@ -120,7 +120,7 @@ _NOUN_SUFFIX = re.compile(
     r"beleid|zorg|wet|wetten|dienst|diensten|raad|kamer|onderwijs|verkeer|vervoer|huisvesting|"
     r"ontwikkeling|veiligheid|gezondheid|werkgelegenheid|voorziening|voorzieningen|instelling|"
     r"instellingen|regeling|regelingen|kosten|gelden|middelen|toeslag|toeslagen|uitkering|"
-    r"aanpak|overleg|beraad|verslag|besluit|brief|nota|stukken|vragen|antwoorden)$"
+    r"aanpak|overleg|beraad|verslag|besluit|brief|nota|stukken|vragen|antwoorden|therapie|praktijk)$"
 )
 
 
