@@ -72,13 +72,20 @@ def party_after(text: str, end: int) -> str | None:
     return inside if inside in lexicon.parties() else None
 
 
+# Speed: _PRE is anchored at the end and tried at every position; a literal prefix of one
+# of its alternatives must occur in the text before, which a substring test checks cheaply.
+_PRE_KEYS = tuple(sorted({re.split(r"[?(\[\\]", w)[0] for w in ROLE_WORDS.split("|")} | {
+    "lid", "leden", "motie", "amendement", "initiatief", "fractie"}))
+
+
 def role_before(text: str, start: int, stripped: str = "") -> str | None:
     """A role word right before the name (or stripped from the front of the chunk)."""
     pre = text[max(0, start - 100) : start]
     nl = pre.rfind("\n")
     if nl >= 0:
         pre = pre[nl + 1 :]
-    m = _PRE.search(pre)
+    low = pre.lower()
+    m = _PRE.search(pre) if any(k in low for k in _PRE_KEYS) else None
     if m:
         return m.group(0).strip(" ,:").lower()
     if stripped and re.fullmatch(rf"(?:{ROLE_WORDS})", stripped.strip(), re.IGNORECASE):
