@@ -180,15 +180,20 @@ def scan(text: str, reg: Registry, covered: list[tuple[int, int]], mentions: lis
         return False
 
     taken: set[int] = set()
-    for wm in WORD_RE.finditer(text):
-        w, s, e = wm.group(0), wm.start(), wm.end()
+    # Speed: only the capitalised words that name a case person matter; find them with one
+    # C-level findall and skip the per-word loop for texts (most) that hold none of them.
+    words = set(WORD_RE.findall(text))
+    wanted = {w for w in words if w in reg.by_last_word or (w in reg.redacted_first and w not in reg.kept_first)}
+    for wm in WORD_RE.finditer(text) if wanted else ():
+        w = wm.group(0)
+        if w not in wanted:
+            continue
+        s, e = wm.start(), wm.end()
         if s and (text[s - 1].isalnum() or text[s - 1] in "@.-'’") or text[e : e + 1] in ("@",) \
                 or text[e : e + 1].isalpha():
             continue  # inside a longer word ('GroenLinks') or an address
         keys = reg.by_last_word.get(w)
         first_hit = w in reg.redacted_first and w not in reg.kept_first
-        if not keys and not first_hit:
-            continue
         sent = _sentence_start(text, s)
         if sent and lexicon.is_common(w) and not (keys and VERB_AFTER.match(text, e)):
             continue  # 'Groot deel van ...'; but 'Groen opent de vergadering' is the person

@@ -128,6 +128,7 @@ def is_first_name(word: str) -> bool:
     return word in first_names()
 
 
+@lru_cache(maxsize=65536)
 def is_surname(word: str) -> bool:
     if word in surnames():
         return True

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 U = "A-ZÀ-ÖØ-ÞŁŚŠŽČĆŞĞİŇŘ"
 L = "a-zß-öø-ÿłśšžčćşğıńňřėęąő"
@@ -67,7 +68,13 @@ class NameParts:
 
 
 def tokens_of(chunk: str) -> list[tuple[str, str]]:
-    """Split a chunk into (token, kind) with kind in init / tv / cap."""
+    """Split a chunk into (token, kind) with kind in init / tv / cap (a fresh list: callers
+    pop from it; the split itself is cached because the same names recur all through a case)."""
+    return list(_tokens_cached(chunk))
+
+
+@lru_cache(maxsize=16384)
+def _tokens_cached(chunk: str) -> tuple[tuple[str, str], ...]:
     raw = re.findall(rf"\([^)]*\)|{CAP}|[^\s]+", re.sub(rf"(?<=\.)(?=[{U}])", " ", chunk))
     out: list[tuple[str, str]] = []
     for i, tok in enumerate(t for t in raw if t):
@@ -82,7 +89,7 @@ def tokens_of(chunk: str) -> list[tuple[str, str]]:
     # a trailing tv is not a tussenvoegsel
     while out and out[-1][1] == "tv":
         out[-1] = (out[-1][0], "cap")
-    return out
+    return tuple(out)
 
 
 def parse(tokens: list[tuple[str, str]], first_names: frozenset[str]) -> NameParts:

@@ -274,6 +274,7 @@ ORG_SUFFIX = re.compile(
 )
 
 
+@lru_cache(maxsize=65536)
 def _orgish(word: str) -> bool:
     """A capitalised word that looks like part of an organisation or a thing, not a name."""
     if word in lexicon.organisation_words() or word.lower() in _ORGS_LOWER():

@@ -121,10 +121,11 @@ class PersonRecognizer(Recognizer):
         for m in CHUNK_RE.finditer(text):
             if m.start(1) < skip_until:
                 continue
-            k = bisect.bisect_right(sp_starts, m.start(1)) - 1
-            if k >= 0 and speakers[k][0] <= m.start(1) < speakers[k][1]:
-                continue
-            inv = self._inverted(text, m.start(1), m.group(1))
+            if speakers:
+                k = bisect.bisect_right(sp_starts, m.start(1)) - 1
+                if k >= 0 and speakers[k][0] <= m.start(1) < speakers[k][1]:
+                    continue
+            inv = self._inverted(text, m.start(1), m.group(1)) if text.startswith(",", m.end(1)) else None
             if inv is not None:
                 out.append(inv)
                 skip_until = inv.end
