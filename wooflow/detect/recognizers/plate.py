@@ -28,6 +28,9 @@ PLATE = rf"(?<![\w-])({DASHED})(?![\w-])"
 PLATE_CTX = rf"(?i:kenteken(?:nummer|plaat)?|nummerplaat)[ \u00a0]*:?[ \u00a0]*(?-i:({BARE}|{DASHED}))(?![\w-])"
 
 
+_SHAPE = re.compile(r"(?<![\w-])[A-Z\d]{1,3}-[A-Z\d]{1,3}-[A-Z\d]{1,3}(?![\w-])")
+
+
 class PlateRecognizer(Recognizer):
     NAME = "plate"
     ENTITIES = ("LICENSE_PLATE",)
@@ -45,9 +48,16 @@ class PlateRecognizer(Recognizer):
 
     def analyze(self, text: str) -> list[Finding]:
         out: dict[tuple[int, int], Finding] = {}
-        for m in self._ctx.finditer(text):
-            out[(m.start(1), m.end(1))] = self.finding(text, m.start(1), m.end(1), 0.95, "kenteken")
-        for m in self._re.finditer(text):
+        low = text.lower()
+        if "kenteken" in low or "nummerplaat" in low:
+            for m in self._ctx.finditer(text):
+                out[(m.start(1), m.end(1))] = self.finding(text, m.start(1), m.end(1), 0.95, "kenteken")
+        # Speed: every sidecode is three dash-separated groups of 1-3 characters; one simple
+        # class-based scan finds those, and only they are checked against the 14 sidecodes.
+        for c in _SHAPE.finditer(text):
+            m = self._re.match(text, c.start())
+            if m is None or m.end() != c.end():
+                continue
             key = (m.start(1), m.end(1))
             if key in out or not self.validate(m.group(1)):
                 continue
