@@ -126,6 +126,25 @@ def redact_document(
             result.verify = verify_text(out, findings, doc.text, str(out_path))
         _write_text_atomic(out_path, out)
         return result
+    report, verified = redact_to_pdf(doc, findings, out_path, verify=verify)
+    result = OutputResult(doc.path, str(out_path), "pdf", n_spans, len(report.boxes), report=report)
+    result.verify = verified
+    return result
+
+
+def redact_to_pdf(
+    doc: Document,
+    findings: Sequence[Finding],
+    out_path: Path,
+    *,
+    verify: bool = True,
+    ocr: bool = True,
+) -> tuple[RedactionReport, VerifyReport | None]:
+    """Redact ``doc`` as a PDF (rendering non-PDF documents first) and verify the output.
+
+    The one place that writes a published PDF: ``wooflow redact`` and ``wooflow process`` both
+    call it, so both verify against the text as drawn. A failed check removes the output.
+    """
     original = doc.text
     if doc.kind == "pdf":
         source: bytes = source_bytes(doc)
@@ -135,14 +154,13 @@ def redact_document(
         source, target = rendered.data, rendered.as_document(doc)
         original = rendered.shown_text or doc.text
     report = redact_pdf(source, target, findings, out_path)
-    result = OutputResult(doc.path, str(out_path), "pdf", n_spans, len(report.boxes), report=report)
-    if verify:
-        try:
-            result.verify = verify_pdf(out_path, findings, original)
-        except LeakError:
-            Path(out_path).unlink(missing_ok=True)
-            raise
-    return result
+    if not verify:
+        return report, None
+    try:
+        return report, verify_pdf(out_path, findings, original, ocr=ocr)
+    except BaseException:
+        Path(out_path).unlink(missing_ok=True)
+        raise
 
 
 def publishable(docs: Iterable[Document]) -> list[Document]:

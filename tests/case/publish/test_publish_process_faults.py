@@ -11,7 +11,7 @@ from types import SimpleNamespace
 
 import pytest
 
-import wooflow.redact
+import wooflow.redact.batch
 from wooflow.case.publish.config import ProcessConfig
 from wooflow.case.publish.process import process
 from wooflow.exceptions import LeakError
@@ -28,7 +28,7 @@ def test_leaking_redaction_is_withheld(tmp_path, monkeypatch):
         Path(out_path).write_bytes(source)  # "forgets" to redact: the BSN stays in the PDF
         return SimpleNamespace(pages=1)
 
-    monkeypatch.setattr(wooflow.redact, "redact_pdf", broken_redact_pdf)
+    monkeypatch.setattr(wooflow.redact.batch, "redact_pdf", broken_redact_pdf)
     out = tmp_path / "out"
     summary = process([inputs], out, ProcessConfig(case_number="W-LEK", verify_ocr=False))
     assert summary.leaks == 1 and summary.exit_code == LeakError.exit_code

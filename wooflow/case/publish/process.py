@@ -200,20 +200,11 @@ def _fingerprint(sha256: str, findings: list[Any]) -> str:
 
 def _redact_doc(doc: Any, source_path: str | None, findings: list[Any], out: Path, verify_ocr: bool) -> int:
     """Write the redacted PDF of one document and verify it; returns its page count."""
-    from wooflow.redact import redact_pdf, render_document, verify_pdf
+    from wooflow.redact.batch import redact_to_pdf
 
-    if doc.kind == "pdf":
-        source = doc.data if doc.data is not None else Path(str(source_path)).read_bytes()
-        target = doc
-    else:
-        rendered = render_document(doc)
-        source, target = rendered.data, rendered.as_document(doc)
-    report = redact_pdf(source, target, findings, out)
-    try:
-        verify_pdf(out, findings, original_text=doc.text, ocr=verify_ocr)
-    except BaseException:
-        out.unlink(missing_ok=True)
-        raise
+    if doc.kind == "pdf" and doc.data is None and source_path:
+        doc.data = Path(source_path).read_bytes()
+    report, _ = redact_to_pdf(doc, findings, out, ocr=verify_ocr)
     return int(getattr(report, "pages", 0) or 0)
 
 
