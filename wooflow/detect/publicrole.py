@@ -113,10 +113,30 @@ def role_line_above(text: str, start: int) -> str | None:
     return m.group(0).split()[0].lower() if m else None
 
 
+_NEXT_NAME = re.compile(r"[ \t]+(?:[A-Z]\.[ \t]*)*(?:De[ \t]+|Van[ \t]+)?[A-ZÀ-Þ][a-zà-ÿ'’-]+")
+
+
+def _next_item_person(text: str, pos: int, role: str) -> bool:
+    """After 'X, minister' a person's name ('De Jonge') means the role opens the next list
+    item; a place ('burgemeester Westerkwartier') or nothing means it is X's role."""
+    if not role.lstrip(" \t").startswith(","):
+        return False
+    n = _NEXT_NAME.match(text, pos)
+    if not n:
+        return False
+    words = n.group(0).split()
+    last = words[-1]
+    if last in lexicon.places() or " ".join(words) in lexicon.places():
+        return False
+    return words[0] in ("De", "Van") or lexicon.is_surname(last) or lexicon.is_first_name(last)
+
+
 def role_after(text: str, end: int) -> str | None:
     m = _POST_ROLE.match(text[end : end + 80])
-    if m:
+    if m and not _next_item_person(text, end + m.end(), m.group(0)):
         return m.group(0).strip(" ,()").lower()
+    if m:
+        return None  # 'Karin de Vries, minister De Jonge': the role of the next list item
     m = POST_ACT.match(text[end : end + 80])
     if m:
         return f"Kamerlid ({m.group(0).strip()})"

@@ -287,6 +287,8 @@ class PersonRecognizer(Recognizer):
                     score = 0.55 if sent else 0.72
                     if sent and lexicon.has_noun_suffix(caps[-1]):
                         return None  # 'De Regeling toezicht ...': an article and a noun
+                    if text[max(0, s - 1) : s] in ("“", '"', "‘", "'", "„") and not ctx:
+                        return None  # 'Café “De Zon”': a quoted name of a place or thing
             elif not any(caps_cw) and any(caps_sn + caps_fn):
                 score, why = 0.75, "naam (namenlijst)"
         else:
