@@ -1,0 +1,3 @@
+from wooflow.cli import main
+
+main()
