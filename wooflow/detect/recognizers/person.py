@@ -47,6 +47,7 @@ from wooflow.detect.personcues import (
     title_before,
 )
 from wooflow.detect.recognizers.base import GROUND_PRIVACY, Recognizer
+from wooflow.detect.textutil import line_start
 from wooflow.model import Finding
 
 
@@ -434,9 +435,9 @@ class PersonRecognizer(Recognizer):
         pw = PREV_WORD.search(text, max(0, start - 40), start)
         if pw and pw.group(1).lower().rstrip(".") in ROLE_TOKENS | TITLE_WORDS:
             return True  # a role or title goes before a name in reading order, not before a surname
-        ls = text.rfind("\n", 0, start) + 1
-        le = text.find("\n", end)
-        line = text[ls : le if le >= 0 else len(text)]
+        ls = line_start(text, start, 300)
+        le = text.find("\n", end, end + 300)
+        line = text[ls : le if le >= 0 else min(len(text), end + 300)]
         if not (ATTENDANCE_LINE.match(line) or re.search(r"[,;][ \t]*$", text[max(ls, start - 3) : start])):
             return False  # prose: 'Mijn leidinggevende Assen, Marjan van is op de hoogte'
         flat = re.sub(r"\([^()\n]{0,60}\)", "", line)
