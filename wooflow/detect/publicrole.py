@@ -36,6 +36,8 @@ PLURAL = re.compile(
     r"staatssecretarissen|leden|burgemeesters|bewindspersonen)\b[ \t:]*",
     re.IGNORECASE,
 )
+_PLURAL_KEYS = ("wethouders", "gedeputeerden", "leden", "ministers", "staatssecretarissen", "burgemeesters",
+                 "bewindspersonen")
 LIST_TAIL = re.compile(r"(?:[A-ZÀ-Þ][^,;()\n]{1,40}(?:\([^()\n]{1,40}\))?[ \t]*(?:,|\ben\b)[ \t]*)*$")
 POST_ACT = re.compile(
     r"^[ \t]+(?:heeft|had|dient|diende|heeft ook|had ook)[ \t]+(?:\w+[ \t]+){0,2}(?:een[ \t]+)?"
@@ -148,6 +150,9 @@ def plural_role(text: str, start: int) -> str | None:
     """'wethouders Eerenberg, De Vries en Voortman': every name in the list after the role."""
     ls = line_start(text, start, 300)
     line = text[ls:start]
+    low = line.lower()
+    if not any(k in low for k in _PLURAL_KEYS):
+        return None
     last = None
     for m in PLURAL.finditer(line):
         last = m
@@ -161,10 +166,11 @@ def plural_role(text: str, start: int) -> str | None:
 
 def signature_role(text: str, start: int) -> str | None:
     """The role of a signature block: 'De minister van ..., \\n\\n Name' (within four lines)."""
+    nl = text.rfind("\n", max(0, start - 300), start)
+    if nl < 0 or text[nl + 1 : start].strip():
+        return None  # the name must open its line
     pre = text[max(0, start - 300) : start]
     lines = pre.split("\n")
-    if not lines or lines[-1].strip():
-        return None  # the name must open its line
     for line in reversed(lines[-6:-1]):
         if not line.strip():
             continue
