@@ -47,7 +47,7 @@ CHUNK = (
     rf"{INIT}(?:\((?:{CAP})\){SP})?(?:{TV}{SP})?{CAP}(?:{SP}(?:{TV}{SP})?{CAP})?(?:{SP}A{SP}{CAP})?"
     rf"|{TV_LOW}{SP}(?:{CAP}{SP}){{0,3}}(?:{TV}{SP})?{CAP}"
     rf"|(?:{CAP}{SP}){{0,3}}(?:{TV}{SP})?{CAP}(?:{SP}A{SP}{CAP})?"
-    rf")(?![\w@'’-]|\.\w)"
+    rf")(?![\w@'’]|-(?![ \t]*\r?\n)|\.\w)"  # 'Teijlingen-' at a line end: PDF hyphenation
 )
 CHUNK_RE = re.compile(CHUNK)
 INIT_RE = re.compile(rf"(?:(?:Th|Ch|Chr|Ph|Tj|Jac|Joh|IJ|[{U}])\.-?)+")

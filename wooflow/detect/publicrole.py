@@ -180,6 +180,29 @@ def signature_role(text: str, start: int) -> str | None:
     return None
 
 
+# A literature list: a key line 'Ben-Arieh & Frønes 2011' / 'Vonk e.a. 2019', then the entry
+# 'A. Ben-Arieh & I. Frønes, ‘Taxonomy ...’, Childhood 2011'. Authors of published work are public.
+_REF_KEY = re.compile(r"[ \t]*[A-ZÀ-Þ][^\n.:;!?]{0,80}?(?:[ \t]e\.a\.)?[ \t]+(?:19|20)\d\d[a-z]?[ \t]*")
+_REF_ENTRY = re.compile(r"[ \t]*(?:(?:[A-Z]|Th|Ch|IJ)\.-?)+[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?[A-Za-zÀ-ÿ]")
+
+
+def reference_entry(text: str, start: int) -> bool:
+    """True when the name sits on an entry line right under a literature-list key line."""
+    ls = line_start(text, start, 300)
+    if not _REF_ENTRY.match(text, ls):
+        return False
+    prev_end = ls - 1
+    for _ in range(3):  # skip blank lines (PDF text often has them between every line)
+        if prev_end <= 0:
+            return False
+        pls = line_start(text, prev_end, 120)
+        line = text[pls:prev_end]
+        if line.strip():
+            return bool(_REF_KEY.fullmatch(line))
+        prev_end = pls - 1
+    return False
+
+
 def judge(
     text: str, start: int, end: int, first: str | None, initials: str | None,
     surname: str | None, stripped: str = "",
@@ -206,6 +229,8 @@ def judge(
     role = signature_role(text, start)
     if role:
         return f"ondertekening in publieke functie ({role})"
+    if reference_entry(text, start):
+        return "auteur in literatuurverwijzing"
     if surname:
         listed = lexicon.official_role(first or initials, surname)
         if listed:
