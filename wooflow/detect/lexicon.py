@@ -104,6 +104,7 @@ def official_role(first: str | None, surname: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def is_common(word: str) -> bool:
     low = word.lower()
     if low in common_words():

@@ -87,7 +87,18 @@ def role_before(text: str, start: int, stripped: str = "") -> str | None:
     if nl >= 0:
         pre = pre[nl + 1 :]
     low = pre.lower()
-    m = _PRE.search(pre) if any(k in low for k in _PRE_KEYS) else None
+    first = -1
+    for k in _PRE_KEYS:
+        i = low.find(k)
+        if i >= 0 and (first < 0 or i < first):
+            first = i
+    m = None
+    if first >= 0:
+        # A match starts at a key word or at 'het'/'de'/'kamer' and spaces before 'lid':
+        # start the search there instead of at every earlier position.
+        while first > 0 and low[first - 1].isspace():
+            first -= 1
+        m = _PRE.search(pre, max(0, first - 5) if len(low) == len(pre) else 0)
     if m:
         return m.group(0).strip(" ,:").lower()
     if stripped and re.fullmatch(rf"(?:{ROLE_WORDS})", stripped.strip(), re.IGNORECASE):
