@@ -41,8 +41,10 @@ TRIGGER = re.compile(
 )
 # Speed: TITLE and TRIGGER are anchored at the end of the text before a name, and Python's
 # regex engine tries them at every position of that text. A name is preceded by a title only
-# when the last word is one of these (the final words of TITLE's alternatives), and by a
-# trigger only when the trigger word occurs at all: cheap checks that skip most searches.
+# when the last word is one of these (the final words of TITLE's alternatives), a cheap check
+# that skips most searches. Both hold no upper-case class, so they also run case-sensitively
+# on the lower-cased text, 2-4x faster than IGNORECASE; the match is then taken again at the
+# found start in the original text (callers quote it).
 _TITLE_LAST = frozenset(
     "dhr mw mevr mr dr drs ir ing prof ds mej bc ms mrs heer mevrouw meneer mijnheer collega juffrouw "
     "beste geachte lieve hoi hallo hi hey dag goedemorgen goedemiddag goedenavond dank bedankt thanks "
@@ -51,10 +53,17 @@ _TITLE_LAST = frozenset(
     "nicht oom tante is ben heet ondergetekende genaamd van t.n.v tnv namens getuige melder bewoner "
     "inspreker insprekers klager verzoeker aanvrager familie betrokkene belanghebbende".split()
 )
-_TRIGGER_KEYS = tuple(
-    k.replace("\\", "").rstrip("?").rstrip(".")
-    for k in TRIGGER.pattern[3 : TRIGGER.pattern.index(r")\s*[:\t]")].split("|")
-)
+_TITLE_LOW = re.compile(TITLE.pattern)
+_TRIGGER_LOW = re.compile(TRIGGER.pattern)
+
+
+def _search_low(rx: re.Pattern[str], low_rx: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """``rx.search(text)`` for an IGNORECASE ``rx``, done by ``low_rx`` on ``text.lower()``."""
+    low = text.lower()
+    if len(low) != len(text):
+        return rx.search(text)
+    m = low_rx.search(low)
+    return rx.match(text, m.start()) if m else None
 
 
 def title_before(before: str) -> re.Match[str] | None:
@@ -62,21 +71,11 @@ def title_before(before: str) -> re.Match[str] | None:
     words = before[-40:].rstrip(" \t\r\n\u00a0,:").split()
     if not words or words[-1].lstrip("([\"'‘“*•>-").rstrip(".").lower() not in _TITLE_LAST:
         return None
-    return TITLE.search(before[-40:])
+    return _search_low(TITLE, _TITLE_LOW, before[-40:])
 
 
 def _trigger(before: str) -> re.Match[str] | None:
-    """``TRIGGER.search(before)``; every match starts at a trigger word, so the search
-    starts at the first one (speed: the engine otherwise tries every earlier position)."""
-    low = before.lower()
-    first = -1
-    for k in _TRIGGER_KEYS:
-        i = low.find(k)
-        if i >= 0 and (first < 0 or i < first):
-            first = i
-    if first < 0:
-        return None
-    return TRIGGER.search(before, first if len(low) == len(before) else 0)
+    return _search_low(TRIGGER, _TRIGGER_LOW, before)
 
 
 HEADER_LINE = re.compile(
