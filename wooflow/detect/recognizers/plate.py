@@ -28,7 +28,9 @@ PLATE = rf"(?<![\w-])({DASHED})(?![\w-])"
 PLATE_CTX = rf"(?i:kenteken(?:nummer|plaat)?|nummerplaat)[ \u00a0]*:?[ \u00a0]*(?-i:({BARE}|{DASHED}))(?![\w-])"
 
 
-_SHAPE = re.compile(r"(?<![\w-])[A-Z\d]{1,3}-[A-Z\d]{1,3}-[A-Z\d]{1,3}(?![\w-])")
+# (The look-behind sits after the first character: the engine then skips ahead to a
+# candidate character instead of testing every position.)
+_SHAPE = re.compile(r"[A-Z\d](?<![\w-][A-Z\d])[A-Z\d]{0,2}-[A-Z\d]{1,3}-[A-Z\d]{1,3}(?![\w-])")
 
 
 class PlateRecognizer(Recognizer):

@@ -1,0 +1,43 @@
+"""The speed-tuned compiled patterns find exactly what their documented PATTERNS find."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from wooflow.detect.recognizers import bsn, iban, plate, postcode
+
+CORPUS = Path(__file__).resolve().parents[2] / "evaluation" / "detect" / "corpus"
+SAMPLES = [
+    "BSN 123456782, bsn: 1234.56.782 en 123 456 782; -123456782 a123456782 1.123456782 12345678222",
+    "IBAN NL91ABNA0417164300 of NL91 ABNA 0417 1643 00, xNL91ABNA0417164300 en 9NL91ABNA0417164300",
+    "Postcode 1234 AB Amsterdam, 1234AB, -1234 AB, a1234 AB, 0123 AB, 1234 SA Zwolle, 2511 DP Den Haag",
+    "Kenteken 12-AB-34, AB-12-CD, -12-AB-34, x12-AB-34, 1-ABC-23, 123-AB-4 en 12-AB-345",
+]
+
+
+def _texts() -> list[str]:
+    texts = list(SAMPLES)
+    if CORPUS.is_dir():
+        texts += [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))[:40]]
+    rnd = random.Random(7)
+    alphabet = "0123456789AB NL.-,x\n"
+    texts += ["".join(rnd.choice(alphabet) for _ in range(400)) for _ in range(50)]
+    return texts
+
+
+@pytest.mark.parametrize("fast, reference", [
+    (bsn.BsnRecognizer._re, bsn.BsnRecognizer.PATTERNS[0]),
+    (iban.IbanRecognizer._re, iban.IbanRecognizer.PATTERNS[0]),
+    (postcode.PostcodeRecognizer._re, postcode.POSTCODE),
+    (plate._SHAPE, r"(?<![\w-])[A-Z\d]{1,3}-[A-Z\d]{1,3}-[A-Z\d]{1,3}(?![\w-])"),
+])
+def test_fast_pattern_matches_reference(fast: re.Pattern[str], reference: str) -> None:
+    assert fast.pattern != reference  # the fast form is a rewrite, not the same text
+    ref = re.compile(reference)
+    for text in _texts():
+        assert [(m.span(), m.groups()) for m in fast.finditer(text)] == \
+               [(m.span(), m.groups()) for m in ref.finditer(text)]
