@@ -1,6 +1,7 @@
 """Print PER precision/recall/F1 of the packaged name model on CoNLL-2002 ned.testa.
 
-Also prints raw-text throughput of ``PersonNameModel.spans`` (characters per second, one core),
+With ``--neural DIR`` (a network trained by ``training/train_neural_names.py``: namenn.onnx.gz
++ namenn.json) also the network alone and the CRF+network ensemble. Also prints raw-text throughput of ``PersonNameModel.spans`` (characters per second, one core),
 load time in a fresh process, and peak RSS. Usage: ``python evaluation/namemodel/eval_conll.py``
 """
 
@@ -20,14 +21,16 @@ sys.path.insert(0, str(ROOT))
 from train_namemodel import DATA, read_conll, score  # noqa: E402
 
 from wooflow.detect.namemodel import PersonNameModel  # noqa: E402
+from wooflow.detect.neuralnames import EnsembleParams  # noqa: E402
 
 
-def load_time() -> float:
+def load_time(neural: Path | None = None) -> float:
     """Seconds to import and load the model in a fresh interpreter."""
     code = (
         "import time; t=time.perf_counter();"
-        "from wooflow.detect.namemodel import PersonNameModel; PersonNameModel.load();"
-        "print(time.perf_counter()-t)"
+        "from wooflow.detect.namemodel import PersonNameModel; m=PersonNameModel.load();"
+        + (f"m.use_neural(__import__('pathlib').Path({str(neural)!r}));" if neural else "")
+        + "print(time.perf_counter()-t)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return float(out.stdout.strip())
@@ -40,25 +43,28 @@ def timed(model: PersonNameModel, text: str) -> tuple[list[tuple[int, int, float
     return spans, time.perf_counter() - wall, time.process_time() - cpu
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--split", default="ned.testa")
-    ap.add_argument("--repeat", type=int, default=3, help="copies of the text for the speed run")
-    args = ap.parse_args()
-    docs = read_conll(DATA / args.split)
-    model = PersonNameModel.load()
+def model_file() -> Path:
+    """The packaged CRF file (the package is installed editable from this checkout)."""
+    return ROOT / "wooflow" / "detect" / "data" / "model" / "namemodel.crfsuite"
+
+
+def report(model: PersonNameModel, docs: list, args: argparse.Namespace, name: str,
+           speed: bool = True, load: Path | None = None) -> None:
+    """Accuracy on the split and, with ``speed``, throughput, linearity and load time."""
     gold, pred = [], []
     for doc in docs:
         pred += model.tag_document([t for t, _ in doc])
         gold += [labs for _, labs in doc]
     s = score(gold, pred)
-    print(f"model {model.version} (features v{model.meta.get('features_version')})")
+    print(f"== {name}")
     print(f"PER on {args.split} (entity exact match, per document): "
           f"P={s['precision']:.4f} R={s['recall']:.4f} F1={s['f1']:.4f} "
           f"(tp={s['tp']} fp={s['fp']} fn={s['fn']})")
     alone = score(gold, [model.tag_tokens(t) for doc in docs for t, _ in doc])
     print(f"PER on {args.split}, each sentence alone (no document context): "
           f"P={alone['precision']:.4f} R={alone['recall']:.4f} F1={alone['f1']:.4f}")
+    if not speed:
+        return
     text = "\n".join(" ".join(t) for doc in docs for t, _ in doc) + "\n"
     text = text * args.repeat
     spans, wall, cpu = timed(model, text)
@@ -74,8 +80,33 @@ def main() -> int:
     _, _, cpu5 = timed(model, base * 5)
     print(f"linearity: one line of {len(base) / 1e6:.2f} MB {cpu1:.2f} s CPU, "
           f"5x as long {cpu5:.2f} s CPU (ratio {cpu5 / cpu1:.1f})")
-    print(f"load time (fresh process): {load_time():.3f} s")
+    print(f"load time (fresh process): {load_time(load):.3f} s")
     print(f"peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--split", default="ned.testa")
+    ap.add_argument("--repeat", type=int, default=3, help="copies of the text for the speed run")
+    ap.add_argument("--neural", type=Path, default=None,
+                    help="folder with namenn.onnx.gz + namenn.json to evaluate as ensemble")
+    args = ap.parse_args()
+    docs = read_conll(DATA / args.split)
+    model = PersonNameModel.load()
+    print(f"model {model.version} (features v{model.meta.get('features_version')})"
+          f"{' + network' if model.neural else ''}")
+    report(model, docs, args, "shipped model")
+    if args.neural is not None:
+        crf = PersonNameModel.from_files(model_file(), None)
+        crf.meta, crf.neural, crf.ensemble = model.meta, None, None
+        report(crf, docs, args, "CRF alone", speed=False)
+        crf.use_neural(args.neural)
+        tuned = crf.ensemble
+        crf.ensemble = EnsembleParams(weight=0.0, keep=0.5, add=0.5, gate=0.0)
+        report(crf, docs, args, "network alone (person decision; other types from the CRF)",
+               speed=False)
+        crf.ensemble = tuned
+        report(crf, docs, args, f"ensemble {tuned}", load=args.neural)
     return 0
 
 

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from importlib import resources
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wooflow.detect.namemodel import (
+    NameModelError,
     PersonNameModel,
     sentences,
     tidy_persons,
     tokenize,
     vote_types,
 )
+from wooflow.detect.neuralnames import NN_MODEL_FILE, EnsembleParams, combine
 
 
 @pytest.fixture(scope="module")
@@ -164,3 +167,46 @@ def test_spans_are_ordered_disjoint_and_inside_the_text(parts: list[str]) -> Non
     for a, b, _ in spans:
         assert 0 <= a < b <= len(text)
         assert text[a:b] == text[a:b].strip()
+
+
+LABELS = ["B-LOC", "B-MISC", "B-ORG", "B-PER", "I-LOC", "I-MISC", "I-ORG", "I-PER", "O"]
+
+
+def _net(rows: list[tuple[float, float]]) -> np.ndarray:
+    """Network output with the given (P(B-PER), P(I-PER)) per token, the rest on O."""
+    out = np.zeros((len(rows), len(LABELS)), np.float32)
+    for k, (b, i) in enumerate(rows):
+        out[k, LABELS.index("B-PER")] = b
+        out[k, LABELS.index("I-PER")] = i
+        out[k, LABELS.index("O")] = 1 - b - i
+    return out
+
+
+def test_combine_adds_drops_and_keeps_other_types() -> None:
+    params = EnsembleParams(weight=0.5, keep=0.4, add=0.6)
+    tags = ["B-PER", "O", "O", "B-ORG", "B-PER"]
+    crf_b = [0.5, 0.5, 0.0, 0.0, 0.3]
+    crf_i = [0.0, 0.0, 0.5, 0.0, 0.0]
+    net = _net([(0.5, 0.0), (0.9, 0.0), (0.0, 0.9), (0.9, 0.0), (0.0, 0.0)])
+    labels, probs = combine(tags, crf_b, crf_i, net, LABELS, params)
+    # kept (0.5 >= keep), added as B (0.7), added as I after a person (0.7), ORG stays
+    # (0.45 < add), CRF person dropped (0.15 < keep)
+    assert labels == ["B-PER", "B-PER", "I-PER", "B-ORG", "O"]
+    assert probs == pytest.approx([0.5, 0.7, 0.7, 0.45, 0.15], abs=1e-6)
+
+
+def test_combine_network_weight_zero_is_network_alone() -> None:
+    params = EnsembleParams(weight=0.0, keep=0.5, add=0.5)
+    labels, _ = combine(["B-PER", "O"], [1.0, 0.0], [0.0, 0.0],
+                        _net([(0.1, 0.0), (0.8, 0.0)]), LABELS, params)
+    assert labels == ["O", "B-PER"]
+
+
+def test_without_network_files_the_crf_works_alone(model: PersonNameModel, tmp_path) -> None:
+    folder = resources.files("wooflow.detect") / "data" / "model"
+    if (folder / NN_MODEL_FILE).is_file():
+        assert model.neural is not None and model.ensemble is not None
+    else:
+        assert model.neural is None and model.ensemble is None
+    with pytest.raises(NameModelError):
+        model.use_neural(tmp_path)

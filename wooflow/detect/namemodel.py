@@ -16,11 +16,19 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 import pycrfsuite
 import snowballstemmer
 
+from wooflow.detect.neuralnames import (
+    NN_MODEL_FILE,
+    NN_VOCAB_FILE,
+    EnsembleParams,
+    NeuralTagger,
+    combine,
+)
 from wooflow.exceptions import WooflowError
 
 FEATURES_VERSION = "9"
@@ -353,8 +361,12 @@ class PersonNameModel:
         gaz: Gazetteers,
         meta: dict[str, object],
         known: frozenset[str] | None = None,
+        neural: NeuralTagger | None = None,
     ) -> None:
         self.meta = meta
+        self.neural = neural
+        """The network averaged with the CRF (None: CRF alone)."""
+        self.ensemble = EnsembleParams(**neural.vocab.get("ensemble", {})) if neural else None
         self.featurizer = Featurizer(gaz, known)
         self._tagger = pycrfsuite.Tagger()
         try:
@@ -378,23 +390,61 @@ class PersonNameModel:
             meta = json.loads(meta_path.read_text(encoding="utf-8"))
         attrs = model_path.parent / ATTRS_FILE
         known = read_attrs(attrs.read_bytes()) if attrs.exists() else None
-        return cls(str(model_path), Gazetteers.load(model_path.parent), meta, known)
+        gaz = Gazetteers.load(model_path.parent)
+        return cls(str(model_path), gaz, meta, known, _neural(model_path.parent, gaz))
+
+    def use_neural(self, folder: Path, params: EnsembleParams | None = None) -> None:
+        """Average the CRF with the network in ``folder`` (evaluation of a trained network
+        that does not ship); ``params`` override the ones in its vocabulary file."""
+        neural = _neural(folder, self.featurizer.gaz)
+        if neural is None:
+            raise NameModelError(f"geen neuraal naammodel in {folder}")
+        self.neural = neural
+        self.ensemble = params or EnsembleParams(**neural.vocab.get("ensemble", {}))
 
     @property
     def version(self) -> str:
         """Model version from the metadata file."""
         return str(self.meta.get("version", "unknown"))
 
-    def _iter_tagged(
-        self, words: Sequence[Sequence[str]]
-    ) -> Iterator[tuple[int, list[str], pycrfsuite.Tagger]]:
-        """Labels per sentence of one document; the tagger is valid for marginals until the
-        next item is drawn."""
+    def _tag_block(
+        self, words: Sequence[Sequence[str]], all_probs: bool
+    ) -> tuple[list[list[str]], list[list[float]]]:
+        """Labels and P(person) per token for the sentences of one document or block.
+
+        Without the network, probabilities are computed only for tagged tokens unless
+        ``all_probs``; with it, the CRF marginals of every token feed the average.
+        """
         doc = DocContext(words, self.featurizer.gaz) if self.use_doc else None
         sentence = self.featurizer.sentence
         tagger = self._tagger
+        ens = self.ensemble
+        tagged: list[list[str]] = []
+        probs: list[list[float]] = []
+        marg: dict[int, tuple[list[float], list[float]]] = {}
         for i, toks in enumerate(words):
-            yield i, tagger.tag(sentence(toks, doc)), tagger
+            tags = tagger.tag(sentence(toks, doc))
+            tagged.append(tags)
+            if ens is not None:
+                b = [tagger.marginal("B-PER", k) for k in range(len(tags))]
+                c = [tagger.marginal("I-PER", k) for k in range(len(tags))]
+                p = [x + y for x, y in zip(b, c)]
+                if max(p, default=0.0) >= ens.gate:
+                    marg[i] = (b, c)
+            else:
+                p = [
+                    tagger.marginal("B-PER", k) + tagger.marginal("I-PER", k)
+                    if tag != "O" or all_probs else 0.0
+                    for k, tag in enumerate(tags)
+                ]
+            probs.append(p)
+        if ens is not None and self.neural is not None and marg:
+            order = sorted(marg)
+            nets = self.neural.probs([words[i] for i in order])
+            for i, net in zip(order, nets):
+                b, c = marg[i]
+                tagged[i], probs[i] = combine(tagged[i], b, c, net, self.neural.labels, ens)
+        return tagged, probs
 
     def tag_document(self, sents: Sequence[Sequence[str]]) -> list[list[str]]:
         """BIO labels (PER, ORG, LOC, MISC) for pre-tokenised sentences of one document.
@@ -406,7 +456,7 @@ class PersonNameModel:
         out: list[list[str]] = [["O"] * len(toks) for toks in sents]
         keep = [i for i, toks in enumerate(sents) if toks and _has_candidate(toks)]
         words = [sents[i] for i in keep]
-        tagged = [tags for _, tags, _ in self._iter_tagged(words)]
+        tagged, _ = self._tag_block(words, False)
         if self.vote:
             tagged = vote_types(words, tagged, self.featurizer.gaz.common)
         tagged = tidy_persons(words, tagged)
@@ -430,15 +480,7 @@ class PersonNameModel:
         sents = [s for s in sentences(text) if _has_candidate([t[0] for t in s])]
         for block in _blocks(sents):
             words = [[t[0] for t in s] for s in block]
-            tagged: list[list[str]] = []
-            probs: list[list[float]] = []
-            for _, tags, tagger in self._iter_tagged(words):
-                tagged.append(tags)
-                probs.append([
-                    tagger.marginal("B-PER", k) + tagger.marginal("I-PER", k)
-                    if tag != "O" or threshold is not None else 0.0
-                    for k, tag in enumerate(tags)
-                ])
+            tagged, probs = self._tag_block(words, threshold is not None)
             if self.vote:
                 voted = vote_types(words, tagged, self.featurizer.gaz.common)
                 probs = _mention_probs(words, tagged, voted, probs)
@@ -619,6 +661,19 @@ def _load_packaged() -> PersonNameModel:
         with resources.as_file(folder / MODEL_FILE) as path:
             if not path.exists():
                 raise NameModelError(f"naammodel ontbreekt: {path}")
-            return PersonNameModel(str(path), Gazetteers.load(), meta, known)
+            gaz = Gazetteers.load()
+            return PersonNameModel(str(path), gaz, meta, known, _neural(folder, gaz))
     except OSError as exc:
         raise NameModelError(f"naammodel ontbreekt of is onleesbaar: {exc}") from exc
+
+
+def _neural(folder: Path | Traversable, gaz: Gazetteers) -> NeuralTagger | None:
+    """The network beside the CRF, or None when it does not ship (the CRF works alone)."""
+    onnx, vocab = folder / NN_MODEL_FILE, folder / NN_VOCAB_FILE
+    if not (onnx.is_file() and vocab.is_file()):
+        return None
+    try:
+        return NeuralTagger.from_bytes(onnx.read_bytes(), vocab.read_text(encoding="utf-8"),
+                                       gaz, TITLE_WORDS, TUSSENVOEGSELS)
+    except Exception as exc:  # onnxruntime raises its own exception types
+        raise NameModelError(f"neuraal naammodel onleesbaar: {exc}") from exc
