@@ -112,10 +112,22 @@ def office_block(text: str, pos: int, window: int = 240) -> bool:
     """True when ``pos`` sits in an organisation's letterhead/address block rather than in a
     personal contact block: the nearest cue before it (within ``window``) decides."""
     before = text[max(0, pos - window) : pos]
+    low = before.lower()
+    office, personal = _OFFICE_LOW, _PERSONAL_LOW
+    if len(low) != len(before):  # 'İ': lower() moved the offsets
+        low, office, personal = before, OFFICE_CONTEXT, PERSONAL_CONTEXT
     last_office = -1
-    for m in OFFICE_CONTEXT.finditer(before):
+    for m in office.finditer(low):
         last_office = m.end()
+    if last_office < 0:
+        return False
     last_personal = -1
-    for m in PERSONAL_CONTEXT.finditer(before):
+    for m in personal.finditer(low):
         last_personal = m.end()
     return last_office > last_personal
+
+
+# Speed: both patterns hold no upper-case class, so they run case-sensitively on the
+# lower-cased text (same spans, several times faster than IGNORECASE).
+_OFFICE_LOW = re.compile(OFFICE_CONTEXT.pattern)
+_PERSONAL_LOW = re.compile(PERSONAL_CONTEXT.pattern)
