@@ -3,8 +3,8 @@
 Three origins, all written from inline gold markup (markup.py) so offsets are computed, never
 counted by hand:
 - ``sources/hand-*.txt``: hand-written documents (first line ``#genre=<genre>``);
-- ``sources/heldout-*.txt``, ``heldout2-*.txt``: hand-written in batches after the detector
-  was tuned on the rest, so their figures (origins "heldout", "heldout2") show how detection
+- ``sources/heldout*-*.txt``: hand-written in batches, each after the detector was tuned on
+  the rest, so their figures (origins "heldout", "heldout2", ...) show how detection
   generalises;
 - ``sources/real-*.txt``: the published examples from ../shared/examples with hand-added gold
   markup; the rendered text is checked to equal the published file byte for byte when present;
@@ -48,9 +48,8 @@ def build() -> dict[str, tuple[str, dict[str, Any]]]:
         head, _, body = raw.partition("\n")
         if not head.startswith("#genre="):
             raise ValueError(f"{src.name}: first line must be #genre=<genre>")
-        origin = {"real": "real", "heldout": "heldout", "heldout2": "heldout2"}.get(
-            src.stem.split("-")[0], "handwritten"
-        )
+        prefix = src.stem.split("-")[0]
+        origin = prefix if prefix == "real" or prefix.startswith("heldout") else "handwritten"
         try:
             text, gold = markup.render(body, head[len("#genre=") :].strip(), origin)
         except ValueError as exc:
