@@ -98,6 +98,73 @@ def _model() -> object | None:
         return None
 
 
+@dataclass(frozen=True, slots=True)
+class _Shape:
+    """The context-free part of the judgement of one chunk."""
+
+    stripped: tuple[str, ...]  # leading salutations, titles, roles and ordinary words
+    toks: tuple[tuple[str, str], ...]  # the remaining name tokens
+    caps: tuple[str, ...]
+    free: tuple[str, ...]  # capitalised words not protected by a tussenvoegsel
+    title_stripped: bool  # a title word ('dhr.', 'mevrouw') was stripped
+    tv_surname: bool  # a tussenvoegsel + listed surname (before the context check)
+    placelike: bool  # reads as a place unless a title, initials or given name says otherwise
+
+
+# 'in Den Haag', 'te Zwolle': a tussenvoegsel-like word after these is part of a place.
+_PLACE_PREP_BEFORE = re.compile(r"\b(?:in|te|uit|naar|bij|gemeente)\s+$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=16384)
+def _chunk_shape(chunk: str) -> _Shape | None:
+    """Strip context words from a chunk and reject what can never be a name, from the chunk
+    alone (speed: names recur all through a document and a case, so this part is cached)."""
+    toks = tokens_of(chunk)
+    fn, cw = lexicon.first_names(), lexicon.is_wordlike
+    orgs = lexicon.organisation_words()
+    stripped: list[str] = []
+    # Leading salutations, titles, roles and ordinary words are context, not name.
+    while toks and toks[0][1] != "init" and (
+        toks[0][0].lower() in STRIP_WORDS
+        or (toks[0][1] == "tv" and toks[0][0][:1].isupper() and len(toks) > 1 and toks[1][1] == "cap"
+            and (toks[1][0].lower() in STRIP_WORDS or (cw(toks[1][0]) and not lexicon.is_surname(toks[1][0]))))
+        or toks[0][0] in orgs
+        or (toks[0][1] == "cap" and cw(toks[0][0]) and toks[0][0] not in fn
+            and not lexicon.is_surname(toks[0][0]) and len(toks) > 1)
+    ):
+        if toks[0][1] == "tv" and len(toks) > 1 and toks[1][1] == "cap" and toks[0][0][0].isupper() \
+                and not cw(toks[1][0]) and lexicon.is_surname(toks[1][0]):
+            break  # 'De Vries': a capitalised tussenvoegsel starts a surname
+        stripped.append(toks.pop(0)[0])
+    while len(toks) > 1 and toks[-1][1] == "cap" and toks[-2][1] != "tv" and (
+        toks[-1][0] in orgs or (cw(toks[-1][0]) and toks[-1][0] not in fn and not lexicon.is_surname(toks[-1][0]))
+    ) and len(toks) > 1:
+        toks.pop()
+    while toks and toks[-1][1] == "tv":
+        toks.pop()
+    caps = [t for t, k in toks if k == "cap"]
+    if not caps or (len(toks) == 1 and toks[0][0].lower() in HEADER_WORDS):
+        return None
+    if any(w in orgs or w.lower() in _ORGS_LOWER() for w in stripped if w.lower() not in STRIP_WORDS):
+        return None  # 'Gemeente Groningen', 'Stichting X': an organisation
+    # Words after a tussenvoegsel are surnames even when they look like a place or thing
+    # ('van 't Hof', 'Van den Broek'); the others must not be organisation or place words.
+    free = [t for i, (t, k) in enumerate(toks)
+            if k == "cap" and not (i and toks[i - 1][1] == "tv" and lexicon.is_surname(t))]
+    if any(_orgish(c) for c in free) or any(_bad_word(c) for c in caps):
+        return None
+    tv_low = [t.lower() for t, k in toks if k == "tv"]
+    if tv_low and tv_low[-1] == "te" and caps[-1] in lexicon.places() and not caps[0] in fn:
+        return None  # 'Kerkstraat te Zwolle
+    places = lexicon.places()
+    title_stripped = any(w.lower().rstrip(".") in TITLE_WORDS for w in stripped)
+    tv_surname = any(k == "tv" for _, k in toks) and toks[0][0] != "Den" and lexicon.is_surname(caps[-1])
+    placelike = (chunk in places or " ".join(w for w, _ in toks) in places or any(
+        c in places and not lexicon.is_first_name(c) for c in free)) \
+        and not any(k == "init" for _, k in toks) and not (caps[0] in fn and len(caps) >= 2)
+    return _Shape(tuple(stripped), tuple(toks), tuple(caps), tuple(free), title_stripped, tv_surname, placelike)
+
+
 class PersonRecognizer(Recognizer):
     NAME = "person"
     ENTITIES = ("PERSON",)
@@ -171,52 +238,16 @@ class PersonRecognizer(Recognizer):
 
     # ------------------------------------------------------------------------------------
     def _judge_chunk(self, text: str, start: int, chunk: str) -> Mention | None:
-        toks = tokens_of(chunk)
+        shape = _chunk_shape(chunk)
+        if shape is None:
+            return None
+        stripped, caps, toks = shape.stripped, shape.caps, list(shape.toks)
         fn, cw = lexicon.first_names(), lexicon.is_wordlike
         orgs = lexicon.organisation_words()
-        stripped: list[str] = []
-        # Leading salutations, titles, roles and ordinary words are context, not name.
-        while toks and toks[0][1] != "init" and (
-            toks[0][0].lower() in STRIP_WORDS
-            or (toks[0][1] == "tv" and toks[0][0][:1].isupper() and len(toks) > 1 and toks[1][1] == "cap"
-                and (toks[1][0].lower() in STRIP_WORDS or (cw(toks[1][0]) and not lexicon.is_surname(toks[1][0]))))
-            or toks[0][0] in orgs
-            or (toks[0][1] == "cap" and cw(toks[0][0]) and toks[0][0] not in fn
-                and not lexicon.is_surname(toks[0][0]) and len(toks) > 1)
-        ):
-            if toks[0][1] == "tv" and len(toks) > 1 and toks[1][1] == "cap" and toks[0][0][0].isupper() \
-                    and not cw(toks[1][0]) and lexicon.is_surname(toks[1][0]):
-                break  # 'De Vries': a capitalised tussenvoegsel starts a surname
-            stripped.append(toks.pop(0)[0])
-        while len(toks) > 1 and toks[-1][1] == "cap" and toks[-2][1] != "tv" and (
-            toks[-1][0] in orgs or (cw(toks[-1][0]) and toks[-1][0] not in fn and not lexicon.is_surname(toks[-1][0]))
-        ) and len(toks) > 1:
-            toks.pop()
-        while toks and toks[-1][1] == "tv":
-            toks.pop()
-        caps = [t for t, k in toks if k == "cap"]
-        if not caps or (len(toks) == 1 and toks[0][0].lower() in HEADER_WORDS):
-            return None
-        if any(w in orgs or w.lower() in _ORGS_LOWER() for w in stripped if w.lower() not in STRIP_WORDS):
-            return None  # 'Gemeente Groningen', 'Stichting X': an organisation
-        # Words after a tussenvoegsel are surnames even when they look like a place or thing
-        # ('van 't Hof', 'Van den Broek'); the others must not be organisation or place words.
-        free = [t for i, (t, k) in enumerate(toks)
-                if k == "cap" and not (i and toks[i - 1][1] == "tv" and lexicon.is_surname(t))]
-        if any(_orgish(c) for c in free) or any(_bad_word(c) for c in caps):
-            return None
-        tv_low = [t.lower() for t, k in toks if k == "tv"]
-        if tv_low and tv_low[-1] == "te" and caps[-1] in lexicon.places() and not caps[0] in fn:
-            return None  # 'Kerkstraat te Zwolle
         places = lexicon.places()
-        titled = bool(title_before(text[max(0, start - 40) : start])) or any(
-            w.lower().rstrip(".") in TITLE_WORDS for w in stripped)
-        tv_surname = any(k == "tv" for _, k in toks) and toks[0][0] != "Den" and lexicon.is_surname(caps[-1]) \
-            and not re.search(
-            r"\b(?:in|te|uit|naar|bij|gemeente)\s+$", text[max(0, start - 15) : start], re.IGNORECASE)
-        if not titled and not tv_surname and (chunk in places or " ".join(w for w, _ in toks) in places or any(
-                c in places and not lexicon.is_first_name(c) for c in free)) \
-                and not any(k == "init" for _, k in toks) and not (caps[0] in fn and len(caps) >= 2):
+        titled = shape.title_stripped or bool(title_before(text[max(0, start - 40) : start]))
+        tv_surname = shape.tv_surname and not _PLACE_PREP_BEFORE.search(text[max(0, start - 15) : start])
+        if not titled and not tv_surname and shape.placelike:
             return None  # 'Stichtse Vecht', 'Groningen'; but 'dr. Groenewoud' is a person
         # Offsets of the remaining tokens inside the chunk.
         first_tok, last_tok = toks[0][0], toks[-1][0]
