@@ -109,6 +109,17 @@ class _Shape:
     title_stripped: bool  # a title word ('dhr.', 'mevrouw') was stripped
     tv_surname: bool  # a tussenvoegsel + listed surname (before the context check)
     placelike: bool  # reads as a place unless a title, initials or given name says otherwise
+    rel_s: int  # offsets of the remaining tokens inside the chunk
+    rel_e: int
+    parts: NameParts
+    has_init: bool
+    has_tv: bool
+    lower_tv_start: bool  # starts with a lower-case tussenvoegsel ('van Dijk')
+    role_stripped: str  # the last role word stripped ('minister'), or ''
+    greeted: bool  # a title or salutation was stripped ('dhr.', 'Beste')
+    caps_fn: tuple[bool, ...]  # per capitalised word: listed given name
+    caps_cw: tuple[bool, ...]  # ordinary word
+    caps_sn: tuple[bool, ...]  # listed surname
 
 
 # 'in Den Haag', 'te Zwolle': a tussenvoegsel-like word after these is part of a place.
@@ -162,7 +173,25 @@ def _chunk_shape(chunk: str) -> _Shape | None:
     placelike = (chunk in places or " ".join(w for w, _ in toks) in places or any(
         c in places and not lexicon.is_first_name(c) for c in free)) \
         and not any(k == "init" for _, k in toks) and not (caps[0] in fn and len(caps) >= 2)
-    return _Shape(tuple(stripped), tuple(toks), tuple(caps), tuple(free), title_stripped, tv_surname, placelike)
+    first_tok, last_tok = toks[0][0], toks[-1][0]
+    rel_s = PersonRecognizer._find_token(chunk, first_tok, stripped)
+    rel_e = chunk.rfind(last_tok) + len(last_tok)
+    return _Shape(
+        tuple(stripped), tuple(toks), tuple(caps), tuple(free), title_stripped, tv_surname, placelike,
+        rel_s, rel_e, parse(toks, fn),
+        has_init=any(k == "init" for _, k in toks),
+        has_tv=any(k == "tv" for _, k in toks),
+        lower_tv_start=toks[0][1] == "tv" and toks[0][0][0].islower(),
+        role_stripped=next((w for w in reversed(stripped) if w.lower() in ROLE_TOKENS), ""),
+        greeted=any(w.lower().rstrip(".") in _GREETINGS for w in stripped),
+        caps_fn=tuple(c in fn for c in caps),
+        caps_cw=tuple(cw(c) for c in caps),
+        caps_sn=tuple(lexicon.is_surname(c) for c in caps),
+    )
+
+
+_GREETINGS = frozenset("dhr mw mevr mevrouw meneer heer mijnheer mr dr drs ir ing prof ds beste geachte hoi hallo "
+                       "lieve dag collega".split())
 
 
 class PersonRecognizer(Recognizer):
@@ -242,30 +271,20 @@ class PersonRecognizer(Recognizer):
         if shape is None:
             return None
         stripped, caps, toks = shape.stripped, shape.caps, list(shape.toks)
-        fn, cw = lexicon.first_names(), lexicon.is_wordlike
+        fn = lexicon.first_names()
         orgs = lexicon.organisation_words()
         places = lexicon.places()
         titled = shape.title_stripped or bool(title_before(text[max(0, start - 40) : start]))
         tv_surname = shape.tv_surname and not _PLACE_PREP_BEFORE.search(text[max(0, start - 15) : start])
         if not titled and not tv_surname and shape.placelike:
             return None  # 'Stichtse Vecht', 'Groningen'; but 'dr. Groenewoud' is a person
-        # Offsets of the remaining tokens inside the chunk.
-        first_tok, last_tok = toks[0][0], toks[-1][0]
-        rel_s = self._find_token(chunk, first_tok, stripped)
-        rel_e = chunk.rfind(last_tok) + len(last_tok)
-        s, e = start + rel_s, start + rel_e
+        s, e = start + shape.rel_s, start + shape.rel_e
         if e <= s:
             return None
         name = text[s:e]
-        parts = parse(toks, fn)
-        has_init = any(k == "init" for _, k in toks)
-        has_tv = any(k == "tv" for _, k in toks)
-        lower_tv_start = toks[0][1] == "tv" and toks[0][0][0].islower()
+        parts, has_init, has_tv = shape.parts, shape.has_init, shape.has_tv
+        lower_tv_start, role_stripped, title_stripped = shape.lower_tv_start, shape.role_stripped, shape.greeted
         ctx = _context(text, s, e)
-        role_stripped = next((w for w in reversed(stripped) if w.lower() in ROLE_TOKENS), "")
-        title_stripped = any(w.lower().rstrip(".") in {"dhr", "mw", "mevr", "mevrouw", "meneer", "heer", "mijnheer",
-                                                       "mr", "dr", "drs", "ir", "ing", "prof", "ds", "beste", "geachte",
-                                                       "hoi", "hallo", "lieve", "dag", "collega"} for w in stripped)
         if ctx and ctx.startswith("naam na") and len(caps) == 1 and _job_line(text, s, e):
             ctx = None  # 'teamleider Belastingen' under a signature: a department
         if ctx and ctx.startswith("naam in kopregel") and not _direct_label(text, s) \
@@ -299,9 +318,7 @@ class PersonRecognizer(Recognizer):
             if pw and pw.group(1).lower() not in STRIP_WORDS and pw.group(1).lower() not in ROLE_TOKENS \
                     and not PERSON_NOUN.search(pw.group(1)) and (_orgish(pw.group(1)) or pw.group(1) in orgs):
                 return None  # 'wijkcentrum De Kreek', 'Lokaal Tiel'
-        caps_fn = [c in fn for c in caps]
-        caps_cw = [cw(c) for c in caps]
-        caps_sn = [lexicon.is_surname(c) for c in caps]
+        caps_fn, caps_cw, caps_sn = shape.caps_fn, shape.caps_cw, shape.caps_sn
         sent = _sentence_start(text, s) and not stripped
         score, why = 0.0, ""
         if has_init and caps:
