@@ -88,6 +88,8 @@ HEADER_LINE = re.compile(
     r"behandelaars|ambtenaren))(?:\*\*)?\s*(?::|\t| {2,})",
     re.IGNORECASE,
 )
+# Speed: no upper-case class, so it also runs case-sensitively on lower-cased text (faster).
+_HEADER_LOW = re.compile(HEADER_LINE.pattern)
 CLOSING = re.compile(
     r"(?:groet(?:en|jes)?|hoogachtend|mvg|m\.vr\.gr\.|gr\.|dank(?: je| u)?(?: wel)?|"
     r"cheers|regards|best|pozdrawiam|grüße|gruß|saludos|cordialement|w\.g\.|namens[^\n]*)\s*[,!.]?\s*$",
@@ -147,7 +149,8 @@ def _context(text: str, start: int, end: int) -> str | None:
     tm = title_before(line_pre[-40:])
     if tm:
         return f"naam na '{tm.group(0).strip()}'"
-    if HEADER_LINE.match(line_pre):
+    low_pre = line_pre.lower()
+    if _HEADER_LOW.match(low_pre) if len(low_pre) == len(line_pre) else HEADER_LINE.match(line_pre):
         return f"naam in kopregel '{line_pre.split(':')[0].split(chr(9))[0].strip(' *')}'"
     t = _trigger(line_pre[-120:])
     if t:
@@ -299,6 +302,7 @@ def _ORGS_LOWER() -> frozenset[str]:  # noqa: N802
     return frozenset(w.lower() for w in lexicon.organisation_words())
 
 
+@lru_cache(maxsize=16384)
 def _worth_model(chunk: str) -> bool:
     """A rejected chunk the model may still recognise: some listed or unknown name word.
 

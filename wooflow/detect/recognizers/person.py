@@ -194,6 +194,21 @@ _GREETINGS = frozenset("dhr mw mevr mevrouw meneer heer mijnheer mr dr drs ir in
                        "lieve dag collega".split())
 
 
+
+_NAME_WORD, _COMMON_FIRST_NAME, _PLAIN_WORD, _PLACE_WORD = range(4)
+
+
+@lru_cache(maxsize=65536)
+def _word_kind(word: str) -> int:
+    """What a lone capitalised word is by the lists alone (cached: words recur)."""
+    if lexicon.is_surname(word):
+        return _NAME_WORD
+    if lexicon.is_first_name(word):
+        return _COMMON_FIRST_NAME if lexicon.is_common(word) else _NAME_WORD
+    if lexicon.is_wordlike(word) or _orgish(word) or (len(word) > 6 and STREETISH.search(word)):
+        return _PLAIN_WORD
+    return _PLACE_WORD if word in lexicon.places() else _NAME_WORD
+
 class PersonRecognizer(Recognizer):
     NAME = "person"
     ENTITIES = ("PERSON",)
@@ -452,18 +467,17 @@ class PersonRecognizer(Recognizer):
         word that is also a listed given name ('Door', 'De') right after a full stop only with
         context, which a sentence start lacks.
         """
-        if lexicon.is_surname(word):
+        kind = _word_kind(word)
+        if kind == _NAME_WORD:
             return False
-        if lexicon.is_first_name(word):
-            if not lexicon.is_common(word):
-                return False
+        if kind == _PLAIN_WORD:
+            return True
+        if kind == _COMMON_FIRST_NAME:
             j = start - 1
             while j >= 0 and text[j] in " \t":
                 j -= 1
             return j >= 0 and text[j] in ".!?"
-        if lexicon.is_wordlike(word) or _orgish(word) or (len(word) > 6 and STREETISH.search(word)):
-            return True
-        return word in lexicon.places() and not title_before(text[max(0, start - 40) : start])
+        return not title_before(text[max(0, start - 40) : start])  # a place
 
     @staticmethod
     def _label_or_org(text: str, end: int) -> bool:
