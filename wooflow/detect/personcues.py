@@ -74,7 +74,25 @@ def title_before(before: str) -> re.Match[str] | None:
     return _search_low(TITLE, _TITLE_LOW, before[-40:])
 
 
+def _trigger_ends() -> tuple[str, ...]:
+    """Every literal spelling of TRIGGER's words ('plv' and 'plv.')."""
+    out: list[str] = []
+    for alt in TRIGGER.pattern[3 : TRIGGER.pattern.index(r")\s*[:\t]")].split("|"):
+        word = alt.replace("\\", "")
+        out += [word[:-2], word[:-1]] if word.endswith(".?") else [word]
+    return tuple(out)
+
+
+_TRIGGER_ENDS = _trigger_ends()
+
+
 def _trigger(before: str) -> re.Match[str] | None:
+    """``TRIGGER.search(before)``. A match ends the text with the trigger word (and a colon),
+    or with a list separator or 'en' after it; other texts are skipped cheaply."""
+    r = before.rstrip().lower()
+    if not (r.endswith((":", ",", ";", "/", "&")) or r.endswith(_TRIGGER_ENDS)
+            or (r.endswith("en") and r[-3:-2].isspace())):
+        return None
     return _search_low(TRIGGER, _TRIGGER_LOW, before)
 
 
