@@ -41,3 +41,15 @@ def test_fast_pattern_matches_reference(fast: re.Pattern[str], reference: str) -
     for text in _texts():
         assert [(m.span(), m.groups()) for m in fast.finditer(text)] == \
                [(m.span(), m.groups()) for m in ref.finditer(text)]
+
+
+def test_term_scan_matches_reference() -> None:
+    from wooflow.detect.recognizers import special_category as sc
+
+    texts = _texts() + ["Hij is ziek en heeft een burn-out; zij is van Marokkaanse afkomst, lid van de VVD.",
+                        "ziekenhuis zwangerschapsverlof -ziek xziek slecht ter been overleden aan kanker"]
+    for text in texts:
+        low = text.lower()
+        assert [(m.span(), m.groupdict()) for m in sc._term_matches(low)] == \
+               [(m.span(), m.groupdict()) for m in sc.TERM_LOW.finditer(low)]
+    assert any(list(sc._term_matches(t.lower())) for t in texts)
