@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from wooflow.detect import lexicon
 from wooflow.detect.names import CAP, INIT, SP, TV_LOW
-from wooflow.detect.textutil import line_start
+from wooflow.detect.textutil import alternatives, by_first_letter, line_start
 
 TITLE = re.compile(
     r"(?:\b(?:dhr|mw|mevr|mr|dr|drs|ir|ing|prof|ds|mej|bc|ms|mrs|mr)\.?|\b(?:de heer|heer|mevrouw|"
@@ -54,7 +54,11 @@ _TITLE_LAST = frozenset(
     "inspreker insprekers klager verzoeker aanvrager familie betrokkene belanghebbende".split()
 )
 _TITLE_LOW = re.compile(TITLE.pattern)
-_TRIGGER_LOW = re.compile(TRIGGER.pattern)
+# TRIGGER's words are also grouped by first letter (same order within a letter: same match).
+_TRIGGER_LOW = re.compile(
+    "(?:" + by_first_letter(alternatives(TRIGGER.pattern[3 : TRIGGER.pattern.index(r")\s*[:\t]")]))
+    + TRIGGER.pattern[TRIGGER.pattern.index(r")\s*[:\t]") :]
+)
 
 
 def _search_low(rx: re.Pattern[str], low_rx: re.Pattern[str], text: str) -> re.Match[str] | None:

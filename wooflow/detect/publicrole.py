@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from wooflow.detect import lexicon
-from wooflow.detect.textutil import line_start
+from wooflow.detect.textutil import alternatives, by_first_letter, line_start
 
 ROLE_WORDS = (
     r"minister-president|minister|ministers|staatssecretaris|staatssecretarissen|premier|"
@@ -78,7 +78,10 @@ def party_after(text: str, end: int) -> str | None:
 # every position; the same pattern on the lower-cased text (an upper-case class then also
 # accepts lower case) finds the same span 2-3x faster. lower() rarely changes the length
 # ('İ'); then the original pattern runs.
-_PRE_LOW = re.compile(_PRE.pattern.replace("[A-ZÀ-Þ]", "[a-zà-þA-ZÀ-Þ]"))
+# The role words are also grouped by first letter (same order within a letter, so the same
+# match).
+_PRE_LOW = re.compile(_PRE.pattern.replace("[A-ZÀ-Þ]", "[a-zà-þA-ZÀ-Þ]").replace(
+    ROLE_WORDS, by_first_letter(alternatives(ROLE_WORDS)), 1))
 
 
 def role_before(text: str, start: int, stripped: str = "") -> str | None:

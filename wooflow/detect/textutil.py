@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 
 
 class Starts:
@@ -23,3 +24,31 @@ def line_start(text: str, pos: int, limit: int = 300) -> int:
     """Start of the line holding ``pos``, but never more than ``limit`` back: on a text
     without line breaks an unbounded look-back would make detection quadratic."""
     return max(text.rfind("\n", max(0, pos - limit), pos) + 1, pos - limit, 0)
+
+
+def alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a regex source (split at '|' outside parentheses)."""
+    out, depth, cur = [], 0, []
+    for ch in pattern:
+        depth += (ch == "(") - (ch == ")")
+        if ch == "|" and depth == 0:
+            out.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+    return out + ["".join(cur)]
+
+
+def by_first_letter(alternatives: list[str]) -> str:
+    """'ziek|zwanger|...' as 'z(?:iek|wanger)|...': the engine then tests one branch per
+    letter at each word start instead of every alternative (why by hand: Python's re does not
+    build this trie itself). Alternatives keep their order within a letter, so the same one
+    wins; those not starting with a plain letter come last."""
+    groups: dict[str, list[str]] = {}
+    rest = []
+    for alt in alternatives:
+        if alt[:1].isalpha() and alt[1:2] not in ("?", "*", "+", "{"):
+            groups.setdefault(alt[0], []).append(alt[1:])
+        else:
+            rest.append(alt)
+    return "|".join([f"{re.escape(c)}(?:{'|'.join(tails)})" for c, tails in sorted(groups.items())] + rest)

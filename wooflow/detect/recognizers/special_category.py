@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 
 from wooflow.detect.recognizers.base import GROUND_SPECIAL, Recognizer, Starts
+from wooflow.detect.textutil import alternatives, by_first_letter
 from wooflow.model import Finding
 
 # Word stems; a term matches a word that starts with one of them (bounded, linear).
@@ -65,37 +66,10 @@ KINDS = list(TERMS.keys())
 TERM_LOW = re.compile(TERM_RE.pattern, TERM_RE.flags & ~re.IGNORECASE)
 
 
-def _alternatives(pattern: str) -> list[str]:
-    """The top-level alternatives of a regex source (split at '|' outside parentheses)."""
-    out, depth, cur = [], 0, []
-    for ch in pattern:
-        depth += (ch == "(") - (ch == ")")
-        if ch == "|" and depth == 0:
-            out.append("".join(cur))
-            cur = []
-        else:
-            cur.append(ch)
-    return out + ["".join(cur)]
-
-
-def _by_first_letter(alternatives: list[str]) -> str:
-    """'ziek|zwanger|...' as 'z(?:iek|wanger)|...': the engine then tests one branch per
-    letter at each word start instead of all 150 terms (why by hand: Python's re does not
-    build this trie itself)."""
-    groups: dict[str, list[str]] = {}
-    rest = []
-    for alt in alternatives:
-        if alt[:1].isalpha() and alt[1:2] not in ("?", "*", "+", "{"):
-            groups.setdefault(alt[0], []).append(alt[1:])
-        else:
-            rest.append(alt)
-    return "|".join([f"{re.escape(c)}(?:{'|'.join(tails)})" for c, tails in sorted(groups.items())] + rest)
-
-
 # Speed: finds where some term starts (the same positions as TERM_LOW, alternatives merely
 # reordered); TERM_LOW is then matched at that position for the exact match and its kind.
 _TERM_START = re.compile(
-    r"(?<![\w-])(?:" + _by_first_letter([a for p in TERMS.values() for a in _alternatives(p)]) + ")")
+    r"(?<![\w-])(?:" + by_first_letter([a for p in TERMS.values() for a in alternatives(p)]) + ")")
 
 
 def _term_matches(low: str) -> Iterator[re.Match[str]]:
