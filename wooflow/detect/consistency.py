@@ -82,13 +82,18 @@ def build_registry(
                 if m.public is None and " " not in m.text.strip() and lexicon.is_wordlike(m.text.strip()):
                     continue  # a lone 'Door' or 'Jeugdbescherming' must never black out a whole case
                 reg.add(m.parts, public=m.public is not None)
+    # Whether a surname occurs anywhere in the case, asked once per surname: a scan of every
+    # text per e-mail address would make long texts with many addresses quadratic.
+    in_texts: dict[str, bool] = {}
     for key, fs in emails.items():
         for f in fs:
             if f.action != "redact":
                 continue
             first, sur = name_from_local(f.text.split("@")[0])
+            if sur and sur not in in_texts and not lexicon.is_surname(sur):
+                in_texts[sur] = any(sur in t for t in texts.values())
             if sur and not _orgish(sur) and sur not in lexicon.places() \
-                    and (lexicon.is_surname(sur) or any(sur in t for t in texts.values())):
+                    and (lexicon.is_surname(sur) or in_texts[sur]):
                 reg.add(NameParts(first=None if first and len(first) < 3 else first,
                                   initials=first if first and len(first) < 3 else None,
                                   surname=sur, tokens=[sur]), public=False)
