@@ -163,6 +163,12 @@ INVERTED_TAIL = re.compile(
 )
 
 
+# Precompiled (speed: module-level re.match looks the pattern up in re's cache per call).
+_BULLET_PRE = re.compile(r"\s*[-•*·]\s*(?:(?:dhr|mw|mevr|mr|dr|drs|ir)\.?\s*)*$")
+_EMAIL_AFTER = re.compile(r"\s*[<(]?[\w.'-]+@")
+_EMAIL_ANGLE = re.compile(r"\s*<[^>\s]+@")
+
+
 def _context(text: str, start: int, end: int) -> str | None:
     """A Dutch description of the context that marks a name, or None."""
     pre = text[max(0, start - 160) : start]
@@ -177,7 +183,7 @@ def _context(text: str, start: int, end: int) -> str | None:
     t = _trigger(line_pre[-120:])
     if t:
         return f"naam na '{t.group(0).split(':')[0].strip()[:30]}'"
-    if re.match(r"\s*[-•*·]\s*(?:(?:dhr|mw|mevr|mr|dr|drs|ir)\.?\s*)*$", line_pre) and _attendance_above(text, start - len(line_pre)):
+    if _BULLET_PRE.match(line_pre) and _attendance_above(text, start - len(line_pre)):
         return "naam in deelnemerslijst"
     if CHAT.match(line_pre) and text[end : end + 2].lstrip().startswith(":"):
         return "naam van deelnemer in chatbericht"
@@ -188,9 +194,9 @@ def _context(text: str, start: int, end: int) -> str | None:
         pl = prev[prev.rfind("\n") + 1 :]
         if CLOSING.search(pl):
             return "naam onder afsluitende groet"
-        if re.match(r"\s*[<(]?[\w.'-]+@", text[end : end + 3] + text[end + 3 : end + 60]):
+        if _EMAIL_AFTER.match(text[end : end + 60]):
             return "naam bij e-mailadres"
-    if re.match(r"\s*<[^>\s]+@", text[end : end + 80]):
+    if _EMAIL_ANGLE.match(text[end : end + 80]):
         return "naam bij e-mailadres"
     return None
 

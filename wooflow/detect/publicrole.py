@@ -65,9 +65,15 @@ _SIGN_LINE = re.compile(
 PLURAL_ROLE = re.compile(r"\b(?:leden|moties|kamerleden|ministers|wethouders|raadsleden)\b", re.IGNORECASE)
 
 
+# Precompiled (speed: module-level re.match looks the pattern up in re's cache per call).
+_PARTY = re.compile(r"\s*\(([^()\n]{1,25})\)")
+_ADDRESSEE = re.compile(r"[ \t]*(?:de heer|mevrouw|dhr\.?|mw\.?)[ \t]*", re.IGNORECASE)
+_MANDATE = re.compile(r"\s*(?:namens|i\.?o\.?|in opdracht)", re.IGNORECASE)
+
+
 def party_after(text: str, end: int) -> str | None:
     """The party in '(JA21)' right after a name, if any."""
-    m = re.match(r"\s*\(([^()\n]{1,25})\)", text[end : end + 30])
+    m = _PARTY.match(text[end : end + 30])
     if not m:
         return None
     inside = m.group(1).strip()
@@ -109,11 +115,10 @@ ROLE_LINE = re.compile(
 def role_line_above(text: str, start: int) -> str | None:
     """Address block of an office holder: 'De Commissaris van de Koning ...\nde heer X'."""
     ls = text.rfind("\n", max(0, start - 200), start)
-    if ls < 0 or not re.fullmatch(r"[ \t]*(?:de heer|mevrouw|dhr\.?|mw\.?)[ \t]*", text[ls + 1 : start],
-                                 re.IGNORECASE):
+    if ls < 0 or not _ADDRESSEE.fullmatch(text[ls + 1 : start]):
         return None
     prev = text[line_start(text, ls, 200) : ls]
-    if re.match(r"\s*(?:namens|i\.?o\.?|in opdracht)", prev, re.IGNORECASE):
+    if _MANDATE.match(prev):
         return None  # 'namens het college van burgemeester en wethouders': a mandated civil servant
     m = ROLE_LINE.search(prev)
     return m.group(0).split()[0].lower() if m else None
