@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from wooflow.detect import names
 from wooflow.detect.recognizers import bsn, iban, plate, postcode
 
 CORPUS = Path(__file__).resolve().parents[2] / "evaluation" / "detect" / "corpus"
@@ -15,6 +16,8 @@ SAMPLES = [
     "BSN 123456782, bsn: 1234.56.782 en 123 456 782; -123456782 a123456782 1.123456782 12345678222",
     "IBAN NL91ABNA0417164300 of NL91 ABNA 0417 1643 00, xNL91ABNA0417164300 en 9NL91ABNA0417164300",
     "Postcode 1234 AB Amsterdam, 1234AB, -1234 AB, a1234 AB, 0123 AB, 1234 SA Zwolle, 2511 DP Den Haag",
+    "Dhr. J.A. van der Berg, mevrouw De Vries, Wit, Thomas de; in 't Veld, v.d. Meer, Tjon A Fong, "
+    "Jansen-van der Groen en de heer Van den Broek-de Haan spraken met Anna ter Horst en El Idrissi.",
     "Kenteken 12-AB-34, AB-12-CD, -12-AB-34, x12-AB-34, 1-ABC-23, 123-AB-4 en 12-AB-345",
 ]
 
@@ -33,6 +36,7 @@ def _texts() -> list[str]:
     (bsn.BsnRecognizer._re, bsn.BsnRecognizer.PATTERNS[0]),
     (iban.IbanRecognizer._re, iban.IbanRecognizer.PATTERNS[0]),
     (postcode.PostcodeRecognizer._re, postcode.POSTCODE),
+    (names.CHUNK_RE, names.CHUNK),
     (plate._SHAPE, r"(?<![\w-])[A-Z\d]{1,3}-[A-Z\d]{1,3}-[A-Z\d]{1,3}(?![\w-])"),
 ])
 def test_fast_pattern_matches_reference(fast: re.Pattern[str], reference: str) -> None:

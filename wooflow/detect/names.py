@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from wooflow.detect.textutil import alternatives, by_first_letter
+
 U = "A-ZÀ-ÖØ-ÞŁŚŠŽČĆŞĞİŇŘ"
 L = "a-zß-öø-ÿłśšžčćşğıńňřėęąő"
 SP = r"[ \u00a0]"
@@ -49,7 +51,16 @@ CHUNK = (
     rf"|(?:{CAP}{SP}){{0,3}}(?:{TV}{SP})?{CAP}(?:{SP}A{SP}{CAP})?"
     rf")(?![\w@'’]|-(?![ \t]*\r?\n)|\.\w)"  # 'Teijlingen-' at a line end: PDF hyphenation
 )
-CHUNK_RE = re.compile(CHUNK)
+
+
+def _grouped(alternation: str) -> str:
+    """'(?:van der|...)' grouped by first letter (same order within a letter: same match)."""
+    return "(?:" + by_first_letter(alternatives(alternation[3:-1])) + ")"
+
+
+# Speed: the tussenvoegsel alternations are tried at every word start; grouped by first
+# letter the scan is ~30% faster and finds the same chunks.
+CHUNK_RE = re.compile(CHUNK.replace(TV, _grouped(TV)).replace(TV_LOW, _grouped(TV_LOW)))
 INIT_RE = re.compile(rf"(?:(?:Th|Ch|Chr|Ph|Tj|Jac|Joh|IJ|[{U}])\.-?)+")
 
 
