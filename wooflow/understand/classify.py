@@ -25,6 +25,7 @@ TYPES = (
 HEAD_CHARS = 2500  # the letterhead, title block and header fields
 BODY_CHARS = 30_000  # body cues look at the first 30k characters ...
 TAIL_CHARS = 8_000  # ... and the last 8k (closings, signatures, bezwaarclausule)
+TITLE_LINES = 3  # the "title" zone: the first non-blank lines (the document's own name)
 MIN_SCORE = 4.5  # below this no type is believed: "other" (one lone cue is not enough)
 
 _M = re.MULTILINE
@@ -39,7 +40,7 @@ class Cue:
     weight: float
     label: str  # Dutch, shown as evidence
     pattern: re.Pattern[str] | None = None
-    zone: str = "head"  # head | body
+    zone: str = "head"  # title | head | body
     min_count: int = 1
     test: Callable[[Document, str], bool] | None = None
 
@@ -63,9 +64,25 @@ def _many_pages(doc: Document, text: str) -> bool:
     return text.count("\f") >= 9
 
 
+def _title_zone(text: str) -> str:
+    lines = [line for line in text[:HEAD_CHARS].splitlines() if line.strip()]
+    return "\n".join(lines[:TITLE_LINES])
+
+
+_MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+
+
 _EMAIL_HEADERS = _rx(
     r"\A(?:\s*\n)*(?:[^\n]*\n){0,3}?\s*(?:Van|From)\s*:.*\n(?:.*\n){0,3}?\s*(?:Verzonden|Sent|Date)\s*:"
 )
+# Outlook-style headers in any order ("Aan:" before "Van:", no "Verzonden:"): three of them in
+# the first lines, one being "Onderwerp/Subject", is a mail header block, not a memo.
+_MAIL_FIELDS_ANY_ORDER = _rx(
+    r"\A(?:[^\n]*\n){0,4}?(?:\s*(?:Van|From|Aan|To|CC|Cc|Onderwerp|Subject|Verzonden|Sent)\s*:.*\n"
+    r"(?:[^\n:]*\n){0,3}?){3}"
+)
+# Outlook address lists: "Jansen, P. (Pieter)" or "Jansen, Pieter <p.jansen@x.nl>" separated by ";".
+_OUTLOOK_LIST = _rx(r"^\s*(?:Aan|To|CC|Cc|Van|From)\s*:[^\n]*[A-Z][\w'-]+, [A-Z][\w.]*[^\n;]*;")
 # "Van: ... Datum:" is also how memos and notas start: weaker evidence of an e-mail.
 _MEMO_OR_MAIL_HEADERS = _rx(
     r"\A(?:\s*\n)*(?:[^\n]*\n){0,3}?\s*(?:Van|From)\s*:.*\n(?:.*\n){0,3}?\s*Datum\s*:"
@@ -76,6 +93,13 @@ CUES: tuple[Cue, ...] = (
     Cue("email", 10, "gelezen als e-mailbericht", test=lambda d, t: d.kind == "email"),
     Cue("email", 7, "e-mailkop (Van:/Verzonden:) bovenaan", _EMAIL_HEADERS),
     Cue("email", 4, "kop 'Van:'/'Datum:' bovenaan (e-mail of memo)", _MEMO_OR_MAIL_HEADERS),
+    Cue(
+        "email",
+        3,
+        "kopvelden Van/Aan/Onderwerp/CC in willekeurige volgorde",
+        _MAIL_FIELDS_ANY_ORDER,
+    ),
+    Cue("email", 2, "Outlook-adreslijst ('Achternaam, V. (Voornaam);')", _OUTLOOK_LIST),
     Cue("email", 1, "regel 'Onderwerp:' of 'Subject:'", _rx(r"^\s*(?:Onderwerp|Subject)\s*:")),
     Cue("email", 1, "e-mailadres in de kop", _rx(r"[\w.-]+ ?@[\w-]+\.(?:nl|com|eu|org)\b")),
     # nota
@@ -197,9 +221,28 @@ CUES: tuple[Cue, ...] = (
     Cue("verslag", 1.5, "actiepunten ('actie ...')", _rx(r"\(?\*{0,2}actie[: ]\s*\w+"), "body", 2),
     Cue(
         "verslag",
-        1,
+        2,
         "'Verslag van de vergadering'",
-        _rx(r"\bverslag van (?:de|het) (?:vergadering|overleg|bijeenkomst)\b"),
+        _rx(
+            r"\bverslag van (?:de|het) "
+            r"(?:vergadering|overleg|bijeenkomst|bespreking|hoorzitting)\b"
+        ),
+    ),
+    Cue(
+        "verslag",
+        2,
+        "vergadering van een bestuur (Gedeputeerde Staten, college, raad, MT)",
+        _rx(
+            r"\b(?:vergadering|overleg|zitting) van (?:het |de )?(?:Gedeputeerde Staten|"
+            r"college(?: van [BG]\w+)?|(?:gemeente|provinciale )?raad|Provinciale Staten|"
+            r"dagelijks bestuur|algemeen bestuur|bestuur|directie|MT|managementteam|stuurgroep)\b"
+        ),
+    ),
+    Cue(
+        "verslag",
+        1.5,
+        "veld 'Verslag:'/'Notulist:'",
+        _rx(r"^[\s*]*(?:Verslag|Notulist|Notulen|Verslaglegging)\s*:\s*\S"),
     ),
     # agenda
     Cue(
@@ -318,6 +361,23 @@ CUES: tuple[Cue, ...] = (
     ),
     Cue(
         "rapport",
+        5,
+        "titel 'Melding/Proces-verbaal/Inspectie/Verslag van bevindingen'",
+        _rx(
+            r"^[\s#*]*(?:\w*[Mm]elding|Proces-verbaal|(?:Verslag|Rapport) van bevindingen|"
+            r"Inspectie(?:rapport|verslag|bezoek)?|Rapportage|Incidentrapport|Bevindingen)\b"
+        ),
+        "title",
+    ),
+    Cue(
+        "rapport",
+        1.5,
+        "kop 'Bevindingen'/'Waarnemingen'",
+        _rx(r"^[\s#*\d.]*(?:Bevindingen|Waarnemingen|Constateringen)\s*:?\s*$"),
+        "body",
+    ),
+    Cue(
+        "rapport",
         1.5,
         "kop 'Samenvatting'",
         _rx(r"^[\s#*\d.]*(?:Samenvatting|Managementsamenvatting)\b"),
@@ -384,6 +444,37 @@ CUES: tuple[Cue, ...] = (
         "body",
     ),
     Cue("brief", 1, "veld 'Betreft'", _rx(r"^[\s*]*Betreft\b")),
+    # Salutation + closing alone do not make a "brief": beschikkingen and besluiten are letters
+    # too. What marks a letter *to* government: the writer's place-and-date line and a
+    # first-person act (objecting, complaining, giving a view).
+    Cue(
+        "brief",
+        2,
+        "'Hierbij maak ik bezwaar / dien ik een klacht in' (eigen handeling)",
+        _rx(
+            r"\b(?:hierbij )?(?:maak|maken) (?:ik|wij) (?:bezwaar|melding)\b|"
+            r"\b(?:dien|dienen) (?:ik|wij) (?:hierbij )?(?:een |mijn |onze )?"
+            r"(?:klacht|bezwaar(?:schrift)?|zienswijze)\b|"
+            r"\bwil(?:len)? (?:ik|wij) (?:een klacht|bezwaar|mijn zienswijze|onze zienswijze)\b"
+        ),
+        "body",
+    ),
+    Cue(
+        "brief",
+        2,
+        "regel 'Plaats, datum' ('Groningen, 2 juni 2023')",
+        _rx(rf"^\s*[A-Z][\w'-]+(?:[ -][\w'-]+){{0,3}}, \d{{1,2}} (?:{_MONTHS}) \d{{4}}\s*$"),
+    ),
+    Cue(
+        "brief",
+        5,
+        "titel 'Klacht/Bezwaarschrift/Zienswijze' (post van een burger)",
+        _rx(
+            r"^[\s#*]*(?:Klacht(?:formulier|brief)?|Klaagschrift|Bezwaarschrift|"
+            r"Zienswijze|Pro[- ]forma bezwaar)\b"
+        ),
+        "title",
+    ),
     Cue("brief", 0.5, "veld 'Ons kenmerk'", _rx(r"^[\s*]*(?:Ons kenmerk|Onze referentie)\b")),
     # presentatie
     Cue(
@@ -424,6 +515,7 @@ def classify(doc: Document, text: str | None = None) -> TypeResult:
     """The type with the highest cue total; its score in [0, 1]; the cues that fired."""
     text = doc.text if text is None else text
     head = text[:HEAD_CHARS]
+    title = _title_zone(text)
     body = (
         text
         if len(text) <= BODY_CHARS + TAIL_CHARS
@@ -436,7 +528,7 @@ def classify(doc: Document, text: str | None = None) -> TypeResult:
             hit = cue.test(doc, text)
         else:
             assert cue.pattern is not None
-            zone = head if cue.zone == "head" else body
+            zone = title if cue.zone == "title" else head if cue.zone == "head" else body
             if cue.min_count > 1:
                 hit = len(cue.pattern.findall(zone, 0, len(zone))) >= cue.min_count
             else:
