@@ -50,13 +50,22 @@ def merge(text: str, findings: list[Finding]) -> list[Finding]:
 
 
 def _join_adjacent_persons(text: str, findings: list[Finding]) -> list[Finding]:
-    """'Oksana' + ' ' + 'Nowak' found separately are one name: one finding, no gap."""
+    """'Oksana' + ' ' + 'Nowak' found separately are one name: one finding, no gap.
+
+    Outlook's 'Kalloe, R. (Rajesh)' is one person too: the given name in brackets right after
+    a redacted name joins it, brackets included, so no fragment of the display name leaks.
+    """
     out: list[Finding] = []
     for f in findings:
         prev = out[-1] if out else None
-        if (prev is not None and prev.category == f.category == "person" and prev.action == f.action == "redact"
-                and 0 < f.start - prev.end <= 1 and text[prev.end : f.start] in (" ", "\u00a0")):
-            out[-1] = Finding(prev.start, f.end, text[prev.start : f.end], "person", "redact", prev.ground,
+        both = (prev is not None and prev.category == f.category == "person"
+                and prev.action == f.action == "redact")
+        gap = text[prev.end : f.start] if both else ""
+        end = f.end
+        if both and gap == " (" and text[f.end : f.end + 1] == ")":
+            end = f.end + 1
+        if both and (gap in (" ", "\u00a0") or end > f.end):
+            out[-1] = Finding(prev.start, end, text[prev.start : end], "person", "redact", prev.ground,
                               max(prev.score, f.score), prev.recognizer, prev.reason)
         else:
             out.append(f)

@@ -148,6 +148,13 @@ CHAT_SPEAKER = re.compile(
     r"(?m)^[ \t]*([A-Za-zÀ-ÿ][\w'’-]{1,30}(?:[ \t]+[A-Za-zÀ-ÿ'][\w'’-]{0,30}){0,3})[ \t]+"
     r"(?:\d{1,2}[-/.]\d{1,2}(?:[-/.]\d{2,4})?[ \t,]+)?\d{1,2}:\d{2}(?::\d{2})?[ \t]*\r?$"
 )
+# WhatsApp/Android exports: '[15-01-24 07:41:12] jk: ...' or '12-03-2024 08:04 - budi: ...'.
+# A lower-case handle before the colon is a participant's nickname (capitalised speakers are
+# found as name chunks already).
+CHAT_HANDLE = re.compile(
+    r"(?m)^[ \t]*\[?(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4},?[ \t]+)?\d{1,2}[:.]\d{2}(?::\d{2})?\]?[ \t]*-?[ \t]*"
+    r"([a-zà-ÿ][\w'’.-]{1,20}):"
+)
 ATTENDANCE_LINE = re.compile(
     r"(?im)^[ \t]*(?:\*\*)?(?:aanwezig|afwezig|deelnemers|afgemeld|verhinderd)[\w ]{0,25}(?:\*\*)?[ \t]*[:\t][ \t]*(.+)$"
 )

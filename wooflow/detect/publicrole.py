@@ -90,6 +90,13 @@ _PRE_LOW = re.compile(_PRE.pattern.replace("[A-ZÀ-Þ]", "[a-zà-þA-ZÀ-Þ]").r
     ROLE_WORDS, by_first_letter(alternatives(ROLE_WORDS)), 1))
 
 
+_CLAUSE_WORD = re.compile(
+    r"\s(?:wordt|werd|worden|is|was|zijn|heeft|had|hebben|zal|zou|gaat|ging|kan|kon|moet|wil|komt|kwam|"
+    r"meldt|zegt|vraagt|door|dat|die|met|naar|om|aan|over|heeft|krijgt)\s",
+    re.IGNORECASE,
+)
+
+
 def role_before(text: str, start: int, stripped: str = "") -> str | None:
     """A role word right before the name (or stripped from the front of the chunk)."""
     pre = text[max(0, start - 100) : start]
@@ -98,6 +105,10 @@ def role_before(text: str, start: int, stripped: str = "") -> str | None:
         pre = pre[nl + 1 :]
     low = pre.lower()
     m = _PRE_LOW.search(low) if len(low) == len(pre) else _PRE.search(pre)
+    if m and _CLAUSE_WORD.search(m.group(0)):
+        # 'staatssecretaris Van Huffelen wordt donderdag door X gebriefd': a verb or clause
+        # word inside the 'van ...' complement means it is a sentence, not a title of X.
+        m = None
     if m:
         return m.group(0).strip(" ,:").lower()
     if stripped and re.fullmatch(rf"(?:{ROLE_WORDS})", stripped.strip(), re.IGNORECASE):

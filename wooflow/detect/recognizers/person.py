@@ -19,6 +19,7 @@ from wooflow.detect.names import CAP, CHUNK_RE, SP, TV_LOW, NameParts, parse, to
 from wooflow.detect.personcues import (
     ACRONYM_ITEM,
     ATTENDANCE_LINE,
+    CHAT_HANDLE,
     CHAT_SPEAKER,
     COORD,
     HEADER_WORDS,
@@ -423,6 +424,15 @@ class PersonRecognizer(Recognizer):
             out.append(Mention(m.start(1), m.end(1), name, 0.9, "naam van deelnemer in chatbericht", parts,
                                public=publicrole.judge(text, m.start(1), m.end(1), parts.first, parts.initials,
                                                        parts.surname), strong=True))
+        if ":" in text:
+            for m in CHAT_HANDLE.finditer(text):
+                handle = m.group(1).rstrip(".")
+                if handle in HEADER_WORDS or lexicon.is_common(handle) and not lexicon.is_first_name(
+                        handle.capitalize()):
+                    continue
+                parts = NameParts(first=handle, initials=None, surname=None, tokens=[handle])
+                out.append(Mention(m.start(1), m.start(1) + len(handle), handle, 0.9,
+                                   "naam van deelnemer in chatbericht", parts, strong=True))
         return out
 
     def _inverted(self, text: str, start: int, chunk: str) -> Mention | None:

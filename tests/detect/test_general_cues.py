@@ -1,0 +1,31 @@
+"""General cues found on unseen documents: role sentences, Outlook display names, chat handles."""
+
+from __future__ import annotations
+
+from wooflow.detect import detect_text, publicrole
+
+
+def test_role_word_opening_a_sentence_is_no_title() -> None:
+    text = "Staatssecretaris Van Dalen wordt vrijdag door Oosterhuis bijgepraat."
+    assert publicrole.role_before(text, text.index("Oosterhuis")) is None
+    titled = "minister van Financiën Bruins"
+    assert publicrole.role_before(titled, titled.index("Bruins")) == "minister van financiën"
+
+
+def test_surname_after_role_sentence_stays_redacted() -> None:
+    text = "Aan: Oosterhuis, M.\n\nStaatssecretaris Van Dalen wordt vrijdag door Oosterhuis bijgepraat."
+    second = text.rindex("Oosterhuis")
+    hits = [f for f in detect_text(text) if f.start <= second < f.end]
+    assert hits and all(f.action == "redact" for f in hits)
+
+
+def test_outlook_display_name_is_one_span() -> None:
+    text = "Van: Hoekstra, W. (Willemijn)\nOnderwerp: nota"
+    spans = [f.text for f in detect_text(text) if f.category == "person"]
+    assert spans == ["Hoekstra, W. (Willemijn)"]
+
+
+def test_lowercase_chat_handle() -> None:
+    text = "[03-02-24 09:12:40] wb: bus staat klaar\n[03-02-24 09:13:05] de: dit is geen naam"
+    spans = [f.text for f in detect_text(text) if f.category == "person"]
+    assert spans == ["wb"]
