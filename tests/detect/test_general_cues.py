@@ -29,3 +29,17 @@ def test_lowercase_chat_handle() -> None:
     text = "[03-02-24 09:12:40] wb: bus staat klaar\n[03-02-24 09:13:05] de: dit is geen naam"
     spans = [f.text for f in detect_text(text) if f.category == "person"]
     assert spans == ["wb"]
+
+
+def test_address_block_in_capitals() -> None:
+    text = ("DE HEER A.C. TEN BRINK\nMOLENWEG 14 A\n7411 BT DEVENTER\n\n"
+            "Geachte heer Ten Brink,\n\nUw bijdrage is vastgesteld.")
+    found = {f.text: f for f in detect_text(text)}
+    assert found["A.C. TEN BRINK"].action == "redact"
+    assert any("MOLENWEG 14 A" in t and f.action == "redact" for t, f in found.items())
+    assert any("7411 BT" in t and f.action == "redact" for t, f in found.items())
+
+
+def test_firm_letterhead_in_capitals_is_no_person() -> None:
+    text = "NOTARISKANTOOR VEENSTRA & OUALI\nBrink 3, 7411 BR Deventer\n\nGeachte heer, mevrouw,"
+    assert not [f for f in detect_text(text) if f.category == "person" and f.action == "redact"]

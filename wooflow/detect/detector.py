@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
-from wooflow.detect import consistency
+from wooflow.detect import capitals, consistency
 from wooflow.detect.config import DetectConfig, load_config
 from wooflow.detect.merge import merge
 from wooflow.detect.recognizers import REGISTRY, address, phone, special_category
@@ -43,6 +44,9 @@ class Detector:
 
     def detect_case(self, texts: Mapping[K, str]) -> dict[K, list[Finding]]:
         """Findings per text, consistent across all texts of the case."""
+        originals = texts
+        # All-capitals lines (CAK address blocks) are read re-cased; offsets stay the same.
+        texts = {k: capitals.decap(t) for k, t in texts.items()}
         keys = list(texts)
         others: dict[Any, list[Finding]] = {}
         mentions: dict[Any, list[Mention]] = {}
@@ -75,7 +79,11 @@ class Detector:
                     rest.append(f)
             findings = [m.to_finding() for m in ms] + rest + self._redact_names(text)
             findings = [f for f in findings if f.score >= self.config.min_score or f.action == "keep"]
-            out[k] = merge(text, findings)
+            merged = merge(text, findings)
+            if text is not originals[k]:
+                orig = originals[k]
+                merged = [replace(f, text=orig[f.start : f.end]) for f in merged]
+            out[k] = merged
         return out
 
     def _apply_keep_names(self, ms: list[Mention]) -> None:

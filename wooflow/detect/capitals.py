@@ -1,0 +1,86 @@
+"""Lines written in capitals (CAK/DUO/Belastingdienst address blocks: 'DE HEER J.P.M. VAN DER
+LAAN', 'KERKSTRAAT 8 B', '5261 CL VUGHT') read as ordinary Dutch capitalisation.
+
+Every cue of the recognizers (a capital letter opens a name, a tussenvoegsel is lower case, a
+street ends in -straat) assumes mixed case; in capitals a name looks like an acronym. Rather than
+doubling every pattern, detection runs on a shadow text of the same length in which each
+all-capitals line is re-cased; findings keep their offsets and take their text from the original.
+No library re-cases Dutch names (str.title() capitalises 'van der' and breaks 'J.P.M.'), hence
+this small hand-written rule set.
+"""
+
+from __future__ import annotations
+
+import re
+
+from wooflow.detect import lexicon
+from wooflow.detect.personcues import ORG_SUFFIX
+
+# Whole words only: letters inside a code ('NL91ABNA0417164300', 'CAK-BEW-2024') stay as written.
+_WORD = re.compile(r"(?<![\w])[^\W\d_]+(?:['’][^\W\d_]+)*(?:\.|(?!\w))")
+_TITLES = frozenset("heer mevrouw mevr dhr mw de heer".split())
+# Lower case inside a line: particles of Dutch names and the small words of organisation names.
+_ALWAYS_LOW = frozenset("van der het ter ten te en of op in voor aan bij 't".split())
+# 'DE'/'DEN' start a place ('DEN HAAG', 'DE BILT') unless they follow initials or a title.
+_NAME_LOW = frozenset("de den la le du da di el al".split())
+_IBAN_HEAD = re.compile(r"(?:^|\s)[A-Z]{2}\d{2}$")
+
+
+def decap(text: str) -> str:
+    """The text with every all-capitals line re-cased (same length); ``text`` itself when none."""
+    if not any(line.isupper() for line in text.split("\n")):
+        return text
+    out = []
+    for line in text.split("\n"):
+        if line.isupper() and sum(c.isalpha() for c in line) >= 4 and not _organisation(line):
+            fixed = _recase(line)
+            out.append(fixed if len(fixed) == len(line) else line)
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def _recase(line: str) -> str:
+    parts: list[str] = []
+    pos = 0
+    prev = ""  # previous word as re-cased
+    first = True
+    for m in _WORD.finditer(line):
+        w = m.group(0)
+        gap = line[pos : m.start()]
+        parts.append(gap)
+        pos = m.end()
+        core = w.rstrip(".")
+        low = core.lower()
+        initials = w.endswith(".") and len(core) == 1
+        if initials or (len(core) <= 2 and low not in _NAME_LOW and low not in _ALWAYS_LOW) \
+                or _IBAN_HEAD.search(line, 0, m.start() - 1 if m.start() else 0):
+            new = w  # initials 'J.', postcode letters 'CL', a bank code after 'NL91'
+        elif not first and (low in _ALWAYS_LOW or low in _TITLES
+                            or low in _NAME_LOW and (prev.endswith(".") or prev.lower() in _TITLES
+                                                     or prev in _ALWAYS_LOW or prev in _NAME_LOW)):
+            new = w.lower()
+        else:
+            new = core[0] + core[1:].lower() + w[len(core) :]
+        parts.append(new)
+        prev = new.rstrip(".") if not new.endswith(".") or len(core) > 1 else new
+        first = False
+    parts.append(line[pos:])
+    return "".join(parts)
+
+
+def _organisation(line: str) -> bool:
+    """A letterhead in capitals ('ADVOCATENKANTOOR DE HAAN & EL MOUSSAOUI') names a firm, not
+    a person: it stays as written, so its partners' names are not read as people."""
+    if "&" in line:
+        return True
+    for m in _WORD.finditer(line):
+        w = m.group(0).rstrip(".")
+        if len(w) < 3:
+            continue
+        cap = w[0] + w[1:].lower()
+        if w in lexicon.organisation_words() or cap in lexicon.organisation_words():
+            return True
+        if ORG_SUFFIX.search(w) and not (lexicon.is_first_name(cap) or lexicon.is_surname(cap)):
+            return True
+    return False
