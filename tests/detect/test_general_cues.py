@@ -43,3 +43,10 @@ def test_address_block_in_capitals() -> None:
 def test_firm_letterhead_in_capitals_is_no_person() -> None:
     text = "NOTARISKANTOOR VEENSTRA & OUALI\nBrink 3, 7411 BR Deventer\n\nGeachte heer, mevrouw,"
     assert not [f for f in detect_text(text) if f.category == "person" and f.action == "redact"]
+
+
+def test_role_with_portfolio_before_apposition() -> None:
+    kept = detect_text("De gedeputeerde mobiliteit van Drenthe, Anouk Veldkamp, opende de brug.")
+    assert [(f.text, f.action) for f in kept if f.category == "person"] == [("Anouk Veldkamp", "keep")]
+    said = detect_text("De wethouder zei gisteren, Anouk Veldkamp is boos.")
+    assert [(f.text, f.action) for f in said if f.category == "person"] == [("Anouk Veldkamp", "redact")]

@@ -97,6 +97,23 @@ _CLAUSE_WORD = re.compile(
 )
 
 
+# Portfolios of aldermen, deputies and ministers ('wethouder onderwijs', 'gedeputeerde
+# mobiliteit en energie'); a prefix, so compounds count too ('jeugdzorg', 'woningbouw').
+_PORTFOLIOS = (
+    "onderwijs|financi|wonen|woning|zorg|jeugd|economi|mobiliteit|verkeer|cultuur|sport|milieu|"
+    "duurzaam|energie|klimaat|ruimte|ruimtelijk|natuur|landbouw|water|werk|participatie|armoede|"
+    "veiligheid|handhaving|openbare|sociaal|sociale|welzijn|gezondheid|integratie|dienstverlening|"
+    "personeel|bestuur|binnenstad|haven|recreatie|toerisme|erfgoed|vastgoed|grondzaken|"
+    "omgevingswet|infrastructuur|asiel|migratie|digitalisering|volkshuisvesting|emancipatie|"
+    "buitenland|defensie|justitie|hoger|ontwikkelingssamenwerking"
+)
+_PORTFOLIO = re.compile(
+    rf"\b(?:{ROLE_WORDS})\s+(?:{_PORTFOLIOS})[\w-]{{0,20}}(?:\s+(?:en|of|\&)\s+[a-zà-ÿ][\w-]{{2,30}})?(?:\s+(?:van|voor|in|te)\s+[\w'’ &-]{{2,40}}?)?"
+    rf"\s*,\s*$",
+    re.IGNORECASE,
+)
+
+
 def role_before(text: str, start: int, stripped: str = "") -> str | None:
     """A role word right before the name (or stripped from the front of the chunk)."""
     pre = text[max(0, start - 100) : start]
@@ -111,6 +128,11 @@ def role_before(text: str, start: int, stripped: str = "") -> str | None:
         m = None
     if m:
         return m.group(0).strip(" ,:").lower()
+    if "," in pre:
+        # 'De wethouder onderwijs van Urk, Pieter Pasterkamp': a portfolio between role and name.
+        m = _PORTFOLIO.search(low if len(low) == len(pre) else pre)
+        if m and not _CLAUSE_WORD.search(m.group(0)):
+            return m.group(0).strip(" ,:").lower()
     if stripped and re.fullmatch(rf"(?:{ROLE_WORDS})", stripped.strip(), re.IGNORECASE):
         return stripped.strip().lower()
     return None
