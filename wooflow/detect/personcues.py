@@ -18,10 +18,13 @@ from wooflow.detect.textutil import alternatives, by_first_letter, line_start
 TITLE = re.compile(
     r"(?:\b(?:dhr|mw|mevr|mr|dr|drs|ir|ing|prof|ds|mej|bc|ms|mrs|mr)\.?|\b(?:de heer|heer|mevrouw|"
     r"meneer|mijnheer|collega|juffrouw|mevr)|\b(?:beste|geachte|lieve|hoi|hallo|hi|hey|dag|"
-    r"goedemorgen|goedemiddag|goedenavond|dank|bedankt|thanks)(?:\s+(?:heer|mevrouw|collega))?|"
+    r"goedemorgen|goedemiddag|goedenavond|dank|bedankt|thanks|dear)(?:\s+(?:heer|mevrouw|collega))?|"
     r"\b(?:mijn|haar|zijn|onze|hun|uw)\s+(?:man|vrouw|echtgeno(?:ot|te)|partner|vader|moeder|zoon|"
     r"dochter|broer|zus|grootvader|grootmoeder|opa|oma|buurman|buurvrouw|vriend|vriendin|"
     r"collega|cliënt|client|patiënt|kind|kleinzoon|kleindochter|neef|nicht|oom|tante)|"
+    # English mail from abroad: 'My colleague Anna-Lena Brückner', 'Dear Jonas'.
+    r"\b(?:my|his|her|our|their|your)\s+(?:colleague|husband|wife|son|daughter|father|mother|"
+    r"brother|sister|friend|neighbou?r|partner|client|patient|assistant|deputy)|"
     r"\b(?:mijn naam is|ik ben|ik heet|ondergetekende|genaamd|ten name van|t\.n\.v\.|"
     r"tnv|namens|getuige|melder|bewoner|inspreker|insprekers?|klager|verzoeker|aanvrager|familie|"
     r"betrokkene|belanghebbende)\s*[,:]?)"
@@ -51,7 +54,9 @@ _TITLE_LAST = frozenset(
     "man vrouw echtgenoot echtgenote partner vader moeder zoon dochter broer zus grootvader grootmoeder "
     "opa oma buurman buurvrouw vriend vriendin cliënt client patiënt kind kleinzoon kleindochter neef "
     "nicht oom tante is ben heet ondergetekende genaamd van t.n.v tnv namens getuige melder bewoner "
-    "inspreker insprekers klager verzoeker aanvrager familie betrokkene belanghebbende".split()
+    "inspreker insprekers klager verzoeker aanvrager familie betrokkene belanghebbende "
+    "dear colleague husband wife son daughter father mother brother sister friend neighbour neighbor "
+    "patient assistant deputy".split()
 )
 _TITLE_LOW = re.compile(TITLE.pattern)
 # TRIGGER's words are also grouped by first letter (same order within a letter: same match).
@@ -128,7 +133,7 @@ _EXTRA_ROLES = frozenset(
 )
 STRIP_WORDS = frozenset(
     "dhr dhr. mw mw. mevr mevr. mevrouw meneer heer mijnheer het een beste geachte lieve hoi "
-    "hallo hi hey dag goedemorgen goedemiddag dank bedankt collega mr mr. dr dr. drs drs. ir ir. "
+    "hallo hi hey dear dag goedemorgen goedemiddag dank bedankt collega mr mr. dr dr. drs drs. ir ir. "
     "ing ing. prof prof. ds ds. minister staatssecretaris premier kamerlid burgemeester wethouder "
     "raadslid gedeputeerde commissaris ombudsman voorzitter secretaris directeur oud-minister "
     "minister-president lid leden motie amendement fractievoorzitter koning koningin "
