@@ -50,3 +50,12 @@ def test_role_with_portfolio_before_apposition() -> None:
     assert [(f.text, f.action) for f in kept if f.category == "person"] == [("Anouk Veldkamp", "keep")]
     said = detect_text("De wethouder zei gisteren, Anouk Veldkamp is boos.")
     assert [(f.text, f.action) for f in said if f.category == "person"] == [("Anouk Veldkamp", "redact")]
+
+
+def test_bare_signoff_name_above_unit_and_initials() -> None:
+    signed = detect_text("Zie de bijlage.\n\nWillemijn\nDirectie Wonen en Bouwen")
+    assert [(f.text, f.action) for f in signed] == [("Willemijn", "redact")]
+    initials = detect_text("De stukken volgen morgen.\n\nJWB\n")
+    assert [(f.text, f.action) for f in initials] == [("JWB", "redact")]
+    org = detect_text("Met vriendelijke groet,\nCAK")
+    assert [f for f in org if f.action == "redact"] == []

@@ -163,6 +163,9 @@ CHAT_HANDLE = re.compile(
 ATTENDANCE_LINE = re.compile(
     r"(?im)^[ \t]*(?:\*\*)?(?:aanwezig|afwezig|deelnemers|afgemeld|verhinderd)[\w ]{0,25}(?:\*\*)?[ \t]*[:\t][ \t]*(.+)$"
 )
+# Initials signing off a mail or memo: '...gebriefd.\n\nRK' as the last line of the text, after a
+# blank line or a closing formula.
+SIGNOFF_INITIALS = re.compile(r"\n([^\n]*)\n[ \t]*([A-Z]{2,3})[ \t]*\Z")
 ACRONYM_ITEM = re.compile(r"[ \t]*([A-Z][a-z]{0,3}[A-Z][A-Za-z]{0,3})[ \t]*(?:\([^)]{0,20}\))?[ \t]*\.?")
 PERSON_NOUN = re.compile(
     r"(?:maker|houder|nemer|gever|voerder|hebbende|ambtenaar|medewerker|leider|adviseur|werker)$", re.IGNORECASE
@@ -177,6 +180,12 @@ INVERTED_TAIL = re.compile(
 
 # Precompiled (speed: module-level re.match looks the pattern up in re's cache per call).
 _BULLET_PRE = re.compile(r"\s*[-•*·]\s*(?:(?:dhr|mw|mevr|mr|dr|drs|ir)\.?\s*)*$")
+# A mail or memo signed with a bare name on its own line, its unit on the next line
+# ('\n\nMirjam\nDirectie Participatie'): no closing formula needed.
+_SIGNED_UNIT = re.compile(
+    r"[ \t]*\r?\n[ \t]*(?:Directie|Afdeling|Ministerie|Team|Gemeente|Provincie|Dienst|Sector|Cluster|"
+    r"Bureau|Programma|Unit|Directoraat|DG|Inspectie|Cluster|Regio|Staf|Bestuursondersteuning)\b"
+)
 _EMAIL_AFTER = re.compile(r"\s*[<(]?[\w.'-]+@")
 _EMAIL_ANGLE = re.compile(r"\s*<[^>\s]+@")
 
@@ -208,6 +217,8 @@ def _context(text: str, start: int, end: int) -> str | None:
             return "naam onder afsluitende groet"
         if _EMAIL_AFTER.match(text[end : end + 60]):
             return "naam bij e-mailadres"
+        if pre[:nl].rstrip(" \t\r").endswith("\n") and _SIGNED_UNIT.match(text, end):
+            return "naam in ondertekening boven afdeling"
     if _EMAIL_ANGLE.match(text[end : end + 80]):
         return "naam bij e-mailadres"
     return None

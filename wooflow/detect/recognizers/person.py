@@ -20,6 +20,8 @@ from wooflow.detect.personcues import (
     ACRONYM_ITEM,
     ATTENDANCE_LINE,
     CHAT_HANDLE,
+    CLOSING,
+    SIGNOFF_INITIALS,
     CHAT_SPEAKER,
     COORD,
     HEADER_WORDS,
@@ -406,6 +408,14 @@ class PersonRecognizer(Recognizer):
                         out.append(Mention(st, st + len(tok), tok, 0.85, "initialen in deelnemerslijst",
                                            parts, strong=True, recognizer="person-acronym"))
                 pos += len(piece)
+        tail = text.rstrip()
+        m = SIGNOFF_INITIALS.search(tail, max(0, len(tail) - 300))
+        if m and (not m.group(1).strip() or CLOSING.search(m.group(1))):
+            tok = m.group(2)
+            if not (tok in orgs or tok in lexicon.parties() or lexicon.is_common(tok)):
+                parts = NameParts(first=None, initials=tok, surname=None, tokens=[tok])
+                out.append(Mention(m.start(2), m.end(2), tok, 0.85, "initialen als ondertekening",
+                                   parts, strong=True, recognizer="person-acronym"))
         return out
 
     def _chat_speakers(self, text: str) -> list[Mention]:
