@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from wooflow.detect import detect_text, publicrole
+from wooflow.detect.merge import merge
+from wooflow.model import Finding
 
 
 def test_role_word_opening_a_sentence_is_no_title() -> None:
@@ -59,3 +61,15 @@ def test_bare_signoff_name_above_unit_and_initials() -> None:
     assert [(f.text, f.action) for f in initials] == [("JWB", "redact")]
     org = detect_text("Met vriendelijke groet,\nCAK")
     assert [f for f in org if f.action == "redact"] == []
+
+
+def test_statement_ends_before_kept_office_address() -> None:
+    text = "Hij zegt dat de Evangelische Gemeente het pand aan de Lindelaan 4 huurt."
+    a = text.index("de Evangelische")
+    k = text.index("Lindelaan 4")
+    special = Finding(a, k + 11, text[a : k + 11], "special_category", "redact", "5.1.1d", 0.5,
+                      "special_category", "mogelijk bijzonder persoonsgegeven (religie)")
+    office = Finding(k, k + 11, "Lindelaan 4", "address", "keep", None, 0.9, "address", "kantooradres")
+    out = merge(text, [special, office])
+    assert [(f.text, f.action) for f in out] == [
+        ("de Evangelische Gemeente het pand aan de", "redact"), ("Lindelaan 4", "keep")]

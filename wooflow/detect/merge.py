@@ -32,6 +32,13 @@ def merge(text: str, findings: list[Finding]) -> list[Finding]:
 
     # A proposed special-category statement never swallows a public person named in it.
     findings = [f for f in findings if f.category != "special_category" or not hits_public(f)]
+    # Nor a kept office address or number ('de Molukse Evangelische Kerk ... aan de Fluitekruid
+    # 2'): the statement ends before it.
+    other_keeps = [f for f in findings if f.action == "keep" and f.category != "person"]
+    if other_keeps and any(f.category == "special_category" for f in findings):
+        findings = [_cut_before_keeps(text, f, other_keeps) if f.category == "special_category" else f
+                    for f in findings]
+        findings = [f for f in findings if f is not None]
     items = sorted(findings, key=lambda f: (f.start, -f.end))
     out: list[Finding] = []
     cluster: list[Finding] = []
@@ -47,6 +54,18 @@ def merge(text: str, findings: list[Finding]) -> list[Finding]:
     if cluster:
         out.extend(_resolve(text, cluster))
     return _join_adjacent_persons(text, out)
+
+
+def _cut_before_keeps(text: str, f: Finding, keeps: list[Finding]) -> Finding | None:
+    """The statement ``f`` up to the first keep finding inside it (None when nothing is left)."""
+    inside = [k.start for k in keeps if k.start < f.end and f.start < k.end]
+    if not inside:
+        return f
+    end = f.start + len(text[f.start : min(inside)].rstrip(" \t\r\n,;:(-"))
+    if end - f.start < 3:
+        return None
+    return Finding(f.start, end, text[f.start : end], f.category, f.action, f.ground, f.score,
+                   f.recognizer, f.reason)
 
 
 def _join_adjacent_persons(text: str, findings: list[Finding]) -> list[Finding]:

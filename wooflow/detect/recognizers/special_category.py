@@ -31,10 +31,12 @@ TERMS = {
         r"suïcid|zelfmoord|overleden aan|terminaal|palliatie|hospice|ggz|jeugdzorg|"
         r"slecht ter been|long covid|besmet|positief getest|ziekmelding|ziekteverzuim|"
         r"maculadegeneratie|fysiotherap|slaapproblem|angstklacht|alcohol|drugsverslav|gokverslav|"
-        r"chronisch|gehoorapparaat|ms-patiënt"
+        r"chronisch|gehoorapparaat|ms-patiënt|suikerpatiënt|kankerpatiënt|longpatiënt|hartafwijking|"
+        r"hartfalen|hartkwaal|hartritmestoorn|zorgverlof|calamiteitenverlof|downsyndroom|syndroom van"
     ),
     "religie": (
-        r"moslim|islamitisch|christelijk|christen|katholiek|protestants|joods|jood|hindoe|"
+        r"moslim|islamitisch|christelijk|christen|katholiek|rooms-katholiek|protestants|joods|jood|hindoe|"
+        r"gereformeerd|hervormd|evangelisch|islam|sikh|"
         r"boeddhis|gelovig|kerkganger|moskee|synagoge|hoofddoek|ramadan|jehova|"
         r"geloofsovertuiging|religie|religieus"
     ),
