@@ -73,3 +73,14 @@ def test_statement_ends_before_kept_office_address() -> None:
     out = merge(text, [special, office])
     assert [(f.text, f.action) for f in out] == [
         ("de Evangelische Gemeente het pand aan de", "redact"), ("Lindelaan 4", "keep")]
+
+
+def test_firm_named_after_founders_and_its_office() -> None:
+    text = "Ter Horst Advocaten B.V.\nKeizersgracht 12\n1015 CN Amsterdam\n\nGeachte heer, mevrouw,"
+    found = detect_text(text)
+    assert not [f for f in found if f.action == "redact"]
+
+
+def test_municipal_service_mailbox_is_functional() -> None:
+    found = detect_text("Aan: leerplicht@zwolle.nl; wmo-loket@zwolle.nl")
+    assert [f.action for f in found if f.category == "email"] == ["keep", "keep"]

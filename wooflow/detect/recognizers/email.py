@@ -39,7 +39,8 @@ FUNCTIONAL_STEM = re.compile(
     r"salaris|crisis|veiligheid|handhaving|vergunning|subsidie|belasting|facilit|archief|"
     r"bestuur|college|directie|afdeling|project|programma|organisatie|aanvragen|verzoek|"
     r"klacht|bezwaar|postbus|publicatie|noreply|reply|mailbox|algemeen|office|administratie|"
-    r"park|servicecentrum|wagen|beveiliging|receptie|balie"
+    r"park|servicecentrum|wagen|beveiliging|receptie|balie|leerplicht|wmo|jeugd|onderwijs|"
+    r"burgerzaken|parkeren|afval|omgevingsloket|inkomen|schuldhulp|participatie"
 )
 
 

@@ -55,6 +55,12 @@ from wooflow.model import Finding
 
 
 _LABEL_NUMBER = re.compile(r"[ \t]+\d{1,3}(?![\d.,:/-]\d)\b")
+# A professional firm or a legal form right after a name ('... Advocaten', '... B.V.').
+_FIRM_AFTER = re.compile(
+    r"[ \t]+(?:&[ \t]+[\w-]+[ \t]+)?(?:Advocaten|Advocatuur|Notarissen|Notariaat|Accountants|"
+    r"Architecten|Makelaars|Belastingadviseurs|Adviseurs|Consultants|Partners|Holding|Groep|"
+    r"B\.V\.|N\.V\.|V\.O\.F\.|BV|NV|VOF)(?![\w])"
+)
 _NEXT_WORD = re.compile(r"\s{1,3}([A-Z][a-z]{3,}[\w-]*)")
 _MORE_NAME = re.compile(rf"(?:{SP}+{TV_LOW})*{SP}+{CAP}")
 
@@ -370,6 +376,8 @@ class PersonRecognizer(Recognizer):
                 return None
         if len(toks) == 1 and not ctx and not titled and not role_stripped and self._label_or_org(text, e):
             return None  # 'Dia 2', 'Beatrix Kinderziekenhuis': a label or part of an organisation
+        if not ctx and not titled and (_FIRM_AFTER.match(text, e) or _FIRM_AFTER.fullmatch(" " + text[s:e].split()[-1])):
+            return None  # 'Van der Linden Advocaten N.V.': a firm named after its founders
         public = publicrole.judge(text, s, e, parts.first, parts.initials, parts.surname, role_stripped)
         if ctx:
             if score == 0.0 and not public and all(caps_cw) and not any(caps_fn) and not any(caps_sn):
