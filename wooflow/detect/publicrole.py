@@ -128,7 +128,7 @@ def role_before(text: str, start: int, stripped: str = "") -> str | None:
         m = None
     if m:
         return m.group(0).strip(" ,:").lower()
-    if "," in pre:
+    if pre.rstrip().endswith(","):
         # 'De wethouder onderwijs van Urk, Pieter Pasterkamp': a portfolio between role and name.
         m = _PORTFOLIO.search(low if len(low) == len(pre) else pre)
         if m and not _CLAUSE_WORD.search(m.group(0)):
