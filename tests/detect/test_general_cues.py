@@ -84,3 +84,10 @@ def test_firm_named_after_founders_and_its_office() -> None:
 def test_municipal_service_mailbox_is_functional() -> None:
     found = detect_text("Aan: leerplicht@zwolle.nl; wmo-loket@zwolle.nl")
     assert [f.action for f in found if f.category == "email"] == ["keep", "keep"]
+
+
+def test_inverted_double_surname_with_ordinary_word_and_bracketed_given_name() -> None:
+    text = "Aan: Berg-van Dam, C.M. (Carla-Marie) <cm.bergvandam@minfin.nl>\n\nHenk, Carla-Marie,\n\nZie bijlage."
+    found = [(f.text, f.action) for f in detect_text(text) if f.category == "person"]
+    assert ("Berg-van Dam, C.M. (Carla-Marie)", "redact") in found
+    assert found.count(("Carla-Marie", "redact")) == 1

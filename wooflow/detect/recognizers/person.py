@@ -55,6 +55,7 @@ from wooflow.model import Finding
 
 
 _LABEL_NUMBER = re.compile(r"[ \t]+\d{1,3}(?![\d.,:/-]\d)\b")
+_GIVEN_IN_BRACKETS = re.compile(rf"{SP}?\(({CAP})\)")
 # A professional firm or a legal form right after a name ('... Advocaten', '... B.V.').
 _FIRM_AFTER = re.compile(
     r"[ \t]+(?:&[ \t]+[\w-]+[ \t]+)?(?:Advocaten|Advocatuur|Notarissen|Notariaat|Accountants|"
@@ -457,8 +458,12 @@ class PersonRecognizer(Recognizer):
         """'Kuipers, Sanne' / 'Smit, J.A.' / 'Wit, Thomas de': surname first, as in headers."""
         end = start + len(chunk)
         tail = INVERTED_TAIL.match(text, end)
-        if not tail or " " in chunk.strip() and not chunk.split()[0].lower() in TV_WORDS_LOWER \
-                and any(lexicon.is_common(w) or _orgish(w) for w in chunk.split()):
+        if not tail:
+            return None
+        # 'Vos-van Dam, A.B.': with initials after the comma an ordinary word ('Dam') is a name part.
+        init_tail = tail.group(1).strip().endswith(".")
+        if " " in chunk.strip() and not chunk.split()[0].lower() in TV_WORDS_LOWER \
+                and any((lexicon.is_common(w) and not init_tail) or _orgish(w) for w in chunk.split()):
             return None
         words0 = chunk.split()
         if INIT_ONLY.match(words0[0]) or (lexicon.is_first_name(words0[0]) and not lexicon.is_surname(words0[0])
@@ -477,8 +482,12 @@ class PersonRecognizer(Recognizer):
                 or chunk.lower() in HEADER_WORDS:
             return None
         e = tail.end()
+        called = _GIVEN_IN_BRACKETS.match(text, e) if is_init else None
+        if called:  # Outlook 'Vos-van Dam, A.B. (Anne-Bregje)': the given name belongs to the mention
+            e = called.end()
         sur = chunk + (" " + tail.group(2) if tail.group(2) else "")
-        parts = NameParts(first=None if is_init else first_word, initials=given if is_init else None,
+        parts = NameParts(first=called.group(1) if called else None if is_init else first_word,
+                          initials=given if is_init else None,
                           surname=(tail.group(2) + " " + chunk) if tail.group(2) else chunk,
                           tokens=text[start:e].split())
         del sur
