@@ -277,12 +277,23 @@ class PersonRecognizer(Recognizer):
             return []
         ends = sorted((m.end, m.public is None) for m in found)
         end_pos = [e for e, _ in ends]
+        starts = sorted((m.start, m.public is None, m.parts.first is not None) for m in found)
+        start_pos = [b for b, _, _ in starts]
         out = []
         for start, chunk in rejected:
-            if " " in chunk or lexicon.is_common(chunk) or _orgish(chunk) or chunk in lexicon.places():
+            if " " in chunk or _orgish(chunk) or chunk in lexicon.places():
                 continue
             i = bisect.bisect_right(end_pos, start) - 1
-            if i < 0 or not ends[i][1] or not COORD.fullmatch(text[end_pos[i] : start]):
+            before = i >= 0 and ends[i][1] and COORD.fullmatch(text[end_pos[i] : start])
+            if not before:
+                # 'namens Frank en Marit Zonneveld-Bakker': a listed given name before a full name
+                # of a private person; an ordinary word ('Frank') counts only in that parallel form.
+                j = bisect.bisect_left(start_pos, start + len(chunk))
+                after = (j < len(starts) and starts[j][1] and starts[j][2] and lexicon.is_first_name(chunk)
+                         and COORD.fullmatch(text[start + len(chunk) : start_pos[j]]))
+                if not after:
+                    continue
+            elif lexicon.is_common(chunk):
                 continue
             parts = NameParts(first=chunk if lexicon.is_first_name(chunk) else None, initials=None,
                               surname=None if lexicon.is_first_name(chunk) else chunk, tokens=[chunk])
