@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import tempfile
+from pathlib import Path
 
 import pymupdf
 import pypdfium2 as pdfium
@@ -143,3 +145,18 @@ def test_any_text_renders_redacts_and_verifies(tmp_path_factory, words, seps, pi
         out, findings, rendered.shown_text or text, ocr=False, raise_on_failure=False
     )
     assert not result.leaks, result.leaks
+
+
+def test_kept_text_run_together_by_an_extractor_is_no_leak():
+    """Regression (hypothesis, CI): pdftotext reads the kept "0 0" as "00" after "00" is
+    redacted; that is not a leak, while an unredacted output still fails."""
+    text = "00 0 0"
+    doc = _doc(text)
+    findings = [Finding(0, 2, "00", "person", "redact", "5.1.2e", 1, "t", "")]
+    rendered = render_document(doc)
+    out = Path(tempfile.mkdtemp()) / "x.pdf"
+    redact_pdf(rendered.data, rendered.as_document(doc), findings, out, ocr_images=False)
+    original = rendered.shown_text or text
+    assert not verify_pdf(out, findings, original, ocr=False, raise_on_failure=False).leaks
+    out.write_bytes(rendered.data)
+    assert verify_pdf(out, findings, original, ocr=False, raise_on_failure=False).leaks
