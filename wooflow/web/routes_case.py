@@ -131,14 +131,14 @@ def register(app: FastAPI, ctx: WebContext) -> None:
             actions = queries.audit_actions(case)
         entries.reverse()  # newest first
         pagina = max(1, pagina)
-        shown = entries[(pagina - 1) * AUDIT_PAGE : pagina * AUDIT_PAGE]
+        shown = views.page_of(entries, pagina, AUDIT_PAGE)
         return ctx.render(
             request,
             "audit.html",
             entries=shown,
             total=len(entries),
             page=pagina,
-            pages=max(1, -(-len(entries) // AUDIT_PAGE)),
+            pages=views.page_count(len(entries), AUDIT_PAGE),
             document=document,
             actie=actie,
             actions=actions,

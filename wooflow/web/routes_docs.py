@@ -88,7 +88,7 @@ def register(app: FastAPI, ctx: WebContext) -> None:
             kept_names=kept_names,
             total=total,
             page=pagina,
-            pages=max(1, -(-total // PAGE_SIZE)),
+            pages=views.page_count(total, PAGE_SIZE),
             query={
                 "q": q,
                 "type": type,

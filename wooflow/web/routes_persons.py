@@ -8,7 +8,7 @@ from fastapi.responses import HTMLResponse, Response
 from wooflow.case import persons, set_decision
 from wooflow.web import queries
 from wooflow.web.app import WebContext, redirect
-from wooflow.web.views import anchor, fold
+from wooflow.web.views import anchor, fold, page_count, page_of
 
 PAGE_SIZE = 100
 DOCS_SHOWN = 20
@@ -31,7 +31,7 @@ def register(app: FastAPI, ctx: WebContext) -> None:
             if beslissing:
                 people = [p for p in people if p.decision == beslissing]
             pagina = max(1, pagina)
-            shown = people[(pagina - 1) * PAGE_SIZE : pagina * PAGE_SIZE]
+            shown = page_of(people, pagina, PAGE_SIZE)
             docs = queries.person_documents(case, [p.key for p in shown], limit=DOCS_SHOWN)
             names = queries.names(case, {d for ds in docs.values() for d in ds})
         return ctx.render(
@@ -40,7 +40,7 @@ def register(app: FastAPI, ctx: WebContext) -> None:
             people=shown,
             matched=len(people),
             page=pagina,
-            pages=max(1, -(-len(people) // PAGE_SIZE)),
+            pages=page_count(len(people), PAGE_SIZE),
             counts=counts,
             docs=docs,
             docs_shown=DOCS_SHOWN,

@@ -182,3 +182,13 @@ def fold(text: str) -> str:
 def anchor(key: str) -> str:
     """An id-safe form of a person key ("kuipers|s" -> "kuipers-s")."""
     return "".join(c if c.isalnum() else "-" for c in key)
+
+
+def page_count(total: int, size: int) -> int:
+    """Pages needed for ``total`` rows (at least one, so an empty list still has page 1)."""
+    return max(1, -(-total // size))
+
+
+def page_of(items: Sequence[Any], page: int, size: int) -> list[Any]:
+    """The rows of 1-based ``page``."""
+    return list(items[(page - 1) * size : page * size])
