@@ -77,8 +77,10 @@ def main(argv: list[str]) -> int:
     print(f"documenten: {n} ({len(results)} geanalyseerd), crashes: {crashes}")
     for f in FIELDS:
         print(f"  {f:11s} nauwkeurigheid {correct[f] / n:.3f}  ({correct[f]}/{n})")
-    for prefix, label in (("hand-", "handgeschreven"), ("", "alle")):
-        subset = [k for k in results if k.startswith(prefix)] if prefix else []
+    rounds = sorted({m[1] for k in results if (m := re.match(r"hand-(r\d+)-", k))})
+    groups = [("hand-", "handgeschreven")] + [(f"hand-{r}-", f"  ronde {r}") for r in rounds]
+    for prefix, label in groups:
+        subset = [k for k in results if k.startswith(prefix)]
         if subset:
             ok = {
                 f: sum(norm(results[k].get(f)) == norm(gold[k].get(f)) for k in subset)
