@@ -81,7 +81,9 @@ def main() -> int:
         keep.update(i["category"] for i in gold["keep"])
         print(f"{src.name:50} {genre:12} {len(text):5} chars  redact {len(gold['redact']):3}  keep {len(gold['keep']):3}")
     problems += check_labels(HERE / "understand_gold.json", texts)
-    problems += check_labels(HERE / "understand_gold_prior.json", None)
+    corpus = HERE.parent / "detect" / "corpus"
+    prior = {p.name: p.read_text("utf-8") for p in sorted(corpus.glob("heldout*.txt"))}
+    problems += check_labels(HERE / "understand_gold_prior.json", prior or None)
     print(f"\ndocuments {len(texts)}, characters {chars}")
     print("genres: " + ", ".join(f"{g} {n}" for g, n in genres.most_common()))
     print(f"must-redact {sum(redact.values())}: " + ", ".join(f"{c} {n}" for c, n in redact.most_common()))
