@@ -106,13 +106,13 @@ def _trigger(before: str) -> re.Match[str] | None:
 
 
 HEADER_LINE = re.compile(
-    r"^\s*(?:\*\*)?(?:van|aan|cc|bcc|from|to|afzender|aanwezig|afwezig|afgemeld|deelnemers|"
+    r"^\s*\|?\s*(?:\*\*)?(?:van|aan|cc|bcc|from|to|afzender|aanwezig|afwezig|afgemeld|deelnemers|"
     r"genodigden|verzonden door|namens|notulist|voorzitter|auteur|opsteller|behandelaar|"
     r"contactpersoon|kopie aan|gezien door|paraaf|verslag|notulen|[\w ]{0,20}naam[\w ]{0,20}|"
     r"voornamen?|achternaam|geslachtsnaam|partner|ouder|ouders|kind|kinderen|melder|getuige|"
     r"aanvrager|verzoeker|bezwaarmaker|klager|cliënt|client|patiënt|betrokkene|"
     r"[\w ]{0,25}(?:medewerkers?|betrokkenen|deelnemers|personen|contactpersonen|sprekers|"
-    r"behandelaars|ambtenaren))(?:\*\*)?\s*(?::|\t| {2,})",
+    r"behandelaars|ambtenaren))(?:\*\*)?\s*(?::|\t| {2,}|\|)",  # '| Naam | X |': a key-value table
     re.IGNORECASE,
 )
 # Speed: no upper-case class, so it also runs case-sensitively on lower-cased text (faster).

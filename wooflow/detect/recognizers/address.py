@@ -25,10 +25,12 @@ SUFFIX = (
 # A street: up to three capitalised words (bounded), last ending in a street suffix or in the
 # packaged street list; then a house number with optional addition.
 _TV = r"(?:van der|van den|van de|van|de|der|den|ter|ten|'t|op|in|aan|bij)"
-STREET = rf"((?:(?:[{_U}][{_L}'’.-]*|{_TV})[ \u00a0]){{0,3}}[{_U}][{_L}'’-]{{1,40}})"
-NUMBER = r"[ \u00a0](\d{1,5}(?:[ \u00a0]?[-/]?[ \u00a0]?(?:[A-Za-z]{1,2}|\d{1,4})(?![\w]))?(?:[ \u00a0-]?(?:hs|bis|zw|rd|I{1,3}))?)"
+# The last word may carry a capitalised hyphen part ('Ringbaan-West', 'Laan van Nieuw-Oost-Indië').
+STREET = rf"((?:(?:[{_U}][{_L}'’.-]*|{_TV})[ \u00a0]){{0,3}}[{_U}][{_L}'’-]{{1,40}}(?:-[{_U}][{_L}]{{1,20}}){{0,2}})"
+NUMBER = r"[ \u00a0](\d{1,5}(?:[ \u00a0]?[-/]?[ \u00a0]?(?:[A-Za-z]{1,2}|\d{1,4})(?![\w]))?(?:[ \u00a0-]?(?:hs|bis|zw|rd|rood|zwart|I{1,3})(?![\w]))?)"
 POSTCODE_PLACE = rf"(?:,?[ \u00a0]*\n?[ \u00a0]*(\d{{4}}[ \u00a0]?(?!SA|SD|SS)[A-Z]{{2}})(?:[ \u00a0]{{1,2}}([{_U}][{_L}'’-]+(?:[ \u00a0-][{_U}]?[{_L}'’-]+){{0,2}}))?)?"
-ADDRESS = rf"(?<![\w.]){STREET}{NUMBER}(?![\d.,]\d){POSTCODE_PLACE}"
+# No house number goes on into a date or time ('Vergadering 15-01-2024 10:30').
+ADDRESS = rf"(?<![\w.]){STREET}{NUMBER}(?!\d|[.,:-]\d){POSTCODE_PLACE}"
 POSTBUS = r"(?<![\w])(Postbus|postbus|Antwoordnummer)[ \u00a0](\d{1,6})(?:,?[ \u00a0]*\n?[ \u00a0]*\d{4}[ \u00a0]?[A-Z]{2}(?:[ \u00a0]{1,2}[A-Z][a-z'-]+(?:[ \u00a0][A-Z]?[a-z'-]+)?)?)?"
 _SUFFIX_RE = re.compile(SUFFIX + r"$", re.IGNORECASE)
 YEAR = re.compile(r"(?:19|20)\d\d(?:\s*[-/–]\s*(?:19|20)?\d\d)?$")
@@ -45,7 +47,30 @@ def looks_like_street(name: str) -> bool:
         return False
     if _SUFFIX_RE.search(last) and len(last) > 4:
         return True
+    head = last.split("-")[0]  # 'Ringbaan-West': the street word before a compass or place part
+    if head != last and len(head) > 4 and _SUFFIX_RE.search(head):
+        return True
     return name in lexicon.streets()
+
+
+_MAILBOX = re.compile(r"([\w.+-]{1,64})@[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}")
+_ORG_BEFORE = re.compile(r"([A-ZÀ-Þ][\w&-]{1,40})[ \t]*(?:,|\(|:|-|–)[ \t]*$")
+
+
+def _organisation_line(prefix: str) -> bool:
+    """An office address in running text or a footer: an organisation named right before it
+    ('bij Rijkswaterstaat, Griffioenlaan 2'), or a functional mailbox or website on its line
+    ('Algemeen: klachten@lelystad.nl, Stadhuisplein 2')."""
+    from wooflow.detect.recognizers.email import is_functional
+
+    if any(is_functional(m.group(1)) for m in _MAILBOX.finditer(prefix)):
+        return True
+    m = _ORG_BEFORE.search(prefix)
+    if not m:
+        return False
+    word = m.group(1)
+    return (word in lexicon.organisation_words() or bool(ORG_LINE.fullmatch(word))
+            or (len(word) >= 2 and word.isupper() and word.isalpha()))
 
 
 class AddressRecognizer(Recognizer):
@@ -77,7 +102,8 @@ class AddressRecognizer(Recognizer):
                 continue  # 'Coalitieakkoord 2021-2025', 'State 2021': a year, not a house number
             prefix = text[line_start(text, s, 200) : s]
             running = bool(re.search(r"\b[a-z]{3,}\b", prefix))  # inside a sentence, not a letterhead
-            office = OFFICE_CONTEXT.search(prefix) if running else office_block(text, s)
+            office = (OFFICE_CONTEXT.search(prefix) or _organisation_line(prefix)) if running \
+                else office_block(text, s) or _organisation_line(prefix)
             if office or self._known_office(street):
                 out.append(self.finding(text, s, end, 0.85, "bezoekadres van organisatie", action="keep"))
                 continue

@@ -103,7 +103,10 @@ OFFICE_CONTEXT = re.compile(
 PERSONAL_CONTEXT = re.compile(
     r"inlichtingen bij|contactpersoon|behandeld door|woonachtig|wonende|woont|mijn adres|"
     r"huisadres|woonadres|thuisadres|privé|prive|mobiel|direct(?:e)? (?:nummer|lijn)|"
-    r"afzender|verzoeker|aanvrager|geboren|naam:",
+    r"afzender|verzoeker|aanvrager|geboren|naam:|"
+    # The addressee block of a letter or decision ('Aan:\nMevrouw K. Shevchenko\nRingbaan-West 240 B').
+    r"(?m:^[ \t]*(?:aan[ \t]*:?[ \t]*$|aan de heer|aan mevrouw|de heer|mevrouw|mevr\.|mw\.|dhr\.|"
+    r"heer en mevrouw|de familie|familie|fam\.)(?![\w]))",
     re.IGNORECASE,
 )
 

@@ -21,7 +21,9 @@ DATE = (
 BIRTH = (
     r"(?i:geboren(?:[ \u00a0]+(?:op|in|te[ \u00a0]+[^\s,]+[ \u00a0]+op))?|geboortedatum(?:[ \u00a0][\w ]{1,20})?|"
     r"geb\.|date of birth|born(?: on)?)"
-    r"[ \u00a0]*[:]?[ \u00a0]*(" + DATE + r")(?![\d])"
+    # Separator of a running text, a label ('Geboortedatum: '), a key-value or pipe table
+    # ('| Geboortedatum | 12-03-1980 |') or a tab-aligned form.
+    r"[ \t\u00a0]*[:|]?[ \t\u00a0]*(" + DATE + r")(?![\d])"
 )
 
 
@@ -35,7 +37,7 @@ class BirthdateRecognizer(Recognizer):
     _re = re.compile(BIRTH, re.IGNORECASE)
 
     _label = re.compile(
-        r"(?im)^[ \t]*(?:geboren|geboortedatum(?:[ \t][\w ]{1,20})?)[ \t]*:[ \t]*([^\n(]{3,60}?)[ \t]*(?:\(([^\n)]{0,80})\)|$)"
+        r"(?im)^[ \t|]*(?:geboren|geboortedatum(?:[ \t][\w ]{1,20})?)[ \t]*[:|][ \t]*([^\n(|]{3,60}?)[ \t|]*(?:\(([^\n)]{0,80})\)|$)"
     )
     _date = re.compile(DATE)
 

@@ -8,6 +8,7 @@ Functional mailboxes (woo-verzoeken@, info@, griffie@ ...) stay public.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from wooflow.detect.recognizers.base import Recognizer
 from wooflow.model import Finding
@@ -44,13 +45,91 @@ FUNCTIONAL_STEM = re.compile(
 )
 
 
-def is_functional(local: str) -> bool:
+_COMPASS = frozenset("noord zuid oost west centrum midden binnenstad".split())
+
+
+def _place_or_word(part: str) -> bool:
+    from wooflow.detect import lexicon
+
+    return len(part) >= 3 and (lexicon.is_common(part) or part in lexicon.places_lower() or part in _COMPASS)
+
+
+def _person_like(low: str) -> bool:
+    """'jansen', 'skuipers', 'sannekuipers': a name, an initial + surname, or given name + surname."""
+    from wooflow.detect import lexicon
+
+    if not low.isalpha():
+        return False
+    cap = low.capitalize()
+    if (lexicon.is_first_name(cap) or lexicon.is_surname(cap)) and not lexicon.is_common(low):
+        return True
+    if len(low) > 4 and lexicon.is_surname(low[1:].capitalize()) and not lexicon.is_common(low[1:]):
+        return True
+    return any(lexicon.is_first_name(low[:i].capitalize()) and lexicon.is_surname(low[i:].capitalize())
+               and not lexicon.is_common(low[i:]) for i in range(3, len(low) - 2))
+
+
+def _named_mailbox(low: str, runs: frozenset[str]) -> bool:
+    """A project, district or place mailbox written as one word ('oudehaven@', 'soesterkwartier@',
+    'knooppunthoevelaken@'): a place, two ordinary words or places run together, or the words of
+    a name the document itself uses ('herinrichting Oude Haven'); never a person-like local part."""
+    from wooflow.detect import lexicon
+
+    if len(low) < 6 or not low.isalpha():
+        return False
+    if low in lexicon.places_lower() and not lexicon.is_first_name(low.capitalize()):
+        return True
+    if _person_like(low):
+        return False
+    if any(_place_or_word(low[:i]) and _place_or_word(low[i:]) for i in range(3, len(low) - 2)):
+        return True
+    if low in runs:
+        return True
+    # One capitalised word of the document ('Soesterkwartier'), read as a compound ending in an
+    # ordinary word (kwartier, haven, plein), so a surname used in the text does not count.
+    from wooflow.detect import lexicon as lx
+
+    return low in runs_single(runs) and any(
+        lx.is_common(low[i:]) for i in range(3, len(low) - 3))
+
+
+_CAP_RUN = re.compile(r"(?<![\w@.])[A-ZÀ-Þ][\w-]{2,30}(?:[ \u00a0][A-ZÀ-Þ][\w-]{1,30}){0,2}(?![\w@])")
+
+
+def joined_names(text: str) -> frozenset[str]:
+    """Runs of up to three capitalised words of the text, lower-cased and run together
+    ('Oude Haven' -> 'oudehaven'): the names a one-word project mailbox can be made of."""
+    out = set()
+    for m in _CAP_RUN.finditer(text):
+        words = re.split(r"[\s\u00a0-]+", m.group(0).lower())
+        for i in range(len(words)):
+            for j in range(i + 1, len(words) + 1):
+                out.add(("" if j - i > 1 else "1:") + "".join(words[i:j]))
+    return frozenset(out)
+
+
+def runs_single(runs: frozenset[str]) -> frozenset[str]:
+    """The single words among ``joined_names`` (kept apart: they need the compound test)."""
+    return _singles(runs)
+
+
+@lru_cache(maxsize=8)
+def _singles(runs: frozenset[str]) -> frozenset[str]:
+    return frozenset(r[2:] for r in runs if r.startswith("1:"))
+
+
+def is_functional(local: str, runs: frozenset[str] = frozenset()) -> bool:
     """A mailbox of a function or team rather than a person."""
     from wooflow.detect import lexicon
 
     low = local.lower()
     if FUNCTIONAL.match(low):
         return True
+    if "." not in low and "_" not in low and "-" not in low and low.isalpha():
+        if _named_mailbox(low, runs):
+            return True
+        if _person_like(low):  # 'skuipers': not the stem 'pers' of a press mailbox
+            return False
     parts = [p for p in re.split(r"[._+-]", low) if p]
     if any(p.isalpha() and len(p) > 2 and not lexicon.is_common(p)
            and (lexicon.is_first_name(p.capitalize()) or lexicon.is_surname(p.capitalize())) for p in parts):
@@ -74,9 +153,12 @@ class EmailRecognizer(Recognizer):
 
     def analyze(self, text: str) -> list[Finding]:
         out = []
+        runs: frozenset[str] | None = None
         for m in self._re.finditer(text):
             local, domain = m.group(1).rstrip("."), m.group(2).lower()
-            if is_functional(local):
+            if runs is None and local.isalpha():
+                runs = joined_names(text)  # once per text, only when a one-word local part occurs
+            if is_functional(local, runs or frozenset()):
                 out.append(
                     self.finding(text, m.start(), m.end(), 0.9, "functionele mailbox", action="keep")
                 )

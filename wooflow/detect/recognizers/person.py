@@ -234,7 +234,10 @@ class PersonRecognizer(Recognizer):
         return [m.to_finding() for m in self.mentions(text)]
 
     def mentions(self, text: str) -> list[Mention]:
-        out: list[Mention] = self._chat_speakers(text) + self._acronyms(text)
+        from wooflow.detect import shortnames  # imports Mention from here
+
+        out: list[Mention] = (self._chat_speakers(text) + self._acronyms(text) + shortnames.at_mentions(text)
+                              + shortnames.motion_names(text))
         speakers = sorted((m.start, m.end) for m in out)
         sp_starts = [a for a, _ in speakers]
         unresolved: list[int] = []
@@ -269,6 +272,9 @@ class PersonRecognizer(Recognizer):
         out += self._coordinated(text, out, rejected)
         if self.use_model:
             out = self._apply_model(text, out, unresolved)
+        out += shortnames.initials_mentions(text, out)
+        out += [m for m in shortnames.noun_initials(text)
+                if not any(o.start <= m.start < o.end for o in out)]
         return out
 
     def _coordinated(self, text: str, found: list[Mention], rejected: list[tuple[int, str]]) -> list[Mention]:

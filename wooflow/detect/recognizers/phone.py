@@ -17,19 +17,21 @@ _SEP = r"(?:[ .\u00a0]|[ \u00a0]?-[ \u00a0]?)?"
 # One alternation per family; every quantifier is bounded, so matching is linear.
 PHONE = (
     r"(?<![\w+/.,-])("
-    r"(?:\+|00)31[ \u00a0-]?(?:\(0\)[ \u00a0]?)?[1-9](?:" + _SEP + r"\d){8}"  # +31 (0)6 2345 6789
+    r"(?:\(?(?:\+|00)31\)?)[ \u00a0-]?(?:\(0\)[ \u00a0]?)?[1-9](?:" + _SEP + r"\d){8}"  # +31 (0)6 2345 6789, (0031) 6 ...
     r"|\(0\d{1,3}\)[ \u00a0]?\d(?:" + _SEP + r"\d){4,7}"  # (070) 340 7911
     r"|0[1-9](?:" + _SEP + r"\d){8}"  # 070 340 7911, 06-12345678, 0612 345 678
     r"|0[89]00" + _SEP + r"\d(?:" + _SEP + r"\d){2,6}"  # 0800-1234, 0900 1234567
     r"|14[ \u00a0\-]?0\d{2,3}"  # 14 038 (gemeente)
     r"|\+(?!31)[1-9]\d{0,2}(?:[ \u00a0]?\(0\))?(?:" + _SEP + r"\d){6,12}"  # +48 601 234 567
-    r")(?![\w-]|[.,]\d)"
+    r")(?![\w-]|[.,:]\d)"  # '04-10-2023 23:58': a time follows, so a time stamp
 )
+# A date at the start ('07-01-2024 21'): time stamps of chat exports and minutes are never phones.
+DATE_START = re.compile(r"\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d\d(?!\d)")
 GENERAL_CUE = re.compile(
     r"algeme(?:en|ne)|centrale|receptie|klantcontact|servicenummer|informatienummer|"
     r"publieksvoorlichting|telefooncentrale|kcc|bel (?:ons|gratis)|secretariaat|"
     r"servicedesk|helpdesk|meldpunt|woordvoer|voorlichting|persvoorlichting|piket|"
-    r"klantenservice|informatielijn|loket|frontoffice",
+    r"klantenservice|informatielijn|loket|frontoffice|\bpers\b|\bmedia\b|persnummer|perslijn|journalisten",
     re.IGNORECASE,
 )
 ORG_CUE = re.compile(
@@ -69,7 +71,7 @@ class PhoneRecognizer(Recognizer):
 
     def validate(self, value: str) -> bool:
         digits = re.sub(r"\D", "", value)
-        return 5 <= len(digits) <= 13
+        return 5 <= len(digits) <= 13 and not DATE_START.match(value)
 
     def analyze(self, text: str) -> list[Finding]:
         out = []

@@ -29,6 +29,15 @@ class SignatureRecognizer(Recognizer):
     # A paraph: initials under or after 'Paraaf <function>' ('Paraaf DG: CvdH').
     _paraaf = re.compile(r"(?im)^[ \t]*paraaf\b[^\n:]{0,30}(?::[ \t]*|\n[ \t]*)([A-Za-z.]{2,8})[ \t]*$")
 
+    # Paraph fields side by side on one line ('Paraaf DOVS   KK    Paraaf DG   A.R.',
+    # 'Gezien: paraaf voorzitter EW    paraaf secretaris R.v.d.L.'): the function is one word
+    # (capitals or lower case), the initials end at two spaces, a tab, a separator or the line end.
+    _paraaf_inline = re.compile(
+        r"(?<![\w])[Pp]araaf(?:[ \t]+(?:van[ \t]+)?(?:de[ \t]+)?(?:[A-Za-z][\w&/-]{1,15}))?[ \t]*:?[ \t]+"
+        r"((?:[A-Z]\.(?:[a-z]{1,3}\.){0,3}){1,4}|[A-Z][a-z]{0,3}[A-Z][A-Za-z]{0,3})"
+        r"(?=[ \t]{2}|\t|[ \t]*(?:$|\n|[|;,]))"
+    )
+
     def analyze(self, text: str) -> list[Finding]:
         low = text.lower()
         if len(low) == len(text) and not any(k in low for k in _KEYS):
@@ -40,4 +49,18 @@ class SignatureRecognizer(Recognizer):
         for m in self._paraaf.finditer(text):
             if any(c.isupper() for c in m.group(1)):
                 out.append(self.finding(text, m.start(1), m.end(1), 0.85, "paraaf (initialen)"))
+        seen = {(f.start, f.end) for f in out}
+        for m in self._paraaf_inline.finditer(text):
+            if (m.start(1), m.end(1)) not in seen and not _function_word(m.group(1)):
+                out.append(self.finding(text, m.start(1), m.end(1), 0.85, "paraaf (initialen)"))
         return out
+
+
+def _function_word(tok: str) -> bool:
+    """'Paraaf DG' alone: an abbreviation of a function or body, not initials."""
+    from wooflow.detect import lexicon
+
+    return tok in _FUNCTIONS or tok in lexicon.organisation_words()
+
+
+_FUNCTIONS = frozenset("DG SG pSG DGB MT CdK GS BM DB AB VZ HA MA".split())

@@ -32,7 +32,9 @@ TERMS = {
         r"slecht ter been|long covid|besmet|positief getest|ziekmelding|ziekteverzuim|"
         r"maculadegeneratie|fysiotherap|slaapproblem|angstklacht|alcohol|drugsverslav|gokverslav|"
         r"chronisch|gehoorapparaat|ms-patiënt|suikerpatiënt|kankerpatiënt|longpatiënt|hartafwijking|"
-        r"hartfalen|hartkwaal|hartritmestoorn|zorgverlof|calamiteitenverlof|downsyndroom|syndroom van"
+        r"hartfalen|hartkwaal|hartritmestoorn|zorgverlof|calamiteitenverlof|downsyndroom|syndroom van|"
+        r"paniekaanval|angstaanval|verstandelijk beperkt|verstandelijke beperking|lichamelijke beperking|"
+        r"zelfbeschadig|eetprobleem|eetproblemen|depressiv|dyslex|alcoholis|hersenletsel|niet-aangeboren hersenletsel"
     ),
     "religie": (
         r"moslim|islamitisch|christelijk|christen|katholiek|rooms-katholiek|protestants|joods|jood|hindoe|"
@@ -88,7 +90,11 @@ PERSONAL = re.compile(
     r"\b(?:hij|zij|ze|haar|zijn|hem|ik|mijn|mij|me|u|uw|mijnheer|mevrouw|meneer|de heer|"
     r"collega|medewerker|medewerkster|betrokkene|cliënt|client|patiënt|verzoeker|zoon|zoontje|"
     r"dochter|dochtertje|vader|moeder|man|vrouw|partner|echtgeno(?:ot|te)|dhr\.|mw\.|gezin|"
-    r"kind|broer|zus|opa|oma|die|bewoner|buurman|buurvrouw|aanvrager|melder)\b",
+    r"kind|broer|zus|opa|oma|die|bewoner|buurman|buurvrouw|aanvrager|melder|"
+    # the parties of a case, named by their role ('Klager is bekend met een angststoornis')
+    r"klager|klaagster|bezwaarmaker|belanghebbende|appellant|appellante|inspreker|cliënte|leerling|"
+    r"jongere|werknemer|werkneemster|bewoonster|huurder|huurster|eiser|eiseres|verweerder|"
+    r"sollicitant|deelnemer|deelneemster|cliënten|ouders|bezoeker|reiziger|klant)\b",
     re.IGNORECASE,
 )
 # Words after which the statement about the person starts ('ik ben | slechtziend ...').
@@ -100,6 +106,20 @@ ANCHOR = re.compile(
 NO_CUE = " [geen persoon in de zin]"
 LEFT_ADJ = re.compile(
     r"(?:(?:door|met|vanwege|wegens|voor)\s+)?(?:(?:een|de|het|haar|zijn|mijn|uw)\s+)?(?:\w+e\s+)?$", re.IGNORECASE
+)
+# Diagnoses named by their head noun ('paniekstoornis', 'hartaandoening', 'darmontsteking',
+# 'longkanker', 'hersenletsel'): any word ending in one, besides the stems above.
+HEAD_NOUN = re.compile(
+    r"(?<![\w-])[a-zà-ÿ]{2,25}(?:stoornis|stoornissen|aandoening|aandoeningen|ontsteking|kanker|"
+    r"letsel|syndroom|infectie|ziekte)(?![\w])"
+)
+# A compound about a facility, rule or statistic, not a person's condition
+# ('gehandicaptenparkeerkaart', 'rolstoeltoegankelijk', 'ziekteverzuimcijfers', 'ggz-instelling').
+FACILITY_TAIL = re.compile(
+    r"(?:parkeer\w*|kaart|kaarten|plaats|plaatsen|vergunning|toilet|toiletten|loket|beleid|organisatie|"
+    r"organisaties|vereniging|sector|voorziening|voorzieningen|vervoer|cijfers|percentage|regeling|fonds|"
+    r"instelling|instellingen|afdeling|raad|platform|koepel|toegankelijk\w*|vriendelijk\w*|budget|"
+    r"campagne|week|lift|ingang|ingangen|zorgaanbieder\w*|wet|wetgeving)$"
 )
 NOT_ABOUT = re.compile(r"^(?:ziekenhuis|ziekenhuizen|ziekte(?:kosten|verzekering|verlof)?wet|"
                        r"ziektekosten|zorgverzeker|huisartsenpost|operationeel|operaties?$)", re.IGNORECASE)
@@ -118,27 +138,34 @@ class SpecialCategoryRecognizer(Recognizer):
         # Speed: the case-sensitive pattern on lower-cased text runs 2.5x faster than
         # IGNORECASE on the original; lower() rarely changes the length ('İ'), then fall back.
         matches = _term_matches(low) if len(low) == len(text) else TERM_RE.finditer(text)
-        for m in matches:
-            word = text[m.start() : m.end()]
+        hits = [(m.start(), m.end(), next(KINDS[int(k[1:])] for k, v in m.groupdict().items() if v is not None))
+                for m in matches]
+        if len(low) == len(text):
+            taken = {a for a, _, _ in hits}
+            extra = [(h.start(), h.end(), "gezondheid") for h in HEAD_NOUN.finditer(low) if h.start() not in taken]
+            if extra:
+                hits = sorted(hits + extra)
+        for m_start, m_end, kind in hits:
+            word = text[m_start:m_end]
             if NOT_ABOUT.match(word) or word[:1].isupper() and word[1:2].islower() \
                     and word.lower().startswith("christen"):
                 continue
-            s0 = max(text.rfind(". ", max(0, m.start() - 200), m.start()) + 1,
-                     text.rfind("\n", max(0, m.start() - 200), m.start()) + 1, max(0, m.start() - 200))
-            e0 = _sentence_end(text, m.end())
+            if len(word) > 8 and FACILITY_TAIL.search(word.lower()):
+                continue
+            s0 = _sentence_start(text, m_start)
+            e0 = _sentence_end(text, m_end)
             cue = bool(PERSONAL.search(text[s0:e0]))
-            start = m.start()
-            for a in ANCHOR.finditer(text, max(s0, m.start() - 40), m.start()):
+            start = m_start
+            for a in ANCHOR.finditer(text, max(s0, m_start - 40), m_start):
                 start = a.end()
-            if start == m.start():
-                adj = LEFT_ADJ.search(text, max(s0, m.start() - 30), m.start())
+            if start == m_start:
+                adj = LEFT_ADJ.search(text, max(s0, m_start - 30), m_start)
                 if adj:
                     start = adj.start()
-            end = _clause_end(text, m.end(), e0)
+            end = _clause_end(text, m_end, e0)
             if out and out[-1].end >= start:  # one statement, one finding
                 prev = out.pop()
                 start, end = prev.start, max(prev.end, end)
-            kind = next(KINDS[int(k[1:])] for k, v in m.groupdict().items() if v is not None)
             out.append(
                 self.finding(
                     text, start, end, 0.5 if cue else 0.3,
@@ -154,12 +181,33 @@ def reclassify(text: str, finding: Finding, person_spans: Starts) -> Finding | N
     ('Geertje is vanaf volgende maand met zwangerschapsverlof'); otherwise it is dropped."""
     if not finding.reason.endswith(NO_CUE):
         return finding
-    s0 = max(text.rfind(". ", max(0, finding.start - 200), finding.start) + 1,
-             text.rfind("\n", max(0, finding.start - 200), finding.start) + 1)
+    s0 = _sentence_start(text, finding.start)
     if not person_spans.between(s0, finding.end):
         return None
     return Finding(finding.start, finding.end, finding.text, finding.category, "redact", finding.ground,
                    0.5, finding.recognizer, finding.reason[: -len(NO_CUE)])
+
+
+_ABBREV = frozenset("dhr mw mevr dr mr ir drs prof nr bijv o.a ca vs st jr sr".split())
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    """Start of the sentence holding ``pos`` (at most 200 back): the last '. ' or line break,
+    not counting the full stop of an initial or a title ('de vader, R. Boudewijns, is ...')."""
+    floor = max(0, pos - 200)
+    nl = text.rfind("\n", floor, pos) + 1
+    lo = max(nl, floor)
+    i = text.rfind(". ", lo, pos)
+    while i > lo:
+        j = i
+        while j > lo and (text[j - 1].isalpha() or text[j - 1] == "."):
+            j -= 1
+        word = text[j:i]
+        if not (len(word) == 1 and word.isupper() or word.lower() in _ABBREV
+                or (len(word) >= 3 and word[1] == "." and word[0].isupper())):
+            return i + 1
+        i = text.rfind(". ", lo, j)
+    return lo
 
 
 def _sentence_end(text: str, pos: int) -> int:

@@ -1,0 +1,191 @@
+"""Short forms of names the chunk scan cannot judge: @mentions in chats, initials used as a
+person's name (action owners, initials after a full name), and the MPs in a motion's name.
+
+Why hand-written: these are layout conventions of Dutch office documents (action lists with
+'ACTIE AB:', '(AB)' owners, 'Ellen Wiersma (EW, voorzitter)', Teams '@Voornaam', 'motie-X/Y'),
+no NER library models them. All patterns are bounded, so scanning stays linear.
+"""
+
+from __future__ import annotations
+
+import re
+
+from wooflow.detect import lexicon, publicrole
+from wooflow.detect.names import CAP, SP, TV, NameParts, parse, tokens_of
+from wooflow.detect.personcues import _orgish
+from wooflow.detect.recognizers.person import Mention
+
+# '@Noor', '@Ruben de Graaf', '@kees' (Teams/Slack/WhatsApp mentions); an e-mail address has a
+# local part before the '@', so the look-behind rules it out.
+_AT = re.compile(
+    rf"(?<![\w.@+-])@((?:IJ|[A-Za-zÀ-ÿ])[\w'’-]{{1,30}}(?:{SP}(?:{TV}{SP})?{CAP}){{0,2}})(?![\w@])"
+)
+# Initials as a token: 'EW', 'TdJ', 'RvdL', 'PLH' (2-5 letters, at least two capitals).
+_INITIALS = re.compile(r"(?<![\w@.&/'’-])([A-Z](?:[a-z]{0,3}[A-Z]){1,3})(?![\w@&'’-]|\.\w)")
+# Where initials stand for the person who does something: 'ACTIE AB:', '(actie: AB)',
+# 'actiehouder AB', 'Wie: AB'.
+_ACTION_BEFORE = re.compile(
+    r"(?:\bactie(?:houder|punt|eigenaar)?|\bwie|\btrekker|\beigenaar|\buitvoering)[ \t]*:?[ \t]*$",
+    re.IGNORECASE,
+)
+# Initials given right after a full name: 'Ellen Wiersma (EW, voorzitter)', 'Tjeerd de Jong (TdJ)'.
+_AFTER_NAME = re.compile(r"[ \t]*\([ \t]*$")
+# Capital abbreviations of bodies, functions and things that are no person's initials.
+_NOT_INITIALS = frozenset(
+    "MT DG SG PG GS PS BV NV EU VN ID OV RO IT ICT HR BZ AZ JZ EZ FEZ OCW VWS BZK SZW IenW JenV LNV "
+    "DB AB RvC RvT OR CDA VVD PVV SP PvdA NSC BBB JA DENK SGP CU GL FvD PvdD ZZP WOZ OZB BAG BRP BSN "
+    "KvK MKB NL BE DE UK US PDF CV AI TV KPN NS RWS PMO MB GB KB TB KM CO NB PS PM AM OK QA".split()
+)
+# A motion or amendment named after its MPs: 'motie-Ceder/Van der Staaij', 'amendement-Bikker en Dassen'.
+_NAME = rf"(?:{TV}{SP})?{CAP}"
+_MOTION = re.compile(
+    rf"(?i:\b(?:motie|moties|amendement|amendementen))-({_NAME}(?:[ \t]*/[ \t]*{_NAME}|{SP}en{SP}{_NAME}){{0,4}})"
+)
+
+
+def at_mentions(text: str) -> list[Mention]:
+    """'@Priya kun jij ...': a mention of a chat participant names a person."""
+    if "@" not in text:
+        return []
+    out = []
+    for m in _AT.finditer(text):
+        words = m.group(1).split()
+        first = words[0]
+        cap = first[:1].upper() + first[1:]
+        listed = lexicon.is_first_name(cap) or lexicon.is_surname(cap)
+        if _orgish(first) or first.lower() in _ORG_HANDLES:
+            continue
+        if first[:1].islower() and not listed:
+            continue  # '@gemeenteamersfoort': an account, not a person
+        if not listed and (lexicon.is_common(first.lower()) or lexicon.is_wordlike(cap)):
+            continue
+        # keep only the words that carry the name ('@Noor Kun jij' would be odd: stop at a word)
+        keep = [first]
+        for w in words[1:]:
+            if w.lower() in ("de", "van", "der", "den", "ter", "ten", "het") or not lexicon.is_common(w.lower()) \
+                    or lexicon.is_surname(w):
+                keep.append(w)
+            else:
+                break
+        while keep and keep[-1].lower() in ("de", "van", "der", "den", "ter", "ten", "het"):
+            keep.pop()
+        name = " ".join(keep)
+        s = m.start(1)
+        toks = tokens_of(" ".join(w[:1].upper() + w[1:] if i == 0 else w for i, w in enumerate(keep)))
+        parts = parse(toks, lexicon.first_names())
+        if len(keep) == 1 and first[:1].islower():
+            parts = NameParts(first=first, initials=None, surname=None, tokens=[first])
+        public = publicrole.judge(text, s, s + len(name), parts.first, parts.initials, parts.surname)
+        out.append(Mention(s, s + len(name), name, 0.9, "naam na @ (vermelding in chat)", parts,
+                           public=public, strong=True))
+    return out
+
+
+_ORG_HANDLES = frozenset("all allen iedereen channel here team everyone kanaal".split())
+
+
+def motion_names(text: str) -> list[Mention]:
+    """'motie-Ceder/Van der Staaij': each name of a motion or amendment is an MP in office."""
+    if "-" not in text:
+        return []
+    out = []
+    for m in _MOTION.finditer(text):
+        pos = m.start(1)
+        for piece in re.split(r"([ \t]*/[ \t]*| en )", m.group(1)):
+            if piece and not re.fullmatch(r"[ \t]*/[ \t]*| en ", piece):
+                parts = parse(tokens_of(piece), lexicon.first_names())
+                out.append(Mention(pos, pos + len(piece), piece, 0.85, "naam in motie", parts,
+                                   public="publieke functie (motie)", strong=True))
+            pos += len(piece)
+    return out
+
+
+def _person_initials(mentions: list[Mention]) -> set[str]:
+    """Initials a named private person may be referred to by ('Roos van der Linden' -> RvdL, RL;
+    'Hoogendoorn, P.L.' -> PLH; 'Dragan Petrović' -> DP)."""
+    out: set[str] = set()
+    for m in mentions:
+        p = m.parts
+        if m.public is not None or not p.surname:
+            continue
+        words = p.surname.replace("-", " ").split()
+        tv = [w for w in words if w.lower() in _TV_LOW]
+        core = [w for w in words if w.lower() not in _TV_LOW and w[:1].isupper()]
+        if not core:
+            continue
+        last = core[0][0]
+        if p.first:
+            heads = [p.first[0]]
+        elif p.initials:
+            heads = ["".join(c for c in p.initials if c.isupper())]
+        else:
+            continue
+        for h in heads:
+            out.add(h + last)
+            if tv:
+                out.add(h + "".join(w[0].lower() for w in tv) + last)
+                out.add(h + "".join(w[0].upper() for w in tv) + last)
+    return {i for i in out if len(i) >= 2}
+
+
+_TV_LOW = frozenset("van de der den het ter ten te 't op in aan bij uit la le du da di dos von zu del".split())
+
+
+def initials_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Initials standing for a person: after 'ACTIE'/'actie:'/'Wie:', right after a full name in
+    brackets, or equal to the initials of a private person named in the same text (action
+    tables, '(RvdL)' owners, 'TdJ meldt ...'). Abbreviations of bodies are never initials."""
+    known = _person_initials(mentions)
+    taken = [(m.start, m.end) for m in mentions]
+    orgs = lexicon.organisation_words()
+    cands = []
+    defined: set[str] = set()
+    for m in _INITIALS.finditer(text):
+        tok = m.group(1)
+        s, e = m.start(1), m.end(1)
+        if tok in orgs or tok.upper() in orgs or tok in lexicon.parties() or any(a <= s < b for a, b in taken):
+            continue
+        ls = text.rfind("\n", max(0, s - 80), s) + 1
+        before = text[max(ls, s - 40) : s]
+        if tok in known and _AFTER_NAME.search(before):
+            paren = text.rfind("(", ls, s)
+            if any(b <= paren and not text[b:paren].strip() for _, b in taken):
+                defined.add(tok)  # 'Mehmet Bulut (MB, gemeente Amersfoort)': MB is this person here
+                cands.append((tok, s, e, "defined"))
+                continue
+        cands.append((tok, s, e, "action" if _ACTION_BEFORE.search(before) else ""))
+    out: list[Mention] = []
+    for tok, s, e, how in cands:
+        common_abbr = tok in _NOT_INITIALS and tok not in defined
+        if how == "defined":
+            out.append(_acronym(tok, s, e, "initialen van genoemde persoon", propagate=tok not in _NOT_INITIALS))
+        elif how == "action" and not common_abbr:
+            out.append(_acronym(tok, s, e, "initialen als actiehouder", propagate=tok not in _NOT_INITIALS))
+        elif tok in known and not common_abbr:
+            out.append(_acronym(tok, s, e, "initialen van persoon die in de tekst genoemd wordt", propagate=False))
+    return out
+
+
+# Bare initials after a word for a person ('een collega (R.)', 'cliënt F.K., geboren ...').
+_NOUN_INITIALS = re.compile(
+    r"(?i:\b(?:collega|medewerker|medewerkster|buurman|buurvrouw|cliënt|cliënte|client|leerling|"
+    r"dochter|zoon|kind|agent|agente|consulent|consulente|jongere|getuige|melder|betrokkene|patiënt|"
+    r"bewoner|bewoonster|klager|klaagster|verdachte|werknemer|stagiair|stagiaire))"
+    r"[ \t]+(?:\([ \t]*)?((?:[A-Z]\.){1,4})(?=[ \t]*[),;:]|[ \t]+[a-z])"
+)
+
+
+def noun_initials(text: str) -> list[Mention]:
+    """'een collega (R.)', 'cliënt F.K.': initials right after a word for a person name someone."""
+    out = []
+    for m in _NOUN_INITIALS.finditer(text):
+        tok = m.group(1)
+        out.append(Mention(m.start(1), m.end(1), tok, 0.85, "initialen na persoonsaanduiding",
+                           NameParts(first=None, initials=tok, surname=None, tokens=[tok])))
+    return out
+
+
+def _acronym(tok: str, s: int, e: int, why: str, propagate: bool) -> Mention:
+    parts = NameParts(first=None, initials=tok, surname=None, tokens=[tok])
+    return Mention(s, e, tok, 0.85, why, parts, strong=propagate,
+                   recognizer="person-acronym" if propagate else "person")
