@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from wooflow.model import Document
+from wooflow.understand.layout import chat_export, form_layout, personal_decision, slide_layout
 
 TYPES = (
     "nota", "kamerbrief", "kamervragen", "verslag", "agenda", "besluitenlijst", "email",
@@ -199,7 +200,31 @@ CUES: tuple[Cue, ...] = (
         "regel 'verslag' of 'notulen' bovenaan",
         _line(r"(?:concept[- ])?(?:verslag|notulen|actiepuntenlijst)(?: [^\n.:;]{1,80})?"),
     ),
-    Cue("verslag", 3, "veld 'Aanwezig'", _rx(r"^[\s*]*Aanwezig(?:en)?\b")),
+    Cue(
+        "verslag",
+        3,
+        "veld 'Aanwezig'/'Deelnemers'",
+        _rx(r"^[\s*]*(?:Aanwezig(?:en)?|Deelnemers|Deelnemend)\b\s*[:\t]?"),
+    ),
+    Cue(
+        "verslag",
+        4,
+        "titel 'Terugkoppeling/Samenvatting/Kort verslag' van een overleg",
+        _rx(
+            r"^[\s#*]*(?:Terugkoppeling|Samenvatting|Kort verslag|Aantekeningen|Notities|Impressie)"
+            r"\b[^\n]{0,40}\b(?:overleg|vergadering|bijeenkomst|bespreking|gesprek|sessie|"
+            r"werkbezoek|hoorzitting)"
+        ),
+        "title",
+    ),
+    Cue(
+        "verslag",
+        1.5,
+        "regels 'Afgesproken:'/'Afspraak:'",
+        _rx(r"^\s*[-•]?\s*(?:Afgesproken|Afspraak|Besproken|Conclusie)\s*:"),
+        "body",
+        2,
+    ),
     Cue(
         "verslag",
         5,
@@ -224,7 +249,8 @@ CUES: tuple[Cue, ...] = (
         2,
         "'Verslag van de vergadering'",
         _rx(
-            r"\bverslag van (?:de|het) "
+            # not an agenda item "3. Verslag van de vergadering van 20 maart"
+            r"^(?![ \t]*\d{1,2}[.)]?[ \t])[^\n]*?\bverslag van (?:de|het) "
             r"(?:vergadering|overleg|bijeenkomst|bespreking|hoorzitting)\b"
         ),
     ),
@@ -248,11 +274,26 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "agenda", 6, "regel 'Agenda' bovenaan", _line(r"(?:concept[- ])?agenda(?: [^\n.:;]{1,80})?")
     ),
+    Cue(
+        "agenda",
+        5,
+        "woord 'agenda' in de titel ('Oproep en agenda', 'Vergaderagenda')",
+        _rx(r"\b(?:agenda|vergaderagenda|conceptagenda)\b(?!punt)"),
+        "title",
+    ),
     Cue("agenda", 1, "agendapunt 'Opening'", _rx(r"^\s*(?:\d+\.?\s*)?Opening\b")),
+    Cue("agenda", 1, "agendapunt 'Sluiting'", _rx(r"^\s*(?:\d+\.?\s*)?Sluiting\b"), "body"),
     Cue("agenda", 1, "agendapunt 'Rondvraag'", _rx(r"^\s*(?:\d+\.?\s*)?Rondvraag\b"), "body"),
     Cue("agenda", 1, "veld 'Genodigden'", _rx(r"^\s*Genodigden\b")),
     # besluitenlijst
     Cue("besluitenlijst", 9, "regel 'Besluitenlijst' bovenaan", _rx(r"^[\s#*]*Besluitenlijst\b")),
+    Cue(
+        "besluitenlijst",
+        7,
+        "woord 'besluitenlijst' in de titel ('Openbare besluitenlijst')",
+        _rx(r"\w[^\n]{0,40}\bbesluitenlijst\b"),
+        "title",
+    ),
     Cue(
         "besluitenlijst",
         2,
@@ -301,7 +342,54 @@ CUES: tuple[Cue, ...] = (
         _rx(r"^[\s#*]*Besluit van (?:de|het) [^\n]{3,200}?(?:houdende|tot)\b"),
     ),
     Cue("besluit", 2, "regel 'Besluit:' na de aanhef", _rx(r"^\s*Besluit(?:en)?\s*:\s*$"), "body"),
-    Cue("besluit", 1.5, "inwerkingtreding", _rx(r"\btreedt in werking\b"), "body"),
+    Cue(
+        "besluit",
+        1.5,
+        "inwerkingtreding",
+        _rx(r"\b(?:treedt|treden) in werking\b|\bin werking (?:treedt|treden)\b"),
+        "body",
+    ),
+    Cue(
+        "besluit",
+        3,
+        "dictum 'besluit: vast te stellen / te wijzigen'",
+        _rx(
+            r"\bbesluit(?:en)?\s*:?\s*(?:\n\s*)?(?:[IVX]+\.\s*)?(?:vast te stellen|te wijzigen|"
+            r"in te trekken|te bepalen|aan te wijzen)\b"
+        ),
+        "body",
+    ),
+    Cue(
+        "besluit",
+        2,
+        "aanhef van een bestuursorgaan ('Het college van ...;')",
+        _rx(
+            r"^[\s*]*(?:Het college van burgemeester en wethouders|Burgemeester en wethouders|"
+            r"(?:De|Het) (?:minister|staatssecretaris|raad|dagelijks bestuur|algemeen bestuur)|"
+            r"Gedeputeerde Staten|Provinciale Staten|De burgemeester)\b[^\n]{0,80}[;,][ \t]*\n"
+            # followed by the considerations, not by a signature
+            r"(?:[ \t]*\n)*[ \t]*(?:gelet op|overwegende|gezien|gehoord|op voordracht|besluit)\b"
+        ),
+        "body",
+    ),
+    Cue(
+        "besluit",
+        2,
+        "officiële bekendmaking (Gemeenteblad/Staatscourant/Provinciaal blad)",
+        _rx(r"\b(?:GEMEENTEBLAD|STAATSCOURANT|PROVINCIAAL BLAD|WATERSCHAPSBLAD|Gemeenteblad|"
+            r"Staatscourant|Provinciaal blad|Waterschapsblad)\b"),
+        "title",
+    ),
+    Cue(
+        "besluit",
+        4,
+        "titel '...besluit' / 'Beleidsregels' / 'Verordening' / 'Regeling'",
+        _rx(
+            r"^[\s#*]*(?:[A-Z]\w*besluit|Beleidsregels?|(?:[A-Z]\w*)?[Vv]erordening|Regeling|"
+            r"Reglement|Aanwijzingsbesluit|Mandaatregeling)\b(?! op (?:uw )?(?:Woo|Wob))"
+        ),
+        "title",
+    ),
     Cue("besluit", 6, "'Beslissing op (uw) bezwaar'", _rx(r"\bBeslissing op (?:uw |het )?bezwaar")),
     Cue("besluit", 1.5, "beroepsclausule", _rx(r"\bberoep (?:instellen|aantekenen)\b"), "body"),
     Cue("besluit", 1, "'Gelet op' aanhef", _rx(r"^\s*Gelet op\b"), "body"),
@@ -317,6 +405,35 @@ CUES: tuple[Cue, ...] = (
         "body",
     ),
     Cue("beschikking", 1, "'uw aanvraag'", _rx(r"\buw aanvraag\b"), "body"),
+    # An individual decision shaped like a letter ("Geachte mevrouw", "Met vriendelijke groet"):
+    # what makes it a decision is that it grants, refuses or fixes something for this person
+    # and ends in an objection route with a term.
+    Cue(
+        "beschikking",
+        4,
+        "rechtsmiddelenclausule (bezwaar binnen zes weken) aan één persoon",
+        test=personal_decision,
+    ),
+    Cue(
+        "beschikking",
+        3,
+        "'Bent u het niet eens met dit besluit/deze beslissing?'",
+        _rx(r"\bniet eens met (?:dit|deze|het|ons|mijn) (?:besluit|beslissing|beschikking)\b"),
+        "body",
+    ),
+    Cue(
+        "beschikking",
+        3,
+        "toekenning/afwijzing aan u ('U krijgt ... per maand', 'wij wijzen uw aanvraag af')",
+        _rx(
+            r"\bu krijgt (?:€|vanaf\b|met ingang van\b)|"
+            r"\bu krijgt [^.\n]{0,60}\b(?:in bruikleen|toegekend|vergoed|per (?:maand|jaar|week))\b|"
+            r"\b(?:wij|we|ik) (?:ken(?:nen)? u|wijzen? uw (?:aanvraag|verzoek) af|"
+            r"verlen(?:en|g(?:en)?) uw)\b|\buw (?:aanvraag|verzoek) (?:wordt|is) (?:af|toe)gewezen\b|"
+            r"\bu betaalt (?:een eigen bijdrage|vanaf\b|€)|\bu heeft (?:geen )?recht op\b"
+        ),
+        "body",
+    ),
     # advies
     Cue(
         "advies",
@@ -364,9 +481,19 @@ CUES: tuple[Cue, ...] = (
         5,
         "titel 'Melding/Proces-verbaal/Inspectie/Verslag van bevindingen'",
         _rx(
-            r"^[\s#*]*(?:\w*[Mm]elding|Proces-verbaal|(?:Verslag|Rapport) van bevindingen|"
+            r"^[\s#*]*(?:Proces-verbaal|(?:Verslag|Rapport) van bevindingen|"
             r"Inspectie(?:rapport|verslag|bezoek)?|Rapportage|Incidentrapport|Bevindingen)\b"
         ),
+        "title",
+    ),
+    # A "melding" is a report when an authority writes it up (Veilig Thuis, a datalek) and a
+    # letter or a form when a citizen sends it: the title alone does not decide.
+    Cue("rapport", 4.5, "titel 'Melding ...'", _rx(r"^[\s#*]*\w*[Mm]elding\b"), "title"),
+    Cue(
+        "rapport",
+        5,
+        "titel '...rapportage/...rapport' ('Voortgangsrapportage')",
+        _rx(r"^[\s#*]*(?!Jaar)[A-Z]\w*(?:rapportage|rapport|evaluatie|onderzoek)\b"),
         "title",
     ),
     Cue(
@@ -397,6 +524,16 @@ CUES: tuple[Cue, ...] = (
     Cue("jaarplan", 8, "titel 'Jaarplan'", _rx(r"\bJaarplan(?:ning)?\b(?: \d{4})?")),
     Cue("jaarverslag", 8, "titel 'Jaarverslag'", _rx(r"\bJaarverslag\b(?: \d{4})?")),
     Cue("jaarverslag", 2, "'in het verslagjaar'", _rx(r"\bverslagjaar\b"), "body"),
+    Cue(
+        "jaarverslag",
+        8,
+        "titel 'Jaarrapportage/Jaarverantwoording/Jaarrekening'",
+        _rx(
+            r"\b(?:Jaarrapportage|Jaarverantwoording|Jaarbericht|Jaaroverzicht|Jaarrekening|"
+            r"Jaarstukken|Verantwoording(?: over)? \d{4})\b"
+        ),
+        "title",
+    ),
     # convenant
     Cue(
         "convenant",
@@ -475,6 +612,17 @@ CUES: tuple[Cue, ...] = (
         ),
         "title",
     ),
+    Cue(
+        "brief",
+        2,
+        "eerste persoon van een bewoner ('ik woon', 'mijn buren')",
+        _rx(
+            r"\b(?:ik woon|wij wonen|we wonen|mijn (?:woning|huis|buren|buurman|buurvrouw|straat|tuin)|"
+            r"onze (?:woning|buren|buurman|buurvrouw|straat|wijk|tuin)|"
+            r"ik heb (?:al |het personeel |hen |hem |haar )?(?:meerdere|diverse|verschillende) keren)\b"
+        ),
+        "body",
+    ),
     Cue("brief", 0.5, "veld 'Ons kenmerk'", _rx(r"^[\s*]*(?:Ons kenmerk|Onze referentie)\b")),
     # presentatie
     Cue(
@@ -500,6 +648,27 @@ CUES: tuple[Cue, ...] = (
         4,
     ),
     Cue("presentatie", 3, "veel pagina's met weinig tekst", test=_short_pages),
+    Cue("presentatie", 3, "korte opsommingsregels zonder lopende tekst", test=slide_layout),
+    Cue(
+        "presentatie",
+        2,
+        "slotdia 'Vragen?' / 'Dank voor uw aandacht'",
+        _rx(r"^\s*(?:Vragen\s*\?|Vragen en discussie|Dank voor (?:uw|jullie) aandacht!?)\s*$"),
+        "body",
+    ),
+    # other: positive evidence for documents that are none of the types (forms, chat exports).
+    Cue("other", 5, "formulier: vooral velden 'Label: waarde'", test=form_layout),
+    Cue("other", 6, "chatexport (regels met tijd en spreker)", test=chat_export),
+    Cue(
+        "other",
+        2,
+        "formulierkenmerken ('Meldingnummer', 'ontvangen via webformulier')",
+        _rx(
+            r"\b(?:Meldingsnummer|Meldingnummer|Formuliernummer|Registratienummer melding)\b|"
+            r"\b(?:ontvangen|ingediend|verzonden) via (?:het |de )?(?:web)?(?:formulier|www\.|"
+            r"website|app)\b"
+        ),
+    ),
 )
 
 

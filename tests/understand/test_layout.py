@@ -1,0 +1,163 @@
+"""Structural type cues (wooflow.understand.layout) and the round-5 cues that use them.
+
+The texts are written for these tests; none is copied from an evaluation corpus.
+"""
+
+from __future__ import annotations
+
+import pytest
+from understand_helpers import make_doc
+
+from wooflow.understand import classify
+from wooflow.understand.layout import chat_export, form_layout, personal_decision, slide_layout
+
+LETTER_DECISION = (
+    "Gemeente Ergens\n\nMevrouw P. Bos\nDorpsweg 2\n1234 AB Ergens\n\nDatum: 1 maart 2024\n"
+    "Onderwerp: uw aanvraag\n\nGeachte mevrouw Bos,\n\nWij hebben uw aanvraag beoordeeld.\n\n"
+    "Bent u het niet eens met dit besluit? Dan kunt u binnen zes weken na de datum van deze brief "
+    "bezwaar maken.\n\nMet vriendelijke groet,\n\nnamens het college,\nA. Smit\n"
+)
+
+
+def test_personal_decision_needs_clause_and_one_addressee() -> None:
+    assert personal_decision(make_doc(LETTER_DECISION), LETTER_DECISION)
+    general = LETTER_DECISION.replace("Mevrouw P. Bos\n", "Aan de bewoners\n").replace(
+        "Geachte mevrouw Bos", "Geachte bewoners"
+    )
+    assert not personal_decision(make_doc(general), general)
+    no_term = LETTER_DECISION.replace("binnen zes weken na de datum van deze brief ", "")
+    assert not personal_decision(make_doc(no_term), no_term)
+
+
+def test_clause_in_a_later_sentence_does_not_count() -> None:
+    text = "Geachte heer Jansen,\n\nU kunt binnen zes weken reageren. Over bezwaar leest u meer.\n"
+    assert not personal_decision(make_doc(text), text)
+
+
+def test_letter_that_says_it_is_no_decision_is_a_brief() -> None:
+    text = (
+        "Gemeente Ergens\n\nDe heer K. Smit\nKade 4\n\nDatum: 2 mei 2024\nOns kenmerk: X/1\n"
+        "Betreft: werkzaamheden\n\nGeachte heer Smit,\n\nWij werken vanaf 1 juni aan de kade. "
+        "Dit is geen besluit: u kunt binnen zes weken geen bezwaar maken tegen deze brief.\n\n"
+        "Met vriendelijke groet,\n\nH. Bruin\n"
+    )
+    assert not personal_decision(make_doc(text), text)
+    assert classify(make_doc(text)).type == "brief"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "U krijgt € 180 per maand huurtoeslag.",
+        "Wij wijzen uw aanvraag af, omdat uw inkomen te hoog is.",
+        "U krijgt een rolstoel in bruikleen.",
+        "Wij kennen u een persoonsgebonden budget toe.",
+    ],
+)
+def test_letter_shaped_beschikking(body: str) -> None:
+    text = LETTER_DECISION.replace("Wij hebben uw aanvraag beoordeeld.", body)
+    result = classify(make_doc(text))
+    assert result.type == "beschikking", result.scores
+    assert result.scores["beschikking"] > result.scores.get("brief", 0) + 2
+
+
+def test_woo_besluit_with_citizen_clause_stays_besluit() -> None:
+    text = (
+        "Datum: 4 april 2024\nBetreft: Besluit op uw Woo-verzoek\n\nGeachte heer Smit,\n\n"
+        "Uw Woo-verzoek\nU vroeg om documenten.\n\nVerloop van de procedure\nx\n\n"
+        "Ik heb besloten uw verzoek toe te wijzen.\n\nBent u het niet eens met dit besluit? "
+        "Dan kunt u binnen zes weken bezwaar maken.\n\nMet vriendelijke groet,\n"
+    )
+    assert classify(make_doc(text)).type == "besluit"
+
+
+def test_form_layout() -> None:
+    form = "Melding openbare ruimte\n\n" + "".join(
+        f"{label}: {value}\n"
+        for label, value in [
+            ("Meldingnummer", "M-1"),
+            ("Ontvangen op", "1-2-2024"),
+            ("Categorie", "Afval"),
+            ("Locatie", "Kade 4"),
+            ("Omschrijving", "Zakken naast de container"),
+            ("Foto", "ja"),
+            ("Naam", "[naam]"),
+            ("E-mail", "[e-mail]"),
+            ("Status", "Open"),
+        ]
+    )
+    assert form_layout(make_doc(form), form)
+    assert classify(make_doc(form)).type == "other"
+    letter = LETTER_DECISION
+    assert not form_layout(make_doc(letter), letter)
+
+
+def test_melding_title_alone_is_a_report_but_a_citizens_letter_wins() -> None:
+    report = "Melding datalek\n\nOp 3 mei is een e-mail met persoonsgegevens verkeerd verzonden.\n"
+    assert classify(make_doc(report)).type == "rapport"
+    letter = (
+        "Melding overlast\n\nGeachte heer, mevrouw,\n\nIk woon sinds twee jaar aan de Kade. "
+        "Mijn buren draaien elke nacht harde muziek.\n\nMet vriendelijke groet,\n\nP. Bos\n"
+    )
+    assert classify(make_doc(letter)).type == "brief"
+
+
+def test_chat_export() -> None:
+    chat = "[09:01] Bos, Tim\nhoi\n\n[09:02] Smit, An\nhallo\n\n[09:05] Bos, Tim\nok\n"
+    assert chat_export(make_doc(chat), chat)
+    assert classify(make_doc(chat)).type == "other"
+    whatsapp = "12-03-2024 10:02 - Jan: hoi\n12-03-2024 10:03 - Piet: ja\n12-03-2024 10:04 - Jan: ok\n"
+    assert chat_export(make_doc(whatsapp), whatsapp)
+    mail = "Van: A\nVerzonden: 12-03-2024 10:02\nAan: B\n\nTekst om 10:02 en 10:05.\n"
+    assert not chat_export(make_doc(mail), mail)
+
+
+def test_slide_layout_and_numbered_agenda() -> None:
+    slides = (
+        "Programma Werk\nStand van zaken\n- 412 gestart\n- 38% aan het werk\nWat gaat goed\n"
+        "- Werkgevers\n- Korte lijnen\nKnelpunten\n- Vervoer\nVragen?\n"
+    )
+    assert slide_layout(make_doc(slides), slides)
+    assert classify(make_doc(slides)).type == "presentatie"
+    agenda = "".join(f"{i}. Punt {i}\n" for i in range(1, 10))
+    assert not slide_layout(make_doc(agenda), agenda)
+
+
+@pytest.mark.parametrize(
+    "expected, text",
+    [
+        (
+            "agenda",
+            "Waterschap Ergens\n\nOproep en agenda voor de vergadering van het bestuur\n\n"
+            "1. Opening\n2. Verslag van de vergadering van 20 maart 2024\n3. Rondvraag\n"
+            "4. Sluiting\n",
+        ),
+        (
+            "besluitenlijst",
+            "Openbare besluitenlijst van het college van Ergens\nDatum vergadering: 3 maart 2024\n"
+            "Aanwezig: het college\n\n1. Subsidie\nBesluit: vastgesteld.\n",
+        ),
+        (
+            "verslag",
+            "Terugkoppeling overleg ketenpartners\n12 maart 2024\n\nDeelnemers: gemeente, GGD\n\n"
+            "1. Casussen\nAfgesproken: de GGD belt.\nAfgesproken: de gemeente zoekt een locatie.\n",
+        ),
+        (
+            "besluit",
+            "GEMEENTEBLAD\n\nBeleidsregels bijzondere bijstand Ergens 2024\n\n"
+            "Het college van burgemeester en wethouders van Ergens;\n\ngelet op artikel 4:81 Awb;\n\n"
+            "besluit vast te stellen de volgende beleidsregels:\n\nArtikel 1\nx\n",
+        ),
+        ("jaarverslag", "Jaarrapportage klachten 2023\nProvincie Ergens\n\nIn 2023 kwamen er 64.\n"),
+        ("rapport", "Voortgangsrapportage jeugdhulp\n\nPeriode: januari tot juni\n\nHet gaat goed.\n"),
+    ],
+)
+def test_round5_title_and_structure_cues(expected: str, text: str) -> None:
+    result = classify(make_doc(text))
+    assert result.type == expected, result.scores
+
+
+def test_signature_is_no_governing_body_preamble() -> None:
+    """'De minister van X,' above a signature is no 'aanhef' of a regulation."""
+    text = "Geachte college,\n\nTekst.\n\nHoogachtend,\n\nde minister van Financiën,\n\nA. Bos\n"
+    assert "besluit" not in classify(make_doc(text)).scores

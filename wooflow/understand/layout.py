@@ -1,0 +1,95 @@
+"""Structural cues for the type classifier: facts about a document's shape, not single words.
+
+Single words generalise badly between organisations (every municipality words its letters
+differently), but the shape of a document does not: an individual decision is a letter to one
+person that ends in a rechtsmiddelenclausule; a form is mostly "Label: value" lines; a chat
+export is a run of time-stamped speaker lines; slides are short bullet lines. Each function takes
+the document and the text zone the classifier gives it and answers yes or no, so it can be a
+``Cue.test`` (see ``classify.py``) and is documented in docs/UNDERSTANDING.md.
+"""
+
+from __future__ import annotations
+
+import re
+
+from wooflow.model import Document
+
+_I = re.IGNORECASE | re.MULTILINE
+
+# "binnen zes weken ... bezwaar maken" / "bezwaar maken ... binnen 6 weken", in one sentence. The
+# objection route is what only a decision (besluit in the sense of the Awb) carries; a letter that
+# only informs says "u kunt geen bezwaar maken" and has no term.
+RECHTSMIDDEL = re.compile(
+    r"\bbinnen (?:zes|6) weken\b[^.?!]{0,160}?\bbezwaar(?:schrift)?\b(?! op\b)|"
+    r"\bbezwaar(?:schrift)? (?:maken|indienen|in te dienen|aantekenen)\b[^.?!]{0,120}?"
+    r"\bbinnen (?:zes|6) weken\b",
+    _I,
+)
+# Addressed to one person: a personal salutation or a "De heer / Mevrouw" address block line.
+_PERSONAL = re.compile(
+    r"^\s*(?:(?:Geachte|Beste) (?:heer|mevrouw|mevr\.|dhr\.)\b|"
+    r"(?:De heer|Mevrouw|Mevr\.|Dhr\.|De familie|Fam\.)\s+(?:[A-Z]\.|[A-Z][a-z]))",
+    re.MULTILINE,
+)
+_NO_DECISION = re.compile(
+    r"\b(?:dit is geen besluit|(?:u kunt )?tegen deze brief (?:kunt u )?geen bezwaar)", _I
+)
+
+
+def personal_decision(doc: Document, text: str) -> bool:
+    """A rechtsmiddelenclausule in a document addressed to one person: an individual decision."""
+    if not RECHTSMIDDEL.search(text) or _NO_DECISION.search(text):
+        return False
+    return _PERSONAL.search(text[:6000]) is not None
+
+
+# "Label:   value" lines with a short label (at most four words) and a short value.
+_FIELD_LINE = re.compile(r"^[ \t]*[A-Z][\w'()/.-]*(?: [\w'()/.-]+){0,3}[ \t]*:[ \t]*\S[^\n]{0,70}$")
+_SENTENCE_END = re.compile(r"[a-z][.!?]\s*$")
+
+
+def form_layout(doc: Document, text: str) -> bool:
+    """A form or register export: most lines are "Label: value" and hardly any are prose.
+
+    Letters, notas and e-mails have a header block of fields too, but then paragraphs of prose;
+    a form has at least eight fields making up more than half of its lines, and fewer prose
+    lines (ending in a full stop) than fields.
+    """
+    lines = [ln for ln in text[:4000].splitlines() if ln.strip()]
+    if len(lines) < 8:
+        return False
+    fields = sum(1 for ln in lines if _FIELD_LINE.match(ln))
+    prose = sum(1 for ln in lines if _SENTENCE_END.search(ln) and len(ln) > 50)
+    return fields >= 8 and fields * 2 > len(lines) and prose * 2 < fields
+
+
+# "[10:02] Vermeulen, Sanne", "12-03-2024 10:02 - Jan: tekst", "[12-03-24 10:02:11] Jan: tekst"
+_CHAT_LINE = re.compile(
+    r"^\s*(?:\[\s*(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4},?\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*\]\s*\S|"
+    r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4},?\s+\d{1,2}:\d{2}\s+-\s+[^:\n]{1,40}:)",
+    re.MULTILINE,
+)
+
+
+def chat_export(doc: Document, text: str) -> bool:
+    """A chat export (WhatsApp, Teams, Signal): three or more time-stamped speaker lines."""
+    return len(_CHAT_LINE.findall(text[:6000])) >= 3
+
+
+# Symbol bullets only: numbered lines are agenda items as often as slide points.
+_BULLET = re.compile(r"^\s*[-•▪●◦*–]\s+\S")
+
+
+def slide_layout(doc: Document, text: str) -> bool:
+    """Slide text: short lines, many of them bullets, no paragraphs of prose.
+
+    At least eight lines, a third of them bullets, on average under 40 characters, and no
+    line longer than 100 characters (a paragraph).
+    """
+    lines = [ln.strip() for ln in text[:6000].splitlines() if ln.strip()]
+    if len(lines) < 8:
+        return False
+    bullets = sum(1 for ln in lines if _BULLET.match(ln))
+    longest = max(len(ln) for ln in lines)
+    mean = sum(len(ln) for ln in lines) / len(lines)
+    return bullets * 3 >= len(lines) and mean < 40 and longest <= 100
