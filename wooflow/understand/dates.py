@@ -27,6 +27,8 @@ MONTHS: dict[str, int] = {
     "november": 11, "nov": 11,
     "december": 12, "dec": 12,
 }  # fmt: skip
+# OCR reads "m" as "rn" ("12 rnaart 2024", "decernber"): the misread month names are months too.
+MONTHS.update({k.replace("m", "rn"): v for k, v in list(MONTHS.items()) if "m" in k})
 
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 # "7 februari 2024", "07 feb. 2024", "1e maart 2021"
@@ -46,6 +48,18 @@ _DMY_NUM = re.compile(
 # "2023-11-22"
 _ISO = re.compile(r"(?<![\w.-])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d])")
 _AMOUNT_BEFORE = re.compile(r"(?:€|EUR|euro)\s*$", re.IGNORECASE)
+# OCR confuses O/o with 0 and l/I/| with 1 inside numbers ("2O24", "l4 maart"). A token of such
+# characters with at least one real digit, not part of a word, is read as digits; the result only
+# counts when it forms a valid date, and the substitution keeps every offset.
+_OCR_DIGITS = re.compile(r"(?<![^\W\d_])(?=[0-9OolI|]*\d)[0-9OolI|]{2,4}(?![^\W\d_])")
+_OCR_MAP = str.maketrans("OolI|", "00111")
+
+
+def _ocr_digits(text: str) -> str:
+    """``text`` with OCR-misread digits repaired inside number tokens (same length)."""
+    if not any(c in text for c in "OolI|"):
+        return text
+    return _OCR_DIGITS.sub(lambda m: m.group().translate(_OCR_MAP), text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +82,7 @@ def _make(y: str, m: str | int, d: str) -> _dt.date | None:
 def find_dates(text: str) -> list[DateHit]:
     """All calendar dates in ``text``, in order of position, overlaps removed."""
     hits: list[DateHit] = []
+    text = _ocr_digits(text)
     for rx in (_DMY_TEXT, _MDY_TEXT, _DMY_NUM, _ISO):
         for m in rx.finditer(text):
             if rx is _DMY_NUM and _AMOUNT_BEFORE.search(text, max(0, m.start() - 6), m.start()):

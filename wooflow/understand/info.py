@@ -9,7 +9,7 @@ from wooflow.model import Document
 from wooflow.understand.classify import classify
 from wooflow.understand.codes import RedactionCode, count_codes, find_redaction_codes
 from wooflow.understand.dates import iso
-from wooflow.understand.lines import extract_fields, split_lines
+from wooflow.understand.lines import MAX_LINES, extract_fields, split_lines
 from wooflow.understand.meta import extract_meta
 from wooflow.understand.structure import (
     email_parts,
@@ -127,10 +127,11 @@ class DocInfo:
 def analyze(doc: Document) -> DocInfo:
     """Understand one document (children are analysed separately by the caller)."""
     text = doc.text or ""
-    lines = split_lines(text)
-    fields = extract_fields(lines)
+    lines = split_lines(text, limit=None)  # sections: the whole document, one linear pass
+    head = lines[:MAX_LINES]  # header fields and metadata live at the top
+    fields = extract_fields(head)
     typ = classify(doc, text)
-    meta = extract_meta(doc, fields, lines, typ.type)
+    meta = extract_meta(doc, fields, head, typ.type)
     codes = find_redaction_codes(text)
     secs = sections(lines, len(text), field_value_lines(lines, fields))[:MAX_SECTIONS]
     structure: dict[str, Any] = {"sections": secs}

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from wooflow.understand.dates import parse_date
 
-MAX_LINES = 3000  # header fields live at the top; long documents are not scanned to the end
+MAX_LINES = 3000  # header fields live at the top: fields and metadata read only these lines
 
 _SUP = re.compile(r"</?sup>", re.IGNORECASE)
 _MD = re.compile(r"^\s*(?:#{1,6}\s+|>\s*)|\*\*|__")
@@ -30,12 +30,12 @@ class Line:
         return not self.clean
 
 
-def split_lines(text: str, limit: int = MAX_LINES) -> list[Line]:
-    """Lines (``\\n`` and form feed separated) with offsets into ``text``."""
+def split_lines(text: str, limit: int | None = MAX_LINES) -> list[Line]:
+    """Lines (``\\n`` and form feed separated) with offsets into ``text``; ``None``: all."""
     out: list[Line] = []
     pos = 0
     for raw in re.split(r"[\n\f]", text):
-        if len(out) >= limit:
+        if limit is not None and len(out) >= limit:
             break
         clean = raw
         if "<" in raw:
@@ -84,12 +84,26 @@ LABELS: dict[str, tuple[str, ...]] = {
         "Onze ref.",
         "Documentnummer",
         "Rapportnummer",
+        "Aanslagnummer",
+        "Beschikkingnummer",
+        "Beschikkingsnummer",
+        "Besluitnummer",
         "No.",
         "Nr.",
         "Nummer",
     ),
     "uw_kenmerk": ("Uw kenmerk", "Uw referentie", "Uw brief", "Uw brief van"),
-    "zaaknummer": ("Zaaknummer", "Zaaknr.", "Zaaknr", "Zaak", "Dossiernummer"),
+    "zaaknummer": (
+        "Zaaknummer",
+        "Zaaknr.",
+        "Zaaknr",
+        "Zaak",
+        "Dossiernummer",
+        "Meldingnummer",
+        "Meldingsnummer",
+    ),
+    # the date a form or melding came in: the document's date when it has no "Datum"
+    "ontvangen": ("Ontvangen op", "Datum ontvangst", "Ingediend op", "Datum melding", "Meldingsdatum"),
     "betreft": ("Betreft", "Onderwerp", "Subject", "Inzake"),
     "aan": ("Aan", "To", "Geadresseerde", "Geadresseerden"),
     "van": ("Van", "From", "Afzender"),
@@ -124,6 +138,16 @@ LIST_KEYS = frozenset({"aanwezig", "afwezig", "bijlagen", "aan", "cc", "inlichti
 _SPACE_OK = ("datum", "kenmerk", "uw_kenmerk", "zaaknummer", "betreft", "vergaderdatum")
 
 _LABEL_KEY: dict[str, str] = {lab.lower(): key for key, labs in LABELS.items() for lab in labs}
+# OCR reads "m" as "rn" ("Daturn", "Kenrnerk"): for the date and reference labels the misread
+# label is the same field.
+_LABEL_KEY.update(
+    {
+        lab.lower().replace("m", "rn"): key
+        for key in ("datum", "vergaderdatum", "kenmerk", "uw_kenmerk", "zaaknummer")
+        for lab in LABELS[key]
+        if "m" in lab.lower()
+    }
+)
 _ALT = "|".join(re.escape(lab) for lab in sorted(_LABEL_KEY, key=len, reverse=True))
 _LABEL_LINE = re.compile(
     rf"^(?:[-•]\s*)?(?P<label>{_ALT})(?P<sep>\s*:|\t|\s{{2,}}|\s*$)\s*(?P<value>.*)$", re.IGNORECASE

@@ -61,7 +61,8 @@ _SIGNED = re.compile(
     + _DATE_TEXT
 )
 # "Vastgesteld door Gedeputeerde Staten op 28 maart 2024": the approval date of a plan/report.
-_ADOPTED = re.compile(r"\b(?i:vastgesteld)\b[^\n.]{0,60}?\bop\s+" + _WEEKDAY + _DATE_TEXT)
+# "Aldus vastgesteld in de vergadering van 16 januari 2024" (regulations, council decisions).
+_ADOPTED = re.compile(r"\b(?i:vastgesteld)\b[^\n.]{0,60}?\b(?:op|van)\s+" + _WEEKDAY + _DATE_TEXT)
 # "Besluit van de minister van X van 12 mei 2022, nr. WJZ/22123456, houdende ..." (Staatscourant)
 _BESLUIT_VAN = re.compile(
     r"^\s*Besluit van .{3,160}?\bvan (?P<date>\d{1,2} \w+ \d{4})(?:,\s*nr\.\s*(?P<nr>[\w/.-]+))?"
@@ -75,7 +76,7 @@ _PLACE_DATE = re.compile(
 # "Ingediend via MijnGroningen op 8-8-2023": the date a form was submitted.
 _SUBMITTED = re.compile(r"\b(?i:ingediend|verstuurd)\b[^\n]{0,40}?\bop\s+" + _WEEKDAY + _DATE_TEXT)
 _NOT_DOC_DATE = re.compile(
-    r"geboren|geboorte|overl|vervaldatum|ingangsdatum|einddatum|geldig|t/m|tot en met|tot\b",
+    r"geboren|geboorte|overle(?:den|d)\b|overlijden|vervaldatum|ingangsdatum|einddatum|geldig|t/m|tot en met|tot\b",
     re.IGNORECASE,
 )
 # "Besluitenlijst van de ministerraad d.d. 14 april 2023"
@@ -85,6 +86,7 @@ _MEETING_ON = re.compile(
     r"\b(?:gehouden\s+)?op\s+" + _WEEKDAY + _DATE_TEXT + r"(?:\s+(?:om|van|in)\b|[,.]|\s*$)",
     re.MULTILINE,
 )
+_NEXT_MEETING = re.compile(r"\bvolgende\b[^\n.]{0,30}$", re.IGNORECASE)
 _KAMERSTUK = re.compile(r"\b(\d{2}\s?\d{3}(?:-[A-Z]{1,3})?)\s*,?\s+nr\.\s*(\d+)\b")
 _AANHANGSEL = re.compile(
     r"Aanhangsel (?:van de )?Handelingen(?: II| I)?,?\s+(?:vergaderjaar\s+)?(\d{4}\s*[–/-]\s*\d{2,4}),?\s+(?:nr\.|nummer)\s*(\d+)"
@@ -254,6 +256,7 @@ def _document_date(
         ("verzonden", "Verzonden"),
         ("datum", "Datum"),
         ("vergaderdatum", "Vergaderdatum"),
+        ("ontvangen", "Ontvangen op"),
     ):
         for f in fields.get(key, ()):
             d = parse_date(f.value[:60])
@@ -265,14 +268,18 @@ def _document_date(
             if kind in found and parse_date(found[kind]):
                 return parse_date(found[kind]), f"({kind} ...)"
     if doc_type in ("verslag", "agenda", "besluitenlijst"):
-        m = _MEETING_ON.search(text[:1200])
-        if m and parse_date(m.group(1)):
-            return parse_date(m.group(1)), "vergaderdatum in de kop"
-        title_lines = [ln for ln in text[:600].split("\n") if ln.strip()][:2]
-        for ln in title_lines:  # "Verslag Bestuursraad 14 november 2022"
+        # The title block names the meeting's date ("Verslag Bestuursraad 14 november 2022",
+        # a date line under the title); an "op <datum>" further down may be the next meeting.
+        title_lines = [ln for ln in text[:600].split("\n") if ln.strip()][:3]
+        for ln in title_lines:
             d = parse_date(ln)
             if d:
                 return d, "datum in de titel"
+        for m in _MEETING_ON.finditer(text[:1200]):
+            if _NEXT_MEETING.search(text, max(0, m.start() - 40), m.start()):
+                continue  # "Het volgende overleg is op 9 april 2024"
+            if parse_date(m.group(1)):
+                return parse_date(m.group(1)), "vergaderdatum in de kop"
     m = _BESLUIT_VAN.search(text[:600])
     if m and parse_date(m.group("date")):
         return parse_date(m.group("date")), "datum in de besluittitel"

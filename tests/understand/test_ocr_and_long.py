@@ -1,0 +1,105 @@
+"""OCR-damaged dates and labels, round-5 date rules, and sections beyond the header zone."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from understand_helpers import make_doc
+
+from wooflow.understand import analyze
+from wooflow.understand.dates import find_dates, parse_date
+from wooflow.understand.lines import MAX_LINES
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("l4 maart 2O24", dt.date(2024, 3, 14)),
+        ("dinsdag l2 maart 2O24 16:47", dt.date(2024, 3, 12)),
+        ("I5-O4-2O24", dt.date(2024, 4, 15)),
+        ("3| mei 2o23", dt.date(2023, 5, 31)),
+        ("12 rnaart 2024", dt.date(2024, 3, 12)),
+        ("1 decernber 2023", dt.date(2023, 12, 1)),
+    ],
+)
+def test_ocr_confusions_inside_dates(text: str, expected: dt.date) -> None:
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Hotel Lola 2O24", "in 2O24", "Kamer 2O24 nr l2", "lO maart", "Ol-l3-2024", "Iol 2024"],
+)
+def test_ocr_repair_only_when_a_valid_date_results(text: str) -> None:
+    assert find_dates(text) == []
+
+
+def test_ocr_repair_keeps_offsets() -> None:
+    text = "Datum: l4 maart 2O24."
+    (hit,) = find_dates(text)
+    assert text[hit.start : hit.end] == "l4 maart 2O24"
+
+
+def test_letters_inside_words_are_not_digits() -> None:
+    # "l" and "O" inside a word stay letters: "Hotel 12 maart 2024" is 12 March, not 112.
+    (hit,) = find_dates("Hotel 12 maart 2024")
+    assert hit.date == dt.date(2024, 3, 12) and hit.start == 6
+
+
+def test_ocr_misread_labels_are_fields() -> None:
+    text = "Gemeente X\n\nDaturn: l4 maart 2O24\nKenrnerk: BB/2024/0412\nBetreft: aanvraag\n\nTekst.\n"
+    info = analyze(make_doc(text))
+    assert info.date == "2024-03-14"
+    assert info.kenmerk == "BB/2024/0412"
+
+
+def test_meeting_date_from_title_block_not_next_meeting() -> None:
+    text = (
+        "Verslag overleg ketenpartners\n12 maart 2024, gemeentehuis\n\nAanwezig: A, B\n\n"
+        "1. Opening\nWelkom.\n\n2. Sluiting\nHet volgende overleg is op 9 april 2024.\n"
+    )
+    assert analyze(make_doc(text)).date == "2024-03-12"
+
+
+def test_next_meeting_is_skipped_for_the_meeting_date() -> None:
+    text = (
+        "Verslag\n\nBestuursoverleg\nLocatie: stadhuis\nAanwezig: A, B\n\n1. Opening\nWelkom.\n\n"
+        "Het volgende overleg is op 9 april 2024.\nDe vergadering werd gehouden op 12 maart 2024.\n"
+    )
+    assert analyze(make_doc(text)).date == "2024-03-12"
+
+
+def test_adopted_in_meeting_of() -> None:
+    text = "Beleidsregels X\n\nArtikel 1\nx\n\nAldus vastgesteld in de vergadering van 16 januari 2024.\n"
+    assert analyze(make_doc(text)).date == "2024-01-16"
+
+
+def test_received_date_of_a_form() -> None:
+    text = "Melding openbare ruimte\n\nMeldingnummer: MOR-1\nOntvangen op: 22-05-2024 08:41\nLocatie: x\n"
+    info = analyze(make_doc(text))
+    assert info.date == "2024-05-22"
+    assert info.zaaknummer == "MOR-1"
+
+
+def test_datum_beats_received_stamp() -> None:
+    text = "Ontvangen op: 3 april 2024\n\nGemeente X\nDatum: 28 maart 2024\nBetreft: y\n\nTekst.\n"
+    assert analyze(make_doc(text)).date == "2024-03-28"
+
+
+def test_overleg_line_date_on_a_cover() -> None:
+    text = "Programma Werk\nStand van zaken\nBestuurlijk overleg 3 oktober 2024\n\f- a\n- b\n"
+    assert analyze(make_doc(text)).date == "2024-10-03"
+
+
+def test_aanslagnummer_is_the_kenmerk() -> None:
+    text = "Belastingdienst\n\nDagtekening 6 december 2023\nAanslagnummer 1234.56.782.T.42.0001\n\nx\n"
+    assert analyze(make_doc(text)).kenmerk == "1234.56.782.T.42.0001"
+
+
+def test_sections_beyond_the_header_zone() -> None:
+    filler = "Een gewone zin in de lopende tekst van het rapport.\n" * (MAX_LINES + 500)
+    text = "Rapport\n\nSamenvatting\nKort.\n\n" + filler + "\nConclusies\nKlaar.\n"
+    heads = [s["heading"] for s in analyze(make_doc(text)).structure["sections"]]
+    assert heads[0] == "Samenvatting"
+    assert heads[-1] == "Conclusies"
