@@ -8,7 +8,9 @@ no NER library models them. All patterns are bounded, so scanning stays linear.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterator
 
 from wooflow.detect import lexicon, publicrole
 from wooflow.detect.names import CAP, SP, TV, NameParts, parse, tokens_of
@@ -17,17 +19,20 @@ from wooflow.detect.recognizers.person import Mention
 
 # '@Noor', '@Ruben de Graaf', '@kees' (Teams/Slack/WhatsApp mentions); an e-mail address has a
 # local part before the '@', so the look-behind rules it out.
-_AT = re.compile(
-    rf"(?<![\w.@+-])@((?:IJ|[A-Za-zÀ-ÿ])[\w'’-]{{1,30}}(?:{SP}(?:{TV}{SP})?{CAP}){{0,2}})(?![\w@])"
+_AT = re.compile(  # matched at each '@' (the look-behind is checked in at_mentions)
+    rf"@((?:IJ|[A-Za-zÀ-ÿ])[\w'’-]{{1,30}}(?:{SP}(?:{TV}{SP})?{CAP}){{0,2}})(?![\w@])"
 )
 # Initials as a token: 'EW', 'TdJ', 'RvdL', 'PLH' (2-5 letters, at least two capitals).
-_INITIALS = re.compile(r"(?<![\w@.&/'’-])([A-Z](?:[a-z]{0,3}[A-Z]){1,3})(?![\w@&'’-]|\.\w)")
+# (Speed, here and below: the look-behind sits after the first character, so the engine jumps
+# to capitals instead of testing every position; same matches.)
+_INITIALS = re.compile(r"([A-Z](?<![\w@.&/'’-][A-Z])(?:[a-z]{0,3}[A-Z]){1,3})(?![\w@&'’-]|\.\w)")
 # Where initials stand for the person who does something: 'ACTIE AB:', '(actie: AB)',
 # 'actiehouder AB', 'Wie: AB'.
 _ACTION_BEFORE = re.compile(
     r"(?:\bactie(?:houder|punt|eigenaar)?|\bwie|\btrekker|\beigenaar|\buitvoering)[ \t]*:?[ \t]*$",
     re.IGNORECASE,
 )
+_ACTION_WORDS = ("actie", "wie", "trekker", "eigenaar", "uitvoering")
 # Initials given right after a full name: 'Ellen Wiersma (EW, voorzitter)', 'Tjeerd de Jong (TdJ)'.
 _AFTER_NAME = re.compile(r"[ \t]*\([ \t]*$")
 # Capital abbreviations of bodies, functions and things that are no person's initials.
@@ -43,12 +48,23 @@ _MOTION = re.compile(
 )
 
 
+def _at_matches(text: str) -> Iterator[re.Match[str]]:
+    """``_AT`` at every '@' not inside a word or an e-mail address (str.find: C speed)."""
+    pos = text.find("@")
+    while pos != -1:
+        prev = text[pos - 1] if pos else " "
+        m = _AT.match(text, pos)
+        if m is not None and not (prev.isalnum() or prev in "_.@+-"):
+            yield m
+        pos = text.find("@", pos + 1)
+
+
 def at_mentions(text: str) -> list[Mention]:
     """'@Priya kun jij ...': a mention of a chat participant names a person."""
     if "@" not in text:
         return []
     out = []
-    for m in _AT.finditer(text):
+    for m in _at_matches(text):
         words = m.group(1).split()
         first = words[0]
         cap = first[:1].upper() + first[1:]
@@ -84,10 +100,12 @@ def at_mentions(text: str) -> list[Mention]:
 _ORG_HANDLES = frozenset("all allen iedereen channel here team everyone kanaal".split())
 
 
+
+
 def motion_names(text: str) -> list[Mention]:
     """'motie-Ceder/Van der Staaij': each name of a motion or amendment is an MP in office."""
-    if "-" not in text:
-        return []
+    if "otie-" not in text and "oties-" not in text and "ement-" not in text and "ementen-" not in text:
+        return []  # speed: substring tests run at C speed
     out = []
     for m in _MOTION.finditer(text):
         pos = m.start(1)
@@ -136,24 +154,41 @@ def initials_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     brackets, or equal to the initials of a private person named in the same text (action
     tables, '(RvdL)' owners, 'TdJ meldt ...'). Abbreviations of bodies are never initials."""
     known = _person_initials(mentions)
-    taken = [(m.start, m.end) for m in mentions]
+    low = text.lower()  # speed: substring tests at C speed instead of a case-folding regex scan
+    has_action = any(w in low for w in _ACTION_WORDS)
+    if not known and not has_action:
+        return []  # speed: without a named person or an action word no initials can qualify
+    spans = sorted((m.start, m.end) for m in mentions)
+    starts = [a for a, _ in spans]
+    ends = [b for _, b in spans]
+    ends_sorted = sorted(ends)
     orgs = lexicon.organisation_words()
+    parties = lexicon.parties()
     cands = []
     defined: set[str] = set()
     for m in _INITIALS.finditer(text):
         tok = m.group(1)
-        s, e = m.start(1), m.end(1)
-        if tok in orgs or tok.upper() in orgs or tok in lexicon.parties() or any(a <= s < b for a, b in taken):
+        if tok not in known and not has_action:
             continue
+        s, e = m.start(1), m.end(1)
+        i = bisect.bisect_right(starts, s) - 1
+        if i >= 0 and s < ends[i]:
+            continue  # inside a name found already
         ls = text.rfind("\n", max(0, s - 80), s) + 1
         before = text[max(ls, s - 40) : s]
+        action = tok not in known and _ACTION_BEFORE.search(before)
+        if tok not in known and not action:
+            continue
+        if tok in orgs or tok.upper() in orgs or tok in parties:
+            continue
         if tok in known and _AFTER_NAME.search(before):
             paren = text.rfind("(", ls, s)
-            if any(b <= paren and not text[b:paren].strip() for _, b in taken):
+            j = bisect.bisect_right(ends_sorted, paren) - 1  # the nearest name ending before the bracket
+            if j >= 0 and not text[ends_sorted[j] : paren].strip():
                 defined.add(tok)  # 'Mehmet Bulut (MB, gemeente Amersfoort)': MB is this person here
                 cands.append((tok, s, e, "defined"))
                 continue
-        cands.append((tok, s, e, "action" if _ACTION_BEFORE.search(before) else ""))
+        cands.append((tok, s, e, "action" if action or _ACTION_BEFORE.search(before) else ""))
     out: list[Mention] = []
     for tok, s, e, how in cands:
         common_abbr = tok in _NOT_INITIALS and tok not in defined
@@ -167,21 +202,26 @@ def initials_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 # Bare initials after a word for a person ('een collega (R.)', 'cliënt F.K., geboren ...').
-_NOUN_INITIALS = re.compile(
-    r"(?i:\b(?:collega|medewerker|medewerkster|buurman|buurvrouw|cliënt|cliënte|client|leerling|"
-    r"dochter|zoon|kind|agent|agente|consulent|consulente|jongere|getuige|melder|betrokkene|patiënt|"
-    r"bewoner|bewoonster|klager|klaagster|verdachte|werknemer|stagiair|stagiaire))"
-    r"[ \t]+(?:\([ \t]*)?((?:[A-Z]\.){1,4})(?=[ \t]*[),;:]|[ \t]+[a-z])"
+_PERSON_NOUNS = frozenset(
+    "collega medewerker medewerkster buurman buurvrouw cliënt cliënte client leerling dochter zoon kind "
+    "agent agente consulent consulente jongere getuige melder betrokkene patiënt bewoner bewoonster klager "
+    "klaagster verdachte werknemer stagiair stagiaire".split()
 )
+# Speed: the scan starts at the (rare) initials followed by a bracket, comma or lower-case word;
+# the word before is then looked up in a set.
+_BARE_INITIALS = re.compile(r"([A-Z](?<![\w.][A-Z])\.(?:[A-Z]\.){0,3})(?=[ \t]*[),;:]|[ \t]+[a-z])")
+_WORD_BEFORE = re.compile(r"(\w+)[ \t]+(?:\([ \t]*)?$")
 
 
 def noun_initials(text: str) -> list[Mention]:
     """'een collega (R.)', 'cliënt F.K.': initials right after a word for a person name someone."""
     out = []
-    for m in _NOUN_INITIALS.finditer(text):
-        tok = m.group(1)
-        out.append(Mention(m.start(1), m.end(1), tok, 0.85, "initialen na persoonsaanduiding",
-                           NameParts(first=None, initials=tok, surname=None, tokens=[tok])))
+    for m in _BARE_INITIALS.finditer(text):
+        w = _WORD_BEFORE.search(text, max(0, m.start() - 25), m.start())
+        if w and w.group(1).lower() in _PERSON_NOUNS:
+            tok = m.group(1)
+            out.append(Mention(m.start(1), m.end(1), tok, 0.85, "initialen na persoonsaanduiding",
+                               NameParts(first=None, initials=tok, surname=None, tokens=[tok])))
     return out
 
 

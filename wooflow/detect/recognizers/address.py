@@ -41,6 +41,29 @@ NOT_STREET = frozenset(
 )
 
 
+# Speed: every address holds a capitalised word directly followed by a house number; such
+# spots are rare and cheap to find, so the full pattern (up to four words tried at every word
+# start) only runs from a little before each of them.
+_CANDIDATE = re.compile(rf"[{_U}][{_L}'’-]{{1,40}}(?:-[{_U}][{_L}]{{1,20}}){{0,2}}[ \u00a0]\d")
+_REACH = 250  # longer than any street part before the number
+
+
+def _matches(rx: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """``rx.finditer(text)`` for ADDRESS, searched only near candidates (same matches: a match
+    always contains a candidate, and leftmost search from before it finds the same match)."""
+    out: list[re.Match[str]] = []
+    done = 0
+    for c in _CANDIDATE.finditer(text):
+        if c.start() < done:
+            continue
+        m = rx.search(text, max(done, c.start() - _REACH))
+        if m is None:
+            break  # no match anywhere further on
+        out.append(m)
+        done = m.end() if m.end() > m.start() else m.end() + 1
+    return out
+
+
 def looks_like_street(name: str) -> bool:
     last = name.split()[-1]
     if last in NOT_STREET or name in NOT_STREET:
@@ -87,7 +110,7 @@ class AddressRecognizer(Recognizer):
         out = []
         for m in self._postbus.finditer(text):
             out.append(self.finding(text, m.start(), m.end(), 0.9, "postbusadres van organisatie", action="keep"))
-        for m in self._re.finditer(text):
+        for m in _matches(self._re, text):
             street = m.group(1)
             # Drop leading words that are not part of the street ("Wij wonen op Dorpsstraat 4").
             words = street.split()

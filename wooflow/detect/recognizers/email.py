@@ -8,7 +8,6 @@ Functional mailboxes (woo-verzoeken@, info@, griffie@ ...) stay public.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from wooflow.detect.recognizers.base import Recognizer
 from wooflow.model import Finding
@@ -69,7 +68,7 @@ def _person_like(low: str) -> bool:
                and not lexicon.is_common(low[i:]) for i in range(3, len(low) - 2))
 
 
-def _named_mailbox(low: str, runs: frozenset[str]) -> bool:
+def _named_mailbox(low: str, runs: NameRuns | None) -> bool:
     """A project, district or place mailbox written as one word ('oudehaven@', 'soesterkwartier@',
     'knooppunthoevelaken@'): a place, two ordinary words or places run together, or the words of
     a name the document itself uses ('herinrichting Oude Haven'); never a person-like local part."""
@@ -83,42 +82,48 @@ def _named_mailbox(low: str, runs: frozenset[str]) -> bool:
         return False
     if any(_place_or_word(low[:i]) and _place_or_word(low[i:]) for i in range(3, len(low) - 2)):
         return True
-    if low in runs:
+    if runs is None:
+        return False
+    if low in runs.joined():
         return True
     # One capitalised word of the document ('Soesterkwartier'), read as a compound ending in an
     # ordinary word (kwartier, haven, plein), so a surname used in the text does not count.
-    from wooflow.detect import lexicon as lx
-
-    return low in runs_single(runs) and any(
-        lx.is_common(low[i:]) for i in range(3, len(low) - 3))
+    return low in runs.single() and any(lexicon.is_common(low[i:]) for i in range(3, len(low) - 3))
 
 
 _CAP_RUN = re.compile(r"(?<![\w@.])[A-ZÀ-Þ][\w-]{2,30}(?:[ \u00a0][A-ZÀ-Þ][\w-]{1,30}){0,2}(?![\w@])")
 
 
-def joined_names(text: str) -> frozenset[str]:
-    """Runs of up to three capitalised words of the text, lower-cased and run together
-    ('Oude Haven' -> 'oudehaven'): the names a one-word project mailbox can be made of."""
-    out = set()
-    for m in _CAP_RUN.finditer(text):
-        words = re.split(r"[\s\u00a0-]+", m.group(0).lower())
-        for i in range(len(words)):
-            for j in range(i + 1, len(words) + 1):
-                out.add(("" if j - i > 1 else "1:") + "".join(words[i:j]))
-    return frozenset(out)
+class NameRuns:
+    """Runs of up to three capitalised words of a text, lower-cased and run together ('Oude
+    Haven' -> 'oudehaven'): the names a one-word project mailbox can be made of. Built on first
+    use only (most texts never need it)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._joined: set[str] | None = None
+        self._single: set[str] = set()
+
+    def _build(self) -> None:
+        self._joined = set()
+        for m in _CAP_RUN.finditer(self.text):
+            words = re.split(r"[\s\u00a0-]+", m.group(0).lower())
+            self._single.update(words)
+            for i in range(len(words)):
+                for j in range(i + 2, len(words) + 1):
+                    self._joined.add("".join(words[i:j]))
+
+    def joined(self) -> set[str]:
+        if self._joined is None:
+            self._build()
+        return self._joined  # type: ignore[return-value]
+
+    def single(self) -> set[str]:
+        self.joined()
+        return self._single
 
 
-def runs_single(runs: frozenset[str]) -> frozenset[str]:
-    """The single words among ``joined_names`` (kept apart: they need the compound test)."""
-    return _singles(runs)
-
-
-@lru_cache(maxsize=8)
-def _singles(runs: frozenset[str]) -> frozenset[str]:
-    return frozenset(r[2:] for r in runs if r.startswith("1:"))
-
-
-def is_functional(local: str, runs: frozenset[str] = frozenset()) -> bool:
+def is_functional(local: str, runs: NameRuns | None = None) -> bool:
     """A mailbox of a function or team rather than a person."""
     from wooflow.detect import lexicon
 
@@ -153,12 +158,10 @@ class EmailRecognizer(Recognizer):
 
     def analyze(self, text: str) -> list[Finding]:
         out = []
-        runs: frozenset[str] | None = None
+        runs = NameRuns(text)
         for m in self._re.finditer(text):
             local, domain = m.group(1).rstrip("."), m.group(2).lower()
-            if runs is None and local.isalpha():
-                runs = joined_names(text)  # once per text, only when a one-word local part occurs
-            if is_functional(local, runs or frozenset()):
+            if is_functional(local, runs):
                 out.append(
                     self.finding(text, m.start(), m.end(), 0.9, "functionele mailbox", action="keep")
                 )
