@@ -161,3 +161,17 @@ def test_signature_is_no_governing_body_preamble() -> None:
     """'De minister van X,' above a signature is no 'aanhef' of a regulation."""
     text = "Geachte college,\n\nTekst.\n\nHoogachtend,\n\nde minister van Financiën,\n\nA. Bos\n"
     assert "besluit" not in classify(make_doc(text)).scores
+
+
+def test_mail_thread_is_no_form() -> None:
+    block = "Van: A\nVerzonden: 1 maart 2024\nAan: B\nOnderwerp: x\n\nOk.\n\n"
+    thread = block * 4
+    assert not form_layout(make_doc(thread), thread)
+
+
+def test_woo_decision_is_no_individual_benefit_decision() -> None:
+    text = (
+        "Datum: 1 mei 2024\nBetreft: uw Woo-verzoek\n\nGeachte heer Smit,\n\nU vroeg om documenten.\n"
+        "Bent u het niet eens met dit besluit? Dan kunt u binnen zes weken bezwaar maken.\n"
+    )
+    assert not personal_decision(make_doc(text), text)

@@ -34,11 +34,15 @@ _PERSONAL = re.compile(
 _NO_DECISION = re.compile(
     r"\b(?:dit is geen besluit|(?:u kunt )?tegen deze brief (?:kunt u )?geen bezwaar)", _I
 )
+# A decision on a Woo/Wob request is typed "besluit" (its own cues), not an individual benefit.
+_WOO_REQUEST = re.compile(r"\b(?:Woo|Wob)[- ]?verzoek", re.IGNORECASE)
 
 
 def personal_decision(doc: Document, text: str) -> bool:
     """A rechtsmiddelenclausule in a document addressed to one person: an individual decision."""
     if not RECHTSMIDDEL.search(text) or _NO_DECISION.search(text):
+        return False
+    if _WOO_REQUEST.search(text[:3000]):
         return False
     return _PERSONAL.search(text[:6000]) is not None
 
@@ -46,6 +50,12 @@ def personal_decision(doc: Document, text: str) -> bool:
 # "Label:   value" lines with a short label (at most four words) and a short value.
 _FIELD_LINE = re.compile(r"^[ \t]*[A-Z][\w'()/.-]*(?: [\w'()/.-]+){0,3}[ \t]*:[ \t]*\S[^\n]{0,70}$")
 _SENTENCE_END = re.compile(r"[a-z][.!?]\s*$")
+# E-mail header blocks are fields too; a thread of short mails is no form.
+_MAIL_LABEL = re.compile(
+    r"^[ \t]*(?:Van|From|Aan|To|CC|Cc|BCC|Bcc|Verzonden|Sent|Datum|Date|Onderwerp|Subject|"
+    r"Bijlagen|Attachments|Prioriteit|Importance)[ \t]*:",
+    re.IGNORECASE,
+)
 
 
 def form_layout(doc: Document, text: str) -> bool:
@@ -58,7 +68,7 @@ def form_layout(doc: Document, text: str) -> bool:
     lines = [ln for ln in text[:4000].splitlines() if ln.strip()]
     if len(lines) < 8:
         return False
-    fields = sum(1 for ln in lines if _FIELD_LINE.match(ln))
+    fields = sum(1 for ln in lines if _FIELD_LINE.match(ln) and not _MAIL_LABEL.match(ln))
     prose = sum(1 for ln in lines if _SENTENCE_END.search(ln) and len(ln) > 50)
     return fields >= 8 and fields * 2 > len(lines) and prose * 2 < fields
 
