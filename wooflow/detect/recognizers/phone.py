@@ -106,7 +106,7 @@ class PhoneRecognizer(Recognizer):
         label = text[ls:start]
         par = re.match(r"[ \t]*(?:\(([^)\n]{1,30})\)|[-–,][ \t]*([^,.;\n]{1,30}))", text[end:le])
         after = (par.group(1) or par.group(2) or "") if par else ""
-        if GENERAL_CUE.search(label[-25:]) or GENERAL_CUE.search(after):
+        if GENERAL_CUE.search(label[-40:]) or GENERAL_CUE.search(after):
             return True
         if DIRECT_CUE.search(label):
             return False

@@ -1,0 +1,34 @@
+"""Unit tests for the short-name rules (@mentions, initials, motion names)."""
+
+from __future__ import annotations
+
+from wooflow.detect import shortnames
+from wooflow.detect.recognizers.person import PersonRecognizer
+
+
+def _mentions(text: str) -> list:
+    return PersonRecognizer(use_model=False).mentions(text)
+
+
+def test_at_mentions_skip_mail_addresses_and_accounts() -> None:
+    found = [m.text for m in shortnames.at_mentions("mail a.visser@gouda.nl of @gemeentegouda, @Lotte")]
+    assert found == ["Lotte"]
+
+
+def test_person_initials_cover_tussenvoegsel_and_initials_forms() -> None:
+    ms = _mentions("Van: Roos van der Linden\nCc: Hoogendoorn, P.L.\nAanwezig: Dragan Petrović")
+    known = shortnames._person_initials(ms)
+    assert {"RvdL", "RL", "PLH", "DP"} <= known
+
+
+def test_initials_need_a_named_person_or_an_action_word() -> None:
+    text = "De RVO en het CBS leveren cijfers; AB twijfelt."
+    assert shortnames.initials_mentions(text, _mentions(text)) == []
+    text = "Actiepunt: KV belt de RVO."
+    assert [m.text for m in shortnames.initials_mentions(text, _mentions(text))] == ["KV"]
+
+
+def test_motion_names_are_kept_as_public() -> None:
+    ms = shortnames.motion_names("de motie-Ceder/Van der Staaij en het amendement-Dassen")
+    assert [(m.text, m.public is not None) for m in ms] == [
+        ("Ceder", True), ("Van der Staaij", True), ("Dassen", True)]
