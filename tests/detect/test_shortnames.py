@@ -22,10 +22,9 @@ def test_person_initials_cover_tussenvoegsel_and_initials_forms() -> None:
 
 
 def test_initials_need_a_named_person_or_an_action_word() -> None:
-    text = "De RVO en het CBS leveren cijfers; AB twijfelt."
-    assert shortnames.initials_mentions(text, _mentions(text)) == []
-    text = "Actiepunt: KV belt de RVO."
-    assert [m.text for m in shortnames.initials_mentions(text, _mentions(text))] == ["KV"]
+    assert _mentions("De RVO en het CBS leveren cijfers; KV twijfelt.") == []
+    assert [(m.text, m.reason) for m in _mentions("Actiepunt: KV belt de RVO.")] == [
+        ("KV", "initialen als actiehouder")]
 
 
 def test_motion_names_are_kept_as_public() -> None:
