@@ -144,9 +144,14 @@ class FullIndex:
 def rejudge(text: str, mentions: list[Mention], reg: Registry) -> None:
     """Align single-word mentions with the persons of the case (in place)."""
     index = FullIndex(mentions)
+    # A full name with a kept office holder's first name ('Wethouder Tjeerd' ... 'Tjeerd van
+    # Dekken:') is that holder only where the first name alone is kept in the same text; elsewhere
+    # in the case 'Tjeerd de Jong' is someone else.
+    here_first = {m.parts.first for m in mentions if m.public is not None and m.parts.first and not m.parts.surname}
     for m in mentions:
         p = m.parts
-        if m.public is None and p.first and p.first in reg.kept_first_only:
+        if m.public is None and p.first and p.first in reg.kept_first_only and (
+                not p.surname or p.first in here_first):
             m.public = f"{REASON_PUBLIC} (voornaam)"
             continue
         if m.public is not None or not p.surname or p.first or p.initials:

@@ -369,7 +369,9 @@ class PersonRecognizer(Recognizer):
             else:
                 score, why = 0.95, "initialen + achternaam"
         elif len(caps) >= 2 or has_tv:
-            if caps_fn[0] and (not caps_cw[-1] or caps_sn[-1] or has_tv):
+            if caps_fn[0] and (not caps_cw[-1] or caps_sn[-1] or has_tv) and (len(caps) >= 2 or not has_tv):
+                # ('De Kei', one word after a tussenvoegsel, is a surname or a building's name,
+                # not a given name: judged below)
                 score, why = 0.92, "voornaam + achternaam"
             elif has_tv and caps_sn[-1] and len(caps) <= 2 and (len(caps) == 1 or caps_fn[0] or not caps_cw[0]):
                 score, why = 0.85, "naam met tussenvoegsel"
@@ -380,7 +382,7 @@ class PersonRecognizer(Recognizer):
                         return None  # 'De Regeling toezicht ...': an article and a noun
                     if text[max(0, s - 1) : s] in ("“", '"', "‘", "'", "„") and not ctx:
                         return None  # 'Café “De Zon”': a quoted name of a place or thing
-            elif not any(caps_cw) and any(caps_sn + caps_fn):
+            elif not any(caps_cw) and (any(caps_sn) or any(caps_fn) and not (has_tv and len(caps) == 1)):
                 score, why = 0.75, "naam (namenlijst)"
         else:
             c = caps[0]
