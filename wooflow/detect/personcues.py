@@ -22,6 +22,8 @@ TITLE = re.compile(
     r"\b(?:mijn|haar|zijn|onze|hun|uw)\s+(?:man|vrouw|echtgeno(?:ot|te)|partner|vader|moeder|zoon|"
     r"dochter|broer|zus|grootvader|grootmoeder|opa|oma|buurman|buurvrouw|vriend|vriendin|"
     r"collega|cliënt|client|patiënt|kind|kleinzoon|kleindochter|neef|nicht|oom|tante)|"
+    # a child named in an apposition: 'en dat de jongste, Davit, een hartafwijking heeft'
+    r"\b(?:de|hun|haar|zijn|mijn|onze|uw)\s+(?:jongste|oudste|middelste)\s*,|"
     # English mail from abroad: 'My colleague Anna-Lena Brückner', 'Dear Jonas'.
     r"\b(?:my|his|her|our|their|your)\s+(?:colleague|husband|wife|son|daughter|father|mother|"
     r"brother|sister|friend|neighbou?r|partner|client|patient|assistant|deputy)|"
@@ -56,7 +58,7 @@ _TITLE_LAST = frozenset(
     "nicht oom tante is ben heet ondergetekende genaamd van t.n.v tnv namens getuige melder bewoner "
     "inspreker insprekers klager verzoeker aanvrager familie betrokkene belanghebbende "
     "dear colleague husband wife son daughter father mother brother sister friend neighbour neighbor "
-    "patient assistant deputy".split()
+    "patient assistant deputy jongste oudste middelste".split()
 )
 _TITLE_LOW = re.compile(TITLE.pattern)
 # TRIGGER's words are also grouped by first letter (same order within a letter: same match).

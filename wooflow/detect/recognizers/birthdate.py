@@ -27,6 +27,16 @@ BIRTH = (
 )
 
 
+# A date alone in brackets after a family member's or client's name ('Mijn zoon Mateusz Smits
+# (7 januari 2011)', 'cliënt F.K. (30-01-2001)'): the usual way to give a child's birth date.
+_BRACKET_DATE = re.compile(r"\((" + DATE + r")\)")
+_KIN_NAME = re.compile(
+    r"(?i:\b(?:zoon|zoontje|dochter|dochtertje|kind|kinderen|kleinzoon|kleindochter|pleegkind|pleegzoon|"
+    r"pleegdochter|broer|zus|broertje|zusje|cliënt|cliënte|client|leerling|jongere|baby))"
+    r"[ \t]+(?:[A-ZÀ-Þ][\w'’.-]*[ \t]+|(?:van|de|der|den|ter|ten|el|al)[ \t]+){0,4}[A-ZÀ-Þ][\w'’.-]*[ \t]*$"
+)
+
+
 class BirthdateRecognizer(Recognizer):
     NAME = "birthdate"
     ENTITIES = ("DATE_OF_BIRTH",)
@@ -43,8 +53,9 @@ class BirthdateRecognizer(Recognizer):
 
     def analyze(self, text: str) -> list[Finding]:
         low = text.lower()
+        out0 = self._bracketed(text)
         if len(low) == len(text) and not ("geb" in low or "born" in low or "birth" in low):
-            return []  # speed: every label holds one of these; a substring test is C-fast
+            return out0  # speed: every label holds one of these; a substring test is C-fast
         out = {
             (m.start(1), m.end(1)): self.finding(text, m.start(1), m.end(1), 0.95, "geboortedatum")
             for m in self._re.finditer(text)
@@ -58,4 +69,19 @@ class BirthdateRecognizer(Recognizer):
                     if d.end() - d.start() >= 6 and (d.start(), d.end()) not in out:
                         out[(d.start(), d.end())] = self.finding(
                             text, d.start(), d.end(), 0.8, "geboortedatum (variant op dezelfde regel)")
+        for f in out0:
+            if not any(s < f.end and f.start < e for s, e in out):
+                out[(f.start, f.end)] = f
         return list(out.values())
+
+    def _bracketed(self, text: str) -> list[Finding]:
+        out = []
+        pos = text.find("(")
+        while pos != -1:  # speed: only at brackets (str.find), then one anchored match
+            m = _BRACKET_DATE.match(text, pos)
+            if m and any(c.isdigit() for c in m.group(1)[-4:]) and len(m.group(1)) >= 6 \
+                    and _KIN_NAME.search(text, max(0, pos - 80), pos):
+                out.append(self.finding(text, m.start(1), m.end(1), 0.8,
+                                        "geboortedatum (datum tussen haakjes na naam van kind of cliënt)"))
+            pos = text.find("(", pos + 1)
+        return out

@@ -45,7 +45,10 @@ TERMS = {
     "etniciteit": (
         r"(?:marokkaanse|turkse|surinaamse|antilliaanse|syrische|eritrese|poolse|afghaanse|"
         r"somalische|ghanese|oekraïense|indonesische|molukse) (?:afkomst|achtergrond|komaf)|"
-        r"etniciteit|etnische|migratieachtergrond|huidskleur"
+        r"etniciteit|etnische|migratieachtergrond|huidskleur|"
+        # an origin said of a person: 'omdat ik Marokkaans ben', 'hij is Turks'
+        r"(?:ik|hij|zij|ze) (?:ben |is )?(?:marokkaans|turks|surinaams|antilliaans|syrisch|eritrees|"
+        r"afghaans|somalisch|ghanees|koerdisch|moluks|kaapverdisch|arabisch|roma|sinti)(?= ben| is|[ .,;]|$)"
     ),
     "seksuele geaardheid": (
         r"homoseksu|lesbisch|lesbienne|biseksu|transgender|seksuele geaardheid|"
