@@ -175,3 +175,38 @@ def test_woo_decision_is_no_individual_benefit_decision() -> None:
         "Bent u het niet eens met dit besluit? Dan kunt u binnen zes weken bezwaar maken.\n"
     )
     assert not personal_decision(make_doc(text), text)
+
+
+@pytest.mark.parametrize(
+    "expected, text",
+    [
+        (
+            "nota",
+            "Collegevoorstel\n\nOnderwerp: fietsagenda\nDatum: 1 maart 2024\n\nBeslispunten\n"
+            "1. Vaststellen.\n\nArgumenten\n1.1 Past in het plan.\n\nKanttekeningen\nGeen.\n",
+        ),
+        ("jaarplan", "Werkplan 2025\nTeam Toezicht\n\n1. Inleiding\nDit doen wij in 2025.\n"),
+        (
+            "besluit",
+            "Gemeente X\n\nDe heer T. Post\n\nOnderwerp: uw verzoek om informatie\n\n"
+            "Geachte heer Post,\n\nUw verzoek valt onder de Wet open overheid. Wij maken de "
+            "documenten openbaar.\n\nBent u het niet eens met dit besluit? Dan kunt u binnen "
+            "zes weken bezwaar maken.\n\nMet vriendelijke groet,\n",
+        ),
+        (
+            "beschikking",
+            "Provincie X\n\nStichting Y\nt.a.v. het bestuur\n\nOnderwerp: subsidie\n\n"
+            "Geacht bestuur,\n\nWij verlenen u een subsidie van € 1.000.\n\nAls u het niet eens "
+            "bent met dit besluit, kunt u binnen zes weken een bezwaarschrift indienen.\n\n"
+            "Hoogachtend,\n",
+        ),
+    ],
+)
+def test_round6_cues(expected: str, text: str) -> None:
+    result = classify(make_doc(text))
+    assert result.type == expected, result.scores
+
+
+def test_werkplan_needs_a_year() -> None:
+    text = "Werkplan\n\nWij gaan aan de slag.\n"
+    assert "jaarplan" not in classify(make_doc(text)).scores

@@ -103,3 +103,51 @@ def test_sections_beyond_the_header_zone() -> None:
     heads = [s["heading"] for s in analyze(make_doc(text)).structure["sections"]]
     assert heads[0] == "Samenvatting"
     assert heads[-1] == "Conclusies"
+
+
+def test_sender_on_behalf_of_the_college_under_the_closing() -> None:
+    text = (
+        "Gemeente X\n\nGeachte mevrouw Bos,\n\nTekst.\n\nMet vriendelijke groet,\n"
+        "namens het college van burgemeester en wethouders van Deventer,\n\nM. Hoek\nconsulent\n"
+    )
+    assert analyze(make_doc(text)).sender == (
+        "het college van burgemeester en wethouders van Deventer"
+    )
+
+
+def test_sender_collective_body_above_its_officers() -> None:
+    text = (
+        "Beleidsregels X\n\nArtikel 1\nx\n\nBurgemeester en wethouders van Apeldoorn,\n"
+        "de secretaris,                    de burgemeester,\n"
+    )
+    assert analyze(make_doc(text)).sender == "Burgemeester en wethouders van Apeldoorn"
+
+
+def test_addressee_minister_is_not_the_sender() -> None:
+    text = (
+        "Autoriteit X\n\nDe Minister van Justitie en Veiligheid\nPostbus 1\n\nDatum: 6 juni 2024\n"
+        "Onderwerp: Advies over y\n\nGeachte heer Van Weel,\n\nTekst.\n\nHoogachtend,\n"
+        "Autoriteit X,\n\nmr. A. Wolf\n"
+    )
+    assert analyze(make_doc(text)).sender == "Autoriteit X"
+
+
+def test_mandate_sentence_is_no_on_behalf_signature() -> None:
+    text = (
+        "Mandaatbesluit X 2024\n\nDe Minister van Financiën,\n\nBesluit:\n\nArtikel 1\n"
+        "De directeur-generaal van de Dienst wordt mandaat verleend om\n"
+        "namens de minister te beslissen op verzoeken om informatie op grond van de Woo,\n"
+        "voor zover die de dienst betreffen.\n\nDe Minister van Financiën,\nnamens deze,\n"
+        "de secretaris-generaal,\n\nA. Bos\n"
+    )
+    assert analyze(make_doc(text)).sender == "De Minister van Financiën"
+
+
+def test_genre_title_beats_letterhead_and_date_line_is_no_continuation() -> None:
+    text = "Auditdienst Rijk\n\nAuditrapport informatiebeveiliging 2023\n\nInhoud\n1. Inleiding\n"
+    assert analyze(make_doc(text)).title == "Auditrapport informatiebeveiliging 2023"
+    agenda = (
+        "Waterschap X\n\nOproep en agenda voor de vergadering van het bestuur\n"
+        "woensdag 15 mei 2024, 14.00 uur\n\n1. Opening\n"
+    )
+    assert analyze(make_doc(agenda)).title == "Oproep en agenda voor de vergadering van het bestuur"

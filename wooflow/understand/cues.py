@@ -108,6 +108,21 @@ CUES: tuple[Cue, ...] = (
         "regel 'nota' of 'notitie' bovenaan",
         _line(r"(?:ambtelijke )?(?:nota|notitie|memo)(?: [^\n.:;]{1,80})?"),
     ),
+    Cue(
+        "nota",
+        7,
+        "titel 'Collegevoorstel/Collegeadvies/Adviesnota'",
+        _rx(r"^[\s#*]*(?:Collegevoorstel|Collegeadvies|B&W-advies|B&W-voorstel|Adviesnota)\b"),
+        "title",
+    ),
+    Cue(
+        "nota",
+        3,
+        "koppen 'Beslispunten/Argumenten/Kanttekeningen/Portefeuillehouder'",
+        _rx(r"^[\s#*]*(?:Beslispunten|Argumenten|Kanttekeningen|Portefeuillehouder)\b"),
+        "body",
+        2,
+    ),
     Cue("nota", 4, "kop 'Geadviseerd besluit'", _rx(r"^[\s#*]*Geadviseerd besluit"), "body"),
     Cue(
         "nota",
@@ -307,6 +322,16 @@ CUES: tuple[Cue, ...] = (
         "'Besluit op (uw) Woo/Wob-verzoek'",
         _rx(r"\b(?:Besluit|besluit) op (?:uw )?(?:Woo|Wob)[- ]?verzoek|\bWoo-besluit\b"),
     ),
+    Cue(
+        "besluit",
+        4,
+        "verzoek onder de Wet open overheid / Wob (Woo-besluit in gewone taal)",
+        _rx(
+            r"\bverzoek\b[^.]{0,80}\b(?:valt onder|op grond van|in het kader van) (?:de )?"
+            r"(?:Wet open overheid|Wet openbaarheid van bestuur|Woo|Wob)\b"
+        ),
+        "body",
+    ),
     Cue("besluit", 3, "kop 'Uw Woo-verzoek'", _rx(r"^[\s#*]*Uw (?:Woo|Wob)-verzoek"), "body"),
     Cue(
         "besluit",
@@ -398,7 +423,9 @@ CUES: tuple[Cue, ...] = (
         3,
         "subsidie/vergunning verleend of vastgesteld",
         _rx(
-            r"\b(?:subsidieverlening|subsidievaststelling|verleen ik|ken ik .{0,40}toe|vergunning verleend|stel ik .{0,40}vast)\b"
+            r"\b(?:subsidieverlening|subsidievaststelling|verleen ik|ik verleen|verlenen wij|"
+            r"wij verlenen|ken ik .{0,40}toe|vergunning verleend|stel ik .{0,40}vast|"
+            r"(?:wij|ik) weigeren? (?:de|uw) (?:\w+)?vergunning)\b"
         ),
         "body",
     ),
@@ -416,7 +443,10 @@ CUES: tuple[Cue, ...] = (
         "beschikking",
         3,
         "'Bent u het niet eens met dit besluit/deze beslissing?'",
-        _rx(r"\bniet eens met (?:dit|deze|het|ons|mijn) (?:besluit|beslissing|beschikking)\b"),
+        _rx(
+            r"\bniet eens(?: bent| is| zijn)? met (?:dit|deze|het|ons|mijn) "
+            r"(?:besluit|beslissing|beschikking)\b"
+        ),
         "body",
     ),
     Cue(
@@ -520,6 +550,16 @@ CUES: tuple[Cue, ...] = (
     Cue("rapport", 1, "tien of meer pagina's", test=_many_pages),
     # jaarplan / jaarverslag
     Cue("jaarplan", 8, "titel 'Jaarplan'", _rx(r"\bJaarplan(?:ning)?\b(?: \d{4})?")),
+    Cue(
+        "jaarplan",
+        8,
+        "titel 'Werkplan/Jaarprogramma/Uitvoeringsprogramma <jaar>'",
+        _rx(
+            r"^[\s#*]*(?:Werkplan|Jaarwerkplan|Jaarprogramma|Uitvoeringsprogramma|Uitvoeringsplan|"
+            r"Jaaragenda|Activiteitenplan)\b[^\n]{0,40}\b20\d\d\b"
+        ),
+        "title",
+    ),
     Cue("jaarverslag", 8, "titel 'Jaarverslag'", _rx(r"\bJaarverslag\b(?: \d{4})?")),
     Cue("jaarverslag", 2, "'in het verslagjaar'", _rx(r"\bverslagjaar\b"), "body"),
     Cue(

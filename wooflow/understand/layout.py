@@ -25,9 +25,11 @@ RECHTSMIDDEL = re.compile(
     r"\bbinnen (?:zes|6) weken\b",
     _I,
 )
-# Addressed to one person: a personal salutation or a "De heer / Mevrouw" address block line.
+# Addressed to one addressee (a person, or one board or college deciding for itself): a singular
+# salutation or a "De heer / Mevrouw" address block line; not "Geachte bewoners/leden".
 _PERSONAL = re.compile(
     r"^\s*(?:(?:Geachte|Beste) (?:heer|mevrouw|mevr\.|dhr\.)\b|"
+    r"Geacht(?:e)? (?:bestuur|college|directie|directeur)\b|"
     r"(?:De heer|Mevrouw|Mevr\.|Dhr\.|De familie|Fam\.)\s+(?:[A-Z]\.|[A-Z][a-z]))",
     re.MULTILINE,
 )
@@ -35,7 +37,9 @@ _NO_DECISION = re.compile(
     r"\b(?:dit is geen besluit|(?:u kunt )?tegen deze brief (?:kunt u )?geen bezwaar)", _I
 )
 # A decision on a Woo/Wob request is typed "besluit" (its own cues), not an individual benefit.
-_WOO_REQUEST = re.compile(r"\b(?:Woo|Wob)[- ]?verzoek", re.IGNORECASE)
+_WOO_REQUEST = re.compile(
+    r"\b(?:Woo|Wob)\b|\bWet open overheid\b|\bWet openbaarheid van bestuur\b", re.IGNORECASE
+)
 
 
 def personal_decision(doc: Document, text: str) -> bool:

@@ -88,6 +88,8 @@ LABELS: dict[str, tuple[str, ...]] = {
         "Beschikkingnummer",
         "Beschikkingsnummer",
         "Besluitnummer",
+        "Registratienummer",
+        "Factuurnummer",
         "No.",
         "Nr.",
         "Nummer",

@@ -86,6 +86,10 @@ _MEETING_ON = re.compile(
     r"\b(?:gehouden\s+)?op\s+" + _WEEKDAY + _DATE_TEXT + r"(?:\s+(?:om|van|in)\b|[,.]|\s*$)",
     re.MULTILINE,
 )
+_DATE_LINE_START = re.compile(
+    r"(?:(?:maan|dins|woens|donder|vrij|zater|zon)dag\b|\d{1,2}[ -](?:\w+|\d{1,2})[ -]\d{4})",
+    re.IGNORECASE,
+)
 _NEXT_MEETING = re.compile(r"\bvolgende\b[^\n.]{0,30}$", re.IGNORECASE)
 _KAMERSTUK = re.compile(r"\b(\d{2}\s?\d{3}(?:-[A-Z]{1,3})?)\s*,?\s+nr\.\s*(\d+)\b")
 _AANHANGSEL = re.compile(
@@ -124,7 +128,17 @@ _CLOSING = re.compile(
     r"Met collegiale groet|Vriendelijke groet(?:en)?)\s*,?[ \t]*$",
     re.MULTILINE | re.IGNORECASE,
 )
-_ON_BEHALF = re.compile(r",?\s*\n\s*namens (?:deze|dezen|het college|de minister)\b", re.IGNORECASE)
+# "namens deze," under the authority; not "namens de minister te beslissen op ..." in a sentence.
+_ON_BEHALF = re.compile(
+    r",?\s*\n\s*namens (?:deze|dezen|(?:het college|de minister|de staatssecretaris)"
+    r"(?: van [^\n]{2,80}?)?),?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+# "namens het college van burgemeester en wethouders van Deventer," under a closing formula.
+_ON_BEHALF_OF = re.compile(r"^namens (?!deze\b|dezen\b)(.{3,90}?),?$", re.IGNORECASE)
+# Officers who co-sign for a collective body ("Burgemeester en wethouders van X,\nde secretaris,").
+_COLLECTIVE = re.compile(r"wethouders|Gedeputeerde Staten|dagelijks bestuur|\bcollege\b", re.I)
+_OFFICER = re.compile(r"^\s*(?:de|De) (?:secretaris|voorzitter|burgemeester|griffier)\b")
 _SALUTATION = re.compile(r"(?:Hoog)?[Gg]eachte\b|Beste\b|Hallo\b|Hoi\b|L\.S\.")
 _TITLE_PREFIX = re.compile(r"(?:mr|dr|drs|ir|ing|prof)\.?\s", re.IGNORECASE)
 _REDACTION_ONLY = re.compile(r"[\d.\s,a-i]+")
@@ -144,6 +158,13 @@ _JUNK_TITLE = re.compile(
     r"Microsoft (?:Word|PowerPoint|Excel)|\.(?:docx?|pptx?|xlsx?|pdf|odt|rtf)\b|^untitled|^naamloos|"
     r"^document\d*$|^sjabloon|^template",
     re.IGNORECASE,
+)
+# A title line that names its genre ("Auditrapport informatiebeveiliging 2023", "Verslag van de
+# hoorzitting", "Mandaatbesluit ..."): preferred over a letterhead line above it.
+_GENRE_TITLE = re.compile(
+    r"^[A-Z]?\w*(?:[Rr]apport(?:age)?|[Vv]erslag|[Nn]otulen|[Jj]aarplan|[Ww]erkplan|[Ee]valuatie|"
+    r"[Mm]onitor|[Bb]esluit|[Bb]esluitenlijst|[Cc]onvenant|[Oo]vereenkomst|[Vv]erordening|"
+    r"[Bb]eleidsregels?)\b(?! van (?:de |het )?(?:gemeente|provincie|ministerie)\b| van bevindingen)"
 )
 _PAGE_NUM = re.compile(r"^(?:pagina\s+)?\d+(?:\s*(?:van|/)\s*\d+)?$", re.IGNORECASE)
 
@@ -357,6 +378,18 @@ def _title(
         return repeated
     # Lines that are the value of a header field (a contact block, an address) are no title.
     covered = [(lines[f.line].start, f.end) for fs in fields.values() for f in fs]
+    for i, line in enumerate(lines[:20]):
+        c = line.clean
+        if _SALUTATION.match(c):
+            break
+        if (
+            10 <= len(c) <= 200
+            and _GENRE_TITLE.match(c)
+            and not _is_fieldish(c)
+            and not c.endswith((".", ",", ";", "?"))
+            and not any(a <= line.start <= b for a, b in covered)
+        ):
+            return _with_continuation(lines, i)
     for i, line in enumerate(lines[:40]):
         c = line.clean
         if _SALUTATION.match(c):
@@ -379,6 +412,8 @@ def _with_continuation(lines: list[Line], i: int) -> str:
     for nxt in lines[i + 1 : i + 4]:
         if nxt.blank or not nxt.clean[:1].islower():
             break
+        if _DATE_LINE_START.match(nxt.clean):
+            break  # "woensdag 15 mei 2024, 14.00 uur": the meeting's date line, not the title
         parts.append(nxt.clean)
     return clean_inline("\n".join(parts))
 
@@ -428,18 +463,31 @@ def _sender(doc: Document, fields: dict[str, list[Field]], text: str, is_kv: boo
         if m:
             return clean_inline(m.group(1))
     tail = text[-3000:]
+    # The signature follows the salutation: roles in the address block above it ("De Minister
+    # van X" as addressee) do not sign.
+    salutations = list(re.finditer(r"^\s*(?:Hoog)?[Gg]eachte\b", tail, re.MULTILINE))
+    if salutations:
+        tail = tail[salutations[-1].end() :]
     roles = list(_SIGN_ROLE.finditer(tail))
     if roles:
         # "De minister van X,\nnamens deze,\nde directeur Y": the authority signs, not the mandatary.
         for role in roles:
             if _ON_BEHALF.match(tail, role.end()):
                 return clean_inline(role.group(1)).rstrip(",")
+        for k in range(len(roles) - 1, -1, -1):
+            if _COLLECTIVE.search(roles[k].group(1)) and all(
+                _OFFICER.match(r.group(1)) for r in roles[k + 1 :]
+            ):
+                return clean_inline(roles[k].group(1)).rstrip(",")
         return clean_inline(roles[-1].group(1)).rstrip(",")
     closings = list(_CLOSING.finditer(tail))
     if closings:
         # The first line after the last closing formula: the signatory ("K. Jansen", "UWV").
         for line in tail[closings[-1].end() :].split("\n")[:4]:
             name = clean_inline(line).rstrip(",")
+            on_behalf = _ON_BEHALF_OF.match(name)
+            if on_behalf:
+                return on_behalf.group(1).rstrip(",")
             if name:
                 if (
                     len(name) <= 60
