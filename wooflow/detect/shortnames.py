@@ -225,6 +225,40 @@ def noun_initials(text: str) -> list[Mention]:
     return out
 
 
+_TOK = r"(?:[A-Z]\.){1,4}|[A-Z](?:[a-z]{0,3}[A-Z]){1,3}"
+# An action item that ends with its owners in brackets: '- Offerte opvragen (RvdL)',
+# '2. Planning bijwerken (J.K. en M.B.)'.
+_ITEM_OWNER = re.compile(
+    rf"(?m)^[ \t]*(?:[-•*–]|\d{{1,2}}[.)])[ \t]+[^\n(]{{3,200}}\(((?:{_TOK})(?:[ \t]*(?:,|/|&|en)[ \t]*(?:{_TOK})){{0,3}})\)"
+    r"[ \t]*[.;]?[ \t]*$"
+)
+_DOTTED_ACTION = re.compile(r"(?i:\bactie(?:houder)?|\bwie)[ \t]*:?[ \t]*((?:[A-Z]\.){2,4})(?![\w])")
+
+
+def action_owners(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Owners of action items in brackets at the end of a list item, and dotted initials after
+    'actie:' ('(actie: J.K.)'); only in texts that speak of actions or agreements."""
+    low = text.lower()
+    if "actie" not in low and "afspra" not in low and "wie" not in low:
+        return []
+    spans = sorted((m.start, m.end) for m in mentions)
+    starts = [a for a, _ in spans]
+    orgs = lexicon.organisation_words()
+    out = []
+    found = [(m.start(1), m.group(1)) for m in _ITEM_OWNER.finditer(text)]
+    found += [(m.start(1), m.group(1)) for m in _DOTTED_ACTION.finditer(text)]
+    for pos, group in found:
+        for t in re.finditer(_TOK, group):
+            tok, s = t.group(0), pos + t.start()
+            if tok in _NOT_INITIALS or tok in orgs or tok.rstrip(".") in orgs or len(tok.replace(".", "")) < 2:
+                continue
+            i = bisect.bisect_right(starts, s) - 1
+            if i >= 0 and s < spans[i][1]:
+                continue
+            out.append(_acronym(tok, s, s + len(tok), "initialen als actiehouder", propagate=False))
+    return out
+
+
 def _acronym(tok: str, s: int, e: int, why: str, propagate: bool) -> Mention:
     parts = NameParts(first=None, initials=tok, surname=None, tokens=[tok])
     return Mention(s, e, tok, 0.85, why, parts, strong=propagate,

@@ -273,6 +273,7 @@ class PersonRecognizer(Recognizer):
         if self.use_model:
             out = self._apply_model(text, out, unresolved)
         out += shortnames.initials_mentions(text, out)
+        out += shortnames.action_owners(text, out)
         out += [m for m in shortnames.noun_initials(text)
                 if not any(o.start <= m.start < o.end for o in out)]
         return out
