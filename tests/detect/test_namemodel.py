@@ -135,12 +135,22 @@ def test_model_keeps_role_outside_the_span(model: PersonNameModel) -> None:
     assert not any(f.lower().startswith(("minister", "lid ")) for f in found)
 
 
-def test_tidy_joins_names_split_at_tussenvoegsels_and_trims_function_words() -> None:
+def test_tidy_joins_names_split_at_tussenvoegsels_and_trims_function_words(
+    model: PersonNameModel,
+) -> None:
     words = [["Dries", "van", "den", "Abeele", "zei", "KNVB-woordvoerder", "Leede", "Het"]]
     labels = [["B-PER", "O", "O", "B-PER", "O", "B-PER", "I-PER", "I-PER"]]
-    assert tidy_persons(words, labels) == [
+    assert tidy_persons(words, labels, model.featurizer.gaz) == [
         ["B-PER", "I-PER", "I-PER", "I-PER", "O", "O", "B-PER", "O"]
     ]
+
+
+def test_tidy_does_not_join_two_full_names_or_across_prepositions(
+    model: PersonNameModel,
+) -> None:
+    words = [["Hugo", "Koeman", "van", "de", "Kindertelefoon"], ["Barak", "in", "Camp", "David"]]
+    labels = [["B-PER", "I-PER", "O", "O", "B-PER"], ["B-PER", "O", "B-PER", "I-PER"]]
+    assert tidy_persons(words, labels, model.featurizer.gaz) == labels
 
 
 def test_names_do_not_run_across_table_cells(model: PersonNameModel) -> None:

@@ -1,0 +1,296 @@
+"""Features of the Dutch person-name CRF: word lists, per-token and document-level features.
+
+Kept apart from :mod:`wooflow.detect.namemodel` (tokenising, tagging, span building) so both
+stay small; the training script imports the same code, so training and run time never drift.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+import snowballstemmer
+
+from wooflow.exceptions import WooflowError
+
+MIN_DOC_SENTENCES = 10
+"""Absence of evidence (a word never seen mid-sentence) counts only in documents this long."""
+
+_CACHE_LIMIT = 200_000
+_STEMMER = snowballstemmer.stemmer("dutch")
+
+_DATA = resources.files("wooflow.detect") / "data" / "model"
+# Word lists used as features and span rules live in data so they can be read and reviewed.
+_CUES = json.loads((_DATA / "cues.json").read_text("utf-8"))
+TITLE_WORDS = frozenset(_CUES["title_words"])
+TUSSENVOEGSELS = frozenset(_CUES["tussenvoegsels"])
+_NAME_NEVER_ENDS = TUSSENVOEGSELS | frozenset(_CUES["name_never_ends_extra"])
+_SENT_END = frozenset({".", "!", "?", "..."})
+
+_INITIALS_RE = re.compile(r"^(?:[A-Z][a-z]?\.)+$")
+
+
+class NameModelError(WooflowError):
+    """The packaged name model is missing or unreadable (a broken installation)."""
+
+
+def _shape(word: str) -> str:
+    out = []
+    for ch in word:
+        c = "X" if ch.isupper() else "x" if ch.islower() else "d" if ch.isdigit() else ch
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class Gazetteers:
+    """Lower-cased lookup sets used as features; shipped gzipped under data/model/."""
+
+    first: frozenset[str]
+    surname: frozenset[str]
+    place: frozenset[str]
+    common: frozenset[str]
+    intl: frozenset[str]
+    """First and last names of many countries (Faker), for names no Dutch list holds."""
+    world: frozenset[str]
+    """Countries, cities and regions of many countries (Faker)."""
+    lower: frozenset[str]
+    """Words written in lower case in the training text (ordinary words)."""
+    seen: dict[str, tuple[str, ...]]
+    """Lower-cased words seen inside CoNLL train entities, with their entity types."""
+    zipf_nl: dict[str, int] = field(default_factory=dict)
+    """Word frequency class (Zipf scale, floored, 1-6) in Dutch text (wordfreq)."""
+    zipf_en: dict[str, int] = field(default_factory=dict)
+    """The same in English text: brand, club and title words are often English."""
+
+    @classmethod
+    def load(cls, folder: Path | None = None) -> Gazetteers:
+        """Load from a folder, or from package data when none is given."""
+        base = folder if folder is not None else _DATA
+        sets = {}
+        for name in ("first", "surname", "place", "common", "intl", "world", "lower"):
+            try:
+                raw = (base / f"{name}.txt.gz").read_bytes()
+            except OSError as exc:
+                raise NameModelError(f"naamlijst {name} ontbreekt: {exc}") from exc
+            sets[name] = frozenset(gzip.decompress(raw).decode("utf-8").split("\n")) - {""}
+        try:
+            raw = (base / "train_names.txt.gz").read_bytes()
+        except OSError as exc:
+            raise NameModelError(f"naamlijst train_names ontbreekt: {exc}") from exc
+        zipf = {lang: read_zipf(base, lang) for lang in ("nl", "en")}
+        return cls(**sets, seen=parse_seen(gzip.decompress(raw).decode("utf-8")),
+                   zipf_nl=zipf["nl"], zipf_en=zipf["en"])
+
+
+def read_zipf(base: Path | Traversable, lang: str) -> dict[str, int]:
+    """Read ``zipf_<lang>.txt.gz``: one line per class, ``class<TAB>word word ...``."""
+    try:
+        raw = (base / f"zipf_{lang}.txt.gz").read_bytes()
+    except OSError as exc:
+        raise NameModelError(f"woordfrequentielijst {lang} ontbreekt: {exc}") from exc
+    out: dict[str, int] = {}
+    for line in gzip.decompress(raw).decode("utf-8").splitlines():
+        cls_, _, words = line.partition("\t")
+        out.update(dict.fromkeys(words.split(" "), int(cls_)))
+    out.pop("", None)
+    return out
+
+
+def parse_seen(text: str) -> dict[str, tuple[str, ...]]:
+    """Read ``word<TAB>TYPE,TYPE`` lines."""
+    seen = {}
+    for line in text.splitlines():
+        word, _, types = line.partition("\t")
+        if word:
+            seen[word] = tuple(types.split(","))
+    return seen
+
+
+class Featurizer:
+    """Turns token sequences into crfsuite feature lists; per-word parts are memoised."""
+
+    def __init__(self, gaz: Gazetteers, known: frozenset[str] | None = None) -> None:
+        self.gaz = gaz
+        self.known = known
+        """Attributes the model has weights for; others are dropped early (speed only)."""
+        self._own: dict[str, list[str]] = {}
+        self._ctx: dict[int, dict[str, list[str]]] = {-2: {}, -1: {}, 1: {}, 2: {}}
+
+    def _flags(self, word: str, low: str) -> list[str]:
+        gaz = self.gaz
+        flags = []
+        if low in gaz.first:
+            flags.append("gF")
+        if low in gaz.surname:
+            flags.append("gS")
+        if low in gaz.place:
+            flags.append("gP")
+        if low in gaz.common:
+            flags.append("gC")
+        if low in gaz.intl:
+            flags.append("gI")
+        if low in gaz.world:
+            flags.append("gW")
+        if low in gaz.lower:
+            flags.append("gL")
+        for typ in gaz.seen.get(low, ()):
+            flags.append("s" + typ)
+        if low in TITLE_WORDS or ("-" in low and low.rsplit("-", 1)[1] in TITLE_WORDS):
+            flags.append("T")
+        if low in TUSSENVOEGSELS:
+            flags.append("tv")
+        if _INITIALS_RE.match(word):
+            flags.append("ini")
+        if word[:1].isupper():
+            flags.append("up")
+        return flags
+
+    def own(self, word: str) -> list[str]:
+        """Features of the word itself, independent of its position."""
+        feats = self._own.get(word)
+        if feats is not None:
+            return feats
+        low = word.lower()
+        shape = _shape(word)
+        feats = ["w=" + low, "sh=" + shape, "s2=" + low[-2:], "s3=" + low[-3:], "s4=" + low[-4:]]
+        feats += ["p2=" + low[:2], "p3=" + low[:3], "p4=" + low[:4]]
+        feats += ["f:" + f for f in self._flags(word, low)]
+        if word.isupper() and len(word) > 1:
+            feats.append("allcap")
+        elif word[:1].isupper():
+            feats.append("title")
+            if low not in self.gaz.common and low not in self.gaz.place:
+                feats.append("cap-nolist")
+        if word[:1].isupper() and low in self.gaz.first and low not in self.gaz.common:
+            feats.append("strongF")
+        if "-" in word:
+            feats.append("hyph")
+            parts = low.split("-")
+            if any(p in self.gaz.surname for p in parts):
+                feats.append("hyph-gS")
+        if any(ch.isdigit() for ch in word):
+            feats.append("digit")
+        feats.append("len=%d" % min(len(word), 8))
+        if word[:1].isupper():
+            # How ordinary the word is in Dutch and in English (0: rare or unknown): names
+            # of companies, clubs and works are often ordinary words, person names rarely.
+            nl, en = self.gaz.zipf_nl.get(low, 0), self.gaz.zipf_en.get(low, 0)
+            feats += ["nlz=%d" % nl, "enz=%d" % en, "nlen=%d%d" % (nl, en)]
+        if word[:1].isupper() and len(low) > 3:
+            feats += dict.fromkeys("ng=" + low[k : k + 3] for k in range(1, len(low) - 3))
+        if self.known is not None:
+            feats = [f for f in feats if f in self.known]
+        if len(self._own) > _CACHE_LIMIT:
+            self._own.clear()
+        self._own[word] = feats
+        return feats
+
+    def ctx(self, word: str, off: int) -> list[str]:
+        """Features a neighbour at offset ``off`` contributes."""
+        cache = self._ctx[off]
+        feats = cache.get(word)
+        if feats is not None:
+            return feats
+        low = word.lower()
+        pre = "%d:" % off
+        feats = [pre + "w=" + low, pre + "sh=" + _shape(word)[:4]]
+        if off in (-1, 1) and len(low) > 4:
+            feats.append(pre + "s3=" + low[-3:])
+            feats.append(pre + "st=" + _STEMMER.stemWord(low))
+        feats += [pre + f for f in self._flags(word, low)]
+        if self.known is not None:
+            feats = [f for f in feats if f in self.known]
+        if len(cache) > _CACHE_LIMIT:
+            cache.clear()
+        cache[word] = feats
+        return feats
+
+    def sentence(self, toks: Sequence[str], doc: DocContext | None = None) -> list[list[str]]:
+        """Feature lists for one sentence; ``doc`` adds document-level evidence."""
+        n = len(toks)
+        pad = ["<S>", "<S>"]
+        seq = [*pad, *toks, "</S>", "</S>"]
+        upper = sum(1 for t in toks if t.isupper() and len(t) > 1)
+        sent_feats = ["headline"] if n > 2 and upper * 2 > n else []
+        known = self.known
+        out = []
+        for i in range(n):
+            j = i + 2
+            w = seq[j]
+            feats = ["bias", *self.own(w), *self.ctx(seq[j - 1], -1), *self.ctx(seq[j + 1], 1)]
+            feats += self.ctx(seq[j - 2], -2)
+            feats += self.ctx(seq[j + 2], 2)
+            low = w.lower()
+            bigram = "w-1|w=" + seq[j - 1].lower() + "|" + low
+            if known is None or bigram in known:
+                feats.append(bigram)
+            bigram = "w|w+1=" + low + "|" + seq[j + 1].lower()
+            if known is None or bigram in known:
+                feats.append(bigram)
+            if i == 0:
+                feats.append("BOS")
+            elif i == 1:
+                feats.append("pos1")
+            if i == n - 1:
+                feats.append("EOS")
+            if sent_feats:
+                feats += sent_feats
+            if doc is not None and w[:1].isupper():
+                feats += doc.features(w, first=(i == 0))
+            out.append(feats)
+        return out
+
+
+class DocContext:
+    """Document-level evidence: a capitalised word is a name elsewhere in the same document.
+
+    Deterministic cues only (no first-pass tagger): somewhere in the document the word follows
+    a known first name, an initial or a title word. Names are consistent within a document,
+    so one clear mention lends evidence to bare ones.
+    """
+
+    def __init__(self, sentences: Iterable[Sequence[str]], gaz: Gazetteers) -> None:
+        after_first: set[str] = set()
+        after_title: set[str] = set()
+        mid_sentence: set[str] = set()
+        n_sentences = 0
+        for toks in sentences:
+            n_sentences += 1
+            prev = ""
+            prev_low = ""
+            for k, tok in enumerate(toks):
+                if tok[:1].isupper():
+                    if k > 0:
+                        mid_sentence.add(tok)
+                    if prev[:1].isupper() and (
+                        (prev_low in gaz.first and prev_low not in gaz.common)
+                        or _INITIALS_RE.match(prev)
+                    ):
+                        after_first.add(tok)
+                    if prev_low in TITLE_WORDS:
+                        after_title.add(tok)
+                prev, prev_low = tok, tok.lower()
+        self.after_first = after_first
+        self.after_title = after_title
+        self.mid_sentence = mid_sentence
+        self.big = n_sentences >= MIN_DOC_SENTENCES
+        """Absence of evidence means something only in a document of some length."""
+
+    def features(self, word: str, first: bool) -> list[str]:
+        """Document features for one capitalised token."""
+        feats = []
+        if word in self.after_first:
+            feats.append("doc:aftF")
+        if word in self.after_title:
+            feats.append("doc:aftT")
+        if first and self.big and word not in self.mid_sentence:
+            feats.append("doc:onlyBOS")
+        return feats
