@@ -210,3 +210,16 @@ def test_round6_cues(expected: str, text: str) -> None:
 def test_werkplan_needs_a_year() -> None:
     text = "Werkplan\n\nWij gaan aan de slag.\n"
     assert "jaarplan" not in classify(make_doc(text)).scores
+
+
+def test_citizens_objection_quoting_the_clause_is_a_brief() -> None:
+    text = (
+        "P. de Wit\nLindelaan 4\n\nGemeente Ergens\nPostbus 1\n\nErgens, 3 maart 2024\n\n"
+        "Onderwerp: bezwaar\n\nGeachte heer, mevrouw,\n\nIk ben het niet eens met het besluit van "
+        "1 februari. In uw brief staat dat ik binnen zes weken bezwaar kan maken. Hierbij maak ik "
+        "bezwaar tegen dat besluit.\n\nMet vriendelijke groet,\n\nP. de Wit\n"
+    )
+    assert not personal_decision(make_doc(text), text)
+    result = classify(make_doc(text))
+    assert result.type == "brief", result.scores
+    assert "beschikking" not in result.scores

@@ -151,3 +151,13 @@ def test_genre_title_beats_letterhead_and_date_line_is_no_continuation() -> None
         "woensdag 15 mei 2024, 14.00 uur\n\n1. Opening\n"
     )
     assert analyze(make_doc(agenda)).title == "Oproep en agenda voor de vergadering van het bestuur"
+
+
+def test_body_signing_above_a_name_at_the_end() -> None:
+    text = "Agenda\n\n1. Opening\n2. Sluiting\n\nDe dijkgraaf,\nTamara Eggink\n"
+    assert analyze(make_doc(text)).sender == "De dijkgraaf"
+    text = "Advies\n\nDe commissie adviseert x.\n\nDe commissie bezwaarschriften,\n\nmr. E.J. Dekker, voorzitter\n"
+    assert analyze(make_doc(text)).sender == "De commissie bezwaarschriften"
+    # a sentence broken at a comma in the body is no signature
+    text = "Verslag\n\nHet college heeft,\nGelet op de stukken, besloten.\n\n" + "Tekst.\n" * 80
+    assert analyze(make_doc(text)).sender is None

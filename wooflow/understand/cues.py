@@ -443,9 +443,11 @@ CUES: tuple[Cue, ...] = (
         "beschikking",
         3,
         "'Bent u het niet eens met dit besluit/deze beslissing?'",
+        # the authority speaking to "u", not a citizen writing "ik ben het niet eens met ..."
         _rx(
-            r"\bniet eens(?: bent| is| zijn)? met (?:dit|deze|het|ons|mijn) "
-            r"(?:besluit|beslissing|beschikking)\b"
+            r"\b(?:bent u het|als u het|u bent het|u het|bent u) niet eens(?: bent| is)? met "
+            r"(?:dit|deze|het|ons|mijn) (?:besluit|beslissing|beschikking)\b|"
+            r"^[\s#*]*(?:Niet eens|Oneens) met (?:dit|deze|het|ons) (?:besluit|beslissing)\b"
         ),
         "body",
     ),

@@ -34,7 +34,11 @@ _PERSONAL = re.compile(
     re.MULTILINE,
 )
 _NO_DECISION = re.compile(
-    r"\b(?:dit is geen besluit|(?:u kunt )?tegen deze brief (?:kunt u )?geen bezwaar)", _I
+    r"\b(?:dit is geen besluit|(?:u kunt )?tegen deze brief (?:kunt u )?geen bezwaar)|"
+    # the citizen objecting, not the authority deciding
+    r"\b(?:maak|maken|dien|dienen|teken|tekenen) (?:ik|wij|we) (?:hierbij |daarom |hiermee )?"
+    r"(?:\w+ )?(?:bezwaar|beroep)\b",
+    _I,
 )
 # A decision on a Woo/Wob request is typed "besluit" (its own cues), not an individual benefit.
 _WOO_REQUEST = re.compile(

@@ -137,6 +137,13 @@ _ON_BEHALF = re.compile(
 # "namens het college van burgemeester en wethouders van Deventer," under a closing formula.
 _ON_BEHALF_OF = re.compile(r"^namens (?!deze\b|dezen\b)(.{3,90}?),?$", re.IGNORECASE)
 # Officers who co-sign for a collective body ("Burgemeester en wethouders van X,\nde secretaris,").
+# "De dijkgraaf,\nT. Eggink" / "De commissie bezwaarschriften,\n\nmr. E.J. Dekker": a body or role
+# line ending in a comma right above a signatory's name, at the very end of the document.
+_SIGNED_BY_BODY = re.compile(
+    r"^[ \t]*((?:De|Het) [a-z][\w-]+(?: [\w-]+){0,3}),[ \t]*\n(?:[ \t]*\n)?[ \t]*"
+    r"(?:(?:mr|dr|drs|ir|ing|prof)\.?\s+)?(?:[A-Z]\.)*\s?[A-Z][a-z][^\n]{0,60}\n?(?:[^\n]{0,40}\n?){0,2}\Z",
+    re.MULTILINE,
+)
 _COLLECTIVE = re.compile(r"wethouders|Gedeputeerde Staten|dagelijks bestuur|\bcollege\b", re.I)
 _OFFICER = re.compile(r"^\s*(?:de|De) (?:secretaris|voorzitter|burgemeester|griffier)\b")
 _SALUTATION = re.compile(r"(?:Hoog)?[Gg]eachte\b|Beste\b|Hallo\b|Hoi\b|L\.S\.")
@@ -496,6 +503,9 @@ def _sender(doc: Document, fields: dict[str, list[Field]], text: str, is_kv: boo
                 ):
                     return name
                 break
+    m = _SIGNED_BY_BODY.search(text[-600:].rstrip() + "\n")
+    if m:
+        return m.group(1)
     return None
 
 
