@@ -16,7 +16,7 @@ from wooflow.detect.names import CAP, INIT, SP, TV_LOW
 from wooflow.detect.textutil import alternatives, by_first_letter, line_start
 
 TITLE = re.compile(
-    r"(?:\b(?:dhr|mw|mevr|mr|dr|drs|ir|ing|prof|ds|mej|bc|ms|mrs|mr)\.?|\b(?:de heer|heer|mevrouw|"
+    r"(?:\b(?:dhr|mw|mevr|mr|dr|drs|ir|ing|prof|ds|mej|bc|ms|mrs|mr|fam)\.?|\b(?:de heer|heer|mevrouw|"
     r"meneer|mijnheer|collega|juffrouw|mevr)|\b(?:beste|geachte|lieve|hoi|hallo|hi|hey|dag|"
     r"goedemorgen|goedemiddag|goedenavond|dank|bedankt|thanks|dear)(?:\s+(?:heer|mevrouw|collega))?|"
     r"\b(?:mijn|haar|zijn|onze|hun|uw)\s+(?:man|vrouw|echtgeno(?:ot|te)|partner|vader|moeder|zoon|"
@@ -51,7 +51,7 @@ TRIGGER = re.compile(
 # on the lower-cased text, 2-4x faster than IGNORECASE; the match is then taken again at the
 # found start in the original text (callers quote it).
 _TITLE_LAST = frozenset(
-    "dhr mw mevr mr dr drs ir ing prof ds mej bc ms mrs heer mevrouw meneer mijnheer collega juffrouw "
+    "dhr mw mevr mr dr drs ir ing prof ds mej bc ms mrs fam heer mevrouw meneer mijnheer collega juffrouw "
     "beste geachte lieve hoi hallo hi hey dag goedemorgen goedemiddag goedenavond dank bedankt thanks "
     "man vrouw echtgenoot echtgenote partner vader moeder zoon dochter broer zus grootvader grootmoeder "
     "opa oma buurman buurvrouw vriend vriendin cliënt client patiënt kind kleinzoon kleindochter neef "

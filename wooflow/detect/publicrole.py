@@ -49,7 +49,9 @@ _PRE = re.compile(
     rf"(?:\b(?:{ROLE_WORDS})(?:\s+(?:van|voor|in|bij|te)\s+[\w'’ ,&-]{{2,70}}?)?"
     rf"|\b(?:het|de|kamer)?\s*(?:lid|leden)|\bmoties?-?(?:[A-ZÀ-Þ][\w'’-]+\s*(?:/|\ben\b)\s*)*"
     rf"|\bamendement(?:en)?-?(?:[A-ZÀ-Þ][\w'’-]+\s*(?:/|\ben\b)\s*)*|\binitiatiefnota|"
-    rf"\binitiatiefwetsvoorstel|\bfractie(?:\s+van)?)\s*[,:]?\s*(?:de heer|mevrouw|dhr\.?|mw\.?)?\s*$",
+    rf"\binitiatiefwetsvoorstel|\bfractie(?:\s+van)?)\s*[,:]?\s*(?:de heer|mevrouw|dhr\.?|mw\.?)?\s*"
+    # academic titles between role and name: 'De burgemeester, mr. A. Aboutaleb'
+    rf"(?:(?:mr|dr|drs|ir|ing|prof|ds)\.\s*){{0,3}}$",
     re.IGNORECASE,
 )
 _POST_ROLE = re.compile(
@@ -114,6 +116,9 @@ _PORTFOLIO = re.compile(
 )
 
 
+_MANDATE_BEFORE = re.compile(r"(?i:\b(?:namens|i\.o\.|in opdracht van|voor deze)\b)[^\n,]{0,40}$")
+
+
 def role_before(text: str, start: int, stripped: str = "") -> str | None:
     """A role word right before the name (or stripped from the front of the chunk)."""
     pre = text[max(0, start - 100) : start]
@@ -122,6 +127,9 @@ def role_before(text: str, start: int, stripped: str = "") -> str | None:
         pre = pre[nl + 1 :]
     low = pre.lower()
     m = _PRE_LOW.search(low) if len(low) == len(pre) else _PRE.search(pre)
+    if m and "," in m.group(0) and not re.search(r"\s(?:van|voor|in)\s", m.group(0)) \
+            and _MANDATE_BEFORE.search(pre, 0, m.start()):
+        m = None  # 'Namens de minister, P. Jansen, directeur': a mandated civil servant signs
     if m and _CLAUSE_WORD.search(m.group(0)):
         # 'staatssecretaris Van Huffelen wordt donderdag door X gebriefd': a verb or clause
         # word inside the 'van ...' complement means it is a sentence, not a title of X.
