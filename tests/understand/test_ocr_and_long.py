@@ -159,5 +159,5 @@ def test_body_signing_above_a_name_at_the_end() -> None:
     text = "Advies\n\nDe commissie adviseert x.\n\nDe commissie bezwaarschriften,\n\nmr. E.J. Dekker, voorzitter\n"
     assert analyze(make_doc(text)).sender == "De commissie bezwaarschriften"
     # a sentence broken at a comma in the body is no signature
-    text = "Verslag\n\nHet college heeft,\nGelet op de stukken, besloten.\n\n" + "Tekst.\n" * 80
+    text = "Verslag\n\nDe gemeente heeft,\nGelet op de stukken, besloten.\n\n" + "Tekst.\n" * 80
     assert analyze(make_doc(text)).sender is None
