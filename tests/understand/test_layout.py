@@ -223,3 +223,59 @@ def test_citizens_objection_quoting_the_clause_is_a_brief() -> None:
     result = classify(make_doc(text))
     assert result.type == "brief", result.scores
     assert "beschikking" not in result.scores
+
+
+@pytest.mark.parametrize(
+    "expected, text",
+    [
+        (
+            "beschikking",
+            "Gemeente X\nParkeren\n\nNAHEFFINGSAANSLAG PARKEERBELASTING\n\nAanslagnummer: 1\n"
+            "Dagtekening: 21-08-2024\n\nU heeft geen parkeerbelasting betaald. U betaalt € 79.\n"
+            "Betaal uw aanslag binnen een maand.\n\nBent u het niet eens met deze "
+            "naheffingsaanslag? U kunt binnen zes weken bezwaar maken.\n",
+        ),
+        (
+            "beschikking",
+            "UWV\n\nMevrouw S. Bulut\n\nBeslissing over uw Ziektewet-uitkering\n\n"
+            "Beste mevrouw Bulut,\n\nDaarom stopt uw uitkering op 27 februari 2024.\n\n"
+            "Bent u het niet eens met deze beslissing?\nDan kunt u bezwaar maken. Dit moet binnen "
+            "6 weken na de datum van deze brief.\n\nMet vriendelijke groet,\n\nUWV\n",
+        ),
+        (
+            "convenant",
+            "Prestatieafspraken 2024-2027\n\nPartijen:\n1. de gemeente;\n2. de corporatie;\n\n"
+            "spreken het volgende af:\n\n1. Nieuwbouw\nx\n\nOndertekend te Groningen op 1 mei 2024.\n",
+        ),
+        ("jaarverslag", "De Nationale ombudsman\n\nVerslag over 2023\n\nVoorwoord\nIn 2023 x.\n"),
+        (
+            "nota",
+            "Beslisnota bij Kamerbrief over x\n\nAan: Minister\nVan: Directie Y\nDatum: 1 mei 2024\n\n"
+            "1. Aanleiding\nx\n\n3. Kernpunten\n- y\n",
+        ),
+        (
+            "presentatie",
+            "Energie in de wijk\nInformatieavond\n\fWaarom?\nKlimaat\n\fWat doen we?\nWarmtenet\n"
+            "\fWat betekent dit?\nAdvies aan huis\n\fVragen en discussie\n",
+        ),
+    ],
+)
+def test_round7_cues(expected: str, text: str) -> None:
+    result = classify(make_doc(text))
+    assert result.type == expected, result.scores
+
+
+def test_advice_line_on_a_later_slide_is_no_advice_title() -> None:
+    from wooflow.understand.classify import fired_cues
+
+    text = "Energie\nAvond\n\fWaarom?\nKlimaat\n\fAdvies aan huis\nGratis\n"
+    labels = [c.label for c in fired_cues(make_doc(text))]
+    assert "woord 'Advies' in de titel" not in labels
+
+
+def test_appeal_on_a_decision_on_objection_is_no_objection_clause() -> None:
+    text = (
+        "Geachte heer Smit,\n\nBeslissing op uw bezwaar. Tegen deze beslissing op bezwaar kunt u "
+        "binnen zes weken beroep instellen bij de rechtbank.\n"
+    )
+    assert not personal_decision(make_doc(text), text)

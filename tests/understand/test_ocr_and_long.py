@@ -161,3 +161,19 @@ def test_body_signing_above_a_name_at_the_end() -> None:
     # a sentence broken at a comma in the body is no signature
     text = "Verslag\n\nDe gemeente heeft,\nGelet op de stukken, besloten.\n\n" + "Tekst.\n" * 80
     assert analyze(make_doc(text)).sender is None
+
+
+def test_besluit_van_title_below_a_publication_header_gives_kenmerk() -> None:
+    text = (
+        "PROVINCIAAL BLAD\nOfficiële uitgave van de provincie Utrecht\n\n"
+        "Besluit van Gedeputeerde Staten van Utrecht van 5 maart 2024, nr. 829EA5F3, tot aanwijzing\n"
+        "van de Lekdijk\n\nGedeputeerde Staten van Utrecht,\n\ngelet op x;\n\nbesluiten:\n"
+    )
+    info = analyze(make_doc(text))
+    assert info.kenmerk == "829EA5F3"
+    assert info.date == "2024-03-05"
+
+
+def test_organisation_lines_are_no_titles() -> None:
+    text = "Rekenkamer Eindhoven\n\nGrip op het sociaal domein\nOnderzoek naar de sturing\n\nx.\n"
+    assert analyze(make_doc(text)).title == "Grip op het sociaal domein"

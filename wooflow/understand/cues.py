@@ -106,7 +106,10 @@ CUES: tuple[Cue, ...] = (
         "nota",
         7,
         "regel 'nota' of 'notitie' bovenaan",
-        _line(r"(?:ambtelijke )?(?:nota|notitie|memo)(?: [^\n.:;]{1,80})?"),
+        _line(
+            r"(?:ambtelijke )?(?:(?:beslis|informatie|advies|besluit|instemmings|ondertekenings|"
+            r"achtergrond|spreek)?nota|notitie|memo)(?: [^\n.:;]{1,80})?"
+        ),
     ),
     Cue(
         "nota",
@@ -147,7 +150,7 @@ CUES: tuple[Cue, ...] = (
         "body",
     ),
     Cue("nota", 1.5, "kop 'Kernpunten'", _rx(r"^[\s#*]*Kernpunten\b"), "body"),
-    Cue("nota", 1, "kop 'Aanleiding'", _rx(r"^[\s#*]*Aanleiding[\s*]*$"), "body"),
+    Cue("nota", 1, "kop 'Aanleiding'", _rx(r"^[\s#*]*(?:\d{1,2}\.?\s+)?Aanleiding[\s*]*$"), "body"),
     Cue(
         "nota",
         1,
@@ -430,6 +433,16 @@ CUES: tuple[Cue, ...] = (
         "body",
     ),
     Cue("beschikking", 1, "'uw aanvraag'", _rx(r"\buw aanvraag\b"), "body"),
+    Cue(
+        "beschikking",
+        5,
+        "titel '(Naheffings)aanslag' / 'Beslissing over uw ...'",
+        _rx(
+            r"^[\s#*]*(?:(?:Naheffings|Voorlopige |Definitieve |Navorderings)?aanslag\b|"
+            r"Aanslagbiljet\b|Beslissing (?:over|op|inzake) uw (?!bezwaar|Woo|Wob)\w)",
+            _M | _I,
+        ),
+    ),
     # An individual decision shaped like a letter ("Geachte mevrouw", "Met vriendelijke groet"):
     # what makes it a decision is that it grants, refuses or fixes something for this person
     # and ends in an objection route with a term.
@@ -446,7 +459,7 @@ CUES: tuple[Cue, ...] = (
         # the authority speaking to "u", not a citizen writing "ik ben het niet eens met ..."
         _rx(
             r"\b(?:bent u het|als u het|u bent het|u het|bent u) niet eens(?: bent| is)? met "
-            r"(?:dit|deze|het|ons|mijn) (?:besluit|beslissing|beschikking)\b|"
+            r"(?:dit|deze|het|ons|mijn) (?:besluit|beslissing|beschikking|\w*aanslag)\b|"
             r"^[\s#*]*(?:Niet eens|Oneens) met (?:dit|deze|het|ons) (?:besluit|beslissing)\b"
         ),
         "body",
@@ -460,7 +473,9 @@ CUES: tuple[Cue, ...] = (
             r"\bu krijgt [^.\n]{0,60}\b(?:in bruikleen|toegekend|vergoed|per (?:maand|jaar|week))\b|"
             r"\b(?:wij|we|ik) (?:ken(?:nen)? u|wijzen? uw (?:aanvraag|verzoek) af|"
             r"verlen(?:en|g(?:en)?) uw)\b|\buw (?:aanvraag|verzoek) (?:wordt|is) (?:af|toe)gewezen\b|"
-            r"\bu betaalt (?:een eigen bijdrage|vanaf\b|€)|\bu heeft (?:geen )?recht op\b"
+            r"\bu betaalt (?:een eigen bijdrage|vanaf\b|€)|\bu heeft (?:geen )?recht op\b|"
+            r"\b(?:stopt|eindigt|beëindigen wij|verlagen wij|verhogen wij) uw \w*(?:uitkering|toeslag|"
+            r"bijstand|pensioen|budget|voorziening)\b"
         ),
         "body",
     ),
@@ -470,8 +485,16 @@ CUES: tuple[Cue, ...] = (
         4,
         "woord 'Advies' in de titel",
         _rx(
-            r"^[\s#*]*(?:(?:Betreft|Onderwerp)\s*:?\s*)?(?:Advies|Adviesrapport|Ongevraagd advies|Advies over)\b"
+            r"^[\s#*]*(?:Advies|Adviesrapport|Ongevraagd advies|Advies over|Wetgevingsadvies|"
+            r"Eindadvies|Preadvies|Adviesbrief)\b"
         ),
+        "title",  # not a slide or list line "Advies aan huis" further down
+    ),
+    Cue(
+        "advies",
+        4,
+        "onderwerp 'Advies ...'",
+        _rx(r"^[\s#*]*(?:Betreft|Onderwerp)\s*:?\s*(?:Advies|Ongevraagd advies)\b"),
     ),
     Cue(
         "advies",
@@ -570,7 +593,8 @@ CUES: tuple[Cue, ...] = (
         "titel 'Jaarrapportage/Jaarverantwoording/Jaarrekening'",
         _rx(
             r"\b(?:Jaarrapportage|Jaarverantwoording|Jaarbericht|Jaaroverzicht|Jaarrekening|"
-            r"Jaarstukken|Verantwoording(?: over)? \d{4})\b"
+            r"Jaarstukken|Verantwoording(?: over)? \d{4}|"
+            r"Verslag over (?:het (?:jaar|kalenderjaar|verslagjaar) )?\d{4})\b"
         ),
         "title",
     ),
@@ -588,8 +612,18 @@ CUES: tuple[Cue, ...] = (
         "convenant",
         3,
         "'komen (het volgende) overeen'",
-        _rx(r"\b(?:komen|verklaren) (?:het volgende )?(?:overeen|:)|\bverklaren het volgende\b"),
+        _rx(
+            r"\b(?:komen|verklaren) (?:het volgende )?(?:overeen|:)|\bverklaren het volgende\b|"
+            r"\bspreken (?:het volgende |met elkaar )?af\b"
+        ),
         "body",
+    ),
+    Cue(
+        "convenant",
+        5,
+        "titel '...afspraken/...overeenkomst/...akkoord' ('Prestatieafspraken')",
+        _rx(r"^[\s#*]*[A-Z]\w+(?:afspraken|overeenkomst|akkoord)\b"),
+        "title",
     ),
     Cue(
         "convenant",
@@ -602,7 +636,10 @@ CUES: tuple[Cue, ...] = (
         "convenant",
         2,
         "'Aldus overeengekomen/ondertekend'",
-        _rx(r"\bAldus (?:overeengekomen|ondertekend|vastgesteld en ondertekend)\b"),
+        _rx(
+            r"\bAldus (?:overeengekomen|ondertekend|vastgesteld en ondertekend)\b|"
+            r"^\s*(?:Ondertekend|Getekend|Overeengekomen) te [A-Z]"
+        ),
         "body",
     ),
     # brief (generic letter)

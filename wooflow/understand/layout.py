@@ -21,7 +21,9 @@ _I = re.IGNORECASE | re.MULTILINE
 # only informs says "u kunt geen bezwaar maken" and has no term.
 RECHTSMIDDEL = re.compile(
     r"\bbinnen (?:zes|6) weken\b[^.?!]{0,160}?\bbezwaar(?:schrift)?\b(?! op\b)|"
-    r"\bbezwaar(?:schrift)? (?:maken|indienen|in te dienen|aantekenen)\b[^.?!]{0,120}?"
+    # "Dan kunt u bezwaar maken. Dit moet binnen 6 weken ...": the term may follow in the next
+    # sentence when the clause comes first
+    r"\bbezwaar(?:schrift)? (?:maken|indienen|in te dienen|aantekenen)\b[^?!]{0,120}?"
     r"\bbinnen (?:zes|6) weken\b",
     _I,
 )
@@ -40,6 +42,8 @@ _NO_DECISION = re.compile(
     r"(?:\w+ )?(?:bezwaar|beroep)\b",
     _I,
 )
+_SALUTATION = re.compile(r"^\s*(?:Hoog)?(?:Geachte|Geacht|Beste)\b", re.MULTILINE)
+_YOU = re.compile(r"\b(?:u|uw)\b")
 # A decision on a Woo/Wob request is typed "besluit" (its own cues), not an individual benefit.
 _WOO_REQUEST = re.compile(
     r"\b(?:Woo|Wob)\b|\bWet open overheid\b|\bWet openbaarheid van bestuur\b", re.IGNORECASE
@@ -54,7 +58,10 @@ def personal_decision(doc: Document, text: str) -> bool:
         return False
     if _WOO_REQUEST.search(text[:3000]):
         return False
-    return _PERSONAL.search(text[:6000]) is not None
+    if _PERSONAL.search(text[:6000]):
+        return True
+    # No salutation at all (a tax assessment, a form-like decision) but written to "u".
+    return not _SALUTATION.search(text[:6000]) and len(_YOU.findall(text[:6000])) >= 4
 
 
 # "Label:   value" lines with a short label (at most four words) and a short value.

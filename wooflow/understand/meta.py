@@ -43,7 +43,9 @@ _ORG = re.compile(
     r"Rijksdienst voor|Inspectie|Autoriteit|College voor|College van|Staatstoezicht op|"
     r"Rijkswaterstaat|Belastingdienst|Politie|Kadaster|Nationale Politie|Tweede Kamer|"
     r"Eerste Kamer|Gezondheidsraad|Raad van State|Kiesraad|Onderwijsraad|Adviesraad|"
-    r"Dienst Justitiële Inrichtingen|Centraal Bureau|RIVM|UWV|DUO)\b[^\n]{0,90})",
+    r"Dienst Justitiële Inrichtingen|Centraal Bureau|RIVM|UWV|DUO|Rekenkamer|Algemene Rekenkamer|"
+    r"(?:De )?Nationale ombudsman|Auditdienst Rijk|Omgevingsdienst|Veiligheidsregio|GGD|CAK|SVB|"
+    r"CBR|Dienst \w+|Commissie bezwaarschriften)\b[^\n]{0,90})",
 )
 _UNIT = re.compile(
     r"^[\s*#]*((?:Directie|Directoraat-[Gg]eneraal|Directoraat [Gg]eneraal|Bestuursondersteuning|"
@@ -65,7 +67,8 @@ _SIGNED = re.compile(
 _ADOPTED = re.compile(r"\b(?i:vastgesteld)\b[^\n.]{0,60}?\b(?:op|van)\s+" + _WEEKDAY + _DATE_TEXT)
 # "Besluit van de minister van X van 12 mei 2022, nr. WJZ/22123456, houdende ..." (Staatscourant)
 _BESLUIT_VAN = re.compile(
-    r"^\s*Besluit van .{3,160}?\bvan (?P<date>\d{1,2} \w+ \d{4})(?:,\s*nr\.\s*(?P<nr>[\w/.-]+))?"
+    r"^\s*Besluit van .{3,160}?\bvan (?P<date>\d{1,2} \w+ \d{4})(?:,\s*nr\.\s*(?P<nr>[\w/.-]+))?",
+    re.MULTILINE,
 )
 # "Nr. 2023/12, Den Haag, 10 juli 2023": the seat and date anywhere on a line.
 _PLACE_DATE = re.compile(
@@ -157,7 +160,8 @@ _ADDRESS_TO = re.compile(
 _TYPE_WORD = re.compile(
     r"^(?:nota|notitie|memo|verslag|notulen|agenda|besluitenlijst|ter \w+|kamerbrief|besluit|"
     r"beschikking|presentatie|concept|advies|rapport|onderzoeksrapport|eindrapport|"
-    r"adviesrapport|evaluatierapport|rapportage|dia 1|slide 1)\.?$",
+    r"adviesrapport|evaluatierapport|rapportage|dia 1|slide 1|gespreksverslag|telefoonnotitie|"
+    r"gespreksnotitie|telefoonverslag)\.?$",
     re.IGNORECASE,
 )
 # PDF title properties that name the tool or the file, not the document.
@@ -171,7 +175,7 @@ _JUNK_TITLE = re.compile(
 _GENRE_TITLE = re.compile(
     r"^[A-Z]?\w*(?:[Rr]apport(?:age)?|[Vv]erslag|[Nn]otulen|[Jj]aarplan|[Ww]erkplan|[Ee]valuatie|"
     r"[Mm]onitor|[Bb]esluit|[Bb]esluitenlijst|[Cc]onvenant|[Oo]vereenkomst|[Vv]erordening|"
-    r"[Bb]eleidsregels?)\b(?! van (?:de |het )?(?:gemeente|provincie|ministerie)\b| van bevindingen)"
+    r"[Bb]eleidsregels?|AANSLAG|[Aa]anslag|Beslissing (?:over|op|inzake) uw)\b(?! van (?:de |het )?(?:gemeente|provincie|ministerie)\b| van bevindingen)"
 )
 _PAGE_NUM = re.compile(r"^(?:pagina\s+)?\d+(?:\s*(?:van|/)\s*\d+)?$", re.IGNORECASE)
 
