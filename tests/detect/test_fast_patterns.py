@@ -57,3 +57,17 @@ def test_term_scan_matches_reference() -> None:
         assert [(m.span(), m.groupdict()) for m in sc._term_matches(low)] == \
                [(m.span(), m.groupdict()) for m in sc.TERM_LOW.finditer(low)]
     assert any(list(sc._term_matches(t.lower())) for t in texts)
+
+
+def test_role_keys_cover_every_role_word() -> None:
+    """role_before skips prefixes without a ROLE_KEY: every role word must hold one."""
+    import re as _re
+
+    from wooflow.detect import publicrole
+    from wooflow.detect.textutil import alternatives
+
+    for alt in alternatives(publicrole.ROLE_WORDS):
+        plain = _re.sub(r"\[[^\]]*\]|[?()]", " ", alt)
+        assert any(k in plain for k in publicrole.ROLE_KEYS), alt
+    for word in ("het lid", "leden", "motie-", "amendement", "initiatiefnota", "fractie"):
+        assert any(k in word for k in publicrole.ROLE_KEYS), word

@@ -36,8 +36,11 @@ def merge(text: str, findings: list[Finding]) -> list[Finding]:
     # 2'): the statement ends before it.
     other_keeps = [f for f in findings if f.action == "keep" and f.category != "person"]
     if other_keeps and any(f.category == "special_category" for f in findings):
-        findings = [_cut_before_keeps(text, f, other_keeps) if f.category == "special_category" else f
-                    for f in findings]
+        other_keeps.sort(key=lambda k: k.start)
+        kstarts = [k.start for k in other_keeps]
+        klen = max(k.end - k.start for k in other_keeps)
+        findings = [_cut_before_keeps(text, f, other_keeps, kstarts, klen) if f.category == "special_category"
+                    else f for f in findings]
         findings = [f for f in findings if f is not None]
     items = sorted(findings, key=lambda f: (f.start, -f.end))
     out: list[Finding] = []
@@ -56,9 +59,14 @@ def merge(text: str, findings: list[Finding]) -> list[Finding]:
     return _join_adjacent_persons(text, out)
 
 
-def _cut_before_keeps(text: str, f: Finding, keeps: list[Finding]) -> Finding | None:
-    """The statement ``f`` up to the first keep finding inside it (None when nothing is left)."""
-    inside = [k.start for k in keeps if k.start < f.end and f.start < k.end]
+def _cut_before_keeps(text: str, f: Finding, keeps: list[Finding], starts: list[int], longest: int
+                      ) -> Finding | None:
+    """The statement ``f`` up to the first keep finding inside it (None when nothing is left).
+    ``keeps`` sorted by start, ``starts`` their starts: only the keeps near ``f`` are looked at
+    (a scan of all keeps per statement was quadratic on long texts)."""
+    lo = bisect.bisect_left(starts, f.start - longest)
+    hi = bisect.bisect_left(starts, f.end)
+    inside = [k.start for k in keeps[lo:hi] if f.start < k.end]
     if not inside:
         return f
     end = f.start + len(text[f.start : min(inside)].rstrip(" \t\r\n,;:(-"))

@@ -102,12 +102,21 @@ _ORG_HANDLES = frozenset("all allen iedereen channel here team everyone kanaal".
 
 
 
+# Speed: where a motion name may start, found case-sensitively in the lower-cased text.
+_MOTION_LOW = re.compile(r"\b(?:moties?|amendement(?:en)?)-")
+
+
 def motion_names(text: str) -> list[Mention]:
     """'motie-Ceder/Van der Staaij': each name of a motion or amendment is an MP in office."""
     if "otie-" not in text and "oties-" not in text and "ement-" not in text and "ementen-" not in text:
         return []  # speed: substring tests run at C speed
     out = []
-    for m in _MOTION.finditer(text):
+    low = text.lower()
+    found = (_MOTION.match(text, h.start()) for h in _MOTION_LOW.finditer(low)) if len(low) == len(text) \
+        else _MOTION.finditer(text)
+    for m in found:
+        if m is None:
+            continue
         pos = m.start(1)
         for piece in re.split(r"([ \t]*/[ \t]*| en )", m.group(1)):
             if piece and not re.fullmatch(r"[ \t]*/[ \t]*| en ", piece):
@@ -149,6 +158,31 @@ def _person_initials(mentions: list[Mention]) -> set[str]:
 _TV_LOW = frozenset("van de der den het ter ten te 't op in aan bij uit la le du da di dos von zu del".split())
 
 
+def _initial_tokens(text: str, low: str, known: set[str], has_action: bool) -> list[re.Match[str]]:
+    """Where initials can stand for a person: the known initials of named persons, and tokens
+    right after an action word (found from the action words, not from every capital)."""
+    found: dict[int, re.Match[str]] = {}
+    for tok in known:  # a few short strings: str.find runs at C speed
+        pos = text.find(tok)
+        while pos != -1:
+            m = _INITIALS.match(text, pos)
+            if m and m.group(1) == tok:
+                found[pos] = m
+            pos = text.find(tok, pos + 1)
+    if has_action and len(low) == len(text):
+        for h in _ACTION_LOW.finditer(low):
+            m = _INITIALS.match(text, h.end())
+            if m:
+                found.setdefault(m.start(1), m)
+    elif has_action:
+        for m in _INITIALS.finditer(text):
+            found.setdefault(m.start(1), m)
+    return [found[k] for k in sorted(found)]
+
+
+_ACTION_LOW = re.compile(r"\b(?:actie(?:houder|punt|eigenaar)?|wie|trekker|eigenaar|uitvoering)[ \t]*:?[ \t]*")
+
+
 def initials_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     """Initials standing for a person: after 'ACTIE'/'actie:'/'Wie:', right after a full name in
     brackets, or equal to the initials of a private person named in the same text (action
@@ -166,10 +200,8 @@ def initials_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     parties = lexicon.parties()
     cands = []
     defined: set[str] = set()
-    for m in _INITIALS.finditer(text):
+    for m in _initial_tokens(text, low, known, has_action):
         tok = m.group(1)
-        if tok not in known and not has_action:
-            continue
         s, e = m.start(1), m.end(1)
         i = bisect.bisect_right(starts, s) - 1
         if i >= 0 and s < ends[i]:
@@ -229,10 +261,13 @@ _TOK = r"(?:[A-Z]\.){1,4}|[A-Z](?:[a-z]{0,3}[A-Z]){1,3}"
 # An action item that ends with its owners in brackets: '- Offerte opvragen (RvdL)',
 # '2. Planning bijwerken (J.K. en M.B.)'.
 _ITEM_OWNER = re.compile(
-    rf"(?m)^[ \t]*(?:[-•*–]|\d{{1,2}}[.)])[ \t]+[^\n(]{{3,200}}\(((?:{_TOK})(?:[ \t]*(?:,|/|&|en)[ \t]*(?:{_TOK})){{0,3}})\)"
-    r"[ \t]*[.;]?[ \t]*$"
+    rf"[ \t]*(?:[-•*–]|\d{{1,2}}[.)])[ \t]+[^\n(]{{3,200}}\(((?:{_TOK})(?:[ \t]*(?:,|/|&|en)[ \t]*(?:{_TOK})){{0,3}})\)"
+    r"[ \t]*[.;]?[ \t]*$",
+    re.MULTILINE,
 )
 _DOTTED_ACTION = re.compile(r"(?i:\bactie(?:houder)?|\bwie)[ \t]*:?[ \t]*((?:[A-Z]\.){2,4})(?![\w])")
+_DOTTED_ACTION_LOW = re.compile(r"\b(?:actie|wie)")  # speed: candidates in the lower-cased text
+_LINE_END_BRACKET = re.compile(r"\)[ \t]*[.;]?[ \t]*$", re.MULTILINE)
 
 
 def action_owners(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -245,8 +280,16 @@ def action_owners(text: str, mentions: list[Mention]) -> list[Mention]:
     starts = [a for a, _ in spans]
     orgs = lexicon.organisation_words()
     out = []
-    found = [(m.start(1), m.group(1)) for m in _ITEM_OWNER.finditer(text)]
-    found += [(m.start(1), m.group(1)) for m in _DOTTED_ACTION.finditer(text)]
+    found = []
+    for end in _LINE_END_BRACKET.finditer(text):  # speed: only lines ending in a bracket
+        m = _ITEM_OWNER.match(text, text.rfind("\n", 0, end.start()) + 1)
+        if m:
+            found.append((m.start(1), m.group(1)))
+    if len(low) == len(text):
+        for h in _DOTTED_ACTION_LOW.finditer(low):
+            m = _DOTTED_ACTION.match(text, h.start())
+            if m:
+                found.append((m.start(1), m.group(1)))
     for pos, group in found:
         for t in re.finditer(_TOK, group):
             tok, s = t.group(0), pos + t.start()
@@ -256,6 +299,25 @@ def action_owners(text: str, mentions: list[Mention]) -> list[Mention]:
             if i >= 0 and s < spans[i][1]:
                 continue
             out.append(_acronym(tok, s, s + len(tok), "initialen als actiehouder", propagate=False))
+    return out
+
+
+def not_inside(new: list[Mention], found: list[Mention]) -> list[Mention]:
+    """The mentions of ``new`` that start outside every mention of ``found`` (bisect: linear)."""
+    if not new:
+        return []
+    spans = sorted((m.start, m.end) for m in found)
+    starts = [a for a, _ in spans]
+    reach = [0] * len(spans)  # the furthest end among spans[:i+1]
+    far = 0
+    for i, (_, b) in enumerate(spans):
+        far = max(far, b)
+        reach[i] = far
+    out = []
+    for m in new:
+        i = bisect.bisect_right(starts, m.start) - 1
+        if i < 0 or reach[i] <= m.start:
+            out.append(m)
     return out
 
 

@@ -8,6 +8,7 @@ Functional mailboxes (woo-verzoeken@, info@, griffie@ ...) stay public.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from wooflow.detect.recognizers.base import Recognizer
 from wooflow.model import Finding
@@ -84,43 +85,66 @@ def _named_mailbox(low: str, runs: NameRuns | None) -> bool:
         return True
     if runs is None:
         return False
-    if low in runs.joined():
+    if runs.joined(low):
         return True
     # One capitalised word of the document ('Soesterkwartier'), read as a compound ending in an
     # ordinary word (kwartier, haven, plein), so a surname used in the text does not count.
-    return low in runs.single() and any(lexicon.is_common(low[i:]) for i in range(3, len(low) - 3))
+    return any(lexicon.is_common(low[i:]) for i in range(3, len(low) - 3)) and runs.single(low)
 
 
-_CAP_RUN = re.compile(r"(?<![\w@.])[A-ZÀ-Þ][\w-]{2,30}(?:[ \u00a0][A-ZÀ-Þ][\w-]{1,30}){0,2}(?![\w@])")
+_SEP_CAP = "(?:[ \u00a0-](?=[A-ZÀ-Þ]))?"
 
 
 class NameRuns:
-    """Runs of up to three capitalised words of a text, lower-cased and run together ('Oude
-    Haven' -> 'oudehaven'): the names a one-word project mailbox can be made of. Built on first
-    use only (most texts never need it)."""
+    """Whether a text writes a one-word local part as a run of two or three capitalised words
+    ('Oude Haven' -> 'oudehaven') or as one capitalised word ('Soesterkwartier'). One search per
+    local part that gets this far (few: names and compounds are settled before), cached."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._joined: set[str] | None = None
-        self._single: set[str] = set()
+        self._cache: dict[str, tuple[bool, bool]] = {}
+        self._lower: str | None = None
+        self._squeezed: str | None = None
 
-    def _build(self) -> None:
-        self._joined = set()
-        for m in _CAP_RUN.finditer(self.text):
-            words = re.split(r"[\s\u00a0-]+", m.group(0).lower())
-            self._single.update(words)
-            for i in range(len(words)):
-                for j in range(i + 2, len(words) + 1):
-                    self._joined.add("".join(words[i:j]))
+    def _look(self, low: str) -> tuple[bool, bool]:
+        if low not in self._cache:
+            if self._lower is None:  # speed: one C-level pass each; most local parts stop here
+                self._lower = self.text.lower()
+                self._squeezed = self._lower.replace(" ", "").replace("\u00a0", "").replace("-", "")
+            joined = single = False
+            if low in self._squeezed:  # type: ignore[operator]
+                letters = [f"[{re.escape(c.upper())}{re.escape(c)}]" if c.upper() != c else re.escape(c)
+                           for c in low]
+                rx = re.compile(r"(?<![\w@.])" + _SEP_CAP.join(letters) + r"(?![\w@])")
+                for m in self._candidates(rx, low):
+                    word = m.group(0)
+                    if not word[:1].isupper():
+                        continue
+                    if any(c in word for c in " \u00a0-"):
+                        joined = True
+                    else:
+                        single = True
+            self._cache[low] = (joined, single)
+        return self._cache[low]
 
-    def joined(self) -> set[str]:
-        if self._joined is None:
-            self._build()
-        return self._joined  # type: ignore[return-value]
+    def _candidates(self, rx: re.Pattern[str], low: str) -> Iterator[re.Match[str]]:
+        """``rx`` tried only where the text has the first two letters (str.find: C speed)."""
+        text, lower = self.text, self._lower or ""
+        if len(lower) != len(text):
+            yield from rx.finditer(text)
+            return
+        pos = lower.find(low[:2])
+        while pos != -1:
+            m = rx.match(text, pos)
+            if m:
+                yield m
+            pos = lower.find(low[:2], pos + 1)
 
-    def single(self) -> set[str]:
-        self.joined()
-        return self._single
+    def joined(self, low: str) -> bool:
+        return self._look(low)[0]
+
+    def single(self, low: str) -> bool:
+        return self._look(low)[1]
 
 
 def is_functional(local: str, runs: NameRuns | None = None) -> bool:

@@ -234,8 +234,6 @@ class PersonRecognizer(Recognizer):
         return [m.to_finding() for m in self.mentions(text)]
 
     def mentions(self, text: str) -> list[Mention]:
-        from wooflow.detect import shortnames  # imports Mention from here
-
         out: list[Mention] = (self._chat_speakers(text) + self._acronyms(text) + shortnames.at_mentions(text)
                               + shortnames.motion_names(text))
         speakers = sorted((m.start, m.end) for m in out)
@@ -274,8 +272,7 @@ class PersonRecognizer(Recognizer):
             out = self._apply_model(text, out, unresolved)
         out += shortnames.initials_mentions(text, out)
         out += shortnames.action_owners(text, out)
-        out += [m for m in shortnames.noun_initials(text)
-                if not any(o.start <= m.start < o.end for o in out)]
+        out += shortnames.not_inside(shortnames.noun_initials(text), out)
         return out
 
     def _coordinated(self, text: str, found: list[Mention], rejected: list[tuple[int, str]]) -> list[Mention]:
@@ -637,3 +634,7 @@ class PersonRecognizer(Recognizer):
             extra.append(Mention(s, e, span, 0.85 * p, "naam volgens namenmodel", parts,
                                  public=public, strong=p >= 0.9, recognizer="person-model"))
         return mentions + extra
+
+
+# At the end: shortnames imports Mention from this module (a cycle that is safe once Mention exists).
+from wooflow.detect import shortnames  # noqa: E402

@@ -46,9 +46,10 @@ TERMS = {
         r"(?:marokkaanse|turkse|surinaamse|antilliaanse|syrische|eritrese|poolse|afghaanse|"
         r"somalische|ghanese|oekraïense|indonesische|molukse) (?:afkomst|achtergrond|komaf)|"
         r"etniciteit|etnische|migratieachtergrond|huidskleur|"
-        # an origin said of a person: 'omdat ik Marokkaans ben', 'hij is Turks'
-        r"(?:ik|hij|zij|ze) (?:ben |is )?(?:marokkaans|turks|surinaams|antilliaans|syrisch|eritrees|"
-        r"afghaans|somalisch|ghanees|koerdisch|moluks|kaapverdisch|arabisch|roma|sinti)(?= ben| is|[ .,;]|$)"
+        # an origin said of a person ('omdat ik Marokkaans ben', 'hij is Turks'): the pronoun
+        # before it is checked in analyze (ORIGIN_BEFORE), so the scan starts at the adjective
+        r"(?:marokkaans|turks|surinaams|antilliaans|syrisch|eritrees|afghaans|somalisch|ghanees|"
+        r"koerdisch|moluks|kaapverdisch)(?![\w-])"
     ),
     "seksuele geaardheid": (
         r"homoseksu|lesbisch|lesbienne|biseksu|transgender|seksuele geaardheid|"
@@ -145,6 +146,11 @@ FACILITY_TAIL = re.compile(
     r"instelling|instellingen|afdeling|raad|platform|koepel|toegankelijk\w*|vriendelijk\w*|budget|"
     r"campagne|week|lift|ingang|ingangen|zorgaanbieder\w*|wet|wetgeving)$"
 )
+ORIGINS = frozenset(
+    "marokkaans turks surinaams antilliaans syrisch eritrees afghaans somalisch ghanees koerdisch moluks "
+    "kaapverdisch".split()
+)
+ORIGIN_BEFORE = re.compile(r"(?i:\b(?:ik|hij|zij|ze)(?: ben| is)?) $")
 NOT_ABOUT = re.compile(r"^(?:ziekenhuis|ziekenhuizen|ziekte(?:kosten|verzekering|verlof)?wet|"
                        r"ziektekosten|zorgverzeker|huisartsenpost|operationeel|operaties?$)", re.IGNORECASE)
 
@@ -175,6 +181,9 @@ class SpecialCategoryRecognizer(Recognizer):
                 continue
             if len(word) > 8 and FACILITY_TAIL.search(word.lower()):
                 continue
+            if kind == "etniciteit" and word.lower() in ORIGINS and not ORIGIN_BEFORE.search(
+                    text, max(0, m_start - 12), m_start):
+                continue  # 'Marokkaanse jongeren', 'Turkse ondernemers': a group, not a person
             s0 = _sentence_start(text, m_start)
             e0 = _sentence_end(text, m_end)
             cue = bool(PERSONAL.search(text[s0:e0]))
