@@ -9,7 +9,13 @@ import pytest
 from understand_helpers import make_doc
 
 from wooflow.understand import classify
-from wooflow.understand.layout import chat_export, form_layout, personal_decision, slide_layout
+from wooflow.understand.layout import (
+    agenda_list,
+    chat_export,
+    form_layout,
+    personal_decision,
+    slide_layout,
+)
 
 LETTER_DECISION = (
     "Gemeente Ergens\n\nMevrouw P. Bos\nDorpsweg 2\n1234 AB Ergens\n\nDatum: 1 maart 2024\n"
@@ -279,3 +285,57 @@ def test_appeal_on_a_decision_on_objection_is_no_objection_clause() -> None:
         "binnen zes weken beroep instellen bij de rechtbank.\n"
     )
     assert not personal_decision(make_doc(text), text)
+
+
+@pytest.mark.parametrize(
+    "expected, text",
+    [
+        (
+            "agenda",
+            "Commissie Bestuur\n\nDatum: 16 september 2024\nTijd: 19.30 uur\n\n1. Opening\n"
+            "2. Vaststelling van de agenda\n3. Raadsvoorstel begroting\n4. Sluiting\n",
+        ),
+        (
+            "email",
+            "Onderwerp: RE: planning\nDatum: 3 oktober 2023 om 15:10\nVan: d@x.nl\nAan: e@y.nl\n\n"
+            "Dank.\n\n> Op 2 oktober 2023 om 11:04 schreef e@y.nl:\n> Kan het later?\n",
+        ),
+        (
+            "beschikking",
+            "Gemeente X\n\nKinderdagverblijf Y\nt.a.v. de directie\n\nBetreft: aanwijzing\n\n"
+            "Geachte directie,\n\nBesluit\nWij geven u een aanwijzing: u moet binnen vier weken "
+            "voldoen aan de ratio.\n\nBezwaar\nTegen dit besluit kunt u binnen zes weken bezwaar "
+            "maken.\n\nHoogachtend,\n",
+        ),
+        (
+            "kamerbrief",
+            "De Voorzitter van de Tweede Kamer\nder Staten-Generaal\n\nBetreft: reactie\n"
+            "Ons kenmerk 1\n\nGeachte voorzitter,\n\nDe vaste commissie voor VWS vroeg mij te "
+            "reageren op het\nrapport van de NZa.\n\nHoogachtend,\n",
+        ),
+        (
+            "rapport",
+            "Ombudsman X\n\nOnderzoek op eigen initiatief\n\nWachten op een woning\n\n"
+            "Rapportnummer: RA1\n\nAanbevelingen\n1. Informeer.\n",
+        ),
+    ],
+)
+def test_round8_cues(expected: str, text: str) -> None:
+    result = classify(make_doc(text))
+    assert result.type == expected, result.scores
+
+
+def test_minutes_with_text_under_items_are_no_bare_agenda() -> None:
+    text = (
+        "MT-overleg\n\nAanwezig: A, B\n\n1. Opening\nDe voorzitter opent.\n\n2. Begroting\n"
+        "Besproken is de begroting.\nActie: A\n\n3. Rondvraag\nGeen.\n"
+    )
+    assert not agenda_list(make_doc(text), text)
+
+
+def test_wrapped_lowercase_line_is_no_report_title() -> None:
+    from wooflow.understand.classify import fired_cues
+
+    text = "Geachte voorzitter,\n\nU vroeg te reageren op het\nrapport van de NZa over wachttijden.\n"
+    labels = [c.label for c in fired_cues(make_doc(text))]
+    assert "woord 'Rapport/Onderzoek/Evaluatie' in de titel" not in labels

@@ -177,3 +177,20 @@ def test_besluit_van_title_below_a_publication_header_gives_kenmerk() -> None:
 def test_organisation_lines_are_no_titles() -> None:
     text = "Rekenkamer Eindhoven\n\nGrip op het sociaal domein\nOnderzoek naar de sturing\n\nx.\n"
     assert analyze(make_doc(text)).title == "Grip op het sociaal domein"
+
+
+def test_ministry_name_over_two_signature_lines() -> None:
+    text = (
+        "Geachte voorzitter,\n\nTekst.\n\nHoogachtend,\n\nde staatssecretaris van Volksgezondheid,\n"
+        "Welzijn en Sport,\n\nM. van Ooijen\n"
+    )
+    assert analyze(make_doc(text)).sender == (
+        "de staatssecretaris van Volksgezondheid, Welzijn en Sport"
+    )
+    text = (
+        "Geachte voorzitter,\n\nTekst.\n\nDe minister van Binnenlandse Zaken en\n"
+        "Koninkrijksrelaties,\n\nH. de Jonge\n"
+    )
+    assert analyze(make_doc(text)).sender == (
+        "De minister van Binnenlandse Zaken en Koninkrijksrelaties"
+    )

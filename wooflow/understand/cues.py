@@ -13,7 +13,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from wooflow.model import Document
-from wooflow.understand.layout import chat_export, form_layout, personal_decision, slide_layout
+from wooflow.understand.layout import (
+    agenda_list,
+    chat_export,
+    form_layout,
+    personal_decision,
+    slide_layout,
+)
 
 TYPES = (
     "nota", "kamerbrief", "kamervragen", "verslag", "agenda", "besluitenlijst", "email",
@@ -99,6 +105,16 @@ CUES: tuple[Cue, ...] = (
         _MAIL_FIELDS_ANY_ORDER,
     ),
     Cue("email", 2, "Outlook-adreslijst ('Achternaam, V. (Voornaam);')", _OUTLOOK_LIST),
+    Cue(
+        "email",
+        3,
+        "geciteerd bericht ('Op … schreef …:', 'Oorspronkelijk bericht')",
+        _rx(
+            r"^[> \t]*(?:Op .{5,80} schreef .{1,80}:|On .{5,80} wrote:|"
+            r"-{2,}\s*(?:Oorspronkelijk bericht|Original Message|Doorgestuurd bericht)\s*-{2,})\s*$"
+        ),
+        "body",
+    ),
     Cue("email", 1, "regel 'Onderwerp:' of 'Subject:'", _rx(r"^\s*(?:Onderwerp|Subject)\s*:")),
     Cue("email", 1, "e-mailadres in de kop", _rx(r"[\w.-]+ ?@[\w-]+\.(?:nl|com|eu|org)\b")),
     # nota
@@ -175,6 +191,14 @@ CUES: tuple[Cue, ...] = (
     ),
     Cue("kamerbrief", 2, "'uw Kamer' in de tekst", _rx(r"\buw Kamer\b"), "body"),
     Cue("kamerbrief", 2, "postadres Tweede Kamer", _rx(r"Postbus 20018")),
+    Cue("kamerbrief", 2, "aanhef 'Geachte voorzitter'", _rx(r"^\s*Geachte [Vv]oorzitter\b"), "body"),
+    Cue(
+        "kamerbrief",
+        1.5,
+        "'vaste commissie voor …' / Kamercommissie",
+        _rx(r"\bvaste (?:Kamer)?commissie voor\b|\bKamercommissie\b"),
+        "body",
+    ),
     Cue(
         "kamerbrief",
         1.5,
@@ -298,6 +322,7 @@ CUES: tuple[Cue, ...] = (
         "title",
     ),
     Cue("agenda", 1, "agendapunt 'Opening'", _rx(r"^\s*(?:\d+\.?\s*)?Opening\b")),
+    Cue("agenda", 4, "genummerde agendapunten zonder tekst eronder", test=agenda_list),
     Cue("agenda", 1, "agendapunt 'Sluiting'", _rx(r"^\s*(?:\d+\.?\s*)?Sluiting\b"), "body"),
     Cue("agenda", 1, "agendapunt 'Rondvraag'", _rx(r"^\s*(?:\d+\.?\s*)?Rondvraag\b"), "body"),
     Cue("agenda", 1, "veld 'Genodigden'", _rx(r"^\s*Genodigden\b")),
@@ -448,7 +473,7 @@ CUES: tuple[Cue, ...] = (
     # and ends in an objection route with a term.
     Cue(
         "beschikking",
-        4,
+        5,
         "rechtsmiddelenclausule (bezwaar binnen zes weken) aan één persoon",
         test=personal_decision,
     ),
@@ -474,6 +499,8 @@ CUES: tuple[Cue, ...] = (
             r"\b(?:wij|we|ik) (?:ken(?:nen)? u|wijzen? uw (?:aanvraag|verzoek) af|"
             r"verlen(?:en|g(?:en)?) uw)\b|\buw (?:aanvraag|verzoek) (?:wordt|is) (?:af|toe)gewezen\b|"
             r"\bu betaalt (?:een eigen bijdrage|vanaf\b|€)|\bu heeft (?:geen )?recht op\b|"
+            r"\b(?:wij|ik) (?:geven|geef|leggen|leg) u (?:hierbij )?(?:een |de )?(?:aanwijzing|last onder "
+            r"(?:dwangsom|bestuursdwang)|bestuurlijke boete|boete|waarschuwing)\b|"
             r"\b(?:stopt|eindigt|beëindigen wij|verlagen wij|verhogen wij) uw \w*(?:uitkering|toeslag|"
             r"bijstand|pensioen|budget|voorziening)\b"
         ),
@@ -526,9 +553,11 @@ CUES: tuple[Cue, ...] = (
         5,
         "woord 'Rapport/Onderzoek/Evaluatie' in de titel",
         _rx(
-            r"^[\s#*]*(?:Rapport|Eindrapport|Onderzoeksrapport|Evaluatie(?:rapport)?|Rapportage|Onderzoek naar)\b"
+            r"^[\s#*]*(?:Rapport|Eindrapport|Onderzoeksrapport|Evaluatie(?:rapport)?|Rapportage|Onderzoek naar)\b",
+            _M,  # case-sensitive: a wrapped line "rapport van de NZa ..." is no title
         ),
     ),
+    Cue("rapport", 3, "veld 'Rapportnummer'", _rx(r"^[\s*]*Rapportnummer\s*[:\t ]\s*\S")),
     Cue(
         "rapport",
         5,
@@ -546,7 +575,7 @@ CUES: tuple[Cue, ...] = (
         "rapport",
         5,
         "titel '...rapportage/...rapport' ('Voortgangsrapportage')",
-        _rx(r"^[\s#*]*(?!Jaar)[A-Z]\w*(?:rapportage|rapport|evaluatie|onderzoek)\b"),
+        _rx(r"^[\s#*]*(?!Jaar)(?:[A-Z]\w*)?(?:rapportage|rapport|evaluatie|onderzoek)\b"),
         "title",
     ),
     Cue(

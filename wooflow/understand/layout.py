@@ -120,3 +120,27 @@ def slide_layout(doc: Document, text: str) -> bool:
     longest = max(len(ln) for ln in lines)
     mean = sum(len(ln) for ln in lines) / len(lines)
     return bullets * 3 >= len(lines) and mean < 40 and longest <= 100
+
+
+_NUMBERED_ITEM = re.compile(r"^\s*\d{1,2}[.)]?\s+\S[^\n]{0,100}$")
+_OPENING = re.compile(r"^\s*\d{1,2}[.)]?\s+Opening\b", re.IGNORECASE | re.MULTILINE)
+_CLOSING_ITEM = re.compile(r"^\s*\d{1,2}[.)]?\s+(?:Sluiting|Rondvraag)\b", re.IGNORECASE)
+
+
+def agenda_list(doc: Document, text: str) -> bool:
+    """An agenda: numbered items from "Opening" to "Sluiting/Rondvraag" with no text under them.
+
+    Minutes number the same items but write what was said below each; an agenda is the bare
+    list. From the "Opening" item on, at least four lines, two thirds of them numbered items,
+    and a closing item.
+    """
+    m = _OPENING.search(text[:6000])
+    if not m:
+        return False
+    lines = [ln for ln in text[m.start() : m.start() + 4000].splitlines() if ln.strip()]
+    numbered = [ln for ln in lines if _NUMBERED_ITEM.match(ln)]
+    return (
+        len(lines) >= 4
+        and len(numbered) * 3 >= len(lines) * 2
+        and any(_CLOSING_ITEM.match(ln) for ln in numbered)
+    )

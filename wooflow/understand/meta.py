@@ -45,7 +45,8 @@ _ORG = re.compile(
     r"Eerste Kamer|Gezondheidsraad|Raad van State|Kiesraad|Onderwijsraad|Adviesraad|"
     r"Dienst Justitiële Inrichtingen|Centraal Bureau|RIVM|UWV|DUO|Rekenkamer|Algemene Rekenkamer|"
     r"(?:De )?Nationale ombudsman|Auditdienst Rijk|Omgevingsdienst|Veiligheidsregio|GGD|CAK|SVB|"
-    r"CBR|Dienst \w+|Commissie bezwaarschriften)\b[^\n]{0,90})",
+    r"CBR|Dienst \w+|Commissie bezwaarschriften|(?:De )?(?:Nationale |Kinder)?[Oo]mbudsman|"
+    r"Ombudsman \w+)\b[^\n]{0,90})",
 )
 _UNIT = re.compile(
     r"^[\s*#]*((?:Directie|Directoraat-[Gg]eneraal|Directoraat [Gg]eneraal|Bestuursondersteuning|"
@@ -369,6 +370,22 @@ def _title(
         m = _KV_TITLE.search(text[:4000])
         if m:
             return clean_inline(m.group(1))
+    # A title line that names its genre, above the salutation ("Evaluatie van de Regeling …"
+    # above "Eindrapport"; "Auditrapport …" under a letterhead).
+    covered = [(lines[f.line].start, f.end) for fs in fields.values() for f in fs]
+    for i, line in enumerate(lines[:20]):
+        c = line.clean
+        if _SALUTATION.match(c):
+            break
+        if (
+            10 <= len(c) <= 200
+            and _GENRE_TITLE.match(c)
+            and not _TYPE_WORD.match(c)
+            and not _is_fieldish(c)
+            and not c.endswith((".", ",", ";", "?"))
+            and not any(a <= line.start <= b for a, b in covered)
+        ):
+            return _with_continuation(lines, i)
     # The line after a type word ("nota", "verslag") is the title.
     for i, line in enumerate(lines[:60]):
         if _TYPE_WORD.match(line.clean):
@@ -389,18 +406,6 @@ def _title(
         return repeated
     # Lines that are the value of a header field (a contact block, an address) are no title.
     covered = [(lines[f.line].start, f.end) for fs in fields.values() for f in fs]
-    for i, line in enumerate(lines[:20]):
-        c = line.clean
-        if _SALUTATION.match(c):
-            break
-        if (
-            10 <= len(c) <= 200
-            and _GENRE_TITLE.match(c)
-            and not _is_fieldish(c)
-            and not c.endswith((".", ",", ";", "?"))
-            and not any(a <= line.start <= b for a, b in covered)
-        ):
-            return _with_continuation(lines, i)
     for i, line in enumerate(lines[:40]):
         c = line.clean
         if _SALUTATION.match(c):
@@ -460,6 +465,24 @@ def _running_title(text: str) -> str | None:
     return None
 
 
+# The second line of a ministry name broken over two signature lines ("de staatssecretaris van
+# Volksgezondheid,\nWelzijn en Sport,"; "... Binnenlandse Zaken en\nKoninkrijksrelaties,").
+_ROLE_CONTINUED = re.compile(r"[ \t]*\n[ \t]*([A-Z][a-zé]+(?: [a-zé]+)*(?: en [A-Z][\w-]+)?),?[ \t]*$", re.M)
+
+
+def _role_text(tail: str, role: re.Match[str]) -> str:
+    """A signing role line, joined with the next line when the ministry's name runs on."""
+    text = clean_inline(role.group(1)).rstrip(",")
+    nxt = _ROLE_CONTINUED.match(tail, role.end())
+    if nxt:
+        cont = nxt.group(1)
+        if text.endswith((" en", " van", " voor")):
+            return f"{text} {cont}"
+        if " en " in cont and tail[role.start() : role.end()].rstrip().endswith(","):
+            return f"{text}, {cont}"
+    return text
+
+
 def _sender(doc: Document, fields: dict[str, list[Field]], text: str, is_kv: bool) -> str | None:
     if doc.kind == "email" and doc.fields.get("from"):
         return clean_inline(str(doc.fields["from"]))
@@ -484,13 +507,13 @@ def _sender(doc: Document, fields: dict[str, list[Field]], text: str, is_kv: boo
         # "De minister van X,\nnamens deze,\nde directeur Y": the authority signs, not the mandatary.
         for role in roles:
             if _ON_BEHALF.match(tail, role.end()):
-                return clean_inline(role.group(1)).rstrip(",")
+                return _role_text(tail, role)
         for k in range(len(roles) - 1, -1, -1):
             if _COLLECTIVE.search(roles[k].group(1)) and all(
                 _OFFICER.match(r.group(1)) for r in roles[k + 1 :]
             ):
-                return clean_inline(roles[k].group(1)).rstrip(",")
-        return clean_inline(roles[-1].group(1)).rstrip(",")
+                return _role_text(tail, roles[k])
+        return _role_text(tail, roles[-1])
     closings = list(_CLOSING.finditer(tail))
     if closings:
         # The first line after the last closing formula: the signatory ("K. Jansen", "UWV").
