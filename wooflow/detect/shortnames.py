@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from wooflow.detect import lexicon, publicrole
 from wooflow.detect.names import CAP, SP, TV, NameParts, parse, tokens_of
@@ -133,26 +134,26 @@ def _person_initials(mentions: list[Mention]) -> set[str]:
     out: set[str] = set()
     for m in mentions:
         p = m.parts
-        if m.public is not None or not p.surname:
-            continue
-        words = p.surname.replace("-", " ").split()
-        tv = [w for w in words if w.lower() in _TV_LOW]
-        core = [w for w in words if w.lower() not in _TV_LOW and w[:1].isupper()]
-        if not core:
-            continue
-        last = core[0][0]
-        if p.first:
-            heads = [p.first[0]]
-        elif p.initials:
-            heads = ["".join(c for c in p.initials if c.isupper())]
-        else:
-            continue
-        for h in heads:
-            out.add(h + last)
-            if tv:
-                out.add(h + "".join(w[0].lower() for w in tv) + last)
-                out.add(h + "".join(w[0].upper() for w in tv) + last)
-    return {i for i in out if len(i) >= 2}
+        if m.public is None and p.surname and (p.first or p.initials):
+            out.update(_initials_of(p.first, p.initials, p.surname))
+    return out
+
+
+@lru_cache(maxsize=8192)
+def _initials_of(first: str | None, initials: str | None, surname: str) -> tuple[str, ...]:
+    """The initials forms of one name (cached: names recur all through a case)."""
+    words = surname.replace("-", " ").split()
+    tv = [w for w in words if w.lower() in _TV_LOW]
+    core = [w for w in words if w.lower() not in _TV_LOW and w[:1].isupper()]
+    if not core:
+        return ()
+    last = core[0][0]
+    head = first[0] if first else "".join(c for c in initials or "" if c.isupper())
+    out = {head + last}
+    if tv:
+        out.add(head + "".join(w[0].lower() for w in tv) + last)
+        out.add(head + "".join(w[0].upper() for w in tv) + last)
+    return tuple(i for i in out if len(i) >= 2)
 
 
 _TV_LOW = frozenset("van de der den het ter ten te 't op in aan bij uit la le du da di dos von zu del".split())
@@ -187,11 +188,14 @@ def initials_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     """Initials standing for a person: after 'ACTIE'/'actie:'/'Wie:', right after a full name in
     brackets, or equal to the initials of a private person named in the same text (action
     tables, '(RvdL)' owners, 'TdJ meldt ...'). Abbreviations of bodies are never initials."""
-    known = _person_initials(mentions)
-    low = text.lower()  # speed: substring tests at C speed instead of a case-folding regex scan
+    known = {k for k in _person_initials(mentions) if k in text}  # substring tests: C speed
+    low = text.lower()
     has_action = any(w in low for w in _ACTION_WORDS)
     if not known and not has_action:
-        return []  # speed: without a named person or an action word no initials can qualify
+        return []  # speed: without a named person's initials or an action word nothing qualifies
+    toks = _initial_tokens(text, low, known, has_action)
+    if not toks:
+        return []
     spans = sorted((m.start, m.end) for m in mentions)
     starts = [a for a, _ in spans]
     ends = [b for _, b in spans]
@@ -200,7 +204,7 @@ def initials_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     parties = lexicon.parties()
     cands = []
     defined: set[str] = set()
-    for m in _initial_tokens(text, low, known, has_action):
+    for m in toks:
         tok = m.group(1)
         s, e = m.start(1), m.end(1)
         i = bisect.bisect_right(starts, s) - 1
@@ -276,10 +280,6 @@ def action_owners(text: str, mentions: list[Mention]) -> list[Mention]:
     low = text.lower()
     if "actie" not in low and "afspra" not in low and "wie" not in low:
         return []
-    spans = sorted((m.start, m.end) for m in mentions)
-    starts = [a for a, _ in spans]
-    orgs = lexicon.organisation_words()
-    out = []
     found = []
     for end in _LINE_END_BRACKET.finditer(text):  # speed: only lines ending in a bracket
         m = _ITEM_OWNER.match(text, text.rfind("\n", 0, end.start()) + 1)
@@ -290,6 +290,12 @@ def action_owners(text: str, mentions: list[Mention]) -> list[Mention]:
             m = _DOTTED_ACTION.match(text, h.start())
             if m:
                 found.append((m.start(1), m.group(1)))
+    if not found:
+        return []
+    spans = sorted((m.start, m.end) for m in mentions)
+    starts = [a for a, _ in spans]
+    orgs = lexicon.organisation_words()
+    out = []
     for pos, group in found:
         for t in re.finditer(_TOK, group):
             tok, s = t.group(0), pos + t.start()
