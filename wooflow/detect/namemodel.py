@@ -41,7 +41,7 @@ from wooflow.detect.neuralnames import (
     combine,
 )
 
-FEATURES_VERSION = "9"
+FEATURES_VERSION = "10"
 MODEL_FILE = "namemodel.crfsuite"
 META_FILE = "namemodel.json"
 ATTRS_FILE = "namemodel.attrs.gz"
