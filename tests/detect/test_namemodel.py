@@ -220,3 +220,13 @@ def test_without_network_files_the_crf_works_alone(model: PersonNameModel, tmp_p
         assert model.neural is None and model.ensemble is None
     with pytest.raises(NameModelError):
         model.use_neural(tmp_path)
+
+
+def test_word_frequency_classes_ship_and_feed_the_model(model: PersonNameModel) -> None:
+    gaz = model.featurizer.gaz
+    assert gaz.zipf_nl["het"] == 6 and gaz.zipf_en["the"] == 6
+    assert gaz.zipf_en.get("kazamatsuri", 0) == 0
+    feats = model.featurizer.own("Racing")
+    en = [f for f in feats if f.startswith("enz=")]
+    assert en and int(en[0][4:]) >= 3  # an ordinary English word, known to the model
+    assert not any(f.startswith("nlz=") for f in model.featurizer.own("racing"))
