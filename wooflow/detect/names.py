@@ -60,7 +60,12 @@ def _grouped(alternation: str) -> str:
 
 # Speed: the tussenvoegsel alternations are tried at every word start; grouped by first
 # letter the scan is ~30% faster and finds the same chunks.
-CHUNK_RE = re.compile(CHUNK.replace(TV, _grouped(TV)).replace(TV_LOW, _grouped(TV_LOW)))
+# A chunk starts with a capital or a tussenvoegsel's first letter; a leading class test lets the
+# engine skip every other position at once (about 15% faster; same matches, checked in
+# tests/detect/test_fast_patterns.py).
+_CHUNK_FIRST = "[" + U + "".join(sorted({re.escape(t[0]) for t in TV_MULTI + TV_SINGLE if t != "A"})) + "]"
+CHUNK_RE = re.compile("(?=" + _CHUNK_FIRST + ")"
+                      + CHUNK.replace(TV, _grouped(TV)).replace(TV_LOW, _grouped(TV_LOW)))
 INIT_RE = re.compile(rf"(?:(?:Th|Ch|Chr|Ph|Tj|Jac|Joh|IJ|[{U}])\.-?)+")
 
 
