@@ -194,3 +194,29 @@ def test_ministry_name_over_two_signature_lines() -> None:
     assert analyze(make_doc(text)).sender == (
         "De minister van Binnenlandse Zaken en Koninkrijksrelaties"
     )
+
+
+def test_unit_and_address_lines_are_no_titles() -> None:
+    text = (
+        "Gemeente X\nTeam Inkomen\n\nMevrouw F. Yilmaz\nTarweweg 20\n6534 AM Nijmegen\n\n"
+        "Datum: 6 juni 2024\n\nUw aanvraag Participatiewet\n\nGeachte mevrouw Yilmaz,\n\nx\n"
+    )
+    assert analyze(make_doc(text)).title == "Uw aanvraag Participatiewet"
+
+
+def test_a_list_of_case_numbers_gives_no_zaaknummer() -> None:
+    text = "Overzicht\n\nZ-2023-00112\tParkpop\nZ-2023-00139\tSubsidie\n"
+    assert analyze(make_doc(text)).zaaknummer is None
+    assert analyze(make_doc("Brief\n\nOns zaaknummer staat hier: Z-2023-00112.\n")).zaaknummer == (
+        "Z-2023-00112"
+    )
+
+
+def test_slide_deck_date_from_its_title_block() -> None:
+    text = (
+        "Programma X\nVoortgang\nBestuurlijk Overleg VNG, 4 juni 2024\n\f• 66 proeftuinen\n"
+        "• 2 miljard\n\fLessen\n• Bewoners betrekken\n• Regie\n\fVervolg\n• Wet\n• Ronde 2025\n"
+    )
+    info = analyze(make_doc(text))
+    assert info.type == "presentatie"
+    assert info.date == "2024-06-04"

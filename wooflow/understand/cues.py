@@ -318,7 +318,7 @@ CUES: tuple[Cue, ...] = (
         "agenda",
         5,
         "woord 'agenda' in de titel ('Oproep en agenda', 'Vergaderagenda')",
-        _rx(r"\b(?:agenda|vergaderagenda|conceptagenda)\b(?!punt)"),
+        _rx(r"^(?![ \t]*\d{1,2}[.)]?[ \t])[^\n]*\b(?:agenda|vergaderagenda|conceptagenda)\b(?!punt)"),
         "title",
     ),
     Cue("agenda", 1, "agendapunt 'Opening'", _rx(r"^\s*(?:\d+\.?\s*)?Opening\b")),

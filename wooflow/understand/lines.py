@@ -89,6 +89,7 @@ LABELS: dict[str, tuple[str, ...]] = {
         "Beschikkingsnummer",
         "Besluitnummer",
         "Registratienummer",
+        "Onderzoeksnummer",
         "Factuurnummer",
         "No.",
         "Nr.",

@@ -178,6 +178,11 @@ _GENRE_TITLE = re.compile(
     r"[Mm]onitor|[Bb]esluit|[Bb]esluitenlijst|[Cc]onvenant|[Oo]vereenkomst|[Vv]erordening|"
     r"[Bb]eleidsregels?|AANSLAG|[Aa]anslag|Beslissing (?:over|op|inzake) uw)\b(?! van (?:de |het )?(?:gemeente|provincie|ministerie)\b| van bevindingen)"
 )
+# Lines of an address block: "Mevrouw F. Yilmaz", "Tarweweg 20", "6534 AM Nijmegen", "Postbus 5".
+_ADDRESS_LINE = re.compile(
+    r"^(?:(?:De heer|Mevrouw|Mevr\.|Mw\.|Dhr\.|De familie|T\.a\.v\.|t\.a\.v\.)\s|Postbus \d|"
+    r"\d{4} ?[A-Z]{2}\b|[A-Z][\w'-]+ (?!(?:19|20)\d\d$)\d{1,4}[a-zA-Z]?(?:-\d+)?$)"
+)
 _PAGE_NUM = re.compile(r"^(?:pagina\s+)?\d+(?:\s*(?:van|/)\s*\d+)?$", re.IGNORECASE)
 
 
@@ -300,7 +305,7 @@ def _document_date(
         for kind in ("ontvangen", "ingezonden"):
             if kind in found and parse_date(found[kind]):
                 return parse_date(found[kind]), f"({kind} ...)"
-    if doc_type in ("verslag", "agenda", "besluitenlijst"):
+    if doc_type in ("verslag", "agenda", "besluitenlijst", "presentatie"):
         # The title block names the meeting's date ("Verslag Bestuursraad 14 november 2022",
         # a date line under the title); an "op <datum>" further down may be the next meeting.
         title_lines = [ln for ln in text[:600].split("\n") if ln.strip()][:3]
@@ -417,7 +422,14 @@ def _title(
             or c.endswith((".", ",", ";", "?"))  # a sentence, not a title
         ):
             continue
-        if 8 <= len(c) <= 200 and c[:1].isupper() and not _is_fieldish(c) and not _ORG.match(c):
+        if (
+            8 <= len(c) <= 200
+            and c[:1].isupper()
+            and not _is_fieldish(c)
+            and not _ORG.match(c)
+            and not _UNIT.match(c)  # "Team Inkomen" under the letterhead is no title
+            and not _ADDRESS_LINE.match(c)  # nor the addressee block
+        ):
             return _with_continuation(lines, i)
     return None
 
@@ -598,6 +610,8 @@ def extract_meta(
     else:
         m = _ZAAK_PATTERN.search(text[:6000]) or (_TK_ZAAK.search(text[:6000]) if is_kv else None)
         meta.zaaknummer = m.group(1) if m and m.group(1) != meta.kenmerk else None
+        if m and len(set(_ZAAK_PATTERN.findall(text[:6000]))) > 1:
+            meta.zaaknummer = None  # a list of cases (an export, an inventory), not this one's
     meta.sender = _sender(doc, fields, text, is_kv)
     if doc.kind == "email" and doc.fields.get("to"):
         meta.addressees = _people(doc.fields.get("to"))
