@@ -332,7 +332,8 @@ ORG_SUFFIX = re.compile(
     r"lijn|platform|team|afdeling|directie|handelingen|verleden|herdenking|loket|huis|overleg|"
     r"commissie|beraad|wet|plan|programma|project|akkoord|fonds|agentschap|inspectie|autoriteit|"
     r"kantoor|zaken|recht|beleid|heid|schap|ing|ment|tie|isme|iteit|belang|partij|maker|houder|"
-    r"nemer|gever|voerder|hebbende|ambtenaar|medewerker|leider|adviseur|wagen|park)$",
+    r"nemer|gever|voerder|hebbende|ambtenaar|medewerker|leider|adviseur|wagen|park|"
+    r"secretariaat|griffie|archief|receptie|administratie|unit|cluster|sector)$",
     re.IGNORECASE,
 )
 
