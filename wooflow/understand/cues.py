@@ -282,7 +282,7 @@ MESSAGE_CUES: tuple[Cue, ...] = (
         "besluitenlijst",
         7,
         "woord 'besluitenlijst' in de titel ('Openbare besluitenlijst')",
-        rx(r"\w[^\n]{0,40}\bbesluitenlijst\b"),
+        rx(r"\bbesluitenlijst\b"),
         "title",
     ),
     Cue(

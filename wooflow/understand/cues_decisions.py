@@ -123,7 +123,7 @@ DECISION_CUES: tuple[Cue, ...] = (
         rx(
             r"\b(?:subsidieverlening|subsidievaststelling|verleen ik|ik verleen|verlenen wij|"
             r"wij verlenen|ken ik .{0,40}toe|vergunning verleend|stel ik .{0,40}vast|"
-            r"(?:wij|ik) weigeren? (?:de|uw) (?:\w+)?vergunning)\b"
+            r"(?:wij|ik) weigeren? (?:de|uw) \w*vergunning)\b"
         ),
         "body",
     ),
