@@ -116,6 +116,7 @@ _PORTFOLIO = re.compile(
 )
 
 
+_NAME_AS_COMPLEMENT = re.compile(r"(?i:\b(?:van|voor))\s+(?:den|der)\s+[A-ZÀ-Þ][\w'’-]*\s*,")
 _MANDATE_BEFORE = re.compile(r"(?i:\b(?:namens|i\.o\.|in opdracht van|voor deze)\b)[^\n,]{0,40}$")
 
 
@@ -146,6 +147,8 @@ def role_before(text: str, start: int, stripped: str = "") -> str | None:
     if m and "," in m.group(0) and not re.search(r"\s(?:van|voor|in)\s", m.group(0)) \
             and _MANDATE_BEFORE.search(pre, 0, m.start()):
         m = None  # 'Namens de minister, P. Jansen, directeur': a mandated civil servant signs
+    if m and _NAME_AS_COMPLEMENT.search(pre, m.start(), m.end()):
+        m = None  # 'wethouder Van den Berg, J. Koster': the 'van den ...' is a name, Koster a list item
     if m and _CLAUSE_WORD.search(m.group(0)):
         # 'staatssecretaris Van Huffelen wordt donderdag door X gebriefd': a verb or clause
         # word inside the 'van ...' complement means it is a sentence, not a title of X.

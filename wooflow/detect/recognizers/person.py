@@ -62,6 +62,11 @@ _FIRM_AFTER = re.compile(
     r"Architecten|Makelaars|Belastingadviseurs|Adviseurs|Consultants|Partners|Holding|Groep|"
     r"B\.V\.|N\.V\.|V\.O\.F\.|BV|NV|VOF)(?![\w])"
 )
+# A contact person in brackets right after a word: the word names the body.
+_CONTACT_IN_BRACKETS = re.compile(
+    r"[ \t]*\([ \t]*(?:dhr\.?|mw\.?|mevr\.?|de heer|mevrouw|contactpersoon:?|t\.a\.v\.?)[ \t]|"
+    r"[ \t]*\([ \t]*(?:[A-Z]\.){1,4}[ \t]?(?:[a-z]{1,3}[ \t])*[A-Z][a-z]",
+)
 _NEXT_WORD = re.compile(r"\s{1,3}([A-Z][a-z]{3,}[\w-]*)")
 _MORE_NAME = re.compile(rf"(?:{SP}+{TV_LOW})*{SP}+{CAP}")
 
@@ -310,6 +315,8 @@ class PersonRecognizer(Recognizer):
         shape = _chunk_shape(chunk)
         if shape is None:
             return None
+        if " " not in chunk and _CONTACT_IN_BRACKETS.match(text, start + len(chunk)):
+            return None  # 'Alliander (dhr. P. Kamphuis, ...)': a body with its contact person
         stripped, caps, toks = shape.stripped, shape.caps, list(shape.toks)
         fn = lexicon.first_names()
         orgs = lexicon.organisation_words()
