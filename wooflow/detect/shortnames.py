@@ -60,6 +60,26 @@ def _at_matches(text: str) -> Iterator[re.Match[str]]:
         pos = text.find("@", pos + 1)
 
 
+# WhatsApp shows a sender who is not in the phone book as '+31 6 1234 5678 ~Jan:'.
+_TILDE = re.compile(r"~[ \u00a0]?((?:IJ|[A-Za-zÀ-ÿ])[\w'’-]{1,30}(?:[ \u00a0][A-ZÀ-Þ][\w'’-]{1,30}){0,2})(?=:)")
+
+
+def tilde_names(text: str) -> list[Mention]:
+    """'~Jan:' in a WhatsApp export: the display name of a participant."""
+    if "~" not in text:
+        return []
+    out = []
+    for m in _TILDE.finditer(text):
+        name = m.group(1)
+        words = name.split()
+        parts = parse(tokens_of(" ".join(w[:1].upper() + w[1:] for w in words)), lexicon.first_names())
+        if len(words) == 1:
+            parts = NameParts(first=name, initials=None, surname=None, tokens=[name])
+        out.append(Mention(m.start(1), m.end(1), name, 0.9, "naam van deelnemer in chatbericht (~naam)", parts,
+                           strong=True))
+    return out
+
+
 def at_mentions(text: str) -> list[Mention]:
     """'@Priya kun jij ...': a mention of a chat participant names a person."""
     if "@" not in text:

@@ -239,7 +239,7 @@ class PersonRecognizer(Recognizer):
         return [m.to_finding() for m in self.mentions(text)]
 
     def mentions(self, text: str) -> list[Mention]:
-        out: list[Mention] = (self._chat_speakers(text) + self._acronyms(text) + shortnames.at_mentions(text)
+        out: list[Mention] = (self._chat_speakers(text) + self._acronyms(text) + shortnames.at_mentions(text) + shortnames.tilde_names(text)
                               + shortnames.motion_names(text))
         speakers = sorted((m.start, m.end) for m in out)
         sp_starts = [a for a, _ in speakers]
