@@ -472,6 +472,27 @@ def update_readme(figures: str) -> None:
     readme.write_text(before + block + tail, encoding="utf-8")
 
 
+def conll_line() -> str:
+    """Person names on CoNLL-2002 ned.testa, as recorded when the packaged model was trained.
+
+    The figure is the pooled 5-fold cross-validation over ned.testa (the model trains on it);
+    evaluation/namemodel/eval_conll.py recomputes it (~5 min), so it is read here, not rerun.
+    """
+    from wooflow.detect.namemodel import PersonNameModel
+
+    meta = PersonNameModel.load().meta
+    cv = meta.get("dev_per_cv")
+    if not isinstance(cv, dict):
+        return "Person names on CoNLL-2002 ned.testa: not recorded (run eval_conll.py)"
+    p, r = float(cv["precision"]), float(cv["recall"])
+    return (
+        f"Person names on CoNLL-2002 ned.testa (model {meta.get('version')}, "
+        f"{cv.get('folds')}-fold cross-validation recorded at training; recompute with "
+        f"evaluation/namemodel/eval_conll.py): precision {p:.3f} (>= 0.88: {_yes(p >= 0.88)}), "
+        f"recall {r:.3f} (>= 0.92: {_yes(r >= 0.92)}), F1 {float(cv['f1']):.3f}"
+    )
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(
         description="Score wooflow and Deduce on the gold detection corpus."
@@ -518,6 +539,7 @@ def main() -> int:
         return 1
     text = report(docs, runs, meta, args.markdown or args.update_readme)
     print(text)
+    print(conll_line())
     if args.update_readme:
         update_readme(text)
     if args.verbose and "wooflow case" in runs:
