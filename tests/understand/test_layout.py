@@ -339,3 +339,37 @@ def test_wrapped_lowercase_line_is_no_report_title() -> None:
     text = "Geachte voorzitter,\n\nU vroeg te reageren op het\nrapport van de NZa over wachttijden.\n"
     labels = [c.label for c in fired_cues(make_doc(text))]
     assert "woord 'Rapport/Onderzoek/Evaluatie' in de titel" not in labels
+
+
+@pytest.mark.parametrize(
+    "expected, text",
+    [
+        (
+            "beschikking",
+            "Omgevingsdienst X\n\nAanvrager: Bouwbedrijf Y B.V.\nZaaknummer: Z-1\n\nOmgevingsvergunning\n\n"
+            "Wij hebben uw aanvraag ontvangen.\n\nBesluit\nWij verlenen de omgevingsvergunning.\n\n"
+            "Belanghebbenden kunnen binnen zes weken bezwaar maken.\n",
+        ),
+        (
+            "beschikking",
+            "DUO\n\nBesluit over uw studiefinanciering\n\nBeste Noor de Wit,\n\nU krijgt een "
+            "basisbeurs van € 302 per maand.\n\nBent u het niet eens met dit besluit?\nDan kunt u "
+            "binnen 6 weken bezwaar maken.\n",
+        ),
+        (
+            "other",
+            "PERSBERICHT\n\nProvincie investeert in fietspaden\n\nArnhem, 3 juli 2024 - De provincie "
+            "investeert 12 miljoen.\n\nNoot voor de redactie\nBel de voorlichter.\n",
+        ),
+    ],
+)
+def test_round10_cues(expected: str, text: str) -> None:
+    result = classify(make_doc(text))
+    assert result.type == expected, result.scores
+
+
+def test_beste_with_a_first_name_is_one_addressee() -> None:
+    text = "Beste Noor,\n\nDan kunt u binnen 6 weken na de datum van deze brief bezwaar maken.\n"
+    assert personal_decision(make_doc(text), text)
+    plural = "Beste bewoners,\n\nDan kunt u binnen 6 weken na de datum van deze brief bezwaar maken.\n"
+    assert not personal_decision(make_doc(plural), plural)

@@ -220,3 +220,37 @@ def test_slide_deck_date_from_its_title_block() -> None:
     info = analyze(make_doc(text))
     assert info.type == "presentatie"
     assert info.date == "2024-06-04"
+
+
+def test_press_release_dateline_title_and_signed_without_place() -> None:
+    text = (
+        "PERSBERICHT\n\nProvincie investeert 12 miljoen in snelfietspaden\n\n"
+        "Arnhem, 3 juli 2024 - De provincie investeert in drie routes.\n"
+    )
+    info = analyze(make_doc(text))
+    assert info.date == "2024-07-03"
+    assert info.title == "Provincie investeert 12 miljoen in snelfietspaden"
+    text = "CONVENANT X\n\nPartijen\n\nAldus overeengekomen en in viervoud ondertekend op 2 februari 2024.\n"
+    assert analyze(make_doc(text)).date == "2024-02-02"
+
+
+def test_sentence_starting_with_the_authority_is_no_signature() -> None:
+    text = (
+        "Omgevingsvergunning\n\nBurgemeester en wethouders van Gouda hebben op 12 februari 2024 "
+        "uw aanvraag ontvangen voor het\nbouwen van zes appartementen.\n"
+    )
+    assert analyze(make_doc(text)).sender is None
+
+
+def test_wrapped_first_paragraph_is_no_title() -> None:
+    text = (
+        "No. W04.23.00187/I\n's-Gravenhage, 6 december 2023\n\n"
+        "Bij Kabinetsmissive van 14 september 2023, no.2023001912, heeft Uwe Majesteit, op voordracht van\n"
+        "de Minister bij de Afdeling advisering aanhangig gemaakt het voorstel van wet.\n"
+    )
+    assert analyze(make_doc(text)).title is None
+
+
+def test_year_range_is_no_house_number() -> None:
+    text = "Prestatieafspraken 2024-2027\ngemeente X en corporatie Y\n\nPartijen spreken af.\n"
+    assert analyze(make_doc(text)).title.startswith("Prestatieafspraken 2024-2027")

@@ -131,6 +131,14 @@ DECISION_CUES: tuple[Cue, ...] = (
     Cue(
         "beschikking",
         5,
+        "titel 'Omgevingsvergunning/Vergunning/Ontheffing'",
+        rx(r"^[\s#*]*(?:Omgevingsvergunning|Vergunning|Ontheffing|Subsidiebeschikking)\b(?! aan\b)"),
+        "title",
+    ),
+    Cue("beschikking", 2, "veld 'Aanvrager'", rx(r"^[\s*]*Aanvrager\s*[:\t]\s*\S")),
+    Cue(
+        "beschikking",
+        5,
         "titel '(Naheffings)aanslag' / 'Beslissing over uw ...'",
         rx(
             r"^[\s#*]*(?:(?:Naheffings|Voorlopige |Definitieve |Navorderings)?aanslag\b|"
@@ -435,6 +443,12 @@ DECISION_CUES: tuple[Cue, ...] = (
     # other: positive evidence for documents that are none of the types (forms, chat exports).
     Cue("other", 5, "formulier: vooral velden 'Label: waarde'", test=form_layout),
     Cue("other", 6, "chatexport (regels met tijd en spreker)", test=chat_export),
+    Cue(
+        "other",
+        5,
+        "persbericht ('Persbericht', 'Noot voor de redactie')",
+        rx(r"^[\s#*]*(?:Persbericht|Nieuwsbericht)\b|^[\s#*]*Noot voor de redactie\b"),
+    ),
     Cue(
         "other",
         2,

@@ -32,6 +32,7 @@ RECHTSMIDDEL = re.compile(
 _PERSONAL = re.compile(
     r"^\s*(?:(?:Geachte|Beste) (?:heer|mevrouw|mevr\.|dhr\.)\b|"
     r"Geacht(?:e)? (?:bestuur|college|directie|directeur)\b|"
+    r"Beste [A-Z][a-z]+\b|"  # "Beste Noor de Wit": a first name
     r"(?:De heer|Mevrouw|Mevr\.|Dhr\.|De familie|Fam\.)\s+(?:[A-Z]\.|[A-Z][a-z]))",
     re.MULTILINE,
 )

@@ -90,6 +90,7 @@ LABELS: dict[str, tuple[str, ...]] = {
         "Besluitnummer",
         "Registratienummer",
         "Onderzoeksnummer",
+        "Projectnummer",
         "Factuurnummer",
         "No.",
         "Nr.",

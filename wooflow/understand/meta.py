@@ -59,9 +59,13 @@ _DEN_HAAG = re.compile(
     re.MULTILINE,
 )
 _DATE_TEXT = r"(\d{1,2}\s+\w+\.?\s+\d{4}|\d{1,2}-\d{1,2}-\d{4})"
+# A press release's dateline: "Arnhem, 3 juli 2024 - De provincie ..." at the start of a line.
+_DATELINE = re.compile(
+    r"^[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?,\s*" + _DATE_TEXT + r"\s+[-–—]\s+\S", re.MULTILINE
+)
 _WEEKDAY = r"(?:(?:maan|dins|woens|donder|vrij|zater|zon)dag\s+)?"
 _SIGNED = re.compile(
-    r"\b(?i:ondertekend|getekend|vastgesteld|overeengekomen) te [A-Z][\w' -]{1,40}?,?\s+(?:op\s+)?"
+    r"\b(?i:ondertekend|getekend|vastgesteld|overeengekomen)(?: te [A-Z][\w' -]{1,40}?,?)?\s+(?:op\s+)?"
     + _DATE_TEXT
 )
 # "Vastgesteld door Gedeputeerde Staten op 28 maart 2024": the approval date of a plan/report.
@@ -125,7 +129,7 @@ _TYPE_WORD = re.compile(
     r"^(?:nota|notitie|memo|verslag|notulen|agenda|besluitenlijst|ter \w+|kamerbrief|besluit|"
     r"beschikking|presentatie|concept|advies|rapport|onderzoeksrapport|eindrapport|"
     r"adviesrapport|evaluatierapport|rapportage|dia 1|slide 1|gespreksverslag|telefoonnotitie|"
-    r"gespreksnotitie|telefoonverslag)\.?$",
+    r"gespreksnotitie|telefoonverslag|persbericht|nieuwsbericht)\.?$",
     re.IGNORECASE,
 )
 # PDF title properties that name the tool or the file, not the document.
@@ -139,12 +143,13 @@ _JUNK_TITLE = re.compile(
 _GENRE_TITLE = re.compile(
     r"^[A-Z]?\w*(?:[Rr]apport(?:age)?|[Vv]erslag|[Nn]otulen|[Jj]aarplan|[Ww]erkplan|[Ee]valuatie|"
     r"[Mm]onitor|[Bb]esluit|[Bb]esluitenlijst|[Cc]onvenant|[Oo]vereenkomst|[Vv]erordening|"
-    r"[Bb]eleidsregels?|AANSLAG|[Aa]anslag|Beslissing (?:over|op|inzake) uw)\b(?! van (?:de |het )?(?:gemeente|provincie|ministerie)\b| van bevindingen)"
+    r"[Bb]eleidsregels?|AANSLAG|[Aa]anslag|Beslissing (?:over|op|inzake) uw|[Vv]ergunning|"
+    r"[Oo]ntheffing)\b(?! van (?:de |het )?(?:gemeente|provincie|ministerie)\b| van bevindingen)"
 )
 # Lines of an address block: "Mevrouw F. Yilmaz", "Tarweweg 20", "6534 AM Nijmegen", "Postbus 5".
 _ADDRESS_LINE = re.compile(
     r"^(?:(?:De heer|Mevrouw|Mevr\.|Mw\.|Dhr\.|De familie|T\.a\.v\.|t\.a\.v\.)\s|Postbus \d|"
-    r"\d{4} ?[A-Z]{2}\b|[A-Z][\w'-]+ (?!(?:19|20)\d\d$)\d{1,4}[a-zA-Z]?(?:-\d+)?$)"
+    r"\d{4} ?[A-Z]{2}\b|[A-Z][\w'-]+ (?!(?:19|20)\d\d\b)\d{1,4}[a-zA-Z]?(?:-\d+)?$)"
 )
 _PAGE_NUM = re.compile(r"^(?:pagina\s+)?\d+(?:\s*(?:van|/)\s*\d+)?$", re.IGNORECASE)
 
@@ -303,6 +308,9 @@ def _document_date(
         d = parse_date(m.group(1))
         if d:
             return d, "plaats en datum"
+    m = _DATELINE.search(text[:1500])
+    if m and parse_date(m.group(1)):
+        return parse_date(m.group(1)), "plaats en datum (persbericht)"
     m = _SUBMITTED.search(text[:400])
     if m and parse_date(m.group(1)):
         return parse_date(m.group(1)), "datum van indiening"
@@ -360,7 +368,7 @@ def _title(
             for nxt in lines[i + 1 : i + 5]:
                 if nxt.blank or _TYPE_WORD.match(nxt.clean):
                     continue
-                if not _is_fieldish(nxt.clean):
+                if not _is_fieldish(nxt.clean) and not nxt.clean.endswith("."):
                     return _with_continuation(lines, lines.index(nxt))
                 break
     for line in lines[:80]:
@@ -393,6 +401,8 @@ def _title(
             and not _UNIT.match(c)  # "Team Inkomen" under the letterhead is no title
             and not _ADDRESS_LINE.match(c)  # nor the addressee block
         ):
+            if len(c) > 90 and i + 1 < len(lines) and not lines[i + 1].blank:
+                continue  # a long line wrapped into the next: a paragraph of prose, no title
             return _with_continuation(lines, i)
     return None
 

@@ -21,7 +21,10 @@ _KV_ASKED_BY = re.compile(
     r"Vragen van ((?:het lid|de leden) [^\n(]{2,60}?(?:\([^)]{1,20}\))?)\s+(?:aan|over)\b"
 )
 _SIGN_ROLE = re.compile(
-    r"^\s*((?:(?:De|de|Het|het) (?:[Mm]inister|[Ss]taatssecretaris|[Mm]inister-[Pp]resident|"
+    # a role line, not a sentence that starts with the authority ("Burgemeester en wethouders van
+    # X hebben op ... uw aanvraag ontvangen")
+    r"^\s*(?![^\n]*\b(?:hebben|heeft|is|zijn|wordt|worden|kunnen|kan|zal|zullen|gaat|gaan)\b)"
+    r"((?:(?:De|de|Het|het) (?:[Mm]inister|[Ss]taatssecretaris|[Mm]inister-[Pp]resident|"
     r"[Bb]urgemeester|[Dd]irecteur|[Ss]ecretaris-[Gg]eneraal|[Vv]oorzitter|[Vv]ice-president|"
     r"[Vv]ice-voorzitter|[Ss]ecretaris|college)\b|"
     r"(?:[Bb]urgemeester en wethouders|Gedeputeerde Staten|Het dagelijks bestuur) van\b)[^\n.]{0,90}?),?\s*$",
