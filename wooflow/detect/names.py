@@ -45,7 +45,8 @@ TV = _tv_alt()
 TV_LOW = "(?:" + "|".join(re.escape(t) for t in TV_MULTI + TV_SINGLE if t != "A") + ")"
 # A name chunk; three bounded shapes. Tokenised again by parse() below.
 CHUNK = (
-    rf"(?<![\w@.'’/-])("
+    # (an apostrophe or quote before it blocks a chunk only inside a word: d'Ancona, not 'Anja ...')
+    rf"(?<![\w@./-])(?<![\w]['’])("
     rf"{INIT}(?:\((?:{CAP})\){SP})?(?:{TV}{SP})?{CAP}(?:{SP}(?:{TV}{SP})?{CAP})?(?:{SP}A{SP}{CAP})?"
     rf"|{TV_LOW}{SP}(?:{CAP}{SP}){{0,3}}(?:{TV}{SP})?{CAP}"
     rf"|(?:{CAP}{SP}){{0,3}}(?:{TV}{SP})?{CAP}(?:{SP}A{SP}{CAP})?"

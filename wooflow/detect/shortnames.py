@@ -261,12 +261,12 @@ def initials_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
 _PERSON_NOUNS = frozenset(
     "collega medewerker medewerkster buurman buurvrouw cliënt cliënte client leerling dochter zoon kind "
     "agent agente consulent consulente jongere getuige melder betrokkene patiënt bewoner bewoonster klager "
-    "klaagster verdachte werknemer stagiair stagiaire".split()
+    "klaagster verdachte werknemer stagiair stagiaire heer mevrouw dhr mw mevr".split()
 )
 # Speed: the scan starts at the (rare) initials followed by a bracket, comma or lower-case word;
 # the word before is then looked up in a set.
 _BARE_INITIALS = re.compile(r"([A-Z](?<![\w.][A-Z])\.(?:[A-Z]\.){0,3})(?=[ \t]*[),;:]|[ \t]+[a-z])")
-_WORD_BEFORE = re.compile(r"(\w+)[ \t]+(?:\([ \t]*)?$")
+_WORD_BEFORE = re.compile(r"(\w+)\.?[ \t]+(?:\([ \t]*)?$")
 
 
 def noun_initials(text: str) -> list[Mention]:
