@@ -19,7 +19,8 @@ DATE = (
     r"|\d{4})"
 )
 BIRTH = (
-    r"(?i:geboren(?:[ \u00a0]+(?:op|in|te[ \u00a0]+[^\s,]+[ \u00a0]+op))?|geboortedatum(?:[ \u00a0][\w ]{1,20})?|"
+    r"(?i:geboren(?:[ \u00a0]+(?:op|in|te[ \u00a0]+[^\s,]+[ \u00a0]+op))?|"
+    r"geboortedatum(?:[ \t]*(?:/|en)[ \t]*-?[ \t]*plaats)?(?:[ \u00a0][\w ]{1,20})?|"
     r"geb\.|date of birth|born(?: on)?)"
     # Separator of a running text, a label ('Geboortedatum: '), a key-value or pipe table
     # ('| Geboortedatum | 12-03-1980 |') or a tab-aligned form.
@@ -47,7 +48,7 @@ class BirthdateRecognizer(Recognizer):
     _re = re.compile(BIRTH, re.IGNORECASE)
 
     _label = re.compile(
-        r"(?im)^[ \t|]*(?:geboren|geboortedatum(?:[ \t][\w ]{1,20})?)[ \t]*[:|][ \t]*([^\n(|]{3,60}?)[ \t|]*(?:\(([^\n)]{0,80})\)|$)"
+        r"(?im)^[ \t|]*(?:geboren|geboortedatum(?:[ \t]*(?:/|en)[ \t]*-?[ \t]*plaats)?(?:[ \t][\w ]{1,20})?)[ \t]*[:|][ \t]*([^\n(|]{3,60}?)[ \t|]*(?:\(([^\n)]{0,80})\)|$)"
     )
     _date = re.compile(DATE)
 
