@@ -5,11 +5,14 @@ The texts are written for these tests; none is copied from an evaluation corpus.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from understand_helpers import make_doc
 
 from wooflow.understand import classify
 from wooflow.understand.layout import (
+    chat_first_date,
     agenda_list,
     chat_export,
     form_layout,
@@ -373,3 +376,22 @@ def test_beste_with_a_first_name_is_one_addressee() -> None:
     assert personal_decision(make_doc(text), text)
     plural = "Beste bewoners,\n\nDan kunt u binnen 6 weken na de datum van deze brief bezwaar maken.\n"
     assert not personal_decision(make_doc(plural), plural)
+
+
+def test_chat_export_is_dated_by_its_first_message() -> None:
+    text = (
+        'Chatgeschiedenis "Crisisteam" (geëxporteerd 04-10-2023 23:58)\n\n'
+        "[03-10-23 21:14:07] Thijs: storing bevestigd\n"
+        "[03-10-23 21:15:30] Noor: ik bel de burgemeester\n"
+        "[04-10-23 00:02:11] Thijs: opgelost\n"
+    )
+    assert chat_first_date(text) == date(2023, 10, 3)
+    whatsapp = "".join(f"14-08-2024 22:0{k} - Kees: bericht {k}\n" for k in range(3))
+    assert chat_first_date(whatsapp) == date(2024, 8, 14)
+    signal = "".join(f"[ma 14-08-2023 06:1{k}] Mirte: bericht\n" for k in range(3))
+    assert chat_first_date(signal) == date(2023, 8, 14)
+
+
+def test_one_time_stamp_in_a_letter_is_no_chat() -> None:
+    assert chat_first_date("Geachte heer,\n[03-10-23 21:14] zie bijlage\nMet vriendelijke groet") is None
+    assert chat_first_date("".join("[31-02-23 10:00] X: y\n" for _ in range(3))) is None

@@ -10,6 +10,8 @@ the document and the text zone the classifier gives it and answers yes or no, so
 
 from __future__ import annotations
 
+import datetime as _dt
+
 import re
 
 from wooflow.model import Document
@@ -102,6 +104,34 @@ _CHAT_LINE = re.compile(
 def chat_export(doc: Document, text: str) -> bool:
     """A chat export (WhatsApp, Teams, Signal): three or more time-stamped speaker lines."""
     return len(_CHAT_LINE.findall(text[:6000])) >= 3
+
+
+# A message line of a chat export that carries its date: "[03-10-23 21:14:07] Naam:",
+# "14-08-2024 22:05 - Naam:", "[ma 14-08-2023 06:12] Naam:", "15/01/2024, 09:12 - Naam:".
+_CHAT_DATED = re.compile(
+    r"^\s*\[?\s*(?:[a-z]{2,3}\.?\s+)?(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2}),?\s+"
+    r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:\]|-\s)",
+    re.MULTILINE | re.IGNORECASE,
+)
+
+
+def chat_first_date(text: str) -> _dt.date | None:
+    """Date of the first message of a chat export (its messages are what the document is).
+
+    Needs three dated message lines, so a letter quoting one time stamp is no chat; two-digit
+    years ("03-10-23") are read as 20xx, as chat apps write them. The export date in a title
+    line ("geëxporteerd 04-10-2023 23:58") is not a message line and is skipped.
+    """
+    hits = _CHAT_DATED.findall(text[:20000])
+    if len(hits) < 3:
+        return None
+    for d, m, y in hits:
+        year = int(y) + (2000 if len(y) == 2 else 0)
+        try:
+            return _dt.date(year, int(m), int(d))
+        except ValueError:
+            continue
+    return None
 
 
 # Symbol bullets only: numbered lines are agenda items as often as slide points.

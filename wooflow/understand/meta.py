@@ -15,6 +15,7 @@ from typing import Any
 
 from wooflow.model import Document
 from wooflow.understand.dates import coerce_date, find_dates, parse_date
+from wooflow.understand.layout import chat_first_date
 from wooflow.understand.lines import Field, Line, clean_inline, first
 from wooflow.understand.sender import find_sender
 from wooflow.understand.structure import _KNOWN as _KNOWN_HEADING
@@ -268,6 +269,9 @@ def _document_date(
             d = parse_date(f.value[:60])
             if d:
                 return d, source
+    chat_date = chat_first_date(text)
+    if chat_date:
+        return chat_date, "eerste bericht van de chat"
     if is_kv:
         found = {kind: d for kind, d in _KV_DATE.findall(text[:4000])}
         for kind in ("ontvangen", "ingezonden"):
