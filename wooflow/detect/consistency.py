@@ -260,6 +260,8 @@ def _occurrences(text: str, wanted: set[str]) -> list[tuple[int, str]]:
     over every capitalised word. (An occurrence inside a longer token either fails the
     confirmation or follows a letter, '-', or an apostrophe, which scan skips anyway, as it did
     when it walked all tokens.)"""
+    if len(wanted) > 24:  # many names (a long case): one pass over all tokens stays linear
+        return [(m.start(), m.group(0)) for m in WORD_RE.finditer(text) if m.group(0) in wanted]
     out = []
     for w in wanted:
         p = text.find(w)

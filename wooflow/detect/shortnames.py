@@ -179,11 +179,18 @@ def _initials_of(first: str | None, initials: str | None, surname: str) -> tuple
 _TV_LOW = frozenset("van de der den het ter ten te 't op in aan bij uit la le du da di dos von zu del".split())
 
 
+_FEW = 24  # up to this many known initials, a str.find per initial beats a pass over the text
+
+
 def _initial_tokens(text: str, low: str, known: set[str], has_action: bool) -> list[re.Match[str]]:
     """Where initials can stand for a person: the known initials of named persons, and tokens
     right after an action word (found from the action words, not from every capital)."""
     found: dict[int, re.Match[str]] = {}
-    for tok in known:  # a few short strings: str.find runs at C speed
+    if len(known) > _FEW:  # many persons (a long text): one pass over the tokens stays linear
+        for m in _INITIALS.finditer(text):
+            if m.group(1) in known:
+                found[m.start(1)] = m
+    for tok in known if len(known) <= _FEW else ():  # a few short strings: str.find at C speed
         pos = text.find(tok)
         while pos != -1:
             m = _INITIALS.match(text, pos)
@@ -204,11 +211,14 @@ def _initial_tokens(text: str, low: str, known: set[str], has_action: bool) -> l
 _ACTION_LOW = re.compile(r"\b(?:actie(?:houder|punt|eigenaar)?|wie|trekker|eigenaar|uitvoering)[ \t]*:?[ \t]*")
 
 
-def initials_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
+def initials_mentions(text: str, mentions: list[Mention],
+                      spans: list[tuple[int, int]] | None = None) -> list[Mention]:
     """Initials standing for a person: after 'ACTIE'/'actie:'/'Wie:', right after a full name in
     brackets, or equal to the initials of a private person named in the same text (action
     tables, '(RvdL)' owners, 'TdJ meldt ...'). Abbreviations of bodies are never initials."""
-    known = {k for k in _person_initials(mentions) if k in text}  # substring tests: C speed
+    known = _person_initials(mentions)
+    if len(known) <= _FEW:
+        known = {k for k in known if k in text}  # a few substring tests: C speed
     low = text.lower()
     has_action = any(w in low for w in _ACTION_WORDS)
     if not known and not has_action:
@@ -216,7 +226,7 @@ def initials_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     toks = _initial_tokens(text, low, known, has_action)
     if not toks:
         return []
-    spans = sorted((m.start, m.end) for m in mentions)
+    spans = spans if spans is not None else sorted((m.start, m.end) for m in mentions)
     starts = [a for a, _ in spans]
     ends = [b for _, b in spans]
     ends_sorted = sorted(ends)
@@ -294,7 +304,8 @@ _DOTTED_ACTION_LOW = re.compile(r"\b(?:actie|wie)")  # speed: candidates in the 
 _LINE_END_BRACKET = re.compile(r"\)[ \t]*[.;]?[ \t]*$", re.MULTILINE)
 
 
-def action_owners(text: str, mentions: list[Mention]) -> list[Mention]:
+def action_owners(text: str, mentions: list[Mention],
+                  spans: list[tuple[int, int]] | None = None) -> list[Mention]:
     """Owners of action items in brackets at the end of a list item, and dotted initials after
     'actie:' ('(actie: J.K.)'); only in texts that speak of actions or agreements."""
     low = text.lower()
@@ -312,7 +323,7 @@ def action_owners(text: str, mentions: list[Mention]) -> list[Mention]:
                 found.append((m.start(1), m.group(1)))
     if not found:
         return []
-    spans = sorted((m.start, m.end) for m in mentions)
+    spans = spans if spans is not None else sorted((m.start, m.end) for m in mentions)
     starts = [a for a, _ in spans]
     orgs = lexicon.organisation_words()
     out = []
@@ -328,11 +339,24 @@ def action_owners(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def not_inside(new: list[Mention], found: list[Mention]) -> list[Mention]:
-    """The mentions of ``new`` that start outside every mention of ``found`` (bisect: linear)."""
+def later_short_forms(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Initials and initials after person nouns, judged once the names of the text are known
+    (the spans of the found names are sorted once for all three steps)."""
+    spans = sorted((m.start, m.end) for m in mentions)
+    out = initials_mentions(text, mentions, spans)
+    if out:
+        spans = sorted(spans + [(m.start, m.end) for m in out])
+    owners = action_owners(text, mentions + out, spans)
+    if owners:
+        out += owners
+        spans = sorted(spans + [(m.start, m.end) for m in owners])
+    return out + not_inside(noun_initials(text), spans)
+
+
+def not_inside(new: list[Mention], spans: list[tuple[int, int]]) -> list[Mention]:
+    """The mentions of ``new`` that start outside every span of ``spans`` (sorted; bisect)."""
     if not new:
         return []
-    spans = sorted((m.start, m.end) for m in found)
     starts = [a for a, _ in spans]
     reach = [0] * len(spans)  # the furthest end among spans[:i+1]
     far = 0

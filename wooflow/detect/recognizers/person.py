@@ -239,8 +239,8 @@ class PersonRecognizer(Recognizer):
         return [m.to_finding() for m in self.mentions(text)]
 
     def mentions(self, text: str) -> list[Mention]:
-        out: list[Mention] = (self._chat_speakers(text) + self._acronyms(text) + shortnames.at_mentions(text) + shortnames.tilde_names(text)
-                              + shortnames.motion_names(text))
+        out: list[Mention] = (self._chat_speakers(text) + self._acronyms(text) + shortnames.at_mentions(text)
+                              + shortnames.tilde_names(text) + shortnames.motion_names(text))
         speakers = sorted((m.start, m.end) for m in out)
         sp_starts = [a for a, _ in speakers]
         unresolved: list[int] = []
@@ -275,9 +275,7 @@ class PersonRecognizer(Recognizer):
         out += self._coordinated(text, out, rejected)
         if self.use_model:
             out = self._apply_model(text, out, unresolved)
-        out += shortnames.initials_mentions(text, out)
-        out += shortnames.action_owners(text, out)
-        out += shortnames.not_inside(shortnames.noun_initials(text), out)
+        out += shortnames.later_short_forms(text, out)
         return out
 
     def _coordinated(self, text: str, found: list[Mention], rejected: list[tuple[int, str]]) -> list[Mention]:
