@@ -146,6 +146,11 @@ FACILITY_TAIL = re.compile(
     r"instelling|instellingen|afdeling|raad|platform|koepel|toegankelijk\w*|vriendelijk\w*|budget|"
     r"campagne|week|lift|ingang|ingangen|zorgaanbieder\w*|wet|wetgeving)$"
 )
+# A work named in quotes after it is a title, not a statement ('het rapport "Blind voor ...").
+_TITLED_WORK = re.compile(
+    r"(?i:\b(?:rapport|nota|notitie|advies|onderzoek|boek|titel|campagne|project|programma|artikel|film|"
+    r"documentaire|serie|brochure|visie|plan|publicatie|evaluatie|verslag)\w*)[ \t]*$"
+)
 ORIGINS = frozenset(
     "marokkaans turks surinaams antilliaans syrisch eritrees afghaans somalisch ghanees koerdisch moluks "
     "kaapverdisch".split()
@@ -181,6 +186,9 @@ class SpecialCategoryRecognizer(Recognizer):
                 continue
             if len(word) > 8 and FACILITY_TAIL.search(word.lower()):
                 continue
+            if word[:1].isupper() and m_start and text[m_start - 1] in "\"“„‘'" \
+                    and _TITLED_WORK.search(text, max(0, m_start - 40), m_start - 1):
+                continue  # 'rapport "Blind voor mens en recht"': the opening word of a quoted title
             if kind == "etniciteit" and word.lower() in ORIGINS and not ORIGIN_BEFORE.search(
                     text, max(0, m_start - 12), m_start):
                 continue  # 'Marokkaanse jongeren', 'Turkse ondernemers': a group, not a person
