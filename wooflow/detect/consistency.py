@@ -30,6 +30,10 @@ PLACE_PREP = re.compile(
     r"\b(?:gemeente|in|te|uit|naar|van|bij|rond|regio|provincie|nabij|omgeving|richting)\s+$", re.IGNORECASE
 )
 REASON_SAME = "zelfde persoon als elders geredigeerd"
+# Dutch interjections that are also surnames somewhere ('R. Oei', 'Ach', 'Nou'): at the start of a
+# sentence and followed by punctuation they exclaim, they do not name anyone.
+_INTERJECTIONS = frozenset({"oei", "oeps", "ach", "tja", "nou", "hè", "he", "hé", "joh", "jee",
+                            "jeetje", "hoi", "hallo", "ok", "oké", "top", "nee", "ja", "tsja"})
 REASON_PUBLIC = "zelfde persoon als elders in publieke rol"
 
 
@@ -204,6 +208,8 @@ def scan(text: str, reg: Registry, covered: list[tuple[int, int]], mentions: lis
         sent = _sentence_start(text, s)
         if sent and lexicon.is_common(w) and not (keys and VERB_AFTER.match(text, e)):
             continue  # 'Groot deel van ...'; but 'Groen opent de vergadering' is the person
+        if sent and w.lower() in _INTERJECTIONS and text[e : e + 1] in (".", "!", ",", "?"):
+            continue  # 'Oei. ik denk ik ...' in a chat is no mention of Mr Oei elsewhere in the case
         if _orgish(w) or (w in lexicon.places() and (
                 PLACE_PREP.search(text[max(0, s - 25) : s]) or not keys or w.lower() not in keys
                 or not VERB_AFTER.match(text, e))):
