@@ -103,3 +103,19 @@ def test_recognizers_declare_themselves(name: str, cls: type) -> None:
     assert cls.GROUND is None or re.fullmatch(r"5\.\d\.\d[a-i]?", cls.GROUND)
     for p in cls.PATTERNS:
         re.compile(p)
+
+
+@pytest.mark.parametrize("text", [
+    "Het contactonderzoek is afgerond en er zijn geen nieuwe besmettingen gevonden.",
+    "Bij de bewoners is geen tuberculose vastgesteld.",
+])
+def test_negated_health_statement_is_not_flagged(text: str) -> None:
+    from wooflow.detect.recognizers.special_category import SpecialCategoryRecognizer
+
+    assert SpecialCategoryRecognizer().analyze(text) == []
+
+
+def test_legionella_in_water_pipes_is_no_health_data() -> None:
+    from wooflow.detect.recognizers.special_category import SpecialCategoryRecognizer
+
+    assert SpecialCategoryRecognizer().analyze("Zijn de douches al gecontroleerd op legionella?") == []

@@ -17,7 +17,8 @@ L = "a-zß-öø-ÿłśšžčćşğıńňřėęąő"
 SP = r"[ \u00a0]"
 # Capitalised name word; hyphenated double surnames may carry a tussenvoegsel ('Terpstra-de Haan').
 CAP = (
-    rf"(?:IJ|[{U}])[{L}]+(?:['’][{L}]+)?"
+    # (an apostrophe inside a name, 'D'Ancona', 'Ma'sum', but not a genitive: 'Ayoub's naam')
+    rf"(?:IJ|[{U}])[{L}]+(?:['’](?!s(?![{L}]))[{L}]+)?"
     rf"(?:-(?:(?:van der|van den|van de|van|de|den|der|ter|ten|te){SP}|A-)?(?:IJ|[{U}])[{L}]+){{0,2}}"
 )
 INIT = rf"(?:(?:Th|Ch|Chr|Ph|Tj|Jac|Joh|IJ|[{U}])\.(?:{SP}?|-)){{1,5}}"
@@ -50,7 +51,7 @@ CHUNK = (
     rf"{INIT}(?:\((?:{CAP})\){SP})?(?:{TV}{SP})?{CAP}(?:{SP}(?:{TV}{SP})?{CAP})?(?:{SP}A{SP}{CAP})?"
     rf"|{TV_LOW}{SP}(?:{CAP}{SP}){{0,3}}(?:{TV}{SP})?{CAP}"
     rf"|(?:{CAP}{SP}){{0,3}}(?:{TV}{SP})?{CAP}(?:{SP}A{SP}{CAP})?"
-    rf")(?![\w@'’]|-(?![ \t]*\r?\n)|\.\w)"  # 'Teijlingen-' at a line end: PDF hyphenation
+    rf")(?![\w@]|['’](?!s(?!\w))|-(?![ \t]*\r?\n)|\.\w)"  # 'Teijlingen-' at a line end: PDF hyphenation
 )
 
 

@@ -21,7 +21,12 @@ TITLE = re.compile(
     r"goedemorgen|goedemiddag|goedenavond|dank|bedankt|thanks|dear)(?:\s+(?:heer|mevrouw|collega))?|"
     r"\b(?:mijn|haar|zijn|onze|hun|uw)\s+(?:man|vrouw|echtgeno(?:ot|te)|partner|vader|moeder|zoon|"
     r"dochter|broer|zus|grootvader|grootmoeder|opa|oma|buurman|buurvrouw|vriend|vriendin|"
-    r"collega|cliënt|client|patiënt|kind|kleinzoon|kleindochter|neef|nicht|oom|tante)|"
+    r"collega|cliënt|client|patiënt|kind|kleinzoon|kleindochter|neef|nicht|oom|tante|"
+    # a worker of a firm or team named by job ('Onze uitvoerder Paweł is morgen op de bouw')
+    r"uitvoerder|voorman|monteur|chauffeur|begeleider|mentor|casemanager|leidinggevende|opzichter)|"
+    # a doctor or officer named by title ('de keuringsarts, dokter Zeroual, heeft mij onderzocht')
+    r"\b(?:dokter|huisarts|tandarts|keuringsarts|bedrijfsarts|verzekeringsarts|psychiater|wijkagent|"
+    r"rechercheur|juf)|"
     # a child named in an apposition: 'en dat de jongste, Davit, een hartafwijking heeft'
     r"\b(?:de|hun|haar|zijn|mijn|onze|uw)\s+(?:jongste|oudste|middelste)\s*,|"
     # English mail from abroad: 'My colleague Anna-Lena Brückner', 'Dear Jonas'.
@@ -58,7 +63,9 @@ _TITLE_LAST = frozenset(
     "nicht oom tante is ben heet ondergetekende genaamd van t.n.v tnv namens getuige melder bewoner "
     "inspreker insprekers klager verzoeker aanvrager familie betrokkene belanghebbende "
     "dear colleague husband wife son daughter father mother brother sister friend neighbour neighbor "
-    "patient assistant deputy jongste oudste middelste".split()
+    "patient assistant deputy jongste oudste middelste uitvoerder voorman monteur chauffeur begeleider "
+    "mentor casemanager leidinggevende opzichter dokter huisarts tandarts keuringsarts bedrijfsarts "
+    "verzekeringsarts psychiater wijkagent rechercheur juf".split()
 )
 _TITLE_LOW = re.compile(TITLE.pattern)
 # TRIGGER's words are also grouped by first letter (same order within a letter: same match).
@@ -266,7 +273,8 @@ def _job_line(text: str, start: int, end: int) -> bool:
     ls = line_start(text, start, 200)
     le = text.find("\n", end, end + 200)
     rest = text[end : le if le != -1 else end + 200].strip()
-    return bool(JOB_WORDS.fullmatch(text[ls:start].strip() + " ")) and not rest
+    # 'Projectleider Vastgoed | Gemeente Rotterdam': the organisation may follow after a separator
+    return bool(JOB_WORDS.fullmatch(text[ls:start].strip() + " ")) and (not rest or rest[:1] in "|·–,")
 
 
 def _direct_label(text: str, start: int) -> bool:

@@ -22,7 +22,8 @@ ROLE_WORDS = (
     r"kamervoorzitter|senator|europarlementariër|eurocommissaris|koning|koningin|"
     r"informateur|formateur|ministers?-president|vicepremier|gemeentesecretaris|"
     r"provinciesecretaris|griffier|statengriffier|dijkgraaf|gedeputeerden|statenleden|"
-    r"burgemeesters|commissarissen van de koning|ambtsvoorganger|ambtsopvolger|voorganger|opvolger"
+    r"burgemeesters|commissarissen van de koning|ambtsvoorganger|ambtsopvolger|voorganger|opvolger|"
+    r"inspecteur-generaal|inspecteurs-generaal|commissievoorzitter|raadsvoorzitter"
 )
 # 'Vonk (2013)', 'Schrama, 2004', 'Vonk e.a.', 'Vonk, M.J. (2004).': a cited author.
 CITATION = re.compile(r"[ \t]*(?:,[ \t]*|\([ \t]*|[ \t])(?:19|20)\d\d[a-z]?\b|[ \t]+(?:e\.a\.|et al\.?)")
@@ -73,13 +74,50 @@ _ADDRESSEE = re.compile(r"[ \t]*(?:de heer|mevrouw|dhr\.?|mw\.?)[ \t]*", re.IGNO
 _MANDATE = re.compile(r"\s*(?:namens|i\.?o\.?|in opdracht)", re.IGNORECASE)
 
 
+# Local parties are too many to list; their names follow a few patterns ('Leefbaar Almere',
+# 'Gemeentebelangen', 'Stadspartij Utrecht', 'Lokaal Tiel', 'Arnhem Centraal', 'CU-SGP').
+_LOCAL_PARTY = re.compile(
+    r"(?:Leefbaar|Lokaal|Stadspartij|Onafhankelijk|Burgerbelangen|Gemeentebelangen|Dorpsbelangen|"
+    r"Gemeentebelang|Stadsbelang|Lijst)(?:[ -][\w'’.-]+){0,3}"
+    r"|[A-ZÀ-Þ][\w'’-]+(?:[ -][\w'’-]+){0,2}[ -](?:Belang|Belangen|Centraal|Lokaal|Anders|Plus)"
+    r"|(?:ChristenUnie|CU|GroenLinks|GL|PvdA|CDA|VVD|D66|SP)[-/](?:SGP|PvdA|GroenLinks|CDA|VVD|D66)"
+)
+
+
 def party_after(text: str, end: int) -> str | None:
-    """The party in '(JA21)' right after a name, if any."""
+    """The party in '(JA21)' or '(Leefbaar Almere)' right after a name, if any."""
     m = _PARTY.match(text[end : end + 30])
     if not m:
         return None
     inside = m.group(1).strip()
-    return inside if inside in lexicon.parties() else None
+    return inside if inside in lexicon.parties() or _LOCAL_PARTY.fullmatch(inside) else None
+
+
+# The chair of a public authority ('zij zei dat het concept van voorzitter Aleid Wolfsen', in a
+# sentence about the AP): public in that role. A chair alone ('Voorzitter: Jan de Vries' of an
+# internal meeting) is not; the body must be named on the line, before or right after the name.
+_CHAIR_BEFORE = re.compile(
+    r"(?i:\b(?:de\s+|het\s+|vice)?(?:voorzitter|voorzitster)\s*[,:]?\s*(?:de heer|mevrouw|dhr\.|mw\.)?\s*"
+    r"(?:(?:mr|dr|drs|ir|prof)\.\s*){0,3})$"
+)
+_AUTHORITY = re.compile(
+    r"\b(?:Autoriteit|AP|AFM|ACM|NZa|DNB|Inspectie|inspectie|Rekenkamer|rekenkamer|Raad van State|"
+    r"Onderzoeksraad|Kiesraad|Raad voor|raad van toezicht|toezichthouder|Nationale ombudsman|"
+    r"College voor|College van|college van|Tweede Kamer|Eerste Kamer|Provinciale Staten|gemeenteraad|"
+    r"raadscommissie|Staatscommissie|staatscommissie|Commissie)\b"
+)
+
+
+def chair_of_authority(text: str, start: int, end: int) -> str | None:
+    pre = text[max(0, start - 200) : start]
+    nl = pre.rfind("\n")
+    line_pre = pre[nl + 1 :]
+    if "oorzit" not in line_pre[-40:] or not _CHAIR_BEFORE.search(line_pre[-60:]):
+        return None
+    le = text.find("\n", end, end + 80)
+    around = line_pre + " " + text[end : le if le >= 0 else end + 80]
+    m = _AUTHORITY.search(around)
+    return f"voorzitter ({m.group(0)})" if m else None
 
 
 # Speed: IGNORECASE makes the engine fold case at every step of a search that is tried at
@@ -128,7 +166,7 @@ ROLE_KEYS = (
     "raadsl", "statenl", "gedeputeerde", "commissaris", "ombudsman", "fractie", "partijleider",
     "lijsttrekker", "kamervoorzitter", "senator", "europarlementari", "koning", "formateur",
     "secretaris", "griffier", "dijkgraaf", "voorganger", "opvolger", "lid", "leden", "motie",
-    "amendement", "initiatief",
+    "amendement", "initiatief", "inspecteur", "voorzitter",
 )
 
 
@@ -233,18 +271,39 @@ def plural_role(text: str, start: int) -> str | None:
     return last.group(0).strip(" :").lower()
 
 
+# Academic titles before a signing name ('drs. P.M.J. Oostdijk'), and a column gap before the
+# second name of a two-column signature.
+_TITLES_ONLY = re.compile(r"[ \t]*(?:(?:mr|dr|drs|ir|ing|prof|ds)\.[ \t]*){1,3}")
+_COLUMN_GAP = re.compile(r"\S(?:[ \t]{3,}|\t)(?:(?:mr|dr|drs|ir|ing|prof|ds)\.[ \t]*){0,3}$")
+_SIGNER = (r"(?:gemeentesecretaris|provinciesecretaris|secretaris|griffier|burgemeester|loco-burgemeester|"
+           r"voorzitter|dijkgraaf|commissaris van de koning)")
+# 'de secretaris,      de burgemeester,': the college signs in two columns, names on the next line.
+_SIGN_COLUMNS = re.compile(
+    rf"(?i:^[ \t]*(?:de|het)[ \t]+{_SIGNER}[ \t]*,?(?:[ \t]{{3,}}|\t)[ \t]*(?:de|het)[ \t]+{_SIGNER}[ \t]*,?[ \t]*$)"
+)
+
+
 def signature_role(text: str, start: int) -> str | None:
-    """The role of a signature block: 'De minister van ..., \\n\\n Name' (within four lines)."""
+    """The role of a signature block: 'De minister van ..., \\n\\n Name' (within four lines),
+    or either name under a two-column 'de secretaris,   de burgemeester,' line."""
     nl = text.rfind("\n", max(0, start - 300), start)
-    if nl < 0 or text[nl + 1 : start].strip():
-        return None  # the name must open its line
+    if nl < 0:
+        return None
+    before = text[nl + 1 : start]
+    column = False
+    if before.strip() and not _TITLES_ONLY.fullmatch(before):
+        if not _COLUMN_GAP.search(before):
+            return None  # the name must open its line (or its column)
+        column = True
     pre = text[max(0, start - 300) : start]
     lines = pre.split("\n")
     for line in reversed(lines[-6:-1]):
         if not line.strip():
             continue
-        if _SIGN_LINE.match(line):
+        if not column and _SIGN_LINE.match(line):
             return line.strip().rstrip(",").lower()
+        if _SIGN_COLUMNS.match(line):
+            return " / ".join(p.strip(" ,") for p in re.split(r"[ \t]{3,}|\t", line.strip())).lower()
         return None
     return None
 
@@ -293,6 +352,9 @@ def judge(
     if role:
         return f"publieke functie ({role})"
     role = role_line_above(text, start)
+    if role:
+        return f"publieke functie ({role})"
+    role = chair_of_authority(text, start, end)
     if role:
         return f"publieke functie ({role})"
     role = signature_role(text, start)

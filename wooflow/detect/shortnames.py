@@ -209,6 +209,35 @@ def _initial_tokens(text: str, low: str, known: set[str], has_action: bool) -> l
 
 
 _ACTION_LOW = re.compile(r"\b(?:actie(?:houder|punt|eigenaar)?|wie|trekker|eigenaar|uitvoering)[ \t]*:?[ \t]*")
+# A pipe table with an owner column ('| nr | actie | wie | wanneer |'): every cell of that
+# column names people, also initials no other sentence defines ('| EB / JWR |').
+_OWNER_HEAD = re.compile(r"(?m:^[ \t]*\|[^\n]*\|[ \t]*(?:wie|actiehouder|trekker|eigenaar|door wie)[ \t]*\|[^\n]*$)")
+
+
+def _owner_cells(text: str, low: str) -> dict[int, re.Match[str]]:
+    """Initials in the owner column of pipe tables (searched only from an owner header)."""
+    out: dict[int, re.Match[str]] = {}
+    if "|" not in text or len(low) != len(text):
+        return out
+    for head in _OWNER_HEAD.finditer(low):
+        cells = head.group(0).strip().strip("|").split("|")
+        col = next(i for i, c in enumerate(cells) if c.strip() in ("wie", "actiehouder", "trekker", "eigenaar",
+                                                                   "door wie"))
+        pos = head.end() + 1
+        for _ in range(200):  # the table's rows, up to the first line that is no row
+            le = text.find("\n", pos)
+            line = text[pos : le if le >= 0 else len(text)]
+            if not line.lstrip().startswith("|"):
+                break
+            row = line.strip().strip("|").split("|")
+            if col < len(row) and not set(row[col].strip()) <= set("-: "):
+                cell_start = pos + line.find("|") + 1 + sum(len(c) + 1 for c in row[:col])
+                for m in _INITIALS.finditer(text, cell_start, cell_start + len(row[col])):
+                    out[m.start(1)] = m
+            if le < 0:
+                break
+            pos = le + 1
+    return out
 
 
 def initials_mentions(text: str, mentions: list[Mention],
@@ -223,7 +252,11 @@ def initials_mentions(text: str, mentions: list[Mention],
     has_action = any(w in low for w in _ACTION_WORDS)
     if not known and not has_action:
         return []  # speed: without a named person's initials or an action word nothing qualifies
+    table = _owner_cells(text, low) if has_action else {}
     toks = _initial_tokens(text, low, known, has_action)
+    if table:
+        seen = {m.start(1) for m in toks}
+        toks = sorted(toks + [m for k, m in table.items() if k not in seen], key=lambda m: m.start(1))
     if not toks:
         return []
     spans = spans if spans is not None else sorted((m.start, m.end) for m in mentions)
@@ -242,7 +275,7 @@ def initials_mentions(text: str, mentions: list[Mention],
             continue  # inside a name found already
         ls = text.rfind("\n", max(0, s - 80), s) + 1
         before = text[max(ls, s - 40) : s]
-        action = tok not in known and _ACTION_BEFORE.search(before)
+        action = tok not in known and (s in table or _ACTION_BEFORE.search(before))
         if tok not in known and not action:
             continue
         if tok in orgs or tok.upper() in orgs or tok in parties:

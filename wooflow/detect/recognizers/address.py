@@ -128,6 +128,10 @@ class AddressRecognizer(Recognizer):
             running = bool(re.search(r"\b[a-z]{3,}\b", prefix))  # inside a sentence, not a letterhead
             office = (OFFICE_CONTEXT.search(prefix) or _organisation_line(prefix)) if running \
                 else office_block(text, s) or _organisation_line(prefix)
+            if not office and running:
+                fac = _FACILITY_BEFORE.search(prefix, max(0, len(prefix) - 80))
+                # 'hij verblijft op het AZC aan de ...': a facility where a person lives is a home
+                office = fac if fac and not _DWELLS.search(prefix, max(0, fac.start() - 60), fac.start()) else None
             if office or self._known_office(street):
                 out.append(self.finding(text, s, end, 0.85, "bezoekadres van organisatie", action="keep"))
                 continue
@@ -141,6 +145,19 @@ class AddressRecognizer(Recognizer):
         return street in OFFICE_STREETS
 
 
+# A public facility named by its role right before the street ('opslaan bij het depot aan de
+# Energieweg 80', 'De opvang aan de Nieuwe Stationsstraat 10'): not anyone's home. The word may
+# end a compound ('nachtopvang', 'stadsloket', 'brandweerkazerne').
+_FACILITY_BEFORE = re.compile(
+    r"(?i:\b(?:het|de|ons|onze|dit|deze|dat|die)\s+[\w-]*(?:depot|opvang|school|kantoor|station|loket|balie|"
+    r"werf|milieustraat|milieupark|brengstation|sporthal|zwembad|bibliotheek|buurthuis|wijkcentrum|"
+    r"ziekenhuis|kazerne|politiebureau|stadswinkel|servicepunt|gemeentehuis|stadhuis|vestiging|"
+    r"locatie|kliniek|noodopvang|crisisopvang|inloophuis|steunpunt|clubhuis|kinderboerderij|"
+    r"museum|theater|kerk|moskee|gebouw|parkeergarage|stalling|hal|centrum)\s+(?:aan|op|in|bij)"
+    r"(?:\s+(?:de|het|den))?\s+$)"
+)
+_DWELLS = re.compile(r"(?i:verblijf|verblijft|verblijven|woon|woont|wonen|slaapt|slapen|opgevangen|ingeschreven|"
+                     r"opgenomen|verhuisd)")
 # Streets that hold only offices of ministries and High Councils of State (rijksoverheid.nl).
 OFFICE_STREETS = frozenset(
     {"Parnassusplein", "Turfmarkt", "Bezuidenhoutseweg", "Korte Voorhout", "Lange Voorhout",
@@ -155,7 +172,7 @@ ORG_LINE = re.compile(
     re.IGNORECASE,
 )
 HOME_CUE = re.compile(
-    r"woon|wonende|woonachtig|mijn \w*adres|ons \w*adres|adres:|huisadres|privé|prive|verhuisd|thuis|"
+    r"woon|wonende|woonachtig|mijn \w*adres|ons \w*adres|\badres:|huisadres|privé|prive|verhuisd|thuis|"
     r"bewoner|inspreker|verzoeker|aanvrager|melder|afzender",
     re.IGNORECASE,
 )

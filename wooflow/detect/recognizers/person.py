@@ -60,7 +60,12 @@ _GIVEN_IN_BRACKETS = re.compile(rf"{SP}?\(({CAP})\)")
 _FIRM_AFTER = re.compile(
     r"[ \t]+(?:&[ \t]+[\w-]+[ \t]+)?(?:Advocaten|Advocatuur|Notarissen|Notariaat|Accountants|"
     r"Architecten|Makelaars|Belastingadviseurs|Adviseurs|Consultants|Partners|Holding|Groep|"
-    r"B\.V\.|N\.V\.|V\.O\.F\.|BV|NV|VOF)(?![\w])"
+    r"B\.V\.|N\.V\.|V\.O\.F\.|BV|NV|VOF|"
+    # a sector word ('Van der Kraan Bouw B.V.', 'Jansen Installatietechniek'), or any one or two
+    # capitalised words before a company suffix
+    r"Bouw|Bouwbedrijf|Aannemers|Aannemingsbedrijf|Installatietechniek|Installaties|Transport|"
+    r"Logistiek|Schoonmaak|Beveiliging|Hoveniers|Techniek|Infra|Projecten|Services|Catering|"
+    r"(?:[A-Z][\w&-]{1,25}[ \t]+){1,2}(?:B\.V\.|N\.V\.|BV|NV))(?![\w])"
 )
 # A contact person in brackets right after a word: the word names the body.
 _CONTACT_IN_BRACKETS = re.compile(

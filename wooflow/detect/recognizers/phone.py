@@ -31,7 +31,11 @@ GENERAL_CUE = re.compile(
     r"algeme(?:en|ne)|centrale|receptie|klantcontact|servicenummer|informatienummer|"
     r"publieksvoorlichting|telefooncentrale|kcc|bel (?:ons|gratis)|secretariaat|"
     r"servicedesk|helpdesk|meldpunt|woordvoer|voorlichting|persvoorlichting|piket|"
-    r"klantenservice|informatielijn|loket|frontoffice|\bpers\b|\bmedia\b|persnummer|perslijn|journalisten",
+    r"klantenservice|informatielijn|loket|frontoffice|\bpers\b|\bmedia\b|persnummer|perslijn|journalisten|"
+    # a control room or a number set up for a group ('meldkamer: 0570 ...', 'voor vragen van
+    # omwonenden is een apart nummer beschikbaar: 026 ...')
+    r"meldkamer|alarmcentrale|dienstnummer|hoofdnummer|nummer beschikbaar|(?:apart|speciaal|centraal)e? "
+    r"(?:telefoon)?nummer|omwonenden|bewonerslijn",
     re.IGNORECASE,
 )
 ORG_CUE = re.compile(
@@ -57,6 +61,8 @@ KNOWN_SWITCHBOARDS = frozenset({
     "704123456",  # OCW
 })
 ABBR_BEFORE = re.compile(r"\b[A-Z][A-Za-z]*[A-Z][\w-]*[ \t]*[(:][ \t]*$")
+_MOBILE_AFTER = re.compile(r"[ \t]*[|·,/-]?[ \t]*(?:M|Mob(?:iel)?\.?)[ \t]*:?[ \t]*(?:\+31|06|0031)")
+_COMPANY_LINE = re.compile(r"(?:^|\n)[^\n]*\b(?:B\.V\.|BV|N\.V\.|NV|V\.O\.F\.|Holding|Groep|Group)(?![\w])[^\n]*\n[ \t]*$")
 LETTERHEAD_LABEL = re.compile(r"(?:^|\n)[ \t]*(?:T|Tel\.?|Telefoon|F|Fax)[ \t]*[:.]?[ \t]*$")
 
 
@@ -114,6 +120,8 @@ class PhoneRecognizer(Recognizer):
         if is_label:
             # A signature block with a mobile number ('M 06 ...') above: a direct line.
             prev = text[max(0, ls - 120) : ls]
+            if _MOBILE_AFTER.match(text, end, le) and _COMPANY_LINE.search(prev):
+                return True  # 'Bouw B.V. | ...\nT 010 ... | M 06 ...': the firm's number beside a mobile
             if re.search(r"(?:^|\n)[ \t]*(?:M|Mob(?:iel)?\.?)[ \t]*:?[ \t]*(?:\+31|06|0031)", prev):
                 return False
             return office_block(text, start)

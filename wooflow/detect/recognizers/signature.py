@@ -33,7 +33,7 @@ class SignatureRecognizer(Recognizer):
     # 'Gezien: paraaf voorzitter EW    paraaf secretaris R.v.d.L.'): the function is one word
     # (capitals or lower case), the initials end at two spaces, a tab, a separator or the line end.
     _paraaf_inline = re.compile(
-        r"(?<![\w])[Pp]araaf(?:[ \t]+(?:van[ \t]+)?(?:de[ \t]+)?(?:[A-Za-z][\w&/-]{1,15}))?[ \t]*:?[ \t]+"
+        r"(?<![\w])[Pp]araaf(?:[ \t]+(?:van[ \t]+)?(?:de[ \t]+)?(?:[A-Za-z][\w&/-]{1,15})(?: [A-Z]{2,6})?)?[ \t]*:?[ \t]+"
         r"((?:[A-Z]\.(?:[a-z]{1,3}\.){0,3}){1,4}|[A-Z][a-z]{0,3}[A-Z][A-Za-z]{0,3})"
         r"(?=[ \t]{2}|\t|[ \t]*(?:$|\n|[|;,]))"
     )
@@ -42,10 +42,15 @@ class SignatureRecognizer(Recognizer):
         low = text.lower()
         if len(low) == len(text) and not any(k in low for k in _KEYS):
             return []  # speed: every pattern holds one of these words; substring tests are C-fast
-        out = [
-            self.finding(text, m.start(), m.end(), 0.9, "handtekening")
-            for m in self._re.finditer(text)
-        ]
+        out = []
+        for m in self._re.finditer(text):
+            if m.group(0)[:1] in "([<{":
+                # '(handtekening)' only marks where a signature stood: the placeholder itself
+                # holds no personal data (the signed name beside it is judged as a name).
+                out.append(self.finding(text, m.start(), m.end(), 0.9, "plaatsaanduiding handtekening",
+                                        action="keep"))
+            else:
+                out.append(self.finding(text, m.start(), m.end(), 0.9, "handtekening"))
         for m in self._paraaf.finditer(text):
             if any(c.isupper() for c in m.group(1)):
                 out.append(self.finding(text, m.start(1), m.end(1), 0.85, "paraaf (initialen)"))

@@ -34,7 +34,16 @@ TERMS = {
         r"chronisch|gehoorapparaat|ms-patiënt|suikerpatiënt|kankerpatiënt|longpatiënt|hartafwijking|"
         r"hartfalen|hartkwaal|hartritmestoorn|zorgverlof|calamiteitenverlof|downsyndroom|syndroom van|"
         r"paniekaanval|angstaanval|verstandelijk beperkt|verstandelijke beperking|lichamelijke beperking|"
-        r"zelfbeschadig|eetprobleem|eetproblemen|depressiv|dyslex|alcoholis|hersenletsel|niet-aangeboren hersenletsel"
+        r"zelfbeschadig|eetprobleem|eetproblemen|depressiv|dyslex|alcoholis|hersenletsel|niet-aangeboren hersenletsel|"
+        # allergies, medication classes, cardiac events, amputation, hospitalisation of a person
+        r"allergi|allergisch|anafylact|antipsychot|antidepressi|benzodiazepin|antiepilept|insuline|"
+        r"methadon|bloedverdunn|kalmeringsmiddel|ritalin|hartstilstand|circulatiestilstand|"
+        r"gereanimeerd|reanimatie|geamputeerd|amputatie|beenprothese|armprothese|"
+        r"in het ziekenhuis ligt|in het ziekenhuis lag|in het ziekenhuis opgenomen|in het ziekenhuis beland|"
+        r"in het ziekenhuis terecht|opgenomen in het ziekenhuis|"
+        # notifiable infectious diseases (Wet publieke gezondheid, groups A-C)
+        r"tuberculose|tbc|mazelen|kinkhoest|hepatitis|legionellose|veteranenziekte|meningitis|hersenvliesontsteking|"
+        r"difterie|polio|mpox|apenpokken|schurft|syfilis|gonorroe|chlamydia|buiktyfus|roodvonk"
     ),
     "religie": (
         r"moslim|islamitisch|christelijk|christen|katholiek|rooms-katholiek|protestants|joods|jood|hindoe|"
@@ -98,7 +107,10 @@ PERSONAL = re.compile(
     # the parties of a case, named by their role ('Klager is bekend met een angststoornis')
     r"klager|klaagster|bezwaarmaker|belanghebbende|appellant|appellante|inspreker|cliënte|leerling|"
     r"jongere|werknemer|werkneemster|bewoonster|huurder|huurster|eiser|eiseres|verweerder|"
-    r"sollicitant|deelnemer|deelneemster|cliënten|ouders|bezoeker|reiziger|klant)\b",
+    r"sollicitant|deelnemer|deelneemster|cliënten|ouders|bezoeker|reiziger|klant|"
+    # a counted handful of people is identifiable ('bij twee bewoners is tbc vastgesteld')
+    r"(?:een|één|twee|drie|vier|vijf) (?:bewoners|medewerkers|leerlingen|patiënten|kinderen|"
+    r"gedetineerden|deelnemers|cliënten|reizigers|gasten))\b",
     re.IGNORECASE,
 )
 # Words after which the statement about the person starts ('ik ben | slechtziend ...').
@@ -114,7 +126,8 @@ LEFT_ADJ = re.compile(
 # Diagnoses named by their head noun ('paniekstoornis', 'hartaandoening', 'darmontsteking',
 # 'longkanker', 'hersenletsel'): any word ending in one, besides the stems above. Speed: each
 # head noun is found with str.find (C speed) and the word start is walked back to.
-HEAD_NOUNS = ("stoornis", "aandoening", "ontsteking", "kanker", "letsel", "syndroom", "infectie", "ziekte")
+HEAD_NOUNS = ("stoornis", "aandoening", "ontsteking", "kanker", "letsel", "syndroom", "infectie", "ziekte",
+              "allergie")
 _ENDINGS = ("", "sen", "en")  # stoornis-sen, aandoening-en
 
 
@@ -129,8 +142,8 @@ def _head_nouns(low: str) -> list[tuple[int, int, str]]:
                     end += len(tail)
                     break
             s = i
-            while s > 0 and low[s - 1].isalpha() and i - s < 25:
-                s -= 1
+            while s > 0 and (low[s - 1].isalpha() or low[s - 1] == "-") and i - s < 25:
+                s -= 1  # 'pinda-allergie': a hyphenated compound counts as one word
             if i - s >= 2 and (end == len(low) or not (low[end].isalnum() or low[end] == "_")) \
                     and (s == 0 or not (low[s - 1].isalnum() or low[s - 1] in "-_")):
                 out.append((s, end, "gezondheid"))
@@ -155,6 +168,7 @@ ORIGINS = frozenset(
     "marokkaans turks surinaams antilliaans syrisch eritrees afghaans somalisch ghanees koerdisch moluks "
     "kaapverdisch".split()
 )
+_NEGATED = re.compile(r"(?i:\bgeen)\s+(?:(?:nieuwe|andere|verdere|extra)\s+)?$")
 ORIGIN_BEFORE = re.compile(r"(?i:\b(?:ik|hij|zij|ze)(?: ben| is)?) $")
 NOT_ABOUT = re.compile(r"^(?:ziekenhuis|ziekenhuizen|ziekte(?:kosten|verzekering|verlof)?wet|"
                        r"ziektekosten|zorgverzeker|huisartsenpost|operationeel|operaties?$)", re.IGNORECASE)
@@ -189,6 +203,8 @@ class SpecialCategoryRecognizer(Recognizer):
             if word[:1].isupper() and m_start and text[m_start - 1] in "\"“„‘'" \
                     and _TITLED_WORK.search(text, max(0, m_start - 40), m_start - 1):
                 continue  # 'rapport "Blind voor mens en recht"': the opening word of a quoted title
+            if _NEGATED.search(text, max(0, m_start - 20), m_start):
+                continue  # 'er zijn geen nieuwe besmettingen gevonden': nobody has it
             if kind == "etniciteit" and word.lower() in ORIGINS and not ORIGIN_BEFORE.search(
                     text, max(0, m_start - 12), m_start):
                 continue  # 'Marokkaanse jongeren', 'Turkse ondernemers': a group, not a person
