@@ -295,6 +295,8 @@ def _bad_word(word: str) -> bool:
     head, _, tail = word.partition("-")
     if tail and tail.lower() in ("oost", "west", "noord", "zuid", "centrum", "midden"):
         return True
+    if tail and head in ("Noord", "Oost", "Zuid", "West", "Midden") and (tail in lexicon.places() or not lexicon.is_surname(tail)):
+        return True  # 'Oost-Gelderland', 'West-Betuwe' (also in 'Noord- en Oost-Gelderland')
     return bool(tail) and head in lexicon.places() and not lexicon.is_surname(head)
 
 

@@ -97,7 +97,8 @@ def party_after(text: str, end: int) -> str | None:
 # sentence about the AP): public in that role. A chair alone ('Voorzitter: Jan de Vries' of an
 # internal meeting) is not; the body must be named on the line, before or right after the name.
 _CHAIR_BEFORE = re.compile(
-    r"(?i:\b(?:de\s+|het\s+|vice)?(?:voorzitter|voorzitster)\s*[,:]?\s*(?:de heer|mevrouw|dhr\.|mw\.)?\s*"
+    r"(?i:\b(?:de\s+|het\s+|vice)?(?:voorzitter|voorzitster)(?:\s+van\s+(?:de|het)\s+[\w'’ -]{2,50}?)?"
+    r"\s*[,:]?\s*(?:de heer|mevrouw|dhr\.|mw\.)?\s*"
     r"(?:(?:mr|dr|drs|ir|prof)\.\s*){0,3})$"
 )
 _AUTHORITY = re.compile(
@@ -112,7 +113,7 @@ def chair_of_authority(text: str, start: int, end: int) -> str | None:
     pre = text[max(0, start - 200) : start]
     nl = pre.rfind("\n")
     line_pre = pre[nl + 1 :]
-    if "oorzit" not in line_pre[-40:] or not _CHAIR_BEFORE.search(line_pre[-60:]):
+    if "oorzit" not in line_pre[-90:] or not _CHAIR_BEFORE.search(line_pre[-90:]):
         return None
     le = text.find("\n", end, end + 80)
     around = line_pre + " " + text[end : le if le >= 0 else end + 80]

@@ -278,8 +278,8 @@ def initials_mentions(text: str, mentions: list[Mention],
         action = tok not in known and (s in table or _ACTION_BEFORE.search(before))
         if tok not in known and not action:
             continue
-        if tok in orgs or tok.upper() in orgs or tok in parties:
-            continue
+        if tok in orgs or (tok.upper() in orgs and s not in table) or tok in parties:
+            continue  # ('RvO' in a table's owner column is initials, not the agency RVO)
         if tok in known and _AFTER_NAME.search(before):
             paren = text.rfind("(", ls, s)
             j = bisect.bisect_right(ends_sorted, paren) - 1  # the nearest name ending before the bracket

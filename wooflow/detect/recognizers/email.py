@@ -172,6 +172,22 @@ def is_functional(local: str, runs: NameRuns | None = None) -> bool:
     return "-" in low and len(parts) >= 2 and all(p.isalpha() and len(p) >= 3 for p in parts)
 
 
+# A department named above the address ('Team Vergunningen en Handhaving' ... 'vh@zutphen.nl'):
+# a local part spelling its initials is that department's mailbox, not a person's initials.
+_UNIT = re.compile(r"(?i:\b(?:team|afdeling|directie|sector|cluster|dienst|bureau|unit)[ \t]+)([^\n]{3,80})")
+_UNIT_WORD = re.compile(r"[A-ZÀ-Þ][\w-]*")
+
+
+def _unit_acronym(text: str, pos: int, local: str) -> bool:
+    if not (2 <= len(local) <= 5 and local.isalpha()):
+        return False
+    low = local.lower()
+    for m in _UNIT.finditer(text, max(0, pos - 600), pos):
+        if "".join(w[0] for w in _UNIT_WORD.findall(m.group(1))).lower() == low:
+            return True
+    return False
+
+
 class EmailRecognizer(Recognizer):
     NAME = "email"
     ENTITIES = ("EMAIL_ADDRESS",)
@@ -188,7 +204,7 @@ class EmailRecognizer(Recognizer):
         runs = NameRuns(text)
         for m in self._re.finditer(text):
             local, domain = m.group(1).rstrip("."), m.group(2).lower()
-            if is_functional(local, runs):
+            if is_functional(local, runs) or _unit_acronym(text, m.start(), local):
                 out.append(
                     self.finding(text, m.start(), m.end(), 0.9, "functionele mailbox", action="keep")
                 )
