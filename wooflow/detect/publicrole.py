@@ -292,10 +292,12 @@ def signature_role(text: str, start: int) -> str | None:
     nl = text.rfind("\n", max(0, start - 300), start)
     if nl < 0:
         return None
-    before = text[nl + 1 : start]
+    before = text[max(nl + 1, start - 40) : start]
     column = False
-    if before.strip() and not _TITLES_ONLY.fullmatch(before):
-        if not _COLUMN_GAP.search(before):
+    if nl + 1 < start - 40 or before.strip() and not _TITLES_ONLY.fullmatch(before):
+        # speed: a column gap is three spaces or a tab near the name; test that first
+        tail = before[-25:]
+        if not ("   " in tail or "\t" in tail) or not _COLUMN_GAP.search(before):
             return None  # the name must open its line (or its column)
         column = True
     pre = text[max(0, start - 300) : start]

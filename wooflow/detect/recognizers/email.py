@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from wooflow.detect.recognizers.base import Recognizer
 from wooflow.model import Finding
@@ -97,6 +98,19 @@ def _named_mailbox(low: str, runs: NameRuns | None) -> bool:
 _SEP_CAP = "(?:[ \u00a0-](?=[A-ZÀ-Þ]))?"
 
 
+# Speed: the two patterns per local part are built once per process (the same mailboxes recur
+# across the documents of a case; re's own cache of 512 patterns is shared and soon evicted).
+@lru_cache(maxsize=4096)
+def _run_re(low: str) -> re.Pattern[str]:
+    letters = [f"[{re.escape(c.upper())}{re.escape(c)}]" if c.upper() != c else re.escape(c) for c in low]
+    return re.compile(r"(?<![\w@.])" + _SEP_CAP.join(letters) + r"(?![\w@])")
+
+
+@lru_cache(maxsize=4096)
+def _spell_re(low: str) -> re.Pattern[str]:
+    return re.compile(re.escape(low[0]) + "".join("[ \u00a0-]?" + re.escape(c) for c in low[1:]))
+
+
 class NameRuns:
     """Whether a text writes a one-word local part as a run of two or three capitalised words
     ('Oude Haven' -> 'oudehaven') or as one capitalised word ('Soesterkwartier'). One search per
@@ -115,10 +129,7 @@ class NameRuns:
                 self._squeezed = self._lower.replace(" ", "").replace("\u00a0", "").replace("-", "")
             joined = single = False
             if low in self._squeezed:  # type: ignore[operator]
-                letters = [f"[{re.escape(c.upper())}{re.escape(c)}]" if c.upper() != c else re.escape(c)
-                           for c in low]
-                rx = re.compile(r"(?<![\w@.])" + _SEP_CAP.join(letters) + r"(?![\w@])")
-                for m in self._candidates(rx, low):
+                for m in self._candidates(_run_re(low), low):
                     word = m.group(0)
                     if not word[:1].isupper():
                         continue
@@ -137,8 +148,7 @@ class NameRuns:
         if len(lower) != len(text):
             yield from rx.finditer(text)
             return
-        spell = re.compile(re.escape(low[0]) + "".join("[ \u00a0-]?" + re.escape(c) for c in low[1:]))
-        for c in spell.finditer(lower):
+        for c in _spell_re(low).finditer(lower):
             m = rx.match(text, c.start())
             if m:
                 yield m

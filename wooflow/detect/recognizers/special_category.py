@@ -39,8 +39,7 @@ TERMS = {
         r"allergi|allergisch|anafylact|antipsychot|antidepressi|benzodiazepin|antiepilept|insuline|"
         r"methadon|bloedverdunn|kalmeringsmiddel|ritalin|hartstilstand|circulatiestilstand|"
         r"gereanimeerd|reanimatie|geamputeerd|amputatie|beenprothese|armprothese|"
-        r"in het ziekenhuis ligt|in het ziekenhuis lag|in het ziekenhuis opgenomen|in het ziekenhuis beland|"
-        r"in het ziekenhuis terecht|opgenomen in het ziekenhuis|"
+        r"in het ziekenhuis (?:ligt|lag|opgenomen|beland|terecht)|opgenomen in het ziekenhuis|"
         # notifiable infectious diseases (Wet publieke gezondheid, groups A-C)
         r"tuberculose|tbc|mazelen|kinkhoest|hepatitis|legionellose|veteranenziekte|meningitis|hersenvliesontsteking|"
         r"difterie|polio|mpox|apenpokken|schurft|syfilis|gonorroe|chlamydia|buiktyfus|roodvonk"
