@@ -79,7 +79,7 @@ _MANDATE = re.compile(r"\s*(?:namens|i\.?o\.?|in opdracht)", re.IGNORECASE)
 _LOCAL_PARTY = re.compile(
     r"(?:Leefbaar|Lokaal|Stadspartij|Onafhankelijk|Burgerbelangen|Gemeentebelangen|Dorpsbelangen|"
     r"Gemeentebelang|Stadsbelang|Lijst)(?:[ -][\w'’.-]+){0,3}"
-    r"|[A-ZÀ-Þ][\w'’-]+(?:[ -][\w'’-]+){0,2}[ -](?:Belang|Belangen|Centraal|Lokaal|Anders|Plus)"
+    r"|[A-ZÀ-Þ][\w'’-]+(?:[ -][\w'’-]+){0,2}[ -](?:Belang|Belangen|Centraal|Lokaal)"
     r"|(?:ChristenUnie|CU|GroenLinks|GL|PvdA|CDA|VVD|D66|SP)[-/](?:SGP|PvdA|GroenLinks|CDA|VVD|D66)"
 )
 

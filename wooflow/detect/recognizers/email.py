@@ -23,7 +23,7 @@ FUNCTIONAL = re.compile(
     r"team|bureau|afdeling|directie|office|mailbox|functioneel|algemeen|"
     r"woo-?verzoeken|wob-?verzoeken|woo-?team|wob-?team|publicaties|dpc|"
     # abbreviations of municipal departments and registers ('vth@nijmegen.nl')
-    r"vth|ict|hrm|hr|p-?en-?o|pz|ozb|woz|brp|bag|bgt|apv|bor|wmo|jz|cjg|sz|rud|odr|"
+    r"vth|ict|hrm|hr|p-?en-?o|ozb|woz|brp|bag|bgt|apv|wmo|cjg|rud|odr|"
     r"[a-z]+(?:-|\.)(?:woo|wob|secretariaat|postbus|info|team|griffie|mailbox|loket|meldpunt))"
     r"(?:[._-][a-z0-9]+)*$",
 )
