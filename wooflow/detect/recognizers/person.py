@@ -44,7 +44,7 @@ from wooflow.detect.personcues import (
     _job_line,
     _orgish,
     _sentence_start,
-    _windows,
+    _sentence_windows,
     _worth_model,
     caps_cw_all,
     title_before,
@@ -586,7 +586,7 @@ class PersonRecognizer(Recognizer):
             return mentions
         points = sorted(unresolved)
         spans: list[tuple[int, int, float]] = []
-        windows = _windows(text, points)
+        windows = _sentence_windows(text, points)
         if not windows:
             return mentions
         # One model call over all windows joined by blank lines: the CRF's per-call set-up
