@@ -34,6 +34,9 @@ _NAME_NEVER_ENDS = TUSSENVOEGSELS | frozenset(_CUES["name_never_ends_extra"])
 _SENT_END = frozenset({".", "!", "?", "..."})
 
 _INITIALS_RE = re.compile(r"^(?:[A-Z][a-z]?\.)+$")
+_LIST_FLAGS = (("first", "gF"), ("surname", "gS"), ("place", "gP"), ("common", "gC"),
+               ("intl", "gI"), ("world", "gW"), ("lower", "gL"))
+"""Word-list membership features: Gazetteers attribute and feature name, in feature order."""
 
 
 class NameModelError(WooflowError):
@@ -126,21 +129,7 @@ class Featurizer:
 
     def _flags(self, word: str, low: str) -> list[str]:
         gaz = self.gaz
-        flags = []
-        if low in gaz.first:
-            flags.append("gF")
-        if low in gaz.surname:
-            flags.append("gS")
-        if low in gaz.place:
-            flags.append("gP")
-        if low in gaz.common:
-            flags.append("gC")
-        if low in gaz.intl:
-            flags.append("gI")
-        if low in gaz.world:
-            flags.append("gW")
-        if low in gaz.lower:
-            flags.append("gL")
+        flags = [flag for name, flag in _LIST_FLAGS if low in getattr(gaz, name)]
         for typ in gaz.seen.get(low, ()):
             flags.append("s" + typ)
         if low in TITLE_WORDS or ("-" in low and low.rsplit("-", 1)[1] in TITLE_WORDS):
