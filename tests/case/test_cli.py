@@ -69,3 +69,18 @@ def test_errors_are_one_line(tmp_path: Path) -> None:
     assert result.exit_code != 0
     result = runner.invoke(app, ["case", "init", str(tmp_path / "z"), "--request", "x", "--received", "10-01-2024"])
     assert result.exit_code == 2
+
+
+def test_suspend_names_documents(tmp_path: Path) -> None:
+    src = tmp_path / "bron"
+    src.mkdir()
+    (src / "brief.txt").write_text("Brief aan de stichting over de subsidie.\n", encoding="utf-8")
+    zaak = tmp_path / "zaak"
+    run("case", "init", zaak, "--request", "Subsidie", "--received", "2024-01-10")
+    run("case", "add", zaak, src)
+    doc_id = json.loads(run("search", zaak, "stichting", "--format", "json"))["hits"][0]["doc_id"]
+    run("case", "suspend", zaak, "--from", "2024-02-01", "--doc", doc_id, "--note", "zienswijze stichting")
+    bad = runner.invoke(app, ["case", "suspend", str(zaak), "--from", "2024-02-01", "--doc", "999"])
+    assert bad.exit_code != 0 and "onbekend document 999" in str(bad.exception)  # main() prints it
+    log = json.loads(run("case", "audit", zaak, "--format", "json"))
+    assert [e for e in log if e["action"] == "case.suspend"][0]["detail"]["documents"] == [doc_id]

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import pytest
@@ -80,3 +81,20 @@ def test_case_info_validation_and_reopen(case: Case) -> None:
 def test_open_missing_case(tmp_path) -> None:
     with pytest.raises(CaseError):
         Case.open(tmp_path / "nergens")
+
+
+def test_suspension_names_its_documents_and_the_inventory_marks_them(
+    case: Case, add_text: Callable[..., int]
+) -> None:
+    from wooflow.case.publish.source import load
+
+    asked = add_text("brief-aan-derde.txt", "Brief over het subsidiebesluit.")
+    other = add_text("nota.txt", "Nota over de begroting.")
+    with pytest.raises(CaseError):
+        case.suspend(date(2024, 2, 1), doc_ids=[9999])
+    case.suspend(date(2024, 2, 1), note="zienswijze Stichting X", doc_ids=[asked])
+    assert case.suspended_documents() == {asked}
+    view = load(case)
+    flags = {view.doc_ids[r.key]: r.suspended for r in view.records}
+    assert flags[asked] is True and flags[other] is False
+    assert case.deadlines(today=date(2024, 2, 5)).suspension_running

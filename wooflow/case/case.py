@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import date
@@ -252,21 +252,44 @@ class Case:
         row = self.conn.execute("SELECT start FROM case_events WHERE kind='extension'").fetchone()
         return date.fromisoformat(row["start"]) if row and row["start"] else None
 
-    def suspend(self, start: date, end: date | None = None, note: str = "") -> int:
-        """Record a suspension (zienswijze of a third party); ``end`` None while it runs."""
+    def suspend(
+        self, start: date, end: date | None = None, note: str = "", doc_ids: Sequence[int] = ()
+    ) -> int:
+        """Record a suspension (zienswijze of a third party); ``end`` None while it runs.
+
+        ``doc_ids``: the documents the third party is asked about (art. 4.4 Woo). Disclosing
+        them against that party's view waits until it could object to the decision, so the
+        inventory marks them "Opgeschort: ja".
+        """
         if end is not None and end < start:
             raise CaseError("opschorting: einddatum ligt voor begindatum")
+        ids = sorted(set(doc_ids))
+        known = {r.doc_id for r in self.records()} if ids else set()
+        missing = [str(i) for i in ids if i not in known]
+        if missing:
+            raise CaseError(f"opschorting: onbekend document {', '.join(missing)}")
         with self.transaction() as conn:
             cur = conn.execute(
                 "INSERT INTO case_events(kind, start, end, note, actor, created_at)"
                 " VALUES ('suspension',?,?,?,?,?)",
                 (start.isoformat(), end.isoformat() if end else None, note, self.actor, audit.now()),
             )
-            audit.log(
-                conn, self.actor, "case.suspend", target=str(cur.lastrowid),
-                start=start, end=end, note=note,
+            sid = int(cur.lastrowid or 0)
+            conn.executemany(
+                "INSERT OR IGNORE INTO case_suspension_docs(suspension_id, doc_id) VALUES (?,?)",
+                [(sid, i) for i in ids],
             )
-            return int(cur.lastrowid or 0)
+            audit.log(
+                conn, self.actor, "case.suspend", target=str(sid),
+                start=start, end=end, note=note, documents=ids,
+            )
+            return sid
+
+    def suspended_documents(self) -> set[int]:
+        """Documents a third party's zienswijze is (or was) asked about: "Opgeschort" in the
+        inventory."""
+        rows = self.conn.execute("SELECT DISTINCT doc_id FROM case_suspension_docs")
+        return {int(r["doc_id"]) for r in rows}
 
     def end_suspension(self, end: date, suspension_id: int | None = None) -> None:
         """Close a running suspension (the last one unless an id is given)."""

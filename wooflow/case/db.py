@@ -27,6 +27,11 @@ CREATE TABLE IF NOT EXISTS case_events (
     actor TEXT NOT NULL,
     created_at TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS case_suspension_docs (
+    suspension_id INTEGER NOT NULL,  -- case_events.id of a suspension
+    doc_id INTEGER NOT NULL,         -- a document the third party's zienswijze is about
+    PRIMARY KEY (suspension_id, doc_id)
+);
 CREATE TABLE IF NOT EXISTS case_doc (
     doc_id INTEGER PRIMARY KEY,
     parent_id INTEGER,

@@ -158,10 +158,13 @@ def case_suspend(
     start: str = typer.Option(..., "--from", help="Begin van de opschorting (zienswijze gevraagd)."),
     end: Optional[str] = typer.Option(None, "--to", help="Einde (leeg: loopt nog)."),
     note: str = typer.Option("", "--note", help="Bijvoorbeeld welke derde-belanghebbende."),
+    docs: Optional[list[int]] = typer.Option(
+        None, "--doc", help="Document waarover de zienswijze gaat (herhaalbaar); "
+        "in de inventarislijst 'Opgeschort: ja'."),
 ) -> None:
     """Schort de termijn op terwijl derden hun zienswijze geven."""
     with _open(case_dir) as case:
-        case.suspend(_date(start, "--from") or date.today(), _date(end, "--to"), note)
+        case.suspend(_date(start, "--from") or date.today(), _date(end, "--to"), note, docs or ())
         _console().print(f"Opgeschort; beslissen uiterlijk {case.deadlines().due.isoformat()}.")
 
 

@@ -16,7 +16,13 @@ from datetime import date
 
 from wooflow.case.case import Case, DocRecord
 from wooflow.case.judgement import REDACTING, judgements
-from wooflow.case.publish.records import CaseMeta, PublishRecord, ReviewCounts, sort_grounds
+from wooflow.case.publish.records import (
+    PUBLISHED,
+    CaseMeta,
+    PublishRecord,
+    ReviewCounts,
+    sort_grounds,
+)
 from wooflow.case.review import findings
 from wooflow.model import Finding
 
@@ -123,6 +129,7 @@ def load(case: Case, redact_proposed: bool = True, contact: str = "[naam contact
     replies = _reply_targets(case, docs)
 
     records = []
+    suspended = case.suspended_documents()
     for r in docs:
         j = judged.get(r.doc_id)
         judgement = j.judgement if j else r.judgement
@@ -161,6 +168,8 @@ def load(case: Case, redact_proposed: bool = True, contact: str = "[naam contact
                 related_key=keys.get(dup) if dup else None,
                 reply_to_key=keys.get(replies[r.doc_id]) if r.doc_id in replies else None,
                 in_scope=r.in_scope,
+                # Only what will be disclosed can have its disclosure postponed.
+                suspended=r.doc_id in suspended and judgement in PUBLISHED,
                 redactions=len(redact.get(r.doc_id, [])),
                 ground_categories={g: tuple(sorted(c)) for g, c in gcats.items()},
             )
