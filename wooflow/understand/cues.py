@@ -74,7 +74,8 @@ MESSAGE_CUES: tuple[Cue, ...] = (
         "regel 'nota' of 'notitie' bovenaan",
         line_rx(
             r"(?:ambtelijke )?(?:(?:beslis|informatie|advies|besluit|instemmings|ondertekenings|"
-            r"achtergrond|spreek)?nota|notitie|memo)(?: [^\n.:;]{1,80})?"
+            r"achtergrond|spreek|bespreek|discussie|college|b&w-|bestuurs|directie|mt-)?nota|"
+            r"notitie|memo)(?: [^\n.:;]{1,80})?"
         ),
     ),
     Cue(

@@ -111,6 +111,8 @@ LABELS: dict[str, tuple[str, ...]] = {
     "betreft": ("Betreft", "Onderwerp", "Subject", "Inzake"),
     "aan": ("Aan", "To", "Geadresseerde", "Geadresseerden"),
     "van": ("Van", "From", "Afzender"),
+    # the unit that writes a memo or collegenota (its sender when there is no Van line)
+    "afdeling": ("Afdeling", "Directie", "Organisatieonderdeel"),
     "cc": ("Cc", "CC", "Kopie aan", "Kopie"),
     "bijlagen": ("Bijlagen", "Bijlage(n)", "Bijlage", "Bijlage(s)"),
     "deadline": (

@@ -22,8 +22,9 @@ _KV_ASKED_BY = re.compile(
 )
 _SIGN_ROLE = re.compile(
     # a role line, not a sentence that starts with the authority ("Burgemeester en wethouders van
-    # X hebben op ... uw aanvraag ontvangen")
-    r"^\s*(?![^\n]*\b(?:hebben|heeft|is|zijn|wordt|worden|kunnen|kan|zal|zullen|gaat|gaan)\b)"
+    # X hebben op ... uw aanvraag ontvangen") nor the head of a decision ("Het college besluit:")
+    r"^\s*(?![^\n]*\b(?:hebben|heeft|is|zijn|wordt|worden|kunnen|kan|zal|zullen|gaat|gaan|"
+    r"besluit|besluiten|stelt|stellen|neemt|nemen)\b)(?![^\n]*:\s*$)"
     r"((?:(?:De|de|Het|het) (?:[Mm]inister|[Ss]taatssecretaris|[Mm]inister-[Pp]resident|"
     r"[Bb]urgemeester|[Dd]irecteur|[Ss]ecretaris-[Gg]eneraal|[Vv]oorzitter|[Vv]ice-president|"
     r"[Vv]ice-voorzitter|[Ss]ecretaris|college)\b|"
@@ -129,4 +130,8 @@ def find_sender(
     m = _SIGNED_BY_BODY.search(text[-600:].rstrip() + "\n")
     if m:
         return m.group(1)
+    # A memo or collegenota without Van line or signature: the unit in its header writes it.
+    f = first(fields, "afdeling")
+    if f and len(f.value) <= 80:
+        return clean_inline(f.value)
     return None
