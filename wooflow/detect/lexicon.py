@@ -166,9 +166,20 @@ def is_wordlike(word: str) -> bool:
         return True
     if len(low) < 6:
         return False
+    if low.endswith(("ling", "sing")) and not low.endswith(_ING_NOUNS):
+        # A Dutch noun in -ling/-sing is made from a verb ('regel-ing' < 'regelen'); without one
+        # the word is a surname ('Tijsseling', 'Ramsaransing'), a family of names these endings hold. The verb may
+        # be the tail of a compound or carry a prefix ('af-stemming' < 'stemmen', 'in-deling').
+        cw = common_words()
+        return any(low[i:-3] + "en" in cw for i in range(len(low) - 5)) or _compound(low)
     if _NOUN_SUFFIX.search(low):
         return True
     return _compound(low)
+
+
+# Suffixes in -ing that are nouns whatever their stem ('Jeugdbescherming', 'Huisvesting').
+_ING_NOUNS = ("ontwikkeling", "instelling", "regeling", "leerling", "vreemdeling", "wisseling", "verrassing",
+              "beslissing", "aanpassing", "toepassing", "vermelding", "inzameling", "verzameling", "afwisseling")
 
 
 def has_noun_suffix(word: str) -> bool:

@@ -87,10 +87,13 @@ def _search_low(rx: re.Pattern[str], low_rx: re.Pattern[str], text: str) -> re.M
 
 def title_before(before: str) -> re.Match[str] | None:
     """``TITLE.search(before)``, skipped when the last word cannot end a title."""
-    words = before[-40:].rstrip(" \t\r\n\u00a0,:").split()
+    tail = before[-40:]
+    if tail.endswith("("):
+        tail = tail[:-1]  # 'Zijn zus (Dilnoza) weet het': the name in brackets after the family word
+    words = tail.rstrip(" \t\r\n\u00a0,:").split()
     if not words or words[-1].lstrip("([\"'‘“*•>-").rstrip(".").lower() not in _TITLE_LAST:
         return None
-    return _search_low(TITLE, _TITLE_LOW, before[-40:])
+    return _search_low(TITLE, _TITLE_LOW, tail)
 
 
 def _trigger_ends() -> tuple[str, ...]:
@@ -223,8 +226,8 @@ def _context(text: str, start: int, end: int) -> str | None:
             return "naam als spreker"
         prev = pre[:nl].rstrip("\n ")
         pl = prev[prev.rfind("\n") + 1 :]
-        if CLOSING.search(pl):
-            return "naam onder afsluitende groet"
+        if CLOSING.search(pl) and text[end : end + 1] != ":":
+            return "naam onder afsluitende groet"  # ('Ondernemers:' is a label, not a signer)
         if _EMAIL_AFTER.match(text[end : end + 60]):
             return "naam bij e-mailadres"
         if pre[:nl].rstrip(" \t\r").endswith("\n") and _SIGNED_UNIT.match(text, end):
@@ -359,6 +362,8 @@ def _orgish(word: str) -> bool:
         return False
     if len(word) > 2 and any(c.isupper() for c in word[1:]) and "-" not in word and "IJ" not in word:
         return True  # CamelCase: ActiZ, ChristenUnie, ZonMw
+    if word.endswith(("ling", "sing")) and not lexicon.is_wordlike(word):
+        return False  # 'Tijsseling', 'Ramsaransing': a surname, not a noun in -ing (lexicon.is_wordlike)
     return bool(ORG_SUFFIX.search(word)) or word in lexicon.parties() or (len(word) >= 9 and lexicon.is_wordlike(word))
 
 

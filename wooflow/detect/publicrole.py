@@ -109,12 +109,22 @@ _AUTHORITY = re.compile(
 )
 
 
+# 'het Aanjaagteam, onder voorzitterschap van Emile Roemer': the appointed chair of a named
+# public team, commission or council acts in that public role.
+_CHAIRED_BODY = re.compile(
+    r"(?:[Tt]eam|[Cc]ommissie|[Tt]askforce|[Rr]aad|[Cc]ollege|[Cc]omité|[Kk]wartiermakers?)\b[^.\n]{0,30}?"
+    r"\bonder (?:het )?voorzitterschap van\s+(?:(?:de heer|mevrouw|oud-\w+|(?:mr|dr|drs|ir|prof)\.)\s+)*$"
+)
+
+
 def chair_of_authority(text: str, start: int, end: int) -> str | None:
     pre = text[max(0, start - 90) : start]
     if "oorzit" not in pre:  # speed: most names have no chair word before them
         return None
     nl = pre.rfind("\n")
     line_pre = pre[nl + 1 :]
+    if "voorzitterschap" in line_pre and _CHAIRED_BODY.search(line_pre):
+        return "voorzitter van een ingesteld team of commissie"
     if not _CHAIR_BEFORE.search(line_pre):
         return None
     le = text.find("\n", end, end + 80)

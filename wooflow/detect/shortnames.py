@@ -43,7 +43,8 @@ _NOT_INITIALS = frozenset(
     "KvK MKB NL BE DE UK US PDF CV AI TV KPN NS RWS PMO MB GB KB TB KM CO NB PS PM AM OK QA".split()
 )
 # A motion or amendment named after its MPs: 'motie-Ceder/Van der Staaij', 'amendement-Bikker en Dassen'.
-_NAME = rf"(?:{TV}{SP})?{CAP}"
+# (an MP may be named with a given name: 'motie-Saris/Léon de Jong', two MPs called De Jong)
+_NAME = rf"(?:{CAP}{SP}(?={TV}{SP}{CAP}))?(?:{TV}{SP})?{CAP}"
 _MOTION = re.compile(
     rf"(?i:\b(?:motie|moties|amendement|amendementen))-({_NAME}(?:[ \t]*/[ \t]*{_NAME}|{SP}en{SP}{_NAME}){{0,4}})"
 )
@@ -335,6 +336,32 @@ _ITEM_OWNER = re.compile(
 _DOTTED_ACTION = re.compile(r"(?i:\bactie(?:houder)?|\bwie)[ \t]*:?[ \t]*((?:[A-Z]\.){2,4})(?![\w])")
 _DOTTED_ACTION_LOW = re.compile(r"\b(?:actie|wie)")  # speed: candidates in the lower-cased text
 _LINE_END_BRACKET = re.compile(r"\)[ \t]*[.;]?[ \t]*$", re.MULTILINE)
+# An action table with an owner column ('| nr | actie | door | datum |'): initials in that column.
+_OWNER_HEADER = re.compile(
+    r"(?im)^[ \t]*\|[^\n]*\|[ \t]*(?:door|wie|actiehouder|eigenaar|verantwoordelijke|trekker|owner)[ \t]*\|[^\n]*$"
+)
+_OWNER_CELL = re.compile(rf"[ \t]*((?:{_TOK})(?:[ \t]*(?:,|/|&|en)[ \t]*(?:{_TOK})){{0,3}})[ \t]*")
+_OWNER_LABELS = frozenset("door wie actiehouder eigenaar verantwoordelijke trekker owner".split())
+
+
+def _owner_column(text: str) -> list[tuple[int, str]]:
+    """(position, initials) in the owner column of each pipe-table action list."""
+    out: list[tuple[int, str]] = []
+    for h in _OWNER_HEADER.finditer(text):
+        cells = h.group(0).split("|")
+        col = next(i for i, c in enumerate(cells) if c.strip().lower() in _OWNER_LABELS)
+        pos = h.end() + 1
+        while pos < len(text) and text[pos : pos + 40].lstrip(" \t").startswith("|"):
+            end = text.find("\n", pos)
+            end = len(text) if end == -1 else end
+            row = text[pos:end].split("|")
+            if len(row) > col:
+                at = pos + sum(len(c) + 1 for c in row[:col])
+                m = _OWNER_CELL.fullmatch(row[col])
+                if m:
+                    out.append((at + m.start(1), m.group(1)))
+            pos = end + 1
+    return out
 
 
 def action_owners(text: str, mentions: list[Mention],
@@ -349,6 +376,8 @@ def action_owners(text: str, mentions: list[Mention],
         m = _ITEM_OWNER.match(text, text.rfind("\n", 0, end.start()) + 1)
         if m:
             found.append((m.start(1), m.group(1)))
+    if "|" in text:
+        found += _owner_column(text)
     if len(low) == len(text):
         for h in _DOTTED_ACTION_LOW.finditer(low):
             m = _DOTTED_ACTION.match(text, h.start())

@@ -97,7 +97,13 @@ def preceding_lines(text: str, pos: int, n: int = 6, limit: int = 600) -> list[s
 OFFICE_CONTEXT = re.compile(
     r"bezoekadres|postadres|postbus|ministerie|gemeentehuis|stadhuis|provinciehuis|"
     r"rijksoverheid|www\.|directie|hoofdkantoor|kantoor|secretariaat|afdeling|"
-    r"huisvesting|gemeente\s+\w+|\bvisiting address",
+    r"huisvesting|gemeente\s+\w+|\bvisiting address|"
+    # a firm's signature line ('Senior adviseur | Buro Lindeboom Mobiliteit', 'Bouw B.V.')
+    r"\bburo\s|\bbureau\s|\bb\.v\.|\badviesbureau\b|\bingenieursbureau\b|"
+    # care of ('p/a Raadhuislaan 2') under a public body's name: the body is reached at the
+    # town hall (a residents' group 'p/a' a member's home is not)
+    r"(?:raad|gemeente|provincie|ministerie|commissie|college|waterschap|rekenkamer|griffie)\b[^\n]{0,60}\n"
+    r"[ \t]*p/a\b",
     re.IGNORECASE,
 )
 PERSONAL_CONTEXT = re.compile(

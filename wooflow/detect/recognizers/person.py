@@ -142,6 +142,21 @@ class _Shape:
     caps_sn: tuple[bool, ...]  # listed surname
 
 
+# A facility named before its own name ('zwembad De Kreek', 'restaurant Golden Lotus'); word
+# endings, so compounds count too ('eetcafé', 'strandpaviljoen').
+_FACILITY_ENDS = (
+    "zwembad", "restaurant", "café", "cafe", "brasserie", "pizzeria", "snackbar", "lunchroom", "hotel", "hostel",
+    "camping", "sporthal", "sportpark", "theater", "bioscoop", "museum", "winkel", "supermarkt", "bakkerij",
+    "tankstation", "jachthaven", "manege", "paviljoen", "buurthuis", "dorpshuis", "wijkcentrum", "speeltuin",
+    "kinderboerderij",
+)
+
+
+def _facility_word(text: str, space: int) -> bool:
+    """The word ending at ``space`` names a facility (str methods only: run for every chunk)."""
+    j = text.rfind(" ", max(0, space - 25), space)
+    w = text[j + 1 : space].lstrip("(").lower()
+    return w.endswith(_FACILITY_ENDS) and w.isalpha()
 # 'in Den Haag', 'te Zwolle': a tussenvoegsel-like word after these is part of a place.
 _PLACE_PREP_BEFORE = re.compile(r"\b(?:in|te|uit|naar|bij|gemeente)\s+$", re.IGNORECASE)
 
@@ -293,7 +308,14 @@ class PersonRecognizer(Recognizer):
         start_pos = [b for b, _, _ in starts]
         out = []
         for start, chunk in rejected:
-            if " " in chunk or _orgish(chunk) or chunk in lexicon.places():
+            if " " in chunk:
+                # 'Anneke Feenstra, Hüseyin Demirbaş, G.H. Bergsma': two unlisted name words in a
+                # list right after a private person's name are a name too.
+                m = self._listed_pair(text, start, chunk, ends, end_pos)
+                if m is not None:
+                    out.append(m)
+                continue
+            if _orgish(chunk) or chunk in lexicon.places():
                 continue
             i = bisect.bisect_right(end_pos, start) - 1
             before = i >= 0 and ends[i][1] and COORD.fullmatch(text[end_pos[i] : start])
@@ -312,6 +334,21 @@ class PersonRecognizer(Recognizer):
             out.append(Mention(start, start + len(chunk), chunk, 0.75, "naam in opsomming met een andere naam",
                                parts))
         return out
+
+    @staticmethod
+    def _listed_pair(text: str, start: int, chunk: str, ends: list[tuple[int, bool]],
+                     end_pos: list[int]) -> Mention | None:
+        words = chunk.split(" ")
+        if len(words) != 2 or not all(w[:1].isupper() and w[1:].islower() for w in words):
+            return None
+        i = bisect.bisect_right(end_pos, start) - 1
+        if not (i >= 0 and ends[i][1] and re.fullmatch(r"[ \t]*,[ \t]*", text[end_pos[i] : start])):
+            return None
+        if any(lexicon.is_wordlike(w) or lexicon.is_common(w) or _orgish(w) or w in lexicon.places() for w in words):
+            return None
+        parts = parse(tokens_of(chunk), lexicon.first_names())
+        return Mention(start, start + len(chunk), chunk, 0.75, "naam in opsomming met een andere naam", parts,
+                       strong=True)  # a full name: its later surname alone is the same person
 
     # ------------------------------------------------------------------------------------
     def _judge_chunk(self, text: str, start: int, chunk: str) -> Mention | None:
@@ -361,6 +398,9 @@ class PersonRecognizer(Recognizer):
                 return None
             rest = " ".join(t for t, _ in toks)
             return self._judge_chunk(text, s + text[s:e].find(toks[0][0]), rest) if text[s:e].endswith(rest) else None
+        if not has_init and not titled and start > 1 and text[start - 1] == " " \
+                and _facility_word(text, start - 1):
+            return None  # 'zwembad De Kreek', 'restaurant Jade Garden': a place's own name
         if not has_init and not (caps[0] in fn and len(caps) >= 2) and not titled:
             if _in_place_name(text, s, e, name):
                 return None  # 'Krimpen aan den IJssel', 'Stichtse Vecht'

@@ -63,6 +63,9 @@ KNOWN_SWITCHBOARDS = frozenset({
 ABBR_BEFORE = re.compile(r"\b[A-Z][A-Za-z]*[A-Z][\w-]*[ \t]*[(:][ \t]*$")
 _MOBILE_AFTER = re.compile(r"[ \t]*[|·,/-]?[ \t]*(?:M|Mob(?:iel)?\.?)[ \t]*:?[ \t]*(?:\+31|06|0031)")
 _COMPANY_LINE = re.compile(r"(?:^|\n)[^\n]*\b(?:B\.V\.|BV|N\.V\.|NV|V\.O\.F\.|Holding|Groep|Group)(?![\w])[^\n]*\n[ \t]*$")
+# A firm's signature block: a 'Buro/Bureau X' line, its address line, then 'landline | mobile'.
+_FIRM_BLOCK = re.compile(r"(?:^|\n)[^\n]*\b(?:Buro|Bureau|B\.V\.|BV)\b[^\n]*\n(?:[^\n]*\d{4}[ \t]?[A-Z]{2}[^\n]*\n)?[ \t]*$")
+_MOBILE_BESIDE = re.compile(r"[ \t]*[|·/][ \t]*(?:(?:M|Mob(?:iel)?\.?)[ \t]*:?[ \t]*)?(?:\+31|06|0031)")
 LETTERHEAD_LABEL = re.compile(r"(?:^|\n)[ \t]*(?:T|Tel\.?|Telefoon|F|Fax)[ \t]*[:.]?[ \t]*$")
 
 
@@ -116,6 +119,8 @@ class PhoneRecognizer(Recognizer):
             return True
         if DIRECT_CUE.search(label):
             return False
+        if not label.strip() and _MOBILE_BESIDE.match(text, end, le) and _FIRM_BLOCK.search(text, max(0, ls - 160), ls):
+            return True  # 'Buro X\nStationsplein 4, ...\n0575 51 22 90 | 06 ...': the firm's line beside a mobile
         is_label = bool(re.fullmatch(r"[ \t*-]*(?:T|Tel\.?|Telefoon|F|Fax)[ \t]*[:.]?[ \t]*", label))
         if is_label:
             # A signature block with a mobile number ('M 06 ...') above: a direct line.

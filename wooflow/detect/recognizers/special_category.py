@@ -40,6 +40,9 @@ TERMS = {
         r"methadon|bloedverdunn|kalmeringsmiddel|ritalin|hartstilstand|circulatiestilstand|"
         r"gereanimeerd|reanimatie|geamputeerd|amputatie|beenprothese|armprothese|"
         r"in het ziekenhuis (?:ligt|lag|opgenomen|beland|terecht)|opgenomen in het ziekenhuis|"
+        # admission to a clinic ('opgenomen was in de kliniek'); heat illness of a person
+        r"opgenomen (?:is |was |werd |wordt )?in (?:de|een) (?:kliniek|verslavingskliniek|ggz-kliniek)|"
+        r"hitte-?uitputting|hitteberoerte|zonnesteek|uitdroging|onderkoeld|onderkoeling|"
         # notifiable infectious diseases (Wet publieke gezondheid, groups A-C)
         r"tuberculose|tbc|mazelen|kinkhoest|hepatitis|legionellose|veteranenziekte|meningitis|hersenvliesontsteking|"
         r"difterie|polio|mpox|apenpokken|schurft|syfilis|gonorroe|chlamydia|buiktyfus|roodvonk"
@@ -48,7 +51,10 @@ TERMS = {
         r"moslim|islamitisch|christelijk|christen|katholiek|rooms-katholiek|protestants|joods|jood|hindoe|"
         r"gereformeerd|hervormd|evangelisch|islam|sikh|"
         r"boeddhis|gelovig|kerkganger|moskee|synagoge|hoofddoek|ramadan|jehova|"
-        r"geloofsovertuiging|religie|religieus"
+        r"geloofsovertuiging|religie|religieus|"
+        # denominations ('Zevende-dags Adventist', 'baptist', 'doopsgezind')
+        r"zevende-?dags|adventist|baptist|doopsgezind|remonstrant|luthers|lutheraan|mormoon|"
+        r"pinkstergemeente|evangelische gemeente|alevitisch|soennitisch|sjiitisch|hindoeïst"
     ),
     "etniciteit": (
         r"(?:marokkaanse|turkse|surinaamse|antilliaanse|syrische|eritrese|poolse|afghaanse|"
@@ -168,6 +174,12 @@ ORIGINS = frozenset(
     "kaapverdisch".split()
 )
 _NEGATED = re.compile(r"(?i:\bgeen)\s+(?:(?:nieuwe|andere|verdere|extra)\s+)?$")
+# A health word said of a tree, plant or animal ('twee van de zeven lindes ziek zijn'): not a person.
+_NONHUMAN_BEFORE = re.compile(
+    r"(?i:\b(?:bomen|boom|lindes?|linden|eiken|eik|iepen?|kastanjes?|beuken?|platanen?|essen|populieren|"
+    r"wilgen|planten|plant|struiken|gewas|gewassen|dieren|dier|vee|koeien|kippen|varkens|paarden|schapen|"
+    r"geiten|honden|katten|vissen|bijen|vogels)\b)[^.;\n]{0,30}$"
+)
 ORIGIN_BEFORE = re.compile(r"(?i:\b(?:ik|hij|zij|ze)(?: ben| is)?) $")
 NOT_ABOUT = re.compile(r"^(?:ziekenhuis|ziekenhuizen|ziekte(?:kosten|verzekering|verlof)?wet|"
                        r"ziektekosten|zorgverzeker|huisartsenpost|operationeel|operaties?$)", re.IGNORECASE)
@@ -208,6 +220,8 @@ class SpecialCategoryRecognizer(Recognizer):
                     text, max(0, m_start - 12), m_start):
                 continue  # 'Marokkaanse jongeren', 'Turkse ondernemers': a group, not a person
             s0 = _sentence_start(text, m_start)
+            if kind == "gezondheid" and _NONHUMAN_BEFORE.search(text, max(s0, m_start - 45), m_start):
+                continue  # 'de lindes ziek zijn': about trees or animals
             e0 = _sentence_end(text, m_end)
             cue = bool(PERSONAL.search(text[s0:e0]))
             start = m_start
@@ -280,7 +294,7 @@ def _clause_end(text: str, pos: int, sentence_end: int) -> int:
     """End of the statement: the sentence end, or earlier at a comma or bracket, at most 45
     characters on (a finding should not swallow the next person or party)."""
     end = min(sentence_end, pos + 45)
-    for ch in (",", "(", ":"):
+    for ch in (",", "(", ")", ":"):
         i = text.find(ch, pos, end)
         if i != -1:
             end = i
