@@ -81,6 +81,18 @@ _MAILBOX = re.compile(r"([\w.+-]{1,64})@[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}")
 _ORG_BEFORE = re.compile(r"([A-ZÀ-Þ][\w&-]{1,40})[ \t]*(?:,|\(|:|-|–)[ \t]*$")
 
 
+# Care of ('p/a Raadhuislaan 2') under a public body's name: the body is reached at the town
+# hall; a residents' group 'p/a' a member's home is not.
+_PUBLIC_BODY = re.compile(
+    r"(?i:raad|gemeente|provincie|ministerie|commissie|college|waterschap|rekenkamer|griffie)(?:\b|[a-z]*\b)"
+)
+
+
+def _care_of_public_body(text: str, line: int) -> bool:
+    prev = text[text.rfind("\n", max(0, line - 120), max(0, line - 1)) + 1 : line]
+    return bool(_PUBLIC_BODY.search(prev))
+
+
 def _organisation_line(prefix: str) -> bool:
     """An office address in running text or a footer: an organisation named right before it
     ('bij Rijkswaterstaat, Griffioenlaan 2'), or a functional mailbox or website on its line
@@ -126,8 +138,11 @@ class AddressRecognizer(Recognizer):
                 continue  # 'Coalitieakkoord 2021-2025', 'State 2021': a year, not a house number
             prefix = text[line_start(text, s, 200) : s]
             running = bool(re.search(r"\b[a-z]{3,}\b", prefix))  # inside a sentence, not a letterhead
-            office = (OFFICE_CONTEXT.search(prefix) or _organisation_line(prefix)) if running \
-                else office_block(text, s) or _organisation_line(prefix)
+            if prefix.endswith(("p/a ", "p/a\t")):
+                office = _care_of_public_body(text, s - len(prefix))
+            else:
+                office = (OFFICE_CONTEXT.search(prefix) or _organisation_line(prefix)) if running \
+                    else office_block(text, s) or _organisation_line(prefix)
             if not office and running:
                 fac = _FACILITY_BEFORE.search(prefix, max(0, len(prefix) - 80))
                 # 'hij verblijft op het AZC aan de ...': a facility where a person lives is a home

@@ -338,6 +338,8 @@ class PersonRecognizer(Recognizer):
     @staticmethod
     def _listed_pair(text: str, start: int, chunk: str, ends: list[tuple[int, bool]],
                      end_pos: list[int]) -> Mention | None:
+        if not text[max(0, start - 3) : start].rstrip(" \t").endswith(","):
+            return None
         words = chunk.split(" ")
         if len(words) != 2 or not all(w[:1].isupper() and w[1:].islower() for w in words):
             return None
@@ -398,9 +400,6 @@ class PersonRecognizer(Recognizer):
                 return None
             rest = " ".join(t for t, _ in toks)
             return self._judge_chunk(text, s + text[s:e].find(toks[0][0]), rest) if text[s:e].endswith(rest) else None
-        if not has_init and not titled and start > 1 and text[start - 1] == " " \
-                and _facility_word(text, start - 1):
-            return None  # 'zwembad De Kreek', 'restaurant Jade Garden': a place's own name
         if not has_init and not (caps[0] in fn and len(caps) >= 2) and not titled:
             if _in_place_name(text, s, e, name):
                 return None  # 'Krimpen aan den IJssel', 'Stichtse Vecht'
@@ -446,6 +445,9 @@ class PersonRecognizer(Recognizer):
             return None  # 'Dia 2', 'Beatrix Kinderziekenhuis': a label or part of an organisation
         if not ctx and not titled and (_FIRM_AFTER.match(text, e) or _FIRM_AFTER.fullmatch(" " + text[s:e].split()[-1])):
             return None  # 'Van der Linden Advocaten N.V.': a firm named after its founders
+        if not has_init and not titled and not ctx and start > 1 and text[start - 1] == " " \
+                and _facility_word(text, start - 1):
+            return None  # 'zwembad De Kreek', 'restaurant Jade Garden': a place's own name
         public = publicrole.judge(text, s, e, parts.first, parts.initials, parts.surname, role_stripped)
         if ctx:
             if score == 0.0 and not public and all(caps_cw) and not any(caps_fn) and not any(caps_sn):
