@@ -85,8 +85,10 @@ def _search_low(rx: re.Pattern[str], low_rx: re.Pattern[str], text: str) -> re.M
     return rx.match(text, m.start()) if m else None
 
 
+@lru_cache(maxsize=8192)
 def title_before(before: str) -> re.Match[str] | None:
-    """``TITLE.search(before)``, skipped when the last word cannot end a title."""
+    """``TITLE.search(before)``, skipped when the last word cannot end a title (cached: the
+    person recognizer asks about the same 40 characters before a name twice)."""
     tail = before[-40:]
     if tail.endswith("("):
         tail = tail[:-1]  # 'Zijn zus (Dilnoza) weet het': the name in brackets after the family word

@@ -9,6 +9,7 @@ role after it ("Helder, minister voor ..."), the signature of a Kamerbrief ("De 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from wooflow.detect import lexicon
 from wooflow.detect.textutil import alternatives, by_first_letter, line_start
@@ -189,6 +190,13 @@ def role_before(text: str, start: int, stripped: str = "") -> str | None:
     nl = pre.rfind("\n")
     if nl >= 0:
         pre = pre[nl + 1 :]
+    return _role_before(pre, stripped)
+
+
+@lru_cache(maxsize=8192)
+def _role_before(pre: str, stripped: str) -> str | None:
+    """role_before on the line text before the name (cached: a name is judged more than once,
+    and names recur after the same words)."""
     low = pre.lower()
     if not any(k in low for k in ROLE_KEYS):
         if stripped and re.fullmatch(rf"(?:{ROLE_WORDS})", stripped.strip(), re.IGNORECASE):
