@@ -212,7 +212,14 @@ def _initial_tokens(text: str, low: str, known: set[str], has_action: bool) -> l
 _ACTION_LOW = re.compile(r"\b(?:actie(?:houder|punt|eigenaar)?|wie|trekker|eigenaar|uitvoering)[ \t]*:?[ \t]*")
 # A pipe table with an owner column ('| nr | actie | wie | wanneer |'): every cell of that
 # column names people, also initials no other sentence defines ('| EB / JWR |').
-_OWNER_HEAD = re.compile(r"(?m:^[ \t]*\|[^\n]*\|[ \t]*(?:wie|actiehouder|trekker|eigenaar|door wie)[ \t]*\|[^\n]*$)")
+_OWNER_LABELS = ("wie", "actiehouder", "trekker", "eigenaar", "door wie", "door", "verantwoordelijke", "owner")
+_OWNER_HEAD = re.compile(r"(?m:^[ \t]*\|[^\n]*\|[ \t]*(?:" + "|".join(_OWNER_LABELS) + r")[ \t]*\|[^\n]*$)")
+
+
+def _used_as_body(text: str, tok: str) -> bool:
+    """'| VRU |' where the text also says 'de VRU' or 'bij VRU': an organisation's abbreviation
+    (a person's initials take no article), so the cell is not a person."""
+    return re.search(rf"(?i:\b(?:de|het|bij|door|met|van)\s+){re.escape(tok)}(?![\w])", text) is not None
 
 
 def _owner_cells(text: str, low: str) -> dict[int, re.Match[str]]:
@@ -222,8 +229,7 @@ def _owner_cells(text: str, low: str) -> dict[int, re.Match[str]]:
         return out
     for head in _OWNER_HEAD.finditer(low):
         cells = head.group(0).strip().strip("|").split("|")
-        col = next(i for i, c in enumerate(cells) if c.strip() in ("wie", "actiehouder", "trekker", "eigenaar",
-                                                                   "door wie"))
+        col = next(i for i, c in enumerate(cells) if c.strip() in _OWNER_LABELS)
         pos = head.end() + 1
         for _ in range(200):  # the table's rows, up to the first line that is no row
             le = text.find("\n", pos)
@@ -234,7 +240,8 @@ def _owner_cells(text: str, low: str) -> dict[int, re.Match[str]]:
             if col < len(row) and not set(row[col].strip()) <= set("-: "):
                 cell_start = pos + line.find("|") + 1 + sum(len(c) + 1 for c in row[:col])
                 for m in _INITIALS.finditer(text, cell_start, cell_start + len(row[col])):
-                    out[m.start(1)] = m
+                    if not _used_as_body(text, m.group(1)):
+                        out[m.start(1)] = m
             if le < 0:
                 break
             pos = le + 1
@@ -336,34 +343,6 @@ _ITEM_OWNER = re.compile(
 _DOTTED_ACTION = re.compile(r"(?i:\bactie(?:houder)?|\bwie)[ \t]*:?[ \t]*((?:[A-Z]\.){2,4})(?![\w])")
 _DOTTED_ACTION_LOW = re.compile(r"\b(?:actie|wie)")  # speed: candidates in the lower-cased text
 _LINE_END_BRACKET = re.compile(r"\)[ \t]*[.;]?[ \t]*$", re.MULTILINE)
-# An action table with an owner column ('| nr | actie | door | datum |'): initials in that column.
-_OWNER_HEADER = re.compile(
-    r"(?im)^[ \t]*\|[^\n]*\|[ \t]*(?:door|wie|actiehouder|eigenaar|verantwoordelijke|trekker|owner)[ \t]*\|[^\n]*$"
-)
-_OWNER_CELL = re.compile(rf"[ \t]*((?:{_TOK})(?:[ \t]*(?:,|/|&|en)[ \t]*(?:{_TOK})){{0,3}})[ \t]*")
-_OWNER_LABELS = frozenset("door wie actiehouder eigenaar verantwoordelijke trekker owner".split())
-
-
-def _owner_column(text: str) -> list[tuple[int, str]]:
-    """(position, initials) in the owner column of each pipe-table action list."""
-    out: list[tuple[int, str]] = []
-    for h in _OWNER_HEADER.finditer(text):
-        cells = h.group(0).split("|")
-        col = next(i for i, c in enumerate(cells) if c.strip().lower() in _OWNER_LABELS)
-        pos = h.end() + 1
-        while pos < len(text) and text[pos : pos + 40].lstrip(" \t").startswith("|"):
-            end = text.find("\n", pos)
-            end = len(text) if end == -1 else end
-            row = text[pos:end].split("|")
-            if len(row) > col:
-                at = pos + sum(len(c) + 1 for c in row[:col])
-                m = _OWNER_CELL.fullmatch(row[col])
-                if m:
-                    out.append((at + m.start(1), m.group(1)))
-            pos = end + 1
-    return out
-
-
 def action_owners(text: str, mentions: list[Mention],
                   spans: list[tuple[int, int]] | None = None) -> list[Mention]:
     """Owners of action items in brackets at the end of a list item, and dotted initials after
@@ -376,8 +355,6 @@ def action_owners(text: str, mentions: list[Mention],
         m = _ITEM_OWNER.match(text, text.rfind("\n", 0, end.start()) + 1)
         if m:
             found.append((m.start(1), m.group(1)))
-    if "|" in text:
-        found += _owner_column(text)
     if len(low) == len(text):
         for h in _DOTTED_ACTION_LOW.finditer(low):
             m = _DOTTED_ACTION.match(text, h.start())
