@@ -175,6 +175,12 @@ CHAT_HANDLE = re.compile(
     r"(?m)^[ \t]*\[?(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4},?[ \t]+)?\d{1,2}[:.]\d{2}(?::\d{2})?\]?[ \t]*-?[ \t]*"
     r"([a-zà-ÿ][\w'’.-]{1,20}):"
 )
+# Teams/WhatsApp exports with the speaker's display name: '[16-05-2025 07:52] Kılıçaslan, Gülsen: ...'
+# (any script's letters: names need not be on the lists once the export format says 'speaker').
+CHAT_NAMED = re.compile(
+    r"(?m)^[ \t]*\[(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4},?[ \t]+)\d{1,2}[:.]\d{2}(?::\d{2})?\][ \t]*-?[ \t]*"
+    r"([^\W\d_][\w'’-]{1,30}(?:,?[ \t]+[^\W\d_][\w'’.-]{0,30}){0,3}):"
+)
 ATTENDANCE_LINE = re.compile(
     r"(?im)^[ \t]*(?:\*\*)?(?:aanwezig|afwezig|deelnemers|afgemeld|verhinderd)[\w ]{0,25}(?:\*\*)?[ \t]*[:\t][ \t]*(.+)$"
 )
@@ -309,6 +315,8 @@ def _bad_word(word: str) -> bool:
         return True
     if tail and head in ("Noord", "Oost", "Zuid", "West", "Midden") and (tail in lexicon.places() or not lexicon.is_surname(tail)):
         return True  # 'Oost-Gelderland', 'West-Betuwe' (also in 'Noord- en Oost-Gelderland')
+    if tail and lexicon.is_surname(tail) and tail not in lexicon.places():
+        return False  # a double surname whose first half is also a village: 'Schoonebeek-Jalink'
     return bool(tail) and head in lexicon.places() and not lexicon.is_surname(head)
 
 
@@ -372,6 +380,11 @@ def _orgish(word: str) -> bool:
         return True  # CamelCase: ActiZ, ChristenUnie, ZonMw
     if word.endswith(("ling", "sing")) and not lexicon.is_wordlike(word):
         return False  # 'Tijsseling', 'Ramsaransing': a surname, not a noun in -ing (lexicon.is_wordlike)
+    if word.endswith("huis") and len(word) > 6 and not lexicon.is_wordlike(word):
+        # 'Gemeentehuis', 'Inloophuis' are buildings; 'Scholtenhuis', 'Mentinkhuis' are (Twente)
+        # surnames: a listed surname plus -huis that is no word itself.
+        head = word[:-4]
+        return not (lexicon.is_surname(head) and not lexicon.is_wordlike(head))
     return bool(ORG_SUFFIX.search(word)) or word in lexicon.parties() or (len(word) >= 9 and lexicon.is_wordlike(word))
 
 

@@ -20,6 +20,7 @@ from wooflow.detect.personcues import (
     ACRONYM_ITEM,
     ATTENDANCE_LINE,
     CHAT_HANDLE,
+    CHAT_NAMED,
     CLOSING,
     SIGNOFF_INITIALS,
     CHAT_SPEAKER,
@@ -35,6 +36,7 @@ from wooflow.detect.personcues import (
     STRIP_WORDS,
     TITLE_WORDS,
     TV_WORDS_LOWER,
+    _EMAIL_ANGLE,
     _ORGS_LOWER,
     _bad_word,
     _context,
@@ -521,6 +523,21 @@ class PersonRecognizer(Recognizer):
                 parts = NameParts(first=handle, initials=None, surname=None, tokens=[handle])
                 out.append(Mention(m.start(1), m.start(1) + len(handle), handle, 0.9,
                                    "naam van deelnemer in chatbericht", parts, strong=True))
+            for m in CHAT_NAMED.finditer(text):
+                name = m.group(1)
+                words = name.replace(",", " ").split()
+                if not any(w[0].isupper() for w in words) or any(
+                        w.lower() in HEADER_WORDS or _orgish(w) for w in words) or all(
+                        lexicon.is_common(w) and not lexicon.is_first_name(w) for w in words):
+                    continue
+                if "," in name:  # 'Achternaam, Voornaam'
+                    sur, _, given = name.partition(",")
+                    parts = NameParts(first=given.split()[0], initials=None, surname=sur.strip(),
+                                      tokens=words)
+                else:
+                    parts = parse(tokens_of(name), lexicon.first_names())
+                out.append(Mention(m.start(1), m.end(1), name, 0.9, "naam van deelnemer in chatbericht",
+                                   parts, strong=True))
         return out
 
     def _inverted(self, text: str, start: int, chunk: str) -> Mention | None:
@@ -547,7 +564,11 @@ class PersonRecognizer(Recognizer):
             if not (lexicon.is_first_name(first_word) and _context(text, start, end)):
                 return None
         place_ok = is_init or bool(tail.group(2)) or _context(text, start, end) is not None
-        if _orgish(chunk.split()[-1]) or (chunk in lexicon.places() and not place_ok) or chunk.lower() in STRIP_WORDS \
+        # 'Vlieghuis, Marijke <m.vlieghuis@...>': the address repeats the surname, so a surname that
+        # looks like a thing ('-huis') is still one.
+        after = text[tail.end() : tail.end() + 80]
+        mailed = bool(_EMAIL_ANGLE.match(after)) and chunk.split()[-1].lower() in after.partition("@")[0].lower()
+        if (_orgish(chunk.split()[-1]) and not mailed) or (chunk in lexicon.places() and not place_ok) or chunk.lower() in STRIP_WORDS \
                 or chunk.lower() in HEADER_WORDS:
             return None
         e = tail.end()
