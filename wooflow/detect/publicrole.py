@@ -105,7 +105,7 @@ _CHAIR_BEFORE = re.compile(
 _AUTHORITY = re.compile(
     r"\b(?:Autoriteit|AP|AFM|ACM|NZa|DNB|Inspectie|inspectie|Rekenkamer|rekenkamer|Raad van State|"
     r"Onderzoeksraad|Kiesraad|Raad voor|raad van toezicht|toezichthouder|Nationale ombudsman|"
-    r"College voor|College van|college van|Tweede Kamer|Eerste Kamer|Provinciale Staten|gemeenteraad|"
+    r"College voor|College van(?! [Bb]estuur)|college van(?! bestuur)|Tweede Kamer|Eerste Kamer|Provinciale Staten|gemeenteraad|"
     r"raadscommissie|Staatscommissie|staatscommissie|Commissie)\b"
 )
 

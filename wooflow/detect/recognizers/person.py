@@ -284,6 +284,12 @@ class PersonRecognizer(Recognizer):
             if " " not in chunk and self._plain_word(text, m.start(1), chunk):
                 continue  # fast path: a lone ordinary word, place or street is never a name
             men = self._judge_chunk(text, m.start(1), chunk)
+            if men is None and " van " in chunk:
+                # 'Joost Wisselink van het Rijksvastgoedbedrijf': the body after 'van' is no surname;
+                # judge the words before it on their own.
+                head, _, rest = chunk.partition(" van ")
+                if " " in head and _orgish(rest.split()[-1]):
+                    men = self._judge_chunk(text, m.start(1), head)
             if men is not None:
                 out.append(men)
             else:
