@@ -68,11 +68,13 @@ class Detector:
             self._apply_keep_names(ms)
             persons = Starts([(m.start, m.end) for m in ms if m.public is None])
             rest = []
-            for f in others[k]:
+            # addresses first: a number on an office's address line is the office's number
+            fs = [address.reclassify(text, f, persons) if f.category in ("address", "postcode") else f
+                  for f in others[k]]
+            offices = [f.end for f in fs if f.category in ("address", "postcode") and f.action == "keep"]
+            for f in fs:
                 if f.category == "phone":
-                    f = phone.reclassify(text, f, persons)
-                elif f.category in ("address", "postcode"):
-                    f = address.reclassify(text, f, persons)
+                    f = phone.reclassify(text, f, persons, offices)
                 elif f.category == "special_category":
                     f = special_category.reclassify(text, f, persons)  # type: ignore[assignment]
                 if f is not None:

@@ -23,6 +23,7 @@ ROLE_WORDS = (
     r"kamervoorzitter|senator|europarlementariër|eurocommissaris|koning|koningin|"
     r"informateur|formateur|ministers?-president|vicepremier|gemeentesecretaris|"
     r"provinciesecretaris|griffier|statengriffier|dijkgraaf|gedeputeerden|statenleden|"
+    r"hoogheemraad|hoogheemraden|heemraad|heemraden|"
     r"burgemeesters|commissarissen van de koning|ambtsvoorganger|ambtsopvolger|voorganger|opvolger|"
     r"inspecteur-generaal|inspecteurs-generaal|commissievoorzitter|raadsvoorzitter"
 )
@@ -35,11 +36,11 @@ CITATION_LIST = re.compile(
 )
 PLURAL = re.compile(
     r"\b(?:wethouders|gedeputeerden|kamerleden|raadsleden|statenleden|ministers|"
-    r"staatssecretarissen|leden|burgemeesters|bewindspersonen)\b[ \t:]*",
+    r"staatssecretarissen|leden|burgemeesters|bewindspersonen|heemraden|hoogheemraden)\b[ \t:]*",
     re.IGNORECASE,
 )
 _PLURAL_KEYS = ("wethouders", "gedeputeerden", "leden", "ministers", "staatssecretarissen", "burgemeesters",
-                 "bewindspersonen")
+                 "bewindspersonen", "heemraden")
 LIST_TAIL = re.compile(r"(?:[A-ZÀ-Þ][^,;()\n]{1,40}(?:\([^()\n]{1,40}\))?[ \t]*(?:,|\ben\b)[ \t]*)*$")
 POST_ACT = re.compile(
     r"^[ \t]+(?:heeft|had|dient|diende|heeft ook|had ook)[ \t]+(?:\w+[ \t]+){0,2}(?:een[ \t]+)?"
@@ -179,7 +180,7 @@ ROLE_KEYS = (
     "minist", "staatssecr", "premier", "bewindspersoon", "kamerl", "burgemeester", "wethouder",
     "raadsl", "statenl", "gedeputeerde", "commissaris", "ombudsman", "fractie", "partijleider",
     "lijsttrekker", "kamervoorzitter", "senator", "europarlementari", "koning", "formateur",
-    "secretaris", "griffier", "dijkgraaf", "voorganger", "opvolger", "lid", "leden", "motie",
+    "secretaris", "griffier", "dijkgraaf", "heemra", "voorganger", "opvolger", "lid", "leden", "motie",
     "amendement", "initiatief", "-generaal", "commissievoorzitter", "raadsvoorzitter",
 )
 

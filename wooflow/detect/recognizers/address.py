@@ -183,7 +183,8 @@ ORG_LINE = re.compile(
     r"locatie|vergaderlocatie|bezoekadres|postadres|kantoor|hoofdkantoor|veiligheidsregio|ggd|"
     r"rijksoverheid|informatie|b\.?v\.?|n\.?v\.?|waterschap|omgevingsdienst|rechtbank|politie|"
     r"school|ziekenhuis|universiteit|hogeschool|inspectie|dienst|bureau|afdeling|vestiging|kerk|"
-    r"moskee|synagoge|gebouw|wijkcentrum|buurthuis|sporthal|bibliotheek|theater|museum)\b",
+    r"moskee|synagoge|gebouw|wijkcentrum|buurthuis|sporthal|bibliotheek|theater|museum|"
+    r"waterschapshuis|provinciehuis|raadhuis|dorpshuis)\b",
     re.IGNORECASE,
 )
 HOME_CUE = re.compile(
@@ -201,17 +202,19 @@ def reclassify(text: str, finding: Finding, person_spans: Starts) -> Finding:
     ls = text.rfind("\n", max(0, finding.start - 300), finding.start) + 1
     if ls == 0:
         ls = max(0, finding.start - 300)
-    same = text[ls : finding.start]
+    # quoted e-mail history ('> Provincie Flevoland'): the quote marks are no text of the line
+    same = _QUOTE.sub("", text[ls : finding.start])
     prev_end = ls - 1 if ls > 0 else 0
     prev_start = line_start(text, max(0, prev_end), 300)
-    prev = text[prev_start:prev_end] if ls > 0 else ""
+    prev = _QUOTE.sub("", text[prev_start:prev_end]) if ls > 0 else ""
     if finding.category == "postcode" and not same.strip():
         return finding  # postcode lines follow their street line, judged with it
     person_same = person_spans.between(ls, finding.start)
     person_prev = person_spans.between(prev_start, prev_end)
     office_same = ORG_LINE.search(same[-80:])
     home = HOME_CUE.search(same[-60:]) or (person_same and not office_same) or (not same.strip() and person_prev)
-    office = office_same or (not same.strip() and ORG_LINE.search(prev))
+    office = office_same or ((not same.strip() or _STREET_PART.fullmatch(same))
+                             and (ORG_LINE.search(prev) or _org_name_line(prev)))
     if finding.action == "keep" and home and not any(finding.text.startswith(o) for o in OFFICE_STREETS):
         why = "woonadres (onder naam van persoon)" if person_prev or person_same else "woonadres"
         return Finding(finding.start, finding.end, finding.text, finding.category, "redact", "5.1.2e", 0.88,
@@ -224,6 +227,17 @@ def reclassify(text: str, finding: Finding, person_spans: Starts) -> Finding:
         return Finding(finding.start, finding.end, finding.text, finding.category, "keep", None, 0.7,
                        finding.recognizer, "adres van organisatie (in handtekening onder organisatienaam)")
     return finding
+
+
+_QUOTE = re.compile(r"^[ \t]*(?:>[ \t]*)+")
+# 'Griffioenlaan 2 | ' before a postcode: the street part of one address line.
+_STREET_PART = re.compile(r"[ \t]*[^\W\d][\w .'’-]{2,40}[ \t]\d{1,5}[a-zA-Z]?(?:-\d{1,4})?[ \t]*[|,·][ \t]*")
+
+
+def _org_name_line(line: str) -> bool:
+    """A line that opens with a body's name ('Rijkswaterstaat Midden-Nederland')."""
+    first = line.strip().split(" ", 1)[0] if line.strip() else ""
+    return first in lexicon.organisation_words()
 
 
 def _signature_above(text: str, prev_start: int, person_spans: Starts) -> bool:

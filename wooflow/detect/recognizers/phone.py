@@ -133,7 +133,11 @@ class PhoneRecognizer(Recognizer):
         return False
 
 
-def reclassify(text: str, finding: Finding, person_spans: Starts) -> Finding:
+# 'Visarenddreef 1, 8232 PH Lelystad | 0320 265 265': the number right after an office address.
+_AFTER_OFFICE = re.compile(r"[ \t]*[|·,/][ \t]*(?:(?:T|Tel\.?|Telefoon)[ \t]*[:.]?[ \t]*)?")
+
+
+def reclassify(text: str, finding: Finding, person_spans: Starts, office_ends: list[int] | None = None) -> Finding:
     """Keep a fixed number that belongs to an organisation named just before it on its line
     ('piket GGD: 020 ...', 'de servicedesk op 030 ...'), unless a person is named between
     them: that is the person's direct line. Needs the person mentions, so the pipeline calls it."""
@@ -142,7 +146,11 @@ def reclassify(text: str, finding: Finding, person_spans: Starts) -> Finding:
     digits = re.sub(r"\D", "", finding.text)
     if digits.startswith("06") or digits.startswith("316") or digits.startswith("00316"):
         return finding
-    ls, _ = line_bounds(text, finding.start)
+    ls, le = line_bounds(text, finding.start)
+    if office_ends and any(ls <= e <= finding.start and _AFTER_OFFICE.fullmatch(text, e, finding.start)
+                           for e in office_ends) and not DIRECT_CUE.search(text[finding.end : min(le, finding.end + 15)]):
+        return Finding(finding.start, finding.end, finding.text, "phone", "keep", None, 0.75,
+                       "phone", "algemeen nummer van organisatie (naast kantooradres)")
     ls = max(ls, finding.start - 120)
     cue = None
     for m in ORG_CUE.finditer(text, ls, finding.start):
