@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from wooflow.detect.recognizers.base import Recognizer, Starts, line_bounds, office_block
+from wooflow.detect.recognizers.base import GROUND_PRIVACY, Recognizer, Starts, line_bounds, office_block
 from wooflow.detect.recognizers.email import FUNCTIONAL
 from wooflow.model import Finding
 
@@ -115,6 +115,8 @@ class PhoneRecognizer(Recognizer):
         label = text[ls:start]
         par = re.match(r"[ \t]*(?:\(([^)\n]{1,30})\)|[-–,][ \t]*([^,.;\n]{1,30}))", text[end:le])
         after = (par.group(1) or par.group(2) or "") if par else ""
+        if DIRECT_CUE.search(after) and not GENERAL_CUE.search(after):
+            return False  # 'T 070 ... (direct) | T 070 ... (algemeen)'
         if GENERAL_CUE.search(label[-40:]) or GENERAL_CUE.search(after):
             return True
         if DIRECT_CUE.search(label):
@@ -141,6 +143,8 @@ def reclassify(text: str, finding: Finding, person_spans: Starts, office_ends: l
     """Keep a fixed number that belongs to an organisation named just before it on its line
     ('piket GGD: 020 ...', 'de servicedesk op 030 ...'), unless a person is named between
     them: that is the person's direct line. Needs the person mentions, so the pipeline calls it."""
+    if finding.action == "keep" and finding.reason.startswith("algemeen (centrale)"):
+        return _named_between(text, finding, person_spans)
     if finding.action != "redact" or finding.category != "phone":
         return finding
     digits = re.sub(r"\D", "", finding.text)
@@ -168,3 +172,17 @@ def reclassify(text: str, finding: Finding, person_spans: Starts, office_ends: l
         return finding
     return Finding(finding.start, finding.end, finding.text, "phone", "keep", None, 0.75,
                    "phone", f"algemeen nummer van organisatie (na '{cue.group(0)[:30]}')")
+
+
+def _named_between(text: str, finding: Finding, person_spans: Starts) -> Finding:
+    """'vragen van de pers kan Youssef el Baghdadi bellen (0320 ...)': a person named between the
+    general cue and the number owns the number."""
+    ls, _ = line_bounds(text, finding.start)
+    lo = max(ls, finding.start - 40)
+    cue = None
+    for cue in GENERAL_CUE.finditer(text, lo, finding.start):
+        pass
+    if cue is None or not person_spans.between(cue.end(), finding.start):
+        return finding
+    return Finding(finding.start, finding.end, finding.text, "phone", "redact", GROUND_PRIVACY, 0.85,
+                   "phone", "direct telefoonnummer (van de genoemde persoon)")
