@@ -74,6 +74,7 @@ _CONTACT_IN_BRACKETS = re.compile(
     r"[ \t]*\([ \t]*(?:dhr\.?|mw\.?|mevr\.?|de heer|mevrouw|contactpersoon:?|t\.a\.v\.?)[ \t]|"
     r"[ \t]*\([ \t]*(?:[A-Z]\.){1,4}[ \t]?(?:[a-z]{1,3}[ \t])*[A-Z][a-z]",
 )
+_RESIDENT_BEFORE = re.compile(r"\b(?:buurt|wijk|om)?(?:bewoners?|inwoners?)[ \t]+$", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s{1,3}([A-Z][a-z]{3,}[\w-]*)")
 _MORE_NAME = re.compile(rf"(?:{SP}+{TV_LOW})*{SP}+{CAP}")
 
@@ -396,6 +397,8 @@ class PersonRecognizer(Recognizer):
             ctx = None  # '(GGD Hollands Midden)' in an attendance list is an organisation
         if title_stripped and not ctx:
             ctx = f"naam na '{stripped[-1]}'"
+        if lower_tv_start and toks[0][0] == "van" and _RESIDENT_BEFORE.search(text, max(0, s - 25), s):
+            return None  # 'een bewoner van Baalderveld': residents are of a place or district
         if lower_tv_start and not title_stripped and len(toks) == 2 and caps[0] in places \
                 and not title_before(text[max(0, s - 40) : s]):
             return None  # 'burgemeester en wethouders van Utrecht': the place, not a person

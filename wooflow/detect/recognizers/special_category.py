@@ -132,7 +132,7 @@ LEFT_ADJ = re.compile(
 # 'longkanker', 'hersenletsel'): any word ending in one, besides the stems above. Speed: each
 # head noun is found with str.find (C speed) and the word start is walked back to.
 HEAD_NOUNS = ("stoornis", "aandoening", "ontsteking", "kanker", "letsel", "syndroom", "infectie", "ziekte",
-              "allergie")
+              "allergie", "fractuur")
 _ENDINGS = ("", "sen", "en")  # stoornis-sen, aandoening-en
 
 
@@ -180,6 +180,13 @@ _NONHUMAN_BEFORE = re.compile(
     r"wilgen|planten|plant|struiken|gewas|gewassen|dieren|dier|vee|koeien|kippen|varkens|paarden|schapen|"
     r"geiten|honden|katten|vissen|bijen|vogels)\b)[^.;\n]{0,30}$"
 )
+# A health word said of a group in general ('toegankelijk voor reizigers met een rolstoel of
+# rollator'), unless the group is counted ('twee reizigers met ...': identifiable).
+_GROUP_WITH = re.compile(
+    r"(?i:(?<!één )(?<!een )(?<!twee )(?<!drie )(?<!vier )(?<!vijf )\b(?:reizigers|mensen|personen|inwoners|"
+    r"ouderen|kinderen|jongeren|passagiers|bezoekers|gebruikers|burgers|weggebruikers|voetgangers|studenten|"
+    r"leerlingen|cliënten|patiënten)\s+met\s+(?:een\s+|hun\s+|de\s+)?(?:[a-zà-ÿ]+\s+(?:of|en)\s+)?)$"
+)
 ORIGIN_BEFORE = re.compile(r"(?i:\b(?:ik|hij|zij|ze)(?: ben| is)?) $")
 NOT_ABOUT = re.compile(r"^(?:ziekenhuis|ziekenhuizen|ziekte(?:kosten|verzekering|verlof)?wet|"
                        r"ziektekosten|zorgverzeker|huisartsenpost|operationeel|operaties?$)", re.IGNORECASE)
@@ -222,6 +229,8 @@ class SpecialCategoryRecognizer(Recognizer):
             s0 = _sentence_start(text, m_start)
             if kind == "gezondheid" and _NONHUMAN_BEFORE.search(text, max(s0, m_start - 45), m_start):
                 continue  # 'de lindes ziek zijn': about trees or animals
+            if kind == "gezondheid" and _GROUP_WITH.search(text, max(s0, m_start - 60), m_start):
+                continue
             e0 = _sentence_end(text, m_end)
             cue = bool(PERSONAL.search(text[s0:e0]))
             start = m_start
