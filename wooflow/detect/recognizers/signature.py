@@ -38,6 +38,12 @@ class SignatureRecognizer(Recognizer):
         r"(?=[ \t]{2}|\t|[ \t]*(?:$|\n|[|;,]))"
     )
 
+    # 'Medeparaaf: Financiën (RdJ)': the initials in brackets after the function or department.
+    _paraaf_bracket = re.compile(
+        r"(?im)^[ \t]*(?:mede|co-?)?paraaf\b[^\n:]{0,30}:[ \t]*[^\n()]{1,40}?[ \t]*"
+        r"\(((?:[A-Z]\.){1,4}|[A-Z][a-z]{0,3}[A-Z][A-Za-z]{0,3}|[A-Z]{2,4})\)[ \t]*$"
+    )
+
     def analyze(self, text: str) -> list[Finding]:
         low = text.lower()
         if len(low) == len(text) and not any(k in low for k in _KEYS):
@@ -53,6 +59,9 @@ class SignatureRecognizer(Recognizer):
                 out.append(self.finding(text, m.start(), m.end(), 0.9, "handtekening"))
         for m in self._paraaf.finditer(text):
             if any(c.isupper() for c in m.group(1)):
+                out.append(self.finding(text, m.start(1), m.end(1), 0.85, "paraaf (initialen)"))
+        for m in self._paraaf_bracket.finditer(text):
+            if not _function_word(m.group(1)):
                 out.append(self.finding(text, m.start(1), m.end(1), 0.85, "paraaf (initialen)"))
         seen = {(f.start, f.end) for f in out}
         for m in self._paraaf_inline.finditer(text):
