@@ -74,6 +74,7 @@ _CONTACT_IN_BRACKETS = re.compile(
     r"[ \t]*\([ \t]*(?:dhr\.?|mw\.?|mevr\.?|de heer|mevrouw|contactpersoon:?|t\.a\.v\.?)[ \t]|"
     r"[ \t]*\([ \t]*(?:[A-Z]\.){1,4}[ \t]?(?:[a-z]{1,3}[ \t])*[A-Z][a-z]",
 )
+_FOREIGN_LETTER = re.compile(r"[ıİşŞğĞłŁřŘćĆčČžŽšŠőŐńŃęĘąĄėĖțȚșȘ]")
 _RESIDENT_BEFORE = re.compile(r"\b(?:buurt|wijk|om)?(?:bewoners?|inwoners?)[ \t]+$", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s{1,3}([A-Z][a-z]{3,}[\w-]*)")
 _MORE_NAME = re.compile(rf"(?:{SP}+{TV_LOW})*{SP}+{CAP}")
@@ -442,6 +443,13 @@ class PersonRecognizer(Recognizer):
                         return None  # 'Café “De Zon”': a quoted name of a place or thing
             elif not any(caps_cw) and (any(caps_sn) or any(caps_fn) and not (has_tv and len(caps) == 1)):
                 score, why = 0.75, "naam (namenlijst)"
+            elif len(caps) == 2 and not any(caps_cw) and any(_FOREIGN_LETTER.search(c) for c in caps) \
+                    and not any(c in places for c in caps) \
+                    and not _PLACE_PREP_BEFORE.search(text, max(0, s - 12), s):
+                # 'Gülsen Kılıçaslan', 'Agnieszka Wróblewska-Łęcka': letters no Dutch word has; two
+                # such unlisted capitalised words read as given name + surname
+                score, why = 0.85, "naam met niet-Nederlandse lettertekens"
+                parts = NameParts(first=caps[0], initials=None, surname=caps[1], tokens=list(caps))
         else:
             c = caps[0]
             if caps_fn[0] and not caps_cw[0] and len(c) >= 3:
