@@ -34,10 +34,11 @@ import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pycrfsuite
 
@@ -179,46 +180,40 @@ def seen_entities(docs: Sequence[Doc]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _faker_strings(package: Any, wanted: Callable[[str], bool], inherited: bool) -> Iterator[str]:
+    """Latin-script strings of every locale's Provider attribute that ``wanted`` accepts
+    (``inherited``: also attributes a locale inherits from the generic provider)."""
+    latin = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ' -]+$")
+    for mod_info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
+        provider = getattr(importlib.import_module(f"{package.__name__}.{mod_info.name}"),
+                           "Provider", None)
+        attrs = () if provider is None else dir(provider) if inherited else vars(provider)
+        for attr in sorted(a for a in attrs if wanted(a)):
+            value = getattr(provider, attr)
+            items = value.keys() if isinstance(value, dict) else value
+            if not isinstance(items, (list, tuple, type({}.keys()))):
+                continue
+            yield from (i for i in items if isinstance(i, str) and latin.match(i))
+
+
 def build_intl_list(out: Path) -> bool:
     """Latin-script person names and place names of all Faker locales (MIT), if installed."""
     try:
+        import faker.providers.address as address  # type: ignore[import-untyped]
         import faker.providers.person as person  # type: ignore[import-untyped]
     except ImportError:
         return False
-    latin = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ' -]+$")
     names: set[str] = set()
-    for mod_info in sorted(pkgutil.iter_modules(person.__path__), key=lambda m: m.name):
-        provider = getattr(importlib.import_module(f"{person.__name__}.{mod_info.name}"),
-                           "Provider", None)
-        for attr in sorted(dir(provider)) if provider is not None else []:
-            if not (attr.startswith("first_name") or attr.startswith("last_name")):
-                continue
-            value = getattr(provider, attr)
-            items = value.keys() if isinstance(value, dict) else value
-            if not isinstance(items, (list, tuple, type({}.keys()))):
-                continue
-            for item in items:
-                if isinstance(item, str) and latin.match(item):
-                    names.update(item.lower().split())
+    for item in _faker_strings(person, lambda a: a.startswith(("first_name", "last_name")), True):
+        names.update(item.lower().split())
     data = ("\n".join(sorted(names)) + "\n").encode("utf-8")
     (out / "intl.txt.gz").write_bytes(gzip.compress(data, mtime=0))
-    import faker.providers.address as address  # type: ignore[import-untyped]
-
     places: set[str] = set()
     wanted = {"countries", "cities", "city_names", "states", "provinces", "regions",
               "counties", "districts"}
-    for mod_info in sorted(pkgutil.iter_modules(address.__path__), key=lambda m: m.name):
-        provider = getattr(importlib.import_module(f"{address.__name__}.{mod_info.name}"),
-                           "Provider", None)
-        for attr in sorted(wanted & set(vars(provider) if provider is not None else {})):
-            value = getattr(provider, attr)
-            items = value.keys() if isinstance(value, dict) else value
-            if not isinstance(items, (list, tuple, type({}.keys()))):
-                continue
-            for item in items:
-                if isinstance(item, str) and latin.match(item):
-                    places.add(item.lower())
-                    places.update(w for w in item.lower().split() if len(w) > 3)
+    for item in _faker_strings(address, lambda a: a in wanted, False):
+        places.add(item.lower())
+        places.update(w for w in item.lower().split() if len(w) > 3)
     data = ("\n".join(sorted(places)) + "\n").encode("utf-8")
     (out / "world.txt.gz").write_bytes(gzip.compress(data, mtime=0))
     return True
