@@ -21,17 +21,17 @@ from __future__ import annotations
 from wooflow.case.audit import AuditEntry
 from wooflow.case.audit import entries as audit_log
 from wooflow.case.case import REQUESTER_KINDS, Case, CaseInfo, DocRecord
-from wooflow.case.dedupe import DuplicateGroup, assign_threads, dedupe, find_duplicates
 from wooflow.case.deadlines import Deadlines, Suspension
 from wooflow.case.deadlines import compute as compute_deadlines
+from wooflow.case.dedupe import DuplicateGroup, assign_threads, dedupe, find_duplicates
 from wooflow.case.index import index_new
 from wooflow.case.judgement import (
     JUDGEMENTS,
     Judgement,
+    join_grounds,
     judge,
     judgement,
     judgements,
-    join_grounds,
     normalise_judgement,
 )
 from wooflow.case.judgement import reset as reset_judgement

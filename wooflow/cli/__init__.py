@@ -18,12 +18,12 @@ app = typer.Typer(
 
 # Each module defines ``register(app)``. Order is the pipeline order shown in --help.
 from wooflow.cli import (  # noqa: E402
-    cmd_ingest,
-    cmd_info,
-    cmd_detect,
-    cmd_redact,
     cmd_case,
+    cmd_detect,
+    cmd_info,
+    cmd_ingest,
     cmd_publish,
+    cmd_redact,
     cmd_serve,
 )
 

@@ -13,12 +13,12 @@ from functools import lru_cache
 from wooflow.detect import lexicon
 from wooflow.detect.names import NameParts, parse, tokens_of
 from wooflow.detect.personcues import (
+    _ORGS_LOWER,
     HEADER_WORDS,
     ROLE_TOKENS,
     STREETISH,
     STRIP_WORDS,
     TITLE_WORDS,
-    _ORGS_LOWER,
     _bad_word,
     _orgish,
 )
@@ -95,7 +95,7 @@ def _chunk_shape(chunk: str) -> _Shape | None:
     if any(_orgish(c) for c in free) or any(_bad_word(c) for c in caps):
         return None
     tv_low = [t.lower() for t, k in toks if k == "tv"]
-    if tv_low and tv_low[-1] == "te" and caps[-1] in lexicon.places() and not caps[0] in fn:
+    if tv_low and tv_low[-1] == "te" and caps[-1] in lexicon.places() and caps[0] not in fn:
         return None  # 'Kerkstraat te Zwolle
     places = lexicon.places()
     title_stripped = any(w.lower().rstrip(".") in TITLE_WORDS for w in stripped)

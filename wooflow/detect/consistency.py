@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass, field
 
 from wooflow.detect import lexicon, publicrole
-from wooflow.detect.names import CAP, NameParts, TV_WORDS
+from wooflow.detect.names import CAP, TV_WORDS, NameParts
+from wooflow.detect.personcues import _ORGS_LOWER, PREV_WORD, TITLE, _orgish, _sentence_start
 from wooflow.detect.recognizers.email import name_from_local
-from wooflow.detect.personcues import PREV_WORD, TITLE, _ORGS_LOWER, _orgish, _sentence_start
 from wooflow.detect.recognizers.person import Mention
 from wooflow.model import Finding
 
@@ -89,7 +89,7 @@ def build_registry(
     # Whether a surname occurs anywhere in the case, asked once per surname: a scan of every
     # text per e-mail address would make long texts with many addresses quadratic.
     in_texts: dict[str, bool] = {}
-    for key, fs in emails.items():
+    for _key, fs in emails.items():
         for f in fs:
             if f.action != "redact":
                 continue

@@ -193,7 +193,7 @@ class PersonNameModel:
             if ens is not None:
                 b = [tagger.marginal("B-PER", k) for k in range(len(tags))]
                 c = [tagger.marginal("I-PER", k) for k in range(len(tags))]
-                p = [x + y for x, y in zip(b, c)]
+                p = [x + y for x, y in zip(b, c, strict=False)]
                 if max(p, default=0.0) >= ens.gate:
                     marg[i] = (b, c)
             else:
@@ -206,7 +206,7 @@ class PersonNameModel:
         if ens is not None and self.neural is not None and marg:
             order = sorted(marg)
             nets = self.neural.probs([words[i] for i in order])
-            for i, net in zip(order, nets):
+            for i, net in zip(order, nets, strict=False):
                 b, c = marg[i]
                 tagged[i], probs[i] = combine(tagged[i], b, c, net, self.neural.labels, ens)
         return tagged, probs
@@ -225,7 +225,7 @@ class PersonNameModel:
         if self.vote:
             tagged = vote_types(words, tagged, self.featurizer.gaz.common)
         tagged = tidy_persons(words, tagged, self.featurizer.gaz)
-        for j, tags in zip(keep, tagged):
+        for j, tags in zip(keep, tagged, strict=False):
             out[j] = tags
         return out
 
@@ -251,7 +251,7 @@ class PersonNameModel:
                 probs = _mention_probs(words, tagged, voted, probs)
                 tagged = voted
             tagged = tidy_persons(words, tagged, self.featurizer.gaz)
-            for sent, tags, prob in zip(block, tagged, probs):
+            for sent, tags, prob in zip(block, tagged, probs, strict=False):
                 if threshold is not None or "B-PER" in tags or "I-PER" in tags:
                     result += _person_spans(sent, tags, prob, threshold)
         return result
@@ -285,14 +285,14 @@ def vote_types(
     """
     votes: dict[str, dict[str, int]] = {}
     found = [_entities(labs) for labs in labels]
-    for toks, ents in zip(words, found):
+    for toks, ents in zip(words, found, strict=False):
         for a, b, typ in ents:
             for k in range(a, b):
                 if toks[k][:1].isupper():
                     c = votes.setdefault(toks[k], {})
                     c[typ] = c.get(typ, 0) + 1
     out = []
-    for toks, labs, ents in zip(words, labels, found):
+    for toks, labs, ents in zip(words, labels, found, strict=False):
         new = list(labs)
         for a, b, typ in ents:
             tally: dict[str, int] = {}
@@ -308,7 +308,7 @@ def vote_types(
         if c.get("PER", 0) >= 2 and c["PER"] == max(c.values()) and len(w) > 2
         and w.lower() not in common and w.lower() not in TUSSENVOEGSELS
     }
-    for toks, new in zip(words, out):
+    for toks, new in zip(words, out, strict=False):
         for k, tok in enumerate(toks):
             if new[k] == "O" and tok in persons:
                 new[k] = "I-PER" if k and new[k - 1].endswith("PER") else "B-PER"
@@ -343,7 +343,7 @@ def tidy_persons(
     full names are not ("Hugo Koeman van de Kindertelefoon", "Barak in Camp David").
     """
     out = []
-    for toks, labs in zip(words, labels):
+    for toks, labs in zip(words, labels, strict=False):
         new = list(labs)
         ents = [e for e in _entities(labs) if e[2] == "PER"]
         for a, b, _ in ents:
@@ -357,7 +357,7 @@ def tidy_persons(
                 new[end] = "O"
             if a < k < end:
                 new[k] = "B-PER"
-        for (a, b, _), (c, _, _) in zip(ents, ents[1:]):
+        for (a, b, _), (c, _, _) in zip(ents, ents[1:], strict=False):
             gap = toks[b:c]
             if (gap and new[b - 1] != "O" and new[c] != "O"
                     and _given_names(toks[a:b], gaz) and all(t in _JOINERS for t in gap)):
@@ -374,16 +374,16 @@ def _mention_probs(
 ) -> list[list[float]]:
     """Person probability per token; a token re-typed by the vote gets its mentions' mean."""
     total: dict[str, list[float]] = {}
-    for toks, labs, ps in zip(words, before, probs):
-        for tok, lab, p in zip(toks, labs, ps):
+    for toks, labs, ps in zip(words, before, probs, strict=False):
+        for tok, lab, p in zip(toks, labs, ps, strict=False):
             if lab != "O":
                 acc = total.setdefault(tok, [0.0, 0.0])
                 acc[0] += p
                 acc[1] += 1
     out = []
-    for toks, old, new, ps in zip(words, before, after, probs):
+    for toks, old, new, ps in zip(words, before, after, probs, strict=False):
         row = list(ps)
-        for k, (o, n) in enumerate(zip(old, new)):
+        for k, (o, n) in enumerate(zip(old, new, strict=False)):
             if o[2:] != n[2:] and n.endswith("PER"):
                 acc = total[toks[k]]
                 row[k] = acc[0] / acc[1]

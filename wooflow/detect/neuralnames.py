@@ -151,7 +151,7 @@ class NeuralTagger:
                 part = idx[s:s + 256]
                 w, c, f = self.encoder.encode([sents[i] for i in part])
                 (p,) = self.session.run(None, {"words": w, "chars": c, "feats": f})
-                for i, row in zip(part, p):
+                for i, row in zip(part, p, strict=False):
                     out[i] = row
         return out
 

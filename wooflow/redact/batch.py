@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from wooflow.exceptions import InputError, LeakError, WooflowError
+from wooflow.exceptions import InputError, WooflowError
 from wooflow.model import Document, Finding
 from wooflow.redact.pdf import RedactionReport, redact_pdf
 from wooflow.redact.render import render_document

@@ -11,7 +11,6 @@ the document and the text zone the classifier gives it and answers yes or no, so
 from __future__ import annotations
 
 import datetime as _dt
-
 import re
 
 from wooflow.model import Document

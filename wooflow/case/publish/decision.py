@@ -23,7 +23,14 @@ from jinja2.sandbox import SandboxedEnvironment
 from wooflow.case.publish.inventory import COLUMNS, PDF_COLUMNS, InventoryRow, html_to_pdf
 from wooflow.case.publish.inventory import to_pdf as inventory_pdf
 from wooflow.case.publish.records import (
-    DEELS, DUBBEL, NIET, OPENBAAR, REEDS, CaseMeta, PublishRecord, sort_grounds,
+    DEELS,
+    DUBBEL,
+    NIET,
+    OPENBAAR,
+    REEDS,
+    CaseMeta,
+    PublishRecord,
+    sort_grounds,
 )  # fmt: skip
 from wooflow.case.publish.woo_articles import ARTICLES, CATEGORY_WORDS, GROUNDS
 from wooflow.exceptions import ConfigError
@@ -319,14 +326,14 @@ def to_docx(md: str, rows: list[InventoryRow], case: CaseMeta) -> bytes:
     headers = {attr: header for attr, header, _ in COLUMNS}
     table = doc.add_table(rows=1, cols=len(PDF_COLUMNS))
     table.style = "Table Grid"
-    for cell, attr in zip(table.rows[0].cells, PDF_COLUMNS):
+    for cell, attr in zip(table.rows[0].cells, PDF_COLUMNS, strict=False):
         cell.text = headers[attr]
         for run in cell.paragraphs[0].runs:
             run.bold = True
             run.font.size = Pt(8)
     for row in rows:
         cells = table.add_row().cells
-        for cell, attr in zip(cells, PDF_COLUMNS):
+        for cell, attr in zip(cells, PDF_COLUMNS, strict=False):
             cell.text = str(getattr(row, attr))
             for run in cell.paragraphs[0].runs:
                 run.font.size = Pt(8)

@@ -174,8 +174,8 @@ def _understand(case: Any, progress: Progress) -> None:
 
 
 def _detect(case: Any, state: _State, detector: Any, progress: Progress) -> None:
-    from wooflow.case.review import run_detection
     from wooflow.case.publish.source import CONTAINER_KINDS
+    from wooflow.case.review import run_detection
 
     ids = [r.doc_id for r in case.records() if r.kind not in CONTAINER_KINDS and r.doc_id not in state.detected]
     progress("detecteren", 0, len(ids))

@@ -13,7 +13,12 @@ from datetime import datetime
 
 from wooflow.case.publish.decision import datum, decide
 from wooflow.case.publish.records import (
-    DUBBEL, GROUND_ORDER, JUDGEMENTS, CaseMeta, PublishRecord, ReviewCounts,
+    DUBBEL,
+    GROUND_ORDER,
+    JUDGEMENTS,
+    CaseMeta,
+    PublishRecord,
+    ReviewCounts,
 )  # fmt: skip
 
 COLOURS = {

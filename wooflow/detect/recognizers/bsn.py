@@ -14,7 +14,7 @@ def elfproef(digits: str) -> bool:
         digits = "0" + digits
     if len(digits) != 9 or not digits.isdigit() or digits == "000000000":
         return False
-    total = sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1))) - int(digits[8])
+    total = sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1), strict=False)) - int(digits[8])
     return total % 11 == 0
 
 

@@ -15,15 +15,23 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from wooflow.detect import lexicon, publicrole
+from wooflow.detect.chunkshape import (
+    _COMMON_FIRST_NAME,
+    _NAME_WORD,
+    _PLAIN_WORD,
+    _chunk_shape,
+    _word_kind,
+)
 from wooflow.detect.names import CAP, CHUNK_RE, SP, TV_LOW, NameParts, parse, tokens_of
 from wooflow.detect.personcues import (
+    _EMAIL_ANGLE,
+    _ORGS_LOWER,
     ACRONYM_ITEM,
     ATTENDANCE_LINE,
     CHAT_HANDLE,
     CHAT_NAMED,
-    CLOSING,
-    SIGNOFF_INITIALS,
     CHAT_SPEAKER,
+    CLOSING,
     COORD,
     HEADER_WORDS,
     INIT_ONLY,
@@ -32,12 +40,11 @@ from wooflow.detect.personcues import (
     PREP_BEFORE,
     PREV_WORD,
     ROLE_TOKENS,
+    SIGNOFF_INITIALS,
     STREETISH,
     STRIP_WORDS,
     TITLE_WORDS,
     TV_WORDS_LOWER,
-    _EMAIL_ANGLE,
-    _ORGS_LOWER,
     _context,
     _direct_label,
     _in_parentheses,
@@ -50,17 +57,9 @@ from wooflow.detect.personcues import (
     caps_cw_all,
     title_before,
 )
-from wooflow.detect.chunkshape import (
-    _COMMON_FIRST_NAME,
-    _NAME_WORD,
-    _PLAIN_WORD,
-    _chunk_shape,
-    _word_kind,
-)
 from wooflow.detect.recognizers.base import GROUND_PRIVACY, Recognizer
 from wooflow.detect.textutil import line_start
 from wooflow.model import Finding
-
 
 _LABEL_NUMBER = re.compile(r"[ \t]+\d{1,3}(?![\d.,:/-]\d)\b")
 _GIVEN_IN_BRACKETS = re.compile(rf"{SP}?\(({CAP})\)")
@@ -464,7 +463,7 @@ class PersonRecognizer(Recognizer):
             return None
         # 'Vos-van Dam, A.B.': with initials after the comma an ordinary word ('Dam') is a name part.
         init_tail = tail.group(1).strip().endswith(".")
-        if " " in chunk.strip() and not chunk.split()[0].lower() in TV_WORDS_LOWER \
+        if " " in chunk.strip() and chunk.split()[0].lower() not in TV_WORDS_LOWER \
                 and any((lexicon.is_common(w) and not init_tail) or _orgish(w) for w in chunk.split()):
             return None
         words0 = chunk.split()
