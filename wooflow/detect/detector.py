@@ -9,10 +9,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
-from wooflow.detect import capitals, consistency
+from wooflow.detect import capitals, consistency, personforms
 from wooflow.detect.config import DetectConfig, load_config
 from wooflow.detect.merge import merge
-from wooflow.detect.recognizers import REGISTRY, address, phone, special_category
+from wooflow.detect.recognizers import REGISTRY, address, idnumber, phone, special_category
 from wooflow.detect.recognizers.base import Starts
 from wooflow.detect.recognizers.person import Mention, PersonRecognizer
 from wooflow.exceptions import ConfigError
@@ -37,6 +37,8 @@ class Detector:
         names = self.config.recognizers or list(REGISTRY)
         self.person = PersonRecognizer(use_model=self.config.use_model) if "person" in names else None
         self.others = [REGISTRY[n]() for n in names if n != "person"]
+        ids = [r for r in self.others if isinstance(r, idnumber.IdNumberRecognizer)]
+        self.ids = ids[0] if ids else None
 
     def detect(self, text: str, fields: Mapping[str, Any] | None = None) -> list[Finding]:
         """Findings for one text (``fields`` is accepted for API stability; unused so far)."""
@@ -56,7 +58,8 @@ class Detector:
             mentions[k] = self.person.mentions(text) if self.person else []
         emails = {k: [f for f in fs if f.category == "email"] for k, fs in others.items()}
         reg = consistency.build_registry(mentions, emails, dict(texts), self.config.keep_names)
-        out: dict[K, list[Finding]] = {}
+        pre: dict[Any, list[Finding]] = {}
+        final_mentions: dict[Any, list[Mention]] = {}
         for k in keys:
             text = texts[k]
             ms = mentions[k]
@@ -79,8 +82,22 @@ class Detector:
                     f = special_category.reclassify(text, f, persons)  # type: ignore[assignment]
                 if f is not None:
                     rest.append(f)
-            findings = [m.to_finding() for m in ms] + rest + self._redact_names(text)
-            findings = [f for f in findings if f.score >= self.config.min_score or f.action == "keep"]
+            final_mentions[k] = ms
+            if self.ids is not None:
+                rest += self.ids.numbers_after_persons(text, [m.end for m in ms if m.public is None])
+            pre[k] = [m.to_finding() for m in ms] + rest + self._redact_names(text)
+        if self.ids is not None:
+            found = {k: [f for f in fs if f.category == idnumber.CATEGORY] for k, fs in pre.items()}
+            for k, extra in idnumber.propagate(dict(texts), found).items():
+                pre[k] += extra
+        if self.person is not None:
+            persons = personforms.case_persons(final_mentions)
+            for k in keys:
+                pre[k] += personforms.email_locals(texts[k], persons)
+        out: dict[K, list[Finding]] = {}
+        for k in keys:
+            text = texts[k]
+            findings = [f for f in pre[k] if f.score >= self.config.min_score or f.action == "keep"]
             merged = merge(text, findings)
             if text is not originals[k]:
                 orig = originals[k]

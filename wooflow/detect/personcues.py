@@ -195,7 +195,10 @@ COORD = re.compile(r"[ \t]*(?:,|en|of|&|/)[ \t]*|[ \t]+(?:en|of)[ \t]+")
 INIT_ONLY = re.compile(r"^(?:[A-Z]\.)+$")
 TV_WORDS_LOWER = frozenset("van de der den ter ten te 't in op el al la le du da di von".split())
 INVERTED_TAIL = re.compile(
-    rf",{SP}?((?:{INIT})|{CAP}(?:{SP}{CAP})?)(?:{SP}({TV_LOW}))?(?=[\s;>)<\]]|$)(?!{SP}*(?:IJ|[A-ZÀ-ÖØ-Þ]))"
+    rf",{SP}?((?:{INIT})|{CAP}(?:{SP}{CAP})?)(?:{SP}({TV_LOW}))?(?=[\s;>)<\]]|$)"
+    # A capital right after the tail continues a list ('Smit, Jan Pieter'); after a column gap of
+    # two or more blanks it is the next cell of a header or register row ('Terpstra, F.   IFZ').
+    r"(?![ \t\u00a0]?(?:IJ|[A-ZÀ-ÖØ-Þ]))"
 )
 
 

@@ -9,6 +9,7 @@ from wooflow.detect.recognizers.birthdate import BirthdateRecognizer
 from wooflow.detect.recognizers.bsn import BsnRecognizer
 from wooflow.detect.recognizers.email import EmailRecognizer
 from wooflow.detect.recognizers.iban import IbanRecognizer
+from wooflow.detect.recognizers.idnumber import IdNumberRecognizer
 from wooflow.detect.recognizers.person import PersonRecognizer
 from wooflow.detect.recognizers.phone import PhoneRecognizer
 from wooflow.detect.recognizers.plate import PlateRecognizer
@@ -21,7 +22,7 @@ REGISTRY: dict[str, type[Recognizer]] = {
     for cls in (
         PersonRecognizer, EmailRecognizer, PhoneRecognizer, BsnRecognizer, IbanRecognizer,
         AddressRecognizer, PostcodeRecognizer, BirthdateRecognizer, PlateRecognizer,
-        SignatureRecognizer, SpecialCategoryRecognizer,
+        SignatureRecognizer, SpecialCategoryRecognizer, IdNumberRecognizer,
     )
 }
 

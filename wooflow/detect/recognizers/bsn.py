@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from wooflow.detect import lexicon
 from wooflow.detect.recognizers.base import GROUND_BSN, Recognizer
 from wooflow.model import Finding
 
@@ -25,7 +26,6 @@ class BsnRecognizer(Recognizer):
     GROUND = GROUND_BSN
     PATTERNS = (r"(?<![\w.,-])(\d{4}[ .]?\d{2}[ .]?\d{3}|\d{3}[ .]\d{3}[ .]\d{3})(?![\w-]|[.,]\d)",)
     CONTEXT = ("bsn", "burgerservicenummer", "burgerservice", "sofinummer", "sofi-nummer", "bsn-nummer")
-    NEGATIVE = ("kenmerk", "referentie", "zaaknummer", "ons nummer", "factuur", "dossier", "iban", "rekening", "tel", "€")
 
     # Speed: the same pattern with the look-behind moved after the first character, so the
     # regex engine skips ahead to a candidate character instead of testing every position
@@ -42,7 +42,7 @@ class BsnRecognizer(Recognizer):
                 continue
             before = text[max(0, m.start() - 80) : m.start()].lower()
             last_ctx = max((before.rfind(c) for c in self.CONTEXT), default=-1)
-            last_neg = max((before.rfind(n) for n in self.NEGATIVE), default=-1)
+            last_neg = max((before.rfind(n) for n in lexicon.cue_words("id_negative_labels.txt")), default=-1)
             if last_neg > last_ctx:
                 continue  # the nearest label says it is a reference or amount, not a BSN
             ctx = last_ctx >= 0 or self.has_context(text, m.start(), m.end(), 0)

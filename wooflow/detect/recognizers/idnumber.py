@@ -1,0 +1,84 @@
+"""Personal identification and registration numbers other than the BSN (detention numbers,
+client, patient, staff and pass numbers); ground 5.1.2e.
+
+Two kinds of evidence, both from data rather than code:
+- a label from ``data/cues/id_labels.txt`` right before the number ('Detentienummer 8815342',
+  'reg. Nr. 8815342');
+- a register row: a bare number of 5-10 digits that follows a person's name on the same line,
+  separated only by blanks ('3-jan  Amghar, A.   8217850   A-unit'). The person recognizer
+  finds the name; the detector links the number to it (``numbers_after_persons``).
+
+A number found either way is an identifier of the case: the detector redacts the same digits
+wherever else they occur (``propagate``), as it does for persons.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from wooflow.detect import lexicon
+from wooflow.detect.recognizers.base import Recognizer
+from wooflow.model import Finding
+
+CATEGORY = "id_number"
+_NUMBER = r"(\d{5,10}|\d{3}[ .]\d{3}[ .]?\d{1,4})"
+
+
+@lru_cache(maxsize=1)
+def _labelled() -> re.Pattern[str]:
+    labels = sorted(lexicon.cue_words("id_labels.txt"), key=len, reverse=True)
+    alts = "|".join(re.escape(label).replace(r"\ ", r"[ \t]+") for label in labels)
+    return re.compile(
+        rf"(?i)(?<![\w-])(?:{alts})\.?(?:[ \t]*(?:nr|nummer)\.?)?[ \t]*[:#]?[ \t]*{_NUMBER}(?![\w,.-]\d|\w)"
+    )
+
+
+# A bare number on a register line after the name, then blanks (no comma: '12, 13').
+_AFTER_NAME = re.compile(r"[ \t]{1,30}(\d{5,10})(?=[ \t]|$)", re.MULTILINE)
+
+
+class IdNumberRecognizer(Recognizer):
+    NAME = "id_number"
+    ENTITIES = ("ID_NUMBER",)
+    CATEGORY = CATEGORY
+    # The labels come from data/cues/id_labels.txt; this is the number part they precede.
+    PATTERNS = (_NUMBER,)
+
+    def analyze(self, text: str) -> list[Finding]:
+        out = []
+        for m in _labelled().finditer(text):
+            label = m.group(0)[: m.start(1) - m.start()].strip(" \t:#").lower()
+            out.append(self.finding(text, m.start(1), m.end(1), 0.95, f"identificatienummer na '{label}'"))
+        return out
+
+    def numbers_after_persons(self, text: str, person_ends: Iterable[int]) -> list[Finding]:
+        """Register rows: a bare number right after a person's name on the same line."""
+        out = []
+        for end in person_ends:
+            m = _AFTER_NAME.match(text, end)
+            if m is None:
+                continue
+            out.append(self.finding(text, m.start(1), m.end(1), 0.85,
+                                    "registratienummer naast persoonsnaam (registerregel)"))
+        return out
+
+
+def propagate(texts: dict[object, str], found: dict[object, list[Finding]]) -> dict[object, list[Finding]]:
+    """The same digits as an identifier found anywhere in the case, redacted everywhere."""
+    values = {re.sub(r"\D", "", f.text) for fs in found.values() for f in fs if f.action == "redact"}
+    values = {v for v in values if len(v) >= 5}
+    if not values:
+        return {k: [] for k in texts}
+    pattern = re.compile(r"(?<![\w.,-])(\d{5,10})(?![\w-]|[.,]\d)")
+    out: dict[object, list[Finding]] = {}
+    for k, text in texts.items():
+        have = {(f.start, f.end) for f in found.get(k, [])}
+        extra = []
+        for m in pattern.finditer(text):
+            if m.group(1) in values and (m.start(1), m.end(1)) not in have:
+                extra.append(Finding(m.start(1), m.end(1), m.group(1), CATEGORY, "redact", "5.1.2e", 0.85,
+                                     IdNumberRecognizer.NAME, "zelfde identificatienummer als elders in de zaak"))
+        out[k] = extra
+    return out
