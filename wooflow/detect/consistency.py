@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from wooflow.detect import lexicon, publicrole
@@ -70,6 +71,29 @@ class Registry:
         if not names:
             return None
         return re.compile(r"(?<![\w@.])(?:" + "|".join(map(re.escape, names)) + r")(?![\w@])")
+
+
+def organisation_acronyms(acronyms: set[str], texts: Iterable[str]) -> set[str]:
+    """The acronyms that the case itself shows as an organisation: after an article ('het VNO',
+    'de FNV') or joined to another acronym ('VNO NCW', 'VNO-NCW'). Initials of a person take
+    neither, so such a token never becomes a person by propagation."""
+    if not acronyms:
+        return set()
+    alts = "|".join(map(re.escape, sorted(acronyms, key=len, reverse=True)))
+    pat = re.compile(
+        rf"(?<![\w@.-])(?:(?:[Hh]et|[Dd]e)[ \t]+({alts})(?![\w@-])|({alts})[ \t-]([A-Z]{{2,}})(?![\w@])"
+        rf"|([A-Z]{{2,}})[ \t-]({alts})(?![\w@-]))"
+    )
+    out: set[str] = set()
+    for text in texts:
+        for m in pat.finditer(text):
+            if m.group(1):
+                out.add(m.group(1))
+                continue
+            acr, other = (m.group(2), m.group(3)) if m.group(2) else (m.group(5), m.group(4))
+            if not lexicon.is_common(other):  # 'ACTIE JvW' is a label before initials
+                out.add(acr)
+    return out
 
 
 def build_registry(

@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
-from wooflow.detect import capitals, consistency, personforms
+from wooflow.detect import capitals, consistency, orgwords, personforms
 from wooflow.detect.config import DetectConfig, load_config
 from wooflow.detect.merge import merge
 from wooflow.detect.recognizers import REGISTRY, address, idnumber, phone, special_category
@@ -56,6 +56,12 @@ class Detector:
             text = texts[k]
             others[k] = [f for r in self.others for f in r.analyze(text)]
             mentions[k] = self.person.mentions(text) if self.person else []
+        acronyms = {m.text for ms in mentions.values() for m in ms if m.recognizer == "person-acronym"}
+        org_acronyms = consistency.organisation_acronyms(acronyms, texts.values())
+        if org_acronyms:  # the case shows them as organisations ('het VNO', 'VNO NCW'): never persons
+            mentions = {k: [m for m in ms if not (m.parts.initials and m.text in org_acronyms)]
+                        for k, ms in mentions.items()}
+        mentions = orgwords.drop_organisation_mentions(mentions, orgwords.case_organisation_words(texts.values()))
         emails = {k: [f for f in fs if f.category == "email"] for k, fs in others.items()}
         reg = consistency.build_registry(mentions, emails, dict(texts), self.config.keep_names)
         pre: dict[Any, list[Finding]] = {}
