@@ -42,6 +42,17 @@ def merge(text: str, findings: list[Finding]) -> list[Finding]:
         findings = [_cut_before_keeps(text, f, other_keeps, kstarts, klen) if f.category == "special_category"
                     else f for f in findings]
         findings = [f for f in findings if f is not None]
+    # Nor a person or identifier found inside it: the statement is only proposed, and a reviewer
+    # who rejects it must not publish the name with it ('Gedetineerde Verhoeven, K.').
+    if any(f.category == "special_category" for f in findings):
+        others = sorted((f for f in findings if f.action == "redact" and f.category != "special_category"),
+                        key=lambda k: k.start)
+        if others:
+            ostarts = [k.start for k in others]
+            olen = max(k.end - k.start for k in others)
+            findings = [_cut_before_keeps(text, f, others, ostarts, olen) if f.category == "special_category"
+                        else f for f in findings]
+            findings = [f for f in findings if f is not None]
     items = sorted(findings, key=lambda f: (f.start, -f.end))
     out: list[Finding] = []
     cluster: list[Finding] = []

@@ -8,6 +8,7 @@ from wooflow.detect.recognizers.base import Recognizer
 from wooflow.detect.recognizers.birthdate import BirthdateRecognizer
 from wooflow.detect.recognizers.bsn import BsnRecognizer
 from wooflow.detect.recognizers.email import EmailRecognizer
+from wooflow.detect.recognizers.formfield import FormFieldRecognizer
 from wooflow.detect.recognizers.iban import IbanRecognizer
 from wooflow.detect.recognizers.idnumber import IdNumberRecognizer
 from wooflow.detect.recognizers.person import PersonRecognizer
@@ -23,6 +24,7 @@ REGISTRY: dict[str, type[Recognizer]] = {
         PersonRecognizer, EmailRecognizer, PhoneRecognizer, BsnRecognizer, IbanRecognizer,
         AddressRecognizer, PostcodeRecognizer, BirthdateRecognizer, PlateRecognizer,
         SignatureRecognizer, SpecialCategoryRecognizer, IdNumberRecognizer,
+        FormFieldRecognizer,
     )
 }
 

@@ -197,8 +197,9 @@ HOME_CUE = re.compile(
 def reclassify(text: str, finding: Finding, person_spans: Starts) -> Finding:
     """Settle home vs office once person mentions are known: an address right under a person's
     name is that person's; one under an organisation's name or after 'Locatie:' is an office."""
-    if finding.category not in ("address", "postcode") or "postbus" in finding.text.lower():
-        return finding
+    if finding.category not in ("address", "postcode") or "postbus" in finding.text.lower() \
+            or finding.recognizer == "formfield":
+        return finding  # a form field was judged with its whole form block
     ls = text.rfind("\n", max(0, finding.start - 300), finding.start) + 1
     if ls == 0:
         ls = max(0, finding.start - 300)
