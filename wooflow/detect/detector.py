@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
-from wooflow.detect import capitals, consistency, orgwords, personforms
+from wooflow.detect import capitals, consistency, orgvalues, orgwords, personforms
 from wooflow.detect.config import DetectConfig, load_config
 from wooflow.detect.merge import merge
 from wooflow.detect.recognizers import REGISTRY, address, idnumber, phone, special_category
@@ -66,6 +66,7 @@ class Detector:
         reg = consistency.build_registry(mentions, emails, dict(texts), self.config.keep_names)
         pre: dict[Any, list[Finding]] = {}
         final_mentions: dict[Any, list[Mention]] = {}
+        person_spans: dict[Any, Starts] = {}
         for k in keys:
             text = texts[k]
             ms = mentions[k]
@@ -76,6 +77,7 @@ class Detector:
             consistency.rejudge(text, ms, reg)
             self._apply_keep_names(ms)
             persons = Starts([(m.start, m.end) for m in ms if m.public is None])
+            person_spans[k] = persons
             rest = []
             # addresses first: a number on an office's address line is the office's number
             fs = [address.reclassify(text, f, persons) if f.category in ("address", "postcode") else f
@@ -92,14 +94,15 @@ class Detector:
             if self.ids is not None:
                 rest += self.ids.numbers_after_persons(text, [m.end for m in ms if m.public is None])
             pre[k] = [m.to_finding() for m in ms] + rest + self._redact_names(text)
+        pre = orgvalues.judge(dict(texts), pre, person_spans)
         if self.ids is not None:
             found = {k: [f for f in fs if f.category == idnumber.CATEGORY] for k, fs in pre.items()}
             for k, extra in idnumber.propagate(dict(texts), found).items():
                 pre[k] += extra
         if self.person is not None:
-            persons = personforms.case_persons(final_mentions)
+            case_persons = personforms.case_persons(final_mentions)
             for k in keys:
-                pre[k] += personforms.email_locals(texts[k], persons)
+                pre[k] += personforms.email_locals(texts[k], case_persons)
         out: dict[K, list[Finding]] = {}
         for k in keys:
             text = texts[k]

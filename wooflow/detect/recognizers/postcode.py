@@ -13,7 +13,8 @@ from wooflow.model import Finding
 
 _U = "A-ZÀ-ÖØ-Þ"
 _L = "a-zß-öø-ÿ"
-POSTCODE = rf"(?<![\w-])([1-9]\d{{3}}[ \u00a0]?(?!SA|SD|SS)[A-Z]{{2}})(?![\w-])(?:[ \u00a0]{{1,2}}([{_U}][{_L}'’]+(?:-[{_U}]?[{_L}'’]+)*(?:[ \u00a0][{_U}]?[{_L}'’]+(?:-[{_U}]?[{_L}'’]+)*){{0,2}}))?"
+# Not after a date separator ('7‐4‐2009 RE: ...' is a date and a reply prefix) nor before ':'.
+POSTCODE = rf"(?<![\w\-‐‑–/.])([1-9]\d{{3}}[ \u00a0]?(?!SA|SD|SS)[A-Z]{{2}})(?![\w-]|:)(?:[ \u00a0]{{1,2}}([{_U}][{_L}'’]+(?:-[{_U}]?[{_L}'’]+)*(?:[ \u00a0][{_U}]?[{_L}'’]+(?:-[{_U}]?[{_L}'’]+)*){{0,2}}))?"
 
 
 class PostcodeRecognizer(Recognizer):
@@ -26,7 +27,7 @@ class PostcodeRecognizer(Recognizer):
     # Speed: the same pattern with the look-behind moved after the first character, so the
     # regex engine skips ahead to a candidate character instead of testing every position
     # (identical matches; tests/detect/test_fast_patterns.py checks both agree).
-    _re = re.compile(POSTCODE.replace(r"(?<![\w-])([1-9]", r"([1-9](?<![\w-][1-9])", 1))
+    _re = re.compile(POSTCODE.replace(r"(?<![\w\-‐‑–/.])([1-9]", r"([1-9](?<![\w\-‐‑–/.][1-9])", 1))
 
     def analyze(self, text: str) -> list[Finding]:
         out = []

@@ -1,0 +1,86 @@
+"""Organisation evidence for numbers: a phone number or IBAN in an organisation's letterhead or
+under a functional contact unit ('Inlichtingen bij / Overijssel Loket / Telefoon: ...') is the
+organisation's; so is a fax number. Such a value is kept public, and the same value is kept
+everywhere in the case (an organisation's number does not become personal elsewhere).
+
+Mobile numbers are never an organisation's by this evidence: a signature block often puts a
+civil servant's 06 under the ministry's Postbus line. The cue words are data
+(data/cues/letterhead_cues.txt).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+from typing import Any
+
+from wooflow.detect import lexicon
+from wooflow.detect.textutil import Starts
+from wooflow.model import Finding
+
+_LINES_UP = 4
+_MOBILE = re.compile(r"^(?:\+31|0031|\(\+31\)|\(0031\))?[ \u00a0-]?\(?0?\)?[ \u00a0-]?6")
+_FAX = re.compile(r"(?i)(?:^|[\s|])(?:f|fax|telefax)[ \t]*[:.]?[ \t]*$")
+CATEGORIES = ("phone", "iban")
+
+
+@lru_cache(maxsize=1)
+def _cues() -> re.Pattern[str]:
+    words = sorted(lexicon.cue_words("letterhead_cues.txt"), key=len, reverse=True)
+    alts = "|".join(re.escape(w) if not w[-1].isalpha() else re.escape(w) + r"\b" for w in words)
+    return re.compile(rf"(?i)(?<![\w]){'(?:' + alts + ')'}")
+
+
+def _digits(value: str) -> str:
+    return re.sub(r"[^0-9A-Za-z]", "", value).upper()
+
+
+def _is_mobile(value: str) -> bool:
+    return bool(_MOBILE.match(value.strip()))
+
+
+def organisation_value(text: str, f: Finding, persons: Starts) -> str | None:
+    """The reason when ``f`` (a phone number or IBAN) is an organisation's, else None."""
+    ls = text.rfind("\n", 0, f.start) + 1
+    if f.category == "phone" and _FAX.search(text[max(ls, f.start - 12) : f.start]):
+        return "faxnummer van organisatie"
+    if f.category == "phone" and _is_mobile(f.text):
+        return None
+    lo = ls
+    for _ in range(_LINES_UP):
+        if lo == 0:
+            break
+        lo = text.rfind("\n", 0, lo - 1) + 1
+    m = None
+    for m in _cues().finditer(text, lo, max(lo, ls - 1)):  # the lines above: not the number's own label
+        pass
+    if m is None or persons.between(m.end(), f.start):
+        return None
+    kind = "IBAN" if f.category == "iban" else "telefoonnummer"
+    return f"{kind} van organisatie (briefhoofd of loket)"
+
+
+def judge(texts: dict[Any, str], findings: dict[Any, list[Finding]], persons: dict[Any, Starts]
+          ) -> dict[Any, list[Finding]]:
+    """Keep the organisation's numbers, in the letterhead and everywhere else in the case."""
+    kept: dict[str, str] = {}
+    out: dict[Any, list[Finding]] = {}
+    for k, fs in findings.items():
+        new = []
+        for f in fs:
+            if f.category in CATEGORIES and f.action == "redact":
+                why = organisation_value(texts[k], f, persons[k])
+                if why is not None:
+                    f = replace(f, action="keep", ground=None, reason=why)
+                    if not why.startswith("fax"):
+                        kept[_digits(f.text)] = why
+            new.append(f)
+        out[k] = new
+    if not kept:
+        return out
+    for k, fs in out.items():
+        out[k] = [replace(f, action="keep", ground=None, reason="zelfde nummer als van organisatie elders in de zaak")
+                  if f.category in CATEGORIES and f.action == "redact" and _digits(f.text) in kept else f
+                  for f in fs]
+    return out
