@@ -50,9 +50,12 @@ def merge(text: str, findings: list[Finding]) -> list[Finding]:
         if others:
             ostarts = [k.start for k in others]
             olen = max(k.end - k.start for k in others)
-            findings = [_cut_before_keeps(text, f, others, ostarts, olen) if f.category == "special_category"
-                        else f for f in findings]
-            findings = [f for f in findings if f is not None]
+            cut = [_cut_before_keeps(text, f, others, ostarts, olen) if f.category == "special_category"
+                   else f for f in findings]
+            # what is left of a statement once its person is cut out must still say something: a
+            # lone label ('Gedetineerde' above a register entry) is no statement about anyone
+            findings = [c for f, c in zip(findings, cut, strict=True) if c is not None
+                        and (c is f or " " in c.text.strip())]
     items = sorted(findings, key=lambda f: (f.start, -f.end))
     out: list[Finding] = []
     cluster: list[Finding] = []

@@ -148,7 +148,7 @@ _EXTRA_ROLES = frozenset(
 )
 STRIP_WORDS = frozenset(
     "dhr dhr. mw mw. mevr mevr. mevrouw meneer heer mijnheer het een beste geachte lieve hoi "
-    "hallo hi hey dear dag goedemorgen goedemiddag dank bedankt collega mr mr. dr dr. drs drs. ir ir. "
+    "hallo hi hey ha hee hai dear dag goedemorgen goedemiddag dank bedankt collega mr mr. dr dr. drs drs. ir ir. "
     "ing ing. prof prof. ds ds. minister staatssecretaris premier kamerlid burgemeester wethouder "
     "raadslid gedeputeerde commissaris ombudsman voorzitter secretaris directeur oud-minister "
     "minister-president lid leden motie amendement fractievoorzitter koning koningin "

@@ -19,7 +19,7 @@ from wooflow.detect.recognizers.person import Mention
 from wooflow.model import Finding
 
 # 'h.reijnders', 'jw.kuiper', 'arjen.hofstede', 'r.van.dijk', 'rvandijk' is not dotted: skipped.
-_LOCAL = re.compile(r"(?<![\w@.])([a-z]{1,12})((?:\.[a-z]{1,12})*)\.([a-z][a-z'-]{2,40})(?![\w@]|\.[a-z])")
+_LOCAL = re.compile(r"(?<![\w@.])(?!www\.)([a-z]{1,12})((?:\.[a-z]{1,12})*)\.([a-z][a-z'-]{2,40})(?![\w@]|\.[a-z])")
 _TV = ("van", "de", "der", "den", "ter", "ten", "te", "in", "het", "t")
 
 

@@ -116,6 +116,10 @@ class Mention:
         )
 
 
+# Reasons of mentions whose only evidence is a name list: the model decides on them.
+LIST_ONLY = frozenset({"naam (namenlijst)", "voornaam (namenlijst)", "achternaam (namenlijst)"})
+
+
 @lru_cache(maxsize=1)
 def _model() -> object | None:
     """The statistical name model if a colleague's module and data are present."""
@@ -202,7 +206,10 @@ class PersonRecognizer(Recognizer):
                 unresolved.append(m.start(1))
         out += self._coordinated(text, out, rejected)
         if self.use_model:
-            out = self._apply_model(text, out, unresolved)
+            # Lists are evidence, not verdicts: a mention found on a name list alone is put to the
+            # model too, and dropped when the model does not read a person there ('Finally Tax').
+            doubtful = [m for m in out if m.reason in LIST_ONLY and m.public is None]
+            out = self._apply_model(text, out, unresolved + [m.start for m in doubtful], doubtful)
         out += shortnames.later_short_forms(text, out)
         return out
 
@@ -483,9 +490,9 @@ class PersonRecognizer(Recognizer):
         # looks like a thing ('-huis') is still one.
         after = text[tail.end() : tail.end() + 80]
         mailed = bool(_EMAIL_ANGLE.match(after)) and chunk.split()[-1].lower() in after.partition("@")[0].lower()
-        if (_orgish(chunk.split()[-1]) and not mailed) or (chunk in lexicon.places() and not place_ok) or chunk.lower() in STRIP_WORDS \
-                or chunk.lower() in HEADER_WORDS:
-            return None
+        if (_orgish(chunk.split()[-1]) and not mailed) or (chunk in lexicon.places() and not place_ok) \
+                or chunk.lower() in STRIP_WORDS or chunk.lower() in HEADER_WORDS or CLOSING.match(chunk + ","):
+            return None  # ... or a closing formula before the name ('Mvg, Thijs'): the name alone is judged
         e = tail.end()
         called = _GIVEN_IN_BRACKETS.match(text, e) if is_init else None
         if called:  # Outlook 'Vos-van Dam, A.B. (Anne-Bregje)': the given name belongs to the mention
@@ -549,12 +556,15 @@ class PersonRecognizer(Recognizer):
         # with several commas and no semicolons the commas separate list items.
         return flat.count(",") >= 2 and ";" not in flat
 
-    def _apply_model(self, text: str, mentions: list[Mention], unresolved: list[int]) -> list[Mention]:
+    def _apply_model(self, text: str, mentions: list[Mention], unresolved: list[int],
+                     doubtful: list[Mention] | None = None) -> list[Mention]:
         """Ask the model only about the lines where the rules were unsure (speed: the CRF is
-        the slowest step), then confirm weak mentions and add confident new ones."""
+        the slowest step), then confirm weak mentions and add confident new ones. A doubtful
+        mention (list evidence only) that the model does not tag as a person is dropped."""
         model = _model()
         if model is None:
             return mentions
+        confirmed: set[int] = set()
         points = sorted(unresolved)
         spans: list[tuple[int, int, float]] = []
         windows = _sentence_windows(text, points)
@@ -593,6 +603,7 @@ class PersonRecognizer(Recognizer):
                     break
                 i -= 1
             if hit is not None:
+                confirmed.add(id(hit))
                 if p >= 0.5 and hit.score < 0.85:
                     hit.score = min(0.95, max(hit.score, 0.5 + 0.45 * p))
                     hit.reason += " (bevestigd door namenmodel)"
@@ -614,6 +625,21 @@ class PersonRecognizer(Recognizer):
             public = publicrole.judge(text, s, e, parts.first, parts.initials, parts.surname)
             extra.append(Mention(s, e, span, 0.85 * p, "naam volgens namenmodel", parts,
                                  public=public, strong=p >= 0.9, recognizer="person-model"))
+        if doubtful:
+            # Dropped when the model reads no person there and the words are more than names: two
+            # or more words ('Finally Tax'), or one that is frequent in Dutch or English text
+            # ('Floor', 'Date', 'Zweden'); a lone rare given name ('Ineke') keeps its list evidence.
+            gaz = getattr(getattr(model, "featurizer", None), "gaz", None)
+            zipf_nl = getattr(gaz, "zipf_nl", {})
+            zipf_en = getattr(gaz, "zipf_en", {})
+
+            def frequent(m: Mention) -> bool:
+                words = m.text.split()
+                low = words[0].lower() if words else ""
+                return len(words) > 1 or zipf_nl.get(low, 0) >= 4 or zipf_en.get(low, 0) >= 4
+
+            drop = {id(m) for m in doubtful if frequent(m)} - confirmed
+            mentions = [m for m in mentions if id(m) not in drop]
         return mentions + extra
 
 
