@@ -16,11 +16,14 @@ from functools import lru_cache
 from typing import Any
 
 from wooflow.detect import lexicon
+from wooflow.detect.recognizers.base import PERSONAL_CONTEXT
 from wooflow.detect.textutil import Starts
 from wooflow.model import Finding
 
 _LINES_UP = 4
 _MOBILE = re.compile(r"^(?:\+31|0031|\(\+31\)|\(0031\))?[ \u00a0-]?\(?0?\)?[ \u00a0-]?6")
+_DIRECT = re.compile(r"(?i)(?:^|[\s|])(?:d|direct|doorkies\w*|m|mob|mobiel)[ \t]*[:.]?[ \t]*$")
+_IN_ADDRESS = re.compile(r"[\w.+-]*@")
 _FAX = re.compile(r"(?i)(?:^|[\s|])(?:f|fax|telefax)[ \t]*[:.]?[ \t]*$")
 CATEGORIES = ("phone", "iban")
 
@@ -53,10 +56,13 @@ def organisation_value(text: str, f: Finding, persons: Starts) -> str | None:
             break
         lo = text.rfind("\n", 0, lo - 1) + 1
     m = None
-    for m in _cues().finditer(text, lo, max(lo, ls - 1)):  # the lines above: not the number's own label
-        pass
+    for c in _cues().finditer(text, lo, max(lo, ls - 1)):  # the lines above: not the number's own label
+        if not _IN_ADDRESS.match(text, c.end()):
+            m = c  # ('postbus-leraren@minocw.nl' is a mailbox, no letterhead)
     if m is None or persons.between(m.end(), f.start):
         return None
+    if _DIRECT.search(text[max(ls, f.start - 14) : f.start]) or PERSONAL_CONTEXT.search(text, m.end(), f.start):
+        return None  # 'D 058 ...', 'Ze woont in ... Telefoon ...': a person's own number
     kind = "IBAN" if f.category == "iban" else "telefoonnummer"
     return f"{kind} van organisatie (briefhoofd of loket)"
 

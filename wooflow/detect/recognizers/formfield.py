@@ -6,7 +6,8 @@ Everything that decides is data: the labels and their category in data/cues/form
 the words that say whose block it is in data/cues/form_context.txt. A field is redacted when its
 label names personal data by itself ('woonplaats') or when the form block is about a person
 (the nearest context line above says 'particulier', 'eigenaar', a name field, ...); business
-evidence (a Postbus value or an 'organisatie' statement in the block) always keeps it public.
+evidence (a Postbus value, 'organisatie', a 'bedrijf' heading) nearer than any person evidence
+keeps it public. Only short lines count as evidence (form lines and headings, not prose).
 """
 
 from __future__ import annotations
@@ -83,7 +84,8 @@ class FormFieldRecognizer(Recognizer):
                 if value is None:
                     continue
                 vs, vtext = value
-                if vtext.strip().lower().rstrip(".") in _FILLER or _label_of(vtext) is not None:
+                if vtext.strip().lower().rstrip(".") in _FILLER or _label_of(vtext) is not None \
+                        or vtext.rstrip().endswith(":"):
                     continue
                 spec = _labels()[label]
                 whose = self._whose(lines, i)
@@ -102,8 +104,8 @@ class FormFieldRecognizer(Recognizer):
     def _value(lines: list[tuple[int, str]], i: int, cells: list[tuple[int, str]], j: int) -> tuple[int, str] | None:
         if j + 1 < len(cells):
             return cells[j + 1]
-        if len(cells) != 1:
-            return None
+        if len(cells) != 1 or cells[j][1].rstrip().endswith(":"):
+            return None  # 'Adres:' with nothing after it is an empty field, not a vertical label
         # a vertical export: the value is the next non-empty line, alone on it
         for k in range(i + 1, min(len(lines), i + 3)):
             ls, line = lines[k]
@@ -118,10 +120,10 @@ class FormFieldRecognizer(Recognizer):
         person_re, business_re = _context()
         lo = max(0, i - _LOOKBACK)
         block = [line for _, line in lines[lo : i + 1]]
-        if any(re.search(r"(?i)\bpostbus\b", line) for line in block):
-            return "business"  # an organisation's postal address
         for line in reversed(block):
-            if business_re.search(line):
+            if len(line.split()) > 10:
+                continue  # prose, not a form line or heading
+            if re.search(r"(?i)\bpostbus\b", line) or business_re.search(line):
                 return "business"
             if person_re.search(line):
                 return "person"

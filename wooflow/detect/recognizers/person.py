@@ -638,7 +638,9 @@ class PersonRecognizer(Recognizer):
                 low = words[0].lower() if words else ""
                 return len(words) > 1 or zipf_nl.get(low, 0) >= 4 or zipf_en.get(low, 0) >= 4
 
-            drop = {id(m) for m in doubtful if frequent(m)} - confirmed
+            # ... unless a surer mention in the same text holds the same words ('Ingrid Tjon A Fong').
+            sure_words = {w for m in mentions if m.reason not in LIST_ONLY for w in m.text.split()}
+            drop = {id(m) for m in doubtful if frequent(m) and not set(m.text.split()) <= sure_words} - confirmed
             mentions = [m for m in mentions if id(m) not in drop]
         return mentions + extra
 
