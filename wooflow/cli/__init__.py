@@ -24,10 +24,11 @@ from wooflow.cli import (  # noqa: E402
     cmd_ingest,
     cmd_publish,
     cmd_redact,
+    cmd_register,
     cmd_serve,
 )
 
-for _mod in (cmd_ingest, cmd_info, cmd_detect, cmd_redact, cmd_case, cmd_publish, cmd_serve):
+for _mod in (cmd_ingest, cmd_info, cmd_detect, cmd_redact, cmd_case, cmd_publish, cmd_serve, cmd_register):
     _mod.register(app)
 
 

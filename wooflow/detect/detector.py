@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
-from wooflow.detect import capitals, consistency, orgvalues, orgwords, personforms
+from wooflow.detect import capitals, consistency, orgvalues, orgwords, personforms, register
 from wooflow.detect.config import DetectConfig, load_config
 from wooflow.detect.merge import merge
 from wooflow.detect.recognizers import REGISTRY, address, idnumber, phone, special_category
@@ -61,6 +61,8 @@ class Detector:
         if org_acronyms:  # the case shows them as organisations ('het VNO', 'VNO NCW'): never persons
             mentions = {k: [m for m in ms if not (m.parts.initials and m.text in org_acronyms)]
                         for k, ms in mentions.items()}
+        for k, ms in mentions.items():
+            self._office_holders(texts[k], ms)
         mentions = orgwords.drop_organisation_mentions(mentions, orgwords.case_organisation_words(texts.values()))
         emails = {k: [f for f in fs if f.category == "email"] for k, fs in others.items()}
         reg = consistency.build_registry(mentions, emails, dict(texts), self.config.keep_names)
@@ -113,6 +115,18 @@ class Detector:
                 merged = [replace(f, text=orig[f.start : f.end]) for f in merged]
             out[k] = merged
         return out
+
+    @staticmethod
+    def _office_holders(text: str, ms: list[Mention]) -> None:
+        """Keep-evidence from the register of public office holders (wooflow/detect/register.py)."""
+        low = ""
+        for m in ms:
+            if m.public is not None or not m.parts.surname or not (m.parts.first or m.parts.initials):
+                continue
+            low = low or text.lower()
+            why = register.lookup(m.parts.first, m.parts.initials, m.parts.surname, low)
+            if why is not None:
+                m.public = why
 
     def _apply_keep_names(self, ms: list[Mention]) -> None:
         if not self.config.keep_names:
