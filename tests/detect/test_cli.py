@@ -44,3 +44,18 @@ def test_table_format(tmp_path: Path) -> None:
     f.write_text("Beste Jan Jansen,", encoding="utf-8")
     res = CliRunner().invoke(app, ["detect", str(f), "--format", "table"])
     assert res.exit_code == 0 and "Jan Jansen" in res.stdout
+
+
+def test_explain_prints_the_chain_per_finding(tmp_path) -> None:
+    from typer.testing import CliRunner
+
+    from wooflow.cli import app
+
+    doc = tmp_path / "brief.txt"
+    doc.write_text("Van: Sanne Kuipers\nAan: minister Helder\n\nDetentienummer 7744120\n", encoding="utf-8")
+    res = CliRunner().invoke(app, ["detect", str(doc), "--explain"])
+    assert res.exit_code == 0, res.output
+    assert "'Sanne Kuipers': weglakken (automatisch)" in res.output
+    assert "'7744120': weglakken" in res.output and "identificatienummer na 'detentienummer'" in res.output
+    assert "'Helder': openbaar" in res.output
+    assert "beleid: drempel voor person is 0.85" in res.output

@@ -40,6 +40,7 @@ def detect(
     paths: list[str] = typer.Argument(..., help="Documenten (alle samen één zaak: namen consequent weggelakt)."),
     fmt: str = typer.Option("jsonl", "--format", help="Uitvoer: jsonl (machineleesbaar) of table."),
     config: Path | None = typer.Option(None, "--config", help="TOML-bestand met eigen detectiebeleid."),
+    explain: bool = typer.Option(False, "--explain", help="Toon per vondst waarom: herkenner, bewijs, score, drempel, beslissing."),
 ) -> None:
     """Vind persoonsgegevens (en wat openbaar blijft) met grond, score en reden."""
     from wooflow.detect.detector import Detector
@@ -60,7 +61,9 @@ def detect(
             _say(f"{path}: {exc.strerror or exc}")
             exit_code = exit_code or 2
     results = detector.detect_case(texts) if texts else {}
-    if fmt == "jsonl":
+    if explain:
+        _explain(results, detector)
+    elif fmt == "jsonl":
         out = sys.stdout
         for path in texts:
             for f in results[path]:
@@ -89,6 +92,27 @@ def _table(results: dict[str, list]) -> None:
                 "automatisch" if decide(f) == "auto" else "voorstel", f.reason,
             )
     Console(width=200).print(table)
+
+
+def _explain(results: dict[str, list], detector: object) -> None:
+    """The chain behind each finding, in Dutch: what found it, on what evidence, and how the
+    acceptance policy decides (automatic or proposed to the reviewer)."""
+    from wooflow.detect.policy import decide, threshold
+
+    config = getattr(detector, "config", None)
+    out = sys.stdout
+    for path, findings in results.items():
+        for f in findings:
+            verdict = "weglakken" if f.action == "redact" else "openbaar"
+            how = "automatisch" if decide(f, config) == "auto" else "voorstel aan beoordelaar"
+            out.write(f"{path} {f.start}-{f.end} {f.text!r}: {verdict} ({how})\n")
+            out.write(f"  categorie {f.category}, grond {f.ground or '-'}, herkend door '{f.recognizer}', "
+                      f"score {f.score:.2f}\n")
+            for i, step in enumerate(f.reason.split("; "), 1):
+                out.write(f"  bewijs {i}: {step}\n")
+            if f.action == "redact":
+                out.write(f"  beleid: drempel voor {f.category} is {threshold(f.category, config):.2f}\n")
+    out.flush()
 
 
 def register(app: typer.Typer) -> None:
