@@ -82,13 +82,13 @@ def organisation_acronyms(acronyms: set[str], texts: Iterable[str]) -> set[str]:
     alts = "|".join(map(re.escape, sorted(acronyms, key=len, reverse=True)))
     pat = re.compile(
         rf"(?<![\w@.-])(?:(?:[Hh]et|[Dd]e)[ \t]+({alts})(?![\w@-])|({alts})[ \t-]([A-Z]{{2,}})(?![\w@])"
-        rf"|([A-Z]{{2,}})[ \t-]({alts})(?![\w@-]))"
+        rf"|([A-Z]{{2,}})[ \t-]({alts})(?![\w@-])|({alts})[ \t]+Box\b)"
     )
     out: set[str] = set()
     for text in texts:
         for m in pat.finditer(text):
-            if m.group(1):
-                out.add(m.group(1))
+            if m.group(1) or m.group(6):  # 'het VNO', 'PO Box'
+                out.add(m.group(1) or m.group(6))
                 continue
             acr, other = (m.group(2), m.group(3)) if m.group(2) else (m.group(5), m.group(4))
             if not lexicon.is_common(other):  # 'ACTIE JvW' is a label before initials

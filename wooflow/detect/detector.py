@@ -63,7 +63,8 @@ class Detector:
                         for k, ms in mentions.items()}
         for k, ms in mentions.items():
             self._office_holders(texts[k], ms)
-        mentions = orgwords.drop_organisation_mentions(mentions, orgwords.case_organisation_words(texts.values()))
+        org_words = frozenset(orgwords.case_organisation_words(texts.values()))
+        mentions = orgwords.drop_organisation_mentions(mentions, set(org_words))
         emails = {k: [f for f in fs if f.category == "email"] for k, fs in others.items()}
         reg = consistency.build_registry(mentions, emails, dict(texts), self.config.keep_names)
         pre: dict[Any, list[Finding]] = {}
@@ -82,7 +83,7 @@ class Detector:
             person_spans[k] = persons
             rest = []
             # addresses first: a number on an office's address line is the office's number
-            fs = [address.reclassify(text, f, persons) if f.category in ("address", "postcode") else f
+            fs = [address.reclassify(text, f, persons, org_words) if f.category in ("address", "postcode") else f
                   for f in others[k]]
             offices = [f.end for f in fs if f.category in ("address", "postcode") and f.action == "keep"]
             for f in fs:
@@ -124,7 +125,7 @@ class Detector:
             if m.public is not None or not m.parts.surname or not (m.parts.first or m.parts.initials):
                 continue
             low = low or text.lower()
-            why = register.lookup(m.parts.first, m.parts.initials, m.parts.surname, low)
+            why = register.lookup(m.parts.first, m.parts.initials, m.parts.surname, low, m.start, m.end)
             if why is not None:
                 m.public = why
 

@@ -46,6 +46,7 @@ _ROO_OFFICES = {
     "gemeentesecretaris": "gemeentesecretaris",
 }
 # Office words a document uses for national office (any of them names the office).
+_NEAR = 150  # characters around a mention in which its municipality or office must be named
 _NATIONAL_WORDS = ("kamer", "kamerlid", "minister", "staatssecretaris", "kabinet", "ministerie", "premier",
                    "motie", "kamervragen")
 
@@ -129,37 +130,50 @@ def reload() -> None:
 
 
 def _name_agrees(e: Entry, first: str | None, initials: str | None) -> bool:
+    """Given name and initials must not contradict the entry. National office (no place to
+    check in the document) needs the full given name: initials plus a common surname would
+    make every namesake of a minister public."""
+    if first and e.given and first.lower() != e.given.lower():
+        return False
     if initials:
         mine = _letters(initials)
-        return bool(e.initials) and (mine == e.initials or (len(mine) == 1 and e.initials.startswith(mine)))
+        if not (e.initials and (mine == e.initials or (len(mine) == 1 and e.initials.startswith(mine)))):
+            return False
+        return e.place is not None or bool(first and e.given)
     if first:
         if e.given:
-            return first.lower() == e.given.lower()
-        return bool(e.initials) and e.initials[0] == first[0].upper()
+            return True
+        return e.place is not None and bool(e.initials) and e.initials[0] == first[0].upper()
     return False
 
 
-def _named_in(e: Entry, low_text: str) -> bool:
+def _named_in(e: Entry, low_text: str, near: str) -> bool:
+    """The entry's municipality or office near the mention ('P.V. Guldemond (gemeente Zwolle)',
+    'wethouder Guldemond'); for national office the body, ministry or office word in the text."""
     place = e.place
     if place:
-        return re.search(r"(?<!\w)" + re.escape(place.lower()) + r"(?!\w)", low_text) is not None
+        return re.search(r"(?<!\w)" + re.escape(place.lower()) + r"(?!\w)", near) is not None \
+            or re.search(r"(?<!\w)" + re.escape(e.office) + r"(?!\w)", near) is not None
     org = e.organisation.lower()
     if org and org in low_text:
         return True
     return any(w in low_text for w in _NATIONAL_WORDS)
 
 
-def lookup(first: str | None, initials: str | None, surname: str | None, low_text: str) -> str | None:
-    """The keep reason when this name is an office holder whose organisation or office the text
-    (``low_text``: the document's text in lower case) names, else None."""
+def lookup(first: str | None, initials: str | None, surname: str | None, low_text: str,
+           start: int = 0, end: int | None = None) -> str | None:
+    """The keep reason when this name (at ``start``-``end``) is an office holder whose
+    organisation or office the text names near it (``low_text``: the document in lower case)."""
     if not surname or not (first or initials):
         return None
     entries = _index().get(re.sub(r"\s+", " ", surname.strip().lower()))
     if not entries:
         return None
     years = _years(low_text)
+    end = len(low_text) if end is None else end
+    near = low_text[max(0, start - _NEAR) : end + _NEAR]
     for e in entries:
-        if _name_agrees(e, first, initials) and _in_office(e, years) and _named_in(e, low_text):
+        if _name_agrees(e, first, initials) and _in_office(e, years) and _named_in(e, low_text, near):
             return e.reason()
     return None
 

@@ -179,12 +179,13 @@ OFFICE_STREETS = frozenset(
      "Binnenhof", "Kneuterdijk", "Schedeldoekshaven", "Wilhelmina van Pruisenweg", "Hoftoren"}
 )
 ORG_LINE = re.compile(
-    r"\b(?:gemeente|provincie|ministerie|directie|stichting|stadhuis|gemeentehuis|stadsloket|"
+    r"(?<!\w)(?:gemeente|provincie|ministerie|directie|stichting|stadhuis|gemeentehuis|stadsloket|"
     r"locatie|vergaderlocatie|bezoekadres|postadres|kantoor|hoofdkantoor|veiligheidsregio|ggd|"
     r"rijksoverheid|informatie|b\.?v\.?|n\.?v\.?|waterschap|omgevingsdienst|rechtbank|politie|"
     r"school|ziekenhuis|universiteit|hogeschool|inspectie|dienst|bureau|afdeling|vestiging|kerk|"
     r"moskee|synagoge|gebouw|wijkcentrum|buurthuis|sporthal|bibliotheek|theater|museum|"
-    r"waterschapshuis|provinciehuis|raadhuis|dorpshuis)\b",
+    r"waterschapshuis|provinciehuis|raadhuis|dorpshuis|coöperatie|cooperatie|holding|u\.a\.|v\.o\.f\.|"
+    r"office|correspondence|visiting address|headquarters)(?!\w)",
     re.IGNORECASE,
 )
 HOME_CUE = re.compile(
@@ -194,11 +195,12 @@ HOME_CUE = re.compile(
 )
 
 
-def reclassify(text: str, finding: Finding, person_spans: Starts) -> Finding:
+def reclassify(text: str, finding: Finding, person_spans: Starts, org_words: frozenset[str] = frozenset()
+               ) -> Finding:
     """Settle home vs office once person mentions are known: an address right under a person's
     name is that person's; one under an organisation's name or after 'Locatie:' is an office."""
     if finding.category not in ("address", "postcode") or "postbus" in finding.text.lower() \
-            or finding.recognizer == "formfield":
+            or "po box" in finding.text.lower() or finding.recognizer == "formfield":
         return finding  # a form field was judged with its whole form block
     ls = text.rfind("\n", max(0, finding.start - 300), finding.start) + 1
     if ls == 0:
@@ -212,10 +214,13 @@ def reclassify(text: str, finding: Finding, person_spans: Starts) -> Finding:
         return finding  # postcode lines follow their street line, judged with it
     person_same = person_spans.between(ls, finding.start)
     person_prev = person_spans.between(prev_start, prev_end)
-    office_same = ORG_LINE.search(same[-80:])
+    # a one-line footer 'Bosgroep Noord-Oost Nederland | Balkerweg 48a | 7738 PB Witharen'
+    segments = [seg for seg in re.split(r"[|·]", same) if seg.strip()]
+    office_same = ORG_LINE.search(same[-80:]) or (
+        len(segments) >= 1 and same.rstrip().endswith(("|", "·")) and _org_name_line(segments[0], org_words))
     home = HOME_CUE.search(same[-60:]) or (person_same and not office_same) or (not same.strip() and person_prev)
     office = office_same or ((not same.strip() or _STREET_PART.fullmatch(same))
-                             and (ORG_LINE.search(prev) or _org_name_line(prev)))
+                             and (ORG_LINE.search(prev) or _org_name_line(prev, org_words)))
     if finding.action == "keep" and home and not any(finding.text.startswith(o) for o in OFFICE_STREETS):
         why = "woonadres (onder naam van persoon)" if person_prev or person_same else "woonadres"
         return Finding(finding.start, finding.end, finding.text, finding.category, "redact", "5.1.2e", 0.88,
@@ -235,10 +240,11 @@ _QUOTE = re.compile(r"^[ \t]*(?:>[ \t]*)+")
 _STREET_PART = re.compile(r"[ \t]*[^\W\d][\w .'’-]{2,40}[ \t]\d{1,5}[a-zA-Z]?(?:-\d{1,4})?[ \t]*[|,·][ \t]*")
 
 
-def _org_name_line(line: str) -> bool:
-    """A line that opens with a body's name ('Rijkswaterstaat Midden-Nederland')."""
+def _org_name_line(line: str, org_words: frozenset[str] = frozenset()) -> bool:
+    """A line that opens with a body's name ('Rijkswaterstaat Midden-Nederland'), or with a
+    name the case itself writes as an organisation ('Coöperatie Bosgroep ...': 'Bosgroep')."""
     first = line.strip().split(" ", 1)[0] if line.strip() else ""
-    return first in lexicon.organisation_words()
+    return first in lexicon.organisation_words() or (first[:1].isupper() and first in org_words)
 
 
 def _signature_above(text: str, prev_start: int, person_spans: Starts) -> bool:
