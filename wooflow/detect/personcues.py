@@ -17,8 +17,8 @@ from wooflow.detect.names import CAP, INIT, SP, TV_LOW
 from wooflow.detect.textutil import alternatives, by_first_letter, line_start
 
 TITLE = re.compile(
-    r"(?:\b(?:dhr|mw|mevr|mr|dr|drs|ir|ing|prof|ds|mej|bc|ms|mrs|mr|fam)\.?|\b(?:de heer|heer|mevrouw|"
-    r"meneer|mijnheer|collega|juffrouw|mevr)|\b(?:beste|geachte|lieve|hoi|hallo|hi|hey|dag|"
+    r"(?:\b(?:dhr|mw|mevr|mr|dr|drs|ir|ing|prof|ds|mej|bc|ms|mrs|mr|fam|ged)\.?|\b(?:de heer|heer|mevrouw|"
+    r"meneer|mijnheer|collega|juffrouw|mevr|gedetineerde)|\b(?:beste|geachte|lieve|hoi|hallo|hi|hey|dag|"
     r"goedemorgen|goedemiddag|goedenavond|dank|bedankt|thanks|dear)(?:\s+(?:heer|mevrouw|collega))?|"
     r"\b(?:mijn|haar|zijn|onze|hun|uw)\s+(?:man|vrouw|echtgeno(?:ot|te)|partner|vader|moeder|zoon|"
     r"dochter|broer|zus|grootvader|grootmoeder|opa|oma|buurman|buurvrouw|vriend|vriendin|"
@@ -57,7 +57,7 @@ TRIGGER = re.compile(
 # on the lower-cased text, 2-4x faster than IGNORECASE; the match is then taken again at the
 # found start in the original text (callers quote it).
 _TITLE_LAST = frozenset(
-    "dhr mw mevr mr dr drs ir ing prof ds mej bc ms mrs fam heer mevrouw meneer mijnheer collega juffrouw "
+    "dhr mw mevr mr dr drs ir ing prof ds mej bc ms mrs fam ged gedetineerde heer mevrouw meneer mijnheer collega juffrouw "
     "beste geachte lieve hoi hallo hi hey dag goedemorgen goedemiddag goedenavond dank bedankt thanks "
     "man vrouw echtgenoot echtgenote partner vader moeder zoon dochter broer zus grootvader grootmoeder "
     "opa oma buurman buurvrouw vriend vriendin cliënt client patiënt kind kleinzoon kleindochter neef "
@@ -154,7 +154,7 @@ STRIP_WORDS = frozenset(
     "minister-president lid leden motie amendement fractievoorzitter koning koningin "
     "namens aan cc bcc".split()
 ) | _EXTRA_ROLES
-TITLE_WORDS = frozenset("dhr mw mevr mevrouw meneer heer mijnheer mr dr drs ir ing prof ds".split())
+TITLE_WORDS = frozenset("dhr mw mevr mevrouw meneer heer mijnheer mr dr drs ir ing prof ds ged".split())
 HEADER_WORDS = frozenset(
     "van aan cc bcc de het een te ter ten den der datum onderwerp betreft kenmerk bijlage "
     "bijlagen verzonden from to sent subject date re fw fwd tel telefoon mobiel email e-mail".split()

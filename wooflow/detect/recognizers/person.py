@@ -490,8 +490,11 @@ class PersonRecognizer(Recognizer):
         # looks like a thing ('-huis') is still one.
         after = text[tail.end() : tail.end() + 80]
         mailed = bool(_EMAIL_ANGLE.match(after)) and chunk.split()[-1].lower() in after.partition("@")[0].lower()
-        if (_orgish(chunk.split()[-1]) and not mailed) or (chunk in lexicon.places() and not place_ok) \
-                or chunk.lower() in STRIP_WORDS or chunk.lower() in HEADER_WORDS or CLOSING.match(chunk + ","):
+        # 'Koning, J. de': surname, initials and a trailing tussenvoegsel is a name by its shape alone
+        shaped = init_tail and bool(tail.group(2))
+        if not shaped and ((_orgish(chunk.split()[-1]) and not mailed) or (chunk in lexicon.places() and not place_ok)
+                           or chunk.lower() in STRIP_WORDS or chunk.lower() in HEADER_WORDS
+                           or CLOSING.match(chunk + ",")):
             return None  # ... or a closing formula before the name ('Mvg, Thijs'): the name alone is judged
         e = tail.end()
         called = _GIVEN_IN_BRACKETS.match(text, e) if is_init else None
