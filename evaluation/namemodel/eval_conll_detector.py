@@ -131,7 +131,8 @@ def main() -> int:
               f"(P {fw['precision']:.3f} R {fw['recall']:.3f})")
     chars = sum(int(p["chars"]) for p in parts)  # type: ignore[call-overload]
     cpu = sum(float(p["cpu"]) for p in parts)  # type: ignore[arg-type]
-    print(f"  detector speed on this text: {chars / cpu:,.0f} characters per CPU-second ({time.time() - t0:.0f} s in all)")
+    print(f"  detector speed on this text: {chars / cpu:,.0f} characters per CPU-second "
+          f"({time.time() - t0:.0f} s in all)")
     if args.errors:
         texts = [t for p in parts for t in p["texts"]]  # type: ignore[attr-defined]
         shown = 0

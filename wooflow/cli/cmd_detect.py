@@ -40,7 +40,8 @@ def detect(
     paths: list[str] = typer.Argument(..., help="Documenten (alle samen één zaak: namen consequent weggelakt)."),
     fmt: str = typer.Option("jsonl", "--format", help="Uitvoer: jsonl (machineleesbaar) of table."),
     config: Path | None = typer.Option(None, "--config", help="TOML-bestand met eigen detectiebeleid."),
-    explain: bool = typer.Option(False, "--explain", help="Toon per vondst waarom: herkenner, bewijs, score, drempel, beslissing."),
+    explain: bool = typer.Option(
+        False, "--explain", help="Toon per vondst waarom: herkenner, bewijs, score, drempel, beslissing."),
 ) -> None:
     """Vind persoonsgegevens (en wat openbaar blijft) met grond, score en reden."""
     from wooflow.detect.detector import Detector

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from wooflow.detect import lexicon, publicrole
 from wooflow.detect.names import CAP, TV_WORDS, NameParts
@@ -26,7 +27,8 @@ VERB_AFTER = re.compile(
     r"licht|merkt|deelt|neemt|stuurt|legt|doet|ziet|vindt|benadrukt|antwoordt|reageert|"
     r"[a-z]{2,}(?:t|de|te))\b"
 )
-NEXT_NAME = re.compile(r"[ \u00a0]+(?:(?:van|de|der|den|ter|ten|van der|van den)[ \u00a0]+)?((?:IJ|[A-ZÀ-Þ])[a-zß-ÿ][\w'’-]*)")
+NEXT_NAME = re.compile(r"[ \u00a0]+(?:(?:van|de|der|den|ter|ten|van der|van den)[ \u00a0]+)?((?:IJ|[A-ZÀ-Þ])[a-zß-ÿ"
+    r"][\w'’-]*)")
 PLACE_PREP = re.compile(
     r"\b(?:gemeente|in|te|uit|naar|van|bij|rond|regio|provincie|nabij|omgeving|richting)\s+$", re.IGNORECASE
 )
@@ -97,7 +99,7 @@ def organisation_acronyms(acronyms: set[str], texts: Iterable[str]) -> set[str]:
 
 
 def build_registry(
-    mentions: dict[object, list[Mention]], emails: dict[object, list[Finding]], texts: dict[object, str],
+    mentions: Mapping[Any, list[Mention]], emails: Mapping[Any, list[Finding]], texts: Mapping[Any, str],
     keep_names: list[str] | None = None,
 ) -> Registry:
     reg = Registry()
@@ -306,13 +308,13 @@ def _occurrences(text: str, wanted: set[str]) -> list[tuple[int, str]]:
 
 def _after_org_word(text: str, start: int) -> bool:
     pw = PREV_WORD.search(text, max(0, start - 40), start)
-    return bool(pw) and (pw.group(1) in lexicon.organisation_words() or pw.group(1).lower() in _ORGS_LOWER())
+    return pw is not None and (pw.group(1) in lexicon.organisation_words() or pw.group(1).lower() in _ORGS_LOWER())
 
 
 def _other_surname_follows(text: str, end: int, reg: Registry) -> bool:
     """'Jorrit Kerkhof' when only 'Jorrit Visser' is redacted: another person's full name."""
     m = NEXT_NAME.match(text, end)
-    return bool(m) and m.group(1) not in reg.by_last_word
+    return m is not None and m.group(1) not in reg.by_last_word
 
 
 def _with_tv(text: str, s: int, word: str, keys: set[str]) -> tuple[str, int]:

@@ -66,7 +66,7 @@ class Detector:
         org_words = frozenset(orgwords.case_organisation_words(texts.values()))
         mentions = orgwords.drop_organisation_mentions(mentions, set(org_words))
         emails = {k: [f for f in fs if f.category == "email"] for k, fs in others.items()}
-        reg = consistency.build_registry(mentions, emails, dict(texts), self.config.keep_names)
+        reg = consistency.build_registry(mentions, emails, dict[Any, str](texts), self.config.keep_names)
         pre: dict[Any, list[Finding]] = {}
         final_mentions: dict[Any, list[Mention]] = {}
         person_spans: dict[Any, Starts] = {}
@@ -97,11 +97,11 @@ class Detector:
             if self.ids is not None:
                 rest += self.ids.numbers_after_persons(text, [m.end for m in ms if m.public is None])
             pre[k] = [m.to_finding() for m in ms] + rest + self._redact_names(text)
-        pre = orgvalues.judge(dict(texts), pre, person_spans)
+        pre = orgvalues.judge(dict[Any, str](texts), pre, person_spans)
         if self.ids is not None:
             found = {k: [f for f in fs if f.category == idnumber.CATEGORY] for k, fs in pre.items()}
-            for k, extra in idnumber.propagate(dict(texts), found).items():
-                pre[k] += extra
+            for key, extra in idnumber.propagate(dict[Any, str](texts), found).items():
+                pre[key] += extra
         if self.person is not None:
             case_persons = personforms.case_persons(final_mentions)
             for k in keys:

@@ -39,9 +39,9 @@ def merge(text: str, findings: list[Finding]) -> list[Finding]:
         other_keeps.sort(key=lambda k: k.start)
         kstarts = [k.start for k in other_keeps]
         klen = max(k.end - k.start for k in other_keeps)
-        findings = [_cut_before_keeps(text, f, other_keeps, kstarts, klen) if f.category == "special_category"
+        cut_keep = [_cut_before_keeps(text, f, other_keeps, kstarts, klen) if f.category == "special_category"
                     else f for f in findings]
-        findings = [f for f in findings if f is not None]
+        findings = [f for f in cut_keep if f is not None]
     # Nor a person or identifier found inside it: the statement is only proposed, and a reviewer
     # who rejects it must not publish the name with it ('Gedetineerde Verhoeven, K.').
     if any(f.category == "special_category" for f in findings):
@@ -101,11 +101,11 @@ def _join_adjacent_persons(text: str, findings: list[Finding]) -> list[Finding]:
         prev = out[-1] if out else None
         both = (prev is not None and prev.category == f.category == "person"
                 and prev.action == f.action == "redact")
-        gap = text[prev.end : f.start] if both else ""
+        gap = text[prev.end : f.start] if both and prev is not None else ""
         end = f.end
         if both and gap == " (" and text[f.end : f.end + 1] == ")":
             end = f.end + 1
-        if both and (gap in (" ", "\u00a0") or end > f.end):
+        if both and prev is not None and (gap in (" ", "\u00a0") or end > f.end):
             out[-1] = Finding(prev.start, end, text[prev.start : end], "person", "redact", prev.ground,
                               max(prev.score, f.score), prev.recognizer, prev.reason)
         else:

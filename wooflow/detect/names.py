@@ -116,6 +116,8 @@ def parse(tokens: list[tuple[str, str]], first_names: frozenset[str]) -> NamePar
     inits = [t for t, k in tokens if k == "init"]
     tv_idx = next((i for i, (_, k) in enumerate(tokens) if k == "tv"), None)
     caps_before = [t for t, k in tokens[: tv_idx if tv_idx is not None else len(tokens)] if k == "cap"]
+    first: str | None
+    surname: str | None
     paren = [t.strip("()") for t, k in tokens if k == "paren"]
     if tv_idx is not None and words[tv_idx] == "A" and caps_before:
         surname = " ".join(words[tv_idx - 1 :])  # 'Tjon A Fong'

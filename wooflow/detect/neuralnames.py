@@ -26,13 +26,20 @@ _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.)+$")
 
 
 class _Lists(Protocol):
-    first: frozenset[str]
-    surname: frozenset[str]
-    place: frozenset[str]
-    common: frozenset[str]
-    intl: frozenset[str]
-    world: frozenset[str]
-    lower: frozenset[str]
+    @property
+    def first(self) -> frozenset[str]: ...
+    @property
+    def surname(self) -> frozenset[str]: ...
+    @property
+    def place(self) -> frozenset[str]: ...
+    @property
+    def common(self) -> frozenset[str]: ...
+    @property
+    def intl(self) -> frozenset[str]: ...
+    @property
+    def world(self) -> frozenset[str]: ...
+    @property
+    def lower(self) -> frozenset[str]: ...
 
 
 def word_key(word: str) -> str:

@@ -18,7 +18,8 @@ def _heads() -> re.Pattern[str]:
     heads = sorted(lexicon.cue_words("organisation_heads.txt"), key=len, reverse=True)
     alts = "|".join(re.escape(h).replace(r"\ ", r"[ \t]+") for h in heads)
     cap = r"(?:IJ|[A-ZÀ-ÖØ-Þ])[\wÀ-ÿ'’-]+"
-    return re.compile(rf"(?i:(?<![\w-])(?:{alts}))[ \t]+((?:{cap})(?:[ \t]+(?:en|van|voor|de|het|der|&)?[ \t]*{cap}){{0,4}})")
+    return re.compile(rf"(?i:(?<![\w-])(?:{alts}))[ \t]+((?:{cap})(?:[ \t]+(?:en|van|voor|de|het|der|&)?[ \t]*{cap}"
+        rf"){{0,4}})")
 
 
 def case_organisation_words(texts: Iterable[str]) -> set[str]:

@@ -9,7 +9,7 @@ Every regex is bounded so scanning stays linear.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from wooflow.detect import lexicon
@@ -57,7 +57,8 @@ TRIGGER = re.compile(
 # on the lower-cased text, 2-4x faster than IGNORECASE; the match is then taken again at the
 # found start in the original text (callers quote it).
 _TITLE_LAST = frozenset(
-    "dhr mw mevr mr dr drs ir ing prof ds mej bc ms mrs fam ged gedetineerde heer mevrouw meneer mijnheer collega juffrouw "
+    "dhr mw mevr mr dr drs ir ing prof ds mej bc ms mrs fam ged gedetineerde heer mevrouw meneer mijnheer collega j"
+    "uffrouw "
     "beste geachte lieve hoi hallo hi hey dag goedemorgen goedemiddag goedenavond dank bedankt thanks "
     "man vrouw echtgenoot echtgenote partner vader moeder zoon dochter broer zus grootvader grootmoeder "
     "opa oma buurman buurvrouw vriend vriendin cliënt client patiënt kind kleinzoon kleindochter neef "
@@ -182,7 +183,8 @@ CHAT_NAMED = re.compile(
     r"([^\W\d_][\w'’-]{1,30}(?:,?[ \t]+[^\W\d_][\w'’.-]{0,30}){0,3}):"
 )
 ATTENDANCE_LINE = re.compile(
-    r"(?im)^[ \t]*(?:\*\*)?(?:aanwezig|afwezig|deelnemers|afgemeld|verhinderd)[\w ]{0,25}(?:\*\*)?[ \t]*[:\t][ \t]*(.+)$"
+    r"(?im)^[ \t]*(?:\*\*)?(?:aanwezig|afwezig|deelnemers|afgemeld|verhinderd)[\w ]{0,25}(?:\*\*)?[ \t]*[:\t][ \t]*"
+    r"(.+)$"
 )
 # Initials signing off a mail or memo: '...gebriefd.\n\nRK' as the last line of the text, after a
 # blank line or a closing formula.
@@ -279,7 +281,7 @@ def _attendance_above(text: str, line_start: int) -> bool:
     return False
 
 
-def caps_cw_all(caps: list[str]) -> list[bool]:
+def caps_cw_all(caps: Sequence[str]) -> list[bool]:
     return [lexicon.is_common(c) for c in caps]
 
 
@@ -316,7 +318,8 @@ def _bad_word(word: str) -> bool:
     head, _, tail = word.partition("-")
     if tail and tail.lower() in ("oost", "west", "noord", "zuid", "centrum", "midden"):
         return True
-    if tail and head in ("Noord", "Oost", "Zuid", "West", "Midden") and (tail in lexicon.places() or not lexicon.is_surname(tail)):
+    if tail and head in ("Noord", "Oost", "Zuid", "West", "Midden") \
+            and (tail in lexicon.places() or not lexicon.is_surname(tail)):
         return True  # 'Oost-Gelderland', 'West-Betuwe' (also in 'Noord- en Oost-Gelderland')
     if tail and lexicon.is_surname(tail) and tail not in lexicon.places():
         return False  # a double surname whose first half is also a village: 'Schoonebeek-Jalink'
@@ -461,8 +464,8 @@ def _sentence_windows(text: str, points: list[int]) -> list[tuple[int, int]]:
     for p in points:
         (ls, le), = _windows(text, [p])
         s = ls
-        for s in _real_ends(text, ls, p):
-            pass
+        for end in _real_ends(text, ls, p):
+            s = end  # the last real sentence end before the point
         s = s if s <= p else ls
         e = next(_real_ends(text, p + 1, le), le)
         if out and s <= out[-1][1]:

@@ -25,7 +25,7 @@ ROLE_WORDS = (
     r"provinciesecretaris|griffier|statengriffier|dijkgraaf|gedeputeerden|statenleden|"
     r"hoogheemraad|hoogheemraden|heemraad|heemraden|"
     r"burgemeesters|commissarissen van de koning|ambtsvoorganger|ambtsopvolger|voorganger|opvolger|"
-    r"inspecteur-generaal|inspecteurs-generaal|commissievoorzitter|raadsvoorzitter"
+    r"inspecteur-generaal|inspecteurs-generaal|commissievoorzitter|raadsvoorzitter|portefeuillehouder"
 )
 # 'Vonk (2013)', 'Schrama, 2004', 'Vonk e.a.', 'Vonk, M.J. (2004).': a cited author.
 CITATION = re.compile(r"[ \t]*(?:,[ \t]*|\([ \t]*|[ \t])(?:19|20)\d\d[a-z]?\b|[ \t]+(?:e\.a\.|et al\.?)")
@@ -58,7 +58,8 @@ _PRE = re.compile(
     re.IGNORECASE,
 )
 _POST_ROLE = re.compile(
-    rf"^[ \t]*(?:,[ \t]*(?:de[ \t]+|destijds[ \t]+|toenmalig[ \t]+)?(?:{ROLE_WORDS}|lid van de (?:tweede|eerste) kamer)\b"
+    rf"^[ \t]*(?:,[ \t]*(?:de[ \t]+|destijds[ \t]+|toenmalig[ \t]+)?(?:{ROLE_WORDS}|lid van de (?:tweede|eerste) ka"
+    rf"mer)\b"
     rf"|\([ \t]*(?:{ROLE_WORDS})\b|[ \t]*\|[ \t]*(?:{ROLE_WORDS})\b)",
     re.IGNORECASE,
 )
@@ -106,7 +107,8 @@ _CHAIR_BEFORE = re.compile(
 _AUTHORITY = re.compile(
     r"\b(?:Autoriteit|AP|AFM|ACM|NZa|DNB|Inspectie|inspectie|Rekenkamer|rekenkamer|Raad van State|"
     r"Onderzoeksraad|Kiesraad|Raad voor|raad van toezicht|toezichthouder|Nationale ombudsman|"
-    r"College voor|College van(?! [Bb]estuur)|college van(?! bestuur)|Tweede Kamer|Eerste Kamer|Provinciale Staten|gemeenteraad|"
+    r"College voor|College van(?! [Bb]estuur)|college van(?! bestuur)|Tweede Kamer|Eerste Kamer|Provinciale Staten|"
+    r"gemeenteraad|"
     r"raadscommissie|Staatscommissie|staatscommissie|Commissie)\b"
 )
 
@@ -163,7 +165,8 @@ _PORTFOLIOS = (
     "buitenland|defensie|justitie|hoger|ontwikkelingssamenwerking"
 )
 _PORTFOLIO = re.compile(
-    rf"\b(?:{ROLE_WORDS})\s+(?:{_PORTFOLIOS})[\w-]{{0,20}}(?:\s+(?:en|of|\&)\s+[a-zà-ÿ][\w-]{{2,30}})?(?:\s+(?:van|voor|in|te)\s+[\w'’ &-]{{2,40}}?)?"
+    rf"\b(?:{ROLE_WORDS})\s+(?:{_PORTFOLIOS})[\w-]{{0,20}}(?:\s+(?:en|of|\&)\s+[a-zà-ÿ][\w-]{{2,30}})?(?:\s+(?:van|"
+    rf"voor|in|te)\s+[\w'’ &-]{{2,40}}?)?"
     rf"\s*,\s*$",
     re.IGNORECASE,
 )
@@ -181,7 +184,7 @@ ROLE_KEYS = (
     "raadsl", "statenl", "gedeputeerde", "commissaris", "ombudsman", "fractie", "partijleider",
     "lijsttrekker", "kamervoorzitter", "senator", "europarlementari", "koning", "formateur",
     "secretaris", "griffier", "dijkgraaf", "heemra", "voorganger", "opvolger", "lid", "leden", "motie",
-    "amendement", "initiatief", "-generaal", "commissievoorzitter", "raadsvoorzitter",
+    "amendement", "initiatief", "-generaal", "commissievoorzitter", "raadsvoorzitter", "portefeuillehouder",
 )
 
 
@@ -308,6 +311,12 @@ _SIGN_COLUMNS = re.compile(
 )
 
 
+_ON_BEHALF = re.compile(r"(?i)[ \t]*(?:(?:namens|voor|n\.?m\.?|i\.?o\.?)[ \t]+(?:deze|dezen|hem|haar)|b/a|w\.g\.)[ "
+    r"\t]*[,:.]?[ \t]*")
+# 'i.o. mr. A.A. ten Cate': signed in mandate ('in opdracht'), the name opens the line after it.
+_IN_MANDATE = re.compile(r"(?i)(?:^|\n)[ \t]*(?:i\.o\.|n\.m\.)[ \t]+(?:(?:mr|drs|dr|ir|ing|prof)\.[ \t]*)*$")
+
+
 def signature_role(text: str, start: int) -> str | None:
     """The role of a signature block: 'De minister van ..., \\n\\n Name' (within four lines),
     or either name under a two-column 'de secretaris,   de burgemeester,' line."""
@@ -325,8 +334,8 @@ def signature_role(text: str, start: int) -> str | None:
     pre = text[max(0, start - 300) : start]
     lines = pre.split("\n")
     for line in reversed(lines[-6:-1]):
-        if not line.strip():
-            continue
+        if not line.strip() or _ON_BEHALF.fullmatch(line):
+            continue  # 'namens deze,' / 'voor deze:' between the office and the signatory's name
         if not column and _SIGN_LINE.match(line):
             return line.strip().rstrip(",").lower()
         if _SIGN_COLUMNS.match(line):
@@ -387,6 +396,8 @@ def judge(
     role = signature_role(text, start)
     if role:
         return f"ondertekening in publieke functie ({role})"
+    if _IN_MANDATE.search(text, max(0, start - 40), start):
+        return "ondertekening in mandaat (i.o.)"
     if reference_entry(text, start):
         return "auteur in literatuurverwijzing"
     if surname:

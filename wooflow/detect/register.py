@@ -217,7 +217,8 @@ def parse_roo_name(raw: str) -> tuple[str, str, str, str]:
     while len(toks) > 1 and toks[-1].lower().rstrip(".") in _POST_TITLES:
         toks.pop()
     inits: list[str] = []
-    while len(toks) > 1 and (re.fullmatch(r"(?:[A-Za-z]{1,3}\.)+[A-Za-z]?\.?", toks[0]) or re.fullmatch(r"[A-Z]", toks[0])):
+    while len(toks) > 1 and (re.fullmatch(r"(?:[A-Za-z]{1,3}\.)+[A-Za-z]?\.?", toks[0])
+                             or re.fullmatch(r"[A-Z]", toks[0])):
         inits.append(toks.pop(0))
     while len(toks) > 1 and toks[0].lower().rstrip(".") in _PRE_TITLES:
         toks.pop(0)

@@ -194,15 +194,15 @@ def _initial_tokens(text: str, low: str, known: set[str], has_action: bool) -> l
     for tok in known if len(known) <= _FEW else ():  # a few short strings: str.find at C speed
         pos = text.find(tok)
         while pos != -1:
-            m = _INITIALS.match(text, pos)
-            if m and m.group(1) == tok:
-                found[pos] = m
+            hit = _INITIALS.match(text, pos)
+            if hit and hit.group(1) == tok:
+                found[pos] = hit
             pos = text.find(tok, pos + 1)
     if has_action and len(low) == len(text):
         for h in _ACTION_LOW.finditer(low):
-            m = _INITIALS.match(text, h.end())
-            if m:
-                found.setdefault(m.start(1), m)
+            hit = _INITIALS.match(text, h.end())
+            if hit:
+                found.setdefault(hit.start(1), hit)
     elif has_action:
         for m in _INITIALS.finditer(text):
             found.setdefault(m.start(1), m)

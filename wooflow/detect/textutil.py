@@ -28,7 +28,9 @@ def line_start(text: str, pos: int, limit: int = 300) -> int:
 
 def alternatives(pattern: str) -> list[str]:
     """The top-level alternatives of a regex source (split at '|' outside parentheses)."""
-    out, depth, cur = [], 0, []
+    out: list[str] = []
+    cur: list[str] = []
+    depth = 0
     for ch in pattern:
         depth += (ch == "(") - (ch == ")")
         if ch == "|" and depth == 0:

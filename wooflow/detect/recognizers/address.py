@@ -28,11 +28,20 @@ _TV = r"(?:van der|van den|van de|van|de|der|den|ter|ten|'t|op|in|aan|bij)"
 # The last word may carry a capitalised hyphen part ('Ringbaan-West', 'Laan van Nieuw-Oost-Indië').
 STREET = rf"((?:(?:[{_U}][{_L}'’.-]*|{_TV})[ \u00a0]){{0,3}}[{_U}][{_L}'’-]{{1,40}}(?:-[{_U}][{_L}]{{1,20}}){{0,2}})"
 # (An addition after a plain space is a letter or capitals, never a short word: 'Hoofdstraat 12 te Zeist'.)
-NUMBER = r"[ \u00a0](\d{1,5}(?:[ \u00a0]?[-/]?[ \u00a0]?(?!(?:te|in|en|op|de|of|is|na|om|al|nu|bij|aan)(?![\w])|t/m)(?:[A-Za-z]{1,2}|\d{1,4})(?![\w]))?(?:[ \u00a0-]?(?:hs|bis|zw|rd|rood|zwart|I{1,3})(?![\w]))?)"
-POSTCODE_PLACE = rf"(?:,?[ \u00a0]*\n?[ \u00a0]*(\d{{4}}[ \u00a0]?(?!SA|SD|SS)[A-Z]{{2}})(?:[ \u00a0]{{1,2}}([{_U}][{_L}'’]+(?:-[{_U}]?[{_L}'’]+)*(?:[ \u00a0][{_U}]?[{_L}'’]+(?:-[{_U}]?[{_L}'’]+)*){{0,2}}))?)?"
+NUMBER = (
+    r"[ \u00a0](\d{1,5}(?:[ \u00a0]?[-/]?[ \u00a0]?(?!(?:te|in|en|op|de|of|is|na|om|al|nu|bij|aan)(?![\w])|t/m"
+    r")(?:[A-Za-z]{1,2}|\d{1,4})(?![\w]))?(?:[ \u00a0-]?(?:hs|bis|zw|rd|rood|zwart|I{1,3})(?![\w]))?)"
+)
+POSTCODE_PLACE = (
+    rf"(?:,?[ \u00a0]*\n?[ \u00a0]*(\d{{4}}[ \u00a0]?(?!SA|SD|SS)[A-Z]{{2}})(?:[ \u00a0]{{1,2}}([{_U}]"
+    rf"[{_L}'’]+(?:-[{_U}]?[{_L}'’]+)*(?:[ \u00a0][{_U}]?[{_L}'’]+(?:-[{_U}]?[{_L}'’]+)*){{0,2}}))?)?"
+)
 # No house number goes on into a date or time ('Vergadering 15-01-2024 10:30').
 ADDRESS = rf"(?<![\w.]){STREET}{NUMBER}(?!\d|[.,:-]\d){POSTCODE_PLACE}"
-POSTBUS = r"(?<![\w])(Postbus|postbus|Antwoordnummer)[ \u00a0](\d{1,6})(?:,?[ \u00a0]*\n?[ \u00a0]*\d{4}[ \u00a0]?[A-Z]{2}(?:[ \u00a0]{1,2}[A-Z][a-z'-]+(?:[ \u00a0][A-Z]?[a-z'-]+)?)?)?"
+POSTBUS = (
+    r"(?<![\w])(Postbus|postbus|Antwoordnummer)[ \u00a0](\d{1,6})(?:,?[ \u00a0]*\n?[ \u00a0]*\d{4}[ \u00a0]?["
+    r"A-Z]{2}(?:[ \u00a0]{1,2}[A-Z][a-z'-]+(?:[ \u00a0][A-Z]?[a-z'-]+)?)?)?"
+)
 _SUFFIX_RE = re.compile(SUFFIX + r"$", re.IGNORECASE)
 YEAR = re.compile(r"(?:19|20)\d\d(?:\s*[-/–]\s*(?:19|20)?\d\d)?$")
 NOT_STREET = frozenset(
@@ -138,6 +147,7 @@ class AddressRecognizer(Recognizer):
                 continue  # 'Coalitieakkoord 2021-2025', 'State 2021': a year, not a house number
             prefix = text[line_start(text, s, 200) : s]
             running = bool(re.search(r"\b[a-z]{3,}\b", prefix))  # inside a sentence, not a letterhead
+            office: object
             if prefix.endswith(("p/a ", "p/a\t")):
                 office = _care_of_public_body(text, s - len(prefix))
             else:

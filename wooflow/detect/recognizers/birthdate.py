@@ -48,7 +48,8 @@ class BirthdateRecognizer(Recognizer):
     _re = re.compile(BIRTH, re.IGNORECASE)
 
     _label = re.compile(
-        r"(?im)^[ \t|]*(?:geboren|geboortedatum(?:[ \t]*(?:/|en)[ \t]*-?[ \t]*plaats)?(?:[ \t][\w ]{1,20})?)[ \t]*[:|][ \t]*([^\n(|]{3,60}?)[ \t|]*(?:\(([^\n)]{0,80})\)|$)"
+        r"(?im)^[ \t|]*(?:geboren|geboortedatum(?:[ \t]*(?:/|en)[ \t]*-?[ \t]*plaats)?(?:[ \t][\w ]{1,20})?)[ \t]*["
+        r":|][ \t]*([^\n(|]{3,60}?)[ \t|]*(?:\(([^\n)]{0,80})\)|$)"
     )
     _date = re.compile(DATE)
 

@@ -42,7 +42,8 @@ def _labels() -> dict[str, _Label]:
 
 @lru_cache(maxsize=1)
 def _context() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    person, business = [], []
+    person: list[str] = []
+    business: list[str] = []
     for line in lexicon.cue_words("form_context.txt"):
         word, _, kind = line.partition("|")
         (business if kind.strip() == "business" else person).append(re.escape(word.strip()))

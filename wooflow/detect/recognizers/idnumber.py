@@ -15,8 +15,9 @@ wherever else they occur (``propagate``), as it does for persons.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
+from typing import Any
 
 from wooflow.detect import lexicon
 from wooflow.detect.recognizers.base import Recognizer
@@ -65,14 +66,14 @@ class IdNumberRecognizer(Recognizer):
         return out
 
 
-def propagate(texts: dict[object, str], found: dict[object, list[Finding]]) -> dict[object, list[Finding]]:
+def propagate(texts: Mapping[Any, str], found: Mapping[Any, list[Finding]]) -> dict[Any, list[Finding]]:
     """The same digits as an identifier found anywhere in the case, redacted everywhere."""
     values = {re.sub(r"\D", "", f.text) for fs in found.values() for f in fs if f.action == "redact"}
     values = {v for v in values if len(v) >= 5}
     if not values:
         return {k: [] for k in texts}
     pattern = re.compile(r"(?<![\w.,-])(\d{5,10})(?![\w-]|[.,]\d)")
-    out: dict[object, list[Finding]] = {}
+    out: dict[Any, list[Finding]] = {}
     for k, text in texts.items():
         have = {(f.start, f.end) for f in found.get(k, [])}
         extra = []

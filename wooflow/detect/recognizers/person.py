@@ -88,8 +88,11 @@ _MORE_NAME = re.compile(rf"(?:{SP}+{TV_LOW})*{SP}+{CAP}")
 def _org_before(text: str, start: int) -> bool:
     """'Stichting Alexander', 'wijkcentrum De Kreek': the word names the body before it."""
     pw = PREV_WORD.search(text, max(0, start - 40), start)
-    return bool(pw) and (pw.group(1) in lexicon.organisation_words() or pw.group(1).lower() in _ORGS_LOWER()
-                         or (pw.group(1)[:1].isupper() and _orgish(pw.group(1))))
+    if pw is None:
+        return False
+    word = pw.group(1)
+    return (word in lexicon.organisation_words() or word.lower() in _ORGS_LOWER()
+            or (word[:1].isupper() and _orgish(word)))
 
 
 @dataclass(slots=True)
@@ -112,7 +115,7 @@ class Mention:
             start=self.start, end=self.end, text=self.text, category="person",
             action="keep" if keep else "redact", ground=None if keep else GROUND_PRIVACY,
             score=max(0.0, min(1.0, self.score)), recognizer=self.recognizer,
-            reason=self.public if keep else self.reason,
+            reason=self.public if self.public is not None else self.reason,
         )
 
 
@@ -367,7 +370,8 @@ class PersonRecognizer(Recognizer):
                 return None
         if len(toks) == 1 and not ctx and not titled and not role_stripped and self._label_or_org(text, e):
             return None  # 'Dia 2', 'Beatrix Kinderziekenhuis': a label or part of an organisation
-        if not ctx and not titled and (_FIRM_AFTER.match(text, e) or _FIRM_AFTER.fullmatch(" " + text[s:e].split()[-1])):
+        if not ctx and not titled and (_FIRM_AFTER.match(text, e)
+                                       or _FIRM_AFTER.fullmatch(" " + text[s:e].split()[-1])):
             return None  # 'Van der Linden Advocaten N.V.': a firm named after its founders
         if not has_init and not titled and not ctx and start > 1 and text[start - 1] == " " \
                 and _facility_word(text, start - 1):
@@ -538,7 +542,7 @@ class PersonRecognizer(Recognizer):
         if _LABEL_NUMBER.match(text, end):
             return True
         nxt = _NEXT_WORD.match(text, end)
-        return bool(nxt) and _orgish(nxt.group(1)) and not lexicon.is_surname(nxt.group(1))
+        return nxt is not None and _orgish(nxt.group(1)) and not lexicon.is_surname(nxt.group(1))
 
     @staticmethod
     def _list_not_inverted(text: str, start: int, end: int) -> bool:

@@ -17,7 +17,8 @@ _SEP = r"(?:[ .\u00a0]|[ \u00a0]?-[ \u00a0]?)?"
 # One alternation per family; every quantifier is bounded, so matching is linear.
 PHONE = (
     r"(?<![\w+/.,-])("
-    r"(?:\(?(?:\+|00)31\)?)[ \u00a0-]?(?:\(0\)[ \u00a0]?)?[1-9](?:" + _SEP + r"\d){8}"  # +31 (0)6 2345 6789, (0031) 6 ...
+    # +31 (0)6 2345 6789, (0031) 6 ...
+    r"(?:\(?(?:\+|00)31\)?)[ \u00a0-]?(?:\(0\)[ \u00a0]?)?[1-9](?:" + _SEP + r"\d){8}"
     r"|\(0\d{1,3}\)[ \u00a0]?\d(?:" + _SEP + r"\d){4,7}"  # (070) 340 7911
     r"|0[1-9](?:" + _SEP + r"\d){8}"  # 070 340 7911, 06-12345678, 0612 345 678
     r"|0[89]00" + _SEP + r"\d(?:" + _SEP + r"\d){2,6}"  # 0800-1234, 0900 1234567
@@ -62,9 +63,11 @@ KNOWN_SWITCHBOARDS = frozenset({
 })
 ABBR_BEFORE = re.compile(r"\b[A-Z][A-Za-z]*[A-Z][\w-]*[ \t]*[(:][ \t]*$")
 _MOBILE_AFTER = re.compile(r"[ \t]*[|·,/-]?[ \t]*(?:M|Mob(?:iel)?\.?)[ \t]*:?[ \t]*(?:\+31|06|0031)")
-_COMPANY_LINE = re.compile(r"(?:^|\n)[^\n]*\b(?:B\.V\.|BV|N\.V\.|NV|V\.O\.F\.|Holding|Groep|Group)(?![\w])[^\n]*\n[ \t]*$")
+_COMPANY_LINE = re.compile(r"(?:^|\n)[^\n]*\b(?:B\.V\.|BV|N\.V\.|NV|V\.O\.F\.|Holding|Groep|Group)(?![\w])[^\n]*\n["
+    r" \t]*$")
 # A firm's signature block: a 'Buro/Bureau X' line, its address line, then 'landline | mobile'.
-_FIRM_BLOCK = re.compile(r"(?:^|\n)[^\n]*\b(?:Buro|Bureau|B\.V\.|BV)\b[^\n]*\n(?:[^\n]*\d{4}[ \t]?[A-Z]{2}[^\n]*\n)?[ \t]*$")
+_FIRM_BLOCK = re.compile(r"(?:^|\n)[^\n]*\b(?:Buro|Bureau|B\.V\.|BV)\b[^\n]*\n(?:[^\n]*\d{4}[ \t]?[A-Z]{2}[^\n]*\n)"
+    r"?[ \t]*$")
 _MOBILE_BESIDE = re.compile(r"[ \t]*[|·/][ \t]*(?:(?:M|Mob(?:iel)?\.?)[ \t]*:?[ \t]*)?(?:\+31|06|0031)")
 LETTERHEAD_LABEL = re.compile(r"(?:^|\n)[ \t]*(?:T|Tel\.?|Telefoon|F|Fax)[ \t]*[:.]?[ \t]*$")
 
@@ -151,8 +154,9 @@ def reclassify(text: str, finding: Finding, person_spans: Starts, office_ends: l
     if digits.startswith("06") or digits.startswith("316") or digits.startswith("00316"):
         return finding
     ls, le = line_bounds(text, finding.start)
-    if office_ends and any(ls <= e <= finding.start and _AFTER_OFFICE.fullmatch(text, e, finding.start)
-                           for e in office_ends) and not DIRECT_CUE.search(text[finding.end : min(le, finding.end + 15)]):
+    after_office = office_ends and any(ls <= e <= finding.start and _AFTER_OFFICE.fullmatch(text, e, finding.start)
+                                       for e in office_ends)
+    if after_office and not DIRECT_CUE.search(text[finding.end : min(le, finding.end + 15)]):
         return Finding(finding.start, finding.end, finding.text, "phone", "keep", None, 0.75,
                        "phone", "algemeen nummer van organisatie (naast kantooradres)")
     ls = max(ls, finding.start - 120)
@@ -180,8 +184,8 @@ def _named_between(text: str, finding: Finding, person_spans: Starts) -> Finding
     ls, _ = line_bounds(text, finding.start)
     lo = max(ls, finding.start - 40)
     cue = None
-    for cue in GENERAL_CUE.finditer(text, lo, finding.start):
-        pass
+    for found in GENERAL_CUE.finditer(text, lo, finding.start):
+        cue = found  # the last general cue before the number
     if cue is None or not person_spans.between(cue.end(), finding.start):
         return finding
     return Finding(finding.start, finding.end, finding.text, "phone", "redact", GROUND_PRIVACY, 0.85,

@@ -57,12 +57,12 @@ class PlateRecognizer(Recognizer):
         # Speed: every sidecode is three dash-separated groups of 1-3 characters; one simple
         # class-based scan finds those, and only they are checked against the 14 sidecodes.
         for c in _SHAPE.finditer(text):
-            m = self._re.match(text, c.start())
-            if m is None or m.end() != c.end():
+            hit = self._re.match(text, c.start())
+            if hit is None or hit.end() != c.end():
                 continue
-            key = (m.start(1), m.end(1))
-            if key in out or not self.validate(m.group(1)):
+            key = (hit.start(1), hit.end(1))
+            if key in out or not self.validate(hit.group(1)):
                 continue
-            ctx = self.has_context(text, m.start(1), m.end(1), 80)
+            ctx = self.has_context(text, hit.start(1), hit.end(1), 80)
             out[key] = self.finding(text, key[0], key[1], 0.92 if ctx else 0.8, "kenteken (RDW-zijcode)")
         return list(out.values())

@@ -14,7 +14,10 @@ from wooflow.model import Finding
 _U = "A-ZÀ-ÖØ-Þ"
 _L = "a-zß-öø-ÿ"
 # Not after a date separator ('7‐4‐2009 RE: ...' is a date and a reply prefix) nor before ':'.
-POSTCODE = rf"(?<![\w\-‐‑–/.])([1-9]\d{{3}}[ \u00a0]?(?!SA|SD|SS)[A-Z]{{2}})(?![\w-]|:)(?:[ \u00a0]{{1,2}}([{_U}][{_L}'’]+(?:-[{_U}]?[{_L}'’]+)*(?:[ \u00a0][{_U}]?[{_L}'’]+(?:-[{_U}]?[{_L}'’]+)*){{0,2}}))?"
+POSTCODE = (
+    rf"(?<![\w\-‐‑–/.])([1-9]\d{{3}}[ \u00a0]?(?!SA|SD|SS)[A-Z]{{2}})(?![\w-]|:)(?:[ \u00a0]{{1,2}}([{_U}]["
+    rf"{_L}'’]+(?:-[{_U}]?[{_L}'’]+)*(?:[ \u00a0][{_U}]?[{_L}'’]+(?:-[{_U}]?[{_L}'’]+)*){{0,2}}))?"
+)
 
 
 class PostcodeRecognizer(Recognizer):

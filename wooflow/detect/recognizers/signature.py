@@ -33,7 +33,8 @@ class SignatureRecognizer(Recognizer):
     # 'Gezien: paraaf voorzitter EW    paraaf secretaris R.v.d.L.'): the function is one word
     # (capitals or lower case), the initials end at two spaces, a tab, a separator or the line end.
     _paraaf_inline = re.compile(
-        r"(?<![\w])[Pp]araaf(?:[ \t]+(?:van[ \t]+)?(?:de[ \t]+)?(?:[A-Za-z][\w&/-]{1,15})(?: [A-Z]{2,6})?)?[ \t]*:?[ \t]+"
+        r"(?<![\w])[Pp]araaf(?:[ \t]+(?:van[ \t]+)?(?:de[ \t]+)?(?:[A-Za-z][\w&/-]{1,15})(?: [A-Z]{2,6})?)?[ \t]*:?"
+        r"[ \t]+"
         r"((?:[A-Z]\.(?:[a-z]{1,3}\.){0,3}){1,4}|[A-Z]\.[a-z]{1,3}[A-Z]\.|[A-Z][a-z]{0,3}[A-Z][A-Za-z]{0,3})"
         r"(?=[ \t]{2}|\t|[ \t]*(?:$|\n|[|;,]))"
     )
