@@ -56,19 +56,7 @@ TRIGGER = re.compile(
 # that skips most searches. Both hold no upper-case class, so they also run case-sensitively
 # on the lower-cased text, 2-4x faster than IGNORECASE; the match is then taken again at the
 # found start in the original text (callers quote it).
-_TITLE_LAST = frozenset(
-    "dhr mw mevr mr dr drs ir ing prof ds mej bc ms mrs fam ged gedetineerde heer mevrouw meneer mijnheer collega j"
-    "uffrouw "
-    "beste geachte lieve hoi hallo hi hey dag goedemorgen goedemiddag goedenavond dank bedankt thanks "
-    "man vrouw echtgenoot echtgenote partner vader moeder zoon dochter broer zus grootvader grootmoeder "
-    "opa oma buurman buurvrouw vriend vriendin cliënt client patiënt kind kleinzoon kleindochter neef "
-    "nicht oom tante is ben heet ondergetekende genaamd van t.n.v tnv namens getuige melder bewoner "
-    "inspreker insprekers klager verzoeker aanvrager familie betrokkene belanghebbende "
-    "dear colleague husband wife son daughter father mother brother sister friend neighbour neighbor "
-    "patient assistant deputy jongste oudste middelste uitvoerder voorman monteur chauffeur begeleider "
-    "mentor casemanager leidinggevende opzichter dokter huisarts tandarts keuringsarts bedrijfsarts "
-    "verzekeringsarts psychiater wijkagent rechercheur juf".split()
-)
+_TITLE_LAST = lexicon.cue_words("title_last.txt")
 _TITLE_LOW = re.compile(TITLE.pattern)
 # TRIGGER's words are also grouped by first letter (same order within a letter: same match).
 _TRIGGER_LOW = re.compile(
@@ -142,29 +130,11 @@ CHAT = re.compile(
     r"^\s*\[?[A-Za-z.]{0,4}\s?(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4},?\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*\]?\s*-?\s*$"
 )
 # Office titles written before a name (also stripped from the chunk).
-_EXTRA_ROLES = frozenset(
-    "statenlid raadslid gemeenteraadslid griffier statengriffier dijkgraaf gemeentesecretaris "
-    "provinciesecretaris ambtsvoorganger kamervoorzitter senator eurocommissaris fractieleider "
-    "lijsttrekker partijleider informateur formateur vicepremier loco-burgemeester".split()
-)
-STRIP_WORDS = frozenset(
-    "dhr dhr. mw mw. mevr mevr. mevrouw meneer heer mijnheer het een beste geachte lieve hoi "
-    "hallo hi hey ha hee hai dear dag goedemorgen goedemiddag dank bedankt collega mr mr. dr dr. drs drs. ir ir. "
-    "ing ing. prof prof. ds ds. minister staatssecretaris premier kamerlid burgemeester wethouder "
-    "raadslid gedeputeerde commissaris ombudsman voorzitter secretaris directeur oud-minister "
-    "minister-president lid leden motie amendement fractievoorzitter koning koningin "
-    "namens aan cc bcc".split()
-) | _EXTRA_ROLES
+_EXTRA_ROLES = lexicon.cue_words("extra_roles.txt")
+STRIP_WORDS = lexicon.cue_words("strip_words.txt") | _EXTRA_ROLES
 TITLE_WORDS = frozenset("dhr mw mevr mevrouw meneer heer mijnheer mr dr drs ir ing prof ds ged".split())
-HEADER_WORDS = frozenset(
-    "van aan cc bcc de het een te ter ten den der datum onderwerp betreft kenmerk bijlage "
-    "bijlagen verzonden from to sent subject date re fw fwd tel telefoon mobiel email e-mail".split()
-)
-ROLE_TOKENS = frozenset(
-    "minister staatssecretaris premier kamerlid burgemeester wethouder raadslid gedeputeerde "
-    "commissaris ombudsman minister-president lid leden motie amendement fractievoorzitter "
-    "koning koningin".split()
-) | _EXTRA_ROLES
+HEADER_WORDS = lexicon.cue_words("header_words.txt")
+ROLE_TOKENS = lexicon.cue_words("role_tokens.txt") | _EXTRA_ROLES
 CHAT_SPEAKER = re.compile(
     r"(?m)^[ \t]*([A-Za-zÀ-ÿ][\w'’-]{1,30}(?:[ \t]+[A-Za-zÀ-ÿ'][\w'’-]{0,30}){0,3})[ \t]+"
     r"(?:\d{1,2}[-/.]\d{1,2}(?:[-/.]\d{2,4})?[ \t,]+)?\d{1,2}:\d{2}(?::\d{2})?[ \t]*\r?$"

@@ -37,11 +37,7 @@ _ACTION_WORDS = ("actie", "wie", "trekker", "eigenaar", "uitvoering")
 # Initials given right after a full name: 'Ellen Wiersma (EW, voorzitter)', 'Tjeerd de Jong (TdJ)'.
 _AFTER_NAME = re.compile(r"[ \t]*\([ \t]*$")
 # Capital abbreviations of bodies, functions and things that are no person's initials.
-_NOT_INITIALS = frozenset(
-    "MT DG SG PG GS PS BV NV EU VN ID OV RO IT ICT HR BZ AZ JZ EZ FEZ OCW VWS BZK SZW IenW JenV LNV "
-    "DB AB RvC RvT OR CDA VVD PVV SP PvdA NSC BBB JA DENK SGP CU GL FvD PvdD ZZP WOZ OZB BAG BRP BSN "
-    "KvK MKB NL BE DE UK US PDF CV AI TV KPN NS RWS PMO MB GB KB TB KM CO NB PS PM AM OK QA".split()
-)
+_NOT_INITIALS = lexicon.cue_words("not_initials.txt")
 # A motion or amendment named after its MPs: 'motie-Ceder/Van der Staaij', 'amendement-Bikker en Dassen'.
 # (an MP may be named with a given name: 'motie-Saris/Léon de Jong', two MPs called De Jong)
 _NAME = rf"(?:{CAP}{SP}(?={TV}{SP}{CAP}))?(?:{TV}{SP})?{CAP}"
@@ -309,11 +305,7 @@ def initials_mentions(text: str, mentions: list[Mention],
 
 
 # Bare initials after a word for a person ('een collega (R.)', 'cliënt F.K., geboren ...').
-_PERSON_NOUNS = frozenset(
-    "collega medewerker medewerkster buurman buurvrouw cliënt cliënte client leerling dochter zoon kind "
-    "agent agente consulent consulente jongere getuige melder betrokkene patiënt bewoner bewoonster klager "
-    "klaagster verdachte werknemer stagiair stagiaire heer mevrouw dhr mw mevr".split()
-)
+_PERSON_NOUNS = lexicon.cue_words("person_nouns.txt")
 # Speed: the scan starts at the (rare) initials followed by a bracket, comma or lower-case word;
 # the word before is then looked up in a set.
 _BARE_INITIALS = re.compile(r"([A-Z](?<![\w.][A-Z])\.(?:[A-Z]\.){0,3})(?=[ \t]*[),;:]|[ \t]+[a-z])")

@@ -44,11 +44,7 @@ POSTBUS = (
 )
 _SUFFIX_RE = re.compile(SUFFIX + r"$", re.IGNORECASE)
 YEAR = re.compile(r"(?:19|20)\d\d(?:\s*[-/–]\s*(?:19|20)?\d\d)?$")
-NOT_STREET = frozenset(
-    "Artikel Bijlage Pagina Vraag Antwoord Punt Lid Kamerstuk Kamerstukken Nummer Versie Stap "
-    "Fase Week Jaar Dag Maand Hoofdstuk Paragraaf Tabel Figuur Agendapunt Motie Amendement "
-    "Groep Kamer Zaal Ronde Aanhangsel Bladzijde Deel Boek Titel Afdeling Wet Besluit Regeling".split()
-)
+NOT_STREET = lexicon.cue_words("not_street.txt")
 
 
 # Speed: every address holds a capitalised word directly followed by a house number; such
@@ -184,10 +180,7 @@ _FACILITY_BEFORE = re.compile(
 _DWELLS = re.compile(r"(?i:verblijf|verblijft|verblijven|woon|woont|wonen|slaapt|slapen|opgevangen|ingeschreven|"
                      r"opgenomen|verhuisd)")
 # Streets that hold only offices of ministries and High Councils of State (rijksoverheid.nl).
-OFFICE_STREETS = frozenset(
-    {"Parnassusplein", "Turfmarkt", "Bezuidenhoutseweg", "Korte Voorhout", "Lange Voorhout",
-     "Binnenhof", "Kneuterdijk", "Schedeldoekshaven", "Wilhelmina van Pruisenweg", "Hoftoren"}
-)
+OFFICE_STREETS = lexicon.cue_words("office_streets.txt")
 ORG_LINE = re.compile(
     r"(?<!\w)(?:gemeente|provincie|ministerie|directie|stichting|stadhuis|gemeentehuis|stadsloket|"
     r"locatie|vergaderlocatie|bezoekadres|postadres|kantoor|hoofdkantoor|veiligheidsregio|ggd|"

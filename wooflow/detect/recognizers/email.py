@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from wooflow.detect import lexicon
 from wooflow.detect.recognizers.base import Recognizer
 from wooflow.model import Finding
 
@@ -27,13 +28,7 @@ FUNCTIONAL = re.compile(
     r"[a-z]+(?:-|\.)(?:woo|wob|secretariaat|postbus|info|team|griffie|mailbox|loket|meldpunt))"
     r"(?:[._-][a-z0-9]+)*$",
 )
-PRIVATE_DOMAINS = frozenset(
-    "gmail.com hotmail.com hotmail.nl outlook.com outlook.nl live.nl live.com msn.com "
-    "yahoo.com yahoo.nl icloud.com me.com ziggo.nl kpnmail.nl kpnplanet.nl planet.nl home.nl "
-    "xs4all.nl chello.nl casema.nl quicknet.nl hetnet.nl tiscali.nl zeelandnet.nl upcmail.nl "
-    "telfort.nl online.nl protonmail.com proton.me gmx.com gmx.net gmx.de aol.com mail.com "
-    "caiway.nl solcon.nl kabelfoon.nl".split()
-)
+PRIVATE_DOMAINS = lexicon.cue_words("private_domains.txt")
 
 
 FUNCTIONAL_STEM = re.compile(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from wooflow.detect import lexicon
 from wooflow.detect.recognizers.base import GROUND_SPECIAL, Recognizer, Starts
 from wooflow.detect.textutil import alternatives, by_first_letter
 from wooflow.model import Finding
@@ -169,10 +170,7 @@ _TITLED_WORK = re.compile(
     r"(?i:\b(?:rapport|nota|notitie|advies|onderzoek|boek|titel|campagne|project|programma|artikel|film|"
     r"documentaire|serie|brochure|visie|plan|publicatie|evaluatie|verslag)\w*)[ \t]*$"
 )
-ORIGINS = frozenset(
-    "marokkaans turks surinaams antilliaans syrisch eritrees afghaans somalisch ghanees koerdisch moluks "
-    "kaapverdisch".split()
-)
+ORIGINS = lexicon.cue_words("origins.txt")
 _NEGATED = re.compile(r"(?i:\bgeen)\s+(?:(?:nieuwe|andere|verdere|extra)\s+)?$")
 # A health word said of a tree, plant or animal ('twee van de zeven lindes ziek zijn'): not a person.
 _NONHUMAN_BEFORE = re.compile(
