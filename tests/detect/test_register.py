@@ -81,3 +81,14 @@ def test_unknown_format_is_one_clear_error(user_register: Path, tmp_path: Path) 
 def test_parse_roo_name() -> None:
     assert register.parse_roo_name("Mw. mr. E.J.M. van den Berg-Smit MSc") == ("", "E.J.M.", "van den", "Berg-Smit")
     assert register.parse_roo_name("Dhr. H. Rietman (Henk)") == ("Henk", "H.", "", "Rietman")
+
+
+def test_case_context_request_address_and_requester() -> None:
+    det = Detector({"case": {"request": "Alle documenten over de vergunning voor Spuistraat 285 in 2019.",
+                             "requester": "Ruud Boukema"}})
+    text = ("Geachte heer Boukema,\n\nUw verzoek over Spuistraat 285 hebben wij ontvangen. De bewoner van "
+            "Keizersgracht 12 heeft bezwaar gemaakt. Ook Ruud Boukema schreef ons.\n")
+    got = {f.text: (f.action, f.reason) for f in det.detect(text)}
+    assert got["Spuistraat 285"] == ("keep", "adres waarover het Woo-verzoek gaat (zaakgegevens)")
+    assert got["Keizersgracht 12"][0] == "redact"
+    assert got["Boukema"][0] == "redact" and got["Ruud Boukema"][0] == "redact"

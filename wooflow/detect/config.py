@@ -34,12 +34,17 @@ class DetectConfig:
     thresholds: dict[str, float] = field(default_factory=dict)
     keep_names: list[str] = field(default_factory=list)
     redact_names: list[str] = field(default_factory=list)
+    # Case context: the text of the Woo request (an address it is about stays public) and the
+    # requester's name (redacted everywhere, in all its forms).
+    request: str = ""
+    requester: str = ""
     raw: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> DetectConfig:
         try:
             det, pol, lists = raw.get("detect", {}), raw.get("policy", {}), raw.get("lists", {})
+            case = raw.get("case", {})
             return cls(
                 min_score=float(det.get("min_score", 0.5)),
                 use_model=bool(det.get("use_model", True)),
@@ -48,6 +53,8 @@ class DetectConfig:
                 thresholds={str(k): float(v) for k, v in pol.get("thresholds", {}).items()},
                 keep_names=[str(n) for n in lists.get("keep_names", [])],
                 redact_names=[str(n) for n in lists.get("redact_names", [])],
+                request=str(case.get("request", "")),
+                requester=str(case.get("requester", "")),
                 raw=raw,
             )
         except (TypeError, ValueError, AttributeError) as exc:

@@ -39,6 +39,8 @@ class Detector:
         self.others = [REGISTRY[n]() for n in names if n != "person"]
         ids = [r for r in self.others if isinstance(r, idnumber.IdNumberRecognizer)]
         self.ids = ids[0] if ids else None
+        self.request_addresses = _request_addresses(self.config.request)
+        self.requester_forms = _name_forms(self.config.requester)
 
     def detect(self, text: str, fields: Mapping[str, Any] | None = None) -> list[Finding]:
         """Findings for one text (``fields`` is accepted for API stability; unused so far)."""
@@ -85,6 +87,8 @@ class Detector:
             # addresses first: a number on an office's address line is the office's number
             fs = [address.reclassify(text, f, persons, org_words) if f.category in ("address", "postcode") else f
                   for f in others[k]]
+            if self.request_addresses:
+                fs = [_about_request(f, self.request_addresses) for f in fs]
             offices = [f.end for f in fs if f.category in ("address", "postcode") and f.action == "keep"]
             for f in fs:
                 if f.category == "phone":
@@ -139,11 +143,47 @@ class Detector:
 
     def _redact_names(self, text: str) -> list[Finding]:
         out = []
-        for name in self.config.redact_names:
+        lists = [(n, "naam op lijst 'altijd weglakken' (configuratie)") for n in self.config.redact_names]
+        lists += [(n, "naam van de verzoeker (zaakgegevens)") for n in self.requester_forms]
+        for name, why in lists:
             for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text):
-                out.append(Finding(m.start(), m.end(), m.group(0), "person", "redact", "5.1.2e",
-                                   0.99, "config", "naam op lijst 'altijd weglakken' (configuratie)"))
+                out.append(Finding(m.start(), m.end(), m.group(0), "person", "redact", "5.1.2e", 0.99, "config", why))
         return out
+
+
+def _request_addresses(request: str) -> frozenset[str]:
+    """Street and number of every address the Woo request names ('Spuistraat 285'), normalised."""
+    if not request.strip():
+        return frozenset()
+    found = address.AddressRecognizer().analyze(request)
+    return frozenset(_norm_address(f.text) for f in found if f.category == "address")
+
+
+def _norm_address(text: str) -> str:
+    m = re.match(r"\s*(.*?\d+\s*[a-zA-Z]?)\b", text)
+    return re.sub(r"\s+", " ", (m.group(1) if m else text)).strip().lower()
+
+
+def _about_request(f: Finding, addresses: frozenset[str]) -> Finding:
+    """An address the request is about stays public: it is the subject, not someone's home."""
+    if f.category != "address" or f.action != "redact" or _norm_address(f.text) not in addresses:
+        return f
+    return replace(f, action="keep", ground=None, reason="adres waarover het Woo-verzoek gaat (zaakgegevens)")
+
+
+def _name_forms(name: str) -> tuple[str, ...]:
+    """The requester's name and its surname (with tussenvoegsel) as forms to redact everywhere."""
+    words = name.split()
+    if not words:
+        return ()
+    forms = [" ".join(words)]
+    if len(words) >= 2:
+        surname = " ".join(words[1:])
+        if len(surname) >= 3:
+            forms.append(surname)
+            if surname[:1].islower():
+                forms.append(surname[:1].upper() + surname[1:])  # 'van Dijk' opens a sentence as 'Van Dijk'
+    return tuple(forms)
 
 
 _DEFAULT: Detector | None = None

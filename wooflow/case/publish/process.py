@@ -184,7 +184,8 @@ def _detect(case: Any, state: _State, detector: Any, progress: Progress) -> None
             from wooflow.detect import Detector  # type: ignore[attr-defined]
         except ImportError:
             raise ConfigError("detectie (wooflow.detect.Detector) is niet beschikbaar") from None
-        detector = Detector()
+        # case context as evidence: an address the request is about stays public
+        detector = Detector({"case": {"request": case.info.request}})
     for i in range(0, len(ids), DETECT_BATCH):
         chunk = ids[i : i + DETECT_BATCH]
         run_detection(case, detector, doc_ids=chunk)
