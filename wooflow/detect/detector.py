@@ -57,7 +57,7 @@ class Detector:
         for k in keys:
             text = texts[k]
             others[k] = [f for r in self.others for f in r.analyze(text)]
-            mentions[k] = self.person.mentions(text) if self.person else []
+            mentions[k] = self.person.mentions(text, originals[k]) if self.person else []
         acronyms = {m.text for ms in mentions.values() for m in ms if m.recognizer == "person-acronym"}
         org_acronyms = consistency.organisation_acronyms(acronyms, texts.values())
         if org_acronyms:  # the case shows them as organisations ('het VNO', 'VNO NCW'): never persons

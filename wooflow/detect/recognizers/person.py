@@ -119,6 +119,8 @@ class Mention:
         )
 
 
+# A model probability at which a person span needs no list evidence (names of any origin).
+MODEL_SURE = 0.95
 # Reasons of mentions whose only evidence is a name list: the model decides on them.
 LIST_ONLY = frozenset({"naam (namenlijst)", "voornaam (namenlijst)", "achternaam (namenlijst)"})
 
@@ -167,7 +169,10 @@ class PersonRecognizer(Recognizer):
     def analyze(self, text: str) -> list[Finding]:
         return [m.to_finding() for m in self.mentions(text)]
 
-    def mentions(self, text: str) -> list[Mention]:
+    def mentions(self, text: str, original: str | None = None) -> list[Mention]:
+        """Person mentions in ``text``; ``original``: the text as written when ``text`` is its
+        re-cased shadow (capitals.decap), so the model's extra names are checked as written."""
+        self._original = original if original is not None and len(original) == len(text) else text
         out: list[Mention] = (self._chat_speakers(text) + self._acronyms(text) + shortnames.at_mentions(text)
                               + shortnames.tilde_names(text) + shortnames.motion_names(text))
         speakers = sorted((m.start, m.end) for m in out)
@@ -619,9 +624,17 @@ class PersonRecognizer(Recognizer):
             if p < 0.8 or not span[:1].isupper() or any(w in orgs for w in span.split()):
                 continue
             words = span.split()
-            if all(lexicon.is_common(w) for w in words) or any(_orgish(w) for w in words):
-                continue
-            if not any((lexicon.is_first_name(w) or lexicon.is_surname(w)) and not lexicon.is_common(w) for w in words):
+            # The model is the evidence here; the lists and word shapes only overrule it when it
+            # is less than sure ('Shabtai Shavit', 'Roy Whiting': names no Dutch list holds).
+            # ... but never for an ordinary last word ('B. Hij') or a word in capitals ('VNO NCW').
+            sure = p >= MODEL_SURE and not lexicon.is_common(words[-1].rstrip(".,")) \
+                and not any(len(w) > 1 and w.isupper() for w in words)
+            written = getattr(self, "_original", text)[s:e].split()
+            if all(lexicon.is_common(w) for w in words) or (not sure and any(_orgish(w) for w in words)) \
+                    or all(len(w) > 1 and w.isupper() for w in written):
+                continue  # ... and abbreviations in capitals ('VNO NCW') are bodies, whatever the model says
+            if not sure and not any((lexicon.is_first_name(w) or lexicon.is_surname(w)) and not lexicon.is_common(w)
+                                    for w in words):
                 continue
             if len(words) == 1 and (p < 0.9 or STREETISH.search(span) or span in lexicon.places()
                                     or PREP_BEFORE.search(text[max(0, s - 20) : s])
