@@ -119,6 +119,18 @@ class Mention:
         )
 
 
+def _not_name_words(rest: str) -> bool:
+    """True when the words outside a model span hold no given name, surname or initial."""
+    for w in rest.split():
+        w = w.strip(",.;:()'\"")
+        if not w:
+            continue
+        if re.fullmatch(r"(?:[A-Z]\.)+", w) or (w[:1].isupper() and (lexicon.is_first_name(w) or lexicon.is_surname(w))
+                                                and not lexicon.is_common(w)):
+            return False
+    return True
+
+
 # A model probability at which a person span needs no list evidence (names of any origin).
 MODEL_SURE = 0.95
 # Reasons of mentions whose only evidence is a name list: the model decides on them.
@@ -619,6 +631,19 @@ class PersonRecognizer(Recognizer):
                 if p >= 0.5 and hit.score < 0.85:
                     hit.score = min(0.95, max(hit.score, 0.5 + 0.45 * p))
                     hit.reason += " (bevestigd door namenmodel)"
+                if p >= MODEL_SURE and hit.start <= s and e <= hit.end and (hit.start, hit.end) != (s, e) \
+                        and hit.public is None and _not_name_words(text[hit.start : s] + " " + text[e : hit.end]):
+                    # 'De Braziliaan Jean Magalhaes', 'Analist Pol Tansens van de Fortis': the model
+                    # bounds the name; the words around it are no name words
+                    hit.start, hit.end, hit.text = s, e, text[s:e]
+                    hit.parts = parse(tokens_of(hit.text), lexicon.first_names())
+                elif p >= MODEL_SURE and s <= hit.start and hit.end <= e and (hit.start, hit.end) != (s, e) \
+                        and not re.search(r"\s\s|[\t\n]", text[s:e]) \
+                        and all(w[:1].isupper() and not lexicon.is_common(w)
+                                for w in (text[s : hit.start] + " " + text[hit.end : e]).split()):
+                    # 'Stanley B. Prusiner' where the rules saw 'B. Prusiner': the model's span is the name
+                    hit.start, hit.end, hit.text = s, e, text[s:e]
+                    hit.parts = parse(tokens_of(hit.text), lexicon.first_names())
                 continue
             span = text[s:e]
             if p < 0.8 or not span[:1].isupper() or any(w in orgs for w in span.split()):
