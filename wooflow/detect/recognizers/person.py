@@ -119,14 +119,16 @@ class Mention:
         )
 
 
-def _not_name_words(rest: str) -> bool:
-    """True when the words outside a model span hold no given name, surname or initial."""
+def _not_name_words(rest: str, zipf_nl: dict[str, int]) -> bool:
+    """True when every word outside a model span is positively no name: written in lower case,
+    an ordinary word, or a frequent Dutch word on no name list ('De Braziliaan', 'van Verkeer');
+    never across a comma ('Haddou, B.')."""
+    if "," in rest:
+        return False
     for w in rest.split():
-        w = w.strip(",.;:()'\"")
-        if not w:
-            continue
-        if re.fullmatch(r"(?:[A-Z]\.)+", w) or (w[:1].isupper() and (lexicon.is_first_name(w) or lexicon.is_surname(w))
-                                                and not lexicon.is_common(w)):
+        w = w.strip(".;:()'\"")
+        if w and not (w[:1].islower() or lexicon.is_common(w) or (
+                zipf_nl.get(w.lower(), 0) >= 3 and not lexicon.is_first_name(w) and not lexicon.is_surname(w))):
             return False
     return True
 
@@ -218,11 +220,10 @@ class PersonRecognizer(Recognizer):
                 out.append(men)
             else:
                 rejected.append((m.start(1), chunk))
-            if men is None and self.use_model and _worth_model(chunk) and (
-                    " " in chunk or (not _sentence_start(text, m.start(1))
-                                     and (lexicon.is_first_name(chunk) or lexicon.is_surname(chunk)))):
-                # The CRF is the slowest step: ask it only about multi-word chunks and listed
-                # names the rules turned down ('Groot Wassink', 'Lodewijk Groen').
+            if men is None and self.use_model and _worth_model(chunk):
+                # Every chunk the rules turned down that is no ordinary word, place, street or body
+                # goes to the model: multi-word chunks, listed names ('Groot Wassink') and unlisted
+                # single words, also at a sentence start ('Arafat bood ...'), which no list knows.
                 unresolved.append(m.start(1))
         out += self._coordinated(text, out, rejected)
         if self.use_model:
@@ -589,6 +590,7 @@ class PersonRecognizer(Recognizer):
         if model is None:
             return mentions
         confirmed: set[int] = set()
+        zipf_nl: dict[str, int] = getattr(getattr(getattr(model, "featurizer", None), "gaz", None), "zipf_nl", {})
         points = sorted(unresolved)
         spans: list[tuple[int, int, float]] = []
         windows = _sentence_windows(text, points)
@@ -632,7 +634,7 @@ class PersonRecognizer(Recognizer):
                     hit.score = min(0.95, max(hit.score, 0.5 + 0.45 * p))
                     hit.reason += " (bevestigd door namenmodel)"
                 if p >= MODEL_SURE and hit.start <= s and e <= hit.end and (hit.start, hit.end) != (s, e) \
-                        and hit.public is None and _not_name_words(text[hit.start : s] + " " + text[e : hit.end]):
+                        and _not_name_words(text[hit.start : s] + " " + text[e : hit.end], zipf_nl):
                     # 'De Braziliaan Jean Magalhaes', 'Analist Pol Tansens van de Fortis': the model
                     # bounds the name; the words around it are no name words
                     hit.start, hit.end, hit.text = s, e, text[s:e]
@@ -675,8 +677,7 @@ class PersonRecognizer(Recognizer):
             # or more words ('Finally Tax'), or one that is frequent in Dutch or English text
             # ('Floor', 'Date', 'Zweden'); a lone rare given name ('Ineke') keeps its list evidence.
             gaz = getattr(getattr(model, "featurizer", None), "gaz", None)
-            zipf_nl = getattr(gaz, "zipf_nl", {})
-            zipf_en = getattr(gaz, "zipf_en", {})
+            zipf_en: dict[str, int] = getattr(gaz, "zipf_en", {})
 
             def frequent(m: Mention) -> bool:
                 words = m.text.split()
