@@ -134,7 +134,7 @@ def _not_name_words(rest: str, zipf_nl: dict[str, int]) -> bool:
 
 
 # A model probability at which a person span needs no list evidence (names of any origin).
-MODEL_SURE = 0.95
+MODEL_SURE = 0.9
 # Reasons of mentions whose only evidence is a name list: the model decides on them.
 LIST_ONLY = frozenset({"naam (namenlijst)", "voornaam (namenlijst)", "achternaam (namenlijst)"})
 
