@@ -29,7 +29,9 @@ def register(app: typer.Typer) -> None:
             help="Bestanden of mappen (mappen worden doorzocht). Leeg: alleen het pakket opnieuw maken.",
         ),
         out: Path = typer.Option(..., "--out", "-o", help="Map voor het publicatiepakket."),
-        case: Optional[Path] = typer.Option(None, "--case", help="Zaakmap (standaard OUT/case)."),  # noqa: UP007
+        case: Optional[Path] = typer.Option(  # noqa: UP007
+            None, "--case", help="Zaakmap, buiten de pakketmap (standaard OUT.zaak naast OUT)."
+        ),
         config: Optional[Path] = typer.Option(None, "--config", help="Instellingen (TOML), zie docs/PUBLISH.md."),  # noqa: UP007
         templates: Optional[Path] = typer.Option(  # noqa: UP007
             None, "--templates", help="Map met eigen sjablonen voor het besluit (besluit.md.j2, grounds/*.md.j2)."
@@ -43,12 +45,13 @@ def register(app: typer.Typer) -> None:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
         from wooflow.case.publish.config import load_config
+        from wooflow.case.publish.package import default_case_dir
         from wooflow.case.publish.process import process
 
         cfg = load_config(config)
         if templates is not None:
             cfg.templates = templates
-        case_dir = case if case is not None else out / "case"
+        case_dir = case if case is not None else default_case_dir(out)
         if not inputs and not (case_dir / "case.sqlite").exists():
             raise typer.BadParameter("geef invoerbestanden of een bestaande zaak (--case)")
         err = Console(stderr=True)
@@ -69,6 +72,8 @@ def register(app: typer.Typer) -> None:
             print(f"wooflow: {path}: {reason}: {detail}", file=sys.stderr)
         for line in summary.withheld:
             print(f"wooflow: {line}", file=sys.stderr)
+        for line in summary.residual:
+            print(f"wooflow: {line}; pakket geblokkeerd (geen publicatie.zip)", file=sys.stderr)
         _print_summary(summary)
         if summary.exit_code:
             raise typer.Exit(summary.exit_code)
@@ -95,7 +100,9 @@ def _print_summary(s: ProcessSummary) -> None:
         ("Niet gepubliceerd (fout of lek)", len(s.withheld)),
         ("Pagina's", s.pages),
         ("Tijd", f"{s.seconds:.1f} s"),
+        ("Restlekcontrole", "LEK GEVONDEN, pakket geblokkeerd" if s.residual else "geen gelakte gegevens gevonden"),
         ("Pakket", str(s.out_dir)),
+        ("Zaak (niet publiceren)", str(s.case_dir)),
     ]
     for k, v in rows:
         table.add_row(k, str(v))

@@ -23,10 +23,18 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from wooflow.case.publish import decision, diwoo, inventory
+from wooflow.case.publish import decision, diwoo, inventory, leakcheck
 from wooflow.case.publish.config import ProcessConfig
 from wooflow.case.publish.lists import resolve_organisation
-from wooflow.case.publish.package import Package, atomic_write
+from wooflow.case.publish.package import (
+    JOURNAL,
+    MANIFEST,
+    ZIP_NAME,
+    Package,
+    atomic_write,
+    check_package_dir,
+    default_case_dir,
+)
 from wooflow.case.publish.records import DUBBEL, CaseMeta, PublishRecord
 from wooflow.case.publish.report import ReportData, render
 from wooflow.case.publish.source import CaseView, load
@@ -60,6 +68,7 @@ class ProcessSummary:
     pages: int = 0
     withheld: list[str] = field(default_factory=list)  # one line per document not published
     leaks: int = 0  # documents the leak verifier rejected
+    residual: list[str] = field(default_factory=list)  # restlekcontrole: one line per leaking file
     seconds: float = 0.0
 
     @property
@@ -69,7 +78,7 @@ class ProcessSummary:
     @property
     def exit_code(self) -> int:
         """0 when every input was read and every document published as judged."""
-        if self.leaks:
+        if self.leaks or self.residual:
             return LeakError.exit_code
         if self.failures or self.withheld:
             return 2
@@ -272,6 +281,7 @@ def _redact_all(
         done += 1
         progress("lakken", done, len(todo))
 
+    pkg.expect([rows[rec.key].file_name for rec in todo])
     jobs: list[_Job] = []
     for rec in todo:
         row = rows[rec.key]
@@ -385,10 +395,11 @@ def process(
     cfg = config or ProcessConfig()
     progress = progress or _noop
     out = Path(out_dir)
-    cdir = Path(case_dir) if case_dir is not None else out / "case"
+    cdir = Path(case_dir) if case_dir is not None else default_case_dir(out)
+    check_package_dir(out, cdir)  # before anything is written: the package holds only what is published
     out.mkdir(parents=True, exist_ok=True)
     summary = ProcessSummary(out_dir=out, case_dir=cdir)
-    paths = _inputs(list(inputs), [out])
+    paths = _inputs(list(inputs), [out, cdir])
     summary.inputs = len(paths)
     case = open_case(cdir, cfg)
     try:
@@ -415,7 +426,7 @@ def process(
         numbers = numbering.assign(view.records)
         numbering.save()
         scrub = view.scrubber()
-        pkg = Package(out)
+        pkg = Package(out, journal=cdir / JOURNAL)
         rows = _rows_by_key(view.records, numbers, meta, scrub)
         _redact_all(case, view, rows, pkg, state, cfg, summary, progress)
         summary.documents = len(view.records)
@@ -485,7 +496,24 @@ def _write_package(
         "bevindingen_voorgesteld": summary.proposed,
         "bevindingen_geaccepteerd": summary.accepted,
     }
-    pkg.finish(meta.case_number, counts, {"draft": summary.proposed > 0, "besluit": decision.decide(view.records)})
+    # Restlekcontrole: every published byte against every form of what was redacted.
+    check = leakcheck.check_package(pkg.out_dir, [*pkg.files, MANIFEST, ZIP_NAME], view.needles)
+    pkg.write(leakcheck.REPORT, check.text().encode("utf-8"), "restlekcontrole")
+    extra: dict[str, object] = {"draft": summary.proposed > 0, "besluit": decision.decide(view.records)}
+    extra["restlekcontrole"] = {
+        "bestand": leakcheck.REPORT,
+        "zoektermen": len(check.needles),
+        "bestanden": len(check.checked),
+        "lekken": len(check.leaks),
+        "geblokkeerd": not check.clean,
+    }
+    pkg.finish(meta.case_number, counts, extra, make_zip=check.clean)
+    if check.clean:  # what finish wrote: the manifest and the zip's member names
+        after = leakcheck.check_package(pkg.out_dir, [leakcheck.REPORT, MANIFEST, ZIP_NAME], view.needles)
+        if not after.clean:
+            (pkg.out_dir / ZIP_NAME).unlink(missing_ok=True)
+            check = after
+    summary.residual = check.messages()
     progress("publiceren", steps, steps)
 
 

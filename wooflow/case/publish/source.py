@@ -16,6 +16,7 @@ from datetime import date
 
 from wooflow.case.case import Case, DocRecord
 from wooflow.case.judgement import REDACTING, judgements
+from wooflow.case.publish.names import PERSON_CATEGORIES, Needle, build_needles, make_scrubber
 from wooflow.case.publish.records import (
     PUBLISHED,
     CaseMeta,
@@ -24,6 +25,7 @@ from wooflow.case.publish.records import (
     sort_grounds,
 )
 from wooflow.case.review import findings
+from wooflow.case.text import fold
 from wooflow.model import Finding
 
 CONTAINER_KINDS = ("zip", "mbox")  # their text is their members' text: list the members instead
@@ -38,9 +40,10 @@ class CaseView:
     redact: dict[int, list[Finding]]  # what the draft redacts per document id
     review: ReviewCounts
     terms: dict[str, str] = field(default_factory=dict)  # redacted text -> ground code
+    needles: list[Needle] = field(default_factory=list)  # every form of what is redacted
 
     def scrubber(self) -> Callable[[str], str]:
-        return make_scrubber(self.terms)
+        return make_scrubber(self.needles) if self.needles else make_scrubber_terms(self.terms)
 
 
 def record_key(rec: DocRecord) -> str:
@@ -103,6 +106,8 @@ def load(case: Case, redact_proposed: bool = True, contact: str = "[naam contact
     review = ReviewCounts()
     cats: Counter[str] = Counter()
     terms: dict[str, str] = {}
+    person_texts: dict[str, tuple[str, set[str]]] = {}  # person key (or text) -> (ground, forms)
+    identifiers: list[tuple[str, str, str]] = []
     for fr in findings(case):
         f = fr.finding
         if fr.status in ("accepted", "added"):
@@ -118,6 +123,11 @@ def load(case: Case, redact_proposed: bool = True, contact: str = "[naam contact
             redact[fr.doc_id].append(f)
             if len(f.text.strip()) >= MIN_SCRUB_LEN:
                 terms[f.text.strip()] = f.ground or "5.1.2e"
+            if f.category in PERSON_CATEGORIES:
+                who = fr.person_key or f"tekst:{fold(f.text)}"
+                person_texts.setdefault(who, (f.ground or "5.1.2e", set()))[1].add(f.text.strip())
+            else:
+                identifiers.append((f.text, f.category, f.ground or "5.1.2e"))
     review.by_category = dict(cats)
 
     # One thread id per e-mail thread: the key of its first message.
@@ -174,6 +184,7 @@ def load(case: Case, redact_proposed: bool = True, contact: str = "[naam contact
                 ground_categories={g: tuple(sorted(c)) for g, c in gcats.items()},
             )
         )
+    records.extend(_unreadable(case, {r.path for r in case.records()}))
     return CaseView(
         meta=case_meta(case, contact),
         records=records,
@@ -181,7 +192,72 @@ def load(case: Case, redact_proposed: bool = True, contact: str = "[naam contact
         redact=dict(redact),
         review=review,
         terms=terms,
+        needles=_needles(case, person_texts, identifiers),
     )
+
+
+def _needles(
+    case: Case, person_texts: dict[str, tuple[str, set[str]]], identifiers: list[tuple[str, str, str]]
+) -> list[Needle]:
+    """Search terms: persons decided "lakken" with every form seen, plus every person and
+    identifier the draft redacts."""
+    from wooflow.case.persons import persons
+
+    public: set[str] = set()
+    for p in persons(case):
+        if p.decision == "redact":
+            ground, forms = person_texts.setdefault(p.key, ("5.1.2e", set()))
+            forms.update(p.forms)
+            forms.add(p.display)
+        elif p.decision == "keep":
+            public.add(p.key.partition("|")[0])
+    # A bare surname shared with a public person ("minister Jansen") is no needle: the full
+    # name, initial + surname and e-mail forms still are.
+    groups = [(ground, sorted(forms)) for _, (ground, forms) in sorted(person_texts.items())]
+    return build_needles(groups, identifiers, public)
+
+
+def _unreadable(case: Case, stored: set[str]) -> list[PublishRecord]:
+    """One record per input that could not be read (``CaseStore.failures()``): listed in the
+    inventory as "niet ingelezen" with the reason, never published."""
+    out = []
+    for f in case.store.failures():
+        if f.path in stored:
+            continue
+        name = os.path.basename(f.path.replace("\\", "/").rstrip("/")) or f.path
+        ext = os.path.splitext(name.rsplit("#", 1)[-1])[1].lstrip(".").lower()
+        out.append(
+            PublishRecord(
+                key=f"niet-ingelezen:{f.path}",
+                name=name,
+                file_type=ext,
+                judgement="niet openbaar",
+                unreadable=_reason(f.reason, f.detail),
+            )
+        )
+    return out
+
+
+_REASONS = {
+    "unreadable": "het bestand kon niet worden gelezen",
+    "unsupported": "bestandsformaat wordt niet ondersteund",
+    "empty": "het bestand is leeg",
+    "corrupt": "het bestand is beschadigd",
+    "encrypted": "het bestand is versleuteld",
+    "zip-bomb": "het archief pakt onredelijk groot uit",
+    "limit": "het bestand overschrijdt een limiet",
+    "malformed-mail": "de e-mail is onleesbaar",
+}
+
+
+def _reason(reason: str, detail: str) -> str:
+    """A short Dutch reason for the inventory; the detail only when it is Dutch text already
+    (it can hold a path, so it is scrubbed by the inventory writer)."""
+    base = _REASONS.get(reason, reason or "onbekende fout")
+    detail = " ".join((detail or "").split())
+    if detail and len(detail) <= 200 and not re.search(r"[A-Z][a-z]+Error|Traceback", detail):
+        return f"{base} ({detail})"
+    return base
 
 
 def _reply_targets(case: Case, docs: list[DocRecord]) -> dict[int, int]:
@@ -199,7 +275,7 @@ def _reply_targets(case: Case, docs: list[DocRecord]) -> dict[int, int]:
     return out
 
 
-def make_scrubber(terms: dict[str, str]) -> Callable[[str], str]:
+def make_scrubber_terms(terms: dict[str, str]) -> Callable[[str], str]:
     """A function that replaces every redacted term in a name or title by its ground code.
 
     File names and e-mail subjects end up in the inventory and the metadata; a name redacted in
