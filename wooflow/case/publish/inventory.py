@@ -50,7 +50,7 @@ COLUMNS: tuple[tuple[str, str, int], ...] = (
 
 # Labels of the human-readable inventory (PDF, besluit annex).
 LABELS = {
-    "document_id": "Nr.", "family_id": "Familie", "thread_id": "Thread", "name": "Document",
+    "document_id": "Documentnummer", "family_id": "Familie", "thread_id": "Thread", "name": "Document",
     "file_type": "Type", "date": "Datum", "judgement": "Beoordeling", "grounds": "Weigeringsgronden",
     "suspended": "Opgeschort", "explanation": "Toelichting", "related_id": "Gerelateerd",
     "public_link": "Publieke link", "matter": "Matter", "case_number": "Zaaknummer",

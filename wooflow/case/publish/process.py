@@ -429,7 +429,7 @@ def process(
         pkg = Package(out, journal=cdir / JOURNAL)
         rows = _rows_by_key(view.records, numbers, meta, scrub)
         _redact_all(case, view, rows, pkg, state, cfg, summary, progress)
-        summary.documents = len(view.records)
+        summary.documents = sum(1 for r in view.records if not r.unreadable)
         summary.judgements = Counter(r.judgement for r in view.records if r.in_scope)
         summary.published = sum(1 for r in view.records if r.published)
         _write_package(view, numbers, meta, scrub, pkg, cfg, summary, progress)
