@@ -101,8 +101,8 @@ class LeakReport:
             lines.append("Uitkomst: GEEN gelakte gegevens gevonden.")
         else:
             lines.append(f"Uitkomst: GELAKTE GEGEVENS GEVONDEN in {len({h.file for h in self.leaks})} bestand(en).")
-            lines.append("Het pakket is geblokkeerd: publicatie.zip is niet gemaakt. Pas de naam, de titel of")
-            lines.append("de beoordeling aan en maak het pakket opnieuw.")
+            lines.append("Het pakket is geblokkeerd: publicatie.zip is niet gemaakt en de bestanden hieronder")
+            lines.append("zijn verwijderd. Pas de naam, de titel of de beoordeling aan en maak het pakket opnieuw.")
             lines += [f"  - {m.removeprefix('restlekcontrole: ')}" for m in self.messages()]
         excused = [h for h in self.hits if h.excused]
         if excused:

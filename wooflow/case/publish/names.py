@@ -84,6 +84,8 @@ def person_forms(forms: Iterable[str]) -> list[tuple[str, str]]:
                 if len(parts.surname) >= MIN_LEN and " " not in parts.surname:
                     add(parts.surname.capitalize(), SURNAME)
             continue
+        if re.fullmatch(r"[\w-]+(?:[._][\w-]+)+", form) and parse_name(form + "@x", "email"):
+            add(form, LOCAL)  # an e-mail finding that covers the local part only ("j.jansen")
         words = _words(form)
         if not words:
             continue

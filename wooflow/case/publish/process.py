@@ -507,11 +507,16 @@ def _write_package(
         "lekken": len(check.leaks),
         "geblokkeerd": not check.clean,
     }
+    for rel in sorted({h.file for h in check.leaks} - {leakcheck.REPORT, MANIFEST, ZIP_NAME}):
+        # a blocked package keeps nothing that leaks: the folder may be shared all the same
+        (pkg.out_dir / rel).unlink(missing_ok=True)
+        pkg.files.pop(rel, None)
     pkg.finish(meta.case_number, counts, extra, make_zip=check.clean)
     if check.clean:  # what finish wrote: the manifest and the zip's member names
         after = leakcheck.check_package(pkg.out_dir, [leakcheck.REPORT, MANIFEST, ZIP_NAME], view.needles)
         if not after.clean:
             (pkg.out_dir / ZIP_NAME).unlink(missing_ok=True)
+            (pkg.out_dir / MANIFEST).unlink(missing_ok=True)
             check = after
     summary.residual = check.messages()
     progress("publiceren", steps, steps)
