@@ -3,13 +3,19 @@ from __future__ import annotations
 import csv
 import io
 from datetime import date
-from pathlib import Path
 
 import openpyxl
 import pymupdf
 
 from wooflow.case.publish.inventory import (
-    COLUMNS, Numbering, build_rows, published_file_name, safe_stem, to_csv, to_pdf, to_xlsx,
+    COLUMNS,
+    Numbering,
+    build_rows,
+    published_file_name,
+    safe_stem,
+    to_csv,
+    to_pdf,
+    to_xlsx,
 )  # fmt: skip
 from wooflow.case.publish.records import PublishRecord
 

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from wooflow.case.publish import decision, inventory, process as process_mod, source
+from wooflow.case.publish import decision, inventory, source
+from wooflow.case.publish import process as process_mod
 from wooflow.case.publish.config import ProcessConfig
 from wooflow.case.publish.leakcheck import REPORT, check_package
 from wooflow.case.publish.names import build_needles, make_scrubber

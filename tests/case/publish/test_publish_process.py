@@ -97,7 +97,9 @@ def test_letter_counts_match_inventory(run):
     assert f"Er zijn {len(rows)} documenten aangetroffen" in text
     assert f"noemt alle {len(rows)} documenten" in text
     assert "1 document kon niet worden ingelezen" in text
-    judged = [r for r in rows if r["Beoordelingsgrond"] != "dubbel" and not r["Toelichting"].startswith("Niet ingelezen")]
+    judged = [
+        r for r in rows if r["Beoordelingsgrond"] != "dubbel" and not r["Toelichting"].startswith("Niet ingelezen")
+    ]
     assert f"Er zijn {len(judged)} documenten beoordeeld" in text
 
 

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from wooflow.case.publish.records import DUBBEL, NIET, CaseMeta, PublishRecord
 from wooflow.exceptions import CaseError
@@ -240,7 +241,8 @@ def build_rows(
         if rec.judgement == DUBBEL:
             judgement, grounds, status = NIET, "dubbel", "dubbel"
             if ref(rec.related_key):
-                explanation = f"Dubbel van document {ref(rec.related_key)}" + (f": {explanation}" if explanation else "")
+                original = f"Dubbel van document {ref(rec.related_key)}"
+                explanation = original + (f": {explanation}" if explanation else "")
         if rec.unreadable:
             judgement, grounds, status = NIET, "", "niet ingelezen"
             explanation = f"{UNREADABLE}: {scrub(rec.unreadable)}. Dit document is nog niet beoordeeld."
@@ -396,12 +398,17 @@ def html_to_pdf(body: str, css: str, landscape: bool = False, footer: str = "") 
         writer.end_page()
     writer.close()
     doc = pymupdf.open("pdf", out.getvalue())
-    for i, page in enumerate(doc):
-        text = f"{footer}  —  pagina {i + 1} van {doc.page_count}" if footer else f"pagina {i + 1} van {doc.page_count}"
-        page.insert_text((42, rect.height - 28), text, fontsize=7, fontname="helv")
+    _number_pages(doc, rect.height, footer)
     data = doc.tobytes(garbage=3, deflate=True)
     doc.close()
     return bytes(data)
+
+
+def _number_pages(doc: Any, height: float, footer: str) -> None:
+    """``footer — pagina i van n`` at the foot of every page."""
+    for i in range(doc.page_count):
+        text = f"pagina {i + 1} van {doc.page_count}"
+        doc[i].insert_text((42, height - 28), f"{footer}  —  {text}" if footer else text, fontsize=7, fontname="helv")
 
 
 MAX_ROWS_PER_PAGE = 80  # more never fit on A4; bounds the layout work per page
@@ -423,14 +430,19 @@ def table_pdf(title: str, head: str, body: list[str], css: str, footer: str) -> 
     while start < len(body):
         prefix = title if start == 0 else ""
 
-        def story_for(n: int) -> pymupdf.Story:
-            rows = "".join(body[start : start + n])
+        def story_for(n: int, first: int = start, prefix: str = prefix) -> pymupdf.Story:
+            rows = "".join(body[first : first + n])
             return pymupdf.Story(html=f"{prefix}<table>{head}{rows}</table>", user_css=css)
 
         probe = story_for(min(MAX_ROWS_PER_PAGE, len(body) - start))
         probe.place(where)
         closed: set[str] = set()
-        probe.element_positions(lambda p: closed.add(p.id) if p.id and p.open_close & 2 else None)
+
+        def note(p: Any, closed: set[str] = closed) -> None:
+            if p.id and p.open_close & 2:
+                closed.add(p.id)
+
+        probe.element_positions(note)
         fit = 0
         while f"r{start + fit}" in closed and start + fit < len(body):
             fit += 1
@@ -444,8 +456,7 @@ def table_pdf(title: str, head: str, body: list[str], css: str, footer: str) -> 
         start += max(fit, 1)
     writer.close()
     doc = pymupdf.open("pdf", out.getvalue())
-    for i, page in enumerate(doc):
-        page.insert_text((42, rect.height - 28), f"{footer}  —  pagina {i + 1} van {doc.page_count}", fontsize=7, fontname="helv")
+    _number_pages(doc, rect.height, footer)
     data = bytes(doc.tobytes(garbage=3, deflate=True))
     doc.close()
     return data

@@ -107,7 +107,9 @@ class LeakReport:
         excused = [h for h in self.hits if h.excused]
         if excused:
             lines.append("")
-            lines.append(f"Niet meegeteld: {len(excused)} keer een achternaam direct na een functie (minister, Kamerlid, ...):")
+            lines.append(
+                f"Niet meegeteld: {len(excused)} keer een achternaam direct na een functie (minister, Kamerlid, ...):"
+            )
             lines += sorted({f"  - {h.file}: {h.needle.owner}, {h.needle.kind}" for h in excused})
         return "\n".join(lines) + "\n"
 

@@ -212,7 +212,8 @@ def check_package_dir(out_dir: Path, case_dir: Path) -> None:
         more = f" en nog {len(strangers) - 5}" if len(strangers) > 5 else ""
         raise CaseError(
             f"{out} bevat bestanden die niet bij een wooflow-pakket van deze zaak horen "
-            f"({', '.join(strangers[:5])}{more}); alles in de pakketmap wordt gepubliceerd: kies een lege map voor --out"
+            f"({', '.join(strangers[:5])}{more}); alles in de pakketmap wordt gepubliceerd: "
+            "kies een lege map voor --out"
         )
     for entry in out.glob(".tmp-*"):
         entry.unlink(missing_ok=True)
