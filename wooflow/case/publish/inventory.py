@@ -411,6 +411,16 @@ def _number_pages(doc: Any, height: float, footer: str) -> None:
         doc[i].insert_text((42, height - 28), f"{footer}  —  {text}" if footer else text, fontsize=7, fontname="helv")
 
 
+def _closed_ids(into: set[str]) -> Callable[[Any], None]:
+    """A Story.element_positions callback collecting the ids of elements laid out whole."""
+
+    def note(pos: Any) -> None:
+        if pos.id and pos.open_close & 2:
+            into.add(pos.id)
+
+    return note
+
+
 MAX_ROWS_PER_PAGE = 80  # more never fit on A4; bounds the layout work per page
 
 
@@ -437,12 +447,7 @@ def table_pdf(title: str, head: str, body: list[str], css: str, footer: str) -> 
         probe = story_for(min(MAX_ROWS_PER_PAGE, len(body) - start))
         probe.place(where)
         closed: set[str] = set()
-
-        def note(p: Any, closed: set[str] = closed) -> None:
-            if p.id and p.open_close & 2:
-                closed.add(p.id)
-
-        probe.element_positions(note)
+        probe.element_positions(_closed_ids(closed))
         fit = 0
         while f"r{start + fit}" in closed and start + fit < len(body):
             fit += 1
