@@ -20,6 +20,7 @@ app = typer.Typer(
 from wooflow.cli import (  # noqa: E402
     cmd_case,
     cmd_detect,
+    cmd_import,
     cmd_info,
     cmd_ingest,
     cmd_publish,
@@ -27,7 +28,7 @@ from wooflow.cli import (  # noqa: E402
     cmd_serve,
 )
 
-for _mod in (cmd_ingest, cmd_info, cmd_detect, cmd_redact, cmd_case, cmd_publish, cmd_serve):
+for _mod in (cmd_ingest, cmd_info, cmd_detect, cmd_redact, cmd_case, cmd_import, cmd_publish, cmd_serve):
     _mod.register(app)
 
 

@@ -253,13 +253,18 @@ def build_rows(
         if explanation.lower().startswith("http") and not link:
             explanation = "Zie " + explanation  # the platform would read a bare URL as the link
         family = ref(rec.parent_key) or (doc_id if rec.key in parents else "")
+        thread = ref(rec.thread_key)
+        if rec.family_number:  # kept from an imported productierapport
+            family = format_id(rec.family_number, width)
+        if rec.thread_number:
+            thread = format_id(rec.thread_number, width)
         rows.append(
             InventoryRow(
                 number=numbers[rec.key],
                 document_id=doc_id,
                 matter=matter(case.case_number),
                 family_id=family,
-                thread_id=ref(rec.thread_key),
+                thread_id=thread,
                 name=name,
                 file_type=source_type(rec.file_type),
                 date=rec.date.isoformat() if rec.date else "",

@@ -432,7 +432,7 @@ def process(
         rows = _rows_by_key(view.records, numbers, meta, scrub)
         _redact_all(case, view, rows, pkg, state, cfg, summary, progress)
         summary.documents = sum(1 for r in view.records if not r.unreadable)
-        summary.judgements = Counter(r.judgement for r in view.records if r.in_scope)
+        summary.judgements = Counter(r.judgement for r in view.records if r.in_scope and not r.unreadable)
         summary.published = sum(1 for r in view.records if r.published)
         _write_package(view, numbers, meta, scrub, pkg, cfg, summary, progress)
     finally:
@@ -485,9 +485,9 @@ def _write_package(
     report = render(ReportData(meta, view.records, view.review, failures, summary.pages))
     pkg.write("rapport.html", report.encode("utf-8"), "rapport")
     progress("publiceren", 5, steps)
-    in_scope = [r for r in view.records if r.in_scope]
+    in_scope = [r for r in view.records if r.in_scope and not r.unreadable]
     counts = {
-        "documenten": len(view.records),
+        "documenten": sum(1 for r in view.records if not r.unreadable),
         "binnen_reikwijdte": len(in_scope),
         "dubbel": sum(1 for r in in_scope if r.judgement == DUBBEL),
         "gepubliceerd": sum(1 for r in in_scope if r.published),

@@ -185,6 +185,7 @@ def load(case: Case, redact_proposed: bool = True, contact: str = "[naam contact
             )
         )
     records.extend(_unreadable(case, {r.path for r in case.records()}))
+    records.extend(_imported(case, records))
     return CaseView(
         meta=case_meta(case, contact),
         records=records,
@@ -215,6 +216,44 @@ def _needles(
     # name, initial + surname and e-mail forms still are.
     groups = [(ground, sorted(forms)) for _, (ground, forms) in sorted(person_texts.items())]
     return build_needles(groups, identifiers, public)
+
+
+def _imported(case: Case, records: list[PublishRecord]) -> list[PublishRecord]:
+    """Apply what ``wooflow import`` kept from a productierapport: family and thread ids on the
+    documents, and a record for each row that came without a file."""
+    from wooflow.case.publish.productierapport import load_state
+
+    state = load_state(case.dir)
+    if not state:
+        return []
+    family, thread = state.get("family", {}), state.get("thread", {})
+    for rec in records:
+        rec.family_number = family.get(rec.key, rec.family_number)
+        rec.thread_number = thread.get(rec.key, rec.thread_number)
+    out = []
+    for row in state.get("rows", []):
+        judgement = str(row.get("judgement") or "niet openbaar")
+        missing = judgement in PUBLISHED
+        remark = str(row.get("remark") or "")
+        if row.get("refers_to"):
+            remark = (remark + " " if remark else "") + f"Gerelateerd: {row['refers_to']}."
+        out.append(
+            PublishRecord(
+                key=str(row["key"]),
+                name=str(row.get("document") or row["key"]),
+                file_type=os.path.splitext(str(row.get("document") or ""))[1].lstrip(".").lower(),
+                judgement="niet openbaar" if missing else judgement,
+                grounds=sort_grounds([str(g) for g in row.get("grounds") or []]),
+                date=_date(row.get("date")),
+                explanation=remark,
+                public_link=str(row.get("link") or ""),
+                suspended=bool(row.get("suspended")),
+                family_number=family.get(row["key"]),
+                thread_number=thread.get(row["key"]),
+                unreadable="het bestand ontbreekt bij het productierapport" if missing else "",
+            )
+        )
+    return out
 
 
 def _unreadable(case: Case, stored: set[str]) -> list[PublishRecord]:
