@@ -482,7 +482,8 @@ def _write_package(
         pkg.write(rel, data, "metadata")
     progress("publiceren", 4, steps)
     failures = [(p, reason) for p, reason, _ in summary.failures]
-    report = render(ReportData(meta, view.records, view.review, failures, summary.pages))
+    read = [r for r in view.records if not r.unreadable]  # the unreadable are listed under failures
+    report = render(ReportData(meta, read, view.review, failures, summary.pages))
     pkg.write("rapport.html", report.encode("utf-8"), "rapport")
     progress("publiceren", 5, steps)
     in_scope = [r for r in view.records if r.in_scope and not r.unreadable]
