@@ -19,6 +19,9 @@ from wooflow.case.text import fold
 
 PERSON_CATEGORIES = ("person", "email", "signature")
 COMPACT_CATEGORIES = ("bsn", "iban", "phone", "plate", "postcode")  # separators vary: "06-12 34"
+# Redacted content that is no identifier ("zwanger van het"): scrubbed from names, but not a
+# restlekcontrole term (a common phrase would block packages for words the letter itself uses).
+CONTENT_CATEGORIES = ("special_category",)
 MIN_LEN = 3
 
 FULL, SURNAME, INITIAL, LOCAL, ADDRESS = (

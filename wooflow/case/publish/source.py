@@ -16,7 +16,13 @@ from datetime import date
 
 from wooflow.case.case import Case, DocRecord
 from wooflow.case.judgement import REDACTING, judgements
-from wooflow.case.publish.names import PERSON_CATEGORIES, Needle, build_needles, make_scrubber
+from wooflow.case.publish.names import (
+    CONTENT_CATEGORIES,
+    PERSON_CATEGORIES,
+    Needle,
+    build_needles,
+    make_scrubber,
+)
 from wooflow.case.publish.records import (
     PUBLISHED,
     CaseMeta,
@@ -43,7 +49,10 @@ class CaseView:
     needles: list[Needle] = field(default_factory=list)  # every form of what is redacted
 
     def scrubber(self) -> Callable[[str], str]:
-        return make_scrubber(self.needles) if self.needles else make_scrubber_terms(self.terms)
+        """Every needle, plus every other redacted text (content such as special categories)."""
+        known = {n.text.lower() for n in self.needles}
+        extra = [Needle(t, "tekst", "", g) for t, g in self.terms.items() if t.lower() not in known]
+        return make_scrubber(self.needles + extra)
 
 
 def record_key(rec: DocRecord) -> str:
@@ -126,7 +135,7 @@ def load(case: Case, redact_proposed: bool = True, contact: str = "[naam contact
             if f.category in PERSON_CATEGORIES:
                 who = fr.person_key or f"tekst:{fold(f.text)}"
                 person_texts.setdefault(who, (f.ground or "5.1.2e", set()))[1].add(f.text.strip())
-            else:
+            elif f.category not in CONTENT_CATEGORIES:
                 identifiers.append((f.text, f.category, f.ground or "5.1.2e"))
     review.by_category = dict(cats)
 
@@ -312,21 +321,3 @@ def _reply_targets(case: Case, docs: list[DocRecord]) -> dict[int, int]:
         if target and by_msgid.get(target) not in (None, row["id"]):
             out[int(row["id"])] = by_msgid[target]
     return out
-
-
-def make_scrubber_terms(terms: dict[str, str]) -> Callable[[str], str]:
-    """A function that replaces every redacted term in a name or title by its ground code.
-
-    File names and e-mail subjects end up in the inventory and the metadata; a name redacted in
-    the body must not reappear there.
-    """
-    if not terms:
-        return lambda s: s
-    ordered = sorted(terms, key=len, reverse=True)
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in ordered) + r")(?!\w)", re.IGNORECASE)
-    lower = {t.lower(): g for t, g in terms.items()}
-
-    def scrub(text: str) -> str:
-        return pattern.sub(lambda m: lower.get(m.group(0).lower(), "5.1.2e"), text)
-
-    return scrub
