@@ -46,13 +46,15 @@ class CaseView:
     redact: dict[int, list[Finding]]  # what the draft redacts per document id
     review: ReviewCounts
     terms: dict[str, str] = field(default_factory=dict)  # redacted text -> ground code
-    needles: list[Needle] = field(default_factory=list)  # every form of what is redacted
+    needles: list[Needle] = field(default_factory=list)  # every form of what is decided "lakken"
+    proposed: list[Needle] = field(default_factory=list)  # also what the draft redacts as proposed
 
     def scrubber(self) -> Callable[[str], str]:
         """Every needle, plus every other redacted text (content such as special categories)."""
-        known = {n.text.lower() for n in self.needles}
+        base = self.proposed or self.needles
+        known = {n.text.lower() for n in base}
         extra = [Needle(t, "tekst", "", g) for t, g in self.terms.items() if t.lower() not in known]
-        return make_scrubber(self.needles + extra)
+        return make_scrubber(base + extra)
 
 
 def record_key(rec: DocRecord) -> str:
@@ -115,8 +117,9 @@ def load(case: Case, redact_proposed: bool = True, contact: str = "[naam contact
     review = ReviewCounts()
     cats: Counter[str] = Counter()
     terms: dict[str, str] = {}
-    person_texts: dict[str, tuple[str, set[str]]] = {}  # person key (or text) -> (ground, forms)
-    identifiers: list[tuple[str, str, str]] = []
+    # person key (or text) -> (ground, decided forms, proposed forms)
+    person_texts: dict[str, tuple[str, set[str], set[str]]] = {}
+    identifiers: list[tuple[str, str, str, bool]] = []
     for fr in findings(case):
         f = fr.finding
         if fr.status in ("accepted", "added"):
@@ -132,11 +135,14 @@ def load(case: Case, redact_proposed: bool = True, contact: str = "[naam contact
             redact[fr.doc_id].append(f)
             if len(f.text.strip()) >= MIN_SCRUB_LEN:
                 terms[f.text.strip()] = f.ground or "5.1.2e"
+            # decided: accepted or added (not a proposal the draft redacts to be safe)
+            decided = fr.status in REDACTING
             if f.category in PERSON_CATEGORIES:
                 who = fr.person_key or f"tekst:{fold(f.text)}"
-                person_texts.setdefault(who, (f.ground or "5.1.2e", set()))[1].add(f.text.strip())
+                _, sure, maybe = person_texts.setdefault(who, (f.ground or "5.1.2e", set(), set()))
+                (sure if decided else maybe).add(f.text.strip())
             elif f.category not in CONTENT_CATEGORIES:
-                identifiers.append((f.text, f.category, f.ground or "5.1.2e"))
+                identifiers.append((f.text, f.category, f.ground or "5.1.2e", decided))
     review.by_category = dict(cats)
 
     # One thread id per e-mail thread: the key of its first message.
@@ -202,29 +208,38 @@ def load(case: Case, redact_proposed: bool = True, contact: str = "[naam contact
         redact=dict(redact),
         review=review,
         terms=terms,
-        needles=_needles(case, person_texts, identifiers),
+        needles=_needles(case, person_texts, identifiers, decided=True),
+        proposed=_needles(case, person_texts, identifiers, decided=False),
     )
 
 
 def _needles(
-    case: Case, person_texts: dict[str, tuple[str, set[str]]], identifiers: list[tuple[str, str, str]]
+    case: Case,
+    person_texts: dict[str, tuple[str, set[str], set[str]]],
+    identifiers: list[tuple[str, str, str, bool]],
+    decided: bool,
 ) -> list[Needle]:
-    """Search terms: persons decided "lakken" with every form seen, plus every person and
-    identifier the draft redacts."""
+    """Search terms: persons decided "lakken" with every form seen, and every person and
+    identifier whose redaction is decided (accepted, added); without ``decided`` also what the
+    draft redacts only because it is proposed."""
     from wooflow.case.persons import persons
 
     public: set[str] = set()
     for p in persons(case):
         if p.decision == "redact":
-            ground, forms = person_texts.setdefault(p.key, ("5.1.2e", set()))
+            forms = person_texts.setdefault(p.key, ("5.1.2e", set(), set()))[1]
             forms.update(p.forms)
             forms.add(p.display)
         elif p.decision == "keep":
             public.add(p.key.partition("|")[0])
     # A bare surname shared with a public person ("minister Jansen") is no needle: the full
     # name, initial + surname and e-mail forms still are.
-    groups = [(ground, sorted(forms)) for _, (ground, forms) in sorted(person_texts.items())]
-    return build_needles(groups, identifiers, public)
+    groups = [
+        (ground, sorted(sure if decided else sure | maybe))
+        for _, (ground, sure, maybe) in sorted(person_texts.items())
+    ]
+    ids = [(t, c, g) for t, c, g, d in identifiers if d or not decided]
+    return build_needles([g for g in groups if g[1]], ids, public)
 
 
 def _imported(case: Case, records: list[PublishRecord]) -> list[PublishRecord]:
