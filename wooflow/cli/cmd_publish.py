@@ -68,6 +68,8 @@ def register(app: typer.Typer) -> None:
 
         with bar:
             summary = process([str(p) for p in inputs or []], out, cfg, case_dir, on_progress)
+        if summary.moved_case:
+            print(f"wooflow: {summary.moved_case}", file=sys.stderr)
         for path, reason, detail in summary.failures:
             print(f"wooflow: {path}: {reason}: {detail}", file=sys.stderr)
         for line in summary.withheld:

@@ -91,3 +91,16 @@ def test_journal_lets_an_interrupted_run_resume(tmp_path):
     other.mkdir()
     with pytest.raises(CaseError):
         check_package_dir(out, other)  # another case did not write it
+
+
+def test_legacy_case_inside_the_package_is_moved_beside_it(tmp_path):
+    from wooflow.case.publish.package import move_legacy_case
+
+    out = tmp_path / "out"
+    (out / "case" / "blobs").mkdir(parents=True)
+    (out / "case" / "case.sqlite").write_bytes(b"db")
+    assert move_legacy_case(out) == tmp_path / "out.zaak"
+    assert (tmp_path / "out.zaak" / "case.sqlite").read_bytes() == b"db" and not (out / "case").exists()
+    (out / "case").mkdir()
+    (out / "case" / "case.sqlite").write_bytes(b"tweede")
+    assert move_legacy_case(out) is None  # never over an existing case

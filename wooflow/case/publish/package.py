@@ -174,6 +174,17 @@ def _is_wooflow_manifest(path: Path) -> bool:
         return False
 
 
+def move_legacy_case(out_dir: Path) -> Path | None:
+    """Move a case that an older wooflow kept inside the package (``OUT/case``) to ``OUT.zaak``,
+    when that folder does not exist yet; returns the new place (None when nothing was moved).
+    A rename in the same parent folder: nothing is copied, nothing can be half moved."""
+    old, new = Path(out_dir) / "case", default_case_dir(out_dir)
+    if not (old / "case.sqlite").is_file() or new.exists():
+        return None
+    os.replace(old, new)
+    return new
+
+
 def check_package_dir(out_dir: Path, case_dir: Path) -> None:
     """Refuse a package folder that holds anything but a previous wooflow package of this case.
 

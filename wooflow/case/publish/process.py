@@ -34,6 +34,7 @@ from wooflow.case.publish.package import (
     atomic_write,
     check_package_dir,
     default_case_dir,
+    move_legacy_case,
 )
 from wooflow.case.publish.records import DUBBEL, CaseMeta, PublishRecord
 from wooflow.case.publish.report import ReportData, render
@@ -69,6 +70,7 @@ class ProcessSummary:
     withheld: list[str] = field(default_factory=list)  # one line per document not published
     leaks: int = 0  # documents the leak verifier rejected
     residual: list[str] = field(default_factory=list)  # restlekcontrole: one line per leaking file
+    moved_case: str = ""  # a case of an older version moved out of the package folder
     seconds: float = 0.0
 
     @property
@@ -398,9 +400,12 @@ def process(
     progress = progress or _noop
     out = Path(out_dir)
     cdir = Path(case_dir) if case_dir is not None else default_case_dir(out)
+    moved = move_legacy_case(out) if case_dir is None else None  # OUT/case of older versions
     check_package_dir(out, cdir)  # before anything is written: the package holds only what is published
     out.mkdir(parents=True, exist_ok=True)
     summary = ProcessSummary(out_dir=out, case_dir=cdir)
+    if moved is not None:
+        summary.moved_case = f"zaak verplaatst uit de pakketmap: {out / 'case'} -> {moved}"
     paths = _inputs(list(inputs), [out, cdir])
     summary.inputs = len(paths)
     case = open_case(cdir, cfg)
