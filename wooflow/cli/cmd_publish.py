@@ -74,6 +74,8 @@ def register(app: typer.Typer) -> None:
             print(f"wooflow: {path}: {reason}: {detail}", file=sys.stderr)
         for line in summary.withheld:
             print(f"wooflow: {line}", file=sys.stderr)
+        for line in summary.metadata:
+            print(f"wooflow: DiWoo-controle: {line}; pakket geblokkeerd (geen publicatie.zip)", file=sys.stderr)
         for line in summary.residual:
             print(f"wooflow: {line}; pakket geblokkeerd (geen publicatie.zip)", file=sys.stderr)
         _print_summary(summary)

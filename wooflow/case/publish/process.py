@@ -23,7 +23,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from wooflow.case.publish import decision, diwoo, inventory, leakcheck
+from wooflow.case.publish import decision, diwoo, diwoocheck, inventory, leakcheck
 from wooflow.case.publish.config import ProcessConfig
 from wooflow.case.publish.lists import resolve_organisation
 from wooflow.case.publish.package import (
@@ -39,7 +39,7 @@ from wooflow.case.publish.package import (
 from wooflow.case.publish.records import DUBBEL, CaseMeta, PublishRecord
 from wooflow.case.publish.report import ReportData, render
 from wooflow.case.publish.source import CaseView, load
-from wooflow.exceptions import ConfigError, LeakError, WooflowError
+from wooflow.exceptions import ConfigError, LeakError, ValidationError, WooflowError
 
 STATE_FILE = "publicatie-status.json"
 DETECT_BATCH = 25
@@ -71,6 +71,7 @@ class ProcessSummary:
     leaks: int = 0  # documents the leak verifier rejected
     residual: list[str] = field(default_factory=list)  # restlekcontrole: one line per leaking file
     moved_case: str = ""  # a case of an older version moved out of the package folder
+    metadata: list[str] = field(default_factory=list)  # DiWoo package check: one line per problem
     seconds: float = 0.0
 
     @property
@@ -82,6 +83,8 @@ class ProcessSummary:
         """0 when every input was read and every document published as judged."""
         if self.leaks or self.residual:
             return LeakError.exit_code
+        if self.metadata:
+            return ValidationError.exit_code
         if self.failures or self.withheld:
             return 2
         return 0
@@ -508,6 +511,8 @@ def _write_package(
     check = leakcheck.check_package(pkg.out_dir, [*pkg.files, MANIFEST, ZIP_NAME], view.needles)
     pkg.write(leakcheck.REPORT, check.text().encode("utf-8"), "restlekcontrole")
     extra: dict[str, object] = {"draft": summary.proposed > 0, "besluit": decision.decide(view.records)}
+    summary.metadata = diwoocheck.check_package(pkg.out_dir, pkg.files)  # what a receiving platform relies on
+    extra["diwoo_controle"] = summary.metadata or "in orde"
     extra["restlekcontrole"] = {
         "bestand": leakcheck.REPORT,
         "zoektermen": len(check.needles),
@@ -519,7 +524,7 @@ def _write_package(
         # a blocked package keeps nothing that leaks: the folder may be shared all the same
         (pkg.out_dir / rel).unlink(missing_ok=True)
         pkg.files.pop(rel, None)
-    pkg.finish(meta.case_number, counts, extra, make_zip=check.clean)
+    pkg.finish(meta.case_number, counts, extra, make_zip=check.clean and not summary.metadata)
     if check.clean:  # what finish wrote: the manifest and the zip's member names
         after = leakcheck.check_package(pkg.out_dir, [leakcheck.REPORT, MANIFEST, ZIP_NAME], view.needles)
         if not after.clean:
