@@ -29,7 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from wooflow.case.publish.names import Needle, after_public_role, compile_needles, which
+from wooflow.case.publish.names import COMPACT_CATEGORIES, Needle, after_public_role, compile_needles, which
 
 REPORT = "restlekcontrole.txt"
 _TAG = re.compile(r"<[^>]*>")
@@ -115,17 +115,46 @@ class LeakReport:
 
 
 class Checker:
+    """Searches texts for the needles. A regular expression with hundreds of alternatives is
+    slow on megabytes of text, so each text is first narrowed down to the needles that can occur
+    in it: the needle's longest word must be a word of the text (numbers: the digits must occur
+    with the separators removed); only those few are compiled into one expression."""
+
     def __init__(self, needles: list[Needle]) -> None:
         self.needles = needles
-        self.pattern = compile_needles(needles)
+        self.keys: list[tuple[bool, str]] = []
+        for n in needles:
+            if n.kind in COMPACT_CATEGORIES:
+                self.keys.append((True, re.sub(r"[\W_]+", "", n.text).lower()))
+            else:
+                words = re.findall(r"\w+", n.text.lower()) or [n.text.lower()]
+                self.keys.append((False, max(words, key=len)))
+        self._compiled: dict[tuple[int, ...], re.Pattern[str]] = {}
+
+    def _pattern(self, text: str) -> tuple[re.Pattern[str] | None, list[int]]:
+        lower = text.lower()
+        words = set(re.findall(r"\w+", lower))
+        compact = re.sub(r"[\s.\-/]+", "", lower)
+        picked = [i for i, (comp, key) in enumerate(self.keys) if (key in compact if comp else key in words)]
+        if not picked:
+            return None, picked
+        ident = tuple(picked)
+        if ident not in self._compiled:
+            subset = compile_needles([self.needles[i] for i in picked])
+            assert subset is not None
+            self._compiled[ident] = subset
+        return self._compiled[ident], picked
 
     def search(self, text: str, file: str, where: str) -> list[Hit]:
-        if self.pattern is None or not text:
+        if not self.needles or not text:
+            return []
+        pattern, picked = self._pattern(text)
+        if pattern is None:
             return []
         out = []
         seen: set[tuple[int, bool]] = set()
-        for m in self.pattern.finditer(text):
-            i = which(m)
+        for m in pattern.finditer(text):
+            i = picked[which(m)]
             needle = self.needles[i]
             if needle.bare and where != "bestandsnaam" and not m.group(0)[:1].isupper():
                 continue  # a lone surname in running text is a name only when capitalised
