@@ -104,3 +104,16 @@ def test_legacy_case_inside_the_package_is_moved_beside_it(tmp_path):
     (out / "case").mkdir()
     (out / "case" / "case.sqlite").write_bytes(b"tweede")
     assert move_legacy_case(out) is None  # never over an existing case
+
+
+def test_finish_removes_what_this_case_wrote_but_did_not_publish(tmp_path):
+    from wooflow.case.publish.package import JOURNAL
+
+    out, case = tmp_path / "out", tmp_path / "zaak"
+    case.mkdir()
+    pkg = Package(out, journal=case / JOURNAL)
+    pkg.expect(["0001 - a.pdf"])
+    (out / "0001 - a.pdf").write_bytes(b"%PDF rejected by the verifier")
+    pkg.write("inventaris.csv", b"ID\r\n", "inventaris")
+    pkg.finish("W-1", {})
+    assert not (out / "0001 - a.pdf").exists() and (out / "inventaris.csv").is_file()

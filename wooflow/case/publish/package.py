@@ -111,7 +111,9 @@ class Package:
         ``make_zip`` an old zip is removed: a blocked package has none); return the manifest."""
         from wooflow import __version__
 
-        for rel in self.previous_files() - set(self.files):
+        # stale: listed by the previous manifest, or written by this case (e.g. a PDF the leak
+        # verifier rejected after it was written) but not part of this package
+        for rel in (self.previous_files() | self._expected) - set(self.files) - {MANIFEST, ZIP_NAME}:
             stale = self.out_dir / rel
             if stale.is_file() and stale.resolve().is_relative_to(self.out_dir.resolve()):
                 stale.unlink()
