@@ -32,6 +32,14 @@ from pathlib import Path
 from wooflow.case.publish.names import COMPACT_CATEGORIES, Needle, after_public_role, compile_needles, which
 
 REPORT = "restlekcontrole.txt"
+KIND_WORDS = {
+    "phone": "telefoonnummer", "bsn": "BSN", "iban": "IBAN", "address": "adres", "postcode": "postcode",
+    "birthdate": "geboortedatum", "plate": "kenteken", "email": "e-mailadres", "signature": "handtekening",
+}  # fmt: skip
+
+
+def kind_word(kind: str) -> str:
+    return KIND_WORDS.get(kind, kind)
 _TAG = re.compile(r"<[^>]*>")
 
 
@@ -64,7 +72,7 @@ class LeakReport:
             by_file.setdefault(h.file, []).append(h)
         return [
             f"restlekcontrole: {f or 'publicatie.zip'}: gelakte gegevens gevonden ("
-            + "; ".join(sorted({f"{h.needle.owner}, {h.needle.kind}, in {h.where}" for h in hits}))
+            + "; ".join(sorted({f"{h.needle.owner}, {kind_word(h.needle.kind)}, in {h.where}" for h in hits}))
             + ")"
             for f, hits in sorted(by_file.items())
         ]
@@ -85,7 +93,7 @@ class LeakReport:
             "",
             f"Zoektermen: {len(self.needles)} van {owners} personen en gegevens",
         ]
-        lines += [f"  - {kind}: {n}" for kind, n in sorted(kinds.items())]
+        lines += [f"  - {kind_word(kind)}: {n}" for kind, n in sorted(kinds.items())]
         lines += [
             "",
             "Waarmee: bestandsnamen en namen in publicatie.zip; PDF: tekst van elke pagina (PyMuPDF"
@@ -110,7 +118,7 @@ class LeakReport:
             lines.append(
                 f"Niet meegeteld: {len(excused)} keer een achternaam direct na een functie (minister, Kamerlid, ...):"
             )
-            lines += sorted({f"  - {h.file}: {h.needle.owner}, {h.needle.kind}" for h in excused})
+            lines += sorted({f"  - {h.file}: {h.needle.owner}, {kind_word(h.needle.kind)}" for h in excused})
         return "\n".join(lines) + "\n"
 
 
