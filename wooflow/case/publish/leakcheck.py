@@ -29,17 +29,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from wooflow.case.publish.names import COMPACT_CATEGORIES, Needle, after_public_role, compile_needles, which
+from wooflow.case.publish.names import (
+    COMPACT_CATEGORIES,
+    Needle,
+    after_public_role,
+    compile_needles,
+    kind_word,
+    which,
+)
 
 REPORT = "restlekcontrole.txt"
-KIND_WORDS = {
-    "phone": "telefoonnummer", "bsn": "BSN", "iban": "IBAN", "address": "adres", "postcode": "postcode",
-    "birthdate": "geboortedatum", "plate": "kenteken", "email": "e-mailadres", "signature": "handtekening",
-}  # fmt: skip
-
-
-def kind_word(kind: str) -> str:
-    return KIND_WORDS.get(kind, kind)
 _TAG = re.compile(r"<[^>]*>")
 
 

@@ -27,6 +27,17 @@ MIN_LEN = 3
 FULL, SURNAME, INITIAL, LOCAL, ADDRESS = (
     "volledige naam", "achternaam", "initiaal en achternaam", "e-mailnaam", "e-mailadres",
 )  # fmt: skip
+KIND_WORDS = {
+    "phone": "telefoonnummer", "bsn": "BSN", "iban": "IBAN", "address": "adres", "postcode": "postcode",
+    "birthdate": "geboortedatum", "plate": "kenteken", "email": "e-mailadres", "signature": "handtekening",
+}  # fmt: skip
+
+
+def kind_word(kind: str) -> str:
+    """The Dutch word for a finding category in the report ("phone" -> "telefoonnummer")."""
+    return KIND_WORDS.get(kind, kind)
+
+
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*\.?", re.UNICODE)
 
 
@@ -129,7 +140,7 @@ def build_needles(
             continue
         seen.add((text.lower(), category))
         per_cat[category] = per_cat.get(category, 0) + 1
-        needles.append(Needle(text, category, f"{category} {per_cat[category]}", ground))
+        needles.append(Needle(text, category, f"{kind_word(category)} {per_cat[category]}", ground))
     return needles
 
 
