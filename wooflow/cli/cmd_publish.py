@@ -52,7 +52,7 @@ def register(app: typer.Typer) -> None:
         if templates is not None:
             cfg.templates = templates
         case_dir = case if case is not None else default_case_dir(out)
-        if not inputs and not (case_dir / "case.sqlite").exists():
+        if not inputs and not (case_dir / "case.sqlite").exists() and not (out / "case" / "case.sqlite").exists():
             raise typer.BadParameter("geef invoerbestanden of een bestaande zaak (--case)")
         err = Console(stderr=True)
         bar = Progress(
@@ -67,7 +67,8 @@ def register(app: typer.Typer) -> None:
             bar.update(tasks[stage], completed=done if total else 1, total=max(total, 1))
 
         with bar:
-            summary = process([str(p) for p in inputs or []], out, cfg, case_dir, on_progress)
+            # no --case: process picks OUT.zaak itself (and moves an OUT/case of older versions there)
+            summary = process([str(p) for p in inputs or []], out, cfg, case, on_progress)
         if summary.moved_case:
             print(f"wooflow: {summary.moved_case}", file=sys.stderr)
         for path, reason, detail in summary.failures:

@@ -75,3 +75,17 @@ def test_import_command_reports_unmatched_files(tmp_path):
     assert result.exit_code == 2, result.output
     assert "zonder-id.txt: geen rij in het productierapport" in result.output
     assert "1 rijen, 1 met bestand, 0 zonder bestand" in result.output
+
+
+def test_old_layout_case_is_moved_out_of_the_package(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    shutil.copyfile(MIXED / "nota-kamervragen-ocw-2024.txt", inputs / "nota.txt")
+    out = tmp_path / "out"
+    first = CliRunner().invoke(app, ["process", str(inputs), "--out", str(out), "--quiet"])
+    assert first.exit_code == 0, first.output
+    shutil.move(str(tmp_path / "out.zaak"), str(out / "case"))  # what older versions wrote
+    again = CliRunner().invoke(app, ["process", str(inputs), "--out", str(out), "--quiet"])
+    assert again.exit_code == 0, again.output
+    assert "zaak verplaatst uit de pakketmap" in again.output
+    assert (tmp_path / "out.zaak" / "case.sqlite").is_file() and not (out / "case").exists()
