@@ -116,6 +116,7 @@ def main() -> None:
     inputs, out = work / "in", work / "out"
     shutil.rmtree(inputs, ignore_errors=True)
     shutil.rmtree(out, ignore_errors=True)
+    shutil.rmtree(work / "out.zaak", ignore_errors=True)  # the case lives beside the package
     inputs.mkdir(parents=True)
     generate(inputs, args.docs, args.seed)
 

@@ -20,6 +20,7 @@ app = typer.Typer(
 from wooflow.cli import (  # noqa: E402
     cmd_case,
     cmd_detect,
+    cmd_import,
     cmd_info,
     cmd_ingest,
     cmd_publish,
@@ -28,7 +29,8 @@ from wooflow.cli import (  # noqa: E402
     cmd_serve,
 )
 
-for _mod in (cmd_ingest, cmd_info, cmd_detect, cmd_redact, cmd_case, cmd_publish, cmd_serve, cmd_register):
+for _mod in (cmd_ingest, cmd_import, cmd_info, cmd_detect, cmd_redact, cmd_case, cmd_publish, cmd_serve,
+             cmd_register):
     _mod.register(app)
 
 

@@ -29,7 +29,9 @@ def register(app: typer.Typer) -> None:
             help="Bestanden of mappen (mappen worden doorzocht). Leeg: alleen het pakket opnieuw maken.",
         ),
         out: Path = typer.Option(..., "--out", "-o", help="Map voor het publicatiepakket."),
-        case: Optional[Path] = typer.Option(None, "--case", help="Zaakmap (standaard OUT/case)."),  # noqa: UP007
+        case: Optional[Path] = typer.Option(  # noqa: UP007
+            None, "--case", help="Zaakmap, buiten de pakketmap (standaard OUT.zaak naast OUT)."
+        ),
         config: Optional[Path] = typer.Option(None, "--config", help="Instellingen (TOML), zie docs/PUBLISH.md."),  # noqa: UP007
         templates: Optional[Path] = typer.Option(  # noqa: UP007
             None, "--templates", help="Map met eigen sjablonen voor het besluit (besluit.md.j2, grounds/*.md.j2)."
@@ -40,23 +42,24 @@ def register(app: typer.Typer) -> None:
         conceptbesluit, rapport en manifest. Opnieuw draaien met dezelfde --out hervat de zaak en
         bewaart beoordelingen."""
         from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
         from wooflow.case.publish.config import load_config
+        from wooflow.case.publish.package import default_case_dir
         from wooflow.case.publish.process import process
 
         cfg = load_config(config)
         if templates is not None:
             cfg.templates = templates
-        case_dir = case if case is not None else out / "case"
-        if not inputs and not (case_dir / "case.sqlite").exists():
+        case_dir = case if case is not None else default_case_dir(out)
+        if not inputs and not (case_dir / "case.sqlite").exists() and not (out / "case" / "case.sqlite").exists():
             raise typer.BadParameter("geef invoerbestanden of een bestaande zaak (--case)")
         err = Console(stderr=True)
         bar = Progress(
             TextColumn("{task.description:<34}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
             console=err, disable=quiet or not err.is_terminal, transient=False,
         )
-        tasks: dict[str, int] = {}
+        tasks: dict[str, TaskID] = {}
 
         def on_progress(stage: str, done: int, total: int) -> None:
             if stage not in tasks:
@@ -64,11 +67,18 @@ def register(app: typer.Typer) -> None:
             bar.update(tasks[stage], completed=done if total else 1, total=max(total, 1))
 
         with bar:
-            summary = process([str(p) for p in inputs or []], out, cfg, case_dir, on_progress)
+            # no --case: process picks OUT.zaak itself (and moves an OUT/case of older versions there)
+            summary = process([str(p) for p in inputs or []], out, cfg, case, on_progress)
+        if summary.moved_case:
+            print(f"wooflow: {summary.moved_case}", file=sys.stderr)
         for path, reason, detail in summary.failures:
             print(f"wooflow: {path}: {reason}: {detail}", file=sys.stderr)
         for line in summary.withheld:
             print(f"wooflow: {line}", file=sys.stderr)
+        for line in summary.metadata:
+            print(f"wooflow: DiWoo-controle: {line}; pakket geblokkeerd (geen publicatie.zip)", file=sys.stderr)
+        for line in summary.residual:
+            print(f"wooflow: {line}; pakket geblokkeerd (geen publicatie.zip)", file=sys.stderr)
         _print_summary(summary)
         if summary.exit_code:
             raise typer.Exit(summary.exit_code)
@@ -95,7 +105,9 @@ def _print_summary(s: ProcessSummary) -> None:
         ("Niet gepubliceerd (fout of lek)", len(s.withheld)),
         ("Pagina's", s.pages),
         ("Tijd", f"{s.seconds:.1f} s"),
+        ("Restlekcontrole", "LEK GEVONDEN, pakket geblokkeerd" if s.residual else "geen gelakte gegevens gevonden"),
         ("Pakket", str(s.out_dir)),
+        ("Zaak (niet publiceren)", str(s.case_dir)),
     ]
     for k, v in rows:
         table.add_row(k, str(v))

@@ -11,11 +11,16 @@ WILDCARD_HOSTS = ("0.0.0.0", "::", "")
 
 
 def case_folder(path: Path) -> Path:
-    """Accept the case folder itself or a ``wooflow process --out`` folder holding ``case/``."""
+    """Accept the case folder itself, or a ``wooflow process --out`` package folder: its case is
+    the sibling ``OUT.zaak`` (older versions kept it in ``OUT/case``)."""
+    from wooflow.case.publish.package import default_case_dir
     from wooflow.store import DB_NAME
 
-    if not (path / DB_NAME).exists() and (path / "case" / DB_NAME).exists():
-        return path / "case"
+    if (path / DB_NAME).exists():
+        return path
+    for cand in (default_case_dir(path), path / "case"):
+        if (cand / DB_NAME).exists():
+            return cand
     return path
 
 

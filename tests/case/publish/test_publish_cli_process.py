@@ -47,3 +47,45 @@ def test_process_command_writes_the_contract_files(tmp_path):
 def test_process_without_inputs_or_case_is_refused(tmp_path):
     result = CliRunner().invoke(app, ["process", "--out", str(tmp_path / "o")])
     assert result.exit_code != 0
+
+
+def test_process_refuses_a_folder_with_other_files_in_dutch(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    shutil.copyfile(MIXED / "nota-kamervragen-ocw-2024.txt", inputs / "nota.txt")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "intern.docx").write_bytes(b"niet publiceren")
+    result = CliRunner().invoke(app, ["process", str(inputs), "--out", str(out), "--quiet"])
+    # main() turns the CaseError into its one Dutch line and exit status 4
+    assert getattr(result.exception, "exit_code", None) == 4 and "intern.docx" in str(result.exception)
+    assert "kies een lege map voor --out" in str(result.exception)
+    assert not (tmp_path / "out.zaak").exists()  # refused before anything was written
+
+
+def test_import_command_reports_unmatched_files(tmp_path):
+    files = tmp_path / "docs"
+    files.mkdir()
+    shutil.copyfile(MIXED / "nota-kamervragen-ocw-2024.txt", files / "000123 nota.txt")
+    (files / "zonder-id.txt").write_text("x", encoding="utf-8")
+    report = tmp_path / "rapport.csv"
+    report.write_text("ID,Matter,Document,Beoordeling,Beoordelingsgrond\n000123,W-9,nota.txt,openbaar,\n",
+                      encoding="utf-8")  # fmt: skip
+    result = CliRunner().invoke(app, ["import", str(report), "--files", str(files), "--case", str(tmp_path / "z")])
+    assert result.exit_code == 2, result.output
+    assert "zonder-id.txt: geen rij in het productierapport" in result.output
+    assert "1 rijen, 1 met bestand, 0 zonder bestand" in result.output
+
+
+def test_old_layout_case_is_moved_out_of_the_package(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    shutil.copyfile(MIXED / "nota-kamervragen-ocw-2024.txt", inputs / "nota.txt")
+    out = tmp_path / "out"
+    first = CliRunner().invoke(app, ["process", str(inputs), "--out", str(out), "--quiet"])
+    assert first.exit_code == 0, first.output
+    shutil.move(str(tmp_path / "out.zaak"), str(out / "case"))  # what older versions wrote
+    again = CliRunner().invoke(app, ["process", str(inputs), "--out", str(out), "--quiet"])
+    assert again.exit_code == 0, again.output
+    assert "zaak verplaatst uit de pakketmap" in again.output
+    assert (tmp_path / "out.zaak" / "case.sqlite").is_file() and not (out / "case").exists()

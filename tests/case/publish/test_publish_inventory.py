@@ -3,13 +3,19 @@ from __future__ import annotations
 import csv
 import io
 from datetime import date
-from pathlib import Path
 
 import openpyxl
 import pymupdf
 
 from wooflow.case.publish.inventory import (
-    COLUMNS, Numbering, build_rows, published_file_name, safe_stem, to_csv, to_pdf, to_xlsx,
+    COLUMNS,
+    Numbering,
+    build_rows,
+    published_file_name,
+    safe_stem,
+    to_csv,
+    to_pdf,
+    to_xlsx,
 )  # fmt: skip
 from wooflow.case.publish.records import PublishRecord
 
@@ -53,14 +59,14 @@ def test_scrub_removes_terms_from_names(tmp_path, case_meta):
     assert "Kuipers" not in rows[0].file_name
 
 
-def test_csv_has_bom_header_quoting_and_no_formula(tmp_path, records, case_meta):
+def test_csv_has_no_bom_header_quoting_and_no_formula(tmp_path, records, case_meta):
     rows = build_rows(records, Numbering(tmp_path).assign(records), case_meta)
     data = to_csv(rows)
-    assert data.startswith(b"\xef\xbb\xbf")
-    parsed = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert data.startswith(b"ID,Matter,")  # no BOM: the VWS platform would read it as part of "ID"
+    parsed = list(csv.reader(io.StringIO(data.decode("utf-8"))))
     assert parsed[0] == [h for _, h, _ in COLUMNS]
     assert len(parsed) == 6
-    names = [r[3] for r in parsed[1:]]
+    names = [r[4] for r in parsed[1:]]
     assert "'=HYPERLINK(\"x\").txt" in names  # defused, quotes survive the round trip
 
 
@@ -70,11 +76,11 @@ def test_xlsx_styled_frozen_and_text_cells(tmp_path, records, case_meta):
     path.write_bytes(to_xlsx(rows))
     ws = openpyxl.load_workbook(path).active
     assert ws.freeze_panes == "A2"
-    assert ws["A1"].value == "Documentnummer" and ws["A1"].font.bold
+    assert ws["A1"].value == "ID" and ws["A1"].font.bold
     assert ws.max_row == 6
-    cells = [c.value for c in ws["D"]]
+    cells = [c.value for c in ws["E"]]
     assert '=HYPERLINK("x").txt' in cells
-    assert all(c.data_type == "s" for c in ws["D"])  # stored as text, never a formula
+    assert all(c.data_type == "s" for c in ws["E"])  # stored as text, never a formula
 
 
 def test_pdf_landscape_with_dutch_headers(tmp_path, records, case_meta):

@@ -22,7 +22,12 @@ MIXED = Path(__file__).resolve().parents[2] / "resources" / "publish" / "mixed"
 
 
 def _rows(out: Path) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO((out / "inventaris.csv").read_text(encoding="utf-8-sig"))))
+    return list(csv.DictReader(io.StringIO((out / "inventaris.csv").read_text(encoding="utf-8"))))
+
+
+def s_case(out: Path) -> Path:
+    """The case folder of a package folder: its sibling OUT.zaak, never inside the package."""
+    return out.with_name(out.name + ".zaak")
 
 
 def _pdf_text(path: Path) -> str:
@@ -59,23 +64,43 @@ def test_summary_counts_and_broken_input(run):
 def test_inventory_rows_numbering_family_and_duplicates(run):
     _, out, _, _, _ = run
     rows = _rows(out)
-    assert [r["Documentnummer"] for r in rows] == [f"{i:04d}" for i in range(1, 11)]
-    by_name = {r["Documentnaam"]: r for r in rows}
+    assert [r["ID"] for r in rows] == [f"{i:04d}" for i in range(1, 12)]  # 10 documents + the broken one
+    by_name = {r["Document"]: r for r in rows}
     mail, att = by_name["mail-1-notitie.eml"], by_name["notitie-debat.pdf"]
-    assert int(att["Documentnummer"]) == int(mail["Documentnummer"]) + 1
-    assert att["Familie-id"] == mail["Documentnummer"]
+    assert int(att["ID"]) == int(mail["ID"]) + 1
+    assert att["Family ID"] == mail["Family ID"] == mail["ID"]  # the family is the e-mail's ID, both rows
     reply = by_name["mail-2-reactie.eml"]
-    assert mail["E-mailthread-id"] == reply["E-mailthread-id"] == mail["Documentnummer"]
-    assert mail["Beoordeling"] == "dubbel" and mail["Gerelateerd document"] == reply["Documentnummer"]
+    assert mail["Email Thread ID"] == reply["Email Thread ID"] == mail["ID"]
+    # the platform's vocabulary: a duplicate is "niet openbaar" with the ground "dubbel"
+    assert mail["Beoordeling"] == "niet openbaar" and mail["Beoordelingsgrond"] == "dubbel"
+    assert mail["Gerelateerd ID"] == reply["ID"]
     copies = [by_name["nota-kamervragen-kopie.txt"], by_name["nota-kamervragen-ocw-2024.txt"]]
-    assert sorted(c["Beoordeling"] for c in copies) == ["dubbel", "openbaar"]
+    assert sorted(c["Beoordelingsgrond"] for c in copies) == ["", "dubbel"]
     bsn = by_name["bsn-notitie.txt"]
-    assert bsn["Beoordeling"] == "deels openbaar" and "5.1.1e" in bsn["Weigeringsgronden"]
-    assert all(r["Zaaknummer"] == "WOO-TEST-1" for r in rows)
+    assert bsn["Beoordeling"] == "deels openbaar" and "5.1.1e" in bsn["Beoordelingsgrond"]
+    assert all(r["Matter"] == r["Zaaknummer"] == "WOO-TEST-1" for r in rows)
     for r in rows:
         assert (r["Bestandsnaam publicatie"] != "") == (r["Beoordeling"] in ("openbaar", "deels openbaar"))
+        assert r["Bestandsnaam publicatie"].startswith(r["ID"]) or not r["Bestandsnaam publicatie"]
     assert by_name["scan-gespreksverslag.pdf"]["Beoordeling"] == "deels openbaar"
+    assert by_name["bsn-notitie.txt"]["File type"] == "doc" and mail["File type"] == "email"
+    broken = by_name["kapot.pdf"]
+    assert broken["Beoordeling"] == "niet openbaar" and broken["Beoordelingsgrond"] == ""
+    assert broken["Toelichting"].startswith("Niet ingelezen: het bestand is beschadigd")
     assert (out / "inventaris.xlsx").is_file() and (out / "inventaris.pdf").is_file()
+
+
+def test_letter_counts_match_inventory(run):
+    _, out, _, _, _ = run
+    rows = _rows(out)
+    text = " ".join(_pdf_text(out / "besluit.pdf").split())
+    assert f"Er zijn {len(rows)} documenten aangetroffen" in text
+    assert f"noemt alle {len(rows)} documenten" in text
+    assert "1 document kon niet worden ingelezen" in text
+    judged = [
+        r for r in rows if r["Beoordelingsgrond"] != "dubbel" and not r["Toelichting"].startswith("Niet ingelezen")
+    ]
+    assert f"Er zijn {len(judged)} documenten beoordeeld" in text
 
 
 def test_pdfs_exist_and_hold_no_redacted_identifiers(run):
@@ -116,8 +141,11 @@ def test_manifest_matches_files_and_zip(run):
     assert verify_manifest(out) == []
     manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
     listed = {f["path"] for f in manifest["files"]}
-    on_disk = {p.name for p in out.iterdir() if p.is_file()} - {MANIFEST, ZIP_NAME}
-    assert listed == on_disk
+    on_disk = {p.name for p in out.iterdir()} - {MANIFEST, ZIP_NAME}
+    assert listed == on_disk  # nothing else: no case folder, no database, no originals
+    assert (s_case(out) / "case.sqlite").is_file()
+    assert manifest["restlekcontrole"]["lekken"] == 0 and not manifest["restlekcontrole"]["geblokkeerd"]
+    assert "restlekcontrole.txt" in listed
     assert {"besluit.docx", "besluit.pdf", "inventaris.csv", "inventaris.xlsx", "rapport.html"} <= listed
     assert manifest["case_number"] == "WOO-TEST-1" and manifest["counts"]["gepubliceerd"] == 8
     assert manifest["counts"]["niet_ingelezen"] == 1
@@ -137,14 +165,14 @@ def test_rerun_keeps_numbers_and_review_decisions(run):
     from wooflow.case.review import findings, reject
 
     inputs, out, cfg, first, _ = run
-    before = {r["Documentnaam"]: r["Documentnummer"] for r in _rows(out)}
-    with Case.open(out / "case") as case:
+    before = {r["Document"]: r["ID"] for r in _rows(out)}
+    with Case.open(s_case(out)) as case:
         target = next(f for f in findings(case) if f.status == "accepted" and f.finding.category == "iban")
         reject(case, target.id)
     again = process([inputs], out, cfg)
     assert again.stored == 0 and again.reused == 9
-    assert {r["Documentnaam"]: r["Documentnummer"] for r in _rows(out)} == before
-    with Case.open(out / "case") as case:
+    assert {r["Document"]: r["ID"] for r in _rows(out)} == before
+    with Case.open(s_case(out)) as case:
         assert next(f for f in findings(case) if f.id == target.id).status == "rejected"
     bsn_pdf = next(out.glob("*bsn-notitie.pdf"))
     assert "NL91ABNA0417164300" in _pdf_text(bsn_pdf)  # the reviewer kept it: now published
@@ -157,7 +185,7 @@ def test_case_view_links_reply_attachment_and_duplicate(run):
     from wooflow.case.publish.source import load
 
     _, out, _, _, _ = run
-    with Case.open(out / "case") as case:
+    with Case.open(s_case(out)) as case:
         view = load(case)
     by_name = {r.name: r for r in view.records}
     mail, reply = by_name["mail-1-notitie.eml"], by_name["mail-2-reactie.eml"]

@@ -20,7 +20,7 @@ from pathlib import Path
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
-from wooflow.case.publish.inventory import COLUMNS, PDF_COLUMNS, InventoryRow, html_to_pdf
+from wooflow.case.publish.inventory import LABELS, PDF_COLUMNS, InventoryRow, html_to_pdf, human_cell
 from wooflow.case.publish.inventory import to_pdf as inventory_pdf
 from wooflow.case.publish.records import (
     DEELS,
@@ -58,23 +58,28 @@ class Counts:
     duplicates: int = 0
     judged: int = 0
     by_judgement: Counter[str] | None = None
+    unreadable: int = 0  # listed as "niet ingelezen", not judged yet
+    listed: int = 0  # rows of the inventory: found - out_of_scope
 
 
 def count(records: list[PublishRecord]) -> Counts:
+    """Counts that add up to the inventory: listed = duplicates + unreadable + judged."""
     in_scope = [r for r in records if r.in_scope]
-    judged = [r for r in in_scope if r.judgement != DUBBEL]
+    judged = [r for r in in_scope if r.judgement != DUBBEL and not r.unreadable]
     return Counts(
         found=len(records),
         out_of_scope=len(records) - len(in_scope),
-        duplicates=sum(1 for r in in_scope if r.judgement == DUBBEL),
+        duplicates=sum(1 for r in in_scope if r.judgement == DUBBEL and not r.unreadable),
         judged=len(judged),
         by_judgement=Counter(r.judgement for r in judged),
+        unreadable=sum(1 for r in in_scope if r.unreadable),
+        listed=len(in_scope),
     )
 
 
 def decide(records: list[PublishRecord]) -> str:
     """The decision as a whole: ``niets`` (nothing found), ``geheel``, ``gedeeltelijk``, ``niet``."""
-    judged = [r.judgement for r in records if r.in_scope and r.judgement != DUBBEL]
+    judged = [r.judgement for r in records if r.in_scope and r.judgement != DUBBEL and not r.unreadable]
     if not judged:
         return "niets"
     if all(j in (OPENBAAR, REEDS) for j in judged):
@@ -323,18 +328,17 @@ def to_docx(md: str, rows: list[InventoryRow], case: CaseMeta) -> bytes:
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = section.page_height, section.page_width
     doc.add_heading("Bijlage 2 — Inventarislijst", level=1)
-    headers = {attr: header for attr, header, _ in COLUMNS}
     table = doc.add_table(rows=1, cols=len(PDF_COLUMNS))
     table.style = "Table Grid"
     for cell, attr in zip(table.rows[0].cells, PDF_COLUMNS, strict=False):
-        cell.text = headers[attr]
+        cell.text = LABELS[attr]
         for run in cell.paragraphs[0].runs:
             run.bold = True
             run.font.size = Pt(8)
     for row in rows:
         cells = table.add_row().cells
         for cell, attr in zip(cells, PDF_COLUMNS, strict=False):
-            cell.text = str(getattr(row, attr))
+            cell.text = human_cell(row, attr)
             for run in cell.paragraphs[0].runs:
                 run.font.size = Pt(8)
     if not rows:

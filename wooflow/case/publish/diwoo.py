@@ -112,7 +112,8 @@ def schema() -> etree.XMLSchema:
 def validate(xml: bytes | etree._Element, what: str = "DiWoo-metadata") -> None:
     """Raise ValidationError with the first schema errors when ``xml`` is not valid DiWoo."""
     try:
-        tree = etree.fromstring(xml, etree.XMLParser(no_network=True, resolve_entities=False)) if isinstance(xml, bytes) else xml
+        parser = etree.XMLParser(no_network=True, resolve_entities=False)
+        tree = etree.fromstring(xml, parser) if isinstance(xml, bytes) else xml
     except etree.XMLSyntaxError as exc:
         raise ValidationError(f"{what}: geen geldige XML ({exc})") from exc
     sch = schema()

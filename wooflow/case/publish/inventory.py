@@ -17,30 +17,102 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
-from wooflow.case.publish.records import DUBBEL, CaseMeta, PublishRecord
+from wooflow.case.publish.records import DUBBEL, NIET, CaseMeta, PublishRecord
 from wooflow.exceptions import CaseError
 
 NUMBERS_FILE = "inventaris-nummers.json"
 MIN_WIDTH = 4
 
+# The export is written in the dialect of the VWS Woo platform's "productierapport"
+# (minvws/nl-rdo-woo-web, InventoryReaderFactory): its header names, four judgement values,
+# grounds separated by ";", the source-type list, a Matter and ISO dates, so inventaris.csv and
+# inventaris.xlsx import there unchanged. Headers it does not know ("Bestandsnaam publicatie")
+# are ignored by that reader. The PDF and the besluit annex show the same rows with Dutch labels.
 COLUMNS: tuple[tuple[str, str, int], ...] = (
-    # (attribute, Dutch header, XLSX column width)
-    ("document_id", "Documentnummer", 16),
-    ("family_id", "Familie-id", 12),
-    ("thread_id", "E-mailthread-id", 15),
-    ("name", "Documentnaam", 48),
-    ("file_type", "Bestandstype", 12),
+    # (attribute, header, XLSX column width)
+    ("document_id", "ID", 10),
+    ("matter", "Matter", 16),
+    ("family_id", "Family ID", 11),
+    ("thread_id", "Email Thread ID", 15),
+    ("name", "Document", 48),
+    ("file_type", "File type", 12),
     ("date", "Datum", 12),
     ("judgement", "Beoordeling", 16),
-    ("grounds", "Weigeringsgronden", 20),
+    ("grounds", "Beoordelingsgrond", 20),
     ("suspended", "Opgeschort", 11),
     ("explanation", "Toelichting", 40),
     ("public_link", "Publieke link", 30),
-    ("related_id", "Gerelateerd document", 20),
+    ("related_id", "Gerelateerd ID", 14),
     ("case_number", "Zaaknummer", 16),
     ("file_name", "Bestandsnaam publicatie", 40),
 )
+
+# Labels of the human-readable inventory (PDF, besluit annex).
+LABELS = {
+    "document_id": "Documentnummer", "family_id": "Familie", "thread_id": "Thread", "name": "Document",
+    "file_type": "Type", "date": "Datum", "judgement": "Beoordeling", "grounds": "Weigeringsgronden",
+    "suspended": "Opgeschort", "explanation": "Toelichting", "related_id": "Gerelateerd",
+    "public_link": "Publieke link", "matter": "Matter", "case_number": "Zaaknummer",
+    "file_name": "Bestandsnaam publicatie",
+}  # fmt: skip
+
+# The platform's source types (SourceType.php); anything else shows as "Onbekend" there.
+SOURCE_TYPES = (
+    "pdf", "doc", "image", "presentation", "spreadsheet", "email", "html", "note", "database",
+    "xml", "video", "audio", "vcard", "chat",
+)  # fmt: skip
+_EXTENSION_TYPES = {
+    "pdf": "pdf",
+    **dict.fromkeys(("doc", "docx", "docm", "dot", "dotx", "odt", "rtf", "txt", "md", "wpd"), "doc"),
+    **dict.fromkeys(("xls", "xlsx", "xlsm", "ods", "csv", "tsv"), "spreadsheet"),
+    **dict.fromkeys(("ppt", "pptx", "pps", "ppsx", "odp", "key"), "presentation"),
+    **dict.fromkeys(("eml", "msg", "mbox", "email"), "email"),
+    **dict.fromkeys(("htm", "html", "xhtml", "mht", "mhtml"), "html"),
+    **dict.fromkeys(("jpg", "jpeg", "png", "gif", "bmp", "tif", "tiff", "webp", "heic", "svg", "image"), "image"),
+    **dict.fromkeys(("mp3", "wav", "m4a", "ogg", "flac", "aac", "wma"), "audio"),
+    **dict.fromkeys(("mp4", "mov", "avi", "mkv", "wmv", "webm", "mpg", "mpeg"), "video"),
+    **dict.fromkeys(("vcf", "vcard"), "vcard"),
+    **dict.fromkeys(("one", "note"), "note"),
+    **dict.fromkeys(("db", "sqlite", "mdb", "accdb"), "database"),
+    "xml": "xml",
+}
+# The platform's limits per cell (InventoryReader.php).
+MAX_NAME_BYTES = 500
+MAX_REMARK = 1000
+UNREADABLE = "Niet ingelezen"
+
+
+def source_type(file_type: str) -> str:
+    """The platform's source type for a file extension (or wooflow kind); "" when none fits
+    (the platform then shows "Onbekend")."""
+    return _EXTENSION_TYPES.get(file_type.lower().lstrip("."), "")
+
+
+def matter(case_number: str) -> str:
+    """The case number as the platform's Matter: letters, digits and ``-._~`` only (DocumentMatter),
+    at least two characters."""
+    value = re.sub(r"[^A-Za-z0-9\-._~]+", "-", case_number).strip("-")[:255]
+    return value if len(value) >= 2 else f"woo-{value}".rstrip("-")
+
+
+def inquiry_number(case_number: str) -> str:
+    """The case number as the platform's Zaaknummer (letters, digits, ``-.() ``; ``,`` and ``;``
+    separate numbers there)."""
+    return re.sub(r"[^A-Za-z0-9\-.() ]+", "-", case_number).strip("- ")[:255]
+
+
+def _clip_bytes(text: str, limit: int) -> str:
+    data = text.encode("utf-8")
+    if len(data) <= limit:
+        return text
+    return data[: limit - 3].decode("utf-8", "ignore").rstrip() + "..."
+
+
+def _valid_link(link: str) -> bool:
+    """Roughly PHP's FILTER_VALIDATE_URL: a scheme, a host, no spaces."""
+    return bool(re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*://[^\s/?#]+[^\s]*", link)) and len(link) <= 2048
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +121,7 @@ class InventoryRow:
 
     number: int
     document_id: str
+    matter: str
     family_id: str
     thread_id: str
     name: str
@@ -62,6 +135,7 @@ class InventoryRow:
     related_id: str
     case_number: str
     file_name: str
+    status: str = ""  # "dubbel" or "niet ingelezen": what "niet openbaar" stands for here
 
     def cells(self) -> list[str]:
         return [str(getattr(self, attr)) for attr, _, _ in COLUMNS]
@@ -146,38 +220,63 @@ def build_rows(
     scrub: Callable[[str], str] = lambda s: s,
 ) -> list[InventoryRow]:
     """Inventory rows in number order. ``scrub`` removes redacted terms from names and
-    explanations (a file name can carry a person's name)."""
+    explanations (a file name can carry a person's name).
+
+    The platform knows four judgements: a duplicate is "niet openbaar" with the ground "dubbel"
+    and the original's ID under "Gerelateerd ID" (Citation::DUBBEL); an input that could not be
+    read is "niet openbaar" without a ground and with the reason in "Toelichting"."""
     width = max(MIN_WIDTH, len(str(max(numbers.values(), default=0))))
 
     def ref(key: str | None) -> str:
         return format_id(numbers[key], width) if key and key in numbers else ""
 
+    listed = [r for r in records if r.in_scope]
+    parents = {r.parent_key for r in listed if r.parent_key and r.parent_key in numbers}
     rows = []
-    for rec in sorted(records, key=lambda r: numbers[r.key]):
-        if not rec.in_scope:
-            continue
+    for rec in sorted(listed, key=lambda r: numbers[r.key]):
         doc_id = format_id(numbers[rec.key], width)
-        name = scrub(rec.name)
+        name = _clip_bytes(scrub(rec.name), MAX_NAME_BYTES)
         explanation = scrub(rec.explanation)
-        if rec.judgement == DUBBEL and ref(rec.related_key):
-            explanation = f"Dubbel van document {ref(rec.related_key)}" + (f": {explanation}" if explanation else "")
+        judgement, grounds, status = rec.judgement, "; ".join(rec.grounds), ""
+        if rec.judgement == DUBBEL:
+            judgement, grounds, status = NIET, "dubbel", "dubbel"
+            if ref(rec.related_key):
+                original = f"Dubbel van document {ref(rec.related_key)}"
+                explanation = original + (f": {explanation}" if explanation else "")
+        if rec.unreadable:
+            judgement, grounds, status = NIET, "", "niet ingelezen"
+            explanation = f"{UNREADABLE}: {scrub(rec.unreadable)}. Dit document is nog niet beoordeeld."
+        link = rec.public_link
+        if link and not _valid_link(link):
+            explanation = (explanation + " " if explanation else "") + f"Vindplaats: {link}"
+            link = ""
+        if explanation.lower().startswith("http") and not link:
+            explanation = "Zie " + explanation  # the platform would read a bare URL as the link
+        family = ref(rec.parent_key) or (doc_id if rec.key in parents else "")
+        thread = ref(rec.thread_key)
+        if rec.family_number:  # kept from an imported productierapport
+            family = format_id(rec.family_number, width)
+        if rec.thread_number:
+            thread = format_id(rec.thread_number, width)
         rows.append(
             InventoryRow(
                 number=numbers[rec.key],
                 document_id=doc_id,
-                family_id=ref(rec.parent_key),
-                thread_id=ref(rec.thread_key),
+                matter=matter(case.case_number),
+                family_id=family,
+                thread_id=thread,
                 name=name,
-                file_type=rec.file_type,
+                file_type=source_type(rec.file_type),
                 date=rec.date.isoformat() if rec.date else "",
-                judgement=rec.judgement,
-                grounds="; ".join(rec.grounds) if rec.judgement != DUBBEL else "",
+                judgement=judgement,
+                grounds=grounds,
                 suspended="ja" if rec.suspended else "nee",
-                explanation=explanation,
-                public_link=rec.public_link,
+                explanation=explanation[:MAX_REMARK],
+                public_link=link,
                 related_id=ref(rec.related_key),
-                case_number=case.case_number,
+                case_number=inquiry_number(case.case_number),
                 file_name=published_file_name(doc_id, name) if rec.published else "",
+                status=status,
             )
         )
     return rows
@@ -192,13 +291,17 @@ def _neutral(cell: str) -> str:
 
 
 def to_csv(rows: list[InventoryRow]) -> bytes:
-    """UTF-8 with BOM (Excel then opens accents correctly), comma-separated, RFC 4180 quoting."""
+    """UTF-8 without BOM, comma-separated, RFC 4180 quoting, CRLF.
+
+    No BOM: the VWS platform reads the header with PHP's fgetcsv, which keeps a BOM as part of
+    the first header (a BOM before "ID" is not "id"), so the upload would fail on a missing ID column.
+    Excel users open inventaris.xlsx."""
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter=",", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     writer.writerow([header for _, header, _ in COLUMNS])
     for row in rows:
         writer.writerow([_neutral(c) for c in row.cells()])
-    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+    return buf.getvalue().encode("utf-8")
 
 
 def to_xlsx(rows: list[InventoryRow]) -> bytes:
@@ -238,15 +341,30 @@ PDF_COLUMNS = (
     "document_id", "family_id", "name", "file_type", "date", "judgement", "grounds",
     "suspended", "explanation", "related_id",
 )  # fmt: skip
+# Dutch words for the platform's source types, as that platform shows them.
+TYPE_LABELS = {
+    "pdf": "PDF", "doc": "Word-document", "image": "Afbeelding", "presentation": "Presentatie",
+    "spreadsheet": "Spreadsheet", "email": "E-mailbericht", "html": "Webpagina", "note": "Notitie",
+    "database": "Database", "xml": "XML", "video": "Video", "audio": "Audio",
+    "vcard": "Visitekaartje", "chat": "Chatbericht", "": "Onbekend",
+}  # fmt: skip
+
+
+def human_cell(row: InventoryRow, attr: str) -> str:
+    """A cell of the human-readable inventory (PDF, besluit annex)."""
+    if attr == "file_type":
+        return TYPE_LABELS.get(row.file_type, row.file_type)
+    if attr == "judgement" and row.status:
+        return f"{row.judgement} ({row.status})"
+    return str(getattr(row, attr))
 
 
 def _inventory_parts(rows: list[InventoryRow]) -> tuple[str, list[str]]:
     """The header row and one ``<tr>`` per inventory row (with an id to find it after layout)."""
-    headers = {attr: header for attr, header, _ in COLUMNS}
-    head = "<tr>" + "".join(f"<th>{html.escape(headers[a])}</th>" for a in PDF_COLUMNS) + "</tr>"
+    head = "<tr>" + "".join(f"<th>{html.escape(LABELS[a])}</th>" for a in PDF_COLUMNS) + "</tr>"
     body = []
     for i, row in enumerate(rows):
-        cells = "".join(f"<td>{html.escape(str(getattr(row, a)))}</td>" for a in PDF_COLUMNS)
+        cells = "".join(f"<td>{html.escape(human_cell(row, a))}</td>" for a in PDF_COLUMNS)
         body.append(f'<tr id="r{i}">{cells}</tr>')
     if not body:
         body.append(f'<tr id="r0"><td colspan="{len(PDF_COLUMNS)}">Geen documenten aangetroffen.</td></tr>')
@@ -285,12 +403,27 @@ def html_to_pdf(body: str, css: str, landscape: bool = False, footer: str = "") 
         writer.end_page()
     writer.close()
     doc = pymupdf.open("pdf", out.getvalue())
-    for i, page in enumerate(doc):
-        text = f"{footer}  —  pagina {i + 1} van {doc.page_count}" if footer else f"pagina {i + 1} van {doc.page_count}"
-        page.insert_text((42, rect.height - 28), text, fontsize=7, fontname="helv")
+    _number_pages(doc, rect.height, footer)
     data = doc.tobytes(garbage=3, deflate=True)
     doc.close()
     return bytes(data)
+
+
+def _number_pages(doc: Any, height: float, footer: str) -> None:
+    """``footer — pagina i van n`` at the foot of every page."""
+    for i in range(doc.page_count):
+        text = f"pagina {i + 1} van {doc.page_count}"
+        doc[i].insert_text((42, height - 28), f"{footer}  —  {text}" if footer else text, fontsize=7, fontname="helv")
+
+
+def _closed_ids(into: set[str]) -> Callable[[Any], None]:
+    """A Story.element_positions callback collecting the ids of elements laid out whole."""
+
+    def note(pos: Any) -> None:
+        if pos.id and pos.open_close & 2:
+            into.add(pos.id)
+
+    return note
 
 
 MAX_ROWS_PER_PAGE = 80  # more never fit on A4; bounds the layout work per page
@@ -312,14 +445,14 @@ def table_pdf(title: str, head: str, body: list[str], css: str, footer: str) -> 
     while start < len(body):
         prefix = title if start == 0 else ""
 
-        def story_for(n: int) -> pymupdf.Story:
-            rows = "".join(body[start : start + n])
+        def story_for(n: int, first: int = start, prefix: str = prefix) -> pymupdf.Story:
+            rows = "".join(body[first : first + n])
             return pymupdf.Story(html=f"{prefix}<table>{head}{rows}</table>", user_css=css)
 
         probe = story_for(min(MAX_ROWS_PER_PAGE, len(body) - start))
         probe.place(where)
         closed: set[str] = set()
-        probe.element_positions(lambda p: closed.add(p.id) if p.id and p.open_close & 2 else None)
+        probe.element_positions(_closed_ids(closed))
         fit = 0
         while f"r{start + fit}" in closed and start + fit < len(body):
             fit += 1
@@ -333,8 +466,7 @@ def table_pdf(title: str, head: str, body: list[str], css: str, footer: str) -> 
         start += max(fit, 1)
     writer.close()
     doc = pymupdf.open("pdf", out.getvalue())
-    for i, page in enumerate(doc):
-        page.insert_text((42, rect.height - 28), f"{footer}  —  pagina {i + 1} van {doc.page_count}", fontsize=7, fontname="helv")
+    _number_pages(doc, rect.height, footer)
     data = bytes(doc.tobytes(garbage=3, deflate=True))
     doc.close()
     return data

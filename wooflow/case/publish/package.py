@@ -23,6 +23,8 @@ from wooflow.exceptions import CaseError
 MANIFEST = "manifest.json"
 ZIP_NAME = "publicatie.zip"
 PACKAGE_VERSION = 1
+JOURNAL = "pakket-bestanden.json"  # in the case folder: what this case wrote into its package
+CASE_SUFFIX = ".zaak"
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -64,14 +66,27 @@ class Package:
 
     out_dir: Path
     files: dict[str, PackageFile] = field(default_factory=dict)
+    journal: Path | None = None  # JOURNAL in the case folder; None: no bookkeeping
 
     def __post_init__(self) -> None:
         self.out_dir = Path(self.out_dir)
         self.out_dir.mkdir(parents=True, exist_ok=True)
+        self._expected: set[str] = set(_journal_files(self.journal, self.out_dir)) if self.journal else set()
+
+    def expect(self, rels: list[str]) -> None:
+        """Record in the case folder that these files are about to be written into the package,
+        so that a run interrupted before the manifest can be resumed into the same folder."""
+        new = set(rels) - self._expected
+        if not new or self.journal is None:
+            return
+        self._expected |= new
+        body = {"out": str(self.out_dir.resolve()), "files": sorted(self._expected)}
+        atomic_write(self.journal, json.dumps(body, ensure_ascii=False, indent=1).encode("utf-8"))
 
     def write(self, rel: str, data: bytes, kind: str) -> Path:
-        if rel in (MANIFEST, ZIP_NAME) or rel.startswith(("/", "..")) or "/../" in rel:
+        if rel in (MANIFEST, ZIP_NAME) or rel.startswith(("/", "..")) or "/" in rel or "\\" in rel:
             raise CaseError(f"ongeldige bestandsnaam in pakket: {rel}")
+        self.expect([rel])
         path = self.out_dir / rel
         atomic_write(path, data)
         self.files[rel] = PackageFile(rel, kind, hashlib.sha256(data).hexdigest(), len(data))
@@ -89,12 +104,16 @@ class Package:
         except (OSError, ValueError, TypeError, KeyError):
             return set()
 
-    def finish(self, case_number: str, counts: dict[str, Any], extra: dict[str, Any] | None = None) -> dict[str, Any]:
-        """Remove stale files of a previous run, write manifest.json and the zip; return the
-        manifest."""
+    def finish(
+        self, case_number: str, counts: dict[str, Any], extra: dict[str, Any] | None = None, make_zip: bool = True
+    ) -> dict[str, Any]:
+        """Remove stale files of a previous run, write manifest.json and the zip (without
+        ``make_zip`` an old zip is removed: a blocked package has none); return the manifest."""
         from wooflow import __version__
 
-        for rel in self.previous_files() - set(self.files):
+        # stale: listed by the previous manifest, or written by this case (e.g. a PDF the leak
+        # verifier rejected after it was written) but not part of this package
+        for rel in (self.previous_files() | self._expected) - set(self.files) - {MANIFEST, ZIP_NAME}:
             stale = self.out_dir / rel
             if stale.is_file() and stale.resolve().is_relative_to(self.out_dir.resolve()):
                 stale.unlink()
@@ -110,7 +129,10 @@ class Package:
             manifest.update(extra)
         data = json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8")
         atomic_write(self.out_dir / MANIFEST, data)
-        self._zip()
+        if make_zip:
+            self._zip()
+        else:
+            (self.out_dir / ZIP_NAME).unlink(missing_ok=True)
         return manifest
 
     def _zip(self) -> None:
@@ -125,6 +147,89 @@ class Package:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+
+
+def _journal_files(journal: Path | None, out_dir: Path) -> list[str]:
+    """Files the case's journal says it wrote into ``out_dir`` (none when it names another)."""
+    if journal is None or not journal.is_file():
+        return []
+    try:
+        body = json.loads(journal.read_text(encoding="utf-8"))
+        if Path(body["out"]) != Path(out_dir).resolve():
+            return []
+        return [str(f) for f in body["files"]]
+    except (OSError, ValueError, TypeError, KeyError):
+        return []
+
+
+def default_case_dir(out_dir: str | os.PathLike[str]) -> Path:
+    """The case folder that goes with a package folder: its sibling ``<out>.zaak``."""
+    out = Path(os.path.abspath(out_dir))
+    return out.with_name(out.name + CASE_SUFFIX)
+
+
+def _is_wooflow_manifest(path: Path) -> bool:
+    try:
+        body = json.loads(path.read_text(encoding="utf-8"))
+        return str(body.get("generator", "")).startswith("wooflow") and isinstance(body.get("files"), list)
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
+def move_legacy_case(out_dir: Path) -> Path | None:
+    """Move a case that an older wooflow kept inside the package (``OUT/case``) to ``OUT.zaak``,
+    when that folder does not exist yet; returns the new place (None when nothing was moved).
+    A rename in the same parent folder: nothing is copied, nothing can be half moved."""
+    old, new = Path(out_dir) / "case", default_case_dir(out_dir)
+    if not (old / "case.sqlite").is_file() or new.exists():
+        return None
+    os.replace(old, new)
+    return new
+
+
+def check_package_dir(out_dir: Path, case_dir: Path) -> None:
+    """Refuse a package folder that holds anything but a previous wooflow package of this case.
+
+    A package folder is what gets uploaded or shared: the case (all original text, the original
+    files) must never be in it, nor any other file, which would be published with it."""
+    out, cdir = Path(out_dir), Path(case_dir)
+    out_r, cdir_r = out.resolve(), cdir.resolve()
+    if cdir_r == out_r or cdir_r.is_relative_to(out_r):
+        raise CaseError(
+            f"de zaakmap {cdir} ligt in de pakketmap {out}: een pakket bevat alleen te publiceren "
+            f"bestanden; kies met --case een zaakmap buiten {out} (standaard {default_case_dir(out)})"
+        )
+    if out_r.is_relative_to(cdir_r) and cdir.exists():
+        raise CaseError(f"de pakketmap {out} ligt in de zaakmap {cdir}; kies een andere --out")
+    if not out.exists():
+        return
+    if not out.is_dir():
+        raise CaseError(f"{out} is geen map")
+    for db in (out / "case.sqlite", out / "case" / "case.sqlite"):
+        if db.exists():
+            raise CaseError(
+                f"{out} bevat een zaak ({db}); een pakketmap bevat alleen te publiceren bestanden. "
+                f"Verplaats de zaakmap naar {default_case_dir(out)} (of geef --case) en kies een lege map voor --out"
+            )
+    known: set[str] = set(_journal_files(cdir / JOURNAL, out))
+    manifest = out / MANIFEST
+    if manifest.is_file() and _is_wooflow_manifest(manifest):
+        known |= {MANIFEST, ZIP_NAME} | Package(out).previous_files()
+    strangers = []
+    for entry in sorted(out.iterdir()):
+        if entry.name.startswith(".tmp-") and entry.is_file():
+            continue  # left by an interrupted write; removed below
+        if entry.is_dir() or entry.name not in known:
+            strangers.append(entry.name + ("/" if entry.is_dir() else ""))
+    if strangers:
+        more = f" en nog {len(strangers) - 5}" if len(strangers) > 5 else ""
+        raise CaseError(
+            f"{out} bevat bestanden die niet bij een wooflow-pakket van deze zaak horen "
+            f"({', '.join(strangers[:5])}{more}); alles in de pakketmap wordt gepubliceerd: "
+            "kies een lege map voor --out"
+        )
+    for entry in out.glob(".tmp-*"):
+        entry.unlink(missing_ok=True)
 
 
 def verify_manifest(out_dir: Path) -> list[str]:

@@ -23,14 +23,23 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from wooflow.case.publish import decision, diwoo, inventory
+from wooflow.case.publish import decision, diwoo, diwoocheck, inventory, leakcheck
 from wooflow.case.publish.config import ProcessConfig
 from wooflow.case.publish.lists import resolve_organisation
-from wooflow.case.publish.package import Package, atomic_write
+from wooflow.case.publish.package import (
+    JOURNAL,
+    MANIFEST,
+    ZIP_NAME,
+    Package,
+    atomic_write,
+    check_package_dir,
+    default_case_dir,
+    move_legacy_case,
+)
 from wooflow.case.publish.records import DUBBEL, CaseMeta, PublishRecord
 from wooflow.case.publish.report import ReportData, render
 from wooflow.case.publish.source import CaseView, load
-from wooflow.exceptions import ConfigError, LeakError, WooflowError
+from wooflow.exceptions import ConfigError, LeakError, ValidationError, WooflowError
 
 STATE_FILE = "publicatie-status.json"
 DETECT_BATCH = 25
@@ -60,6 +69,9 @@ class ProcessSummary:
     pages: int = 0
     withheld: list[str] = field(default_factory=list)  # one line per document not published
     leaks: int = 0  # documents the leak verifier rejected
+    residual: list[str] = field(default_factory=list)  # restlekcontrole: one line per leaking file
+    moved_case: str = ""  # a case of an older version moved out of the package folder
+    metadata: list[str] = field(default_factory=list)  # DiWoo package check: one line per problem
     seconds: float = 0.0
 
     @property
@@ -69,8 +81,10 @@ class ProcessSummary:
     @property
     def exit_code(self) -> int:
         """0 when every input was read and every document published as judged."""
-        if self.leaks:
+        if self.leaks or self.residual:
             return LeakError.exit_code
+        if self.metadata:
+            return ValidationError.exit_code
         if self.failures or self.withheld:
             return 2
         return 0
@@ -209,7 +223,9 @@ def _redact_doc(doc: Any, source_path: str | None, findings: list[Any], out: Pat
     return int(getattr(report, "pages", 0) or 0)
 
 
-def _redact_job(doc: Any, source_path: str | None, findings: list[Any], out: str, verify_ocr: bool) -> tuple[int, str, str]:
+def _redact_job(
+    doc: Any, source_path: str | None, findings: list[Any], out: str, verify_ocr: bool
+) -> tuple[int, str, str]:
     """One document, in a worker process: ``(pages, "", "")`` or ``(0, kind, message)``.
 
     Any failure withholds only this document; the batch goes on (an unexpected exception is
@@ -273,6 +289,7 @@ def _redact_all(
         done += 1
         progress("lakken", done, len(todo))
 
+    pkg.expect([rows[rec.key].file_name for rec in todo])
     jobs: list[_Job] = []
     for rec in todo:
         row = rows[rec.key]
@@ -386,10 +403,14 @@ def process(
     cfg = config or ProcessConfig()
     progress = progress or _noop
     out = Path(out_dir)
-    cdir = Path(case_dir) if case_dir is not None else out / "case"
+    cdir = Path(case_dir) if case_dir is not None else default_case_dir(out)
+    moved = move_legacy_case(out) if case_dir is None else None  # OUT/case of older versions
+    check_package_dir(out, cdir)  # before anything is written: the package holds only what is published
     out.mkdir(parents=True, exist_ok=True)
     summary = ProcessSummary(out_dir=out, case_dir=cdir)
-    paths = _inputs(list(inputs), [out])
+    if moved is not None:
+        summary.moved_case = f"zaak verplaatst uit de pakketmap: {out / 'case'} -> {moved}"
+    paths = _inputs(list(inputs), [out, cdir])
     summary.inputs = len(paths)
     case = open_case(cdir, cfg)
     try:
@@ -416,11 +437,11 @@ def process(
         numbers = numbering.assign(view.records)
         numbering.save()
         scrub = view.scrubber()
-        pkg = Package(out)
+        pkg = Package(out, journal=cdir / JOURNAL)
         rows = _rows_by_key(view.records, numbers, meta, scrub)
         _redact_all(case, view, rows, pkg, state, cfg, summary, progress)
-        summary.documents = len(view.records)
-        summary.judgements = Counter(r.judgement for r in view.records if r.in_scope)
+        summary.documents = sum(1 for r in view.records if not r.unreadable)
+        summary.judgements = Counter(r.judgement for r in view.records if r.in_scope and not r.unreadable)
         summary.published = sum(1 for r in view.records if r.published)
         _write_package(view, numbers, meta, scrub, pkg, cfg, summary, progress)
     finally:
@@ -470,12 +491,13 @@ def _write_package(
         pkg.write(rel, data, "metadata")
     progress("publiceren", 4, steps)
     failures = [(p, reason) for p, reason, _ in summary.failures]
-    report = render(ReportData(meta, view.records, view.review, failures, summary.pages))
+    read = [r for r in view.records if not r.unreadable]  # the unreadable are listed under failures
+    report = render(ReportData(meta, read, view.review, failures, summary.pages))
     pkg.write("rapport.html", report.encode("utf-8"), "rapport")
     progress("publiceren", 5, steps)
-    in_scope = [r for r in view.records if r.in_scope]
+    in_scope = [r for r in view.records if r.in_scope and not r.unreadable]
     counts = {
-        "documenten": len(view.records),
+        "documenten": sum(1 for r in view.records if not r.unreadable),
         "binnen_reikwijdte": len(in_scope),
         "dubbel": sum(1 for r in in_scope if r.judgement == DUBBEL),
         "gepubliceerd": sum(1 for r in in_scope if r.published),
@@ -486,7 +508,31 @@ def _write_package(
         "bevindingen_voorgesteld": summary.proposed,
         "bevindingen_geaccepteerd": summary.accepted,
     }
-    pkg.finish(meta.case_number, counts, {"draft": summary.proposed > 0, "besluit": decision.decide(view.records)})
+    # Restlekcontrole: every published byte against every form of what was redacted.
+    check = leakcheck.check_package(pkg.out_dir, [*pkg.files, MANIFEST, ZIP_NAME], view.needles)
+    pkg.write(leakcheck.REPORT, check.text().encode("utf-8"), "restlekcontrole")
+    extra: dict[str, object] = {"draft": summary.proposed > 0, "besluit": decision.decide(view.records)}
+    summary.metadata = diwoocheck.check_package(pkg.out_dir, pkg.files)  # what a receiving platform relies on
+    extra["diwoo_controle"] = summary.metadata or "in orde"
+    extra["restlekcontrole"] = {
+        "bestand": leakcheck.REPORT,
+        "zoektermen": len(check.needles),
+        "bestanden": len(check.checked),
+        "lekken": len(check.leaks),
+        "geblokkeerd": not check.clean,
+    }
+    for rel in sorted({h.file for h in check.leaks} - {leakcheck.REPORT, MANIFEST, ZIP_NAME}):
+        # a blocked package keeps nothing that leaks: the folder may be shared all the same
+        (pkg.out_dir / rel).unlink(missing_ok=True)
+        pkg.files.pop(rel, None)
+    pkg.finish(meta.case_number, counts, extra, make_zip=check.clean and not summary.metadata)
+    if check.clean:  # what finish wrote: the manifest and the zip's member names
+        after = leakcheck.check_package(pkg.out_dir, [leakcheck.REPORT, MANIFEST, ZIP_NAME], view.needles)
+        if not after.clean:
+            (pkg.out_dir / ZIP_NAME).unlink(missing_ok=True)
+            (pkg.out_dir / MANIFEST).unlink(missing_ok=True)
+            check = after
+    summary.residual = check.messages()
     progress("publiceren", steps, steps)
 
 

@@ -88,12 +88,15 @@ class PublishRecord:
     redacted_pdf: Path | None = None
     redactions: int = 0
     withheld: bool = False  # publication stopped (e.g. the leak verifier rejected the PDF)
+    unreadable: str = ""  # the reason when the input could not be read (listed, not judged)
+    family_number: int | None = None  # kept from an imported productierapport
+    thread_number: int | None = None
     # Finding categories redacted per ground ({"5.1.2e": ("email", "person")}), for the letter.
     ground_categories: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def published(self) -> bool:
-        return self.in_scope and self.judgement in PUBLISHED and not self.withheld
+        return self.in_scope and self.judgement in PUBLISHED and not self.withheld and not self.unreadable
 
 
 @dataclass(slots=True)

@@ -16,6 +16,13 @@ from datetime import date
 
 from wooflow.case.case import Case, DocRecord
 from wooflow.case.judgement import REDACTING, judgements
+from wooflow.case.publish.names import (
+    CONTENT_CATEGORIES,
+    PERSON_CATEGORIES,
+    Needle,
+    build_needles,
+    make_scrubber,
+)
 from wooflow.case.publish.records import (
     PUBLISHED,
     CaseMeta,
@@ -24,6 +31,7 @@ from wooflow.case.publish.records import (
     sort_grounds,
 )
 from wooflow.case.review import findings
+from wooflow.case.text import fold
 from wooflow.model import Finding
 
 CONTAINER_KINDS = ("zip", "mbox")  # their text is their members' text: list the members instead
@@ -38,9 +46,15 @@ class CaseView:
     redact: dict[int, list[Finding]]  # what the draft redacts per document id
     review: ReviewCounts
     terms: dict[str, str] = field(default_factory=dict)  # redacted text -> ground code
+    needles: list[Needle] = field(default_factory=list)  # every form of what is decided "lakken"
+    proposed: list[Needle] = field(default_factory=list)  # also what the draft redacts as proposed
 
     def scrubber(self) -> Callable[[str], str]:
-        return make_scrubber(self.terms)
+        """Every needle, plus every other redacted text (content such as special categories)."""
+        base = self.proposed or self.needles
+        known = {n.text.lower() for n in base}
+        extra = [Needle(t, "tekst", "", g) for t, g in self.terms.items() if t.lower() not in known]
+        return make_scrubber(base + extra)
 
 
 def record_key(rec: DocRecord) -> str:
@@ -103,6 +117,9 @@ def load(case: Case, redact_proposed: bool = True, contact: str = "[naam contact
     review = ReviewCounts()
     cats: Counter[str] = Counter()
     terms: dict[str, str] = {}
+    # person key (or text) -> (ground, decided forms, proposed forms)
+    person_texts: dict[str, tuple[str, set[str], set[str]]] = {}
+    identifiers: list[tuple[str, str, str, bool]] = []
     for fr in findings(case):
         f = fr.finding
         if fr.status in ("accepted", "added"):
@@ -118,6 +135,14 @@ def load(case: Case, redact_proposed: bool = True, contact: str = "[naam contact
             redact[fr.doc_id].append(f)
             if len(f.text.strip()) >= MIN_SCRUB_LEN:
                 terms[f.text.strip()] = f.ground or "5.1.2e"
+            # decided: accepted or added (not a proposal the draft redacts to be safe)
+            decided = fr.status in REDACTING
+            if f.category in PERSON_CATEGORIES:
+                who = fr.person_key or f"tekst:{fold(f.text)}"
+                _, sure, maybe = person_texts.setdefault(who, (f.ground or "5.1.2e", set(), set()))
+                (sure if decided else maybe).add(f.text.strip())
+            elif f.category not in CONTENT_CATEGORIES:
+                identifiers.append((f.text, f.category, f.ground or "5.1.2e", decided))
     review.by_category = dict(cats)
 
     # One thread id per e-mail thread: the key of its first message.
@@ -174,6 +199,8 @@ def load(case: Case, redact_proposed: bool = True, contact: str = "[naam contact
                 ground_categories={g: tuple(sorted(c)) for g, c in gcats.items()},
             )
         )
+    records.extend(_unreadable(case, {r.path for r in case.records()}))
+    records.extend(_imported(case, records))
     return CaseView(
         meta=case_meta(case, contact),
         records=records,
@@ -181,7 +208,119 @@ def load(case: Case, redact_proposed: bool = True, contact: str = "[naam contact
         redact=dict(redact),
         review=review,
         terms=terms,
+        needles=_needles(case, person_texts, identifiers, decided=True),
+        proposed=_needles(case, person_texts, identifiers, decided=False),
     )
+
+
+def _needles(
+    case: Case,
+    person_texts: dict[str, tuple[str, set[str], set[str]]],
+    identifiers: list[tuple[str, str, str, bool]],
+    decided: bool,
+) -> list[Needle]:
+    """Search terms: persons decided "lakken" with every form seen, and every person and
+    identifier whose redaction is decided (accepted, added); without ``decided`` also what the
+    draft redacts only because it is proposed."""
+    from wooflow.case.persons import persons
+
+    public: set[str] = set()
+    for p in persons(case):
+        if p.decision == "redact":
+            forms = person_texts.setdefault(p.key, ("5.1.2e", set(), set()))[1]
+            forms.update(p.forms)
+            forms.add(p.display)
+        elif p.decision == "keep":
+            public.add(p.key.partition("|")[0])
+    # A bare surname shared with a public person ("minister Jansen") is no needle: the full
+    # name, initial + surname and e-mail forms still are.
+    groups = [
+        (ground, sorted(sure if decided else sure | maybe))
+        for _, (ground, sure, maybe) in sorted(person_texts.items())
+    ]
+    ids = [(t, c, g) for t, c, g, d in identifiers if d or not decided]
+    return build_needles([g for g in groups if g[1]], ids, public)
+
+
+def _imported(case: Case, records: list[PublishRecord]) -> list[PublishRecord]:
+    """Apply what ``wooflow import`` kept from a productierapport: family and thread ids on the
+    documents, and a record for each row that came without a file."""
+    from wooflow.case.publish.productierapport import load_state
+
+    state = load_state(case.dir)
+    if not state:
+        return []
+    family, thread = state.get("family", {}), state.get("thread", {})
+    for rec in records:
+        rec.family_number = family.get(rec.key, rec.family_number)
+        rec.thread_number = thread.get(rec.key, rec.thread_number)
+    out = []
+    for row in state.get("rows", []):
+        judgement = str(row.get("judgement") or "niet openbaar")
+        missing = judgement in PUBLISHED
+        remark = str(row.get("remark") or "")
+        if row.get("refers_to"):
+            remark = (remark + " " if remark else "") + f"Gerelateerd: {row['refers_to']}."
+        out.append(
+            PublishRecord(
+                key=str(row["key"]),
+                name=str(row.get("document") or row["key"]),
+                file_type=os.path.splitext(str(row.get("document") or ""))[1].lstrip(".").lower(),
+                judgement="niet openbaar" if missing else judgement,
+                grounds=sort_grounds([str(g) for g in row.get("grounds") or []]),
+                date=_date(row.get("date")),
+                explanation=remark,
+                public_link=str(row.get("link") or ""),
+                suspended=bool(row.get("suspended")),
+                family_number=family.get(row["key"]),
+                thread_number=thread.get(row["key"]),
+                unreadable="het bestand ontbreekt bij het productierapport" if missing else "",
+            )
+        )
+    return out
+
+
+def _unreadable(case: Case, stored: set[str]) -> list[PublishRecord]:
+    """One record per input that could not be read (``CaseStore.failures()``): listed in the
+    inventory as "niet ingelezen" with the reason, never published."""
+    out = []
+    for f in case.store.failures():
+        if f.path in stored:
+            continue
+        name = os.path.basename(f.path.replace("\\", "/").rstrip("/")) or f.path
+        ext = os.path.splitext(name.rsplit("#", 1)[-1])[1].lstrip(".").lower()
+        out.append(
+            PublishRecord(
+                key=f"niet-ingelezen:{f.path}",
+                name=name,
+                file_type=ext,
+                judgement="niet openbaar",
+                unreadable=_reason(f.reason, f.detail),
+            )
+        )
+    return out
+
+
+_REASONS = {
+    "unreadable": "het bestand kon niet worden gelezen",
+    "unsupported": "bestandsformaat wordt niet ondersteund",
+    "empty": "het bestand is leeg",
+    "corrupt": "het bestand is beschadigd",
+    "encrypted": "het bestand is versleuteld",
+    "zip-bomb": "het archief pakt onredelijk groot uit",
+    "limit": "het bestand overschrijdt een limiet",
+    "malformed-mail": "de e-mail is onleesbaar",
+}
+
+
+def _reason(reason: str, detail: str) -> str:
+    """A short Dutch reason for the inventory; the detail only when it is Dutch text already
+    (it can hold a path, so it is scrubbed by the inventory writer)."""
+    base = _REASONS.get(reason, reason or "onbekende fout")
+    detail = " ".join((detail or "").split())
+    if detail and len(detail) <= 200 and not re.search(r"[A-Z][a-z]+Error|Traceback", detail):
+        return f"{base} ({detail})"
+    return base
 
 
 def _reply_targets(case: Case, docs: list[DocRecord]) -> dict[int, int]:
@@ -197,21 +336,3 @@ def _reply_targets(case: Case, docs: list[DocRecord]) -> dict[int, int]:
         if target and by_msgid.get(target) not in (None, row["id"]):
             out[int(row["id"])] = by_msgid[target]
     return out
-
-
-def make_scrubber(terms: dict[str, str]) -> Callable[[str], str]:
-    """A function that replaces every redacted term in a name or title by its ground code.
-
-    File names and e-mail subjects end up in the inventory and the metadata; a name redacted in
-    the body must not reappear there.
-    """
-    if not terms:
-        return lambda s: s
-    ordered = sorted(terms, key=len, reverse=True)
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in ordered) + r")(?!\w)", re.IGNORECASE)
-    lower = {t.lower(): g for t, g in terms.items()}
-
-    def scrub(text: str) -> str:
-        return pattern.sub(lambda m: lower.get(m.group(0).lower(), "5.1.2e"), text)
-
-    return scrub

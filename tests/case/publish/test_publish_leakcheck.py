@@ -1,0 +1,187 @@
+"""A redacted person never reaches a published name, and the restlekcontrole stops a package
+that still holds one (planted in a file name, an e-mail subject, a docx property, an inventory
+cell)."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from wooflow.case.publish import decision, inventory, source
+from wooflow.case.publish import process as process_mod
+from wooflow.case.publish.config import ProcessConfig
+from wooflow.case.publish.leakcheck import REPORT, check_package
+from wooflow.case.publish.names import build_needles, make_scrubber
+from wooflow.case.publish.package import MANIFEST, ZIP_NAME
+
+NOTE = """Verslag gesprek subsidieaanvraag
+
+Op 12 maart 2024 sprak de afdeling met de heer Jan Jansen over de subsidieaanvraag voor het
+buurthuis. De heer Jansen lichtte de begroting toe. Hij is bereikbaar via j.jansen@example.nl.
+Minister Kuipers is over de uitkomst geïnformeerd.
+"""
+
+MAIL = """From: Jan Jansen <j.jansen@example.nl>
+To: Afdeling Subsidies <subsidies@minvws.nl>
+Subject: Afspraak Jan Jansen over de subsidie
+Date: Tue, 12 Mar 2024 10:00:00 +0100
+Message-ID: <afspraak-1@example.nl>
+Content-Type: text/plain; charset=utf-8
+
+Beste collega,
+
+Graag maak ik een afspraak over de subsidieaanvraag van het buurthuis.
+
+Met vriendelijke groet,
+Jan Jansen
+"""
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("lek") / "in"
+    folder.mkdir()
+    (folder / "verslag gesprek Jansen.txt").write_text(NOTE, encoding="utf-8")
+    (folder / "afspraak.eml").write_text(MAIL, encoding="utf-8")
+    return folder
+
+
+CFG = ProcessConfig(case_number="WOO-LEK-1", request="Stukken over de subsidie voor het buurthuis.")
+
+
+def _run(inputs: Path, base: Path, name: str):
+    out = base / name
+    return out, process_mod.process([inputs], out, CFG, case_dir=base / "zaak")
+
+
+@pytest.fixture(scope="module")
+def clean(inputs, tmp_path_factory):
+    base = tmp_path_factory.mktemp("lekrun")
+    out, summary = _run(inputs, base, "schoon")
+    return base, out, summary
+
+
+def _everything(out: Path) -> dict[str, bytes]:
+    """Every published byte by where it is: file names, zip names, each file, each xml part."""
+    parts: dict[str, bytes] = {"<namen>": "\n".join(p.name for p in out.iterdir()).encode()}
+    for p in out.iterdir():
+        parts[p.name] = p.read_bytes()
+        if p.suffix in (".docx", ".xlsx", ".zip"):
+            with zipfile.ZipFile(p) as zf:
+                parts[f"{p.name}:<namen>"] = "\n".join(zf.namelist()).encode()
+                if p.suffix != ".zip":
+                    for n in zf.namelist():
+                        parts[f"{p.name}:{n}"] = zf.read(n)
+    return parts
+
+
+def test_surname_never_in_a_published_name(clean):
+    _, out, summary = clean
+    assert summary.exit_code == 0 and not summary.residual, summary.residual
+    names = [p.name for p in out.iterdir()]
+    assert any("verslag gesprek 5.1.2e" in n for n in names), names
+    for where, data in _everything(out).items():
+        if where.endswith(".pdf"):
+            continue  # compressed streams: the restlekcontrole reads their text
+        assert b"Jansen" not in data and b"j.jansen" not in data, where
+    report = (out / REPORT).read_text(encoding="utf-8")
+    assert "GEEN gelakte gegevens gevonden" in report and "Jansen" not in report
+    manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    assert manifest["restlekcontrole"]["zoektermen"] >= 4 and not manifest["restlekcontrole"]["geblokkeerd"]
+    assert (out / ZIP_NAME).is_file()
+
+
+def test_minister_stays_and_is_no_leak(clean):
+    _, out, _ = clean
+    import pymupdf
+
+    pdf = next(out.glob("*verslag gesprek*.pdf"))
+    with pymupdf.open(pdf) as doc:
+        text = " ".join(page.get_text() for page in doc)
+    assert "Kuipers" in text and "Jansen" not in text
+
+
+def _assert_blocked(out: Path, summary, where: str) -> None:
+    assert summary.exit_code == 5
+    assert summary.residual and any(where in line for line in summary.residual), summary.residual
+    assert not (out / ZIP_NAME).exists() and not (out / where).exists()  # what leaks is removed
+    report = (out / REPORT).read_text(encoding="utf-8")
+    assert "GELAKTE GEGEVENS GEVONDEN" in report and where in report
+    assert "Jan Jansen" not in report  # the report names owner and form, never the term
+    assert json.loads((out / MANIFEST).read_text(encoding="utf-8"))["restlekcontrole"]["geblokkeerd"]
+
+
+def test_planted_in_file_name_blocks(clean, inputs, monkeypatch):
+    base, _, _ = clean
+    real = inventory.published_file_name
+    monkeypatch.setattr(inventory, "published_file_name", lambda i, n: real(i, n)[:-4] + " J. Jansen.pdf")
+    out, summary = _run(inputs, base, "bestandsnaam")
+    leaked = [line for line in summary.residual if "J. Jansen.pdf" in line]
+    assert leaked and not any("Jansen" in p.name for p in out.iterdir())
+    _assert_blocked(out, summary, leaked[0].split(": ")[1])
+
+
+def test_planted_in_email_subject_blocks(clean, inputs, monkeypatch):
+    base, _, _ = clean
+    # a scrubber that misses names: the e-mail's subject reaches its DiWoo title
+    monkeypatch.setattr(source, "make_scrubber", lambda needles: lambda s: s)
+    out, summary = _run(inputs, base, "onderwerp")
+    _assert_blocked(out, summary, "0001 - afspraak.xml")  # officieleTitel: the subject
+
+
+def test_planted_in_docx_property_blocks(clean, inputs, monkeypatch):
+    import io
+
+    import docx
+
+    base, _, _ = clean
+    real = decision.to_docx
+
+    def with_author(md, rows, case):
+        d = docx.Document(io.BytesIO(real(md, rows, case)))
+        d.core_properties.author = "Jan Jansen"
+        buf = io.BytesIO()
+        d.save(buf)
+        return buf.getvalue()
+
+    monkeypatch.setattr(decision, "to_docx", with_author)
+    out, summary = _run(inputs, base, "docx")
+    _assert_blocked(out, summary, "besluit.docx")
+    assert "docProps/core.xml" in (out / REPORT).read_text(encoding="utf-8")
+
+
+def test_planted_in_inventory_cell_blocks(clean, inputs, monkeypatch):
+    from dataclasses import replace
+
+    base, _, _ = clean
+    real = inventory.build_rows
+
+    def planted(*args, **kwargs):
+        rows = real(*args, **kwargs)
+        return [replace(rows[0], explanation="besproken met J.Jansen"), *rows[1:]]
+
+    monkeypatch.setattr(inventory, "build_rows", planted)
+    out, summary = _run(inputs, base, "cel")
+    for name in ("inventaris.csv", "inventaris.xlsx", "inventaris.pdf"):
+        _assert_blocked(out, summary, name)
+
+
+def test_checker_forms_and_public_role(tmp_path):
+    needles = build_needles([("5.1.2e", ["de heer Jan Jansen", "j.jansen@example.nl"])],
+                            [("NL91 ABNA 0417 1643 00", "iban", "5.1.2e")], set())  # fmt: skip
+    scrub = make_scrubber(needles)
+    assert scrub("verslag gesprek Jansen.txt") == "verslag gesprek 5.1.2e.txt"
+    assert scrub("RE: afspraak J.Jansen") == "RE: afspraak 5.1.2e"
+    assert scrub("Jansenstraat 4") == "Jansenstraat 4"
+    (tmp_path / "a.txt").write_text("minister Jansen sprak; rekening nl91abna0417164300", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("De heer Jansen en jan  jansen", encoding="utf-8")
+    report = check_package(tmp_path, ["a.txt", "b.txt"], needles)
+    assert {(h.file, h.needle.kind, h.excused) for h in report.hits} == {
+        ("a.txt", "achternaam", True), ("a.txt", "iban", False),
+        ("b.txt", "achternaam", False), ("b.txt", "volledige naam", False),
+    }  # fmt: skip
+    # a public namesake keeps the bare surname out of the needles
+    assert all(n.kind != "achternaam" for n in build_needles([("5.1.2e", ["Jan Jansen"])], [], {"jansen"}))

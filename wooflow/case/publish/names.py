@@ -1,0 +1,179 @@
+"""What must never appear in a published byte: every form of every redacted person and every
+redacted identifier ("zoektermen"), and the scrubber that takes them out of names and titles.
+
+A person decided "lakken" (or whose name the draft redacts) is searched in all its forms: the
+full name as written, the surname with its particles, initial + surname ("J. Jansen",
+"J.Jansen"), the e-mail address and its local part ("j.jansen"). A bare surname is left out when
+a person who stays public (minister, MP: decision "keep") has the same surname; a bare-surname
+hit right after a public-role word ("minister Jansen") is not counted as a leak.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from wooflow.case.persons import PARTICLES, PUBLIC_ROLE_WORDS, TITLES, parse_name
+from wooflow.case.text import fold
+
+PERSON_CATEGORIES = ("person", "email", "signature")
+COMPACT_CATEGORIES = ("bsn", "iban", "phone", "plate", "postcode")  # separators vary: "06-12 34"
+# Redacted content that is no identifier ("zwanger van het"): scrubbed from names, but not a
+# restlekcontrole term (a common phrase would block packages for words the letter itself uses).
+CONTENT_CATEGORIES = ("special_category",)
+MIN_LEN = 3
+
+FULL, SURNAME, INITIAL, LOCAL, ADDRESS = (
+    "volledige naam", "achternaam", "initiaal en achternaam", "e-mailnaam", "e-mailadres",
+)  # fmt: skip
+KIND_WORDS = {
+    "phone": "telefoonnummer", "bsn": "BSN", "iban": "IBAN", "address": "adres", "postcode": "postcode",
+    "birthdate": "geboortedatum", "plate": "kenteken", "email": "e-mailadres", "signature": "handtekening",
+}  # fmt: skip
+
+
+def kind_word(kind: str) -> str:
+    """The Dutch word for a finding category in the report ("phone" -> "telefoonnummer")."""
+    return KIND_WORDS.get(kind, kind)
+
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*\.?", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class Needle:
+    """One search term. ``owner`` names whose term it is without repeating it ("persoon 2")."""
+
+    text: str
+    kind: str  # FULL, SURNAME, INITIAL, LOCAL, ADDRESS or an identifier category ("bsn")
+    owner: str
+    ground: str = "5.1.2e"
+
+    @property
+    def bare(self) -> bool:
+        return self.kind == SURNAME
+
+    def pattern(self) -> str:
+        """A regular expression for the term: case-insensitive use, any run of white space for
+        a space, separators optional inside numbers, never inside a longer word."""
+        text = self.text.strip()
+        if self.kind in COMPACT_CATEGORIES:
+            compact = re.sub(r"[\W_]+", "", text)
+            body = r"[\s.\-/]?".join(re.escape(c) for c in compact)
+            return rf"(?<![A-Za-z0-9]){body}(?![A-Za-z0-9])"
+        if self.kind == INITIAL:
+            ini, _, rest = text.partition(".")
+            body = re.escape(ini) + r"\.\s*" + r"\s+".join(re.escape(w) for w in rest.split())
+            return rf"(?<![\w.]){body}(?!\w)"
+        body = r"\s+".join(re.escape(w) for w in text.split()).replace(r"\.\s+", r"\.\s*")
+        return rf"(?<![\w.]){body}(?!\w)" if self.kind == LOCAL else rf"(?<!\w){body}(?!\w)"
+
+
+def _words(form: str) -> list[str]:
+    form = re.sub(r"(?i)\bde\s+heer\b", " ", form)
+    toks = _TOKEN.findall(form)
+    return [t for t in toks if fold(t.rstrip(".")) not in TITLES and fold(t.rstrip(".")) not in PUBLIC_ROLE_WORDS]
+
+
+def person_forms(forms: Iterable[str]) -> list[tuple[str, str]]:
+    """``(text, kind)`` for every searchable form of one person, from the forms seen."""
+    out: dict[str, str] = {}
+
+    def add(text: str, kind: str) -> None:
+        text = " ".join(text.split())
+        if len(text.replace(".", "").replace(" ", "")) >= MIN_LEN and text.lower() not in {t.lower() for t in out}:
+            out[text] = kind
+
+    for form in forms:
+        form = form.strip()
+        if "@" in form:
+            local = form.split("@", 1)[0].strip()
+            add(form, ADDRESS)
+            # Only a local part that is a name ("j.jansen", "jan.de.vries"): "woo@" or "info@"
+            # would make every "Woo-verzoek" a hit.
+            parts = parse_name(form, "email")
+            if parts is not None:
+                add(local, LOCAL)
+                if len(parts.surname) >= MIN_LEN and " " not in parts.surname:
+                    add(parts.surname.capitalize(), SURNAME)
+            continue
+        if re.fullmatch(r"[\w-]+(?:[._][\w-]+)+", form) and parse_name(form + "@x", "email"):
+            add(form, LOCAL)  # an e-mail finding that covers the local part only ("j.jansen")
+        words = _words(form)
+        if not words:
+            continue
+        folded = [fold(w.rstrip(".")) for w in words]
+        i = len(folded) - 1
+        while i > 0 and folded[i - 1] in PARTICLES:
+            i -= 1
+        surname = " ".join(w.rstrip(".") for w in words[i:])
+        given = [w for w in words[:i] if w.rstrip(".")]
+        if given:
+            add(" ".join(words).rstrip("."), FULL)
+            add(f"{given[0][0].upper()}. {surname}", INITIAL)
+        add(surname, SURNAME)
+    return list(out.items())
+
+
+def build_needles(
+    persons: list[tuple[str, list[str]]],
+    identifiers: Iterable[tuple[str, str, str]],
+    public_surnames: set[str],
+) -> list[Needle]:
+    """Needles for ``persons`` (``(ground, forms)`` each) and ``identifiers`` (``(text, category,
+    ground)``). A bare surname in ``public_surnames`` (folded, spaces dropped: the person keys'
+    surname part) is not a needle."""
+    needles: list[Needle] = []
+    seen: set[tuple[str, str]] = set()
+    for n, (ground, forms) in enumerate(persons, start=1):
+        for text, kind in person_forms(forms):
+            if kind == SURNAME and fold(text).replace(" ", "") in public_surnames:
+                continue
+            if (text.lower(), kind) not in seen:
+                seen.add((text.lower(), kind))
+                needles.append(Needle(text, kind, f"persoon {n}", ground))
+    per_cat: dict[str, int] = {}
+    for text, category, ground in identifiers:
+        text = " ".join(text.split())
+        if len(re.sub(r"\W+", "", text)) < MIN_LEN + 1 or (text.lower(), category) in seen:
+            continue
+        seen.add((text.lower(), category))
+        per_cat[category] = per_cat.get(category, 0) + 1
+        needles.append(Needle(text, category, f"{kind_word(category)} {per_cat[category]}", ground))
+    return needles
+
+
+def compile_needles(needles: list[Needle]) -> re.Pattern[str] | None:
+    """One alternation over all needles, longest first, with a named group per needle index."""
+    if not needles:
+        return None
+    order = sorted(range(len(needles)), key=lambda i: len(needles[i].text), reverse=True)
+    return re.compile("|".join(f"(?P<n{i}>{needles[i].pattern()})" for i in order), re.IGNORECASE)
+
+
+def which(match: re.Match[str]) -> int:
+    """Index of the needle a match of ``compile_needles`` belongs to."""
+    name = match.lastgroup or ""
+    return int(name[1:]) if name.startswith("n") else -1
+
+
+def after_public_role(text: str, start: int) -> bool:
+    before = fold(text[max(0, start - 40) : start]).split()
+    return bool(before) and before[-1].strip("(),.:") in PUBLIC_ROLE_WORDS
+
+
+def make_scrubber(needles: list[Needle]) -> Callable[[str], str]:
+    """Replace every form of every needle in a name or title by its ground code."""
+    pattern = compile_needles(needles)
+    if pattern is None:
+        return lambda s: s
+
+    def repl(m: re.Match[str]) -> str:
+        i = which(m)
+        return needles[i].ground if i >= 0 else "5.1.2e"
+
+    def scrub(text: str) -> str:
+        return pattern.sub(repl, text)
+
+    return scrub
