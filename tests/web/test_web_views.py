@@ -73,4 +73,4 @@ def test_fold_and_anchor() -> None:
 
 def test_detail_text_is_short_and_skips_empty_values() -> None:
     out = views.detail_text({"a": None, "b": "x", "c": list(range(10)), "d": ""})
-    assert out == "b: x; c: 10 items"
+    assert out == "b: x; c: 10 stuks"

@@ -25,9 +25,10 @@ from wooflow.cli import (  # noqa: E402
     cmd_publish,
     cmd_redact,
     cmd_serve,
+    cmd_user,
 )
 
-for _mod in (cmd_ingest, cmd_info, cmd_detect, cmd_redact, cmd_case, cmd_publish, cmd_serve):
+for _mod in (cmd_ingest, cmd_info, cmd_detect, cmd_redact, cmd_case, cmd_publish, cmd_serve, cmd_user):
     _mod.register(app)
 
 

@@ -14,6 +14,7 @@
   var category = document.getElementById("add-category");
   var ground = document.getElementById("add-ground");
   var tool = document.getElementById("sel-tool");
+  var selGround = document.getElementById("sel-ground");
   var docLength = parseInt(text.dataset.length, 10);
 
   function cpLen(s) { return Array.from(s).length; }
@@ -74,20 +75,21 @@
     tool.hidden = false;
     tool.style.top = (window.scrollY + span.rect.bottom + 6) + "px";
     tool.style.left = (window.scrollX + Math.max(8, span.rect.left)) + "px";
-    document.getElementById("sel-redact").textContent = "Lak selectie (" + ground.value + ")";
+    if (ground.value) selGround.value = ground.value;
   }
 
   text.addEventListener("mouseup", function () { setTimeout(onSelect, 0); });
   text.addEventListener("keyup", function (e) { if (e.shiftKey || e.key === "Shift") onSelect(); });
   document.addEventListener("selectionchange", function () {
     var sel = window.getSelection();
-    if (!sel || sel.isCollapsed) hideTool();
+    if ((!sel || sel.isCollapsed) && !tool.contains(document.activeElement)) hideTool();
   });
   // typing the offsets by hand: the server checks them, no expected text to compare
   [startIn, endIn].forEach(function (el) {
     el.addEventListener("input", function () { expectedIn.value = ""; preview.hidden = true; });
   });
   document.getElementById("sel-redact").addEventListener("click", function () {
+    ground.value = selGround.value;  // the ground picked in the selection bar
     saveScroll();
     if (form.requestSubmit) form.requestSubmit(); else form.submit();
   });
