@@ -6,6 +6,7 @@ import os
 import threading
 from pathlib import Path
 from typing import Any
+
 import typer
 
 WILDCARD_HOSTS = ("0.0.0.0", "::", "")

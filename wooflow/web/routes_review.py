@@ -24,11 +24,11 @@ CHANGE_LABELS = {
     "finding.reject": "afgewezen",
     "finding.add": "gelakt",
     "finding.change": "van grond of soort veranderd",
-    "finding.undo": "ongedaan gemaakt",
-    "person.decide": "voor de hele zaak besloten",
-    "judgement.set": "het oordeel vastgesteld",
-    "judgement.reset": "het oordeel weer automatisch gemaakt",
-    "judgement.undo": "het oordeel ongedaan gemaakt",
+    "finding.undo": "teruggezet (ongedaan gemaakt)",
+    "person.decide": "voor de hele zaak besloten (persoon)",
+    "judgement.set": "vastgesteld",
+    "judgement.reset": "weer automatisch gemaakt",
+    "judgement.undo": "teruggezet (ongedaan gemaakt)",
 }
 
 
@@ -40,7 +40,7 @@ def stale_message(entry: AuditEntry, what: str) -> str:
     who = views.actor_label(entry.actor, entry.action)
     did = CHANGE_LABELS.get(entry.action, "gewijzigd")
     if entry.action == "judgement.set" and entry.target:
-        did = f"het oordeel op ‘{entry.target}’ gezet"
+        did = f"op ‘{entry.target}’ gezet"
     at = views.local_time(entry.at)
     return (
         f"Niet opgeslagen: {who} heeft {what} intussen {did} (om {at}). Hieronder staat nu"

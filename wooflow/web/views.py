@@ -283,6 +283,7 @@ def text_windows(text: str, size: int) -> list[tuple[int, int]]:
     return out
 
 
+_NAME_WORD = r"([A-Z][a-zà-ÿ'.-]+|[A-Z]\.)"
 _GUESSES = (
     ("email", re.compile(r"^\S+@\S+\.\w+$")),
     ("iban", re.compile(r"^[A-Z]{2}\d{2}\s?[A-Z]{4}(\s?\d{2,4}){2,5}$")),
@@ -291,7 +292,8 @@ _GUESSES = (
     ("phone", re.compile(r"^(\+31|0)[\d\s().-]{8,14}$")),
     ("birthdate", re.compile(r"^\d{1,2}[-/. ]\d{1,2}[-/. ]\d{2,4}$")),
     ("plate", re.compile(r"^[A-Z0-9]{1,3}-[A-Z0-9]{2,3}-[A-Z0-9]{1,2}$")),
-    ("person", re.compile(r"^([A-Z][a-zà-ÿ'.-]+|[a-z]{1,3})(\s+([A-Z][a-zà-ÿ'.-]+|van|de|der|den|ter|ten|het|[A-Z]\.))*\s+[A-Z][a-zà-ÿ'-]+$")),
+    ("person", re.compile("^" + _NAME_WORD + r"(\s+(" + _NAME_WORD + r"|van|de|der|den|ter|ten|het))*"
+                          r"\s+[A-Z][a-zà-ÿ'-]+$")),
 )
 
 
