@@ -209,3 +209,36 @@ def test_a_large_document_is_paged(case_dir: Path) -> None:
         assert page1.count('class="finding ') == 100
         page2 = anna.get(f"/documenten/{doc}?pagina=2").text
         assert "pagina 2 van" in page2
+
+
+def test_one_number_everywhere_the_inventory_number(case_dir: Path) -> None:
+    import json
+
+    from wooflow.case.publish.source import record_key
+
+    with Case(case_dir) as case:
+        recs = {r.name: r for r in case.records()}
+    nota, verslag = recs["nota-overleg.txt"], recs["verslag.txt"]
+    # numbers the publication gave earlier are kept (here: made up, to tell them from ids)
+    (case_dir / "inventaris-nummers.json").write_text(json.dumps({"version": 1, "numbers": {
+        record_key(nota): 7, record_key(verslag): 12}}), encoding="utf-8")
+    with make_client(case_dir, "anna") as anna:
+        page = anna.get(f"/documenten/{nota.doc_id}").text
+        assert '<span class="invnr" title="inventarisnummer">0007</span>' in page
+        listing = anna.get("/documenten").text
+        assert f'href="/documenten/{nota.doc_id}">0007 · ' in listing
+        assert f'href="/documenten/{verslag.doc_id}">0012 · ' in listing
+        # the third document has no number yet: it gets the next one, as publishing would
+        assert "0013 · " in listing
+        r = anna.post(f"/documenten/{nota.doc_id}/oordeel",
+                      data={"value": "dubbel", "duplicate_of": "12"})
+        assert "melding" in _msg(r)
+        with Case(case_dir) as case:
+            assert judgement(case, nota.doc_id).duplicate_of == verslag.doc_id
+        r = anna.post(f"/documenten/{nota.doc_id}/oordeel",
+                      data={"value": "dubbel", "duplicate_of": "99"})
+        assert "geen document met inventarisnummer 99" in _msg(r)["fout"]
+        audit = anna.get("/audit", params={"document": "0007"}).text
+        assert "<td>oordeel vastgesteld</td>" in audit and "<td>zaak aangemaakt</td>" not in audit
+        assert "dubbel van: 0012" in audit
+        assert ">0007</a>" in audit

@@ -44,9 +44,11 @@ class WebContext:
 
     def __init__(self, case_dir: Path) -> None:
         from wooflow.web.auth import LoginLimiter
+        from wooflow.web.numbers import InventoryNumbers
 
         self.case_dir = case_dir
         self.limiter = LoginLimiter()
+        self.numbers = InventoryNumbers(case_dir)
         self.templates = Jinja2Templates(directory=str(HERE / "templates"))
         env = self.templates.env
         env.globals.update(
@@ -64,6 +66,7 @@ class WebContext:
             actor_label=views.actor_label,
             local_time=views.local_time,
             DOC_STATUS_SLUGS=views.DOC_STATUS_SLUGS,
+            num=self.numbers.label,
         )
         env.filters.update(text_html=views.text_html, snippet_html=views.snippet_html)
 
@@ -72,6 +75,11 @@ class WebContext:
         """The case, acting as the logged-in user (the audit log names them)."""
         user = getattr(request.state, "user", None)
         case = Case(self.case_dir, actor=user.username if user else None)
+        try:
+            self.numbers.refresh(case)
+        except BaseException:
+            case.close()
+            raise
         try:
             yield case
         finally:

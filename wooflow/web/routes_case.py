@@ -84,9 +84,22 @@ def _date(value: str, what: str) -> date | None:
         raise CaseError(f"{what}: {value!r} is geen datum (JJJJ-MM-DD)") from None
 
 
-def _doc_filter(document: str) -> int | None:
-    value = document.strip()
-    return int(value) if value.isdigit() and len(value) < 19 else None
+def _doc_filter(ctx: WebContext, document: str) -> int | None:
+    """The document an inventory number in a filter names (-1: no such number: no rows)."""
+    if not document.strip():
+        return None
+    found = ctx.numbers.doc_of(document)
+    return -1 if found is None else found
+
+
+def _numbered(ctx: WebContext, detail: dict[str, Any]) -> dict[str, Any]:
+    """Document ids in audit details as inventory numbers (the one number people see)."""
+    out = dict(detail)
+    if isinstance(out.get("duplicate_of"), int):
+        out["duplicate_of"] = ctx.numbers.label(out["duplicate_of"])
+    if isinstance(out.get("documents"), list):
+        out["documents"] = [ctx.numbers.label(d) if isinstance(d, int) else d for d in out["documents"]]
+    return out
 
 
 def register(app: FastAPI, ctx: WebContext) -> None:
@@ -172,20 +185,21 @@ def register(app: FastAPI, ctx: WebContext) -> None:
     @app.get("/audit.csv", name="audit_csv")
     def audit_csv(request: Request, document: str = "", actie: str = "") -> Response:
         """The (filtered) log as CSV: local time, who, Dutch labels; Excel-friendly (; and BOM)."""
-        doc_id = _doc_filter(document)
         with ctx.case(request) as case:
+            doc_id = _doc_filter(ctx, document)
             entries = audit_log(case.conn, doc_id=doc_id, action=actie or None)
         out = io.StringIO()
         w = csv.writer(out, delimiter=";")
-        w.writerow(["tijd", "wie", "handeling", "document", "betreft", "details", "tijd (UTC)"])
+        w.writerow(["tijd", "wie", "handeling", "document (inventarisnummer)", "betreft", "details",
+                    "tijd (UTC)"])
         for e in entries:
             w.writerow([
                 views.local_time(e.at, with_seconds=True),
                 views.actor_label(e.actor, e.action),
                 ACTION_LABELS.get(e.action, e.action),
-                e.doc_id or "",
+                ctx.numbers.label(e.doc_id),
                 e.target or "",
-                views.detail_text(e.detail, DETAIL_LABELS),
+                views.detail_text(_numbered(ctx, e.detail), DETAIL_LABELS),
                 e.at,
             ])
         return Response(
@@ -198,8 +212,8 @@ def register(app: FastAPI, ctx: WebContext) -> None:
     def audit_page(
         request: Request, document: str = "", actie: str = "", pagina: int = 1
     ) -> Response:
-        doc_id = _doc_filter(document)
         with ctx.case(request) as case:
+            doc_id = _doc_filter(ctx, document)
             entries = audit_log(case.conn, doc_id=doc_id, action=actie or None)
             actions = queries.audit_actions(case)
         entries.reverse()  # newest first
@@ -216,5 +230,5 @@ def register(app: FastAPI, ctx: WebContext) -> None:
             actie=actie,
             actions=actions,
             action_labels=ACTION_LABELS,
-            detail_text=lambda d: views.detail_text(d, DETAIL_LABELS),
+            detail_text=lambda d: views.detail_text(_numbered(ctx, d), DETAIL_LABELS),
         )

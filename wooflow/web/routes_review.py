@@ -245,8 +245,11 @@ def register(app: FastAPI, ctx: WebContext) -> None:
                 dup = duplicate_of.strip()
                 if value == "dubbel" and not dup:
                     raise CaseError("vul bij ‘dubbel’ het nummer van het behouden document in")
-                if dup and (not dup.isdigit() or len(dup) > 18):
-                    raise CaseError("dubbel van: vul het nummer van het behouden document in")
+                dup_id = ctx.numbers.doc_of(dup) if dup else None
+                if dup and dup_id is None:
+                    raise CaseError(
+                        f"dubbel van: er is geen document met inventarisnummer {dup[:20]}"
+                    )
                 if value == "reeds openbaar" and not link.strip():
                     raise CaseError("vul bij ‘reeds openbaar’ de vindplaats (link) in")
                 if value == "niet openbaar" and not chosen:
@@ -275,7 +278,7 @@ def register(app: FastAPI, ctx: WebContext) -> None:
                         value,
                         explanation=explanation.strip(),
                         link=link.strip() or None,
-                        duplicate_of=int(dup) if dup else None,
+                        duplicate_of=dup_id,
                         grounds=chosen or None,
                     )
             workflow.touch(case, doc_id)
