@@ -242,3 +242,9 @@ def test_one_number_everywhere_the_inventory_number(case_dir: Path) -> None:
         assert "<td>oordeel vastgesteld</td>" in audit and "<td>zaak aangemaakt</td>" not in audit
         assert "dubbel van: 0012" in audit
         assert ">0007</a>" in audit
+
+
+def test_search_finds_a_dutch_compound_by_its_first_part(client: Any) -> None:
+    html = client.get("/documenten", params={"q": "vaccinatie"}).text
+    assert "3 documenten gevonden" in html
+    assert "<mark>vaccinatielocaties</mark>" in html

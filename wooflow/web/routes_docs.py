@@ -61,10 +61,11 @@ def register(app: FastAPI, ctx: WebContext) -> None:
         error = None
         with ctx.case(request) as case:
             try:
-                total = count(case, q, filters)
+                wide = views.compound_query(q)
+                total = count(case, wide, filters)
                 hits = search(
                     case,
-                    q,
+                    wide,
                     filters,
                     limit=PAGE_SIZE,
                     offset=(pagina - 1) * PAGE_SIZE,
@@ -215,9 +216,8 @@ def register(app: FastAPI, ctx: WebContext) -> None:
         if not inside and not reason.strip():
             raise CaseError("geef een reden waarom deze documenten buiten het verzoek vallen")
         with ctx.case(request) as case:
-            ids = scope_by_query(
-                case, q, inside, reason.strip(), _filters(type, van, tot, oordeel, scope)
-            )
+            filters = _filters(type, van, tot, oordeel, scope)
+            ids = scope_by_query(case, views.compound_query(q), inside, reason.strip(), filters)
         where = "binnen" if inside else "buiten"
         return redirect(
             "/documenten",

@@ -71,7 +71,7 @@ def register(app: FastAPI, ctx: WebContext) -> None:
                 filters = _filters(type, van, tot, oordeel, scope)
                 if not (q or type or van or tot or oordeel or scope):
                     raise CaseError("zoek of filter eerst: zonder zoekvraag zou dit alle documenten raken")
-                ids = matching_ids(case, q, filters)
+                ids = matching_ids(case, views.compound_query(q), filters)
             for i in ids:
                 case.record(i)
             n = workflow.assign(case, ids, who)

@@ -313,3 +313,25 @@ _FLAG = re.compile(r"\s*\(--[a-z][a-z-]*\)")
 def plain(message: str) -> str:
     """A message for people: command-line flags such as "(--ground)" taken out."""
     return _FLAG.sub("", message)
+
+
+_QUERY_TOKEN = re.compile(r'"[^"]*"?|[()]|[^\s()"]+')
+_QUERY_OPS = frozenset({"AND", "EN", "OR", "OF", "NOT", "NIET"})
+COMPOUND_MIN = 5  # shorter words would match too much as the head of a compound
+
+
+def compound_query(query: str) -> str:
+    """Let a plain word also find the compounds it starts ("vaccinatie" finds
+    "vaccinatieprogramma"): ``word`` becomes ``(word OR word*)`` in the case search syntax.
+    Phrases, operators, -word, prefix* and short words stay as they are."""
+    out = []
+    for tok in _QUERY_TOKEN.findall(query):
+        plain = (
+            tok[0] not in '"()-'
+            and not tok.endswith("*")
+            and tok not in _QUERY_OPS
+            and len(tok) >= COMPOUND_MIN
+            and tok.isalpha()
+        )
+        out.append(f"({tok} OR {tok}*)" if plain else tok)
+    return " ".join(out)
