@@ -31,10 +31,15 @@ def _entry(case: Case, entry_id: int) -> AuditEntry:
                       json.loads(r["detail"]))
 
 
-def finding_versions(case: Case, doc_id: int) -> dict[int, int]:
-    """Version of every finding of a document (0: never changed since detection)."""
+def finding_versions(
+    case: Case, doc_id: int, finding_ids: Iterable[int] | None = None
+) -> dict[int, int]:
+    """Version of every finding of a document, or of some (0: never changed since detection)."""
     rows = case.conn.execute("SELECT id, person_key FROM case_findings WHERE doc_id=?", (doc_id,))
     keys: dict[int, str | None] = {int(r[0]): r[1] for r in rows}
+    if finding_ids is not None:
+        wanted = set(finding_ids)
+        keys = {k: v for k, v in keys.items() if k in wanted}
     own = dict(
         case.conn.execute(
             "SELECT CAST(target AS INTEGER), MAX(id) FROM case_audit WHERE doc_id=?"

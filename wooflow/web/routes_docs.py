@@ -9,7 +9,6 @@ from wooflow.case import (
     JUDGEMENTS,
     SearchFilters,
     count,
-    findings,
     judgement,
     locking,
     redactions,
@@ -26,8 +25,8 @@ from wooflow.web import queries, views
 from wooflow.web.app import DocId, WebContext, redirect
 
 PAGE_SIZE = 50
-FINDINGS_PAGE = 100  # findings listed per page of a document
-TEXT_WINDOW = 200_000  # characters of text shown at once (cut at page breaks where possible)
+FINDINGS_PAGE = 50  # findings listed per page of a document
+TEXT_WINDOW = 30_000  # characters of text shown at once (cut at page breaks where possible)
 
 
 def _filters(type_: str, van: str, tot: str, oordeel: str, scope: str) -> SearchFilters:
@@ -117,9 +116,22 @@ def register(app: FastAPI, ctx: WebContext) -> None:
         with ctx.case(request) as case:
             rec = case.record(doc_id)
             text = case.text(doc_id)
-            recs = findings(case, doc_id)
+            # Only what this page shows is built: the findings in the text window and one page
+            # of the list; counts come from SQL (a document may hold 20,000 findings).
+            counts = queries.finding_counts(case, doc_id)
+            total = sum(counts.values()) if toon == "alle" else counts.get("proposed", 0)
+            pagina = min(views.clamp_page(pagina), views.page_count(total, FINDINGS_PAGE))
+            windows = views.text_windows(text, TEXT_WINDOW)
+            deel = min(views.clamp_page(deel), len(windows))
+            lo, hi = windows[deel - 1]
+            in_window = queries.doc_findings(case, doc_id, lo=lo, hi=hi)
+            listed = queries.doc_findings(
+                case, doc_id, proposed_only=toon != "alle", limit=FINDINGS_PAGE,
+                offset=(pagina - 1) * FINDINGS_PAGE,
+            )
+            keep_open = queries.keep_open_categories(case, doc_id)
             j = judgement(case, doc_id)
-            versions = locking.finding_versions(case, doc_id)
+            versions = locking.finding_versions(case, doc_id, [r.id for r in listed])
             j_version = locking.judgement_version(case, doc_id)
             d_version = locking.document_version(case, doc_id)
             doc_status = workflow.status(case, doc_id)
@@ -141,23 +153,17 @@ def register(app: FastAPI, ctx: WebContext) -> None:
                 related.append(j.duplicate_of)
             names = queries.names(case, related)
             dates = {i: case.record(i).date for i in thread}
-        shown = recs if toon == "alle" else [r for r in recs if r.status == "proposed"]
-        pagina = min(max(1, pagina), views.page_count(len(shown), FINDINGS_PAGE))
-        windows = views.text_windows(text, TEXT_WINDOW)
-        deel = min(max(1, deel), len(windows))
-        lo, hi = windows[deel - 1]
-        segs = [s for s in views.segments(text, recs) if lo <= s.start < hi]
-        keep_open = [r for r in recs if r.status == "proposed" and r.finding.action == "keep"]
+        segs = views.segments(text, in_window, lo, hi)
         return ctx.render(
             request,
             "document.html",
             doc=rec,
             text_length=len(text),
             segments=segs,
-            findings=views.page_of(shown, pagina, FINDINGS_PAGE),
-            findings_total=len(shown),
+            findings=listed,
+            findings_total=total,
             page=pagina,
-            pages=views.page_count(len(shown), FINDINGS_PAGE),
+            pages=views.page_count(total, FINDINGS_PAGE),
             part=deel,
             parts=len(windows),
             versions=versions,
@@ -168,10 +174,10 @@ def register(app: FastAPI, ctx: WebContext) -> None:
             doc_statuses=workflow.DOC_STATUSES,
             assignee=assignee,
             reviewers=reviewers,
-            keep_open=len(keep_open),
+            keep_open=sum(keep_open.values()),
             undo_label=undo_label,
-            categories_in_doc=sorted({r.finding.category for r in keep_open}),
-            counts={s: sum(1 for r in recs if r.status == s) for s in views.STATUS_LABELS},
+            categories_in_doc=sorted(keep_open),
+            counts={s: counts.get(s, 0) for s in views.STATUS_LABELS},
             toon=toon,
             judgement=j,
             judgement_values=JUDGEMENTS,

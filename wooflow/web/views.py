@@ -115,20 +115,27 @@ class Segment:
         return "\n".join(parts)
 
 
-def segments(text: str, records: Sequence[FindingRecord]) -> list[Segment]:
-    """Split ``text`` at finding boundaries and form feeds (page breaks of a PDF)."""
-    n = len(text)
-    cuts = {0, n}
+def segments(
+    text: str, records: Sequence[FindingRecord], lo: int = 0, hi: int | None = None
+) -> list[Segment]:
+    """Split ``text[lo:hi]`` at finding boundaries and form feeds (page breaks of a PDF).
+
+    Offsets stay those of the whole text; a window (``lo``, ``hi``) of a long document only
+    costs the findings and text inside it.
+    """
+    n = len(text) if hi is None else min(hi, len(text))
+    lo = max(0, min(lo, n))
+    cuts = {lo, n}
     spans = []
     for r in records:
-        s, e = max(0, min(r.finding.start, n)), max(0, min(r.finding.end, n))
+        s, e = max(lo, min(r.finding.start, n)), max(lo, min(r.finding.end, n))
         if s < e:
             spans.append((s, e, r))
             cuts.update((s, e))
-    pos = text.find("\f")
+    pos = text.find("\f", lo, n)
     while pos != -1:
         cuts.update((pos, pos + 1))
-        pos = text.find("\f", pos + 1)
+        pos = text.find("\f", pos + 1, n)
     points = sorted(cuts)
     # Sorted sweep: spans by start; a heap of active spans by end. Linear in the number of
     # segments plus findings (times the overlap depth), not segments x findings.
@@ -136,7 +143,7 @@ def segments(text: str, records: Sequence[FindingRecord]) -> list[Segment]:
     active: list[tuple[int, int, int, FindingRecord]] = []  # (end, start, id, record)
     nxt = 0
     out: list[Segment] = []
-    page = 1
+    page = 1 + text.count("\f", 0, lo)
     for a, b in pairwise(points):
         while nxt < len(spans) and spans[nxt][0] <= a:
             s, e, r = spans[nxt]
