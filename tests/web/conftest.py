@@ -164,3 +164,38 @@ def client(case_dir: Path) -> Iterator[Any]:
     """Logged in as the coordinator."""
     with make_client(case_dir) as c:
         yield c
+
+
+PDF_LINES = [
+    "Nota aan de minister van VWS",
+    "Van: Jan Jansen, beleidsmedewerker",
+    "Minister De Jonge vraagt om een overzicht.",
+    "Bel Piet Pietersen op 06-12345678.",
+]
+
+
+@pytest.fixture
+def pdf_doc(case_dir: Path, tmp_path: Path) -> int:
+    """A two-page PDF (made with PyMuPDF) in the case, with findings on both pages."""
+    import pymupdf
+
+    pdf = pymupdf.open()
+    for n in range(2):
+        page = pdf.new_page()
+        y = 72
+        for line in PDF_LINES:
+            page.insert_text((72, y), line if n == 0 else line.replace("Jan", "Kees"), fontsize=11)
+            y += 20
+    path = tmp_path / "nota-scan.pdf"
+    pdf.save(path)
+    with Case(case_dir) as case:
+        case.add_paths([path])
+        doc = next(r.doc_id for r in case.records() if r.name == "nota-scan.pdf")
+        text = case.text(doc)
+        record_findings(case, {doc: [
+            finding(text, "Jan Jansen", "person"),
+            finding(text, "06-12345678", "phone", score=0.95),
+            finding(text, "De Jonge", "person", action="keep"),
+            finding(text, "06-12345678", "phone", nth=1),
+        ]})
+    return doc

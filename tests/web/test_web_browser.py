@@ -260,3 +260,22 @@ def test_bulk_accept_undo_and_change_a_ground(
     page.screenshot(path=str(SHOTS / "wooflow-web-change.png"), full_page=True)
     with Case(case_dir) as case:
         assert next(r for r in findings(case, doc) if r.id == phone.id).finding.ground == "5.1.2i"
+
+
+def test_review_on_the_page_image(page: Any, server: str, case_dir: Path, pdf_doc: int) -> None:
+    page.goto(f"{server}/documenten/{pdf_doc}")
+    page.get_by_role("link", name="Bekijk de pagina's zoals ze gepubliceerd worden").click()
+    page.wait_for_url(f"**/documenten/{pdf_doc}/paginas")
+    assert page.locator("svg.page image").evaluate("i => i.getBBox().width") > 100
+    box = page.locator("svg.page a.box.st-proposed", has_text="5.1.2e").last  # the phone number
+    box.click()
+    target = page.locator(".finding:target")
+    assert "06-12345678" in target.inner_text() and "Waarom" in target.inner_text()
+    target.get_by_role("button", name="Lakken: 06-12345678", exact=True).click()
+    page.wait_for_url(f"**/paginas?p=1*")
+    assert page.locator("svg.page a.box.st-accepted").count() == 1
+    assert page.evaluate("window.scrollY") == 0  # the page image and the message stay in view
+    page.screenshot(path=str(SHOTS / "wooflow-web-pageview.png"))
+    with Case(case_dir) as case:
+        phone = [r for r in findings(case, pdf_doc) if r.finding.category == "phone"]
+    assert sorted(r.status for r in phone) == ["accepted", "proposed"]

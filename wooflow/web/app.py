@@ -98,7 +98,8 @@ class WebContext:
 def redirect(path: str, anchor: str = "", **params: Any) -> RedirectResponse:
     """303 See Other back to a page, with a message (melding/fout) in the query string."""
     query = urlencode({k: v for k, v in params.items() if v not in (None, "")})
-    url = path + (f"?{query}" if query else "") + (f"#{anchor}" if anchor else "")
+    sep = "&" if "?" in path else "?"
+    url = path + (f"{sep}{query}" if query else "") + (f"#{anchor}" if anchor else "")
     return RedirectResponse(url, status_code=303)
 
 
@@ -155,6 +156,7 @@ def create_app(
         auth,
         routes_case,
         routes_docs,
+        routes_pages,
         routes_persons,
         routes_review,
         routes_work,
@@ -227,6 +229,7 @@ def create_app(
     routes_case.register(app, ctx)
     routes_docs.register(app, ctx)
     routes_review.register(app, ctx)
+    routes_pages.register(app, ctx)
     routes_persons.register(app, ctx)
     routes_work.register(app, ctx)
     return app

@@ -21,7 +21,7 @@ from wooflow.case import (
 from wooflow.case.users import users as users_of
 from wooflow.exceptions import CaseError
 from wooflow.understand import GROUND_LABELS, TYPES
-from wooflow.web import queries, views
+from wooflow.web import pageview, queries, views
 from wooflow.web.app import DocId, WebContext, redirect
 
 PAGE_SIZE = 50
@@ -141,6 +141,7 @@ def register(app: FastAPI, ctx: WebContext) -> None:
             assignee = workflow.assignees(case, [doc_id]).get(doc_id)
             reviewers = [u for u in users_of(case.conn) if u.can_write]
             undo_label = undo.last_label(case, request.state.user.username)
+            with_pages = pageview.has_pages(case, doc_id)
             duplicates = queries.duplicates_of(case, doc_id)
             children = queries.children(case, doc_id)
             thread = queries.thread_members(case, rec.thread_id, doc_id)
@@ -176,6 +177,8 @@ def register(app: FastAPI, ctx: WebContext) -> None:
             reviewers=reviewers,
             keep_open=sum(keep_open.values()),
             undo_label=undo_label,
+            with_pages=with_pages,
+            back_to="",
             categories_in_doc=sorted(keep_open),
             counts={s: counts.get(s, 0) for s in views.STATUS_LABELS},
             toon=toon,

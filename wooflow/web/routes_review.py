@@ -54,8 +54,21 @@ def _version(value: str) -> int | None:
     return int(value) if value.isdigit() and len(value) < 19 else None
 
 
-def _doc_url(doc_id: int) -> str:
+def _doc_url(doc_id: int, terug: str = "") -> str:
+    """Back to the text view, or to the page view the form came from."""
+    pages = f"/documenten/{doc_id}/paginas"
+    if terug == pages or terug.startswith(pages + "?p="):
+        return terug.split("#")[0]
     return f"/documenten/{doc_id}"
+
+
+def _back(doc_id: int, terug: str, finding_id: int, **params: str) -> Response:
+    """Back where the form was: the text view (anchor on the finding) or the page view (the
+    finding marked by ``gekozen``: an anchor would scroll the page image out of view)."""
+    url = _doc_url(doc_id, terug)
+    if "/paginas" in url:
+        return redirect(url, gekozen=str(finding_id), **params)
+    return redirect(url, f"f-{finding_id}", **params)
 
 
 def _toon(value: str) -> str:
@@ -84,6 +97,7 @@ def register(app: FastAPI, ctx: WebContext) -> None:
         finding_id: DocId,
         toon: str = Form("alle"),
         versie: str = Form(""),
+        terug: str = Form(""),
     ) -> Response:
         with ctx.case(request) as case, case.transaction():
             row = _finding(case, finding_id, doc_id)
@@ -98,7 +112,7 @@ def register(app: FastAPI, ctx: WebContext) -> None:
             msg = f"Gelakt: “{rec.finding.text}” ({rec.finding.ground})."
             if rec.person_key:
                 msg += " Deze persoon wordt in de hele zaak gelakt."
-        return redirect(_doc_url(doc_id), f"f-{finding_id}", toon=_toon(toon), melding=msg)
+        return _back(doc_id, terug, finding_id, toon=_toon(toon), melding=msg)
 
     @app.post("/documenten/{doc_id}/bevindingen/{finding_id}/afwijzen", name="reject")
     def reject_finding(
@@ -107,6 +121,7 @@ def register(app: FastAPI, ctx: WebContext) -> None:
         finding_id: DocId,
         toon: str = Form("alle"),
         versie: str = Form(""),
+        terug: str = Form(""),
     ) -> Response:
         with ctx.case(request) as case, case.transaction():
             row = _finding(case, finding_id, doc_id)
@@ -128,7 +143,7 @@ def register(app: FastAPI, ctx: WebContext) -> None:
             msg = f"Afgewezen: “{rec.finding.text}” is geen openbaar te houden gegeven."
         else:
             msg = f"Niet gelakt: “{rec.finding.text}” blijft leesbaar."
-        return redirect(_doc_url(doc_id), f"f-{finding_id}", toon=_toon(toon), melding=msg)
+        return _back(doc_id, terug, finding_id, toon=_toon(toon), melding=msg)
 
     @app.post("/documenten/{doc_id}/bevindingen/{finding_id}/wijzigen", name="change")
     def change_finding(
@@ -139,6 +154,7 @@ def register(app: FastAPI, ctx: WebContext) -> None:
         category: str = Form(""),
         overal: str = Form(""),
         versie: str = Form(""),
+        terug: str = Form(""),
     ) -> Response:
         if category and category not in views.CATEGORIES:
             raise CaseError("kies een soort uit de lijst")
@@ -159,7 +175,7 @@ def register(app: FastAPI, ctx: WebContext) -> None:
             msg += f": grond {ground}"
         if category:
             msg += f", soort {views.category_label(category)}"
-        return redirect(_doc_url(doc_id), f"f-{finding_id}", melding=msg + ".")
+        return _back(doc_id, terug, finding_id, melding=msg + ".")
 
     @app.post("/documenten/{doc_id}/lakken", name="add")
     def add_redaction(
@@ -171,6 +187,7 @@ def register(app: FastAPI, ctx: WebContext) -> None:
         ground: str = Form(""),
         reason: str = Form(""),
         expected: str = Form(""),
+        terug: str = Form(""),
     ) -> Response:
         if not ground:
             raise CaseError("kies een weigeringsgrond voor deze lakking")
@@ -187,9 +204,10 @@ def register(app: FastAPI, ctx: WebContext) -> None:
             with undo.recording(case, label, [doc_id], doc_id=doc_id):
                 rec = add(case, doc_id, start, end, cat, ground, reason.strip() or "handmatig toegevoegd")
             workflow.touch(case, doc_id)
-        return redirect(
-            _doc_url(doc_id),
-            f"f-{rec.id}",
+        return _back(
+            doc_id,
+            terug,
+            rec.id,
             melding=f"Gelakt ({rec.finding.ground}, {views.category_label(cat)}): “{rec.finding.text}”.",
         )
 

@@ -4,6 +4,13 @@
 // - click a highlight to jump to its finding; keep the text's scroll position across posts.
 (function () {
   "use strict";
+  // the page view: after an action the URL names the finding; show it inside its list
+  // instead of scrolling the whole page away from the page image and the message on top
+  var pageList = document.querySelector(".pageview ol.findings");
+  var chosen = pageList && pageList.querySelector(".finding.current");
+  if (chosen) {
+    pageList.scrollTop += chosen.getBoundingClientRect().top - pageList.getBoundingClientRect().top - 8;
+  }
   var text = document.getElementById("doctext");
   if (!text) return;
   var form = document.getElementById("add-form");
