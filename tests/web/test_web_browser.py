@@ -168,6 +168,15 @@ def test_highlight_leads_to_its_finding(page: Any, server: str, ids: dict[str, i
     # and back: a finding's button marks its place in the text
     current.get_by_role("button", name="toon in tekst").click()
     assert page.locator("mark.flash-hit").inner_text() == "De Jonge"
+    # keyboard: j goes to the next finding (the phone number after the minister), a accepts it
+    page.locator("body").click(position={"x": 5, "y": 300})
+    page.keyboard.press("j")
+    assert "06-12345678" in page.locator(".finding.current").inner_text()
+    page.keyboard.press("a")
+    page.wait_for_url("**#f-*")
+    assert page.locator("mark.st-accepted", has_text="06-12345678").count() == 1
+    page.keyboard.press("?")
+    assert page.locator("#sneltoetsen").get_attribute("open") is not None
 
 
 def test_judgement_and_person_decision(

@@ -4,6 +4,39 @@
 // - click a highlight to jump to its finding; keep the text's scroll position across posts.
 (function () {
   "use strict";
+  // keyboard shortcuts on the document and page views: j/k next/previous finding, a accept,
+  // r reject, n next document to review, u undo, ? help. Not while typing in a form field.
+  var items = Array.prototype.slice.call(document.querySelectorAll("li.finding"));
+  var help = document.getElementById("sneltoetsen");
+  var at = -1;
+  function here() {  // the current finding may also be chosen by clicking a highlight
+    var i = items.findIndex(function (li) { return li.classList.contains("current"); });
+    return i >= 0 ? i : at;
+  }
+  function focusItem(i) {
+    if (!items.length) return;
+    at = Math.max(0, Math.min(items.length - 1, i));
+    items.forEach(function (li) { li.classList.remove("current"); });
+    items[at].classList.add("current");
+    items[at].focus({ preventScroll: true });
+    items[at].scrollIntoView({ block: "nearest" });
+  }
+  function press(selector) {
+    var li = items[here()];
+    var btn = li && li.querySelector(selector);
+    if (btn) btn.click();
+  }
+  document.addEventListener("keydown", function (e) {
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    var t = e.target;
+    if (t && (t.isContentEditable || /^(INPUT|SELECT|TEXTAREA|BUTTON)$/.test(t.tagName))) return;
+    var go = { j: function () { focusItem(here() + 1); }, k: function () { focusItem(here() - 1); },
+      a: function () { press("button.accept"); }, r: function () { press("button[aria-label^=\"Niet lakken\"]"); },
+      n: function () { var l = document.getElementById("next-open"); if (l) l.click(); },
+      u: function () { var b = document.getElementById("undo-button"); if (b) b.click(); },
+      "?": function () { if (help) help.open = !help.open; } }[e.key];
+    if (go) { e.preventDefault(); go(); }
+  });
   // the page view: after an action the URL names the finding; show it inside its list
   // instead of scrolling the whole page away from the page image and the message on top
   var pageList = document.querySelector(".pageview ol.findings");
