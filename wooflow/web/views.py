@@ -225,7 +225,9 @@ def page_of(items: Sequence[Any], page: int, size: int) -> list[Any]:
     return list(items[(page - 1) * size : page * size])
 
 
-AUTOMATIC_ACTORS = frozenset({"detectie", "beleid", "propagatie", "dedupe", "wooflow"})
+AUTOMATIC_ACTORS = frozenset(
+    {"detectie", "beleid", "propagatie", "dedupe", "wooflow", "wooflow (automatisch)"}
+)
 AUTOMATIC_ACTIONS = frozenset({"findings.detect", "policy.apply", "dedupe"})
 DOC_STATUS_SLUGS = {
     "nieuw": "nieuw",
