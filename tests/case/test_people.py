@@ -7,8 +7,20 @@ from collections.abc import Callable
 
 import pytest
 
-from wooflow.case import Case, accept, findings, judge, judgement, record_findings, reject
-from wooflow.case import bulk, locking, undo, users, workflow
+from wooflow.case import (
+    Case,
+    accept,
+    bulk,
+    findings,
+    judge,
+    judgement,
+    locking,
+    record_findings,
+    reject,
+    undo,
+    users,
+    workflow,
+)
 from wooflow.exceptions import CaseError
 from wooflow.model import Finding
 

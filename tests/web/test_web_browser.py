@@ -281,7 +281,7 @@ def test_review_on_the_page_image(page: Any, server: str, case_dir: Path, pdf_do
     target = page.locator(".finding:target")
     assert "06-12345678" in target.inner_text() and "Waarom" in target.inner_text()
     target.get_by_role("button", name="Lakken: 06-12345678", exact=True).click()
-    page.wait_for_url(f"**/paginas?p=1*")
+    page.wait_for_url("**/paginas?p=1*")
     assert page.locator("svg.page a.box.st-accepted").count() == 1
     assert page.evaluate("window.scrollY") == 0  # the page image and the message stay in view
     page.screenshot(path=str(SHOTS / "wooflow-web-pageview.png"))

@@ -11,6 +11,7 @@ import pymupdf
 from tests.web.conftest import make_client
 from wooflow.case import Case, findings
 
+
 def test_page_view_draws_a_box_per_finding_from_the_word_boxes(case_dir: Path, pdf_doc: int) -> None:
     with make_client(case_dir, "anna") as c:
         doc_page = c.get(f"/documenten/{pdf_doc}").text
