@@ -116,7 +116,7 @@ def test_static_files_and_security_headers(client: Any) -> None:
 
 def test_bad_input_gets_a_dutch_answer_not_json(client: Any, ids: dict[str, int]) -> None:
     page = client.get("/documenten", params={"pagina": "twee"})
-    assert page.status_code == 400 and "ongeldige of ontbrekende invoer: pagina" in page.text
+    assert page.status_code == 400 and "vul dit in of verbeter het: het paginanummer" in page.text
     doc = ids["nota-overleg.txt"]
     resp = client.post(
         f"/documenten/{doc}/lakken",

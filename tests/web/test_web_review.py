@@ -248,3 +248,28 @@ def test_search_finds_a_dutch_compound_by_its_first_part(client: Any) -> None:
     html = client.get("/documenten", params={"q": "vaccinatie"}).text
     assert "3 documenten gevonden" in html
     assert "<mark>vaccinatielocaties</mark>" in html
+
+
+def test_bulk_keep_public_by_person_and_by_category_in_the_whole_case(case_dir: Path) -> None:
+    doc = _doc(case_dir)
+    with make_client(case_dir, "anna") as anna:
+        people = anna.get("/personen").text
+        assert "1× ‘blijft openbaar’ accepteren" in people
+        key = next(r.person_key for r in _all(case_dir) if r.finding.action == "keep")
+        r = anna.post("/openbaar-akkoord", data={"persoon": key})
+        assert _msg(r)["melding"].startswith("1 keer ‘blijft openbaar’ geaccepteerd in 1 document")
+        _msg(anna.post("/ongedaan-maken"))
+        assert all(x.status == "proposed" for x in _all(case_dir) if x.finding.action == "keep")
+        overview = anna.get("/").text
+        assert "persoonsnaam (1)" in overview
+        r = anna.post("/openbaar-akkoord", data={"soort": "person"})
+        assert "(soort persoonsnaam)" in _msg(r)["melding"]
+        assert all(x.status == "accepted" for x in _all(case_dir) if x.finding.action == "keep")
+        assert "kies een persoon" in _msg(anna.post("/openbaar-akkoord", data={}))["fout"]
+    with Case(case_dir) as case:
+        assert workflow.status(case, doc) == "in behandeling"
+
+
+def _all(case_dir: Path) -> list[Any]:
+    with Case(case_dir) as case:
+        return findings(case)

@@ -137,6 +137,23 @@ def _host_ok(request: Request, allowed: set[str] | None) -> bool:
     return name.strip("[]") in allowed
 
 
+# Form and query fields by the name a person sees on the screen (for "vul dit in" messages).
+FIELD_LABELS = {
+    "start": "begin",
+    "end": "einde",
+    "value": "het oordeel",
+    "in_scope": "binnen of buiten het verzoek",
+    "decision": "het besluit",
+    "key": "de persoon",
+    "on": "de datum",
+    "received": "de ontvangstdatum",
+    "request": "het verzoek",
+    "status": "de status",
+    "pagina": "het paginanummer",
+    "deel": "het deel",
+    "p": "het paginanummer",
+}
+
 NO_USERS = (
     "Deze zaak heeft nog geen gebruikers. Maak eerst een coördinator aan:"
     " wooflow user add {folder} NAAM --role coordinator"
@@ -219,8 +236,10 @@ def create_app(
             return ctx.render(
                 request, "error.html", status_code=404, message="die pagina bestaat niet"
             )
-        fields = sorted({str(e.get("loc", ["", "?"])[-1]) for e in exc.errors()})
-        message = "ongeldige of ontbrekende invoer: " + ", ".join(fields)
+        fields = sorted(
+            {FIELD_LABELS.get(str(e.get("loc", ["", "?"])[-1]), "een veld") for e in exc.errors()}
+        )
+        message = "vul dit in of verbeter het: " + ", ".join(fields)
         if request.method == "POST":
             return redirect(back(request, "/"), fout=message)
         return ctx.render(request, "error.html", status_code=400, message=message)

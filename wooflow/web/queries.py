@@ -250,3 +250,30 @@ def doc_findings(
     sql += " ORDER BY start, id LIMIT ? OFFSET ?"
     args += [limit, offset]
     return [FindingRecord.from_row(r) for r in case.conn.execute(sql, args)]
+
+
+def keep_open_by_person(case: Case, keys: Iterable[str]) -> dict[str, int]:
+    """Open "blijft openbaar" proposals per person key (for the persons page)."""
+    ks = list(keys)
+    out: dict[str, int] = {}
+    for i in range(0, len(ks), 500):
+        chunk = ks[i : i + 500]
+        out.update(
+            case.conn.execute(
+                f"SELECT person_key, COUNT(*) FROM case_findings WHERE status='proposed'"
+                f" AND action='keep' AND person_key IN ({','.join('?' * len(chunk))})"
+                " GROUP BY person_key",
+                chunk,
+            ).fetchall()
+        )
+    return out
+
+
+def keep_open_by_category(case: Case) -> dict[str, int]:
+    """Open "blijft openbaar" proposals in the whole case per category."""
+    return dict(
+        case.conn.execute(
+            "SELECT category, COUNT(*) FROM case_findings WHERE status='proposed' AND action='keep'"
+            " GROUP BY category"
+        ).fetchall()
+    )

@@ -117,6 +117,7 @@ def register(app: FastAPI, ctx: WebContext) -> None:
                 requester_kinds=REQUESTER_KINDS,
                 counts=counts,
                 progress=workflow.progress(case),
+                keep_open=queries.keep_open_by_category(case),
                 doc_statuses=workflow.DOC_STATUSES,
                 failures=case.store.failures(),
             )

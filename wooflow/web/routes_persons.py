@@ -35,6 +35,7 @@ def register(app: FastAPI, ctx: WebContext) -> None:
             shown = page_of(people, pagina, PAGE_SIZE)
             docs = queries.person_documents(case, [p.key for p in shown], limit=DOCS_SHOWN)
             names = queries.names(case, {d for ds in docs.values() for d in ds})
+            keep_open = queries.keep_open_by_person(case, [p.key for p in shown])
         return ctx.render(
             request,
             "persons.html",
@@ -46,6 +47,7 @@ def register(app: FastAPI, ctx: WebContext) -> None:
             docs=docs,
             docs_shown=DOCS_SHOWN,
             names=names,
+            keep_open=keep_open,
             naam=naam,
             beslissing=beslissing,
         )

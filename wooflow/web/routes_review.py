@@ -231,6 +231,30 @@ def register(app: FastAPI, ctx: WebContext) -> None:
             melding=f"{len(ids)} gegevens blijven openbaar (akkoord). Ongedaan maken kan met ‘Ongedaan maken’.",
         )
 
+    @app.post("/openbaar-akkoord", name="bulk_keep_case")
+    def bulk_keep_case(
+        request: Request, soort: str = Form(""), persoon: str = Form("")
+    ) -> Response:
+        """Every open "blijft openbaar" item of one person or one category in the whole case."""
+        if not (soort or persoon):
+            raise CaseError("kies een persoon of een soort")
+        with ctx.case(request) as case, case.transaction():
+            rows = bulk.keep_public_items(case, None, soort or None, persoon or None)
+            docs = sorted({r["doc_id"] for r in rows})
+            who = rows[0]["text"] if rows else persoon
+            what = f"soort {views.category_label(soort)}" if soort else f"persoon {who}"
+            label = f"alle ‘blijft openbaar’ van {what} accepteren"
+            with undo.recording(case, label, docs):
+                ids = bulk.accept_keep(case, None, soort or None, persoon or None)
+            for d in docs:
+                workflow.touch(case, d)
+        target = "/personen" if persoon else "/"
+        return redirect(
+            target,
+            melding=f"{len(ids)} keer ‘blijft openbaar’ geaccepteerd in {len(docs)} document"
+            f"{'en' if len(docs) != 1 else ''} ({what}). Ongedaan maken kan op een documentpagina.",
+        )
+
     @app.post("/ongedaan-maken", name="undo")
     def undo_last(request: Request) -> Response:
         with ctx.case(request) as case:
