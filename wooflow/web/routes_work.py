@@ -20,7 +20,7 @@ def register(app: FastAPI, ctx: WebContext) -> None:
     def my_work(request: Request, pagina: int = 1) -> Response:
         me = request.state.user.username
         with ctx.case(request) as case:
-            ids = workflow.work_of(case, me)
+            ids = sorted(workflow.work_of(case, me), key=ctx.numbers.label)  # inventory order
             pagina = min(views.clamp_page(pagina), views.page_count(len(ids), PAGE_SIZE))
             shown = views.page_of(ids, pagina, PAGE_SIZE)
             st = workflow.statuses(case, shown) if shown else {}

@@ -61,6 +61,8 @@ SET_BY_LABELS = {
     "reviewer": "beoordelaar",
     "dedupe": "ontdubbeling",
 }
+# Stored English values shown in Dutch in the audit details.
+VALUE_LABELS = {**STATUS_LABELS, **DECISION_LABELS, "keep": "openbaar"}
 TYPE_LABELS = {t: ("e-mail" if t == "email" else "overig" if t == "other" else t) for t in TYPES}
 
 
@@ -190,6 +192,8 @@ def detail_text(detail: dict[str, Any], labels: dict[str, str] | None = None) ->
             continue
         if key == "set_by":
             value = SET_BY_LABELS.get(str(value), value)
+        elif isinstance(value, str) and value in VALUE_LABELS:
+            value = VALUE_LABELS[value]
         if value is True:
             value = "ja"
         elif isinstance(value, list) and (len(value) > 3 or any(isinstance(v, dict) for v in value)):
