@@ -38,7 +38,7 @@ def _ids(case_dir: Path) -> tuple[int, int]:
 def test_nothing_is_shown_without_logging_in(case_dir: Path) -> None:
     with make_client(case_dir, None) as c:
         for path in ("/", "/documenten", "/documenten/1", "/personen", "/audit", "/mijn-werk",
-                     "/audit.csv", "/documenten/1/gelakt"):
+                     "/audit.csv", "/documenten/1/gelakt", "/publiceren"):
             r = c.get(path)
             assert r.status_code == 303 and r.headers["location"].startswith("/inloggen"), path
         assert c.get("/documenten/1").headers["location"] == "/inloggen?volgende=%2Fdocumenten%2F1"

@@ -273,3 +273,25 @@ def test_bulk_keep_public_by_person_and_by_category_in_the_whole_case(case_dir: 
 def _all(case_dir: Path) -> list[Any]:
     with Case(case_dir) as case:
         return findings(case)
+
+
+def test_preflight_lists_what_stands_in_the_way(case_dir: Path) -> None:
+    doc = _doc(case_dir)
+    phone = _finding(case_dir, doc, "phone")
+    with make_client(case_dir, "anna") as anna:
+        page = anna.get("/publiceren").text
+        assert "Documenten met open voorstellen: 2" in page
+        assert "Documenten nog niet beoordeeld: 2" in page
+        anna.post(f"/documenten/{doc}/bevindingen/{phone.id}/accepteren")
+        with Case(case_dir) as case:  # a script judged it "openbaar" despite the redaction
+            from wooflow.case import judge
+
+            judge(case, doc, "openbaar")
+        page = anna.get("/publiceren").text
+        assert "‘Openbaar’ terwijl er lakkingen zijn: 1" in page
+        assert f'href="/documenten/{doc}">0001</a>' in page
+        with Case(case_dir) as case:  # and "niet openbaar" on the grounds of its redactions only
+            judge(case, doc, "niet openbaar")
+        page = anna.get("/publiceren").text
+        assert "‘Niet openbaar’ zonder zelf gekozen grond: 1" in page
+        assert "‘Openbaar’ terwijl er lakkingen zijn: 0" in page

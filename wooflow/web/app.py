@@ -175,6 +175,7 @@ def create_app(
         routes_docs,
         routes_pages,
         routes_persons,
+        routes_preflight,
         routes_review,
         routes_work,
     )
@@ -251,4 +252,5 @@ def create_app(
     routes_pages.register(app, ctx)
     routes_persons.register(app, ctx)
     routes_work.register(app, ctx)
+    routes_preflight.register(app, ctx)
     return app
