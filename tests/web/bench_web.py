@@ -21,8 +21,11 @@ import time
 import warnings
 from pathlib import Path
 
-from wooflow.case import Case
+from wooflow.case import Case, workflow
+from wooflow.case.users import add_user
 from wooflow.web import create_app
+
+PASSWORD = "bench-wachtwoord"
 
 
 def add_findings(case_dir: Path, per_doc: int, n_persons: int, seed: int = 7) -> int:
@@ -79,12 +82,42 @@ def add_findings(case_dir: Path, per_doc: int, n_persons: int, seed: int = 7) ->
         return len(rows)
 
 
+def add_big_document(case_dir: Path, n: int, seed: int = 11) -> int:
+    """Give the longest document ``n`` findings (the 20,000-finding document of issue 12)."""
+    rng = random.Random(seed)
+    with Case(case_dir) as case:
+        doc_id, _ = case.conn.execute(
+            "SELECT id, length(text) FROM documents ORDER BY length(text) DESC LIMIT 1"
+        ).fetchone()
+        text = case.text(doc_id)
+        # a long text: repeat the document until it holds n findings of a few characters each
+        if len(text) < n * 12:
+            text = (text + "\n") * (n * 12 // max(1, len(text)) + 1)
+            case.conn.execute("UPDATE documents SET text=? WHERE id=?", (text, doc_id))
+        rows = []
+        step = len(text) // n
+        for i in range(n):
+            s = i * step + rng.randrange(0, max(1, step - 8))
+            e = s + rng.randint(3, 8)
+            status = "accepted" if rng.random() < 0.6 else "proposed"
+            rows.append((doc_id, s, e, text[s:e], "person", "redact", "5.1.2e", 0.8, "bench",
+                         "synthetisch", status, "detect", "2024-01-01T00:00:00+00:00"))
+        with case.transaction() as conn:
+            conn.executemany(
+                "INSERT INTO case_findings(doc_id, start, end, text, category, action, ground, score,"
+                " recognizer, reason, status, source, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                rows,
+            )
+        return int(doc_id)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--case", type=Path, required=True)
     ap.add_argument("--findings", type=int, default=0, help="synthetic findings per document")
     ap.add_argument("--persons", type=int, default=5000)
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--big-doc", type=int, default=0, help="one document with N findings")
     args = ap.parse_args()
     work = Path(tempfile.mkdtemp(prefix="wooflow-webbench-")) / "case"
     shutil.copytree(args.case, work)
@@ -96,6 +129,10 @@ def main() -> None:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             from fastapi.testclient import TestClient
+        big = add_big_document(work, args.big_doc) if args.big_doc else None
+        with Case(work) as case:
+            add_user(case, "bench", "coordinator", PASSWORD)
+            workflow.assign(case, case.doc_ids()[:1000], "bench")
         t = time.perf_counter()
         app = create_app(work)
         print(f"create_app: {1000 * (time.perf_counter() - t):.0f} ms")
@@ -114,10 +151,15 @@ def main() -> None:
             "/personen",
             "/personen?naam=persoon 12",
             "/audit",
+            "/mijn-werk",
         ]
+        if big is not None:
+            pages += [f"/documenten/{big}", f"/documenten/{big}?pagina=50"]
         print(f"documents: {len(ids)}; runs per page: {args.runs}")
         print(f"{'page':48} {'median ms':>10} {'max ms':>8} {'KiB':>6}")
         with TestClient(app, base_url="http://127.0.0.1") as client:
+            r = client.post("/inloggen", data={"username": "bench", "password": PASSWORD})
+            assert r.status_code in (200, 303), r.status_code
             for url in pages:
                 times, size = [], 0
                 for _ in range(args.runs):

@@ -17,9 +17,13 @@ from typing import Any
 import pytest
 
 from wooflow.case import Case, CaseInfo, dedupe, judgements, record_findings
+from wooflow.case.users import add_user
 from wooflow.model import Finding
 
 RESOURCES = Path(__file__).resolve().parents[1] / "resources" / "web"
+PASSWORD = "geheim-wachtwoord"
+# the accounts of the test case: name -> role
+ACCOUNTS = {"coord": "coordinator", "anna": "reviewer", "bert": "reviewer", "vera": "viewer"}
 
 
 def finding(
@@ -57,6 +61,8 @@ def _build(folder: Path) -> None:
         title="Vaccinatielocaties",
     )
     with Case.init(folder, info, actor="tester") as case:
+        for name, role in ACCOUNTS.items():
+            add_user(case, name, role, PASSWORD)
         case.add_paths(sorted(RESOURCES.glob("*.txt")))
         dedupe(case)  # one of the two identical minutes becomes "dubbel" of the other
         by_name = {r.name: r.doc_id for r in case.records()}
@@ -120,16 +126,76 @@ def ids(case_dir: Path) -> dict[str, int]:
         return {r.name: r.doc_id for r in case.records()}
 
 
-@pytest.fixture
-def client(case_dir: Path) -> Iterator[Any]:
+def login(client: Any, username: str, password: str = PASSWORD) -> Any:
+    """Log ``client`` in; later posts carry the session's CSRF token as a header."""
+    from wooflow.case.users import session_user
+    from wooflow.web.auth import COOKIE
+
+    r = client.post("/inloggen", data={"username": username, "password": password})
+    assert r.status_code == 303, r.text
+    token = client.cookies.get(COOKIE)
+    app = client.app
+    import sqlite3
+
+    conn = sqlite3.connect(app.state.web.case_dir / "case.sqlite")
+    try:
+        found = session_user(conn, token)
+    finally:
+        conn.close()
+    assert found is not None
+    client.headers["X-CSRF-Token"] = found[1]
+    return client
+
+
+def make_client(case_dir: Path, username: str | None = "coord") -> Any:
     with warnings.catch_warnings():  # starlette suggests httpx2; httpx works and is pinned
         warnings.simplefilter("ignore")
         from fastapi.testclient import TestClient
     from wooflow.web import create_app
 
-    with TestClient(
-        create_app(case_dir, actor="beoordelaar"),
-        base_url="http://127.0.0.1",
-        follow_redirects=False,
-    ) as c:
+    c = TestClient(create_app(case_dir), base_url="http://127.0.0.1", follow_redirects=False)
+    if username:
+        login(c, username)
+    return c
+
+
+@pytest.fixture
+def client(case_dir: Path) -> Iterator[Any]:
+    """Logged in as the coordinator."""
+    with make_client(case_dir) as c:
         yield c
+
+
+PDF_LINES = [
+    "Nota aan de minister van VWS",
+    "Van: Jan Jansen, beleidsmedewerker",
+    "Minister De Jonge vraagt om een overzicht.",
+    "Bel Piet Pietersen op 06-12345678.",
+]
+
+
+@pytest.fixture
+def pdf_doc(case_dir: Path, tmp_path: Path) -> int:
+    """A two-page PDF (made with PyMuPDF) in the case, with findings on both pages."""
+    import pymupdf
+
+    pdf = pymupdf.open()
+    for n in range(2):
+        page = pdf.new_page()
+        y = 72
+        for line in PDF_LINES:
+            page.insert_text((72, y), line if n == 0 else line.replace("Jan", "Kees"), fontsize=11)
+            y += 20
+    path = tmp_path / "nota-scan.pdf"
+    pdf.save(path)
+    with Case(case_dir) as case:
+        case.add_paths([path])
+        doc = next(r.doc_id for r in case.records() if r.name == "nota-scan.pdf")
+        text = case.text(doc)
+        record_findings(case, {doc: [
+            finding(text, "Jan Jansen", "person"),
+            finding(text, "06-12345678", "phone", score=0.95),
+            finding(text, "De Jonge", "person", action="keep"),
+            finding(text, "06-12345678", "phone", nth=1),
+        ]})
+    return doc

@@ -48,3 +48,61 @@ def test_serve_refuses_a_folder_without_a_case(tmp_path: Path) -> None:
 
     result = CliRunner().invoke(app, ["serve", str(tmp_path / "geen-zaak")])
     assert isinstance(result.exception, CaseError)
+
+
+def test_serve_stops_on_sigterm_while_a_request_is_stuck(case_dir: Path) -> None:
+    """A request waiting in a worker thread (here: on a locked database) must not keep
+    ``wooflow serve`` alive after SIGTERM (issue 12: it ignored SIGTERM during a heavy page)."""
+    import http.cookiejar
+    import signal
+    import socket
+    import sqlite3
+    import subprocess
+    import sys
+    import threading
+    import time
+    import urllib.parse
+    import urllib.request
+
+    from tests.web.conftest import PASSWORD
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    base = f"http://127.0.0.1:{port}"
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "from wooflow.cli import main; main()", "serve", str(case_dir),
+         "--port", str(port)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(200):
+            try:
+                urllib.request.urlopen(base + "/inloggen", timeout=2)
+                break
+            except OSError:
+                time.sleep(0.1)
+        jar = http.cookiejar.CookieJar()
+        opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+        opener.open(base + "/inloggen",
+                    data=urllib.parse.urlencode({"username": "anna", "password": PASSWORD}).encode())
+        lock = sqlite3.connect(case_dir / "case.sqlite", timeout=1)
+        lock.execute("BEGIN EXCLUSIVE")
+        threading.Thread(target=lambda: _quiet(opener, base + "/documenten"), daemon=True).start()
+        time.sleep(1.5)
+        start = time.monotonic()
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(20)
+        assert time.monotonic() - start < 15
+        lock.rollback()
+        lock.close()
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+
+
+def _quiet(opener: object, url: str) -> None:
+    try:
+        opener.open(url, timeout=30)  # type: ignore[attr-defined]
+    except OSError:
+        pass

@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 
+from tests.web.conftest import PASSWORD
 from wooflow.case import Case, findings, judgement, persons
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -56,7 +57,7 @@ def server(case_dir: Path) -> Iterator[str]:
 
     port = _free_port()
     config = uvicorn.Config(
-        create_app(case_dir, actor="browser"), host="127.0.0.1", port=port, log_level="warning"
+        create_app(case_dir), host="127.0.0.1", port=port, log_level="warning"
     )
     srv = uvicorn.Server(config)
     thread = threading.Thread(target=srv.run, daemon=True)
@@ -71,13 +72,30 @@ def server(case_dir: Path) -> Iterator[str]:
     thread.join(5)
 
 
-@pytest.fixture
-def page(browser: Any) -> Iterator[Any]:
-    ctx = browser.new_context(viewport={"width": 1400, "height": 900})
+def login(page: Any, server: str, username: str, target: str = "/") -> None:
+    """Log in through the login page (a fresh context has no session) and land on ``target``."""
+    page.goto(server + target)
+    assert "/inloggen" in page.url
+    page.get_by_label("Gebruikersnaam").fill(username)
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url(server + target)
+
+
+def new_page(browser: Any, **kw: Any) -> Any:
+    ctx = browser.new_context(viewport={"width": 1400, "height": 900}, **kw)
     pg = ctx.new_page()
     pg.set_default_timeout(5000)
+    return pg
+
+
+@pytest.fixture
+def page(browser: Any, server: str) -> Iterator[Any]:
+    """Logged in as reviewer anna."""
+    pg = new_page(browser)
+    login(pg, server, "anna")
     yield pg
-    ctx.close()
+    pg.context.close()
 
 
 def _select(page: Any, needle: str) -> None:
@@ -120,7 +138,7 @@ def test_accept_by_click_and_redact_a_selection(
     assert "st-accepted" in page.locator(f"#f-{phone.id}").get_attribute("class").split()
     assert page.evaluate("window.scrollY") == 0  # the message on top stays in view
     assert page.locator("mark.st-accepted", has_text="06-12345678").count() == 1
-    assert "Geaccepteerd" in page.get_by_role("status").first.inner_text()
+    assert "Gelakt" in page.get_by_role("status").first.inner_text()
 
     # the name sits after an emoji (2 UTF-16 units, 1 code point) and CR LF line ends
     _select(page, "Piet Pietersen")
@@ -128,14 +146,16 @@ def test_accept_by_click_and_redact_a_selection(
     assert tool.is_visible()
     assert "Piet Pietersen" in page.locator("#sel-preview").inner_text()
     page.locator("#add-category").select_option("person")
+    page.locator("#sel-ground").select_option("5.1.2i")  # the ground picker in the selection bar
+    assert tool.is_visible()
     page.locator("#sel-redact").click()
-    page.wait_for_load_state()
+    page.wait_for_url("**#f-*")
     assert page.locator("mark.st-added", has_text="Piet Pietersen").count() == 1
     page.screenshot(path=str(SHOTS / "wooflow-web-document.png"))
     with Case(case_dir) as case:
         added = [r for r in findings(case, doc) if r.status == "added"]
-    assert [(r.finding.start, r.finding.text) for r in added] == [
-        (text.index("Piet Pietersen"), "Piet Pietersen")
+    assert [(r.finding.start, r.finding.text, r.finding.ground) for r in added] == [
+        (text.index("Piet Pietersen"), "Piet Pietersen", "5.1.2i")
     ]
 
 
@@ -148,6 +168,15 @@ def test_highlight_leads_to_its_finding(page: Any, server: str, ids: dict[str, i
     # and back: a finding's button marks its place in the text
     current.get_by_role("button", name="toon in tekst").click()
     assert page.locator("mark.flash-hit").inner_text() == "De Jonge"
+    # keyboard: j goes to the next finding (the phone number after the minister), a accepts it
+    page.locator("body").click(position={"x": 5, "y": 300})
+    page.keyboard.press("j")
+    assert "06-12345678" in page.locator(".finding.current").inner_text()
+    page.keyboard.press("a")
+    page.wait_for_url("**#f-*")
+    assert page.locator("mark.st-accepted", has_text="06-12345678").count() == 1
+    page.keyboard.press("?")
+    assert page.locator("#sneltoetsen").get_attribute("open") is not None
 
 
 def test_judgement_and_person_decision(
@@ -176,8 +205,9 @@ def test_judgement_and_person_decision(
 def test_core_actions_work_without_javascript(
     browser: Any, server: str, case_dir: Path, ids: dict[str, int]
 ) -> None:
-    ctx = browser.new_context(java_script_enabled=False)
-    page = ctx.new_page()
+    page = new_page(browser, java_script_enabled=False)
+    ctx = page.context
+    login(page, server, "anna")
     try:
         doc = ids["nota-overleg.txt"]
         with Case(case_dir) as case:
@@ -186,6 +216,7 @@ def test_core_actions_work_without_javascript(
         page.goto(f"{server}/documenten/{doc}")
         page.get_by_label("Begin").fill(str(start))
         page.get_by_label("Einde").fill(str(start + len("Pietersen")))
+        page.locator("#add-ground").select_option("5.1.2e")
         page.locator("#add-submit").click()
         page.wait_for_url("**#f-*")
         assert page.locator("mark.st-added", has_text="Pietersen").count() == 1
@@ -193,3 +224,67 @@ def test_core_actions_work_without_javascript(
         assert page.locator(".snippet mark").first.inner_text().lower() == "begroting"
     finally:
         ctx.close()
+
+
+def test_two_reviewers_conflict_and_the_second_is_told(
+    browser: Any, server: str, case_dir: Path, ids: dict[str, int]
+) -> None:
+    doc = ids["nota-overleg.txt"]
+    anna, bert = new_page(browser), new_page(browser)
+    try:
+        login(anna, server, "anna", f"/documenten/{doc}")
+        login(bert, server, "bert", f"/documenten/{doc}")
+        anna.get_by_role("button", name="Lakken: 06-12345678", exact=True).click()
+        anna.wait_for_url("**#f-*")
+        bert.get_by_role("button", name="Niet lakken: 06-12345678", exact=True).click()
+        alert = bert.get_by_role("alert")
+        assert "Niet opgeslagen: anna heeft “06-12345678” intussen geaccepteerd" in alert.inner_text()
+        bert.screenshot(path=str(SHOTS / "wooflow-web-conflict.png"))
+        with Case(case_dir) as case:
+            phone = next(r for r in findings(case, doc) if r.finding.category == "phone")
+        assert phone.status == "accepted" and phone.reviewer == "anna"
+    finally:
+        anna.context.close()
+        bert.context.close()
+
+
+def test_bulk_accept_undo_and_change_a_ground(
+    page: Any, server: str, case_dir: Path, ids: dict[str, int]
+) -> None:
+    doc = ids["nota-overleg.txt"]
+    page.goto(f"{server}/documenten/{doc}")
+    page.get_by_role("button", name="Alle 1 ‘blijft openbaar’ accepteren").click()
+    assert "1 gegevens blijven openbaar" in page.get_by_role("status").first.inner_text()
+    page.get_by_role("button", name="Ongedaan maken: alle ‘blijft openbaar’").click()
+    assert "Ongedaan gemaakt" in page.get_by_role("status").first.inner_text()
+    with Case(case_dir) as case:
+        phone = next(r for r in findings(case, doc) if r.finding.category == "phone")
+        assert all(r.status == "proposed" for r in findings(case, doc) if r.finding.action == "keep")
+    item = page.locator(f"#f-{phone.id}")
+    item.locator("summary", has_text="Grond of soort wijzigen").click()
+    item.get_by_label("Grond").select_option("5.1.2i")
+    item.get_by_role("button", name="Wijzigen: 06-12345678").click()
+    page.wait_for_url(f"**#f-{phone.id}")
+    assert "grond 5.1.2i" in page.get_by_role("status").first.inner_text()
+    page.screenshot(path=str(SHOTS / "wooflow-web-change.png"), full_page=True)
+    with Case(case_dir) as case:
+        assert next(r for r in findings(case, doc) if r.id == phone.id).finding.ground == "5.1.2i"
+
+
+def test_review_on_the_page_image(page: Any, server: str, case_dir: Path, pdf_doc: int) -> None:
+    page.goto(f"{server}/documenten/{pdf_doc}")
+    page.get_by_role("link", name="Bekijk de pagina's zoals ze gepubliceerd worden").click()
+    page.wait_for_url(f"**/documenten/{pdf_doc}/paginas")
+    assert page.locator("svg.page image").evaluate("i => i.getBBox().width") > 100
+    box = page.locator("svg.page a.box.st-proposed", has_text="5.1.2e").last  # the phone number
+    box.click()
+    target = page.locator(".finding:target")
+    assert "06-12345678" in target.inner_text() and "Waarom" in target.inner_text()
+    target.get_by_role("button", name="Lakken: 06-12345678", exact=True).click()
+    page.wait_for_url("**/paginas?p=1*")
+    assert page.locator("svg.page a.box.st-accepted").count() == 1
+    assert page.evaluate("window.scrollY") == 0  # the page image and the message stay in view
+    page.screenshot(path=str(SHOTS / "wooflow-web-pageview.png"))
+    with Case(case_dir) as case:
+        phone = [r for r in findings(case, pdf_doc) if r.finding.category == "phone"]
+    assert sorted(r.status for r in phone) == ["accepted", "proposed"]

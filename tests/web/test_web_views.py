@@ -73,4 +73,10 @@ def test_fold_and_anchor() -> None:
 
 def test_detail_text_is_short_and_skips_empty_values() -> None:
     out = views.detail_text({"a": None, "b": "x", "c": list(range(10)), "d": ""})
-    assert out == "b: x; c: 10 items"
+    assert out == "b: x; c: 10 stuks"
+
+
+def test_compound_query_lets_a_word_find_the_compounds_it_starts() -> None:
+    assert views.compound_query("vaccinatie") == "(vaccinatie OR vaccinatie*)"
+    assert views.compound_query('"vaccinatie plan" OF -griep de') == '"vaccinatie plan" OF -griep de'
+    assert views.compound_query("vaccin* NIET (locatie)") == "vaccin* NIET ( (locatie OR locatie*) )"

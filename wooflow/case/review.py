@@ -275,7 +275,11 @@ def apply_policy(case: Case, policy: AcceptancePolicy | None = None,
         undecided = {
             r["key"] for r in case.conn.execute("SELECT key FROM case_persons WHERE decision='undecided'")
         }
-        for key in sorted(keys & undecided):
-            set_decision(case, key, "redact")
+        actor, case.actor = case.actor, "beleid"  # automatic, not the person running wooflow
+        try:
+            for key in sorted(keys & undecided):
+                set_decision(case, key, "redact")
+        finally:
+            case.actor = actor
     refresh(case, {r.doc_id for r in chosen})
     return len(chosen)

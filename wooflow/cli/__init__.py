@@ -27,10 +27,11 @@ from wooflow.cli import (  # noqa: E402
     cmd_redact,
     cmd_register,
     cmd_serve,
+    cmd_user,
 )
 
 for _mod in (cmd_ingest, cmd_import, cmd_info, cmd_detect, cmd_redact, cmd_case, cmd_publish, cmd_serve,
-             cmd_register):
+             cmd_user, cmd_register):
     _mod.register(app)
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import threading
 from pathlib import Path
-from typing import Optional
+from typing import Any
 
 import typer
 
@@ -43,23 +45,49 @@ def register(app: typer.Typer) -> None:
             "127.0.0.1", "--host", help="Adres om op te luisteren (standaard alleen deze computer)."
         ),
         port: int = typer.Option(8000, "--port", help="Poort."),
-        reviewer: Optional[str] = typer.Option(  # noqa: UP045 (typer needs Optional)
-            None,
-            "--reviewer",
-            help="Naam van de beoordelaar in het auditlog (standaard de inlognaam).",
-        ),
     ) -> None:
-        """Start de beoordelingsomgeving in de browser: zoeken, lakken, oordelen, personen, auditlog."""
+        """Start de beoordelingsomgeving in de browser: zoeken, lakken, oordelen, personen, auditlog.
+
+        Iedereen logt in met een account op de zaak (maak die met 'wooflow user add').
+        """
         import uvicorn
 
         from wooflow.web import create_app
 
-        web = create_app(case_folder(case_dir), actor=reviewer, allowed_hosts=allowed_hosts(host))
+        web = create_app(case_folder(case_dir), allowed_hosts=allowed_hosts(host))
         shown = "127.0.0.1" if host in WILDCARD_HOSTS else host
         url = f"http://{'[' + shown + ']' if ':' in shown else shown}:{port}/"
         print(f"Beoordeling van {case_dir} op {url} (stoppen met Ctrl+C)")
         if host not in ("127.0.0.1", "localhost", "::1"):
             print(
-                "Let op: de app heeft geen inlog; iedereen die dit adres bereikt, kan beoordelen."
+                "Let op: de app is bereikbaar voor anderen; zet er HTTPS voor (een reverse proxy),"
+                " anders gaan wachtwoorden onversleuteld over het netwerk."
             )
-        uvicorn.run(web, host=host, port=port, log_level="warning")
+        config = uvicorn.Config(
+            web, host=host, port=port, log_level="warning", timeout_graceful_shutdown=STOP_GRACE
+        )
+        _server(config).run()
+
+
+STOP_GRACE = 5  # seconds a running request gets after SIGTERM / Ctrl+C
+
+
+def _stoppable_server_class() -> type:
+    import uvicorn
+
+    class Server(uvicorn.Server):
+        """uvicorn waits for running requests on SIGTERM, but a request busy in a worker
+        thread (a heavy page) cannot be cancelled: exit anyway after a grace period. Writes are
+        SQLite transactions, so an interrupted one is rolled back, never half-stored."""
+
+        def handle_exit(self, sig: int, frame: Any) -> None:
+            super().handle_exit(sig, frame)
+            timer = threading.Timer(STOP_GRACE + 2, lambda: os._exit(0))
+            timer.daemon = True
+            timer.start()
+
+    return Server
+
+
+def _server(config: Any) -> Any:
+    return _stoppable_server_class()(config)

@@ -7,6 +7,9 @@ so a reload never repeats an action.
 
 The case database connection is opened per request, in the thread that handles it: sqlite3
 connections must not cross threads, and opening a case costs a few milliseconds.
+
+Nobody sees anything without logging in with an account on this case (``wooflow user add``);
+see :mod:`wooflow.web.auth` for sessions, CSRF and roles.
 """
 
 from __future__ import annotations
@@ -14,30 +17,38 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import urlencode, urlsplit
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
+from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from wooflow.case import Case
-from wooflow.exceptions import WooflowError
+from wooflow.case.users import ensure_schema, has_users
+from wooflow.exceptions import CaseError, WooflowError
 from wooflow.web import views
 
 HERE = Path(__file__).parent
+MAX_ID = 2**63 - 1  # SQLite INTEGER; a larger id in a URL is simply "not found"
+DocId = Annotated[int, PathParam(ge=0, le=MAX_ID)]
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 
 
 class WebContext:
-    """What the route modules share: the case folder, the templates, the reviewer's name."""
+    """What the route modules share: the case folder, the templates, the login limiter."""
 
-    def __init__(self, case_dir: Path, actor: str | None) -> None:
+    def __init__(self, case_dir: Path) -> None:
+        from wooflow.web.auth import LoginLimiter
+        from wooflow.web.numbers import InventoryNumbers
+
         self.case_dir = case_dir
-        self.actor = actor
+        self.limiter = LoginLimiter()
+        self.numbers = InventoryNumbers(case_dir)
         self.templates = Jinja2Templates(directory=str(HERE / "templates"))
         env = self.templates.env
         env.globals.update(
@@ -52,12 +63,23 @@ class WebContext:
             ground_label=views.ground_label,
             display_status=views.display_status,
             anchor=views.anchor,
+            actor_label=views.actor_label,
+            local_time=views.local_time,
+            DOC_STATUS_SLUGS=views.DOC_STATUS_SLUGS,
+            num=self.numbers.label,
         )
         env.filters.update(text_html=views.text_html, snippet_html=views.snippet_html)
 
     @contextmanager
-    def case(self) -> Iterator[Case]:
-        case = Case(self.case_dir, actor=self.actor)
+    def case(self, request: Request) -> Iterator[Case]:
+        """The case, acting as the logged-in user (the audit log names them)."""
+        user = getattr(request.state, "user", None)
+        case = Case(self.case_dir, actor=user.username if user else None)
+        try:
+            self.numbers.refresh(case)
+        except BaseException:
+            case.close()
+            raise
         try:
             yield case
         finally:
@@ -68,13 +90,16 @@ class WebContext:
     ) -> HTMLResponse:
         ctx.setdefault("melding", request.query_params.get("melding"))
         ctx.setdefault("fout", request.query_params.get("fout"))
+        ctx.setdefault("user", getattr(request.state, "user", None))
+        ctx.setdefault("csrf", getattr(request.state, "csrf", ""))
         return self.templates.TemplateResponse(request, name, ctx, status_code=status_code)
 
 
 def redirect(path: str, anchor: str = "", **params: Any) -> RedirectResponse:
     """303 See Other back to a page, with a message (melding/fout) in the query string."""
     query = urlencode({k: v for k, v in params.items() if v not in (None, "")})
-    url = path + (f"?{query}" if query else "") + (f"#{anchor}" if anchor else "")
+    sep = "&" if "?" in path else "?"
+    url = path + (f"{sep}{query}" if query else "") + (f"#{anchor}" if anchor else "")
     return RedirectResponse(url, status_code=303)
 
 
@@ -112,23 +137,63 @@ def _host_ok(request: Request, allowed: set[str] | None) -> bool:
     return name.strip("[]") in allowed
 
 
+# Form and query fields by the name a person sees on the screen (for "vul dit in" messages).
+FIELD_LABELS = {
+    "start": "begin",
+    "end": "einde",
+    "value": "het oordeel",
+    "in_scope": "binnen of buiten het verzoek",
+    "decision": "het besluit",
+    "key": "de persoon",
+    "on": "de datum",
+    "received": "de ontvangstdatum",
+    "request": "het verzoek",
+    "status": "de status",
+    "pagina": "het paginanummer",
+    "deel": "het deel",
+    "p": "het paginanummer",
+}
+
+NO_USERS = (
+    "Deze zaak heeft nog geen gebruikers. Maak eerst een coördinator aan:"
+    " wooflow user add {folder} NAAM --role coordinator"
+)
+
+
 def create_app(
     case_dir: Path | str,
-    actor: str | None = None,
     allowed_hosts: Iterable[str] | None = LOOPBACK_HOSTS,
 ) -> FastAPI:
     """The review app for the case in ``case_dir`` (indexes documents stored since).
 
     ``allowed_hosts``: Host header names accepted (None: any, for a server bound elsewhere).
-    ``actor``: the reviewer's name in the audit log (default: the login name).
+    The case must have at least one account (``wooflow user add``), else CaseError.
     """
-    from wooflow.web import routes_case, routes_docs, routes_persons
+    from wooflow.web import (
+        auth,
+        routes_case,
+        routes_docs,
+        routes_pages,
+        routes_persons,
+        routes_preflight,
+        routes_review,
+        routes_work,
+    )
 
     case_dir = Path(case_dir)
-    Case.open(case_dir, actor=actor).close()  # fail early on a bad folder; index new documents
-    ctx = WebContext(case_dir, actor)
+    with Case.open(case_dir) as case:  # fail early on a bad folder; index new documents
+        ensure_schema(case.store)
+        if not has_users(case.conn):
+            raise CaseError(NO_USERS.format(folder=case_dir))
+    ctx = WebContext(case_dir)
     allowed = set(allowed_hosts) if allowed_hosts is not None else None
-    app = FastAPI(title="wooflow beoordeling", docs_url=None, redoc_url=None, openapi_url=None)
+    app = FastAPI(
+        title="wooflow beoordeling",
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,
+        dependencies=[Depends(auth.authenticate), Depends(auth.check_csrf)],
+    )
     app.state.web = ctx
 
     @app.middleware("http")
@@ -150,16 +215,32 @@ def create_app(
         )
         return response
 
+    auth.register(app, ctx)
+
     @app.exception_handler(WooflowError)
     async def case_error(request: Request, exc: WooflowError) -> Response:
+        message = views.plain(str(exc))
         if request.method == "POST":
-            return redirect(back(request, "/"), fout=str(exc))
-        return ctx.render(request, "error.html", status_code=404, message=str(exc))
+            return redirect(back(request, "/"), fout=message)
+        return ctx.render(request, "error.html", status_code=404, message=message)
+
+    @app.exception_handler(OverflowError)
+    async def too_large(request: Request, exc: OverflowError) -> Response:
+        message = "dat nummer bestaat niet in deze zaak"
+        if request.method == "POST":
+            return redirect(back(request, "/"), fout=message)
+        return ctx.render(request, "error.html", status_code=404, message=message)
 
     @app.exception_handler(RequestValidationError)
     async def bad_input(request: Request, exc: RequestValidationError) -> Response:
-        fields = sorted({str(e.get("loc", ["", "?"])[-1]) for e in exc.errors()})
-        message = "ongeldige of ontbrekende invoer: " + ", ".join(fields)
+        if any(e.get("loc", ("",))[0] == "path" for e in exc.errors()):
+            return ctx.render(
+                request, "error.html", status_code=404, message="die pagina bestaat niet"
+            )
+        fields = sorted(
+            {FIELD_LABELS.get(str(e.get("loc", ["", "?"])[-1]), "een veld") for e in exc.errors()}
+        )
+        message = "vul dit in of verbeter het: " + ", ".join(fields)
         if request.method == "POST":
             return redirect(back(request, "/"), fout=message)
         return ctx.render(request, "error.html", status_code=400, message=message)
@@ -167,5 +248,9 @@ def create_app(
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     routes_case.register(app, ctx)
     routes_docs.register(app, ctx)
+    routes_review.register(app, ctx)
+    routes_pages.register(app, ctx)
     routes_persons.register(app, ctx)
+    routes_work.register(app, ctx)
+    routes_preflight.register(app, ctx)
     return app

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from wooflow.case import Case
+    from wooflow.case import Case, FindingRecord
 
 # A document is "open" while a proposed redaction in it waits for a decision.
 _OPEN = "SELECT DISTINCT doc_id FROM case_findings WHERE status='proposed' AND action='redact'"
@@ -206,3 +206,74 @@ def names(case: Case, doc_ids: Iterable[int]) -> dict[int, str]:
 def audit_actions(case: Case) -> list[str]:
     """Audit action names present (for the audit filter)."""
     return [r[0] for r in case.conn.execute("SELECT DISTINCT action FROM case_audit ORDER BY 1")]
+
+
+def finding_counts(case: Case, doc_id: int) -> dict[str, int]:
+    """Findings of a document per status."""
+    return dict(
+        case.conn.execute(
+            "SELECT status, COUNT(*) FROM case_findings WHERE doc_id=? GROUP BY status", (doc_id,)
+        ).fetchall()
+    )
+
+
+def keep_open_categories(case: Case, doc_id: int) -> dict[str, int]:
+    """Open "blijft openbaar" proposals of a document per category."""
+    return dict(
+        case.conn.execute(
+            "SELECT category, COUNT(*) FROM case_findings WHERE doc_id=? AND status='proposed'"
+            " AND action='keep' GROUP BY category",
+            (doc_id,),
+        ).fetchall()
+    )
+
+
+def doc_findings(
+    case: Case,
+    doc_id: int,
+    lo: int | None = None,
+    hi: int | None = None,
+    proposed_only: bool = False,
+    limit: int = -1,
+    offset: int = 0,
+) -> list[FindingRecord]:
+    """Findings of a document in offset order: those overlapping [lo, hi), or one page."""
+    from wooflow.case import FindingRecord
+
+    sql = "SELECT * FROM case_findings WHERE doc_id=?"
+    args: list[object] = [doc_id]
+    if lo is not None and hi is not None:
+        sql += " AND end > ? AND start < ?"
+        args += [lo, hi]
+    if proposed_only:
+        sql += " AND status='proposed'"
+    sql += " ORDER BY start, id LIMIT ? OFFSET ?"
+    args += [limit, offset]
+    return [FindingRecord.from_row(r) for r in case.conn.execute(sql, args)]
+
+
+def keep_open_by_person(case: Case, keys: Iterable[str]) -> dict[str, int]:
+    """Open "blijft openbaar" proposals per person key (for the persons page)."""
+    ks = list(keys)
+    out: dict[str, int] = {}
+    for i in range(0, len(ks), 500):
+        chunk = ks[i : i + 500]
+        out.update(
+            case.conn.execute(
+                f"SELECT person_key, COUNT(*) FROM case_findings WHERE status='proposed'"
+                f" AND action='keep' AND person_key IN ({','.join('?' * len(chunk))})"
+                " GROUP BY person_key",
+                chunk,
+            ).fetchall()
+        )
+    return out
+
+
+def keep_open_by_category(case: Case) -> dict[str, int]:
+    """Open "blijft openbaar" proposals in the whole case per category."""
+    return dict(
+        case.conn.execute(
+            "SELECT category, COUNT(*) FROM case_findings WHERE status='proposed' AND action='keep'"
+            " GROUP BY category"
+        ).fetchall()
+    )

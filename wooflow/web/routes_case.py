@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from datetime import date
 from typing import Any
 
 from fastapi import FastAPI, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
-from wooflow.case import REQUESTER_KINDS, audit_log
+from wooflow.case import REQUESTER_KINDS, audit_log, workflow
 from wooflow.exceptions import CaseError
 from wooflow.web import queries, views
 from wooflow.web.app import WebContext, redirect
@@ -31,6 +33,45 @@ ACTION_LABELS = {
     "scope.in": "binnen het verzoek",
     "scope.out": "buiten het verzoek",
     "dedupe": "ontdubbeling uitgevoerd",
+    "finding.change": "grond of soort gewijzigd",
+    "finding.undo": "bevinding teruggezet (ongedaan)",
+    "judgement.undo": "oordeel teruggezet (ongedaan)",
+    "person.undo": "persoonsbesluit teruggezet (ongedaan)",
+    "undo": "ongedaan gemaakt",
+    "doc.status": "status van document",
+    "doc.assign": "documenten toegewezen",
+    "user.add": "gebruiker aangemaakt",
+    "user.password": "wachtwoord gewijzigd",
+    "user.role": "rol gewijzigd",
+    "user.remove": "gebruiker verwijderd",
+    "user.login": "ingelogd",
+}
+DETAIL_LABELS = {
+    "previous": "was",
+    "text": "tekst",
+    "category": "soort",
+    "ground": "grond",
+    "grounds": "gronden",
+    "previous_ground": "vorige grond",
+    "previous_category": "vorige soort",
+    "decision": "besluit",
+    "explanation": "toelichting",
+    "link": "vindplaats",
+    "duplicate_of": "dubbel van",
+    "set_by": "vastgesteld door",
+    "start": "begin",
+    "end": "einde",
+    "role": "rol",
+    "documents": "documenten",
+    "new": "nieuw",
+    "accepted": "geaccepteerd",
+    "propagated": "elders gelakt",
+    "findings": "bevindingen",
+    "bulk": "in één keer",
+    "wat": "wat",
+    "status": "status",
+    "note": "notitie",
+    "reason": "reden",
 }
 
 
@@ -43,10 +84,28 @@ def _date(value: str, what: str) -> date | None:
         raise CaseError(f"{what}: {value!r} is geen datum (JJJJ-MM-DD)") from None
 
 
+def _doc_filter(ctx: WebContext, document: str) -> int | None:
+    """The document an inventory number in a filter names (-1: no such number: no rows)."""
+    if not document.strip():
+        return None
+    found = ctx.numbers.doc_of(document)
+    return -1 if found is None else found
+
+
+def _numbered(ctx: WebContext, detail: dict[str, Any]) -> dict[str, Any]:
+    """Document ids in audit details as inventory numbers (the one number people see)."""
+    out = dict(detail)
+    if isinstance(out.get("duplicate_of"), int):
+        out["duplicate_of"] = ctx.numbers.label(out["duplicate_of"])
+    if isinstance(out.get("documents"), list):
+        out["documents"] = [ctx.numbers.label(d) if isinstance(d, int) else d for d in out["documents"]]
+    return out
+
+
 def register(app: FastAPI, ctx: WebContext) -> None:
     @app.get("/", response_class=HTMLResponse, name="overview")
     def overview(request: Request) -> Response:
-        with ctx.case() as case:
+        with ctx.case(request) as case:
             counts = queries.case_counts(case)
             return ctx.render(
                 request,
@@ -57,6 +116,9 @@ def register(app: FastAPI, ctx: WebContext) -> None:
                 suspensions=case.suspensions(),
                 requester_kinds=REQUESTER_KINDS,
                 counts=counts,
+                progress=workflow.progress(case),
+                keep_open=queries.keep_open_by_category(case),
+                doc_statuses=workflow.DOC_STATUSES,
                 failures=case.store.failures(),
             )
 
@@ -72,7 +134,7 @@ def register(app: FastAPI, ctx: WebContext) -> None:
         case_number: str = Form(""),
         title: str = Form(""),
     ) -> Response:
-        with ctx.case() as case:
+        with ctx.case(request) as case:
             changes: dict[str, Any] = {
                 "request": request_text.strip(),
                 "received": _date(received, "ontvangen"),
@@ -97,7 +159,7 @@ def register(app: FastAPI, ctx: WebContext) -> None:
 
     @app.post("/zaak/verdagen", name="extend")
     def extend(request: Request, on: str = Form(""), note: str = Form("")) -> Response:
-        with ctx.case() as case:
+        with ctx.case(request) as case:
             case.extend(_date(on, "verdaagd op"), note.strip())
         return redirect("/", "termijnen", melding="Beslistermijn met twee weken verdaagd.")
 
@@ -105,7 +167,7 @@ def register(app: FastAPI, ctx: WebContext) -> None:
     def suspend(
         request: Request, start: str = Form(...), end: str = Form(""), note: str = Form("")
     ) -> Response:
-        with ctx.case() as case:
+        with ctx.case(request) as case:
             begin = _date(start, "opgeschort vanaf")
             if begin is None:
                 raise CaseError("vul de begindatum van de opschorting in")
@@ -114,23 +176,49 @@ def register(app: FastAPI, ctx: WebContext) -> None:
 
     @app.post("/zaak/hervatten", name="resume")
     def resume(request: Request, on: str = Form(...)) -> Response:
-        with ctx.case() as case:
+        with ctx.case(request) as case:
             end = _date(on, "hervat op")
             if end is None:
                 raise CaseError("vul de datum in waarop de termijn weer loopt")
             case.end_suspension(end)
         return redirect("/", "termijnen", melding="Opschorting beëindigd.")
 
+    @app.get("/audit.csv", name="audit_csv")
+    def audit_csv(request: Request, document: str = "", actie: str = "") -> Response:
+        """The (filtered) log as CSV: local time, who, Dutch labels; Excel-friendly (; and BOM)."""
+        with ctx.case(request) as case:
+            doc_id = _doc_filter(ctx, document)
+            entries = audit_log(case.conn, doc_id=doc_id, action=actie or None)
+        out = io.StringIO()
+        w = csv.writer(out, delimiter=";")
+        w.writerow(["tijd", "wie", "handeling", "document (inventarisnummer)", "betreft", "details",
+                    "tijd (UTC)"])
+        for e in entries:
+            w.writerow([
+                views.local_time(e.at, with_seconds=True),
+                views.actor_label(e.actor, e.action),
+                ACTION_LABELS.get(e.action, e.action),
+                ctx.numbers.label(e.doc_id),
+                e.target or "",
+                views.detail_text(_numbered(ctx, e.detail), DETAIL_LABELS),
+                e.at,
+            ])
+        return Response(
+            "\ufeff" + out.getvalue(),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": 'attachment; filename="auditlog.csv"'},
+        )
+
     @app.get("/audit", response_class=HTMLResponse, name="audit")
     def audit_page(
         request: Request, document: str = "", actie: str = "", pagina: int = 1
     ) -> Response:
-        doc_id = int(document) if document.strip().isdigit() else None
-        with ctx.case() as case:
+        with ctx.case(request) as case:
+            doc_id = _doc_filter(ctx, document)
             entries = audit_log(case.conn, doc_id=doc_id, action=actie or None)
             actions = queries.audit_actions(case)
         entries.reverse()  # newest first
-        pagina = max(1, pagina)
+        pagina = views.clamp_page(pagina)
         shown = views.page_of(entries, pagina, AUDIT_PAGE)
         return ctx.render(
             request,
@@ -143,5 +231,5 @@ def register(app: FastAPI, ctx: WebContext) -> None:
             actie=actie,
             actions=actions,
             action_labels=ACTION_LABELS,
-            detail_text=views.detail_text,
+            detail_text=lambda d: views.detail_text(_numbered(ctx, d), DETAIL_LABELS),
         )

@@ -2,33 +2,31 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import FastAPI, Form, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse, Response
 
 from wooflow.case import (
     JUDGEMENTS,
     SearchFilters,
-    accept,
-    add,
     count,
-    findings,
-    judge,
     judgement,
+    locking,
     redactions,
-    reject,
-    reset_judgement,
     scope_by_query,
     search,
     set_scope,
+    undo,
+    workflow,
 )
+from wooflow.case.users import users as users_of
 from wooflow.exceptions import CaseError
 from wooflow.understand import GROUND_LABELS, TYPES
-from wooflow.web import queries, views
-from wooflow.web.app import WebContext, redirect
+from wooflow.web import pageview, queries, views
+from wooflow.web.app import DocId, WebContext, redirect
 
 PAGE_SIZE = 50
+FINDINGS_PAGE = 50  # findings listed per page of a document
+TEXT_WINDOW = 30_000  # characters of text shown at once (cut at page breaks where possible)
 
 
 def _filters(type_: str, van: str, tot: str, oordeel: str, scope: str) -> SearchFilters:
@@ -58,14 +56,15 @@ def register(app: FastAPI, ctx: WebContext) -> None:
         pagina: int = 1,
     ) -> Response:
         filters = _filters(type, van, tot, oordeel, scope)
-        pagina = max(1, pagina)
+        pagina = views.clamp_page(pagina)
         error = None
-        with ctx.case() as case:
+        with ctx.case(request) as case:
             try:
-                total = count(case, q, filters)
+                wide = views.compound_query(q)
+                total = count(case, wide, filters)
                 hits = search(
                     case,
-                    q,
+                    wide,
                     filters,
                     limit=PAGE_SIZE,
                     offset=(pagina - 1) * PAGE_SIZE,
@@ -78,6 +77,10 @@ def register(app: FastAPI, ctx: WebContext) -> None:
             pending = queries.open_doc_ids(case, ids)
             kept = queries.duplicate_targets(case, ids)
             kept_names = queries.names(case, kept.values())
+            doc_status = workflow.statuses(case, ids) if ids else {}
+            assigned = workflow.assignees(case, ids)
+            prog = workflow.progress(case)
+            reviewers = [u for u in users_of(case.conn) if u.can_write]
         return ctx.render(
             request,
             "documents.html",
@@ -100,15 +103,45 @@ def register(app: FastAPI, ctx: WebContext) -> None:
             types=TYPES,
             judgement_values=JUDGEMENTS,
             search_error=error,
+            doc_status=doc_status,
+            assigned=assigned,
+            progress=prog,
+            reviewers=reviewers,
         )
 
     @app.get("/documenten/{doc_id}", response_class=HTMLResponse, name="document")
-    def document(request: Request, doc_id: int, toon: str = "alle") -> Response:
-        with ctx.case() as case:
+    def document(
+        request: Request, doc_id: DocId, toon: str = "alle", pagina: int = 1, deel: int = 1
+    ) -> Response:
+        with ctx.case(request) as case:
             rec = case.record(doc_id)
             text = case.text(doc_id)
-            recs = findings(case, doc_id)
+            # Only what this page shows is built: the findings in the text window and one page
+            # of the list; counts come from SQL (a document may hold 20,000 findings).
+            counts = queries.finding_counts(case, doc_id)
+            total = sum(counts.values()) if toon == "alle" else counts.get("proposed", 0)
+            pagina = min(views.clamp_page(pagina), views.page_count(total, FINDINGS_PAGE))
+            windows = views.text_windows(text, TEXT_WINDOW)
+            deel = min(views.clamp_page(deel), len(windows))
+            lo, hi = windows[deel - 1]
+            in_window = queries.doc_findings(case, doc_id, lo=lo, hi=hi)
+            listed = queries.doc_findings(
+                case, doc_id, proposed_only=toon != "alle", limit=FINDINGS_PAGE,
+                offset=(pagina - 1) * FINDINGS_PAGE,
+            )
+            keep_open = queries.keep_open_categories(case, doc_id)
             j = judgement(case, doc_id)
+            versions = locking.finding_versions(case, doc_id, [r.id for r in listed])
+            j_version = locking.judgement_version(case, doc_id)
+            d_version = locking.document_version(case, doc_id)
+            doc_status = workflow.status(case, doc_id)
+            status_row = case.conn.execute(
+                "SELECT reviewed_by FROM case_doc_status WHERE doc_id=?", (doc_id,)
+            ).fetchone()
+            assignee = workflow.assignees(case, [doc_id]).get(doc_id)
+            reviewers = [u for u in users_of(case.conn) if u.can_write]
+            undo_label = undo.last_label(case, request.state.user.username)
+            with_pages = pageview.has_pages(case, doc_id)
             duplicates = queries.duplicates_of(case, doc_id)
             children = queries.children(case, doc_id)
             thread = queries.thread_members(case, rec.thread_id, doc_id)
@@ -121,15 +154,33 @@ def register(app: FastAPI, ctx: WebContext) -> None:
                 related.append(j.duplicate_of)
             names = queries.names(case, related)
             dates = {i: case.record(i).date for i in thread}
-        shown = recs if toon == "alle" else [r for r in recs if r.status == "proposed"]
+        segs = views.segments(text, in_window, lo, hi)
         return ctx.render(
             request,
             "document.html",
             doc=rec,
             text_length=len(text),
-            segments=views.segments(text, recs),
-            findings=shown,
-            counts={s: sum(1 for r in recs if r.status == s) for s in views.STATUS_LABELS},
+            segments=segs,
+            findings=listed,
+            findings_total=total,
+            page=pagina,
+            pages=views.page_count(total, FINDINGS_PAGE),
+            part=deel,
+            parts=len(windows),
+            versions=versions,
+            j_version=j_version,
+            d_version=d_version,
+            doc_status=doc_status,
+            reviewed_by=status_row["reviewed_by"] if status_row else None,
+            doc_statuses=workflow.DOC_STATUSES,
+            assignee=assignee,
+            reviewers=reviewers,
+            keep_open=sum(keep_open.values()),
+            undo_label=undo_label,
+            with_pages=with_pages,
+            back_to="",
+            categories_in_doc=sorted(keep_open),
+            counts={s: counts.get(s, 0) for s in views.STATUS_LABELS},
             toon=toon,
             judgement=j,
             judgement_values=JUDGEMENTS,
@@ -145,91 +196,18 @@ def register(app: FastAPI, ctx: WebContext) -> None:
         )
 
     @app.get("/documenten/{doc_id}/gelakt", response_class=PlainTextResponse, name="redacted")
-    def redacted(doc_id: int) -> Response:
+    def redacted(request: Request, doc_id: DocId) -> Response:
         """The text as it will be published (each redaction replaced by its ground code)."""
         from wooflow.redact import redact_text
 
-        with ctx.case() as case:
+        with ctx.case(request) as case:
             text = case.text(doc_id)
             out = redact_text(text, redactions(case, doc_id))
         return PlainTextResponse(out, headers={"Content-Disposition": "inline"})
 
-    @app.post("/documenten/{doc_id}/bevindingen/{finding_id}/accepteren", name="accept")
-    def accept_finding(doc_id: int, finding_id: int, toon: str = Form("alle")) -> Response:
-        with ctx.case() as case:
-            rec = accept(case, finding_id, doc_id)
-        msg = f"Geaccepteerd: “{rec.finding.text}”."
-        if rec.person_key and rec.finding.action == "redact":
-            msg += " Deze persoon wordt in de hele zaak gelakt."
-        return redirect(_doc_url(doc_id), f"f-{finding_id}", toon=_toon(toon), melding=msg)
-
-    @app.post("/documenten/{doc_id}/bevindingen/{finding_id}/afwijzen", name="reject")
-    def reject_finding(doc_id: int, finding_id: int, toon: str = Form("alle")) -> Response:
-        with ctx.case() as case:
-            rec = reject(case, finding_id, doc_id)
-        return redirect(
-            _doc_url(doc_id),
-            f"f-{finding_id}",
-            toon=_toon(toon),
-            melding=f"Afgewezen: “{rec.finding.text}” blijft leesbaar.",
-        )
-
-    @app.post("/documenten/{doc_id}/lakken", name="add")
-    def add_redaction(
-        doc_id: int,
-        start: int = Form(...),
-        end: int = Form(...),
-        category: str = Form("person"),
-        ground: str = Form("5.1.2e"),
-        reason: str = Form(""),
-        expected: str = Form(""),
-    ) -> Response:
-        if ground not in GROUND_LABELS:
-            raise CaseError(f"onbekende weigeringsgrond {ground!r}")
-        with ctx.case() as case:
-            text = case.text(doc_id)
-            span = " ".join(text[start:end].split()) if 0 <= start < end <= len(text) else None
-            if expected and span is not None and span != " ".join(expected.split()):
-                # the browser's selection and the stored text disagree: refuse rather than guess
-                raise CaseError("de selectie komt niet overeen met de tekst; selecteer opnieuw")
-            rec = add(
-                case, doc_id, start, end, category, ground, reason.strip() or "handmatig toegevoegd"
-            )
-        return redirect(
-            _doc_url(doc_id),
-            f"f-{rec.id}",
-            melding=f"Gelakt ({rec.finding.ground}): “{rec.finding.text}”.",
-        )
-
-    @app.post("/documenten/{doc_id}/oordeel", name="judge")
-    def set_judgement(
-        doc_id: int,
-        value: str = Form(...),
-        explanation: str = Form(""),
-        link: str = Form(""),
-        duplicate_of: str = Form(""),
-        grounds: list[str] | None = Form(None),  # noqa: B008
-    ) -> Response:
-        with ctx.case() as case:
-            if value == "auto":
-                j = reset_judgement(case, doc_id)
-            else:
-                dup = duplicate_of.strip()
-                if dup and not dup.isdigit():
-                    raise CaseError("dubbel van: vul het nummer van het behouden document in")
-                j = judge(
-                    case,
-                    doc_id,
-                    value,
-                    explanation=explanation.strip(),
-                    link=link.strip() or None,
-                    duplicate_of=int(dup) if dup else None,
-                    grounds=[g for g in grounds or [] if g in GROUND_LABELS] or None,
-                )
-        return redirect(_doc_url(doc_id), "oordeel", melding=f"Oordeel: {j.judgement}.")
-
     @app.post("/documenten/scope", name="scope_bulk")
     def scope_bulk(
+        request: Request,
         q: str = Form(""),
         type: str = Form(""),
         van: str = Form(""),
@@ -246,10 +224,9 @@ def register(app: FastAPI, ctx: WebContext) -> None:
         inside = in_scope == "in"
         if not inside and not reason.strip():
             raise CaseError("geef een reden waarom deze documenten buiten het verzoek vallen")
-        with ctx.case() as case:
-            ids = scope_by_query(
-                case, q, inside, reason.strip(), _filters(type, van, tot, oordeel, scope)
-            )
+        with ctx.case(request) as case:
+            filters = _filters(type, van, tot, oordeel, scope)
+            ids = scope_by_query(case, views.compound_query(q), inside, reason.strip(), filters)
         where = "binnen" if inside else "buiten"
         return redirect(
             "/documenten",
@@ -258,12 +235,15 @@ def register(app: FastAPI, ctx: WebContext) -> None:
         )
 
     @app.post("/documenten/{doc_id}/scope", name="scope")
-    def set_doc_scope(doc_id: int, in_scope: str = Form(...), reason: str = Form("")) -> Response:
+    def set_doc_scope(
+        request: Request, doc_id: DocId, in_scope: str = Form(...), reason: str = Form("")
+    ) -> Response:
         inside = in_scope == "in"
         if not inside and not reason.strip():
             raise CaseError("geef een reden waarom het document buiten het verzoek valt")
-        with ctx.case() as case:
+        with ctx.case(request) as case, case.transaction():
             set_scope(case, [doc_id], inside, reason.strip())
+            workflow.touch(case, doc_id)
         return redirect(
             _doc_url(doc_id),
             "scope",
@@ -271,5 +251,3 @@ def register(app: FastAPI, ctx: WebContext) -> None:
         )
 
 
-def _toon(value: Any) -> str:
-    return "open" if value == "open" else ""

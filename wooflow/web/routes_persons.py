@@ -8,7 +8,7 @@ from fastapi.responses import HTMLResponse, Response
 from wooflow.case import persons, set_decision
 from wooflow.web import queries
 from wooflow.web.app import WebContext, redirect
-from wooflow.web.views import anchor, fold, page_count, page_of
+from wooflow.web.views import anchor, clamp_page, fold, page_count, page_of
 
 PAGE_SIZE = 100
 DOCS_SHOWN = 20
@@ -19,7 +19,8 @@ def register(app: FastAPI, ctx: WebContext) -> None:
     def persons_page(
         request: Request, naam: str = "", beslissing: str = "", pagina: int = 1
     ) -> Response:
-        with ctx.case() as case:
+        pagina = clamp_page(pagina)
+        with ctx.case(request) as case:
             people = persons(case)
             counts = {
                 d: sum(1 for p in people if p.decision == d)
@@ -34,6 +35,7 @@ def register(app: FastAPI, ctx: WebContext) -> None:
             shown = page_of(people, pagina, PAGE_SIZE)
             docs = queries.person_documents(case, [p.key for p in shown], limit=DOCS_SHOWN)
             names = queries.names(case, {d for ds in docs.values() for d in ds})
+            keep_open = queries.keep_open_by_person(case, [p.key for p in shown])
         return ctx.render(
             request,
             "persons.html",
@@ -45,19 +47,21 @@ def register(app: FastAPI, ctx: WebContext) -> None:
             docs=docs,
             docs_shown=DOCS_SHOWN,
             names=names,
+            keep_open=keep_open,
             naam=naam,
             beslissing=beslissing,
         )
 
     @app.post("/personen/besluit", name="decide")
     def decide(
+        request: Request,
         key: str = Form(...),
         decision: str = Form(...),
         naam: str = Form(""),
         beslissing: str = Form(""),
         pagina: str = Form(""),
     ) -> Response:
-        with ctx.case() as case:
+        with ctx.case(request) as case:
             person = set_decision(case, key, decision)
         what = "wordt overal gelakt" if decision == "redact" else "blijft overal openbaar"
         return redirect(

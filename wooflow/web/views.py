@@ -8,9 +8,12 @@ Python offsets (code points) and the browser's (UTF-16) apart.
 
 from __future__ import annotations
 
+import heapq
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from itertools import pairwise
 from typing import Any
 
@@ -58,6 +61,8 @@ SET_BY_LABELS = {
     "reviewer": "beoordelaar",
     "dedupe": "ontdubbeling",
 }
+# Stored English values shown in Dutch in the audit details.
+VALUE_LABELS = {**STATUS_LABELS, **DECISION_LABELS, "keep": "openbaar"}
 TYPE_LABELS = {t: ("e-mail" if t == "email" else "overig" if t == "other" else t) for t in TYPES}
 
 
@@ -112,31 +117,49 @@ class Segment:
         return "\n".join(parts)
 
 
-def segments(text: str, records: Sequence[FindingRecord]) -> list[Segment]:
-    """Split ``text`` at finding boundaries and form feeds (page breaks of a PDF)."""
-    n = len(text)
-    cuts = {0, n}
+def segments(
+    text: str, records: Sequence[FindingRecord], lo: int = 0, hi: int | None = None
+) -> list[Segment]:
+    """Split ``text[lo:hi]`` at finding boundaries and form feeds (page breaks of a PDF).
+
+    Offsets stay those of the whole text; a window (``lo``, ``hi``) of a long document only
+    costs the findings and text inside it.
+    """
+    n = len(text) if hi is None else min(hi, len(text))
+    lo = max(0, min(lo, n))
+    cuts = {lo, n}
     spans = []
     for r in records:
-        s, e = max(0, min(r.finding.start, n)), max(0, min(r.finding.end, n))
+        s, e = max(lo, min(r.finding.start, n)), max(lo, min(r.finding.end, n))
         if s < e:
             spans.append((s, e, r))
             cuts.update((s, e))
-    pos = text.find("\f")
+    pos = text.find("\f", lo, n)
     while pos != -1:
         cuts.update((pos, pos + 1))
-        pos = text.find("\f", pos + 1)
+        pos = text.find("\f", pos + 1, n)
     points = sorted(cuts)
+    # Sorted sweep: spans by start; a heap of active spans by end. Linear in the number of
+    # segments plus findings (times the overlap depth), not segments x findings.
+    spans.sort(key=lambda t: (t[0], t[1], t[2].id))
+    active: list[tuple[int, int, int, FindingRecord]] = []  # (end, start, id, record)
+    nxt = 0
     out: list[Segment] = []
-    page = 1
+    page = 1 + text.count("\f", 0, lo)
     for a, b in pairwise(points):
+        while nxt < len(spans) and spans[nxt][0] <= a:
+            s, e, r = spans[nxt]
+            heapq.heappush(active, (e, s, r.id, r))
+            nxt += 1
+        while active and active[0][0] <= a:
+            heapq.heappop(active)
         chunk = text[a:b]
         if chunk == "\f":
             page += 1
             out.append(Segment(a, chunk, page_break=page))
             continue
-        covering = [r for s, e, r in spans if s <= a and b <= e]
-        out.append(Segment(a, chunk, covering))
+        covering = sorted((item for item in active), key=lambda t: (t[1], t[0], t[2]))
+        out.append(Segment(a, chunk, [t[3] for t in covering]))
     return out
 
 
@@ -159,15 +182,27 @@ def snippet_html(snippet: str) -> Markup:
     return Markup(out)
 
 
-def detail_text(detail: dict[str, Any]) -> str:
-    """An audit entry's details on one line ("key: value; ..."), long lists shortened."""
+def detail_text(detail: dict[str, Any], labels: dict[str, str] | None = None) -> str:
+    """An audit entry's details on one line ("key: value; ..."), long lists shortened, keys in
+    Dutch where ``labels`` has them, nested values written out plainly (no Python dicts)."""
+    labels = labels or {}
     parts = []
     for key, value in detail.items():
         if value in (None, "", [], {}):
             continue
-        if isinstance(value, list) and len(value) > 3:
-            value = f"{len(value)} items"
-        parts.append(f"{key}: {value}")
+        if key == "set_by":
+            value = SET_BY_LABELS.get(str(value), value)
+        elif isinstance(value, str) and value in VALUE_LABELS:
+            value = VALUE_LABELS[value]
+        if value is True:
+            value = "ja"
+        elif isinstance(value, list) and (len(value) > 3 or any(isinstance(v, dict) for v in value)):
+            value = f"{len(value)} stuks"
+        elif isinstance(value, list):
+            value = ", ".join(str(v) for v in value)
+        elif isinstance(value, dict):
+            value = ", ".join(f"{labels.get(k, k)} {v}" for k, v in value.items() if v not in (None, ""))
+        parts.append(f"{labels.get(key, key)}: {value}")
     text = "; ".join(parts)
     return text if len(text) <= 300 else text[:297] + "…"
 
@@ -192,3 +227,124 @@ def page_count(total: int, size: int) -> int:
 def page_of(items: Sequence[Any], page: int, size: int) -> list[Any]:
     """The rows of 1-based ``page``."""
     return list(items[(page - 1) * size : page * size])
+
+
+AUTOMATIC_ACTORS = frozenset(
+    {"detectie", "beleid", "propagatie", "dedupe", "wooflow", "wooflow (automatisch)"}
+)
+AUTOMATIC_ACTIONS = frozenset({"findings.detect", "policy.apply", "dedupe"})
+DOC_STATUS_SLUGS = {
+    "nieuw": "nieuw",
+    "in behandeling": "bezig",
+    "beoordeeld": "beoordeeld",
+    "gecontroleerd": "gecontroleerd",
+}
+
+
+def actor_label(actor: str | None, action: str = "") -> str:
+    """Who did it, for people: automatic steps show as "wooflow (automatisch)"."""
+    from wooflow.case.users import AUTOMATIC
+
+    if not actor:
+        return ""
+    if actor in AUTOMATIC_ACTORS or action in AUTOMATIC_ACTIONS:
+        return AUTOMATIC
+    return actor
+
+
+def local_time(stamp: str | None, with_seconds: bool = False) -> str:
+    """An ISO UTC timestamp in this computer's local time, Dutch style ("6-12-2026 23:14")."""
+    if not stamp:
+        return ""
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    if moment.tzinfo is None:
+        return stamp
+    local = moment.astimezone()
+    fmt = "%H:%M:%S" if with_seconds else "%H:%M"
+    return f"{local.day}-{local.month}-{local.year} {local.strftime(fmt)}"
+
+
+MAX_PAGE = 1_000_000
+
+
+def clamp_page(page: int) -> int:
+    """A page number from a URL, kept in a range SQLite's OFFSET can take."""
+    return min(max(1, page), MAX_PAGE)
+
+
+def text_windows(text: str, size: int) -> list[tuple[int, int]]:
+    """Cut a long text into windows of about ``size`` characters, at page breaks (form feeds)
+    where there is one in the second half of a window, else at a line end, else hard."""
+    n = len(text)
+    if n <= size:
+        return [(0, n)]
+    out: list[tuple[int, int]] = []
+    a = 0
+    while a < n:
+        b = min(n, a + size)
+        if b < n:
+            cut = text.rfind("\f", a + size // 2, b)
+            if cut == -1:
+                cut = text.rfind("\n", a + size // 2, b)
+            if cut != -1:
+                b = cut  # the break starts the next window (keeps page numbering there)
+        out.append((a, b))
+        a = b
+    return out
+
+
+_NAME_WORD = r"([A-Z][a-zà-ÿ'.-]+|[A-Z]\.)"
+_GUESSES = (
+    ("email", re.compile(r"^\S+@\S+\.\w+$")),
+    ("iban", re.compile(r"^[A-Z]{2}\d{2}\s?[A-Z]{4}(\s?\d{2,4}){2,5}$")),
+    ("postcode", re.compile(r"^\d{4}\s?[A-Z]{2}$")),
+    ("bsn", re.compile(r"^\d{9}$")),
+    ("phone", re.compile(r"^(\+31|0)[\d\s().-]{8,14}$")),
+    ("birthdate", re.compile(r"^\d{1,2}[-/. ]\d{1,2}[-/. ]\d{2,4}$")),
+    ("plate", re.compile(r"^[A-Z0-9]{1,3}-[A-Z0-9]{2,3}-[A-Z0-9]{1,2}$")),
+    ("person", re.compile("^" + _NAME_WORD + r"(\s+(" + _NAME_WORD + r"|van|de|der|den|ter|ten|het))*"
+                          r"\s+[A-Z][a-zà-ÿ'-]+$")),
+)
+
+
+def guess_category(text: str) -> str:
+    """The likely category of a selected span (e-mail, IBAN, postcode, ...; a name only when it
+    looks like one; else "overig"), so a selection never silently becomes a person."""
+    t = " ".join(text.split())
+    for category, pattern in _GUESSES:
+        if pattern.match(t):
+            return category
+    return "other"
+
+
+_FLAG = re.compile(r"\s*\(--[a-z][a-z-]*\)")
+
+
+def plain(message: str) -> str:
+    """A message for people: command-line flags such as "(--ground)" taken out."""
+    return _FLAG.sub("", message)
+
+
+_QUERY_TOKEN = re.compile(r'"[^"]*"?|[()]|[^\s()"]+')
+_QUERY_OPS = frozenset({"AND", "EN", "OR", "OF", "NOT", "NIET"})
+COMPOUND_MIN = 5  # shorter words would match too much as the head of a compound
+
+
+def compound_query(query: str) -> str:
+    """Let a plain word also find the compounds it starts ("vaccinatie" finds
+    "vaccinatieprogramma"): ``word`` becomes ``(word OR word*)`` in the case search syntax.
+    Phrases, operators, -word, prefix* and short words stay as they are."""
+    out = []
+    for tok in _QUERY_TOKEN.findall(query):
+        plain = (
+            tok[0] not in '"()-'
+            and not tok.endswith("*")
+            and tok not in _QUERY_OPS
+            and len(tok) >= COMPOUND_MIN
+            and tok.isalpha()
+        )
+        out.append(f"({tok} OR {tok}*)" if plain else tok)
+    return " ".join(out)

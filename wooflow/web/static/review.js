@@ -4,6 +4,46 @@
 // - click a highlight to jump to its finding; keep the text's scroll position across posts.
 (function () {
   "use strict";
+  // keyboard shortcuts on the document and page views: j/k next/previous finding, a accept,
+  // r reject, n next document to review, u undo, ? help. Not while typing in a form field.
+  var items = Array.prototype.slice.call(document.querySelectorAll("li.finding"));
+  var help = document.getElementById("sneltoetsen");
+  var at = -1;
+  function here() {  // the current finding may also be chosen by clicking a highlight
+    var i = items.findIndex(function (li) { return li.classList.contains("current"); });
+    return i >= 0 ? i : at;
+  }
+  function focusItem(i) {
+    if (!items.length) return;
+    at = Math.max(0, Math.min(items.length - 1, i));
+    items.forEach(function (li) { li.classList.remove("current"); });
+    items[at].classList.add("current");
+    items[at].focus({ preventScroll: true });
+    items[at].scrollIntoView({ block: "nearest" });
+  }
+  function press(selector) {
+    var li = items[here()];
+    var btn = li && li.querySelector(selector);
+    if (btn) btn.click();
+  }
+  document.addEventListener("keydown", function (e) {
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    var t = e.target;
+    if (t && (t.isContentEditable || /^(INPUT|SELECT|TEXTAREA|BUTTON)$/.test(t.tagName))) return;
+    var go = { j: function () { focusItem(here() + 1); }, k: function () { focusItem(here() - 1); },
+      a: function () { press("button.accept"); }, r: function () { press("button[aria-label^=\"Niet lakken\"]"); },
+      n: function () { var l = document.getElementById("next-open"); if (l) l.click(); },
+      u: function () { var b = document.getElementById("undo-button"); if (b) b.click(); },
+      "?": function () { if (help) help.open = !help.open; } }[e.key];
+    if (go) { e.preventDefault(); go(); }
+  });
+  // the page view: after an action the URL names the finding; show it inside its list
+  // instead of scrolling the whole page away from the page image and the message on top
+  var pageList = document.querySelector(".pageview ol.findings");
+  var chosen = pageList && pageList.querySelector(".finding.current");
+  if (chosen) {
+    pageList.scrollTop += chosen.getBoundingClientRect().top - pageList.getBoundingClientRect().top - 8;
+  }
   var text = document.getElementById("doctext");
   if (!text) return;
   var form = document.getElementById("add-form");
@@ -14,6 +54,7 @@
   var category = document.getElementById("add-category");
   var ground = document.getElementById("add-ground");
   var tool = document.getElementById("sel-tool");
+  var selGround = document.getElementById("sel-ground");
   var docLength = parseInt(text.dataset.length, 10);
 
   function cpLen(s) { return Array.from(s).length; }
@@ -74,20 +115,21 @@
     tool.hidden = false;
     tool.style.top = (window.scrollY + span.rect.bottom + 6) + "px";
     tool.style.left = (window.scrollX + Math.max(8, span.rect.left)) + "px";
-    document.getElementById("sel-redact").textContent = "Lak selectie (" + ground.value + ")";
+    if (ground.value) selGround.value = ground.value;
   }
 
   text.addEventListener("mouseup", function () { setTimeout(onSelect, 0); });
   text.addEventListener("keyup", function (e) { if (e.shiftKey || e.key === "Shift") onSelect(); });
   document.addEventListener("selectionchange", function () {
     var sel = window.getSelection();
-    if (!sel || sel.isCollapsed) hideTool();
+    if ((!sel || sel.isCollapsed) && !tool.contains(document.activeElement)) hideTool();
   });
   // typing the offsets by hand: the server checks them, no expected text to compare
   [startIn, endIn].forEach(function (el) {
     el.addEventListener("input", function () { expectedIn.value = ""; preview.hidden = true; });
   });
   document.getElementById("sel-redact").addEventListener("click", function () {
+    ground.value = selGround.value;  // the ground picked in the selection bar
     saveScroll();
     if (form.requestSubmit) form.requestSubmit(); else form.submit();
   });

@@ -1,0 +1,297 @@
+"""Review writes with several people: locking, status, assignment, bulk, undo, grounds."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+from tests.web.conftest import make_client
+from wooflow.case import Case, findings, judgement, workflow
+
+
+def _msg(resp: Any) -> dict[str, str]:
+    assert resp.status_code == 303, resp.text
+    return {k: v[0] for k, v in parse_qs(urlsplit(resp.headers["location"]).query).items()}
+
+
+def _doc(case_dir: Path, name: str = "nota-overleg.txt") -> int:
+    with Case(case_dir) as case:
+        return next(r.doc_id for r in case.records() if r.name == name)
+
+
+def _finding(case_dir: Path, doc: int, category: str) -> Any:
+    with Case(case_dir) as case:
+        return next(r for r in findings(case, doc) if r.finding.category == category)
+
+
+def _form_version(html: str, action: str) -> str:
+    m = re.search(re.escape(f'action="{action}"') + r'.*?name="versie" value="(\d+)"', html, re.S)
+    assert m, action
+    return m[1]
+
+
+def test_a_stale_write_is_refused_naming_who_changed_what(case_dir: Path) -> None:
+    doc = _doc(case_dir)
+    phone = _finding(case_dir, doc, "phone")
+    base = f"/documenten/{doc}/bevindingen/{phone.id}"
+    with make_client(case_dir, "anna") as anna, make_client(case_dir, "bert") as bert:
+        page_a = anna.get(f"/documenten/{doc}").text
+        page_b = bert.get(f"/documenten/{doc}").text  # bert's page, rendered before anna acts
+        r = anna.post(base + "/accepteren", data={"versie": _form_version(page_a, base + "/accepteren")})
+        assert "Gelakt" in _msg(r)["melding"]
+        r = bert.post(base + "/afwijzen", data={"versie": _form_version(page_b, base + "/afwijzen")},
+                      headers={"referer": f"http://127.0.0.1/documenten/{doc}"})
+        fout = _msg(r)["fout"]
+        assert fout.startswith("Niet opgeslagen: anna heeft “06-12345678” intussen geaccepteerd")
+        assert _finding(case_dir, doc, "phone").status == "accepted"
+        # with the fresh page bert can decide again
+        fresh = bert.get(f"/documenten/{doc}").text
+        r = bert.post(base + "/afwijzen", data={"versie": _form_version(fresh, base + "/afwijzen")})
+        assert "melding" in _msg(r)
+        assert _finding(case_dir, doc, "phone").status == "rejected"
+
+
+def test_a_stale_judgement_is_refused(case_dir: Path) -> None:
+    doc = _doc(case_dir)
+    action = f"/documenten/{doc}/oordeel"
+    with make_client(case_dir, "anna") as anna, make_client(case_dir, "bert") as bert:
+        va = _form_version(anna.get(f"/documenten/{doc}").text, action)
+        vb = _form_version(bert.get(f"/documenten/{doc}").text, action)
+        _msg(anna.post(action, data={"value": "reeds openbaar", "link": "https://example.org/x",
+                                     "versie": va}))
+        r = bert.post(action, data={"value": "deels openbaar", "versie": vb})
+        assert "anna heeft het oordeel over dit document intussen op ‘reeds openbaar’ gezet" in _msg(r)["fout"]
+    with Case(case_dir) as case:
+        assert judgement(case, doc).judgement == "reeds openbaar"
+
+
+def test_judgement_messages_ask_instead_of_guessing(client: Any, case_dir: Path) -> None:
+    doc = _doc(case_dir)
+    phone = _finding(case_dir, doc, "phone")
+    client.post(f"/documenten/{doc}/bevindingen/{phone.id}/accepteren")
+    fout = _msg(client.post(f"/documenten/{doc}/oordeel", data={"value": "niet openbaar"}))["fout"]
+    assert "kies bij ‘niet openbaar’ zelf de weigeringsgrond" in fout and "5.1.2e" in fout
+    assert "--" not in fout
+    fout = _msg(client.post(f"/documenten/{doc}/oordeel", data={"value": "openbaar"}))["fout"]
+    assert "1 lakking" in fout and "deels openbaar" in fout
+    fout = _msg(client.post(f"/documenten/{doc}/oordeel", data={"value": "reeds openbaar"}))["fout"]
+    assert "vindplaats" in fout and "--link" not in fout
+    r = client.post(f"/documenten/{doc}/oordeel", data={"value": "niet openbaar", "grounds": "5.1.2i"})
+    assert _msg(r)["melding"] == "Oordeel: niet openbaar."
+
+
+def test_status_progress_and_my_work(case_dir: Path) -> None:
+    doc = _doc(case_dir)
+    with make_client(case_dir, "coord") as coord:
+        assert "0 van 2 documenten beoordeeld (0%)" in coord.get("/").text
+        r = coord.post("/toewijzen", data={"username": "bert", "q": "overleg"})
+        assert _msg(r)["melding"] == "3 documenten toegewezen aan bert."
+        r = coord.post("/toewijzen", data={"username": "anna", "doc": str(doc)})
+        assert _msg(r)["melding"] == "1 document toegewezen aan anna."
+    with make_client(case_dir, "anna") as anna:
+        work = anna.get("/mijn-werk").text
+        assert f'href="/documenten/{doc}"' in work and "0 van 1 documenten beoordeeld" in work
+        r = anna.post(f"/documenten/{doc}/status", data={"status": "beoordeeld"})
+        assert "voorstellen open" in _msg(r)["fout"]
+        with Case(case_dir) as case:
+            open_ids = [r.id for r in findings(case, doc) if r.status == "proposed"]
+        for fid in open_ids:
+            anna.post(f"/documenten/{doc}/bevindingen/{fid}/afwijzen")
+        assert "in behandeling" in anna.get(f"/documenten/{doc}").text
+        r = anna.post(f"/documenten/{doc}/status", data={"status": "beoordeeld"})
+        assert _msg(r)["melding"] == "Status: beoordeeld."
+        r = anna.post(f"/documenten/{doc}/status", data={"status": "gecontroleerd"})
+        assert "iemand anders" in _msg(r)["fout"]
+        assert "1 van 1 documenten beoordeeld (100%)" in anna.get("/mijn-werk").text
+    with make_client(case_dir, "bert") as bert:
+        r = bert.post(f"/documenten/{doc}/status", data={"status": "gecontroleerd"})
+        assert _msg(r)["melding"] == "Status: gecontroleerd."
+        assert "1 van 2 documenten beoordeeld (50%)" in bert.get("/").text
+        assert "1 van 2 documenten beoordeeld (50%)" in bert.get("/documenten").text
+
+
+def test_bulk_accept_keep_public_and_undo(case_dir: Path) -> None:
+    doc = _doc(case_dir)
+    with make_client(case_dir, "anna") as anna:
+        page = anna.get(f"/documenten/{doc}").text
+        assert "Alle 1 ‘blijft openbaar’ accepteren" in page
+        r = anna.post(f"/documenten/{doc}/openbaar-akkoord", data={})
+        assert _msg(r)["melding"].startswith("1 gegevens blijven openbaar")
+        keep = _finding(case_dir, doc, "person")
+        with Case(case_dir) as case:
+            kept = [x for x in findings(case, doc) if x.finding.action == "keep"]
+        assert kept and all(x.status == "accepted" for x in kept)
+        page = anna.get(f"/documenten/{doc}").text
+        assert "Ongedaan maken: alle ‘blijft openbaar’ van dit document accepteren" in page
+        r = anna.post("/ongedaan-maken")
+        assert _msg(r)["melding"].startswith("Ongedaan gemaakt")
+        with Case(case_dir) as case:
+            assert all(x.status == "proposed" for x in findings(case, doc) if x.finding.action == "keep")
+        assert keep.status == "proposed"
+        assert "niets om ongedaan te maken" in _msg(anna.post("/ongedaan-maken"))["fout"]
+
+
+def test_undo_of_an_accept_through_the_web(case_dir: Path) -> None:
+    doc = _doc(case_dir)
+    person = _finding(case_dir, doc, "person")
+    with make_client(case_dir, "anna") as anna:
+        anna.post(f"/documenten/{doc}/bevindingen/{person.id}/accepteren")
+        with Case(case_dir) as case:
+            spread = [r for r in findings(case) if r.finding.text == "Jan Jansen" and r.doc_id != doc]
+        assert spread and all(r.status == "accepted" for r in spread)
+        _msg(anna.post("/ongedaan-maken"))
+        with Case(case_dir) as case:
+            assert next(r for r in findings(case, doc) if r.id == person.id).status == "proposed"
+            assert not [r for r in findings(case) if r.source == "propagation"]
+            assert judgement(case, doc).judgement == "openbaar"
+
+
+def test_change_ground_and_category_of_a_redaction(case_dir: Path) -> None:
+    doc = _doc(case_dir)
+    phone = _finding(case_dir, doc, "phone")
+    with make_client(case_dir, "anna") as anna:
+        r = anna.post(f"/documenten/{doc}/bevindingen/{phone.id}/wijzigen",
+                      data={"ground": "5.1.2i", "category": "other"})
+        assert "grond 5.1.2i" in _msg(r)["melding"]
+        changed = _finding(case_dir, doc, "other")
+        assert changed.id == phone.id and changed.finding.ground == "5.1.2i"
+        with Case(case_dir) as case:
+            assert judgement(case, doc).grounds == ["5.1.2i"]
+            assert workflow.status(case, doc) == "in behandeling"
+
+
+def test_a_selection_needs_a_ground_and_gets_a_guessed_category(case_dir: Path) -> None:
+    doc = _doc(case_dir)
+    with Case(case_dir) as case:
+        text = case.text(doc)
+    start = text.index("gemeente")
+    end = start + len("gemeente")
+    with make_client(case_dir, "anna") as anna:
+        r = anna.post(f"/documenten/{doc}/lakken", data={"start": start, "end": end})
+        assert "kies een weigeringsgrond" in _msg(r)["fout"]
+        r = anna.post(f"/documenten/{doc}/lakken",
+                      data={"start": start, "end": end, "ground": "5.1.2i", "expected": "gemeente"})
+        assert "overig" in _msg(r)["melding"]
+    with Case(case_dir) as case:
+        added = [r for r in findings(case, doc) if r.status == "added"]
+        assert [(r.finding.category, r.finding.ground) for r in added] == [("other", "5.1.2i")]
+        assert not case.conn.execute("SELECT 1 FROM case_persons WHERE display='gemeente'").fetchone()
+
+
+def test_rejecting_a_span_still_covered_says_so(case_dir: Path) -> None:
+    doc = _doc(case_dir)
+    with Case(case_dir) as case:
+        text = case.text(doc)
+    person = _finding(case_dir, doc, "person")
+    with make_client(case_dir, "anna") as anna:
+        anna.post(f"/documenten/{doc}/lakken", data={
+            "start": text.index("Van: Jan"), "end": text.index("Van: Jan") + 14,
+            "ground": "5.1.2e", "category": "other"})
+        r = anna.post(f"/documenten/{doc}/bevindingen/{person.id}/afwijzen")
+        assert "blijft dus gelakt" in _msg(r)["melding"]
+
+
+def test_a_large_document_is_paged(case_dir: Path) -> None:
+    from wooflow.case import record_findings
+    from wooflow.model import Finding
+
+    doc = _doc(case_dir)
+    with Case(case_dir) as case:
+        text = case.text(doc)
+        many = [Finding(i, i + 1, text[i], "other", "redact", "5.1.2e", 0.5, "test", "t")
+                for i in range(0, min(len(text), 500), 2) if not text[i].isspace()]
+        record_findings(case, {doc: many})
+    with make_client(case_dir, "anna") as anna:
+        page1 = anna.get(f"/documenten/{doc}").text
+        assert "pagina 1 van" in page1 and "50 van" in page1
+        assert page1.count('class="finding ') == 50
+        page2 = anna.get(f"/documenten/{doc}?pagina=2").text
+        assert "pagina 2 van" in page2
+
+
+def test_one_number_everywhere_the_inventory_number(case_dir: Path) -> None:
+    import json
+
+    from wooflow.case.publish.source import record_key
+
+    with Case(case_dir) as case:
+        recs = {r.name: r for r in case.records()}
+    nota, verslag = recs["nota-overleg.txt"], recs["verslag.txt"]
+    # numbers the publication gave earlier are kept (here: made up, to tell them from ids)
+    (case_dir / "inventaris-nummers.json").write_text(json.dumps({"version": 1, "numbers": {
+        record_key(nota): 7, record_key(verslag): 12}}), encoding="utf-8")
+    with make_client(case_dir, "anna") as anna:
+        page = anna.get(f"/documenten/{nota.doc_id}").text
+        assert '<span class="invnr" title="inventarisnummer">0007</span>' in page
+        listing = anna.get("/documenten").text
+        assert f'href="/documenten/{nota.doc_id}">0007 · ' in listing
+        assert f'href="/documenten/{verslag.doc_id}">0012 · ' in listing
+        # the third document has no number yet: it gets the next one, as publishing would
+        assert "0013 · " in listing
+        r = anna.post(f"/documenten/{nota.doc_id}/oordeel",
+                      data={"value": "dubbel", "duplicate_of": "12"})
+        assert "melding" in _msg(r)
+        with Case(case_dir) as case:
+            assert judgement(case, nota.doc_id).duplicate_of == verslag.doc_id
+        r = anna.post(f"/documenten/{nota.doc_id}/oordeel",
+                      data={"value": "dubbel", "duplicate_of": "99"})
+        assert "geen document met inventarisnummer 99" in _msg(r)["fout"]
+        audit = anna.get("/audit", params={"document": "0007"}).text
+        assert "<td>oordeel vastgesteld</td>" in audit and "<td>zaak aangemaakt</td>" not in audit
+        assert "dubbel van: 0012" in audit
+        assert ">0007</a>" in audit
+
+
+def test_search_finds_a_dutch_compound_by_its_first_part(client: Any) -> None:
+    html = client.get("/documenten", params={"q": "vaccinatie"}).text
+    assert "3 documenten gevonden" in html
+    assert "<mark>vaccinatielocaties</mark>" in html
+
+
+def test_bulk_keep_public_by_person_and_by_category_in_the_whole_case(case_dir: Path) -> None:
+    doc = _doc(case_dir)
+    with make_client(case_dir, "anna") as anna:
+        people = anna.get("/personen").text
+        assert "1× ‘blijft openbaar’ accepteren" in people
+        key = next(r.person_key for r in _all(case_dir) if r.finding.action == "keep")
+        r = anna.post("/openbaar-akkoord", data={"persoon": key})
+        assert _msg(r)["melding"].startswith("1 keer ‘blijft openbaar’ geaccepteerd in 1 document")
+        _msg(anna.post("/ongedaan-maken"))
+        assert all(x.status == "proposed" for x in _all(case_dir) if x.finding.action == "keep")
+        overview = anna.get("/").text
+        assert "persoonsnaam (1)" in overview
+        r = anna.post("/openbaar-akkoord", data={"soort": "person"})
+        assert "(soort persoonsnaam)" in _msg(r)["melding"]
+        assert all(x.status == "accepted" for x in _all(case_dir) if x.finding.action == "keep")
+        assert "kies een persoon" in _msg(anna.post("/openbaar-akkoord", data={}))["fout"]
+    with Case(case_dir) as case:
+        assert workflow.status(case, doc) == "in behandeling"
+
+
+def _all(case_dir: Path) -> list[Any]:
+    with Case(case_dir) as case:
+        return findings(case)
+
+
+def test_preflight_lists_what_stands_in_the_way(case_dir: Path) -> None:
+    doc = _doc(case_dir)
+    phone = _finding(case_dir, doc, "phone")
+    with make_client(case_dir, "anna") as anna:
+        page = anna.get("/publiceren").text
+        assert "Documenten met open voorstellen: 2" in page
+        assert "Documenten nog niet beoordeeld: 2" in page
+        anna.post(f"/documenten/{doc}/bevindingen/{phone.id}/accepteren")
+        with Case(case_dir) as case:  # a script judged it "openbaar" despite the redaction
+            from wooflow.case import judge
+
+            judge(case, doc, "openbaar")
+        page = anna.get("/publiceren").text
+        assert "‘Openbaar’ terwijl er lakkingen zijn: 1" in page
+        assert f'href="/documenten/{doc}">0001</a>' in page
+        with Case(case_dir) as case:  # and "niet openbaar" on the grounds of its redactions only
+            judge(case, doc, "niet openbaar")
+        page = anna.get("/publiceren").text
+        assert "‘Niet openbaar’ zonder zelf gekozen grond: 1" in page
+        assert "‘Openbaar’ terwijl er lakkingen zijn: 0" in page
