@@ -60,7 +60,9 @@ _PRE = re.compile(
 _POST_ROLE = re.compile(
     rf"^[ \t]*(?:,[ \t]*(?:de[ \t]+|destijds[ \t]+|toenmalig[ \t]+)?(?:{ROLE_WORDS}|lid van de (?:tweede|eerste) ka"
     rf"mer)\b"
-    rf"|\([ \t]*(?:{ROLE_WORDS})\b|[ \t]*\|[ \t]*(?:{ROLE_WORDS})\b)",
+    rf"|\([ \t]*(?:{ROLE_WORDS})\b|[ \t]*\|[ \t]*(?:{ROLE_WORDS})\b"
+    # 'Anouk Terpstra (gemeente Súdwest-Fryslân, wethouder)': the body, then the office, in brackets
+    rf"|\([^()\n]{{1,60}}?[,;][ \t]*(?:de[ \t]+)?(?:{ROLE_WORDS}|lid (?:van het )?(?:dagelijks|algemeen) bestuur)\b)",
     re.IGNORECASE,
 )
 _SIGN_LINE = re.compile(

@@ -148,12 +148,11 @@ def _name_agrees(e: Entry, first: str | None, initials: str | None) -> bool:
 
 
 def _named_in(e: Entry, low_text: str, near: str) -> bool:
-    """The entry's municipality or office near the mention ('P.V. Guldemond (gemeente Zwolle)',
-    'wethouder Guldemond'); for national office the body, ministry or office word in the text."""
+    """The entry's municipality near the mention ('P.V. Guldemond (gemeente Zwolle)'); for national
+    office the body, ministry or office word in the text."""
     place = e.place
-    if place:
-        return re.search(r"(?<!\w)" + re.escape(place.lower()) + r"(?!\w)", near) is not None \
-            or re.search(r"(?<!\w)" + re.escape(e.office) + r"(?!\w)", near) is not None
+    if place:  # the office word alone is not enough: it may be another person's ('X (wethouder), Y')
+        return re.search(r"(?<!\w)" + re.escape(place.lower()) + r"(?!\w)", near) is not None
     org = e.organisation.lower()
     if org and org in low_text:
         return True
