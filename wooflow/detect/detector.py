@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
-from wooflow.detect import capitals, consistency, orgvalues, orgwords, personforms, register
+from wooflow.detect import capitals, consistency, ocrdigits, orgvalues, orgwords, personforms, register
 from wooflow.detect.config import DetectConfig, load_config
 from wooflow.detect.merge import merge
 from wooflow.detect.recognizers import REGISTRY, address, idnumber, phone, special_category
@@ -49,8 +49,9 @@ class Detector:
     def detect_case(self, texts: Mapping[K, str]) -> dict[K, list[Finding]]:
         """Findings per text, consistent across all texts of the case."""
         originals = texts
-        # All-capitals lines (CAK address blocks) are read re-cased; offsets stay the same.
-        texts = {k: capitals.decap(t) for k, t in texts.items()}
+        # All-capitals lines (CAK address blocks) are read re-cased and OCR's O/l in digit runs as
+        # digits; offsets stay the same.
+        texts = {k: ocrdigits.fix(capitals.decap(t)) for k, t in texts.items()}
         keys = list(texts)
         others: dict[Any, list[Finding]] = {}
         mentions: dict[Any, list[Mention]] = {}
