@@ -12,8 +12,10 @@ from functools import lru_cache
 
 from wooflow.detect.textutil import alternatives, by_first_letter
 
-U = "A-ZÀ-ÖØ-ÞŁŚŠŽČĆŞĞİŇŘ"
-L = "a-zß-öø-ÿłśšžčćşğıńňřėęąő"
+# Latin-1 and Latin Extended-A letters (Polish, Czech, Turkish, Romanian, Baltic names: 'Żurawski',
+# 'Bălănescu', 'Çelikkaya'), plus the Romanian comma-below letters.
+U = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽȘȚ"
+L = "a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĵķĺļľŀłńņňŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżžșț"
 SP = r"[ \u00a0]"
 # Capitalised name word; hyphenated double surnames may carry a tussenvoegsel ('Terpstra-de Haan').
 CAP = (

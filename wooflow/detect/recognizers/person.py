@@ -79,7 +79,9 @@ _CONTACT_IN_BRACKETS = re.compile(
     r"[ \t]*\([ \t]*(?:dhr\.?|mw\.?|mevr\.?|de heer|mevrouw|contactpersoon:?|t\.a\.v\.?)[ \t]|"
     r"[ \t]*\([ \t]*(?:[A-Z]\.){1,4}[ \t]?(?:[a-z]{1,3}[ \t])*[A-Z][a-z]",
 )
-_FOREIGN_LETTER = re.compile(r"[ıİşŞğĞłŁřŘćĆčČžŽšŠőŐńŃęĘąĄėĖțȚșȘ]")
+_FOREIGN_LETTER = re.compile(r"[ıİşŞğĞłŁřŘćĆčČžŽšŠőŐńŃęĘąĄėĖțȚșȘżŻźŹăĂçÇ]")
+# After an inverted name in a table or header: a column gap, a tab or the line end.
+_COLUMN_END = re.compile(r"[ \t]*(?:\r?\n|$)|[ \t]{2,}|\t")
 _RESIDENT_BEFORE = re.compile(r"\b(?:buurt|wijk|om)?(?:bewoners?|inwoners?)[ \t]+$", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s{1,3}([A-Z][a-z]{3,}[\w-]*)")
 _MORE_NAME = re.compile(rf"(?:{SP}+{TV_LOW})*{SP}+{CAP}")
@@ -504,7 +506,10 @@ class PersonRecognizer(Recognizer):
         if not is_init and self._list_not_inverted(text, start, tail.end()):
             return None
         first_word = given.split()[0]
-        if not is_init and not (lexicon.is_first_name(first_word) and not lexicon.is_common(first_word)):
+        foreign = bool(_FOREIGN_LETTER.search(chunk + given)) and bool(_COLUMN_END.match(text, tail.end()))
+        listed = lexicon.is_first_name(first_word) and not lexicon.is_common(first_word)
+        if not is_init and not foreign and not listed:
+            # ('Szymański, Łukasz' in a register row: letters no Dutch word has, in the header shape)
             if not (lexicon.is_first_name(first_word) and _context(text, start, end)):
                 return None
         place_ok = is_init or bool(tail.group(2)) or _context(text, start, end) is not None
