@@ -7,6 +7,7 @@ depth, member count and expanded size hold for the whole tree, not per level.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -53,6 +54,20 @@ class ReadContext:
             parent_path=parent_path,
             budget=self.budget,
         )
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(text: str) -> str:
+    """``text`` with every lone surrogate replaced by U+FFFD, one code point for one.
+
+    File names that are not valid UTF-8 reach Python as surrogate escapes (``\\udcff``); they
+    cannot be encoded for SQLite, a terminal or JSON files, so stored and shown paths, names and
+    texts carry U+FFFD instead. Offsets stay valid because the length does not change."""
+    if _SURROGATE.search(text) is None:
+        return text
+    return _SURROGATE.sub("\ufffd", text)
 
 
 class Reader(Protocol):

@@ -127,12 +127,40 @@ def mail_document(
         attachments = attachments_of(msg)
     except Exception as exc:  # structural damage deep in a MIME tree
         raise MalformedMail(path, f"e-mailstructuur beschadigd: {exc}") from None
+    lost = _lost_structure(msg)
+    if lost and not body.strip():
+        # The MIME boundary is missing: the parts cannot be told apart, so keep what is there
+        # as raw text rather than an empty body, and say that attachments may be missing.
+        raw = msg.get_payload()
+        body = raw if isinstance(raw, str) else ""
     doc = new_document(data, path, name, "email", mail_text(fields, date, body), ctx)
     doc.fields.update(fields)
-    if msg.defects:
+    if lost:
+        doc.warnings.append(
+            f"{path}: incomplete: MIME-structuur beschadigd ({lost}); de inhoud is als ruwe tekst"
+            " ingelezen en bijlagen konden niet worden gescheiden"
+        )
+    elif msg.defects:
         doc.warnings.append(f"{path}: e-mail heeft gebreken: {type(msg.defects[0]).__name__}")
     add_attachments(doc, attachments, ctx)
     return doc
+
+
+_STRUCTURE_DEFECTS = {
+    "StartBoundaryNotFoundDefect": "begingrens niet gevonden",
+    "NoBoundaryInMultipartDefect": "multipart zonder grens",
+    "MultipartInvariantViolationDefect": "multipart zonder onderdelen",
+}
+
+
+def _lost_structure(msg: EmailMessage) -> str:
+    """A Dutch description of a MIME defect that hides the body or attachments, or ""."""
+    for part in msg.walk():
+        for defect in getattr(part, "defects", ()):
+            label = _STRUCTURE_DEFECTS.get(type(defect).__name__)
+            if label:
+                return label
+    return ""
 
 
 def read_eml(data: bytes, path: str, name: str, ctx: ReadContext) -> Document:

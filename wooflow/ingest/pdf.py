@@ -57,6 +57,23 @@ def open_pdf(data: bytes, path: str) -> Iterator[pymupdf.Document]:
         pdf.close()
 
 
+def _repair_warning(pdf: pymupdf.Document, data: bytes, path: str) -> str:
+    """The warning for a PDF MuPDF had to repair; ``incomplete`` when pages were lost.
+
+    A repaired file whose page tree declared more pages (the largest ``/Count``) than MuPDF
+    recovered lost pages: that is content left out and becomes a failure row of the case."""
+    import re
+
+    counts = [int(m) for m in re.findall(rb"/Count\s+(\d{1,7})\b", data)]
+    declared = max(counts, default=0)
+    if declared > pdf.page_count:
+        return (
+            f"{path}: incomplete: PDF was beschadigd; na herstel zijn {pdf.page_count} van de"
+            f" {declared} pagina's leesbaar, {declared - pdf.page_count} ontbreken"
+        )
+    return f"{path}: PDF was beschadigd; MuPDF heeft de structuur hersteld"
+
+
 def read_pdf(data: bytes, path: str, name: str, ctx: ReadContext) -> Document:
     builder = TextBuilder()
     pages: list[Page] = []
@@ -65,7 +82,7 @@ def read_pdf(data: bytes, path: str, name: str, ctx: ReadContext) -> Document:
     try:
         with open_pdf(data, path) as pdf:
             if pdf.is_repaired:
-                warnings.append("PDF was beschadigd; MuPDF heeft de structuur hersteld")
+                warnings.append(_repair_warning(pdf, data, path))
             fields = _metadata(pdf.metadata or {})
             # Scanned pages are OCRed in parallel, a window at a time so that a 500-page scan
             # never holds more than a few rendered page images in memory.
