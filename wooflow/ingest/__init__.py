@@ -124,4 +124,4 @@ def _fresh(ctx: ReadContext | None) -> ReadContext:
     """A new budget per top-level file: limits hold per input, not per batch."""
     if ctx is None:
         return ReadContext()
-    return ReadContext(ctx.max_depth, ctx.max_members, ctx.max_total_bytes, ctx.max_ratio, ctx.ocr)
+    return ctx.fresh()

@@ -9,8 +9,8 @@ from email.parser import BytesParser
 from email.utils import getaddresses, parsedate_to_datetime
 from typing import Any
 
-from wooflow.exceptions import MalformedMail
-from wooflow.ingest.base import ReadContext, new_document
+from wooflow.exceptions import LimitExceeded, MalformedMail
+from wooflow.ingest.base import DEFAULT_MAX_MIME_DEPTH, ReadContext, new_document
 from wooflow.ingest.email_common import add_attachments, html_to_text, mail_text
 from wooflow.model import Document
 
@@ -20,11 +20,31 @@ KEY_HEADERS = ("from", "to", "subject", "date", "message-id")
 def parse_message(data: bytes, path: str) -> EmailMessage:
     try:
         msg = BytesParser(policy=policy.default).parsebytes(data)
-    except Exception as exc:  # the parser is lenient; anything it raises means garbage
-        raise MalformedMail(path, f"e-mail niet te ontleden: {exc}") from None
+    except RecursionError:
+        raise LimitExceeded(path, "e-mail te diep genest (multipart in multipart, honderden niveaus)") from None
+    except Exception:  # the parser is lenient; anything it raises means garbage
+        raise MalformedMail(path, "e-mail niet te ontleden (MIME-structuur onleesbaar)") from None
+    depth = _mime_depth(msg)
+    if depth > DEFAULT_MAX_MIME_DEPTH:
+        raise LimitExceeded(
+            path, f"e-mail te diep genest ({depth} niveaus multipart, grens {DEFAULT_MAX_MIME_DEPTH})"
+        )
     if not any(msg.get(h) is not None for h in KEY_HEADERS):
         raise MalformedMail(path, "geen e-mailkoppen gevonden (Van/Aan/Onderwerp/Datum)")
     return msg  # type: ignore[return-value]
+
+
+def _mime_depth(msg: Any) -> int:
+    """How deep multiparts nest in one message, counted without recursion."""
+    deepest = 0
+    stack = [(msg, 1)]
+    while stack:
+        part, depth = stack.pop()
+        deepest = max(deepest, depth)
+        payload = part.get_payload() if part.is_multipart() else None
+        if isinstance(payload, list):
+            stack.extend((p, depth + 1) for p in payload)
+    return deepest
 
 
 def _header(msg: EmailMessage, name: str) -> str:

@@ -140,7 +140,7 @@ def _page_content(
         if ctx.ocr and _needs_ocr(page, raw):
             from PIL import Image
 
-            pix = page.get_pixmap(dpi=OCR_DPI, colorspace=pymupdf.csGRAY, alpha=False)
+            pix = page.get_pixmap(dpi=_ocr_dpi(rect, ctx, path, number), colorspace=pymupdf.csGRAY, alpha=False)
             image = Image.frombytes("L", (pix.width, pix.height), pix.samples)
             # Pixmap pixels map onto page.rect; scale back to points.
             return replace(info, ocr=True), (image, rect.width / pix.width)
@@ -152,6 +152,21 @@ def _page_content(
     for x0, y0, x1, y1, word, bno, lno, _wno in raw:
         blocks.setdefault(bno, {}).setdefault(lno, []).append((word, (x0, y0, x1, y1)))
     return info, [list(lines.values()) for lines in blocks.values()]
+
+
+def _ocr_dpi(rect: pymupdf.Rect, ctx: ReadContext, path: str, number: int) -> int:
+    """OCR resolution for a page: 300 dpi, less for a huge page so that the rendered image
+    stays within ``ctx.max_pixels``; a page too large even at 72 dpi is refused."""
+    from wooflow.ingest.image import check_pixels
+
+    inches = max(rect.width, 1.0) * max(rect.height, 1.0) / (72.0 * 72.0)
+    dpi = OCR_DPI
+    if inches * dpi * dpi > ctx.max_pixels:
+        dpi = int((ctx.max_pixels / inches) ** 0.5)
+    if dpi < 72:
+        check_pixels(int(rect.width / 72 * OCR_DPI), int(rect.height / 72 * OCR_DPI), path, ctx,
+                     f"pagina {number + 1} (gerenderd voor OCR)")
+    return dpi
 
 
 def _needs_ocr(page: pymupdf.Page, raw: list[Any]) -> bool:

@@ -77,15 +77,7 @@ def ingest_one(store: CaseStore, path: str, ctx: ReadContext | None = None) -> I
         if existing is not None:
             store.clear_failure(path)
             return IngestEvent(path, SKIPPED, existing)
-        base = ctx or ReadContext()
-        doc = read_data(
-            data,
-            path,
-            path,
-            ReadContext(
-                base.max_depth, base.max_members, base.max_total_bytes, base.max_ratio, base.ocr
-            ),
-        )
+        doc = read_data(data, path, path, (ctx or ReadContext()).fresh())
     except InputError as exc:
         failure = IngestFailure.from_error(exc, real)
         failure = IngestFailure(path, failure.reason, clean_text(failure.detail))
