@@ -226,9 +226,9 @@ def _redact_job(doc: Any, source_path: str | None, findings: list[Any], out: str
         return 0, "leak", str(exc)
     except WooflowError as exc:
         return 0, "error", str(exc)
-    except Exception as exc:  # noqa: BLE001 - a crash in one document must not stop the batch
+    except Exception:  # noqa: BLE001 - a crash in one document must not stop the batch
         Path(out).unlink(missing_ok=True)
-        return 0, "error", f"interne fout ({type(exc).__name__}: {exc})"
+        return 0, "error", "interne fout bij het lakken of controleren van dit document (meld dit als fout)"
 
 
 @dataclass(slots=True)
@@ -284,6 +284,8 @@ def _redact_all(
                 message = f"lek gevonden, niet gepubliceerd: {message}"
             else:
                 message = f"niet gepubliceerd: {message}"
+            if len(message) > 300:  # a leak report can quote a whole page: one readable line
+                message = message[:300] + " …"
             summary.withheld.append(f"{job.row.document_id} ({rec.name}): {message}")
         else:
             pkg.add_existing(rel, "document")
@@ -534,7 +536,19 @@ def _write_package(
         "bevindingen_geaccepteerd": summary.accepted,
     }
     pkg.finish(meta.case_number, counts, {"draft": summary.proposed > 0, "besluit": decision.decide(view.records)})
+    _publishable_modes(pkg.out_dir)
     progress("publiceren", steps, steps)
+
+
+def _publishable_modes(out: Path) -> None:
+    """One mode for every package file: readable by all (0644 under the usual umask), like the
+    PDFs. Temporary files are created 0600, so without this the package had mixed modes."""
+    umask = os.umask(0)
+    os.umask(umask)
+    mode = 0o666 & ~umask
+    for item in out.iterdir():
+        if item.is_file() and not item.is_symlink() and not item.name.startswith(".tmp-"):
+            os.chmod(item, mode)
 
 
 __all__ = ["STAGES", "ProcessSummary", "open_case", "process"]
