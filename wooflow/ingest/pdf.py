@@ -57,19 +57,52 @@ def open_pdf(data: bytes, path: str) -> Iterator[pymupdf.Document]:
         pdf.close()
 
 
+def _lost_pages(pdf: pymupdf.Document) -> list[int]:
+    """Pages (1-based) whose page object or content stream did not survive MuPDF's repair:
+    they come out blank, so their text is lost."""
+    lost = []
+    for number in range(pdf.page_count):
+        try:
+            xref = pdf.page_xref(number)
+            if pdf.xref_object(xref, compressed=True).strip() == "null":
+                lost.append(number + 1)
+                continue
+            contents = pdf[number].get_contents()
+            if any(pdf.xref_object(c, compressed=True).strip() == "null" for c in contents):
+                lost.append(number + 1)
+        except Exception:  # noqa: BLE001 - a page MuPDF cannot even describe is lost too
+            lost.append(number + 1)
+    return lost
+
+
+def _ranges(numbers: list[int]) -> str:
+    """[3, 4, 5, 9] -> "3-5, 9"."""
+    out: list[str] = []
+    for n in numbers:
+        if out and n == int(out[-1].split("-")[-1]) + 1:
+            out[-1] = f"{out[-1].split('-')[0]}-{n}"
+        else:
+            out.append(str(n))
+    return ", ".join(out)
+
+
 def _repair_warning(pdf: pymupdf.Document, data: bytes, path: str) -> str:
     """The warning for a PDF MuPDF had to repair; ``incomplete`` when pages were lost.
 
-    A repaired file whose page tree declared more pages (the largest ``/Count``) than MuPDF
-    recovered lost pages: that is content left out and becomes a failure row of the case."""
+    Lost are pages whose objects are gone (MuPDF returns them blank) and pages the page tree
+    declared (the largest ``/Count``) but the repair did not recover. Lost pages are content
+    left out: the warning becomes a failure row of the case and `process` exits non-zero."""
     import re
 
+    lost = _lost_pages(pdf)
     counts = [int(m) for m in re.findall(rb"/Count\s+(\d{1,7})\b", data)]
-    declared = max(counts, default=0)
-    if declared > pdf.page_count:
+    declared = max([pdf.page_count, *counts])
+    missing = len(lost) + declared - pdf.page_count
+    if missing:
+        which = f" (pagina {_ranges(lost)})" if lost else ""
         return (
-            f"{path}: incomplete: PDF was beschadigd; na herstel zijn {pdf.page_count} van de"
-            f" {declared} pagina's leesbaar, {declared - pdf.page_count} ontbreken"
+            f"{path}: incomplete: PDF was beschadigd; na herstel ontbreken {missing} van de"
+            f" {declared} pagina's{which}"
         )
     return f"{path}: PDF was beschadigd; MuPDF heeft de structuur hersteld"
 
