@@ -102,7 +102,8 @@ def show(label: str, res: dict[str, object], prev: float | None) -> float:
     stages = res["stages"]
     assert isinstance(stages, dict)
     parts = "  ".join(f"{k} {v:.1f}" for k, v in stages.items())
-    print(f"{label:>10}  {secs:8.1f} s  {ratio}  rss {res['rss_mib']:7.1f} MiB  workers {res['workers_rss_mib']:7.1f} MiB"
+    print(f"{label:>10}  {secs:8.1f} s  {ratio}  rss {res['rss_mib']:7.1f} MiB"
+          f"  workers {res['workers_rss_mib']:7.1f} MiB"
           f"  exit {res['exit']}  | {parts}")
     sys.stdout.flush()
     return secs

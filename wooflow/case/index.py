@@ -91,7 +91,7 @@ def row_from_document(doc_id: int, parent_id: int | None, doc: Any) -> IndexRow:
         type="email" if doc.kind == "email" else None,
         date=_iso(fields.get("date")),
         title=fields.get("subject") or None,
-        sender=(_names(fields.get("from")) or [None])[0],
+        sender=next(iter(_names(fields.get("from"))), None),
         addressees=_names(fields.get("to")) + _names(fields.get("cc")),
         message_id=_clean_id(fields.get("message_id")),
     )

@@ -28,7 +28,9 @@ if TYPE_CHECKING:
 PERSON_CATEGORIES = ("person", "email", "signature")
 DECISIONS = ("redact", "keep", "undecided")
 TITLES = {"dhr", "mevr", "mw", "mr", "dr", "drs", "ir", "ing", "prof", "ds", "heer", "mevrouw", "de heer"}
-PARTICLES = {"van", "de", "der", "den", "het", "ten", "ter", "te", "in", "t", "'t", "op", "la", "le", "da", "di", "von", "vd"}
+PARTICLES = {
+    "van", "de", "der", "den", "het", "ten", "ter", "te", "in", "t", "'t", "op", "la", "le", "da", "di", "von", "vd",
+}
 PUBLIC_ROLE_WORDS = (
     "minister", "staatssecretaris", "burgemeester", "wethouder", "kamerlid", "lid", "motie",
     "amendement", "commissaris", "gedeputeerde", "premier", "president", "koning", "koningin",
@@ -411,7 +413,7 @@ def decide_persons(case: Case, keys: list[str], decision: str, propagate: bool =
                 fault_point("persons")
         per_person: dict[str, int] = defaultdict(int)
         if decision == "redact" and propagate:
-            plans = []  # (person, [(pattern, first run, category, bare)])
+            plans: list[tuple[Person, list[tuple[re.Pattern[str], str | None, str, bool]]]] = []
             docs: dict[int, list[int]] = defaultdict(list)  # doc -> indexes into plans
             for person in chosen:
                 pats = [(p, _first_run(lit), c, b) for p, c, b, lit in _patterns(case, person, others)]

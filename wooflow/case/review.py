@@ -48,7 +48,7 @@ class FindingRecord:
                    r["reviewer"], r["reviewed_at"])
 
     def to_json(self) -> dict[str, Any]:
-        out = {"id": self.id, "doc_id": self.doc_id}
+        out: dict[str, Any] = {"id": self.id, "doc_id": self.doc_id}
         out.update(self.finding.to_json())
         out.update(status=self.status, source=self.source, person_key=self.person_key,
                    reviewer=self.reviewer, reviewed_at=self.reviewed_at)

@@ -99,12 +99,16 @@ def _ingest_all(store: Any, files: list[str], ctx: Any, summary: Any, console: A
 def text(path: Path = typer.Argument(..., help="Het document.")) -> None:
     """Druk de platte tekst van een document af, precies zoals wooflow die ziet (UTF-8)."""
     from wooflow.ingest import read_path
+    from wooflow.ingest.base import clean_text
 
     try:
         doc = read_path(path)
     except InputError as exc:
         _say(f"{exc.path}: {exc.reason}: {exc.detail}")
         raise typer.Exit(exc.exit_code) from None
+    for item in doc.walk():  # what could not be read is said on stderr; stdout stays the text
+        for warning in item.warnings:
+            _say(f"waarschuwing: {clean_text(warning)}")
     out = sys.stdout.buffer
     try:
         out.write(doc.text.encode("utf-8", "surrogatepass"))

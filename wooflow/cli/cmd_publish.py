@@ -40,7 +40,7 @@ def register(app: typer.Typer) -> None:
         conceptbesluit, rapport en manifest. Opnieuw draaien met dezelfde --out hervat de zaak en
         bewaart beoordelingen."""
         from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
         from wooflow.case.publish.config import load_config
         from wooflow.case.publish.process import process
@@ -56,7 +56,7 @@ def register(app: typer.Typer) -> None:
             TextColumn("{task.description:<34}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
             console=err, disable=quiet or not err.is_terminal, transient=False,
         )
-        tasks: dict[str, int] = {}
+        tasks: dict[str, TaskID] = {}
 
         def on_progress(stage: str, done: int, total: int) -> None:
             if stage not in tasks:

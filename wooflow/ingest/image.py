@@ -44,6 +44,9 @@ def read_image(data: bytes, path: str, name: str, ctx: ReadContext) -> Document:
             img = Image.open(io.BytesIO(data))
         with img:
             fmt = img.format or "image"
+            frames = int(getattr(img, "n_frames", 1) or 1)
+            if frames > max_frames:  # say so before OCR spends minutes on the first 500
+                raise LimitExceeded(path, f"meer dan {max_frames} pagina's in afbeelding ({frames})")
             for number, frame in enumerate(ImageSequence.Iterator(img)):
                 if number >= max_frames:
                     raise LimitExceeded(path, f"meer dan {max_frames} pagina's in afbeelding")

@@ -215,7 +215,9 @@ def _redact_doc(doc: Any, source_path: str | None, findings: list[Any], out: Pat
     return int(getattr(report, "pages", 0) or 0)
 
 
-def _redact_job(doc: Any, source_path: str | None, findings: list[Any], out: str, verify_ocr: bool) -> tuple[int, str, str]:
+def _redact_job(
+    doc: Any, source_path: str | None, findings: list[Any], out: str, verify_ocr: bool
+) -> tuple[int, str, str]:
     """One document, in a worker process: ``(pages, "", "")`` or ``(0, kind, message)``.
 
     Any failure withholds only this document; the batch goes on (an unexpected exception is

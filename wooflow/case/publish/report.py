@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -82,7 +83,10 @@ def column_chart(items: list[tuple[str, int]], title: str) -> str:
     top = max(v for _, v in items) or 1
     every = max(1, (len(items) * 46) // 640 + 1)  # skip labels so they do not overlap
     width = 40 + col * len(items)
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{base + 40}" role="img" aria-label="{_esc(title)}">']
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{base + 40}" role="img"'
+        f' aria-label="{_esc(title)}">'
+    ]
     parts.append(f'<line x1="30" y1="{base}" x2="{width}" y2="{base}" stroke="#999"/>')
     parts.append(f'<text x="26" y="{base - chart_h + 4}" text-anchor="end" font-size="10">{top}</text>')
     for i, (name, value) in enumerate(items):
@@ -125,7 +129,7 @@ color: #154273; } .leeg { color: #777; } footer { color: #777; font-size: .85em;
 """
 
 
-def _table(rows: list[tuple[str, object]]) -> str:
+def _table(rows: Sequence[tuple[str, object]]) -> str:
     body = "".join(f'<tr><td>{_esc(k)}</td><td class="n">{_esc(v)}</td></tr>' for k, v in rows)
     return f"<table>{body}</table>"
 
@@ -168,7 +172,8 @@ def render(data: ReportData) -> str:
                 ("Ontvangen", datum(case.received) if case.received else "onbekend"),
                 ("Beslistermijn", datum(deadline) if deadline else "onbekend"),
                 ("Voorlopig besluit", {"niets": "niets aangetroffen", "geheel": "geheel openbaar",
-                                       "gedeeltelijk": "gedeeltelijk openbaar", "niet": "niet openbaar"}[decide(data.records)]),
+                                       "gedeeltelijk": "gedeeltelijk openbaar",
+                                       "niet": "niet openbaar"}[decide(data.records)]),
             ]
         ),  # fmt: skip
         "".join(f'<div class="kpi"><b>{_esc(v)}</b>{_esc(k)}</div>' for k, v in kpis),
@@ -182,7 +187,8 @@ def render(data: ReportData) -> str:
         "en worden niet opnieuw beoordeeld.</p>",
         "<h2>Voortgang van de beoordeling</h2>",
         bar_chart(
-            [("geaccepteerd", rev.accepted), ("voorgesteld (te beoordelen)", rev.proposed), ("afgewezen", rev.rejected)],
+            [("geaccepteerd", rev.accepted), ("voorgesteld (te beoordelen)", rev.proposed),
+             ("afgewezen", rev.rejected)],
             "Gevonden gegevens per status",
             {"geaccepteerd": "#39870c", "voorgesteld (te beoordelen)": "#f9e11e", "afgewezen": "#999999"},
         ),
