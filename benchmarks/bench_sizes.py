@@ -7,6 +7,7 @@ its redaction workers) and the ratio to the previous size; linear cost gives ~2.
     .venv/bin/python benchmarks/bench_sizes.py                      # 128 KiB .. 16 MiB + 2,000-page PDF
     .venv/bin/python benchmarks/bench_sizes.py --max-kib 1024 --pdf-pages 0
     .venv/bin/python benchmarks/bench_sizes.py --timeout 600        # give up on a size after 10 min
+    .venv/bin/python benchmarks/bench_sizes.py --no-redact          # every stage but wooflow.redact
 
 The text is Dutch-looking filler with a person name ("Voornaam Achternaam") in about one word
 out of fifty, surnames drawn from a pool that grows with the size, so the number of persons
@@ -35,6 +36,13 @@ WORDS = ("de het een van over begroting gemeente beleid rapport vergadering over
 CHILD = r"""
 import json, resource, sys, time
 from wooflow.case.publish.process import process
+if sys.argv[3] == "stub":  # leave out the redaction stage (wooflow.redact) to time the others
+    import pymupdf, types
+    import wooflow.redact.batch as rb
+    def stub(doc, findings, out, ocr=True):
+        pdf = pymupdf.open(); pdf.new_page(); pdf.save(str(out)); pdf.close()
+        return types.SimpleNamespace(pages=1), None
+    rb.redact_to_pdf = stub
 marks = {}
 def progress(stage, done, total):
     marks.setdefault(stage, time.perf_counter())
@@ -79,11 +87,12 @@ def long_pdf(path: Path, pages: int) -> None:
     doc.close()
 
 
-def run(path: Path, work: Path, timeout: int) -> dict[str, object]:
+def run(path: Path, work: Path, timeout: int, stub: bool = False) -> dict[str, object]:
     out = work / (path.stem + "-out")
     t0 = time.perf_counter()
     try:
-        proc = subprocess.run([sys.executable, "-c", CHILD, str(path), str(out)], capture_output=True,
+        proc = subprocess.run([sys.executable, "-c", CHILD, str(path), str(out), "stub" if stub else "-"],
+                              capture_output=True,
                               text=True, timeout=timeout, check=False)
     except subprocess.TimeoutExpired:
         return {"seconds": time.perf_counter() - t0, "timeout": True}
@@ -115,6 +124,8 @@ def main() -> None:
     ap.add_argument("--max-kib", type=int, default=16 * 1024)
     ap.add_argument("--pdf-pages", type=int, default=2000)
     ap.add_argument("--timeout", type=int, default=3600, help="seconds per size before giving up")
+    ap.add_argument("--no-redact", action="store_true",
+                    help="replace the redaction stage (wooflow.redact) by a stub, to time the other stages")
     args = ap.parse_args()
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs; one-line text through `process`")
     print(f"{'size':>10}  {'wall':>10}  {'ratio':>6}  peak memory, exit | seconds per stage")
@@ -125,7 +136,7 @@ def main() -> None:
         while kib <= args.max_kib:
             path = work / f"regel-{kib}k.txt"
             path.write_text(one_line(kib * 1024), encoding="utf-8")
-            res = run(path, work, args.timeout)
+            res = run(path, work, args.timeout, args.no_redact)
             label = f"{kib} KiB" if kib < 1024 else f"{kib // 1024} MiB"
             secs = show(label, res, prev)
             if res.get("timeout"):
@@ -137,8 +148,8 @@ def main() -> None:
             long_pdf(pdf, args.pdf_pages)
             half = work / f"lang-{args.pdf_pages // 2}.pdf"
             long_pdf(half, args.pdf_pages // 2)
-            prev = show(f"{args.pdf_pages // 2} p", run(half, work, args.timeout), None)
-            show(f"{args.pdf_pages} p", run(pdf, work, args.timeout), prev)
+            prev = show(f"{args.pdf_pages // 2} p", run(half, work, args.timeout, args.no_redact), None)
+            show(f"{args.pdf_pages} p", run(pdf, work, args.timeout, args.no_redact), prev)
 
 
 if __name__ == "__main__":
