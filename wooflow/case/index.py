@@ -91,7 +91,7 @@ def row_from_document(doc_id: int, parent_id: int | None, doc: Any) -> IndexRow:
         type="email" if doc.kind == "email" else None,
         date=_iso(fields.get("date")),
         title=fields.get("subject") or None,
-        sender=(_names(fields.get("from")) or [None])[0],
+        sender=next(iter(_names(fields.get("from"))), None),
         addressees=_names(fields.get("to")) + _names(fields.get("cc")),
         message_id=_clean_id(fields.get("message_id")),
     )
@@ -147,6 +147,31 @@ def insert_rows(conn: sqlite3.Connection, rows: Iterable[IndexRow]) -> int:
     return n
 
 
+def follow_scope(conn: sqlite3.Connection, actor: str, doc_ids: list[int]) -> int:
+    """Scope follows content: a new document with the same bytes or the same normalised text as
+    a document already out of scope is out of scope too (a reviewer's "buiten reikwijdte" must
+    not be undone by a copy of the file arriving in a later run). Returns how many."""
+    from wooflow.case import audit
+
+    n = 0
+    for doc_id in doc_ids:
+        row = conn.execute("SELECT sha256, text_hash FROM case_doc WHERE doc_id=?", (doc_id,)).fetchone()
+        if row is None:
+            continue
+        twin = conn.execute(
+            "SELECT doc_id FROM case_doc WHERE in_scope = 0 AND doc_id != ? AND (sha256 = ?"
+            " OR (text_hash = ? AND text_hash != ?)) ORDER BY doc_id LIMIT 1",
+            (doc_id, row["sha256"], row["text_hash"], text_hash("")),
+        ).fetchone()
+        if twin is None:
+            continue
+        reason = f"zelfde inhoud als document {twin[0]}, dat buiten de reikwijdte valt"
+        conn.execute("UPDATE case_doc SET in_scope = 0, scope_reason = ? WHERE doc_id = ?", (reason, doc_id))
+        audit.log(conn, actor, "scope.out", doc_id, reason=reason, same_as=twin[0])
+        n += 1
+    return n
+
+
 def refresh_attachments(conn: sqlite3.Connection) -> None:
     conn.execute(
         "UPDATE case_doc SET has_attachments = EXISTS"
@@ -169,6 +194,7 @@ def index_new(case: Case, batch: int = 500) -> int:
             for doc_id, parent in todo[i : i + batch]]
         with case.transaction() as conn:
             total += insert_rows(conn, rows)
+            follow_scope(conn, case.actor, [r.doc_id for r in rows])
     if total:
         from wooflow.case.dedupe import assign_threads
         from wooflow.case.judgement import refresh

@@ -40,7 +40,7 @@ def normalise_ground(code: str) -> str:
 
 def ground_order(code: str) -> tuple[Any, ...]:
     """Sort key in the order of the Woo: 5.1.1a < 5.1.1e < 5.1.2e < 5.1.5 < 5.2."""
-    m = re.match(r"^(\d+)\.(\d+)(?:\.(\d+))?([a-z]?)", code)
+    m = re.match(r"^(\d{1,4})\.(\d{1,4})(?:\.(\d{1,4}))?([a-z]?)(?!\d)", code)
     if not m:
         return (999, code)
     return (int(m[1]), int(m[2]), int(m[3] or 0), m[4], code)

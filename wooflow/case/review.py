@@ -48,7 +48,7 @@ class FindingRecord:
                    r["reviewer"], r["reviewed_at"])
 
     def to_json(self) -> dict[str, Any]:
-        out = {"id": self.id, "doc_id": self.doc_id}
+        out: dict[str, Any] = {"id": self.id, "doc_id": self.doc_id}
         out.update(self.finding.to_json())
         out.update(status=self.status, source=self.source, person_key=self.person_key,
                    reviewer=self.reviewer, reviewed_at=self.reviewed_at)
@@ -251,8 +251,14 @@ def add(case: Case, doc_id: int, start: int, end: int, category: str, ground: st
 
 def apply_policy(case: Case, policy: AcceptancePolicy | None = None,
                  doc_ids: list[int] | None = None) -> int:
-    """Accept proposed findings the policy allows; the rest stay proposed. Returns how many."""
-    from wooflow.case.persons import set_decision
+    """Accept proposed findings the policy allows; the rest stay proposed. Returns how many.
+
+    One transaction: the accepted findings, the persons they decide and the judgements land
+    together or not at all, so a crash midway leaves the case as before and a re-run does the
+    same work. Persons follow from the stored state (a policy-accepted person finding whose
+    person is still undecided), so a second run repairs what an older version left half done.
+    """
+    from wooflow.case.persons import decide_persons
 
     policy = policy or AcceptancePolicy()
     rows = findings(case, status="proposed")
@@ -270,16 +276,19 @@ def apply_policy(case: Case, policy: AcceptancePolicy | None = None,
             "accepted": len(chosen), "categories": sorted(policy.categories),
             "min_score": policy.min_score,
         })
-    if policy.propagate_persons:
-        keys = {r.person_key for r in chosen if r.person_key and r.finding.category == "person"}
-        undecided = {
-            r["key"] for r in case.conn.execute("SELECT key FROM case_persons WHERE decision='undecided'")
-        }
-        actor, case.actor = case.actor, "beleid"  # automatic, not the person running wooflow
-        try:
-            for key in sorted(keys & undecided):
-                set_decision(case, key, "redact")
-        finally:
-            case.actor = actor
-    refresh(case, {r.doc_id for r in chosen})
+        if policy.propagate_persons:
+            sql = (
+                "SELECT DISTINCT f.person_key FROM case_findings f JOIN case_persons p"
+                " ON p.key = f.person_key WHERE f.status='accepted' AND f.reviewer='beleid'"
+                " AND f.category='person' AND p.decision='undecided'"
+            )
+            keys = {r[0] for r in conn.execute(sql)}
+            if doc_ids is not None:
+                keys &= {r.person_key for r in chosen if r.person_key}
+            actor, case.actor = case.actor, "beleid"  # automatic, not the person running wooflow
+            try:
+                decide_persons(case, sorted(keys), "redact")
+            finally:
+                case.actor = actor
+        refresh(case, {r.doc_id for r in chosen})
     return len(chosen)

@@ -71,8 +71,15 @@ def register(app: typer.Typer) -> None:
             summary = process([str(p) for p in inputs or []], out, cfg, case, on_progress)
         if summary.moved_case:
             print(f"wooflow: {summary.moved_case}", file=sys.stderr)
+        from wooflow.store.batch import dropped_content
+
+        for line in summary.notes:
+            print(f"wooflow: let op: {line}", file=sys.stderr)
         for path, reason, detail in summary.failures:
             print(f"wooflow: {path}: {reason}: {detail}", file=sys.stderr)
+        for line in summary.warnings:
+            if dropped_content(line) is None:  # content left out is printed above, as a failure
+                print(f"wooflow: waarschuwing: {line}", file=sys.stderr)
         for line in summary.withheld:
             print(f"wooflow: {line}", file=sys.stderr)
         for line in summary.metadata:

@@ -8,7 +8,7 @@ Formats are detected by content first and extension second (see ``sniff``). Read
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -79,10 +79,14 @@ def _hidden(name: str) -> bool:
     return name.startswith((".", "~$")) or name in SKIP_NAMES
 
 
-def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str]:
+def expand_paths(
+    paths: Iterable[str | os.PathLike[str]], on_skip: Callable[[str], None] | None = None
+) -> Iterator[str]:
     """Files under ``paths`` in a stable order: folders recursed, sorted, hidden files skipped.
 
     A path that does not exist is passed through so that reading it reports the problem.
+    ``on_skip`` hears of every hidden file or folder left out (``.x``, ``~$x.docx``), so the
+    CLI can say so instead of dropping it silently.
     """
     for given in paths:
         shown = os.fspath(given)
@@ -91,11 +95,16 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str]:
             continue
         found: list[tuple[tuple[str, ...], str]] = []
         for root, dirs, files in os.walk(shown):
-            dirs[:] = [d for d in dirs if not _hidden(d)]
+            skipped = [os.path.join(root, d) for d in dirs if _hidden(d)]
+            skipped += [os.path.join(root, n) for n in files if _hidden(n)]
+            dirs[:] = sorted(d for d in dirs if not _hidden(d))
             rel = Path(root).relative_to(shown).parts
             found.extend(
                 ((*rel, name), os.path.join(root, name)) for name in files if not _hidden(name)
             )
+            if on_skip is not None:
+                for path in sorted(skipped):
+                    on_skip(path)
         for _key, path in sorted(found):
             yield path
 
@@ -115,4 +124,4 @@ def _fresh(ctx: ReadContext | None) -> ReadContext:
     """A new budget per top-level file: limits hold per input, not per batch."""
     if ctx is None:
         return ReadContext()
-    return ReadContext(ctx.max_depth, ctx.max_members, ctx.max_total_bytes, ctx.max_ratio, ctx.ocr)
+    return ctx.fresh()

@@ -61,6 +61,19 @@ def _check_directory(infos: list[zipfile.ZipInfo], path: str, ctx: ReadContext) 
         )
 
 
+def check_container(data: bytes, path: str, ctx: ReadContext, label: str = "Word-document") -> None:
+    """Zip limits for a format that is a zip inside (.docx): checked on the central directory
+    before a library expands anything. zipfile never yields more than a member's declared size,
+    so the declared sizes bound what the library can unpack."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            infos = [i for i in zf.infolist() if not i.is_dir()]
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+        raise CorruptDocument(path, f"beschadigd {label}: {exc}") from None
+    _check_directory(infos, path, ctx)
+    ctx.budget.expanded += sum(i.file_size for i in infos)
+
+
 def _extract(zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: str, ctx: ReadContext) -> bytes:
     """Stream one member, enforcing its declared size, the ratio and the shared budget."""
     chunks: list[bytes] = []

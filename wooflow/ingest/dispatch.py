@@ -52,9 +52,10 @@ def read_data(data: bytes, path: str, name: str, ctx: ReadContext) -> Document:
         raise LimitExceeded(
             path, f"te groot of te diep om te lezen ({type(exc).__name__})"
         ) from None
-    except Exception as exc:  # a library choking on malformed input must not stop the batch
-        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-        raise CorruptDocument(path, f"onleesbaar ({type(exc).__name__}: {first})") from None
+    except Exception:  # a library choking on malformed input must not stop the batch
+        raise CorruptDocument(
+            path, f"onleesbaar: de inhoud klopt niet met het formaat ({kind}); het bestand is waarschijnlijk beschadigd"
+        ) from None
 
 
 def read_child(data: bytes, member: str, parent: str, ctx: ReadContext) -> Document:

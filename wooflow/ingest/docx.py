@@ -159,6 +159,9 @@ def _core(doc: Any) -> dict[str, Any]:
 def read_docx(data: bytes, path: str, name: str, ctx: ReadContext) -> Document:
     import docx
 
+    from wooflow.ingest.archive import check_container
+
+    check_container(data, path, ctx)  # a .docx is a zip: the same limits before python-docx
     try:
         wdoc = docx.Document(io.BytesIO(data))
         body = "\n".join(_blocks(wdoc)).strip("\n")

@@ -9,8 +9,8 @@ from email.parser import BytesParser
 from email.utils import getaddresses, parsedate_to_datetime
 from typing import Any
 
-from wooflow.exceptions import MalformedMail
-from wooflow.ingest.base import ReadContext, new_document
+from wooflow.exceptions import LimitExceeded, MalformedMail
+from wooflow.ingest.base import DEFAULT_MAX_MIME_DEPTH, ReadContext, new_document
 from wooflow.ingest.email_common import add_attachments, html_to_text, mail_text
 from wooflow.model import Document
 
@@ -20,11 +20,31 @@ KEY_HEADERS = ("from", "to", "subject", "date", "message-id")
 def parse_message(data: bytes, path: str) -> EmailMessage:
     try:
         msg = BytesParser(policy=policy.default).parsebytes(data)
-    except Exception as exc:  # the parser is lenient; anything it raises means garbage
-        raise MalformedMail(path, f"e-mail niet te ontleden: {exc}") from None
+    except RecursionError:
+        raise LimitExceeded(path, "e-mail te diep genest (multipart in multipart, honderden niveaus)") from None
+    except Exception:  # the parser is lenient; anything it raises means garbage
+        raise MalformedMail(path, "e-mail niet te ontleden (MIME-structuur onleesbaar)") from None
+    depth = _mime_depth(msg)
+    if depth > DEFAULT_MAX_MIME_DEPTH:
+        raise LimitExceeded(
+            path, f"e-mail te diep genest ({depth} niveaus multipart, grens {DEFAULT_MAX_MIME_DEPTH})"
+        )
     if not any(msg.get(h) is not None for h in KEY_HEADERS):
         raise MalformedMail(path, "geen e-mailkoppen gevonden (Van/Aan/Onderwerp/Datum)")
     return msg  # type: ignore[return-value]
+
+
+def _mime_depth(msg: Any) -> int:
+    """How deep multiparts nest in one message, counted without recursion."""
+    deepest = 0
+    stack = [(msg, 1)]
+    while stack:
+        part, depth = stack.pop()
+        deepest = max(deepest, depth)
+        payload = part.get_payload() if part.is_multipart() else None
+        if isinstance(payload, list):
+            stack.extend((p, depth + 1) for p in payload)
+    return deepest
 
 
 def _header(msg: EmailMessage, name: str) -> str:
@@ -127,12 +147,40 @@ def mail_document(
         attachments = attachments_of(msg)
     except Exception as exc:  # structural damage deep in a MIME tree
         raise MalformedMail(path, f"e-mailstructuur beschadigd: {exc}") from None
+    lost = _lost_structure(msg)
+    if lost and not body.strip():
+        # The MIME boundary is missing: the parts cannot be told apart, so keep what is there
+        # as raw text rather than an empty body, and say that attachments may be missing.
+        raw = msg.get_payload()
+        body = raw if isinstance(raw, str) else ""
     doc = new_document(data, path, name, "email", mail_text(fields, date, body), ctx)
     doc.fields.update(fields)
-    if msg.defects:
+    if lost:
+        doc.warnings.append(
+            f"{path}: incomplete: MIME-structuur beschadigd ({lost}); de inhoud is als ruwe tekst"
+            " ingelezen en bijlagen konden niet worden gescheiden"
+        )
+    elif msg.defects:
         doc.warnings.append(f"{path}: e-mail heeft gebreken: {type(msg.defects[0]).__name__}")
     add_attachments(doc, attachments, ctx)
     return doc
+
+
+_STRUCTURE_DEFECTS = {
+    "StartBoundaryNotFoundDefect": "begingrens niet gevonden",
+    "NoBoundaryInMultipartDefect": "multipart zonder grens",
+    "MultipartInvariantViolationDefect": "multipart zonder onderdelen",
+}
+
+
+def _lost_structure(msg: EmailMessage) -> str:
+    """A Dutch description of a MIME defect that hides the body or attachments, or ""."""
+    for part in msg.walk():
+        for defect in getattr(part, "defects", ()):
+            label = _STRUCTURE_DEFECTS.get(type(defect).__name__)
+            if label:
+                return label
+    return ""
 
 
 def read_eml(data: bytes, path: str, name: str, ctx: ReadContext) -> Document:

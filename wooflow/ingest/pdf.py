@@ -57,6 +57,56 @@ def open_pdf(data: bytes, path: str) -> Iterator[pymupdf.Document]:
         pdf.close()
 
 
+def _lost_pages(pdf: pymupdf.Document) -> list[int]:
+    """Pages (1-based) whose page object or content stream did not survive MuPDF's repair:
+    they come out blank, so their text is lost."""
+    lost = []
+    for number in range(pdf.page_count):
+        try:
+            xref = pdf.page_xref(number)
+            if pdf.xref_object(xref, compressed=True).strip() == "null":
+                lost.append(number + 1)
+                continue
+            contents = pdf[number].get_contents()
+            if any(pdf.xref_object(c, compressed=True).strip() == "null" for c in contents):
+                lost.append(number + 1)
+        except Exception:  # noqa: BLE001 - a page MuPDF cannot even describe is lost too
+            lost.append(number + 1)
+    return lost
+
+
+def _ranges(numbers: list[int]) -> str:
+    """[3, 4, 5, 9] -> "3-5, 9"."""
+    out: list[str] = []
+    for n in numbers:
+        if out and n == int(out[-1].split("-")[-1]) + 1:
+            out[-1] = f"{out[-1].split('-')[0]}-{n}"
+        else:
+            out.append(str(n))
+    return ", ".join(out)
+
+
+def _repair_warning(pdf: pymupdf.Document, data: bytes, path: str) -> str:
+    """The warning for a PDF MuPDF had to repair; ``incomplete`` when pages were lost.
+
+    Lost are pages whose objects are gone (MuPDF returns them blank) and pages the page tree
+    declared (the largest ``/Count``) but the repair did not recover. Lost pages are content
+    left out: the warning becomes a failure row of the case and `process` exits non-zero."""
+    import re
+
+    lost = _lost_pages(pdf)
+    counts = [int(m) for m in re.findall(rb"/Count\s+(\d{1,7})\b", data)]
+    declared = max([pdf.page_count, *counts])
+    missing = len(lost) + declared - pdf.page_count
+    if missing:
+        which = f" (pagina {_ranges(lost)})" if lost else ""
+        return (
+            f"{path}: incomplete: PDF was beschadigd; na herstel ontbreken {missing} van de"
+            f" {declared} pagina's{which}"
+        )
+    return f"{path}: PDF was beschadigd; MuPDF heeft de structuur hersteld"
+
+
 def read_pdf(data: bytes, path: str, name: str, ctx: ReadContext) -> Document:
     builder = TextBuilder()
     pages: list[Page] = []
@@ -65,7 +115,7 @@ def read_pdf(data: bytes, path: str, name: str, ctx: ReadContext) -> Document:
     try:
         with open_pdf(data, path) as pdf:
             if pdf.is_repaired:
-                warnings.append("PDF was beschadigd; MuPDF heeft de structuur hersteld")
+                warnings.append(_repair_warning(pdf, data, path))
             fields = _metadata(pdf.metadata or {})
             # Scanned pages are OCRed in parallel, a window at a time so that a 500-page scan
             # never holds more than a few rendered page images in memory.
@@ -123,7 +173,7 @@ def _page_content(
         if ctx.ocr and _needs_ocr(page, raw):
             from PIL import Image
 
-            pix = page.get_pixmap(dpi=OCR_DPI, colorspace=pymupdf.csGRAY, alpha=False)
+            pix = page.get_pixmap(dpi=_ocr_dpi(rect, ctx, path, number), colorspace=pymupdf.csGRAY, alpha=False)
             image = Image.frombytes("L", (pix.width, pix.height), pix.samples)
             # Pixmap pixels map onto page.rect; scale back to points.
             return replace(info, ocr=True), (image, rect.width / pix.width)
@@ -135,6 +185,21 @@ def _page_content(
     for x0, y0, x1, y1, word, bno, lno, _wno in raw:
         blocks.setdefault(bno, {}).setdefault(lno, []).append((word, (x0, y0, x1, y1)))
     return info, [list(lines.values()) for lines in blocks.values()]
+
+
+def _ocr_dpi(rect: pymupdf.Rect, ctx: ReadContext, path: str, number: int) -> int:
+    """OCR resolution for a page: 300 dpi, less for a huge page so that the rendered image
+    stays within ``ctx.max_pixels``; a page too large even at 72 dpi is refused."""
+    from wooflow.ingest.image import check_pixels
+
+    inches = max(rect.width, 1.0) * max(rect.height, 1.0) / (72.0 * 72.0)
+    dpi = OCR_DPI
+    if inches * dpi * dpi > ctx.max_pixels:
+        dpi = int((ctx.max_pixels / inches) ** 0.5)
+    if dpi < 72:
+        check_pixels(int(rect.width / 72 * OCR_DPI), int(rect.height / 72 * OCR_DPI), path, ctx,
+                     f"pagina {number + 1} (gerenderd voor OCR)")
+    return dpi
 
 
 def _needs_ocr(page: pymupdf.Page, raw: list[Any]) -> bool:

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from wooflow.store.batch import IngestEvent, IngestSummary, ingest_paths
 from wooflow.store.case_store import DB_NAME, CaseStore, DocumentRow, StoredFailure
+from wooflow.store.lock import case_lock
 
 __all__ = [
+    "case_lock",
     "DB_NAME",
     "CaseStore",
     "DocumentRow",

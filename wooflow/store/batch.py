@@ -11,13 +11,28 @@ import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from wooflow.exceptions import InputError
+from wooflow.exceptions import CaseError, InputError
 from wooflow.ingest import IngestFailure, ReadContext, expand_paths
+from wooflow.ingest.base import clean_text
 from wooflow.ingest.dispatch import load_file, read_data
 from wooflow.model import sha256_bytes
 from wooflow.store.case_store import CaseStore
 
 STORED, SKIPPED, FAILED = "stored", "skipped", "failed"
+# Warning reasons that mean content was left out (an attachment, member or page not read): each
+# becomes a failure row of the case, so the inventory and the decision letter can count it.
+DROPPED = frozenset(
+    {"unreadable", "unsupported", "empty", "corrupt", "encrypted", "zip-bomb", "limit",
+     "malformed-mail", "incomplete"}
+)
+
+
+def dropped_content(warning: str) -> tuple[str, str, str] | None:
+    """``(path, reason, detail)`` when a reader's warning says content was left out."""
+    parts = warning.split(": ", 2)
+    if len(parts) == 3 and parts[1] in DROPPED:
+        return parts[0], parts[1], parts[2]
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,33 +66,39 @@ class IngestSummary:
 
 
 def ingest_one(store: CaseStore, path: str, ctx: ReadContext | None = None) -> IngestEvent:
-    """Store one input file; an unreadable file becomes a recorded failure, never an exception."""
+    """Store one input file; an unreadable file becomes a recorded failure, never an exception.
+
+    ``path`` is opened as given (a name that is not valid UTF-8 arrives as surrogate escapes);
+    the case stores and reports it with U+FFFD in their place (``clean_text``)."""
+    real, path = path, clean_text(path)
     try:
-        data = load_file(path)
+        data = load_file(real)
         existing = store.find_document(path, sha256_bytes(data))
         if existing is not None:
             store.clear_failure(path)
             return IngestEvent(path, SKIPPED, existing)
-        base = ctx or ReadContext()
-        doc = read_data(
-            data,
-            path,
-            path,
-            ReadContext(
-                base.max_depth, base.max_members, base.max_total_bytes, base.max_ratio, base.ocr
-            ),
-        )
+        doc = read_data(data, path, path, (ctx or ReadContext()).fresh())
     except InputError as exc:
-        failure = IngestFailure.from_error(exc, path)
+        failure = IngestFailure.from_error(exc, real)
+        failure = IngestFailure(path, failure.reason, clean_text(failure.detail))
         store.record_failure(failure.path, failure.reason, failure.detail)
         return IngestEvent(path, FAILED, failure=failure)
     doc.data = data  # hand the bytes we hashed to the blob store instead of re-reading the file
+    warnings = tuple(clean_text(w) for item in doc.walk() for w in item.warnings)
     try:
-        doc_id = store.add_document(doc)
+        with store.transaction():  # the document and what it left out, together or not at all
+            doc_id = store.add_document(doc)
+            store.clear_failure(path)
+            for w in warnings:
+                lost = dropped_content(w)
+                if lost is not None:
+                    store.record_failure(*lost)
+    except CaseError as exc:  # e.g. the file changed while it was read: this input only
+        failure = IngestFailure(path, "unreadable", clean_text(str(exc)))
+        store.record_failure(failure.path, failure.reason, failure.detail)
+        return IngestEvent(path, FAILED, failure=failure)
     finally:
         doc.data = None
-    store.clear_failure(path)
-    warnings = tuple(w for item in doc.walk() for w in item.warnings)
     return IngestEvent(path, STORED, doc_id, warnings=warnings)
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from wooflow.exceptions import CaseError
+from wooflow.ingest.base import clean_text
 from wooflow.model import Document, Page, sha256_bytes
 from wooflow.store.blobs import BlobStore
 from wooflow.store.codec import pack_words, unpack_words
@@ -136,7 +137,7 @@ class CaseStore:
     def find_document(self, path: str, sha256: str) -> int | None:
         """Id of the stored document with this path and content, if any (resume check)."""
         row = self.conn.execute(
-            "SELECT id FROM documents WHERE path = ? AND sha256 = ?", (path, sha256)
+            "SELECT id FROM documents WHERE path = ? AND sha256 = ?", (clean_text(path), sha256)
         ).fetchone()
         return None if row is None else int(row["id"])
 
@@ -146,7 +147,7 @@ class CaseStore:
         The original bytes go to ``blobs/<sha256>`` first (from ``doc.data``, or read from
         ``doc.path`` for a top-level file), so a stored document always has its blob.
         """
-        existing = self.find_document(doc.path, doc.sha256)
+        existing = self.find_document(doc.path, doc.sha256)  # cleaned as _insert stores it
         if existing is not None:
             return existing
         for item in doc.walk():
@@ -173,13 +174,13 @@ class CaseStore:
             " page_count, position, added_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
             (
                 parent_id,
-                doc.path,
-                doc.name,
+                clean_text(doc.path),
+                clean_text(doc.name),
                 doc.kind,
                 doc.sha256,
-                doc.text,
-                json.dumps(doc.fields, ensure_ascii=False, default=str),
-                json.dumps(doc.warnings, ensure_ascii=False),
+                clean_text(doc.text),
+                clean_text(json.dumps(doc.fields, ensure_ascii=False, default=str)),
+                clean_text(json.dumps(doc.warnings, ensure_ascii=False)),
                 doc.page_count,
                 position,
                 _now(),
@@ -304,6 +305,7 @@ class CaseStore:
 
     def record_failure(self, path: str, reason: str, detail: str) -> None:
         """Remember why an input was not stored; a re-run that succeeds clears it."""
+        path, reason, detail = clean_text(path), clean_text(reason), clean_text(detail)
         with self.transaction():
             self.conn.execute("DELETE FROM failures WHERE path = ?", (path,))
             self.conn.execute(
@@ -312,6 +314,7 @@ class CaseStore:
             )
 
     def clear_failure(self, path: str) -> None:
+        path = clean_text(path)
         with self.transaction():
             self.conn.execute("DELETE FROM failures WHERE path = ?", (path,))
 

@@ -86,6 +86,8 @@ def load_config(path: Path | None) -> ProcessConfig:
         raise ConfigError(f"{path}: kan configuratie niet lezen ({exc.strerror or exc})") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: ongeldige TOML ({exc})") from None
+    except ValueError:  # e.g. an integer of thousands of digits: Python refuses to convert it
+        raise ConfigError(f"{path}: ongeldige TOML (een getal is te lang)") from None
     unknown = set(data) - {"case", "policy", "dedupe", "publish"}
     if unknown:
         raise ConfigError(f"{path}: onbekende sectie(s) {', '.join(sorted(unknown))}")
@@ -112,8 +114,12 @@ def load_config(path: Path | None) -> ProcessConfig:
         cfg.contact = str(pub.get("contact", cfg.contact))
         cfg.verify_ocr = bool(pub.get("verify_ocr", cfg.verify_ocr))
         cfg.workers = int(pub.get("workers", cfg.workers))
-    except (TypeError, ValueError) as exc:
-        raise ConfigError(f"{path}: ongeldige waarde ({exc})") from None
+    except ConfigError:
+        raise
+    except (TypeError, ValueError, OverflowError):
+        raise ConfigError(
+            f"{path}: ongeldige waarde in de configuratie (een getal, datum of tekst verwacht; zie docs/PUBLISH.md)"
+        ) from None
     if not 0.0 <= cfg.min_score <= 1.0 or not 0.0 < cfg.dedupe_threshold <= 1.0:
         raise ConfigError(f"{path}: min_score en threshold liggen tussen 0 en 1")
     return cfg

@@ -23,6 +23,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from wooflow.case.faults import fault_point
 from wooflow.case.publish import decision, diwoo, diwoocheck, inventory, leakcheck
 from wooflow.case.publish.config import ProcessConfig
 from wooflow.case.publish.lists import resolve_organisation
@@ -40,6 +41,8 @@ from wooflow.case.publish.records import DUBBEL, CaseMeta, PublishRecord
 from wooflow.case.publish.report import ReportData, render
 from wooflow.case.publish.source import CaseView, load
 from wooflow.exceptions import ConfigError, LeakError, ValidationError, WooflowError
+from wooflow.ingest.base import clean_text
+from wooflow.store.lock import case_lock
 
 STATE_FILE = "publicatie-status.json"
 DETECT_BATCH = 25
@@ -59,6 +62,7 @@ class ProcessSummary:
     reused: int = 0
     failures: list[tuple[str, str, str]] = field(default_factory=list)  # (path, reason, detail)
     warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # hidden files left out, said once
     documents: int = 0
     duplicates: int = 0
     auto_accepted: int = 0
@@ -137,7 +141,9 @@ def open_case(case_dir: Path, cfg: ProcessConfig) -> Any:
     return Case.init(case_dir, info)
 
 
-def _inputs(inputs: Sequence[str | os.PathLike[str]], skip: Sequence[Path]) -> list[str]:
+def _inputs(
+    inputs: Sequence[str | os.PathLike[str]], skip: Sequence[Path], on_hidden: Callable[[str], None] | None = None
+) -> list[str]:
     """Input files in a stable order, leaving out our own output (a package inside the input).
 
     Paths are made absolute so that a re-run from another working directory finds the same
@@ -146,7 +152,7 @@ def _inputs(inputs: Sequence[str | os.PathLike[str]], skip: Sequence[Path]) -> l
 
     skip_r = [p.resolve() for p in skip]
     out = []
-    for path in expand_paths(inputs):
+    for path in expand_paths(inputs, on_skip=on_hidden):
         rp = Path(path).resolve()
         if any(rp == s or rp.is_relative_to(s) for s in skip_r):
             continue
@@ -169,7 +175,7 @@ def _ingest(case: Any, paths: list[str], summary: ProcessSummary, progress: Prog
         elif event.failure is not None:
             f = event.failure
             summary.failures.append((f.path, f.reason, f.detail))
-        summary.warnings.extend(f"{event.path}: {w}" for w in event.warnings)
+        summary.warnings.extend(event.warnings)  # each names the file or attachment it is about
         progress("inlezen", done, len(paths))
 
     progress("inlezen", 0, len(paths))
@@ -203,6 +209,7 @@ def _detect(case: Any, state: _State, detector: Any, progress: Progress) -> None
     for i in range(0, len(ids), DETECT_BATCH):
         chunk = ids[i : i + DETECT_BATCH]
         run_detection(case, detector, doc_ids=chunk)
+        fault_point("detect")
         state.data["detected"] = sorted(state.detected | set(chunk))
         state.save()
         progress("detecteren", min(len(ids), i + DETECT_BATCH), len(ids))
@@ -236,9 +243,9 @@ def _redact_job(
         return 0, "leak", str(exc)
     except WooflowError as exc:
         return 0, "error", str(exc)
-    except Exception as exc:  # noqa: BLE001 - a crash in one document must not stop the batch
+    except Exception:  # noqa: BLE001 - a crash in one document must not stop the batch
         Path(out).unlink(missing_ok=True)
-        return 0, "error", f"interne fout ({type(exc).__name__}: {exc})"
+        return 0, "error", "interne fout bij het lakken of controleren van dit document (meld dit als fout)"
 
 
 @dataclass(slots=True)
@@ -257,6 +264,21 @@ def _workers(cfg: ProcessConfig, jobs: int) -> int:
     if "fork" not in multiprocessing.get_all_start_methods():
         return 1
     return max(1, min(cfg.workers or (os.cpu_count() or 1), jobs))
+
+
+def _die_with_parent() -> None:
+    """A redaction worker ends with ``process`` (also after kill -9), never writes on alone."""
+    import ctypes
+    import signal
+    import sys
+
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+        if os.getppid() == 1:  # the parent died before prctl took effect
+            os._exit(1)
 
 
 def _redact_all(
@@ -279,6 +301,8 @@ def _redact_all(
                 message = f"lek gevonden, niet gepubliceerd: {message}"
             else:
                 message = f"niet gepubliceerd: {message}"
+            if len(message) > 300:  # a leak report can quote a whole page: one readable line
+                message = message[:300] + " …"
             summary.withheld.append(f"{job.row.document_id} ({rec.name}): {message}")
         else:
             pkg.add_existing(rel, "document")
@@ -288,6 +312,7 @@ def _redact_all(
             summary.pages += pages
         done += 1
         progress("lakken", done, len(todo))
+        fault_point("redact")
 
     pkg.expect([rows[rec.key].file_name for rec in todo])
     jobs: list[_Job] = []
@@ -316,7 +341,9 @@ def _redact_all(
         from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
         queue = iter(jobs)
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        with ProcessPoolExecutor(
+            workers, mp_context=multiprocessing.get_context("fork"), initializer=_die_with_parent
+        ) as pool:
             pending = {}
             for job in queue:  # keep a small window in flight: documents are loaded lazily
                 pending[pool.submit(_redact_job, *args(job))] = job
@@ -395,9 +422,9 @@ def process(
     progress: Progress | None = None,
     detector: Any = None,
 ) -> ProcessSummary:
-    """Run the whole pipeline and write the package into ``out_dir``; see the module doc."""
-    from wooflow.case.dedupe import dedupe
-    from wooflow.case.review import AcceptancePolicy, apply_policy, findings
+    """Run the whole pipeline and write the package into ``out_dir``; see the module doc.
+
+    The case is locked for the whole run (``case_lock``): a second run on it stops at once."""
 
     t0 = time.perf_counter()
     cfg = config or ProcessConfig()
@@ -410,21 +437,45 @@ def process(
     summary = ProcessSummary(out_dir=out, case_dir=cdir)
     if moved is not None:
         summary.moved_case = f"zaak verplaatst uit de pakketmap: {out / 'case'} -> {moved}"
-    paths = _inputs(list(inputs), [out, cdir])
+    hidden: list[str] = []
+    paths = _inputs(list(inputs), [out, cdir], hidden.append)
+    summary.notes = [f"{clean_text(p)}: verborgen of tijdelijk bestand, niet ingelezen" for p in hidden]
     summary.inputs = len(paths)
+    with case_lock(cdir):
+        _run(paths, out, cdir, cfg, summary, progress, detector)
+    summary.seconds = time.perf_counter() - t0
+    return summary
+
+
+def _run(
+    paths: list[str], out: Path, cdir: Path, cfg: ProcessConfig, summary: ProcessSummary,
+    progress: Progress, detector: Any,
+) -> None:  # fmt: skip
+    from wooflow.case.dedupe import dedupe
+    from wooflow.case.review import AcceptancePolicy, apply_policy, findings
+
     case = open_case(cdir, cfg)
     try:
         resolve_organisation(case.info.organisation or None)  # fail before the long stages
         state = _State(cdir)
         _ingest(case, paths, summary, progress)
+        # every input, attachment, member or page of these inputs not read, also in earlier runs
+        given = {clean_text(p) for p in paths}
+        summary.failures = [
+            (f.path, f.reason, f.detail) for f in case.store.failures()
+            if not given or f.path.split("#", 1)[0] in given
+        ]
+        fault_point("ingest")
         _understand(case, progress)
         _detect(case, state, detector, progress)
         progress("ontdubbelen", 0, 1)
         groups = dedupe(case, threshold=cfg.dedupe_threshold)
+        fault_point("dedupe")
         summary.auto_accepted = apply_policy(
             case, AcceptancePolicy(categories=frozenset(cfg.auto_accept), min_score=cfg.min_score)
         )
         progress("ontdubbelen", 1, 1)
+        fault_point("policy")
         view = load(case, redact_proposed=cfg.redact_proposed, contact=cfg.contact)
         meta = view.meta
         meta.decision_date = meta.decision_date or date.today()
@@ -446,8 +497,6 @@ def process(
         _write_package(view, numbers, meta, scrub, pkg, cfg, summary, progress)
     finally:
         case.close()
-    summary.seconds = time.perf_counter() - t0
-    return summary
 
 
 def _rows_by_key(
@@ -484,6 +533,7 @@ def _write_package(
     pkg.write("inventaris.xlsx", inventory.to_xlsx(rows), "inventaris")
     pkg.write("inventaris.pdf", inventory.to_pdf(rows, meta), "inventaris")
     progress("publiceren", 1, steps)
+    fault_point("package")
     pkg.write("besluit.docx", decision.to_docx(md, rows, meta), "besluit")
     pkg.write("besluit.pdf", decision.to_pdf(md, rows, meta), "besluit")
     progress("publiceren", 3, steps)
@@ -533,7 +583,19 @@ def _write_package(
             (pkg.out_dir / MANIFEST).unlink(missing_ok=True)
             check = after
     summary.residual = check.messages()
+    _publishable_modes(pkg.out_dir)
     progress("publiceren", steps, steps)
+
+
+def _publishable_modes(out: Path) -> None:
+    """One mode for every package file: readable by all (0644 under the usual umask), like the
+    PDFs. Temporary files are created 0600, so without this the package had mixed modes."""
+    umask = os.umask(0)
+    os.umask(umask)
+    mode = 0o666 & ~umask
+    for item in out.iterdir():
+        if item.is_file() and not item.is_symlink() and not item.name.startswith(".tmp-"):
+            os.chmod(item, mode)
 
 
 __all__ = ["STAGES", "ProcessSummary", "open_case", "process"]

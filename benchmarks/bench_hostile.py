@@ -1,0 +1,168 @@
+"""A zoo of hostile inputs: for each, the one line `wooflow text` prints, its exit status and the
+peak memory of that run; then `wooflow process` over the whole zoo (exit status, peak memory,
+what it printed).
+
+    .venv/bin/python benchmarks/bench_hostile.py            # writes the zoo to a temporary folder
+    .venv/bin/python benchmarks/bench_hostile.py --keep DIR # ... or into DIR, to look at it
+
+Every bad input should give one clear Dutch line (no traceback) and stay far below 1 GB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+HEAD = ("From: Jan Jansen <jan@example.nl>\nTo: Piet <piet@example.nl>\nSubject: {s}\n"
+        "Date: Mon, 4 Mar 2024 10:15:00 +0100\nMessage-ID: <{s}@example.nl>\nMIME-Version: 1.0\n")
+
+
+def _zeros(zf: zipfile.ZipFile, name: str, size: int) -> None:
+    """A member of ``size`` zero bytes, streamed so the generator itself stays small."""
+    chunk = b"\0" * (1 << 20)
+    with zf.open(name, "w", force_zip64=True) as fh:
+        for _ in range(size >> 20):
+            fh.write(chunk)
+
+
+def _docx(extra: dict[str, int]) -> bytes:
+    import docx
+
+    buf = io.BytesIO()
+    d = docx.Document()
+    d.add_paragraph("Nota van Piet de Vries over de begroting.")
+    d.save(buf)
+    src = zipfile.ZipFile(io.BytesIO(buf.getvalue()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        for info in src.infolist():
+            zf.writestr(info, src.read(info))
+        for name, size in extra.items():
+            _zeros(zf, name, size)
+    return out.getvalue()
+
+
+def _pdf(pages: int) -> bytes:
+    import pymupdf
+
+    doc = pymupdf.open()
+    for n in range(pages):
+        doc.new_page().insert_text((72, 72), f"Pagina {n + 1}: Piet de Vries over de begroting.")
+    return bytes(doc.tobytes(garbage=0, deflate=False, use_objstms=0))
+
+
+def _nested_mail(levels: int) -> bytes:
+    body = "Content-Type: text/plain\n\nbinnenste tekst\n"
+    for i in range(levels):
+        body = f'Content-Type: multipart/mixed; boundary="b{i}"\n\n--b{i}\n{body}\n--b{i}--\n'
+    return (HEAD.format(s="diep") + body).encode()
+
+
+def make_zoo(folder: Path) -> None:
+    from PIL import Image
+
+    folder.mkdir(parents=True, exist_ok=True)
+    w = lambda name, data: (folder / name).write_bytes(data)  # noqa: E731
+    w("docx-bom-1GB.docx", _docx({"word/media/image1.png": 1 << 30}))
+    w("docx-bom-3GB.docx", _docx({f"word/media/image{i}.png": 1 << 30 for i in range(3)}))
+    w("zip-bom.zip", _zip_zeros("a.txt", 1 << 30))
+    w("zip-in-zip.zip", _nested_zip(8))
+    Image.new("1", (13000, 13000)).save(folder / "png-13000x13000.png")
+    Image.new("1", (30000, 30000)).save(folder / "png-30000x30000.png")
+    frames = [Image.new("1", (50, 50)) for _ in range(600)]
+    frames[0].save(folder / "tiff-600-pagina.tif", save_all=True, append_images=frames[1:])
+    w("mime-diep-2000.eml", _nested_mail(2000))
+    w("mime-diep-60.eml", _nested_mail(60))
+    w("mime-grens-kapot.eml", (HEAD.format(s="grens") + 'Content-Type: multipart/mixed; boundary="G"\n\n'
+                               "--ANDERS\nContent-Type: text/plain\n\nTekst over de begroting.\n--ANDERS--\n").encode())
+    w("base64-rommel.eml", (HEAD.format(s="b64") + 'Content-Type: multipart/mixed; boundary="G"\n\n--G\n'
+                            "Content-Type: text/plain\n\nHier is de tekst.\n--G\nContent-Type: application/pdf\n"
+                            'Content-Disposition: attachment; filename="a.pdf"\nContent-Transfer-Encoding: base64\n\n'
+                            "!!!!@@@@ geen base64\n--G--\n").encode())
+    data = _pdf(30)
+    w("pdf-midden-weg.pdf", data[: len(data) // 3] + data[2 * len(data) // 3 :])
+    w("pdf-afgekapt.pdf", data[: len(data) // 2])
+    w("getal-5000-cijfers.txt", ("Kenmerk " + "9" * 5000 + "\n").encode())
+    w("leeg.txt", b"")
+    w("nep.pdf", b"dit is geen pdf")
+    with open(os.fsencode(folder) + b"/naam-\xff\xfe.txt", "wb") as fh:
+        fh.write(b"Nota met een naam die geen UTF-8 is.\n")
+    w(".verborgen", b"x")
+    w("~$concept.docx", b"x")
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        for name, data in members.items():
+            zf.writestr(name, data)
+    return out.getvalue()
+
+
+def _zip_zeros(name: str, size: int) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        _zeros(zf, name, size)
+    return out.getvalue()
+
+
+def _nested_zip(levels: int) -> bytes:
+    data = _zip({"binnen.txt": b"tekst"})
+    for i in range(levels):
+        data = _zip({f"laag{i}.zip": data})
+    return data
+
+
+def run(cmd: list[str]) -> tuple[int, str, float, float]:
+    """Exit status, stderr, seconds and peak RSS (MiB) of one child process."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    assert proc.stderr is not None
+    err = proc.stderr.read().decode("utf-8", "replace")
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return proc.returncode, err, time.perf_counter() - t0, usage.ru_maxrss / 1024
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--keep", type=Path, help="write the zoo here and keep it")
+    ap.add_argument("--make", type=Path, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.make:
+        make_zoo(args.make)
+        return
+    tmp = Path(tempfile.mkdtemp())
+    zoo = args.keep or tmp / "zoo"
+    # made in a child process, so this process (whose peak a child inherits) stays small
+    subprocess.run([sys.executable, __file__, "--make", str(zoo)], check=True)
+    wooflow = [sys.executable, "-c", "from wooflow.cli import main; main()"]
+    print(f"{'input':<28} {'bytes':>10} {'exit':>4} {'peak MiB':>9} {'s':>6}  first line on stderr")
+    for path in sorted(zoo.iterdir(), key=lambda p: os.fsencode(p.name)):
+        rc, err, secs, peak = run([*wooflow, "text", str(path)])
+        first = (err.strip().splitlines() or [""])[0]
+        first = first if len(first) < 160 else first[:157] + "..."
+        tb = " TRACEBACK" if "Traceback" in err else ""
+        name = os.fsdecode(path.name)
+        print(f"{name!s:<28.28} {path.stat().st_size:>10} {rc:>4} {peak:>9.1f} {secs:>6.1f}  {first}{tb}",
+              flush=True)
+    out = tmp / "pakket"
+    rc, err, secs, peak = run([*wooflow, "process", str(zoo), "--out", str(out), "-q"])
+    print(f"\nprocess over the whole zoo: exit {rc}, peak {peak:.1f} MiB, {secs:.1f} s;"
+          f" traceback: {'yes' if 'Traceback' in err else 'no'}; stderr:")
+    for line in err.strip().splitlines():
+        print("   ", line if len(line) < 200 else line[:197] + "...")
+    if not args.keep:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
