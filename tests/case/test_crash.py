@@ -22,6 +22,8 @@ from typing import Any
 
 import pytest
 
+from wooflow.case.publish.package import default_case_dir
+
 MIXED = Path(__file__).resolve().parents[1] / "resources" / "publish" / "mixed"
 FILES = ("bsn-notitie.txt", "mail-1-notitie.eml", "mail-2-reactie.eml", "nota-kamervragen-ocw-2024.txt",
          "verslag-mt-vws-2021.md")
@@ -58,7 +60,7 @@ def _snapshot(out: Path) -> dict[str, Any]:
         with pymupdf.open(pdf) as doc:
             snap[pdf.name] = [page.get_text() for page in doc]
     snap["counts"] = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["counts"]
-    conn = sqlite3.connect(out / "case" / "case.sqlite")
+    conn = sqlite3.connect(default_case_dir(out) / "case.sqlite")
     snap["persons"] = sorted(conn.execute("SELECT key, decision FROM case_persons"))
     snap["findings"] = sorted(conn.execute(
         "SELECT d.path, f.start, f.end, f.status, f.action, f.person_key FROM case_findings f"

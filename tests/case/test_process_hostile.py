@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from wooflow.case.publish.config import ProcessConfig
+from wooflow.case.publish.package import default_case_dir
 from wooflow.case.publish.process import process
 from wooflow.exceptions import CaseError
 from wooflow.model import Finding
@@ -65,7 +66,7 @@ def test_process_survives_odd_names_and_reports_dropped_content(inbox: Path, tmp
 def _records(out: Path):  # type: ignore[no-untyped-def]
     from wooflow.case import Case
 
-    with Case.open(out / "case") as case:
+    with Case.open(default_case_dir(out)) as case:
         return case.records()
 
 
@@ -74,7 +75,7 @@ def test_second_process_on_a_case_stops_with_one_line(inbox: Path, tmp_path: Pat
     holder = subprocess.Popen(  # another process is busy with the case (a first `process` run)
         [sys.executable, "-c",
          "import time\nfrom wooflow.store import case_lock\n"
-         f"with case_lock({str(out / 'case')!r}):\n    print('vast', flush=True)\n    time.sleep(60)\n"],
+         f"with case_lock({str(default_case_dir(out))!r}):\n    print('vast', flush=True)\n    time.sleep(60)\n"],
         stdout=subprocess.PIPE, text=True,
     )
     try:
