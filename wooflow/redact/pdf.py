@@ -23,6 +23,7 @@ from wooflow.exceptions import CorruptDocument, EncryptedDocument
 from wooflow.model import Document, Finding, Word
 from wooflow.redact.imagetext import image_boxes
 from wooflow.redact.presplit import split_page_strings
+from wooflow.redact.rebuild import rebuild, remove_hidden_content
 from wooflow.redact.text import Span, redact_spans
 
 pymupdf.TOOLS.mupdf_display_errors(False)
@@ -82,9 +83,9 @@ class RedactionReport:
     image_boxes: int = 0
     # Pages whose strings could not be split glyph by glyph (see presplit.py): text after a box
     # on those pages may have moved left by up to one character. Never a leak, only layout.
-    unsplit_pages: list[int] = field(
-        default_factory=list
-    )  # boxes over redacted strings found by OCR inside images
+    unsplit_pages: list[int] = field(default_factory=list)
+    hidden_removed: int = 0  # sections and XObjects of hidden optional-content layers deleted
+    rebuild: dict[str, int] = field(default_factory=dict)  # what the allow-list rebuild dropped
 
 
 def boxes_for_span(span: Span, words: Sequence[Word]) -> list[Box]:
@@ -386,6 +387,7 @@ def redact_pdf(
     pdf = _open(source, doc.path)
     try:
         flattened = _flatten(pdf)
+        hidden_removed = remove_hidden_content(pdf)
         boxes, unmapped, n_spans = plan_boxes(doc, findings)
         spans = redact_spans(findings, len(doc.text))
         still_unmapped = []
@@ -398,6 +400,7 @@ def redact_pdf(
             str(out_path), pdf.page_count, spans=n_spans, unmapped=still_unmapped
         )
         report.flattened = flattened
+        report.hidden_removed = hidden_removed
         ocr_pages = _ocr_page_numbers(doc)
         ocr_words: dict[int, list[Word]] = {}
         by_page: dict[int, list[Box]] = {}
@@ -442,7 +445,11 @@ def redact_pdf(
                 _draw_label(shape, box, font, rotate)
             shape.commit()
         _scrub(pdf, doc, spans, report)
-        _atomic_save(pdf, Path(out_path))
+        published, report.rebuild = rebuild(pdf, _needles(doc, spans))
+        try:
+            _atomic_save(published, Path(out_path))
+        finally:
+            published.close()
     finally:
         pdf.close()
     return report
