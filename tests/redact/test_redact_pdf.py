@@ -191,11 +191,16 @@ def test_verifier_rejects_an_unredacted_duplicate(tmp_path):
     rendered = render_document(doc)
     out = tmp_path / "a.pdf"
     redact_pdf(rendered.data, rendered.as_document(doc), only_first, out)
-    # The second occurrence had no finding; with the original it is an allowed occurrence ...
-    verify_pdf(out, only_first, text)
-    # ... but without it, the string is in the output: strict mode fails.
+    # The second occurrence had no finding. A redacted person's name forms (full name and
+    # surname) must not occur anywhere, with or without the original (issue 11) ...
+    with pytest.raises(VerificationFailed) as info:
+        verify_pdf(out, only_first, text)
+    assert "jansen" in info.value.report.name_forms
     with pytest.raises(VerificationFailed):
         verify_pdf(out, only_first)
+    # ... unless the detector explicitly kept that mention.
+    kept = Finding(30, 40, "Jan Jansen", "person", "keep", None, 0.9, "t", "ambtsdrager")
+    verify_pdf(out, [*only_first, kept], text)
 
 
 def test_scanned_page_pixels_are_destroyed(tmp_path):
@@ -241,7 +246,9 @@ def test_example_pdf(tmp_path):
     for word in ("Raad voor Strafrechtstoepassing en Jeugdbescherming", "meeroudergezinnen"):
         for m in list(re.finditer(re.escape(word), doc.text))[:3]:
             findings.append(
-                Finding(m.start(), m.end(), m.group(), "person", "redact", "5.1.2e", 1.0, "t", "")
+                # Not persons: only the first three of many occurrences are redacted, and a
+                # redacted person's name forms must not occur anywhere (verify_deep.name_forms).
+                Finding(m.start(), m.end(), m.group(), "other", "redact", "5.1.2e", 1.0, "t", "")
             )
     assert findings
     out = tmp_path / "advies.pdf"
