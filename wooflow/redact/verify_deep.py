@@ -46,7 +46,7 @@ PAGE_DPI = 150  # reads 8-pt text (measured: 19/20 e-mail addresses at 8 pt)
 SAMPLE_DPI = 200
 MAX_SAMPLE_LINES = 60
 RESIDUAL_MIN_INK = 60  # dark pixels at PAGE_DPI not explained by text, boxes or rules
-SOLID_SHARE = 0.85  # a path object whose box is this dark is a box or a rule, not text
+SOLID_SHARE = 0.6  # a path object whose box is this dark is a box or a rule, not text
 MIN_SPAN_INK = 0.01  # less: the span is not visible (white/invisible text, read by extractors)
 MAX_SPAN_INK = 0.5  # more: light text on a dark box (the ground codes on redaction boxes)
 SPAN_AGREE = 60.0  # rapidfuzz ratio below which a span's text and its OCR reading disagree
@@ -321,7 +321,8 @@ def residual_ink(page: pdfium.PdfPage, dpi: int = PAGE_DPI) -> object | None:
         tp.close()
     for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=4):
         try:
-            x0, y0, x1, y1 = to_px(*obj.get_pos(), pad=0)
+            bounds = obj.get_bounds() if hasattr(obj, "get_bounds") else obj.get_pos()
+            x0, y0, x1, y1 = to_px(*bounds, pad=0)
         except Exception:
             continue
         if x1 <= x0 or y1 <= y0:
