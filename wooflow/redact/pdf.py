@@ -270,64 +270,9 @@ def _scrub(
             report.outline_entries_changed += new_title != title
             new_toc.append([level, new_title, number])
         pdf.set_toc(new_toc)
-    pdf.scrub(
-        attached_files=True,
-        clean_pages=False,
-        embedded_files=True,
-        hidden_text=False,  # an OCR text layer is content; its redacted words are already gone
-        javascript=True,
-        metadata=True,
-        redactions=False,
-        remove_links=False,
-        reset_fields=True,
-        reset_responses=True,
-        thumbnails=True,
-        xml_metadata=True,
-    )
-    pdf.set_metadata({})
-    pdf.del_xml_metadata()
-    _remove_javascript(pdf)
-    _remove_object_metadata(pdf)
-
-
-def _remove_object_metadata(pdf: pymupdf.Document) -> None:
-    """XMP can also hang off pages, images and fonts; application private data (/PieceInfo,
-    e.g. Illustrator's editable copy of the page) can hold the unredacted original."""
-    for xref in range(1, pdf.xref_length()):
-        for key in ("Metadata", "PieceInfo"):
-            try:
-                if pdf.xref_get_key(xref, key)[0] != "null":
-                    pdf.xref_set_key(xref, key, "null")
-            except Exception:  # a free or broken object
-                break
-
-
-def _remove_javascript(pdf: pymupdf.Document) -> None:
-    """Drop every JavaScript action; ``scrub`` leaves an /OpenAction script in the catalog."""
-    cat = pdf.pdf_catalog()
-    if pdf.xref_get_key(cat, "Names/JavaScript")[0] != "null":
-        pdf.xref_set_key(cat, "Names/JavaScript", "null")
-    for xref in range(1, pdf.xref_length()):
-        for key in ("OpenAction", "AA", "JS", "A"):
-            try:
-                typ, val = pdf.xref_get_key(xref, key)
-            except Exception:  # a free or broken object: nothing to clean
-                break
-            if typ == "null":
-                continue
-            body = val
-            if typ == "xref":
-                try:
-                    body = pdf.xref_object(int(val.split()[0]))
-                except Exception:
-                    body = ""
-            if key in ("JS", "AA") or "JavaScript" in body:
-                pdf.xref_set_key(xref, key, "null")
-        try:
-            if pdf.xref_get_key(xref, "S")[1] == "/JavaScript":
-                pdf.xref_set_key(xref, "S", "null")
-        except Exception:
-            pass
+    # Embedded files, JavaScript, thumbnails, metadata, XMP, /PieceInfo and the like are not
+    # removed here one by one: the published file is rebuilt from the pages (rebuild.py) and
+    # none of them comes along.
 
 
 def _flatten(pdf: pymupdf.Document) -> int:

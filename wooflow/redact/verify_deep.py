@@ -42,14 +42,19 @@ import pypdfium2.raw as pdfium_c
 from wooflow.model import Finding
 
 OCR_LANG = os.environ.get("WOOFLOW_OCR_LANG", "nld")
+OCR_WORKERS = max(1, min(4, os.cpu_count() or 1))
 PAGE_DPI = 150  # reads 8-pt text (measured: 19/20 e-mail addresses at 8 pt)
 SAMPLE_DPI = 200
 MAX_SAMPLE_LINES = 60
+FIRST_PAGES = 2  # pages whose lines are always read for sampling; later ones when a font is new
+MIN_BAD_CHARS = 3  # U+FFFD/private-use characters in one span that make its font untrusted
 RESIDUAL_MIN_INK = 60  # dark pixels at PAGE_DPI not explained by text, boxes or rules
+LARGE_IMAGE_SHARE = 0.25  # of the page: such an image is OCR'd as a bitmap, not as residue
 SOLID_SHARE = 0.6  # a path object whose box is this dark is a box or a rule, not text
 MIN_SPAN_INK = 0.01  # less: the span is not visible (white/invisible text, read by extractors)
 MAX_SPAN_INK = 0.5  # more: light text on a dark box (the ground codes on redaction boxes)
-SPAN_AGREE = 60.0  # rapidfuzz ratio below which a span's text and its OCR reading disagree
+SPAN_AGREE = 40.0  # rapidfuzz ratio below which a span and its OCR reading disagree (a lie: ~0-20)
+MIN_SPAN_CHARS = 4
 CATALOG_KEYS = {"Type", "Pages", "Outlines", "Version"}
 PAGE_KEYS = {"Type", "Parent", "MediaBox", "CropBox", "Rotate", "Resources", "Contents", "Annots",
              "Group", "UserUnit"}  # fmt: skip
@@ -283,6 +288,7 @@ def outside_texts(path: str) -> dict[str, str]:
 def _ocr(img: object, psm: int = 3) -> str:
     import pytesseract
 
+    _one_thread()
     return str(pytesseract.image_to_string(img, lang=OCR_LANG, config=f"--psm {psm}"))
 
 
@@ -330,6 +336,15 @@ def residual_ink(page: pdfium.PdfPage, dpi: int = PAGE_DPI) -> object | None:
         region = arr[y0:y1, x0:x1]
         if region.size and (region < 140).mean() >= SOLID_SHARE:
             dark[max(0, y0 - 2) : y1 + 2, max(0, x0 - 2) : x1 + 2] = False
+    page_area = float(w * h)
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=4):
+        try:
+            bounds = obj.get_bounds() if hasattr(obj, "get_bounds") else obj.get_pos()
+        except Exception:
+            continue
+        x0, y0, x1, y1 = to_px(*bounds, pad=0)
+        if (x1 - x0) * (y1 - y0) >= LARGE_IMAGE_SHARE * page_area:
+            dark[y0:y1, x0:x1] = False  # a scan or photo: verify.py OCRs its bare bitmap
     if int(dark.sum()) < RESIDUAL_MIN_INK:
         return None
     ys, xs = np.nonzero(dark)
@@ -359,22 +374,37 @@ class _Line:
     spans: list[tuple[str, str, tuple[float, float, float, float]]]  # font, text, bbox
 
 
-def _bad_chars(text: str) -> bool:
-    return any(ch == "\ufffd" or 0xE000 <= ord(ch) <= 0xF8FF or (unicodedata.category(ch) == "Cc" and ch not in "\t\n\r")
-               for ch in text)  # fmt: skip
+def _bad_chars(text: str) -> int:
+    """Characters that say the font's Unicode is missing: U+FFFD, private use, controls."""
+    return sum(
+        ch == "\ufffd" or 0xE000 <= ord(ch) <= 0xF8FF or (unicodedata.category(ch) == "Cc" and ch not in "\t\n\r")
+        for ch in text
+    )
+
+
+def _font_key(name: str) -> str:
+    """One spelling for a font's name: no subset prefix, letters and digits only."""
+    return re.sub(r"[^0-9a-z]", "", re.sub(r"^[A-Z]{6}\+", "", name).casefold())
 
 
 def font_check(doc: pymupdf.Document) -> tuple[set[int], set[str], int]:
     """Pages that must be OCR'd whole because a font's Unicode cannot be trusted there.
 
-    Returns (pages, untrusted font names, sampled lines).
+    Lines are read (MuPDF's dict) on the first pages and on every page that brings a font not
+    seen before; from them lines are sampled until every (font, character) pair is covered,
+    and OCR'd together (one Tesseract call). Returns (pages, untrusted fonts, sampled lines).
     """
     lines: list[_Line] = []
-    font_pages: dict[str, set[int]] = {}
+    page_fonts: dict[int, set[str]] = {}
+    seen: set[int] = set()
     untrusted: set[str] = set()
     for number, page in enumerate(doc):
-        if page.rotation:
+        fonts = page.get_fonts()
+        page_fonts[number] = {str(f[3]) for f in fonts}
+        xrefs = {int(f[0]) for f in fonts}
+        if page.rotation or (xrefs <= seen and number >= FIRST_PAGES):
             continue
+        seen |= xrefs
         data = page.get_text("dict", flags=pymupdf.TEXT_PRESERVE_WHITESPACE)
         for block in data.get("blocks", []):
             for line in block.get("lines", []):
@@ -386,8 +416,7 @@ def font_check(doc: pymupdf.Document) -> tuple[set[int], set[str], int]:
                     text = s.get("text", "")
                     if not text.strip():
                         continue
-                    font_pages.setdefault(font, set()).add(number)
-                    if _bad_chars(text):
+                    if _bad_chars(text) >= MIN_BAD_CHARS:
                         untrusted.add(font)
                     spans.append((font, text, tuple(s["bbox"])))
                 if spans:
@@ -403,13 +432,22 @@ def font_check(doc: pymupdf.Document) -> tuple[set[int], set[str], int]:
             break
     if sample:
         untrusted |= _disagreeing_fonts(doc, sample)
-    pages = set().union(*(font_pages.get(f, set()) for f in untrusted)) if untrusted else set()
+    bad = {_font_key(u) for u in untrusted} - {""}
+    pages = {n for n, names in page_fonts.items() if any(_font_key(name) in bad for name in names)}
     return pages, untrusted, len(sample)
+
+
+def _one_thread() -> None:
+    # Tesseract's OpenMP threads spin against each other on a busy machine (measured: 9 s
+    # instead of 2 s for the stitched sample lines); parallelism comes from pages, not threads.
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 
 def _disagreeing_fonts(doc: pymupdf.Document, sample: Sequence[_Line]) -> set[str]:
     """OCR the sampled lines as one stitched image; fonts whose spans read differently."""
     import pytesseract
+
+    _one_thread()
     from PIL import Image
     from rapidfuzz import fuzz
 
@@ -442,7 +480,7 @@ def _disagreeing_fonts(doc: pymupdf.Document, sample: Sequence[_Line]) -> set[st
         inside = [(t, cx, cy) for t, cx, cy in words if top <= cy <= top + img.height]
         for font, text, bbox in line.spans:
             want = "".join(_words(text))
-            if len(want) < 3:
+            if len(want) < MIN_SPAN_CHARS:
                 continue
             x0 = gap + (bbox[0] - clip.x0) * zoom - 4
             x1 = gap + (bbox[2] - clip.x0) * zoom + 4
@@ -480,32 +518,39 @@ def read_deep(path: str, *, ocr: bool = True) -> DeepReading:
     reading.sources.update(outside_texts(path))
     if not ocr:
         return reading
+    from concurrent.futures import ThreadPoolExecutor
+
+    from PIL import Image
+
     pdf = pdfium.PdfDocument(path)
-    texts: list[str] = []
-    seen: dict[str, str] = {}
+    jobs: list[tuple[str, object]] = []  # ("page" | "residual", image) in page order
+    seen: set[str] = set()
     try:
         for number, page in enumerate(pdf):
             try:
                 if number in whole:
                     page.set_rotation(0)
                     arr, _scale = _render(page, PAGE_DPI)
-                    from PIL import Image
-
-                    texts.append(_ocr(Image.fromarray(arr)))  # type: ignore[arg-type]
-                    reading.ocr_pages += 1
+                    jobs.append(("page", Image.fromarray(arr)))  # type: ignore[arg-type]
                     continue
                 crop = residual_ink(page)
                 if crop is None:
                     continue
                 digest = hashlib.sha256(crop.tobytes()).hexdigest()  # type: ignore[attr-defined]
                 if digest not in seen:  # the same logo on every page: read once
-                    seen[digest] = ocr_residual(crop)
-                    reading.residual_ocr += 1
-                texts.append(seen[digest])
+                    seen.add(digest)
+                    jobs.append(("residual", crop))
             finally:
                 page.close()
     finally:
         pdf.close()
+    reading.ocr_pages = sum(kind == "page" for kind, _ in jobs)
+    reading.residual_ocr = len(jobs) - reading.ocr_pages
+    texts: list[str] = []
+    if jobs:
+        _one_thread()
+        with ThreadPoolExecutor(OCR_WORKERS) as pool:
+            texts = list(pool.map(lambda job: _ocr(job[1]) if job[0] == "page" else ocr_residual(job[1]), jobs))
     reading.page_ocr_texts = texts
     if texts:
         reading.sources["ocr-pagina"] = "\n".join(texts)
