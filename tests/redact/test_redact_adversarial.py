@@ -18,6 +18,7 @@ from adversarial import CASES, NAME, build, simple_findings
 
 from wooflow.ingest import read_path
 from wooflow.model import Finding
+from wooflow.redact import batch as batch_module
 from wooflow.redact import pdf as redact_pdf_module
 from wooflow.redact import rebuild as rebuild_module
 from wooflow.redact.batch import redact_to_pdf
@@ -108,11 +109,14 @@ def _no_rebuild(src: pymupdf.Document, needles: object) -> tuple[pymupdf.Documen
 @pytest.mark.parametrize(
     "kind,fault",
     [(k, "rebuild") for k in FORGET_REBUILD]
-    + [("buiten-mediabox", "crop"), ("buiten-cropbox", "crop"), ("verborgen-laag", "hidden")],
+    + [("buiten-mediabox", "crop"), ("buiten-cropbox", "crop"), ("verborgen-laag", "hidden")]
+    + [(k, "joined") for k in ("afbreekstreep", "zacht-afbreekteken", "regelovergang", "pagina-overgang")],
 )
 def test_verifier_withholds_when_the_redactor_forgets_a_class(kind, fault, tmp_path, monkeypatch):
     if fault == "rebuild":
         monkeypatch.setattr(redact_pdf_module, "rebuild", _no_rebuild)
+    elif fault == "joined":
+        monkeypatch.setattr(batch_module, "complete_findings", lambda text, findings, names=(): list(findings))
     elif fault == "crop":
         monkeypatch.setattr(rebuild_module, "crop_outside", lambda page: False)
     else:
@@ -133,6 +137,19 @@ def test_name_forms_come_from_persons_and_personal_mail_addresses():
     )
     assert {"marieke brouwer", "brouwer", "j.de-vries", "vries", "sanne de wit"} <= set(forms)
     assert not {"info", "jonker", "hugo jonker", "wit"} & set(forms)  # short surname: too common
+
+
+def test_name_broken_over_a_line_gets_a_finding_for_both_halves():
+    from wooflow.redact.joined import complete_findings
+
+    text = "Contact: m.brouwer@voorbeeld.nl\nGemaakt door Marieke Brou-\nwer en door de heer Brouwer.\f"
+    email = text.index("m.brouwer")
+    findings = [Finding(email, email + 21, text[email : email + 21], "email", "redact", "5.1.2e", 1, "t", "")]
+    kept_at = text.index("Brouwer.")
+    keep = Finding(kept_at, kept_at + 7, "Brouwer", "person", "keep", None, 1, "t", "ambtsdrager")
+    extra = complete_findings(text, [*findings, keep])[2:]
+    assert [f.text for f in extra] == ["Brou-\nwer"]
+    assert extra[0].action == "redact" and extra[0].ground == "5.1.2e"
 
 
 def test_content_filter_drops_hidden_sections_and_marked_content_properties():
