@@ -45,8 +45,8 @@ def _attacker_reads(path: Path) -> dict[str, str]:
         ).stdout
     pdf = pdfium.PdfDocument(str(path))
     out["pdfium"] = "\n".join(page.get_textpage().get_text_bounded() for page in pdf)
-    from PIL import Image  # noqa: F401  (pytesseract needs PIL)
     import pytesseract
+    from PIL import Image  # noqa: F401  (pytesseract needs PIL)
 
     ocr = []
     for page in pdf:
@@ -110,13 +110,19 @@ def _no_rebuild(src: pymupdf.Document, needles: object) -> tuple[pymupdf.Documen
     "kind,fault",
     [(k, "rebuild") for k in FORGET_REBUILD]
     + [("buiten-mediabox", "crop"), ("buiten-cropbox", "crop"), ("verborgen-laag", "hidden")]
-    + [(k, "joined") for k in ("afbreekstreep", "zacht-afbreekteken", "regelovergang", "pagina-overgang")],
+    + [(k, "joined") for k in ("afbreekstreep", "zacht-afbreekteken", "regelovergang", "pagina-overgang")]
+    + [(k, "seen") for k in ("klein-plaatje", "gedraaid-plaatje", "plaatje-in-stroken", "vectorletters")]
+    + [("foute-ocr-laag", "forms")],
 )
 def test_verifier_withholds_when_the_redactor_forgets_a_class(kind, fault, tmp_path, monkeypatch):
     if fault == "rebuild":
         monkeypatch.setattr(redact_pdf_module, "rebuild", _no_rebuild)
     elif fault == "joined":
         monkeypatch.setattr(batch_module, "complete_findings", lambda text, findings, names=(): list(findings))
+    elif fault == "seen":
+        monkeypatch.setattr(redact_pdf_module, "seen_text_boxes", lambda pdf, needles, skip: [])
+    elif fault == "forms":
+        monkeypatch.setattr(redact_pdf_module, "name_forms", lambda findings, names=(): [])
     elif fault == "crop":
         monkeypatch.setattr(rebuild_module, "crop_outside", lambda page: False)
     else:
@@ -131,8 +137,12 @@ def test_name_forms_come_from_persons_and_personal_mail_addresses():
         return Finding(0, len(text), text, category, action, "5.1.2e", 1.0, "t", "")
 
     forms = name_forms(
-        [f("Marieke Brouwer", "person"), f("j.de-vries@x.nl", "email"), f("info@gemeente.nl", "email"),
-         f("Hugo Jonker", "person", "keep")],  # fmt: skip
+        [
+            f("Marieke Brouwer", "person"),
+            f("j.de-vries@x.nl", "email"),
+            f("info@gemeente.nl", "email"),
+            f("Hugo Jonker", "person", "keep"),
+        ],  # fmt: skip
         names=["Sanne de Wit"],
     )
     assert {"marieke brouwer", "brouwer", "j.de-vries", "vries", "sanne de wit"} <= set(forms)

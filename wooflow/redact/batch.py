@@ -164,7 +164,8 @@ def redact_to_pdf(
     if not verify:
         return report, None
     try:
-        return report, verify_pdf(out_path, findings, original, ocr=ocr, names=names)
+        checked = [*findings, *report.extra_findings]
+        return report, verify_pdf(out_path, checked, original, ocr=ocr, names=names)
     except BaseException:
         Path(out_path).unlink(missing_ok=True)
         raise

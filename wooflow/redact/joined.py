@@ -50,7 +50,16 @@ def complete_findings(text: str, findings: Sequence[Finding], names: Iterable[st
                 continue
             taken.append((start, end))
             extra.append(
-                Finding(start, end, text[start:end], "person", "redact", ground, 1.0, RECOGNIZER,
-                        "naamvorm van een gelakte persoon (ook over regel- of paginagrens)")  # fmt: skip
+                Finding(
+                    start,
+                    end,
+                    text[start:end],
+                    "person",
+                    "redact",
+                    ground,
+                    1.0,
+                    RECOGNIZER,
+                    "naamvorm van een gelakte persoon (ook over regel- of paginagrens)",
+                )  # fmt: skip
             )
     return [*findings, *extra]

@@ -21,10 +21,18 @@ import pymupdf
 
 from wooflow.exceptions import CorruptDocument, EncryptedDocument
 from wooflow.model import Document, Finding, Word
-from wooflow.redact.imagetext import image_boxes
+from wooflow.redact.imagetext import image_boxes, seen_text_boxes
 from wooflow.redact.presplit import split_page_strings
-from wooflow.redact.rebuild import rebuild, remove_hidden_content
+from wooflow.redact.rebuild import (
+    REDACT_IMAGE_PIXELS,
+    REDACT_LINE_ART_IF_COVERED,
+    REDACT_TEXT_REMOVE,
+    pages,
+    rebuild,
+    remove_hidden_content,
+)
 from wooflow.redact.text import Span, redact_spans
+from wooflow.redact.verify_deep import name_forms
 
 pymupdf.TOOLS.mupdf_display_errors(False)
 pymupdf.TOOLS.mupdf_display_warnings(False)
@@ -44,9 +52,9 @@ OCR_PAD_MIN_SIDE = 0.25  # points; the least sideways margin even when a neighbo
 # Vector graphics entirely under a box go (an underline, a scribble); larger shapes that merely
 # touch a box (table borders, a black rectangle someone drew over the name) stay, because removing
 # them would damage the page while the text under them is removed anyway.
-GRAPHICS_MODE = pymupdf.PDF_REDACT_LINE_ART_REMOVE_IF_COVERED
-IMAGE_MODE = pymupdf.PDF_REDACT_IMAGE_PIXELS  # destroy the pixels under a box, keep the rest
-TEXT_MODE = pymupdf.PDF_REDACT_TEXT_REMOVE  # visible and invisible (OCR layer, white) text
+GRAPHICS_MODE = REDACT_LINE_ART_IF_COVERED
+IMAGE_MODE = REDACT_IMAGE_PIXELS  # destroy the pixels under a box, keep the rest
+TEXT_MODE = REDACT_TEXT_REMOVE  # visible and invisible (OCR layer, white) text
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +94,10 @@ class RedactionReport:
     unsplit_pages: list[int] = field(default_factory=list)
     hidden_removed: int = 0  # sections and XObjects of hidden optional-content layers deleted
     rebuild: dict[str, int] = field(default_factory=dict)  # what the allow-list rebuild dropped
+    seen_boxes: int = 0  # boxes over names a person sees but the text layer does not say
+    # Text-layer words under boxes that came from OCR (a lying font's glyphs, a wrong scanner
+    # OCR layer): they are gone from the output, so the verifier must not miss them as kept text.
+    extra_findings: list[Finding] = field(default_factory=list)
 
 
 def boxes_for_span(span: Span, words: Sequence[Word]) -> list[Box]:
@@ -123,7 +135,7 @@ def _merge_line_boxes(span: Span, hits: Sequence[Word]) -> list[Box]:
         else:
             boxes.append([w.x0, w.y0, w.x1, w.y1])
             pages.append(w.page)
-    return [Box(p, *b, label=span.label) for p, b in zip(pages, boxes, strict=True)]
+    return [Box(p, b[0], b[1], b[2], b[3], span.label) for p, b in zip(pages, boxes, strict=True)]
 
 
 def _same_line(box: list[float], w: Word) -> bool:
@@ -146,6 +158,23 @@ def plan_boxes(doc: Document, findings: Iterable[Finding]) -> tuple[list[Box], l
         elif doc.text[span.start : span.end].strip():
             unmapped.append(span)
     return boxes, unmapped, len(spans)
+
+
+def _words_under(doc: Document, boxes: Sequence[Box], spans: Sequence[Span]) -> list[Finding]:
+    """Redact findings for the text-layer words whose centre lies under one of ``boxes``."""
+    out: list[Finding] = []
+    covered = [(s.start, s.end) for s in spans]
+    for box in boxes:
+        for w in doc.words:
+            if w.page != box.page or any(a <= w.start and w.end <= b for a, b in covered):
+                continue
+            cx, cy = (w.x0 + w.x1) / 2, (w.y0 + w.y1) / 2
+            if box.x0 <= cx <= box.x1 and box.y0 <= cy <= box.y1:
+                text = doc.text[w.start : w.end]
+                out.append(Finding(w.start, w.end, text, "other", "redact", box.label, 1.0, "redact.seen",
+                                   "onder een kader dat uit de weergave van de pagina komt"))  # fmt: skip
+                covered.append((w.start, w.end))
+    return out
 
 
 def _page_of_offset(doc: Document, offset: int) -> int | None:
@@ -246,7 +275,7 @@ def _scrub(
 ) -> None:
     """Remove every carrier of unreviewed content; rewrite outline titles that name a person."""
     needles = _needles(doc, spans)
-    for page in pdf:
+    for page in pages(pdf):
         for annot in list(page.annots()):
             page.delete_annot(annot)
             report.removed_annotations += 1
@@ -283,7 +312,7 @@ def _flatten(pdf: pymupdf.Document) -> int:
     field's hidden value, reply threads) disappears with the annotation objects.
     """
     count = 0
-    for page in pdf:
+    for page in pages(pdf):
         count += len(list(page.annots())) + len(list(page.widgets()))
     if count:
         pdf.bake(annots=True, widgets=True)
@@ -361,7 +390,10 @@ def redact_pdf(
                 by_page.setdefault(box.page, []).append(box)
         if ocr_images and spans:
             labels = {" ".join(doc.text[s.start : s.end].split()): s.label for s in spans}
+            for form in name_forms(findings):  # a person's surname in a picture goes as well
+                labels.setdefault(form, spans[0].label)
             clean: set[int] = set()
+            seen: list[Box] = []
             for number in range(pdf.page_count):
                 if number in ocr_pages:
                     continue  # its words came from OCR already: the boxes are planned
@@ -369,10 +401,14 @@ def redact_pdf(
                 if not page.get_image_info():
                     continue
                 for rect, label in image_boxes(page, labels, clean):
-                    by_page.setdefault(number, []).append(
-                        Box(number, rect.x0, rect.y0, rect.x1, rect.y1, label)
-                    )
+                    seen.append(Box(number, rect.x0, rect.y0, rect.x1, rect.y1, label))
                     report.image_boxes += 1
+            for number, rect, label in seen_text_boxes(pdf, labels, ocr_pages):
+                seen.append(Box(number, rect.x0, rect.y0, rect.x1, rect.y1, label))
+                report.seen_boxes += 1
+            for box in seen:
+                by_page.setdefault(box.page, []).append(box)
+            report.extra_findings = _words_under(doc, seen, spans)
         report.boxes = [b for page_boxes in by_page.values() for b in page_boxes]
         font = pymupdf.Font(LABEL_FONT)
         for number, page_boxes in sorted(by_page.items()):
@@ -412,7 +448,7 @@ def _atomic_save(pdf: pymupdf.Document, out: Path) -> None:
             deflate=True,
             clean=True,
             incremental=False,
-            encryption=pymupdf.PDF_ENCRYPT_NONE,
+            encryption=pymupdf.PDF_ENCRYPT_NONE,  # type: ignore[attr-defined]
             preserve_metadata=0,
         )
         os.replace(tmp, out)

@@ -25,7 +25,7 @@ parent keys.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import pymupdf
 
@@ -37,6 +37,17 @@ PAGE_KEYS = {"Type", "Parent", "MediaBox", "CropBox", "Rotate", "Resources", "Co
 OBJECT_KEYS_DROPPED = ("Metadata", "PieceInfo", "AF", "OC", "StructParent", "StructParents", "OPI",
                        "LastModified", "SpiderInfo", "ID")  # fmt: skip
 SAFE_SCHEMES = ("http://", "https://")
+# PyMuPDF's constants, typed (its stubs do not declare them).
+REDACT_IMAGE_PIXELS: int = pymupdf.PDF_REDACT_IMAGE_PIXELS  # type: ignore[attr-defined]
+REDACT_LINE_ART_IF_COVERED: int = pymupdf.PDF_REDACT_LINE_ART_REMOVE_IF_COVERED  # type: ignore[attr-defined]
+REDACT_LINE_ART_IF_TOUCHED: int = pymupdf.PDF_REDACT_LINE_ART_REMOVE_IF_TOUCHED  # type: ignore[attr-defined]
+REDACT_TEXT_REMOVE: int = pymupdf.PDF_REDACT_TEXT_REMOVE  # type: ignore[attr-defined]
+
+
+def pages(doc: pymupdf.Document) -> Iterator[pymupdf.Page]:
+    """The pages of ``doc`` (a typed iteration)."""
+    for number in range(doc.page_count):
+        yield doc[number]
 
 
 def _key_names(pdf: pymupdf.Document, xref: int) -> list[str]:
@@ -124,7 +135,7 @@ def filter_document_content(pdf: pymupdf.Document, off: set[int]) -> tuple[int, 
     """Remove hidden optional content (``off`` non-empty) and marked-content properties from
     every page and Form XObject. Returns (hidden parts dropped, property lists dropped)."""
     dropped = props = 0
-    for page in pdf:
+    for page in pages(pdf):
         xrefs = page.get_contents()
         if not xrefs:
             continue
@@ -187,12 +198,8 @@ def crop_outside(page: pymupdf.Page) -> bool:
         pymupdf.Rect(-big, vis.y0, vis.x0, vis.y1),
         pymupdf.Rect(vis.x1, vis.y0, big, vis.y1),
     ):
-        page.add_redact_annot(r, fill=False, cross_out=False)
-    page.apply_redactions(
-        images=pymupdf.PDF_REDACT_IMAGE_PIXELS,
-        graphics=pymupdf.PDF_REDACT_LINE_ART_REMOVE_IF_TOUCHED,
-        text=pymupdf.PDF_REDACT_TEXT_REMOVE,
-    )
+        page.add_redact_annot(r, fill=None, cross_out=False)
+    page.apply_redactions(images=REDACT_IMAGE_PIXELS, graphics=REDACT_LINE_ART_IF_TOUCHED, text=REDACT_TEXT_REMOVE)
     return True
 
 
@@ -232,7 +239,7 @@ def rebuild(
              "outline_dropped": 0, "properties_dropped": 0}  # fmt: skip
     out = pymupdf.open()
     out.insert_pdf(src, links=False, annots=False, widgets=False)
-    for number, page in enumerate(out):
+    for page in pages(out):
         if crop_outside(page):
             stats["cropped_pages"] += 1
         vis = page.cropbox
@@ -240,7 +247,7 @@ def rebuild(
             page.set_mediabox(vis)
         page.clean_contents(sanitize=True)
     stats["properties_dropped"] = filter_document_content(out, set())[1]
-    for number, page in enumerate(out):
+    for number, page in enumerate(pages(out)):
         for key in _key_names(out, page.xref):
             if key not in PAGE_KEYS:
                 out.xref_set_key(page.xref, key, "null")
@@ -253,7 +260,7 @@ def rebuild(
     toc = src.get_toc(simple=True)
     if toc:
         texts: dict[int, str] = {}
-        kept = []
+        kept: list[list[int | str]] = []
         for level, title, target in toc:
             if not 1 <= target <= out.page_count:
                 stats["outline_dropped"] += 1
@@ -262,7 +269,7 @@ def rebuild(
                 texts[target] = _norm(out[target - 1].get_text())
             t = _norm(title)
             if t and t in texts[target] and not any(n and n in t for n in needles):
-                kept.append([min(level, (kept[-1][0] + 1) if kept else 1), title, target])
+                kept.append([min(level, (int(kept[-1][0]) + 1) if kept else 1), title, target])
                 stats["outline_kept"] += 1
             else:
                 stats["outline_dropped"] += 1

@@ -29,6 +29,7 @@ import pypdfium2.raw as pdfium_c
 
 from wooflow.exceptions import CorruptDocument, LeakError
 from wooflow.model import Finding
+from wooflow.redact.rebuild import pages
 from wooflow.redact.text import redact_spans
 from wooflow.redact.verify_deep import name_forms, read_deep
 from wooflow.redact.verify_scan import check_scan_boxes, needle_contexts, span_contexts
@@ -268,7 +269,7 @@ def structure_texts(path: str) -> tuple[dict[str, list[str]], list[str]]:
     try:
         where["xmp"].append(doc.get_xml_metadata() or "")
         n_annots = 0
-        for page in doc:
+        for page in pages(doc):
             for annot in page.annots():
                 n_annots += 1
                 info = annot.info
@@ -354,12 +355,12 @@ def verify_pdf(
     if poppler is not None:
         report.extractors.append("pdftotext")
         sources["pdftotext"] = normalize("\n".join(poppler))
-    ocr_texts = []
+    ocr_texts: list[str] = []
     if ocr:
         seen: set[str] = set()
         for page_images in images:
             for img in page_images:
-                digest = hashlib.sha256(img.tobytes()).hexdigest()  # a logo on every page: once
+                digest = hashlib.sha256(img.tobytes()).hexdigest()  # type: ignore[attr-defined]
                 if digest in seen:
                     continue
                 seen.add(digest)

@@ -34,12 +34,14 @@ import tempfile
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import pymupdf
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from wooflow.model import Finding
+from wooflow.redact.rebuild import pages
 
 OCR_LANG = os.environ.get("WOOFLOW_OCR_LANG", "nld")
 OCR_WORKERS = max(1, min(4, os.cpu_count() or 1))
@@ -199,9 +201,11 @@ def raw_text(doc: pymupdf.Document) -> tuple[str, list[str]]:
             sub = doc.xref_get_key(xref, "Subtype")[1]
             if sub in ("/Image",) or doc.xref_get_key(xref, "Type")[1] == "/XRef":
                 continue
-            if sub.startswith("/Type1") or sub in ("/CIDFontType0C", "/OpenType") or doc.xref_get_key(
-                xref, "Length1"
-            )[0] != "null":
+            if (
+                sub.startswith("/Type1")
+                or sub in ("/CIDFontType0C", "/OpenType")
+                or doc.xref_get_key(xref, "Length1")[0] != "null"
+            ):
                 continue  # font programs: glyph names are not text a reader sees
             parts.append(data.decode("latin-1"))
             parts.extend(strings_in(data))
@@ -222,7 +226,7 @@ def allowlist_problems(doc: pymupdf.Document) -> list[str]:
         problems.append("onverwachte onderdelen in de PDF-catalogus: " + ", ".join(f"/{k}" for k in extra))
     page_extra: set[str] = set()
     annots = 0
-    for page in doc:
+    for page in pages(doc):
         page_extra |= {k for k in _keys(doc, page.xref) if k not in PAGE_KEYS}
         for annot_xref in [int(x) for x in re.findall(r"(\d+) 0 R", doc.xref_get_key(page.xref, "Annots")[1])]:
             if doc.xref_get_key(annot_xref, "Subtype")[1] != "/Link":
@@ -252,7 +256,7 @@ def outside_texts(path: str) -> dict[str, str]:
     out: dict[str, str] = {}
     doc = pymupdf.open(path)
     try:
-        for page in doc:
+        for page in pages(doc):
             doc.xref_set_key(page.xref, "MediaBox", "[-20000 -20000 20000 20000]")
             doc.xref_set_key(page.xref, "CropBox", "null")
         with tempfile.TemporaryDirectory(prefix="wooflow-verify-") as tmp:
@@ -301,6 +305,13 @@ def _render(page: pdfium.PdfPage, dpi: int) -> tuple[object, float]:
 def residual_ink(page: pdfium.PdfPage, dpi: int = PAGE_DPI) -> object | None:
     """The page rendered, with the text layer, solid boxes and rules painted white; None when
     no ink is left (grayscale uint8 numpy array otherwise)."""
+    found = residual_crop(page, dpi)
+    return None if found is None else found[0]
+
+
+def residual_crop(page: pdfium.PdfPage, dpi: int = PAGE_DPI) -> tuple[Any, float, float, float] | None:
+    """``residual_ink`` with where the crop sits: (crop, left, top in points from the page's
+    top-left corner, pixels per point)."""
     import numpy as np
 
     page.set_rotation(0)
@@ -311,7 +322,8 @@ def residual_ink(page: pdfium.PdfPage, dpi: int = PAGE_DPI) -> object | None:
     h, w = arr.shape
     left, bottom, right, top = page.get_cropbox()
 
-    def to_px(x0: float, y0: float, x1: float, y1: float, pad: int = 2) -> tuple[int, int, int, int]:
+    def to_px(box: Sequence[float], pad: int = 2) -> tuple[int, int, int, int]:
+        x0, y0, x1, y1 = box[0], box[1], box[2], box[3]
         return (max(0, int((x0 - left) * scale) - pad), max(0, int((top - y1) * scale) - pad),
                 min(w, int((x1 - left) * scale) + pad + 1), min(h, int((top - y0) * scale) + pad + 1))  # fmt: skip
 
@@ -321,14 +333,14 @@ def residual_ink(page: pdfium.PdfPage, dpi: int = PAGE_DPI) -> object | None:
     tp = page.get_textpage()
     try:
         for i in range(tp.count_rects()):
-            x0, y0, x1, y1 = to_px(*tp.get_rect(i))
+            x0, y0, x1, y1 = to_px(tp.get_rect(i))
             dark[y0:y1, x0:x1] = False
     finally:
         tp.close()
     for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=4):
         try:
             bounds = obj.get_bounds() if hasattr(obj, "get_bounds") else obj.get_pos()
-            x0, y0, x1, y1 = to_px(*bounds, pad=0)
+            x0, y0, x1, y1 = to_px(bounds, pad=0)
         except Exception:
             continue
         if x1 <= x0 or y1 <= y0:
@@ -342,7 +354,7 @@ def residual_ink(page: pdfium.PdfPage, dpi: int = PAGE_DPI) -> object | None:
             bounds = obj.get_bounds() if hasattr(obj, "get_bounds") else obj.get_pos()
         except Exception:
             continue
-        x0, y0, x1, y1 = to_px(*bounds, pad=0)
+        x0, y0, x1, y1 = to_px(bounds, pad=0)
         if (x1 - x0) * (y1 - y0) >= LARGE_IMAGE_SHARE * page_area:
             dark[y0:y1, x0:x1] = False  # a scan or photo: verify.py OCRs its bare bitmap
     if int(dark.sum()) < RESIDUAL_MIN_INK:
@@ -351,7 +363,7 @@ def residual_ink(page: pdfium.PdfPage, dpi: int = PAGE_DPI) -> object | None:
     y0, y1 = max(0, ys.min() - 10), min(h, ys.max() + 11)
     x0, x1 = max(0, xs.min() - 10), min(w, xs.max() + 11)
     crop = np.where(dark[y0:y1, x0:x1], arr[y0:y1, x0:x1], 255).astype("uint8")
-    return crop
+    return crop, float(x0) / scale, float(y0) / scale, scale
 
 
 def ocr_residual(crop: object) -> str:
@@ -398,13 +410,16 @@ def font_check(doc: pymupdf.Document) -> tuple[set[int], set[str], int]:
     page_fonts: dict[int, set[str]] = {}
     seen: set[int] = set()
     untrusted: set[str] = set()
-    for number, page in enumerate(doc):
+    actual: set[int] = set()
+    for number, page in enumerate(pages(doc)):
         fonts = page.get_fonts()
         page_fonts[number] = {str(f[3]) for f in fonts}
         xrefs = {int(f[0]) for f in fonts}
         if page.rotation or (xrefs <= seen and number >= FIRST_PAGES):
             continue
         seen |= xrefs
+        if any(b"ActualText" in (doc.xref_stream(x) or b"") for x in page.get_contents()):
+            actual.add(number)  # text that replaces its glyphs: sampling by glyph cannot tell
         data = page.get_text("dict", flags=pymupdf.TEXT_PRESERVE_WHITESPACE)
         for block in data.get("blocks", []):
             for line in block.get("lines", []):
@@ -433,8 +448,8 @@ def font_check(doc: pymupdf.Document) -> tuple[set[int], set[str], int]:
     if sample:
         untrusted |= _disagreeing_fonts(doc, sample)
     bad = {_font_key(u) for u in untrusted} - {""}
-    pages = {n for n, names in page_fonts.items() if any(_font_key(name) in bad for name in names)}
-    return pages, untrusted, len(sample)
+    whole = {n for n, names in page_fonts.items() if any(_font_key(name) in bad for name in names)}
+    return whole | actual, untrusted, len(sample)
 
 
 def _one_thread() -> None:
@@ -508,7 +523,7 @@ def read_deep(path: str, *, ocr: bool = True) -> DeepReading:
         raw, problems = raw_text(doc)
         reading.sources["objecten"] = raw
         reading.problems.extend(problems)
-        reading.sources["mupdf"] = "\n".join(page.get_text() for page in doc)
+        reading.sources["mupdf"] = "\n".join(page.get_text() for page in pages(doc))
         whole: set[int] = set()
         if ocr:
             whole, fonts, reading.sampled_lines = font_check(doc)
