@@ -164,7 +164,7 @@ def redact_to_pdf(
     if not verify:
         return report, None
     try:
-        checked = [*findings, *report.extra_findings]
+        checked = [*findings, *getattr(report, "extra_findings", [])]
         return report, verify_pdf(out_path, checked, original, ocr=ocr, names=names)
     except BaseException:
         Path(out_path).unlink(missing_ok=True)

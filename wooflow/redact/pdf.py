@@ -160,6 +160,12 @@ def plan_boxes(doc: Document, findings: Iterable[Finding]) -> tuple[list[Box], l
     return boxes, unmapped, len(spans)
 
 
+def _already_boxed(box: Box, boxes: Sequence[Box]) -> bool:
+    """Whether half of ``box`` or more lies under one box already planned (no double labels)."""
+    area = box.rect.get_area()
+    return area > 0 and any((box.rect & b.rect).get_area() >= 0.5 * area for b in boxes)
+
+
 def _words_under(doc: Document, boxes: Sequence[Box], spans: Sequence[Span]) -> list[Finding]:
     """Redact findings for the text-layer words whose centre lies under one of ``boxes``."""
     out: list[Finding] = []
@@ -407,7 +413,8 @@ def redact_pdf(
                 seen.append(Box(number, rect.x0, rect.y0, rect.x1, rect.y1, label))
                 report.seen_boxes += 1
             for box in seen:
-                by_page.setdefault(box.page, []).append(box)
+                if not _already_boxed(box, by_page.get(box.page, [])):
+                    by_page.setdefault(box.page, []).append(box)
             report.extra_findings = _words_under(doc, seen, spans)
         report.boxes = [b for page_boxes in by_page.values() for b in page_boxes]
         font = pymupdf.Font(LABEL_FONT)
