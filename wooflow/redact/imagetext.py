@@ -150,9 +150,9 @@ def _match(
 
 
 def _residual_words(img: Any) -> list[OcrWord]:
-    """OCR words of unexplained ink, in the coordinates of ``img`` doubled: upright, and turned
-    a quarter both ways (sideways text), boxes turned back."""
-    big = img.resize((img.width * 2, img.height * 2))
+    """OCR words of unexplained ink, in the coordinates of ``img``: upright, and turned a
+    quarter both ways (sideways text), boxes turned back."""
+    big = img
     w, h = big.width, big.height
     words = _ocr_image_words(big, psm=11)
     # PIL's rotate(90) turns counter-clockwise: (x, y) -> (y, w - x); back: x = w - ry, y = rx.
@@ -183,7 +183,9 @@ def seen_text_boxes(
     wanted = [(t, label) for t, label in wanted if t]
     if not wanted:
         return []
-    whole, _fonts, _sampled = font_check(pdf)
+    # No OCR sampling of fonts here: a font that lies is withheld by the verifier anyway (only
+    # the known name forms could be boxed); /ActualText and U+FFFD pages are found without OCR.
+    whole, _fonts, _sampled = font_check(pdf, sample=False)
     out: list[tuple[int, pymupdf.Rect, str]] = []
     cache: dict[bytes, list[OcrWord]] = {}
     doc = pdfium.PdfDocument(pdf.tobytes())
@@ -200,7 +202,10 @@ def seen_text_boxes(
             else:
                 page_pdfium = doc[number]
                 try:
-                    res = residual_crop(page_pdfium, RESIDUAL_DPI)
+                    # Found cheaply at the verifier's resolution, read at a sharper one.
+                    res = residual_crop(page_pdfium)
+                    if res is not None:
+                        res = residual_crop(page_pdfium, RESIDUAL_DPI)
                 finally:
                     page_pdfium.close()
                 if res is None:
@@ -209,7 +214,7 @@ def seen_text_boxes(
                 key = crop.tobytes()
                 if key not in cache:
                     cache[key] = _residual_words(Image.fromarray(crop))
-                to_page = pymupdf.Matrix(1 / (2 * scale), 1 / (2 * scale)) * pymupdf.Matrix(1, 0, 0, 1, left, top)
+                to_page = pymupdf.Matrix(1 / scale, 1 / scale) * pymupdf.Matrix(1, 0, 0, 1, left, top)
                 _match(cache[key], wanted, to_page, found)
             out.extend((number, rect, label) for rect, label in found)
     finally:

@@ -399,7 +399,7 @@ def _font_key(name: str) -> str:
     return re.sub(r"[^0-9a-z]", "", re.sub(r"^[A-Z]{6}\+", "", name).casefold())
 
 
-def font_check(doc: pymupdf.Document) -> tuple[set[int], set[str], int]:
+def font_check(doc: pymupdf.Document, *, sample: bool = True) -> tuple[set[int], set[str], int]:
     """Pages that must be OCR'd whole because a font's Unicode cannot be trusted there.
 
     Lines are read (MuPDF's dict) on the first pages and on every page that brings a font not
@@ -437,19 +437,21 @@ def font_check(doc: pymupdf.Document) -> tuple[set[int], set[str], int]:
                 if spans:
                     lines.append(_Line(number, tuple(line["bbox"]), spans))
     covered: set[tuple[str, str]] = set()
-    sample: list[_Line] = []
+    sampled: list[_Line] = []
     for line in sorted(lines, key=lambda ln: -len({(f, c) for f, t, _ in ln.spans for c in t})):
         new = {(f, c) for f, t, _b in line.spans if f not in untrusted for c in t if c.isalnum()}
+        if not sample:
+            break
         if new - covered:
             covered |= new
-            sample.append(line)
-        if len(sample) >= MAX_SAMPLE_LINES:
+            sampled.append(line)
+        if len(sampled) >= MAX_SAMPLE_LINES:
             break
-    if sample:
-        untrusted |= _disagreeing_fonts(doc, sample)
+    if sampled:
+        untrusted |= _disagreeing_fonts(doc, sampled)
     bad = {_font_key(u) for u in untrusted} - {""}
     whole = {n for n, names in page_fonts.items() if any(_font_key(name) in bad for name in names)}
-    return whole | actual, untrusted, len(sample)
+    return whole | actual, untrusted, len(sampled)
 
 
 def _one_thread() -> None:
