@@ -145,8 +145,11 @@ def test_name_forms_come_from_persons_and_personal_mail_addresses():
         ],  # fmt: skip
         names=["Sanne de Wit"],
     )
-    assert {"marieke brouwer", "brouwer", "j.de-vries", "vries", "sanne de wit"} <= set(forms)
-    assert not {"info", "jonker", "hugo jonker", "wit"} & set(forms)  # short surname: too common
+    assert {"marieke brouwer", "brouwer", "j.de-vries", "de vries", "sanne de wit"} <= set(forms)
+    assert not {"info", "jonker", "hugo jonker", "wit", "de wit", "vries"} & set(forms)
+    # A surname keeps its tussenvoegsel: "jong" alone is a word ("jong volwassenen").
+    assert "de jong" in name_forms([f("Marloes de Jong", "person")])
+    assert "jong" not in name_forms([f("Marloes de Jong", "person")])
 
 
 def test_name_broken_over_a_line_gets_a_finding_for_both_halves():

@@ -63,6 +63,8 @@ PAGE_KEYS = {"Type", "Parent", "MediaBox", "CropBox", "Rotate", "Resources", "Co
 SUSPECT_KEYS = ("AcroForm", "XFA", "AF", "EmbeddedFiles", "JavaScript", "OpenAction", "AA",
                 "StructTreeRoot", "OCProperties", "PageLabels", "Dests", "Threads", "Names",
                 "ActualText", "PieceInfo", "Metadata", "URI", "Launch", "SubmitForm")  # fmt: skip
+TUSSENVOEGSELS = {"de", "den", "der", "van", "te", "ten", "ter", "het", "t", "in", "op", "la", "le", "du",
+                  "da", "di", "von", "vd", "d"}  # fmt: skip
 PERSON_CATEGORIES = ("person", "persoon", "name", "naam", "signature")
 GENERIC_LOCAL = {"info", "post", "postbus", "contact", "secretariaat", "noreply", "servicedesk",
                  "redactie", "communicatie", "pers", "woo", "helpdesk", "support", "mail"}  # fmt: skip
@@ -90,12 +92,19 @@ def name_forms(findings: Iterable[Finding], names: Iterable[str] = ()) -> list[s
     """Forms of the redacted persons that must not occur anywhere in the output (normalised)."""
     forms: set[str] = set()
 
+    def surname(toks: list[str]) -> str:
+        """The last name with its tussenvoegsel ("de jong", not "jong", which is a word)."""
+        start = len(toks) - 1
+        while start > 1 and toks[start - 1] in TUSSENVOEGSELS:
+            start -= 1
+        return " ".join(toks[start:]) if len(toks[-1]) >= 4 and not toks[-1].isdigit() else ""
+
     def add_person(text: str) -> None:
         toks = _words(text)
         if len(toks) >= 2:
             forms.add(" ".join(toks))
-            if len(toks[-1]) >= 4 and not toks[-1].isdigit():
-                forms.add(toks[-1])
+            if last := surname(toks):
+                forms.add(last)
 
     for f in findings:
         if f.action != "redact":
@@ -110,8 +119,8 @@ def name_forms(findings: Iterable[Finding], names: Iterable[str] = ()) -> list[s
             if len(local) >= 5:
                 forms.add(local)
             alpha = [p for p in pieces if p.isalpha()]
-            if len(pieces) >= 2 and alpha and len(alpha[-1]) >= 4:
-                forms.add(alpha[-1])
+            if len(pieces) >= 2 and alpha and (last := surname(["", *alpha])):
+                forms.add(last)
     for name in names:
         add_person(name)
     return sorted(forms, key=len, reverse=True)
