@@ -18,6 +18,7 @@ from pathlib import Path
 
 from wooflow.exceptions import InputError, WooflowError
 from wooflow.model import Document, Finding
+from wooflow.redact.joined import complete_findings
 from wooflow.redact.pdf import RedactionReport, redact_pdf
 from wooflow.redact.render import render_document
 from wooflow.redact.text import redact_spans, redact_text
@@ -120,6 +121,7 @@ def redact_document(
     check_findings(doc, findings)
     n_spans = len(redact_spans(findings, len(doc.text)))
     if is_text(doc):
+        findings = complete_findings(doc.text, findings)
         out = redact_text(doc.text, findings)
         result = OutputResult(doc.path, str(out_path), "text", n_spans)
         if verify:
@@ -139,12 +141,17 @@ def redact_to_pdf(
     *,
     verify: bool = True,
     ocr: bool = True,
+    names: Iterable[str] = (),
 ) -> tuple[RedactionReport, VerifyReport | None]:
     """Redact ``doc`` as a PDF (rendering non-PDF documents first) and verify the output.
 
     The one place that writes a published PDF: ``wooflow redact`` and ``wooflow process`` both
     call it, so both verify against the text as drawn. A failed check removes the output.
+    Every name form of a redacted person (and of ``names``, e.g. the accepted persons of a
+    case) is redacted wherever it occurs, also broken over a line or page (joined.py).
     """
+    names = list(names)
+    findings = complete_findings(doc.text, findings, names)
     original = doc.text
     if doc.kind == "pdf":
         source: bytes = source_bytes(doc)
@@ -157,7 +164,8 @@ def redact_to_pdf(
     if not verify:
         return report, None
     try:
-        return report, verify_pdf(out_path, findings, original, ocr=ocr)
+        checked = [*findings, *getattr(report, "extra_findings", [])]
+        return report, verify_pdf(out_path, checked, original, ocr=ocr, names=names)
     except BaseException:
         Path(out_path).unlink(missing_ok=True)
         raise

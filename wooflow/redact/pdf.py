@@ -21,9 +21,18 @@ import pymupdf
 
 from wooflow.exceptions import CorruptDocument, EncryptedDocument
 from wooflow.model import Document, Finding, Word
-from wooflow.redact.imagetext import image_boxes
+from wooflow.redact.imagetext import image_boxes, seen_text_boxes
 from wooflow.redact.presplit import split_page_strings
+from wooflow.redact.rebuild import (
+    REDACT_IMAGE_PIXELS,
+    REDACT_LINE_ART_IF_COVERED,
+    REDACT_TEXT_REMOVE,
+    pages,
+    rebuild,
+    remove_hidden_content,
+)
 from wooflow.redact.text import Span, redact_spans
+from wooflow.redact.verify_deep import name_forms
 
 pymupdf.TOOLS.mupdf_display_errors(False)
 pymupdf.TOOLS.mupdf_display_warnings(False)
@@ -43,9 +52,9 @@ OCR_PAD_MIN_SIDE = 0.25  # points; the least sideways margin even when a neighbo
 # Vector graphics entirely under a box go (an underline, a scribble); larger shapes that merely
 # touch a box (table borders, a black rectangle someone drew over the name) stay, because removing
 # them would damage the page while the text under them is removed anyway.
-GRAPHICS_MODE = pymupdf.PDF_REDACT_LINE_ART_REMOVE_IF_COVERED
-IMAGE_MODE = pymupdf.PDF_REDACT_IMAGE_PIXELS  # destroy the pixels under a box, keep the rest
-TEXT_MODE = pymupdf.PDF_REDACT_TEXT_REMOVE  # visible and invisible (OCR layer, white) text
+GRAPHICS_MODE = REDACT_LINE_ART_IF_COVERED
+IMAGE_MODE = REDACT_IMAGE_PIXELS  # destroy the pixels under a box, keep the rest
+TEXT_MODE = REDACT_TEXT_REMOVE  # visible and invisible (OCR layer, white) text
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,9 +91,13 @@ class RedactionReport:
     image_boxes: int = 0
     # Pages whose strings could not be split glyph by glyph (see presplit.py): text after a box
     # on those pages may have moved left by up to one character. Never a leak, only layout.
-    unsplit_pages: list[int] = field(
-        default_factory=list
-    )  # boxes over redacted strings found by OCR inside images
+    unsplit_pages: list[int] = field(default_factory=list)
+    hidden_removed: int = 0  # sections and XObjects of hidden optional-content layers deleted
+    rebuild: dict[str, int] = field(default_factory=dict)  # what the allow-list rebuild dropped
+    seen_boxes: int = 0  # boxes over names a person sees but the text layer does not say
+    # Text-layer words under boxes that came from OCR (a lying font's glyphs, a wrong scanner
+    # OCR layer): they are gone from the output, so the verifier must not miss them as kept text.
+    extra_findings: list[Finding] = field(default_factory=list)
 
 
 def boxes_for_span(span: Span, words: Sequence[Word]) -> list[Box]:
@@ -122,7 +135,7 @@ def _merge_line_boxes(span: Span, hits: Sequence[Word]) -> list[Box]:
         else:
             boxes.append([w.x0, w.y0, w.x1, w.y1])
             pages.append(w.page)
-    return [Box(p, *b, label=span.label) for p, b in zip(pages, boxes, strict=True)]
+    return [Box(p, b[0], b[1], b[2], b[3], span.label) for p, b in zip(pages, boxes, strict=True)]
 
 
 def _same_line(box: list[float], w: Word) -> bool:
@@ -145,6 +158,29 @@ def plan_boxes(doc: Document, findings: Iterable[Finding]) -> tuple[list[Box], l
         elif doc.text[span.start : span.end].strip():
             unmapped.append(span)
     return boxes, unmapped, len(spans)
+
+
+def _already_boxed(box: Box, boxes: Sequence[Box]) -> bool:
+    """Whether half of ``box`` or more lies under one box already planned (no double labels)."""
+    area = box.rect.get_area()
+    return area > 0 and any((box.rect & b.rect).get_area() >= 0.5 * area for b in boxes)
+
+
+def _words_under(doc: Document, boxes: Sequence[Box], spans: Sequence[Span]) -> list[Finding]:
+    """Redact findings for the text-layer words whose centre lies under one of ``boxes``."""
+    out: list[Finding] = []
+    covered = [(s.start, s.end) for s in spans]
+    for box in boxes:
+        for w in doc.words:
+            if w.page != box.page or any(a <= w.start and w.end <= b for a, b in covered):
+                continue
+            cx, cy = (w.x0 + w.x1) / 2, (w.y0 + w.y1) / 2
+            if box.x0 <= cx <= box.x1 and box.y0 <= cy <= box.y1:
+                text = doc.text[w.start : w.end]
+                out.append(Finding(w.start, w.end, text, "other", "redact", box.label, 1.0, "redact.seen",
+                                   "onder een kader dat uit de weergave van de pagina komt"))  # fmt: skip
+                covered.append((w.start, w.end))
+    return out
 
 
 def _page_of_offset(doc: Document, offset: int) -> int | None:
@@ -245,7 +281,7 @@ def _scrub(
 ) -> None:
     """Remove every carrier of unreviewed content; rewrite outline titles that name a person."""
     needles = _needles(doc, spans)
-    for page in pdf:
+    for page in pages(pdf):
         for annot in list(page.annots()):
             page.delete_annot(annot)
             report.removed_annotations += 1
@@ -269,64 +305,9 @@ def _scrub(
             report.outline_entries_changed += new_title != title
             new_toc.append([level, new_title, number])
         pdf.set_toc(new_toc)
-    pdf.scrub(
-        attached_files=True,
-        clean_pages=False,
-        embedded_files=True,
-        hidden_text=False,  # an OCR text layer is content; its redacted words are already gone
-        javascript=True,
-        metadata=True,
-        redactions=False,
-        remove_links=False,
-        reset_fields=True,
-        reset_responses=True,
-        thumbnails=True,
-        xml_metadata=True,
-    )
-    pdf.set_metadata({})
-    pdf.del_xml_metadata()
-    _remove_javascript(pdf)
-    _remove_object_metadata(pdf)
-
-
-def _remove_object_metadata(pdf: pymupdf.Document) -> None:
-    """XMP can also hang off pages, images and fonts; application private data (/PieceInfo,
-    e.g. Illustrator's editable copy of the page) can hold the unredacted original."""
-    for xref in range(1, pdf.xref_length()):
-        for key in ("Metadata", "PieceInfo"):
-            try:
-                if pdf.xref_get_key(xref, key)[0] != "null":
-                    pdf.xref_set_key(xref, key, "null")
-            except Exception:  # a free or broken object
-                break
-
-
-def _remove_javascript(pdf: pymupdf.Document) -> None:
-    """Drop every JavaScript action; ``scrub`` leaves an /OpenAction script in the catalog."""
-    cat = pdf.pdf_catalog()
-    if pdf.xref_get_key(cat, "Names/JavaScript")[0] != "null":
-        pdf.xref_set_key(cat, "Names/JavaScript", "null")
-    for xref in range(1, pdf.xref_length()):
-        for key in ("OpenAction", "AA", "JS", "A"):
-            try:
-                typ, val = pdf.xref_get_key(xref, key)
-            except Exception:  # a free or broken object: nothing to clean
-                break
-            if typ == "null":
-                continue
-            body = val
-            if typ == "xref":
-                try:
-                    body = pdf.xref_object(int(val.split()[0]))
-                except Exception:
-                    body = ""
-            if key in ("JS", "AA") or "JavaScript" in body:
-                pdf.xref_set_key(xref, key, "null")
-        try:
-            if pdf.xref_get_key(xref, "S")[1] == "/JavaScript":
-                pdf.xref_set_key(xref, "S", "null")
-        except Exception:
-            pass
+    # Embedded files, JavaScript, thumbnails, metadata, XMP, /PieceInfo and the like are not
+    # removed here one by one: the published file is rebuilt from the pages (rebuild.py) and
+    # none of them comes along.
 
 
 def _flatten(pdf: pymupdf.Document) -> int:
@@ -337,7 +318,7 @@ def _flatten(pdf: pymupdf.Document) -> int:
     field's hidden value, reply threads) disappears with the annotation objects.
     """
     count = 0
-    for page in pdf:
+    for page in pages(pdf):
         count += len(list(page.annots())) + len(list(page.widgets()))
     if count:
         pdf.bake(annots=True, widgets=True)
@@ -386,6 +367,7 @@ def redact_pdf(
     pdf = _open(source, doc.path)
     try:
         flattened = _flatten(pdf)
+        hidden_removed = remove_hidden_content(pdf)
         boxes, unmapped, n_spans = plan_boxes(doc, findings)
         spans = redact_spans(findings, len(doc.text))
         still_unmapped = []
@@ -398,6 +380,7 @@ def redact_pdf(
             str(out_path), pdf.page_count, spans=n_spans, unmapped=still_unmapped
         )
         report.flattened = flattened
+        report.hidden_removed = hidden_removed
         ocr_pages = _ocr_page_numbers(doc)
         ocr_words: dict[int, list[Word]] = {}
         by_page: dict[int, list[Box]] = {}
@@ -413,7 +396,10 @@ def redact_pdf(
                 by_page.setdefault(box.page, []).append(box)
         if ocr_images and spans:
             labels = {" ".join(doc.text[s.start : s.end].split()): s.label for s in spans}
+            for form in name_forms(findings):  # a person's surname in a picture goes as well
+                labels.setdefault(form, spans[0].label)
             clean: set[int] = set()
+            seen: list[Box] = []
             for number in range(pdf.page_count):
                 if number in ocr_pages:
                     continue  # its words came from OCR already: the boxes are planned
@@ -421,10 +407,15 @@ def redact_pdf(
                 if not page.get_image_info():
                     continue
                 for rect, label in image_boxes(page, labels, clean):
-                    by_page.setdefault(number, []).append(
-                        Box(number, rect.x0, rect.y0, rect.x1, rect.y1, label)
-                    )
+                    seen.append(Box(number, rect.x0, rect.y0, rect.x1, rect.y1, label))
                     report.image_boxes += 1
+            for number, rect, label in seen_text_boxes(pdf, labels, ocr_pages):
+                seen.append(Box(number, rect.x0, rect.y0, rect.x1, rect.y1, label))
+                report.seen_boxes += 1
+            for box in seen:
+                if not _already_boxed(box, by_page.get(box.page, [])):
+                    by_page.setdefault(box.page, []).append(box)
+            report.extra_findings = _words_under(doc, seen, spans)
         report.boxes = [b for page_boxes in by_page.values() for b in page_boxes]
         font = pymupdf.Font(LABEL_FONT)
         for number, page_boxes in sorted(by_page.items()):
@@ -442,7 +433,11 @@ def redact_pdf(
                 _draw_label(shape, box, font, rotate)
             shape.commit()
         _scrub(pdf, doc, spans, report)
-        _atomic_save(pdf, Path(out_path))
+        published, report.rebuild = rebuild(pdf, _needles(doc, spans))
+        try:
+            _atomic_save(published, Path(out_path))
+        finally:
+            published.close()
     finally:
         pdf.close()
     return report
@@ -460,7 +455,7 @@ def _atomic_save(pdf: pymupdf.Document, out: Path) -> None:
             deflate=True,
             clean=True,
             incremental=False,
-            encryption=pymupdf.PDF_ENCRYPT_NONE,
+            encryption=pymupdf.PDF_ENCRYPT_NONE,  # type: ignore[attr-defined]
             preserve_metadata=0,
         )
         os.replace(tmp, out)

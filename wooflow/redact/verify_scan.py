@@ -174,7 +174,10 @@ def _to_device(
     return min(xs), min(ys), max(xs), max(ys)
 
 
-def _page_boxes(page: pdfium.PdfPage) -> tuple[list[tuple[float, ...]], list[tuple[float, ...]]]:
+Rect4 = tuple[float, float, float, float]
+
+
+def _page_boxes(page: pdfium.PdfPage) -> tuple[list[Rect4], list[Rect4]]:
     """Black filled rectangles over a page-sized image (the boxes) and white text (labels)."""
     width, height = page.get_size()
     image_area = 0.0

@@ -1,0 +1,583 @@
+"""The verifier's attacker's reading: everything in the file, and what a person sees on the page.
+
+``verify.py`` reads the page text with pdfium and poppler and OCRs the embedded bitmaps. This
+module adds what a hostile reader tries next:
+
+- **name forms**: for every redacted person, the full name and the surname; for every redacted
+  e-mail address, its local part and (for ``first.last``-style addresses) the surname piece;
+  plus names a caller passes (the accepted persons of a case). These must not occur at all, so a
+  name that never reached detection (broken over a line, a lying font, a hidden layer) is still
+  looked for wherever the e-mail or another occurrence was found;
+- **raw objects**: every object dictionary and every decoded stream, with PDF strings decoded
+  (literal, hex, UTF-16) and the pieces of a ``TJ`` array joined;
+- **text outside the page box**: poppler and pdfium on a copy whose pages are 40,000 pt wide;
+- **MuPDF's** text, a third extractor;
+- **the allow-list**: catalog and page keys beyond what ``rebuild.py`` writes, annotations other
+  than links, optional content, forms, actions: anything else is a problem (withheld);
+- **what a person sees**: each page is rendered (pdfium) and everything the text layer explains
+  (pdfium's text rectangles) and solid boxes/rules are masked; ink that is left (vector outlines,
+  pictures, strips, tiny or sideways text) is OCR'd, upright and turned both ways. The fonts'
+  Unicode is tested by OCR of sampled lines: lines are picked until every (font, character)
+  pair has been seen once; a span whose OCR reading disagrees with its text (or that holds
+  U+FFFD/private-use characters) makes its font untrusted, and every page that uses it is
+  OCR'd whole. Cheap checks first; OCR only where they leave doubt.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import pymupdf
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from wooflow.model import Finding
+from wooflow.redact.rebuild import pages
+
+OCR_LANG = os.environ.get("WOOFLOW_OCR_LANG", "nld")
+OCR_WORKERS = max(1, min(4, os.cpu_count() or 1))
+PAGE_DPI = 150  # reads 8-pt text (measured: 19/20 e-mail addresses at 8 pt)
+SAMPLE_DPI = 200
+MAX_SAMPLE_LINES = 60
+FIRST_PAGES = 2  # pages whose lines are always read for sampling; later ones when a font is new
+MIN_BAD_CHARS = 3  # U+FFFD/private-use characters in one span that make its font untrusted
+RESIDUAL_MIN_INK = 60  # dark pixels at PAGE_DPI not explained by text, boxes or rules
+LARGE_IMAGE_SHARE = 0.25  # of the page: such an image is OCR'd as a bitmap, not as residue
+SOLID_SHARE = 0.6  # a path object whose box is this dark is a box or a rule, not text
+MIN_SPAN_INK = 0.01  # less: the span is not visible (white/invisible text, read by extractors)
+MAX_SPAN_INK = 0.5  # more: light text on a dark box (the ground codes on redaction boxes)
+SPAN_AGREE = 40.0  # rapidfuzz ratio below which a span and its OCR reading disagree (a lie: ~0-20)
+MIN_SPAN_CHARS = 4
+CATALOG_KEYS = {"Type", "Pages", "Outlines", "Version"}
+PAGE_KEYS = {"Type", "Parent", "MediaBox", "CropBox", "Rotate", "Resources", "Contents", "Annots",
+             "Group", "UserUnit"}  # fmt: skip
+SUSPECT_KEYS = ("AcroForm", "XFA", "AF", "EmbeddedFiles", "JavaScript", "OpenAction", "AA",
+                "StructTreeRoot", "OCProperties", "PageLabels", "Dests", "Threads", "Names",
+                "ActualText", "PieceInfo", "Metadata", "URI", "Launch", "SubmitForm")  # fmt: skip
+TUSSENVOEGSELS = {"de", "den", "der", "van", "te", "ten", "ter", "het", "t", "in", "op", "la", "le", "du",
+                  "da", "di", "von", "vd", "d"}  # fmt: skip
+PERSON_CATEGORIES = ("person", "persoon", "name", "naam", "signature")
+GENERIC_LOCAL = {"info", "post", "postbus", "contact", "secretariaat", "noreply", "servicedesk",
+                 "redactie", "communicatie", "pers", "woo", "helpdesk", "support", "mail"}  # fmt: skip
+
+
+@dataclass(slots=True)
+class DeepReading:
+    """Texts by where they were read, and what made the verifier doubt the file."""
+
+    sources: dict[str, str] = field(default_factory=dict)  # where -> raw (not normalised) text
+    problems: list[str] = field(default_factory=list)
+    ocr_pages: int = 0  # pages OCR'd whole (untrusted fonts)
+    residual_ocr: int = 0  # page areas with unexplained ink that were OCR'd
+    sampled_lines: int = 0
+    untrusted_fonts: list[str] = field(default_factory=list)
+    page_ocr_texts: list[str] = field(default_factory=list)
+
+
+def _words(text: str) -> list[str]:
+    text = unicodedata.normalize("NFKC", text).replace("\u00ad", "").casefold()
+    return re.findall(r"\w+", text)
+
+
+def name_forms(findings: Iterable[Finding], names: Iterable[str] = ()) -> list[str]:
+    """Forms of the redacted persons that must not occur anywhere in the output (normalised)."""
+    forms: set[str] = set()
+
+    def surname(toks: list[str]) -> str:
+        """The last name with its tussenvoegsel ("de jong", not "jong", which is a word)."""
+        start = len(toks) - 1
+        while start > 1 and toks[start - 1] in TUSSENVOEGSELS:
+            start -= 1
+        return " ".join(toks[start:]) if len(toks[-1]) >= 4 and not toks[-1].isdigit() else ""
+
+    def add_person(text: str) -> None:
+        toks = _words(text)
+        if len(toks) >= 2:
+            forms.add(" ".join(toks))
+            if last := surname(toks):
+                forms.add(last)
+
+    for f in findings:
+        if f.action != "redact":
+            continue
+        if f.category.casefold() in PERSON_CATEGORIES:
+            add_person(f.text)
+        if "@" in f.text:
+            local = f.text.split("@")[0].strip().casefold()
+            pieces = [p for p in re.split(r"[._\-+]", local) if p]
+            if local in GENERIC_LOCAL or (pieces and pieces[0] in GENERIC_LOCAL):
+                continue
+            if len(local) >= 5:
+                forms.add(local)
+            alpha = [p for p in pieces if p.isalpha()]
+            if len(pieces) >= 2 and alpha and (last := surname(["", *alpha])):
+                forms.add(last)
+    for name in names:
+        add_person(name)
+    return sorted(forms, key=len, reverse=True)
+
+
+# --- raw objects ------------------------------------------------------------------------------
+
+_LIT_ESC = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}
+
+
+def _decode_literal(body: bytes) -> bytes:
+    out = bytearray()
+    i, n = 0, len(body)
+    while i < n:
+        c = body[i : i + 1]
+        if c == b"\\" and i + 1 < n:
+            nxt = body[i + 1 : i + 2]
+            m = re.match(rb"[0-7]{1,3}", body[i + 1 : i + 4])
+            if m:
+                out.append(int(m.group(), 8) & 0xFF)
+                i += 1 + len(m.group())
+                continue
+            out += _LIT_ESC.get(nxt, b"" if nxt in b"\r\n" else nxt)
+            i += 2
+            continue
+        out += c
+        i += 1
+    return bytes(out)
+
+
+def _bytes_text(raw: bytes) -> str:
+    if raw.startswith(b"\xfe\xff"):
+        return raw[2:].decode("utf-16-be", "replace")
+    if raw.startswith(b"\xff\xfe"):
+        return raw[2:].decode("utf-16-le", "replace")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:].decode("utf-8", "replace")
+    return raw.decode("latin-1")
+
+
+_STRING = re.compile(rb"\((?:\\.|[^\\()]|\((?:\\.|[^\\()])*\))*\)|<([0-9A-Fa-f\s]*)>", re.S)
+_TJ = re.compile(rb"\[((?:[^\[\]]|\\[\[\]])*)\]\s*TJ", re.S)
+
+
+def strings_in(data: bytes) -> list[str]:
+    """Decoded PDF strings of an object or stream; a TJ array's pieces also joined."""
+    out: list[str] = []
+    for m in _STRING.finditer(data):
+        tok = m.group(0)
+        if tok.startswith(b"("):
+            out.append(_bytes_text(_decode_literal(tok[1:-1])))
+        else:
+            hexs = re.sub(rb"\s", b"", m.group(1) or b"")
+            if len(hexs) % 2:
+                hexs += b"0"
+            try:
+                out.append(_bytes_text(bytes.fromhex(hexs.decode())))
+            except ValueError:
+                pass
+    for m in _TJ.finditer(data):
+        pieces = [
+            _bytes_text(_decode_literal(s.group(0)[1:-1]))
+            for s in _STRING.finditer(m.group(1))
+            if s.group(0).startswith(b"(")
+        ]
+        if len(pieces) > 1:
+            out.append("".join(pieces))
+    return out
+
+
+def raw_text(doc: pymupdf.Document) -> tuple[str, list[str]]:
+    """Every object's dictionary and decoded stream as text; plus allow-list problems."""
+    parts: list[str] = []
+    problems: list[str] = []
+    for xref in range(1, doc.xref_length()):
+        try:
+            obj = doc.xref_object(xref, compressed=False)
+        except Exception:
+            continue
+        parts.append(obj)
+        parts.extend(strings_in(obj.encode("latin-1", "replace")))
+        if doc.xref_is_stream(xref):
+            try:
+                data = doc.xref_stream(xref) or b""
+            except Exception:  # a stream MuPDF cannot decode: readers cannot either
+                data = doc.xref_stream_raw(xref) or b""
+            sub = doc.xref_get_key(xref, "Subtype")[1]
+            if sub in ("/Image",) or doc.xref_get_key(xref, "Type")[1] == "/XRef":
+                continue
+            if (
+                sub.startswith("/Type1")
+                or sub in ("/CIDFontType0C", "/OpenType")
+                or doc.xref_get_key(xref, "Length1")[0] != "null"
+            ):
+                continue  # font programs: glyph names are not text a reader sees
+            parts.append(data.decode("latin-1"))
+            parts.extend(strings_in(data))
+    return "\n".join(parts), problems
+
+
+def _keys(doc: pymupdf.Document, xref: int) -> list[str]:
+    """Keys of a dictionary that have a value (a key set to null is absent)."""
+    return [k for k in doc.xref_get_keys(xref) if doc.xref_get_key(xref, k)[0] != "null"]
+
+
+def allowlist_problems(doc: pymupdf.Document) -> list[str]:
+    """Anything beyond what the rebuilt file holds (see rebuild.py), in Dutch."""
+    problems: list[str] = []
+    cat = doc.pdf_catalog()
+    extra = sorted(k for k in _keys(doc, cat) if k not in CATALOG_KEYS)
+    if extra:
+        problems.append("onverwachte onderdelen in de PDF-catalogus: " + ", ".join(f"/{k}" for k in extra))
+    page_extra: set[str] = set()
+    annots = 0
+    for page in pages(doc):
+        page_extra |= {k for k in _keys(doc, page.xref) if k not in PAGE_KEYS}
+        for annot_xref in [int(x) for x in re.findall(r"(\d+) 0 R", doc.xref_get_key(page.xref, "Annots")[1])]:
+            if doc.xref_get_key(annot_xref, "Subtype")[1] != "/Link":
+                annots += 1
+    if page_extra:
+        problems.append("onverwachte onderdelen op pagina's: " + ", ".join(f"/{k}" for k in sorted(page_extra)))
+    if annots:
+        problems.append(f"{annots} annotatie(s) anders dan koppelingen")
+    keys: set[str] = set()
+    for xref in range(1, doc.xref_length()):
+        try:
+            obj = doc.xref_object(xref, compressed=True)
+        except Exception:
+            continue
+        keys |= {k for k in SUSPECT_KEYS if f"/{k}" in obj and re.search(rf"/{k}(?![A-Za-z])", obj)}
+    keys -= {"URI"}  # a kept web link is allowed; its text is checked like everything else
+    if keys:
+        problems.append("verboden onderdelen in objecten: " + ", ".join(f"/{k}" for k in sorted(keys)))
+    return problems
+
+
+# --- text outside the page box ---------------------------------------------------------------
+
+
+def outside_texts(path: str) -> dict[str, str]:
+    """poppler and pdfium on a copy whose pages reach far beyond any page box."""
+    out: dict[str, str] = {}
+    doc = pymupdf.open(path)
+    try:
+        for page in pages(doc):
+            doc.xref_set_key(page.xref, "MediaBox", "[-20000 -20000 20000 20000]")
+            doc.xref_set_key(page.xref, "CropBox", "null")
+        with tempfile.TemporaryDirectory(prefix="wooflow-verify-") as tmp:
+            big = os.path.join(tmp, "groot.pdf")
+            doc.save(big)
+            exe = shutil.which("pdftotext")
+            if exe:
+                try:
+                    res = subprocess.run([exe, "-q", "-enc", "UTF-8", big, "-"], capture_output=True,
+                                         timeout=300, check=False)  # fmt: skip
+                    out["pdftotext-buiten-pagina"] = res.stdout.decode("utf-8", "replace")
+                except (OSError, subprocess.TimeoutExpired):
+                    pass
+            pdf = pdfium.PdfDocument(big)
+            try:
+                texts = []
+                for page in pdf:
+                    tp = page.get_textpage()
+                    texts.append(tp.get_text_bounded())
+                    tp.close()
+                    page.close()
+                out["pdfium-buiten-pagina"] = "\n".join(texts)
+            finally:
+                pdf.close()
+    finally:
+        doc.close()
+    return out
+
+
+# --- what a person sees: residual ink and font trust -----------------------------------------
+
+
+def _ocr(img: object, psm: int = 3) -> str:
+    import pytesseract
+
+    _one_thread()
+    return str(pytesseract.image_to_string(img, lang=OCR_LANG, config=f"--psm {psm}"))
+
+
+def _render(page: pdfium.PdfPage, dpi: int) -> tuple[object, float]:
+    scale = dpi / 72
+    bitmap = page.render(scale=scale, grayscale=True, may_draw_forms=False)
+    return bitmap.to_numpy().copy(), scale
+
+
+def residual_ink(page: pdfium.PdfPage, dpi: int = PAGE_DPI) -> object | None:
+    """The page rendered, with the text layer, solid boxes and rules painted white; None when
+    no ink is left (grayscale uint8 numpy array otherwise)."""
+    found = residual_crop(page, dpi)
+    return None if found is None else found[0]
+
+
+def residual_crop(page: pdfium.PdfPage, dpi: int = PAGE_DPI) -> tuple[Any, float, float, float] | None:
+    """``residual_ink`` with where the crop sits: (crop, left, top in points from the page's
+    top-left corner, pixels per point)."""
+    import numpy as np
+
+    page.set_rotation(0)
+    arr, scale = _render(page, dpi)
+    arr = np.asarray(arr)
+    if arr.ndim == 3:
+        arr = arr[:, :, 0]
+    h, w = arr.shape
+    left, bottom, right, top = page.get_cropbox()
+
+    def to_px(box: Sequence[float], pad: int = 2) -> tuple[int, int, int, int]:
+        x0, y0, x1, y1 = box[0], box[1], box[2], box[3]
+        return (max(0, int((x0 - left) * scale) - pad), max(0, int((top - y1) * scale) - pad),
+                min(w, int((x1 - left) * scale) + pad + 1), min(h, int((top - y0) * scale) + pad + 1))  # fmt: skip
+
+    dark = arr < 140
+    if not dark.any():
+        return None
+    tp = page.get_textpage()
+    try:
+        for i in range(tp.count_rects()):
+            x0, y0, x1, y1 = to_px(tp.get_rect(i))
+            dark[y0:y1, x0:x1] = False
+    finally:
+        tp.close()
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=4):
+        try:
+            bounds = obj.get_bounds() if hasattr(obj, "get_bounds") else obj.get_pos()
+            x0, y0, x1, y1 = to_px(bounds, pad=0)
+        except Exception:
+            continue
+        if x1 <= x0 or y1 <= y0:
+            continue
+        region = arr[y0:y1, x0:x1]
+        if region.size and (region < 140).mean() >= SOLID_SHARE:
+            dark[max(0, y0 - 2) : y1 + 2, max(0, x0 - 2) : x1 + 2] = False
+    page_area = float(w * h)
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=4):
+        try:
+            bounds = obj.get_bounds() if hasattr(obj, "get_bounds") else obj.get_pos()
+        except Exception:
+            continue
+        x0, y0, x1, y1 = to_px(bounds, pad=0)
+        if (x1 - x0) * (y1 - y0) >= LARGE_IMAGE_SHARE * page_area:
+            dark[y0:y1, x0:x1] = False  # a scan or photo: verify.py OCRs its bare bitmap
+    if int(dark.sum()) < RESIDUAL_MIN_INK:
+        return None
+    ys, xs = np.nonzero(dark)
+    y0, y1 = max(0, ys.min() - 10), min(h, ys.max() + 11)
+    x0, x1 = max(0, xs.min() - 10), min(w, xs.max() + 11)
+    crop = np.where(dark[y0:y1, x0:x1], arr[y0:y1, x0:x1], 255).astype("uint8")
+    return crop, float(x0) / scale, float(y0) / scale, scale
+
+
+def ocr_residual(crop: object) -> str:
+    """OCR of unexplained ink: upright (sparse text) and turned a quarter both ways."""
+    from PIL import Image, ImageOps
+
+    img = ImageOps.expand(Image.fromarray(crop), border=20, fill=255)  # type: ignore[arg-type]
+    if img.width < 400 and img.height < 400:  # tiny text: Tesseract wants ~20 px letters
+        img = img.resize((img.width * 2, img.height * 2))
+    texts = [_ocr(img, 11)]
+    texts.append(_ocr(img.rotate(90, expand=True, fillcolor=255), 11))
+    texts.append(_ocr(img.rotate(-90, expand=True, fillcolor=255), 11))
+    return "\n".join(texts)
+
+
+@dataclass(slots=True)
+class _Line:
+    page: int
+    bbox: tuple[float, float, float, float]
+    spans: list[tuple[str, str, tuple[float, float, float, float]]]  # font, text, bbox
+
+
+def _bad_chars(text: str) -> int:
+    """Characters that say the font's Unicode is missing: U+FFFD, private use, controls."""
+    return sum(
+        ch == "\ufffd" or 0xE000 <= ord(ch) <= 0xF8FF or (unicodedata.category(ch) == "Cc" and ch not in "\t\n\r")
+        for ch in text
+    )
+
+
+def _font_key(name: str) -> str:
+    """One spelling for a font's name: no subset prefix, letters and digits only."""
+    return re.sub(r"[^0-9a-z]", "", re.sub(r"^[A-Z]{6}\+", "", name).casefold())
+
+
+def font_check(doc: pymupdf.Document, *, sample: bool = True) -> tuple[set[int], set[str], int]:
+    """Pages that must be OCR'd whole because a font's Unicode cannot be trusted there.
+
+    Lines are read (MuPDF's dict) on the first pages and on every page that brings a font not
+    seen before; from them lines are sampled until every (font, character) pair is covered,
+    and OCR'd together (one Tesseract call). Returns (pages, untrusted fonts, sampled lines).
+    """
+    lines: list[_Line] = []
+    page_fonts: dict[int, set[str]] = {}
+    seen: set[int] = set()
+    untrusted: set[str] = set()
+    actual: set[int] = set()
+    for number, page in enumerate(pages(doc)):
+        fonts = page.get_fonts()
+        page_fonts[number] = {str(f[3]) for f in fonts}
+        xrefs = {int(f[0]) for f in fonts}
+        if page.rotation or (xrefs <= seen and number >= FIRST_PAGES):
+            continue
+        seen |= xrefs
+        if any(b"ActualText" in (doc.xref_stream(x) or b"") for x in page.get_contents()):
+            actual.add(number)  # text that replaces its glyphs: sampling by glyph cannot tell
+        data = page.get_text("dict", flags=pymupdf.TEXT_PRESERVE_WHITESPACE)
+        for block in data.get("blocks", []):
+            for line in block.get("lines", []):
+                if tuple(line.get("dir", (1, 0))) != (1, 0):
+                    continue
+                spans = []
+                for s in line.get("spans", []):
+                    font = f"{s.get('font', '')}"
+                    text = s.get("text", "")
+                    if not text.strip():
+                        continue
+                    if _bad_chars(text) >= MIN_BAD_CHARS:
+                        untrusted.add(font)
+                    spans.append((font, text, tuple(s["bbox"])))
+                if spans:
+                    lines.append(_Line(number, tuple(line["bbox"]), spans))
+    covered: set[tuple[str, str]] = set()
+    sampled: list[_Line] = []
+    for line in sorted(lines, key=lambda ln: -len({(f, c) for f, t, _ in ln.spans for c in t})):
+        new = {(f, c) for f, t, _b in line.spans if f not in untrusted for c in t if c.isalnum()}
+        if not sample:
+            break
+        if new - covered:
+            covered |= new
+            sampled.append(line)
+        if len(sampled) >= MAX_SAMPLE_LINES:
+            break
+    if sampled:
+        untrusted |= _disagreeing_fonts(doc, sampled)
+    bad = {_font_key(u) for u in untrusted} - {""}
+    whole = {n for n, names in page_fonts.items() if any(_font_key(name) in bad for name in names)}
+    return whole | actual, untrusted, len(sampled)
+
+
+def _one_thread() -> None:
+    # Tesseract's OpenMP threads spin against each other on a busy machine (measured: 9 s
+    # instead of 2 s for the stitched sample lines); parallelism comes from pages, not threads.
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
+
+def _disagreeing_fonts(doc: pymupdf.Document, sample: Sequence[_Line]) -> set[str]:
+    """OCR the sampled lines as one stitched image; fonts whose spans read differently."""
+    import pytesseract
+
+    _one_thread()
+    from PIL import Image
+    from rapidfuzz import fuzz
+
+    zoom = SAMPLE_DPI / 72
+    images = []
+    for line in sample:
+        clip = pymupdf.Rect(line.bbox) + (-2, -2, 2, 2)
+        pix = doc[line.page].get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), clip=clip,
+                                        colorspace=pymupdf.csGRAY, alpha=False)  # fmt: skip
+        images.append((Image.frombytes("L", (pix.width, pix.height), pix.samples), clip))
+    gap = 30
+    width = max(img.width for img, _ in images) + 2 * gap
+    height = sum(img.height + gap for img, _ in images) + gap
+    sheet = Image.new("L", (width, height), 255)
+    tops = []
+    y = gap
+    for img, _clip in images:
+        sheet.paste(img, (gap, y))
+        tops.append(y)
+        y += img.height + gap
+    data = pytesseract.image_to_data(sheet, lang=OCR_LANG, config="--psm 6",
+                                     output_type=pytesseract.Output.DICT)  # fmt: skip
+    words = [
+        (data["text"][i], data["left"][i] + data["width"][i] / 2, data["top"][i] + data["height"][i] / 2)
+        for i in range(len(data["text"]))
+        if str(data["text"][i]).strip()
+    ]
+    bad: set[str] = set()
+    for line, (img, clip), top in zip(sample, images, tops, strict=True):
+        inside = [(t, cx, cy) for t, cx, cy in words if top <= cy <= top + img.height]
+        for font, text, bbox in line.spans:
+            want = "".join(_words(text))
+            if len(want) < MIN_SPAN_CHARS:
+                continue
+            x0 = gap + (bbox[0] - clip.x0) * zoom - 4
+            x1 = gap + (bbox[2] - clip.x0) * zoom + 4
+            got = "".join("".join(_words(t)) for t, cx, _cy in inside if x0 <= cx <= x1)
+            if len(got) < 2 or fuzz.ratio(want, got) >= SPAN_AGREE:
+                continue  # nothing read there is no evidence: a lying font reads as other letters
+            region = img.crop((max(0, int(x0 - gap)), 0, min(img.width, int(x1 - gap)), img.height))
+            ink = sum(region.point(lambda v: 255 if v < 140 else 0).histogram()[255:]) / max(
+                1, region.width * region.height
+            )
+            if os.environ.get("WOOFLOW_DEBUG_FONTS"):
+                print("SPAN", font, repr(want), repr(got), round(ink, 3))
+            if MIN_SPAN_INK <= ink <= MAX_SPAN_INK:  # invisible text, or a code on a black box
+                bad.add(font)
+                bad.add(font)
+    return bad
+
+
+def read_deep(path: str, *, ocr: bool = True) -> DeepReading:
+    """All of the above for one PDF."""
+    reading = DeepReading()
+    doc = pymupdf.open(path)
+    try:
+        reading.problems.extend(allowlist_problems(doc))
+        raw, problems = raw_text(doc)
+        reading.sources["objecten"] = raw
+        reading.problems.extend(problems)
+        reading.sources["mupdf"] = "\n".join(page.get_text() for page in pages(doc))
+        whole: set[int] = set()
+        if ocr:
+            whole, fonts, reading.sampled_lines = font_check(doc)
+            reading.untrusted_fonts = sorted(fonts)
+    finally:
+        doc.close()
+    reading.sources.update(outside_texts(path))
+    if not ocr:
+        return reading
+    from concurrent.futures import ThreadPoolExecutor
+
+    from PIL import Image
+
+    pdf = pdfium.PdfDocument(path)
+    jobs: list[tuple[str, object]] = []  # ("page" | "residual", image) in page order
+    seen: set[str] = set()
+    try:
+        for number, page in enumerate(pdf):
+            try:
+                if number in whole:
+                    page.set_rotation(0)
+                    arr, _scale = _render(page, PAGE_DPI)
+                    jobs.append(("page", Image.fromarray(arr)))  # type: ignore[arg-type]
+                    continue
+                crop = residual_ink(page)
+                if crop is None:
+                    continue
+                digest = hashlib.sha256(crop.tobytes()).hexdigest()  # type: ignore[attr-defined]
+                if digest not in seen:  # the same logo on every page: read once
+                    seen.add(digest)
+                    jobs.append(("residual", crop))
+            finally:
+                page.close()
+    finally:
+        pdf.close()
+    reading.ocr_pages = sum(kind == "page" for kind, _ in jobs)
+    reading.residual_ocr = len(jobs) - reading.ocr_pages
+    texts: list[str] = []
+    if jobs:
+        _one_thread()
+        with ThreadPoolExecutor(OCR_WORKERS) as pool:
+            texts = list(pool.map(lambda job: _ocr(job[1]) if job[0] == "page" else ocr_residual(job[1]), jobs))
+    reading.page_ocr_texts = texts
+    if texts:
+        reading.sources["ocr-pagina"] = "\n".join(texts)
+    return reading
