@@ -215,7 +215,8 @@ DECISION_CUES: tuple[Cue, ...] = (
         3,
         "adviesorgaan (Raad voor/Adviesraad/Raad van State)",
         rx(
-            r"\b(?:Raad voor [A-Z]\w+|Adviesraad|Adviescollege|Raad van State|Afdeling advisering|Gezondheidsraad|Kiesraad|Onderwijsraad)"
+            r"\b(?:Raad voor [A-Z]\w+|Adviesraad|Adviescollege|Raad van State|Afdeling advisering|Gezondheidsraad|K"
+            r"iesraad|Onderwijsraad)"
         ),
     ),
     Cue(

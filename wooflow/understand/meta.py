@@ -103,7 +103,8 @@ _DATE_LINE_START = re.compile(
 _NEXT_MEETING = re.compile(r"\bvolgende\b[^\n.]{0,30}$", re.IGNORECASE)
 _KAMERSTUK = re.compile(r"\b(\d{2}\s?\d{3}(?:-[A-Z]{1,3})?)\s*,?\s+nr\.\s*(\d+)\b")
 _AANHANGSEL = re.compile(
-    r"Aanhangsel (?:van de )?Handelingen(?: II| I)?,?\s+(?:vergaderjaar\s+)?(\d{4}\s*[–/-]\s*\d{2,4}),?\s+(?:nr\.|nummer)\s*(\d+)"
+    r"Aanhangsel (?:van de )?Handelingen(?: II| I)?,?\s+(?:vergaderjaar\s+)?(\d{4}\s*[–/-]\s*\d{2,4}),?\s+(?:nr\.|n"
+    r"ummer)\s*(\d+)"
 )
 _TK_ZAAK = re.compile(r"\b(20\d\dZ\d{5})\b")
 _ZAAK_PATTERN = re.compile(r"\b(Z[-/]?\d{4}[-/]\d{3,})\b")
@@ -285,11 +286,11 @@ def _document_date(
             d = parse_date(ln)
             if d:
                 return d, "datum in de titel"
-        for m in _MEETING_ON.finditer(text[:1200]):
-            if _NEXT_MEETING.search(text, max(0, m.start() - 40), m.start()):
+        for meeting in _MEETING_ON.finditer(text[:1200]):
+            if _NEXT_MEETING.search(text, max(0, meeting.start() - 40), meeting.start()):
                 continue  # "Het volgende overleg is op 9 april 2024"
-            if parse_date(m.group(1)):
-                return parse_date(m.group(1)), "vergaderdatum in de kop"
+            if parse_date(meeting.group(1)):
+                return parse_date(meeting.group(1)), "vergaderdatum in de kop"
     m = _BESLUIT_VAN.search(text[:600])
     if m and parse_date(m.group("date")):
         return parse_date(m.group("date")), "datum in de besluittitel"

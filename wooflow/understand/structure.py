@@ -36,7 +36,8 @@ _LETTERED = re.compile(r"^(?P<num>[a-h])[.)]\s+(?P<title>[A-Z][^\n]{1,90})$")
 _ARTICLE = re.compile(r"^(?P<num>Artikel\s+\d+[a-z]?)\.?(?:\s+(?P<title>[^\n]{1,90}))?$")
 
 _QA = re.compile(
-    r"^[ \t*]*(?P<kind>Vraag|Antwoord)(?:\s+op\s+vraag)?\s+(?P<nums>\d{1,3}(?:\s*(?:,|en|t/m|tot en met|-|–)\s*\d{1,3})*)"
+    r"^[ \t*]*(?P<kind>Vraag|Antwoord)(?:\s+op\s+vraag)?\s+(?P<nums>\d{1,3}(?:\s*(?:,|en|t/m|tot en met|-|–)\s*\d{1"
+    r",3})*)"
     r"[\s*]*[:.]?[\s*]*(?P<rest>.*)$",
     re.MULTILINE,
 )
