@@ -21,6 +21,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import pymupdf
@@ -126,11 +127,52 @@ def compact(normalized: str) -> str:
 
 
 def count_occurrences(needle: str, haystack: str) -> int:
-    """Occurrences of a normalized needle as a whole word sequence in a normalized haystack."""
+    """Occurrences of a normalized needle as a whole word sequence in a normalized haystack.
+
+    Same count as ``len(re.findall(pattern, haystack))``, but the pattern is only tried where a
+    word starts with the needle's first characters (an index built once per haystack): a scan
+    of the whole text per needle made verification quadratic in the document's length."""
     if not needle:
         return 0
-    pattern = r"(?<!\w)" + re.escape(needle).replace(r"\ ", r"\s*") + r"(?!\w)"
-    return len(re.findall(pattern, haystack))
+    pattern = _needle_pattern(needle)
+    if not needle[:1].isalnum() and needle[:1] != "_":
+        return len(pattern.findall(haystack))  # a needle that opens with a sign: plain scan
+    first = re.match(r"\w*", needle)
+    head = first.group(0) if first else ""
+    index = _word_starts(haystack)
+    if len(head) >= _KEY:
+        starts = index.get(head[:_KEY].lower(), [])
+    else:
+        starts = index.get("\x00" + needle[:1].lower(), [])
+    count, last = 0, -1
+    for pos in starts:
+        if pos < last:
+            continue
+        m = pattern.match(haystack, pos)
+        if m:
+            count += 1
+            last = m.end() if m.end() > pos else pos + 1
+    return count
+
+
+_KEY = 3  # characters of a word's start that index it
+
+
+@lru_cache(maxsize=4096)
+def _needle_pattern(needle: str) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + re.escape(needle).replace(r"\ ", r"\s*") + r"(?!\w)")
+
+
+@lru_cache(maxsize=16)
+def _word_starts(haystack: str) -> dict[str, list[int]]:
+    """Start offsets of the haystack's words, by their first three characters (lower case) and,
+    under '\\x00' + first character, by their first character (for needles shorter than three)."""
+    index: dict[str, list[int]] = {}
+    for m in re.finditer(r"(?<!\w)\w", haystack):
+        pos = m.start()
+        index.setdefault(haystack[pos : pos + _KEY].lower(), []).append(pos)
+        index.setdefault("\x00" + haystack[pos].lower(), []).append(pos)
+    return index
 
 
 def count_compact(needle: str, haystack_compact: str) -> int:
