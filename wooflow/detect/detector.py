@@ -111,6 +111,7 @@ class Detector:
             case_persons = personforms.case_persons(final_mentions)
             for k in keys:
                 pre[k] += personforms.email_locals(texts[k], case_persons)
+                pre[k] += personforms.person_sites(texts[k], case_persons)
         out: dict[K, list[Finding]] = {}
         for k in keys:
             text = texts[k]

@@ -51,6 +51,28 @@ def case_persons(mentions: Mapping[Any, Iterable[Mention]]) -> dict[str, set[str
     return out
 
 
+# A website named after a person: 'saracoster.nl', 'www.jansenadvies.nl' is not (a firm's word).
+_SITE = re.compile(r"(?<![\w@.-])(?:www\.)?([a-z]{4,40})\.(?:nl|com|eu|be|org|net|info)(?![\w-])")
+
+
+def person_sites(text: str, persons: Mapping[str, set[str]]) -> list[Finding]:
+    """Web addresses whose name is a case person's given name (or initials) plus surname."""
+    if not persons or ".nl" not in text and ".com" not in text and ".eu" not in text and ".be" not in text \
+            and ".org" not in text and ".net" not in text and ".info" not in text:
+        return []
+    out = []
+    for m in _SITE.finditer(text):
+        label = m.group(1)
+        for cut in range(1, len(label) - 2):
+            given, surname = label[:cut], label[cut:]
+            names = persons.get(surname)
+            if names is not None and (given in names or any(g.startswith(given) and len(given) <= 2 for g in names)):
+                out.append(Finding(m.start(), m.end(), m.group(0), "email", "redact", GROUND_PRIVACY, 0.9, "email",
+                                   "webadres met de naam van een persoon in de zaak"))
+                break
+    return out
+
+
 def email_locals(text: str, persons: Mapping[str, set[str]]) -> list[Finding]:
     """Local parts of the case persons' e-mail addresses, with or without a readable domain."""
     if not persons:
