@@ -121,6 +121,21 @@ class Mention:
         )
 
 
+def _name_extension(words: list[str]) -> bool:
+    """Words the model adds to a rule mention that can be part of the name: capitalised words
+    that are no ordinary word, or a tussenvoegsel and the capitalised word after it ('Sanne'
+    -> 'Sanne de Wit', where 'Wit' is also an ordinary word)."""
+    after_tv = False
+    for w in words:
+        if w in TV_WORDS_LOWER:
+            after_tv = True
+            continue
+        if not w[:1].isupper() or (lexicon.is_common(w) and not after_tv):
+            return False
+        after_tv = False
+    return bool(words)
+
+
 def _not_name_words(rest: str, zipf_nl: dict[str, int]) -> bool:
     """True when every word outside a model span is positively no name: written in lower case,
     an ordinary word, or a frequent Dutch word on no name list ('De Braziliaan', 'van Verkeer');
@@ -646,8 +661,7 @@ class PersonRecognizer(Recognizer):
                     hit.parts = parse(tokens_of(hit.text), lexicon.first_names())
                 elif p >= MODEL_SURE and s <= hit.start and hit.end <= e and (hit.start, hit.end) != (s, e) \
                         and not re.search(r"\s\s|[\t\n]", text[s:e]) \
-                        and all(w[:1].isupper() and not lexicon.is_common(w)
-                                for w in (text[s : hit.start] + " " + text[hit.end : e]).split()):
+                        and _name_extension((text[s : hit.start] + " " + text[hit.end : e]).split()):
                     # 'Stanley B. Prusiner' where the rules saw 'B. Prusiner': the model's span is the name
                     hit.start, hit.end, hit.text = s, e, text[s:e]
                     hit.parts = parse(tokens_of(hit.text), lexicon.first_names())
