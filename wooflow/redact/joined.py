@@ -11,8 +11,10 @@ the surname that a detector missed elsewhere goes too. Mentions the detector exp
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 
 from wooflow.model import Finding
 from wooflow.redact.text import redact_spans
@@ -24,6 +26,7 @@ _BETWEEN_WORDS = r"\s+"
 RECOGNIZER = "redact.joined"
 
 
+@lru_cache(maxsize=8192)
 def form_pattern(form: str) -> re.Pattern[str]:
     """A name form as a regex that also matches it broken across lines or pages."""
     words = form.split()
@@ -36,19 +39,30 @@ def complete_findings(text: str, findings: Sequence[Finding], names: Iterable[st
     forms = name_forms(findings, names)
     if not forms:
         return list(findings)
-    covered = [(s.start, s.end) for s in redact_spans(findings, len(text))]
-    kept = [(f.start, f.end) for f in findings if f.action == "keep"]
+    covered = sorted((s.start, s.end) for s in redact_spans(findings, len(text)))
+    kept = sorted((f.start, f.end) for f in findings if f.action == "keep")
     ground = next((f.ground for f in findings if f.action == "redact" and f.ground), "5.1.2e")
     extra: list[Finding] = []
     taken: list[tuple[int, int]] = []
+    # Where a form can start: word starts by first letter, one pass over the text (a whole-text
+    # scan per form made redaction quadratic in the length of a long document).
+    starts: dict[str, list[int]] = {}
+    for w in re.finditer(r"(?<!\w)\w", text):
+        starts.setdefault(text[w.start()].lower(), []).append(w.start())
     for form in forms:  # longest first: "marieke brouwer" before "brouwer"
-        for m in form_pattern(form).finditer(text):
+        pattern = form_pattern(form)
+        matches: Iterator[re.Match[str]]
+        if form[:1].isalnum():
+            matches = (m for pos in starts.get(form[:1].lower(), ()) if (m := pattern.match(text, pos)))
+        else:
+            matches = pattern.finditer(text)  # a form that opens with a sign: plain scan
+        for m in matches:
             start, end = m.start(), m.end()
-            if any(a <= start and end <= b for a, b in covered + taken):
+            if _inside(covered, start, end) or _inside(taken, start, end):
                 continue
-            if any(a < end and start < b for a, b in kept):
+            if _overlaps(kept, start, end):
                 continue
-            taken.append((start, end))
+            bisect.insort(taken, (start, end))
             extra.append(
                 Finding(
                     start,
@@ -63,3 +77,25 @@ def complete_findings(text: str, findings: Sequence[Finding], names: Iterable[st
                 )  # fmt: skip
             )
     return [*findings, *extra]
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) lies inside one of the sorted spans (which may overlap)."""
+    i = bisect.bisect_right(spans, (start, 1 << 62)) - 1
+    while i >= 0 and spans[i][0] <= start:
+        if end <= spans[i][1]:
+            return True
+        if start - spans[i][0] > 4096:
+            break  # spans are short: one that starts this far back cannot hold the match
+        i -= 1
+    return False
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    i = bisect.bisect_left(spans, (end, -1))
+    j = i - 1
+    while j >= 0 and start - spans[j][0] <= 4096:
+        if spans[j][1] > start:
+            return True
+        j -= 1
+    return False
