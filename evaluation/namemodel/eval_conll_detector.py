@@ -80,12 +80,15 @@ def _labels(findings: list[tuple[int, int]], offsets: list[list[tuple[int, int]]
     return out
 
 
-def run_fold(args: tuple[int, str]) -> dict[str, object]:
-    k, cache = args
+def run_fold(args: tuple[int, str, str]) -> dict[str, object]:
+    k, cache, resolver_folds = args
     folder = fold_model(k, Path(cache))
     model = nm.PersonNameModel.from_files(folder / nm.MODEL_FILE, folder / nm.META_FILE)
-    from wooflow.detect import Detector
+    from wooflow.detect import Detector, resolver
     from wooflow.detect.recognizers import person
+
+    if resolver_folds:  # the resolver's combiner trained without this fold's documents
+        resolver.use(resolver.load((Path(resolver_folds) / f"resolver-fold{k}.json").read_text(encoding="utf-8")))
 
     person._model = lambda: model  # type: ignore[assignment]  # the fold model, not the shipped one
     det = Detector()
@@ -112,10 +115,12 @@ def main() -> int:
     ap.add_argument("--cache", default=str(Path(tempfile.gettempdir()) / "wooflow-conll-folds"))
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--errors", type=int, default=0, help="print this many errors of the whole detector")
+    ap.add_argument("--resolver-folds", default="", help="per-fold resolver combiners (training/train_resolver.py"
+                    " --folds-out); without it the packaged combiner, which was trained on ned.testa, is used")
     args = ap.parse_args()
     t0 = time.time()
     with ProcessPoolExecutor(max_workers=max(1, args.jobs)) as pool:
-        parts = list(pool.map(run_fold, [(k, args.cache) for k in range(FOLDS)]))
+        parts = list(pool.map(run_fold, [(k, args.cache, args.resolver_folds) for k in range(FOLDS)]))
     gold = [g for p in parts for g in p["gold"]]  # type: ignore[attr-defined]
     alone = [g for p in parts for g in p["alone"]]  # type: ignore[attr-defined]
     whole = [g for p in parts for g in p["whole"]]  # type: ignore[attr-defined]

@@ -9,9 +9,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
-from wooflow.detect import capitals, consistency, ocrdigits, orgvalues, orgwords, personforms, register
+from wooflow.detect import capitals, consistency, ocrdigits, orgvalues, orgwords, personforms, register, resolver
 from wooflow.detect.config import DetectConfig, load_config
 from wooflow.detect.merge import merge
+from wooflow.detect.namemodel import Reading
 from wooflow.detect.recognizers import REGISTRY, address, idnumber, phone, special_category
 from wooflow.detect.recognizers.base import Starts
 from wooflow.detect.recognizers.person import Mention, PersonRecognizer
@@ -55,10 +56,12 @@ class Detector:
         keys = list(texts)
         others: dict[Any, list[Finding]] = {}
         mentions: dict[Any, list[Mention]] = {}
+        readings: dict[Any, Reading | None] = {}
         for k in keys:
             text = texts[k]
             others[k] = [f for r in self.others for f in r.analyze(text)]
             mentions[k] = self.person.mentions(text, originals[k]) if self.person else []
+            readings[k] = self.person.last_reading if self.person else None
         acronyms = {m.text for ms in mentions.values() for m in ms if m.recognizer == "person-acronym"}
         org_acronyms = consistency.organisation_acronyms(acronyms, texts.values())
         if org_acronyms:  # the case shows them as organisations ('het VNO', 'VNO NCW'): never persons
@@ -78,7 +81,10 @@ class Detector:
             ms = mentions[k]
             covered = [(f.start, f.end) for f in others[k]] + [(m.start, m.end) for m in ms]
             if self.person is not None:
-                ms = ms + consistency.scan(text, reg, covered, ms)
+                # propagated mentions are candidates like any other: a string the model reads as
+                # a place or an ordinary word does not become a person by propagation alone
+                scanned = consistency.scan(text, reg, covered, ms)
+                ms = ms + resolver.decide(text, scanned, readings[k], source="propagated")
             ms.sort(key=lambda m: m.start)
             consistency.rejudge(text, ms, reg)
             self._apply_keep_names(ms)

@@ -10,10 +10,12 @@ while we keep character offsets into the raw text; no installed library does bot
 
 from __future__ import annotations
 
+import bisect
 import gzip
 import json
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -255,6 +257,54 @@ class PersonNameModel:
                 if threshold is not None or "B-PER" in tags or "I-PER" in tags:
                     result += _person_spans(sent, tags, prob, threshold)
         return result
+
+
+    def read(self, text: str) -> Reading:
+        """The model's reading of a whole text in one pass: its person spans (as :meth:`spans`)
+        and every token's probability of being part of a person name (the resolver's evidence
+        for candidates the model did not tag)."""
+        spans: list[tuple[int, int, float]] = []
+        tokens: list[tuple[int, int, float, str]] = []
+        sents = [s for s in sentences(text) if _has_candidate([t[0] for t in s])]
+        for block in _blocks(sents):
+            words = [[t[0] for t in s] for s in block]
+            tagged, probs = self._tag_block(words, True)
+            if self.vote:
+                voted = vote_types(words, tagged, self.featurizer.gaz.common)
+                probs = _mention_probs(words, tagged, voted, probs)
+                tagged = voted
+            tagged = tidy_persons(words, tagged, self.featurizer.gaz)
+            for sent, tags, prob in zip(block, tagged, probs, strict=False):
+                if "B-PER" in tags or "I-PER" in tags:
+                    spans += _person_spans(sent, tags, prob, None)
+                tokens += [(a, b, p, t[2:] or "O") for (_, a, b), p, t in zip(sent, prob, tags, strict=False)]
+        return Reading(spans, tokens)
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What the model read in a text: person spans and per-token person probabilities
+    (tokens of sentences without a capitalised word are absent: probability 0)."""
+
+    spans: list[tuple[int, int, float]]
+    tokens: list[tuple[int, int, float, str]]
+    """(start, end, P(person), entity type the model gave: PER, ORG, LOC, MISC or O)."""
+
+    def inside(self, start: int, end: int) -> list[tuple[int, int, float, str]]:
+        """The tokens inside ``start:end``."""
+        i = bisect.bisect_left(self.tokens, (start, -1, -1.0, ""))
+        out = []
+        while i < len(self.tokens) and self.tokens[i][0] < end:
+            out.append(self.tokens[i])
+            i += 1
+        return out
+
+    def prob(self, start: int, end: int) -> tuple[float, float]:
+        """Mean and lowest person probability of the tokens inside ``start:end``."""
+        ps = [t[2] for t in self.inside(start, end)]
+        if not ps:
+            return 0.0, 0.0
+        return sum(ps) / len(ps), min(ps)
 
 
 def _entities(labels: Sequence[str]) -> list[tuple[int, int, str]]:

@@ -9,7 +9,7 @@ Every regex is bounded so scanning stays linear.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
 
 from wooflow.detect import lexicon
@@ -364,85 +364,19 @@ def _orgish(word: str) -> bool:
     return bool(ORG_SUFFIX.search(word)) or word in lexicon.parties() or (len(word) >= 9 and lexicon.is_wordlike(word))
 
 
+def _org_before(text: str, start: int) -> bool:
+    """'Stichting Alexander', 'wijkcentrum De Kreek': the word names the body before it."""
+    pw = PREV_WORD.search(text, max(0, start - 40), start)
+    if pw is None:
+        return False
+    word = pw.group(1)
+    return (word in lexicon.organisation_words() or word.lower() in _ORGS_LOWER()
+            or (word[:1].isupper() and _orgish(word)))
+
+
 @lru_cache(maxsize=1)
 def _ORGS_LOWER() -> frozenset[str]:  # noqa: N802
     return frozenset(w.lower() for w in lexicon.organisation_words())
-
-
-@lru_cache(maxsize=16384)
-def _worth_model(chunk: str) -> bool:
-    """A rejected chunk the model may still recognise: some listed or unknown name word.
-
-    The CRF is the slowest step, so places ('Den Haag', 'Zwolle'), streets, bodies
-    ('Gemeente Groningen') and ordinary words are never worth asking about.
-    """
-    if chunk in lexicon.places() or chunk.lower() in lexicon.places_lower():
-        return False
-    words = chunk.split()
-    if words[0] in lexicon.organisation_words() or words[0].lower() in _ORGS_LOWER():
-        return False
-    for w in words:
-        if w[:1].isupper() and not lexicon.is_wordlike(w) and not _orgish(w) and not STREETISH.search(w) \
-                and not (w in lexicon.places() and not lexicon.is_first_name(w)):
-            return True
-    return False
-
-
-def _windows(text: str, points: list[int], pad: int = 0) -> list[tuple[int, int]]:
-    """Merged line windows (with ``pad`` lines around) holding the given offsets."""
-    out: list[tuple[int, int]] = []
-    for p in points:
-        s = p
-        for _ in range(pad + 1):
-            s = text.rfind("\n", max(0, s - 1500), max(0, s - 1)) + 1 if s > 0 else 0
-        e = p
-        for _ in range(pad + 1):
-            n = text.find("\n", e + 1, e + 1500)
-            e = min(len(text), e + 1500) if n == -1 else n
-        s, e = max(s, p - 1500), min(e, p + 1500)
-        if out and s <= out[-1][1] and e - out[-1][0] <= 20_000:  # the model never sees huge windows
-            out[-1] = (out[-1][0], max(out[-1][1], e))
-        else:
-            out.append((max(s, out[-1][1]) if out else s, e))
-    return out
-
-
-# A sentence end inside a line: a word, then . ! or ?, a space and a capital. Abbreviations and
-# initials ("dhr. Jansen", "J. de Vries") are no sentence ends.
-_SENT_END = re.compile(r"(\w+)[.!?][ \t]+(?=[A-ZÀ-Þ\"'(])")
-_NOT_SENT_END = frozenset({
-    "dhr", "mevr", "mr", "mw", "dr", "drs", "ir", "ing", "prof", "ds", "st", "nr", "ca", "bijv",
-    "resp", "evt", "mej", "tel", "jr", "sr", "vs", "zgn", "incl", "excl", "afd", "ass",
-})
-
-
-def _real_ends(text: str, start: int, end: int) -> Iterator[int]:
-    for m in _SENT_END.finditer(text, start, end):
-        w = m.group(1)
-        if w.lower() in _NOT_SENT_END or (len(w) <= 2 and w[:1].isupper()):
-            continue
-        yield m.end()
-
-
-def _sentence_windows(text: str, points: list[int]) -> list[tuple[int, int]]:
-    """Like :func:`_windows`, narrowed to the sentence around each point within its line.
-
-    Speed: the name model tags sentence by sentence anyway, so the other sentences of a long
-    paragraph only fed its document-level cues; tagging them cost a third of the model's time.
-    """
-    out: list[tuple[int, int]] = []
-    for p in points:
-        (ls, le), = _windows(text, [p])
-        s = ls
-        for end in _real_ends(text, ls, p):
-            s = end  # the last real sentence end before the point
-        s = s if s <= p else ls
-        e = next(_real_ends(text, p + 1, le), le)
-        if out and s <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], e))
-        else:
-            out.append((s, e))
-    return out
 
 
 def _sentence_start(text: str, start: int) -> bool:

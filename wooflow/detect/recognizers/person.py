@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from wooflow.detect import lexicon, publicrole
+from wooflow.detect import lexicon, publicrole, resolver
 from wooflow.detect.chunkshape import (
     _COMMON_FIRST_NAME,
     _NAME_WORD,
@@ -22,10 +22,10 @@ from wooflow.detect.chunkshape import (
     _chunk_shape,
     _word_kind,
 )
+from wooflow.detect.namemodel import Reading
 from wooflow.detect.names import CAP, CHUNK_RE, SP, TV_LOW, NameParts, parse, tokens_of
 from wooflow.detect.personcues import (
     _EMAIL_ANGLE,
-    _ORGS_LOWER,
     ACRONYM_ITEM,
     ATTENDANCE_LINE,
     CHAT_HANDLE,
@@ -41,7 +41,6 @@ from wooflow.detect.personcues import (
     PREV_WORD,
     ROLE_TOKENS,
     SIGNOFF_INITIALS,
-    STREETISH,
     STRIP_WORDS,
     TITLE_WORDS,
     TV_WORDS_LOWER,
@@ -52,8 +51,6 @@ from wooflow.detect.personcues import (
     _job_line,
     _orgish,
     _sentence_start,
-    _sentence_windows,
-    _worth_model,
     caps_cw_all,
     title_before,
 )
@@ -87,16 +84,6 @@ _NEXT_WORD = re.compile(r"\s{1,3}([A-Z][a-z]{3,}[\w-]*)")
 _MORE_NAME = re.compile(rf"(?:{SP}+{TV_LOW})*{SP}+{CAP}")
 
 
-def _org_before(text: str, start: int) -> bool:
-    """'Stichting Alexander', 'wijkcentrum De Kreek': the word names the body before it."""
-    pw = PREV_WORD.search(text, max(0, start - 40), start)
-    if pw is None:
-        return False
-    word = pw.group(1)
-    return (word in lexicon.organisation_words() or word.lower() in _ORGS_LOWER()
-            or (word[:1].isupper() and _orgish(word)))
-
-
 @dataclass(slots=True)
 class Mention:
     """A person-name mention with what the pipeline needs for case-wide consistency."""
@@ -110,6 +97,7 @@ class Mention:
     public: str | None = None  # reason when kept for a public role
     strong: bool = False  # good enough to propagate to other mentions
     recognizer: str = "person"
+    resolved: float | None = None  # the resolver's probability that this is a person
 
     def to_finding(self) -> Finding:
         keep = self.public is not None
@@ -153,7 +141,6 @@ def _not_name_words(rest: str, zipf_nl: dict[str, int]) -> bool:
 # A model probability at which a person span needs no list evidence (names of any origin).
 MODEL_SURE = 0.9
 # Reasons of mentions whose only evidence is a name list: the model decides on them.
-LIST_ONLY = frozenset({"naam (namenlijst)", "voornaam (namenlijst)", "achternaam (namenlijst)"})
 
 
 @lru_cache(maxsize=1)
@@ -196,6 +183,8 @@ class PersonRecognizer(Recognizer):
 
     def __init__(self, use_model: bool = True) -> None:
         self.use_model = use_model
+        self.last_reading: Reading | None = None
+        """The model's reading of the last text (the resolver judges propagated mentions with it)."""
 
     def analyze(self, text: str) -> list[Finding]:
         return [m.to_finding() for m in self.mentions(text)]
@@ -208,7 +197,6 @@ class PersonRecognizer(Recognizer):
                               + shortnames.tilde_names(text) + shortnames.motion_names(text))
         speakers = sorted((m.start, m.end) for m in out)
         sp_starts = [a for a, _ in speakers]
-        unresolved: list[int] = []
         rejected: list[tuple[int, str]] = []
         skip_until = -1
         for m in CHUNK_RE.finditer(text):
@@ -237,17 +225,19 @@ class PersonRecognizer(Recognizer):
                 out.append(men)
             else:
                 rejected.append((m.start(1), chunk))
-            if men is None and self.use_model and _worth_model(chunk):
-                # Every chunk the rules turned down that is no ordinary word, place, street or body
-                # goes to the model: multi-word chunks, listed names ('Groot Wassink') and unlisted
-                # single words, also at a sentence start ('Arafat bood ...'), which no list knows.
-                unresolved.append(m.start(1))
         out += self._coordinated(text, out, rejected)
-        if self.use_model:
-            # Lists are evidence, not verdicts: a mention found on a name list alone is put to the
-            # model too, and dropped when the model does not read a person there ('Finally Tax').
-            doubtful = [m for m in out if m.reason in LIST_ONLY and m.public is None]
-            out = self._apply_model(text, out, unresolved + [m.start for m in doubtful], doubtful)
+        self.last_reading = None
+        model = _model() if self.use_model else None
+        if model is not None:
+            # The model reads the whole text; its spans join the candidates and every candidate
+            # is decided once, from all its evidence (wooflow/detect/resolver.py).
+            try:
+                reading = model.read(text)  # type: ignore[attr-defined]
+            except Exception:  # noqa: BLE001 - a broken model must not stop detection
+                reading = None
+            if reading is not None:
+                self.last_reading = reading
+                out = resolver.decide(text, self._apply_model(text, out, reading), reading, source="recognizer")
         out += shortnames.later_short_forms(text, out)
         return out
 
@@ -601,46 +591,16 @@ class PersonRecognizer(Recognizer):
         # with several commas and no semicolons the commas separate list items.
         return flat.count(",") >= 2 and ";" not in flat
 
-    def _apply_model(self, text: str, mentions: list[Mention], unresolved: list[int],
-                     doubtful: list[Mention] | None = None) -> list[Mention]:
-        """Ask the model only about the lines where the rules were unsure (speed: the CRF is
-        the slowest step), then confirm weak mentions and add confident new ones. A doubtful
-        mention (list evidence only) that the model does not tag as a person is dropped."""
-        model = _model()
-        if model is None:
-            return mentions
-        confirmed: set[int] = set()
-        zipf_nl: dict[str, int] = getattr(getattr(getattr(model, "featurizer", None), "gaz", None), "zipf_nl", {})
-        points = sorted(unresolved)
-        spans: list[tuple[int, int, float]] = []
-        windows = _sentence_windows(text, points)
-        if not windows:
-            return mentions
-        # One model call over all windows joined by blank lines: the CRF's per-call set-up
-        # costs more than tagging a line, so batching halves the model's share of the time.
-        pieces, bases, pos = [], [], 0
-        for ws, we in windows:
-            bases.append((pos, ws, we - ws))
-            pieces.append(text[ws:we])
-            pos += (we - ws) + 3
-        joined = "\n\n\n".join(pieces)
-        starts = [b[0] for b in bases]
-        try:
-            raw = model.spans(joined)  # type: ignore[attr-defined]
-        except Exception:  # noqa: BLE001 - a broken model must not stop detection
-            return mentions
-        for s, e, p in raw:
-            k = bisect.bisect_right(starts, s) - 1
-            base, ws, length = bases[k]
-            if e - base > length:
-                continue  # crosses a separator: cannot map back
-            spans.append((ws + s - base, ws + e - base, p))
+    def _apply_model(self, text: str, mentions: list[Mention], reading: Reading) -> list[Mention]:
+        """The model's spans as evidence: a span on a rule mention confirms it and, when the
+        model is sure, sets its bounds; a span no rule found becomes a candidate of its own
+        (the resolver decides on it like on every other candidate)."""
+        zipf_nl: dict[str, int] = getattr(getattr(getattr(_model(), "featurizer", None), "gaz", None), "zipf_nl", {})
         by_start = sorted(mentions, key=lambda m: m.start)
         starts = [m.start for m in by_start]
-
         extra: list[Mention] = []
-        orgs = lexicon.organisation_words()
-        for s, e, p in spans:
+        written_text = getattr(self, "_original", text)
+        for s, e, p in reading.spans:
             i = bisect.bisect_right(starts, e) - 1
             hit = None
             while i >= 0 and by_start[i].end > s - 200:
@@ -649,7 +609,6 @@ class PersonRecognizer(Recognizer):
                     break
                 i -= 1
             if hit is not None:
-                confirmed.add(id(hit))
                 if p >= 0.5 and hit.score < 0.85:
                     hit.score = min(0.95, max(hit.score, 0.5 + 0.45 * p))
                     hit.reason += " (bevestigd door namenmodel)"
@@ -667,46 +626,13 @@ class PersonRecognizer(Recognizer):
                     hit.parts = parse(tokens_of(hit.text), lexicon.first_names())
                 continue
             span = text[s:e]
-            if p < 0.8 or not span[:1].isupper() or any(w in orgs for w in span.split()):
-                continue
-            words = span.split()
-            # The model is the evidence here; the lists and word shapes only overrule it when it
-            # is less than sure ('Shabtai Shavit', 'Roy Whiting': names no Dutch list holds).
-            # ... but never for an ordinary last word ('B. Hij') or a word in capitals ('VNO NCW').
-            sure = p >= MODEL_SURE and not lexicon.is_common(words[-1].rstrip(".,")) \
-                and not any(len(w) > 1 and w.isupper() for w in words)
-            written = getattr(self, "_original", text)[s:e].split()
-            if all(lexicon.is_common(w) for w in words) or (not sure and any(_orgish(w) for w in words)) \
-                    or all(len(w) > 1 and w.isupper() for w in written):
-                continue  # ... and abbreviations in capitals ('VNO NCW') are bodies, whatever the model says
-            if not sure and not any((lexicon.is_first_name(w) or lexicon.is_surname(w)) and not lexicon.is_common(w)
-                                    for w in words):
-                continue
-            if len(words) == 1 and (p < 0.9 or STREETISH.search(span) or span in lexicon.places()
-                                    or PREP_BEFORE.search(text[max(0, s - 20) : s])
-                                    or self._label_or_org(text, e) or _org_before(text, s)):
-                continue  # 'de herinrichting van de Groenestein': a street, not a person
-            toks = tokens_of(span)
-            parts = parse(toks, lexicon.first_names())
+            written = written_text[s:e].split()
+            if not span[:1].isupper() or all(len(w) > 1 and w.isupper() for w in written):
+                continue  # abbreviations in capitals ('VNO NCW') are bodies (the acronym recognizer)
+            parts = parse(tokens_of(span), lexicon.first_names())
             public = publicrole.judge(text, s, e, parts.first, parts.initials, parts.surname)
             extra.append(Mention(s, e, span, 0.85 * p, "naam volgens namenmodel", parts,
-                                 public=public, strong=p >= 0.9, recognizer="person-model"))
-        if doubtful:
-            # Dropped when the model reads no person there and the words are more than names: two
-            # or more words ('Finally Tax'), or one that is frequent in Dutch or English text
-            # ('Floor', 'Date', 'Zweden'); a lone rare given name ('Ineke') keeps its list evidence.
-            gaz = getattr(getattr(model, "featurizer", None), "gaz", None)
-            zipf_en: dict[str, int] = getattr(gaz, "zipf_en", {})
-
-            def frequent(m: Mention) -> bool:
-                words = m.text.split()
-                low = words[0].lower() if words else ""
-                return len(words) > 1 or zipf_nl.get(low, 0) >= 4 or zipf_en.get(low, 0) >= 4
-
-            # ... unless a surer mention in the same text holds the same words ('Ingrid Tjon A Fong').
-            sure_words = {w for m in mentions if m.reason not in LIST_ONLY for w in m.text.split()}
-            drop = {id(m) for m in doubtful if frequent(m) and not set(m.text.split()) <= sure_words} - confirmed
-            mentions = [m for m in mentions if id(m) not in drop]
+                                 public=public, strong=p >= MODEL_SURE, recognizer="person-model"))
         return mentions + extra
 
 

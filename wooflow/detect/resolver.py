@@ -1,0 +1,176 @@
+"""One decision per person candidate, from all its evidence together, by a learned combiner.
+
+Every candidate span the person recognizers propose (rule mentions, the model's own spans,
+mentions propagated case-wide from another document) is scored by the name model over the
+whole text, and its evidence becomes a feature vector: the model's token probabilities, the
+rule's own confidence and kind (name-list evidence only, propagated, model only, a strong
+form), the word shapes (initials, ordinary words, places, organisation words, capitals) and
+where it stands (sentence start). A logistic combiner trained on annotated real text
+(CoNLL-2002 Dutch news through fold models that never saw each document, the real Woo
+documents of ``woo-real-dev`` and the blind Woo batches; ``training/train_resolver.py``)
+gives the probability that the candidate is a person; below the threshold it is dropped.
+
+Lists and cues are evidence here, not verdicts: a place name on a surname list ('Israël',
+'Camp David') with a model that reads a place is dropped, an unlisted foreign name the model
+reads as a person ('Arafat') stays. Keep/redact (public role) is decided elsewhere; this step
+only answers "is this a person". The weights are data (``data/resolver.json``, with the
+training figures and sources); none are set by hand.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from wooflow.detect import lexicon
+from wooflow.detect.personcues import PREP_BEFORE, _org_before, _orgish
+
+if TYPE_CHECKING:
+    from wooflow.detect.namemodel import Reading
+    from wooflow.detect.recognizers.person import Mention
+
+FEATURES = (
+    "bias", "p_mean", "p_min", "p_mean_sq", "rule_score", "model_only", "list_only", "propagated",
+    "strong", "words", "one_word", "initials", "any_common", "all_common", "place", "org_word",
+    "all_caps", "sentence_start", "public", "listed_name", "prep_before", "org_before", "org_after",
+    "model_org", "model_loc", "model_misc", "model_only_one_word", "model_only_p", "zipf_nl", "zipf_en",
+    "wordlike", "model_only_listed", "doc_prose", "prose_p", "prose_model_only",
+)
+LIST_ONLY = frozenset({"naam (namenlijst)", "voornaam (namenlijst)", "achternaam (namenlijst)"})
+_SENT_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)$")
+_INITIAL = re.compile(r"^(?:[A-Z]\.)+$|^[A-Z]{1,3}\.?$")
+
+COLLECT: list[dict[str, Any]] | None = None
+"""When a list (training only): every candidate's features are appended and nothing is dropped."""
+
+
+@dataclass(frozen=True, slots=True)
+class Combiner:
+    weights: tuple[float, ...]
+    threshold: float
+
+    def probability(self, x: list[float]) -> float:
+        z = sum(w * v for w, v in zip(self.weights, x, strict=True))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+_override: Combiner | None = None
+
+
+def use(combiner: Combiner | None) -> None:
+    """Use ``combiner`` instead of the packaged one (evaluation with fold combiners)."""
+    global _override
+    _override = combiner
+
+
+def load(raw: str) -> Combiner:
+    data = json.loads(raw)
+    if tuple(data["features"]) != FEATURES:
+        raise ValueError("resolver weights were trained on other features")
+    return Combiner(tuple(float(w) for w in data["weights"]), float(data["threshold"]))
+
+
+@lru_cache(maxsize=1)
+def _packaged() -> Combiner | None:
+    path = resources.files("wooflow.detect") / "data" / "resolver.json"
+    if not path.is_file():
+        return None
+    return load(path.read_text(encoding="utf-8"))
+
+
+def combiner() -> Combiner | None:
+    return _override if _override is not None else _packaged()
+
+
+_NEXT_WORD = re.compile(r"[ \t]+([A-Z][\w-]+)")
+
+
+@lru_cache(maxsize=1)
+def _frequencies() -> tuple[dict[str, int], dict[str, int]]:
+    """Word frequencies (Zipf, Dutch and English) from the name model's lists."""
+    from wooflow.detect.namemodel import PersonNameModel
+
+    try:
+        gaz = PersonNameModel.load().featurizer.gaz
+    except Exception:  # noqa: BLE001 - no model: no frequencies
+        return {}, {}
+    return dict(getattr(gaz, "zipf_nl", {})), dict(getattr(gaz, "zipf_en", {}))
+
+
+def prose_share(text: str) -> float:
+    """Share of the text's lines that are running prose (60+ characters ending a sentence):
+    news and notas are prose, e-mail headers, forms, registers and minutes' lists are not; the
+    model, trained on prose, is the better judge in prose."""
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    if not lines:
+        return 0.0
+    return sum(1 for ln in lines if len(ln) >= 60 and ln[-1] in ".!?\"'") / len(lines)
+
+
+def features(text: str, m: Mention, reading: Reading, prose: float = 0.0) -> list[float]:
+    toks = reading.inside(m.start, m.end)
+    ps = [t[2] for t in toks]
+    p_mean, p_min = (sum(ps) / len(ps), min(ps)) if ps else (0.0, 0.0)
+    types = [t[3] for t in toks] or ["O"]
+    model_only = float(m.recognizer == "person-model")
+    nxt = _NEXT_WORD.match(text, m.end)
+    words = m.text.split()
+    plain = [w.strip(".,;:()'\"") for w in words]
+    plain = [w for w in plain if w]
+    places = lexicon.places()
+    before = text[max(0, m.start - 4) : m.start]
+    listed = float(any((lexicon.is_first_name(w) or lexicon.is_surname(w)) and not lexicon.is_common(w) for w in plain))
+    zipf_nl, zipf_en = _frequencies()
+    return [
+        1.0, p_mean, p_min, p_mean * p_mean, m.score if not model_only else 0.0, model_only,
+        float(m.reason in LIST_ONLY),
+        float(m.recognizer == "consistency"), float(m.strong), min(len(words), 4) / 4.0, float(len(words) == 1),
+        float(any(_INITIAL.match(w) for w in words)),
+        float(any(lexicon.is_common(w) for w in plain)),
+        float(bool(plain) and all(lexicon.is_common(w) for w in plain)),
+        float(m.text in places or any(w in places for w in plain)),
+        float(any(_orgish(w) for w in plain if w[:1].isupper())),
+        float(any(len(w) > 1 and w.isupper() for w in plain)),
+        float(bool(_SENT_START.search(before)) or m.start == 0), float(m.public is not None),
+        listed,
+        float(bool(PREP_BEFORE.search(text[max(0, m.start - 20) : m.start]))), float(_org_before(text, m.start)),
+        float(nxt is not None and _orgish(nxt.group(1)) and not lexicon.is_surname(nxt.group(1))),
+        types.count("ORG") / len(types), types.count("LOC") / len(types), types.count("MISC") / len(types),
+        model_only * float(len(words) == 1), model_only * p_mean,
+        max((zipf_nl.get(w.lower(), 0) for w in plain), default=0) / 7.0,
+        max((zipf_en.get(w.lower(), 0) for w in plain), default=0) / 7.0,
+        float(any(lexicon.is_wordlike(w) for w in plain)), model_only * listed,
+        prose, prose * p_mean, prose * model_only,
+    ]
+
+
+def decide(text: str, mentions: list[Mention], reading: Reading | None, only: set[int] | None = None,
+           source: str = "") -> list[Mention]:
+    """The mentions the combiner reads as persons (all of them when no model or weights are
+    available). ``only``: ids of the mentions to judge (the others pass unchanged)."""
+    comb = combiner()
+    if reading is None or (comb is None and COLLECT is None):
+        return mentions
+    out = []
+    prose = prose_share(text) if mentions else 0.0
+    for m in mentions:
+        if only is not None and id(m) not in only:
+            out.append(m)
+            continue
+        x = features(text, m, reading, prose)
+        if COLLECT is not None:
+            COLLECT.append({"x": x, "start": m.start, "end": m.end, "text": m.text, "source": source,
+                            "doc": hash(text)})
+            out.append(m)
+            continue
+        assert comb is not None
+        p = comb.probability(x)
+        m.resolved = p
+        if p >= comb.threshold:
+            out.append(m)
+    return out
