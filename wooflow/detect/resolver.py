@@ -5,10 +5,12 @@ mentions propagated case-wide from another document) is scored by the name model
 whole text, and its evidence becomes a feature vector: the model's token probabilities, the
 rule's own confidence and kind (name-list evidence only, propagated, model only, a strong
 form), the word shapes (initials, ordinary words, places, organisation words, capitals) and
-where it stands (sentence start). A logistic combiner trained on annotated real text
+where it stands (sentence start, running prose or a form). Gradient-boosted trees trained on annotated real text
 (CoNLL-2002 Dutch news through fold models that never saw each document, the real Woo
 documents of ``woo-real-dev`` and the blind Woo batches; ``training/train_resolver.py``)
-gives the probability that the candidate is a person; below the threshold it is dropped.
+give the probability that the candidate is a person; below the threshold it is dropped. Trees,
+not one weighted sum: the model's probability means much in running prose and little in a form
+or an e-mail header, and list evidence the reverse; that is an interaction a sum cannot hold.
 
 Lists and cues are evidence here, not verdicts: a place name on a surname list ('Israël',
 'Camp David') with a model that reads a place is dropped, an unlisted foreign name the model
@@ -39,7 +41,8 @@ FEATURES = (
     "strong", "words", "one_word", "initials", "any_common", "all_common", "place", "org_word",
     "all_caps", "sentence_start", "public", "listed_name", "prep_before", "org_before", "org_after",
     "model_org", "model_loc", "model_misc", "model_only_one_word", "model_only_p", "zipf_nl", "zipf_en",
-    "wordlike", "model_only_listed", "doc_prose", "prose_p", "prose_model_only",
+    "wordlike", "model_only_listed", "doc_prose", "prose_p", "prose_model_only", "list_only_p", "propagated_p",
+    "rule_p", "prose_rule_score", "prose_list_only", "prose_propagated", "model_repeats", "model_repeat_p",
 )
 LIST_ONLY = frozenset({"naam (namenlijst)", "voornaam (namenlijst)", "achternaam (namenlijst)"})
 _SENT_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)$")
@@ -49,13 +52,26 @@ COLLECT: list[dict[str, Any]] | None = None
 """When a list (training only): every candidate's features are appended and nothing is dropped."""
 
 
+Tree = float | list[Any]
+"""A regression tree: a leaf value, or [feature index, threshold, subtree if x < threshold, else]."""
+
+
+def _leaf(tree: Tree, x: list[float]) -> float:
+    while isinstance(tree, list):
+        tree = tree[2] if x[tree[0]] < tree[1] else tree[3]
+    return tree
+
+
 @dataclass(frozen=True, slots=True)
 class Combiner:
-    weights: tuple[float, ...]
+    """Gradient-boosted trees over the evidence features (log-odds = base + sum of leaves)."""
+
+    base: float
+    trees: tuple[Tree, ...]
     threshold: float
 
     def probability(self, x: list[float]) -> float:
-        z = sum(w * v for w, v in zip(self.weights, x, strict=True))
+        z = self.base + sum(_leaf(t, x) for t in self.trees)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
@@ -72,7 +88,7 @@ def load(raw: str) -> Combiner:
     data = json.loads(raw)
     if tuple(data["features"]) != FEATURES:
         raise ValueError("resolver weights were trained on other features")
-    return Combiner(tuple(float(w) for w in data["weights"]), float(data["threshold"]))
+    return Combiner(float(data["base"]), tuple(data["trees"]), float(data["threshold"]))
 
 
 @lru_cache(maxsize=1)
@@ -112,7 +128,17 @@ def prose_share(text: str) -> float:
     return sum(1 for ln in lines if len(ln) >= 60 and ln[-1] in ".!?\"'") / len(lines)
 
 
-def features(text: str, m: Mention, reading: Reading, prose: float = 0.0) -> list[float]:
+def model_votes(text: str, reading: Reading) -> dict[str, tuple[int, float]]:
+    """How often the model reads each name as a person in this text, and how sure it is on
+    average: a name the model tags again and again is a person even where each tag is weak."""
+    acc: dict[str, list[float]] = {}
+    for s, e, p in reading.spans:
+        acc.setdefault(text[s:e], []).append(p)
+    return {k: (len(v), sum(v) / len(v)) for k, v in acc.items()}
+
+
+def features(text: str, m: Mention, reading: Reading, prose: float = 0.0,
+             votes: dict[str, tuple[int, float]] | None = None) -> list[float]:
     toks = reading.inside(m.start, m.end)
     ps = [t[2] for t in toks]
     p_mean, p_min = (sum(ps) / len(ps), min(ps)) if ps else (0.0, 0.0)
@@ -126,10 +152,13 @@ def features(text: str, m: Mention, reading: Reading, prose: float = 0.0) -> lis
     before = text[max(0, m.start - 4) : m.start]
     listed = float(any((lexicon.is_first_name(w) or lexicon.is_surname(w)) and not lexicon.is_common(w) for w in plain))
     zipf_nl, zipf_en = _frequencies()
+    rule_score = m.score if not model_only else 0.0
+    list_only = float(m.reason in LIST_ONLY)
+    propagated = float(m.recognizer == "consistency")
+    repeats, repeat_p = (votes or {}).get(m.text, (0, 0.0))
     return [
-        1.0, p_mean, p_min, p_mean * p_mean, m.score if not model_only else 0.0, model_only,
-        float(m.reason in LIST_ONLY),
-        float(m.recognizer == "consistency"), float(m.strong), min(len(words), 4) / 4.0, float(len(words) == 1),
+        1.0, p_mean, p_min, p_mean * p_mean, rule_score, model_only, list_only, propagated, float(m.strong),
+        min(len(words), 4) / 4.0, float(len(words) == 1),
         float(any(_INITIAL.match(w) for w in words)),
         float(any(lexicon.is_common(w) for w in plain)),
         float(bool(plain) and all(lexicon.is_common(w) for w in plain)),
@@ -145,7 +174,9 @@ def features(text: str, m: Mention, reading: Reading, prose: float = 0.0) -> lis
         max((zipf_nl.get(w.lower(), 0) for w in plain), default=0) / 7.0,
         max((zipf_en.get(w.lower(), 0) for w in plain), default=0) / 7.0,
         float(any(lexicon.is_wordlike(w) for w in plain)), model_only * listed,
-        prose, prose * p_mean, prose * model_only,
+        prose, prose * p_mean, prose * model_only, list_only * p_mean, propagated * p_mean,
+        (1.0 - model_only) * p_mean, prose * rule_score, prose * list_only, prose * propagated,
+        min(repeats, 10) / 10.0, repeat_p,
     ]
 
 
@@ -158,11 +189,12 @@ def decide(text: str, mentions: list[Mention], reading: Reading | None, only: se
         return mentions
     out = []
     prose = prose_share(text) if mentions else 0.0
+    votes = model_votes(text, reading)
     for m in mentions:
         if only is not None and id(m) not in only:
             out.append(m)
             continue
-        x = features(text, m, reading, prose)
+        x = features(text, m, reading, prose, votes)
         if COLLECT is not None:
             COLLECT.append({"x": x, "start": m.start, "end": m.end, "text": m.text, "source": source,
                             "doc": hash(text)})

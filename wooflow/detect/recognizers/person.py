@@ -130,7 +130,11 @@ def _not_name_words(rest: str, zipf_nl: dict[str, int]) -> bool:
     never across a comma ('Haddou, B.')."""
     if "," in rest:
         return False
-    for w in rest.split():
+    words = rest.split()
+    for a, b in zip(words, words[1:], strict=False):
+        if a in TV_WORDS_LOWER and lexicon.is_surname(b.strip(".;:()'\"")):
+            return False  # 'P. van der Berg': a tussenvoegsel and a surname are the rest of a name
+    for w in words:
         w = w.strip(".;:()'\"")
         if w and not (w[:1].islower() or lexicon.is_common(w) or (
                 zipf_nl.get(w.lower(), 0) >= 3 and not lexicon.is_first_name(w) and not lexicon.is_surname(w))):
