@@ -258,7 +258,7 @@ def predict(model: tuple[float, list[Any]], x: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
 
 
-BETA = 1.0
+BETA = 1.5
 
 
 def f2_threshold(p: np.ndarray, y: np.ndarray) -> tuple[float, float]:

@@ -3,6 +3,7 @@ configured lists -> overlap merge. Detection never edits text; it returns findin
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Mapping
 from dataclasses import replace
@@ -84,8 +85,9 @@ class Detector:
                 # propagated mentions are candidates like any other: a string the model reads as
                 # a place or an ordinary word does not become a person by propagation alone
                 scanned = consistency.scan(text, reg, covered, ms)
-                ms = ms + resolver.decide(text, scanned, readings[k], source="propagated")
+                ms = ms + resolver.decide(text, scanned, readings[k], source="propagated", context=ms)
             ms.sort(key=lambda m: m.start)
+            ms = _outside_values(ms, others[k])
             consistency.rejudge(text, ms, reg)
             self._apply_keep_names(ms)
             persons = Starts([(m.start, m.end) for m in ms if m.public is None])
@@ -157,6 +159,26 @@ class Detector:
             for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text):
                 out.append(Finding(m.start(), m.end(), m.group(0), "person", "redact", "5.1.2e", 0.99, "config", why))
         return out
+
+
+def _outside_values(ms: list[Mention], values: list[Finding]) -> list[Mention]:
+    """The model's own names only where no other recognizer found a value: a paraaf ('MdV'),
+    an e-mail address or a plate the model reads as a name keeps its own category."""
+    spans = sorted((f.start, f.end) for f in values if f.action == "redact")
+    if not spans:
+        return ms
+    starts = [a for a, _ in spans]
+    longest = max(b - a for a, b in spans)
+
+    def taken(s: int, e: int) -> bool:
+        i = bisect.bisect_left(starts, s - longest)
+        while i < len(spans) and spans[i][0] < e:
+            if spans[i][1] > s:
+                return True
+            i += 1
+        return False
+
+    return [m for m in ms if m.recognizer != "person-model" or not taken(m.start, m.end)]
 
 
 def _request_addresses(request: str) -> frozenset[str]:

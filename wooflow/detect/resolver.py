@@ -43,6 +43,7 @@ FEATURES = (
     "model_org", "model_loc", "model_misc", "model_only_one_word", "model_only_p", "zipf_nl", "zipf_en",
     "wordlike", "model_only_listed", "doc_prose", "prose_p", "prose_model_only", "list_only_p", "propagated_p",
     "rule_p", "prose_rule_score", "prose_list_only", "prose_propagated", "model_repeats", "model_repeat_p",
+    "anchored",
 )
 LIST_ONLY = frozenset({"naam (namenlijst)", "voornaam (namenlijst)", "achternaam (namenlijst)"})
 _SENT_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)$")
@@ -137,8 +138,21 @@ def model_votes(text: str, reading: Reading) -> dict[str, tuple[int, float]]:
     return {k: (len(v), sum(v) / len(v)) for k, v in acc.items()}
 
 
+def anchor_words(mentions: list[Mention]) -> set[str]:
+    """Name words of the full names a rule found in this text ('Aan: Oosterhuis, M.', 'R. Oei'):
+    a later mention of one of them alone ('door Oosterhuis') is anchored to a person."""
+    out: set[str] = set()
+    for m in mentions:
+        if m.recognizer in ("person-model", "consistency") or m.reason in LIST_ONLY or m.score < 0.85:
+            continue
+        words = [w.strip(".,;:()'\"") for w in m.text.split()]
+        if len(words) >= 2:
+            out.update(w for w in words if len(w) > 1 and w[:1].isupper())
+    return out
+
+
 def features(text: str, m: Mention, reading: Reading, prose: float = 0.0,
-             votes: dict[str, tuple[int, float]] | None = None) -> list[float]:
+             votes: dict[str, tuple[int, float]] | None = None, anchors: set[str] | None = None) -> list[float]:
     toks = reading.inside(m.start, m.end)
     ps = [t[2] for t in toks]
     p_mean, p_min = (sum(ps) / len(ps), min(ps)) if ps else (0.0, 0.0)
@@ -177,24 +191,27 @@ def features(text: str, m: Mention, reading: Reading, prose: float = 0.0,
         prose, prose * p_mean, prose * model_only, list_only * p_mean, propagated * p_mean,
         (1.0 - model_only) * p_mean, prose * rule_score, prose * list_only, prose * propagated,
         min(repeats, 10) / 10.0, repeat_p,
+        float(bool(anchors) and bool(plain) and plain[-1] in (anchors or set()) and len(plain) <= 2),
     ]
 
 
 def decide(text: str, mentions: list[Mention], reading: Reading | None, only: set[int] | None = None,
-           source: str = "") -> list[Mention]:
+           source: str = "", context: list[Mention] | None = None) -> list[Mention]:
     """The mentions the combiner reads as persons (all of them when no model or weights are
-    available). ``only``: ids of the mentions to judge (the others pass unchanged)."""
+    available). ``only``: ids of the mentions to judge (the others pass unchanged);
+    ``context``: the text's mentions already decided (anchors for propagated ones)."""
     comb = combiner()
     if reading is None or (comb is None and COLLECT is None):
         return mentions
     out = []
     prose = prose_share(text) if mentions else 0.0
     votes = model_votes(text, reading)
+    anchors = anchor_words(mentions + (context or []))
     for m in mentions:
         if only is not None and id(m) not in only:
             out.append(m)
             continue
-        x = features(text, m, reading, prose, votes)
+        x = features(text, m, reading, prose, votes, anchors)
         if COLLECT is not None:
             COLLECT.append({"x": x, "start": m.start, "end": m.end, "text": m.text, "source": source,
                             "doc": hash(text)})
@@ -204,5 +221,8 @@ def decide(text: str, mentions: list[Mention], reading: Reading | None, only: se
         p = comb.probability(x)
         m.resolved = p
         if p >= comb.threshold:
+            # The finding's score is the resolver's, rescaled so that its threshold sits at the
+            # detector's 0.5 (min_score) and a sure person near 1 (the acceptance policy's 0.9).
+            m.score = round(0.5 + 0.5 * (p - comb.threshold) / max(1e-9, 1.0 - comb.threshold), 4)
             out.append(m)
     return out
