@@ -73,6 +73,7 @@ class Detector:
         org_words = frozenset(orgwords.case_organisation_words(texts.values()))
         mentions = orgwords.drop_organisation_mentions(mentions, set(org_words))
         emails = {k: [f for f in fs if f.category == "email"] for k, fs in others.items()}
+        case_mentions = [m for ms in mentions.values() for m in ms]  # anchors for propagated names
         reg = consistency.build_registry(mentions, emails, dict[Any, str](texts), self.config.keep_names)
         pre: dict[Any, list[Finding]] = {}
         final_mentions: dict[Any, list[Mention]] = {}
@@ -84,8 +85,11 @@ class Detector:
             if self.person is not None:
                 # propagated mentions are candidates like any other: a string the model reads as
                 # a place or an ordinary word does not become a person by propagation alone
+                # (a kept office holder's name passes: keeping it public redacts nothing)
                 scanned = consistency.scan(text, reg, covered, ms)
-                ms = ms + resolver.decide(text, scanned, readings[k], source="propagated", context=ms)
+                judged = {id(m) for m in scanned if m.public is None}
+                ms = ms + resolver.decide(text, scanned, readings[k], only=judged, source="propagated",
+                                          context=case_mentions)
             ms.sort(key=lambda m: m.start)
             ms = _outside_values(ms, others[k])
             consistency.rejudge(text, ms, reg)

@@ -203,26 +203,38 @@ def decide(text: str, mentions: list[Mention], reading: Reading | None, only: se
     comb = combiner()
     if reading is None or (comb is None and COLLECT is None):
         return mentions
-    out = []
     prose = prose_share(text) if mentions else 0.0
     votes = model_votes(text, reading)
     anchors = anchor_words(mentions + (context or []))
+    judged: list[tuple[Mention, float, float]] = []
     for m in mentions:
         if only is not None and id(m) not in only:
-            out.append(m)
             continue
         x = features(text, m, reading, prose, votes, anchors)
         if COLLECT is not None:
             COLLECT.append({"x": x, "start": m.start, "end": m.end, "text": m.text, "source": source,
                             "doc": hash(text)})
-            out.append(m)
             continue
         assert comb is not None
-        p = comb.probability(x)
-        m.resolved = p
-        if p >= comb.threshold:
-            # The finding's score is the resolver's, rescaled so that its threshold sits at the
-            # detector's 0.5 (min_score) and a sure person near 1 (the acceptance policy's 0.9).
-            m.score = round(0.5 + 0.5 * (p - comb.threshold) / max(1e-9, 1.0 - comb.threshold), 4)
-            out.append(m)
+        judged.append((m, comb.probability(x), x[1]))
+    if COLLECT is not None:
+        return mentions
+    assert comb is not None
+    # One decision per person in a text: the same name read as a person at one place is that
+    # person at every place ('Yusuf's naam' ... 'Yusuf boa: ok'): the mean of its mentions'
+    # probabilities decides for all of them.
+    group: dict[str, list[float]] = {}
+    for m, p, _ in judged:
+        group.setdefault(m.text, []).append(p)
+    drop: set[int] = set()
+    for m, p, model_p in judged:
+        m.resolved = p = sum(group[m.text]) / len(group[m.text])
+        if p < comb.threshold:
+            drop.add(id(m))
+            continue
+        # The finding's score is the resolver's, rescaled so that its threshold sits at the
+        # detector's 0.5 (min_score) and a sure person near 1 (the acceptance policy's 0.9).
+        m.score = round(0.5 + 0.5 * (p - comb.threshold) / max(1e-9, 1.0 - comb.threshold), 4)
+        m.reason += f"; persoon volgens beslisser (kans {p:.2f}, namenmodel {model_p:.2f})"
+    out = [m for m in mentions if id(m) not in drop]
     return out

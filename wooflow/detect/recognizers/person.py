@@ -635,8 +635,10 @@ class PersonRecognizer(Recognizer):
                 continue  # abbreviations in capitals ('VNO NCW') are bodies (the acronym recognizer)
             parts = parse(tokens_of(span), lexicon.first_names())
             public = publicrole.judge(text, s, e, parts.first, parts.initials, parts.surname)
-            extra.append(Mention(s, e, span, 0.85 * p, "naam volgens namenmodel", parts,
-                                 public=public, strong=p >= MODEL_SURE, recognizer="person-model"))
+            # Only a full name the model is sure of propagates case-wide: a lone surname read by the
+            # model ('Later sprak Eerdmans') takes the status the case gives it (consistency.rejudge).
+            extra.append(Mention(s, e, span, 0.85 * p, "naam volgens namenmodel", parts, public=public,
+                                 strong=p >= MODEL_SURE and " " in span.strip(), recognizer="person-model"))
         return mentions + extra
 
 
