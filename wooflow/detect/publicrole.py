@@ -70,7 +70,6 @@ _SIGN_LINE = re.compile(
     r"wethouder|commissaris)(?:\s+(?:van|voor|der|de|in)\b[^.:;\n]{0,80})?,?\s*$",
     re.IGNORECASE,
 )
-PLURAL_ROLE = re.compile(r"\b(?:leden|moties|kamerleden|ministers|wethouders|raadsleden)\b", re.IGNORECASE)
 
 
 # Precompiled (speed: module-level re.match looks the pattern up in re's cache per call).

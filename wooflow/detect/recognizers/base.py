@@ -84,16 +84,6 @@ def line_bounds(text: str, pos: int) -> tuple[int, int]:
     return s, e
 
 
-def preceding_lines(text: str, pos: int, n: int = 6, limit: int = 600) -> list[str]:
-    """Up to ``n`` lines before the line that holds ``pos``, nearest first."""
-    s, _ = line_bounds(text, pos)
-    chunk = text[max(0, s - limit) : s]
-    lines = chunk.split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
-    return list(reversed(lines[-n:]))
-
-
 OFFICE_CONTEXT = re.compile(
     r"bezoekadres|postadres|postbus|ministerie|gemeentehuis|stadhuis|provinciehuis|"
     r"rijksoverheid|www\.|directie|hoofdkantoor|kantoor|secretariaat|afdeling|"

@@ -69,7 +69,6 @@ _COMPANY_LINE = re.compile(r"(?:^|\n)[^\n]*\b(?:B\.V\.|BV|N\.V\.|NV|V\.O\.F\.|Ho
 _FIRM_BLOCK = re.compile(r"(?:^|\n)[^\n]*\b(?:Buro|Bureau|B\.V\.|BV)\b[^\n]*\n(?:[^\n]*\d{4}[ \t]?[A-Z]{2}[^\n]*\n)"
     r"?[ \t]*$")
 _MOBILE_BESIDE = re.compile(r"[ \t]*[|·/][ \t]*(?:(?:M|Mob(?:iel)?\.?)[ \t]*:?[ \t]*)?(?:\+31|06|0031)")
-LETTERHEAD_LABEL = re.compile(r"(?:^|\n)[ \t]*(?:T|Tel\.?|Telefoon|F|Fax)[ \t]*[:.]?[ \t]*$")
 
 
 class PhoneRecognizer(Recognizer):

@@ -134,7 +134,6 @@ LEFT_ADJ = re.compile(
 # head noun is found with str.find (C speed) and the word start is walked back to.
 HEAD_NOUNS = ("stoornis", "aandoening", "ontsteking", "kanker", "letsel", "syndroom", "infectie", "ziekte",
               "allergie", "fractuur")
-_ENDINGS = ("", "sen", "en")  # stoornis-sen, aandoening-en
 
 
 def _head_nouns(low: str) -> list[tuple[int, int, str]]:
