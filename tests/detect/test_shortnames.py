@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from wooflow.detect import shortnames
+from wooflow.detect import detect_text, shortnames
 from wooflow.detect.recognizers.person import PersonRecognizer
 
 
@@ -31,3 +31,14 @@ def test_motion_names_are_kept_as_public() -> None:
     ms = shortnames.motion_names("de motie-Ceder/Van der Staaij en het amendement-Dassen")
     assert [(m.text, m.public is not None) for m in ms] == [
         ("Ceder", True), ("Van der Staaij", True), ("Dassen", True)]
+
+
+def test_first_initial_and_surname_and_slash_joined_owners() -> None:
+    # 'R.J. Schellekens (RS, ...)': the first initial and the surname's; 'HS/RS' in an action
+    # table are two owners (blind batch 9, 003)
+    text = ("Aanwezig: ing. R.J. Schellekens (RS, technisch manager), H. Sprangers (HS)\n\n"
+            "Nr | Actie | Wie | Datum\n17-01 | Notitie duiker | HS/RS | 01-06-2024\n")
+    cell = text.index("HS/RS")
+    redacted = {(f.start, f.text) for f in detect_text(text) if f.action == "redact"}
+    assert (text.index("(RS") + 1, "RS") in redacted
+    assert (cell, "HS") in redacted and (cell + 3, "RS") in redacted

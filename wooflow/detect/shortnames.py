@@ -26,7 +26,8 @@ _AT = re.compile(  # matched at each '@' (the look-behind is checked in at_menti
 # Initials as a token: 'EW', 'TdJ', 'RvdL', 'PLH' (2-5 letters, at least two capitals).
 # (Speed, here and below: the look-behind sits after the first character, so the engine jumps
 # to capitals instead of testing every position; same matches.)
-_INITIALS = re.compile(r"([A-Z](?<![\w@.&/'’-][A-Z])(?:[a-z]{0,3}[A-Z]){1,3})(?![\w@&'’-]|\.\w)")
+# ('SH/HS', 'MvG/RS': owners joined by a slash in an action table are two persons' initials)
+_INITIALS = re.compile(r"([A-Z](?<![\w@.&'’-][A-Z])(?:[a-z]{0,3}[A-Z]){1,3})(?![\w@&'’-]|\.\w)")
 # Where initials stand for the person who does something: 'ACTIE AB:', '(actie: AB)',
 # 'actiehouder AB', 'Wie: AB'.
 _ACTION_BEFORE = re.compile(
@@ -166,7 +167,7 @@ def _initials_of(first: str | None, initials: str | None, surname: str) -> tuple
         return ()
     last = core[0][0]
     head = first[0] if first else "".join(c for c in initials or "" if c.isupper())
-    out = {head + last}
+    out = {head + last, head[:1] + last}  # 'R.J. Schellekens (RS)': the first initial and the surname
     if tv:
         out.add(head + "".join(w[0].lower() for w in tv) + last)
         out.add(head + "".join(w[0].upper() for w in tv) + last)
