@@ -91,3 +91,10 @@ def test_inverted_double_surname_with_ordinary_word_and_bracketed_given_name() -
     found = [(f.text, f.action) for f in detect_text(text) if f.category == "person"]
     assert ("Berg-van Dam, C.M. (Carla-Marie)", "redact") in found
     assert found.count(("Carla-Marie", "redact")) == 1
+
+
+def test_home_address_takes_its_place_along() -> None:
+    # real redactors black out 'Koekoekweg 7 te Kampen' whole (woo-real-dev 018)
+    text = "De heer P. Jansen, Molenweg 4, Serooskerke, en mevrouw Smit, Koekoekweg 7 te Kampen, dienden een aanvraag in."
+    spans = {f.text for f in detect_text(text) if f.category == "address" and f.action == "redact"}
+    assert {"Molenweg 4, Serooskerke", "Koekoekweg 7 te Kampen"} <= spans

@@ -158,12 +158,30 @@ class AddressRecognizer(Recognizer):
                 continue
             ctx = self.has_context(text, s, end, 80)
             score = 0.92 if (ctx or m.group(3)) else (0.7 if running else 0.8)
+            if not m.group(3):
+                end = _with_place(text, end)
             out.append(self.finding(text, s, end, score, "woonadres (straat en huisnummer)"))
         return out
 
     @staticmethod
     def _known_office(street: str) -> bool:
         return street in OFFICE_STREETS
+
+
+_PLACE_AFTER = re.compile(r"(?:,[ \t]*|[ \t]+te[ \t]+)([A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+)?)")
+
+
+def _with_place(text: str, end: int) -> int:
+    """A home address written 'Molenweg 4, Serooskerke' or 'Koekoekweg 7 te Kampen' takes its
+    place along (a village names the household as much as the street does)."""
+    m = _PLACE_AFTER.match(text, end)
+    if m is None:
+        return end
+    place = m.group(1)
+    if place in lexicon.places():
+        return m.end()
+    first = place.split()[0]
+    return m.start(1) + len(first) if first in lexicon.places() else end
 
 
 # A public facility named by its role right before the street ('opslaan bij het depot aan de
