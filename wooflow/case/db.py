@@ -22,7 +22,7 @@ CREATE TABLE IF NOT EXISTS case_events (
     id INTEGER PRIMARY KEY,
     kind TEXT NOT NULL,            -- extension | suspension
     start TEXT,                    -- ISO date
-    end TEXT,                      -- ISO date or NULL while running
+    "end" TEXT,                    -- ISO date or NULL while running
     note TEXT NOT NULL DEFAULT '',
     actor TEXT NOT NULL,
     created_at TEXT NOT NULL
@@ -67,7 +67,7 @@ CREATE TABLE IF NOT EXISTS case_findings (
     id INTEGER PRIMARY KEY,
     doc_id INTEGER NOT NULL,
     start INTEGER NOT NULL,
-    end INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
     text TEXT NOT NULL,
     category TEXT NOT NULL,
     action TEXT NOT NULL,

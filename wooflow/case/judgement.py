@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from wooflow.case import audit
 from wooflow.exceptions import CaseError
+from wooflow.store.dialect import upsert_sql
 
 if TYPE_CHECKING:
     from wooflow.case.case import Case
@@ -172,8 +173,8 @@ def judge(
         raise CaseError("oordeel 'niet openbaar' vraagt een weigeringsgrond (--ground)")
     with case.transaction() as conn:
         conn.execute(
-            "INSERT OR REPLACE INTO case_judgements(doc_id, judgement, link, duplicate_of,"
-            " explanation, grounds, set_by, actor, set_at) VALUES (?,?,?,?,?,?,?,?,?)",
+            upsert_sql("case_judgements", ("doc_id", "judgement", "link", "duplicate_of", "explanation",
+                                           "grounds", "set_by", "actor", "set_at"), "doc_id"),
             (
                 doc_id, j, link, duplicate_of if j == "dubbel" else None, explanation,
                 json.dumps([normalise_ground(g) for g in grounds]) if grounds else None,

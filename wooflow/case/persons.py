@@ -480,7 +480,7 @@ def decide_persons(case: Case, keys: list[str], decision: str, propagate: bool =
                             if form.bare and _public_role_before(text, s):
                                 continue
                             conn.execute(
-                                "INSERT INTO case_findings(doc_id, start, end, text, category, action,"
+                                'INSERT INTO case_findings(doc_id, start, "end", text, category, action,'
                                 " ground, score, recognizer, reason, status, source, person_key,"
                                 " reviewer, reviewed_at, created_at) VALUES"
                                 " (?,?,?,?,?, 'redact', '5.1.2e', 1.0, 'propagation', ?, 'accepted',"

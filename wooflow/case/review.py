@@ -70,14 +70,14 @@ class AcceptancePolicy:
 def _insert(conn: sqlite3.Connection, doc_id: int, f: Finding, status: str, source: str,
             reviewer: str | None, reviewed_at: str | None) -> int:
     cur = conn.execute(
-        "INSERT INTO case_findings(doc_id, start, end, text, category, action, ground, score,"
+        'INSERT INTO case_findings(doc_id, start, "end", text, category, action, ground, score,'
         " recognizer, reason, status, source, reviewer, reviewed_at, created_at)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
         (doc_id, f.start, f.end, f.text, f.category, f.action,
          normalise_ground(f.ground) if f.ground else None, f.score, f.recognizer, f.reason,
          status, source, reviewer, reviewed_at, audit.now()),
     )
-    return int(cur.lastrowid or 0)
+    return int(cur.fetchone()[0])
 
 
 def covered_spans(conn: sqlite3.Connection, doc_id: int) -> list[tuple[int, int]]:
@@ -85,7 +85,7 @@ def covered_spans(conn: sqlite3.Connection, doc_id: int) -> list[tuple[int, int]
     return [
         (r[0], r[1])
         for r in conn.execute(
-            "SELECT start, end FROM case_findings WHERE doc_id=? AND status != 'rejected'", (doc_id,)
+            'SELECT start, "end" FROM case_findings WHERE doc_id=? AND status != \'rejected\'', (doc_id,)
         )
     ]
 
@@ -103,7 +103,7 @@ def record_findings(case: Case, results: Mapping[int, Iterable[Finding]]) -> int
         for doc_id, found in results.items():
             before = {
                 (r[0], r[1]) for r in conn.execute(
-                    "SELECT start, end FROM case_findings WHERE doc_id=? AND status='proposed'"
+                    'SELECT start, "end" FROM case_findings WHERE doc_id=? AND status=\'proposed\''
                     " AND source='detect'", (doc_id,),
                 )
             }
@@ -113,7 +113,7 @@ def record_findings(case: Case, results: Mapping[int, Iterable[Finding]]) -> int
             )
             kept = {
                 (r["start"], r["end"])
-                for r in conn.execute("SELECT start, end FROM case_findings WHERE doc_id=?", (doc_id,))
+                for r in conn.execute('SELECT start, "end" FROM case_findings WHERE doc_id=?', (doc_id,))
             }
             for f in found:
                 if (f.start, f.end) in kept:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from wooflow.case import audit
 from wooflow.exceptions import CaseError
+from wooflow.store.dialect import upsert_sql
 
 if TYPE_CHECKING:
     from wooflow.case.case import Case
@@ -177,8 +178,7 @@ def undo_last(case: Case) -> tuple[str, int | None]:
             if before is None:
                 conn.execute("DELETE FROM case_judgements WHERE doc_id=?", (d,))
             else:
-                conn.execute(f"INSERT OR REPLACE INTO case_judgements({', '.join(J_COLS)})"
-                             f" VALUES ({_marks(len(J_COLS))})", before)
+                conn.execute(upsert_sql("case_judgements", J_COLS, "doc_id"), before)
             audit.log(conn, case.actor, "judgement.undo", d, before[1] if before else "automatisch")
             docs.add(d)
         for key, before, _after in payload["persons"]:

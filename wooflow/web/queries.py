@@ -243,7 +243,7 @@ def doc_findings(
     sql = "SELECT * FROM case_findings WHERE doc_id=?"
     args: list[object] = [doc_id]
     if lo is not None and hi is not None:
-        sql += " AND end > ? AND start < ?"
+        sql += ' AND "end" > ? AND start < ?'
         args += [lo, hi]
     if proposed_only:
         sql += " AND status='proposed'"

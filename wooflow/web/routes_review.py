@@ -131,7 +131,7 @@ def register(app: FastAPI, ctx: WebContext) -> None:
             workflow.touch(case, doc_id)
             covering = case.conn.execute(
                 f"SELECT ground FROM case_findings WHERE doc_id=? AND id != ? AND action='redact'"
-                f" AND status IN {REDACTING} AND start < ? AND end > ? LIMIT 1",
+                f' AND status IN {REDACTING} AND start < ? AND "end" > ? LIMIT 1',
                 (doc_id, finding_id, rec.finding.end, rec.finding.start),
             ).fetchone()
         if covering is not None:
