@@ -146,7 +146,7 @@ class Case:
         """``case_dir``: the case folder, or a ``postgresql://`` URL (see wooflow.store.location)."""
         from wooflow.store import DB_NAME, CaseStore
 
-        location = parse_location(case_dir)
+        location = parse_location(case_dir)  # a folder holding database.url names a PostgreSQL case
         if not location.is_postgres and not (location.folder / DB_NAME).exists():
             raise CaseError(f"{location.folder}: geen zaakmap (maak er een met 'wooflow case init')")
         self.actor = actor or audit.default_actor()

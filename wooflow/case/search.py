@@ -36,24 +36,15 @@ class Query:
     match: str
     stems: set[str] = field(default_factory=set)
     prefixes: list[str] = field(default_factory=list)
-    tsquery: str = ""
+    # the same expression for databases that stem themselves (PostgreSQL): operators "AND",
+    # "OR", "NOT" (binary: a NOT b), "(", ")" and operands (folded words of a phrase, prefix?)
+    terms: list[str | tuple[tuple[str, ...], bool]] = field(default_factory=list)
 
 
-_TS_OPS = {"AND": "&", "OR": "|", "NOT": "& !", "(": "(", ")": ")"}
-
-
-def _ts_word(word: str, prefix: bool = False) -> str:
-    return "'" + word.replace("'", "''").replace("\\", "") + "'" + (":*" if prefix else "")
-
-
-def _ts_expr(raw: str) -> str | None:
-    """The tsquery of one operand: a word, a phrase (``<->``) or a prefix (``:*``)."""
-    prefix = raw.endswith("*")
+def _term(raw: str) -> tuple[tuple[str, ...], bool] | None:
+    """One operand for the store: the folded words of a word or phrase, and whether the last is a prefix."""
     parts = WORD_RE.findall(fold(raw.rstrip("*")))
-    if not parts:
-        return None
-    items = [_ts_word(w) for w in parts[:-1]] + [_ts_word(parts[-1], prefix)]
-    return items[0] if len(items) == 1 else "(" + " <-> ".join(items) + ")"
+    return (tuple(parts), raw.endswith("*")) if parts else None
 
 
 def _word_expr(raw: str, q: Query, positive: bool) -> str | None:
@@ -81,7 +72,7 @@ def parse(text: str) -> Query:
     """Translate a user query into an FTS5 MATCH expression on stemmed, folded tokens."""
     q = Query(match="")
     out: list[str] = []  # operands, operators and parentheses
-    ts: list[str] = []  # the same for the tsquery
+    ts: list[str | tuple[tuple[str, ...], bool]] = []  # the same as neutral terms
     depth = 0
     negate_next = False
 
@@ -93,7 +84,7 @@ def parse(text: str) -> Query:
         if lpar:
             if not operand_expected():
                 out.append("AND")
-                ts.append("&")
+                ts.append("AND")
             out.append("(")
             ts.append("(")
             depth += 1
@@ -110,29 +101,29 @@ def parse(text: str) -> Query:
             if operand_expected():
                 raise CaseError(f"zoekvraag: {word} moet tussen twee zoektermen staan")
             out.append(op)
-            ts.append(_TS_OPS[op])
+            ts.append(op)
             negate_next = op == "NOT"
             continue
         if phrase is not None:
             expr = _word_expr(phrase, q, positive=not negate_next)
-            ts_expr = _ts_expr(phrase)
+            ts_expr = _term(phrase)
         else:
             assert word is not None
             if word.startswith("-") and len(word) > 1:
                 if operand_expected():
                     raise CaseError("zoekvraag: een uitsluiting (-woord) moet na een zoekterm staan")
                 out.append("NOT")
-                ts.append(_TS_OPS["NOT"])
+                ts.append("NOT")
                 word = word[1:]
                 negate_next = True
             expr = _word_expr(word, q, positive=not negate_next)
-            ts_expr = _ts_expr(word)
+            ts_expr = _term(word)
         negate_next = False
         if expr is None or ts_expr is None:
             continue
         if not operand_expected():
             out.append("AND")
-            ts.append("&")
+            ts.append("AND")
         out.append(expr)
         ts.append(ts_expr)
     if depth:
@@ -140,7 +131,7 @@ def parse(text: str) -> Query:
     if out and out[-1] in ("AND", "OR", "NOT"):
         raise CaseError("zoekvraag: eindigt met een operator")
     q.match = " ".join(out)
-    q.tsquery = " ".join(ts)
+    q.terms = ts
     return q
 
 

@@ -17,14 +17,15 @@ def case_folder(value: str | Path) -> Path | str:
     the sibling ``OUT.zaak`` (older versions kept it in ``OUT/case``); a PostgreSQL URL as is."""
     from wooflow.case.publish.package import default_case_dir
     from wooflow.store import DB_NAME, is_url
+    from wooflow.store.location import URL_FILE
 
     if is_url(value):
         return str(value)
     path = Path(value)
-    if (path / DB_NAME).exists():
+    if (path / DB_NAME).exists() or (path / URL_FILE).exists():
         return path
     for cand in (default_case_dir(path), path / "case"):
-        if (cand / DB_NAME).exists():
+        if (cand / DB_NAME).exists() or (cand / URL_FILE).exists():
             return cand
     return path
 

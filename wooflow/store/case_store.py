@@ -28,7 +28,7 @@ from wooflow.model import Document, Page, sha256_bytes
 from wooflow.store.blobs import BlobStore
 from wooflow.store.codec import pack_words, unpack_words
 from wooflow.store.dialect import POSTGRES, SQLITE, schema_for_postgres
-from wooflow.store.location import CaseLocation, parse_location
+from wooflow.store.location import URL_FILE, CaseLocation, parse_location, without_password
 from wooflow.store.schema import SCHEMA, SCHEMA_VERSION
 
 
@@ -127,6 +127,10 @@ class CaseStore:
         try:
             self.case_dir.mkdir(parents=True, exist_ok=True)
             self.blobs = BlobStore(self.case_dir / "blobs")
+            pointer = self.case_dir / URL_FILE
+            shown = without_password(str(self.location.url))
+            if not pointer.exists() or pointer.read_text(encoding="utf-8").strip() != shown:
+                atomic_text(pointer, shown + "\n")
         except OSError as exc:
             self.conn.close()
             raise CaseError(f"{self.case_dir}: kan de bestandenmap van de zaak niet openen: {exc}") from None
@@ -422,3 +426,9 @@ def open_connection(value: str | os.PathLike[str] | CaseLocation) -> Any:
     from wooflow.store import sqlite as backend
 
     return backend.connect(location.folder)
+
+
+def atomic_text(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)

@@ -7,6 +7,7 @@ What differs is handled here, never by keeping two copies of a statement:
 - placeholders: PostgreSQL's driver takes ``%s`` (and a literal ``%`` doubled);
 - ``INSERT OR IGNORE`` (older statements) becomes ``INSERT ... ON CONFLICT DO NOTHING``;
 - ``BEGIN IMMEDIATE`` (SQLite's writer lock) becomes ``BEGIN``;
+- SQLite's null-safe ``a IS ?`` / ``a IS NOT ?`` become ``IS [NOT] DISTINCT FROM``;
 - schema DDL: ``INTEGER PRIMARY KEY`` ids become identity columns, ``INTEGER`` ``BIGINT``,
   ``REAL`` ``DOUBLE PRECISION``, ``BLOB`` ``BYTEA``; SQLite virtual tables (FTS5) are left out
   (the search index is a repository with an implementation per database).
@@ -22,6 +23,8 @@ POSTGRES = "postgresql"
 
 _OR_IGNORE = re.compile(r"^\s*INSERT\s+OR\s+IGNORE\s+", re.IGNORECASE)
 _RETURNING = re.compile(r"\sRETURNING\s", re.IGNORECASE)
+_IS_PARAM = re.compile(r"\s+IS\s+\?", re.IGNORECASE)
+_IS_NOT_PARAM = re.compile(r"\s+IS\s+NOT\s+\?", re.IGNORECASE)
 _BEGIN = re.compile(r"^\s*BEGIN(\s+(IMMEDIATE|DEFERRED|EXCLUSIVE))?\s*;?\s*$", re.IGNORECASE)
 
 
@@ -37,6 +40,8 @@ def to_postgres(sql: str, with_params: bool) -> str:
         sql = (sql[: m.start()] + tail + sql[m.start():]) if m else sql.rstrip().rstrip(";") + tail
     if not with_params:
         return sql
+    sql = _IS_NOT_PARAM.sub(" IS DISTINCT FROM ?", sql)
+    sql = _IS_PARAM.sub(" IS NOT DISTINCT FROM ?", sql)
     out: list[str] = []
     quote: str | None = None
     for ch in sql:

@@ -10,7 +10,10 @@ too, the case's *files folder*, chosen in this order:
    on the same machine, or workers on a shared mount, find the same blobs);
 3. ``$WOOFLOW_FILES/<database name>`` when that environment variable is set;
 4. ``./<database name>.zaak`` in the current folder.
-The chosen folder is recorded (as an absolute path) at first open.
+The chosen folder is recorded (as an absolute path) at first open, and the folder holds
+``database.url`` (the URL without its password), so naming the folder names the case too
+(``wooflow serve OUT.zaak`` works for a PostgreSQL case; a password then comes from
+``PGPASSWORD`` or ``~/.pgpass``, as with every libpq client).
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from wooflow.exceptions import CaseError
 
 _SCHEMES = ("postgresql://", "postgres://")
+URL_FILE = "database.url"
 _MANGLED = re.compile(r"^(postgres(?:ql)?):/(?!/)")  # pathlib folds "//" into "/"
 
 
@@ -55,12 +59,7 @@ class CaseLocation:
         """For messages: the URL without a password, or the folder."""
         if self.url is None:
             return str(self.folder)
-        parts = urlsplit(self.url)
-        netloc = parts.netloc
-        if "@" in netloc:
-            cred, host = netloc.rsplit("@", 1)
-            netloc = f"{cred.split(':', 1)[0]}@{host}"
-        return urlunsplit((parts.scheme, netloc, parts.path, "", ""))
+        return without_password(self.url, keep_query=False)
 
     def __str__(self) -> str:
         return self.display()
@@ -72,7 +71,13 @@ def parse_location(value: str | os.PathLike[str] | CaseLocation) -> CaseLocation
         return value
     text = os.fspath(value)
     if not is_url(text):
-        return CaseLocation(Path(text))
+        folder = Path(text)
+        pointer = folder / URL_FILE
+        if pointer.is_file() and not (folder / "case.sqlite").exists():
+            url = pointer.read_text(encoding="utf-8").strip()
+            if is_url(url):
+                return CaseLocation(folder.absolute(), url)
+        return CaseLocation(folder)
     text = _MANGLED.sub(r"\1://", text)
     parts = urlsplit(text)
     query = parse_qsl(parts.query, keep_blank_values=True)
@@ -87,3 +92,12 @@ def parse_location(value: str | os.PathLike[str] | CaseLocation) -> CaseLocation
     root = os.environ.get("WOOFLOW_FILES")
     folder = Path(root) / dbname if root else Path(f"{dbname}.zaak")
     return CaseLocation(folder.absolute(), url)
+
+
+def without_password(url: str, keep_query: bool = True) -> str:
+    parts = urlsplit(url)
+    netloc = parts.netloc
+    if "@" in netloc:
+        cred, host = netloc.rsplit("@", 1)
+        netloc = f"{cred.split(':', 1)[0]}@{host}"
+    return urlunsplit((parts.scheme, netloc, parts.path, parts.query if keep_query else "", ""))

@@ -15,7 +15,9 @@ from typing import Any, Protocol
 
 class QueryLike(Protocol):
     match: str  # FTS5 expression on stemmed, folded tokens
-    tsquery: str  # PostgreSQL to_tsquery('dutch', ...) expression on folded words
+    # the same expression as neutral terms: "AND", "OR", "NOT" (binary), "(", ")" and operands
+    # (folded words of a word or phrase, whether the last word is a prefix)
+    terms: list[str | tuple[tuple[str, ...], bool]]
 
 
 class FiltersLike(Protocol):

@@ -125,3 +125,14 @@ class PgConnection:
 
     def close(self) -> None:
         self.raw.close()
+
+    def __enter__(self) -> PgConnection:
+        """Like ``sqlite3.Connection``: commit an open transaction on success, else roll back
+        (statements outside a transaction commit on their own: autocommit)."""
+        return self
+
+    def __exit__(self, exc_type: object, *rest: object) -> None:
+        if exc_type is None:
+            self.commit()
+        else:
+            self.rollback()
