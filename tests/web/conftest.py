@@ -7,6 +7,8 @@ The case is built once per session and copied for each test.
 
 from __future__ import annotations
 
+import itertools
+import os
 import shutil
 import warnings
 from collections.abc import Iterator
@@ -113,10 +115,35 @@ def built_case(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-@pytest.fixture
-def case_dir(built_case: Path, tmp_path: Path) -> Path:
+_copies = itertools.count(1)
+
+
+@pytest.fixture(scope="session")
+def built_pg_case(tmp_path_factory: pytest.TempPathFactory, pg_cluster: Any) -> tuple[Path, str]:
+    """The same case in a PostgreSQL database (used as a template for each test's copy)."""
+    name = f"webcase_{os.getpid()}"
+    folder = tmp_path_factory.mktemp("webcase_pg") / "case"
+    _build(Path(f"{pg_cluster.createdb(name)}?files={folder}"))
+    return folder, name
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def case_dir(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
+    """A fresh copy of the test case, once per store; the folder names the case on both (a
+    PostgreSQL case's files folder holds database.url)."""
     target = tmp_path / "case"
-    shutil.copytree(built_case, target)
+    if request.param == "sqlite":
+        shutil.copytree(request.getfixturevalue("built_case"), target)
+        return target
+    cluster = request.getfixturevalue("pg_cluster")
+    folder, template = request.getfixturevalue("built_pg_case")
+    name = f"{template}_{next(_copies)}"
+    import psycopg
+
+    with psycopg.connect(cluster.url("postgres"), autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+    shutil.copytree(folder, target)
+    (target / "database.url").write_text(cluster.url(name) + "\n", encoding="utf-8")
     return target
 
 
@@ -135,9 +162,9 @@ def login(client: Any, username: str, password: str = PASSWORD) -> Any:
     assert r.status_code == 303, r.text
     token = client.cookies.get(COOKIE)
     app = client.app
-    import sqlite3
+    from wooflow.store import open_connection
 
-    conn = sqlite3.connect(app.state.web.case_dir / "case.sqlite")
+    conn = open_connection(app.state.web.location)
     try:
         found = session_user(conn, token)
     finally:

@@ -183,6 +183,7 @@ def index_new(case: Case, batch: int = 500) -> int:
 
         with case.transaction() as conn:
             refresh_attachments(conn)
+        search_index(case.conn).after_bulk_load(total)
         assign_threads(case)
         refresh(case, [doc_id for doc_id, _ in todo])
     return total

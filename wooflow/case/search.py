@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from wooflow.case.text import WORD_RE, fold, stem, term, tokens
 from wooflow.exceptions import CaseError
+from wooflow.store.repos import case_docs
 from wooflow.store.search_index import filters_clause, search_index
 
 if TYPE_CHECKING:
@@ -262,9 +263,12 @@ def search(
     """
     ranked = not (query.strip() and _broad(case, query))
     rows, q = _hits(case, query, filters, limit, offset, ranked)
+    texts = case_docs.texts(case.conn, [int(r["doc_id"]) for r in rows])  # one round trip, not one per hit
     hits: list[SearchHit] = []
     for r in rows:
-        text = case.text(r["doc_id"])
+        text = texts.get(int(r["doc_id"]))
+        if text is None:
+            text = case.text(r["doc_id"])
         snip, spans = snippet(text, q, marks=marks) if q else (" ".join(text[:200].split()), [])
         hits.append(
             SearchHit(r["doc_id"], -float(r["score"]), r["name"], r["type"], r["date"], snip, spans,

@@ -75,8 +75,8 @@ def parse_location(value: str | os.PathLike[str] | CaseLocation) -> CaseLocation
         pointer = folder / URL_FILE
         if pointer.is_file() and not (folder / "case.sqlite").exists():
             url = pointer.read_text(encoding="utf-8").strip()
-            if is_url(url):
-                return CaseLocation(folder.absolute(), url)
+            if is_url(url):  # naming the folder makes it the files folder (a copied case stays apart)
+                return CaseLocation(folder.absolute(), url, files_given=True)
         return CaseLocation(folder)
     text = _MANGLED.sub(r"\1://", text)
     parts = urlsplit(text)

@@ -104,6 +104,10 @@ class SearchIndex(ABC):
     def has_match_past(self, q: QueryLike, n: int) -> bool:
         """Does the query match more than ``n`` documents (probes, does not count all)?"""
 
+    def after_bulk_load(self, n: int) -> None:
+        """Called after ``n`` documents were indexed in one go (PostgreSQL refreshes statistics)."""
+        return None
+
     def browse(self, where: str, args: list[Any], limit: int | None, offset: int) -> list[Any]:
         """Documents without a query: by date."""
         sql = f"SELECT {COLS}, 0.0 AS score FROM case_doc d"

@@ -67,6 +67,17 @@ def text(conn: Any, doc_id: int) -> str | None:
     return None if row is None else str(row["text"])
 
 
+def texts(conn: Any, doc_ids: list[int]) -> dict[int, str]:
+    """The stored texts of several documents in one query (a page of search hits)."""
+    out: dict[int, str] = {}
+    for i in range(0, len(doc_ids), 500):
+        chunk = doc_ids[i : i + 500]
+        marks = ", ".join("?" for _ in chunk)
+        for r in conn.execute(f"SELECT id, text FROM documents WHERE id IN ({marks})", chunk):
+            out[int(r[0])] = str(r[1])
+    return out
+
+
 def record(conn: Any, doc_id: int) -> Any:
     return conn.execute("SELECT * FROM case_doc WHERE doc_id=?", (doc_id,)).fetchone()
 
