@@ -19,7 +19,7 @@ from wooflow.case import audit, db
 from wooflow.case.deadlines import Deadlines, Suspension, compute
 from wooflow.exceptions import CaseError
 from wooflow.store.location import CaseLocation, parse_location
-from wooflow.store.repos import case_docs
+from wooflow.store.repos import case_docs, case_info
 
 if TYPE_CHECKING:
     from wooflow.model import Document
@@ -170,13 +170,10 @@ class Case:
         location = parse_location(case_dir)
         with CaseStore(location) as store:
             db.ensure_schema(store)
-            if store.conn.execute("SELECT 1 FROM case_info WHERE key='info'").fetchone():
+            if case_info.get(store.conn, "info") is not None:
                 raise CaseError(f"{case_dir}: bevat al een zaak")
             with store.transaction() as conn:
-                conn.execute(
-                    "INSERT INTO case_info(key, value) VALUES ('info', ?)",
-                    (json.dumps(info.to_json(), ensure_ascii=False),),
-                )
+                case_info.insert(conn, "info", json.dumps(info.to_json(), ensure_ascii=False))
                 audit.log(conn, actor, "case.init", detail=info.to_json())
         case = cls(location, actor)
         from wooflow.case.index import index_new
@@ -211,8 +208,7 @@ class Case:
     # -- metadata ---------------------------------------------------------------------------
 
     def _get(self, key: str) -> str | None:
-        row = self.conn.execute("SELECT value FROM case_info WHERE key=?", (key,)).fetchone()
-        return None if row is None else row["value"]
+        return case_info.get(self.conn, key)
 
     @property
     def info(self) -> CaseInfo:
@@ -230,10 +226,7 @@ class Case:
             data[key] = value.isoformat() if isinstance(value, date) else value
         info = CaseInfo.from_json(data)
         with self.transaction() as conn:
-            conn.execute(
-                "UPDATE case_info SET value=? WHERE key='info'",
-                (json.dumps(info.to_json(), ensure_ascii=False),),
-            )
+            case_info.update(conn, "info", json.dumps(info.to_json(), ensure_ascii=False))
             audit.log(conn, self.actor, "case.update", detail=changes)
         return info
 
@@ -241,21 +234,17 @@ class Case:
 
     def extend(self, on: date | None = None, note: str = "") -> None:
         """Record the one extension by two weeks (Woo art. 4.4 lid 2), announced ``on``."""
-        if self.conn.execute("SELECT 1 FROM case_events WHERE kind='extension'").fetchone():
+        if case_info.extension_start(self.conn)[0]:
             raise CaseError("de beslistermijn is al verdaagd (dat kan maar één keer)")
         on = on or date.today()
         with self.transaction() as conn:
-            conn.execute(
-                "INSERT INTO case_events(kind, start, note, actor, created_at)"
-                " VALUES ('extension',?,?,?,?)",
-                (on.isoformat(), note, self.actor, audit.now()),
-            )
+            case_info.add_extension(conn, on.isoformat(), note, self.actor, audit.now())
             audit.log(conn, self.actor, "case.extend", on=on, note=note)
 
     def extended_on(self) -> date | None:
         """When the extension was announced (None: not extended)."""
-        row = self.conn.execute("SELECT start FROM case_events WHERE kind='extension'").fetchone()
-        return date.fromisoformat(row["start"]) if row and row["start"] else None
+        start = case_info.extension_start(self.conn)[1]
+        return date.fromisoformat(start) if start else None
 
     def suspend(
         self, start: date, end: date | None = None, note: str = "", doc_ids: Sequence[int] = ()
@@ -274,17 +263,8 @@ class Case:
         if missing:
             raise CaseError(f"opschorting: onbekend document {', '.join(missing)}")
         with self.transaction() as conn:
-            cur = conn.execute(
-                'INSERT INTO case_events(kind, start, "end", note, actor, created_at)'
-                " VALUES ('suspension',?,?,?,?,?) RETURNING id",
-                (start.isoformat(), end.isoformat() if end else None, note, self.actor, audit.now()),
-            )
-            sid = int(cur.fetchone()[0])
-            conn.executemany(
-                "INSERT INTO case_suspension_docs(suspension_id, doc_id) VALUES (?,?)"
-                " ON CONFLICT (suspension_id, doc_id) DO NOTHING",
-                [(sid, i) for i in ids],
-            )
+            sid = case_info.add_suspension(conn, start.isoformat(), end.isoformat() if end else None, note,
+                                           self.actor, audit.now(), ids)
             audit.log(
                 conn, self.actor, "case.suspend", target=str(sid),
                 start=start, end=end, note=note, documents=ids,
@@ -294,41 +274,29 @@ class Case:
     def suspended_documents(self) -> set[int]:
         """Documents a third party's zienswijze is (or was) asked about: "Opgeschort" in the
         inventory."""
-        rows = self.conn.execute("SELECT DISTINCT doc_id FROM case_suspension_docs")
-        return {int(r["doc_id"]) for r in rows}
+        return case_info.suspended_documents(self.conn)
 
     def end_suspension(self, end: date, suspension_id: int | None = None) -> None:
         """Close a running suspension (the last one unless an id is given)."""
-        sql = """SELECT id, start FROM case_events WHERE kind='suspension' AND "end" IS NULL"""
-        args: tuple[Any, ...] = ()
-        if suspension_id is not None:
-            sql += " AND id=?"
-            args = (suspension_id,)
-        row = self.conn.execute(sql + " ORDER BY id DESC", args).fetchone()
-        if row is None:
+        running = case_info.running_suspension(self.conn, suspension_id)
+        if running is None:
             raise CaseError("er loopt geen opschorting")
-        if end < date.fromisoformat(row["start"]):
+        sid, started = running
+        if end < date.fromisoformat(started):
             raise CaseError("opschorting: einddatum ligt voor begindatum")
         with self.transaction() as conn:
-            conn.execute('UPDATE case_events SET "end"=? WHERE id=?', (end.isoformat(), row["id"]))
-            audit.log(conn, self.actor, "case.end_suspension", target=str(row["id"]), end=end)
+            case_info.end_suspension(conn, sid, end.isoformat())
+            audit.log(conn, self.actor, "case.end_suspension", target=str(sid), end=end)
 
     def suspensions(self) -> list[Suspension]:
-        rows = self.conn.execute(
-            """SELECT start, "end", note FROM case_events WHERE kind='suspension' ORDER BY start"""
-        )
         return [
-            Suspension(
-                date.fromisoformat(r["start"]),
-                date.fromisoformat(r["end"]) if r["end"] else None,
-                r["note"],
-            )
-            for r in rows
+            Suspension(date.fromisoformat(start), date.fromisoformat(end) if end else None, note)
+            for start, end, note in case_info.suspensions(self.conn)
         ]
 
     def deadlines(self, today: date | None = None) -> Deadlines:
         """The legal decision term as of ``today`` (see :mod:`wooflow.case.deadlines`)."""
-        extended = bool(self.conn.execute("SELECT 1 FROM case_events WHERE kind='extension'").fetchone())
+        extended = case_info.extension_start(self.conn)[0]
         return compute(self.info.received, extended, self.suspensions(), today)
 
     # -- documents --------------------------------------------------------------------------
