@@ -93,3 +93,31 @@ def records(conn: Any, in_scope: bool | None = None) -> Iterator[Any]:
 
 def ids(conn: Any) -> list[int]:
     return [int(r[0]) for r in conn.execute("SELECT doc_id FROM case_doc ORDER BY doc_id")]
+
+
+def set_scope_if_changed(conn: Any, doc_id: int, in_scope: bool, reason: str) -> bool:
+    """Set scope and reason; False when both were already so."""
+    cur = conn.execute(
+        "UPDATE case_doc SET in_scope=?, scope_reason=? WHERE doc_id=? AND (in_scope != ? OR scope_reason != ?)",
+        (int(in_scope), reason, doc_id, int(in_scope), reason),
+    )
+    return bool(cur.rowcount)
+
+
+def mail_fields(conn: Any) -> list[tuple[int, str]]:
+    """(id, fields JSON) of every indexed document (for e-mail threading)."""
+    return [(int(r["id"]), r["fields"] or "{}") for r in conn.execute(
+        "SELECT d.id, d.fields FROM documents d JOIN case_doc c ON c.doc_id = d.id"
+    )]
+
+
+def set_thread(conn: Any, doc_id: int, thread_id: str) -> None:
+    conn.execute("UPDATE case_doc SET thread_id=? WHERE doc_id=?", (thread_id, doc_id))
+
+
+def attachments_follow_threads(conn: Any) -> None:
+    """Attachments (no message id of their own) take their mail's thread id."""
+    conn.execute(
+        "UPDATE case_doc SET thread_id = (SELECT p.thread_id FROM case_doc p"
+        " WHERE p.doc_id = case_doc.parent_id) WHERE parent_id IS NOT NULL AND message_id IS NULL"
+    )

@@ -90,3 +90,38 @@ def policy_persons_undecided(conn: Any) -> set[str]:
             " AND f.category='person' AND p.decision='undecided'"
         )
     }
+
+
+def open_keep_items(conn: Any, doc_id: int | None, category: str | None, person_key: str | None) -> list[Any]:
+    """(id, doc_id, text, person_key) of open keep-public proposals matching the filters."""
+    sql = "SELECT id, doc_id, text, person_key FROM case_findings WHERE status='proposed' AND action='keep'"
+    args: list[Any] = []
+    for col, value in (("doc_id", doc_id), ("category", category), ("person_key", person_key)):
+        if value is not None:
+            sql += f" AND {col}=?"
+            args.append(value)
+    return list(conn.execute(sql + " ORDER BY doc_id, start", args))
+
+
+def accept_many(conn: Any, finding_ids: list[int], reviewer: str, at: str) -> None:
+    conn.executemany(
+        "UPDATE case_findings SET status='accepted', reviewer=?, reviewed_at=? WHERE id=?",
+        [(reviewer, at, i) for i in finding_ids],
+    )
+
+
+def standing_redactions(conn: Any, person_key: str | None, text: str, category: str) -> list[Any]:
+    """Redactions not rejected of the same person, else of the same text (any case) and category."""
+    base = "SELECT * FROM case_findings WHERE action='redact' AND status != 'rejected'"
+    if person_key:
+        return list(conn.execute(base + " AND person_key=?", (person_key,)))
+    return list(conn.execute(base + " AND lower(text)=lower(?) AND category=?", (text, category)))
+
+
+def change_ground(conn: Any, finding_id: int, ground: str, category: str, reviewer: str, at: str) -> None:
+    """New ground and category; a proposal becomes accepted by the change."""
+    conn.execute(
+        "UPDATE case_findings SET ground=?, category=?, reviewer=?, reviewed_at=?,"
+        " status=CASE WHEN status='proposed' THEN 'accepted' ELSE status END WHERE id=?",
+        (ground, category, reviewer, at, finding_id),
+    )

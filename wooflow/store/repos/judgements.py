@@ -57,3 +57,20 @@ def mirror(conn: Any, pairs: Iterable[tuple[str, int]]) -> None:
     """Write the effective judgements (judgement, doc_id) into ``case_doc`` for filters."""
     for judgement, doc_id in pairs:
         conn.execute("UPDATE case_doc SET judgement=? WHERE doc_id=?", (judgement, doc_id))
+
+
+def set_by(conn: Any, who: str) -> set[int]:
+    """Documents whose judgement was set by ``who`` ('reviewer' or 'dedupe')."""
+    return {int(r[0]) for r in conn.execute("SELECT doc_id FROM case_judgements WHERE set_by=?", (who,))}
+
+
+def clear_dedupe(conn: Any) -> None:
+    conn.execute("DELETE FROM case_judgements WHERE set_by='dedupe'")
+
+
+def add_duplicate(conn: Any, doc_id: int, kept: int, explanation: str, actor: str, at: str) -> None:
+    conn.execute(
+        "INSERT INTO case_judgements(doc_id, judgement, link, duplicate_of, explanation,"
+        " grounds, set_by, actor, set_at) VALUES (?, 'dubbel', NULL, ?, ?, NULL, 'dedupe', ?, ?)",
+        (doc_id, kept, explanation, actor, at),
+    )
