@@ -89,8 +89,9 @@ def case_show(
         counts: dict[str, int] = {}
         for j in judgements(case):
             counts[j.judgement] = counts.get(j.judgement, 0) + 1
-        status = {r[0]: r[1] for r in case.conn.execute(
-            "SELECT status, COUNT(*) FROM case_findings GROUP BY status")}
+        from wooflow.store.repos import findings as finding_rows
+
+        status = finding_rows.status_counts(case.conn)
         summary = {
             "info": info.to_json(),
             "deadlines": d.to_json(),

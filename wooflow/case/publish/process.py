@@ -187,10 +187,9 @@ def _ingest(case: Any, paths: list[str], summary: ProcessSummary, progress: Prog
 
 def _understand(case: Any, progress: Progress) -> None:
     from wooflow.case.index import index_new
+    from wooflow.store.repos import case_docs
 
-    todo = case.conn.execute(
-        "SELECT count(*) FROM documents WHERE id NOT IN (SELECT doc_id FROM case_doc)"
-    ).fetchone()[0]
+    todo = case_docs.count_unindexed(case.conn)
     progress("begrijpen", 0, todo)
     index_new(case)
     progress("begrijpen", todo, todo)

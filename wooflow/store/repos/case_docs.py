@@ -121,3 +121,20 @@ def attachments_follow_threads(conn: Any) -> None:
         "UPDATE case_doc SET thread_id = (SELECT p.thread_id FROM case_doc p"
         " WHERE p.doc_id = case_doc.parent_id) WHERE parent_id IS NOT NULL AND message_id IS NULL"
     )
+
+
+def count_unindexed(conn: Any) -> int:
+    sql = "SELECT count(*) FROM documents WHERE id NOT IN (SELECT doc_id FROM case_doc)"
+    return int(conn.execute(sql).fetchone()[0])
+
+
+def mail_reply_fields(conn: Any) -> list[tuple[int, str]]:
+    """(id, fields JSON) of every stored e-mail."""
+    sql = "SELECT id, fields FROM documents WHERE kind = 'email'"
+    return [(int(r["id"]), r["fields"] or "{}") for r in conn.execute(sql)]
+
+
+def count_and_top(conn: Any) -> tuple[int, int | None]:
+    """How many documents the case indexed and the highest id (a cheap change marker)."""
+    count, top = conn.execute("SELECT COUNT(*), MAX(doc_id) FROM case_doc").fetchone()
+    return int(count), top

@@ -73,3 +73,9 @@ def suspensions(conn: Any) -> list[tuple[str, str | None, str]]:
         (r["start"], r["end"], r["note"])
         for r in conn.execute("""SELECT start, "end", note FROM case_events WHERE kind='suspension' ORDER BY start""")
     ]
+
+
+def extension_recorded_at(conn: Any) -> str | None:
+    """When the extension was entered (its created_at), for the decision letter."""
+    row = conn.execute("SELECT created_at FROM case_events WHERE kind='extension' ORDER BY id LIMIT 1").fetchone()
+    return None if row is None else str(row["created_at"])

@@ -125,3 +125,32 @@ def change_ground(conn: Any, finding_id: int, ground: str, category: str, review
         " status=CASE WHEN status='proposed' THEN 'accepted' ELSE status END WHERE id=?",
         (ground, category, reviewer, at, finding_id),
     )
+
+
+def status_counts(conn: Any, doc_id: int | None = None) -> dict[str, int]:
+    sql = "SELECT status, COUNT(*) FROM case_findings"
+    args: tuple[Any, ...] = ()
+    if doc_id is not None:
+        sql += " WHERE doc_id=?"
+        args = (doc_id,)
+    return {str(r[0]): int(r[1]) for r in conn.execute(sql + " GROUP BY status", args)}
+
+
+def covering_ground(conn: Any, doc_id: int, finding_id: int, start: int, end: int,
+                    redacting: tuple[str, ...]) -> str | None:
+    """The ground of another standing redaction overlapping [start, end), if any."""
+    marks = ", ".join("?" for _ in redacting)
+    row = conn.execute(
+        f"SELECT ground FROM case_findings WHERE doc_id=? AND id != ? AND action='redact'"
+        f' AND status IN ({marks}) AND start < ? AND "end" > ? LIMIT 1',
+        (doc_id, finding_id, *redacting, end, start),
+    ).fetchone()
+    return None if row is None else (row["ground"] or "")
+
+
+def count_redacting(conn: Any, doc_id: int, redacting: tuple[str, ...]) -> int:
+    marks = ", ".join("?" for _ in redacting)
+    return int(conn.execute(
+        f"SELECT COUNT(*) FROM case_findings WHERE doc_id=? AND action='redact' AND status IN ({marks})",
+        (doc_id, *redacting),
+    ).fetchone()[0])

@@ -94,3 +94,36 @@ def assignees(conn: Any, doc_ids: list[int]) -> dict[int, str]:
 def work_of(conn: Any, username: str) -> list[int]:
     return [int(r[0]) for r in conn.execute("SELECT doc_id FROM case_assign WHERE username=? ORDER BY doc_id",
                                             (username,))]
+
+
+_UNDER_REVIEW = "SELECT doc_id FROM case_doc WHERE in_scope=1 AND judgement != 'dubbel'"
+
+
+def open_under_review(conn: Any) -> list[int]:
+    """Documents under review with open proposals."""
+    return [int(r[0]) for r in conn.execute(
+        f"SELECT DISTINCT doc_id FROM case_findings WHERE status='proposed' AND doc_id IN ({_UNDER_REVIEW})"
+        " ORDER BY doc_id"
+    )]
+
+
+def public_with_redactions(conn: Any, redacting: tuple[str, ...]) -> list[int]:
+    """Documents judged 'openbaar' that have standing redactions."""
+    marks = ", ".join("?" for _ in redacting)
+    return [int(r[0]) for r in conn.execute(
+        "SELECT j.doc_id FROM case_judgements j WHERE j.judgement='openbaar' AND EXISTS"
+        " (SELECT 1 FROM case_findings f WHERE f.doc_id=j.doc_id AND f.action='redact'"
+        f" AND f.status IN ({marks})) ORDER BY j.doc_id", redacting,
+    )]
+
+
+def withheld_without_grounds(conn: Any) -> list[int]:
+    """Documents judged 'niet openbaar' without grounds chosen by the reviewer."""
+    return [int(r[0]) for r in conn.execute(
+        "SELECT doc_id FROM case_judgements WHERE judgement='niet openbaar'"
+        " AND (grounds IS NULL OR grounds='[]') ORDER BY doc_id"
+    )]
+
+
+def count_undecided_persons(conn: Any) -> int:
+    return int(conn.execute("SELECT COUNT(*) FROM case_persons WHERE decision='undecided'").fetchone()[0])
