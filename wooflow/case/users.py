@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from wooflow.case import audit
 from wooflow.exceptions import CaseError
+from wooflow.store.repos import case_schema
 from wooflow.store.repos import users as user_rows
 
 if TYPE_CHECKING:
@@ -38,49 +39,7 @@ MIN_PASSWORD = 8
 _NAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,31}$")
 RESERVED = frozenset({"wooflow", "detectie", "beleid", "propagatie", "dedupe", "onbekend"})
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS case_users (
-    username TEXT PRIMARY KEY,
-    role TEXT NOT NULL,              -- coordinator | reviewer | viewer
-    pw_hash TEXT NOT NULL,           -- argon2id
-    active INTEGER NOT NULL DEFAULT 1,
-    created_by TEXT NOT NULL,
-    created_at TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS case_sessions (
-    token_hash TEXT PRIMARY KEY,     -- sha256 of the cookie value
-    username TEXT NOT NULL,
-    csrf TEXT NOT NULL,
-    created_at TEXT NOT NULL,
-    expires_at TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS case_assign (
-    doc_id INTEGER PRIMARY KEY,
-    username TEXT NOT NULL,
-    assigned_by TEXT NOT NULL,
-    assigned_at TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS case_assign_user ON case_assign(username);
-CREATE TABLE IF NOT EXISTS case_doc_status (
-    doc_id INTEGER PRIMARY KEY,
-    status TEXT NOT NULL,            -- in behandeling | beoordeeld | gecontroleerd
-    reviewed_by TEXT,                -- who marked it beoordeeld
-    actor TEXT NOT NULL,
-    at TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS case_undo (
-    id INTEGER PRIMARY KEY,
-    username TEXT NOT NULL,
-    label TEXT NOT NULL,
-    doc_id INTEGER,
-    payload TEXT NOT NULL,           -- JSON: rows before and after (wooflow.case.undo)
-    done INTEGER NOT NULL DEFAULT 0,
-    at TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS case_undo_user ON case_undo(username, id);
-CREATE INDEX IF NOT EXISTS case_audit_doc ON case_audit(doc_id);
-CREATE INDEX IF NOT EXISTS case_audit_target ON case_audit(target);
-"""
+SCHEMA = case_schema.PEOPLE
 
 
 def ensure_schema(store: CaseStore) -> None:
