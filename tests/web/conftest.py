@@ -147,6 +147,23 @@ def case_dir(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
     return target
 
 
+def copy_case(source: Path, target: Path) -> None:
+    """Copy a case folder; a PostgreSQL case's database is copied too (CREATE DATABASE ...
+    TEMPLATE), so the copy is another case, as a copied SQLite folder is."""
+    shutil.copytree(source, target)
+    pointer = source / "database.url"
+    if not pointer.exists():
+        return
+    import psycopg
+
+    url = pointer.read_text(encoding="utf-8").strip()
+    base, name = url.rsplit("/", 1)
+    new = f"{name}_copy_{next(_copies)}"
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{new}" TEMPLATE "{name}"')
+    (target / "database.url").write_text(f"{base}/{new}\n", encoding="utf-8")
+
+
 @pytest.fixture
 def ids(case_dir: Path) -> dict[str, int]:
     with Case(case_dir) as case:
