@@ -139,15 +139,16 @@ def main() -> None:
     ap.add_argument("--reuse", action="store_true", help="query a case built before in --dir")
     ap.add_argument("--dedupe", type=int, default=0, help="instead: dedupe figures on N documents")
     ap.add_argument("--store", choices=["sqlite", "postgresql", "both"], default="sqlite")
-    ap.add_argument("--url", default=None, help="an empty PostgreSQL database (default: throwaway cluster)")
+    ap.add_argument("--url", default=None, help="an empty PostgreSQL database (default: throwaway cluster);"
+                    " with --reuse: the database of an earlier run")
     args = ap.parse_args()
 
     workdir = args.dir or Path(tempfile.mkdtemp(prefix="wooflow-bench-"))
     if args.dedupe:
         bench_dedupe(args.dedupe, workdir)
         return
-    if args.reuse and (workdir / "zaak" / "case.sqlite").exists():
-        case = Case.open(workdir / "zaak")
+    if args.reuse and (args.url or (workdir / "zaak" / "case.sqlite").exists()):
+        case = Case.open(args.url or workdir / "zaak")
         measure(case, vocabulary(random.Random(7)), args.queries)  # same seed as make_docs
         case.close()
         return
