@@ -12,8 +12,11 @@ command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr)
 [ -e /usr/share/tesseract-ocr/5/tessdata/nld.traineddata ] || ls /usr/share/tesseract-ocr/*/tessdata/nld.traineddata >/dev/null 2>&1 || need+=(tesseract-ocr-nld)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 # The browser tests of the review web UI drive Debian's Chromium (never a downloaded browser).
+# The tests run the PostgreSQL store on a throwaway cluster (initdb + pg_ctl on loopback, started
+# by a pytest fixture): Debian's server package, which needs no running service.
 if [ "${1:-}" = "--test" ]; then
   [ -x /usr/bin/chromium ] || need+=(chromium)
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 fi
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""

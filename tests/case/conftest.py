@@ -17,9 +17,11 @@ from wooflow.model import Document
 
 
 @pytest.fixture
-def case(tmp_path: Path) -> Case:
+def case(case_location: str) -> Case:
+    """A fresh case, once on each store (SQLite folder, PostgreSQL database): the case layer's
+    tests are the stores' contract tests."""
     c = Case.init(
-        tmp_path / "zaak",
+        case_location,
         CaseInfo(
             request="Alle documenten over de begroting 2024",
             received=date(2024, 1, 10),

@@ -195,6 +195,8 @@ def test_change_ground_one_or_everywhere(case: Case, doc: int) -> None:
 
 
 def test_people_tables_survive_a_plain_connection(case: Case, doc: int) -> None:
-    conn = sqlite3.connect(case.dir / "case.sqlite")
+    from wooflow.store import open_connection
+
+    conn = open_connection(case.dir)  # the folder names the case (PostgreSQL: via database.url)
     assert users.has_users(conn)
     conn.close()

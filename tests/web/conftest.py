@@ -7,6 +7,8 @@ The case is built once per session and copied for each test.
 
 from __future__ import annotations
 
+import itertools
+import os
 import shutil
 import warnings
 from collections.abc import Iterator
@@ -113,11 +115,53 @@ def built_case(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-@pytest.fixture
-def case_dir(built_case: Path, tmp_path: Path) -> Path:
+_copies = itertools.count(1)
+
+
+@pytest.fixture(scope="session")
+def built_pg_case(tmp_path_factory: pytest.TempPathFactory, pg_cluster: Any) -> tuple[Path, str]:
+    """The same case in a PostgreSQL database (used as a template for each test's copy)."""
+    name = f"webcase_{os.getpid()}"
+    folder = tmp_path_factory.mktemp("webcase_pg") / "case"
+    _build(Path(f"{pg_cluster.createdb(name)}?files={folder}"))
+    return folder, name
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def case_dir(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
+    """A fresh copy of the test case, once per store; the folder names the case on both (a
+    PostgreSQL case's files folder holds database.url)."""
     target = tmp_path / "case"
-    shutil.copytree(built_case, target)
+    if request.param == "sqlite":
+        shutil.copytree(request.getfixturevalue("built_case"), target)
+        return target
+    cluster = request.getfixturevalue("pg_cluster")
+    folder, template = request.getfixturevalue("built_pg_case")
+    name = f"{template}_{next(_copies)}"
+    import psycopg
+
+    with psycopg.connect(cluster.url("postgres"), autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+    shutil.copytree(folder, target)
+    (target / "database.url").write_text(cluster.url(name) + "\n", encoding="utf-8")
     return target
+
+
+def copy_case(source: Path, target: Path) -> None:
+    """Copy a case folder; a PostgreSQL case's database is copied too (CREATE DATABASE ...
+    TEMPLATE), so the copy is another case, as a copied SQLite folder is."""
+    shutil.copytree(source, target)
+    pointer = source / "database.url"
+    if not pointer.exists():
+        return
+    import psycopg
+
+    url = pointer.read_text(encoding="utf-8").strip()
+    base, name = url.rsplit("/", 1)
+    new = f"{name}_copy_{next(_copies)}"
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{new}" TEMPLATE "{name}"')
+    (target / "database.url").write_text(f"{base}/{new}\n", encoding="utf-8")
 
 
 @pytest.fixture
@@ -135,9 +179,9 @@ def login(client: Any, username: str, password: str = PASSWORD) -> Any:
     assert r.status_code == 303, r.text
     token = client.cookies.get(COOKIE)
     app = client.app
-    import sqlite3
+    from wooflow.store import open_connection
 
-    conn = sqlite3.connect(app.state.web.case_dir / "case.sqlite")
+    conn = open_connection(app.state.web.location)
     try:
         found = session_user(conn, token)
     finally:

@@ -86,8 +86,14 @@ def test_serve_stops_on_sigterm_while_a_request_is_stuck(case_dir: Path) -> None
         opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
         opener.open(base + "/inloggen",
                     data=urllib.parse.urlencode({"username": "anna", "password": PASSWORD}).encode())
-        lock = sqlite3.connect(case_dir / "case.sqlite", timeout=1)
-        lock.execute("BEGIN EXCLUSIVE")
+        if (case_dir / "case.sqlite").exists():
+            lock = sqlite3.connect(case_dir / "case.sqlite", timeout=1)
+            lock.execute("BEGIN EXCLUSIVE")
+        else:  # PostgreSQL: hold the tables every page reads
+            import psycopg
+
+            lock = psycopg.connect((case_dir / "database.url").read_text().strip())
+            lock.execute("LOCK TABLE case_doc, documents, case_sessions IN ACCESS EXCLUSIVE MODE")
         threading.Thread(target=lambda: _quiet(opener, base + "/documenten"), daemon=True).start()
         time.sleep(1.5)
         start = time.monotonic()

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.web.conftest import PASSWORD, login, make_client
+from tests.web.conftest import PASSWORD, copy_case, login, make_client
 from wooflow.case import Case
 from wooflow.case.users import add_user
 from wooflow.exceptions import CaseError
@@ -130,7 +129,7 @@ def test_coordinator_only_actions_are_refused_to_a_reviewer(case_dir: Path) -> N
 
 def test_an_account_on_one_case_does_not_open_another(case_dir: Path, tmp_path: Path) -> None:
     other = tmp_path / "andere-zaak"
-    shutil.copytree(case_dir, other)
+    copy_case(case_dir, other)
     with Case(other) as case:
         case.conn.execute("DELETE FROM case_users WHERE username='anna'")
         case.conn.commit()

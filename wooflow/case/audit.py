@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import getpass
 import json
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
+
+from wooflow.store.repos import audit as audit_rows
 
 
 def now() -> str:
@@ -50,7 +51,7 @@ class AuditEntry:
 
 
 def log(
-    conn: sqlite3.Connection,
+    conn: Any,
     actor: str,
     action: str,
     doc_id: int | None = None,
@@ -60,25 +61,13 @@ def log(
 ) -> None:
     """Record one action (call inside the transaction that makes the change)."""
     detail = {**(detail or {}), **more}
-    conn.execute(
-        "INSERT INTO case_audit(at, actor, action, doc_id, target, detail) VALUES (?,?,?,?,?,?)",
-        (now(), actor, action, doc_id, target, json.dumps(detail, ensure_ascii=False, default=str)),
-    )
+    audit_rows.append(conn, now(), actor, action, doc_id, target, json.dumps(detail, ensure_ascii=False, default=str))
 
 
 def entries(
-    conn: sqlite3.Connection, doc_id: int | None = None, action: str | None = None
+    conn: Any, doc_id: int | None = None, action: str | None = None
 ) -> list[AuditEntry]:
     """The log, oldest first, optionally for one document or one kind of action."""
-    sql = "SELECT * FROM case_audit WHERE 1=1"
-    args: list[Any] = []
-    if doc_id is not None:
-        sql += " AND doc_id = ?"
-        args.append(doc_id)
-    if action is not None:
-        sql += " AND action = ?"
-        args.append(action)
-    sql += " ORDER BY id"
     return [
         AuditEntry(
             id=r["id"],
@@ -89,5 +78,5 @@ def entries(
             target=r["target"],
             detail=json.loads(r["detail"]),
         )
-        for r in conn.execute(sql, args)
+        for r in audit_rows.rows(conn, doc_id, action)
     ]

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from wooflow.case import audit
 from wooflow.case.judgement import normalise_ground, refresh
 from wooflow.exceptions import CaseError
+from wooflow.store.repos import findings as finding_rows
 
 if TYPE_CHECKING:
     from wooflow.case.case import Case
@@ -24,13 +25,7 @@ def keep_public_items(
     person_key: str | None = None,
 ) -> list[Any]:
     """Open "blijft openbaar" proposals (keep-findings) matching the filters."""
-    sql = "SELECT id, doc_id, text, person_key FROM case_findings WHERE status='proposed' AND action='keep'"
-    args: list[Any] = []
-    for col, value in (("doc_id", doc_id), ("category", category), ("person_key", person_key)):
-        if value is not None:
-            sql += f" AND {col}=?"
-            args.append(value)
-    return list(case.conn.execute(sql + " ORDER BY doc_id, start", args))
+    return finding_rows.open_keep_items(case.conn, doc_id, category, person_key)
 
 
 def accept_keep(
@@ -45,10 +40,7 @@ def accept_keep(
     now = audit.now()
     with case.transaction() as conn:
         rows = keep_public_items(case, doc_id, category, person_key)
-        conn.executemany(
-            "UPDATE case_findings SET status='accepted', reviewer=?, reviewed_at=? WHERE id=?",
-            [(case.actor, now, r["id"]) for r in rows],
-        )
+        finding_rows.accept_many(conn, [int(r["id"]) for r in rows], case.actor, now)
         for r in rows:
             audit.log(conn, case.actor, "finding.accept", r["doc_id"], str(r["id"]),
                       previous="proposed", text=r["text"], bulk=True)
@@ -59,17 +51,10 @@ def accept_keep(
 def same_redactions(case: Case, finding_id: int) -> list[Any]:
     """Every standing redaction of the same thing: the same person, else the same text and
     category (case-insensitive), in the whole case."""
-    row = case.conn.execute("SELECT * FROM case_findings WHERE id=?", (finding_id,)).fetchone()
+    row = finding_rows.get(case.conn, finding_id)
     if row is None:
         raise CaseError(f"bevinding {finding_id} bestaat niet")
-    base = "SELECT * FROM case_findings WHERE action='redact' AND status != 'rejected'"
-    if row["person_key"]:
-        return list(case.conn.execute(base + " AND person_key=?", (row["person_key"],)))
-    return list(
-        case.conn.execute(
-            base + " AND lower(text)=lower(?) AND category=?", (row["text"], row["category"])
-        )
-    )
+    return finding_rows.standing_redactions(case.conn, row["person_key"], row["text"], row["category"])
 
 
 def change(
@@ -86,7 +71,7 @@ def change(
     if code is not None and code not in GROUND_LABELS:
         raise CaseError(f"onbekende weigeringsgrond {ground}")
     with case.transaction() as conn:
-        one = conn.execute("SELECT * FROM case_findings WHERE id=?", (finding_id,)).fetchone()
+        one = finding_rows.get(conn, finding_id)
         if one is None:
             raise CaseError(f"bevinding {finding_id} bestaat niet")
         if one["action"] != "redact":
@@ -98,11 +83,7 @@ def change(
             new_cat = category or r["category"]
             if (new_ground, new_cat) == (r["ground"], r["category"]):
                 continue
-            conn.execute(
-                "UPDATE case_findings SET ground=?, category=?, reviewer=?, reviewed_at=?,"
-                " status=CASE WHEN status='proposed' THEN 'accepted' ELSE status END WHERE id=?",
-                (new_ground, new_cat, case.actor, now, r["id"]),
-            )
+            finding_rows.change_ground(conn, r["id"], new_ground, new_cat, case.actor, now)
             audit.log(conn, case.actor, "finding.change", r["doc_id"], str(r["id"]),
                       text=r["text"], ground=new_ground, previous_ground=r["ground"],
                       category=new_cat, previous_category=r["category"])

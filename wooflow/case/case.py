@@ -8,7 +8,6 @@ case tables (``case_*``) in ``case.sqlite``; documents themselves live in the st
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
@@ -19,6 +18,8 @@ from typing import TYPE_CHECKING, Any
 from wooflow.case import audit, db
 from wooflow.case.deadlines import Deadlines, Suspension, compute
 from wooflow.exceptions import CaseError
+from wooflow.store.location import CaseLocation, parse_location
+from wooflow.store.repos import case_docs, case_info
 
 if TYPE_CHECKING:
     from wooflow.model import Document
@@ -111,7 +112,7 @@ class DocRecord:
     judgement: str = "openbaar"
 
     @classmethod
-    def from_row(cls, row: sqlite3.Row) -> DocRecord:
+    def from_row(cls, row: Any) -> DocRecord:
         return cls(
             doc_id=row["doc_id"],
             parent_id=row["parent_id"],
@@ -141,46 +142,47 @@ class Case:
     ``case.transaction()``; callers may wrap several case calls in one outer transaction.
     """
 
-    def __init__(self, case_dir: Path | str, actor: str | None = None) -> None:
+    def __init__(self, case_dir: Path | str | CaseLocation, actor: str | None = None) -> None:
+        """``case_dir``: the case folder, or a ``postgresql://`` URL (see wooflow.store.location)."""
         from wooflow.store import DB_NAME, CaseStore
 
-        self.dir = Path(case_dir)
-        if not (self.dir / DB_NAME).exists():
-            raise CaseError(f"{self.dir}: geen zaakmap (maak er een met 'wooflow case init')")
+        location = parse_location(case_dir)  # a folder holding database.url names a PostgreSQL case
+        if not location.is_postgres and not (location.folder / DB_NAME).exists():
+            raise CaseError(f"{location.folder}: geen zaakmap (maak er een met 'wooflow case init')")
         self.actor = actor or audit.default_actor()
-        self.store: CaseStore = CaseStore(self.dir)
-        self.conn: sqlite3.Connection = self.store.conn
+        self.store: CaseStore = CaseStore(location)
+        self.location: CaseLocation = self.store.location
+        self.dir = self.store.case_dir  # the case folder (PostgreSQL: its files folder)
+        self.conn: Any = self.store.conn  # sqlite3.Connection or PgConnection (same calls)
         db.ensure_schema(self.store)
         if self._get("info") is None:
             self.store.close()
-            raise CaseError(f"{self.dir}: zaakgegevens ontbreken (maak de zaak met 'wooflow case init')")
+            raise CaseError(f"{self.location}: zaakgegevens ontbreken (maak de zaak met 'wooflow case init')")
 
     # -- life cycle -------------------------------------------------------------------------
 
     @classmethod
-    def init(cls, case_dir: Path | str, info: CaseInfo, actor: str | None = None) -> Case:
+    def init(cls, case_dir: Path | str | CaseLocation, info: CaseInfo, actor: str | None = None) -> Case:
         """Create a case (the folder may already hold ingested documents, not another case)."""
         from wooflow.store import CaseStore
 
         actor = actor or audit.default_actor()
-        with CaseStore(Path(case_dir)) as store:
+        location = parse_location(case_dir)
+        with CaseStore(location) as store:
             db.ensure_schema(store)
-            if store.conn.execute("SELECT 1 FROM case_info WHERE key='info'").fetchone():
+            if case_info.get(store.conn, "info") is not None:
                 raise CaseError(f"{case_dir}: bevat al een zaak")
             with store.transaction() as conn:
-                conn.execute(
-                    "INSERT INTO case_info(key, value) VALUES ('info', ?)",
-                    (json.dumps(info.to_json(), ensure_ascii=False),),
-                )
+                case_info.insert(conn, "info", json.dumps(info.to_json(), ensure_ascii=False))
                 audit.log(conn, actor, "case.init", detail=info.to_json())
-        case = cls(case_dir, actor)
+        case = cls(location, actor)
         from wooflow.case.index import index_new
 
         index_new(case)
         return case
 
     @classmethod
-    def open(cls, case_dir: Path | str, actor: str | None = None) -> Case:
+    def open(cls, case_dir: Path | str | CaseLocation, actor: str | None = None) -> Case:
         """Open a case and index documents stored since (e.g. by ``wooflow ingest --case``)."""
         from wooflow.case.index import index_new
 
@@ -198,7 +200,7 @@ class Case:
         self.close()
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
+    def transaction(self) -> Iterator[Any]:
         """One atomic unit of writes; nested use joins the outer transaction."""
         with self.store.transaction() as conn:
             yield conn
@@ -206,8 +208,7 @@ class Case:
     # -- metadata ---------------------------------------------------------------------------
 
     def _get(self, key: str) -> str | None:
-        row = self.conn.execute("SELECT value FROM case_info WHERE key=?", (key,)).fetchone()
-        return None if row is None else row["value"]
+        return case_info.get(self.conn, key)
 
     @property
     def info(self) -> CaseInfo:
@@ -225,10 +226,7 @@ class Case:
             data[key] = value.isoformat() if isinstance(value, date) else value
         info = CaseInfo.from_json(data)
         with self.transaction() as conn:
-            conn.execute(
-                "UPDATE case_info SET value=? WHERE key='info'",
-                (json.dumps(info.to_json(), ensure_ascii=False),),
-            )
+            case_info.update(conn, "info", json.dumps(info.to_json(), ensure_ascii=False))
             audit.log(conn, self.actor, "case.update", detail=changes)
         return info
 
@@ -236,21 +234,17 @@ class Case:
 
     def extend(self, on: date | None = None, note: str = "") -> None:
         """Record the one extension by two weeks (Woo art. 4.4 lid 2), announced ``on``."""
-        if self.conn.execute("SELECT 1 FROM case_events WHERE kind='extension'").fetchone():
+        if case_info.extension_start(self.conn)[0]:
             raise CaseError("de beslistermijn is al verdaagd (dat kan maar één keer)")
         on = on or date.today()
         with self.transaction() as conn:
-            conn.execute(
-                "INSERT INTO case_events(kind, start, note, actor, created_at)"
-                " VALUES ('extension',?,?,?,?)",
-                (on.isoformat(), note, self.actor, audit.now()),
-            )
+            case_info.add_extension(conn, on.isoformat(), note, self.actor, audit.now())
             audit.log(conn, self.actor, "case.extend", on=on, note=note)
 
     def extended_on(self) -> date | None:
         """When the extension was announced (None: not extended)."""
-        row = self.conn.execute("SELECT start FROM case_events WHERE kind='extension'").fetchone()
-        return date.fromisoformat(row["start"]) if row and row["start"] else None
+        start = case_info.extension_start(self.conn)[1]
+        return date.fromisoformat(start) if start else None
 
     def suspend(
         self, start: date, end: date | None = None, note: str = "", doc_ids: Sequence[int] = ()
@@ -269,16 +263,8 @@ class Case:
         if missing:
             raise CaseError(f"opschorting: onbekend document {', '.join(missing)}")
         with self.transaction() as conn:
-            cur = conn.execute(
-                "INSERT INTO case_events(kind, start, end, note, actor, created_at)"
-                " VALUES ('suspension',?,?,?,?,?)",
-                (start.isoformat(), end.isoformat() if end else None, note, self.actor, audit.now()),
-            )
-            sid = int(cur.lastrowid or 0)
-            conn.executemany(
-                "INSERT OR IGNORE INTO case_suspension_docs(suspension_id, doc_id) VALUES (?,?)",
-                [(sid, i) for i in ids],
-            )
+            sid = case_info.add_suspension(conn, start.isoformat(), end.isoformat() if end else None, note,
+                                           self.actor, audit.now(), ids)
             audit.log(
                 conn, self.actor, "case.suspend", target=str(sid),
                 start=start, end=end, note=note, documents=ids,
@@ -288,41 +274,29 @@ class Case:
     def suspended_documents(self) -> set[int]:
         """Documents a third party's zienswijze is (or was) asked about: "Opgeschort" in the
         inventory."""
-        rows = self.conn.execute("SELECT DISTINCT doc_id FROM case_suspension_docs")
-        return {int(r["doc_id"]) for r in rows}
+        return case_info.suspended_documents(self.conn)
 
     def end_suspension(self, end: date, suspension_id: int | None = None) -> None:
         """Close a running suspension (the last one unless an id is given)."""
-        sql = "SELECT id, start FROM case_events WHERE kind='suspension' AND end IS NULL"
-        args: tuple[Any, ...] = ()
-        if suspension_id is not None:
-            sql += " AND id=?"
-            args = (suspension_id,)
-        row = self.conn.execute(sql + " ORDER BY id DESC", args).fetchone()
-        if row is None:
+        running = case_info.running_suspension(self.conn, suspension_id)
+        if running is None:
             raise CaseError("er loopt geen opschorting")
-        if end < date.fromisoformat(row["start"]):
+        sid, started = running
+        if end < date.fromisoformat(started):
             raise CaseError("opschorting: einddatum ligt voor begindatum")
         with self.transaction() as conn:
-            conn.execute("UPDATE case_events SET end=? WHERE id=?", (end.isoformat(), row["id"]))
-            audit.log(conn, self.actor, "case.end_suspension", target=str(row["id"]), end=end)
+            case_info.end_suspension(conn, sid, end.isoformat())
+            audit.log(conn, self.actor, "case.end_suspension", target=str(sid), end=end)
 
     def suspensions(self) -> list[Suspension]:
-        rows = self.conn.execute(
-            "SELECT start, end, note FROM case_events WHERE kind='suspension' ORDER BY start"
-        )
         return [
-            Suspension(
-                date.fromisoformat(r["start"]),
-                date.fromisoformat(r["end"]) if r["end"] else None,
-                r["note"],
-            )
-            for r in rows
+            Suspension(date.fromisoformat(start), date.fromisoformat(end) if end else None, note)
+            for start, end, note in case_info.suspensions(self.conn)
         ]
 
     def deadlines(self, today: date | None = None) -> Deadlines:
         """The legal decision term as of ``today`` (see :mod:`wooflow.case.deadlines`)."""
-        extended = bool(self.conn.execute("SELECT 1 FROM case_events WHERE kind='extension'").fetchone())
+        extended = case_info.extension_start(self.conn)[0]
         return compute(self.info.received, extended, self.suspensions(), today)
 
     # -- documents --------------------------------------------------------------------------
@@ -352,23 +326,20 @@ class Case:
 
     def text(self, doc_id: int) -> str:
         """The original text of a document (read straight from the store's table)."""
-        row = self.conn.execute("SELECT text FROM documents WHERE id=?", (doc_id,)).fetchone()
-        if row is None:
+        text = case_docs.text(self.conn, doc_id)
+        if text is None:
             raise CaseError(f"document {doc_id} bestaat niet in deze zaak")
-        return str(row["text"])
+        return text
 
     def record(self, doc_id: int) -> DocRecord:
-        row = self.conn.execute("SELECT * FROM case_doc WHERE doc_id=?", (doc_id,)).fetchone()
+        row = case_docs.record(self.conn, doc_id)
         if row is None:
             raise CaseError(f"document {doc_id} bestaat niet in deze zaak")
         return DocRecord.from_row(row)
 
     def records(self, in_scope: bool | None = None) -> list[DocRecord]:
         """All indexed documents in id order (optionally only in or out of scope)."""
-        sql = "SELECT * FROM case_doc"
-        if in_scope is not None:
-            sql += f" WHERE in_scope = {1 if in_scope else 0}"
-        return [DocRecord.from_row(r) for r in self.conn.execute(sql + " ORDER BY doc_id")]
+        return [DocRecord.from_row(r) for r in case_docs.records(self.conn, in_scope)]
 
     def doc_ids(self) -> list[int]:
-        return [r[0] for r in self.conn.execute("SELECT doc_id FROM case_doc ORDER BY doc_id")]
+        return case_docs.ids(self.conn)

@@ -1,118 +1,21 @@
 """The case package's tables in the case database, and the one connection that writes them.
 
-The case folder holds ``case.sqlite`` (owned by :mod:`wooflow.store`). The case package adds
-its own tables to that file under the ``case_`` prefix through ``CaseStore.ensure_schema`` and
-writes them through the store's one connection; all tables are declared here so a reader sees
-the whole review model in one place.
+The case database (``case.sqlite``, or a PostgreSQL database) is owned by :mod:`wooflow.store`.
+The case package adds its own tables under the ``case_`` prefix through
+``CaseStore.ensure_schema``; they are declared in :mod:`wooflow.store.repos.case_schema` and
+written only through the store's repositories (:mod:`wooflow.store.repos`).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from wooflow.store.repos import case_schema
+
 if TYPE_CHECKING:
     from wooflow.store import CaseStore
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS case_info (
-    key TEXT PRIMARY KEY,
-    value TEXT
-);
-CREATE TABLE IF NOT EXISTS case_events (
-    id INTEGER PRIMARY KEY,
-    kind TEXT NOT NULL,            -- extension | suspension
-    start TEXT,                    -- ISO date
-    end TEXT,                      -- ISO date or NULL while running
-    note TEXT NOT NULL DEFAULT '',
-    actor TEXT NOT NULL,
-    created_at TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS case_suspension_docs (
-    suspension_id INTEGER NOT NULL,  -- case_events.id of a suspension
-    doc_id INTEGER NOT NULL,         -- a document the third party's zienswijze is about
-    PRIMARY KEY (suspension_id, doc_id)
-);
-CREATE TABLE IF NOT EXISTS case_doc (
-    doc_id INTEGER PRIMARY KEY,
-    parent_id INTEGER,
-    path TEXT NOT NULL,
-    name TEXT NOT NULL,
-    kind TEXT NOT NULL,
-    sha256 TEXT NOT NULL,
-    text_hash TEXT NOT NULL,
-    type TEXT,
-    date TEXT,
-    title TEXT,
-    sender TEXT,
-    addressees TEXT NOT NULL DEFAULT '[]',
-    sender_fold TEXT NOT NULL DEFAULT '',
-    addressees_fold TEXT NOT NULL DEFAULT '',
-    has_attachments INTEGER NOT NULL DEFAULT 0,
-    message_id TEXT,
-    thread_id TEXT,
-    in_scope INTEGER NOT NULL DEFAULT 1,
-    scope_reason TEXT NOT NULL DEFAULT '',
-    judgement TEXT NOT NULL DEFAULT 'openbaar'
-);
-CREATE INDEX IF NOT EXISTS case_doc_date ON case_doc(date);
-CREATE INDEX IF NOT EXISTS case_doc_type ON case_doc(type);
-CREATE INDEX IF NOT EXISTS case_doc_parent ON case_doc(parent_id);
-CREATE INDEX IF NOT EXISTS case_doc_hash ON case_doc(text_hash);
-CREATE INDEX IF NOT EXISTS case_doc_judgement ON case_doc(judgement);
--- contentless: the stemmed copy is not stored again (snippets come from documents.text)
-CREATE VIRTUAL TABLE IF NOT EXISTS case_fts USING fts5(
-    body, content = '', tokenize = "unicode61 remove_diacritics 2"
-);
-CREATE TABLE IF NOT EXISTS case_findings (
-    id INTEGER PRIMARY KEY,
-    doc_id INTEGER NOT NULL,
-    start INTEGER NOT NULL,
-    end INTEGER NOT NULL,
-    text TEXT NOT NULL,
-    category TEXT NOT NULL,
-    action TEXT NOT NULL,
-    ground TEXT,
-    score REAL NOT NULL,
-    recognizer TEXT NOT NULL,
-    reason TEXT NOT NULL DEFAULT '',
-    status TEXT NOT NULL,          -- proposed | accepted | rejected | added
-    source TEXT NOT NULL,          -- detect | manual | propagation
-    person_key TEXT,
-    reviewer TEXT,
-    reviewed_at TEXT,
-    created_at TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS case_findings_doc ON case_findings(doc_id);
-CREATE INDEX IF NOT EXISTS case_findings_person ON case_findings(person_key);
-CREATE TABLE IF NOT EXISTS case_persons (
-    key TEXT PRIMARY KEY,
-    display TEXT NOT NULL,
-    decision TEXT NOT NULL,        -- redact | keep | undecided
-    forms TEXT NOT NULL DEFAULT '[]',
-    decided_by TEXT,
-    decided_at TEXT
-);
-CREATE TABLE IF NOT EXISTS case_judgements (
-    doc_id INTEGER PRIMARY KEY,
-    judgement TEXT NOT NULL,
-    link TEXT,
-    duplicate_of INTEGER,
-    explanation TEXT NOT NULL DEFAULT '',
-    grounds TEXT,                  -- reviewer-given grounds (JSON list) or NULL: derived
-    set_by TEXT NOT NULL,          -- reviewer | dedupe
-    actor TEXT NOT NULL,
-    set_at TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS case_audit (
-    id INTEGER PRIMARY KEY,
-    at TEXT NOT NULL,
-    actor TEXT NOT NULL,
-    action TEXT NOT NULL,
-    doc_id INTEGER,
-    target TEXT,
-    detail TEXT NOT NULL DEFAULT '{}'
-);
-"""
+SCHEMA = case_schema.CASE
 
 
 def ensure_schema(store: CaseStore) -> None:

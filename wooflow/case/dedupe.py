@@ -25,6 +25,8 @@ from datasketch import MinHash, MinHashLSH
 
 from wooflow.case import audit
 from wooflow.case.text import fold, words
+from wooflow.store.repos import case_docs
+from wooflow.store.repos import judgements as judgement_rows
 
 if TYPE_CHECKING:
     from wooflow.case.case import Case, DocRecord
@@ -76,29 +78,24 @@ def assign_threads(case: Case) -> None:
 
     own: dict[int, str] = {}
     links: dict[int, list[str]] = {}
-    for r in case.conn.execute(
-        "SELECT d.id, d.fields FROM documents d JOIN case_doc c ON c.doc_id = d.id"
-    ):
-        fields = json.loads(r["fields"] or "{}")
+    for doc_id, raw in case_docs.mail_fields(case.conn):
+        fields = json.loads(raw)
         mids = _ids(fields.get("message_id"))
         if not mids:
             continue
-        own[r["id"]] = mids[0]
-        links[r["id"]] = _ids(fields.get("in_reply_to")) + _ids(fields.get("references"))
+        own[doc_id] = mids[0]
+        links[doc_id] = _ids(fields.get("in_reply_to")) + _ids(fields.get("references"))
         find(mids[0])
-        for other in links[r["id"]]:
+        for other in links[doc_id]:
             union(mids[0], other)
     # the root of a thread: first of References, else the component's representative
     with case.transaction() as conn:
         for doc_id, mid in own.items():
             root = find(mid)
             tid = "thr-" + hashlib.sha1(root.encode()).hexdigest()[:10]
-            conn.execute("UPDATE case_doc SET thread_id=? WHERE doc_id=?", (tid, doc_id))
+            case_docs.set_thread(conn, doc_id, tid)
         # attachments belong to their mail's thread (inventory: thread id per document)
-        conn.execute(
-            "UPDATE case_doc SET thread_id = (SELECT p.thread_id FROM case_doc p"
-            " WHERE p.doc_id = case_doc.parent_id) WHERE parent_id IS NOT NULL AND message_id IS NULL"
-        )
+        case_docs.attachments_follow_threads(conn)
 
 
 # -- helpers ---------------------------------------------------------------------------------
@@ -230,15 +227,11 @@ def dedupe(case: Case, threshold: float = 0.9, apply: bool = True) -> list[Dupli
     groups = find_duplicates(case, threshold)
     if not apply:
         return groups
-    reviewer_set = {
-        r[0] for r in case.conn.execute("SELECT doc_id FROM case_judgements WHERE set_by='reviewer'")
-    }
+    reviewer_set = judgement_rows.set_by(case.conn, "reviewer")
     now = audit.now()
-    touched: set[int] = {
-        r[0] for r in case.conn.execute("SELECT doc_id FROM case_judgements WHERE set_by='dedupe'")
-    }
+    touched: set[int] = judgement_rows.set_by(case.conn, "dedupe")
     with case.transaction() as conn:
-        conn.execute("DELETE FROM case_judgements WHERE set_by='dedupe'")
+        judgement_rows.clear_dedupe(conn)
         for g in groups:
             for dup, rule in g.duplicates:
                 if dup in reviewer_set:
@@ -248,12 +241,7 @@ def dedupe(case: Case, threshold: float = 0.9, apply: bool = True) -> list[Dupli
                     "exact": f"gelijk aan document {g.kept}",
                     "bijna": f"vrijwel gelijk aan document {g.kept}",
                 }[rule]
-                conn.execute(
-                    "INSERT INTO case_judgements(doc_id, judgement, link, duplicate_of, explanation,"
-                    " grounds, set_by, actor, set_at) VALUES (?, 'dubbel', NULL, ?, ?, NULL,"
-                    " 'dedupe', ?, ?)",
-                    (dup, g.kept, explanation, case.actor, now),
-                )
+                judgement_rows.add_duplicate(conn, dup, g.kept, explanation, case.actor, now)
                 touched.add(dup)
         audit.log(conn, case.actor, "dedupe", detail={
             "threshold": threshold, "groups": len(groups),

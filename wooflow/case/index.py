@@ -8,7 +8,6 @@ headers), so search works on any stored document.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -16,6 +15,8 @@ from email.utils import getaddresses, parsedate_to_datetime
 from typing import TYPE_CHECKING, Any
 
 from wooflow.case.text import fold, stemmed_text, text_hash
+from wooflow.store.repos import case_docs
+from wooflow.store.search_index import search_index
 
 if TYPE_CHECKING:
     from wooflow.case.case import Case
@@ -116,38 +117,32 @@ def fts_body(title: str | None, text: str) -> str:
     return stemmed_text(f"{title or ''}\n{text}")
 
 
-def insert_rows(conn: sqlite3.Connection, rows: Iterable[IndexRow]) -> int:
-    """Write index rows (metadata + FTS) in the caller's transaction; returns how many."""
+def insert_rows(conn: Any, rows: Iterable[IndexRow]) -> int:
+    """Write index rows (metadata + search index) in the caller's transaction; returns how many."""
+    index = search_index(conn)
     n = 0
     for r in rows:
-        old = conn.execute(
-            "SELECT c.title, d.text FROM case_doc c JOIN documents d ON d.id = c.doc_id"
-            " WHERE c.doc_id = ?", (r.doc_id,)
-        ).fetchone()
-        if old is not None:  # contentless FTS5: a delete must repeat the indexed value
-            conn.execute(
-                "INSERT INTO case_fts(case_fts, rowid, body) VALUES ('delete', ?, ?)",
-                (r.doc_id, fts_body(old["title"], old["text"])),
-            )
+        old_body = None
+        if index.needs_old_body:
+            old = case_docs.indexed_title_text(conn, r.doc_id)
+            if old is not None:  # contentless FTS5: a delete must repeat the indexed value
+                old_body = fts_body(*old)
         sender = r.sender or ""
-        conn.execute(
-            "INSERT OR REPLACE INTO case_doc(doc_id, parent_id, path, name, kind, sha256,"
-            " text_hash, type, date, title, sender, addressees, sender_fold, addressees_fold,"
-            " message_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        case_docs.replace(
+            conn,
             (
                 r.doc_id, r.parent_id, r.path, r.name, r.kind, r.sha256, text_hash(r.text),
                 r.type, r.date, r.title, r.sender, json.dumps(r.addressees, ensure_ascii=False),
                 fold(sender), fold(" | ".join(r.addressees)), r.message_id,
             ),
         )
-        conn.execute(
-            "INSERT INTO case_fts(rowid, body) VALUES (?, ?)", (r.doc_id, fts_body(r.title, r.text))
-        )
+        body = fts_body(r.title, r.text) if index.body_kind == "stemmed" else fold(f"{r.title or ''}\n{r.text}")
+        index.put(r.doc_id, body, old_body)
         n += 1
     return n
 
 
-def follow_scope(conn: sqlite3.Connection, actor: str, doc_ids: list[int]) -> int:
+def follow_scope(conn: Any, actor: str, doc_ids: list[int]) -> int:
     """Scope follows content: a new document with the same bytes or the same normalised text as
     a document already out of scope is out of scope too (a reviewer's "buiten reikwijdte" must
     not be undone by a copy of the file arriving in a later run). Returns how many."""
@@ -155,39 +150,26 @@ def follow_scope(conn: sqlite3.Connection, actor: str, doc_ids: list[int]) -> in
 
     n = 0
     for doc_id in doc_ids:
-        row = conn.execute("SELECT sha256, text_hash FROM case_doc WHERE doc_id=?", (doc_id,)).fetchone()
-        if row is None:
+        keys = case_docs.content_keys(conn, doc_id)
+        if keys is None:
             continue
-        twin = conn.execute(
-            "SELECT doc_id FROM case_doc WHERE in_scope = 0 AND doc_id != ? AND (sha256 = ?"
-            " OR (text_hash = ? AND text_hash != ?)) ORDER BY doc_id LIMIT 1",
-            (doc_id, row["sha256"], row["text_hash"], text_hash("")),
-        ).fetchone()
+        twin = case_docs.out_of_scope_twin(conn, doc_id, keys[0], keys[1], text_hash(""))
         if twin is None:
             continue
-        reason = f"zelfde inhoud als document {twin[0]}, dat buiten de reikwijdte valt"
-        conn.execute("UPDATE case_doc SET in_scope = 0, scope_reason = ? WHERE doc_id = ?", (reason, doc_id))
-        audit.log(conn, actor, "scope.out", doc_id, reason=reason, same_as=twin[0])
+        reason = f"zelfde inhoud als document {twin}, dat buiten de reikwijdte valt"
+        case_docs.set_scope(conn, doc_id, False, reason)
+        audit.log(conn, actor, "scope.out", doc_id, reason=reason, same_as=twin)
         n += 1
     return n
 
 
-def refresh_attachments(conn: sqlite3.Connection) -> None:
-    conn.execute(
-        "UPDATE case_doc SET has_attachments = EXISTS"
-        " (SELECT 1 FROM case_doc c WHERE c.parent_id = case_doc.doc_id)"
-    )
+def refresh_attachments(conn: Any) -> None:
+    case_docs.refresh_attachments(conn)
 
 
 def index_new(case: Case, batch: int = 500) -> int:
     """Index every stored document the case does not know yet; returns how many."""
-    todo = [
-        (r[0], r[1])
-        for r in case.conn.execute(
-            "SELECT id, parent_id FROM documents WHERE id NOT IN (SELECT doc_id FROM case_doc)"
-            " ORDER BY id"
-        )
-    ]
+    todo = case_docs.unindexed(case.conn)
     total = 0
     for i in range(0, len(todo), batch):
         rows = [row_from_document(doc_id, parent, case.document(doc_id))
@@ -201,12 +183,13 @@ def index_new(case: Case, batch: int = 500) -> int:
 
         with case.transaction() as conn:
             refresh_attachments(conn)
+        search_index(case.conn).after_bulk_load(total)
         assign_threads(case)
         refresh(case, [doc_id for doc_id, _ in todo])
     return total
 
 
 def optimize_index(case: Case) -> None:
-    """Merge the FTS5 segments after a bulk load (faster queries; call after large ingests)."""
+    """Tidy the search index after a bulk load (FTS5: merge segments; PostgreSQL: ANALYZE)."""
     with case.transaction() as conn:
-        conn.execute("INSERT INTO case_fts(case_fts) VALUES ('optimize')")
+        search_index(conn).optimize()

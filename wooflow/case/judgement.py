@@ -16,12 +16,13 @@ from typing import TYPE_CHECKING, Any
 
 from wooflow.case import audit
 from wooflow.exceptions import CaseError
+from wooflow.store.repos import judgements as judgement_rows
 
 if TYPE_CHECKING:
     from wooflow.case.case import Case
 
 JUDGEMENTS = ("openbaar", "deels openbaar", "niet openbaar", "reeds openbaar", "dubbel")
-REDACTING = ("accepted", "added")  # finding statuses that end up as redactions
+REDACTING = judgement_rows.REDACTING  # finding statuses that end up as redactions
 
 
 def normalise_judgement(value: str) -> str:
@@ -76,30 +77,15 @@ class Judgement:
         }
 
 
-def _in(doc_ids: list[int] | None) -> str:
-    """SQL restriction to some documents (ids are ints we produced, safe to inline)."""
-    return "" if doc_ids is None else f" AND doc_id IN ({','.join(str(int(d)) for d in doc_ids) or 'NULL'})"
-
-
 def _derived_grounds(case: Case, doc_ids: list[int] | None) -> dict[int, list[str]]:
-    sql = (
-        "SELECT doc_id, ground FROM case_findings WHERE action='redact'"
-        f" AND status IN {REDACTING} AND ground IS NOT NULL" + _in(doc_ids)
-    )
     grounds: dict[int, set[str]] = defaultdict(set)
-    for r in case.conn.execute(sql):
-        grounds[r["doc_id"]].add(normalise_ground(r["ground"]))
+    for doc_id, ground in judgement_rows.redacting_grounds(case.conn, doc_ids):
+        grounds[doc_id].add(normalise_ground(ground))
     return {k: sorted(v, key=ground_order) for k, v in grounds.items()}
 
 
 def _redacted_docs(case: Case, doc_ids: list[int] | None) -> set[int]:
-    return {
-        r[0]
-        for r in case.conn.execute(
-            "SELECT DISTINCT doc_id FROM case_findings WHERE action='redact'"
-            f" AND status IN {REDACTING}" + _in(doc_ids)
-        )
-    }
+    return judgement_rows.redacted_docs(case.conn, doc_ids)
 
 
 def judgements(case: Case, doc_ids: list[int] | None = None) -> list[Judgement]:
@@ -108,10 +94,7 @@ def judgements(case: Case, doc_ids: list[int] | None = None) -> list[Judgement]:
     subset = None if doc_ids is None else ids
     grounds = _derived_grounds(case, subset)
     redacted = _redacted_docs(case, subset)
-    stored = {
-        r["doc_id"]: r
-        for r in case.conn.execute("SELECT * FROM case_judgements WHERE 1=1" + _in(subset))
-    }
+    stored = judgement_rows.stored(case.conn, subset)
     out: list[Judgement] = []
     for doc_id in ids:
         row = stored.get(doc_id)
@@ -145,8 +128,7 @@ def refresh(case: Case, doc_ids: Iterable[int] | None = None) -> None:
     """Update the stored judgement column used by search filters and the inventory."""
     ids = None if doc_ids is None else list(doc_ids)
     with case.transaction() as conn:
-        for j in judgements(case, ids):
-            conn.execute("UPDATE case_doc SET judgement=? WHERE doc_id=?", (j.judgement, j.doc_id))
+        judgement_rows.mirror(conn, ((j.judgement, j.doc_id) for j in judgements(case, ids)))
 
 
 def judge(
@@ -171,9 +153,8 @@ def judge(
     if j == "niet openbaar" and not grounds and not _derived_grounds(case, [doc_id]):
         raise CaseError("oordeel 'niet openbaar' vraagt een weigeringsgrond (--ground)")
     with case.transaction() as conn:
-        conn.execute(
-            "INSERT OR REPLACE INTO case_judgements(doc_id, judgement, link, duplicate_of,"
-            " explanation, grounds, set_by, actor, set_at) VALUES (?,?,?,?,?,?,?,?,?)",
+        judgement_rows.put(
+            conn,
             (
                 doc_id, j, link, duplicate_of if j == "dubbel" else None, explanation,
                 json.dumps([normalise_ground(g) for g in grounds]) if grounds else None,
@@ -191,8 +172,8 @@ def judge(
 def reset(case: Case, doc_id: int) -> Judgement:
     """Drop a set judgement so it is derived from the redactions again (logged)."""
     with case.transaction() as conn:
-        old = conn.execute("SELECT * FROM case_judgements WHERE doc_id=?", (doc_id,)).fetchone()
-        conn.execute("DELETE FROM case_judgements WHERE doc_id=?", (doc_id,))
+        old = judgement_rows.get(conn, doc_id)
+        judgement_rows.delete(conn, doc_id)
         audit.log(conn, case.actor, "judgement.reset", doc_id, detail_old=dict(old) if old else None)
     refresh(case, [doc_id])
     return judgement(case, doc_id)

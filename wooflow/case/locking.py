@@ -20,13 +20,14 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from wooflow.case.audit import AuditEntry
+from wooflow.store.repos import audit as audit_rows
 
 if TYPE_CHECKING:
     from wooflow.case.case import Case
 
 
 def _entry(case: Case, entry_id: int) -> AuditEntry:
-    r = case.conn.execute("SELECT * FROM case_audit WHERE id=?", (entry_id,)).fetchone()
+    r = audit_rows.entry(case.conn, entry_id)
     return AuditEntry(r["id"], r["at"], r["actor"], r["action"], r["doc_id"], r["target"],
                       json.loads(r["detail"]))
 
@@ -35,63 +36,32 @@ def finding_versions(
     case: Case, doc_id: int, finding_ids: Iterable[int] | None = None
 ) -> dict[int, int]:
     """Version of every finding of a document, or of some (0: never changed since detection)."""
-    rows = case.conn.execute("SELECT id, person_key FROM case_findings WHERE doc_id=?", (doc_id,))
-    keys: dict[int, str | None] = {int(r[0]): r[1] for r in rows}
+    keys = audit_rows.finding_keys(case.conn, doc_id)
     if finding_ids is not None:
         wanted = set(finding_ids)
         keys = {k: v for k, v in keys.items() if k in wanted}
-    own = dict(
-        case.conn.execute(
-            "SELECT CAST(target AS INTEGER), MAX(id) FROM case_audit WHERE doc_id=?"
-            " AND action LIKE 'finding.%' GROUP BY target",
-            (doc_id,),
-        ).fetchall()
-    )
-    people = sorted({k for k in keys.values() if k})
-    by_person: dict[str, int] = {}
-    for i in range(0, len(people), 500):
-        chunk = people[i : i + 500]
-        by_person.update(
-            case.conn.execute(
-                f"SELECT target, MAX(id) FROM case_audit WHERE action='person.decide'"
-                f" AND target IN ({','.join('?' * len(chunk))}) GROUP BY target",
-                chunk,
-            ).fetchall()
-        )
+    own = audit_rows.finding_versions(case.conn, doc_id)
+    by_person = audit_rows.person_versions(case.conn, sorted({k for k in keys.values() if k}))
     return {
         fid: max(own.get(fid, 0), by_person.get(key or "", 0)) for fid, key in keys.items()
     }
 
 
 def finding_version(case: Case, finding_id: int) -> int:
-    row = case.conn.execute(
-        "SELECT doc_id, person_key FROM case_findings WHERE id=?", (finding_id,)
-    ).fetchone()
-    if row is None:
+    found = audit_rows.finding_doc_and_key(case.conn, finding_id)
+    if found is None:
         return 0
-    own = case.conn.execute(
-        "SELECT MAX(id) FROM case_audit WHERE doc_id=? AND target=? AND action LIKE 'finding.%'",
-        (row["doc_id"], str(finding_id)),
-    ).fetchone()[0]
-    person = 0
-    if row["person_key"]:
-        person = case.conn.execute(
-            "SELECT MAX(id) FROM case_audit WHERE action='person.decide' AND target=?",
-            (row["person_key"],),
-        ).fetchone()[0]
-    return max(own or 0, person or 0)
+    doc_id, key = found
+    own = audit_rows.finding_version(case.conn, doc_id, finding_id)
+    return max(own, audit_rows.person_version(case.conn, key) if key else 0)
 
 
 def judgement_version(case: Case, doc_id: int) -> int:
-    v = case.conn.execute(
-        "SELECT MAX(id) FROM case_audit WHERE doc_id=? AND action LIKE 'judgement.%'", (doc_id,)
-    ).fetchone()[0]
-    return int(v or 0)
+    return audit_rows.judgement_version(case.conn, doc_id)
 
 
 def document_version(case: Case, doc_id: int) -> int:
-    v = case.conn.execute("SELECT MAX(id) FROM case_audit WHERE doc_id=?", (doc_id,)).fetchone()[0]
-    return int(v or 0)
+    return audit_rows.document_version(case.conn, doc_id)
 
 
 def newer(case: Case, current: int, seen: int | None) -> AuditEntry | None:

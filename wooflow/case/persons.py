@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from wooflow.case import audit
 from wooflow.case.text import WORD_RE, fold
 from wooflow.exceptions import CaseError
+from wooflow.store.repos import persons as person_rows
 
 if TYPE_CHECKING:
     from wooflow.case.case import Case
@@ -106,10 +107,7 @@ def assign_keys(case: Case) -> None:
     Runs after every detection batch, so it writes only what changed: lone names can move to
     a person once the full name turns up in a later batch.
     """
-    rows = case.conn.execute(
-        "SELECT id, doc_id, start, text, category, action, person_key FROM case_findings"
-        f" WHERE category IN {PERSON_CATEGORIES}"
-    ).fetchall()
+    rows = person_rows.person_findings(case.conn, PERSON_CATEGORIES)
     texts: dict[int, str] = {}
     case_id = str(case.dir.resolve())
 
@@ -157,26 +155,20 @@ def assign_keys(case: Case) -> None:
             displays[key] = r["text"]
     stored = {
         r["key"]: (set(json.loads(r["forms"])), r["display"])
-        for r in case.conn.execute("SELECT key, forms, display FROM case_persons")
+        for r in person_rows.forms_and_displays(case.conn)
     }
     changed = [(k, i) for i, k in keys.items() if by_id[i]["person_key"] != k]
     with case.transaction() as conn:
-        conn.executemany("UPDATE case_findings SET person_key=? WHERE id=?", changed)
+        person_rows.set_finding_keys(conn, changed)
         for key, fs in forms.items():
             old = stored.get(key)
             merged = sorted(fs | (old[0] if old else set()))
             display = displays.get(key) or merged[0]
             if old is None:
                 decision = "keep" if all_keep[key] else "undecided"
-                conn.execute(
-                    "INSERT INTO case_persons(key, display, decision, forms) VALUES (?,?,?,?)",
-                    (key, display, decision, json.dumps(merged)),
-                )
+                person_rows.insert(conn, key, display, decision, json.dumps(merged))
             elif set(merged) != old[0] or display != old[1]:
-                conn.execute(
-                    "UPDATE case_persons SET forms=?, display=? WHERE key=?",
-                    (json.dumps(merged), display, key),
-                )
+                person_rows.update_forms(conn, key, json.dumps(merged), display)
 
 
 @lru_cache(maxsize=100_000)
@@ -186,15 +178,9 @@ def _parse_cached(text: str, category: str) -> NameParts | None:
 
 def persons(case: Case) -> list[Person]:
     """Every person of the case with decision, forms seen and how often, by display name."""
-    counts = {
-        r["person_key"]: (r["n"], r["d"])
-        for r in case.conn.execute(
-            "SELECT person_key, COUNT(*) AS n, COUNT(DISTINCT doc_id) AS d FROM case_findings"
-            " WHERE person_key IS NOT NULL GROUP BY person_key"
-        )
-    }
+    counts = person_rows.finding_counts(case.conn)
     out = []
-    for r in case.conn.execute("SELECT * FROM case_persons ORDER BY display"):
+    for r in person_rows.all_rows(case.conn):
         n, d = counts.get(r["key"], (0, 0))
         out.append(Person(r["key"], r["display"], r["decision"], json.loads(r["forms"]), n, d))
     return out
@@ -426,34 +412,17 @@ def decide_persons(case: Case, keys: list[str], decision: str, propagate: bool =
     with case.transaction() as conn:
         befores: dict[str, list[Any]] = {}
         for n, person in enumerate(chosen):
-            before = conn.execute(
-                "SELECT id, doc_id, status, action FROM case_findings WHERE person_key=?", (person.key,)
-            ).fetchall()
+            before = person_rows.findings_of(conn, person.key)
             befores[person.key] = before
             affected.update(r["doc_id"] for r in before)
             # A span a reviewer rejected or added by hand stays as it is; only spans decided by
             # an earlier person decision (same timestamp) follow the new one.
-            prev = conn.execute(
-                "SELECT decided_at FROM case_persons WHERE key=?", (person.key,)
-            ).fetchone()
-            prev_at = prev["decided_at"] if prev else None
+            prev_at = person_rows.decided_at(conn, person.key)
             if decision == "redact":
-                conn.execute(
-                    "UPDATE case_findings SET action='redact', status='accepted', reviewer=?,"
-                    " reviewed_at=? WHERE person_key=? AND (status IN ('proposed', 'accepted')"
-                    " OR (status='rejected' AND reviewed_at IS ?))",
-                    (case.actor, now, person.key, prev_at),
-                )
+                person_rows.redact_findings(conn, person.key, case.actor, now, prev_at)
             else:
-                conn.execute(
-                    "UPDATE case_findings SET status='rejected', reviewer=?, reviewed_at=?"
-                    " WHERE person_key=? AND action='redact' AND status IN ('proposed', 'accepted')",
-                    (case.actor, now, person.key),
-                )
-            conn.execute(
-                "UPDATE case_persons SET decision=?, decided_by=?, decided_at=? WHERE key=?",
-                (decision, case.actor, now, person.key),
-            )
+                person_rows.keep_findings(conn, person.key, case.actor, now)
+            person_rows.set_decision(conn, person.key, decision, case.actor, now)
             if n == len(chosen) // 2:
                 fault_point("persons")
         per_person: dict[str, int] = defaultdict(int)
@@ -479,17 +448,10 @@ def decide_persons(case: Case, keys: list[str], decision: str, propagate: bool =
                                 continue
                             if form.bare and _public_role_before(text, s):
                                 continue
-                            conn.execute(
-                                "INSERT INTO case_findings(doc_id, start, end, text, category, action,"
-                                " ground, score, recognizer, reason, status, source, person_key,"
-                                " reviewer, reviewed_at, created_at) VALUES"
-                                " (?,?,?,?,?, 'redact', '5.1.2e', 1.0, 'propagation', ?, 'accepted',"
-                                " 'propagation', ?, ?, ?, ?)",
-                                (
-                                    doc_id, s, e, text[s:e], form.category,
-                                    f"zelfde persoon als elders gelakt ({person.display})",
-                                    person.key, case.actor, now, now,
-                                ),
+                            person_rows.add_propagated(
+                                conn, doc_id, s, e, text[s:e], form.category,
+                                f"zelfde persoon als elders gelakt ({person.display})",
+                                person.key, case.actor, now,
                             )
                             covered.add(s, e)
                             affected.add(doc_id)

@@ -8,7 +8,6 @@ as a decided one is skipped. Every decision is written to the audit log.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -17,6 +16,8 @@ from wooflow.case import audit
 from wooflow.case.judgement import REDACTING, normalise_ground, refresh
 from wooflow.exceptions import CaseError
 from wooflow.model import Finding
+from wooflow.store.repos import findings as finding_rows
+from wooflow.store.repos import persons as person_rows
 
 if TYPE_CHECKING:
     from wooflow.case.case import Case
@@ -39,7 +40,7 @@ class FindingRecord:
     reviewed_at: str | None
 
     @classmethod
-    def from_row(cls, r: sqlite3.Row) -> FindingRecord:
+    def from_row(cls, r: Any) -> FindingRecord:
         f = Finding(
             r["start"], r["end"], r["text"], r["category"], r["action"], r["ground"],
             r["score"], r["recognizer"], r["reason"],
@@ -67,27 +68,19 @@ class AcceptancePolicy:
         return f.action == "redact" and (f.category in self.categories or f.score >= self.min_score)
 
 
-def _insert(conn: sqlite3.Connection, doc_id: int, f: Finding, status: str, source: str,
+def _insert(conn: Any, doc_id: int, f: Finding, status: str, source: str,
             reviewer: str | None, reviewed_at: str | None) -> int:
-    cur = conn.execute(
-        "INSERT INTO case_findings(doc_id, start, end, text, category, action, ground, score,"
-        " recognizer, reason, status, source, reviewer, reviewed_at, created_at)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+    return finding_rows.insert(
+        conn,
         (doc_id, f.start, f.end, f.text, f.category, f.action,
          normalise_ground(f.ground) if f.ground else None, f.score, f.recognizer, f.reason,
          status, source, reviewer, reviewed_at, audit.now()),
     )
-    return int(cur.lastrowid or 0)
 
 
-def covered_spans(conn: sqlite3.Connection, doc_id: int) -> list[tuple[int, int]]:
+def covered_spans(conn: Any, doc_id: int) -> list[tuple[int, int]]:
     """Spans of findings that are decided or proposed (not rejected) in a document."""
-    return [
-        (r[0], r[1])
-        for r in conn.execute(
-            "SELECT start, end FROM case_findings WHERE doc_id=? AND status != 'rejected'", (doc_id,)
-        )
-    ]
+    return finding_rows.spans(conn, doc_id, not_rejected=True)
 
 
 def record_findings(case: Case, results: Mapping[int, Iterable[Finding]]) -> int:
@@ -101,20 +94,9 @@ def record_findings(case: Case, results: Mapping[int, Iterable[Finding]]) -> int
     new = 0
     with case.transaction() as conn:
         for doc_id, found in results.items():
-            before = {
-                (r[0], r[1]) for r in conn.execute(
-                    "SELECT start, end FROM case_findings WHERE doc_id=? AND status='proposed'"
-                    " AND source='detect'", (doc_id,),
-                )
-            }
-            conn.execute(
-                "DELETE FROM case_findings WHERE doc_id=? AND status='proposed' AND source='detect'",
-                (doc_id,),
-            )
-            kept = {
-                (r["start"], r["end"])
-                for r in conn.execute("SELECT start, end FROM case_findings WHERE doc_id=?", (doc_id,))
-            }
+            before = set(finding_rows.spans(conn, doc_id, status="proposed", source="detect"))
+            finding_rows.delete_proposed_detections(conn, doc_id)
+            kept = set(finding_rows.spans(conn, doc_id))
             for f in found:
                 if (f.start, f.end) in kept:
                     continue
@@ -131,17 +113,10 @@ def record_findings(case: Case, results: Mapping[int, Iterable[Finding]]) -> int
 def _apply_person_decisions(case: Case, doc_ids: list[int]) -> None:
     if not doc_ids:
         return
-    marks = ",".join("?" * len(doc_ids))
     with case.transaction() as conn:
         for decision, status, only in (("redact", "accepted", ""), ("keep", "rejected", "redact")):
             # "keep" rejects only redactions; a detected keep-finding stays as detected
-            conn.execute(
-                f"UPDATE case_findings SET status=?, action=CASE WHEN ?='accepted' THEN 'redact'"
-                f" ELSE action END, reviewer='propagatie', reviewed_at=? WHERE status='proposed'"
-                f" AND (?='' OR action=?) AND doc_id IN ({marks}) AND person_key IN"
-                f" (SELECT key FROM case_persons WHERE decision=?)",
-                (status, status, audit.now(), only, only, *doc_ids, decision),
-            )
+            finding_rows.apply_person_decision(conn, doc_ids, decision, status, only, audit.now())
 
 
 def run_detection(case: Case, detector: Any = None, doc_ids: list[int] | None = None,
@@ -168,15 +143,7 @@ def run_detection(case: Case, detector: Any = None, doc_ids: list[int] | None = 
 
 
 def findings(case: Case, doc_id: int | None = None, status: str | None = None) -> list[FindingRecord]:
-    sql = "SELECT * FROM case_findings WHERE 1=1"
-    args: list[Any] = []
-    if doc_id is not None:
-        sql += " AND doc_id=?"
-        args.append(doc_id)
-    if status is not None:
-        sql += " AND status=?"
-        args.append(status)
-    return [FindingRecord.from_row(r) for r in case.conn.execute(sql + " ORDER BY doc_id, start", args)]
+    return [FindingRecord.from_row(r) for r in finding_rows.rows(case.conn, doc_id, status)]
 
 
 def redactions(case: Case, doc_id: int) -> list[Finding]:
@@ -188,7 +155,7 @@ def redactions(case: Case, doc_id: int) -> list[Finding]:
 
 
 def _get(case: Case, finding_id: int) -> FindingRecord:
-    row = case.conn.execute("SELECT * FROM case_findings WHERE id=?", (finding_id,)).fetchone()
+    row = finding_rows.get(case.conn, finding_id)
     if row is None:
         raise CaseError(f"bevinding {finding_id} bestaat niet")
     return FindingRecord.from_row(row)
@@ -199,10 +166,7 @@ def _set_status(case: Case, finding_id: int, status: str, doc_id: int | None) ->
     if doc_id is not None and rec.doc_id != doc_id:
         raise CaseError(f"bevinding {finding_id} hoort niet bij document {doc_id}")
     with case.transaction() as conn:
-        conn.execute(
-            "UPDATE case_findings SET status=?, reviewer=?, reviewed_at=? WHERE id=?",
-            (status, case.actor, audit.now(), finding_id),
-        )
+        finding_rows.set_status(conn, finding_id, status, case.actor, audit.now())
         audit.log(conn, case.actor, f"finding.{status[:-2] if status.endswith('ed') else status}",
                   rec.doc_id, str(finding_id), previous=rec.status, text=rec.finding.text,
                   category=rec.finding.category)
@@ -216,10 +180,8 @@ def accept(case: Case, finding_id: int, doc_id: int | None = None, propagate: bo
     if propagate and rec.person_key and rec.finding.action == "redact":
         from wooflow.case.persons import set_decision
 
-        person = case.conn.execute(
-            "SELECT decision FROM case_persons WHERE key=?", (rec.person_key,)
-        ).fetchone()
-        if person is not None and person["decision"] != "redact":
+        decision = person_rows.decision(case.conn, rec.person_key)
+        if decision is not None and decision != "redact":
             set_decision(case, rec.person_key, "redact")
     return _get(case, finding_id)
 
@@ -268,21 +230,13 @@ def apply_policy(case: Case, policy: AcceptancePolicy | None = None,
     chosen = [r for r in rows if policy.accepts(r.finding)]
     now = audit.now()
     with case.transaction() as conn:
-        conn.executemany(
-            "UPDATE case_findings SET status='accepted', reviewer='beleid', reviewed_at=? WHERE id=?",
-            [(now, r.id) for r in chosen],
-        )
+        finding_rows.accept_by_policy(conn, [r.id for r in chosen], now)
         audit.log(conn, "beleid", "policy.apply", detail={
             "accepted": len(chosen), "categories": sorted(policy.categories),
             "min_score": policy.min_score,
         })
         if policy.propagate_persons:
-            sql = (
-                "SELECT DISTINCT f.person_key FROM case_findings f JOIN case_persons p"
-                " ON p.key = f.person_key WHERE f.status='accepted' AND f.reviewer='beleid'"
-                " AND f.category='person' AND p.decision='undecided'"
-            )
-            keys = {r[0] for r in conn.execute(sql)}
+            keys = finding_rows.policy_persons_undecided(conn)
             if doc_ids is not None:
                 keys &= {r.person_key for r in chosen if r.person_key}
             actor, case.actor = case.actor, "beleid"  # automatic, not the person running wooflow

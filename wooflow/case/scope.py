@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from wooflow.case import audit
 from wooflow.case.search import SearchFilters, matching_ids
+from wooflow.store.repos import case_docs
 
 if TYPE_CHECKING:
     from wooflow.case.case import Case
@@ -20,12 +21,7 @@ def set_scope(case: Case, doc_ids: Iterable[int], in_scope: bool, reason: str = 
     changed = 0
     with case.transaction() as conn:
         for doc_id in ids:
-            cur = conn.execute(
-                "UPDATE case_doc SET in_scope=?, scope_reason=? WHERE doc_id=?"
-                " AND (in_scope != ? OR scope_reason != ?)",
-                (int(in_scope), reason, doc_id, int(in_scope), reason),
-            )
-            if cur.rowcount:
+            if case_docs.set_scope_if_changed(conn, doc_id, in_scope, reason):
                 changed += 1
                 audit.log(conn, case.actor, "scope.in" if in_scope else "scope.out", doc_id,
                           reason=reason)

@@ -13,12 +13,13 @@ Query syntax: words (all must occur), "a phrase", AND / OR / NOT (also EN / OF /
 from __future__ import annotations
 
 import re
-import sqlite3
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from wooflow.case.text import WORD_RE, fold, stem, term, tokens
 from wooflow.exceptions import CaseError
+from wooflow.store.repos import case_docs
+from wooflow.store.search_index import filters_clause, search_index
 
 if TYPE_CHECKING:
     from wooflow.case.case import Case
@@ -30,11 +31,21 @@ SNIPPET_SCAN_CHARS = 300_000
 
 @dataclass(slots=True)
 class Query:
-    """A parsed user query: the FTS5 MATCH expression and the positive terms to highlight."""
+    """A parsed user query: the FTS5 MATCH expression (stems), the PostgreSQL tsquery (folded
+    words, stemmed by the 'dutch' configuration) and the positive terms to highlight."""
 
     match: str
     stems: set[str] = field(default_factory=set)
     prefixes: list[str] = field(default_factory=list)
+    # the same expression for databases that stem themselves (PostgreSQL): operators "AND",
+    # "OR", "NOT" (binary: a NOT b), "(", ")" and operands (folded words of a phrase, prefix?)
+    terms: list[str | tuple[tuple[str, ...], bool]] = field(default_factory=list)
+
+
+def _term(raw: str) -> tuple[tuple[str, ...], bool] | None:
+    """One operand for the store: the folded words of a word or phrase, and whether the last is a prefix."""
+    parts = WORD_RE.findall(fold(raw.rstrip("*")))
+    return (tuple(parts), raw.endswith("*")) if parts else None
 
 
 def _word_expr(raw: str, q: Query, positive: bool) -> str | None:
@@ -62,6 +73,7 @@ def parse(text: str) -> Query:
     """Translate a user query into an FTS5 MATCH expression on stemmed, folded tokens."""
     q = Query(match="")
     out: list[str] = []  # operands, operators and parentheses
+    ts: list[str | tuple[tuple[str, ...], bool]] = []  # the same as neutral terms
     depth = 0
     negate_next = False
 
@@ -73,13 +85,16 @@ def parse(text: str) -> Query:
         if lpar:
             if not operand_expected():
                 out.append("AND")
+                ts.append("AND")
             out.append("(")
+            ts.append("(")
             depth += 1
             continue
         if rpar:
             if depth == 0 or operand_expected():
                 raise CaseError(f"zoekvraag: haakjes kloppen niet in {text!r}")
             out.append(")")
+            ts.append(")")
             depth -= 1
             continue
         if word and word in _OPS:
@@ -87,30 +102,37 @@ def parse(text: str) -> Query:
             if operand_expected():
                 raise CaseError(f"zoekvraag: {word} moet tussen twee zoektermen staan")
             out.append(op)
+            ts.append(op)
             negate_next = op == "NOT"
             continue
         if phrase is not None:
             expr = _word_expr(phrase, q, positive=not negate_next)
+            ts_expr = _term(phrase)
         else:
             assert word is not None
             if word.startswith("-") and len(word) > 1:
                 if operand_expected():
                     raise CaseError("zoekvraag: een uitsluiting (-woord) moet na een zoekterm staan")
                 out.append("NOT")
+                ts.append("NOT")
                 word = word[1:]
                 negate_next = True
             expr = _word_expr(word, q, positive=not negate_next)
+            ts_expr = _term(word)
         negate_next = False
-        if expr is None:
+        if expr is None or ts_expr is None:
             continue
         if not operand_expected():
             out.append("AND")
+            ts.append("AND")
         out.append(expr)
+        ts.append(ts_expr)
     if depth:
         raise CaseError(f"zoekvraag: haakjes kloppen niet in {text!r}")
     if out and out[-1] in ("AND", "OR", "NOT"):
         raise CaseError("zoekvraag: eindigt met een operator")
     q.match = " ".join(out)
+    q.terms = ts
     return q
 
 
@@ -128,33 +150,13 @@ class SearchFilters:
     in_scope: bool | None = None
 
     def sql(self) -> tuple[str, list[Any]]:
-        clauses: list[str] = []
-        args: list[Any] = []
-        if self.date_from:
-            clauses.append("d.date >= ?")
-            args.append(self.date_from)
-        if self.date_to:
-            clauses.append("d.date <= ?")
-            args.append(self.date_to)
-        if self.type:
-            clauses.append("d.type = ?")
-            args.append(self.type)
-        if self.sender:
-            clauses.append("d.sender_fold LIKE ?")
-            args.append(f"%{fold(self.sender)}%")
-        if self.addressee:
-            clauses.append("d.addressees_fold LIKE ?")
-            args.append(f"%{fold(self.addressee)}%")
-        if self.has_attachments is not None:
-            clauses.append("d.has_attachments = ?")
-            args.append(1 if self.has_attachments else 0)
-        if self.judgement:
-            clauses.append("d.judgement = ?")
-            args.append(self.judgement.replace("-", " "))
-        if self.in_scope is not None:
-            clauses.append("d.in_scope = ?")
-            args.append(1 if self.in_scope else 0)
-        return (" AND ".join(clauses), args)
+        """The WHERE clause over ``case_doc d`` (built by the store) and its arguments."""
+        folded = SearchFilters(
+            self.date_from, self.date_to, self.type,
+            fold(self.sender) if self.sender else None, fold(self.addressee) if self.addressee else None,
+            self.has_attachments, self.judgement, self.in_scope,
+        )
+        return filters_clause(folded)
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,62 +185,28 @@ class SearchHit:
         }
 
 
-def _select(
+def _hits(
+    case: Case,
     query: str,
     filters: SearchFilters | None,
     limit: int | None = None,
     offset: int = 0,
     ranked: bool = True,
-) -> tuple[str, list[Any], Query | None]:
+) -> tuple[list[Any], Query | None]:
+    """Rows (doc_id, name, type, date, score) from the store's search index, and the parsed query."""
     where, args = (filters or SearchFilters()).sql()
-    page = " LIMIT ? OFFSET ?" if limit is not None else ""
-    paging = [limit, offset] if limit is not None else []
-    cols = "d.doc_id, d.name, d.type, d.date"
-    if not ranked:
-        # FTS5 walks its doclists in rowid order and stops at the page: no score per match
-        q = parse(query)
-        sql = (
-            f"SELECT {cols}, 0.0 AS score FROM case_fts JOIN case_doc d"
-            " ON d.doc_id = case_fts.rowid WHERE case_fts MATCH ?"
-        )
-        if where:
-            sql += " AND " + where
-        return sql + " ORDER BY case_fts.rowid DESC" + page, [q.match, *args, *paging], q
+    index = search_index(case.conn)
     if not query.strip():
-        sql = f"SELECT {cols}, 0.0 AS score FROM case_doc d"
-        if where:
-            sql += " WHERE " + where
-        return sql + " ORDER BY d.date, d.doc_id" + page, args + paging, None
+        return index.browse(where, args, limit, offset), None
     q = parse(query)
     if not q.match:
         raise CaseError(f"zoekvraag {query!r} bevat geen zoekwoorden")
-    if not where:
-        # No filters: rank inside FTS5 and join metadata for the returned page only, instead
-        # of looking up every matching document before sorting.
-        inner = "SELECT rowid, rank AS score FROM case_fts WHERE case_fts MATCH ? ORDER BY rank"
-        sql = (
-            f"SELECT {cols}, f.score FROM ({inner}{page}) f"
-            " JOIN case_doc d ON d.doc_id = f.rowid ORDER BY f.score"
-        )
-        return sql, [q.match, *paging], q
-    sql = (
-        f"SELECT {cols}, case_fts.rank AS score FROM case_fts"
-        " JOIN case_doc d ON d.doc_id = case_fts.rowid WHERE case_fts MATCH ? AND " + where
-    )
-    return sql + " ORDER BY score" + page, [q.match, *args, *paging], q
-
-
-def _run(conn: sqlite3.Connection, sql: str, args: list[Any]) -> list[sqlite3.Row]:
-    try:
-        return conn.execute(sql, args).fetchall()
-    except sqlite3.OperationalError as exc:
-        raise CaseError(f"zoekvraag niet te verwerken: {exc}") from exc
+    return index.page(q, where, args, limit, offset, ranked), q
 
 
 def matching_ids(case: Case, query: str, filters: SearchFilters | None = None) -> list[int]:
     """Every document matching (for bulk actions such as scope); ranked order."""
-    sql, args, _ = _select(query, filters)
-    return [r["doc_id"] for r in _run(case.conn, sql, args)]
+    return [int(r["doc_id"]) for r in _hits(case, query, filters)[0]]
 
 
 def snippet(
@@ -294,11 +262,13 @@ def search(
     match and tell nothing.
     """
     ranked = not (query.strip() and _broad(case, query))
-    sql, args, q = _select(query, filters, limit, offset, ranked)
-    rows = _run(case.conn, sql, args)
+    rows, q = _hits(case, query, filters, limit, offset, ranked)
+    texts = case_docs.texts(case.conn, [int(r["doc_id"]) for r in rows])  # one round trip, not one per hit
     hits: list[SearchHit] = []
     for r in rows:
-        text = case.text(r["doc_id"])
+        text = texts.get(int(r["doc_id"]))
+        if text is None:
+            text = case.text(r["doc_id"])
         snip, spans = snippet(text, q, marks=marks) if q else (" ".join(text[:200].split()), [])
         hits.append(
             SearchHit(r["doc_id"], -float(r["score"]), r["name"], r["type"], r["date"], snip, spans,
@@ -320,21 +290,18 @@ def _broad(case: Case, query: str) -> bool:
     q = parse(query)
     if not q.match:
         return False
-    total = int(case.conn.execute("SELECT COUNT(*) FROM case_doc").fetchone()[0])
-    cutoff = max(BROAD_MIN, int(total * BROAD_SHARE))
-    row = _run(case.conn, "SELECT rowid FROM case_fts WHERE case_fts MATCH ? LIMIT 1 OFFSET ?",
-               [q.match, cutoff])
-    return bool(row)
+    index = search_index(case.conn)
+    cutoff = max(BROAD_MIN, int(index.size() * BROAD_SHARE))
+    return index.has_match_past(q, cutoff)
 
 
 def count(case: Case, query: str, filters: SearchFilters | None = None) -> int:
     """How many documents match."""
-    if query.strip() and not (filters or SearchFilters()).sql()[0]:
-        q = parse(query)
-        if not q.match:
-            raise CaseError(f"zoekvraag {query!r} bevat geen zoekwoorden")
-        sql, args = "SELECT COUNT(*) FROM case_fts WHERE case_fts MATCH ?", [q.match]
-    else:
-        sql, args, _ = _select(query, filters)
-        sql = f"SELECT COUNT(*) FROM ({sql})"
-    return int(_run(case.conn, sql, args)[0][0])
+    where, args = (filters or SearchFilters()).sql()
+    index = search_index(case.conn)
+    if not query.strip():
+        return index.count_where(None, where, args)
+    q = parse(query)
+    if not q.match:
+        raise CaseError(f"zoekvraag {query!r} bevat geen zoekwoorden")
+    return index.count(q) if not where else index.count_where(q, where, args)

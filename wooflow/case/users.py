@@ -16,14 +16,15 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from wooflow.case import audit
 from wooflow.exceptions import CaseError
+from wooflow.store.repos import case_schema
+from wooflow.store.repos import users as user_rows
 
 if TYPE_CHECKING:
     from wooflow.case.case import Case
@@ -38,49 +39,7 @@ MIN_PASSWORD = 8
 _NAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,31}$")
 RESERVED = frozenset({"wooflow", "detectie", "beleid", "propagatie", "dedupe", "onbekend"})
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS case_users (
-    username TEXT PRIMARY KEY,
-    role TEXT NOT NULL,              -- coordinator | reviewer | viewer
-    pw_hash TEXT NOT NULL,           -- argon2id
-    active INTEGER NOT NULL DEFAULT 1,
-    created_by TEXT NOT NULL,
-    created_at TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS case_sessions (
-    token_hash TEXT PRIMARY KEY,     -- sha256 of the cookie value
-    username TEXT NOT NULL,
-    csrf TEXT NOT NULL,
-    created_at TEXT NOT NULL,
-    expires_at TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS case_assign (
-    doc_id INTEGER PRIMARY KEY,
-    username TEXT NOT NULL,
-    assigned_by TEXT NOT NULL,
-    assigned_at TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS case_assign_user ON case_assign(username);
-CREATE TABLE IF NOT EXISTS case_doc_status (
-    doc_id INTEGER PRIMARY KEY,
-    status TEXT NOT NULL,            -- in behandeling | beoordeeld | gecontroleerd
-    reviewed_by TEXT,                -- who marked it beoordeeld
-    actor TEXT NOT NULL,
-    at TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS case_undo (
-    id INTEGER PRIMARY KEY,
-    username TEXT NOT NULL,
-    label TEXT NOT NULL,
-    doc_id INTEGER,
-    payload TEXT NOT NULL,           -- JSON: rows before and after (wooflow.case.undo)
-    done INTEGER NOT NULL DEFAULT 0,
-    at TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS case_undo_user ON case_undo(username, id);
-CREATE INDEX IF NOT EXISTS case_audit_doc ON case_audit(doc_id);
-CREATE INDEX IF NOT EXISTS case_audit_target ON case_audit(target);
-"""
+SCHEMA = case_schema.PEOPLE
 
 
 def ensure_schema(store: CaseStore) -> None:
@@ -143,14 +102,11 @@ def add_user(case: Case, username: str, role: str, password: str) -> User:
     ensure_schema(case.store)
     name, r = check_username(username), check_role(role)
     check_password(password)
-    if case.conn.execute("SELECT 1 FROM case_users WHERE username=?", (name,)).fetchone():
+    if user_rows.exists(case.conn, name):
         raise CaseError(f"gebruiker {name!r} bestaat al in deze zaak")
     pw = hash_password(password)
     with case.transaction() as conn:
-        conn.execute(
-            "INSERT INTO case_users(username, role, pw_hash, created_by, created_at) VALUES (?,?,?,?,?)",
-            (name, r, pw, case.actor, audit.now()),
-        )
+        user_rows.insert(conn, name, r, pw, case.actor, audit.now())
         audit.log(conn, case.actor, "user.add", target=name, role=r)
     return User(name, r)
 
@@ -161,8 +117,7 @@ def set_password(case: Case, username: str, password: str) -> None:
     check_password(password)
     _require(case.conn, name)
     with case.transaction() as conn:
-        conn.execute("UPDATE case_users SET pw_hash=? WHERE username=?", (hash_password(password), name))
-        conn.execute("DELETE FROM case_sessions WHERE username=?", (name,))
+        user_rows.set_password(conn, name, hash_password(password))
         audit.log(conn, case.actor, "user.password", target=name)
 
 
@@ -171,7 +126,7 @@ def set_role(case: Case, username: str, role: str) -> User:
     name, r = username.strip().lower(), check_role(role)
     _require(case.conn, name)
     with case.transaction() as conn:
-        conn.execute("UPDATE case_users SET role=? WHERE username=?", (r, name))
+        user_rows.set_role(conn, name, r)
         audit.log(conn, case.actor, "user.role", target=name, role=r)
     return User(name, r)
 
@@ -182,40 +137,30 @@ def deactivate(case: Case, username: str) -> None:
     name = username.strip().lower()
     _require(case.conn, name)
     with case.transaction() as conn:
-        conn.execute("UPDATE case_users SET active=0 WHERE username=?", (name,))
-        conn.execute("DELETE FROM case_sessions WHERE username=?", (name,))
+        user_rows.deactivate(conn, name)
         audit.log(conn, case.actor, "user.remove", target=name)
 
 
-def _require(conn: sqlite3.Connection, name: str) -> None:
-    if not conn.execute("SELECT 1 FROM case_users WHERE username=?", (name,)).fetchone():
+def _require(conn: Any, name: str) -> None:
+    if not user_rows.exists(conn, name):
         raise CaseError(f"gebruiker {name!r} bestaat niet in deze zaak")
 
 
-def users(conn: sqlite3.Connection, active_only: bool = True) -> list[User]:
-    sql = "SELECT username, role, active FROM case_users"
-    if active_only:
-        sql += " WHERE active=1"
-    return [User(r[0], r[1], bool(r[2])) for r in conn.execute(sql + " ORDER BY username")]
+def users(conn: Any, active_only: bool = True) -> list[User]:
+    return [User(name, role, active) for name, role, active in user_rows.rows(conn, active_only)]
 
 
-def has_users(conn: sqlite3.Connection) -> bool:
-    try:
-        return conn.execute("SELECT 1 FROM case_users WHERE active=1 LIMIT 1").fetchone() is not None
-    except sqlite3.OperationalError:  # tables not made yet: no users
-        return False
+def has_users(conn: Any) -> bool:
+    return user_rows.any_active(conn)  # False also when the tables were not made yet
 
 
-def verify(conn: sqlite3.Connection, username: str, password: str) -> User | None:
+def verify(conn: Any, username: str, password: str) -> User | None:
     """The active user with this password, else None (constant-ish time: always one hash)."""
     from argon2 import PasswordHasher
     from argon2.exceptions import InvalidHashError, VerificationError
 
     ph = PasswordHasher()
-    row = conn.execute(
-        "SELECT username, role, pw_hash FROM case_users WHERE username=? AND active=1",
-        (username.strip().lower(),),
-    ).fetchone()
+    row = user_rows.credentials(conn, username.strip().lower())
     stored = row[2] if row else _dummy_hash()
     try:
         ph.verify(stored, password)
@@ -234,35 +179,27 @@ def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def start_session(conn: sqlite3.Connection, username: str) -> tuple[str, str]:
+def start_session(conn: Any, username: str) -> tuple[str, str]:
     """A new session for ``username``: (cookie token, csrf token). Commits."""
     token, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
     now = datetime.now(timezone.utc)
-    with conn:
-        conn.execute("DELETE FROM case_sessions WHERE expires_at < ?", (now.isoformat(),))
-        conn.execute(
-            "INSERT INTO case_sessions(token_hash, username, csrf, created_at, expires_at) VALUES (?,?,?,?,?)",
-            (_token_hash(token), username, csrf, now.isoformat(),
-             (now + timedelta(hours=SESSION_HOURS)).isoformat()),
-        )
+    with user_rows.unit(conn):
+        user_rows.add_session(conn, _token_hash(token), username, csrf, now.isoformat(),
+                              (now + timedelta(hours=SESSION_HOURS)).isoformat())
         audit.log(conn, username, "user.login", target=username)
     return token, csrf
 
 
-def end_session(conn: sqlite3.Connection, token: str) -> None:
-    with conn:
-        conn.execute("DELETE FROM case_sessions WHERE token_hash=?", (_token_hash(token),))
+def end_session(conn: Any, token: str) -> None:
+    with user_rows.unit(conn):
+        user_rows.drop_session(conn, _token_hash(token))
 
 
-def session_user(conn: sqlite3.Connection, token: str) -> tuple[User, str] | None:
+def session_user(conn: Any, token: str) -> tuple[User, str] | None:
     """The logged-in user and the session's CSRF token, or None (unknown or expired)."""
     if not token:
         return None
-    row = conn.execute(
-        "SELECT u.username, u.role, s.csrf, s.expires_at FROM case_sessions s JOIN case_users u"
-        " ON u.username = s.username WHERE s.token_hash=? AND u.active=1",
-        (_token_hash(token),),
-    ).fetchone()
+    row = user_rows.session(conn, _token_hash(token))
     if row is None or row[3] < datetime.now(timezone.utc).isoformat():
         return None
     return User(row[0], row[1]), row[2]

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from wooflow.case import audit
 from wooflow.case.users import ensure_schema
 from wooflow.exceptions import CaseError
+from wooflow.store.repos import workflow as workflow_rows
 
 if TYPE_CHECKING:
     from wooflow.case.case import Case
@@ -30,37 +31,15 @@ if TYPE_CHECKING:
 
 NEW, BUSY, DONE, CHECKED = "nieuw", "in behandeling", "beoordeeld", "gecontroleerd"
 DOC_STATUSES = (NEW, BUSY, DONE, CHECKED)
-_OPEN = "SELECT DISTINCT doc_id FROM case_findings WHERE status='proposed'"
-
-
-def _marks(ids: list[int]) -> str:
-    return ",".join(str(int(i)) for i in ids) or "NULL"
-
-
 def open_counts(case: Case, doc_ids: Iterable[int]) -> dict[int, int]:
     """Open proposals (redactions and keep-public items alike) per document."""
-    ids = list(doc_ids)
-    out: dict[int, int] = {}
-    for i in range(0, len(ids), 900):
-        chunk = ids[i : i + 900]
-        out.update(
-            case.conn.execute(
-                f"SELECT doc_id, COUNT(*) FROM case_findings WHERE status='proposed'"
-                f" AND doc_id IN ({_marks(chunk)}) GROUP BY doc_id"
-            ).fetchall()
-        )
-    return out
+    return workflow_rows.open_counts(case.conn, list(doc_ids))
 
 
 def statuses(case: Case, doc_ids: Iterable[int] | None = None) -> dict[int, str]:
     """The effective status of each document (all documents when ``doc_ids`` is None)."""
     ensure_schema(case.store)
-    where = "" if doc_ids is None else f" WHERE d.doc_id IN ({_marks(list(doc_ids))})"
-    rows = case.conn.execute(
-        "SELECT d.doc_id, s.status, o.doc_id IS NOT NULL FROM case_doc d"
-        " LEFT JOIN case_doc_status s ON s.doc_id = d.doc_id"
-        f" LEFT JOIN ({_OPEN}) o ON o.doc_id = d.doc_id" + where
-    )
+    rows = workflow_rows.stored_statuses(case.conn, None if doc_ids is None else list(doc_ids))
     out: dict[int, str] = {}
     for doc_id, stored, has_open in rows:
         st = stored or NEW
@@ -98,13 +77,7 @@ class Progress:
 def progress(case: Case, doc_ids: Iterable[int] | None = None) -> Progress:
     """Progress of the case (or of some documents, e.g. one reviewer's work)."""
     ensure_schema(case.store)
-    where = "" if doc_ids is None else f" AND doc_id IN ({_marks(list(doc_ids))})"
-    ids = [
-        r[0]
-        for r in case.conn.execute(
-            "SELECT doc_id FROM case_doc WHERE in_scope=1 AND judgement != 'dubbel'" + where
-        )
-    ]
+    ids = workflow_rows.under_review(case.conn, None if doc_ids is None else list(doc_ids))
     st = statuses(case, ids) if ids else {}
     return Progress(len(ids), Counter(st.values()))
 
@@ -115,12 +88,7 @@ def touch(case: Case, doc_id: int) -> None:
     Call inside the transaction of the change. A document marked done goes back to
     ``in behandeling``: a change after the check must be checked again.
     """
-    case.conn.execute(
-        "INSERT INTO case_doc_status(doc_id, status, actor, at) VALUES (?,?,?,?)"
-        " ON CONFLICT(doc_id) DO UPDATE SET status=excluded.status, actor=excluded.actor,"
-        " at=excluded.at, reviewed_by=NULL",
-        (doc_id, BUSY, case.actor, audit.now()),
-    )
+    workflow_rows.touch(case.conn, doc_id, BUSY, case.actor, audit.now())
 
 
 def set_status(case: Case, doc_id: int, new: str, user: User) -> str:
@@ -130,11 +98,8 @@ def set_status(case: Case, doc_id: int, new: str, user: User) -> str:
         raise CaseError(f"onbekende status {new!r}")
     case.record(doc_id)
     with case.transaction() as conn:
-        row = conn.execute(
-            "SELECT status, reviewed_by FROM case_doc_status WHERE doc_id=?", (doc_id,)
-        ).fetchone()
+        reviewed_by = workflow_rows.reviewed_by(conn, doc_id)
         current = statuses(case, [doc_id])[doc_id]
-        reviewed_by = row["reviewed_by"] if row else None
         if new == DONE:
             n = open_counts(case, [doc_id]).get(doc_id, 0)
             if n:
@@ -150,12 +115,8 @@ def set_status(case: Case, doc_id: int, new: str, user: User) -> str:
                 raise CaseError(
                     "de controle doet iemand anders dan wie het document beoordeelde"
                 )
-        conn.execute(
-            "INSERT INTO case_doc_status(doc_id, status, reviewed_by, actor, at) VALUES (?,?,?,?,?)"
-            " ON CONFLICT(doc_id) DO UPDATE SET status=excluded.status,"
-            " reviewed_by=excluded.reviewed_by, actor=excluded.actor, at=excluded.at",
-            (doc_id, new, reviewed_by if new != BUSY else None, user.username, audit.now()),
-        )
+        workflow_rows.set_status(conn, doc_id, new, reviewed_by if new != BUSY else None, user.username,
+                                 audit.now())
         audit.log(conn, user.username, "doc.status", doc_id, new, previous=current)
     return new
 
@@ -165,24 +126,17 @@ def assign(case: Case, doc_ids: Iterable[int], username: str | None) -> int:
     ensure_schema(case.store)
     ids = sorted(set(doc_ids))
     if username is not None:
-        row = case.conn.execute(
-            "SELECT role FROM case_users WHERE username=? AND active=1", (username,)
-        ).fetchone()
-        if row is None:
+        role = workflow_rows.active_role(case.conn, username)
+        if role is None:
             raise CaseError(f"gebruiker {username!r} bestaat niet in deze zaak")
-        if row["role"] == "viewer":
+        if role == "viewer":
             raise CaseError(f"{username} is meelezer en kan geen documenten beoordelen")
     now = audit.now()
     with case.transaction() as conn:
         if username is None:
-            conn.execute(f"DELETE FROM case_assign WHERE doc_id IN ({_marks(ids)})")
+            workflow_rows.unassign(conn, ids)
         else:
-            conn.executemany(
-                "INSERT INTO case_assign(doc_id, username, assigned_by, assigned_at) VALUES (?,?,?,?)"
-                " ON CONFLICT(doc_id) DO UPDATE SET username=excluded.username,"
-                " assigned_by=excluded.assigned_by, assigned_at=excluded.assigned_at",
-                [(i, username, case.actor, now) for i in ids],
-            )
+            workflow_rows.assign(conn, ids, username, case.actor, now)
         audit.log(conn, case.actor, "doc.assign", target=username or "",
                   documents=ids if len(ids) <= 50 else len(ids))
     return len(ids)
@@ -190,20 +144,10 @@ def assign(case: Case, doc_ids: Iterable[int], username: str | None) -> int:
 
 def assignees(case: Case, doc_ids: Iterable[int]) -> dict[int, str]:
     ensure_schema(case.store)
-    ids = list(doc_ids)
-    return dict(
-        case.conn.execute(
-            f"SELECT doc_id, username FROM case_assign WHERE doc_id IN ({_marks(ids)})"
-        ).fetchall()
-    )
+    return workflow_rows.assignees(case.conn, list(doc_ids))
 
 
 def work_of(case: Case, username: str) -> list[int]:
     """The documents assigned to ``username``, in id order."""
     ensure_schema(case.store)
-    return [
-        r[0]
-        for r in case.conn.execute(
-            "SELECT doc_id FROM case_assign WHERE username=? ORDER BY doc_id", (username,)
-        )
-    ]
+    return workflow_rows.work_of(case.conn, username)

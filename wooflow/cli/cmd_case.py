@@ -34,7 +34,7 @@ def _json(obj: Any) -> None:
     print(json.dumps(obj, ensure_ascii=False, indent=2))
 
 
-def _open(case_dir: Path) -> Any:
+def _open(case_dir: str) -> Any:
     from wooflow.case import Case
 
     return Case.open(case_dir)
@@ -45,7 +45,7 @@ def _open(case_dir: Path) -> Any:
 
 @case_app.command("init")
 def case_init(
-    case_dir: Path = typer.Argument(..., help="Zaakmap (mag al ingelezen documenten bevatten)."),
+    case_dir: str = typer.Argument(..., help="Zaakmap of PostgreSQL-URL (mag al ingelezen documenten bevatten)."),
     request: str = typer.Option(..., "--request", help="De tekst van het verzoek."),
     received: str = typer.Option(..., "--received", help="Datum van ontvangst (JJJJ-MM-DD)."),
     period_from: Optional[str] = typer.Option(None, "--period-from", help="Periode vanaf."),
@@ -75,7 +75,7 @@ def case_init(
 
 @case_app.command("show")
 def case_show(
-    case_dir: Path = typer.Argument(..., help="Zaakmap."),
+    case_dir: str = typer.Argument(..., help="Zaakmap of PostgreSQL-URL."),
     fmt: str = typer.Option("text", "--format", help="text of json."),
 ) -> None:
     """Toon zaakgegevens, termijnen en voortgang."""
@@ -89,8 +89,9 @@ def case_show(
         counts: dict[str, int] = {}
         for j in judgements(case):
             counts[j.judgement] = counts.get(j.judgement, 0) + 1
-        status = {r[0]: r[1] for r in case.conn.execute(
-            "SELECT status, COUNT(*) FROM case_findings GROUP BY status")}
+        from wooflow.store.repos import findings as finding_rows
+
+        status = finding_rows.status_counts(case.conn)
         summary = {
             "info": info.to_json(),
             "deadlines": d.to_json(),
@@ -127,7 +128,7 @@ def case_show(
 
 @case_app.command("add")
 def case_add(
-    case_dir: Path = typer.Argument(..., help="Zaakmap."),
+    case_dir: str = typer.Argument(..., help="Zaakmap of PostgreSQL-URL."),
     paths: list[Path] = typer.Argument(..., help="Bestanden of mappen."),
 ) -> None:
     """Lees documenten in de zaak in en indexeer ze (herstartbaar)."""
@@ -142,7 +143,7 @@ def case_add(
 
 @case_app.command("extend")
 def case_extend(
-    case_dir: Path = typer.Argument(..., help="Zaakmap."),
+    case_dir: str = typer.Argument(..., help="Zaakmap of PostgreSQL-URL."),
     on: Optional[str] = typer.Option(None, "--on", help="Datum van het verdagingsbesluit."),
     note: str = typer.Option("", "--note", help="Toelichting."),
 ) -> None:
@@ -154,7 +155,7 @@ def case_extend(
 
 @case_app.command("suspend")
 def case_suspend(
-    case_dir: Path = typer.Argument(..., help="Zaakmap."),
+    case_dir: str = typer.Argument(..., help="Zaakmap of PostgreSQL-URL."),
     start: str = typer.Option(..., "--from", help="Begin van de opschorting (zienswijze gevraagd)."),
     end: Optional[str] = typer.Option(None, "--to", help="Einde (leeg: loopt nog)."),
     note: str = typer.Option("", "--note", help="Bijvoorbeeld welke derde-belanghebbende."),
@@ -170,7 +171,7 @@ def case_suspend(
 
 @case_app.command("resume")
 def case_resume(
-    case_dir: Path = typer.Argument(..., help="Zaakmap."),
+    case_dir: str = typer.Argument(..., help="Zaakmap of PostgreSQL-URL."),
     on: str = typer.Option(..., "--on", help="Einde van de opschorting."),
 ) -> None:
     """Beëindig een lopende opschorting."""
@@ -181,7 +182,7 @@ def case_resume(
 
 @case_app.command("detect")
 def case_detect(
-    case_dir: Path = typer.Argument(..., help="Zaakmap."),
+    case_dir: str = typer.Argument(..., help="Zaakmap of PostgreSQL-URL."),
     policy: bool = typer.Option(True, "--policy/--no-policy", help="Acceptatiebeleid toepassen."),
     min_score: float = typer.Option(0.9, "--min-score", help="Accepteer vanaf deze score."),
     categories: str = typer.Option(
@@ -201,7 +202,7 @@ def case_detect(
 
 @case_app.command("audit")
 def case_audit(
-    case_dir: Path = typer.Argument(..., help="Zaakmap."),
+    case_dir: str = typer.Argument(..., help="Zaakmap of PostgreSQL-URL."),
     doc_id: Optional[int] = typer.Option(None, "--doc", help="Alleen dit document."),
     fmt: str = typer.Option("text", "--format", help="text of json."),
 ) -> None:
@@ -223,7 +224,7 @@ def case_audit(
 
 
 def search_cmd(
-    case_dir: Path = typer.Argument(..., help="Zaakmap."),
+    case_dir: str = typer.Argument(..., help="Zaakmap of PostgreSQL-URL."),
     query: str = typer.Argument("", help='Zoekvraag: woorden, "zinsdeel", AND/OR/NOT, prefix*.'),
     doc_type: Optional[str] = typer.Option(None, "--type", help="Documentsoort (nota, email, ...)."),
     date_from: Optional[str] = typer.Option(None, "--from", help="Datum vanaf (JJJJ-MM-DD)."),
@@ -261,7 +262,7 @@ def search_cmd(
 
 
 def scope_cmd(
-    case_dir: Path = typer.Argument(..., help="Zaakmap."),
+    case_dir: str = typer.Argument(..., help="Zaakmap of PostgreSQL-URL."),
     doc_ids: Optional[list[int]] = typer.Argument(None, help="Documentnummers."),
     query: Optional[str] = typer.Option(None, "--query", help="Alle documenten die aan deze zoekvraag voldoen."),
     inside: bool = typer.Option(True, "--in/--out", help="Binnen of buiten het verzoek."),
@@ -282,7 +283,7 @@ def scope_cmd(
 
 
 def dedupe_cmd(
-    case_dir: Path = typer.Argument(..., help="Zaakmap."),
+    case_dir: str = typer.Argument(..., help="Zaakmap of PostgreSQL-URL."),
     threshold: float = typer.Option(0.9, "--threshold", min=0.1, max=1.0, help="Drempel bijna-gelijk (Jaccard)."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Alleen tonen, geen oordelen zetten."),
     fmt: str = typer.Option("text", "--format", help="text of json."),
@@ -306,7 +307,7 @@ def dedupe_cmd(
 
 
 def review_cmd(
-    case_dir: Path = typer.Argument(..., help="Zaakmap."),
+    case_dir: str = typer.Argument(..., help="Zaakmap of PostgreSQL-URL."),
     doc_id: int = typer.Argument(..., help="Documentnummer."),
     accept_ids: Optional[list[int]] = typer.Option(None, "--accept", help="Accepteer bevinding (herhaalbaar)."),
     reject_ids: Optional[list[int]] = typer.Option(None, "--reject", help="Verwerp bevinding (herhaalbaar)."),
@@ -344,7 +345,7 @@ def review_cmd(
 
 
 def persons_cmd(
-    case_dir: Path = typer.Argument(..., help="Zaakmap."),
+    case_dir: str = typer.Argument(..., help="Zaakmap of PostgreSQL-URL."),
     redact: Optional[list[str]] = typer.Option(None, "--redact", help="Lak deze persoon overal (naam of sleutel)."),
     keep: Optional[list[str]] = typer.Option(None, "--keep", help="Laat deze persoon overal openbaar."),
     fmt: str = typer.Option("text", "--format", help="text of json."),
@@ -375,7 +376,7 @@ def persons_cmd(
 
 
 def judge_cmd(
-    case_dir: Path = typer.Argument(..., help="Zaakmap."),
+    case_dir: str = typer.Argument(..., help="Zaakmap of PostgreSQL-URL."),
     doc_id: int = typer.Argument(..., help="Documentnummer."),
     value: str = typer.Argument(..., help="openbaar, deels-openbaar, niet-openbaar, reeds-openbaar, dubbel of auto."),
     explanation: str = typer.Option("", "--explanation", help="Toelichting."),

@@ -14,7 +14,7 @@ def register(app: typer.Typer) -> None:
     def import_cmd(
         report: Path = typer.Argument(..., help="Productierapport (xlsx of csv) in ZyLAB-/VWS-stijl."),
         files: Path = typer.Option(..., "--files", help="Map met de documenten; bestandsnaam begint met het ID."),
-        case: Path = typer.Option(..., "--case", help="Zaakmap (nieuw of bestaand)."),
+        case: str = typer.Option(..., "--case", help="Zaakmap of PostgreSQL-URL (nieuw of bestaand)."),
         config: Optional[Path] = typer.Option(None, "--config", help="Instellingen (TOML), zie docs/PUBLISH.md."),  # noqa: UP007
     ) -> None:
         """Begin een zaak met een bestaand productierapport: ID's, familie- en thread-ID's en

@@ -18,8 +18,8 @@ def _say(line: str) -> None:
 
 def ingest(
     paths: list[Path] = typer.Argument(..., help="Bestanden of mappen (mappen worden doorzocht)."),
-    case: Path = typer.Option(
-        ..., "--case", help="Zaakmap; wordt aangemaakt als die niet bestaat."
+    case: str = typer.Option(
+        ..., "--case", help="Zaakmap (wordt aangemaakt als die niet bestaat) of PostgreSQL-URL."
     ),
     no_ocr: bool = typer.Option(False, "--no-ocr", help="Geen tekstherkenning op scans."),
 ) -> None:

@@ -29,8 +29,8 @@ def register(app: typer.Typer) -> None:
             help="Bestanden of mappen (mappen worden doorzocht). Leeg: alleen het pakket opnieuw maken.",
         ),
         out: Path = typer.Option(..., "--out", "-o", help="Map voor het publicatiepakket."),
-        case: Optional[Path] = typer.Option(  # noqa: UP007
-            None, "--case", help="Zaakmap, buiten de pakketmap (standaard OUT.zaak naast OUT)."
+        case: Optional[str] = typer.Option(  # noqa: UP007
+            None, "--case", help="Zaakmap buiten de pakketmap (standaard OUT.zaak naast OUT), of PostgreSQL-URL."
         ),
         config: Optional[Path] = typer.Option(None, "--config", help="Instellingen (TOML), zie docs/PUBLISH.md."),  # noqa: UP007
         templates: Optional[Path] = typer.Option(  # noqa: UP007
@@ -51,8 +51,11 @@ def register(app: typer.Typer) -> None:
         cfg = load_config(config)
         if templates is not None:
             cfg.templates = templates
-        case_dir = case if case is not None else default_case_dir(out)
-        if not inputs and not (case_dir / "case.sqlite").exists() and not (out / "case" / "case.sqlite").exists():
+        from wooflow.store import is_url
+
+        case_dir = Path(case) if case is not None else default_case_dir(out)
+        if (not inputs and not (case is not None and is_url(case)) and not (case_dir / "case.sqlite").exists()
+                and not (out / "case" / "case.sqlite").exists()):
             raise typer.BadParameter("geef invoerbestanden of een bestaande zaak (--case)")
         err = Console(stderr=True)
         bar = Progress(

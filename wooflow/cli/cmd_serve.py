@@ -12,16 +12,20 @@ import typer
 WILDCARD_HOSTS = ("0.0.0.0", "::", "")
 
 
-def case_folder(path: Path) -> Path:
+def case_folder(value: str | Path) -> Path | str:
     """Accept the case folder itself, or a ``wooflow process --out`` package folder: its case is
-    the sibling ``OUT.zaak`` (older versions kept it in ``OUT/case``)."""
+    the sibling ``OUT.zaak`` (older versions kept it in ``OUT/case``); a PostgreSQL URL as is."""
     from wooflow.case.publish.package import default_case_dir
-    from wooflow.store import DB_NAME
+    from wooflow.store import DB_NAME, is_url
+    from wooflow.store.location import URL_FILE
 
-    if (path / DB_NAME).exists():
+    if is_url(value):
+        return str(value)
+    path = Path(value)
+    if (path / DB_NAME).exists() or (path / URL_FILE).exists():
         return path
     for cand in (default_case_dir(path), path / "case"):
-        if (cand / DB_NAME).exists():
+        if (cand / DB_NAME).exists() or (cand / URL_FILE).exists():
             return cand
     return path
 
@@ -38,8 +42,8 @@ def allowed_hosts(host: str) -> tuple[str, ...] | None:
 def register(app: typer.Typer) -> None:
     @app.command("serve")
     def serve_cmd(
-        case_dir: Path = typer.Argument(  # noqa: B008 (typer's way of declaring arguments)
-            ..., help="Zaakmap (of de --out-map van 'wooflow process')."
+        case_dir: str = typer.Argument(  # noqa: B008 (typer's way of declaring arguments)
+            ..., help="Zaakmap, PostgreSQL-URL (postgresql://...) of de --out-map van 'wooflow process'."
         ),
         host: str = typer.Option(
             "127.0.0.1", "--host", help="Adres om op te luisteren (standaard alleen deze computer)."

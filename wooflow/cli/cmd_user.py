@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import typer
 
@@ -19,7 +18,7 @@ def _password(password_stdin: bool) -> str:
     return str(typer.prompt("Wachtwoord", hide_input=True, confirmation_prompt="Nog een keer"))
 
 
-def _case(case_dir: Path):  # type: ignore[no-untyped-def]
+def _case(case_dir: str):  # type: ignore[no-untyped-def]
     from wooflow.case import Case
     from wooflow.case.users import ensure_schema
     from wooflow.cli.cmd_serve import case_folder
@@ -29,13 +28,13 @@ def _case(case_dir: Path):  # type: ignore[no-untyped-def]
     return case
 
 
-CASE_ARG = typer.Argument(..., help="Zaakmap (of de --out-map van 'wooflow process').")  # noqa: B008
+CASE_ARG = typer.Argument(..., help="Zaakmap, PostgreSQL-URL of de --out-map van 'wooflow process'.")  # noqa: B008
 STDIN_OPT = typer.Option(False, "--password-stdin", help="Lees het wachtwoord van stdin (één regel).")
 
 
 @user_app.command("add")
 def add_cmd(
-    case_dir: Path = CASE_ARG,
+    case_dir: str = CASE_ARG,
     username: str = typer.Argument(..., help="Gebruikersnaam (kleine letters, cijfers, . _ -)."),
     role: str = typer.Option("reviewer", "--role", help="coordinator, reviewer of viewer."),
     password_stdin: bool = STDIN_OPT,
@@ -52,7 +51,7 @@ def add_cmd(
 
 
 @user_app.command("list")
-def list_cmd(case_dir: Path = CASE_ARG) -> None:
+def list_cmd(case_dir: str = CASE_ARG) -> None:
     """Toon de accounts op deze zaak."""
     from wooflow.case.users import users
 
@@ -67,7 +66,7 @@ def list_cmd(case_dir: Path = CASE_ARG) -> None:
 
 @user_app.command("password")
 def password_cmd(
-    case_dir: Path = CASE_ARG,
+    case_dir: str = CASE_ARG,
     username: str = typer.Argument(...),
     password_stdin: bool = STDIN_OPT,
 ) -> None:
@@ -80,7 +79,7 @@ def password_cmd(
 
 
 @user_app.command("role")
-def role_cmd(case_dir: Path = CASE_ARG, username: str = typer.Argument(...),
+def role_cmd(case_dir: str = CASE_ARG, username: str = typer.Argument(...),
              role: str = typer.Argument(..., help="coordinator, reviewer of viewer.")) -> None:
     """Verander de rol van een account."""
     from wooflow.case.users import set_role
@@ -91,7 +90,7 @@ def role_cmd(case_dir: Path = CASE_ARG, username: str = typer.Argument(...),
 
 
 @user_app.command("remove")
-def remove_cmd(case_dir: Path = CASE_ARG, username: str = typer.Argument(...)) -> None:
+def remove_cmd(case_dir: str = CASE_ARG, username: str = typer.Argument(...)) -> None:
     """Haal een account van de zaak (blijft in het auditlog staan, kan niet meer inloggen)."""
     from wooflow.case.users import deactivate
 

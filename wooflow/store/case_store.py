@@ -1,8 +1,12 @@
-"""The case database: one SQLite file (``case.sqlite``) and one blob folder per case.
+"""The case store: documents, pages, words and failures, plus the unit of work (transactions).
 
-One object owns one connection and funnels every write through it (the datasette pattern). The
-connection runs in autocommit mode with explicit transactions: each document is committed on its
-own, so an interrupted ingest loses at most the document in flight and a re-run resumes.
+Two databases behind one class: SQLite (``case.sqlite`` in the case folder, the default) and
+PostgreSQL (a case named by a ``postgresql://`` URL; see :mod:`wooflow.store.location`). Both
+keep original files in ``blobs/<sha256>`` in the case (files) folder. One object owns one
+connection and funnels every write through it. The connection runs in autocommit mode with
+explicit transactions: each document is committed on its own, so an interrupted ingest loses at
+most the document in flight and a re-run resumes. The SQL here is written once for both
+databases (see :mod:`wooflow.store.dialect`).
 """
 
 from __future__ import annotations
@@ -23,9 +27,9 @@ from wooflow.ingest.base import clean_text
 from wooflow.model import Document, Page, sha256_bytes
 from wooflow.store.blobs import BlobStore
 from wooflow.store.codec import pack_words, unpack_words
+from wooflow.store.dialect import POSTGRES, SQLITE, schema_for_postgres
+from wooflow.store.location import URL_FILE, CaseLocation, parse_location, without_password
 from wooflow.store.schema import SCHEMA, SCHEMA_VERSION
-
-DB_NAME = "case.sqlite"
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,20 +61,28 @@ def _now() -> str:
 class CaseStore:
     """Documents, pages, words and failures of one case folder."""
 
-    def __init__(self, case_dir: str | os.PathLike[str]) -> None:
-        self.case_dir = Path(case_dir)
+    def __init__(self, case_dir: str | os.PathLike[str] | CaseLocation) -> None:
+        self.location = parse_location(case_dir)
+        self._depth = 0
+        if self.location.is_postgres:
+            self._open_postgres()
+        else:
+            self._open_sqlite()
+        self.blobs.clean_temporaries()
+
+    def _open_sqlite(self) -> None:
+        from wooflow.store import sqlite as backend
+
+        self.dialect = SQLITE
+        self.case_dir = self.location.folder
         try:
             self.case_dir.mkdir(parents=True, exist_ok=True)
             self.blobs = BlobStore(self.case_dir / "blobs")
-            self.conn = sqlite3.connect(self.case_dir / DB_NAME, isolation_level=None, timeout=30.0)
+            self.conn: Any = backend.connect(self.case_dir)
         except (OSError, sqlite3.Error) as exc:
             raise CaseError(f"{self.case_dir}: kan zaakmap niet openen: {exc}") from None
-        self.conn.row_factory = sqlite3.Row
-        self._depth = 0
         try:
-            self.conn.execute("PRAGMA journal_mode=WAL")
-            self.conn.execute("PRAGMA synchronous=NORMAL")
-            self.conn.execute("PRAGMA foreign_keys=ON")
+            backend.configure(self.conn)
             self.conn.executescript(SCHEMA)
             self.conn.execute(
                 "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)",
@@ -79,7 +91,57 @@ class CaseStore:
         except sqlite3.DatabaseError as exc:
             self.conn.close()
             raise CaseError(f"{self.case_dir}: zaakdatabase onbruikbaar: {exc}") from None
-        self.blobs.clean_temporaries()
+
+    def _open_postgres(self) -> None:
+        from wooflow.store import postgres as backend
+        from wooflow.store.postgres.search_index import SCHEMA as SEARCH_SCHEMA
+
+        self.dialect = POSTGRES
+        self.conn = backend.connect(str(self.location.url))
+        try:
+            with self.transaction():
+                self._schema_lock()
+                self.conn.executescript(schema_for_postgres(SCHEMA))
+                self.conn.execute(
+                    "INSERT INTO meta(key, value) VALUES ('schema_version', ?) ON CONFLICT (key) DO NOTHING",
+                    (str(SCHEMA_VERSION),),
+                )
+                row = self.conn.execute("SELECT value FROM meta WHERE key = 'files_dir'").fetchone()
+                if row is None or self.location.files_given:
+                    self.conn.execute(
+                        "INSERT INTO meta(key, value) VALUES ('files_dir', ?)"
+                        " ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
+                        (str(self.location.folder),),
+                    )
+                    folder = self.location.folder
+                else:
+                    folder = Path(row["value"])
+            self.ensure_schema("search_postgres", SEARCH_SCHEMA)
+        except Exception as exc:
+            self.conn.close()
+            if isinstance(exc, CaseError):
+                raise
+            raise CaseError(f"{self.location}: zaakdatabase onbruikbaar: {exc}") from None
+        self.location = CaseLocation(folder, self.location.url, self.location.files_given)
+        self.case_dir = folder
+        try:
+            self.case_dir.mkdir(parents=True, exist_ok=True)
+            self.blobs = BlobStore(self.case_dir / "blobs")
+            pointer = self.case_dir / URL_FILE
+            shown = without_password(str(self.location.url))
+            if not pointer.exists() or pointer.read_text(encoding="utf-8").strip() != shown:
+                atomic_text(pointer, shown + "\n")
+        except OSError as exc:
+            self.conn.close()
+            raise CaseError(f"{self.case_dir}: kan de bestandenmap van de zaak niet openen: {exc}") from None
+
+    def _schema_lock(self) -> None:
+        """PostgreSQL: serialise schema changes of concurrent openers (held to commit)."""
+        self.conn.execute("SELECT pg_advisory_xact_lock(4242, 1)")
+
+    @property
+    def is_postgres(self) -> bool:
+        return self.dialect == POSTGRES
 
     # -- lifecycle -------------------------------------------------------------------------------
 
@@ -93,8 +155,9 @@ class CaseStore:
         self.close()
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One atomic unit of writes; nested use joins the outer transaction."""
+    def transaction(self) -> Iterator[Any]:
+        """The unit of work: one atomic unit of writes; nested use joins the outer transaction.
+        Yields the connection (``execute``/``executemany`` with ``?`` placeholders)."""
         if self._depth:
             self._depth += 1
             try:
@@ -114,13 +177,28 @@ class CaseStore:
         self.conn.execute("COMMIT")
 
     def ensure_schema(self, name: str, sql: str) -> None:
-        """Let another package (wooflow.case) create its tables once; re-run if its SQL changed."""
+        """Let another package (wooflow.case) create its tables once; re-run if its SQL changed.
+
+        ``sql`` is written for SQLite; on PostgreSQL it is translated (``schema_for_postgres``)."""
         digest = hashlib.sha256(sql.encode()).hexdigest()
         row = self.conn.execute("SELECT sha256 FROM schemas WHERE name = ?", (name,)).fetchone()
         if row is not None and row["sha256"] == digest:
             return
         if self._depth:
             raise CaseError("ensure_schema kan niet binnen een transactie")
+        if self.is_postgres:
+            try:
+                with self.transaction():
+                    self._schema_lock()
+                    self.conn.executescript(schema_for_postgres(sql))
+                    self.conn.execute(
+                        "INSERT INTO schemas(name, sha256) VALUES (?, ?)"
+                        " ON CONFLICT (name) DO UPDATE SET sha256 = EXCLUDED.sha256",
+                        (name, digest),
+                    )
+            except Exception as exc:
+                raise CaseError(f"schema {name!r} kan niet worden aangemaakt: {exc}") from None
+            return
         quoted = name.replace("'", "''")
         try:
             self.conn.executescript(
@@ -171,7 +249,7 @@ class CaseStore:
     def _insert(self, doc: Document, parent_id: int | None, position: int) -> int:
         cur = self.conn.execute(
             "INSERT INTO documents(parent_id, path, name, kind, sha256, text, fields, warnings,"
-            " page_count, position, added_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            " page_count, position, added_at) VALUES (?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
             (
                 parent_id,
                 clean_text(doc.path),
@@ -186,7 +264,7 @@ class CaseStore:
                 _now(),
             ),
         )
-        doc_id = int(cur.lastrowid or 0)
+        doc_id = int(cur.fetchone()[0])
         by_page: dict[int, list[Any]] = {}
         for word in doc.words:
             by_page.setdefault(word.page, []).append(word)
@@ -219,7 +297,7 @@ class CaseStore:
             raise CaseError(f"document {doc_id} bestaat niet in deze zaak")
         return self._rehydrate(row, with_data)
 
-    def _rehydrate(self, row: sqlite3.Row, with_data: bool) -> Document:
+    def _rehydrate(self, row: Any, with_data: bool) -> Document:
         pages: list[Page] = []
         words = []
         for p in self.conn.execute(
@@ -325,3 +403,32 @@ class CaseStore:
                 "SELECT path, reason, detail, time FROM failures ORDER BY id"
             )
         ]
+
+
+def resolve_location(value: str | os.PathLike[str] | CaseLocation) -> CaseLocation:
+    """The location with its real files folder: for a URL that means asking the database (the
+    folder recorded at first open); a folder is returned as given. Creates nothing for a folder."""
+    location = parse_location(value)
+    if not location.is_postgres:
+        return location
+    with CaseStore(location) as store:
+        return store.location
+
+
+def open_connection(value: str | os.PathLike[str] | CaseLocation) -> Any:
+    """A bare connection to an existing case's database (no schema work): for short reads such as
+    a web request's session check. Close it after use."""
+    location = parse_location(value)
+    if location.is_postgres:
+        from wooflow.store import postgres
+
+        return postgres.connect(str(location.url))
+    from wooflow.store import sqlite as backend
+
+    return backend.connect(location.folder)
+
+
+def atomic_text(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)

@@ -15,15 +15,21 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from wooflow.exceptions import CaseError
+from wooflow.store.location import CaseLocation, parse_location
 
 LOCK_NAME = "zaak.lock"
 _held: dict[str, tuple[int, int]] = {}  # resolved lock path -> (fd, depth)
 
 
 @contextmanager
-def case_lock(case_dir: str | os.PathLike[str]) -> Iterator[None]:
+def case_lock(case_dir: str | os.PathLike[str] | CaseLocation) -> Iterator[None]:
     """Hold the case's writer lock; raises ``CaseError`` when another process holds it."""
-    folder = Path(case_dir)
+    location = parse_location(case_dir)
+    if location.url is not None:
+        with _pg_lock(location):
+            yield
+        return
+    folder = location.folder
     folder.mkdir(parents=True, exist_ok=True)
     path = str((folder / LOCK_NAME).resolve())
     if path in _held:
@@ -73,3 +79,37 @@ def _holder(fd: int) -> str:
     except OSError:
         return ""
     return f" (proces {pid})" if pid.isdigit() else ""
+
+
+_PG_LOCK_KEY = (4242, 2)  # (class, object) of the advisory lock "one batch run on this case"
+
+
+@contextmanager
+def _pg_lock(location: CaseLocation) -> Iterator[None]:
+    key = str(location.url)
+    if key in _held:
+        fd, depth = _held[key]
+        _held[key] = (fd, depth + 1)
+        try:
+            yield
+        finally:
+            fd, depth = _held[key]
+            _held[key] = (fd, depth - 1)
+        return
+    from wooflow.store.postgres import connect
+
+    conn = connect(key)
+    try:
+        row = conn.execute("SELECT pg_try_advisory_lock(?, ?)", _PG_LOCK_KEY).fetchone()
+        if not row[0]:
+            raise CaseError(
+                f"{location}: deze zaak wordt al bewerkt door een andere wooflow-opdracht;"
+                " wacht tot die klaar is en start dan opnieuw"
+            )
+        _held[key] = (-1, 1)
+        try:
+            yield
+        finally:
+            del _held[key]
+    finally:
+        conn.close()  # ending the session releases the advisory lock

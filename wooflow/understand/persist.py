@@ -12,43 +12,29 @@ import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from wooflow.store.repos import analyses
 from wooflow.understand.info import DocInfo, analyze
 
 if TYPE_CHECKING:
     from wooflow.store import CaseStore
 
 VERSION = 1  # bump when analyze's output changes meaningfully
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS understand_info (
-    doc_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
-    version INTEGER NOT NULL,
-    type TEXT NOT NULL,
-    date TEXT,
-    info TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS understand_info_type ON understand_info(type);
-"""
+SCHEMA = analyses.SCHEMA
 
 
 def save_info(store: CaseStore, doc_id: int, info: DocInfo) -> None:
     store.ensure_schema("understand", SCHEMA)
     with store.transaction() as conn:
-        conn.execute(
-            "INSERT OR REPLACE INTO understand_info(doc_id, version, type, date, info)"
-            " VALUES (?, ?, ?, ?, ?)",
-            (doc_id, VERSION, info.type, info.date, json.dumps(info.to_json(), ensure_ascii=False)),
-        )
+        analyses.put(conn, doc_id, VERSION, info.type, info.date, json.dumps(info.to_json(), ensure_ascii=False))
 
 
 def load_info(store: CaseStore, doc_id: int) -> DocInfo | None:
     """The stored analysis, or None when absent or written by another analyser version."""
     store.ensure_schema("understand", SCHEMA)
-    row = store.conn.execute(
-        "SELECT version, info FROM understand_info WHERE doc_id = ?", (doc_id,)
-    ).fetchone()
-    if row is None or row["version"] != VERSION:
+    found = analyses.get(store.conn, doc_id)
+    if found is None or found[0] != VERSION:
         return None
-    return DocInfo.from_json(json.loads(row["info"]))
+    return DocInfo.from_json(json.loads(found[1]))
 
 
 def analyze_case(store: CaseStore, doc_ids: Iterable[int] | None = None) -> int:
@@ -57,12 +43,7 @@ def analyze_case(store: CaseStore, doc_ids: Iterable[int] | None = None) -> int:
     Incremental and restartable: returns how many documents were analysed now.
     """
     store.ensure_schema("understand", SCHEMA)
-    done = {
-        r["doc_id"]
-        for r in store.conn.execute(
-            "SELECT doc_id FROM understand_info WHERE version = ?", (VERSION,)
-        )
-    }
+    done = analyses.ids_at_version(store.conn, VERSION)
     ids = doc_ids if doc_ids is not None else store.iter_document_ids(include_children=True)
     count = 0
     for doc_id in list(ids):

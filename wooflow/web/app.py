@@ -30,6 +30,7 @@ from fastapi.templating import Jinja2Templates
 from wooflow.case import Case
 from wooflow.case.users import ensure_schema, has_users
 from wooflow.exceptions import CaseError, WooflowError
+from wooflow.store import CaseLocation, parse_location, resolve_location
 from wooflow.web import views
 
 HERE = Path(__file__).parent
@@ -42,11 +43,12 @@ SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 class WebContext:
     """What the route modules share: the case folder, the templates, the login limiter."""
 
-    def __init__(self, case_dir: Path) -> None:
+    def __init__(self, case_dir: Path, location: CaseLocation | None = None) -> None:
         from wooflow.web.auth import LoginLimiter
         from wooflow.web.numbers import InventoryNumbers
 
-        self.case_dir = case_dir
+        self.case_dir = case_dir  # the case folder (PostgreSQL: the case's files folder)
+        self.location = location or parse_location(case_dir)
         self.limiter = LoginLimiter()
         self.numbers = InventoryNumbers(case_dir)
         self.templates = Jinja2Templates(directory=str(HERE / "templates"))
@@ -74,7 +76,7 @@ class WebContext:
     def case(self, request: Request) -> Iterator[Case]:
         """The case, acting as the logged-in user (the audit log names them)."""
         user = getattr(request.state, "user", None)
-        case = Case(self.case_dir, actor=user.username if user else None)
+        case = Case(self.location, actor=user.username if user else None)
         try:
             self.numbers.refresh(case)
         except BaseException:
@@ -180,12 +182,13 @@ def create_app(
         routes_work,
     )
 
-    case_dir = Path(case_dir)
-    with Case.open(case_dir) as case:  # fail early on a bad folder; index new documents
+    location = resolve_location(case_dir)
+    with Case.open(location) as case:  # fail early on a bad folder; index new documents
         ensure_schema(case.store)
         if not has_users(case.conn):
-            raise CaseError(NO_USERS.format(folder=case_dir))
-    ctx = WebContext(case_dir)
+            raise CaseError(NO_USERS.format(folder=location))
+        location = case.location
+    ctx = WebContext(location.folder, location)
     allowed = set(allowed_hosts) if allowed_hosts is not None else None
     app = FastAPI(
         title="wooflow beoordeling",

@@ -14,7 +14,6 @@
 from __future__ import annotations
 
 import hmac
-import sqlite3
 import threading
 import time
 from collections import defaultdict, deque
@@ -85,12 +84,10 @@ class LoginLimiter:
             self._fails.pop(f"n:{name}", None)
 
 
-def _connect(ctx: WebContext) -> sqlite3.Connection:
-    from wooflow.store import DB_NAME
+def _connect(ctx: WebContext) -> Any:
+    from wooflow.store import open_connection
 
-    conn = sqlite3.connect(ctx.case_dir / DB_NAME, timeout=30)
-    conn.row_factory = sqlite3.Row
-    return conn
+    return open_connection(ctx.location)
 
 
 def authenticate(request: Request) -> None:

@@ -15,6 +15,8 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from wooflow.store.repos import case_docs
+
 if TYPE_CHECKING:
     from wooflow.case import Case
 
@@ -31,7 +33,7 @@ class InventoryNumbers:
         self._lock = threading.Lock()
 
     def _cache_key(self, case: Case) -> tuple[object, ...]:
-        count, top = case.conn.execute("SELECT COUNT(*), MAX(doc_id) FROM case_doc").fetchone()
+        count, top = case_docs.count_and_top(case.conn)
         mtime = self.file.stat().st_mtime_ns if self.file.exists() else 0
         return (count, top, mtime)
 

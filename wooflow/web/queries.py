@@ -5,7 +5,7 @@ counts or neighbours of one document on a 100,000-document case cannot afford to
 record, judgement and finding for that (seconds per page). These queries read the tables
 documented in docs/CASE.md (``case_doc``, ``case_findings``, ``case_persons``,
 ``case_judgements``) through the case's own connection and never write: every change still goes
-through the case API. Candidates to move into wooflow.case.
+through the case API. The SQL lives in :mod:`wooflow.store.repos.overview`.
 """
 
 from __future__ import annotations
@@ -15,11 +15,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from wooflow.store.repos import overview
+
 if TYPE_CHECKING:
     from wooflow.case import Case, FindingRecord
-
-# A document is "open" while a proposed redaction in it waits for a decision.
-_OPEN = "SELECT DISTINCT doc_id FROM case_findings WHERE status='proposed' AND action='redact'"
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,190 +41,68 @@ class CaseCounts:
 
 
 def case_counts(case: Case) -> CaseCounts:
-    conn = case.conn
-    total, in_scope = conn.execute(
-        "SELECT COUNT(*), COALESCE(SUM(in_scope), 0) FROM case_doc"
-    ).fetchone()
-    by_judgement = Counter(
-        {r[0]: r[1] for r in conn.execute("SELECT judgement, COUNT(*) FROM case_doc GROUP BY 1")}
-    )
-    by_type = Counter(
-        {
-            r[0] or "other": r[1]
-            for r in conn.execute("SELECT type, COUNT(*) FROM case_doc GROUP BY 1")
-        }
-    )
-    findings: Counter[str] = Counter()
-    for status, action, n in conn.execute(
-        "SELECT status, action, COUNT(*) FROM case_findings GROUP BY 1, 2"
-    ):
-        findings["keep" if action == "keep" and status != "rejected" else status] += n
-    to_review = conn.execute(
-        "SELECT COUNT(*) FROM case_doc WHERE in_scope=1 AND judgement != 'dubbel'"
-    ).fetchone()[0]
-    still_open = conn.execute(
-        f"SELECT COUNT(*) FROM case_doc WHERE in_scope=1 AND judgement != 'dubbel'"
-        f" AND doc_id IN ({_OPEN})"
-    ).fetchone()[0]
-    people = Counter(
-        {r[0]: r[1] for r in conn.execute("SELECT decision, COUNT(*) FROM case_persons GROUP BY 1")}
-    )
-    return CaseCounts(
-        total=int(total),
-        in_scope=int(in_scope),
-        by_judgement=by_judgement,
-        by_type=by_type,
-        findings=findings,
-        to_review=int(to_review),
-        reviewed=int(to_review - still_open),
-        persons=sum(people.values()),
-        persons_undecided=people.get("undecided", 0),
-    )
+    """Everything the overview counts."""
+    return CaseCounts(**overview.case_counts(case.conn))
 
 
 def open_doc_ids(case: Case, doc_ids: Iterable[int]) -> set[int]:
     """Which of these documents still have a proposed redaction."""
-    ids = list(doc_ids)
-    if not ids:
-        return set()
-    marks = ",".join("?" * len(ids))
-    return {
-        r[0]
-        for r in case.conn.execute(
-            f"SELECT DISTINCT doc_id FROM case_findings WHERE status='proposed' AND action='redact'"
-            f" AND doc_id IN ({marks})",
-            ids,
-        )
-    }
+    return overview.open_doc_ids(case.conn, doc_ids)
 
 
 def neighbours(case: Case, doc_id: int) -> tuple[int | None, int | None]:
     """The previous and next document id (case order)."""
-    prev = case.conn.execute(
-        "SELECT MAX(doc_id) FROM case_doc WHERE doc_id < ?", (doc_id,)
-    ).fetchone()[0]
-    nxt = case.conn.execute(
-        "SELECT MIN(doc_id) FROM case_doc WHERE doc_id > ?", (doc_id,)
-    ).fetchone()[0]
-    return prev, nxt
+    return overview.neighbours(case.conn, doc_id)
 
 
 def next_open(case: Case, doc_id: int) -> int | None:
     """The next document (wrapping around) in scope with a proposed redaction, not this one."""
-    sql = (
-        "SELECT MIN(f.doc_id) FROM case_findings f JOIN case_doc d ON d.doc_id = f.doc_id"
-        " WHERE f.status='proposed' AND f.action='redact' AND d.in_scope=1"
-        " AND d.judgement != 'dubbel' AND f.doc_id {} ?"
-    )
-    after = case.conn.execute(sql.format(">"), (doc_id,)).fetchone()[0]
-    if after is not None:
-        return int(after)
-    before = case.conn.execute(sql.format("<"), (doc_id,)).fetchone()[0]
-    return int(before) if before is not None else None
+    return overview.next_open(case.conn, doc_id)
 
 
 def children(case: Case, doc_id: int) -> list[int]:
     """Attachments of a document."""
-    return [
-        r[0]
-        for r in case.conn.execute(
-            "SELECT doc_id FROM case_doc WHERE parent_id=? ORDER BY doc_id", (doc_id,)
-        )
-    ]
+    return overview.children(case.conn, doc_id)
 
 
 def thread_members(case: Case, thread_id: str | None, exclude: int) -> list[int]:
     """Other messages of the same e-mail thread."""
-    if not thread_id:
-        return []
-    return [
-        r[0]
-        for r in case.conn.execute(
-            "SELECT doc_id FROM case_doc WHERE thread_id=? AND doc_id != ? ORDER BY date, doc_id",
-            (thread_id, exclude),
-        )
-    ]
+    return overview.thread_members(case.conn, thread_id, exclude)
 
 
 def duplicates_of(case: Case, doc_id: int) -> list[int]:
     """Documents judged "dubbel" of this one."""
-    return [
-        r[0]
-        for r in case.conn.execute(
-            "SELECT doc_id FROM case_judgements WHERE judgement='dubbel' AND duplicate_of=?"
-            " ORDER BY doc_id",
-            (doc_id,),
-        )
-    ]
+    return overview.duplicates_of(case.conn, doc_id)
 
 
 def duplicate_targets(case: Case, doc_ids: Iterable[int]) -> dict[int, int]:
     """For those of these documents judged "dubbel": the kept document."""
-    ids = list(doc_ids)
-    if not ids:
-        return {}
-    marks = ",".join("?" * len(ids))
-    return dict(
-        case.conn.execute(
-            f"SELECT doc_id, duplicate_of FROM case_judgements WHERE judgement='dubbel'"
-            f" AND duplicate_of IS NOT NULL AND doc_id IN ({marks})",
-            ids,
-        ).fetchall()
-    )
+    return overview.duplicate_targets(case.conn, doc_ids)
 
 
 def person_documents(case: Case, keys: Iterable[str], limit: int = 20) -> dict[str, list[int]]:
     """For each person key, the first ``limit`` documents with a finding of that person."""
-    out: dict[str, list[int]] = {}
-    for key in keys:
-        out[key] = [
-            r[0]
-            for r in case.conn.execute(
-                "SELECT DISTINCT doc_id FROM case_findings WHERE person_key=? ORDER BY doc_id LIMIT ?",
-                (key, limit),
-            )
-        ]
-    return out
+    return overview.person_documents(case.conn, keys, limit)
 
 
 def names(case: Case, doc_ids: Iterable[int]) -> dict[int, str]:
     """File names of some documents (for link titles)."""
-    ids = sorted(set(doc_ids))
-    out: dict[int, str] = {}
-    for i in range(0, len(ids), 500):
-        chunk = ids[i : i + 500]
-        marks = ",".join("?" * len(chunk))
-        out.update(
-            case.conn.execute(
-                f"SELECT doc_id, name FROM case_doc WHERE doc_id IN ({marks})", chunk
-            ).fetchall()
-        )
-    return out
+    return overview.names(case.conn, doc_ids)
 
 
 def audit_actions(case: Case) -> list[str]:
     """Audit action names present (for the audit filter)."""
-    return [r[0] for r in case.conn.execute("SELECT DISTINCT action FROM case_audit ORDER BY 1")]
+    return overview.audit_actions(case.conn)
 
 
 def finding_counts(case: Case, doc_id: int) -> dict[str, int]:
     """Findings of a document per status."""
-    return dict(
-        case.conn.execute(
-            "SELECT status, COUNT(*) FROM case_findings WHERE doc_id=? GROUP BY status", (doc_id,)
-        ).fetchall()
-    )
+    return overview.finding_counts(case.conn, doc_id)
 
 
 def keep_open_categories(case: Case, doc_id: int) -> dict[str, int]:
     """Open "blijft openbaar" proposals of a document per category."""
-    return dict(
-        case.conn.execute(
-            "SELECT category, COUNT(*) FROM case_findings WHERE doc_id=? AND status='proposed'"
-            " AND action='keep' GROUP BY category",
-            (doc_id,),
-        ).fetchall()
-    )
+    return overview.keep_open_categories(case.conn, doc_id)
 
 
 def doc_findings(
@@ -240,40 +117,15 @@ def doc_findings(
     """Findings of a document in offset order: those overlapping [lo, hi), or one page."""
     from wooflow.case import FindingRecord
 
-    sql = "SELECT * FROM case_findings WHERE doc_id=?"
-    args: list[object] = [doc_id]
-    if lo is not None and hi is not None:
-        sql += " AND end > ? AND start < ?"
-        args += [lo, hi]
-    if proposed_only:
-        sql += " AND status='proposed'"
-    sql += " ORDER BY start, id LIMIT ? OFFSET ?"
-    args += [limit, offset]
-    return [FindingRecord.from_row(r) for r in case.conn.execute(sql, args)]
+    rows = overview.doc_findings(case.conn, doc_id, lo, hi, proposed_only, limit, offset)
+    return [FindingRecord.from_row(r) for r in rows]
 
 
 def keep_open_by_person(case: Case, keys: Iterable[str]) -> dict[str, int]:
     """Open "blijft openbaar" proposals per person key (for the persons page)."""
-    ks = list(keys)
-    out: dict[str, int] = {}
-    for i in range(0, len(ks), 500):
-        chunk = ks[i : i + 500]
-        out.update(
-            case.conn.execute(
-                f"SELECT person_key, COUNT(*) FROM case_findings WHERE status='proposed'"
-                f" AND action='keep' AND person_key IN ({','.join('?' * len(chunk))})"
-                " GROUP BY person_key",
-                chunk,
-            ).fetchall()
-        )
-    return out
+    return overview.keep_open_by_person(case.conn, keys)
 
 
 def keep_open_by_category(case: Case) -> dict[str, int]:
     """Open "blijft openbaar" proposals in the whole case per category."""
-    return dict(
-        case.conn.execute(
-            "SELECT category, COUNT(*) FROM case_findings WHERE status='proposed' AND action='keep'"
-            " GROUP BY category"
-        ).fetchall()
-    )
+    return overview.keep_open_by_category(case.conn)

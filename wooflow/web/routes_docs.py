@@ -20,6 +20,7 @@ from wooflow.case import (
 )
 from wooflow.case.users import users as users_of
 from wooflow.exceptions import CaseError
+from wooflow.store.repos import workflow as workflow_rows
 from wooflow.understand import GROUND_LABELS, TYPES
 from wooflow.web import pageview, queries, views
 from wooflow.web.app import DocId, WebContext, redirect
@@ -135,9 +136,7 @@ def register(app: FastAPI, ctx: WebContext) -> None:
             j_version = locking.judgement_version(case, doc_id)
             d_version = locking.document_version(case, doc_id)
             doc_status = workflow.status(case, doc_id)
-            status_row = case.conn.execute(
-                "SELECT reviewed_by FROM case_doc_status WHERE doc_id=?", (doc_id,)
-            ).fetchone()
+            status_row = {"reviewed_by": workflow_rows.reviewed_by(case.conn, doc_id)}
             assignee = workflow.assignees(case, [doc_id]).get(doc_id)
             reviewers = [u for u in users_of(case.conn) if u.can_write]
             undo_label = undo.last_label(case, request.state.user.username)

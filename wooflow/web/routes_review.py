@@ -15,6 +15,7 @@ from wooflow.case import accept, add, bulk, judge, locking, reject, reset_judgem
 from wooflow.case.audit import AuditEntry
 from wooflow.case.judgement import REDACTING, _derived_grounds
 from wooflow.exceptions import CaseError
+from wooflow.store.repos import findings as finding_rows
 from wooflow.understand import GROUND_LABELS
 from wooflow.web import views
 from wooflow.web.app import DocId, WebContext, redirect
@@ -76,9 +77,7 @@ def _toon(value: str) -> str:
 
 
 def _finding(case: object, finding_id: int, doc_id: int) -> dict[str, object]:
-    row = case.conn.execute(  # type: ignore[attr-defined]
-        "SELECT * FROM case_findings WHERE id=?", (finding_id,)
-    ).fetchone()
+    row = finding_rows.get(case.conn, finding_id)  # type: ignore[attr-defined]
     if row is None or row["doc_id"] != doc_id:
         raise CaseError(f"bevinding {finding_id} hoort niet bij dit document")
     return dict(row)
@@ -129,11 +128,9 @@ def register(app: FastAPI, ctx: WebContext) -> None:
             with undo.recording(case, f"afwijzen van “{row['text']}”", [doc_id], doc_id=doc_id):
                 rec = reject(case, finding_id, doc_id)
             workflow.touch(case, doc_id)
-            covering = case.conn.execute(
-                f"SELECT ground FROM case_findings WHERE doc_id=? AND id != ? AND action='redact'"
-                f" AND status IN {REDACTING} AND start < ? AND end > ? LIMIT 1",
-                (doc_id, finding_id, rec.finding.end, rec.finding.start),
-            ).fetchone()
+            ground = finding_rows.covering_ground(case.conn, doc_id, finding_id, rec.finding.start,
+                                                  rec.finding.end, REDACTING)
+            covering = None if ground is None else {"ground": ground}
         if covering is not None:
             msg = (
                 f"Afgewezen: “{rec.finding.text}”. Let op: deze tekst valt ook onder een andere"
@@ -302,11 +299,7 @@ def register(app: FastAPI, ctx: WebContext) -> None:
                         f" ‘Weigeringsgronden’{hint}"
                     )
                 if value == "openbaar":
-                    n = case.conn.execute(
-                        f"SELECT COUNT(*) FROM case_findings WHERE doc_id=? AND action='redact'"
-                        f" AND status IN {REDACTING}",
-                        (doc_id,),
-                    ).fetchone()[0]
+                    n = finding_rows.count_redacting(case.conn, doc_id, REDACTING)
                     if n:
                         raise CaseError(
                             f"dit document heeft {n} lakking{'en' if n != 1 else ''}: het kan niet"

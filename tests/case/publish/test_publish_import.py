@@ -33,8 +33,9 @@ ROWS = [
 ]  # fmt: skip
 
 
-@pytest.fixture(scope="module")
-def imported(tmp_path_factory):
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def imported(request, tmp_path_factory):
+    """The import and a package from it, once per store (PostgreSQL: ``--case URL``)."""
     base = tmp_path_factory.mktemp("import")
     files = base / "bestanden"
     files.mkdir()
@@ -49,7 +50,9 @@ def imported(tmp_path_factory):
         ws.append(row)
     report = base / "productierapport.xlsx"
     wb.save(report)
-    case = base / "zaak"
+    case: Path | str = base / "zaak"
+    if request.param == "postgresql":
+        case = f"{request.getfixturevalue('pg_cluster').createdb(f'import_{base.name}')}?files={base / 'zaak'}"
     summary = import_report(report, files, case, ProcessConfig(request="Stukken over de nota."))
     out = base / "pakket"
     result = process([], out, ProcessConfig(), case_dir=case)

@@ -35,8 +35,10 @@ def _pdf_text(path: Path) -> str:
         return "\n".join(page.get_text(flags=0) for page in doc)
 
 
-@pytest.fixture(scope="module")
-def run(tmp_path_factory):
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def run(request, tmp_path_factory):
+    """The whole pipeline once per store: SQLite (the default OUT.zaak) and PostgreSQL (a URL,
+    its files folder OUT.zaak, so later runs without --case find it through database.url)."""
     base = tmp_path_factory.mktemp("process")
     inputs = base / "in"
     shutil.copytree(MIXED, inputs)
@@ -44,7 +46,11 @@ def run(tmp_path_factory):
     cfg = ProcessConfig(case_number="WOO-TEST-1", request="Correspondentie over de verkiezingsuitslag.",
                         organisation="ministerie van Volksgezondheid, Welzijn en Sport")
     stages: list[str] = []
-    summary = process([inputs], out, cfg, progress=lambda s, d, t: stages.append(s))
+    case_dir = None
+    if request.param == "postgresql":
+        cluster = request.getfixturevalue("pg_cluster")
+        case_dir = f"{cluster.createdb(f'process_{base.name}')}?files={s_case(out)}"
+    summary = process([inputs], out, cfg, case_dir=case_dir, progress=lambda s, d, t: stages.append(s))
     return inputs, out, cfg, summary, stages
 
 
@@ -143,7 +149,7 @@ def test_manifest_matches_files_and_zip(run):
     listed = {f["path"] for f in manifest["files"]}
     on_disk = {p.name for p in out.iterdir()} - {MANIFEST, ZIP_NAME}
     assert listed == on_disk  # nothing else: no case folder, no database, no originals
-    assert (s_case(out) / "case.sqlite").is_file()
+    assert (s_case(out) / "case.sqlite").is_file() or (s_case(out) / "database.url").is_file()
     assert manifest["restlekcontrole"]["lekken"] == 0 and not manifest["restlekcontrole"]["geblokkeerd"]
     assert "restlekcontrole.txt" in listed
     assert {"besluit.docx", "besluit.pdf", "inventaris.csv", "inventaris.xlsx", "rapport.html"} <= listed

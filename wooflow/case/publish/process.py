@@ -42,6 +42,7 @@ from wooflow.case.publish.report import ReportData, render
 from wooflow.case.publish.source import CaseView, load
 from wooflow.exceptions import ConfigError, LeakError, ValidationError, WooflowError
 from wooflow.ingest.base import clean_text
+from wooflow.store import CaseLocation, parse_location, resolve_location
 from wooflow.store.lock import case_lock
 
 STATE_FILE = "publicatie-status.json"
@@ -118,14 +119,16 @@ def _noop(stage: str, done: int, total: int) -> None:
     return None
 
 
-def open_case(case_dir: Path, cfg: ProcessConfig) -> Any:
-    """Open the case in ``case_dir`` or create it from the configuration."""
+def open_case(case_dir: Path | CaseLocation, cfg: ProcessConfig) -> Any:
+    """Open the case in ``case_dir`` (a folder or a PostgreSQL location) or create it from the
+    configuration."""
     from wooflow.case.case import Case, CaseInfo
     from wooflow.exceptions import CaseError
 
-    if (case_dir / "case.sqlite").exists():
+    location = parse_location(case_dir)
+    if location.is_postgres or (location.folder / "case.sqlite").exists():
         try:
-            return Case.open(case_dir)
+            return Case.open(location)
         except CaseError:
             pass  # a store without case metadata (e.g. made by `wooflow ingest`): add it
     today = date.today()
@@ -138,7 +141,7 @@ def open_case(case_dir: Path, cfg: ProcessConfig) -> Any:
         organisation=cfg.organisation,
         case_number=cfg.case_number or f"WOO-{today:%Y%m%d}",
     )
-    return Case.init(case_dir, info)
+    return Case.init(location, info)
 
 
 def _inputs(
@@ -184,10 +187,9 @@ def _ingest(case: Any, paths: list[str], summary: ProcessSummary, progress: Prog
 
 def _understand(case: Any, progress: Progress) -> None:
     from wooflow.case.index import index_new
+    from wooflow.store.repos import case_docs
 
-    todo = case.conn.execute(
-        "SELECT count(*) FROM documents WHERE id NOT IN (SELECT doc_id FROM case_doc)"
-    ).fetchone()[0]
+    todo = case_docs.count_unindexed(case.conn)
     progress("begrijpen", 0, todo)
     index_new(case)
     progress("begrijpen", todo, todo)
@@ -430,7 +432,8 @@ def process(
     cfg = config or ProcessConfig()
     progress = progress or _noop
     out = Path(out_dir)
-    cdir = Path(case_dir) if case_dir is not None else default_case_dir(out)
+    loc = resolve_location(case_dir) if case_dir is not None else parse_location(default_case_dir(out))
+    cdir = loc.folder  # the case folder (PostgreSQL: the case's files folder)
     moved = move_legacy_case(out) if case_dir is None else None  # OUT/case of older versions
     check_package_dir(out, cdir)  # before anything is written: the package holds only what is published
     out.mkdir(parents=True, exist_ok=True)
@@ -441,20 +444,21 @@ def process(
     paths = _inputs(list(inputs), [out, cdir], hidden.append)
     summary.notes = [f"{clean_text(p)}: verborgen of tijdelijk bestand, niet ingelezen" for p in hidden]
     summary.inputs = len(paths)
-    with case_lock(cdir):
-        _run(paths, out, cdir, cfg, summary, progress, detector)
+    with case_lock(loc):
+        _run(paths, out, loc, cfg, summary, progress, detector)
     summary.seconds = time.perf_counter() - t0
     return summary
 
 
 def _run(
-    paths: list[str], out: Path, cdir: Path, cfg: ProcessConfig, summary: ProcessSummary,
+    paths: list[str], out: Path, loc: CaseLocation, cfg: ProcessConfig, summary: ProcessSummary,
     progress: Progress, detector: Any,
 ) -> None:  # fmt: skip
     from wooflow.case.dedupe import dedupe
     from wooflow.case.review import AcceptancePolicy, apply_policy, findings
 
-    case = open_case(cdir, cfg)
+    cdir = loc.folder
+    case = open_case(loc, cfg)
     try:
         resolve_organisation(case.info.organisation or None)  # fail before the long stages
         state = _State(cdir)

@@ -203,13 +203,13 @@ def match_files(rows: list[ReportRow], files_dir: Path) -> tuple[dict[int, str],
     return found, strays
 
 
-def import_report(report: Path, files_dir: Path, case_dir: Path, cfg: Any) -> ImportSummary:
+def import_report(report: Path, files_dir: Path, case_dir: Path | str, cfg: Any) -> ImportSummary:
     """Create or extend the case in ``case_dir`` from a productierapport and its files."""
     from wooflow.case.index import index_new
     from wooflow.case.judgement import judge
     from wooflow.case.publish.process import open_case
     from wooflow.case.publish.source import record_key
-    from wooflow.store import ingest_paths
+    from wooflow.store import ingest_paths, parse_location
 
     rows, problems = read_report(Path(report))
     first: dict[int, ReportRow] = {}
@@ -221,14 +221,14 @@ def import_report(report: Path, files_dir: Path, case_dir: Path, cfg: Any) -> Im
     if not cfg.case_number:
         matters = {r.matter for r in rows if r.matter}
         cfg.case_number = matters.pop() if len(matters) == 1 else None
-    case = open_case(Path(case_dir), cfg)
+    case = open_case(parse_location(case_dir), cfg)
     try:
         events: list[Any] = []
         ingest_paths(case.store, sorted(files.values()), on_event=events.append)
         summary.stored = sum(1 for e in events if e.status == "stored")
         index_new(case)
         by_path = {r.path: r for r in case.records() if r.parent_id is None}
-        numbering = Numbering(Path(case_dir))
+        numbering = Numbering(case.dir)
         state: dict[str, Any] = {"version": 1, "family": {}, "thread": {}, "rows": []}
         doc_of: dict[int, int] = {}
         for r in rows:
@@ -259,7 +259,7 @@ def import_report(report: Path, files_dir: Path, case_dir: Path, cfg: Any) -> Im
         body = json.dumps(state, ensure_ascii=False, indent=1).encode("utf-8")
         from wooflow.case.publish.package import atomic_write
 
-        atomic_write(Path(case_dir) / STATE_FILE, body)
+        atomic_write(case.dir / STATE_FILE, body)
     finally:
         case.close()
     return summary

@@ -33,6 +33,7 @@ from wooflow.case.publish.records import (
 from wooflow.case.review import findings
 from wooflow.case.text import fold
 from wooflow.model import Finding
+from wooflow.store.repos import case_docs, case_info
 
 CONTAINER_KINDS = ("zip", "mbox")  # their text is their members' text: list the members instead
 MIN_SCRUB_LEN = 3
@@ -79,10 +80,8 @@ def _file_type(rec: DocRecord) -> str:
 def case_meta(case: Case, contact: str = "[naam contactpersoon]") -> CaseMeta:
     info = case.info
     dl = case.deadlines()
-    row = case.conn.execute(
-        "SELECT created_at FROM case_events WHERE kind='extension' ORDER BY id LIMIT 1"
-    ).fetchone()
-    extended = _date(row["created_at"]) if row else None
+    recorded = case_info.extension_recorded_at(case.conn)
+    extended = _date(recorded) if recorded else None
     return CaseMeta(
         case_number=info.case_number or "zonder-nummer",
         request_text=info.request,
@@ -327,12 +326,12 @@ def _reply_targets(case: Case, docs: list[DocRecord]) -> dict[int, int]:
     """``{reply doc id: answered doc id}`` from the e-mails' In-Reply-To headers."""
     by_msgid = {r.message_id: r.doc_id for r in docs if r.message_id}
     out: dict[int, int] = {}
-    for row in case.conn.execute("SELECT id, fields FROM documents WHERE kind = 'email'"):
+    for doc_id, raw in case_docs.mail_reply_fields(case.conn):
         try:
-            fields = json.loads(row["fields"] or "{}")
+            fields = json.loads(raw)
         except ValueError:
             continue
         target = str(fields.get("in_reply_to") or "").strip().strip("<>").strip()
-        if target and by_msgid.get(target) not in (None, row["id"]):
-            out[int(row["id"])] = by_msgid[target]
+        if target and by_msgid.get(target) not in (None, doc_id):
+            out[doc_id] = by_msgid[target]
     return out
