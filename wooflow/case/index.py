@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from email.utils import getaddresses, parsedate_to_datetime
@@ -179,8 +179,19 @@ def refresh_attachments(conn: sqlite3.Connection) -> None:
     )
 
 
-def index_new(case: Case, batch: int = 500) -> int:
-    """Index every stored document the case does not know yet; returns how many."""
+RowsFn = Callable[[Iterable[tuple[int, int | None, Any]]], Iterable[IndexRow]]
+
+
+def _rows_here(items: Iterable[tuple[int, int | None, Any]]) -> Iterable[IndexRow]:
+    return (row_from_document(*item) for item in items)
+
+
+def index_new(case: Case, batch: int = 500, rows: RowsFn | None = None) -> int:
+    """Index every stored document the case does not know yet; returns how many.
+
+    ``rows`` turns ``(doc_id, parent_id, document)`` items into index rows in the same order
+    (``process --workers``: on worker processes); each batch is written in one transaction."""
+    compute = rows or _rows_here
     todo = [
         (r[0], r[1])
         for r in case.conn.execute(
@@ -190,11 +201,10 @@ def index_new(case: Case, batch: int = 500) -> int:
     ]
     total = 0
     for i in range(0, len(todo), batch):
-        rows = [row_from_document(doc_id, parent, case.document(doc_id))
-            for doc_id, parent in todo[i : i + batch]]
+        done = list(compute((doc_id, parent, case.document(doc_id)) for doc_id, parent in todo[i : i + batch]))
         with case.transaction() as conn:
-            total += insert_rows(conn, rows)
-            follow_scope(conn, case.actor, [r.doc_id for r in rows])
+            total += insert_rows(conn, done)
+            follow_scope(conn, case.actor, [r.doc_id for r in done])
     if total:
         from wooflow.case.dedupe import assign_threads
         from wooflow.case.judgement import refresh

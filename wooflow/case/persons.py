@@ -110,13 +110,14 @@ def assign_keys(case: Case) -> None:
         "SELECT id, doc_id, start, text, category, action, person_key FROM case_findings"
         f" WHERE category IN {PERSON_CATEGORIES}"
     ).fetchall()
-    texts: dict[int, str] = {}
+    texts: dict[int, str] = {}  # one text at a time: findings come in document order
     case_id = str(case.dir.resolve())
 
     def after_role(r: Any) -> bool:
         ck = (case_id, r["id"])
         if ck not in _ROLE_CACHE:
             if r["doc_id"] not in texts:
+                texts.clear()
                 texts[r["doc_id"]] = case.text(r["doc_id"])
             _ROLE_CACHE[ck] = _public_role_before(texts[r["doc_id"]], r["start"])
         return _ROLE_CACHE[ck]
