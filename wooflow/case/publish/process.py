@@ -407,7 +407,6 @@ def _run(
     paths: list[str], out: Path, cdir: Path, cfg: ProcessConfig, summary: ProcessSummary,
     progress: Progress, detector: Any, executor: Executor,
 ) -> None:  # fmt: skip
-    from wooflow.case.dedupe import dedupe
     from wooflow.case.review import AcceptancePolicy, apply_policy, findings
 
     case = open_case(cdir, cfg)
@@ -427,7 +426,7 @@ def _run(
 
         stages.detect(case, state, detector, executor, progress, CONTAINER_KINDS)
         progress("ontdubbelen", 0, 1)
-        groups = dedupe(case, threshold=cfg.dedupe_threshold)
+        groups = stages.deduplicate(case, cfg.dedupe_threshold, executor)
         fault_point("dedupe")
         summary.auto_accepted = apply_policy(
             case, AcceptancePolicy(categories=frozenset(cfg.auto_accept), min_score=cfg.min_score)

@@ -62,7 +62,7 @@ def understand(case: Any, executor: Executor) -> int:
     """Index (type, date, title, sender, search text) every document not indexed yet."""
     from wooflow.case.index import index_new
 
-    if isinstance(executor, Executor) and executor.workers <= 1:
+    if executor.workers <= 1:
         return index_new(case)
 
     def rows(items: Iterable[tuple[int, int | None, Any]]) -> Iterator[Any]:
@@ -143,4 +143,21 @@ def detect(
     settle_persons(case)
 
 
-__all__ = ["DETECT_BATCH", "DetectorSpec", "detect", "ingest", "understand"]
+# -- deduplicate (case-wide: the signatures per document on the executor, LSH here) --------
+
+
+def _signature_task(_shared: Any, text: str) -> Any:
+    from wooflow.case.dedupe import signature
+
+    return signature(text)
+
+
+def deduplicate(case: Any, threshold: float, executor: Executor) -> list[Any]:
+    from wooflow.case.dedupe import dedupe
+
+    if executor.workers <= 1:
+        return dedupe(case, threshold=threshold)
+    return dedupe(case, threshold=threshold, signatures=lambda texts: executor.map(_signature_task, texts))
+
+
+__all__ = ["DETECT_BATCH", "DetectorSpec", "deduplicate", "detect", "ingest", "understand"]
