@@ -29,6 +29,47 @@ import psutil
 HERE = Path(__file__).resolve().parent
 
 
+def run_stages(args: argparse.Namespace) -> None:
+    """Child, ``--until dedupe``: only the stages whose cost could grow with the case (ingest,
+    understand, detect with the case-wide person step, deduplicate), no redaction or package."""
+    from wooflow.case.publish import stages
+    from wooflow.case.publish.config import ProcessConfig
+    from wooflow.case.publish.execute import make_executor
+    from wooflow.case.publish.process import _inputs, _State, open_case
+    from wooflow.case.publish.source import CONTAINER_KINDS
+
+    cfg = ProcessConfig(case_number="BENCH-SCALE", workers=args.workers)
+    cdir = Path(str(args.out) + ".zaak")
+    stamps: dict[str, float] = {}
+    t0 = last = time.perf_counter()
+
+    def lap(stage: str) -> None:
+        nonlocal last
+        now = time.perf_counter()
+        stamps[stage] = now - last
+        last = now
+        print(f"# {stage} {stamps[stage]:.1f} s, RSS {psutil.Process().memory_info().rss / 2**20:.0f} MiB", flush=True)
+
+    paths = _inputs([args.inputs], [])
+    with make_executor(args.executor, args.workers, args.scheduler or None) as ex:
+        case = open_case(cdir, cfg)
+        stages.ingest(case, paths, ex, lambda e: None)
+        lap("inlezen")
+        stages.understand(case, ex)
+        lap("begrijpen")
+        stages.detect(case, _State(cdir), None, ex, lambda *a: None, CONTAINER_KINDS)
+        lap("detecteren")
+        groups = stages.deduplicate(case, cfg.dedupe_threshold, ex)
+        lap("ontdubbelen")
+        docs = case.store.list_documents()
+        case.close()
+    print(json.dumps({
+        "total": time.perf_counter() - t0, "stages": stamps, "inputs": len(paths), "documents": len(docs),
+        "pages": sum(d.page_count for d in docs), "duplicates": sum(len(g.duplicates) for g in groups),
+        "failed": 0, "withheld": 0,
+    }))
+
+
 def run_one(args: argparse.Namespace) -> None:
     """Child: one ``process`` run; prints one JSON line with what it measured."""
     from wooflow.case.case import Case
@@ -91,11 +132,12 @@ def _top(case: object, doc_id: int) -> str:
     return _TOPS[doc_id]
 
 
-def measure(inputs: Path, out: Path, workers: int, executor: str, scheduler: str) -> dict[str, object]:
+def measure(inputs: Path, out: Path, workers: int, executor: str, scheduler: str, until: str) -> dict[str, object]:
     """Run one child and sample its process tree's memory until it ends."""
     cmd = [sys.executable, __file__, "--run-one", "--inputs", str(inputs), "--out", str(out),
-           "--workers", str(workers), "--executor", executor, "--scheduler", scheduler]
-    with tempfile.TemporaryFile() as buf:
+           "--workers", str(workers), "--executor", executor, "--scheduler", scheduler, "--until", until]
+    log = Path(str(out) + ".log")  # the child's own lines, readable while it runs
+    with log.open("w+b") as buf:
         proc = subprocess.Popen(cmd, stdout=buf)
         parent = psutil.Process(proc.pid)
         peak_parent = peak_worker = peak_total = 0
@@ -110,7 +152,11 @@ def measure(inputs: Path, out: Path, workers: int, executor: str, scheduler: str
             peak_total = max(peak_total, rss + sum(kids))
             time.sleep(0.2)
         buf.seek(0)
-        lines = [ln for ln in buf.read().decode().splitlines() if ln.startswith("{")]
+        text = buf.read().decode()
+    for line in text.splitlines():
+        if line.startswith("# "):
+            print(f"  {line[2:]}")
+    lines = [ln for ln in text.splitlines() if ln.startswith("{")]
     if proc.returncode not in (0, 2) or not lines:
         raise SystemExit(f"run with {workers} workers failed (exit {proc.returncode})")
     result: dict[str, object] = json.loads(lines[-1])
@@ -127,13 +173,15 @@ def main() -> None:
     ap.add_argument("--executor", default="local", choices=["local", "dask"])
     ap.add_argument("--scheduler", default="", help="Dask scheduler address; empty: a LocalCluster")
     ap.add_argument("--work", type=Path, help="keep the generated case and the runs here")
+    ap.add_argument("--until", default="", choices=["", "dedupe"],
+                    help="dedupe: stop after deduplication (the stages that could grow with the case)")
     ap.add_argument("--run-one", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--inputs", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.run_one:
         args.workers = int(args.workers)
-        run_one(args)
+        (run_stages if args.until else run_one)(args)
         return
 
     work = args.work or Path(tempfile.mkdtemp(prefix="wooflow-bench-scale-"))
@@ -153,7 +201,7 @@ def main() -> None:
         out = work / f"out-{args.docs}-{args.executor}-{n}"
         shutil.rmtree(out, ignore_errors=True)
         shutil.rmtree(Path(str(out) + ".zaak"), ignore_errors=True)
-        r = measure(data / "docs", out, n, args.executor, args.scheduler)
+        r = measure(data / "docs", out, n, args.executor, args.scheduler, args.until)
         results.append((n, r))
         _print(n, r, args.executor, results[0][1])
     print(f"cores: {psutil.cpu_count()}, load average at end: {os.getloadavg()[0]:.1f}, "
@@ -173,6 +221,8 @@ def _print(n: int, r: dict[str, object], executor: str, first: dict[str, object]
         print(f"    {stage:<12} {sec:8.1f} s  {docs / sec:8.1f} documents/s  {pages / sec:8.1f} pages/s")
     print(f"  peak RSS: parent {r['peak_parent']:.0f} MiB, largest worker {r['peak_worker']:.0f} MiB, "
           f"whole tree {r['peak_total']:.0f} MiB")
+    if "recall" not in r:
+        return
     print(f"  accuracy vs gold: recall {r['recall']:.3f}, kept public {r['kept_public']:.3f}, "
           f"duplicates found {r['duplicates_found']:.3f} of {r['gold_duplicates']}")
 

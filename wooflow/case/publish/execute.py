@@ -52,9 +52,6 @@ class Executor:
     def close(self) -> None:
         return None
 
-    def describe(self) -> str:
-        return "1 proces"
-
     def __enter__(self) -> Executor:
         return self
 
@@ -97,9 +94,6 @@ class PoolExecutor(Executor):
 
     def __init__(self, workers: int) -> None:
         self.workers = max(1, workers)
-
-    def describe(self) -> str:
-        return f"{self.workers} processen"
 
     def map(self, task: Task, items: Iterable[Any], shared: Any = None) -> Iterator[Any]:
         import multiprocessing
@@ -147,9 +141,6 @@ class DaskExecutor(Executor):
             self._own.insert(0, client)
         self.client = client
         self.workers = max(1, sum(client.nthreads().values()))
-
-    def describe(self) -> str:
-        return f"Dask, {self.workers} werkers ({self.client.scheduler.address})"
 
     def map(self, task: Task, items: Iterable[Any], shared: Any = None) -> Iterator[Any]:
         handle = self.client.scatter(shared, broadcast=True, hash=False) if shared is not None else None
