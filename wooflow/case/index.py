@@ -212,7 +212,8 @@ def index_new(case: Case, batch: int = 500, rows: RowsFn | None = None) -> int:
         with case.transaction() as conn:
             refresh_attachments(conn)
         assign_threads(case)
-        refresh(case, [doc_id for doc_id, _ in todo])
+        for i in range(0, len(todo), 5000):  # bounded SQL: the ids are inlined
+            refresh(case, [doc_id for doc_id, _ in todo[i : i + 5000]])
     return total
 
 
