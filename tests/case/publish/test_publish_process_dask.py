@@ -14,17 +14,17 @@ import threading
 import time
 from pathlib import Path
 
-import cloudpickle
 import pymupdf
 import pytest
-
 import slow_detector
+
 from wooflow.case.publish import stages
 from wooflow.case.publish.config import ProcessConfig
 from wooflow.case.publish.execute import DaskExecutor, SerialExecutor
 from wooflow.case.publish.process import process
 
 distributed = pytest.importorskip("distributed")
+cloudpickle = pytest.importorskip("cloudpickle")
 
 MIXED = Path(__file__).resolve().parents[2] / "resources" / "publish" / "mixed"
 CFG = dict(case_number="WOO-DASK-1", request="Correspondentie over de verkiezingsuitslag.",
