@@ -18,13 +18,14 @@ import hashlib
 import json
 import re
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from datasketch import MinHash, MinHashLSH
+from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from wooflow.case import audit
-from wooflow.case.text import fold, words
+from wooflow.case.text import fold, text_hash, words
 from wooflow.store.repos import case_docs
 from wooflow.store.repos import judgements as judgement_rows
 
@@ -35,6 +36,7 @@ SHINGLE = 3
 NUM_PERM = 128
 MIN_WORDS_NEAR = 8
 MIN_CHARS_CONTAINED = 20
+SIGNATURE_BATCH = 500  # texts in memory at once while signatures are made
 _HEADER = re.compile(
     r"^\s*(van|from|aan|to|cc|bcc|onderwerp|subject|datum|date|verzonden|sent|bijlagen?|attachments?)\s*:",
     re.I,
@@ -134,8 +136,24 @@ def _minhash(text: str) -> MinHash | None:
 # -- finding duplicates ----------------------------------------------------------------------
 
 
-def find_duplicates(case: Case, threshold: float = 0.9) -> list[DuplicateGroup]:
-    """All duplicate groups among in-scope documents (nothing is written)."""
+def signature(text: str) -> LeanMinHash | None:
+    """The MinHash of a text's word 3-shingles (None for very short texts): a per-document
+    task, so ``process`` computes these on its workers."""
+    m = _minhash(text)
+    return None if m is None else LeanMinHash(m)
+
+
+def _signatures_here(texts: Iterable[str]) -> Iterator[LeanMinHash | None]:
+    return (signature(t) for t in texts)
+
+
+Signatures = Callable[[Iterable[str]], Iterable["LeanMinHash | None"]]
+
+
+def find_duplicates(case: Case, threshold: float = 0.9, signatures: Signatures | None = None) -> list[DuplicateGroup]:
+    """All duplicate groups among in-scope documents (nothing is written).
+
+    ``signatures`` maps texts to :func:`signature` in order (``process``: on its workers)."""
     recs = {r.doc_id: r for r in case.records(in_scope=True)}
     dates = {d: (r.date or (recs[r.parent_id].date if r.parent_id in recs else None) or "")
              for d, r in recs.items()}
@@ -154,8 +172,8 @@ def find_duplicates(case: Case, threshold: float = 0.9) -> list[DuplicateGroup]:
             return
         dup_of[dup] = (keep, rule)
 
-    texts = {d: case.text(d) for d in recs}
-
+    # Texts are read per thread, then streamed in batches for the signatures: never all at
+    # once (a case of 100,000 documents keeps ids, lengths and one small signature each).
     # 1. containment within threads (or same subject when headers are missing)
     threads: dict[str, list[int]] = defaultdict(list)
     for d, r in recs.items():
@@ -165,9 +183,13 @@ def find_duplicates(case: Case, threshold: float = 0.9) -> list[DuplicateGroup]:
             if key:
                 threads[key].append(d)
     for members in threads.values():
+        if len(members) < 2:
+            continue
         members.sort(key=lambda d: _sort_key(recs[d], dates))
+        texts = {d: case.text(d) for d in members}
         bodies = {d: body_key(texts[d]) for d in members}
         wholes = {d: quoted_key(texts[d]) for d in members}
+        del texts
         for i, a in enumerate(members):
             if len(bodies[a]) < MIN_CHARS_CONTAINED:
                 continue
@@ -177,9 +199,10 @@ def find_duplicates(case: Case, threshold: float = 0.9) -> list[DuplicateGroup]:
                     break
 
     # 2. exact: same normalised text or same bytes; keep the earliest
+    empty = text_hash("")
     groups: dict[str, list[int]] = defaultdict(list)
     for d, r in recs.items():
-        if texts[d].strip():
+        if r.text_hash != empty:
             groups["t:" + r.text_hash].append(d)
         groups["b:" + r.sha256].append(d)
     for members in groups.values():
@@ -188,26 +211,31 @@ def find_duplicates(case: Case, threshold: float = 0.9) -> list[DuplicateGroup]:
         members.sort(key=lambda d: _sort_key(recs[d], dates))
         for d in members[1:]:
             mark(d, members[0], "exact")
+    del groups
 
     # 3. near duplicates; keep the most complete, then the earliest
     # LSH only proposes candidates (its band maths needs a threshold <= 0.9); each candidate
     # pair is then checked against the real threshold.
     lsh = MinHashLSH(threshold=min(threshold, 0.9), num_perm=NUM_PERM)
-    hashes: dict[int, MinHash] = {}
-    for d in sorted(recs):
-        if d in dup_of:
-            continue
-        m = _minhash(texts[d])
-        if m is None:
-            continue
-        hashes[d] = m
-        lsh.insert(str(d), m)
+    hashes: dict[int, LeanMinHash] = {}
+    lengths: dict[int, int] = {}
+    todo = [d for d in sorted(recs) if d not in dup_of]
+    compute = signatures or _signatures_here
+    for i in range(0, len(todo), SIGNATURE_BATCH):
+        batch = todo[i : i + SIGNATURE_BATCH]
+        texts = {d: case.text(d) for d in batch}
+        lengths.update((d, len(t)) for d, t in texts.items())
+        for d, m in zip(batch, compute(texts[d] for d in batch), strict=True):
+            if m is not None:
+                hashes[d] = m
+                lsh.insert(str(d), m)
+        del texts
     for d, m in hashes.items():
         cands = [int(c) for c in lsh.query(m) if int(c) != d]
         cands = [c for c in cands if m.jaccard(hashes[c]) >= threshold]
         if not cands:
             continue
-        members = sorted([d, *cands], key=lambda x: (-len(texts[x]), *_sort_key(recs[x], dates)))
+        members = sorted([d, *cands], key=lambda x: (-lengths[x], *_sort_key(recs[x], dates)))
         best = kept_of(members[0])
         for x in members:
             if x != best and x not in dup_of and kept_of(x) == x:
@@ -220,11 +248,13 @@ def find_duplicates(case: Case, threshold: float = 0.9) -> list[DuplicateGroup]:
     return [out[k] for k in sorted(out)]
 
 
-def dedupe(case: Case, threshold: float = 0.9, apply: bool = True) -> list[DuplicateGroup]:
+def dedupe(
+    case: Case, threshold: float = 0.9, apply: bool = True, signatures: Signatures | None = None
+) -> list[DuplicateGroup]:
     """Find duplicates and (``apply``) judge them "dubbel" pointing at the kept document."""
     from wooflow.case.judgement import refresh
 
-    groups = find_duplicates(case, threshold)
+    groups = find_duplicates(case, threshold, signatures)
     if not apply:
         return groups
     reviewer_set = judgement_rows.set_by(case.conn, "reviewer")

@@ -8,7 +8,7 @@ headers), so search works on any stored document.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from email.utils import getaddresses, parsedate_to_datetime
@@ -167,16 +167,26 @@ def refresh_attachments(conn: Any) -> None:
     case_docs.refresh_attachments(conn)
 
 
-def index_new(case: Case, batch: int = 500) -> int:
-    """Index every stored document the case does not know yet; returns how many."""
+RowsFn = Callable[[Iterable[tuple[int, int | None, Any]]], Iterable[IndexRow]]
+
+
+def _rows_here(items: Iterable[tuple[int, int | None, Any]]) -> Iterable[IndexRow]:
+    return (row_from_document(*item) for item in items)
+
+
+def index_new(case: Case, batch: int = 500, rows: RowsFn | None = None) -> int:
+    """Index every stored document the case does not know yet; returns how many.
+
+    ``rows`` turns ``(doc_id, parent_id, document)`` items into index rows in the same order
+    (``process --workers``: on worker processes); each batch is written in one transaction."""
+    compute = rows or _rows_here
     todo = case_docs.unindexed(case.conn)
     total = 0
     for i in range(0, len(todo), batch):
-        rows = [row_from_document(doc_id, parent, case.document(doc_id))
-            for doc_id, parent in todo[i : i + batch]]
+        done = list(compute((doc_id, parent, case.document(doc_id)) for doc_id, parent in todo[i : i + batch]))
         with case.transaction() as conn:
-            total += insert_rows(conn, rows)
-            follow_scope(conn, case.actor, [r.doc_id for r in rows])
+            total += insert_rows(conn, done)
+            follow_scope(conn, case.actor, [r.doc_id for r in done])
     if total:
         from wooflow.case.dedupe import assign_threads
         from wooflow.case.judgement import refresh
@@ -185,7 +195,8 @@ def index_new(case: Case, batch: int = 500) -> int:
             refresh_attachments(conn)
         search_index(case.conn).after_bulk_load(total)
         assign_threads(case)
-        refresh(case, [doc_id for doc_id, _ in todo])
+        for i in range(0, len(todo), 5000):  # bounded SQL: the ids are inlined
+            refresh(case, [doc_id for doc_id, _ in todo[i : i + 5000]])
     return total
 
 

@@ -108,13 +108,14 @@ def assign_keys(case: Case) -> None:
     a person once the full name turns up in a later batch.
     """
     rows = person_rows.person_findings(case.conn, PERSON_CATEGORIES)
-    texts: dict[int, str] = {}
+    texts: dict[int, str] = {}  # one text at a time: findings come in document order
     case_id = str(case.dir.resolve())
 
     def after_role(r: Any) -> bool:
         ck = (case_id, r["id"])
         if ck not in _ROLE_CACHE:
             if r["doc_id"] not in texts:
+                texts.clear()
                 texts[r["doc_id"]] = case.text(r["doc_id"])
             _ROLE_CACHE[ck] = _public_role_before(texts[r["doc_id"]], r["start"])
         return _ROLE_CACHE[ck]

@@ -83,11 +83,13 @@ def covered_spans(conn: Any, doc_id: int) -> list[tuple[int, int]]:
     return finding_rows.spans(conn, doc_id, not_rejected=True)
 
 
-def record_findings(case: Case, results: Mapping[int, Iterable[Finding]]) -> int:
+def record_findings(case: Case, results: Mapping[int, Iterable[Finding]], persons: bool = True) -> int:
     """Store detection results per document id, keeping everything already reviewed.
 
     Persons decided before are applied to new findings (a redacted person stays redacted in a
     newly added document). Returns how many findings are new (not proposed before).
+    ``persons=False`` leaves the persons to one :func:`settle_persons` after the last batch
+    (each call reads every person finding of the case: per batch that is quadratic).
     """
     from wooflow.case.persons import assign_keys
 
@@ -104,10 +106,23 @@ def record_findings(case: Case, results: Mapping[int, Iterable[Finding]]) -> int
                 _insert(conn, doc_id, f, "proposed", "detect", None, None)
                 new += (f.start, f.end) not in before
         audit.log(conn, "detectie", "findings.detect", detail={"documents": len(results), "new": new})
-    assign_keys(case)
-    _apply_person_decisions(case, list(results))
+    if persons:
+        assign_keys(case)
+        _apply_person_decisions(case, list(results))
     refresh(case, list(results))
     return new
+
+
+def settle_persons(case: Case, batch: int = 500) -> None:
+    """The case-wide step after detection in batches: every person finding gets its person,
+    decided persons are applied to every document, judgements follow."""
+    from wooflow.case.persons import assign_keys
+
+    assign_keys(case)
+    ids = case.doc_ids()
+    for i in range(0, len(ids), batch):
+        _apply_person_decisions(case, ids[i : i + batch])
+    refresh(case)
 
 
 def _apply_person_decisions(case: Case, doc_ids: list[int]) -> None:

@@ -37,6 +37,17 @@ def register(app: typer.Typer) -> None:
             None, "--templates", help="Map met eigen sjablonen voor het besluit (besluit.md.j2, grounds/*.md.j2)."
         ),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="Geen voortgangsbalk."),
+        workers: Optional[int] = typer.Option(  # noqa: UP007
+            None, "--workers", "-w", min=0,
+            help="Processen (of Dask-werkers) voor inlezen, herkennen, detecteren en lakken; 0: één per kern.",
+        ),
+        executor: Optional[str] = typer.Option(  # noqa: UP007
+            None, "--executor", help="Waar de stappen per document draaien: 'local' (standaard) of 'dask'."
+        ),
+        scheduler: Optional[str] = typer.Option(  # noqa: UP007
+            None, "--scheduler",
+            help="Adres van de Dask-scheduler (tcp://host:8786); leeg of 'local': een cluster op deze machine.",
+        ),
     ) -> None:
         """Verwerk documenten tot een publicatiepakket: inventaris, gelakte PDF's, DiWoo-metadata,
         conceptbesluit, rapport en manifest. Opnieuw draaien met dezelfde --out hervat de zaak en
@@ -51,6 +62,14 @@ def register(app: typer.Typer) -> None:
         cfg = load_config(config)
         if templates is not None:
             cfg.templates = templates
+        if workers is not None:
+            cfg.workers = workers
+        if scheduler is not None:
+            cfg.scheduler, cfg.executor = scheduler, "dask"
+        if executor is not None:
+            if executor not in ("local", "dask"):
+                raise typer.BadParameter("kies 'local' of 'dask'", param_hint="--executor")
+            cfg.executor = executor
         from wooflow.store import is_url
 
         case_dir = Path(case) if case is not None else default_case_dir(out)

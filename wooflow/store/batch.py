@@ -15,7 +15,7 @@ from wooflow.exceptions import CaseError, InputError
 from wooflow.ingest import IngestFailure, ReadContext, expand_paths
 from wooflow.ingest.base import clean_text
 from wooflow.ingest.dispatch import load_file, read_data
-from wooflow.model import sha256_bytes
+from wooflow.model import Document, sha256_bytes
 from wooflow.store.case_store import CaseStore
 
 STORED, SKIPPED, FAILED = "stored", "skipped", "failed"
@@ -65,25 +65,42 @@ class IngestSummary:
                 self.failures.append(event.failure)
 
 
-def ingest_one(store: CaseStore, path: str, ctx: ReadContext | None = None) -> IngestEvent:
-    """Store one input file; an unreadable file becomes a recorded failure, never an exception.
+@dataclass(slots=True)
+class ReadOutcome:
+    """What reading one input gave, before anything is stored: a document or a failure.
 
-    ``path`` is opened as given (a name that is not valid UTF-8 arrives as surrogate escapes);
-    the case stores and reports it with U+FFFD in their place (``clean_text``)."""
-    real, path = path, clean_text(path)
+    Made by :func:`read_input` (no store needed: it runs in worker processes or on cluster
+    workers too) and stored by :func:`store_read` in the process that owns the case."""
+
+    path: str  # as the case stores it (``clean_text``)
+    doc: Document | None = None  # carries its bytes in ``doc.data``
+    failure: IngestFailure | None = None
+
+
+def read_input(real: str, data: bytes, ctx: ReadContext | None = None) -> ReadOutcome:
+    """Parse the bytes of input ``real``: never raises for bad input, never touches a store."""
+    path = clean_text(real)
     try:
-        data = load_file(real)
-        existing = store.find_document(path, sha256_bytes(data))
-        if existing is not None:
-            store.clear_failure(path)
-            return IngestEvent(path, SKIPPED, existing)
         doc = read_data(data, path, path, (ctx or ReadContext()).fresh())
     except InputError as exc:
-        failure = IngestFailure.from_error(exc, real)
-        failure = IngestFailure(path, failure.reason, clean_text(failure.detail))
+        return ReadOutcome(path, failure=_failure(exc, real))
+    doc.data = data  # hand the bytes we hashed to the blob store instead of re-reading the file
+    return ReadOutcome(path, doc=doc)
+
+
+def _failure(exc: InputError, real: str) -> IngestFailure:
+    failure = IngestFailure.from_error(exc, real)
+    return IngestFailure(clean_text(real), failure.reason, clean_text(failure.detail))
+
+
+def store_read(store: CaseStore, outcome: ReadOutcome) -> IngestEvent:
+    """Store what :func:`read_input` gave: the document and what it left out in one
+    transaction, or the failure."""
+    path, doc = outcome.path, outcome.doc
+    if doc is None:
+        failure = outcome.failure or IngestFailure(path, "unreadable", "onbekende fout")
         store.record_failure(failure.path, failure.reason, failure.detail)
         return IngestEvent(path, FAILED, failure=failure)
-    doc.data = data  # hand the bytes we hashed to the blob store instead of re-reading the file
     warnings = tuple(clean_text(w) for item in doc.walk() for w in item.warnings)
     try:
         with store.transaction():  # the document and what it left out, together or not at all
@@ -100,6 +117,35 @@ def ingest_one(store: CaseStore, path: str, ctx: ReadContext | None = None) -> I
     finally:
         doc.data = None
     return IngestEvent(path, STORED, doc_id, warnings=warnings)
+
+
+def check_input(store: CaseStore, real: str) -> tuple[bytes | None, IngestEvent | None]:
+    """The bytes of input ``real`` when it still has to be read, else the event that ends it
+    here: already stored with the same content (skipped, not parsed again) or not loadable."""
+    path = clean_text(real)
+    try:
+        data = load_file(real)
+    except InputError as exc:
+        failure = _failure(exc, real)
+        store.record_failure(failure.path, failure.reason, failure.detail)
+        return None, IngestEvent(path, FAILED, failure=failure)
+    existing = store.find_document(path, sha256_bytes(data))
+    if existing is not None:
+        store.clear_failure(path)
+        return None, IngestEvent(path, SKIPPED, existing)
+    return data, None
+
+
+def ingest_one(store: CaseStore, path: str, ctx: ReadContext | None = None) -> IngestEvent:
+    """Store one input file; an unreadable file becomes a recorded failure, never an exception.
+
+    ``path`` is opened as given (a name that is not valid UTF-8 arrives as surrogate escapes);
+    the case stores and reports it with U+FFFD in their place (``clean_text``)."""
+    data, event = check_input(store, path)
+    if event is not None or data is None:
+        assert event is not None
+        return event
+    return store_read(store, read_input(path, data, ctx))
 
 
 def ingest_paths(

@@ -89,3 +89,28 @@ def test_old_layout_case_is_moved_out_of_the_package(tmp_path):
     assert again.exit_code == 0, again.output
     assert "zaak verplaatst uit de pakketmap" in again.output
     assert (tmp_path / "out.zaak" / "case.sqlite").is_file() and not (out / "case").exists()
+
+
+def test_process_workers_and_executor_options(tmp_path, monkeypatch):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    shutil.copyfile(MIXED / "bsn-notitie.txt", inputs / "bsn-notitie.txt")
+    bad = CliRunner().invoke(app, ["process", str(inputs), "--out", str(tmp_path / "o"), "--executor", "spark"])
+    assert bad.exit_code == 2 and "local" in bad.output
+    seen = {}
+    from wooflow.case.publish import execute
+
+    real = execute.make_executor
+
+    def spy(kind="local", workers=0, scheduler=None):
+        seen.update(kind=kind, workers=workers, scheduler=scheduler)
+        return real(kind, workers, scheduler)
+
+    monkeypatch.setattr(execute, "make_executor", spy)
+    from wooflow.case.publish import process as process_module
+
+    monkeypatch.setattr(process_module, "make_executor", spy)
+    ok = CliRunner().invoke(app, ["process", str(inputs), "--out", str(tmp_path / "o"), "--workers", "1", "-q"])
+    assert ok.exit_code == 0, ok.output
+    assert seen == {"kind": "local", "workers": 1, "scheduler": None}
+    assert len(list((tmp_path / "o").glob("0*.pdf"))) == 1

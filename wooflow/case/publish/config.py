@@ -24,7 +24,7 @@ signer = "de minister van ..., namens deze, ..."
 objection_to = "de minister van ..., Postbus ..."
 contact = "team Woo"
 verify_ocr = true            # the leak verifier also OCRs images in the redacted PDFs
-workers = 0                  # redaction processes; 0 = one per CPU core
+workers = 0                  # processes for the per-document stages; 0 = one per CPU core
 ```
 """
 
@@ -59,7 +59,9 @@ class ProcessConfig:
     objection_to: str = "[naam en adres van het bestuursorgaan]"
     contact: str = "[naam contactpersoon]"
     verify_ocr: bool = True
-    workers: int = 0  # redaction processes; 0: one per CPU core
+    workers: int = 0  # processes (or Dask workers) for the per-document stages; 0: one per CPU core
+    executor: str = "local"  # "local" (processes on this machine) or "dask"
+    scheduler: str = ""  # Dask scheduler address; "" or "local": a LocalCluster
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -114,6 +116,8 @@ def load_config(path: Path | None) -> ProcessConfig:
         cfg.contact = str(pub.get("contact", cfg.contact))
         cfg.verify_ocr = bool(pub.get("verify_ocr", cfg.verify_ocr))
         cfg.workers = int(pub.get("workers", cfg.workers))
+        cfg.executor = str(pub.get("executor", cfg.executor))
+        cfg.scheduler = str(pub.get("scheduler", cfg.scheduler))
     except ConfigError:
         raise
     except (TypeError, ValueError, OverflowError):

@@ -30,10 +30,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from wooflow.case.publish.names import (
-    COMPACT_CATEGORIES,
     Needle,
+    NeedleIndex,
     after_public_role,
-    compile_needles,
     kind_word,
     which,
 )
@@ -124,33 +123,15 @@ class LeakReport:
 class Checker:
     """Searches texts for the needles. A regular expression with hundreds of alternatives is
     slow on megabytes of text, so each text is first narrowed down to the needles that can occur
-    in it: the needle's longest word must be a word of the text (numbers: the digits must occur
-    with the separators removed); only those few are compiled into one expression."""
+    in it (``names.NeedleIndex``: the needle's longest word must be a word of the text, numbers
+    must occur with the separators removed); only those few are compiled into one expression."""
 
     def __init__(self, needles: list[Needle]) -> None:
         self.needles = needles
-        self.keys: list[tuple[bool, str]] = []
-        for n in needles:
-            if n.kind in COMPACT_CATEGORIES:
-                self.keys.append((True, re.sub(r"[\W_]+", "", n.text).lower()))
-            else:
-                words = re.findall(r"\w+", n.text.lower()) or [n.text.lower()]
-                self.keys.append((False, max(words, key=len)))
-        self._compiled: dict[tuple[int, ...], re.Pattern[str]] = {}
+        self.index = NeedleIndex(needles)
 
     def _pattern(self, text: str) -> tuple[re.Pattern[str] | None, list[int]]:
-        lower = text.lower()
-        words = set(re.findall(r"\w+", lower))
-        compact = re.sub(r"[\s.\-/]+", "", lower)
-        picked = [i for i, (comp, key) in enumerate(self.keys) if (key in compact if comp else key in words)]
-        if not picked:
-            return None, picked
-        ident = tuple(picked)
-        if ident not in self._compiled:
-            subset = compile_needles([self.needles[i] for i in picked])
-            assert subset is not None
-            self._compiled[ident] = subset
-        return self._compiled[ident], picked
+        return self.index.pattern(text)
 
     def search(self, text: str, file: str, where: str) -> list[Hit]:
         if not self.needles or not text:

@@ -163,17 +163,85 @@ def after_public_role(text: str, start: int) -> bool:
     return bool(before) and before[-1].strip("(),.:") in PUBLIC_ROLE_WORDS
 
 
+PREFIX = 6  # compact keys are looked up by their first characters
+
+
+class NeedleIndex:
+    """Which needles can occur in a text, in time linear in the text, not in the needles.
+
+    A needle's key is its longest word (numbers: its characters without separators); a text
+    can hold the needle only when the key is one of its words (numbers: a substring of the text
+    with separators dropped). Words are looked up in a dict; number keys by their first
+    ``PREFIX`` characters at every position of the compacted text. A case of 100,000 documents
+    has tens of thousands of needles: one alternation over all of them, run on every title and
+    every published file, made the package stage quadratic in the case size."""
+
+    def __init__(self, needles: list[Needle]) -> None:
+        self.needles = needles
+        self.keys: list[tuple[bool, str]] = []
+        self._words: dict[str, list[int]] = {}
+        self._prefixes: dict[str, list[int]] = {}
+        self._short: list[int] = []
+        for i, n in enumerate(needles):
+            if n.kind in COMPACT_CATEGORIES:
+                key = re.sub(r"[\W_]+", "", n.text).lower()
+                self.keys.append((True, key))
+                if len(key) >= PREFIX:
+                    self._prefixes.setdefault(key[:PREFIX], []).append(i)
+                else:
+                    self._short.append(i)
+            else:
+                words = re.findall(r"\w+", n.text.lower()) or [n.text.lower()]
+                key = max(words, key=len)
+                self.keys.append((False, key))
+                self._words.setdefault(key, []).append(i)
+        self._compiled: dict[tuple[int, ...], re.Pattern[str]] = {}
+
+    def candidates(self, text: str) -> list[int]:
+        """Indexes (ascending) of the needles whose key occurs in ``text``."""
+        lower = text.lower()
+        picked: set[int] = set()
+        for word in set(re.findall(r"\w+", lower)):
+            picked.update(self._words.get(word, ()))
+        if self._prefixes or self._short:
+            compact = re.sub(r"[\s.\-/]+", "", lower)
+            prefixes = self._prefixes
+            found = {i for j in range(len(compact) - PREFIX + 1) for i in prefixes.get(compact[j : j + PREFIX], ())}
+            found.update(self._short)
+            picked.update(i for i in found if self.keys[i][1] in compact)
+        return sorted(picked)
+
+    def pattern(self, text: str) -> tuple[re.Pattern[str] | None, list[int]]:
+        """One alternation over the needles that can occur in ``text`` (cached per set)."""
+        picked = self.candidates(text)
+        if not picked:
+            return None, picked
+        ident = tuple(picked)
+        compiled = self._compiled.get(ident)
+        if compiled is None:
+            if len(self._compiled) > 4096:
+                self._compiled.clear()
+            compiled = compile_needles([self.needles[i] for i in picked])
+            assert compiled is not None
+            self._compiled[ident] = compiled
+        return compiled, picked
+
+
 def make_scrubber(needles: list[Needle]) -> Callable[[str], str]:
     """Replace every form of every needle in a name or title by its ground code."""
-    pattern = compile_needles(needles)
-    if pattern is None:
+    if not needles:
         return lambda s: s
-
-    def repl(m: re.Match[str]) -> str:
-        i = which(m)
-        return needles[i].ground if i >= 0 else "5.1.2e"
+    index = NeedleIndex(needles)
 
     def scrub(text: str) -> str:
+        pattern, picked = index.pattern(text)
+        if pattern is None:
+            return text
+
+        def repl(m: re.Match[str]) -> str:
+            i = which(m)
+            return needles[picked[i]].ground if i >= 0 else "5.1.2e"
+
         return pattern.sub(repl, text)
 
     return scrub

@@ -17,15 +17,16 @@ import json
 import os
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from wooflow.case.faults import fault_point
-from wooflow.case.publish import decision, diwoo, diwoocheck, inventory, leakcheck
+from wooflow.case.publish import decision, diwoo, diwoocheck, inventory, leakcheck, stages
 from wooflow.case.publish.config import ProcessConfig
+from wooflow.case.publish.execute import Executor, make_executor
 from wooflow.case.publish.lists import resolve_organisation
 from wooflow.case.publish.package import (
     JOURNAL,
@@ -40,13 +41,12 @@ from wooflow.case.publish.package import (
 from wooflow.case.publish.records import DUBBEL, CaseMeta, PublishRecord
 from wooflow.case.publish.report import ReportData, render
 from wooflow.case.publish.source import CaseView, load
-from wooflow.exceptions import ConfigError, LeakError, ValidationError, WooflowError
+from wooflow.exceptions import LeakError, ValidationError, WooflowError
 from wooflow.ingest.base import clean_text
 from wooflow.store import CaseLocation, parse_location, resolve_location
 from wooflow.store.lock import case_lock
 
 STATE_FILE = "publicatie-status.json"
-DETECT_BATCH = 25
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 STAGES = ("inlezen", "begrijpen", "detecteren", "ontdubbelen", "lakken", "publiceren")
 
@@ -163,9 +163,7 @@ def _inputs(
     return out
 
 
-def _ingest(case: Any, paths: list[str], summary: ProcessSummary, progress: Progress) -> None:
-    from wooflow.store import ingest_paths
-
+def _ingest(case: Any, paths: list[str], summary: ProcessSummary, progress: Progress, executor: Executor) -> None:
     done = 0
 
     def on_event(event: Any) -> None:
@@ -182,39 +180,16 @@ def _ingest(case: Any, paths: list[str], summary: ProcessSummary, progress: Prog
         progress("inlezen", done, len(paths))
 
     progress("inlezen", 0, len(paths))
-    ingest_paths(case.store, paths, on_event=on_event)
+    stages.ingest(case, paths, executor, on_event)
 
 
-def _understand(case: Any, progress: Progress) -> None:
-    from wooflow.case.index import index_new
+def _understand(case: Any, progress: Progress, executor: Executor) -> None:
     from wooflow.store.repos import case_docs
 
     todo = case_docs.count_unindexed(case.conn)
     progress("begrijpen", 0, todo)
-    index_new(case)
+    stages.understand(case, executor)
     progress("begrijpen", todo, todo)
-
-
-def _detect(case: Any, state: _State, detector: Any, progress: Progress) -> None:
-    from wooflow.case.publish.source import CONTAINER_KINDS
-    from wooflow.case.review import run_detection
-
-    ids = [r.doc_id for r in case.records() if r.kind not in CONTAINER_KINDS and r.doc_id not in state.detected]
-    progress("detecteren", 0, len(ids))
-    if ids and detector is None:
-        try:
-            from wooflow.detect import Detector  # type: ignore[attr-defined]
-        except ImportError:
-            raise ConfigError("detectie (wooflow.detect.Detector) is niet beschikbaar") from None
-        # case context as evidence: an address the request is about stays public
-        detector = Detector({"case": {"request": case.info.request}})
-    for i in range(0, len(ids), DETECT_BATCH):
-        chunk = ids[i : i + DETECT_BATCH]
-        run_detection(case, detector, doc_ids=chunk)
-        fault_point("detect")
-        state.data["detected"] = sorted(state.detected | set(chunk))
-        state.save()
-        progress("detecteren", min(len(ids), i + DETECT_BATCH), len(ids))
 
 
 def _fingerprint(sha256: str, findings: list[Any]) -> str:
@@ -250,6 +225,21 @@ def _redact_job(
         return 0, "error", "interne fout bij het lakken of controleren van dit document (meld dit als fout)"
 
 
+def _redact_task(_shared: Any, item: tuple[Any, ...]) -> tuple[int, str, str, bytes | None]:
+    """``_redact_job`` on an executor. With ``out`` empty (a cluster worker, maybe on another
+    machine) the PDF is made in a temporary folder and its bytes come back to be written here."""
+    doc, source, found, out, verify_ocr = item
+    if out:
+        return (*_redact_job(doc, source, found, out, verify_ocr), None)
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="wooflow-redact-") as tmp:
+        target = Path(tmp) / "document.pdf"
+        pages, kind, message = _redact_job(doc, source, found, str(target), verify_ocr)
+        data = target.read_bytes() if not kind and target.is_file() else None
+    return pages, kind, message, data
+
+
 @dataclass(slots=True)
 class _Job:
     rec: PublishRecord
@@ -259,43 +249,21 @@ class _Job:
     fp: str
 
 
-def _workers(cfg: ProcessConfig, jobs: int) -> int:
-    """Worker processes for redaction: forked, so only where fork exists (Linux, macOS)."""
-    import multiprocessing
-
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return 1
-    return max(1, min(cfg.workers or (os.cpu_count() or 1), jobs))
-
-
-def _die_with_parent() -> None:
-    """A redaction worker ends with ``process`` (also after kill -9), never writes on alone."""
-    import ctypes
-    import signal
-    import sys
-
-    if sys.platform.startswith("linux"):
-        try:
-            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-        except (OSError, AttributeError):
-            pass
-        if os.getppid() == 1:  # the parent died before prctl took effect
-            os._exit(1)
-
-
 def _redact_all(
     case: Any, view: CaseView, rows: dict[str, inventory.InventoryRow], pkg: Package,
-    state: _State, cfg: ProcessConfig, summary: ProcessSummary, progress: Progress,
+    state: _State, cfg: ProcessConfig, summary: ProcessSummary, progress: Progress, executor: Executor,
 ) -> None:  # fmt: skip
-    """Redact and verify every published document, in parallel worker processes."""
+    """Redact and verify every published document, on the executor's workers."""
     todo = [r for r in view.records if r.published]
     progress("lakken", 0, len(todo))
     made: dict[str, Any] = {}
     done = 0
 
-    def finish(job: _Job, pages: int, kind: str, message: str) -> None:
+    def finish(job: _Job, pages: int, kind: str, message: str, data: bytes | None = None) -> None:
         nonlocal done
         rel, rec = job.row.file_name, job.rec
+        if data is not None:
+            atomic_write(pkg.out_dir / rel, data)
         if kind:
             rec.withheld = True
             if kind == "leak":
@@ -329,35 +297,17 @@ def _redact_all(
         else:
             jobs.append(job)
 
-    def args(job: _Job) -> tuple[Any, ...]:
-        doc = case.document(job.doc_id)
-        source = str(case.store.blob_path(doc.sha256)) if doc.data is None else None
-        return doc, source, job.found, str(pkg.out_dir / job.row.file_name), cfg.verify_ocr
+    def items() -> Iterator[tuple[Any, ...]]:
+        for job in jobs:  # loaded lazily: only the executor's window is in memory
+            doc = case.document(job.doc_id)
+            source = str(case.store.blob_path(doc.sha256)) if doc.data is None else None
+            if executor.remote and source is not None and doc.kind == "pdf":
+                doc.data, source = Path(source).read_bytes(), None  # the worker may be elsewhere
+            out = "" if executor.remote else str(pkg.out_dir / job.row.file_name)
+            yield doc, source, job.found, out, cfg.verify_ocr
 
-    workers = _workers(cfg, len(jobs))
-    if workers <= 1:
-        for job in jobs:
-            finish(job, *_redact_job(*args(job)))
-    else:
-        import multiprocessing
-        from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-
-        queue = iter(jobs)
-        with ProcessPoolExecutor(
-            workers, mp_context=multiprocessing.get_context("fork"), initializer=_die_with_parent
-        ) as pool:
-            pending = {}
-            for job in queue:  # keep a small window in flight: documents are loaded lazily
-                pending[pool.submit(_redact_job, *args(job))] = job
-                if len(pending) >= 2 * workers:
-                    break
-            while pending:
-                ready, _ = wait(pending, return_when=FIRST_COMPLETED)
-                for fut in ready:
-                    finish(pending.pop(fut), *fut.result())
-                    nxt = next(queue, None)
-                    if nxt is not None:
-                        pending[pool.submit(_redact_job, *args(nxt))] = nxt
+    for job, result in zip(jobs, executor.map(_redact_task, items()), strict=True):
+        finish(job, *result)
     state.data["redacted"] = made
     state.save()
 
@@ -423,9 +373,12 @@ def process(
     case_dir: str | os.PathLike[str] | None = None,
     progress: Progress | None = None,
     detector: Any = None,
+    executor: Executor | None = None,
 ) -> ProcessSummary:
     """Run the whole pipeline and write the package into ``out_dir``; see the module doc.
 
+    The per-document stages run on ``executor`` (default: from ``config``: ``workers`` local
+    processes, or a Dask cluster; see ``execute.py``); the caller closes an executor it gives.
     The case is locked for the whole run (``case_lock``): a second run on it stops at once."""
 
     t0 = time.perf_counter()
@@ -445,16 +398,19 @@ def process(
     summary.notes = [f"{clean_text(p)}: verborgen of tijdelijk bestand, niet ingelezen" for p in hidden]
     summary.inputs = len(paths)
     with case_lock(loc):
-        _run(paths, out, loc, cfg, summary, progress, detector)
+        if executor is not None:
+            _run(paths, out, loc, cfg, summary, progress, detector, executor)
+        else:
+            with make_executor(cfg.executor, cfg.workers, cfg.scheduler or None) as own:
+                _run(paths, out, loc, cfg, summary, progress, detector, own)
     summary.seconds = time.perf_counter() - t0
     return summary
 
 
 def _run(
     paths: list[str], out: Path, loc: CaseLocation, cfg: ProcessConfig, summary: ProcessSummary,
-    progress: Progress, detector: Any,
+    progress: Progress, detector: Any, executor: Executor,
 ) -> None:  # fmt: skip
-    from wooflow.case.dedupe import dedupe
     from wooflow.case.review import AcceptancePolicy, apply_policy, findings
 
     cdir = loc.folder
@@ -462,7 +418,7 @@ def _run(
     try:
         resolve_organisation(case.info.organisation or None)  # fail before the long stages
         state = _State(cdir)
-        _ingest(case, paths, summary, progress)
+        _ingest(case, paths, summary, progress, executor)
         # every input, attachment, member or page of these inputs not read, also in earlier runs
         given = {clean_text(p) for p in paths}
         summary.failures = [
@@ -470,10 +426,12 @@ def _run(
             if not given or f.path.split("#", 1)[0] in given
         ]
         fault_point("ingest")
-        _understand(case, progress)
-        _detect(case, state, detector, progress)
+        _understand(case, progress, executor)
+        from wooflow.case.publish.source import CONTAINER_KINDS
+
+        stages.detect(case, state, detector, executor, progress, CONTAINER_KINDS)
         progress("ontdubbelen", 0, 1)
-        groups = dedupe(case, threshold=cfg.dedupe_threshold)
+        groups = stages.deduplicate(case, cfg.dedupe_threshold, executor)
         fault_point("dedupe")
         summary.auto_accepted = apply_policy(
             case, AcceptancePolicy(categories=frozenset(cfg.auto_accept), min_score=cfg.min_score)
@@ -494,7 +452,7 @@ def _run(
         scrub = view.scrubber()
         pkg = Package(out, journal=cdir / JOURNAL)
         rows = _rows_by_key(view.records, numbers, meta, scrub)
-        _redact_all(case, view, rows, pkg, state, cfg, summary, progress)
+        _redact_all(case, view, rows, pkg, state, cfg, summary, progress, executor)
         summary.documents = sum(1 for r in view.records if not r.unreadable)
         summary.judgements = Counter(r.judgement for r in view.records if r.in_scope and not r.unreadable)
         summary.published = sum(1 for r in view.records if r.published)

@@ -51,6 +51,7 @@ CREATE INDEX IF NOT EXISTS case_doc_date ON case_doc(date);
 CREATE INDEX IF NOT EXISTS case_doc_type ON case_doc(type);
 CREATE INDEX IF NOT EXISTS case_doc_parent ON case_doc(parent_id);
 CREATE INDEX IF NOT EXISTS case_doc_hash ON case_doc(text_hash);
+CREATE INDEX IF NOT EXISTS case_doc_sha256 ON case_doc(sha256);
 CREATE INDEX IF NOT EXISTS case_doc_judgement ON case_doc(judgement);
 -- contentless: the stemmed copy is not stored again (snippets come from documents.text)
 CREATE VIRTUAL TABLE IF NOT EXISTS case_fts USING fts5(

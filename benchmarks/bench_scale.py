@@ -1,0 +1,232 @@
+"""Scale of ``wooflow process``: throughput, memory and accuracy on a generated case.
+
+    .venv/bin/python benchmarks/bench_scale.py --docs 1000 [--workers 1,2] [--executor local|dask]
+                                               [--seed 7] [--scans 0.02] [--work DIR]
+
+Generates ``--docs`` documents with ``casegen.py`` (genre mix of a real request, gold spans),
+then runs ``process`` on them once per worker count, each in a fresh case in its own child
+process, one after the other on the same data (on a busy machine, compare runs of one call).
+While a run goes, its process tree is sampled every 0.2 s for the peak RSS of the parent and
+of the largest worker. Prints per stage seconds, documents/s and pages/s, end to end figures,
+the speed-up over the first worker count, and recall / kept-public / duplicates found against
+the gold. Asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import psutil
+
+HERE = Path(__file__).resolve().parent
+
+
+def run_stages(args: argparse.Namespace) -> None:
+    """Child, ``--until dedupe``: only the stages whose cost could grow with the case (ingest,
+    understand, detect with the case-wide person step, deduplicate), no redaction or package."""
+    from wooflow.case.publish import stages
+    from wooflow.case.publish.config import ProcessConfig
+    from wooflow.case.publish.execute import make_executor
+    from wooflow.case.publish.process import _inputs, _State, open_case
+    from wooflow.case.publish.source import CONTAINER_KINDS
+
+    cfg = ProcessConfig(case_number="BENCH-SCALE", workers=args.workers)
+    cdir = Path(str(args.out) + ".zaak")
+    stamps: dict[str, float] = {}
+    t0 = last = time.perf_counter()
+
+    def lap(stage: str) -> None:
+        nonlocal last
+        now = time.perf_counter()
+        stamps[stage] = now - last
+        last = now
+        print(f"# {stage} {stamps[stage]:.1f} s, RSS {psutil.Process().memory_info().rss / 2**20:.0f} MiB", flush=True)
+
+    paths = _inputs([args.inputs], [])
+    with make_executor(args.executor, args.workers, args.scheduler or None) as ex:
+        case = open_case(cdir, cfg)
+        stages.ingest(case, paths, ex, lambda e: None)
+        lap("inlezen")
+        stages.understand(case, ex)
+        lap("begrijpen")
+        stages.detect(case, _State(cdir), None, ex, lambda *a: None, CONTAINER_KINDS)
+        lap("detecteren")
+        groups = stages.deduplicate(case, cfg.dedupe_threshold, ex)
+        lap("ontdubbelen")
+        docs = case.store.list_documents()
+        case.close()
+    print(json.dumps({
+        "total": time.perf_counter() - t0, "stages": stamps, "inputs": len(paths), "documents": len(docs),
+        "pages": sum(d.page_count for d in docs), "duplicates": sum(len(g.duplicates) for g in groups),
+        "failed": 0, "withheld": 0,
+    }))
+
+
+def run_one(args: argparse.Namespace) -> None:
+    """Child: one ``process`` run; prints one JSON line with what it measured."""
+    from wooflow.case.case import Case
+    from wooflow.case.publish.config import ProcessConfig
+    from wooflow.case.publish.process import process
+    from wooflow.case.review import findings
+
+    stamps: dict[str, list[float]] = {}
+
+    def on_progress(stage: str, done: int, total: int) -> None:
+        now = time.perf_counter()
+        stamps.setdefault(stage, [now, now])[1] = now
+
+    cfg = ProcessConfig(case_number="BENCH-SCALE", workers=args.workers, executor=args.executor,
+                        scheduler=args.scheduler or "")
+    t0 = time.perf_counter()
+    s = process([args.inputs], args.out, cfg, progress=on_progress)
+    total = time.perf_counter() - t0
+    case = Case.open(Path(str(args.out) + ".zaak"))
+    pages = sum(d.page_count for d in case.store.list_documents())
+    found: dict[str, list[str]] = {}
+    for rec in findings(case):
+        if rec.finding.action == "redact" and rec.status in ("accepted", "proposed", "added"):
+            found.setdefault(_top(case, rec.doc_id), []).append(rec.finding.text)
+    dubbel = {Path(r.path).name for r in case.records() if r.judgement == "dubbel" and r.parent_id is None}
+    case.close()
+    gold_redact = hit = gold_keep = kept = dup_gold = dup_hit = 0
+    with (Path(args.inputs).parent / "gold.jsonl").open(encoding="utf-8") as fh:
+        for line in fh:
+            g = json.loads(line)
+            texts = found.get(g["file"], [])
+            joined = "\n".join(texts)
+            for item in g["redact"]:
+                gold_redact += 1
+                hit += item in joined
+            for item in g["keep"]:
+                gold_keep += 1
+                surname = item.split("(")[0].split()[-1]
+                kept += surname not in joined
+            if g["genre"].startswith(("exact", "near")):
+                dup_gold += 1
+                source = g["genre"].split(":", 1)[1]  # one of the pair is judged "dubbel", the other kept
+                dup_hit += g["file"] in dubbel or source in dubbel
+    print(json.dumps({
+        "total": total, "stages": {k: b - a for k, (a, b) in stamps.items()}, "inputs": s.inputs,
+        "documents": s.documents, "pages": pages, "published_pages": s.pages, "duplicates": s.duplicates,
+        "failed": s.failed, "withheld": len(s.withheld),
+        "recall": hit / max(gold_redact, 1), "kept_public": kept / max(gold_keep, 1),
+        "duplicates_found": dup_hit / max(dup_gold, 1), "gold_duplicates": dup_gold,
+    }))
+
+
+_TOPS: dict[int, str] = {}
+
+
+def _top(case: object, doc_id: int) -> str:
+    """The input file name a (child) document came from."""
+    if doc_id not in _TOPS:
+        rec = case.record(doc_id)  # type: ignore[attr-defined]
+        _TOPS[doc_id] = _top(case, rec.parent_id) if rec.parent_id else Path(rec.path).name
+    return _TOPS[doc_id]
+
+
+def measure(inputs: Path, out: Path, workers: int, executor: str, scheduler: str, until: str) -> dict[str, object]:
+    """Run one child and sample its process tree's memory until it ends."""
+    cmd = [sys.executable, __file__, "--run-one", "--inputs", str(inputs), "--out", str(out),
+           "--workers", str(workers), "--executor", executor, "--scheduler", scheduler, "--until", until]
+    log = Path(str(out) + ".log")  # the child's own lines, readable while it runs
+    with log.open("w+b") as buf:
+        proc = subprocess.Popen(cmd, stdout=buf)
+        parent = psutil.Process(proc.pid)
+        peak_parent = peak_worker = peak_total = 0
+        while proc.poll() is None:
+            try:
+                rss = parent.memory_info().rss
+                kids = [c.memory_info().rss for c in parent.children(recursive=True)]
+            except psutil.Error:
+                kids, rss = [], 0
+            peak_parent = max(peak_parent, rss)
+            peak_worker = max([peak_worker, *kids])
+            peak_total = max(peak_total, rss + sum(kids))
+            time.sleep(0.2)
+        buf.seek(0)
+        text = buf.read().decode()
+    for line in text.splitlines():
+        if line.startswith("# "):
+            print(f"  {line[2:]}")
+    lines = [ln for ln in text.splitlines() if ln.startswith("{")]
+    if proc.returncode not in (0, 2) or not lines:
+        raise SystemExit(f"run with {workers} workers failed (exit {proc.returncode})")
+    result: dict[str, object] = json.loads(lines[-1])
+    result.update(peak_parent=peak_parent / 2**20, peak_worker=peak_worker / 2**20, peak_total=peak_total / 2**20)
+    return result
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    ap.add_argument("--docs", type=int, default=1000)
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--scans", type=float, default=0.02)
+    ap.add_argument("--workers", default="1,2", help="worker counts, one run each (comma separated)")
+    ap.add_argument("--executor", default="local", choices=["local", "dask"])
+    ap.add_argument("--scheduler", default="", help="Dask scheduler address; empty: a LocalCluster")
+    ap.add_argument("--work", type=Path, help="keep the generated case and the runs here")
+    ap.add_argument("--until", default="", choices=["", "dedupe"],
+                    help="dedupe: stop after deduplication (the stages that could grow with the case)")
+    ap.add_argument("--run-one", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--inputs", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--out", type=Path, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.run_one:
+        args.workers = int(args.workers)
+        (run_stages if args.until else run_one)(args)
+        return
+
+    work = args.work or Path(tempfile.mkdtemp(prefix="wooflow-bench-scale-"))
+    data = work / f"case-{args.docs}-{args.seed}-{args.scans}"
+    gold = data / "gold.jsonl"
+    t0 = time.perf_counter()
+    if not gold.exists() or sum(1 for _ in gold.open()) != args.docs:
+        shutil.rmtree(data, ignore_errors=True)
+        sys.path.insert(0, str(HERE))
+        from casegen import CaseGenerator
+
+        counts = CaseGenerator(args.seed, args.scans).write(data, args.docs)
+        print(f"generated {args.docs} documents in {time.perf_counter() - t0:.0f} s: "
+              + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+    results = []
+    for n in [int(w) for w in args.workers.split(",")]:
+        out = work / f"out-{args.docs}-{args.executor}-{n}"
+        shutil.rmtree(out, ignore_errors=True)
+        shutil.rmtree(Path(str(out) + ".zaak"), ignore_errors=True)
+        r = measure(data / "docs", out, n, args.executor, args.scheduler, args.until)
+        results.append((n, r))
+        _print(n, r, args.executor, results[0][1])
+    print(f"cores: {psutil.cpu_count()}, load average at end: {os.getloadavg()[0]:.1f}, "
+          f"python {sys.version.split()[0]}")
+    if args.work is None:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _print(n: int, r: dict[str, object], executor: str, first: dict[str, object]) -> None:
+    docs, pages, total = float(r["documents"]), float(r["pages"]), float(r["total"])  # type: ignore[arg-type]
+    print(f"\n{executor}, {n} worker(s): {r['inputs']} inputs, {docs:.0f} documents (with attachments), "
+          f"{pages:.0f} pages, {r['duplicates']} duplicates, {r['failed']} unreadable, {r['withheld']} withheld")
+    print(f"  end to end {total:.1f} s: {docs / total:.2f} documents/s, {pages / total:.2f} pages/s"
+          f"  (speed-up over {first is r and 'itself' or 'the first run'}: {float(first['total']) / total:.2f}x)")  # type: ignore[arg-type]
+    for stage, sec in r["stages"].items():  # type: ignore[attr-defined]
+        sec = max(float(sec), 1e-9)
+        print(f"    {stage:<12} {sec:8.1f} s  {docs / sec:8.1f} documents/s  {pages / sec:8.1f} pages/s")
+    print(f"  peak RSS: parent {r['peak_parent']:.0f} MiB, largest worker {r['peak_worker']:.0f} MiB, "
+          f"whole tree {r['peak_total']:.0f} MiB")
+    if "recall" not in r:
+        return
+    print(f"  accuracy vs gold: recall {r['recall']:.3f}, kept public {r['kept_public']:.3f}, "
+          f"duplicates found {r['duplicates_found']:.3f} of {r['gold_duplicates']}")
+
+
+if __name__ == "__main__":
+    main()

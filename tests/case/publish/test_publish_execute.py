@@ -1,0 +1,53 @@
+"""Executors of ``process``: ordered results, bounded windows, pass-through items."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+
+from wooflow.case.publish.execute import Done, PoolExecutor, SerialExecutor, make_executor
+from wooflow.exceptions import ConfigError
+
+
+def _slow_square(shared: int, x: int) -> tuple[int, int, int]:
+    time.sleep(0.05 if x % 2 == 0 else 0.0)  # even items finish last: results must still be in order
+    return x, x * x + shared, os.getpid()
+
+
+def test_pool_gives_results_in_input_order_from_worker_processes():
+    with PoolExecutor(2) as ex:
+        out = list(ex.map(_slow_square, range(10), shared=1))
+    assert [r[:2] for r in out] == [(x, x * x + 1) for x in range(10)]
+    assert os.getpid() not in {r[2] for r in out} and len({r[2] for r in out}) >= 1
+
+
+def test_done_items_pass_through_in_place_without_a_task():
+    items = [1, Done("skip"), 2]
+    with PoolExecutor(2) as ex:
+        assert [r if isinstance(r, str) else r[0] for r in ex.map(_slow_square, items, 0)] == [1, "skip", 2]
+    assert [r if isinstance(r, str) else r[0] for r in SerialExecutor().map(_slow_square, items, 0)] == [1, "skip", 2]
+
+
+def test_window_is_bounded():
+    pulled = []
+
+    def items():
+        for i in range(100):
+            pulled.append(i)
+            yield i
+
+    with PoolExecutor(2) as ex:
+        results = ex.map(_slow_square, items(), 0)
+        next(results)
+        assert len(pulled) <= 2 * 2 + 1  # the window, not the whole stream
+        assert len(list(results)) == 99
+
+
+def test_make_executor():
+    assert isinstance(make_executor("local", 1), SerialExecutor)
+    pool = make_executor("local", 3)
+    assert isinstance(pool, PoolExecutor) and pool.workers == 3
+    with pytest.raises(ConfigError):
+        make_executor("spark", 2)

@@ -1,0 +1,195 @@
+"""Where the per-document stages of ``process`` run: here, on N local processes, or on Dask.
+
+An executor maps a task function over a stream of items and yields the results **in input
+order**, with a bounded number of tasks in flight (memory stays flat in the number of
+documents). Tasks only compute: they get what they need (file bytes, a stored document, texts)
+and return results; the process that owns the case writes every result to the store in its
+own transaction. So SQLite stays single-writer, the store contents do not depend on the
+executor (same ids, same findings), a result is written exactly once however often a cluster
+retried its task, and a run that is killed resumes from what was committed.
+
+- ``SerialExecutor``: in this process (``--workers 1``).
+- ``PoolExecutor``: N forked worker processes per stage (``--workers N``); workers die with
+  the parent (also after ``kill -9``).
+- ``DaskExecutor``: tasks on a ``dask.distributed`` cluster (``--executor dask --scheduler
+  ADDRESS``; no address or ``local``: a ``LocalCluster`` on this machine). The scheduler
+  re-runs the task of a worker that dies; its result still arrives once.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from wooflow.exceptions import ConfigError
+
+Task = Callable[[Any, Any], Any]  # (shared, item) -> result; a module-level function
+
+EXECUTORS = ("local", "dask")
+
+
+@dataclass(frozen=True, slots=True)
+class Done:
+    """An item whose result is already known here: passed through in order, never sent."""
+
+    value: Any
+
+
+class Executor:
+    """Ordered, bounded map of a task over items (see the module doc)."""
+
+    kind = "serial"
+    remote = False  # tasks may run on another machine: send bytes, never paths
+    workers = 1
+
+    def map(self, task: Task, items: Iterable[Any], shared: Any = None) -> Iterator[Any]:
+        for item in items:
+            yield item.value if isinstance(item, Done) else task(shared, item)
+
+    def close(self) -> None:
+        return None
+
+    def __enter__(self) -> Executor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class SerialExecutor(Executor):
+    pass
+
+
+# The pool's shared object: set before the workers are forked, so they inherit it (a detector
+# with its models is never pickled per task).
+_SHARED: Any = None
+
+
+def _pool_call(task: Task, item: Any) -> Any:
+    return task(_SHARED, item)
+
+
+def die_with_parent() -> None:
+    """A worker process ends with ``process`` (also after kill -9), never runs on alone."""
+    import ctypes
+    import signal
+    import sys
+
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+        if os.getppid() == 1:  # the parent died before prctl took effect
+            os._exit(1)
+
+
+class PoolExecutor(Executor):
+    """``workers`` forked processes per ``map`` call (a fresh pool inherits the shared object)."""
+
+    kind = "local"
+
+    def __init__(self, workers: int) -> None:
+        self.workers = max(1, workers)
+
+    def map(self, task: Task, items: Iterable[Any], shared: Any = None) -> Iterator[Any]:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        global _SHARED
+        _SHARED = shared
+        pool = ProcessPoolExecutor(
+            self.workers, mp_context=multiprocessing.get_context("fork"), initializer=die_with_parent
+        )
+        try:
+            yield from _ordered(lambda item: pool.submit(_pool_call, task, item), items, 2 * self.workers)
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+            _SHARED = None
+
+
+class DaskExecutor(Executor):
+    """Tasks on a ``dask.distributed`` cluster; ``client`` may be given (tests, notebooks)."""
+
+    kind = "dask"
+    remote = True
+
+    def __init__(self, scheduler: str | None = None, workers: int = 0, client: Any = None) -> None:
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError:
+            raise ConfigError(
+                "--executor dask vraagt dask.distributed: installeer wooflow met de extra 'cluster'"
+            ) from None
+        self._own: list[Any] = []
+        if client is None:
+            if scheduler in (None, "", "local"):
+                cluster = LocalCluster(
+                    n_workers=workers or (os.cpu_count() or 1), threads_per_worker=1,
+                    processes=True, dashboard_address=None,
+                )
+                self._own.append(cluster)
+                client = Client(cluster)
+            else:
+                try:
+                    client = Client(scheduler, timeout=30)
+                except (OSError, TimeoutError) as exc:
+                    raise ConfigError(f"Dask-scheduler {scheduler} niet bereikbaar: {exc}") from None
+            self._own.insert(0, client)
+        self.client = client
+        self.workers = max(1, sum(client.nthreads().values()))
+
+    def map(self, task: Task, items: Iterable[Any], shared: Any = None) -> Iterator[Any]:
+        handle = self.client.scatter(shared, broadcast=True, hash=False) if shared is not None else None
+        try:
+            yield from _ordered(
+                lambda item: self.client.submit(task, handle, item, pure=False), items, 2 * self.workers + 2
+            )
+        finally:
+            if handle is not None:
+                handle.release()
+
+    def close(self) -> None:
+        for obj in self._own:
+            obj.close()
+        self._own = []
+
+
+def _ordered(submit: Callable[[Any], Any], items: Iterable[Any], window: int) -> Iterator[Any]:
+    """Results in input order with at most ``window`` tasks in flight."""
+    pending: deque[tuple[bool, Any]] = deque()
+    source = iter(items)
+    exhausted = False
+    while True:
+        while not exhausted and len(pending) < window:
+            try:
+                item = next(source)
+            except StopIteration:
+                exhausted = True
+                break
+            pending.append((True, item.value) if isinstance(item, Done) else (False, submit(item)))
+        if not pending:
+            return
+        known, value = pending.popleft()
+        yield value if known else value.result()
+
+
+def make_executor(kind: str = "local", workers: int = 0, scheduler: str | None = None) -> Executor:
+    """The executor for ``wooflow process``: ``workers`` 0 means one per CPU core; 1 local
+    worker runs everything in this process."""
+    if kind == "dask" or scheduler:
+        return DaskExecutor(scheduler, workers)
+    if kind != "local":
+        raise ConfigError(f"onbekende executor {kind!r}: kies uit {', '.join(EXECUTORS)}")
+    import multiprocessing
+
+    n = workers or (os.cpu_count() or 1)
+    if n <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return SerialExecutor()
+    return PoolExecutor(n)
+
+
+__all__ = ["EXECUTORS", "DaskExecutor", "Done", "Executor", "PoolExecutor", "SerialExecutor", "make_executor"]
