@@ -151,6 +151,9 @@ class Case:
         self.store: CaseStore = CaseStore(self.dir)
         self.conn: sqlite3.Connection = self.store.conn
         db.ensure_schema(self.store)
+        from wooflow.case import areas
+
+        areas.ensure_schema(self.store)
         if self._get("info") is None:
             self.store.close()
             raise CaseError(f"{self.dir}: zaakgegevens ontbreken (maak de zaak met 'wooflow case init')")

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from wooflow.case import audit
+from wooflow.case.areas import grounds_by_doc as area_grounds
 from wooflow.exceptions import CaseError
 
 if TYPE_CHECKING:
@@ -89,6 +90,8 @@ def _derived_grounds(case: Case, doc_ids: list[int] | None) -> dict[int, list[st
     grounds: dict[int, set[str]] = defaultdict(set)
     for r in case.conn.execute(sql):
         grounds[r["doc_id"]].add(normalise_ground(r["ground"]))
+    for doc_id, codes in area_grounds(case.conn, doc_ids).items():  # drawn boxes
+        grounds[doc_id] |= codes
     return {k: sorted(v, key=ground_order) for k, v in grounds.items()}
 
 
@@ -99,7 +102,7 @@ def _redacted_docs(case: Case, doc_ids: list[int] | None) -> set[int]:
             "SELECT DISTINCT doc_id FROM case_findings WHERE action='redact'"
             f" AND status IN {REDACTING}" + _in(doc_ids)
         )
-    }
+    } | set(area_grounds(case.conn, doc_ids))
 
 
 def judgements(case: Case, doc_ids: list[int] | None = None) -> list[Judgement]:

@@ -185,6 +185,10 @@ def undo_last(case: Case) -> tuple[str, int | None]:
             conn.execute("UPDATE case_persons SET decision=?, decided_by=?, decided_at=? WHERE key=?",
                          [*before[1:], key])
             audit.log(conn, case.actor, "person.undo", target=key, decision=before[1])
+        if payload.get("areas"):
+            from wooflow.case.areas import undo_areas
+
+            docs |= undo_areas(case, payload["areas"])
         conn.execute("UPDATE case_undo SET done=1 WHERE id=?", (row["id"],))
         audit.log(conn, case.actor, "undo", row["doc_id"], detail={"wat": row["label"]})
         refresh(case, docs)

@@ -220,25 +220,30 @@ def _fingerprint(sha256: str, findings: list[Any]) -> str:
     return hashlib.sha256(body.encode()).hexdigest()
 
 
-def _redact_doc(doc: Any, source_path: str | None, findings: list[Any], out: Path, verify_ocr: bool) -> int:
-    """Write the redacted PDF of one document and verify it; returns its page count."""
+def _redact_doc(
+    doc: Any, source_path: str | None, findings: list[Any], out: Path, verify_ocr: bool,
+    areas: Sequence[Any] = (),
+) -> int:  # fmt: skip
+    """Write the redacted PDF of one document and verify it; returns its page count.
+    ``areas``: boxes a reviewer drew on its pages (wooflow.redact.areas.Area)."""
     from wooflow.redact.batch import redact_to_pdf
 
     if doc.kind == "pdf" and doc.data is None and source_path:
         doc.data = Path(source_path).read_bytes()
-    report, _ = redact_to_pdf(doc, findings, out, ocr=verify_ocr)
+    report, _ = redact_to_pdf(doc, findings, out, ocr=verify_ocr, areas=areas)
     return int(getattr(report, "pages", 0) or 0)
 
 
 def _redact_job(
-    doc: Any, source_path: str | None, findings: list[Any], out: str, verify_ocr: bool
-) -> tuple[int, str, str]:
+    doc: Any, source_path: str | None, findings: list[Any], out: str, verify_ocr: bool,
+    areas: Sequence[Any] = (),
+) -> tuple[int, str, str]:  # fmt: skip
     """One document, in a worker process: ``(pages, "", "")`` or ``(0, kind, message)``.
 
     Any failure withholds only this document; the batch goes on (an unexpected exception is
     reported with its type so it can be filed as a bug)."""
     try:
-        return _redact_doc(doc, source_path, findings, Path(out), verify_ocr), "", ""
+        return _redact_doc(doc, source_path, findings, Path(out), verify_ocr, areas), "", ""
     except LeakError as exc:
         return 0, "leak", str(exc)
     except WooflowError as exc:
@@ -255,6 +260,7 @@ class _Job:
     doc_id: int
     found: list[Any]
     fp: str
+    areas: list[Any] = field(default_factory=list)
 
 
 def _workers(cfg: ProcessConfig, jobs: int) -> int:
@@ -315,12 +321,19 @@ def _redact_all(
         fault_point("redact")
 
     pkg.expect([rows[rec.key].file_name for rec in todo])
+    from wooflow.case.areas import redaction_areas
+
+    drawn = redaction_areas(case)
     jobs: list[_Job] = []
     for rec in todo:
         row = rows[rec.key]
         doc_id = view.doc_ids[rec.key]
         found = view.redact.get(doc_id, [])
-        job = _Job(rec, row, doc_id, found, _fingerprint(rec.key.rsplit("@", 1)[-1], found))
+        areas = drawn.get(doc_id, [])
+        fp = _fingerprint(rec.key.rsplit("@", 1)[-1], found)
+        if areas:  # the fingerprint of a document without areas stays as it was
+            fp = hashlib.sha256((fp + repr(sorted(areas, key=repr))).encode()).hexdigest()
+        job = _Job(rec, row, doc_id, found, fp, areas)
         old = state.data["redacted"].get(row.file_name)
         if old and old.get("fp") == job.fp and (pkg.out_dir / row.file_name).is_file():
             finish(job, int(old.get("pages", 0)), "", "")  # unchanged since the last run
@@ -330,7 +343,7 @@ def _redact_all(
     def args(job: _Job) -> tuple[Any, ...]:
         doc = case.document(job.doc_id)
         source = str(case.store.blob_path(doc.sha256)) if doc.data is None else None
-        return doc, source, job.found, str(pkg.out_dir / job.row.file_name), cfg.verify_ocr
+        return doc, source, job.found, str(pkg.out_dir / job.row.file_name), cfg.verify_ocr, job.areas
 
     workers = _workers(cfg, len(jobs))
     if workers <= 1:
