@@ -151,9 +151,10 @@ class Case:
         self.store: CaseStore = CaseStore(self.dir)
         self.conn: sqlite3.Connection = self.store.conn
         db.ensure_schema(self.store)
-        from wooflow.case import areas
+        from wooflow.case import areas, person_edit
 
         areas.ensure_schema(self.store)
+        person_edit.ensure_schema(self.store)
         if self._get("info") is None:
             self.store.close()
             raise CaseError(f"{self.dir}: zaakgegevens ontbreken (maak de zaak met 'wooflow case init')")

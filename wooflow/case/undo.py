@@ -157,6 +157,10 @@ def undo_last(case: Case) -> tuple[str, int | None]:
                 raise StaleUndo(
                     f"ongedaan maken kan niet meer: {who} heeft “{r[4]}” intussen gewijzigd"
                 )
+        if payload.get("extra"):  # persons merged, split or marked "geen persoon"
+            from wooflow.case.person_edit import undo_extra
+
+            undo_extra(case, payload["extra"])
         sets = ", ".join(f'"{c}"=?' for c in F_COLS[1:])
         docs: set[int] = set()
         for b, a in payload["changed"]:

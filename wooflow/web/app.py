@@ -174,6 +174,7 @@ def create_app(
         routes_case,
         routes_docs,
         routes_pages,
+        routes_person_edit,
         routes_persons,
         routes_preflight,
         routes_review,
@@ -250,6 +251,7 @@ def create_app(
     routes_docs.register(app, ctx)
     routes_review.register(app, ctx)
     routes_pages.register(app, ctx)
+    routes_person_edit.register(app, ctx)  # before /personen/... of routes_persons
     routes_persons.register(app, ctx)
     routes_work.register(app, ctx)
     routes_preflight.register(app, ctx)
