@@ -173,6 +173,7 @@ def create_app(
         auth,
         routes_case,
         routes_docs,
+        routes_find,
         routes_pages,
         routes_person_edit,
         routes_persons,
@@ -251,6 +252,7 @@ def create_app(
     routes_docs.register(app, ctx)
     routes_review.register(app, ctx)
     routes_pages.register(app, ctx)
+    routes_find.register(app, ctx)
     routes_person_edit.register(app, ctx)  # before /personen/... of routes_persons
     routes_persons.register(app, ctx)
     routes_work.register(app, ctx)
