@@ -49,6 +49,7 @@ class WebContext:
         self.case_dir = case_dir
         self.limiter = LoginLimiter()
         self.numbers = InventoryNumbers(case_dir)
+        self.builder: Any = None  # wooflow.web.publishing.Builder, set by create_app
         self.templates = Jinja2Templates(directory=str(HERE / "templates"))
         env = self.templates.env
         env.globals.update(
@@ -163,10 +164,13 @@ NO_USERS = (
 def create_app(
     case_dir: Path | str,
     allowed_hosts: Iterable[str] | None = LOOPBACK_HOSTS,
+    publish_config: Path | str | None = None,
 ) -> FastAPI:
     """The review app for the case in ``case_dir`` (indexes documents stored since).
 
     ``allowed_hosts``: Host header names accepted (None: any, for a server bound elsewhere).
+    ``publish_config``: the settings file (TOML) a package built from the browser uses, as
+    ``wooflow process --config`` (None: the defaults).
     The case must have at least one account (``wooflow user add``), else CaseError.
     """
     from wooflow.web import (
@@ -188,6 +192,9 @@ def create_app(
         if not has_users(case.conn):
             raise CaseError(NO_USERS.format(folder=case_dir))
     ctx = WebContext(case_dir)
+    from wooflow.web.publishing import Builder
+
+    ctx.builder = Builder(case_dir, Path(publish_config) if publish_config is not None else None)
     allowed = set(allowed_hosts) if allowed_hosts is not None else None
     app = FastAPI(
         title="wooflow beoordeling",

@@ -507,9 +507,49 @@ def _run(
         summary.documents = sum(1 for r in view.records if not r.unreadable)
         summary.judgements = Counter(r.judgement for r in view.records if r.in_scope and not r.unreadable)
         summary.published = sum(1 for r in view.records if r.published)
-        _write_package(view, numbers, meta, scrub, pkg, cfg, summary, progress)
+        extras = _case_files(case, view, numbers, scrub)
+        _write_package(view, numbers, meta, scrub, pkg, cfg, summary, progress, extras)
     finally:
         case.close()
+
+
+@dataclass(slots=True)
+class _CaseFiles:
+    """What the package takes from the case besides the documents: the audit log and the
+    review progress (one definition: wooflow.case.workflow.progress)."""
+
+    audit_csv: bytes
+    progress: Any
+
+
+def _case_files(case: Any, view: CaseView, numbers: dict[str, int], scrub: Callable[[str], str]) -> _CaseFiles:
+    from wooflow.case.publish import auditcsv
+    from wooflow.case.workflow import progress as review_progress
+
+    width = max(inventory.MIN_WIDTH, len(str(max(numbers.values(), default=0))))  # as the inventory
+    by_doc = {view.doc_ids[k]: inventory.format_id(n, width) for k, n in numbers.items() if k in view.doc_ids}
+    return _CaseFiles(auditcsv.to_csv(case, by_doc, scrub, AUDIT_LABELS), review_progress(case))
+
+
+AUDIT_LABELS = {  # the audit actions by their Dutch names (as in the review app)
+    "case.init": "zaak aangemaakt", "case.update": "zaakgegevens gewijzigd",
+    "findings.detect": "detectie uitgevoerd", "policy.apply": "acceptatiebeleid toegepast",
+    "finding.accept": "bevinding geaccepteerd", "finding.reject": "bevinding afgewezen",
+    "finding.add": "lakking toegevoegd", "finding.change": "grond of soort gewijzigd",
+    "finding.undo": "bevinding teruggezet (ongedaan)", "person.decide": "besluit over persoon",
+    "person.merge": "personen samengevoegd", "person.split": "vorm van persoon afgesplitst",
+    "person.notperson": "geen persoon", "person.undo": "persoonsbesluit teruggezet (ongedaan)",
+    "person.restore": "personen teruggezet (ongedaan)", "judgement.set": "oordeel vastgesteld",
+    "judgement.reset": "oordeel weer afgeleid", "judgement.undo": "oordeel teruggezet (ongedaan)",
+    "scope.in": "binnen het verzoek", "scope.out": "buiten het verzoek",
+    "dedupe": "ontdubbeling uitgevoerd", "undo": "ongedaan gemaakt",
+    "doc.status": "status van document", "doc.assign": "documenten toegewezen",
+    "user.add": "gebruiker aangemaakt", "user.password": "wachtwoord gewijzigd",
+    "user.role": "rol gewijzigd", "user.remove": "gebruiker verwijderd", "user.login": "ingelogd",
+    "area.add": "vlak gelakt (getekend)", "area.remove": "getekend vlak verwijderd",
+    "area.undo": "getekend vlak teruggezet (ongedaan)",
+    "search.redact": "zoeken en lakken in de hele zaak", "package.build": "publicatiepakket gemaakt",
+}  # fmt: skip
 
 
 def _rows_by_key(
@@ -524,6 +564,7 @@ def _rows_by_key(
 def _write_package(
     view: CaseView, numbers: dict[str, int], meta: CaseMeta, scrub: Callable[[str], str],
     pkg: Package, cfg: ProcessConfig, summary: ProcessSummary, progress: Progress,
+    extras: _CaseFiles | None = None,
 ) -> None:  # fmt: skip
     steps = 6
     progress("publiceren", 0, steps)
@@ -555,8 +596,13 @@ def _write_package(
     progress("publiceren", 4, steps)
     failures = [(p, reason) for p, reason, _ in summary.failures]
     read = [r for r in view.records if not r.unreadable]  # the unreadable are listed under failures
-    report = render(ReportData(meta, read, view.review, failures, summary.pages))
+    report = render(ReportData(meta, read, view.review, failures, summary.pages,
+                               progress=extras.progress if extras else None))  # fmt: skip
     pkg.write("rapport.html", report.encode("utf-8"), "rapport")
+    if extras is not None:
+        from wooflow.case.publish.auditcsv import FILE_NAME as AUDIT_FILE
+
+        pkg.write(AUDIT_FILE, extras.audit_csv, "auditlog")
     progress("publiceren", 5, steps)
     in_scope = [r for r in view.records if r.in_scope and not r.unreadable]
     counts = {
