@@ -167,7 +167,10 @@ def redact_to_pdf(
     areas = list(areas)
     if areas:
         findings = [*findings, *words_under(target, areas)]
-    report = redact_pdf(source, target, findings, out_path, areas=areas)
+    if areas:
+        report = redact_pdf(source, target, findings, out_path, areas=areas)
+    else:
+        report = redact_pdf(source, target, findings, out_path)
     if not verify:
         return report, None
     try:

@@ -7,6 +7,7 @@ case: ``OUT`` for a case folder ``OUT.zaak``, else ``<case>-pakket`` beside the 
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from dataclasses import dataclass, field
@@ -88,32 +89,101 @@ class Builder:
             t.join(timeout)
 
     def _run(self, build: Build) -> None:
+        """Run the build in a child interpreter (``python -m wooflow.web.publishing``): process
+        forks redaction workers, which must not happen inside the web server's threads, and a
+        crash or a memory spike of the build must not take the review app down."""
+        import subprocess
+        import sys
+        import tempfile
+
         from wooflow.case import Case, audit
-        from wooflow.case.publish.config import load_config
-        from wooflow.case.publish.process import process
-        from wooflow.exceptions import WooflowError
 
-        def on_progress(stage: str, done: int, total: int) -> None:
-            build.stage, build.done, build.total = stage, done, total
-
+        fd, status_name = tempfile.mkstemp(prefix="wooflow-pakket-", suffix=".json")
+        os.close(fd)
+        status = Path(status_name)
+        cmd = [sys.executable, "-m", "wooflow.web.publishing", str(self.case_dir), str(self.out), str(status)]
+        if self.config is not None:
+            cmd.append(str(self.config))
         try:
-            cfg = load_config(self.config)
-            summary = process([], self.out, cfg, self.case_dir, on_progress)
-            build.lines = _lines(summary)
-            build.published, build.pages, build.proposed = summary.published, summary.pages, summary.proposed
+            with tempfile.TemporaryFile() as errors:  # a file, not a pipe: a full pipe would block
+                child = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                         stderr=errors)  # fmt: skip
+                while child.poll() is None:
+                    _read_into(status, build)
+                    time.sleep(0.3)
+                errors.seek(0)
+                err = errors.read().decode("utf-8", "replace")
+            result = _read_into(status, build)
+            if result.get("error"):
+                build.error, build.state = str(result["error"]), "failed"
+                return
+            if "lines" not in result:
+                tail = err.strip().splitlines()[-1:] or ["geen uitvoer"]
+                build.error = f"het maken van het pakket is afgebroken ({tail[0][:200]})"
+                build.state = "failed"
+                return
+            build.lines = list(result["lines"])
+            build.published, build.pages = int(result["published"]), int(result["pages"])
+            build.proposed = int(result["proposed"])
             build.has_zip = self.zip_path.is_file()
             with Case(self.case_dir, actor=build.user) as case, case.transaction() as conn:
-                audit.log(conn, build.user, "package.build", gepubliceerd=summary.published,
-                          paginas=summary.pages, voorgesteld=summary.proposed,
+                audit.log(conn, build.user, "package.build", gepubliceerd=build.published,
+                          paginas=build.pages, voorgesteld=build.proposed,
                           zip="ja" if build.has_zip else "nee")  # fmt: skip
             build.state = "done"
-        except WooflowError as exc:
-            build.error, build.state = str(exc), "failed"
         except Exception as exc:  # noqa: BLE001 - the status page must say it, not hang
             build.error = f"interne fout bij het maken van het pakket ({type(exc).__name__}); meld dit als fout"
             build.state = "failed"
         finally:
             build.seconds = time.time() - build.started
+            status.unlink(missing_ok=True)
+
+
+def _read_into(status: Path, build: Build) -> dict[str, Any]:
+    """The child's last report (progress, result or error), copied onto ``build``."""
+    import json
+
+    try:
+        data = json.loads(status.read_text(encoding="utf-8") or "{}")
+    except (OSError, ValueError):
+        return {}
+    if isinstance(data, dict):
+        build.stage = str(data.get("stage", build.stage))
+        build.done, build.total = int(data.get("done", build.done)), int(data.get("total", build.total))
+        return data
+    return {}
+
+
+def _write(status: Path, data: dict[str, Any]) -> None:
+    import json
+
+    tmp = status.with_name(status.name + ".tmp")
+    tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    os.replace(tmp, status)
+
+
+def main(argv: list[str]) -> int:
+    """The child: ``python -m wooflow.web.publishing CASE OUT STATUS [CONFIG]``."""
+    from wooflow.case.publish.config import load_config
+    from wooflow.case.publish.process import process
+    from wooflow.exceptions import WooflowError
+
+    case_dir, out, status = Path(argv[0]), Path(argv[1]), Path(argv[2])
+    config = Path(argv[3]) if len(argv) > 3 else None
+    last = {"stage": "", "done": 0, "total": 0}
+
+    def on_progress(stage: str, done: int, total: int) -> None:
+        last.update(stage=stage, done=done, total=total)
+        _write(status, last)
+
+    try:
+        summary = process([], out, load_config(config), case_dir, on_progress)
+    except WooflowError as exc:
+        _write(status, {**last, "error": str(exc)})
+        return 1
+    _write(status, {**last, "lines": _lines(summary), "published": summary.published,
+                    "pages": summary.pages, "proposed": summary.proposed})  # fmt: skip
+    return 0
 
 
 def _lines(summary: Any) -> list[str]:
@@ -131,3 +201,9 @@ def _lines(summary: Any) -> list[str]:
 
 
 __all__ = ["Build", "Builder", "package_dir"]
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.exit(main(sys.argv[1:]))
