@@ -109,7 +109,7 @@ def register(app: FastAPI, ctx: WebContext) -> None:
                 a = areas.add_area(case, doc_id, p - 1, rect, ground, kind, page_size=size)
                 workflow.touch(case, doc_id)
         msg = f"Vlak gelakt ({a.kind_label}, {a.ground}) op pagina {p}."
-        return redirect(f"/documenten/{doc_id}/paginas?p={p}", f"vlak-{a.id}", melding=msg)
+        return redirect(f"/documenten/{doc_id}/paginas?p={p}", melding=msg)  # no anchor: no jump
 
     @app.post("/documenten/{doc_id}/vlakken/{area_id}/verwijderen", name="remove_area")
     def remove_area(request: Request, doc_id: DocId, area_id: DocId) -> Response:
