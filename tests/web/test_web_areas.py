@@ -71,3 +71,10 @@ def test_areas_are_for_writers_and_pdfs_only(case_dir: Path, pdf_doc: int, ids: 
     with make_client(case_dir, "anna") as c:
         r = c.post(f"/documenten/{ids['nota-overleg.txt']}/vlakken", data=_form(pdf_doc))
         assert "als+tekst+gepubliceerd" in r.headers["location"]
+
+
+def test_undo_from_the_page_view_returns_there(case_dir: Path, pdf_doc: int) -> None:
+    with make_client(case_dir, "anna") as c:
+        c.post(f"/documenten/{pdf_doc}/vlakken", data=_form(pdf_doc, p="2"))
+        r = c.post("/ongedaan-maken", headers={"referer": f"http://127.0.0.1/documenten/{pdf_doc}/paginas?p=2"})
+        assert r.headers["location"].startswith(f"/documenten/{pdf_doc}/paginas?p=2&melding=Ongedaan")
