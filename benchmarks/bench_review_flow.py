@@ -80,6 +80,15 @@ def phase(name: str, t0: float) -> float:
     return now
 
 
+def table() -> None:
+    """Per request kind: count, median, 95th percentile, maximum (also when stopped early)."""
+    print(f"\n{'request':40} {'count':>6} {'median ms':>10} {'p95 ms':>8} {'max ms':>8}", flush=True)
+    for kind, times in TIMES.items():
+        times = sorted(times)
+        p95 = times[min(len(times) - 1, int(0.95 * len(times)))]
+        print(f"{kind:40} {len(times):6} {statistics.median(times):10.0f} {p95:8.0f} {max(times):8.0f}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--docs", type=int, default=2000)
@@ -160,11 +169,6 @@ def main() -> None:
     z = timed(coord, "GET /publiceren/publicatie.zip", "GET", "/publiceren/publicatie.zip")
     t = phase(f"package built and downloaded ({len(z.content) / 2**20:.1f} MiB zip)", t)
 
-    print(f"\n{'request':40} {'count':>6} {'median ms':>10} {'p95 ms':>8} {'max ms':>8}")
-    for kind, times in TIMES.items():
-        times.sort()
-        p95 = times[min(len(times) - 1, int(0.95 * len(times)))]
-        print(f"{kind:40} {len(times):6} {statistics.median(times):10.0f} {p95:8.0f} {max(times):8.0f}")
     for c in (coord, anna, bert):
         c.close()
     if args.keep is None:
@@ -172,4 +176,12 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    import signal
+
+    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
+    try:
+        main()
+    except KeyboardInterrupt:
+        print("\nstopped early; figures so far:")
+    finally:
+        table()
