@@ -44,6 +44,12 @@
   if (chosen) {
     pageList.scrollTop += chosen.getBoundingClientRect().top - pageList.getBoundingClientRect().top - 8;
   }
+  // case-wide person decisions ask first, with the counts (data-confirm-redact/-keep)
+  document.addEventListener("submit", function (e) {
+    var f = e.target, b = e.submitter;
+    var msg = f && b && f.dataset && f.dataset["confirm" + (b.value === "redact" ? "Redact" : "Keep")];
+    if (msg && !window.confirm(msg)) e.preventDefault();
+  });
   // the page view: drag a rectangle over the page image to fill the "Vlak lakken" form
   // (coordinates in PDF points: the SVG's own user space, which is the page in points)
   var svg = document.querySelector("svg.page");
