@@ -507,7 +507,7 @@ def _run(
         summary.documents = sum(1 for r in view.records if not r.unreadable)
         summary.judgements = Counter(r.judgement for r in view.records if r.in_scope and not r.unreadable)
         summary.published = sum(1 for r in view.records if r.published)
-        extras = _case_files(case, view, numbers, scrub)
+        extras = _case_files(case, view, numbers)
         _write_package(view, numbers, meta, scrub, pkg, cfg, summary, progress, extras)
     finally:
         case.close()
@@ -522,13 +522,13 @@ class _CaseFiles:
     progress: Any
 
 
-def _case_files(case: Any, view: CaseView, numbers: dict[str, int], scrub: Callable[[str], str]) -> _CaseFiles:
+def _case_files(case: Any, view: CaseView, numbers: dict[str, int]) -> _CaseFiles:
     from wooflow.case.publish import auditcsv
     from wooflow.case.workflow import progress as review_progress
 
     width = max(inventory.MIN_WIDTH, len(str(max(numbers.values(), default=0))))  # as the inventory
     by_doc = {view.doc_ids[k]: inventory.format_id(n, width) for k, n in numbers.items() if k in view.doc_ids}
-    return _CaseFiles(auditcsv.to_csv(case, by_doc, scrub, AUDIT_LABELS), review_progress(case))
+    return _CaseFiles(auditcsv.to_csv(case, by_doc, AUDIT_LABELS), review_progress(case))
 
 
 AUDIT_LABELS = {  # the audit actions by their Dutch names (as in the review app)
