@@ -17,6 +17,8 @@ command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 if [ "${1:-}" = "--test" ]; then
   [ -x /usr/bin/chromium ] || need+=(chromium)
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+  # axe-core (the accessibility rules the browser tests run) comes from the npm registry
+  command -v npm >/dev/null 2>&1 || need+=(npm)
 fi
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""
@@ -33,3 +35,14 @@ extra=""
 [ "${1:-}" = "--test" ] && extra="[test]"
 .venv/bin/python -m pip install -q -e ".${extra}"
 echo "wooflow installed in .venv ($(.venv/bin/wooflow version))"
+if [ "${1:-}" = "--test" ]; then
+  # axe-core for the accessibility checks of the browser tests: one pinned JavaScript file in a
+  # test-only folder (no browser, nothing at run time of wooflow); npm checks its integrity.
+  AXE_VERSION=4.14.1
+  if [ ! -f .test-deps/node_modules/axe-core/axe.min.js ] || \
+     ! grep -q "\"version\": \"$AXE_VERSION\"" .test-deps/node_modules/axe-core/package.json 2>/dev/null; then
+    npm install --silent --prefix .test-deps --no-audit --no-fund --ignore-scripts --no-save \
+      "axe-core@$AXE_VERSION" >/dev/null
+  fi
+  echo "axe-core $AXE_VERSION in .test-deps"
+fi

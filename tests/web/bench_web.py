@@ -152,7 +152,13 @@ def main() -> None:
             "/personen?naam=persoon 12",
             "/audit",
             "/mijn-werk",
+            "/publiceren",
+            "/zoeken-lakken?q=begroting",
         ]
+        with Case(work) as case:
+            first = case.conn.execute("SELECT key FROM case_persons ORDER BY key LIMIT 1").fetchone()
+        if first is not None:
+            pages.append(f"/personen/persoon?key={first[0]}")
         if big is not None:
             pages += [f"/documenten/{big}", f"/documenten/{big}?pagina=50"]
         print(f"documents: {len(ids)}; runs per page: {args.runs}")

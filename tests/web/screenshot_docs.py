@@ -27,6 +27,7 @@ def main() -> None:
     ap.add_argument("--doc", default="brief-burger-scan.pdf", help="file name of the document")
     ap.add_argument("--page", type=int, default=1)
     ap.add_argument("--out", type=Path, default=Path("docs/web-page-view.png"))
+    ap.add_argument("--area", default="", help="x0,y0,x1,y1 in points: draw this box with the mouse first")
     args = ap.parse_args()
     work = Path(tempfile.mkdtemp(prefix="wooflow-shot-")) / "case"
     shutil.copytree(args.case, work)
@@ -55,6 +56,19 @@ def main() -> None:
         page.get_by_role("button", name="Inloggen").click()
         page.goto(f"{base}/documenten/{doc}/paginas?p={args.page}")
         page.wait_for_load_state("networkidle")
+        if args.area:  # drag a rectangle over the page image, as a reviewer would
+            x0, y0, x1, y1 = (float(v) for v in args.area.split(","))
+            svg = page.locator("svg.page")
+            bb = svg.bounding_box()
+            width = float(svg.evaluate("s => s.viewBox.baseVal.width"))
+            k = bb["width"] / width
+            page.mouse.move(bb["x"] + x0 * k, bb["y"] + y0 * k)
+            page.mouse.down()
+            page.mouse.move(bb["x"] + x1 * k, bb["y"] + y1 * k, steps=5)
+            page.mouse.up()
+            page.locator("#area-ground").select_option("5.1.2e")
+            page.get_by_role("button", name="Vlak lakken").click()
+            page.wait_for_load_state("networkidle")
         page.screenshot(path=str(args.out))
         browser.close()
     srv.should_exit = True

@@ -192,6 +192,12 @@ def test_judgement_and_person_decision(
     assert page.locator("h1 + p.meta .badge").inner_text() == "reeds openbaar"
 
     page.goto(f"{server}/personen")
+    asked: list[str] = []
+    page.once("dialog", lambda d: (asked.append(d.message), d.dismiss()))
+    page.get_by_role("button", name="Karin de Vries overal lakken", exact=True).click()
+    assert "1 vindplaats in 1 document" in asked[0]  # asked first, with counts; "nee"
+    assert "melding" not in page.url
+    page.once("dialog", lambda d: d.accept())
     page.get_by_role("button", name="Karin de Vries overal lakken", exact=True).click()
     page.wait_for_url("**/personen*#p-devries-k")
     row = page.locator("#p-devries-k")

@@ -27,7 +27,7 @@ def test_page_view_draws_a_box_per_finding_from_the_word_boxes(case_dir: Path, p
             data = case.document(pdf_doc, with_data=True).data or Path(case.record(pdf_doc).path).read_bytes()
         with pymupdf.open(stream=data, filetype="pdf") as pdf:
             hit = pdf[0].search_for("06-12345678")[0]
-        m = re.search(r'aria-label="voorgesteld: 06-12345678 \(5.1.2e\)">\s*<title>.*?</title>\s*'
+        m = re.search(r'aria-label="5.1.2e · voorgesteld: 06-12345678">\s*<title>.*?</title>\s*'
                       r'<rect x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"', html, re.S)
         assert m
         x, y, w, h = map(float, m.groups())

@@ -155,6 +155,10 @@ class Case:
         self.dir = self.store.case_dir  # the case folder (PostgreSQL: its files folder)
         self.conn: Any = self.store.conn  # sqlite3.Connection or PgConnection (same calls)
         db.ensure_schema(self.store)
+        from wooflow.case import areas, person_edit
+
+        areas.ensure_schema(self.store)
+        person_edit.ensure_schema(self.store)
         if self._get("info") is None:
             self.store.close()
             raise CaseError(f"{self.location}: zaakgegevens ontbreken (maak de zaak met 'wooflow case init')")

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from wooflow.case import audit
+from wooflow.case.areas import grounds_by_doc as area_grounds
 from wooflow.exceptions import CaseError
 from wooflow.store.repos import judgements as judgement_rows
 
@@ -81,11 +82,13 @@ def _derived_grounds(case: Case, doc_ids: list[int] | None) -> dict[int, list[st
     grounds: dict[int, set[str]] = defaultdict(set)
     for doc_id, ground in judgement_rows.redacting_grounds(case.conn, doc_ids):
         grounds[doc_id].add(normalise_ground(ground))
+    for doc_id, codes in area_grounds(case.conn, doc_ids).items():  # drawn boxes
+        grounds[doc_id] |= codes
     return {k: sorted(v, key=ground_order) for k, v in grounds.items()}
 
 
 def _redacted_docs(case: Case, doc_ids: list[int] | None) -> set[int]:
-    return judgement_rows.redacted_docs(case.conn, doc_ids)
+    return judgement_rows.redacted_docs(case.conn, doc_ids) | set(area_grounds(case.conn, doc_ids))
 
 
 def judgements(case: Case, doc_ids: list[int] | None = None) -> list[Judgement]:

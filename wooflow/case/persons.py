@@ -143,6 +143,9 @@ def assign_keys(case: Case) -> None:
             keys[fid] = next(iter(full[p.surname]))  # a lone surname
         else:
             keys[fid] = f"{p.surname.replace(' ', '')}|"
+    from wooflow.case.person_edit import apply_links
+
+    apply_links(case.conn, {r["id"]: r["text"] for r in rows}, keys)  # merged, split, no person
     forms: dict[str, set[str]] = defaultdict(set)
     displays: dict[str, str] = {}
     all_keep: dict[str, bool] = defaultdict(lambda: True)

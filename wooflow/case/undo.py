@@ -104,6 +104,10 @@ def undo_last(case: Case) -> tuple[str, int | None]:
                 raise StaleUndo(
                     f"ongedaan maken kan niet meer: {who} heeft “{r[4]}” intussen gewijzigd"
                 )
+        if payload.get("extra"):  # persons merged, split or marked "geen persoon"
+            from wooflow.case.person_edit import undo_extra
+
+            undo_extra(case, payload["extra"])
         docs: set[int] = set()
         for b, a in payload["changed"]:
             if a is None:  # deleted by the action: put it back
@@ -125,6 +129,10 @@ def undo_last(case: Case) -> tuple[str, int | None]:
         for key, before, _after in payload["persons"]:
             undo_rows.restore_person(conn, [key, *before[1:]])
             audit.log(conn, case.actor, "person.undo", target=key, decision=before[1])
+        if payload.get("areas"):
+            from wooflow.case.areas import undo_areas
+
+            docs |= undo_areas(case, payload["areas"])
         undo_rows.mark_done(conn, row["id"])
         audit.log(conn, case.actor, "undo", row["doc_id"], detail={"wat": row["label"]})
         refresh(case, docs)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import threading
 from pathlib import Path
-from typing import Any
+from typing import Any, Optional
 
 import typer
 
@@ -49,6 +49,10 @@ def register(app: typer.Typer) -> None:
             "127.0.0.1", "--host", help="Adres om op te luisteren (standaard alleen deze computer)."
         ),
         port: int = typer.Option(8000, "--port", help="Poort."),
+        config: Optional[Path] = typer.Option(  # noqa: UP007 (typer needs Optional)
+            None, "--config",
+            help="Instellingen (TOML) voor het pakket dat in de browser wordt gemaakt (als 'wooflow process').",
+        ),
     ) -> None:
         """Start de beoordelingsomgeving in de browser: zoeken, lakken, oordelen, personen, auditlog.
 
@@ -58,7 +62,7 @@ def register(app: typer.Typer) -> None:
 
         from wooflow.web import create_app
 
-        web = create_app(case_folder(case_dir), allowed_hosts=allowed_hosts(host))
+        web = create_app(case_folder(case_dir), allowed_hosts=allowed_hosts(host), publish_config=config)
         shown = "127.0.0.1" if host in WILDCARD_HOSTS else host
         url = f"http://{'[' + shown + ']' if ':' in shown else shown}:{port}/"
         print(f"Beoordeling van {case_dir} op {url} (stoppen met Ctrl+C)")
@@ -67,10 +71,10 @@ def register(app: typer.Typer) -> None:
                 "Let op: de app is bereikbaar voor anderen; zet er HTTPS voor (een reverse proxy),"
                 " anders gaan wachtwoorden onversleuteld over het netwerk."
             )
-        config = uvicorn.Config(
+        server_config = uvicorn.Config(
             web, host=host, port=port, log_level="warning", timeout_graceful_shutdown=STOP_GRACE
         )
-        _server(config).run()
+        _server(server_config).run()
 
 
 STOP_GRACE = 5  # seconds a running request gets after SIGTERM / Ctrl+C

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from wooflow.exceptions import InputError, WooflowError
 from wooflow.model import Document, Finding
+from wooflow.redact.areas import Area, check_areas, words_under
 from wooflow.redact.joined import complete_findings
 from wooflow.redact.pdf import RedactionReport, redact_pdf
 from wooflow.redact.render import render_document
@@ -142,6 +143,7 @@ def redact_to_pdf(
     verify: bool = True,
     ocr: bool = True,
     names: Iterable[str] = (),
+    areas: Sequence[Area] = (),
 ) -> tuple[RedactionReport, VerifyReport | None]:
     """Redact ``doc`` as a PDF (rendering non-PDF documents first) and verify the output.
 
@@ -149,6 +151,8 @@ def redact_to_pdf(
     call it, so both verify against the text as drawn. A failed check removes the output.
     Every name form of a redacted person (and of ``names``, e.g. the accepted persons of a
     case) is redacted wherever it occurs, also broken over a line or page (joined.py).
+    ``areas`` (drawn boxes) are blacked out too; the words they touch are redacted whole, and
+    the output is read back under each area (areas.py).
     """
     names = list(names)
     findings = complete_findings(doc.text, findings, names)
@@ -160,12 +164,24 @@ def redact_to_pdf(
         rendered = render_document(doc)
         source, target = rendered.data, rendered.as_document(doc)
         original = rendered.shown_text or doc.text
-    report = redact_pdf(source, target, findings, out_path)
+    areas = list(areas)
+    if areas:
+        findings = [*findings, *words_under(target, areas)]
+    if areas:
+        report = redact_pdf(source, target, findings, out_path, areas=areas)
+    else:
+        report = redact_pdf(source, target, findings, out_path)
     if not verify:
         return report, None
     try:
         checked = [*findings, *getattr(report, "extra_findings", [])]
-        return report, verify_pdf(out_path, checked, original, ocr=ocr, names=names)
+        if not areas:
+            return report, verify_pdf(out_path, checked, original, ocr=ocr, names=names)
+        verified = verify_pdf(out_path, checked, original, ocr=ocr, names=names, raise_on_failure=False)
+        verified.problems.extend(check_areas(out_path, areas))
+        if not verified.ok:
+            raise VerificationFailed(verified)
+        return report, verified
     except BaseException:
         Path(out_path).unlink(missing_ok=True)
         raise

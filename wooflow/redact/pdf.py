@@ -21,6 +21,7 @@ import pymupdf
 
 from wooflow.exceptions import CorruptDocument, EncryptedDocument
 from wooflow.model import Document, Finding, Word
+from wooflow.redact.areas import Area
 from wooflow.redact.imagetext import image_boxes, seen_text_boxes
 from wooflow.redact.presplit import split_page_strings
 from wooflow.redact.rebuild import (
@@ -357,11 +358,13 @@ def redact_pdf(
     out_path: str | os.PathLike[str],
     *,
     ocr_images: bool = True,
+    areas: Sequence[Area] = (),
 ) -> RedactionReport:
     """Write a redacted, scrubbed, fully rewritten copy of ``source`` to ``out_path``.
 
     ``doc`` is the ingested (or rendered) document whose text and words the findings refer to.
-    With ``ocr_images`` the images on text pages are read too (see imagetext.py).
+    With ``ocr_images`` the images on text pages are read too (see imagetext.py). ``areas``:
+    boxes a reviewer drew (a signature, a photo), blacked out as drawn (see areas.py).
     """
     findings = list(findings)
     pdf = _open(source, doc.path)
@@ -394,6 +397,11 @@ def redact_pdf(
                         r = r * page.derotation_matrix
                     box = Box(box.page, r.x0, r.y0, r.x1, r.y1, box.label)
                 by_page.setdefault(box.page, []).append(box)
+        for area in areas:  # as drawn: no OCR padding, the reviewer chose the edges
+            if 0 <= area.page < pdf.page_count:
+                by_page.setdefault(area.page, []).append(
+                    Box(area.page, area.x0, area.y0, area.x1, area.y1, area.label)
+                )
         if ocr_images and spans:
             labels = {" ".join(doc.text[s.start : s.end].split()): s.label for s in spans}
             for form in name_forms(findings):  # a person's surname in a picture goes as well

@@ -51,6 +51,7 @@ class WebContext:
         self.location = location or parse_location(case_dir)
         self.limiter = LoginLimiter()
         self.numbers = InventoryNumbers(case_dir)
+        self.builder: Any = None  # wooflow.web.publishing.Builder, set by create_app
         self.templates = Jinja2Templates(directory=str(HERE / "templates"))
         env = self.templates.env
         env.globals.update(
@@ -165,17 +166,22 @@ NO_USERS = (
 def create_app(
     case_dir: Path | str,
     allowed_hosts: Iterable[str] | None = LOOPBACK_HOSTS,
+    publish_config: Path | str | None = None,
 ) -> FastAPI:
     """The review app for the case in ``case_dir`` (indexes documents stored since).
 
     ``allowed_hosts``: Host header names accepted (None: any, for a server bound elsewhere).
+    ``publish_config``: the settings file (TOML) a package built from the browser uses, as
+    ``wooflow process --config`` (None: the defaults).
     The case must have at least one account (``wooflow user add``), else CaseError.
     """
     from wooflow.web import (
         auth,
         routes_case,
         routes_docs,
+        routes_find,
         routes_pages,
+        routes_person_edit,
         routes_persons,
         routes_preflight,
         routes_review,
@@ -189,6 +195,9 @@ def create_app(
             raise CaseError(NO_USERS.format(folder=location))
         location = case.location
     ctx = WebContext(location.folder, location)
+    from wooflow.web.publishing import Builder
+
+    ctx.builder = Builder(location.folder, Path(publish_config) if publish_config is not None else None)
     allowed = set(allowed_hosts) if allowed_hosts is not None else None
     app = FastAPI(
         title="wooflow beoordeling",
@@ -253,6 +262,8 @@ def create_app(
     routes_docs.register(app, ctx)
     routes_review.register(app, ctx)
     routes_pages.register(app, ctx)
+    routes_find.register(app, ctx)
+    routes_person_edit.register(app, ctx)  # before /personen/... of routes_persons
     routes_persons.register(app, ctx)
     routes_work.register(app, ctx)
     routes_preflight.register(app, ctx)

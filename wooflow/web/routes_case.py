@@ -45,6 +45,15 @@ ACTION_LABELS = {
     "user.role": "rol gewijzigd",
     "user.remove": "gebruiker verwijderd",
     "user.login": "ingelogd",
+    "area.add": "vlak gelakt (getekend)",
+    "area.remove": "getekend vlak verwijderd",
+    "area.undo": "getekend vlak teruggezet (ongedaan)",
+    "person.merge": "personen samengevoegd",
+    "person.split": "vorm van persoon afgesplitst",
+    "person.notperson": "geen persoon",
+    "person.restore": "weer een persoon (ongedaan)",
+    "search.redact": "zoeken en lakken in de hele zaak",
+    "package.build": "publicatiepakket gemaakt",
 }
 DETAIL_LABELS = {
     "previous": "was",
@@ -72,6 +81,14 @@ DETAIL_LABELS = {
     "status": "status",
     "note": "notitie",
     "reason": "reden",
+    "pagina": "pagina",
+    "soort": "soort",
+    "forms": "vormen",
+    "into": "samengevoegd in",
+    "form": "vorm",
+    "query": "zoekterm",
+    "count": "aantal",
+    "keuze": "keuze",
 }
 
 

@@ -9,14 +9,28 @@ SVG attributes, not inline styles: the Content-Security-Policy allows no inline 
 
 from __future__ import annotations
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
-from wooflow.case import locking, undo
+from wooflow.case import areas, locking, undo, workflow
 from wooflow.exceptions import CaseError
 from wooflow.understand import GROUND_LABELS
 from wooflow.web import pageview, queries, views
-from wooflow.web.app import DocId, WebContext
+from wooflow.web.app import DocId, WebContext, redirect
+
+
+def _points(*values: str) -> tuple[float, float, float, float]:
+    """Four coordinates from a form (PDF points; a comma as decimal sign is fine)."""
+    out = []
+    for v in values:
+        try:
+            x = float(v.strip().replace(",", "."))
+        except ValueError:
+            raise CaseError("trek een rechthoek over de pagina (of vul de vier maten in)") from None
+        if x != x or abs(x) > 1e6:  # NaN or absurd
+            raise CaseError("die maten passen niet op de pagina")
+        out.append(x)
+    return out[0], out[1], out[2], out[3]
 
 
 def register(app: FastAPI, ctx: WebContext) -> None:
@@ -46,6 +60,7 @@ def register(app: FastAPI, ctx: WebContext) -> None:
             boxes, unplaced = pageview.boxes(doc, recs, p - 1)
             width, height = pageview.page_size(doc, data, p - 1)
             versions = locking.finding_versions(case, doc_id, [r.id for r in recs])
+            drawn = areas.areas(case, doc_id, p - 1)
             undo_label = undo.last_label(case, request.state.user.username)
         on_page = {b.finding.id for b in boxes}
         return ctx.render(
@@ -66,4 +81,44 @@ def register(app: FastAPI, ctx: WebContext) -> None:
             back_to=f"/documenten/{doc_id}/paginas?p={p}",
             chosen=int(gekozen) if gekozen.isdigit() and len(gekozen) < 19 else None,
             toon="alle",
+            areas=drawn,
+            area_kinds=areas.KINDS,
         )
+
+    @app.post("/documenten/{doc_id}/vlakken", name="add_area")
+    def add_area(
+        request: Request,
+        doc_id: DocId,
+        p: int = Form(...),
+        x0: str = Form(""),
+        y0: str = Form(""),
+        x1: str = Form(""),
+        y1: str = Form(""),
+        ground: str = Form(""),
+        kind: str = Form("handtekening"),
+    ) -> Response:
+        rect = _points(x0, y0, x1, y1)
+        with ctx.case(request) as case:
+            if not pageview.has_pages(case, doc_id):
+                raise CaseError("dit document wordt als tekst gepubliceerd: lak daar tekst")
+            data, doc = source.get(case, doc_id)
+            if not 1 <= p <= pageview.page_count(data):
+                raise CaseError(f"pagina {p} bestaat niet in dit document")
+            size = pageview.page_size(doc, data, p - 1)
+            with case.transaction():
+                a = areas.add_area(case, doc_id, p - 1, rect, ground, kind, page_size=size)
+                workflow.touch(case, doc_id)
+        msg = f"Vlak gelakt ({a.kind_label}, {a.ground}) op pagina {p}."
+        return redirect(f"/documenten/{doc_id}/paginas?p={p}", melding=msg)  # no anchor: no jump
+
+    @app.post("/documenten/{doc_id}/vlakken/{area_id}/verwijderen", name="remove_area")
+    def remove_area(request: Request, doc_id: DocId, area_id: DocId) -> Response:
+        with ctx.case(request) as case:
+            a = areas.area(case, area_id)
+            if a.doc_id != doc_id:
+                raise CaseError(f"vlak {area_id} hoort niet bij dit document")
+            with case.transaction():
+                areas.remove_area(case, area_id)
+                workflow.touch(case, doc_id)
+        msg = f"Vlak verwijderd ({a.kind_label}, pagina {a.page + 1}): daar wordt niet meer gelakt."
+        return redirect(f"/documenten/{doc_id}/paginas?p={a.page + 1}", melding=msg)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import FastAPI, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
-from wooflow.case import persons, set_decision
+from wooflow.case import person_edit, persons, set_decision
 from wooflow.web import queries
 from wooflow.web.app import WebContext, redirect
 from wooflow.web.views import anchor, clamp_page, fold, page_count, page_of
@@ -36,6 +36,7 @@ def register(app: FastAPI, ctx: WebContext) -> None:
             docs = queries.person_documents(case, [p.key for p in shown], limit=DOCS_SHOWN)
             names = queries.names(case, {d for ds in docs.values() for d in ds})
             keep_open = queries.keep_open_by_person(case, [p.key for p in shown])
+            marked = person_edit.not_persons(case)
         return ctx.render(
             request,
             "persons.html",
@@ -50,6 +51,7 @@ def register(app: FastAPI, ctx: WebContext) -> None:
             keep_open=keep_open,
             naam=naam,
             beslissing=beslissing,
+            not_persons=marked,
         )
 
     @app.post("/personen/besluit", name="decide")

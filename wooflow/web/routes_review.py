@@ -8,6 +8,8 @@ undo (:mod:`wooflow.case.undo`), and the document becomes "in behandeling".
 
 from __future__ import annotations
 
+from urllib.parse import parse_qs, urlsplit
+
 from fastapi import FastAPI, Form, Request
 from fastapi.responses import Response
 
@@ -260,6 +262,12 @@ def register(app: FastAPI, ctx: WebContext) -> None:
                 with case.transaction():
                     workflow.touch(case, doc_id)
         target = _doc_url(doc_id) if doc_id is not None else "/"
+        if doc_id is not None:  # undone from the page view: back to the same page
+            ref = urlsplit(request.headers.get("referer") or "")
+            pages = f"/documenten/{doc_id}/paginas"
+            if ref.netloc == request.headers.get("host", "") and ref.path == pages:
+                p = parse_qs(ref.query).get("p", [""])[0]
+                target = pages + (f"?p={p}" if p.isdigit() and len(p) < 7 else "")
         return redirect(target, melding=f"Ongedaan gemaakt: {label}.")
 
     @app.post("/documenten/{doc_id}/oordeel", name="judge")

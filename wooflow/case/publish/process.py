@@ -197,25 +197,30 @@ def _fingerprint(sha256: str, findings: list[Any]) -> str:
     return hashlib.sha256(body.encode()).hexdigest()
 
 
-def _redact_doc(doc: Any, source_path: str | None, findings: list[Any], out: Path, verify_ocr: bool) -> int:
-    """Write the redacted PDF of one document and verify it; returns its page count."""
+def _redact_doc(
+    doc: Any, source_path: str | None, findings: list[Any], out: Path, verify_ocr: bool,
+    areas: Sequence[Any] = (),
+) -> int:  # fmt: skip
+    """Write the redacted PDF of one document and verify it; returns its page count.
+    ``areas``: boxes a reviewer drew on its pages (wooflow.redact.areas.Area)."""
     from wooflow.redact.batch import redact_to_pdf
 
     if doc.kind == "pdf" and doc.data is None and source_path:
         doc.data = Path(source_path).read_bytes()
-    report, _ = redact_to_pdf(doc, findings, out, ocr=verify_ocr)
+    report, _ = redact_to_pdf(doc, findings, out, ocr=verify_ocr, areas=areas)
     return int(getattr(report, "pages", 0) or 0)
 
 
 def _redact_job(
-    doc: Any, source_path: str | None, findings: list[Any], out: str, verify_ocr: bool
-) -> tuple[int, str, str]:
+    doc: Any, source_path: str | None, findings: list[Any], out: str, verify_ocr: bool,
+    areas: Sequence[Any] = (),
+) -> tuple[int, str, str]:  # fmt: skip
     """One document, in a worker process: ``(pages, "", "")`` or ``(0, kind, message)``.
 
     Any failure withholds only this document; the batch goes on (an unexpected exception is
     reported with its type so it can be filed as a bug)."""
     try:
-        return _redact_doc(doc, source_path, findings, Path(out), verify_ocr), "", ""
+        return _redact_doc(doc, source_path, findings, Path(out), verify_ocr, areas), "", ""
     except LeakError as exc:
         return 0, "leak", str(exc)
     except WooflowError as exc:
@@ -228,14 +233,14 @@ def _redact_job(
 def _redact_task(_shared: Any, item: tuple[Any, ...]) -> tuple[int, str, str, bytes | None]:
     """``_redact_job`` on an executor. With ``out`` empty (a cluster worker, maybe on another
     machine) the PDF is made in a temporary folder and its bytes come back to be written here."""
-    doc, source, found, out, verify_ocr = item
+    doc, source, found, out, verify_ocr, areas = item
     if out:
-        return (*_redact_job(doc, source, found, out, verify_ocr), None)
+        return (*_redact_job(doc, source, found, out, verify_ocr, areas), None)
     import tempfile
 
     with tempfile.TemporaryDirectory(prefix="wooflow-redact-") as tmp:
         target = Path(tmp) / "document.pdf"
-        pages, kind, message = _redact_job(doc, source, found, str(target), verify_ocr)
+        pages, kind, message = _redact_job(doc, source, found, str(target), verify_ocr, areas)
         data = target.read_bytes() if not kind and target.is_file() else None
     return pages, kind, message, data
 
@@ -247,6 +252,7 @@ class _Job:
     doc_id: int
     found: list[Any]
     fp: str
+    areas: list[Any] = field(default_factory=list)
 
 
 def _redact_all(
@@ -285,12 +291,19 @@ def _redact_all(
         fault_point("redact")
 
     pkg.expect([rows[rec.key].file_name for rec in todo])
+    from wooflow.case.areas import redaction_areas
+
+    drawn = redaction_areas(case)
     jobs: list[_Job] = []
     for rec in todo:
         row = rows[rec.key]
         doc_id = view.doc_ids[rec.key]
         found = view.redact.get(doc_id, [])
-        job = _Job(rec, row, doc_id, found, _fingerprint(rec.key.rsplit("@", 1)[-1], found))
+        areas = drawn.get(doc_id, [])
+        fp = _fingerprint(rec.key.rsplit("@", 1)[-1], found)
+        if areas:  # the fingerprint of a document without areas stays as it was
+            fp = hashlib.sha256((fp + repr(sorted(areas, key=repr))).encode()).hexdigest()
+        job = _Job(rec, row, doc_id, found, fp, areas)
         old = state.data["redacted"].get(row.file_name)
         if old and old.get("fp") == job.fp and (pkg.out_dir / row.file_name).is_file():
             finish(job, int(old.get("pages", 0)), "", "")  # unchanged since the last run
@@ -304,7 +317,7 @@ def _redact_all(
             if executor.remote and source is not None and doc.kind == "pdf":
                 doc.data, source = Path(source).read_bytes(), None  # the worker may be elsewhere
             out = "" if executor.remote else str(pkg.out_dir / job.row.file_name)
-            yield doc, source, job.found, out, cfg.verify_ocr
+            yield doc, source, job.found, out, cfg.verify_ocr, job.areas
 
     for job, result in zip(jobs, executor.map(_redact_task, items()), strict=True):
         finish(job, *result)
@@ -456,9 +469,49 @@ def _run(
         summary.documents = sum(1 for r in view.records if not r.unreadable)
         summary.judgements = Counter(r.judgement for r in view.records if r.in_scope and not r.unreadable)
         summary.published = sum(1 for r in view.records if r.published)
-        _write_package(view, numbers, meta, scrub, pkg, cfg, summary, progress)
+        extras = _case_files(case, view, numbers)
+        _write_package(view, numbers, meta, scrub, pkg, cfg, summary, progress, extras)
     finally:
         case.close()
+
+
+@dataclass(slots=True)
+class _CaseFiles:
+    """What the package takes from the case besides the documents: the audit log and the
+    review progress (one definition: wooflow.case.workflow.progress)."""
+
+    audit_csv: bytes
+    progress: Any
+
+
+def _case_files(case: Any, view: CaseView, numbers: dict[str, int]) -> _CaseFiles:
+    from wooflow.case.publish import auditcsv
+    from wooflow.case.workflow import progress as review_progress
+
+    width = max(inventory.MIN_WIDTH, len(str(max(numbers.values(), default=0))))  # as the inventory
+    by_doc = {view.doc_ids[k]: inventory.format_id(n, width) for k, n in numbers.items() if k in view.doc_ids}
+    return _CaseFiles(auditcsv.to_csv(case, by_doc, AUDIT_LABELS), review_progress(case))
+
+
+AUDIT_LABELS = {  # the audit actions by their Dutch names (as in the review app)
+    "case.init": "zaak aangemaakt", "case.update": "zaakgegevens gewijzigd",
+    "findings.detect": "detectie uitgevoerd", "policy.apply": "acceptatiebeleid toegepast",
+    "finding.accept": "bevinding geaccepteerd", "finding.reject": "bevinding afgewezen",
+    "finding.add": "lakking toegevoegd", "finding.change": "grond of soort gewijzigd",
+    "finding.undo": "bevinding teruggezet (ongedaan)", "person.decide": "besluit over persoon",
+    "person.merge": "personen samengevoegd", "person.split": "vorm van persoon afgesplitst",
+    "person.notperson": "geen persoon", "person.undo": "persoonsbesluit teruggezet (ongedaan)",
+    "person.restore": "personen teruggezet (ongedaan)", "judgement.set": "oordeel vastgesteld",
+    "judgement.reset": "oordeel weer afgeleid", "judgement.undo": "oordeel teruggezet (ongedaan)",
+    "scope.in": "binnen het verzoek", "scope.out": "buiten het verzoek",
+    "dedupe": "ontdubbeling uitgevoerd", "undo": "ongedaan gemaakt",
+    "doc.status": "status van document", "doc.assign": "documenten toegewezen",
+    "user.add": "gebruiker aangemaakt", "user.password": "wachtwoord gewijzigd",
+    "user.role": "rol gewijzigd", "user.remove": "gebruiker verwijderd", "user.login": "ingelogd",
+    "area.add": "vlak gelakt (getekend)", "area.remove": "getekend vlak verwijderd",
+    "area.undo": "getekend vlak teruggezet (ongedaan)",
+    "search.redact": "zoeken en lakken in de hele zaak", "package.build": "publicatiepakket gemaakt",
+}  # fmt: skip
 
 
 def _rows_by_key(
@@ -473,6 +526,7 @@ def _rows_by_key(
 def _write_package(
     view: CaseView, numbers: dict[str, int], meta: CaseMeta, scrub: Callable[[str], str],
     pkg: Package, cfg: ProcessConfig, summary: ProcessSummary, progress: Progress,
+    extras: _CaseFiles | None = None,
 ) -> None:  # fmt: skip
     steps = 6
     progress("publiceren", 0, steps)
@@ -504,8 +558,13 @@ def _write_package(
     progress("publiceren", 4, steps)
     failures = [(p, reason) for p, reason, _ in summary.failures]
     read = [r for r in view.records if not r.unreadable]  # the unreadable are listed under failures
-    report = render(ReportData(meta, read, view.review, failures, summary.pages))
+    report = render(ReportData(meta, read, view.review, failures, summary.pages,
+                               progress=extras.progress if extras else None))  # fmt: skip
     pkg.write("rapport.html", report.encode("utf-8"), "rapport")
+    if extras is not None:
+        from wooflow.case.publish.auditcsv import FILE_NAME as AUDIT_FILE
+
+        pkg.write(AUDIT_FILE, extras.audit_csv, "auditlog")
     progress("publiceren", 5, steps)
     in_scope = [r for r in view.records if r.in_scope and not r.unreadable]
     counts = {

@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from wooflow.case.publish.decision import datum, decide
 from wooflow.case.publish.records import (
@@ -43,6 +44,8 @@ class ReportData:
     failures: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     pages: int = 0
     generated: datetime | None = None
+    # wooflow.case.workflow.Progress of the case: documents beoordeeld, as on every screen
+    progress: Any = None
 
 
 def _esc(value: object) -> str:
@@ -163,7 +166,8 @@ def render(data: ReportData) -> str:
         ("dubbel", dups),
         ("te publiceren", sum(1 for r in recs if r.published)),
         ("pagina's", data.pages),
-        ("beoordeling voltooid", f"{done}%"),
+        ("beoordeling voltooid", f"{done}%") if data.progress is None
+        else ("documenten beoordeeld", f"{data.progress.done} van {data.progress.total} ({data.progress.percent}%)"),
     ]
     deadline = case.extended_deadline or case.deadline
     parts = [

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+from wooflow.case.areas import grounds_by_doc as area_grounds
 from wooflow.case.case import Case, DocRecord
 from wooflow.case.judgement import REDACTING, judgements
 from wooflow.case.publish.names import (
@@ -151,6 +152,7 @@ def load(case: Case, redact_proposed: bool = True, contact: str = "[naam contact
             thread_first[r.thread_id] = r.doc_id
 
     replies = _reply_targets(case, docs)
+    drawn = area_grounds(case.conn, None)  # boxes a reviewer drew: redactions too
 
     records = []
     suspended = case.suspended_documents()
@@ -162,10 +164,12 @@ def load(case: Case, redact_proposed: bool = True, contact: str = "[naam contact
         for f in redact.get(r.doc_id, []):
             if f.ground:
                 gcats[f.ground].add(f.category)
-        if judgement == "deels openbaar" or (judgement == "openbaar" and redact.get(r.doc_id)):
+        if judgement == "deels openbaar" or (
+            judgement == "openbaar" and (redact.get(r.doc_id) or r.doc_id in drawn)
+        ):
             # The draft also redacts proposed findings: the document is then partly public and
             # its grounds include theirs.
-            grounds = list(set(grounds) | set(gcats))
+            grounds = list(set(grounds) | set(gcats) | drawn.get(r.doc_id, set()))
             judgement = "deels openbaar" if grounds or redact.get(r.doc_id) else judgement
         parent = by_id.get(r.parent_id) if r.parent_id else None
         parent_key = keys.get(parent.doc_id) if parent and parent.kind not in CONTAINER_KINDS else None

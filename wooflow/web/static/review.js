@@ -44,6 +44,52 @@
   if (chosen) {
     pageList.scrollTop += chosen.getBoundingClientRect().top - pageList.getBoundingClientRect().top - 8;
   }
+  // case-wide person decisions ask first, with the counts (data-confirm-redact/-keep)
+  document.addEventListener("submit", function (e) {
+    var f = e.target, b = e.submitter;
+    var msg = f && b && f.dataset && f.dataset["confirm" + (b.value === "redact" ? "Redact" : "Keep")];
+    if (msg && !window.confirm(msg)) e.preventDefault();
+  });
+  // the page view: drag a rectangle over the page image to fill the "Vlak lakken" form
+  // (coordinates in PDF points: the SVG's own user space, which is the page in points)
+  var svg = document.querySelector("svg.page");
+  var areaForm = document.getElementById("area-form");
+  if (svg && areaForm) {
+    var drawRect = document.getElementById("draw-rect");
+    var fields = ["x0", "y0", "x1", "y1"].map(function (k) { return document.getElementById("area-" + k); });
+    var from = null;
+    svg.classList.add("can-draw");
+    var pointAt = function (e) {
+      var pt = svg.createSVGPoint();
+      pt.x = e.clientX; pt.y = e.clientY;
+      return pt.matrixTransform(svg.getScreenCTM().inverse());
+    };
+    var show = function (a, b) {
+      var x = Math.min(a.x, b.x), y = Math.min(a.y, b.y);
+      drawRect.setAttribute("x", x); drawRect.setAttribute("y", y);
+      drawRect.setAttribute("width", Math.abs(a.x - b.x)); drawRect.setAttribute("height", Math.abs(a.y - b.y));
+      drawRect.setAttribute("visibility", "visible");
+    };
+    svg.addEventListener("mousedown", function (e) {
+      if (e.button !== 0 || (e.target.closest && e.target.closest("a.box"))) return;
+      e.preventDefault();
+      from = pointAt(e);
+      show(from, from);
+    });
+    svg.addEventListener("mousemove", function (e) { if (from) show(from, pointAt(e)); });
+    var finish = function (e) {
+      if (!from) return;
+      var to = pointAt(e);
+      var vals = [Math.min(from.x, to.x), Math.min(from.y, to.y), Math.max(from.x, to.x), Math.max(from.y, to.y)];
+      from = null;
+      if (vals[2] - vals[0] < 2 || vals[3] - vals[1] < 2) { drawRect.setAttribute("visibility", "hidden"); return; }
+      vals.forEach(function (v, i) { fields[i].value = v.toFixed(1); });
+      var g = document.getElementById("area-ground");
+      if (g) g.focus();
+    };
+    svg.addEventListener("mouseup", finish);
+    svg.addEventListener("mouseleave", function (e) { if (from) finish(e); });
+  }
   var text = document.getElementById("doctext");
   if (!text) return;
   var form = document.getElementById("add-form");

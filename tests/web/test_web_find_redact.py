@@ -1,0 +1,55 @@
+"""Find and redact across the case: count, confirm, redact every occurrence, undo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import unquote_plus
+
+from tests.web.conftest import make_client
+from wooflow.case import Case, findings, judgement
+from wooflow.case.find_redact import plan
+
+
+def test_count_confirm_redact_and_undo(case_dir: Path, ids: dict[str, int]) -> None:
+    with make_client(case_dir, "anna") as c:
+        page = c.get("/zoeken-lakken", params={"q": "de gemeente", "ground": "5.1.2i"}).text
+        # "De gemeente" (verslag, verslag-kopie) and "de gemeente" (nota): whole words, any case
+        assert "“de gemeente”: 3 keer in 3 documenten" in page
+        assert "Ja, 3 keer lakken met 5.1.2i" in page and 'name="aantal" value="3"' in page
+        assert "<mark>De gemeente</mark> zoekt" in page
+        r = c.post("/zoeken-lakken", data={"q": "de gemeente", "ground": "5.1.2i", "category": "other",
+                                           "aantal": "3"})  # fmt: skip
+        assert "3 keer gelakt (5.1.2i) in 3 documenten" in unquote_plus(r.headers["location"])
+        with Case(case_dir) as case:
+            added = [r for r in findings(case) if r.source == "manual"]
+            assert len(added) == 3 and {r.finding.ground for r in added} == {"5.1.2i"}
+            assert {r.status for r in added} == {"added"}
+            assert judgement(case, ids["nota-overleg.txt"]).judgement == "deels openbaar"
+        again = c.get("/zoeken-lakken", params={"q": "De Gemeente"}).text
+        assert "0 keer in 0 documenten" in again and "3 keer staat het al onder een lakking" in again
+        r = c.post("/ongedaan-maken")
+        assert "zoeken en lakken" in unquote_plus(r.headers["location"])
+        with Case(case_dir) as case:
+            assert not [r for r in findings(case) if r.source == "manual"]
+
+
+def test_a_changed_count_and_bad_input_are_refused(case_dir: Path) -> None:
+    with make_client(case_dir, "anna") as c:
+        r = c.post("/zoeken-lakken", data={"q": "planning", "ground": "5.1.2e", "aantal": "7"})
+        assert "intussen veranderd (3 in plaats van 7)" in unquote_plus(r.headers["location"])
+        r = c.post("/zoeken-lakken", data={"q": "planning", "ground": "", "aantal": "3"})
+        assert "kies een weigeringsgrond" in unquote_plus(r.headers["location"])
+        r = c.post("/zoeken-lakken", data={"q": "bestaatnergens", "ground": "5.1.2e"})
+        assert "staat nergens" in unquote_plus(r.headers["location"])
+        assert "zoek op minstens 2 tekens" in c.get("/zoeken-lakken", params={"q": "x"}).text
+    with make_client(case_dir, "vera") as c:
+        assert c.post("/zoeken-lakken", data={"q": "planning", "ground": "5.1.2e"}).status_code == 403
+        assert "Ja, " not in c.get("/zoeken-lakken", params={"q": "planning"}).text
+
+
+def test_whole_words_only(case_dir: Path) -> None:
+    with Case(case_dir) as case:
+        found = plan(case, "Jansen")
+        # two in each minutes; in the nota "Jan Jansen" and "j.jansen" are already redacted
+        assert (found.count, found.documents, found.already) == (4, 2, 2)
+        assert plan(case, "Janse").count == 0

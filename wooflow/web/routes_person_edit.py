@@ -1,0 +1,125 @@
+"""One person: occurrences with context, merge with another person, split a form off,
+"geen persoon". Case-wide actions first show what they touch (a confirmation with counts);
+each is undoable (``Ongedaan maken`` on the overview or a document page)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote
+
+from fastapi import FastAPI, Form, Request
+from fastapi.responses import HTMLResponse, Response
+
+from wooflow.case import find_person, person_edit, persons, undo
+from wooflow.case.text import fold
+from wooflow.exceptions import CaseError
+from wooflow.web.app import WebContext, redirect
+from wooflow.web.views import anchor
+
+CONTEXT = 50  # characters shown either side of an occurrence
+SHOWN = 200  # occurrences listed on the page
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    finding_id: int
+    doc_id: int
+    text: str
+    before: str
+    after: str
+    status: str
+    action: str
+
+
+def occurrences(case: Any, key: str, limit: int = SHOWN) -> tuple[list[Occurrence], int]:
+    """The first ``limit`` findings of a person with their context, and how many there are."""
+    rows = case.conn.execute(
+        "SELECT id, doc_id, start, end, text, status, action FROM case_findings WHERE person_key=?"
+        " ORDER BY doc_id, start",
+        (key,),
+    ).fetchall()
+    out: list[Occurrence] = []
+    texts: dict[int, str] = {}
+    for r in rows[:limit]:
+        if r["doc_id"] not in texts:
+            texts[r["doc_id"]] = case.text(r["doc_id"])
+        t = texts[r["doc_id"]]
+        before = " ".join(t[max(0, r["start"] - CONTEXT) : r["start"]].split())
+        after = " ".join(t[r["end"] : r["end"] + CONTEXT].split())
+        out.append(Occurrence(r["id"], r["doc_id"], r["text"], before, after, r["status"], r["action"]))
+    return out, len(rows)
+
+
+def _url(key: str) -> str:
+    return f"/personen/persoon?key={quote(key)}"
+
+
+def register(app: FastAPI, ctx: WebContext) -> None:
+    @app.get("/personen/persoon", response_class=HTMLResponse, name="person")
+    def person_page(request: Request, key: str) -> Response:
+        with ctx.case(request) as case:
+            person = find_person(case, key)
+            found, total = occurrences(case, person.key)
+            per_form: dict[str, int] = {}
+            for r in case.conn.execute("SELECT text FROM case_findings WHERE person_key=?", (person.key,)):
+                per_form[fold(r[0])] = per_form.get(fold(r[0]), 0) + 1
+            others = [p for p in persons(case) if p.key != person.key]
+            undo_label = undo.last_label(case, request.state.user.username)
+        return ctx.render(
+            request, "person.html", person=person, found=found, total=total, shown=SHOWN,
+            per_form={f: per_form.get(fold(f), 0) for f in person.forms}, others=others[:2000],
+            undo_label=undo_label,
+        )  # fmt: skip
+
+    @app.get("/personen/samenvoegen", response_class=HTMLResponse, name="merge_confirm")
+    def merge_confirm(request: Request, key: str, met: str = "") -> Response:
+        with ctx.case(request) as case:
+            keep = find_person(case, key)
+            if not met.strip():
+                raise CaseError("kies de persoon om mee samen te voegen")
+            other = find_person(case, met)
+            if other.key == keep.key:
+                raise CaseError("kies twee verschillende personen om samen te voegen")
+            a, b = person_edit.impact(case, keep.key), person_edit.impact(case, other.key)
+        return ctx.render(request, "person_confirm.html", action="samenvoegen", person=keep,
+                          other=other, impact=b, keep_impact=a)  # fmt: skip
+
+    @app.post("/personen/samenvoegen", name="merge")
+    def merge(request: Request, key: str = Form(...), met: str = Form(...)) -> Response:
+        with ctx.case(request) as case:
+            keep, other = find_person(case, key), find_person(case, met)
+            moved = person_edit.merge(case, keep.key, other.key)
+        msg = (f"{other.display} is samengevoegd met {keep.display}: {moved} vindplaats"
+               f"{'en' if moved != 1 else ''} verhuisd.")  # fmt: skip
+        if keep.decision in ("redact", "keep"):
+            msg += " Het besluit over deze persoon geldt nu ook daar."
+        return redirect(_url(keep.key), melding=msg)
+
+    @app.post("/personen/afsplitsen", name="split")
+    def split(request: Request, key: str = Form(...), form: str = Form(...)) -> Response:
+        with ctx.case(request) as case:
+            person = find_person(case, key)
+            new_key = person_edit.split(case, person.key, form)
+        return redirect(_url(new_key), melding=f"“{form}” is nu een aparte persoon (nog niet besloten).")
+
+    @app.get("/personen/geen-persoon", response_class=HTMLResponse, name="notperson_confirm")
+    def notperson_confirm(request: Request, key: str) -> Response:
+        with ctx.case(request) as case:
+            person = find_person(case, key)
+            found = person_edit.impact(case, person.key)
+        return ctx.render(request, "person_confirm.html", action="geen-persoon", person=person,
+                          other=None, impact=found, keep_impact=None)  # fmt: skip
+
+    @app.post("/personen/geen-persoon", name="notperson")
+    def notperson(request: Request, key: str = Form(...), toelichting: str = Form("")) -> Response:
+        with ctx.case(request) as case:
+            person = find_person(case, key)
+            done = person_edit.not_a_person(case, person.key, toelichting)
+        return redirect(
+            "/personen", f"p-{anchor(person.key)}",
+            melding=(f"“{person.display}” is geen persoon: {done.findings} vindplaats"
+                     f"{'en' if done.findings != 1 else ''} in {done.documents} document"
+                     f"{'en' if done.documents != 1 else ''} blijven openbaar (geaccepteerd)."
+                     " Ongedaan maken kan op het overzicht."),
+        )  # fmt: skip
