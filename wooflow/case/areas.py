@@ -180,11 +180,11 @@ def add_area(
     with case.transaction() as conn:
         cur = conn.execute(
             "INSERT INTO case_areas(doc_id, page, x0, y0, x1, y1, ground, kind, status, actor,"
-            " created_at) VALUES (?,?,?,?,?,?,?,?,'active',?,?)",
+            " created_at) VALUES (?,?,?,?,?,?,?,?,'active',?,?) RETURNING id",
             (doc_id, page, round(x0, 2), round(y0, 2), round(x1, 2), round(y1, 2), code, kind,
              case.actor, now),
         )  # fmt: skip
-        area_id = int(cur.lastrowid or 0)
+        area_id = int(cur.fetchone()[0])
         audit.log(conn, case.actor, "area.add", doc_id, f"vlak:{area_id}", pagina=page + 1,
                   soort=KINDS[kind], ground=code)  # fmt: skip
         _record_undo(case, f"{KINDS[kind]} lakken (pagina {page + 1})", doc_id, area_id, "removed", "active")

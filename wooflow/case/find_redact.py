@@ -87,7 +87,7 @@ def plan(case: Case, query: str, samples: int = 10) -> Plan:
         standing = [
             (int(r[0]), int(r[1]))
             for r in case.conn.execute(
-                "SELECT start, end FROM case_findings WHERE doc_id=? AND action='redact'"
+                'SELECT start, "end" FROM case_findings WHERE doc_id=? AND action=\'redact\''
                 " AND status != 'rejected'",
                 (doc_id,),
             )

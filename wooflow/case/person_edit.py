@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 from wooflow.case import audit
 from wooflow.case.text import fold
 from wooflow.exceptions import CaseError
+from wooflow.store.dialect import upsert_sql
 
 if TYPE_CHECKING:
     import sqlite3
@@ -138,6 +139,9 @@ def _attach(case: Case, top: int, before: dict[str, Any], keys: list[str], forms
     case.conn.execute("UPDATE case_undo SET payload=? WHERE id=?", (json.dumps(payload), row["id"]))
 
 
+LINK_COLS = ("form", "person_key", "kind", "note", "actor", "at")  # case_person_links, in table order
+
+
 def _top_undo(case: Case) -> int:
     return int(case.conn.execute("SELECT COALESCE(MAX(id), 0) FROM case_undo").fetchone()[0])
 
@@ -145,11 +149,8 @@ def _top_undo(case: Case) -> int:
 def _link(case: Case, forms: list[str], target: str, kind: str, note: str = "") -> None:
     now = audit.now()
     for f in forms:
-        case.conn.execute(
-            "INSERT OR REPLACE INTO case_person_links(form, person_key, kind, note, actor, at)"
-            " VALUES (?,?,?,?,?,?)",
-            (fold(f), target, kind, note, case.actor, now),
-        )
+        case.conn.execute(upsert_sql("case_person_links", LINK_COLS, "form"),
+                          (fold(f), target, kind, note, case.actor, now))
 
 
 def merge(case: Case, keep_key: str, other_key: str) -> int:
@@ -214,10 +215,8 @@ def split(case: Case, key: str, form: str) -> str:
             rest = [f for f in forms if fold(f) != fold(form)]
             conn.execute("UPDATE case_persons SET forms=? WHERE key=?",
                          (json.dumps(rest, ensure_ascii=False), key))  # fmt: skip
-            conn.execute(
-                "INSERT OR REPLACE INTO case_persons(key, display, decision, forms) VALUES (?,?,?,?)",
-                (new_key, form, "undecided", json.dumps([form], ensure_ascii=False)),
-            )
+            conn.execute(upsert_sql("case_persons", ("key", "display", "decision", "forms"), "key"),
+                         (new_key, form, "undecided", json.dumps([form], ensure_ascii=False)))
             audit.log(conn, case.actor, "person.split", target=key, form=form, into=new_key,
                       findings=len(rows))  # fmt: skip
         _attach(case, top, before, [key, new_key], [fold(form)])
@@ -277,14 +276,12 @@ def undo_extra(case: Case, extra: dict[str, Any]) -> None:
         if row is None:
             case.conn.execute("DELETE FROM case_persons WHERE key=?", (key,))
         else:
-            case.conn.execute(
-                f"INSERT OR REPLACE INTO case_persons({', '.join(P_ALL)}) VALUES (?,?,?,?,?,?)", row
-            )
+            case.conn.execute(upsert_sql("case_persons", P_ALL, "key"), row)
     for form, row in before["links"].items():
         if row is None:
             case.conn.execute("DELETE FROM case_person_links WHERE form=?", (form,))
         else:
-            case.conn.execute("INSERT OR REPLACE INTO case_person_links VALUES (?,?,?,?,?,?)", row)
+            case.conn.execute(upsert_sql("case_person_links", LINK_COLS, "form"), row)
     audit.log(case.conn, case.actor, "person.restore", target=",".join(before["persons"]))
 
 

@@ -35,7 +35,7 @@ class Occurrence:
 def occurrences(case: Any, key: str, limit: int = SHOWN) -> tuple[list[Occurrence], int]:
     """The first ``limit`` findings of a person with their context, and how many there are."""
     rows = case.conn.execute(
-        "SELECT id, doc_id, start, end, text, status, action FROM case_findings WHERE person_key=?"
+        'SELECT id, doc_id, start, "end", text, status, action FROM case_findings WHERE person_key=?'
         " ORDER BY doc_id, start",
         (key,),
     ).fetchall()
