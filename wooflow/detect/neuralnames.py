@@ -12,9 +12,10 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-import numpy as np
+if TYPE_CHECKING:  # numpy loads only when a network ships (start-up time of the CRF-only detector)
+    import numpy as np
 
 NN_MODEL_FILE = "namenn.onnx.gz"
 NN_VOCAB_FILE = "namenn.json"
@@ -101,6 +102,7 @@ class Encoder:
 
     def encode(self, sents: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Arrays [B,T], [B,T,MAX_CHARS], [B,T,N_FEATS] for sentences of one length T."""
+        import numpy as np
         wid, cid, feat = [], [], []
         for toks in sents:
             rows = [self._word(t) for t in toks]
@@ -148,6 +150,8 @@ class NeuralTagger:
         Sentences are batched by exact length, so there is no padding for the BiLSTM's
         backward pass to read.
         """
+        import numpy as np
+
         out: list[np.ndarray] = [np.zeros((0, len(self.labels)), np.float32)] * len(sents)
         by_len: dict[int, list[int]] = {}
         for i, toks in enumerate(sents):

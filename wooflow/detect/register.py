@@ -26,9 +26,9 @@ import io
 import os
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from wooflow.detect.lexicon import DATA
 
@@ -51,8 +51,9 @@ _NATIONAL_WORDS = ("kamer", "kamerlid", "minister", "staatssecretaris", "kabinet
                    "motie", "kamervragen")
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
+    """One office holder (a tuple: the packaged register has ~15,000 and loads at start-up)."""
+
     given: str
     initials: str  # letters only, upper case: 'TA'
     surname_key: str  # tussenvoegsel + surname, lower case
@@ -93,15 +94,37 @@ def _entry(row: dict[str, str]) -> Entry | None:
     office = (row.get("office") or "").strip()
     if not surname or not office:
         return None
-    return Entry(given=(row.get("given_names") or "").split(" ")[0].strip(),
-                 initials=_letters(row.get("initials") or ""),
-                 surname_key=surname_key(row.get("tussenvoegsel") or "", surname),
-                 office=office, organisation=(row.get("organisation") or "").strip(),
-                 start=(row.get("start") or "").strip(), end=(row.get("end") or "").strip())
+    return Entry((row.get("given_names") or "").split(" ")[0].strip(), _letters(row.get("initials") or ""),
+                 surname_key(row.get("tussenvoegsel") or "", surname), office,
+                 (row.get("organisation") or "").strip(), (row.get("start") or "").strip(),
+                 (row.get("end") or "").strip())
 
 
 def _read_rows(raw: str) -> Iterator[dict[str, str]]:
     yield from csv.DictReader(io.StringIO(raw))
+
+
+def _fast_entries(raw: str) -> Iterator[Entry]:
+    """The rows of a register CSV as entries: :func:`_entry` with a plain csv.reader (the
+    packaged register is read at every start-up; DictReader made that take half a second)."""
+    rows = csv.reader(io.StringIO(raw))
+    header = next(rows, None)
+    if not header:
+        return
+    col = {name: i for i, name in enumerate(header)}
+    idx = [col.get(k, -1) for k in ("given_names", "initials", "tussenvoegsel", "surname", "office",
+                                   "organisation", "start", "end")]
+    width = max(idx) + 1
+    for row in rows:
+        if len(row) < width:
+            row = row + [""] * (width - len(row))
+        given, initials, tv, surname, office, org, start, end = (row[i].strip() if i >= 0 else "" for i in idx)
+        if not surname or not office:
+            continue
+        key = f"{tv} {surname}".lower() if tv else surname.lower()
+        if "  " in key or "\t" in key:
+            key = surname_key(tv, surname)
+        yield Entry(given.split(" ")[0], _letters(initials) if initials else "", key, office, org, start, end)
 
 
 @lru_cache(maxsize=1)
@@ -112,10 +135,8 @@ def _index() -> dict[str, tuple[Entry, ...]]:
     if user.is_file():
         sources.append(user.read_text(encoding="utf-8"))
     for raw in sources:
-        for row in _read_rows(raw):
-            e = _entry(row)
-            if e is not None:
-                out.setdefault(e.surname_key, []).append(e)
+        for e in _fast_entries(raw):
+            out.setdefault(e.surname_key, []).append(e)
     return {k: tuple(v) for k, v in out.items()}
 
 
@@ -154,8 +175,20 @@ def _named_in(e: Entry, low_text: str, near: str) -> bool:
     if place:  # the office word alone is not enough: it may be another person's ('X (wethouder), Y')
         return re.search(r"(?<!\w)" + re.escape(place.lower()) + r"(?!\w)", near) is not None
     org = e.organisation.lower()
-    if org and org in low_text:
+    if org and _contains(low_text, org):
         return True
+    return _national(low_text)
+
+
+# Whole-text tests are cached per text: a long text with many name mentions must not be scanned
+# once per mention (that made detection quadratic in the text's length).
+@lru_cache(maxsize=4096)
+def _contains(low_text: str, word: str) -> bool:
+    return word in low_text
+
+
+@lru_cache(maxsize=8)
+def _national(low_text: str) -> bool:
     return any(w in low_text for w in _NATIONAL_WORDS)
 
 
@@ -180,6 +213,7 @@ def lookup(first: str | None, initials: str | None, surname: str | None, low_tex
 _YEAR = re.compile(r"(?<!\d)(19[4-9]\d|20\d\d)(?!\d)")
 
 
+@lru_cache(maxsize=8)
 def _years(low_text: str) -> frozenset[int]:
     """The years a document mentions (its date and the period it is about)."""
     return frozenset(int(y) for y in _YEAR.findall(low_text))

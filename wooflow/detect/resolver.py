@@ -24,7 +24,8 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
@@ -63,6 +64,26 @@ def _leaf(tree: Tree, x: list[float]) -> float:
     return tree
 
 
+def _expr(tree: Tree) -> str:
+    """A tree as one Python conditional expression over ``x`` (exact: floats by repr)."""
+    if not isinstance(tree, list):
+        return repr(float(tree))
+    feature, threshold, left, right = tree
+    return f"({_expr(left)} if x[{int(feature)}] < {float(threshold)!r} else {_expr(right)})"
+
+
+def _compile(base: float, trees: tuple[Tree, ...]) -> Callable[[list[float]], float]:
+    """The log-odds of all trees as one compiled function: the same sums as walking each tree
+    with :func:`_leaf`, in the same order, about 30 times faster (the resolver scores every
+    candidate, so this is a measurable share of detection time). The source is generated from
+    the weights data, never from input."""
+    body = f"{float(base)!r} + ({' + '.join(['0.0', *(_expr(t) for t in trees)])})"
+    namespace: dict[str, Any] = {}
+    exec(compile(f"def log_odds(x):\n    return {body}\n", "<resolver trees>", "exec"), namespace)  # noqa: S102
+    fn: Callable[[list[float]], float] = namespace["log_odds"]
+    return fn
+
+
 @dataclass(frozen=True, slots=True)
 class Combiner:
     """Gradient-boosted trees over the evidence features (log-odds = base + sum of leaves)."""
@@ -70,9 +91,13 @@ class Combiner:
     base: float
     trees: tuple[Tree, ...]
     threshold: float
+    log_odds: Callable[[list[float]], float] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "log_odds", _compile(self.base, self.trees))
 
     def probability(self, x: list[float]) -> float:
-        z = self.base + sum(_leaf(t, x) for t in self.trees)
+        z = self.log_odds(x)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
