@@ -10,7 +10,17 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
-from wooflow.detect import capitals, consistency, ocrdigits, orgvalues, orgwords, personforms, register, resolver
+from wooflow.detect import (
+    capitals,
+    consistency,
+    ocrdigits,
+    orgvalues,
+    orgwords,
+    personforms,
+    register,
+    resolver,
+    tables,
+)
 from wooflow.detect.config import DetectConfig, load_config
 from wooflow.detect.merge import merge
 from wooflow.detect.namemodel import Reading
@@ -127,6 +137,7 @@ class Detector:
         out: dict[K, list[Finding]] = {}
         for k in keys:
             text = texts[k]
+            pre[k] = tables.review(text, pre[k])
             findings = [f for f in pre[k] if f.score >= self.config.min_score or f.action == "keep"]
             merged = merge(text, findings)
             if text is not originals[k]:

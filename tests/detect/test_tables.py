@@ -1,0 +1,66 @@
+"""Tables: personal columns are redacted in rows about a person, organisation rows keep theirs."""
+
+from __future__ import annotations
+
+from wooflow.detect import detect_text
+from wooflow.detect.tables import header_category, tables
+
+REGISTER = (
+    "Bij het huisbezoek waren de volgende personen aanwezig:\n\n"
+    "Naam                          Geb.datum    Nationaliteit   Document\n"
+    "Kowalczyk, Przemysław         04-11-1987   Poolse          CGZ 412877\n"
+    "Wrona-Dąbek, Agnieszka        22-05-1992   Poolse          DAJ 093154\n"
+    "Szymański, Łukasz             30-01-1999   Poolse          -\n"
+)
+
+EXPORT = (
+    "zaaknr\taanvrager\torganisatie\ttelefoon\tadres_aanvrager\tbehandelaar\n"
+    "ONTH-1\tPeters, Jan\t\t06-12873340\tKerkstraat 41, 5211 KE\tMvdL\n"
+    "ONTH-2\tVerhagen, Piet\tSlagerij Verhagen Den Bosch B.V.\t073-6131477\tHinthamerstraat 88, 5211 MS\tMvdL\n"
+    "ONTH-3\tOukili, Samira\t\t06-41028871\tVerwersstraat 12, 5211 HV\tRB\n"
+)
+
+
+def _redacted(text: str) -> set[str]:
+    return {f.text for f in detect_text(text) if f.action == "redact"}
+
+
+def test_header_words_name_the_column() -> None:
+    assert header_category("Geb.datum") == "birthdate"
+    assert header_category("adres_aanvrager") == "address"
+    assert header_category("Nationaliteit") == "nationality"
+    assert header_category("Naam") is None
+    assert header_category("Functie") is None
+
+
+def test_a_space_aligned_register_is_read_as_a_table() -> None:
+    [tab] = tables(REGISTER)
+    assert tab.header == ("Naam", "Geb.datum", "Nationaliteit", "Document")
+    assert [c.text for c in tab.rows[0]] == ["Kowalczyk, Przemysław", "04-11-1987", "Poolse", "CGZ 412877"]
+
+
+def test_personal_columns_of_person_rows_are_redacted() -> None:
+    red = _redacted(REGISTER)
+    assert {"04-11-1987", "22-05-1992", "30-01-1999"} <= red
+    assert {"CGZ 412877", "DAJ 093154"} <= red
+    assert "Poolse" in red
+    assert "-" not in red  # an empty cell is not a value
+
+
+def test_organisation_rows_keep_their_fixed_line_and_address() -> None:
+    findings = detect_text(EXPORT)
+    red = {f.text for f in findings if f.action == "redact"}
+    assert "06-12873340" in red and "06-41028871" in red  # residents' mobiles
+    assert not any("073-6131477" in t for t in red)  # the butcher's shop line
+    assert not any("Hinthamerstraat 88" in t for t in red)
+    assert any("Kerkstraat 41" in t for t in red)
+    kept = [f for f in findings if f.action == "keep" and "073-6131477" in f.text]
+    assert kept and "organisatie (tabelrij)" in kept[0].reason
+
+
+def test_prose_and_label_value_blocks_are_no_tables() -> None:
+    text = ("Teamleider     P. Klomp            Gecontroleerde   G.J. van Ommen\n"
+            "Inspecteur     R.A. Veldhuis       Adres            Zuidweg 12\n"
+            "Rapportnummer  2645/18/0079        Postcode         8251 RV\n")
+    assert not [f for f in detect_text(text) if f.recognizer == "table"]
+    assert tables("Een gewone zin zonder kolommen.\nNog een zin.\n") == []
