@@ -115,6 +115,9 @@ def main() -> int:
     ap.add_argument("--cache", default=str(Path(tempfile.gettempdir()) / "wooflow-conll-folds"))
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--errors", type=int, default=0, help="print this many errors of the whole detector")
+    ap.add_argument("--versus-model", action="store_true",
+                    help="list where the detector and the model alone differ: persons the model found and the "
+                         "detector lost, false persons the detector added")
     ap.add_argument("--resolver-folds", default="", help="per-fold resolver combiners (training/train_resolver.py"
                     " --folds-out); without it the packaged combiner, which was trained on ned.testa, is used")
     args = ap.parse_args()
@@ -138,6 +141,18 @@ def main() -> int:
     cpu = sum(float(p["cpu"]) for p in parts)  # type: ignore[arg-type]
     print(f"  detector speed on this text: {chars / cpu:,.0f} characters per CPU-second "
           f"({time.time() - t0:.0f} s in all)")
+    if args.versus_model:
+        texts = [t for p in parts for t in p["texts"]]  # type: ignore[attr-defined]
+        lost, added = [], []
+        for txt, g, pa, pw in zip(texts, gold, alone, whole, strict=True):
+            ge, ae, we = tn.entities(g), tn.entities(pa), tn.entities(pw)
+            toks = txt.split(" ")
+            lost += [f"{' '.join(toks[s:e])!r} | {txt[:110]}" for s, e, *_ in sorted((ge & ae) - we)]
+            added += [f"{' '.join(toks[s:e])!r} | {txt[:110]}" for s, e, *_ in sorted((we - ge) - ae)]
+        print(f"  lost by the detector ({len(lost)}): persons the model alone found")
+        print("\n".join("    " + x for x in lost))
+        print(f"  added by the detector ({len(added)}): false persons the model alone did not have")
+        print("\n".join("    " + x for x in added))
     if args.errors:
         texts = [t for p in parts for t in p["texts"]]  # type: ignore[attr-defined]
         shown = 0

@@ -70,6 +70,7 @@ _TOKEN_RE = re.compile(
     r"|[^\s\w]"
     r"|_+"
 )
+_ABBREV_RE = re.compile(r"(?i:" + _ABBREV + r")")
 _LINE_RE = re.compile(r"[^\r\n\t]+")
 _JOINERS = TUSSENVOEGSELS - {"in", "het", "op", "te", "la", "le"}
 """Tussenvoegsels that may join a first name to a surname ("in", "op", "te" are usually
@@ -276,7 +277,9 @@ class PersonNameModel:
             tagged = tidy_persons(words, tagged, self.featurizer.gaz)
             for sent, tags, prob in zip(block, tagged, probs, strict=False):
                 if "B-PER" in tags or "I-PER" in tags:
-                    spans += _person_spans(sent, tags, prob, None)
+                    # an abbreviation ('T.a.v.', 'Dhr.') is never a name, whatever its shape
+                    spans += [sp for sp in _person_spans(sent, tags, prob, None)
+                              if not _ABBREV_RE.fullmatch(text[sp[0] : sp[1]])]
                 tokens += [(a, b, p, t[2:] or "O") for (_, a, b), p, t in zip(sent, prob, tags, strict=False)]
         return Reading(spans, tokens)
 

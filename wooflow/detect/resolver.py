@@ -129,7 +129,9 @@ def combiner() -> Combiner | None:
     return _override if _override is not None else _packaged()
 
 
-_NEXT_WORD = re.compile(r"[ \t]+([A-Z][\w-]+)")
+# The next word, across a line break too: PDF text breaks names of bodies over lines and
+# paragraphs ('Beatrix' / 'Kinderziekenhuis').
+_NEXT_WORD = re.compile(r"\s+([A-Z][\w-]+)")
 
 
 @lru_cache(maxsize=1)
@@ -173,6 +175,22 @@ def anchor_words(mentions: list[Mention]) -> set[str]:
         words = [w.strip(".,;:()'\"") for w in m.text.split()]
         if len(words) >= 2:
             out.update(w for w in words if len(w) > 1 and w[:1].isupper())
+    return out
+
+
+def _full_name_words(decided: list[tuple[Mention, float]], threshold: float) -> dict[str, float]:
+    """The surname (last name word) of every full name decided as a person, with the decision's
+    probability: a name of two or more words, not kept public, at or above the threshold."""
+    out: dict[str, float] = {}
+    for m, p in decided:
+        if p < threshold or m.public is not None:
+            continue
+        words = [w.strip(".,;:()'\"") for w in m.text.replace(",", " ").split()]
+        names = [w for w in words if len(w) > 1 and w[:1].isupper() and not _INITIAL.match(w)]
+        if len(words) >= 2 and names:
+            # 'Oosterhuis, M.': the surname stands first; 'M. Oosterhuis', 'Jan van Dijk': last
+            surname = names[0] if "," in m.text else names[-1]
+            out[surname] = max(out.get(surname, 0.0), p)
     return out
 
 
@@ -251,9 +269,18 @@ def decide(text: str, mentions: list[Mention], reading: Reading | None, only: se
     group: dict[str, list[float]] = {}
     for m, p, _ in judged:
         group.setdefault(m.text, []).append(p)
+    # A surname alone is the person whose full name the text or the case already holds as a
+    # person ('Aan: Oosterhuis, M.' ... 'door Oosterhuis'): it takes that person's decision.
+    persons = _full_name_words([(m, sum(group[m.text]) / len(group[m.text])) for m, _, _ in judged]
+                               + [(m, m.resolved) for m in (context or []) if m.resolved is not None],
+                               comb.threshold)
     drop: set[int] = set()
     for m, p, model_p in judged:
         m.resolved = p = sum(group[m.text]) / len(group[m.text])
+        word = m.text.strip(".,;:()'\"")
+        if p < comb.threshold and m.public is None and " " not in word and word in persons:
+            m.resolved = p = persons[word]
+            m.reason += f"; zelfde persoon als een volledige naam in de tekst of de zaak (kans {p:.2f})"
         if p < comb.threshold:
             drop.add(id(m))
             continue

@@ -124,26 +124,40 @@ def _name_extension(words: list[str]) -> bool:
     return bool(words)
 
 
-def _not_name_words(rest: str, zipf_nl: dict[str, int]) -> bool:
-    """True when every word outside a model span is positively no name: written in lower case,
-    an ordinary word, or a frequent Dutch word on no name list ('De Braziliaan', 'van Verkeer');
-    never across a comma ('Haddou, B.')."""
-    if "," in rest:
-        return False
-    words = rest.split()
-    for a, b in zip(words, words[1:], strict=False):
-        if a in TV_WORDS_LOWER and lexicon.is_surname(b.strip(".;:()'\"")):
-            return False  # 'P. van der Berg': a tussenvoegsel and a surname are the rest of a name
-    for w in words:
-        w = w.strip(".;:()'\"")
-        if w and not (w[:1].islower() or lexicon.is_common(w) or (
-                zipf_nl.get(w.lower(), 0) >= 3 and not lexicon.is_first_name(w) and not lexicon.is_surname(w))):
+def _not_name_words(text: str, spans: list[tuple[int, int]], reading: Reading) -> bool:
+    """True when every word of a rule mention outside the model's span is positively no name
+    by the model's reading and the name lists: the model gives it a low person probability
+    and no first-name or surname list holds it ('De Braziliaan', 'Trendwatcher', 'van de
+    Fortis', 'van Sint-Niklaas'); lower-case words pass. Never across a comma ('Haddou, B.'),
+    never an initial, never a tussenvoegsel before a listed surname ('P. van der Berg')."""
+    for a, b in spans:
+        rest = text[a:b]
+        if "," in rest:
             return False
+        words = rest.split()
+        for i, x in enumerate(words):
+            if x in TV_WORDS_LOWER:
+                nxt = next((y for y in words[i + 1:] if y not in TV_WORDS_LOWER), "").strip(".;:()'\"")
+                if nxt[:1].isupper() and lexicon.is_surname(nxt):
+                    return False  # 'P. van der Berg': a tussenvoegsel and a surname are the rest of a name
+        for start, end, p, _ in reading.inside(a, b):
+            w = text[start:end].strip(".;:()'\"")
+            if not w or w[:1].islower() or w.lower() in TV_WORDS_LOWER:
+                continue
+            listed = lexicon.is_first_name(w) or lexicon.is_surname(w)
+            if p >= OUTSIDE_MAX or "." in text[start:end] or (listed and p >= OUTSIDE_LISTED_MAX):
+                return False
     return True
 
 
 # A model probability at which a person span needs no list evidence (names of any origin).
 MODEL_SURE = 0.9
+# Words of a rule mention outside the model's span below this person probability are no name.
+OUTSIDE_MAX = 0.3
+_INITIALS_ONLY = re.compile(r"^(?:[A-Z][a-z]?\.?\s?)+$")
+# ... and a word on a name list only when the model is nearly certain ('Fransman', 'Kapitein' and
+# 'Brit' are on name lists too).
+OUTSIDE_LISTED_MAX = 0.1
 # Reasons of mentions whose only evidence is a name list: the model decides on them.
 
 
@@ -599,11 +613,9 @@ class PersonRecognizer(Recognizer):
         """The model's spans as evidence: a span on a rule mention confirms it and, when the
         model is sure, sets its bounds; a span no rule found becomes a candidate of its own
         (the resolver decides on it like on every other candidate)."""
-        zipf_nl: dict[str, int] = getattr(getattr(getattr(_model(), "featurizer", None), "gaz", None), "zipf_nl", {})
         by_start = sorted(mentions, key=lambda m: m.start)
         starts = [m.start for m in by_start]
         extra: list[Mention] = []
-        written_text = getattr(self, "_original", text)
         for s, e, p in reading.spans:
             i = bisect.bisect_right(starts, e) - 1
             hit = None
@@ -616,13 +628,14 @@ class PersonRecognizer(Recognizer):
                 if p >= 0.5 and hit.score < 0.85:
                     hit.score = min(0.95, max(hit.score, 0.5 + 0.45 * p))
                     hit.reason += " (bevestigd door namenmodel)"
-                if p >= MODEL_SURE and hit.start <= s and e <= hit.end and (hit.start, hit.end) != (s, e) \
-                        and _not_name_words(text[hit.start : s] + " " + text[e : hit.end], zipf_nl):
+                if p >= 0.5 and hit.start <= s and e <= hit.end and (hit.start, hit.end) != (s, e) \
+                        and not _INITIALS_ONLY.match(text[s:e]) \
+                        and _not_name_words(text, [(hit.start, s), (e, hit.end)], reading):
                     # 'De Braziliaan Jean Magalhaes', 'Analist Pol Tansens van de Fortis': the model
                     # bounds the name; the words around it are no name words
                     hit.start, hit.end, hit.text = s, e, text[s:e]
                     hit.parts = parse(tokens_of(hit.text), lexicon.first_names())
-                elif p >= MODEL_SURE and s <= hit.start and hit.end <= e and (hit.start, hit.end) != (s, e) \
+                elif p >= 0.5 and s <= hit.start and hit.end <= e and (hit.start, hit.end) != (s, e) \
                         and not re.search(r"\s\s|[\t\n]", text[s:e]) \
                         and _name_extension((text[s : hit.start] + " " + text[hit.end : e]).split()):
                     # 'Stanley B. Prusiner' where the rules saw 'B. Prusiner': the model's span is the name
@@ -630,9 +643,10 @@ class PersonRecognizer(Recognizer):
                     hit.parts = parse(tokens_of(hit.text), lexicon.first_names())
                 continue
             span = text[s:e]
-            written = written_text[s:e].split()
-            if not span[:1].isupper() or all(len(w) > 1 and w.isupper() for w in written):
-                continue  # abbreviations in capitals ('VNO NCW') are bodies (the acronym recognizer)
+            if not span[:1].isupper():
+                continue
+            # initials in capitals ('( PJB )', an author's byline) are candidates like any other:
+            # the resolver weighs the model against the capitals (organisations such as 'VNO NCW')
             parts = parse(tokens_of(span), lexicon.first_names())
             public = publicrole.judge(text, s, e, parts.first, parts.initials, parts.surname)
             # Only a full name the model is sure of propagates case-wide: a lone surname read by the
