@@ -178,6 +178,11 @@ def anchor_words(mentions: list[Mention]) -> set[str]:
     return out
 
 
+def _ordinary(word: str) -> bool:
+    """An ordinary Dutch word: on the common-word list or frequent in Dutch text (Zipf >= 4)."""
+    return lexicon.is_common(word) or _frequencies()[0].get(word.lower(), 0) >= 4
+
+
 def _full_name_words(decided: list[tuple[Mention, float]], threshold: float) -> dict[str, float]:
     """The surname (last name word) of every full name decided as a person, with the decision's
     probability: a name of two or more words, not kept public, at or above the threshold."""
@@ -190,7 +195,8 @@ def _full_name_words(decided: list[tuple[Mention, float]], threshold: float) -> 
         if len(words) >= 2 and names:
             # 'Oosterhuis, M.': the surname stands first; 'M. Oosterhuis', 'Jan van Dijk': last
             surname = names[0] if "," in m.text else names[-1]
-            out[surname] = max(out.get(surname, 0.0), p)
+            if lexicon.is_surname(surname) or not _ordinary(surname):
+                out[surname] = max(out.get(surname, 0.0), p)
     return out
 
 
@@ -271,6 +277,7 @@ def decide(text: str, mentions: list[Mention], reading: Reading | None, only: se
         group.setdefault(m.text, []).append(p)
     # A surname alone is the person whose full name the text or the case already holds as a
     # person ('Aan: Oosterhuis, M.' ... 'door Oosterhuis'): it takes that person's decision.
+    # Never an ordinary word ('Hij', 'Eén' at the end of a wrongly joined mention).
     persons = _full_name_words([(m, sum(group[m.text]) / len(group[m.text])) for m, _, _ in judged]
                                + [(m, m.resolved) for m in (context or []) if m.resolved is not None],
                                comb.threshold)

@@ -645,6 +645,10 @@ class PersonRecognizer(Recognizer):
             span = text[s:e]
             if not span[:1].isupper():
                 continue
+            words = span.split()
+            if len(words) == 2 and words[0].endswith(".") and not lexicon.is_surname(words[1]) \
+                    and resolver._ordinary(words[1].strip(".,;:()'\"")):
+                continue  # 'Ja. Hij', 'X. Mogen': a sentence end read as an initial before an ordinary word
             # initials in capitals ('( PJB )', an author's byline) are candidates like any other:
             # the resolver weighs the model against the capitals (organisations such as 'VNO NCW')
             parts = parse(tokens_of(span), lexicon.first_names())
