@@ -74,6 +74,12 @@ def organisation_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def cue_lines(name: str) -> tuple[str, ...]:
+    """The entries of ``data/cues/<name>`` in file order ('#' comments and blank lines out)."""
+    return tuple(_lines(f"cues/{name}"))
+
+
+@lru_cache(maxsize=None)
 def cue_words(name: str) -> frozenset[str]:
     """A cue vocabulary from ``data/cues/<name>`` (one lower-case entry a line, '#' comments)."""
     return frozenset(_lines(f"cues/{name}"))

@@ -17,70 +17,18 @@ from wooflow.detect.recognizers.base import GROUND_SPECIAL, Recognizer, Starts
 from wooflow.detect.textutil import alternatives, by_first_letter
 from wooflow.model import Finding
 
+
+def _terms() -> dict[str, str]:
+    """Category -> alternation of its terms, from data/cues/special_terms.txt (in file order)."""
+    out: dict[str, list[str]] = {}
+    for line in lexicon.cue_lines("special_terms.txt"):
+        category, _, term = line.partition("|")
+        out.setdefault(category.strip(), []).append(term.strip())
+    return {k: "|".join(v) for k, v in out.items()}
+
+
 # Word stems; a term matches a word that starts with one of them (bounded, linear).
-TERMS = {
-    "gezondheid": (
-        r"ziek|burn-?out|overspannen|depressie|depressief|kanker|tumor|chemo|zwanger|diagnose|"
-        r"gediagnosticeerd|medicatie|medicijn|diabeet|ziekenhuisopname|arbeidsongeschikt|psychisch|"
-        r"psychiatr|psychose|psychotisch|hartaanval|hartinfarct|herseninfarct|beroerte|operatie|"
-        r"heupoperatie|revalid|handicap|gehandicapt|autis|adhd|verslaafd|verslaving|hiv|aids|"
-        r"dementie|alzheimer|parkinson|ongeneeslijk|epilep|migraine|rolstoel|rollator|blind|"
-        r"slechtziend|doof|slechthorend|dialyse|nierpatiënt|hartpatiënt|diabet|suikerziekte|"
-        r"copd|astma|reuma|hernia|ptss|trauma|angststoorn|eetstoorn|anorexia|bipolair|"
-        r"schizofren|verlamd|halfzijdig|oorontsteking|longontsteking|blessure|rugblessure|"
-        r"gebroken|fractuur|bekkeninstabiliteit|zwangerschap|bevalling|miskraam|ivf|"
-        r"suïcid|zelfmoord|overleden aan|terminaal|palliatie|hospice|ggz|jeugdzorg|"
-        r"slecht ter been|long covid|besmet|positief getest|ziekmelding|ziekteverzuim|"
-        r"maculadegeneratie|fysiotherap|slaapproblem|angstklacht|alcohol|drugsverslav|gokverslav|"
-        r"chronisch|gehoorapparaat|ms-patiënt|suikerpatiënt|kankerpatiënt|longpatiënt|hartafwijking|"
-        r"hartfalen|hartkwaal|hartritmestoorn|zorgverlof|calamiteitenverlof|downsyndroom|syndroom van|"
-        r"paniekaanval|angstaanval|verstandelijk beperkt|verstandelijke beperking|lichamelijke beperking|"
-        r"zelfbeschadig|eetprobleem|eetproblemen|depressiv|dyslex|alcoholis|hersenletsel|niet-aangeboren hersenletsel|"
-        # allergies, medication classes, cardiac events, amputation, hospitalisation of a person
-        r"allergi|allergisch|anafylact|antipsychot|antidepressi|benzodiazepin|antiepilept|insuline|"
-        r"methadon|bloedverdunn|kalmeringsmiddel|ritalin|hartstilstand|circulatiestilstand|"
-        r"gereanimeerd|reanimatie|geamputeerd|amputatie|beenprothese|armprothese|"
-        r"in het ziekenhuis (?:ligt|lag|opgenomen|beland|terecht)|opgenomen in het ziekenhuis|"
-        # admission to a clinic ('opgenomen was in de kliniek'); heat illness of a person
-        r"opgenomen (?:is |was |werd |wordt )?in (?:de|een) (?:kliniek|verslavingskliniek|ggz-kliniek)|"
-        r"hitte-?uitputting|hitteberoerte|zonnesteek|uitdroging|onderkoeld|onderkoeling|"
-        # notifiable infectious diseases (Wet publieke gezondheid, groups A-C)
-        r"tuberculose|tbc|mazelen|kinkhoest|hepatitis|legionellose|veteranenziekte|meningitis|hersenvliesontsteking|"
-        r"difterie|polio|mpox|apenpokken|schurft|syfilis|gonorroe|chlamydia|buiktyfus|roodvonk"
-    ),
-    "religie": (
-        r"moslim|islamitisch|christelijk|christen|katholiek|rooms-katholiek|protestants|joods|jood|hindoe|"
-        r"gereformeerd|hervormd|evangelisch|islam|sikh|"
-        r"boeddhis|gelovig|kerkganger|moskee|synagoge|hoofddoek|ramadan|jehova|"
-        r"geloofsovertuiging|religie|religieus|"
-        # denominations ('Zevende-dags Adventist', 'baptist', 'doopsgezind')
-        r"zevende-?dags|adventist|baptist|doopsgezind|remonstrant|luthers|lutheraan|mormoon|"
-        r"pinkstergemeente|evangelische gemeente|alevitisch|soennitisch|sjiitisch|hindoeïst"
-    ),
-    "etniciteit": (
-        r"(?:marokkaanse|turkse|surinaamse|antilliaanse|syrische|eritrese|poolse|afghaanse|"
-        r"somalische|ghanese|oekraïense|indonesische|molukse) (?:afkomst|achtergrond|komaf)|"
-        r"etniciteit|etnische|migratieachtergrond|huidskleur|"
-        # an origin said of a person ('omdat ik Marokkaans ben', 'hij is Turks'): the pronoun
-        # before it is checked in analyze (ORIGIN_BEFORE), so the scan starts at the adjective
-        r"(?:marokkaans|turks|surinaams|antilliaans|syrisch|eritrees|afghaans|somalisch|ghanees|"
-        r"koerdisch|moluks|kaapverdisch)(?![\w-])"
-    ),
-    "seksuele geaardheid": (
-        r"homoseksu|lesbisch|lesbienne|biseksu|transgender|seksuele geaardheid|"
-        r"genderidentiteit|non-binair"
-    ),
-    "politieke opvatting": (
-        r"lid van (?:de|het) (?:vvd|pvv|cda|d66|sp|pvda|groenlinks|christenunie|sgp|"
-        r"partij voor de dieren|fvd|ja21|bbb|nsc|volt|denk)|partijlid|stemt op|politieke voorkeur"
-    ),
-    "vakbondslidmaatschap": r"vakbondslid|lid van (?:de )?(?:fnv|cnv|vakbond)|vakbondslidmaatschap",
-    "strafrechtelijk": (
-        r"strafblad|veroordeeld|veroordeling|justitiële documentatie|verdachte|verdacht van|"
-        r"aangehouden|gearresteerd|detentie|gedetineerd|taakstraf|voorwaardelijke straf|"
-        r"celstraf|strafrechtelijk vervolgd|reclassering"
-    ),
-}
+TERMS = _terms()
 TERM_RE = re.compile(
     r"(?<![\w-])(?:" + "|".join(f"(?P<g{i}>(?:{p})[\\w'’-]*)" for i, p in enumerate(TERMS.values())) + r")",
     re.IGNORECASE,
@@ -105,20 +53,8 @@ def _term_matches(low: str) -> Iterator[re.Match[str]]:
             continue
         yield m
         pos = m.end()
-PERSONAL = re.compile(
-    r"\b(?:hij|zij|ze|haar|zijn|hem|ik|mijn|mij|me|u|uw|mijnheer|mevrouw|meneer|de heer|"
-    r"collega|medewerker|medewerkster|betrokkene|cliënt|client|patiënt|verzoeker|zoon|zoontje|"
-    r"dochter|dochtertje|vader|moeder|man|vrouw|partner|echtgeno(?:ot|te)|dhr\.|mw\.|gezin|"
-    r"kind|broer|zus|opa|oma|die|bewoner|buurman|buurvrouw|aanvrager|melder|"
-    # the parties of a case, named by their role ('Klager is bekend met een angststoornis')
-    r"klager|klaagster|bezwaarmaker|belanghebbende|appellant|appellante|inspreker|cliënte|leerling|"
-    r"jongere|werknemer|werkneemster|bewoonster|huurder|huurster|eiser|eiseres|verweerder|"
-    r"sollicitant|deelnemer|deelneemster|cliënten|ouders|bezoeker|reiziger|klant|"
-    # a counted handful of people is identifiable ('bij twee bewoners is tbc vastgesteld')
-    r"(?:een|één|twee|drie|vier|vijf) (?:bewoners|medewerkers|leerlingen|patiënten|kinderen|"
-    r"gedetineerden|deelnemers|cliënten|reizigers|gasten))\b",
-    re.IGNORECASE,
-)
+# Words that make a sentence about a person (data/cues/special_person_cues.txt).
+PERSONAL = re.compile(r"\b(?:" + "|".join(lexicon.cue_lines("special_person_cues.txt")) + r")\b", re.IGNORECASE)
 # Words after which the statement about the person starts ('ik ben | slechtziend ...').
 ANCHOR = re.compile(
     r"\b(?:ben|is|bent|was|waren|zijn|heeft|heb|hebt|had|hadden|wordt|werd|overleed aan|overleden aan|"
