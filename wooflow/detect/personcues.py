@@ -39,15 +39,10 @@ TITLE = re.compile(
     r"\s*$",
     re.IGNORECASE,
 )
+# Words after which a name follows (data/cues/trigger_words.txt), then an optional list of
+# other names before it ('Aanwezig: Jan, Piet en ').
 TRIGGER = re.compile(
-    r"(?:inlichtingen bij|opgesteld door|contactpersoon|contactpersonen|behandeld door|"
-    r"auteur|notulist|notulen|verslaglegging|namens|afzender|geadresseerde|aanvrager|verzoeker|"
-    r"ondertekend door|w\.g\.|sent by|verzonden door|aanwezig|afwezig|"
-    r"afgemeld|afmeldingen|voorzitter|secretaris|gesprek met|overleg met|contact met|"
-    r"gesproken met|gebeld met|telefonisch contact met|mail van|mail aan|bericht van|"
-    r"naam|name|medewerker|behandelaar|projectleider|teamleider|beleidsmedewerker|"
-    r"adviseur|jurist|woordvoerder|coördinator|coordinator|directeur|manager|"
-    r"hoofd|plv\.?|secretaresse|stagiair|collega's)\s*[:\t]?\s*(?:[^\n:]*[,;/&]\s*|[^\n:]*\s+en\s+)?$",
+    r"(?:" + "|".join(lexicon.cue_lines("trigger_words.txt")) + r")\s*[:\t]?\s*(?:[^\n:]*[,;/&]\s*|[^\n:]*\s+en\s+)?$",
     re.IGNORECASE,
 )
 # Speed: TITLE and TRIGGER are anchored at the end of the text before a name, and Python's

@@ -14,19 +14,7 @@ from functools import lru_cache
 from wooflow.detect import lexicon
 from wooflow.detect.textutil import alternatives, by_first_letter, line_start
 
-ROLE_WORDS = (
-    r"minister-president|minister|ministers|staatssecretaris|staatssecretarissen|premier|"
-    r"bewindspersoon|kamerlid|kamerleden|tweede[- ]kamerlid|eerste[- ]kamerlid|"
-    r"burgemeester|loco-burgemeester|wethouder|wethouders|gemeenteraadslid|raadslid|raadsleden|"
-    r"statenlid|gedeputeerde|commissaris van de koning|nationale ombudsman|ombudsman|"
-    r"kinderombudsman|fractievoorzitter|fractieleider|partijleider|lijsttrekker|"
-    r"kamervoorzitter|senator|europarlementariër|eurocommissaris|koning|koningin|"
-    r"informateur|formateur|ministers?-president|vicepremier|gemeentesecretaris|"
-    r"provinciesecretaris|griffier|statengriffier|dijkgraaf|gedeputeerden|statenleden|"
-    r"hoogheemraad|hoogheemraden|heemraad|heemraden|"
-    r"burgemeesters|commissarissen van de koning|ambtsvoorganger|ambtsopvolger|voorganger|opvolger|"
-    r"inspecteur-generaal|inspecteurs-generaal|commissievoorzitter|raadsvoorzitter|portefeuillehouder"
-)
+ROLE_WORDS = "|".join(lexicon.cue_lines("role_words.txt"))  # words of public office (data)
 # 'Vonk (2013)', 'Schrama, 2004', 'Vonk e.a.', 'Vonk, M.J. (2004).': a cited author.
 CITATION = re.compile(r"[ \t]*(?:,[ \t]*|\([ \t]*|[ \t])(?:19|20)\d\d[a-z]?\b|[ \t]+(?:e\.a\.|et al\.?)")
 # 'Ben-Arieh, A., Casas, F. & Korbin, J.E. (2014).': every name of a reference entry.
