@@ -129,12 +129,20 @@ def _not_name_words(text: str, spans: list[tuple[int, int]], reading: Reading) -
     by the model's reading and the name lists: the model gives it a low person probability
     and no first-name or surname list holds it ('De Braziliaan', 'Trendwatcher', 'van de
     Fortis', 'van Sint-Niklaas'); lower-case words pass. Never across a comma ('Haddou, B.'),
-    never an initial, never a tussenvoegsel before a listed surname ('P. van der Berg')."""
-    for a, b in spans:
+    never an initial, never a tussenvoegsel right before the name ('Ten Brinke') or before a
+    listed surname ('P. van der Berg'); after the name only a phrase that starts with a
+    tussenvoegsel ('van de Kindertelefoon'), never a capitalised word ('Oude Elferink-Bosch')."""
+    for k, (a, b) in enumerate(spans):
         rest = text[a:b]
         if "," in rest:
             return False
         words = rest.split()
+        if words and k == 0 and words[-1].lower() in TV_WORDS_LOWER:
+            return False  # 'Ten Brinke', 'Van der Wal': a tussenvoegsel before the name is the name's
+        if words and k == 1 and words[0] not in TV_WORDS_LOWER:
+            return False  # after the name only a phrase 'van de Kindertelefoon' goes ('Oude Elferink-Bosch' stays)
+        if any(len(w.strip(".;:()'\"")) == 1 for w in words):
+            return False  # an initial of any script ('Ñ. Quispe Huamán')
         for i, x in enumerate(words):
             if x in TV_WORDS_LOWER:
                 nxt = next((y for y in words[i + 1:] if y not in TV_WORDS_LOWER), "").strip(".;:()'\"")
