@@ -654,6 +654,8 @@ class PersonRecognizer(Recognizer):
             if not span[:1].isupper():
                 continue
             words = span.split()
+            if len(words) >= 2 and (_FIRM_AFTER.fullmatch(" " + words[-1]) or _FIRM_AFTER.match(text, e)):
+                continue  # 'Peters Advocaten', 'Holthuis B.V.': a firm, as for the rules' mentions
             if len(words) == 2 and words[0].endswith(".") and not lexicon.is_surname(words[1]) \
                     and resolver._ordinary(words[1].strip(".,;:()'\"")):
                 continue  # 'Ja. Hij', 'X. Mogen': a sentence end read as an initial before an ordinary word
