@@ -81,6 +81,11 @@ class SearchIndex(ABC):
     @abstractmethod
     def put(self, doc_id: int, body: str, old_body: str | None = None) -> None: ...
 
+    def put_many(self, items: list[tuple[int, str, str | None]]) -> None:
+        """``put`` for many (doc_id, body, old_body); an index may write them in one go."""
+        for doc_id, body, old_body in items:
+            self.put(doc_id, body, old_body)
+
     @abstractmethod
     def optimize(self) -> None: ...
 

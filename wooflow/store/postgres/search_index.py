@@ -100,16 +100,24 @@ class PgSearchIndex(SearchIndex):
             raise CaseError(f"zoekvraag niet te verwerken: {exc}") from exc
 
     def put(self, doc_id: int, body: str, old_body: str | None = None) -> None:
-        if len(body) > MAX_POSITIONAL:
-            body = " ".join(dict.fromkeys(body.split()))
-            expr = f"strip(to_tsvector('{CONFIG}', ?))"
-        else:
-            expr = f"to_tsvector('{CONFIG}', ?)"
-        self.conn.execute(
-            f"INSERT INTO case_search(doc_id, body) VALUES (?, {expr})"
-            " ON CONFLICT (doc_id) DO UPDATE SET body = EXCLUDED.body",
-            (doc_id, body.replace("\x00", " ")),
-        )
+        self.put_many([(doc_id, body, old_body)])
+
+    def put_many(self, items: list[tuple[int, str, str | None]]) -> None:
+        """One ``executemany`` (pipelined by psycopg) per kind of body, not a round trip each."""
+        short: list[tuple[int, str]] = []
+        long: list[tuple[int, str]] = []
+        for doc_id, body, _old in items:
+            if len(body) > MAX_POSITIONAL:
+                long.append((doc_id, " ".join(dict.fromkeys(body.split())).replace("\x00", " ")))
+            else:
+                short.append((doc_id, body.replace("\x00", " ")))
+        for rows, expr in ((short, f"to_tsvector('{CONFIG}', ?)"), (long, f"strip(to_tsvector('{CONFIG}', ?))")):
+            if rows:
+                self.conn.executemany(
+                    f"INSERT INTO case_search(doc_id, body) VALUES (?, {expr})"
+                    " ON CONFLICT (doc_id) DO UPDATE SET body = EXCLUDED.body",
+                    rows,
+                )
 
     def optimize(self) -> None:
         self.conn.execute("ANALYZE case_search")
