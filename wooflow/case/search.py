@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from wooflow.case.text import WORD_RE, fold, stem, term, tokens
+from wooflow.case.text import WORD_RE, fold, stem, term
 from wooflow.exceptions import CaseError
 from wooflow.store.repos import case_docs
 from wooflow.store.search_index import filters_clause, search_index
@@ -217,23 +217,20 @@ def snippet(
     ``seen``: whether a surface word matches ``q``, shared by the snippets of one result page
     (words repeat: folding and stemming each token was 90 % of a search's time)."""
     scan = text[:SNIPPET_SCAN_CHARS]
-    toks = list(tokens(scan))
-    if not toks:
+    words = WORD_RE.findall(scan)
+    if not words:
         return "", []
     memo: dict[str, bool] = {} if seen is None else seen
-
-    def hit(word: str) -> bool:
-        found = memo.get(word)
-        if found is None:
-            f = fold(word)
-            t = stem(f)
-            found = memo[word] = t in q.stems or any(f.startswith(p) or t.startswith(p) for p in q.prefixes)
-        return found
-
-    hits = [i for i, (_, _, w) in enumerate(toks) if hit(w)]
-    if not hits:
-        first = toks[: width]
-        return scan[first[0][0] : first[-1][1]].replace("\n", " ") + (" …" if len(toks) > width else ""), []
+    for word in set(words).difference(memo):
+        f = fold(word)
+        t = stem(f)
+        memo[word] = t in q.stems or any(f.startswith(p) or t.startswith(p) for p in q.prefixes)
+    hits = [i for i, w in enumerate(words) if memo[w]]
+    if not hits:  # the common case is cheap: offsets only where needed
+        toks = [(m.start(), m.end(), m.group()) for _, m in zip(range(width + 1), WORD_RE.finditer(scan), strict=False)]
+        first = toks[:width]
+        return scan[first[0][0] : first[-1][1]].replace("\n", " ") + (" …" if len(words) > width else ""), []
+    toks = [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(scan)]
     best_start, best_count, j = hits[0], 0, 0
     for i, h in enumerate(hits):  # sliding window over hit positions
         while hits[j] < h - width + 1:
@@ -288,9 +285,9 @@ def search(
 
 BROAD_SHARE = 0.5
 BROAD_MIN = 1000
-RANK_MAX = 5000  # more matches than this are listed in case order: a score per match costs
-# ~10 µs on PostgreSQL (ts_rank detoasts every matching tsvector; 450 ms for 39,000 matches) and
-# FTS5's bm25 walks every match too; p95 at 100k documents was 154 ms (SQLite) / 347 ms (PG)
+RANK_MAX = 2000  # more matches than this are listed in case order: a score per match costs
+# ~10-20 µs on PostgreSQL (ts_rank reads every matching tsvector; 450 ms for 39,000 matches)
+# and FTS5's bm25 walks every match too; p95 at 100k documents was 154 ms (SQLite) / 347 ms (PG)
 
 
 def _broad(case: Case, query: str) -> bool:
@@ -304,7 +301,8 @@ def _broad(case: Case, query: str) -> bool:
     if not q.match:
         return False
     index = search_index(case.conn)
-    cutoff = min(RANK_MAX, max(BROAD_MIN, int(index.size() * BROAD_SHARE)))
+    size = index.size(at_most=int(RANK_MAX / BROAD_SHARE) + 1)  # past that the cutoff is RANK_MAX
+    cutoff = min(RANK_MAX, max(BROAD_MIN, int(size * BROAD_SHARE)))
     return index.has_match_past(q, cutoff)
 
 

@@ -27,7 +27,11 @@ CREATE TABLE IF NOT EXISTS case_search (
     body tsvector NOT NULL
 );
 CREATE INDEX IF NOT EXISTS case_search_body ON case_search USING gin (body);
+ALTER TABLE case_search ALTER COLUMN body SET STORAGE MAIN;
 """
+# STORAGE MAIN: a tsvector (~2 KB compressed at 230 words) stays in the table row instead of
+# TOAST, so ranking a match reads one page, not three (ts_rank over 1,783 matches at 100,000
+# documents: 43-60 ms -> 24-33 ms on the busy machine). Rows written before keep their storage.
 
 
 _PRECEDENCE = {"OR": 1, "AND": 2, "NOT": 3}  # as in FTS5: NOT binds tightest, then AND, then OR
