@@ -90,3 +90,15 @@ def test_a_name_in_a_picture_is_still_found_on_a_page_without_font_ocr(tmp_path:
     clean[0].apply_redactions()
     clean.save(tmp_path / "clean.pdf")
     assert not verify_pdf(tmp_path / "clean.pdf", [finding], text, raise_on_failure=False).leaks
+
+
+def test_no_proof_falls_back_to_the_ocr_sample(monkeypatch: pytest.MonkeyPatch) -> None:
+    """If the glyph proof fails for any reason, every font is sampled by OCR as before."""
+    from wooflow.redact import glyphs
+
+    def broken(*_args: object, **_kw: object) -> dict[str, bool]:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(glyphs, "painted_fonts", broken)
+    _whole, _bad, sampled = font_check(_doc(render_text_pdf(TEXT).data))
+    assert sampled >= 1

@@ -421,7 +421,12 @@ def font_check(doc: pymupdf.Document, *, sample: bool = True) -> tuple[set[int],
     from wooflow.redact.glyphs import painted_fonts
 
     # fonts whose every painted glyph is a trusted reference glyph of its Unicode need no OCR
-    proven = {name for name, ok in painted_fonts(doc).items() if ok} if sample else set()
+    proven: set[str] = set()
+    if sample:
+        try:
+            proven = {name for name, ok in painted_fonts(doc).items() if ok}
+        except Exception:  # noqa: BLE001 - no proof: every font is sampled, as before 15c
+            proven = set()
     lines: list[_Line] = []
     page_fonts: dict[int, set[str]] = {}
     seen: set[int] = set()
