@@ -113,7 +113,9 @@ def run_one(args: argparse.Namespace) -> None:
                 dup_gold += 1
                 source = g["genre"].split(":", 1)[1]  # one of the pair is judged "dubbel", the other kept
                 dup_hit += g["file"] in dubbel or source in dubbel
+    t = os.times()  # this process and every child it waited for (pool workers, Tesseract)
     print(json.dumps({
+        "cpu": t.user + t.system + t.children_user + t.children_system,
         "total": total, "stages": {k: b - a for k, (a, b) in stamps.items()}, "inputs": s.inputs,
         "documents": s.documents, "pages": pages, "published_pages": s.pages, "duplicates": s.duplicates,
         "failed": s.failed, "withheld": len(s.withheld),
@@ -217,6 +219,10 @@ def _print(n: int, r: dict[str, object], executor: str, first: dict[str, object]
           f"{pages:.0f} pages, {r['duplicates']} duplicates, {r['failed']} unreadable, {r['withheld']} withheld")
     print(f"  end to end {total:.1f} s: {docs / total:.2f} documents/s, {pages / total:.2f} pages/s"
           f"  (speed-up over {first is r and 'itself' or 'the first run'}: {float(first['total']) / total:.2f}x)")  # type: ignore[arg-type]
+    if "cpu" in r:
+        cpu = float(r["cpu"])  # type: ignore[arg-type]
+        print(f"  CPU (process + waited-for children) {cpu:.1f} s = {1000 * cpu / docs:.0f} ms per document;"
+              f" load average now {os.getloadavg()[0]:.1f}")
     for stage, sec in r["stages"].items():  # type: ignore[attr-defined]
         sec = max(float(sec), 1e-9)
         print(f"    {stage:<12} {sec:8.1f} s  {docs / sec:8.1f} documents/s  {pages / sec:8.1f} pages/s")

@@ -141,7 +141,12 @@ def main() -> None:
     ap.add_argument("--store", choices=["sqlite", "postgresql", "both"], default="sqlite")
     ap.add_argument("--url", default=None, help="an empty PostgreSQL database (default: throwaway cluster);"
                     " with --reuse: the database of an earlier run")
+    ap.add_argument("--baseline", type=Path, default=None,
+                    help="another wooflow checkout: after the build, its search code is measured on the"
+                         " same case in the same run (then this checkout's again)")
     args = ap.parse_args()
+    global BASELINE
+    BASELINE = args.baseline
 
     workdir = args.dir or Path(tempfile.mkdtemp(prefix="wooflow-bench-"))
     if args.dedupe:
@@ -204,6 +209,27 @@ def build_and_measure(location: str, rows: list[IndexRow], vocab: list[str], que
     print(f"database size:        {size}")
     measure(case, vocab, queries)
     case.close()
+    if BASELINE is not None:
+        _measure_with(BASELINE, location, queries)
+        print("this checkout again:")
+        _measure_with(Path(__file__).resolve().parents[1], location, queries)
+
+
+BASELINE: Path | None = None
+
+
+def _measure_with(code: Path, location: str, queries: int) -> None:
+    """Query the case just built with the search code of checkout ``code`` (a child process)."""
+    import subprocess
+
+    base, _, files = location.partition("?files=")
+    cmd = [sys.executable, str(code / "benchmarks" / "bench_search.py"), "--reuse", "--queries", str(queries)]
+    if base.startswith("postgresql"):
+        cmd += ["--url", location]
+    else:
+        cmd += ["--dir", str(Path(base).parent)]
+    print(f"--- search code of {code}:", flush=True)
+    subprocess.run(cmd, env=dict(os.environ, PYTHONPATH=str(code)), check=False)
 
 
 def _sizes(case: Case) -> str:
@@ -233,7 +259,7 @@ def measure(case: Case, vocab: list[str], n: int) -> None:
         hits_per_query.append(len(hits))
     lat_sorted = sorted(lat)
     p = lambda x: lat_sorted[min(len(lat_sorted) - 1, int(round(x * (len(lat_sorted) - 1))))]  # noqa: E731
-    worst = sorted(zip(lat, queries), key=lambda z: -z[0])[:3]
+    worst = sorted(zip(lat, queries, strict=True), key=lambda z: -z[0])[:3]
     print(f"queries:              {len(queries)} (search() incl. ranking, filters, 20 snippets)")
     print(f"latency p50/p95/max:  {p(0.5):.1f} / {p(0.95):.1f} / {max(lat):.1f} ms (mean {statistics.mean(lat):.1f})")
     print(f"queries with hits:    {sum(1 for h in hits_per_query if h)}/{len(queries)}")

@@ -160,3 +160,26 @@ def test_kept_text_run_together_by_an_extractor_is_no_leak():
     assert not verify_pdf(out, findings, original, ocr=False, raise_on_failure=False).leaks
     out.write_bytes(rendered.data)
     assert verify_pdf(out, findings, original, ocr=False, raise_on_failure=False).leaks
+
+
+def test_fast_show_writes_what_textwriter_append_writes(monkeypatch) -> None:
+    """render._show skips TextWriter.append's bookkeeping (quadratic); the PDF is the same."""
+    import pymupdf as _pymupdf
+
+    from wooflow.redact import render as render_module
+
+    text = "Tab\there, ünïcödé Ελλάδα 中文 ƀ; een langere regel die afbreekt " * 40
+
+    def streams(data: bytes) -> list[bytes]:
+        doc = _pymupdf.open("pdf", data)
+        return [doc.xref_stream(x) or b"" for page in doc for x in page.get_contents()]
+
+    fast = render_module.render_text_pdf(text)
+
+    def append(writer, x, baseline, shown, font):  # type: ignore[no-untyped-def]
+        writer.append((x, baseline), shown, font=font, fontsize=render_module.FONT_SIZE)
+
+    monkeypatch.setattr(render_module, "_show", append)
+    slow = render_module.render_text_pdf(text)
+    assert streams(fast.data) == streams(slow.data) != []
+    assert fast.words == slow.words and fast.shown_text == slow.shown_text

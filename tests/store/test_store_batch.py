@@ -97,3 +97,30 @@ def test_nested_bomb_recorded_under_the_input(tmp_path: Path) -> None:
     assert summary.failed == 1
     assert [(f.path, f.reason) for f in failures] == [(str(outer), "zip-bomb")]
     assert failures[0].detail.startswith(f"{outer}#binnen/bom.zip: zipbom")
+
+
+def test_packed_words_store_what_unpacked_words_store(tmp_path: Path) -> None:
+    """Issue 15c: a worker sends the words back packed (ReadOutcome.pack); the store keeps the
+    same words, children included, as from the Python objects."""
+    import pickle
+
+    from wooflow.store.batch import read_input, store_read
+
+    mixed = Path(__file__).resolve().parents[1] / "resources" / "publish" / "mixed"
+    paths = [mixed / "mail-1-notitie.eml", mixed / "scan-gespreksverslag.pdf", mixed / "bsn-notitie.txt"]
+    plain, packed = CaseStore(tmp_path / "a"), CaseStore(tmp_path / "b")
+    words = 0
+    for path in paths:
+        data = path.read_bytes()
+        outcome = read_input(str(path), data)
+        assert outcome.doc is not None and outcome.doc.walk()
+        sent = pickle.loads(pickle.dumps(read_input(str(path), data).pack()))
+        assert sent.packed is not None and all(not d.words for d in sent.doc.walk())
+        a, b = store_read(plain, outcome), store_read(packed, sent)
+        da, db = plain.get_document(a.doc_id), packed.get_document(b.doc_id)
+        for x, y in zip(da.walk(), db.walk(), strict=True):
+            assert x.words == y.words and x.pages == y.pages and x.text == y.text
+        words += sum(len(d.words) for d in db.walk())
+    assert words > 50  # the scan's OCR words (an e-mail's text has no word boxes)
+    plain.close()
+    packed.close()

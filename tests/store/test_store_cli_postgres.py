@@ -26,7 +26,7 @@ def test_ingest_process_show_user_and_serve_on_a_url(pg_url: str, tmp_path: Path
     config.write_text('[case]\nnumber = "WOO-PG-1"\n[publish]\nverify_ocr = false\n', encoding="utf-8")
     out = tmp_path / "out"
     res = runner.invoke(app, ["process", str(inputs), "--out", str(out), "--case", pg_url, "--config", str(config),
-                              "--quiet"])
+                              "--workers", "2", "--quiet"])  # a pool of 2 (issue 15c): workers never open the store
     assert res.exit_code == 0, res.output
     assert "WOO-PG-1" in res.output and (out / "inventaris.csv").is_file()
     assert len(list(out.glob("0*.pdf"))) == 2

@@ -117,10 +117,28 @@ def fts_body(title: str | None, text: str) -> str:
     return stemmed_text(f"{title or ''}\n{text}")
 
 
-def insert_rows(conn: Any, rows: Iterable[IndexRow]) -> int:
-    """Write index rows (metadata + search index) in the caller's transaction; returns how many."""
+def insert_rows(conn: Any, rows: Iterable[IndexRow], chunk: int = 500) -> int:
+    """Write index rows (metadata + search index) in the caller's transaction; returns how many.
+
+    Rows are written ``chunk`` at a time with one ``executemany`` per statement (psycopg
+    pipelines it: one round trip per chunk on PostgreSQL instead of three per document). FTS5
+    on SQLite must be given the body indexed before to replace it, so it is read per row."""
     index = search_index(conn)
     n = 0
+    batch: list[IndexRow] = []
+    for r in rows:
+        batch.append(r)
+        if len(batch) >= chunk:
+            n += _insert_batch(conn, index, batch)
+            batch = []
+    if batch:
+        n += _insert_batch(conn, index, batch)
+    return n
+
+
+def _insert_batch(conn: Any, index: Any, rows: list[IndexRow]) -> int:
+    values = []
+    bodies: list[tuple[int, str, str | None]] = []
     for r in rows:
         old_body = None
         if index.needs_old_body:
@@ -128,18 +146,16 @@ def insert_rows(conn: Any, rows: Iterable[IndexRow]) -> int:
             if old is not None:  # contentless FTS5: a delete must repeat the indexed value
                 old_body = fts_body(*old)
         sender = r.sender or ""
-        case_docs.replace(
-            conn,
-            (
-                r.doc_id, r.parent_id, r.path, r.name, r.kind, r.sha256, text_hash(r.text),
-                r.type, r.date, r.title, r.sender, json.dumps(r.addressees, ensure_ascii=False),
-                fold(sender), fold(" | ".join(r.addressees)), r.message_id,
-            ),
-        )
+        values.append((
+            r.doc_id, r.parent_id, r.path, r.name, r.kind, r.sha256, text_hash(r.text),
+            r.type, r.date, r.title, r.sender, json.dumps(r.addressees, ensure_ascii=False),
+            fold(sender), fold(" | ".join(r.addressees)), r.message_id,
+        ))
         body = fts_body(r.title, r.text) if index.body_kind == "stemmed" else fold(f"{r.title or ''}\n{r.text}")
-        index.put(r.doc_id, body, old_body)
-        n += 1
-    return n
+        bodies.append((r.doc_id, body, old_body))
+    case_docs.replace_many(conn, values)
+    index.put_many(bodies)
+    return len(rows)
 
 
 def follow_scope(conn: Any, actor: str, doc_ids: list[int]) -> int:

@@ -223,13 +223,20 @@ def _write_word(writer: pymupdf.TextWriter, chars: list[_Char], baseline: float)
             run.append(ch)
             continue
         if run:
-            writer.append(
-                (run[0].x, baseline),
-                "".join(c.shown for c in run),
-                font=run[0].font,
-                fontsize=FONT_SIZE,
-            )
+            _show(writer, run[0].x, baseline, "".join(c.shown for c in run), run[0].font)
         run = [ch] if ch is not None else []
+
+
+_LANG = pymupdf.mupdf.fz_text_language_from_string(None)
+
+
+def _show(writer: pymupdf.TextWriter, x: float, baseline: float, text: str, font: pymupdf.Font) -> None:
+    """``TextWriter.append`` without its bookkeeping: append re-measures the bounds of all text
+    written so far on every call (quadratic in the words of a page: 25 of 36 s of rendering on
+    a 300-document case). The same ``fz_show_string`` call, so the same PDF, byte for byte
+    (tests/redact/test_redact_render.py); ``write_text`` needs none of the bookkeeping."""
+    trm = pymupdf.mupdf.fz_make_matrix(FONT_SIZE, 0, 0, FONT_SIZE, x, PAGE_H - baseline)
+    pymupdf.mupdf.fz_show_string(writer.this, font.this, trm, text, 0, 0, 0, _LANG)
 
 
 def _image_bytes(doc: Document) -> bytes:

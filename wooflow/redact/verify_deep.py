@@ -413,8 +413,20 @@ def font_check(doc: pymupdf.Document, *, sample: bool = True) -> tuple[set[int],
 
     Lines are read (MuPDF's dict) on the first pages and on every page that brings a font not
     seen before; from them lines are sampled until every (font, character) pair is covered,
-    and OCR'd together (one Tesseract call). Returns (pages, untrusted fonts, sampled lines).
+    and OCR'd together (one Tesseract call). Spans of fonts proven by their glyph shapes
+    (``glyphs.painted_fonts``: every glyph painted is a reference glyph of its Unicode) are not
+    sampled, so a document drawn only in such fonts needs no OCR for this check.
+    Returns (pages, untrusted fonts, sampled lines).
     """
+    from wooflow.redact.glyphs import painted_fonts
+
+    # fonts whose every painted glyph is a trusted reference glyph of its Unicode need no OCR
+    proven: set[str] = set()
+    if sample:
+        try:
+            proven = {name for name, ok in painted_fonts(doc).items() if ok}
+        except Exception:  # noqa: BLE001 - no proof: every font is sampled, as before 15c
+            proven = set()
     lines: list[_Line] = []
     page_fonts: dict[int, set[str]] = {}
     seen: set[int] = set()
@@ -442,7 +454,8 @@ def font_check(doc: pymupdf.Document, *, sample: bool = True) -> tuple[set[int],
                         continue
                     if _bad_chars(text) >= MIN_BAD_CHARS:
                         untrusted.add(font)
-                    spans.append((font, text, tuple(s["bbox"])))
+                    if font not in proven:
+                        spans.append((font, text, tuple(s["bbox"])))
                 if spans:
                     lines.append(_Line(number, tuple(line["bbox"]), spans))
     covered: set[tuple[str, str]] = set()

@@ -15,7 +15,7 @@ from wooflow.exceptions import CaseError, InputError
 from wooflow.ingest import IngestFailure, ReadContext, expand_paths
 from wooflow.ingest.base import clean_text
 from wooflow.ingest.dispatch import load_file, read_data
-from wooflow.model import Document, sha256_bytes
+from wooflow.model import Document, Word, sha256_bytes
 from wooflow.store.case_store import CaseStore
 
 STORED, SKIPPED, FAILED = "stored", "skipped", "failed"
@@ -75,6 +75,23 @@ class ReadOutcome:
     path: str  # as the case stores it (``clean_text``)
     doc: Document | None = None  # carries its bytes in ``doc.data``
     failure: IngestFailure | None = None
+    # ``pack``ed: the words of each document of ``doc.walk()`` by page, in the store's format
+    # (``doc.words`` emptied): a result sent between processes pickles bytes, not a Python
+    # object per word (which made 2 ingest workers slower than 1, issue 15b)
+    packed: list[dict[int, bytes]] | None = None
+
+    def pack(self) -> ReadOutcome:
+        if self.doc is not None and self.packed is None:
+            from wooflow.store.codec import pack_words
+
+            self.packed = []
+            for item in self.doc.walk():
+                by_page: dict[int, list[Word]] = {}
+                for word in item.words:
+                    by_page.setdefault(word.page, []).append(word)
+                self.packed.append({page: pack_words(words) for page, words in by_page.items()})
+                item.words = []
+        return self
 
 
 def read_input(real: str, data: bytes, ctx: ReadContext | None = None) -> ReadOutcome:
@@ -104,7 +121,7 @@ def store_read(store: CaseStore, outcome: ReadOutcome) -> IngestEvent:
     warnings = tuple(clean_text(w) for item in doc.walk() for w in item.warnings)
     try:
         with store.transaction():  # the document and what it left out, together or not at all
-            doc_id = store.add_document(doc)
+            doc_id = store.add_document(doc, packed=outcome.packed)
             store.clear_failure(path)
             for w in warnings:
                 lost = dropped_content(w)

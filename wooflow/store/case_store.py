@@ -219,19 +219,24 @@ class CaseStore:
         ).fetchone()
         return None if row is None else int(row["id"])
 
-    def add_document(self, doc: Document) -> int:
+    def add_document(self, doc: Document, packed: list[dict[int, bytes]] | None = None) -> int:
         """Store ``doc`` and its children in one transaction; idempotent on (path, sha256).
 
         The original bytes go to ``blobs/<sha256>`` first (from ``doc.data``, or read from
         ``doc.path`` for a top-level file), so a stored document always has its blob.
+        ``packed``: the words already packed by page, one dict per document of ``doc.walk()``
+        (``doc.words`` is then not read; see ``store.batch.ReadOutcome.pack``).
         """
         existing = self.find_document(doc.path, doc.sha256)  # cleaned as _insert stores it
         if existing is not None:
             return existing
-        for item in doc.walk():
+        items = doc.walk()
+        for item in items:
             self._put_blob(item)
+        if packed is not None and len(packed) != len(items):
+            raise ValueError("packed words do not match the documents")
         with self.transaction():
-            return self._insert(doc, None, 0)
+            return self._insert(doc, None, 0, iter(packed) if packed is not None else None)
 
     def _put_blob(self, doc: Document) -> None:
         if self.blobs.has(doc.sha256):
@@ -246,7 +251,9 @@ class CaseStore:
                 raise CaseError(f"{doc.path}: bestand is veranderd tijdens het inlezen")
         self.blobs.put(doc.sha256, data)
 
-    def _insert(self, doc: Document, parent_id: int | None, position: int) -> int:
+    def _insert(
+        self, doc: Document, parent_id: int | None, position: int, packed: Iterator[dict[int, bytes]] | None = None
+    ) -> int:
         cur = self.conn.execute(
             "INSERT INTO documents(parent_id, path, name, kind, sha256, text, fields, warnings,"
             " page_count, position, added_at) VALUES (?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
@@ -265,6 +272,7 @@ class CaseStore:
             ),
         )
         doc_id = int(cur.fetchone()[0])
+        mine = next(packed) if packed is not None else None  # walk order = this recursion's order
         by_page: dict[int, list[Any]] = {}
         for word in doc.words:
             by_page.setdefault(word.page, []).append(word)
@@ -281,13 +289,13 @@ class CaseStore:
                     p.end,
                     int(p.ocr),
                     p.rotation,
-                    pack_words(by_page.get(p.number, [])),
+                    mine.get(p.number, b"") if mine is not None else pack_words(by_page.get(p.number, [])),
                 )
                 for p in doc.pages
             ],
         )
         for i, child in enumerate(doc.children):
-            self._insert(child, doc_id, i)
+            self._insert(child, doc_id, i, packed)
         return doc_id
 
     def get_document(self, doc_id: int, *, with_data: bool = True) -> Document:

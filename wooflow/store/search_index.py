@@ -81,6 +81,11 @@ class SearchIndex(ABC):
     @abstractmethod
     def put(self, doc_id: int, body: str, old_body: str | None = None) -> None: ...
 
+    def put_many(self, items: list[tuple[int, str, str | None]]) -> None:
+        """``put`` for many (doc_id, body, old_body); an index may write them in one go."""
+        for doc_id, body, old_body in items:
+            self.put(doc_id, body, old_body)
+
     @abstractmethod
     def optimize(self) -> None: ...
 
@@ -127,8 +132,13 @@ class SearchIndex(ABC):
         sql, full = self.page_sql(q, where, args, None, 0, True)
         return int(self._rows(f"SELECT COUNT(*) FROM ({sql}) AS hits", full)[0][0])
 
-    def size(self) -> int:
-        return int(self.conn.execute("SELECT COUNT(*) FROM case_doc").fetchone()[0])
+    def size(self, at_most: int | None = None) -> int:
+        """Indexed documents; with ``at_most``, counted only up to that number (a full COUNT(*)
+        scans the whole table on PostgreSQL: ~10 ms of every query at 100,000 documents)."""
+        if at_most is None:
+            return int(self.conn.execute("SELECT COUNT(*) FROM case_doc").fetchone()[0])
+        sql = "SELECT COUNT(*) FROM (SELECT 1 FROM case_doc LIMIT ?) AS n"
+        return int(self.conn.execute(sql, (at_most,)).fetchone()[0])
 
 
 def search_index(conn: Any) -> SearchIndex:

@@ -58,6 +58,57 @@ def _pdf_texts(out: Path) -> dict[str, str]:
     return texts
 
 
+def _store_findings(location: str) -> list[tuple]:
+    """The findings of a case on either store, by document path (no SQL: the case layer)."""
+    from wooflow.case.case import Case
+    from wooflow.case.review import findings
+
+    case = Case.open(location)
+    try:
+        paths = {r.doc_id: r.path for r in case.records()}
+        return sorted((paths[r.doc_id], r.finding.start, r.finding.end, r.finding.category, r.finding.action,
+                       r.status, r.person_key) for r in findings(case))
+    finally:
+        case.close()
+
+
+@pytest.fixture(scope="module")
+def serial_run(tmp_path_factory):
+    """The mixed folder through the serial executor on SQLite: what every other run must give."""
+    base = tmp_path_factory.mktemp("serial")
+    inputs = base / "in"
+    shutil.copytree(MIXED, inputs)
+    summary = process([inputs], base / "a", ProcessConfig(**CFG), executor=SerialExecutor())
+    return inputs, base / "a", summary
+
+
+@pytest.mark.parametrize("kind", ["pool", "dask"])
+def test_postgres_case_on_workers_gives_the_same_package(tmp_path, client, pg_url, serial_run, kind):
+    """Issue 15c: a PostgreSQL case (a URL) with ``--workers 2`` (forked pool) and with a Dask
+    LocalCluster gives what the serial run on SQLite gives."""
+    from wooflow.case.publish.execute import make_executor
+
+    inputs, a_out, serial = serial_run
+    out = tmp_path / "b"
+    if kind == "dask":
+        summary = process([inputs], out, ProcessConfig(**CFG), case_dir=pg_url, executor=DaskExecutor(client=client))
+    else:
+        with make_executor("local", 2) as pool:
+            assert pool.workers == 2
+            summary = process([inputs], out, ProcessConfig(**CFG), case_dir=pg_url, executor=pool)
+    for field in ("inputs", "stored", "documents", "duplicates", "published", "pages", "proposed",
+                  "auto_accepted", "exit_code"):
+        assert getattr(summary, field) == getattr(serial, field), field
+    assert summary.withheld == [] and [f[1:] for f in summary.failures] == [f[1:] for f in serial.failures]
+    assert (out / "inventaris.csv").read_text() == (a_out / "inventaris.csv").read_text()
+    mine, theirs = _store_findings(pg_url), _store_findings(str(a_out.with_name("a.zaak")))
+    strip = lambda rows: [(Path(r[0]).name, *r[1:]) for r in rows]  # noqa: E731 - inputs in other folders
+    assert strip(mine) == strip(theirs) != []
+    assert _pdf_texts(out) == _pdf_texts(a_out)
+    assert (out / "publicatie.zip").is_file()
+    assert not any(out.rglob("*.sqlite")) and not (out.with_name("b.zaak") / "case.sqlite").exists()
+
+
 def test_localcluster_run_gives_the_same_package(tmp_path, client):
     inputs = tmp_path / "in"
     shutil.copytree(MIXED, inputs)

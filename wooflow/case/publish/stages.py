@@ -30,7 +30,7 @@ Progress = Callable[[str, int, int], None]
 def _read_task(_shared: Any, item: tuple[str, bytes]) -> Any:
     from wooflow.store.batch import read_input
 
-    return read_input(item[0], item[1])
+    return read_input(item[0], item[1]).pack()  # words as the store's bytes: cheap to send back
 
 
 def ingest(case: Any, paths: list[str], executor: Executor, on_event: Callable[[Any], None]) -> None:

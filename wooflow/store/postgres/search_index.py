@@ -27,7 +27,11 @@ CREATE TABLE IF NOT EXISTS case_search (
     body tsvector NOT NULL
 );
 CREATE INDEX IF NOT EXISTS case_search_body ON case_search USING gin (body);
+ALTER TABLE case_search ALTER COLUMN body SET STORAGE MAIN;
 """
+# STORAGE MAIN: a tsvector (~2 KB compressed at 230 words) stays in the table row instead of
+# TOAST, so ranking a match reads one page, not three (ts_rank over 1,783 matches at 100,000
+# documents: 43-60 ms -> 24-33 ms on the busy machine). Rows written before keep their storage.
 
 
 _PRECEDENCE = {"OR": 1, "AND": 2, "NOT": 3}  # as in FTS5: NOT binds tightest, then AND, then OR
@@ -100,16 +104,24 @@ class PgSearchIndex(SearchIndex):
             raise CaseError(f"zoekvraag niet te verwerken: {exc}") from exc
 
     def put(self, doc_id: int, body: str, old_body: str | None = None) -> None:
-        if len(body) > MAX_POSITIONAL:
-            body = " ".join(dict.fromkeys(body.split()))
-            expr = f"strip(to_tsvector('{CONFIG}', ?))"
-        else:
-            expr = f"to_tsvector('{CONFIG}', ?)"
-        self.conn.execute(
-            f"INSERT INTO case_search(doc_id, body) VALUES (?, {expr})"
-            " ON CONFLICT (doc_id) DO UPDATE SET body = EXCLUDED.body",
-            (doc_id, body.replace("\x00", " ")),
-        )
+        self.put_many([(doc_id, body, old_body)])
+
+    def put_many(self, items: list[tuple[int, str, str | None]]) -> None:
+        """One ``executemany`` (pipelined by psycopg) per kind of body, not a round trip each."""
+        short: list[tuple[int, str]] = []
+        long: list[tuple[int, str]] = []
+        for doc_id, body, _old in items:
+            if len(body) > MAX_POSITIONAL:
+                long.append((doc_id, " ".join(dict.fromkeys(body.split())).replace("\x00", " ")))
+            else:
+                short.append((doc_id, body.replace("\x00", " ")))
+        for rows, expr in ((short, f"to_tsvector('{CONFIG}', ?)"), (long, f"strip(to_tsvector('{CONFIG}', ?))")):
+            if rows:
+                self.conn.executemany(
+                    f"INSERT INTO case_search(doc_id, body) VALUES (?, {expr})"
+                    " ON CONFLICT (doc_id) DO UPDATE SET body = EXCLUDED.body",
+                    rows,
+                )
 
     def optimize(self) -> None:
         self.conn.execute("ANALYZE case_search")

@@ -25,6 +25,16 @@ def replace(conn: Any, values: tuple[Any, ...]) -> None:
     )
 
 
+def replace_many(conn: Any, rows: list[tuple[Any, ...]]) -> None:
+    """``replace`` for many documents: one ``executemany`` per statement."""
+    if not rows:
+        return
+    conn.executemany("DELETE FROM case_doc WHERE doc_id = ?", [(values[0],) for values in rows])
+    conn.executemany(
+        f"INSERT INTO case_doc({', '.join(DOC_COLS)}) VALUES ({', '.join('?' for _ in DOC_COLS)})", rows
+    )
+
+
 def content_keys(conn: Any, doc_id: int) -> tuple[str, str] | None:
     row = conn.execute("SELECT sha256, text_hash FROM case_doc WHERE doc_id=?", (doc_id,)).fetchone()
     return None if row is None else (row["sha256"], row["text_hash"])

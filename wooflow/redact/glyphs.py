@@ -1,0 +1,132 @@
+"""Fonts whose Unicode is proven by their glyph shapes, without OCR.
+
+The verifier must know that a font's text layer says what its glyphs show (a lying ToUnicode
+hides a name from every extractor while a reader sees it). Until issue 15c this was tested for
+every PDF by OCR of sampled lines (one Tesseract call per document, ~0.8 s: more than half of
+the verifier's time on a generated case). Most published PDFs are drawn with the fonts wooflow
+renders with itself (MuPDF's Nimbus Sans, the labels on the boxes) or with the standard 14
+fonts; for those a cheaper proof exists:
+
+MuPDF interprets every page with a device that sees each text item as it is painted: the font
+program, the glyph drawn and the Unicode the extractors report for it. A font is *proven* when
+every (glyph, Unicode) pair it paints renders, pixel for pixel, as the glyph that a trusted
+reference font (MuPDF's built-in Nimbus Sans/Roman/Mono, Droid Sans Fallback) has for that
+Unicode character. A font with one pair that cannot be matched (another typeface, a lie, a
+Type 3 glyph, a private-use code) is not proven and keeps the OCR sample as before. The proof
+is per font program as painted, so two fonts with one name (a subset and a base-14 font both
+called Helvetica) are only proven when both are.
+
+Limits (the same as the OCR sample's): a glyph that looks like a letter of another script (a
+Latin ``A`` shown for a Greek ``Α``) reads as that script; text a reader cannot see (white,
+invisible mode, an empty glyph) is not a lie about what is seen and is left to the extractors'
+checks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pymupdf
+
+_M = pymupdf.mupdf
+REFERENCE_FONTS = ("helv", "hebo", "heit", "hebi", "tiro", "tibo", "tiit", "tibi",
+                   "cour", "cobo", "coit", "cobi", "cjk")  # fmt: skip
+_EM = 64.0  # pixels per em of the compared renderings
+_CTM = (_EM, 0.0, 0.0, -_EM, 16.0, 80.0)
+_refs: dict[str, pymupdf.Font] = {}
+_ref_glyphs: dict[tuple[str, int], bytes | None] = {}
+
+
+def font_name(name: str) -> str:
+    """MuPDF's font name as ``get_text`` reports it (a six-letter subset prefix dropped)."""
+    return name[7:] if len(name) > 7 and name[6] == "+" else name
+
+
+class _TextDevice(_M.FzDevice2):  # type: ignore[misc,name-defined]
+    """Collects, per font program painted, the (glyph id, Unicode) pairs of every text item."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.use_virtual_fill_text()
+        self.use_virtual_stroke_text()
+        self.use_virtual_clip_text()
+        self.use_virtual_clip_stroke_text()
+        self.use_virtual_ignore_text()
+        self.fonts: dict[int, tuple[object, set[tuple[int, int]]]] = {}
+
+    def _text(self, text: object) -> None:
+        span = text.head  # type: ignore[attr-defined]
+        while span:
+            wrapped = _M.FzTextSpan(span)
+            font = wrapped.font()
+            entry = self.fonts.setdefault(font.m_internal_value(), (font, set()))
+            pairs = entry[1]
+            for i in range(span.len):
+                item = wrapped.items(i)
+                pairs.add((int(item.gid), int(item.ucs)))
+            span = span.next
+
+    def fill_text(self, _ctx: object, text: object, *_args: object) -> None:
+        self._text(text)
+
+    def stroke_text(self, _ctx: object, text: object, *_args: object) -> None:
+        self._text(text)
+
+    def clip_text(self, _ctx: object, text: object, *_args: object) -> None:
+        self._text(text)
+
+    def clip_stroke_text(self, _ctx: object, text: object, *_args: object) -> None:
+        self._text(text)
+
+    def ignore_text(self, _ctx: object, text: object, *_args: object) -> None:
+        self._text(text)
+
+
+def _render(font: object, gid: int) -> bytes | None:
+    """The glyph's coverage bitmap with its position, or None when it paints nothing."""
+    ctm = _M.FzMatrix(*_CTM)
+    pix = _M.ll_fz_render_glyph_pixmap(font.m_internal, gid, ctm.internal(), None, 8)  # type: ignore[attr-defined]
+    if pix is None:
+        return None
+    wrapped = _M.FzPixmap(pix)
+    head = f"{wrapped.x()},{wrapped.y()},{wrapped.w()},{wrapped.h()};".encode()
+    return head + bytes(_M.fz_pixmap_samples_memoryview(wrapped))
+
+
+def _reference(name: str, ucs: int) -> bytes | None:
+    key = (name, ucs)
+    if key not in _ref_glyphs:
+        if name not in _refs:
+            _refs[name] = pymupdf.Font(name)
+        font = _refs[name].this
+        gid = int(_M.fz_encode_character(font, ucs))
+        _ref_glyphs[key] = _render(font, gid) if gid > 0 else None
+    return _ref_glyphs[key]
+
+
+def _pair_proven(font: object, gid: int, ucs: int) -> bool:
+    if ucs <= 0:
+        return False
+    shown = _render(font, gid)
+    if shown is None:  # nothing painted: proven for a space; else left to the OCR sample
+        return ucs <= 0x10FFFF and chr(ucs).isspace()
+    return any(_reference(name, ucs) == shown for name in REFERENCE_FONTS)
+
+
+def painted_fonts(doc: pymupdf.Document, page_numbers: Iterable[int] | None = None) -> dict[str, bool]:
+    """Every font name (as ``get_text`` reports it) painted on the pages, and whether all font
+    programs of that name are proven (see the module doc)."""
+    device = _TextDevice()
+    numbers = range(doc.page_count) if page_numbers is None else page_numbers
+    for number in numbers:
+        page = doc[number]
+        _M.fz_run_page(page.this, device, _M.FzMatrix(), _M.FzCookie())
+    out: dict[str, bool] = {}
+    for font, pairs in device.fonts.values():
+        name = font_name(str(_M.fz_font_name(font)))
+        proven = all(_pair_proven(font, gid, ucs) for gid, ucs in pairs)
+        out[name] = out.get(name, True) and proven
+    return out
+
+
+__all__ = ["REFERENCE_FONTS", "font_name", "painted_fonts"]
