@@ -185,6 +185,7 @@ def create_app(
         routes_persons,
         routes_preflight,
         routes_review,
+        routes_select,
         routes_work,
     )
 
@@ -261,6 +262,7 @@ def create_app(
     routes_case.register(app, ctx)
     routes_docs.register(app, ctx)
     routes_review.register(app, ctx)
+    routes_select.register(app, ctx)
     routes_pages.register(app, ctx)
     routes_find.register(app, ctx)
     routes_person_edit.register(app, ctx)  # before /personen/... of routes_persons

@@ -38,7 +38,7 @@ def _local(at: str) -> str:
 SAFE_KEYS = frozenset({
     "status", "previous", "ground", "previous_ground", "category", "previous_category",
     "decision", "bulk", "propagated", "count", "documents", "pagina", "soort", "new",
-    "accepted", "gepubliceerd", "paginas", "voorgesteld", "zip", "findings", "set_by",
+    "accepted", "gepubliceerd", "paginas", "voorgesteld", "zip", "findings", "set_by", "selectie",
 })  # fmt: skip
 
 
