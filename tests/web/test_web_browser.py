@@ -346,3 +346,34 @@ def test_multi_select_works_without_javascript(
         assert grounds["Jan Jansen"] == grounds["06-12345678"] == "5.1.2i"
     finally:
         page.context.close()
+
+
+def test_user_admin_page_in_the_browser(browser: Any, server: str, case_dir: Path) -> None:
+    from tests.web.test_web_flow import axe_violations
+    from wooflow.case.users import users
+
+    page = new_page(browser)
+    login(page, server, "coord")
+    try:
+        page.get_by_role("link", name="Gebruikers").click()
+        page.wait_for_url("**/gebruikers")
+        assert axe_violations(page) == []
+        page.get_by_label("Gebruikersnaam").fill("carla")
+        page.locator("form[action=\"/gebruikers/toevoegen\"] select[name=role]").select_option("viewer")
+        page.get_by_label("Wachtwoord (minstens 8 tekens)").fill("nieuw-wachtwoord-9")
+        page.get_by_label("Wachtwoord nog een keer").fill("nieuw-wachtwoord-9")
+        page.get_by_role("button", name="Gebruiker toevoegen").click()
+        assert "Gebruiker carla aangemaakt (meelezer)." in page.get_by_role("status").inner_text()
+        page.get_by_label("Rol van anna").select_option("coordinator")
+        page.get_by_role("button", name="Rol opslaan voor anna").click()
+        assert "anna is nu coördinator." in page.get_by_role("status").inner_text()
+        page.once("dialog", lambda d: d.accept())  # "bert verwijderen? ..."
+        page.get_by_role("button", name="bert verwijderen").click()
+        assert "bert verwijderd" in page.get_by_role("status").inner_text()
+        assert axe_violations(page) == []
+        page.screenshot(path=str(SHOTS / "wooflow-web-users.png"), full_page=True)
+    finally:
+        page.context.close()
+    with Case(case_dir) as case:
+        roles = {u.username: u.role for u in users(case.conn)}
+    assert roles == {"coord": "coordinator", "anna": "coordinator", "carla": "viewer", "vera": "viewer"}

@@ -186,6 +186,7 @@ def create_app(
         routes_preflight,
         routes_review,
         routes_select,
+        routes_users,
         routes_work,
     )
 
@@ -268,5 +269,6 @@ def create_app(
     routes_person_edit.register(app, ctx)  # before /personen/... of routes_persons
     routes_persons.register(app, ctx)
     routes_work.register(app, ctx)
+    routes_users.register(app, ctx)
     routes_preflight.register(app, ctx)
     return app

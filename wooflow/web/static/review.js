@@ -80,10 +80,11 @@
   if (chosen) {
     pageList.scrollTop += chosen.getBoundingClientRect().top - pageList.getBoundingClientRect().top - 8;
   }
-  // case-wide person decisions ask first, with the counts (data-confirm-redact/-keep)
+  // case-wide person decisions ask first, with the counts (data-confirm-redact/-keep); so
+  // does removing a user (data-confirm)
   document.addEventListener("submit", function (e) {
     var f = e.target, b = e.submitter;
-    var msg = f && b && f.dataset && f.dataset["confirm" + (b.value === "redact" ? "Redact" : "Keep")];
+    var msg = f && b && f.dataset && (f.dataset.confirm || f.dataset["confirm" + (b.value === "redact" ? "Redact" : "Keep")]);
     if (msg && !window.confirm(msg)) e.preventDefault();
   });
   // the page view: drag a rectangle over the page image to fill the "Vlak lakken" form
