@@ -154,6 +154,8 @@ def main() -> None:
             "/mijn-werk",
             "/publiceren",
             "/zoeken-lakken?q=begroting",
+            "/zoeken-lakken?q=de+minister",
+            "/gebruikers",
         ]
         with Case(work) as case:
             first = case.conn.execute("SELECT key FROM case_persons ORDER BY key LIMIT 1").fetchone()
