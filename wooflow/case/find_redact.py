@@ -3,7 +3,8 @@
 Occurrences are found in the documents' own text (case-insensitive, whole words: "Jansen"
 does not hit "Jansens"), not in the search index, so nothing the index stems or splits
 differently is missed. Candidate documents come from the case's full-text index (a superset;
-a LIKE scan when the index finds none); each candidate is then searched exactly. Occurrences already under a standing redaction are counted, not redacted twice.
+a LIKE scan when the index finds none); each candidate is then searched exactly. Occurrences
+already under a standing redaction are counted, not redacted twice.
 
 The redactions are reviewer additions (status ``added``, like a selection in the text), each
 logged as ``finding.add`` (so optimistic locking sees it) and together as ``search.redact``;

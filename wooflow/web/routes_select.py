@@ -49,7 +49,8 @@ def _message(out: selection.Outcome, ground: str) -> str:
     text = ", ".join(parts) if parts else "niets gewijzigd"
     if out.skipped:
         n = len(out.skipped)
-        text += f"; {n} overgeslagen (daar past deze actie niet bij of {'het' if n == 1 else 'ze'} stond{'' if n == 1 else 'en'} al zo)"
+        it, was = ("het", "stond") if n == 1 else ("ze", "stonden")
+        text += f"; {n} overgeslagen (daar past deze actie niet bij of {it} {was} al zo)"
     if out.persons:
         n = len(out.persons)
         text += f"; {n} {'persoon wordt' if n == 1 else 'personen worden'} in de hele zaak gelakt"

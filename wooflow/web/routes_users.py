@@ -37,10 +37,8 @@ def _passwords(password: str, again: str) -> str:
 
 def _other_coordinators(case: object, name: str) -> int:
     """Active coordinators besides ``name``."""
-    return sum(
-        1 for u in accounts.users(case.conn)  # type: ignore[attr-defined]
-        if u.is_coordinator and u.username != name
-    )
+    everyone = accounts.users(case.conn)  # type: ignore[attr-defined]
+    return len([u for u in everyone if u.is_coordinator and u.username != name])
 
 
 def _active(case: object, name: str) -> accounts.User:

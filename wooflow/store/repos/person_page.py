@@ -21,3 +21,17 @@ def finding_counts(conn: Any, keys: list[str]) -> dict[str, tuple[int, int]]:
         ):
             out[str(r[0])] = (int(r[1]), int(r[2]))
     return out
+
+
+def occurrences(conn: Any, key: str) -> list[Any]:
+    """(id, doc_id, start, end, text, status, action) of a person's findings, in document order."""
+    return list(conn.execute(
+        'SELECT id, doc_id, start, "end", text, status, action FROM case_findings WHERE person_key=?'
+        " ORDER BY doc_id, start",
+        (key,),
+    ))
+
+
+def texts(conn: Any, key: str) -> list[str]:
+    """The text of each of a person's findings (to count them per form)."""
+    return [str(r[0]) for r in conn.execute("SELECT text FROM case_findings WHERE person_key=?", (key,))]
