@@ -213,9 +213,10 @@ def find_person(case: Case, name_or_key: str) -> Person:
     """Look a person up by key ("kuipers|s"), a form seen or display name."""
     target = fold(name_or_key.strip())
     matches = [
-        p for p in persons(case)
+        p for p in persons_uncounted(case)
         if p.key == name_or_key or fold(p.display) == target or target in {fold(f) for f in p.forms}
     ]
+    matches = with_counts(case, matches)  # counted for the match only, not for every person
     if len(matches) != 1:
         raise CaseError(
             f"persoon {name_or_key!r} niet gevonden" if not matches

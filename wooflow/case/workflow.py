@@ -87,7 +87,11 @@ class Progress:
 
 def progress(case: Case, doc_ids: Iterable[int] | None = None) -> Progress:
     """Progress of the case (or of some documents, e.g. one reviewer's work)."""
-    states = under_review(case)
+    return progress_of(under_review(case), doc_ids)
+
+
+def progress_of(states: dict[int, tuple[str, bool]], doc_ids: Iterable[int] | None = None) -> Progress:
+    """:func:`progress` from the states of :func:`under_review` (read once for several)."""
     if doc_ids is not None:
         wanted = set(doc_ids)
         states = {d: v for d, v in states.items() if d in wanted}

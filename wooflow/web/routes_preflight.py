@@ -4,8 +4,6 @@ its zip."""
 
 from __future__ import annotations
 
-from collections import Counter
-
 from fastapi import FastAPI, Request
 from fastapi.responses import FileResponse, HTMLResponse, Response
 
@@ -49,7 +47,7 @@ def register(app: FastAPI, ctx: WebContext) -> None:
                 sorted(d for d, (s, _o) in states.items() if s not in (workflow.DONE, workflow.CHECKED)),
             ))
             undecided = workflow_rows.count_undecided_persons(conn)
-            progress = workflow.Progress(len(states), Counter(s for s, _o in states.values()))
+            progress = workflow.progress_of(states)
         rows = [(title, hint, sorted(found, key=ctx.numbers.label)) for title, hint, found in checks]
         return ctx.render(
             request,
