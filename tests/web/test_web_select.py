@@ -23,7 +23,8 @@ def _query(resp: Any) -> dict[str, str]:
 
 def _boxes(html: str) -> dict[str, str]:
     """The page's selection checkboxes: finding text -> value (ID:VERSIE)."""
-    found = re.findall(r'name="kies" value="([0-9]+:[0-9]+)" form="selectie"[^>]*aria-label="Selecteren: ([^"]+)"', html)
+    box = r'name="kies" value="([0-9]+:[0-9]+)" form="selectie"[^>]*aria-label="Selecteren: ([^"]+)"'
+    found = re.findall(box, html)
     return {text: value for value, text in found}
 
 
