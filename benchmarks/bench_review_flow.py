@@ -2,6 +2,7 @@
 review app's HTTP API: prints the time of every kind of request, asserts nothing.
 
     .venv/bin/python benchmarks/bench_review_flow.py [--docs 2000] [--seed 7] [--keep DIR]
+        [--reuse] [--multi]
 
 1. ``bench_process.generate`` makes ``--docs`` documents; ``process`` turns them into a case
    with proposals (and a draft package).
@@ -40,7 +41,7 @@ from bench_process import generate  # noqa: E402
 from wooflow.case import Case, persons  # noqa: E402
 from wooflow.case.publish.config import ProcessConfig  # noqa: E402
 from wooflow.case.publish.process import process  # noqa: E402
-from wooflow.case.users import add_user  # noqa: E402
+from wooflow.case.users import add_user, users  # noqa: E402
 
 PASSWORD = "bench-wachtwoord-1"
 TIMES: dict[str, list[float]] = defaultdict(list)
@@ -95,6 +96,10 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--detail", type=int, default=25, help="documents per reviewer also seen as page images")
     ap.add_argument("--keep", type=Path, help="work folder to keep (default: a temporary one)")
+    ap.add_argument("--reuse", action="store_true",
+                    help="the case in --keep is already processed: skip generate and process")
+    ap.add_argument("--multi", action="store_true",
+                    help="decide each document page's proposals with one multi-select post")
     args = ap.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="wooflow-flowbench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -106,12 +111,14 @@ def main() -> None:
         src.mkdir(parents=True)
         generate(src, args.docs, args.seed)
     t = phase("generate", t)
-    summary = process([src], out, ProcessConfig(case_number="WOO-BENCH-FLOW"), case_dir)
-    t = phase(f"process (proposals, draft package): {summary.proposed} proposals", t)
+    if not (args.reuse and case_dir.exists()):
+        summary = process([src], out, ProcessConfig(case_number="WOO-BENCH-FLOW"), case_dir)
+        t = phase(f"process (proposals, draft package): {summary.proposed} proposals", t)
     with Case(case_dir, actor="bench") as case:
-        add_user(case, "coord", "coordinator", PASSWORD)
-        add_user(case, "anna", "reviewer", PASSWORD)
-        add_user(case, "bert", "reviewer", PASSWORD)
+        have = {u.username for u in users(case.conn, active_only=False)}
+        for name, role in (("coord", "coordinator"), ("anna", "reviewer"), ("bert", "reviewer")):
+            if name not in have:
+                add_user(case, name, role, PASSWORD)
         ids = [r.doc_id for r in case.records(in_scope=True) if r.kind not in ("zip", "mbox")]
     from wooflow.web import create_app
 
@@ -123,8 +130,9 @@ def main() -> None:
     timed(coord, "GET /documenten", "GET", "/documenten")
     half = len(ids) // 2
     for user, part in (("anna", ids[:half]), ("bert", ids[half:])):
-        data = {"username": user, "doc": [str(d) for d in part]}
-        timed(coord, "POST /toewijzen", "POST", "/toewijzen", data=data)
+        for i in range(0, len(part), 500):  # a form takes at most 1,000 fields (Starlette)
+            data = {"username": user, "doc": [str(d) for d in part[i : i + 500]]}
+            timed(coord, "POST /toewijzen (500 documenten)", "POST", "/toewijzen", data=data)
     t = phase("coordinator: overview, documents, assign", t)
 
     with Case(case_dir) as case:
@@ -145,7 +153,21 @@ def main() -> None:
         timed(client, "GET /mijn-werk", "GET", "/mijn-werk")
         for n, doc in enumerate(part):
             html = timed(client, "GET /documenten/N", "GET", f"/documenten/{doc}").text
-            for fid in dict.fromkeys(re.findall(rf'action="/documenten/{doc}/bevindingen/(\d+)/accepteren"', html)):
+            if args.multi:  # the open proposals, 50 a page: "alles op deze pagina" + "lakken / akkoord"
+                seen = ""
+                html_open = timed(client, "GET /documenten/N?toon=open", "GET", f"/documenten/{doc}?toon=open").text
+                while True:
+                    page_ids = re.search(r'name="pagina_ids" value="([^"]*)"', html_open)
+                    if page_ids is None or page_ids.group(1) == seen:
+                        break
+                    seen = page_ids.group(1)
+                    timed(client, "POST selectie (alles op de pagina)", "POST", f"/documenten/{doc}/selectie",
+                          data={"pagina_alle": "ja", "pagina_ids": seen, "actie": "accept", "toon": "open"})
+                    html_open = timed(client, "GET /documenten/N?toon=open", "GET",
+                                      f"/documenten/{doc}?toon=open").text
+            form = rf'action="/documenten/{doc}/bevindingen/(\d+)/accepteren"'
+            accepts = [] if args.multi else re.findall(form, html)
+            for fid in dict.fromkeys(accepts):
                 timed(client, "POST accept", "POST", f"/documenten/{doc}/bevindingen/{fid}/accepteren")
             if n < args.detail and "/paginas" in html:
                 timed(client, "GET page view", "GET", f"/documenten/{doc}/paginas")

@@ -294,3 +294,86 @@ def test_review_on_the_page_image(page: Any, server: str, case_dir: Path, pdf_do
     with Case(case_dir) as case:
         phone = [r for r in findings(case, pdf_doc) if r.finding.category == "phone"]
     assert sorted(r.status for r in phone) == ["accepted", "proposed"]
+
+
+def test_multi_select_by_keyboard_and_select_all(
+    page: Any, server: str, case_dir: Path, ids: dict[str, int]
+) -> None:
+    from tests.web.test_web_flow import axe_violations
+
+    doc = ids["nota-overleg.txt"]
+    page.goto(f"{server}/documenten/{doc}")
+    assert axe_violations(page) == []
+    page.keyboard.press("j")  # the first finding ("Jan Jansen")
+    page.keyboard.press("x")
+    assert page.get_by_label("Selecteren: Jan Jansen").is_checked()
+    assert "1 aangevinkt" in page.locator("#sel-count").inner_text()
+    page.get_by_label("alles op deze pagina").check()  # ticks every box ...
+    assert page.locator("input.pick:checked").count() == 4
+    page.get_by_label("Selecteren: De Jonge").uncheck()  # ... and unticking one drops "alles"
+    assert not page.get_by_label("alles op deze pagina").is_checked()
+    page.get_by_role("button", name="Selectie niet lakken").click()
+    page.wait_for_url("**#f-*")
+    assert "Selectie: 3 niet gelakt" in page.get_by_role("status").first.inner_text()
+    assert page.evaluate("window.scrollY") == 0  # the message stays in view: no jump
+    page.screenshot(path=str(SHOTS / "wooflow-web-select.png"), full_page=True)
+    with Case(case_dir) as case:
+        st = {r.finding.text: r.status for r in findings(case, doc)}
+    assert st == {"Jan Jansen": "rejected", "j.jansen": "rejected", "06-12345678": "rejected",
+                  "De Jonge": "proposed"}
+    page.get_by_role("button", name="Ongedaan maken: selectie: niet lakken (3 bevindingen)").click()
+    assert "Ongedaan gemaakt" in page.get_by_role("status").first.inner_text()
+    with Case(case_dir) as case:
+        assert all(r.status == "proposed" for r in findings(case, doc))
+
+
+def test_multi_select_works_without_javascript(
+    browser: Any, server: str, case_dir: Path, ids: dict[str, int]
+) -> None:
+    page = new_page(browser, java_script_enabled=False)
+    login(page, server, "anna")
+    try:
+        doc = ids["nota-overleg.txt"]
+        page.goto(f"{server}/documenten/{doc}")
+        page.get_by_label("Selecteren: Jan Jansen").check()
+        page.get_by_label("Selecteren: 06-12345678").check()
+        page.locator("#selectie select[name=ground]").select_option("5.1.2i")
+        page.get_by_role("button", name="Grond van selectie wijzigen").click()
+        page.wait_for_url("**#f-*")
+        assert "2 naar grond 5.1.2i" in page.get_by_role("status").first.inner_text()
+        with Case(case_dir) as case:
+            grounds = {r.finding.text: r.finding.ground for r in findings(case, doc)}
+        assert grounds["Jan Jansen"] == grounds["06-12345678"] == "5.1.2i"
+    finally:
+        page.context.close()
+
+
+def test_user_admin_page_in_the_browser(browser: Any, server: str, case_dir: Path) -> None:
+    from tests.web.test_web_flow import axe_violations
+    from wooflow.case.users import users
+
+    page = new_page(browser)
+    login(page, server, "coord")
+    try:
+        page.get_by_role("link", name="Gebruikers").click()
+        page.wait_for_url("**/gebruikers")
+        assert axe_violations(page) == []
+        page.get_by_label("Gebruikersnaam").fill("carla")
+        page.locator("form[action=\"/gebruikers/toevoegen\"] select[name=role]").select_option("viewer")
+        page.get_by_label("Wachtwoord (minstens 8 tekens)").fill("nieuw-wachtwoord-9")
+        page.get_by_label("Wachtwoord nog een keer").fill("nieuw-wachtwoord-9")
+        page.get_by_role("button", name="Gebruiker toevoegen").click()
+        assert "Gebruiker carla aangemaakt (meelezer)." in page.get_by_role("status").inner_text()
+        page.get_by_label("Rol van anna").select_option("coordinator")
+        page.get_by_role("button", name="Rol opslaan voor anna").click()
+        assert "anna is nu coördinator." in page.get_by_role("status").inner_text()
+        page.once("dialog", lambda d: d.accept())  # "bert verwijderen? ..."
+        page.get_by_role("button", name="bert verwijderen").click()
+        assert "bert verwijderd" in page.get_by_role("status").inner_text()
+        assert axe_violations(page) == []
+        page.screenshot(path=str(SHOTS / "wooflow-web-users.png"), full_page=True)
+    finally:
+        page.context.close()
+    with Case(case_dir) as case:
+        roles = {u.username: u.role for u in users(case.conn)}
+    assert roles == {"coord": "coordinator", "anna": "coordinator", "carla": "viewer", "vera": "viewer"}

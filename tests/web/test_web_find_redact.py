@@ -53,3 +53,17 @@ def test_whole_words_only(case_dir: Path) -> None:
         # two in each minutes; in the nota "Jan Jansen" and "j.jansen" are already redacted
         assert (found.count, found.documents, found.already) == (4, 2, 2)
         assert plan(case, "Janse").count == 0
+
+
+def test_candidates_from_the_index_miss_nothing(case_dir: Path) -> None:
+    """The index gives the candidates (the longest word); a stop word PostgreSQL leaves out of
+    its index falls back to scanning the texts: the count is that of an exact search."""
+    import re
+
+    with Case(case_dir) as case:
+        texts = [case.text(d) for d in case.doc_ids()]
+        for query in ("de", "het overleg", "De Jonge", "planning"):
+            pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, query.split())) + r"(?!\w)", re.I)
+            exact = sum(len(pattern.findall(t)) for t in texts)
+            found = plan(case, query)
+            assert exact > 0 and found.count + found.already == exact, query

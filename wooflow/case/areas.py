@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from wooflow.case import audit
 from wooflow.exceptions import CaseError
+from wooflow.store.repos import areas as area_rows
 
 if TYPE_CHECKING:
     import sqlite3
@@ -98,19 +99,11 @@ def _row(r: sqlite3.Row) -> CaseArea:
 
 def areas(case: Case, doc_id: int | None = None, page: int | None = None) -> list[CaseArea]:
     """Active areas, of one document (and page) or of the whole case."""
-    sql = "SELECT * FROM case_areas WHERE status='active'"
-    args: list[int] = []
-    if doc_id is not None:
-        sql += " AND doc_id=?"
-        args.append(doc_id)
-    if page is not None:
-        sql += " AND page=?"
-        args.append(page)
-    return [_row(r) for r in case.conn.execute(sql + " ORDER BY doc_id, page, id", args)]
+    return [_row(r) for r in area_rows.active(case.conn, doc_id, page)]
 
 
 def area(case: Case, area_id: int) -> CaseArea:
-    r = case.conn.execute("SELECT * FROM case_areas WHERE id=?", (area_id,)).fetchone()
+    r = area_rows.get(case.conn, area_id)
     if r is None:
         raise CaseError(f"vlak {area_id} bestaat niet")
     return _row(r)
@@ -126,22 +119,16 @@ def redaction_areas(case: Case) -> dict[int, list[RedactArea]]:
 
 def grounds_by_doc(conn: sqlite3.Connection, doc_ids: list[int] | None) -> dict[int, set[str]]:
     """Document id -> grounds of its active areas (for the derived judgement)."""
-    sql = "SELECT doc_id, ground FROM case_areas WHERE status='active'"
-    if doc_ids is not None:
-        sql += f" AND doc_id IN ({','.join(str(int(d)) for d in doc_ids) or 'NULL'})"
     out: dict[int, set[str]] = {}
-    for r in conn.execute(sql):
-        out.setdefault(int(r[0]), set()).add(str(r[1]))
+    for doc_id, ground in area_rows.grounds(conn, doc_ids):
+        out.setdefault(doc_id, set()).add(ground)
     return out
 
 
 def _record_undo(case: Case, label: str, doc_id: int, area_id: int, before: str, after: str) -> None:
     payload = {"changed": [], "inserted": [], "judgements": [], "persons": [],
                "areas": [[area_id, before, after]]}  # fmt: skip
-    case.conn.execute(
-        "INSERT INTO case_undo(username, label, doc_id, payload, at) VALUES (?,?,?,?,?)",
-        (case.actor, label, doc_id, json.dumps(payload), audit.now()),
-    )
+    area_rows.push_undo(case.conn, case.actor, label, doc_id, json.dumps(payload), audit.now())
 
 
 def add_area(
@@ -178,13 +165,8 @@ def add_area(
         raise CaseError(f"pagina {page + 1} bestaat niet in dit document")
     now = audit.now()
     with case.transaction() as conn:
-        cur = conn.execute(
-            "INSERT INTO case_areas(doc_id, page, x0, y0, x1, y1, ground, kind, status, actor,"
-            " created_at) VALUES (?,?,?,?,?,?,?,?,'active',?,?) RETURNING id",
-            (doc_id, page, round(x0, 2), round(y0, 2), round(x1, 2), round(y1, 2), code, kind,
-             case.actor, now),
-        )  # fmt: skip
-        area_id = int(cur.fetchone()[0])
+        area_id = area_rows.insert(conn, doc_id, page, (round(x0, 2), round(y0, 2), round(x1, 2),
+                                   round(y1, 2)), code, kind, case.actor, now)  # fmt: skip
         audit.log(conn, case.actor, "area.add", doc_id, f"vlak:{area_id}", pagina=page + 1,
                   soort=KINDS[kind], ground=code)  # fmt: skip
         _record_undo(case, f"{KINDS[kind]} lakken (pagina {page + 1})", doc_id, area_id, "removed", "active")
@@ -200,7 +182,7 @@ def remove_area(case: Case, area_id: int) -> CaseArea:
     if a.status != "active":
         raise CaseError("dit vlak is al verwijderd")
     with case.transaction() as conn:
-        conn.execute("UPDATE case_areas SET status='removed' WHERE id=?", (area_id,))
+        area_rows.set_status(conn, area_id, "removed")
         audit.log(conn, case.actor, "area.remove", a.doc_id, f"vlak:{area_id}", pagina=a.page + 1,
                   soort=a.kind_label, ground=a.ground)  # fmt: skip
         _record_undo(case, f"{a.kind_label} verwijderen (pagina {a.page + 1})", a.doc_id, area_id,
@@ -217,7 +199,7 @@ def undo_areas(case: Case, entries: list[list[object]]) -> set[int]:
         a = area(case, int(str(area_id)))
         if a.status != after:
             raise CaseError("ongedaan maken kan niet meer: iemand heeft dit vlak intussen gewijzigd")
-        case.conn.execute("UPDATE case_areas SET status=? WHERE id=?", (before, a.id))
+        area_rows.set_status(case.conn, a.id, str(before))
         audit.log(case.conn, case.actor, "area.undo", a.doc_id, f"vlak:{a.id}", status=str(before))
         docs.add(a.doc_id)
     return docs

@@ -2,9 +2,9 @@
 
 Occurrences are found in the documents' own text (case-insensitive, whole words: "Jansen"
 does not hit "Jansens"), not in the search index, so nothing the index stems or splits
-differently is missed. Candidate documents come from a LIKE over the stored texts (ASCII case
-folding) together with the full-text index (other letters); each candidate is then searched
-exactly. Occurrences already under a standing redaction are counted, not redacted twice.
+differently is missed. Candidate documents come from the case's full-text index (a superset;
+a LIKE scan when the index finds none); each candidate is then searched exactly. Occurrences
+already under a standing redaction are counted, not redacted twice.
 
 The redactions are reviewer additions (status ``added``, like a selection in the text), each
 logged as ``finding.add`` (so optimistic locking sees it) and together as ``search.redact``;
@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING
 
 from wooflow.case import audit
 from wooflow.exceptions import CaseError
+from wooflow.store.repos import case_docs
+from wooflow.store.repos import find_redact as find_rows
 
 if TYPE_CHECKING:
     from wooflow.case.case import Case
@@ -26,6 +28,7 @@ if TYPE_CHECKING:
 MIN_LENGTH = 2
 MAX_LENGTH = 200
 CONTAINER_KINDS = ("zip", "mbox")
+BATCH = 500  # candidate documents read at once
 
 
 @dataclass(slots=True)
@@ -57,51 +60,51 @@ def _pattern(query: str) -> re.Pattern[str]:
 
 
 def _candidates(case: Case, query: str) -> list[int]:
+    """Documents that may hold ``query`` as whole words, from the case's full-text index (it
+    holds every word of every text, folded and stemmed, so its match is a superset of the exact
+    whole-word match that follows): on SQLite the phrase of the query's words; on PostgreSQL
+    its longest word alone (PostgreSQL indexes very long texts without word positions and
+    leaves stop words out). When the index finds nothing (a word it cannot take, a stop word)
+    the stored texts are scanned with LIKE instead, so nothing is missed."""
     from wooflow.case.search import matching_ids
 
     q = " ".join(query.split())
-    like = q.split(" ")[0].replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    ids = {
-        int(r[0])
-        for r in case.conn.execute(
-            "SELECT d.id FROM documents d JOIN case_doc c ON c.doc_id = d.id"
-            f" WHERE c.kind NOT IN {CONTAINER_KINDS} AND d.text LIKE ? ESCAPE '\\'",
-            (f"%{like}%",),
-        )
-    }
     words = re.findall(r"\w+", q)
     if words:
+        if case.store.is_postgres:
+            words = [max(words, key=len)]
         try:
-            ids |= set(matching_ids(case, '"' + " ".join(words) + '"'))
+            found = matching_ids(case, '"' + " ".join(words) + '"')
         except CaseError:
-            pass  # a query the index cannot parse: the LIKE pass stands
-    return sorted(ids)
+            found = []  # a query the index cannot parse: scan the texts
+        if found:
+            return find_rows.without_containers(case.conn, found, CONTAINER_KINDS)
+    like = q.split(" ")[0].replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return sorted(find_rows.like_candidates(case.conn, like, CONTAINER_KINDS))
 
 
 def plan(case: Case, query: str, samples: int = 10) -> Plan:
     """Every occurrence of ``query`` in the case that is not yet redacted."""
     pattern = _pattern(query)
     out = Plan(" ".join(query.split()))
-    for doc_id in _candidates(case, query):
-        text = case.text(doc_id)
-        standing = [
-            (int(r[0]), int(r[1]))
-            for r in case.conn.execute(
-                'SELECT start, "end" FROM case_findings WHERE doc_id=? AND action=\'redact\''
-                " AND status != 'rejected'",
-                (doc_id,),
-            )
-        ]
-        for m in pattern.finditer(text):
-            s, e = m.span()
-            if any(a <= s and e <= b for a, b in standing):
-                out.already += 1
-                continue
-            out.spans.setdefault(doc_id, []).append((s, e))
-            if len(out.samples) < samples:
-                before = " ".join(text[max(0, s - 40) : s].split())
-                after = " ".join(text[e : e + 40].split())
-                out.samples.append((doc_id, before, text[s:e], after))
+    candidates = _candidates(case, query)
+    for i in range(0, len(candidates), BATCH):  # texts and redactions a batch at a time
+        chunk = candidates[i : i + BATCH]
+        texts = case_docs.texts(case.conn, chunk)
+        standing_by_doc = find_rows.standing_spans(case.conn, chunk)
+        for doc_id in chunk:
+            text = texts.get(doc_id, "")
+            standing = standing_by_doc.get(doc_id, [])
+            for m in pattern.finditer(text):
+                s, e = m.span()
+                if any(a <= s and e <= b for a, b in standing):
+                    out.already += 1
+                    continue
+                out.spans.setdefault(doc_id, []).append((s, e))
+                if len(out.samples) < samples:
+                    before = " ".join(text[max(0, s - 40) : s].split())
+                    after = " ".join(text[e : e + 40].split())
+                    out.samples.append((doc_id, before, text[s:e], after))
     return out
 
 

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 from wooflow.case import audit
 from wooflow.case.text import fold
 from wooflow.exceptions import CaseError
-from wooflow.store.dialect import upsert_sql
+from wooflow.store.repos import person_edit as link_rows
 
 if TYPE_CHECKING:
     import sqlite3
@@ -49,7 +49,7 @@ CREATE TABLE IF NOT EXISTS case_person_links (
     at TEXT NOT NULL
 );
 """
-P_ALL = ("key", "display", "decision", "forms", "decided_by", "decided_at")
+P_ALL = link_rows.P_ALL
 
 
 def ensure_schema(store: CaseStore) -> None:
@@ -58,7 +58,7 @@ def ensure_schema(store: CaseStore) -> None:
 
 def links(conn: sqlite3.Connection) -> dict[str, str]:
     """Folded form -> person key ('' = not a person)."""
-    return {str(r[0]): str(r[1]) for r in conn.execute("SELECT form, person_key FROM case_person_links")}
+    return link_rows.links(conn)
 
 
 def apply_links(conn: sqlite3.Connection, texts: dict[int, str], keys: dict[int, str | None]) -> None:
@@ -98,16 +98,14 @@ def impact(case: Case, key: str, form: str | None = None) -> Impact:
 
 
 def _person(case: Case, key: str) -> Any:
-    row = case.conn.execute("SELECT * FROM case_persons WHERE key=?", (key,)).fetchone()
+    row = link_rows.person(case.conn, key)
     if row is None:
         raise CaseError(f"persoon {key!r} bestaat niet (meer) in deze zaak")
     return row
 
 
 def _rows(case: Case, key: str, form: str | None = None) -> list[Any]:
-    rows = case.conn.execute(
-        "SELECT id, doc_id, text, action, status, source FROM case_findings WHERE person_key=?", (key,)
-    ).fetchall()
+    rows = link_rows.findings_of(case.conn, key)
     if form is not None:
         want = fold(form)
         rows = [r for r in rows if fold(r["text"]) == want]
@@ -115,42 +113,32 @@ def _rows(case: Case, key: str, form: str | None = None) -> list[Any]:
 
 
 def _snapshot(case: Case, keys: list[str], forms: list[str]) -> dict[str, Any]:
-    persons = {}
-    for k in keys:
-        row = case.conn.execute(f"SELECT {', '.join(P_ALL)} FROM case_persons WHERE key=?", (k,)).fetchone()
-        persons[k] = list(row) if row else None
-    link_rows = {}
-    for f in forms:
-        row = case.conn.execute("SELECT * FROM case_person_links WHERE form=?", (f,)).fetchone()
-        link_rows[f] = list(row) if row else None
-    return {"persons": persons, "links": link_rows}
+    persons = {k: link_rows.person_snapshot(case.conn, k) for k in keys}
+    form_links = {f: link_rows.link_snapshot(case.conn, f) for f in forms}
+    return {"persons": persons, "links": form_links}
 
 
 def _attach(case: Case, top: int, before: dict[str, Any], keys: list[str], forms: list[str]) -> None:
     """Add the persons and links as they were to the undo entry the action just recorded."""
-    row = case.conn.execute(
-        "SELECT id, payload FROM case_undo WHERE username=? AND id>? ORDER BY id DESC LIMIT 1",
-        (case.actor, top),
-    ).fetchone()
+    row = link_rows.last_undo_since(case.conn, case.actor, top)
     if row is None:
         return
     payload = json.loads(row["payload"])
     payload["extra"] = {"before": before, "after": _snapshot(case, keys, forms)}
-    case.conn.execute("UPDATE case_undo SET payload=? WHERE id=?", (json.dumps(payload), row["id"]))
+    link_rows.set_undo_payload(case.conn, row["id"], json.dumps(payload))
 
 
-LINK_COLS = ("form", "person_key", "kind", "note", "actor", "at")  # case_person_links, in table order
+LINK_COLS = link_rows.LINK_COLS
 
 
 def _top_undo(case: Case) -> int:
-    return int(case.conn.execute("SELECT COALESCE(MAX(id), 0) FROM case_undo").fetchone()[0])
+    return link_rows.top_undo(case.conn)
 
 
 def _link(case: Case, forms: list[str], target: str, kind: str, note: str = "") -> None:
     now = audit.now()
     for f in forms:
-        case.conn.execute(upsert_sql("case_person_links", LINK_COLS, "form"),
-                          (fold(f), target, kind, note, case.actor, now))
+        link_rows.put_link(case.conn, (fold(f), target, kind, note, case.actor, now))
 
 
 def merge(case: Case, keep_key: str, other_key: str) -> int:
@@ -173,13 +161,10 @@ def merge(case: Case, keep_key: str, other_key: str) -> int:
         label = f"samenvoegen van {other['display']} met {keep['display']}"
         with undo.recording(case, label, docs, [keep_key, other_key]):
             _link(case, forms, keep_key, "merge")
-            conn.execute("UPDATE case_findings SET person_key=? WHERE person_key=?", (keep_key, other_key))
+            link_rows.move_findings(conn, other_key, keep_key)
             display = max([keep["display"], other["display"]], key=len)
-            conn.execute(
-                "UPDATE case_persons SET forms=?, display=? WHERE key=?",
-                (json.dumps(all_forms, ensure_ascii=False), display, keep_key),
-            )
-            conn.execute("DELETE FROM case_persons WHERE key=?", (other_key,))
+            link_rows.set_forms(conn, keep_key, all_forms, display)
+            link_rows.drop_person(conn, other_key)
             audit.log(conn, case.actor, "person.merge", target=keep_key, into=keep["display"],
                       forms=forms, findings=len(moved), previous=other_key)  # fmt: skip
             if keep["decision"] in ("redact", "keep"):
@@ -202,7 +187,7 @@ def split(case: Case, key: str, form: str) -> str:
         raise CaseError("deze persoon heeft maar één vorm: er valt niets af te splitsen")
     parts = parse_name(form, "email" if "@" in form else "person")
     new_key = parts.key if parts and parts.first and parts.key != key else f"{key}~{fold(form)}"
-    if case.conn.execute("SELECT 1 FROM case_persons WHERE key=?", (new_key,)).fetchone():
+    if link_rows.person_exists(case.conn, new_key):
         new_key = f"{key}~{fold(form)}"
     rows = _rows(case, key, form)
     docs = sorted({r["doc_id"] for r in rows})
@@ -211,12 +196,9 @@ def split(case: Case, key: str, form: str) -> str:
         before = _snapshot(case, [key, new_key], [fold(form)])
         with undo.recording(case, f"afsplitsen van “{form}” van {person['display']}", docs, [key, new_key]):
             _link(case, [form], new_key, "split")
-            conn.executemany("UPDATE case_findings SET person_key=? WHERE id=?", [(new_key, r["id"]) for r in rows])
-            rest = [f for f in forms if fold(f) != fold(form)]
-            conn.execute("UPDATE case_persons SET forms=? WHERE key=?",
-                         (json.dumps(rest, ensure_ascii=False), key))  # fmt: skip
-            conn.execute(upsert_sql("case_persons", ("key", "display", "decision", "forms"), "key"),
-                         (new_key, form, "undecided", json.dumps([form], ensure_ascii=False)))
+            link_rows.move_finding_ids(conn, [int(r["id"]) for r in rows], new_key)
+            link_rows.set_forms(conn, key, [f for f in forms if fold(f) != fold(form)])
+            link_rows.new_person(conn, new_key, form, [form])
             audit.log(conn, case.actor, "person.split", target=key, form=form, into=new_key,
                       findings=len(rows))  # fmt: skip
         _attach(case, top, before, [key, new_key], [fold(form)])
@@ -241,14 +223,7 @@ def not_a_person(case: Case, key: str, note: str = "") -> Impact:
         before = _snapshot(case, [key], folded)
         with undo.recording(case, f"“{person['display']}” is geen persoon", docs, [key]):
             _link(case, forms, NOT_A_PERSON, "notperson", note.strip())
-            conn.execute("DELETE FROM case_findings WHERE person_key=? AND source='propagation'", (key,))
-            conn.execute(
-                "UPDATE case_findings SET action='keep', ground=NULL, status='accepted', reason=?,"
-                " reviewer=?, reviewed_at=? WHERE person_key=? AND status != 'added'",
-                (reason, case.actor, now, key),
-            )
-            conn.execute("UPDATE case_findings SET person_key=NULL WHERE person_key=?", (key,))
-            conn.execute("DELETE FROM case_persons WHERE key=?", (key,))
+            link_rows.make_not_a_person(conn, key, reason, case.actor, now)
             audit.log(conn, case.actor, "person.notperson", target=key, text=person["display"],
                       forms=forms, findings=counts.findings, note=note.strip(),
                       keuze="blijft openbaar (geaccepteerd); met de hand gelakte plekken blijven gelakt")  # fmt: skip
@@ -259,11 +234,7 @@ def not_a_person(case: Case, key: str, note: str = "") -> Impact:
 
 def not_persons(case: Case) -> list[Any]:
     """The forms marked "geen persoon", with who, when and why (newest first)."""
-    return list(
-        case.conn.execute(
-            "SELECT form, note, actor, at FROM case_person_links WHERE kind='notperson' ORDER BY at DESC, form"
-        )
-    )
+    return link_rows.not_persons(case.conn)
 
 
 def undo_extra(case: Case, extra: dict[str, Any]) -> None:
@@ -274,14 +245,14 @@ def undo_extra(case: Case, extra: dict[str, Any]) -> None:
         raise CaseError("ongedaan maken kan niet meer: iemand heeft deze personen intussen gewijzigd")
     for key, row in before["persons"].items():
         if row is None:
-            case.conn.execute("DELETE FROM case_persons WHERE key=?", (key,))
+            link_rows.drop_person(case.conn, key)
         else:
-            case.conn.execute(upsert_sql("case_persons", P_ALL, "key"), row)
+            link_rows.put_person(case.conn, row)
     for form, row in before["links"].items():
         if row is None:
-            case.conn.execute("DELETE FROM case_person_links WHERE form=?", (form,))
+            link_rows.drop_link(case.conn, form)
         else:
-            case.conn.execute(upsert_sql("case_person_links", LINK_COLS, "form"), row)
+            link_rows.put_link(case.conn, row)
     audit.log(case.conn, case.actor, "person.restore", target=",".join(before["persons"]))
 
 

@@ -190,13 +190,33 @@ def persons(case: Case) -> list[Person]:
     return out
 
 
+def persons_uncounted(case: Case) -> list[Person]:
+    """Every person of the case, as :func:`persons`, but without the counts (0): for a page
+    that counts only the persons it shows (:func:`with_counts`)."""
+    return [
+        Person(r["key"], r["display"], r["decision"], json.loads(r["forms"]))
+        for r in person_rows.all_rows(case.conn)
+    ]
+
+
+def with_counts(case: Case, people: list[Person]) -> list[Person]:
+    """``people`` with their findings and documents counted."""
+    from wooflow.store.repos import person_page
+
+    counts = person_page.finding_counts(case.conn, [p.key for p in people])
+    return [
+        Person(p.key, p.display, p.decision, p.forms, *counts.get(p.key, (0, 0))) for p in people
+    ]
+
+
 def find_person(case: Case, name_or_key: str) -> Person:
     """Look a person up by key ("kuipers|s"), a form seen or display name."""
     target = fold(name_or_key.strip())
     matches = [
-        p for p in persons(case)
+        p for p in persons_uncounted(case)
         if p.key == name_or_key or fold(p.display) == target or target in {fold(f) for f in p.forms}
     ]
+    matches = with_counts(case, matches)  # counted for the match only, not for every person
     if len(matches) != 1:
         raise CaseError(
             f"persoon {name_or_key!r} niet gevonden" if not matches

@@ -42,11 +42,22 @@ def statuses(case: Case, doc_ids: Iterable[int] | None = None) -> dict[int, str]
     rows = workflow_rows.stored_statuses(case.conn, None if doc_ids is None else list(doc_ids))
     out: dict[int, str] = {}
     for doc_id, stored, has_open in rows:
-        st = stored or NEW
-        if st in (DONE, CHECKED) and has_open:
-            st = BUSY
-        out[int(doc_id)] = st
+        out[int(doc_id)] = _effective(stored, has_open)
     return out
+
+
+def _effective(stored: str | None, has_open: bool) -> str:
+    st = stored or NEW
+    return BUSY if st in (DONE, CHECKED) and has_open else st
+
+
+def under_review(case: Case) -> dict[int, tuple[str, bool]]:
+    """Every document under review (in scope, not "dubbel"): its effective status and whether
+    a proposal is still open, from one query."""
+    from wooflow.store.repos import review_state
+
+    ensure_schema(case.store)
+    return {d: (_effective(st, has_open), has_open) for d, st, has_open in review_state.under_review(case.conn)}
 
 
 def status(case: Case, doc_id: int) -> str:
@@ -76,10 +87,15 @@ class Progress:
 
 def progress(case: Case, doc_ids: Iterable[int] | None = None) -> Progress:
     """Progress of the case (or of some documents, e.g. one reviewer's work)."""
-    ensure_schema(case.store)
-    ids = workflow_rows.under_review(case.conn, None if doc_ids is None else list(doc_ids))
-    st = statuses(case, ids) if ids else {}
-    return Progress(len(ids), Counter(st.values()))
+    return progress_of(under_review(case), doc_ids)
+
+
+def progress_of(states: dict[int, tuple[str, bool]], doc_ids: Iterable[int] | None = None) -> Progress:
+    """:func:`progress` from the states of :func:`under_review` (read once for several)."""
+    if doc_ids is not None:
+        wanted = set(doc_ids)
+        states = {d: v for d, v in states.items() if d in wanted}
+    return Progress(len(states), Counter(st for st, _open in states.values()))
 
 
 def touch(case: Case, doc_id: int) -> None:

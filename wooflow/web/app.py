@@ -185,6 +185,8 @@ def create_app(
         routes_persons,
         routes_preflight,
         routes_review,
+        routes_select,
+        routes_users,
         routes_work,
     )
 
@@ -261,10 +263,12 @@ def create_app(
     routes_case.register(app, ctx)
     routes_docs.register(app, ctx)
     routes_review.register(app, ctx)
+    routes_select.register(app, ctx)
     routes_pages.register(app, ctx)
     routes_find.register(app, ctx)
     routes_person_edit.register(app, ctx)  # before /personen/... of routes_persons
     routes_persons.register(app, ctx)
     routes_work.register(app, ctx)
+    routes_users.register(app, ctx)
     routes_preflight.register(app, ctx)
     return app

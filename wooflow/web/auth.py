@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 COOKIE = "wooflow_sessie"
 LOGIN_PATH = "/inloggen"
 PUBLIC_PATHS = frozenset({LOGIN_PATH})
-COORDINATOR_POSTS = ("/zaak/", "/documenten/scope", "/toewijzen", "/gebruikers", "/publiceren/")
+COORDINATOR_POSTS = ("/zaak/", "/documenten/scope", "/toewijzen", "/gebruikers/", "/publiceren/")
 VIEWER_REFUSED = "U bent meelezer in deze zaak: u kunt alles bekijken, maar niets wijzigen."
 COORDINATOR_ONLY = "Dit kan alleen een coördinator van deze zaak doen."
 CSRF_REFUSED = (

@@ -77,6 +77,7 @@ DETAIL_LABELS = {
     "propagated": "elders gelakt",
     "findings": "bevindingen",
     "bulk": "in één keer",
+    "selectie": "via selectie (meerdere tegelijk)",
     "wat": "wat",
     "status": "status",
     "note": "notitie",

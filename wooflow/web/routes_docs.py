@@ -20,6 +20,7 @@ from wooflow.case import (
 )
 from wooflow.case.users import users as users_of
 from wooflow.exceptions import CaseError
+from wooflow.store.repos import selection as selection_rows
 from wooflow.store.repos import workflow as workflow_rows
 from wooflow.understand import GROUND_LABELS, TYPES
 from wooflow.web import pageview, queries, views
@@ -131,6 +132,7 @@ def register(app: FastAPI, ctx: WebContext) -> None:
                 offset=(pagina - 1) * FINDINGS_PAGE,
             )
             keep_open = queries.keep_open_categories(case, doc_id)
+            select_counts = selection_rows.category_counts(case.conn, doc_id, toon != "alle")
             j = judgement(case, doc_id)
             versions = locking.finding_versions(case, doc_id, [r.id for r in listed])
             j_version = locking.judgement_version(case, doc_id)
@@ -178,7 +180,9 @@ def register(app: FastAPI, ctx: WebContext) -> None:
             undo_label=undo_label,
             with_pages=with_pages,
             back_to="",
+            selectable=True,
             categories_in_doc=sorted(keep_open),
+            select_counts=select_counts,
             counts={s: counts.get(s, 0) for s in views.STATUS_LABELS},
             toon=toon,
             judgement=j,

@@ -11,9 +11,11 @@ from urllib.parse import quote
 from fastapi import FastAPI, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
-from wooflow.case import find_person, person_edit, persons, undo
+from wooflow.case import find_person, person_edit, undo
+from wooflow.case.persons import persons_uncounted
 from wooflow.case.text import fold
 from wooflow.exceptions import CaseError
+from wooflow.store.repos import person_page as person_reads
 from wooflow.web.app import WebContext, redirect
 from wooflow.web.views import anchor
 
@@ -34,11 +36,7 @@ class Occurrence:
 
 def occurrences(case: Any, key: str, limit: int = SHOWN) -> tuple[list[Occurrence], int]:
     """The first ``limit`` findings of a person with their context, and how many there are."""
-    rows = case.conn.execute(
-        'SELECT id, doc_id, start, "end", text, status, action FROM case_findings WHERE person_key=?'
-        " ORDER BY doc_id, start",
-        (key,),
-    ).fetchall()
+    rows = person_reads.occurrences(case.conn, key)
     out: list[Occurrence] = []
     texts: dict[int, str] = {}
     for r in rows[:limit]:
@@ -62,9 +60,9 @@ def register(app: FastAPI, ctx: WebContext) -> None:
             person = find_person(case, key)
             found, total = occurrences(case, person.key)
             per_form: dict[str, int] = {}
-            for r in case.conn.execute("SELECT text FROM case_findings WHERE person_key=?", (person.key,)):
-                per_form[fold(r[0])] = per_form.get(fold(r[0]), 0) + 1
-            others = [p for p in persons(case) if p.key != person.key]
+            for text in person_reads.texts(case.conn, person.key):
+                per_form[fold(text)] = per_form.get(fold(text), 0) + 1
+            others = [p for p in persons_uncounted(case) if p.key != person.key]  # names only
             undo_label = undo.last_label(case, request.state.user.username)
         return ctx.render(
             request, "person.html", person=person, found=found, total=total, shown=SHOWN,

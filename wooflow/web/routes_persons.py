@@ -5,7 +5,8 @@ from __future__ import annotations
 from fastapi import FastAPI, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
-from wooflow.case import person_edit, persons, set_decision
+from wooflow.case import person_edit, set_decision
+from wooflow.case.persons import persons_uncounted, with_counts
 from wooflow.web import queries
 from wooflow.web.app import WebContext, redirect
 from wooflow.web.views import anchor, clamp_page, fold, page_count, page_of
@@ -21,7 +22,7 @@ def register(app: FastAPI, ctx: WebContext) -> None:
     ) -> Response:
         pagina = clamp_page(pagina)
         with ctx.case(request) as case:
-            people = persons(case)
+            people = persons_uncounted(case)  # counted below: only the page shown
             counts = {
                 d: sum(1 for p in people if p.decision == d)
                 for d in ("undecided", "redact", "keep")
@@ -32,7 +33,7 @@ def register(app: FastAPI, ctx: WebContext) -> None:
             if beslissing:
                 people = [p for p in people if p.decision == beslissing]
             pagina = max(1, pagina)
-            shown = page_of(people, pagina, PAGE_SIZE)
+            shown = with_counts(case, page_of(people, pagina, PAGE_SIZE))
             docs = queries.person_documents(case, [p.key for p in shown], limit=DOCS_SHOWN)
             names = queries.names(case, {d for ds in docs.values() for d in ds})
             keep_open = queries.keep_open_by_person(case, [p.key for p in shown])

@@ -9,6 +9,7 @@ from fastapi.responses import FileResponse, HTMLResponse, Response
 
 from wooflow.case import workflow
 from wooflow.case.judgement import REDACTING
+from wooflow.store.repos import areas as area_rows
 from wooflow.store.repos import workflow as workflow_rows
 from wooflow.web.app import WebContext, redirect
 from wooflow.web.auth import COORDINATOR_ONLY, Forbidden
@@ -23,30 +24,30 @@ def register(app: FastAPI, ctx: WebContext) -> None:
             conn = case.conn
             checks = []
 
+            states = workflow.under_review(case)  # one query for the open and the unfinished
             checks.append((
                 "Documenten met open voorstellen",
                 "Beslis elk voorstel (lakken, niet lakken, of akkoord: blijft openbaar).",
-                workflow_rows.open_under_review(conn),
+                [d for d, (_st, has_open) in states.items() if has_open],
             ))
             checks.append((
                 "‘Openbaar’ terwijl er lakkingen zijn",
                 "Zo'n document wordt als ‘deels openbaar’ gepubliceerd; kies dat oordeel of maak"
                 " de lakkingen ongedaan.",
-                workflow_rows.public_with_redactions(conn, REDACTING) + _public_with_areas(case),
+                workflow_rows.public_with_redactions(conn, REDACTING) + area_rows.public_with_areas(conn),
             ))
             checks.append((
                 "‘Niet openbaar’ zonder zelf gekozen grond",
                 "Kies bij het oordeel de weigeringsgrond(en); nu worden de gronden van de lakkingen gebruikt.",
                 workflow_rows.withheld_without_grounds(conn),
             ))
-            statuses = workflow.statuses(case, workflow_rows.under_review(conn, None))
             checks.append((
                 "Documenten nog niet beoordeeld",
                 "Een beoordelaar rondt elk document af met ‘Document beoordeeld’.",
-                sorted(d for d, s in statuses.items() if s not in (workflow.DONE, workflow.CHECKED)),
+                sorted(d for d, (s, _o) in states.items() if s not in (workflow.DONE, workflow.CHECKED)),
             ))
             undecided = workflow_rows.count_undecided_persons(conn)
-            progress = workflow.progress(case)
+            progress = workflow.progress_of(states)
         rows = [(title, hint, sorted(found, key=ctx.numbers.label)) for title, hint, found in checks]
         return ctx.render(
             request,
@@ -75,14 +76,3 @@ def register(app: FastAPI, ctx: WebContext) -> None:
         if ctx.builder.build.state == "running" or not path.is_file():
             return redirect("/publiceren", "pakket", fout="er is (nog) geen pakket om te downloaden")
         return FileResponse(path, media_type="application/zip", filename="publicatie.zip")
-
-
-def _public_with_areas(case: object) -> list[int]:
-    """Documents judged "openbaar" that have a drawn area (published as "deels openbaar")."""
-    return [
-        int(r[0])
-        for r in case.conn.execute(  # type: ignore[attr-defined]
-            "SELECT DISTINCT j.doc_id FROM case_judgements j JOIN case_areas a ON a.doc_id = j.doc_id"
-            " WHERE j.judgement='openbaar' AND a.status='active' ORDER BY j.doc_id"
-        )
-    ]

@@ -23,17 +23,22 @@ def register(app: FastAPI, ctx: WebContext) -> None:
             ids = sorted(workflow.work_of(case, me), key=ctx.numbers.label)  # inventory order
             pagina = min(views.clamp_page(pagina), views.page_count(len(ids), PAGE_SIZE))
             shown = views.page_of(ids, pagina, PAGE_SIZE)
-            st = workflow.statuses(case, shown) if shown else {}
+            states = workflow.under_review(case)  # once for every status and progress bar here
+            st = {i: states[i][0] for i in shown if i in states}
+            missing = [i for i in shown if i not in states]  # out of scope or dubbel
+            if missing:
+                st.update(workflow.statuses(case, missing))
             open_n = workflow.open_counts(case, shown)
             records = {i: case.record(i) for i in shown}
-            mine = workflow.progress(case, ids)
+            mine = workflow.progress_of(states, ids)
             everyone = [
-                (u, workflow.progress(case, workflow.work_of(case, u.username)))
+                (u, workflow.progress_of(states, workflow.work_of(case, u.username)))
                 for u in users_of(case.conn)
                 if u.can_write
             ]
-            all_st = workflow.statuses(case, ids) if ids else {}
-            todo = next((i for i in ids if all_st[i] in (workflow.NEW, workflow.BUSY)), None)
+            todo = next(  # the next of mine under review that is not finished
+                (i for i in ids if i in states and states[i][0] in (workflow.NEW, workflow.BUSY)), None
+            )
         return ctx.render(
             request,
             "work.html",

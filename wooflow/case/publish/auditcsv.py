@@ -38,7 +38,7 @@ def _local(at: str) -> str:
 SAFE_KEYS = frozenset({
     "status", "previous", "ground", "previous_ground", "category", "previous_category",
     "decision", "bulk", "propagated", "count", "documents", "pagina", "soort", "new",
-    "accepted", "gepubliceerd", "paginas", "voorgesteld", "zip", "findings", "set_by",
+    "accepted", "gepubliceerd", "paginas", "voorgesteld", "zip", "findings", "set_by", "selectie",
 })  # fmt: skip
 
 
@@ -62,11 +62,10 @@ def to_csv(case: Case, numbers: Mapping[int, str], labels: Mapping[str, str] | N
 
     ``numbers``: document id -> inventory number; ``labels``: action -> Dutch label."""
     from wooflow.case.users import ROLE_LABELS
+    from wooflow.store.repos import audit_export
 
     labels = labels or {}
-    roles = {
-        str(r[0]): str(r[1]) for r in case.conn.execute("SELECT username, role FROM case_users")
-    }
+    roles = audit_export.roles(case.conn)
     aliases: dict[str, str] = {}
     per_role: dict[str, int] = {}
 
@@ -82,7 +81,7 @@ def to_csv(case: Case, numbers: Mapping[int, str], labels: Mapping[str, str] | N
     out = io.StringIO()
     w = csv.writer(out, delimiter=";")
     w.writerow(["tijd", "wie", "handeling", "document (inventarisnummer)", "details", "tijd (UTC)"])
-    for r in case.conn.execute("SELECT at, actor, action, doc_id, detail FROM case_audit ORDER BY id"):
+    for r in audit_export.entries(case.conn):
         try:
             detail = json.loads(r["detail"])
         except (TypeError, ValueError):

@@ -5,7 +5,7 @@
 (function () {
   "use strict";
   // keyboard shortcuts on the document and page views: j/k next/previous finding, a accept,
-  // r reject, n next document to review, u undo, ? help. Not while typing in a form field.
+  // r reject, x select, n next document to review, u undo, ? help. Not while typing in a form field.
   var items = Array.prototype.slice.call(document.querySelectorAll("li.finding"));
   var help = document.getElementById("sneltoetsen");
   var at = -1;
@@ -34,9 +34,45 @@
       a: function () { press("button.accept"); }, r: function () { press("button[aria-label^=\"Niet lakken\"]"); },
       n: function () { var l = document.getElementById("next-open"); if (l) l.click(); },
       u: function () { var b = document.getElementById("undo-button"); if (b) b.click(); },
+      x: function () { var li = items[here()], box = li && li.querySelector("input.pick"); if (box) box.click(); },
       "?": function () { if (help) help.open = !help.open; } }[e.key];
     if (go) { e.preventDefault(); go(); }
   });
+  // multi-select on the document page: "alles op deze pagina" and a category tick the boxes
+  // they stand for; unticking one box drops the "alles" that included it; a live count.
+  // Without JavaScript the server resolves the same choices (see routes_select.py).
+  var selForm = document.getElementById("selectie");
+  if (selForm) {
+    var picks = Array.prototype.slice.call(document.querySelectorAll("input.pick"));
+    var pageAll = document.getElementById("sel-page");
+    var cats = Array.prototype.slice.call(selForm.querySelectorAll("input.sel-cat"));
+    var countOut = document.getElementById("sel-count");
+    var showCount = function () {
+      var n = picks.filter(function (p) { return p.checked; }).length;
+      var extra = cats.filter(function (c) { return c.checked; }).length;
+      countOut.textContent = n || extra ? n + " aangevinkt op deze pagina" + (extra ? " (plus wat de gekozen soorten elders in dit document hebben)" : "") : "";
+    };
+    pageAll.addEventListener("change", function () {
+      picks.forEach(function (p) { p.checked = pageAll.checked; });
+      showCount();
+    });
+    cats.forEach(function (c) {
+      c.addEventListener("change", function () {
+        picks.forEach(function (p) { if (p.dataset.cat === c.value) p.checked = c.checked; });
+        showCount();
+      });
+    });
+    picks.forEach(function (p) {
+      p.addEventListener("change", function () {
+        if (!p.checked) {
+          pageAll.checked = false;
+          cats.forEach(function (c) { if (c.value === p.dataset.cat) c.checked = false; });
+        }
+        showCount();
+      });
+    });
+    showCount();
+  }
   // the page view: after an action the URL names the finding; show it inside its list
   // instead of scrolling the whole page away from the page image and the message on top
   var pageList = document.querySelector(".pageview ol.findings");
@@ -44,10 +80,11 @@
   if (chosen) {
     pageList.scrollTop += chosen.getBoundingClientRect().top - pageList.getBoundingClientRect().top - 8;
   }
-  // case-wide person decisions ask first, with the counts (data-confirm-redact/-keep)
+  // case-wide person decisions ask first, with the counts (data-confirm-redact/-keep); so
+  // does removing a user (data-confirm)
   document.addEventListener("submit", function (e) {
     var f = e.target, b = e.submitter;
-    var msg = f && b && f.dataset && f.dataset["confirm" + (b.value === "redact" ? "Redact" : "Keep")];
+    var msg = f && b && f.dataset && (f.dataset.confirm || f.dataset["confirm" + (b.value === "redact" ? "Redact" : "Keep")]);
     if (msg && !window.confirm(msg)) e.preventDefault();
   });
   // the page view: drag a rectangle over the page image to fill the "Vlak lakken" form
