@@ -199,7 +199,8 @@ class EmailRecognizer(Recognizer):
     CATEGORY = "email"
     # Local part and labels are single character classes with no nesting: linear time.
     PATTERNS = (
-        r"(?<![\w.+-])([A-Za-z0-9][A-Za-z0-9._%+'-]{0,63})@((?:[A-Za-z0-9-]{1,63}\.){1,8}[A-Za-z]{2,24})(?![\w-])",
+        # (a page break may fall inside the local part: 's\f.vandijk@minvws.nl' in extracted text)
+        r"(?<![\w.+-])([A-Za-z0-9][A-Za-z0-9._%+'\f-]{0,63})@((?:[A-Za-z0-9-]{1,63}\.){1,8}[A-Za-z]{2,24})(?![\w-])",
     )
 
     _re = re.compile(PATTERNS[0])
