@@ -245,19 +245,26 @@ class PersonNameModel:
         person probability reaches it are also reported (more recall, less precision).
         """
         result: list[tuple[int, int, float]] = []
+        for sent, tags, prob in self._labelled(text, threshold is not None):
+            if threshold is not None or "B-PER" in tags or "I-PER" in tags:
+                result += _person_spans(sent, tags, prob, threshold)
+        return result
+
+    def _labelled(
+        self, text: str, all_probs: bool
+    ) -> Iterator[tuple[list[tuple[str, int, int]], list[str], list[float]]]:
+        """Each sentence of ``text`` that may hold a name, with its final labels (document
+        vote and person tidying applied) and per-token person probabilities."""
         sents = [s for s in sentences(text) if _has_candidate([t[0] for t in s])]
         for block in _blocks(sents):
             words = [[t[0] for t in s] for s in block]
-            tagged, probs = self._tag_block(words, threshold is not None)
+            tagged, probs = self._tag_block(words, all_probs)
             if self.vote:
                 voted = vote_types(words, tagged, self.featurizer.gaz.common)
                 probs = _mention_probs(words, tagged, voted, probs)
                 tagged = voted
             tagged = tidy_persons(words, tagged, self.featurizer.gaz)
-            for sent, tags, prob in zip(block, tagged, probs, strict=False):
-                if threshold is not None or "B-PER" in tags or "I-PER" in tags:
-                    result += _person_spans(sent, tags, prob, threshold)
-        return result
+            yield from zip(block, tagged, probs, strict=False)
 
 
     def read(self, text: str) -> Reading:
@@ -266,21 +273,12 @@ class PersonNameModel:
         for candidates the model did not tag)."""
         spans: list[tuple[int, int, float]] = []
         tokens: list[tuple[int, int, float, str]] = []
-        sents = [s for s in sentences(text) if _has_candidate([t[0] for t in s])]
-        for block in _blocks(sents):
-            words = [[t[0] for t in s] for s in block]
-            tagged, probs = self._tag_block(words, True)
-            if self.vote:
-                voted = vote_types(words, tagged, self.featurizer.gaz.common)
-                probs = _mention_probs(words, tagged, voted, probs)
-                tagged = voted
-            tagged = tidy_persons(words, tagged, self.featurizer.gaz)
-            for sent, tags, prob in zip(block, tagged, probs, strict=False):
-                if "B-PER" in tags or "I-PER" in tags:
-                    # an abbreviation ('T.a.v.', 'Dhr.') is never a name, whatever its shape
-                    spans += [sp for sp in _person_spans(sent, tags, prob, None)
-                              if not _ABBREV_RE.fullmatch(text[sp[0] : sp[1]])]
-                tokens += [(a, b, p, t[2:] or "O") for (_, a, b), p, t in zip(sent, prob, tags, strict=False)]
+        for sent, tags, prob in self._labelled(text, True):
+            if "B-PER" in tags or "I-PER" in tags:
+                # an abbreviation ('T.a.v.', 'Dhr.') is never a name, whatever its shape
+                spans += [sp for sp in _person_spans(sent, tags, prob, None)
+                          if not _ABBREV_RE.fullmatch(text[sp[0] : sp[1]])]
+            tokens += [(a, b, p, t[2:] or "O") for (_, a, b), p, t in zip(sent, prob, tags, strict=False)]
         return Reading(spans, tokens)
 
 
