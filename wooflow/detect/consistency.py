@@ -16,7 +16,7 @@ from typing import Any
 
 from wooflow.detect import lexicon, publicrole
 from wooflow.detect.names import CAP, TV_WORDS, NameParts
-from wooflow.detect.personcues import _ORGS_LOWER, PREV_WORD, TITLE, _orgish, _sentence_start
+from wooflow.detect.personcues import _ORGS_LOWER, PREV_WORD, TITLE, _orgish, _sentence_start, firm_after
 from wooflow.detect.recognizers.email import name_from_local
 from wooflow.detect.recognizers.person import Mention
 from wooflow.model import Finding
@@ -51,6 +51,8 @@ class Registry:
     kept_first_only: set[str] = field(default_factory=set)
     acronyms: set[str] = field(default_factory=set)
     by_last_word: dict[str, set[str]] = field(default_factory=dict)
+    # street names the case writes in addresses: a word that is one is no person by propagation
+    streets: frozenset[str] = frozenset()
 
     def add(self, parts: NameParts, public: bool) -> None:
         if parts.surname:
@@ -223,7 +225,8 @@ def scan(text: str, reg: Registry, covered: list[tuple[int, int]], mentions: lis
     # Speed: only the capitalised words that name a case person matter; find them with one
     # C-level findall and skip the per-word loop for texts (most) that hold none of them.
     words = set(WORD_RE.findall(text))
-    wanted = {w for w in words if w in reg.by_last_word or (w in reg.redacted_first and w not in reg.kept_first)}
+    wanted = {w for w in words if (w in reg.by_last_word or (w in reg.redacted_first and w not in reg.kept_first))
+              and w not in reg.streets}
     for s, w in _occurrences(text, wanted):
         e = s + len(w)
         if s and (text[s - 1].isalnum() or text[s - 1] in "@.-'’") or text[e : e + 1] in ("@",) \
@@ -245,7 +248,7 @@ def scan(text: str, reg: Registry, covered: list[tuple[int, int]], mentions: lis
             key, start = _with_tv(text, s, w, keys)
             if is_covered(start, e):
                 continue
-            if _after_org_word(text, start):
+            if _after_org_word(text, start) or firm_after().match(text, e):
                 continue  # 'Stichting Van Dijk', 'Verkijk Advocaten': a body named after someone
             if start == s and key.lower() != w.lower() and (lexicon.is_common(w) or w in lexicon.places()):
                 continue  # 'Zwolle' is not 'van Zwolle' on its own

@@ -24,6 +24,7 @@ from wooflow.detect import (
 from wooflow.detect.config import DetectConfig, load_config
 from wooflow.detect.merge import merge
 from wooflow.detect.namemodel import Reading
+from wooflow.detect.personcues import TITLE
 from wooflow.detect.recognizers import REGISTRY, address, idnumber, phone, special_category
 from wooflow.detect.recognizers.base import Starts
 from wooflow.detect.recognizers.person import Mention, PersonRecognizer
@@ -82,9 +83,14 @@ class Detector:
             self._office_holders(texts[k], ms)
         org_words = frozenset(orgwords.case_organisation_words(texts.values()))
         mentions = orgwords.drop_organisation_mentions(mentions, set(org_words))
+        streets = address.case_streets(f for fs in others.values() for f in fs)
+        if streets:  # 'Josink Esweg 44' in the case: 'aan de Josink Esweg' names the street
+            by_key: dict[Any, str] = dict(texts)
+            mentions = {k: [m for m in ms if not _names_street(by_key[k], m, streets)] for k, ms in mentions.items()}
         emails = {k: [f for f in fs if f.category == "email"] for k, fs in others.items()}
         case_mentions = [m for ms in mentions.values() for m in ms]  # anchors for propagated names
         reg = consistency.build_registry(mentions, emails, dict[Any, str](texts), self.config.keep_names)
+        reg.streets = streets
         pre: dict[Any, list[Finding]] = {}
         final_mentions: dict[Any, list[Mention]] = {}
         person_spans: dict[Any, Starts] = {}
@@ -174,6 +180,14 @@ class Detector:
             for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text):
                 out.append(Finding(m.start(), m.end(), m.group(0), "person", "redact", "5.1.2e", 0.99, "config", why))
         return out
+
+
+def _names_street(text: str, m: Mention, streets: frozenset[str]) -> bool:
+    """A mention that is exactly a street name the case writes in an address, without initials
+    or a title of its own ('Josink Esweg' where the case has 'Josink Esweg 44')."""
+    if m.public is not None or m.parts.initials or m.text not in streets:
+        return False
+    return not TITLE.search(text[max(0, m.start - 30) : m.start])
 
 
 def _outside_values(ms: list[Mention], values: list[Finding]) -> list[Mention]:

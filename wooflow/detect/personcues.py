@@ -379,3 +379,19 @@ def _sentence_start(text: str, start: int) -> bool:
     while j >= 0 and text[j] in " \t\u00a0*#-•>\"'(":
         j -= 1
     return j < 0 or text[j] in ".!?:\n\r\f"
+
+
+@lru_cache(maxsize=1)
+def firm_after() -> re.Pattern[str]:
+    """A professional firm, a sector word or a legal form right after a name ('... Advocaten',
+    '& Peters Advocaten', '... Bouwtechniek', '... B.V.'); vocabulary in data/cues/firm_words.txt."""
+    whole = sorted((w for w in lexicon.cue_lines("firm_words.txt") if not w.startswith("*")), key=len, reverse=True)
+    ends = sorted((w[1:] for w in lexicon.cue_lines("firm_words.txt") if w.startswith("*")), key=len, reverse=True)
+    words = "|".join(map(re.escape, whole))
+    compounds = "|".join(map(re.escape, ends))
+    return re.compile(
+        r"[ \t]+(?:&[ \t]+[\w-]+[ \t]+)?(?:B\.V\.|N\.V\.|V\.O\.F\.|BV|NV|VOF|"
+        rf"(?:{words})|[A-Z][a-zà-ÿ]{{2,20}}(?i:{compounds})|"
+        # any one or two capitalised words before a company suffix
+        r"(?:[A-Z][\w&-]{1,25}[ \t]+){1,2}(?:B\.V\.|N\.V\.|BV|NV))(?![\w])"
+    )

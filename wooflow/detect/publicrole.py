@@ -54,8 +54,13 @@ _POST_ROLE = re.compile(
     re.IGNORECASE,
 )
 _SIGN_LINE = re.compile(
-    r"^\s*(?:de|het)\s+(?:minister|staatssecretaris|minister-president|burgemeester|"
-    r"wethouder|commissaris)(?:\s+(?:van|voor|der|de|in)\b[^.:;\n]{0,80})?,?\s*$",
+    r"^\s*(?:(?:de|het)\s+(?:minister|staatssecretaris|minister-president|burgemeester|"
+    r"wethouder|commissaris)|"
+    # a governing body signs and a mandated official's name follows 'namens dezen' (the
+    # signatory acts in that public role: 'burgemeester en wethouders van Utrecht, namens dezen')
+    r"(?:het\s+college\s+van\s+)?burgemeester\s+en\s+wethouders|gedeputeerde\s+staten|"
+    r"(?:het\s+)?(?:dagelijks\s+|algemeen\s+)?bestuur\s+van\s+(?:het\s+)?waterschap|dijkgraaf\s+en\s+heemraden)"
+    r"(?:\s+(?:van|voor|der|de|in)\b[^.:;\n]{0,80})?,?\s*$",
     re.IGNORECASE,
 )
 

@@ -146,6 +146,11 @@ def _frequencies() -> tuple[dict[str, int], dict[str, int]]:
     return dict(getattr(gaz, "zipf_nl", {})), dict(getattr(gaz, "zipf_en", {}))
 
 
+def frequencies_nl() -> dict[str, int]:
+    """Dutch word frequencies (Zipf, rounded) from the name model's lists."""
+    return _frequencies()[0]
+
+
 def prose_share(text: str) -> float:
     """Share of the text's lines that are running prose (60+ characters ending a sentence):
     news and notas are prose, e-mail headers, forms, registers and minutes' lists are not; the

@@ -8,8 +8,10 @@ address until shown otherwise.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from wooflow.detect import lexicon
+from wooflow.detect.names import TV_WORDS
 from wooflow.detect.recognizers.base import OFFICE_CONTEXT, Recognizer, Starts, line_start, office_block
 from wooflow.model import Finding
 
@@ -272,3 +274,24 @@ def _signature_above(text: str, prev_start: int, person_spans: Starts) -> bool:
     """A person's name two or three lines above (name / job title / organisation / address)."""
     window_start = max(0, prev_start - 120)
     return person_spans.between(window_start, prev_start)
+
+
+def case_streets(findings: Iterable[Finding]) -> frozenset[str]:
+    """The street names the case writes in addresses ('Josink Esweg 44' -> 'Josink Esweg',
+    'Esweg'; 'Heuvelbrink 2-48' -> 'Heuvelbrink'): place evidence against reading the same words
+    as a person's name elsewhere in the case."""
+    out: set[str] = set()
+    for f in findings:
+        if f.category != "address" or "postbus" in f.text.lower():
+            continue
+        m = _FIRST_DIGIT.search(f.text)
+        words = f.text[: m.start() if m else len(f.text)].split()
+        if not words or not all(w[:1].isupper() or w.lower() in TV_WORDS for w in words):
+            continue
+        for i in range(len(words)):
+            if words[i][:1].isupper():
+                out.add(" ".join(words[i:]))
+    return frozenset(out)
+
+
+_FIRST_DIGIT = re.compile(r"\d")

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from wooflow.detect import lexicon
+from wooflow.detect.names import TV_WORDS
 from wooflow.detect.recognizers.base import Recognizer
 from wooflow.model import Finding
 
@@ -50,6 +51,31 @@ def _place_or_word(part: str) -> bool:
     from wooflow.detect import lexicon
 
     return len(part) >= 3 and (lexicon.is_common(part) or part in lexicon.places_lower() or part in _COMPASS)
+
+
+def _frequent(part: str) -> bool:
+    """An ordinary word or a place: on the common-word list, a place, or frequent in Dutch text
+    (Zipf >= 3 in the name model's word frequencies)."""
+    from wooflow.detect import resolver
+
+    return len(part) >= 3 and part not in TV_WORDS and (
+        _place_or_word(part) or resolver.frequencies_nl().get(part, 0) >= 3)
+
+
+def _words(part: str) -> bool:
+    """A local part made of one to three ordinary words or places run together ('horeca',
+    'spoor|zone', 'snel|fiets|routes'); OCR's 'rn' for 'm' read back ('gerneente')."""
+    from wooflow.detect import lexicon
+
+    def piece(w: str) -> bool:  # a given name is no piece ('anna|devries' is a person)
+        return _frequent(w) and not lexicon.is_first_name(w.capitalize())
+
+    for low in (part, part.replace("rn", "m")) if "rn" in part else (part,):
+        if _frequent(low) or any(piece(low[:i]) and (piece(low[i:]) or any(
+                piece(low[i:j]) and piece(low[j:]) for j in range(i + 3, len(low) - 2)))
+                for i in range(3, len(low) - 2)):
+            return True
+    return False
 
 
 def _person_like(low: str) -> bool:
@@ -168,11 +194,15 @@ def is_functional(local: str, runs: NameRuns | None = None) -> bool:
         if _person_like(low):  # 'skuipers': not the stem 'pers' of a press mailbox
             return False
     parts = [p for p in re.split(r"[._+-]", low) if p]
-    if any(p.isalpha() and len(p) > 2 and not lexicon.is_common(p)
+    if any(p.isalpha() and len(p) > 2 and not lexicon.is_common(p) and p not in lexicon.places_lower()
            and (lexicon.is_first_name(p.capitalize()) or lexicon.is_surname(p.capitalize())) for p in parts):
         return False
     if any(FUNCTIONAL_STEM.search(p) for p in parts) or (len(parts) == 1 and lexicon.is_common(low)):
         return True
+    if all(len(p) >= 3 and p.isalpha() for p in parts) and all(_words(p) for p in parts) \
+            and not any(lexicon.is_first_name(p.capitalize()) for p in parts) \
+            and not all(lexicon.is_surname(p.capitalize()) for p in parts):
+        return True  # 'meldingen', 'spoorzone', 'snelfietsroutes', 'evenementen.apeldoorn': words, no name
     # 'fsc-wagenpark': hyphenated words with no name in them name a service, not a person
     return "-" in low and len(parts) >= 2 and all(p.isalpha() and len(p) >= 3 for p in parts)
 

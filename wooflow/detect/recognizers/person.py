@@ -52,6 +52,7 @@ from wooflow.detect.personcues import (
     _orgish,
     _sentence_start,
     caps_cw_all,
+    firm_after,
     title_before,
 )
 from wooflow.detect.recognizers.base import GROUND_PRIVACY, Recognizer
@@ -60,17 +61,6 @@ from wooflow.model import Finding
 
 _LABEL_NUMBER = re.compile(r"[ \t]+\d{1,3}(?![\d.,:/-]\d)\b")
 _GIVEN_IN_BRACKETS = re.compile(rf"{SP}?\(({CAP})\)")
-# A professional firm or a legal form right after a name ('... Advocaten', '... B.V.').
-_FIRM_AFTER = re.compile(
-    r"[ \t]+(?:&[ \t]+[\w-]+[ \t]+)?(?:Advocaten|Advocatuur|Notarissen|Notariaat|Accountants|"
-    r"Architecten|Makelaars|Belastingadviseurs|Adviseurs|Consultants|Partners|Holding|Groep|"
-    r"B\.V\.|N\.V\.|V\.O\.F\.|BV|NV|VOF|"
-    # a sector word ('Van der Kraan Bouw B.V.', 'Jansen Installatietechniek'), or any one or two
-    # capitalised words before a company suffix
-    r"Bouw|Bouwbedrijf|Aannemers|Aannemingsbedrijf|Installatietechniek|Installaties|Transport|"
-    r"Logistiek|Schoonmaak|Beveiliging|Hoveniers|Techniek|Infra|Projecten|Services|Catering|"
-    r"(?:[A-Z][\w&-]{1,25}[ \t]+){1,2}(?:B\.V\.|N\.V\.|BV|NV))(?![\w])"
-)
 # A contact person in brackets right after a word: the word names the body.
 _CONTACT_IN_BRACKETS = re.compile(
     r"[ \t]*\([ \t]*(?:dhr\.?|mw\.?|mevr\.?|de heer|mevrouw|contactpersoon:?|t\.a\.v\.?)[ \t]|"
@@ -107,6 +97,19 @@ class Mention:
             score=max(0.0, min(1.0, self.score)), recognizer=self.recognizer,
             reason=self.public if self.public is not None else self.reason,
         )
+
+
+def _affiliation(text: str, s: int, e: int, starts: list[int], by_start: list[Mention]) -> bool:
+    """A span of two or more words in brackets right after a rule's name mention: the person's
+    unit or organisation ('Hakkert, Nienke (BenU Areaalbeheer)'), not a second name (a called
+    name in brackets is one word: 'A.C.M. (Ad) Verhoeven')."""
+    if text[s - 1 : s] != "(" or text[e : e + 1] != ")":
+        return False
+    end = s - 1
+    while end > 0 and end > s - 4 and text[end - 1] in " \t":
+        end -= 1
+    i = bisect.bisect_right(starts, end) - 1
+    return i >= 0 and by_start[i].end == end
 
 
 def _name_extension(words: list[str]) -> bool:
@@ -284,8 +287,8 @@ class PersonRecognizer(Recognizer):
                 if m is not None:
                     out.append(m)
                 continue
-            if _orgish(chunk) or chunk in lexicon.places():
-                continue
+            if _orgish(chunk) or chunk in lexicon.places() or firm_after().match(text, start + len(chunk)):
+                continue  # ('R.J. Hoogstraten, Hoogstraten & Peters Advocaten': the firm)
             i = bisect.bisect_right(end_pos, start) - 1
             before = i >= 0 and ends[i][1] and COORD.fullmatch(text[end_pos[i] : start])
             if not before:
@@ -363,7 +366,10 @@ class PersonRecognizer(Recognizer):
                 and not title_before(text[max(0, s - 40) : s]):
             return None  # 'burgemeester en wethouders van Utrecht': the place, not a person
         if lower_tv_start and not (title_stripped or title_before(text[max(0, s - 40) : s])
-                                   or publicrole.role_before(text, s)):
+                                   or (publicrole.role_before(text, s)
+                                       and not (toks[0][0] == "van" and len(caps) == 1 and not has_init))):
+            # ('burgemeester van Rooborst', 'lid van Icomos': after an office a lower-case 'van'
+            # is 'of', and the word after it the place or body; a surname writes 'Van')
             # 'de garage van Mila Janga': the tussenvoegsel is a preposition here
             while toks and toks[0][1] == "tv" and toks[0][0][:1].islower():
                 toks.pop(0)
@@ -421,9 +427,9 @@ class PersonRecognizer(Recognizer):
                 return None
         if len(toks) == 1 and not ctx and not titled and not role_stripped and self._label_or_org(text, e):
             return None  # 'Dia 2', 'Beatrix Kinderziekenhuis': a label or part of an organisation
-        if not ctx and not titled and (_FIRM_AFTER.match(text, e)
-                                       or _FIRM_AFTER.fullmatch(" " + text[s:e].split()[-1])):
-            return None  # 'Van der Linden Advocaten N.V.': a firm named after its founders
+        if not titled and (firm_after().match(text, e)
+                                       or firm_after().fullmatch(" " + text[s:e].split()[-1])):
+            return None  # 'Van der Linden Advocaten N.V.', 'Hoogstraten & Peters Advocaten': a firm
         if not has_init and not titled and not ctx and start > 1 and text[start - 1] == " " \
                 and _facility_word(text, start - 1):
             return None  # 'zwembad De Kreek', 'restaurant Jade Garden': a place's own name
@@ -654,8 +660,10 @@ class PersonRecognizer(Recognizer):
             if not span[:1].isupper():
                 continue
             words = span.split()
-            if len(words) >= 2 and (_FIRM_AFTER.fullmatch(" " + words[-1]) or _FIRM_AFTER.match(text, e)):
+            if (len(words) >= 2 and firm_after().fullmatch(" " + words[-1])) or firm_after().match(text, e):
                 continue  # 'Peters Advocaten', 'Holthuis B.V.': a firm, as for the rules' mentions
+            if len(words) >= 2 and _affiliation(text, s, e, starts, by_start):
+                continue  # 'Hakkert, Nienke (BenU Areaalbeheer)': the unit after a name, in brackets
             if len(words) == 2 and words[0].endswith(".") and not lexicon.is_surname(words[1]) \
                     and resolver._ordinary(words[1].strip(".,;:()'\"")):
                 continue  # 'Ja. Hij', 'X. Mogen': a sentence end read as an initial before an ordinary word

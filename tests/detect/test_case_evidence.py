@@ -1,0 +1,103 @@
+"""Evidence from the case and the document's own shapes: mandated signatories of a governing
+body, firms named after persons, street names, units in brackets after a name, mailboxes
+named with ordinary words, and 'van' as a preposition after an office."""
+
+from __future__ import annotations
+
+from wooflow.detect import detect_case, detect_text
+from wooflow.detect.namemodel import Reading
+from wooflow.detect.recognizers.email import is_functional
+from wooflow.detect.recognizers.person import PersonRecognizer
+
+
+def _by_text(text: str) -> dict[str, str]:
+    return {f.text: f.action for f in detect_text(text)}
+
+
+def _redacted(text: str) -> set[str]:
+    return {f.text for f in detect_text(text) if f.action == "redact"}
+
+
+SIGNED = (
+    "Wij hebben besloten uw aanvraag toe te kennen.\n\n"
+    "Met vriendelijke groet,\n"
+    "burgemeester en wethouders van Utrecht,\n"
+    "namens dezen,\n\n"
+    "J.A. Vredenburg\n"
+    "afdelingsmanager Vergunningen, Toezicht en Handhaving\n"
+)
+
+
+def test_signatory_for_a_governing_body_stays_public() -> None:
+    found = _by_text(SIGNED)
+    assert found.get("J.A. Vredenburg") == "keep"
+    provincial = SIGNED.replace("burgemeester en wethouders van Utrecht", "Gedeputeerde Staten van Gelderland")
+    assert _by_text(provincial).get("J.A. Vredenburg") == "keep"
+
+
+def test_a_name_without_the_body_above_is_still_redacted() -> None:
+    plain = SIGNED.replace("burgemeester en wethouders van Utrecht,\nnamens dezen,\n", "")
+    assert "J.A. Vredenburg" in _redacted(plain)
+
+
+FIRM = (
+    "De heer mr. R.J. Hoogstraten heeft namens cliënte bezwaar gemaakt.\n"
+    "Afschrift: mr. R.J. Hoogstraten, Hoogstraten & Peters Advocaten, te Nijmegen.\n"
+    "Een van de vervoerders, Van der Wal Transport B.V., heeft een terrein aangeboden. "
+    "Jan van der Wal belde later.\n"
+)
+
+
+def test_a_persons_surname_inside_a_firm_name_is_not_propagated() -> None:
+    red = _redacted(FIRM)
+    assert "R.J. Hoogstraten" in red and "Jan van der Wal" in red
+    starts = {f.start for f in detect_text(FIRM) if f.action == "redact"}
+    assert FIRM.index("Hoogstraten & Peters") not in starts
+    assert FIRM.index("Van der Wal Transport") not in starts
+
+
+def test_sector_compound_after_a_name_is_a_firm() -> None:
+    text = "Het ontwerp is gemaakt door Pieters Bouwtechniek uit Utrecht en goedgekeurd.\n"
+    assert not any("Pieters" in t for t in _redacted(text))
+
+
+STREET = {
+    "a": "HOLTHUIS METAAL B.V.\nJosink Esweg 44 · 7545 PN Enschede · info@holthuis-metaal.nl\n",
+    "b": "Dagelijks rijden er vrachtwagens via de Josink Esweg en de Haaksbergerstraat naar ons terrein.\n",
+}
+
+
+def test_a_street_the_case_writes_in_an_address_is_no_person() -> None:
+    out = detect_case(STREET)
+    assert not any(f.category == "person" and "Josink" in f.text for fs in out.values() for f in fs)
+
+
+def test_unit_in_brackets_after_a_name_is_no_model_candidate() -> None:
+    # the model reads 'BenU Areaalbeheer' as a name (it did in a Teams export): in brackets right
+    # after a name the rules found, two words are the person's unit, not a second person
+    text = "[26-06-2025 07:44] Hakkert, Nienke (BenU Areaalbeheer)\nDank voor de melding.\n"
+    s, e = text.index("BenU"), text.index(")")
+    rec = PersonRecognizer()
+    rule = [m for m in rec.mentions(text) if m.text == "Hakkert, Nienke"]
+    assert rule
+    reading = Reading(spans=[(s, e, 0.84)], tokens=[(s, s + 4, 0.8, "PER"), (s + 5, e, 0.8, "PER")])
+    assert not [m for m in rec._apply_model(text, rule, reading) if m.text == "BenU Areaalbeheer"]
+    called = "Verhoeven, A.C.M. (Ad Jan) belde.\n"  # a span in brackets after no rule mention passes
+    cs, ce = called.index("Ad"), called.index(")")
+    r2 = Reading(spans=[(cs, ce, 0.9)], tokens=[(cs, cs + 2, 0.9, "PER"), (cs + 3, ce, 0.9, "PER")])
+    assert [m for m in rec._apply_model(called, [], r2) if m.text == "Ad Jan"]
+
+
+def test_mailbox_of_ordinary_words_is_functional() -> None:
+    for local in ("spoorzone", "snelfietsroutes", "meldingen", "horeca", "evenementen.apeldoorn", "gerneente"):
+        assert is_functional(local), local
+    for local in ("annadevries", "jan.bakker", "skuipers", "p.visser", "sanne.kuipers", "hofland"):
+        assert not is_functional(local), local
+
+
+def test_van_after_an_office_is_a_preposition() -> None:
+    rec = PersonRecognizer()
+    text = "Burgemeester van Rooborst sloot een mondelinge overeenkomst over de bouwvergunning.\n"
+    assert not any(m.text.startswith("van ") for m in PersonRecognizer(use_model=False).mentions(text))
+    named = "Het lid Van Dijk (CDA) vroeg om een debat.\n"
+    assert any("Van Dijk" in m.text for m in rec.mentions(named))
