@@ -101,3 +101,24 @@ def test_van_after_an_office_is_a_preposition() -> None:
     assert not any(m.text.startswith("van ") for m in PersonRecognizer(use_model=False).mentions(text))
     named = "Het lid Van Dijk (CDA) vroeg om een debat.\n"
     assert any("Van Dijk" in m.text for m in rec.mentions(named))
+
+
+CHAT = (
+    "04-11-2025 06:12 - Marjan Kok: Goedemorgen allen. Burgemeester is op de hoogte.\n"
+    "05-11-2025 07:31 - Joke van der Plas: Akkoord\n"
+    "\nDeelnemers:\nMarjan Kok (crisiscoördinator)\nJoke van der Plas (burgemeester)\n"
+)
+
+
+def test_a_full_name_kept_in_a_role_is_kept_at_every_mention() -> None:
+    found = [f for f in detect_text(CHAT) if f.text == "Joke van der Plas"]
+    assert len(found) == 2 and all(f.action == "keep" for f in found)
+    assert any(f.text == "Marjan Kok" and f.action == "redact" for f in detect_text(CHAT))
+
+
+def test_submitters_with_their_party_and_a_council_member_stay_public() -> None:
+    motion = ("De motie \"Laden langs de A12\" (Van Rossum, JA21; Meulenbelt, GroenLinks) is aangenomen.\n"
+              "Cc: F. Wiersma, lid van de gemeenteraad\n")
+    found = _by_text(motion)
+    assert found.get("Van Rossum") != "redact" and found.get("Meulenbelt") != "redact"
+    assert found.get("F. Wiersma") == "keep"

@@ -100,6 +100,21 @@ def organisation_acronyms(acronyms: set[str], texts: Iterable[str]) -> set[str]:
     return out
 
 
+def align_full_names(mentions: Mapping[Any, list[Mention]]) -> None:
+    """One person, one decision: a full name (given name or initials and surname) that the case
+    keeps public in a role somewhere ('Joke van der Plas (burgemeester)') is that office holder
+    at every mention of the same full name (her chat messages signed 'Joke van der Plas')."""
+    kept = {(m.parts.surname.lower(), m.parts.first or m.parts.initials) for ms in mentions.values() for m in ms
+            if m.public is not None and m.parts.surname and (m.parts.first or m.parts.initials)}
+    if not kept:
+        return
+    for ms in mentions.values():
+        for m in ms:
+            p = m.parts
+            if m.public is None and p.surname and (p.surname.lower(), p.first or p.initials) in kept:
+                m.public = f"{REASON_PUBLIC} (volledige naam)"
+
+
 def build_registry(
     mentions: Mapping[Any, list[Mention]], emails: Mapping[Any, list[Finding]], texts: Mapping[Any, str],
     keep_names: list[str] | None = None,

@@ -89,6 +89,7 @@ class Detector:
             mentions = {k: [m for m in ms if not _names_street(by_key[k], m, streets)] for k, ms in mentions.items()}
         emails = {k: [f for f in fs if f.category == "email"] for k, fs in others.items()}
         case_mentions = [m for ms in mentions.values() for m in ms]  # anchors for propagated names
+        consistency.align_full_names(mentions)
         reg = consistency.build_registry(mentions, emails, dict[Any, str](texts), self.config.keep_names)
         reg.streets = streets
         pre: dict[Any, list[Finding]] = {}

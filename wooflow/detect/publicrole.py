@@ -47,7 +47,7 @@ _PRE = re.compile(
 )
 _POST_ROLE = re.compile(
     rf"^[ \t]*(?:,[ \t]*(?:de[ \t]+|destijds[ \t]+|toenmalig[ \t]+)?(?:{ROLE_WORDS}|lid van de (?:tweede|eerste) ka"
-    rf"mer)\b"
+    rf"mer|lid van (?:de )?(?:gemeenteraad|provinciale staten|raad))\b"
     rf"|\([ \t]*(?:{ROLE_WORDS})\b|[ \t]*\|[ \t]*(?:{ROLE_WORDS})\b"
     # 'Anouk Terpstra (gemeente Súdwest-Fryslân, wethouder)': the body, then the office, in brackets
     rf"|\([^()\n]{{1,60}}?[,;][ \t]*(?:de[ \t]+)?(?:{ROLE_WORDS}|lid (?:van het )?(?:dagelijks|algemeen) bestuur)\b)",
@@ -67,6 +67,7 @@ _SIGN_LINE = re.compile(
 
 # Precompiled (speed: module-level re.match looks the pattern up in re's cache per call).
 _PARTY = re.compile(r"\s*\(([^()\n]{1,25})\)")
+_PARTY_ITEM = re.compile(r",[ \t]*([^,;()\n]{1,25}?)[ \t]*[;)]")
 _ADDRESSEE = re.compile(r"[ \t]*(?:de heer|mevrouw|dhr\.?|mw\.?)[ \t]*", re.IGNORECASE)
 _MANDATE = re.compile(r"\s*(?:namens|i\.?o\.?|in opdracht)", re.IGNORECASE)
 
@@ -82,8 +83,9 @@ _LOCAL_PARTY = re.compile(
 
 
 def party_after(text: str, end: int) -> str | None:
-    """The party in '(JA21)' or '(Leefbaar Almere)' right after a name, if any."""
-    m = _PARTY.match(text[end : end + 30])
+    """The party in '(JA21)' or '(Leefbaar Almere)' right after a name, or after a comma in a
+    list of submitters ('(Van Rossum, JA21; Meulenbelt, GroenLinks)'), if any."""
+    m = _PARTY.match(text[end : end + 30]) or _PARTY_ITEM.match(text[end : end + 30])
     if not m:
         return None
     inside = m.group(1).strip()
