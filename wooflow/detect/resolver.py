@@ -249,10 +249,6 @@ def features(text: str, m: Mention, reading: Reading, prose: float = 0.0,
     ]
 
 
-import os  # noqa: E402
-_FLOOR = tuple(float(v) for v in os.environ["WOOFLOW_FLOOR"].split(",")) if os.environ.get("WOOFLOW_FLOOR") else None
-
-
 def decide(text: str, mentions: list[Mention], reading: Reading | None, only: set[int] | None = None,
            source: str = "", context: list[Mention] | None = None) -> list[Mention]:
     """The mentions the combiner reads as persons (all of them when no model or weights are
@@ -297,9 +293,6 @@ def decide(text: str, mentions: list[Mention], reading: Reading | None, only: se
         if p < comb.threshold and m.public is None and " " not in word and word in persons:
             m.resolved = p = persons[word]
             m.reason += f"; zelfde persoon als een volledige naam in de tekst of de zaak (kans {p:.2f})"
-        if p < comb.threshold and _FLOOR is not None and m.recognizer == "person-model" and prose >= _FLOOR[0] \
-                and model_p >= _FLOOR[1]:
-            p = m.resolved = comb.threshold
         if p < comb.threshold:
             drop.add(id(m))
             continue
