@@ -122,3 +122,26 @@ def test_submitters_with_their_party_and_a_council_member_stay_public() -> None:
     found = _by_text(motion)
     assert found.get("Van Rossum") != "redact" and found.get("Meulenbelt") != "redact"
     assert found.get("F. Wiersma") == "keep"
+
+
+LETTERHEAD = (
+    "TWENTSCHE METAALBEWERKING HOLTHUIS B.V.\n"
+    "Josink Esweg 44 · 7545 PN Enschede · info@holthuis-metaal.nl\n\n"
+    "Geacht college,\n\n"
+    "1. Ons bedrijf is sinds 1968 gevestigd aan de Josink Esweg 44 (milieucategorie 4.1).\n"
+)
+
+
+def test_an_office_address_of_the_case_is_an_office_everywhere() -> None:
+    found = [f for f in detect_text(LETTERHEAD) if f.text.startswith("Josink Esweg 44")]
+    assert len(found) == 2 and all(f.action == "keep" for f in found)
+    home = LETTERHEAD + "2. Een bewoner, woonachtig Josink Esweg 44, klaagde ook.\n"
+    assert any(f.text.startswith("Josink Esweg 44") and f.action == "redact" for f in detect_text(home))
+
+
+def test_an_address_after_a_firm_on_its_line_is_the_firms() -> None:
+    text = ("Afschrift: mr. R.J. Hoogstraten, Hoogstraten & Peters Advocaten, Van Schaeck Mathonsingel 12, "
+            "6512 AN Nijmegen\n")
+    assert not any("Mathonsingel" in t for t in _redacted(text))
+    private = "Afschrift: de heer R.J. Hoogstraten, Van Schaeck Mathonsingel 12, 6512 AN Nijmegen\n"
+    assert any("Mathonsingel" in t for t in _redacted(private))

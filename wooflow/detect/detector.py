@@ -131,6 +131,7 @@ class Detector:
             if self.ids is not None:
                 rest += self.ids.numbers_after_persons(text, [m.end for m in ms if m.public is None])
             pre[k] = [m.to_finding() for m in ms] + rest + self._redact_names(text)
+        pre = _case_offices(dict[Any, str](texts), pre)
         pre = orgvalues.judge(dict[Any, str](texts), pre, person_spans)
         if self.ids is not None:
             found = {k: [f for f in fs if f.category == idnumber.CATEGORY] for k, fs in pre.items()}
@@ -217,6 +218,27 @@ def _request_addresses(request: str) -> frozenset[str]:
         return frozenset()
     found = address.AddressRecognizer().analyze(request)
     return frozenset(_norm_address(f.text) for f in found if f.category == "address")
+
+
+_STREET_NUMBER = re.compile(r"[^\W\d][^\W\d .'’-]{2,}.*\d")
+
+
+def _case_offices(texts: dict[Any, str], pre: dict[Any, list[Finding]]) -> dict[Any, list[Finding]]:
+    """An address the case shows as an organisation's office (its letterhead, its footer) is
+    that office wherever else the case names it without a home cue ('Ons bedrijf is gevestigd
+    aan de Josink Esweg 44' under the letterhead 'Josink Esweg 44 · 7545 PN Enschede')."""
+    offices = {n for fs in pre.values() for f in fs
+               if f.category == "address" and f.action == "keep" and "postbus" not in f.text.lower()
+               and _STREET_NUMBER.match(n := _norm_address(f.text))}
+    if not offices:
+        return pre
+    out: dict[Any, list[Finding]] = {}
+    for k, fs in pre.items():
+        out[k] = [replace(f, action="keep", ground=None, score=0.75,
+                          reason="adres van organisatie (elders in de zaak als kantooradres)")
+                  if f.category == "address" and f.action == "redact" and _norm_address(f.text) in offices
+                  and not address.home_cue_before(texts[k], f.start) else f for f in fs]
+    return out
 
 
 def _norm_address(text: str) -> str:

@@ -239,7 +239,7 @@ def reclassify(text: str, finding: Finding, person_spans: Starts, org_words: fro
     person_prev = person_spans.between(prev_start, prev_end)
     # a one-line footer 'Bosgroep Noord-Oost Nederland | Balkerweg 48a | 7738 PB Witharen'
     segments = [seg for seg in re.split(r"[|·]", same) if seg.strip()]
-    office_same = ORG_LINE.search(same[-80:]) or (
+    office_same = ORG_LINE.search(same[-80:]) or _firm_before(same) or (
         len(segments) >= 1 and same.rstrip().endswith(("|", "·")) and _org_name_line(segments[0], org_words))
     home = HOME_CUE.search(same[-60:]) or (person_same and not office_same) or (not same.strip() and person_prev)
     office = office_same or ((not same.strip() or _STREET_PART.fullmatch(same))
@@ -295,3 +295,18 @@ def case_streets(findings: Iterable[Finding]) -> frozenset[str]:
 
 
 _FIRST_DIGIT = re.compile(r"\d")
+
+
+def _firm_before(same: str) -> bool:
+    """A firm named in the list item right before the address on its line ('Afschrift: mr. R.J.
+    Hoogstraten, Hoogstraten & Peters Advocaten, Van Schaeck Mathonsingel 12'): its office."""
+    from wooflow.detect.personcues import firm_after
+
+    item = same.rstrip(" \t,").rsplit(",", 1)[-1]
+    return bool(item) and any(m.end() == len(item) for m in firm_after().finditer(item))
+
+
+def home_cue_before(text: str, start: int) -> bool:
+    """A home cue ('woonachtig', 'mijn adres', 'bewoner') on the address's line before it."""
+    ls = text.rfind("\n", max(0, start - 300), start) + 1
+    return bool(HOME_CUE.search(text[max(ls, start - 60) : start]))
