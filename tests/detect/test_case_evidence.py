@@ -145,3 +145,13 @@ def test_an_address_after_a_firm_on_its_line_is_the_firms() -> None:
     assert not any("Mathonsingel" in t for t in _redacted(text))
     private = "Afschrift: de heer R.J. Hoogstraten, Van Schaeck Mathonsingel 12, 6512 AN Nijmegen\n"
     assert any("Mathonsingel" in t for t in _redacted(private))
+
+
+def test_a_one_line_footer_with_a_website_is_the_organisations() -> None:
+    text = ("Met vriendelijke groet,\n\nErwin van Dam\nWijkconsulent\n"
+            "Parteon | Vurehout 1, 1507 EC Zaandam | 075 750 76 00 | www.parteon.nl\n")
+    red = _redacted(text)
+    assert "Erwin van Dam" in red
+    assert not any("Vurehout" in t or "075 750" in t for t in red)
+    signature = "Erwin van Dam | Wijkconsulent | 075 750 76 12 | www.parteon.nl\n"
+    assert any("075 750 76 12" in t for t in _redacted(signature))

@@ -12,7 +12,14 @@ from collections.abc import Iterable
 
 from wooflow.detect import lexicon
 from wooflow.detect.names import TV_WORDS
-from wooflow.detect.recognizers.base import OFFICE_CONTEXT, Recognizer, Starts, line_start, office_block
+from wooflow.detect.recognizers.base import (
+    OFFICE_CONTEXT,
+    Recognizer,
+    Starts,
+    line_start,
+    office_block,
+    org_footer,
+)
 from wooflow.model import Finding
 
 _U = "A-ZÀ-ÖØ-Þ"
@@ -239,8 +246,8 @@ def reclassify(text: str, finding: Finding, person_spans: Starts, org_words: fro
     person_prev = person_spans.between(prev_start, prev_end)
     # a one-line footer 'Bosgroep Noord-Oost Nederland | Balkerweg 48a | 7738 PB Witharen'
     segments = [seg for seg in re.split(r"[|·]", same) if seg.strip()]
-    office_same = ORG_LINE.search(same[-80:]) or _firm_before(same) or (
-        len(segments) >= 1 and same.rstrip().endswith(("|", "·")) and _org_name_line(segments[0], org_words))
+    office_same = ORG_LINE.search(same[-80:]) or _firm_before(same) or org_footer(text, finding.start, person_spans) \
+        or (len(segments) >= 1 and same.rstrip().endswith(("|", "·")) and _org_name_line(segments[0], org_words))
     home = HOME_CUE.search(same[-60:]) or (person_same and not office_same) or (not same.strip() and person_prev)
     office = office_same or ((not same.strip() or _STREET_PART.fullmatch(same))
                              and (ORG_LINE.search(prev) or _org_name_line(prev, org_words)))

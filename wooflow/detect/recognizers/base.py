@@ -73,6 +73,20 @@ class Recognizer:
         )
 
 
+_FOOTER_SEP = re.compile(r"[ \t][|·][ \t]")
+_FOOTER_SITE = re.compile(r"(?i)(?<![@\w.])(?:www\.|https?://)[\w.-]+\.[a-z]{2,}|\bpostbus\b")
+
+
+def org_footer(text: str, pos: int, person_spans: Starts) -> bool:
+    """A one-line footer of an organisation: parts separated by '|' or '·' with its website or
+    postbus ('Parteon | Vurehout 1, 1507 EC Zaandam | 075 750 76 00 | www.parteon.nl') and no
+    person named on the line (a one-line signature holds the person's own direct line)."""
+    ls, le = line_bounds(text, pos)
+    line = text[ls:le]
+    return len(_FOOTER_SEP.findall(line)) >= 2 and bool(_FOOTER_SITE.search(line)) \
+        and not person_spans.between(ls, le)
+
+
 def line_bounds(text: str, pos: int) -> tuple[int, int]:
     """Start and end offsets of the line holding ``pos`` (bounded scan, linear overall)."""
     s = text.rfind("\n", max(0, pos - 400), pos) + 1

@@ -9,7 +9,14 @@ from __future__ import annotations
 
 import re
 
-from wooflow.detect.recognizers.base import GROUND_PRIVACY, Recognizer, Starts, line_bounds, office_block
+from wooflow.detect.recognizers.base import (
+    GROUND_PRIVACY,
+    Recognizer,
+    Starts,
+    line_bounds,
+    office_block,
+    org_footer,
+)
 from wooflow.detect.recognizers.email import FUNCTIONAL
 from wooflow.model import Finding
 
@@ -152,6 +159,9 @@ def reclassify(text: str, finding: Finding, person_spans: Starts, office_ends: l
     digits = re.sub(r"\D", "", finding.text)
     if digits.startswith("06") or digits.startswith("316") or digits.startswith("00316"):
         return finding
+    if org_footer(text, finding.start, person_spans):
+        return Finding(finding.start, finding.end, finding.text, "phone", "keep", None, 0.75,
+                       "phone", "algemeen nummer van organisatie (in voetregel met website of postbus)")
     ls, le = line_bounds(text, finding.start)
     after_office = office_ends and any(ls <= e <= finding.start and _AFTER_OFFICE.fullmatch(text, e, finding.start)
                                        for e in office_ends)
