@@ -64,3 +64,32 @@ def test_prose_and_label_value_blocks_are_no_tables() -> None:
             "Rapportnummer  2645/18/0079        Postcode         8251 RV\n")
     assert not [f for f in detect_text(text) if f.recognizer == "table"]
     assert tables("Een gewone zin zonder kolommen.\nNog een zin.\n") == []
+
+
+VISITS = (
+    "Datum      Tijd  Gedetineerde     Reg.nr.  Bezoeker               Relatie       Nr. ID-bewijs  Paraaf\n"
+    "02-10-2023 14:00 Pranoto, D.      8714406  Pranoto-Lie, S.        echtgenote    IRD8K41P2      ABL\n"
+    "02-10-2023 15:30 Van Wijk, T.     9021187  Kerkhof, M.            moeder        NVL7H20T6      GS\n"
+    "03-10-2023 10:00 El Khattabi, Y.  8866253  El Khattabi, N.        broer         IP3JR84W1      ABL\n"
+)
+
+
+def test_id_document_and_paraaf_columns_of_a_person_register() -> None:
+    assert header_category("Nr. ID-bewijs") == "id_number"
+    assert header_category("Paraaf") == "person"
+    red = _redacted(VISITS)
+    assert {"IRD8K41P2", "NVL7H20T6", "IP3JR84W1", "ABL", "GS"} <= red
+
+
+PARAFEN = (
+    "| Functie                          | Naam                 | Paraaf | Datum      |\n"
+    "| Beleidsmedewerker                | Sanne Oudshoorn      | SO     | 02-06-2025 |\n"
+    "| Afdelingshoofd                   | Pieter van Loon      | PvL    | 02-06-2025 |\n"
+    "| Gedeputeerde                     | H.W. Stolk-Vermeer   | HSV    | 03-06-2025 |\n"
+)
+
+
+def test_a_row_naming_a_public_office_is_kept_with_its_paraaf() -> None:
+    red = _redacted(PARAFEN)
+    assert {"Sanne Oudshoorn", "Pieter van Loon", "SO", "PvL"} <= red
+    assert "H.W. Stolk-Vermeer" not in red and "HSV" not in red

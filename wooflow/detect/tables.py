@@ -91,7 +91,7 @@ def header_category(header: str) -> str | None:
     labels = _column_labels()
     if low in labels:
         return labels[low]
-    for word in re.split(r"[^a-zà-ÿ]+", low):
+    for word in re.split(r"[^a-zà-ÿ-]+", low) + re.split(r"[^a-zà-ÿ]+", low):  # 'Nr. ID-bewijs', 'adres_aanvrager'
         if word in labels:
             return labels[word]
     return None
@@ -215,20 +215,29 @@ def review(text: str, findings: list[Finding]) -> list[Finding]:
     redacted = [f for f in findings if f.action == "redact"]
     persons = [f for f in redacted if f.category == "person"]
     added: list[Finding] = []
-    keep_ids: set[int] = set()
+    keep_ids: dict[int, str] = {}
     for tab in tabs:
         added += _table(text, tab, redacted, persons, keep_ids)
     if keep_ids:
-        findings = [_kept(f) if id(f) in keep_ids else f for f in findings]
+        findings = [replace(f, action="keep", ground=None, reason=f"{f.reason}; {keep_ids[id(f)]}")
+                    if id(f) in keep_ids else f for f in findings]
     return findings + added
 
 
-def _kept(f: Finding) -> Finding:
-    return replace(f, action="keep", ground=None, reason=f"{f.reason}; gegevens van een organisatie (tabelrij)")
+@lru_cache(maxsize=1)
+def _office() -> re.Pattern[str]:
+    from wooflow.detect.publicrole import ROLE_WORDS
+
+    return re.compile(rf"(?:de[ \t]+|het[ \t]+)?(?:{ROLE_WORDS})", re.IGNORECASE)
+
+
+def _office_cell(c: Cell) -> bool:
+    """A cell that is only the name of a public office ('Gedeputeerde', 'Wethouder')."""
+    return bool(_office().fullmatch(c.text.strip(" .:")))
 
 
 def _table(text: str, tab: Table, redacted: list[Finding], persons: list[Finding],
-           keep_ids: set[int]) -> list[Finding]:
+           keep_ids: dict[int, str]) -> list[Finding]:
     def cells_with(fs: Iterable[Finding], row: tuple[Cell, ...]) -> dict[int, list[Finding]]:
         out: dict[int, list[Finding]] = {}
         for c in row:
@@ -257,6 +266,10 @@ def _table(text: str, tab: Table, redacted: list[Finding], persons: list[Finding
     for row, cols in zip(tab.rows, per_row, strict=True):
         if any(_org_cell(c, near) for c in row):
             org_rows.append(row)
+        elif any(_office_cell(c) for c in row):
+            # 'Gedeputeerde | H.W. Stolk-Vermeer | HSV' in a PARAFEN table: the row's person is
+            # named in a public office, with the paraaf that goes with it
+            keep_ids.update((id(f), "persoon in publieke functie (tabelrij)") for fs in cols.values() for f in fs)
         elif subject in cols:
             person_rows.append(row)
     columns: dict[int, str] = {}
@@ -292,5 +305,5 @@ def _table(text: str, tab: Table, redacted: list[Finding], persons: list[Finding
                 continue  # only the register's contact columns; free text keeps its findings
             for f in near:
                 if f.category in ORG_KEEP and _inside(f, c) and not _mobile(f):
-                    keep_ids.add(id(f))
+                    keep_ids[id(f)] = "gegevens van een organisatie (tabelrij)"
     return out
