@@ -21,3 +21,26 @@ def test_misread_phone_and_birthdate_are_redacted_as_written() -> None:
     found = {f.text: f for f in Detector().detect(text) if f.action == "redact"}
     assert "06-2O118735" in found and found["06-2O118735"].category == "phone"
     assert "17-O4-1971" in found and found["17-O4-1971"].category == "birthdate"
+
+
+def test_single_confusions_outside_digit_runs() -> None:
+    cases = {
+        "lngrid Bakker": "Ingrid Bakker",
+        "Brinkhorst-0lde Heuvel": "Brinkhorst-Olde Heuvel",
+        "Snipperlingsdijk l14": "Snipperlingsdijk 114",
+        "XK-3l8-V": "XK-318-V",
+        "sinds l968 gevestigd": "sinds 1968 gevestigd",
+        "0ns bedrijf": "Ons bedrijf",
+    }
+    for text, shadow in cases.items():
+        assert fix(text) == shadow
+    for plain in ("lekker llama", "het lijstje", "l.v.m. de wet", "Jan 0 keer", "Hoofdstuk Ib"):
+        assert fix(plain) == plain
+
+
+def test_an_ocr_name_is_found_through_the_shadow() -> None:
+    from wooflow.detect import detect_text
+
+    text = "Van: lngrid Bakker-Veenstra\nAan: team\n\nBeste collega,\n\nGroet,\nlngrid\n"
+    red = {f.text for f in detect_text(text) if f.action == "redact"}
+    assert "lngrid Bakker-Veenstra" in red

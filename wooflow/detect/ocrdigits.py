@@ -12,12 +12,24 @@ _RUN = re.compile(r"(?<![A-Za-z])[\dOolI][\dOolI \-./()+]{3,}[\dOolI](?![A-Za-z]
 _MAP = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
 
 
+# Single confusions outside long runs: a letter between two digits ('XK-3l8-V'), an l/I before
+# a house number or year ('Snipperlingsdijk l14', 'sinds l968'), an 'l' opening a word before a
+# consonant (no Dutch word starts so: 'lngrid' is 'Ingrid'), a '0' opening a lower-case word
+# ('0lde Heuvel', '0ns bedrijf').
+_SINGLE = re.compile(r"(?<=\d)[OolI](?=\d)|(?<![\w.,-])[lI](?=\d{1,3}\b)|(?<![\w'’-])(l)(?=[bcdfghjkmnpqrstvwxz])"
+                     r"|(?<![\w.,])(0)(?=[a-z]{2})")
+
+
 def fix(text: str) -> str:
     """The text with digit-confusable letters inside digit runs read as digits (same length)."""
-    if not any(c in text for c in "OolI"):
+    if not any(c in text for c in "OolI0"):
         return text
     out = list(text)
     changed = False
+    for m in _SINGLE.finditer(text):
+        c = m.group(0)
+        out[m.start()] = "I" if m.group(1) else "O" if m.group(2) else c.translate(_MAP)
+        changed = True
     for m in _RUN.finditer(text):
         run = m.group(0)
         if sum(c.isdigit() for c in run) < 5:
