@@ -128,13 +128,7 @@ def is_common(word: str) -> bool:
 _SPLIT = re.compile(r"[-\s]+")
 # Noun suffixes of Dutch compounds ('Jeugdbescherming', 'Koninkrijksrelaties'); a capitalised
 # word ending in one is a thing unless a name list knows it ('Hemming' is a surname).
-_NOUN_SUFFIX = re.compile(
-    r"(?:relaties|bescherming|ing|ingen|heid|heden|schap|schappen|zaken|isme|iteit|ties|tie|ment|menten|"
-    r"beleid|zorg|wet|wetten|dienst|diensten|raad|kamer|onderwijs|verkeer|vervoer|huisvesting|"
-    r"ontwikkeling|veiligheid|gezondheid|werkgelegenheid|voorziening|voorzieningen|instelling|"
-    r"instellingen|regeling|regelingen|kosten|gelden|middelen|toeslag|toeslagen|uitkering|"
-    r"aanpak|overleg|beraad|verslag|besluit|brief|nota|stukken|vragen|antwoorden|therapie|praktijk)$"
-)
+_NOUN_SUFFIX = re.compile("(?:" + "|".join(cue_lines("noun_suffixes.txt")) + ")$")
 
 
 def is_first_name(word: str) -> bool:
@@ -150,12 +144,7 @@ def is_surname(word: str) -> bool:
 
 # Endings of Dutch surnames and place names built like compounds ('Eerenberg', 'Rozendaal'):
 # such a word is no proof of an ordinary word.
-_NAME_TAIL = re.compile(
-    r"(?:berg|bergen|burg|veld|velde|veldt|dijk|dijkt|hof|huis|huizen|kamp|land|man|mans|broek|bosch|bos|"
-    r"hout|beek|wijk|meer|horst|laan|stra|straten|inga|ema|sma|ink|daal|dal|boom|water|hoven|zand|stein|"
-    r"steijn|wald|woud|gaard|graaf|kerk|brink|molen|voort|donk|rode|loo|dorp|schot|sluis|brug|hage|haar|"
-    r"heuvel|heide|weg|vliet|venne|ven|kamer|baan|stede|zijl|poel|horn|hoek|hoeven|akker|burgh|rijk|wal)$"
-)
+_NAME_TAIL = re.compile("(?:" + "|".join(cue_lines("name_tails.txt")) + ")$")
 
 # Inflected adjectives and past participles ('Landelijke', 'Juridische', 'Gelet', 'Gezien'):
 # the common-word list holds only the forms it saw.

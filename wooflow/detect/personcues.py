@@ -327,16 +327,7 @@ def _in_parentheses(text: str, start: int) -> bool:
     return before.count("(") > before.count(")")
 
 
-ORG_SUFFIX = re.compile(
-    r"(?:regio|opvang|post|bedrijf|bescherming|centrum|dienst|desk|school|instituut|vereniging|"
-    r"zorg|fonds|raad|bank|groep|partners|advies|college|kamer|bureau|meldpunt|skip|werk|punt|"
-    r"lijn|platform|team|afdeling|directie|handelingen|verleden|herdenking|loket|huis|overleg|"
-    r"commissie|beraad|wet|plan|programma|project|akkoord|fonds|agentschap|inspectie|autoriteit|"
-    r"kantoor|zaken|recht|beleid|heid|schap|ing|ment|tie|isme|iteit|belang|partij|maker|houder|"
-    r"nemer|gever|voerder|hebbende|ambtenaar|medewerker|leider|adviseur|wagen|park|"
-    r"secretariaat|griffie|archief|receptie|administratie|unit|cluster|sector)$",
-    re.IGNORECASE,
-)
+ORG_SUFFIX = re.compile("(?:" + "|".join(lexicon.cue_lines("org_suffixes.txt")) + ")$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=65536)

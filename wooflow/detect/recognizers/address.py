@@ -24,13 +24,7 @@ from wooflow.model import Finding
 
 _U = "A-ZÀ-ÖØ-Þ"
 _L = "a-zß-öø-ÿ"
-SUFFIX = (
-    r"(?:straat|laan|weg|plein|gracht|kade|singel|dijk|pad|hof|steeg|dreef|markt|park|"
-    r"plantsoen|baan|boulevard|dam|wal|kant|veld|erf|hoeve|ring|allee|pier|haven|burg|"
-    r"berg|straatweg|rijweg|voorstraat|achterstraat|zijde|oord|tuin|wijk|hoek|poort|"
-    r"horst|hout|werf|kwartier|vaart|plaats|plein|stede|brink|es|akker|weide|lei|"
-    r"stroom|vliet|water|brug|donk|eind|einde|heuvel|helling|loop|polder|veste|singel)"
-)
+SUFFIX = "(?:" + "|".join(lexicon.cue_lines("street_suffixes.txt")) + ")"  # street endings (data)
 # A street: up to three capitalised words (bounded), last ending in a street suffix or in the
 # packaged street list; then a house number with optional addition.
 _TV = r"(?:van der|van den|van de|van|de|der|den|ter|ten|'t|op|in|aan|bij)"
@@ -209,14 +203,7 @@ _DWELLS = re.compile(r"(?i:verblijf|verblijft|verblijven|woon|woont|wonen|slaapt
 # Streets that hold only offices of ministries and High Councils of State (rijksoverheid.nl).
 OFFICE_STREETS = lexicon.cue_words("office_streets.txt")
 ORG_LINE = re.compile(
-    r"(?<!\w)(?:gemeente|provincie|ministerie|directie|stichting|stadhuis|gemeentehuis|stadsloket|"
-    r"locatie|vergaderlocatie|bezoekadres|postadres|kantoor|hoofdkantoor|veiligheidsregio|ggd|"
-    r"rijksoverheid|informatie|b\.?v\.?|n\.?v\.?|waterschap|omgevingsdienst|rechtbank|politie|"
-    r"school|ziekenhuis|universiteit|hogeschool|inspectie|dienst|bureau|afdeling|vestiging|kerk|"
-    r"moskee|synagoge|gebouw|wijkcentrum|buurthuis|sporthal|bibliotheek|theater|museum|"
-    r"waterschapshuis|provinciehuis|raadhuis|dorpshuis|coöperatie|cooperatie|holding|u\.a\.|v\.o\.f\.|"
-    r"office|correspondence|visiting address|headquarters)(?!\w)",
-    re.IGNORECASE,
+    r"(?<!\w)(?:" + "|".join(lexicon.cue_lines("office_line_words.txt")) + r")(?!\w)", re.IGNORECASE
 )
 HOME_CUE = re.compile(
     r"woon|wonende|woonachtig|mijn \w*adres|ons \w*adres|\badres:|huisadres|privé|prive|verhuisd|thuis|"

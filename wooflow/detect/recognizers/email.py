@@ -16,32 +16,14 @@ from wooflow.detect.names import TV_WORDS
 from wooflow.detect.recognizers.base import Recognizer
 from wooflow.model import Finding
 
+# Functional mailboxes and their word stems are data (data/cues/functional_*.txt).
 FUNCTIONAL = re.compile(
-    r"^(?:woo|wob|info|informatie|griffie|postbus|post|noreply|no-reply|donotreply|"
-    r"secretariaat|receptie|contact|communicatie|pers|persvoorlichting|voorlichting|"
-    r"klantcontact|servicedesk|helpdesk|support|service|klachten|bezwaar|bezwaren|"
-    r"loket|webmaster|admin|administratie|redactie|kcc|frontoffice|backoffice|"
-    r"fraude|privacy|fg|avg|integriteit|meldpunt|vragen|aanvragen|subsidies|"
-    r"team|bureau|afdeling|directie|office|mailbox|functioneel|algemeen|"
-    r"woo-?verzoeken|wob-?verzoeken|woo-?team|wob-?team|publicaties|dpc|"
-    # abbreviations of municipal departments and registers ('vth@nijmegen.nl')
-    r"vth|ict|hrm|hr|p-?en-?o|ozb|woz|brp|bag|bgt|apv|wmo|cjg|rud|odr|"
-    r"[a-z]+(?:-|\.)(?:woo|wob|secretariaat|postbus|info|team|griffie|mailbox|loket|meldpunt))"
-    r"(?:[._-][a-z0-9]+)*$",
+    "^(?:" + "|".join(lexicon.cue_lines("functional_mailboxes.txt")) + r")(?:[._-][a-z0-9]+)*$"
 )
 PRIVATE_DOMAINS = lexicon.cue_words("private_domains.txt")
 
 
-FUNCTIONAL_STEM = re.compile(
-    r"beheer|zaken|bureau|centrum|loket|desk|team|dienst|provincie|gemeente|ministerie|"
-    r"contact|planning|inkoop|factu|financ|juridisch|griffie|secretariaat|receptie|info|"
-    r"communicatie|service|support|klant|meldpunt|woo|wob|pers|media|redactie|personeel|"
-    r"salaris|crisis|veiligheid|handhaving|vergunning|subsidie|belasting|facilit|archief|"
-    r"bestuur|college|directie|afdeling|project|programma|organisatie|aanvragen|verzoek|"
-    r"klacht|bezwaar|postbus|publicatie|noreply|reply|mailbox|algemeen|office|administratie|"
-    r"park|servicecentrum|wagen|beveiliging|receptie|balie|leerplicht|wmo|jeugd|onderwijs|"
-    r"burgerzaken|parkeren|afval|omgevingsloket|inkomen|schuldhulp|participatie"
-)
+FUNCTIONAL_STEM = re.compile("|".join(lexicon.cue_lines("functional_stems.txt")))
 
 
 _COMPASS = frozenset("noord zuid oost west centrum midden binnenstad".split())
