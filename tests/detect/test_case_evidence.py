@@ -155,3 +155,20 @@ def test_a_one_line_footer_with_a_website_is_the_organisations() -> None:
     assert not any("Vurehout" in t or "075 750" in t for t in red)
     signature = "Erwin van Dam | Wijkconsulent | 075 750 76 12 | www.parteon.nl\n"
     assert any("075 750 76 12" in t for t in _redacted(signature))
+
+
+def test_a_shop_named_with_a_surname_is_no_person() -> None:
+    text = ("- Vishandel Visser krijgt een plek met water en stroom.\n"
+            "- De heer Bakker vroeg waarom Bakkerij De Smid uit Bolsward geen plaats heeft.\n")
+    red = _redacted(text)
+    assert "Bakker" in red
+    assert not any("Visser" in t or "Smid" in t for t in red)
+
+
+def test_postcode_letters_are_no_initials() -> None:
+    text = ("Voor akkoord, de secretaris, S. Vermeulen (paraaf SV); overleg met AL en SV.\n"
+            "Hoogheemraadschap van Delfland · Phoenixstraat 32 · 2611 AL Delft · Postbus 3061 · "
+            "015 260 81 08 · www.hhdelfland.nl\n")
+    red = _redacted(text)
+    assert "S. Vermeulen" in red
+    assert not any(t in red for t in ("Phoenixstraat 32", "2611 AL Delft", "015 260 81 08"))

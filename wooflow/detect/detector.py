@@ -193,15 +193,18 @@ def _names_street(text: str, m: Mention, streets: frozenset[str]) -> bool:
 
 
 def _outside_values(ms: list[Mention], values: list[Finding]) -> list[Mention]:
-    """The model's own names only where no other recognizer found a value: a paraaf ('MdV'),
-    an e-mail address or a plate the model reads as a name keeps its own category."""
-    spans = sorted((f.start, f.end) for f in values if f.action == "redact")
-    if not spans:
+    """The model's own names only where no other recognizer found a redacted value: a paraaf
+    ('MdV'), an e-mail address or a plate the model reads as a name keeps its own category.
+    Initials alone never stand inside another value, kept or redacted ('AL' in '2611 AL Delft')."""
+    if not values:
         return ms
-    starts = [a for a, _ in spans]
-    longest = max(b - a for a, b in spans)
 
-    def taken(s: int, e: int) -> bool:
+    def index(spans: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[int], int]:
+        spans.sort()
+        return spans, [a for a, _ in spans], max((b - a for a, b in spans), default=0)
+
+    def taken(s: int, e: int, idx: tuple[list[tuple[int, int]], list[int], int]) -> bool:
+        spans, starts, longest = idx
         i = bisect.bisect_left(starts, s - longest)
         while i < len(spans) and spans[i][0] < e:
             if spans[i][1] > s:
@@ -209,7 +212,11 @@ def _outside_values(ms: list[Mention], values: list[Finding]) -> list[Mention]:
             i += 1
         return False
 
-    return [m for m in ms if m.recognizer != "person-model" or not taken(m.start, m.end)]
+    red = index([(f.start, f.end) for f in values if f.action == "redact"])
+    every = index([(f.start, f.end) for f in values])
+    return [m for m in ms if not (m.recognizer == "person-model" and taken(m.start, m.end, red))
+            and not (m.parts.initials and not m.parts.surname and not m.parts.first
+                     and taken(m.start, m.end, every))]
 
 
 def _request_addresses(request: str) -> frozenset[str]:

@@ -185,12 +185,7 @@ def _model() -> object | None:
 
 # A facility named before its own name ('zwembad De Kreek', 'restaurant Golden Lotus'); word
 # endings, so compounds count too ('eetcafé', 'strandpaviljoen').
-_FACILITY_ENDS = (
-    "zwembad", "restaurant", "café", "cafe", "brasserie", "pizzeria", "snackbar", "lunchroom", "hotel", "hostel",
-    "camping", "sporthal", "sportpark", "theater", "bioscoop", "museum", "winkel", "supermarkt", "bakkerij",
-    "tankstation", "jachthaven", "manege", "paviljoen", "buurthuis", "dorpshuis", "wijkcentrum", "speeltuin",
-    "kinderboerderij",
-)
+_FACILITY_ENDS = lexicon.cue_lines("facility_words.txt")  # data: facilities and shops
 
 
 def _facility_word(text: str, space: int) -> bool:
@@ -430,6 +425,9 @@ class PersonRecognizer(Recognizer):
         if not titled and (firm_after().match(text, e)
                                        or firm_after().fullmatch(" " + text[s:e].split()[-1])):
             return None  # 'Van der Linden Advocaten N.V.', 'Hoogstraten & Peters Advocaten': a firm
+        if not has_init and not titled and len(caps) >= 2 and caps[0].lower().endswith(_FACILITY_ENDS) \
+                and caps[0].isalpha():
+            return None  # 'Bakkerij De Smid', 'Vishandel Visser': a shop's own name
         if not has_init and not titled and not ctx and start > 1 and text[start - 1] == " " \
                 and _facility_word(text, start - 1):
             return None  # 'zwembad De Kreek', 'restaurant Jade Garden': a place's own name
@@ -662,6 +660,8 @@ class PersonRecognizer(Recognizer):
             words = span.split()
             if (len(words) >= 2 and firm_after().fullmatch(" " + words[-1])) or firm_after().match(text, e):
                 continue  # 'Peters Advocaten', 'Holthuis B.V.': a firm, as for the rules' mentions
+            if len(words) >= 2 and words[0].lower().endswith(_FACILITY_ENDS) and words[0].isalpha():
+                continue  # 'Vishandel Visser': a shop's own name, as for the rules' mentions
             if len(words) >= 2 and _affiliation(text, s, e, starts, by_start):
                 continue  # 'Hakkert, Nienke (BenU Areaalbeheer)': the unit after a name, in brackets
             if len(words) == 2 and words[0].endswith(".") and not lexicon.is_surname(words[1]) \
