@@ -172,3 +172,11 @@ def test_postcode_letters_are_no_initials() -> None:
     red = _redacted(text)
     assert "S. Vermeulen" in red
     assert not any(t in red for t in ("Phoenixstraat 32", "2611 AL Delft", "015 260 81 08"))
+
+
+def test_each_part_of_a_contact_line_has_its_own_label() -> None:
+    text = ("Gemeente Zaltbommel\nBezoekadres: Hogeweg 2, 5301 LK Zaltbommel\n"
+            "T 0418 68 15 00 (algemeen) | D 0418 68 17 43 | M 06 2731 8845\nwww.zaltbommel.nl\n")
+    red = _redacted(text)
+    assert "0418 68 17 43" in red and "06 2731 8845" in red
+    assert "0418 68 15 00" not in red

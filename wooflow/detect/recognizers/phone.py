@@ -121,7 +121,8 @@ class PhoneRecognizer(Recognizer):
     @staticmethod
     def _general(text: str, start: int, end: int) -> bool:
         ls, le = line_bounds(text, start)
-        label = text[ls:start]
+        # 'T 0418 68 15 00 (algemeen) | D 0418 68 17 43': each '|' part has its own label
+        label = text[max(ls, text.rfind("|", ls, start) + 1, text.rfind("·", ls, start) + 1) : start]
         par = re.match(r"[ \t]*(?:\(([^)\n]{1,30})\)|[-–,][ \t]*([^,.;\n]{1,30}))", text[end:le])
         after = (par.group(1) or par.group(2) or "") if par else ""
         if DIRECT_CUE.search(after) and not GENERAL_CUE.search(after):
