@@ -118,7 +118,7 @@ HEADER_LINE = re.compile(
 _HEADER_LOW = re.compile(HEADER_LINE.pattern)
 CLOSING = re.compile(
     r"(?:groet(?:en|jes)?|hoogachtend|mvg|m\.vr\.gr\.|gr\.|dank(?: je| u)?(?: wel)?|"
-    r"cheers|regards|best|pozdrawiam|grüße|gruß|saludos|cordialement|w\.g\.|namens[^\n]*)\s*[,!.]?\s*$",
+    r"cheers|regards|best|pozdrawiam|grüße|gruß|saludos|cordialement|w\.g\.|namens[^\n:]*)\s*[,!.]?\s*$",
     re.IGNORECASE,
 )
 CHAT = re.compile(

@@ -373,7 +373,7 @@ def judge(
         return f"publieke functie ({role})"
     party = party_after(text, end)
     if party:
-        return f"Kamerlid in publieke rol ({party})"
+        return f"volksvertegenwoordiger in publieke rol ({party})"
     role = role_after(text, end)
     if role and role.startswith("auteur"):
         if not first and (CITATION_LIST.match(text, end) or CITATION.match(text, end)):
