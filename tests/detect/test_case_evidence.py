@@ -180,3 +180,10 @@ def test_each_part_of_a_contact_line_has_its_own_label() -> None:
     red = _redacted(text)
     assert "0418 68 17 43" in red and "06 2731 8845" in red
     assert "0418 68 15 00" not in red
+
+
+def test_an_addressee_block_keeps_its_home_address() -> None:
+    text = ("Maatschap Van den Heuvel-Verhoeven\nT.a.v. de heer A.J.M. van den Heuvel\nHeibloemseweg 9\n"
+            "5421 XB Gemert\n\nGeachte heer Van den Heuvel,\n\nUw aanvraag voor de melkveehouderij op de "
+            "locatie Heibloemseweg 9 te Gemert is ontvangen.\n")
+    assert any(t.startswith("Heibloemseweg 9\n") for t in _redacted(text))

@@ -28,6 +28,7 @@ from wooflow.detect.personcues import TITLE
 from wooflow.detect.recognizers import REGISTRY, address, idnumber, phone, special_category
 from wooflow.detect.recognizers.base import Starts
 from wooflow.detect.recognizers.person import Mention, PersonRecognizer
+from wooflow.detect.textutil import line_start
 from wooflow.exceptions import ConfigError
 from wooflow.model import Finding
 
@@ -131,7 +132,7 @@ class Detector:
             if self.ids is not None:
                 rest += self.ids.numbers_after_persons(text, [m.end for m in ms if m.public is None])
             pre[k] = [m.to_finding() for m in ms] + rest + self._redact_names(text)
-        pre = _case_offices(dict[Any, str](texts), pre)
+        pre = _case_offices(dict[Any, str](texts), pre, person_spans)
         pre = orgvalues.judge(dict[Any, str](texts), pre, person_spans)
         if self.ids is not None:
             found = {k: [f for f in fs if f.category == idnumber.CATEGORY] for k, fs in pre.items()}
@@ -230,10 +231,12 @@ def _request_addresses(request: str) -> frozenset[str]:
 _STREET_NUMBER = re.compile(r"[^\W\d][^\W\d .'’-]{2,}.*\d")
 
 
-def _case_offices(texts: dict[Any, str], pre: dict[Any, list[Finding]]) -> dict[Any, list[Finding]]:
+def _case_offices(texts: dict[Any, str], pre: dict[Any, list[Finding]], persons: dict[Any, Starts]
+                  ) -> dict[Any, list[Finding]]:
     """An address the case shows as an organisation's office (its letterhead, its footer) is
-    that office wherever else the case names it without a home cue ('Ons bedrijf is gevestigd
-    aan de Josink Esweg 44' under the letterhead 'Josink Esweg 44 · 7545 PN Enschede')."""
+    that office wherever else the case names it without a home cue or a person's name on its
+    line or the line above ('Ons bedrijf is gevestigd aan de Josink Esweg 44' under the
+    letterhead 'Josink Esweg 44 · 7545 PN Enschede'; not 'T.a.v. de heer ...' / 'street 9')."""
     offices = {n for fs in pre.values() for f in fs
                if f.category == "address" and f.action == "keep" and "postbus" not in f.text.lower()
                and _STREET_NUMBER.match(n := _norm_address(f.text))}
@@ -244,7 +247,9 @@ def _case_offices(texts: dict[Any, str], pre: dict[Any, list[Finding]]) -> dict[
         out[k] = [replace(f, action="keep", ground=None, score=0.75,
                           reason="adres van organisatie (elders in de zaak als kantooradres)")
                   if f.category == "address" and f.action == "redact" and _norm_address(f.text) in offices
-                  and not address.home_cue_before(texts[k], f.start) else f for f in fs]
+                  and not address.home_cue_before(texts[k], f.start)
+                  and not persons[k].between(line_start(texts[k], max(0, line_start(texts[k], f.start) - 1)), f.start)
+                  else f for f in fs]
     return out
 
 
