@@ -187,3 +187,17 @@ def test_an_addressee_block_keeps_its_home_address() -> None:
             "5421 XB Gemert\n\nGeachte heer Van den Heuvel,\n\nUw aanvraag voor de melkveehouderij op de "
             "locatie Heibloemseweg 9 te Gemert is ontvangen.\n")
     assert any(t.startswith("Heibloemseweg 9\n") for t in _redacted(text))
+
+
+def test_a_given_name_that_names_a_body_in_the_case_is_no_person() -> None:
+    from wooflow.detect.names import NameParts
+    from wooflow.detect.orgwords import case_organisation_words, drop_organisation_mentions
+    from wooflow.detect.recognizers.person import Mention
+
+    text = "Radio Roxy stelt ambities bij. Voor de bulletins wil Roxy aankloppen bij een nieuwsdienst.\n"
+    words = case_organisation_words([text])
+    assert "Roxy" in words
+    alone = Mention(53, 57, "Roxy", 0.72, "voornaam (namenlijst)", NameParts("Roxy", None, None, ["Roxy"]))
+    full = Mention(0, 9, "Roxy Jans", 0.92, "voornaam + achternaam", NameParts("Roxy", None, "Jans", ["Roxy", "Jans"]))
+    kept = drop_organisation_mentions({0: [alone, full]}, words)[0]
+    assert alone not in kept and full in kept

@@ -34,8 +34,8 @@ def drop_organisation_mentions(mentions: dict[object, list[Mention]], words: set
     if not words:
         return mentions
     def is_org(m: Mention) -> bool:
-        if m.public is not None or m.parts.first or m.parts.initials:
-            return False
+        if m.public is not None or m.parts.initials or (m.parts.first and m.parts.surname):
+            return False  # (a given name alone may name the body: 'Radio Roxy' ... 'Roxy')
         toks = m.text.split()
         return bool(toks) and all(t in words for t in toks)
     return {k: [m for m in ms if not is_org(m)] for k, ms in mentions.items()}
