@@ -20,6 +20,7 @@ the person's later short forms.
 
 from __future__ import annotations
 
+import bisect
 import csv
 import gzip
 import io
@@ -128,26 +129,96 @@ def _fast_entries(raw: str) -> Iterator[Entry]:
 
 
 @lru_cache(maxsize=1)
-def _index() -> dict[str, tuple[Entry, ...]]:
-    out: dict[str, list[Entry]] = {}
+def _sources() -> tuple[str, ...]:
+    """The packaged register and the user's, as CSV text."""
     sources = [gzip.decompress(PACKAGED.read_bytes()).decode("utf-8")]
     user = user_register_path()
     if user.is_file():
         sources.append(user.read_text(encoding="utf-8"))
-    for raw in sources:
+    return tuple(sources)
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, tuple[Entry, ...]]:
+    out: dict[str, list[Entry]] = {}
+    for raw in _sources():
         for e in _fast_entries(raw):
             out.setdefault(e.surname_key, []).append(e)
     return {k: tuple(v) for k, v in out.items()}
 
 
+_SEARCHES = 24
+"""Lookups answered before the index is built (start-up: a short text needs a few)."""
+_searched = 0
+
+
+def _entries_of(key: str) -> tuple[Entry, ...]:
+    """``_index().get(key, ())``; the first lookups parse only the rows that can hold the key
+    (building the whole index takes a tenth of a second, most of a short text's detection)."""
+    global _searched
+    if _index.cache_info().currsize == 0 and _searched < _SEARCHES:
+        _searched += 1
+        found = _search(key)
+        if found is not None:
+            return found
+    return _index().get(key, ())
+
+
+@lru_cache(maxsize=1)
+def _searchable() -> tuple[tuple[str, str, list[int], list[int]], ...] | None:
+    """Per source: its text, lower-cased, the offsets of its line ends and the numbers of the
+    lines with a quote (always parsed); None where rows cannot be found by line this way."""
+    out = []
+    for raw in _sources():
+        low = raw.lower()
+        if len(low) != len(raw) or "Σ" in raw:
+            return None  # offsets of the lower-cased text would not be the text's
+        ends = [m.start() for m in re.finditer("\n", raw)]
+        lines = raw.split("\n")
+        quoted = [i for i, line in enumerate(lines) if '"' in line]
+        if any(lines[i].count('"') % 2 for i in quoted):
+            return None  # a quoted field runs across lines
+        out.append((raw, low, ends, quoted))
+    return tuple(out)
+
+
+def _search(key: str) -> tuple[Entry, ...] | None:
+    """The entries with this key, from the rows whose line holds the key's last word (each
+    entry's key is made of its row's cells, so no other row can hold one)."""
+    sources = _searchable()
+    if sources is None:
+        return None
+    word = key.rsplit(" ", 1)[-1]
+    found: list[Entry] = []
+    for raw, low, ends, quoted in sources:
+        hits = set(quoted)
+        pos = low.find(word) if word else -1
+        while pos != -1:
+            n = bisect.bisect_left(ends, pos)
+            hits.add(n)
+            pos = low.find(word, ends[n] + 1) if n < len(ends) else -1
+        if not hits:
+            continue
+        rows = [_line(raw, ends, i) for i in sorted(hits) if i > 0]
+        found += [e for e in _fast_entries("\n".join([_line(raw, ends, 0), *rows])) if e.surname_key == key]
+    return tuple(found)
+
+
+def _line(raw: str, ends: list[int], i: int) -> str:
+    return raw[ends[i - 1] + 1 if i else 0 : ends[i] if i < len(ends) else len(raw)]
+
+
 def entries(surname: str) -> tuple[Entry, ...]:
     """Every register entry with this surname (with tussenvoegsel, any case)."""
-    return _index().get(re.sub(r"\s+", " ", surname.strip().lower()), ())
+    return _entries_of(re.sub(r"\s+", " ", surname.strip().lower()))
 
 
 def reload() -> None:
     """Forget the loaded register (after an import)."""
-    _index.cache_clear()
+    global _searched
+    _searched = 0
+    for cached in (_index, _sources, _searchable):
+        cached.cache_clear()
 
 
 def _name_agrees(e: Entry, first: str | None, initials: str | None) -> bool:
@@ -198,7 +269,7 @@ def lookup(first: str | None, initials: str | None, surname: str | None, low_tex
     organisation or office the text names near it (``low_text``: the document in lower case)."""
     if not surname or not (first or initials):
         return None
-    entries = _index().get(re.sub(r"\s+", " ", surname.strip().lower()))
+    entries = _entries_of(re.sub(r"\s+", " ", surname.strip().lower()))
     if not entries:
         return None
     years = _years(low_text)
