@@ -195,7 +195,15 @@ class PersonNameModel:
         tagged: list[list[str]] = []
         probs: list[list[float]] = []
         marg: dict[int, tuple[list[float], list[float]]] = {}
+        # A sentence repeated in the block (e-mail headers and signatures of a thread) has the
+        # same features, so the same labels and probabilities: tagged once.
+        done: dict[tuple[str, ...], tuple[list[str], list[float]]] = {}
         for i, toks in enumerate(words):
+            key = tuple(toks)
+            if ens is None and key in done:
+                tagged.append(list(done[key][0]))
+                probs.append(list(done[key][1]))
+                continue
             tags = tagger.tag(sentence(toks, doc))
             tagged.append(tags)
             if ens is not None:
@@ -210,6 +218,7 @@ class PersonNameModel:
                     if tag != "O" or all_probs else 0.0
                     for k, tag in enumerate(tags)
                 ]
+                done[key] = (tags, p)
             probs.append(p)
         if ens is not None and self.neural is not None and marg:
             order = sorted(marg)
