@@ -107,27 +107,21 @@ def _zipf_bytes(base: Path | Traversable, lang: str) -> bytes:
 
 
 class ZipfTable(Mapping[str, int]):
-    """Word -> Zipf class, as :func:`read_zipf` gives it, built only when lookups become many.
-
-    The full table (345,000 words for two languages) takes a fifth of a second to build, more
-    than the rest of start-up; a short text needs a few lookups, and each of those is answered
-    from the class lines directly (the last line holding the word wins, as in the table)."""
+    """Word -> Zipf class as :func:`read_zipf` reads it; the full table (a fifth of a second for
+    both languages, most of start-up) is built once lookups become many, the first ones search
+    the class lines (the last line holding a word wins, as in the table)."""
 
     SEARCHES = 40
-    """Lookups answered by searching before the table is built."""
 
     def __init__(self, gz: bytes) -> None:
-        self._gz = gz
+        self._gz, self._searches = gz, 0
         self._lines: list[tuple[int, str]] | None = None
         self._table: dict[str, int] | None = None
-        self._searches = 0
 
     def _classes(self) -> list[tuple[int, str]]:
         if self._lines is None:
-            self._lines = []
-            for line in gzip.decompress(self._gz).decode("utf-8").splitlines():
-                cls_, _, words = line.partition("\t")
-                self._lines.append((int(cls_), " " + words + " "))
+            parts = [line.partition("\t") for line in gzip.decompress(self._gz).decode("utf-8").splitlines()]
+            self._lines = [(int(cls_), " " + words + " ") for cls_, _, words in parts]
         return self._lines
 
     def table(self) -> dict[str, int]:

@@ -318,11 +318,6 @@ class Reading:
     types: list[str]
     """Per token: start, end, P(person), entity type the model gave (PER, ORG, LOC, MISC or O)."""
 
-    @property
-    def tokens(self) -> list[tuple[int, int, float, str]]:
-        """(start, end, P(person), entity type) of every token."""
-        return list(zip(self.starts, self.ends, self.probs, self.types, strict=True))
-
     def inside(self, start: int, end: int) -> list[tuple[int, int, float, str]]:
         """The tokens inside ``start:end``."""
         starts = self.starts

@@ -20,7 +20,6 @@ the person's later short forms.
 
 from __future__ import annotations
 
-import bisect
 import csv
 import gzip
 import io
@@ -130,7 +129,6 @@ def _fast_entries(raw: str) -> Iterator[Entry]:
 
 @lru_cache(maxsize=1)
 def _sources() -> tuple[str, ...]:
-    """The packaged register and the user's, as CSV text."""
     sources = [gzip.decompress(PACKAGED.read_bytes()).decode("utf-8")]
     user = user_register_path()
     if user.is_file():
@@ -147,14 +145,12 @@ def _index() -> dict[str, tuple[Entry, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-_SEARCHES = 24
-"""Lookups answered before the index is built (start-up: a short text needs a few)."""
+_SEARCHES = 24  # lookups answered before the index is built (start-up: a short text needs a few)
 _searched = 0
 
 
 def _entries_of(key: str) -> tuple[Entry, ...]:
-    """``_index().get(key, ())``; the first lookups parse only the rows that can hold the key
-    (building the whole index takes a tenth of a second, most of a short text's detection)."""
+    """``_index().get(key, ())``; the first lookups parse only the rows that can hold the key."""
     global _searched
     if _index.cache_info().currsize == 0 and _searched < _SEARCHES:
         _searched += 1
@@ -165,47 +161,39 @@ def _entries_of(key: str) -> tuple[Entry, ...]:
 
 
 @lru_cache(maxsize=1)
-def _searchable() -> tuple[tuple[str, str, list[int], list[int]], ...] | None:
-    """Per source: its text, lower-cased, the offsets of its line ends and the numbers of the
-    lines with a quote (always parsed); None where rows cannot be found by line this way."""
+def _searchable() -> tuple[tuple[str, str, list[int]], ...] | None:
+    """Per source: text, lower-cased text, starts of the lines with a quote (always parsed)."""
     out = []
     for raw in _sources():
         low = raw.lower()
-        if len(low) != len(raw) or "Σ" in raw:
-            return None  # offsets of the lower-cased text would not be the text's
-        ends = [m.start() for m in re.finditer("\n", raw)]
-        lines = raw.split("\n")
-        quoted = [i for i, line in enumerate(lines) if '"' in line]
-        if any(lines[i].count('"') % 2 for i in quoted):
-            return None  # a quoted field runs across lines
-        out.append((raw, low, ends, quoted))
+        quoted = [m.start() for m in re.finditer(r'(?m)^.*"', raw)]
+        if len(low) != len(raw) or "Σ" in raw or any(raw.count('"', a, _eol(raw, a)) % 2 for a in quoted):
+            return None  # offsets would differ, or a quoted field runs across lines
+        out.append((raw, low, quoted))
     return tuple(out)
 
 
 def _search(key: str) -> tuple[Entry, ...] | None:
-    """The entries with this key, from the rows whose line holds the key's last word (each
-    entry's key is made of its row's cells, so no other row can hold one)."""
+    """The entries with this key, from the rows whose line holds the key's last word."""
     sources = _searchable()
     if sources is None:
         return None
     word = key.rsplit(" ", 1)[-1]
     found: list[Entry] = []
-    for raw, low, ends, quoted in sources:
-        hits = set(quoted)
+    for raw, low, quoted in sources:
+        starts = set(quoted)
         pos = low.find(word) if word else -1
         while pos != -1:
-            n = bisect.bisect_left(ends, pos)
-            hits.add(n)
-            pos = low.find(word, ends[n] + 1) if n < len(ends) else -1
-        if not hits:
-            continue
-        rows = [_line(raw, ends, i) for i in sorted(hits) if i > 0]
-        found += [e for e in _fast_entries("\n".join([_line(raw, ends, 0), *rows])) if e.surname_key == key]
+            starts.add(low.rfind("\n", 0, pos) + 1)
+            pos = low.find(word, _eol(low, pos))
+        rows = [raw[a : _eol(raw, a)] for a in sorted(starts) if a > 0]
+        found += [e for e in _fast_entries("\n".join([raw[: _eol(raw, 0)], *rows])) if e.surname_key == key]
     return tuple(found)
 
 
-def _line(raw: str, ends: list[int], i: int) -> str:
-    return raw[ends[i - 1] + 1 if i else 0 : ends[i] if i < len(ends) else len(raw)]
+def _eol(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
 
 
 def entries(surname: str) -> tuple[Entry, ...]:
