@@ -9,11 +9,12 @@ from __future__ import annotations
 import gzip
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import Any
 
 import snowballstemmer
 
@@ -68,9 +69,9 @@ class Gazetteers:
     """Words written in lower case in the training text (ordinary words)."""
     seen: dict[str, tuple[str, ...]]
     """Lower-cased words seen inside CoNLL train entities, with their entity types."""
-    zipf_nl: dict[str, int] = field(default_factory=dict)
+    zipf_nl: Mapping[str, int] = field(default_factory=dict)
     """Word frequency class (Zipf scale, floored, 1-6) in Dutch text (wordfreq)."""
-    zipf_en: dict[str, int] = field(default_factory=dict)
+    zipf_en: Mapping[str, int] = field(default_factory=dict)
     """The same in English text: brand, club and title words are often English."""
 
     @classmethod
@@ -83,28 +84,71 @@ class Gazetteers:
                 raw = (base / f"{name}.txt.gz").read_bytes()
             except OSError as exc:
                 raise NameModelError(f"naamlijst {name} ontbreekt: {exc}") from exc
-            sets[name] = frozenset(gzip.decompress(raw).decode("utf-8").split("\n")) - {""}
+            sets[name] = frozenset(filter(None, gzip.decompress(raw).decode("utf-8").split("\n")))
         try:
             raw = (base / "train_names.txt.gz").read_bytes()
         except OSError as exc:
             raise NameModelError(f"naamlijst train_names ontbreekt: {exc}") from exc
-        zipf = {lang: read_zipf(base, lang) for lang in ("nl", "en")}
+        zipf = {lang: ZipfTable(_zipf_bytes(base, lang)) for lang in ("nl", "en")}
         return cls(**sets, seen=parse_seen(gzip.decompress(raw).decode("utf-8")),
                    zipf_nl=zipf["nl"], zipf_en=zipf["en"])
 
 
 def read_zipf(base: Path | Traversable, lang: str) -> dict[str, int]:
     """Read ``zipf_<lang>.txt.gz``: one line per class, ``class<TAB>word word ...``."""
+    return ZipfTable(_zipf_bytes(base, lang)).table()
+
+
+def _zipf_bytes(base: Path | Traversable, lang: str) -> bytes:
     try:
-        raw = (base / f"zipf_{lang}.txt.gz").read_bytes()
+        return (base / f"zipf_{lang}.txt.gz").read_bytes()
     except OSError as exc:
         raise NameModelError(f"woordfrequentielijst {lang} ontbreekt: {exc}") from exc
-    out: dict[str, int] = {}
-    for line in gzip.decompress(raw).decode("utf-8").splitlines():
-        cls_, _, words = line.partition("\t")
-        out.update(dict.fromkeys(words.split(" "), int(cls_)))
-    out.pop("", None)
-    return out
+
+
+class ZipfTable(Mapping[str, int]):
+    """Word -> Zipf class as :func:`read_zipf` reads it; the full table (a fifth of a second for
+    both languages, most of start-up) is built once lookups become many, the first ones search
+    the class lines (the last line holding a word wins, as in the table)."""
+
+    SEARCHES = 40
+
+    def __init__(self, gz: bytes) -> None:
+        self._gz, self._searches = gz, 0
+        self._lines: list[tuple[int, str]] | None = None
+        self._table: dict[str, int] | None = None
+
+    def _classes(self) -> list[tuple[int, str]]:
+        if self._lines is None:
+            parts = [line.partition("\t") for line in gzip.decompress(self._gz).decode("utf-8").splitlines()]
+            self._lines = [(int(cls_), " " + words + " ") for cls_, _, words in parts]
+        return self._lines
+
+    def table(self) -> dict[str, int]:
+        if self._table is None:
+            out: dict[str, int] = {}
+            for cls_, words in self._classes():
+                out.update(dict.fromkeys(words[1:-1].split(" "), cls_))
+            out.pop("", None)
+            self._table, self._lines = out, None
+        return self._table
+
+    def get(self, word: str, default: Any = None) -> Any:  # type: ignore[override]
+        if self._table is None and self._searches < self.SEARCHES:
+            self._searches += 1
+            if not word or " " in word:
+                return default  # never a key: the lines are split on spaces
+            return next((c for c, words in reversed(self._classes()) if f" {word} " in words), default)
+        return self.table().get(word, default)
+
+    def __getitem__(self, word: str) -> int:
+        return self.table()[word]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.table())
+
+    def __len__(self) -> int:
+        return len(self.table())
 
 
 def parse_seen(text: str) -> dict[str, tuple[str, ...]]:
@@ -124,6 +168,8 @@ class Featurizer:
         self.gaz = gaz
         self.known = known
         """Attributes the model has weights for; others are dropped early (speed only)."""
+        self._shared = {a: a for a in known} if known is not None else {}
+        """One string object per attribute: the memoised lists share them (memory only)."""
         self._own: dict[str, list[str]] = {}
         self._ctx: dict[int, dict[str, list[str]]] = {-2: {}, -1: {}, 1: {}, 2: {}}
 
@@ -176,7 +222,7 @@ class Featurizer:
         if word[:1].isupper() and len(low) > 3:
             feats += dict.fromkeys("ng=" + low[k : k + 3] for k in range(1, len(low) - 3))
         if self.known is not None:
-            feats = [f for f in feats if f in self.known]
+            feats = [self._shared[f] for f in feats if f in self.known]
         if len(self._own) > _CACHE_LIMIT:
             self._own.clear()
         self._own[word] = feats
@@ -196,7 +242,7 @@ class Featurizer:
             feats.append(pre + "st=" + _STEMMER.stemWord(low))
         feats += [pre + f for f in self._flags(word, low)]
         if self.known is not None:
-            feats = [f for f in feats if f in self.known]
+            feats = [self._shared[f] for f in feats if f in self.known]
         if len(cache) > _CACHE_LIMIT:
             cache.clear()
         cache[word] = feats
@@ -210,18 +256,23 @@ class Featurizer:
         upper = sum(1 for t in toks if t.isupper() and len(t) > 1)
         sent_feats = ["headline"] if n > 2 and upper * 2 > n else []
         known = self.known
+        # (speed: the memo tables are read directly, each word lower-cased once)
+        own, ctx = self._own, self._ctx
+        before, after, before2, after2 = ctx[-1], ctx[1], ctx[-2], ctx[2]
+        lows = [w.lower() for w in seq]
         out = []
         for i in range(n):
             j = i + 2
             w = seq[j]
-            feats = ["bias", *self.own(w), *self.ctx(seq[j - 1], -1), *self.ctx(seq[j + 1], 1)]
-            feats += self.ctx(seq[j - 2], -2)
-            feats += self.ctx(seq[j + 2], 2)
-            low = w.lower()
-            bigram = "w-1|w=" + seq[j - 1].lower() + "|" + low
+            feats = ["bias", *(own.get(w) or self.own(w)), *(before.get(seq[j - 1]) or self.ctx(seq[j - 1], -1)),
+                     *(after.get(seq[j + 1]) or self.ctx(seq[j + 1], 1))]
+            feats += before2.get(seq[j - 2]) or self.ctx(seq[j - 2], -2)
+            feats += after2.get(seq[j + 2]) or self.ctx(seq[j + 2], 2)
+            low = lows[j]
+            bigram = "w-1|w=" + lows[j - 1] + "|" + low
             if known is None or bigram in known:
                 feats.append(bigram)
-            bigram = "w|w+1=" + low + "|" + seq[j + 1].lower()
+            bigram = "w|w+1=" + low + "|" + lows[j + 1]
             if known is None or bigram in known:
                 feats.append(bigram)
             if i == 0:

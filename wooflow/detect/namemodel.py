@@ -14,7 +14,8 @@ import bisect
 import gzip
 import json
 import re
-from collections.abc import Iterator, Sequence
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -85,19 +86,23 @@ def tokenize(text: str) -> list[tuple[str, int, int]]:
 
 def sentences(text: str) -> list[list[tuple[str, int, int]]]:
     """Tokenise and split on newlines, tabs and sentence punctuation, in linear time."""
-    out: list[list[tuple[str, int, int]]] = []
+    return list(_iter_sentences(text))
+
+
+def _iter_sentences(text: str) -> Iterator[list[tuple[str, int, int]]]:
+    """:func:`sentences` one at a time (memory: a long text is never held as tokens whole)."""
     for line in _LINE_RE.finditer(text):
-        base = line.start()
         cur: list[tuple[str, int, int]] = []
-        for m in _TOKEN_RE.finditer(line.group()):
+        # matching in ``text`` itself between the line's bounds: same tokens as on the line alone
+        # (no pattern looks outside its match) without copying the line
+        for m in _TOKEN_RE.finditer(text, line.start(), line.end()):
             tok = m.group()
-            cur.append((tok, base + m.start(), base + m.end()))
+            cur.append((tok, m.start(), m.end()))
             if tok in _SENT_END or len(cur) >= MAX_SENTENCE_TOKENS:
-                out.append(cur)
+                yield cur
                 cur = []
         if cur:
-            out.append(cur)
-    return out
+            yield cur
 
 
 def _has_candidate(toks: Sequence[str]) -> bool:
@@ -105,7 +110,7 @@ def _has_candidate(toks: Sequence[str]) -> bool:
     return any(t[:1].isupper() for t in toks)
 
 
-def _blocks(sents: list[list[tuple[str, int, int]]]) -> Iterator[list[list[tuple[str, int, int]]]]:
+def _blocks(sents: Iterable[list[tuple[str, int, int]]]) -> Iterator[list[list[tuple[str, int, int]]]]:
     """Group sentences into blocks of ~BLOCK_CHARS: the scope of document-level evidence."""
     block: list[list[tuple[str, int, int]]] = []
     begin = 0
@@ -190,7 +195,15 @@ class PersonNameModel:
         tagged: list[list[str]] = []
         probs: list[list[float]] = []
         marg: dict[int, tuple[list[float], list[float]]] = {}
+        # A sentence repeated in the block (e-mail headers and signatures of a thread) has the
+        # same features, so the same labels and probabilities: tagged once.
+        done: dict[tuple[str, ...], tuple[list[str], list[float]]] = {}
         for i, toks in enumerate(words):
+            key = tuple(toks)
+            if ens is None and key in done:
+                tagged.append(list(done[key][0]))
+                probs.append(list(done[key][1]))
+                continue
             tags = tagger.tag(sentence(toks, doc))
             tagged.append(tags)
             if ens is not None:
@@ -205,6 +218,7 @@ class PersonNameModel:
                     if tag != "O" or all_probs else 0.0
                     for k, tag in enumerate(tags)
                 ]
+                done[key] = (tags, p)
             probs.append(p)
         if ens is not None and self.neural is not None and marg:
             order = sorted(marg)
@@ -255,7 +269,7 @@ class PersonNameModel:
     ) -> Iterator[tuple[list[tuple[str, int, int]], list[str], list[float]]]:
         """Each sentence of ``text`` that may hold a name, with its final labels (document
         vote and person tidying applied) and per-token person probabilities."""
-        sents = [s for s in sentences(text) if _has_candidate([t[0] for t in s])]
+        sents = (s for s in _iter_sentences(text) if _has_candidate([t[0] for t in s]))
         for block in _blocks(sents):
             words = [[t[0] for t in s] for s in block]
             tagged, probs = self._tag_block(words, all_probs)
@@ -272,31 +286,45 @@ class PersonNameModel:
         and every token's probability of being part of a person name (the resolver's evidence
         for candidates the model did not tag)."""
         spans: list[tuple[int, int, float]] = []
-        tokens: list[tuple[int, int, float, str]] = []
+        reading = Reading(spans, array("q"), array("q"), array("d"), [])
+        starts, ends, probs, types = reading.starts, reading.ends, reading.probs, reading.types
         for sent, tags, prob in self._labelled(text, True):
             if "B-PER" in tags or "I-PER" in tags:
                 # an abbreviation ('T.a.v.', 'Dhr.') is never a name, whatever its shape
                 spans += [sp for sp in _person_spans(sent, tags, prob, None)
                           if not _ABBREV_RE.fullmatch(text[sp[0] : sp[1]])]
-            tokens += [(a, b, p, t[2:] or "O") for (_, a, b), p, t in zip(sent, prob, tags, strict=False)]
-        return Reading(spans, tokens)
+            n = min(len(sent), len(prob), len(tags))
+            starts.extend([t[1] for t in sent[:n]])
+            ends.extend([t[2] for t in sent[:n]])
+            probs.extend(prob[:n])
+            types.extend([_TYPE_OF.get(t) or t[2:] or "O" for t in tags[:n]])
+        return reading
+
+
+_TYPE_OF = {f"{io}-{typ}": typ for io in "BI" for typ in ("PER", "ORG", "LOC", "MISC")} | {"O": "O"}
+"""Entity type of a label (one shared string per type)."""
 
 
 @dataclass(frozen=True, slots=True)
 class Reading:
     """What the model read in a text: person spans and per-token person probabilities
-    (tokens of sentences without a capitalised word are absent: probability 0)."""
+    (tokens of sentences without a capitalised word are absent: probability 0). Tokens are
+    kept column-wise in arrays: a long text's reading stays small in memory."""
 
     spans: list[tuple[int, int, float]]
-    tokens: list[tuple[int, int, float, str]]
-    """(start, end, P(person), entity type the model gave: PER, ORG, LOC, MISC or O)."""
+    starts: array[int]
+    ends: array[int]
+    probs: array[float]
+    types: list[str]
+    """Per token: start, end, P(person), entity type the model gave (PER, ORG, LOC, MISC or O)."""
 
     def inside(self, start: int, end: int) -> list[tuple[int, int, float, str]]:
         """The tokens inside ``start:end``."""
-        i = bisect.bisect_left(self.tokens, (start, -1, -1.0, ""))
+        starts = self.starts
+        i = bisect.bisect_left(starts, start)
         out = []
-        while i < len(self.tokens) and self.tokens[i][0] < end:
-            out.append(self.tokens[i])
+        while i < len(starts) and starts[i] < end:
+            out.append((starts[i], self.ends[i], self.probs[i], self.types[i]))
             i += 1
         return out
 
@@ -359,7 +387,7 @@ def vote_types(
         if c.get("PER", 0) >= 2 and c["PER"] == max(c.values()) and len(w) > 2
         and w.lower() not in common and w.lower() not in TUSSENVOEGSELS
     }
-    for toks, new in zip(words, out, strict=False):
+    for toks, new in zip(words, out, strict=False) if persons else ():
         for k, tok in enumerate(toks):
             if new[k] == "O" and tok in persons:
                 new[k] = "I-PER" if k and new[k - 1].endswith("PER") else "B-PER"
@@ -424,21 +452,24 @@ def _mention_probs(
     probs: Sequence[Sequence[float]],
 ) -> list[list[float]]:
     """Person probability per token; a token re-typed by the vote gets its mentions' mean."""
+    # (speed: only the re-typed tokens' mentions are summed, in the same order; most sentences
+    # keep their labels)
+    retyped = [(i, k) for i, (old, new) in enumerate(zip(before, after, strict=False)) if old != new
+               for k, (o, n) in enumerate(zip(old, new, strict=False)) if o[2:] != n[2:] and n.endswith("PER")]
+    out = [list(ps) for ps in probs]
+    if not retyped:
+        return out
+    needed = {words[i][k] for i, k in retyped}
     total: dict[str, list[float]] = {}
     for toks, labs, ps in zip(words, before, probs, strict=False):
         for tok, lab, p in zip(toks, labs, ps, strict=False):
-            if lab != "O":
+            if lab != "O" and tok in needed:
                 acc = total.setdefault(tok, [0.0, 0.0])
                 acc[0] += p
                 acc[1] += 1
-    out = []
-    for toks, old, new, ps in zip(words, before, after, probs, strict=False):
-        row = list(ps)
-        for k, (o, n) in enumerate(zip(old, new, strict=False)):
-            if o[2:] != n[2:] and n.endswith("PER"):
-                acc = total[toks[k]]
-                row[k] = acc[0] / acc[1]
-        out.append(row)
+    for i, k in retyped:
+        acc = total[words[i][k]]
+        out[i][k] = acc[0] / acc[1]
     return out
 
 

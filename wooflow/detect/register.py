@@ -128,26 +128,85 @@ def _fast_entries(raw: str) -> Iterator[Entry]:
 
 
 @lru_cache(maxsize=1)
-def _index() -> dict[str, tuple[Entry, ...]]:
-    out: dict[str, list[Entry]] = {}
+def _sources() -> tuple[str, ...]:
     sources = [gzip.decompress(PACKAGED.read_bytes()).decode("utf-8")]
     user = user_register_path()
     if user.is_file():
         sources.append(user.read_text(encoding="utf-8"))
-    for raw in sources:
+    return tuple(sources)
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, tuple[Entry, ...]]:
+    out: dict[str, list[Entry]] = {}
+    for raw in _sources():
         for e in _fast_entries(raw):
             out.setdefault(e.surname_key, []).append(e)
     return {k: tuple(v) for k, v in out.items()}
 
 
+_SEARCHES = 24  # lookups answered before the index is built (start-up: a short text needs a few)
+_searched = 0
+
+
+def _entries_of(key: str) -> tuple[Entry, ...]:
+    """``_index().get(key, ())``; the first lookups parse only the rows that can hold the key."""
+    global _searched
+    if _index.cache_info().currsize == 0 and _searched < _SEARCHES:
+        _searched += 1
+        found = _search(key)
+        if found is not None:
+            return found
+    return _index().get(key, ())
+
+
+@lru_cache(maxsize=1)
+def _searchable() -> tuple[tuple[str, str, list[int]], ...] | None:
+    """Per source: text, lower-cased text, starts of the lines with a quote (always parsed)."""
+    out = []
+    for raw in _sources():
+        low = raw.lower()
+        quoted = [m.start() for m in re.finditer(r'(?m)^.*"', raw)]
+        if len(low) != len(raw) or "Σ" in raw or any(raw.count('"', a, _eol(raw, a)) % 2 for a in quoted):
+            return None  # offsets would differ, or a quoted field runs across lines
+        out.append((raw, low, quoted))
+    return tuple(out)
+
+
+def _search(key: str) -> tuple[Entry, ...] | None:
+    """The entries with this key, from the rows whose line holds the key's last word."""
+    sources = _searchable()
+    if sources is None:
+        return None
+    word = key.rsplit(" ", 1)[-1]
+    found: list[Entry] = []
+    for raw, low, quoted in sources:
+        starts = set(quoted)
+        pos = low.find(word) if word else -1
+        while pos != -1:
+            starts.add(low.rfind("\n", 0, pos) + 1)
+            pos = low.find(word, _eol(low, pos))
+        rows = [raw[a : _eol(raw, a)] for a in sorted(starts) if a > 0]
+        found += [e for e in _fast_entries("\n".join([raw[: _eol(raw, 0)], *rows])) if e.surname_key == key]
+    return tuple(found)
+
+
+def _eol(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
+
+
 def entries(surname: str) -> tuple[Entry, ...]:
     """Every register entry with this surname (with tussenvoegsel, any case)."""
-    return _index().get(re.sub(r"\s+", " ", surname.strip().lower()), ())
+    return _entries_of(re.sub(r"\s+", " ", surname.strip().lower()))
 
 
 def reload() -> None:
     """Forget the loaded register (after an import)."""
-    _index.cache_clear()
+    global _searched
+    _searched = 0
+    for cached in (_index, _sources, _searchable):
+        cached.cache_clear()
 
 
 def _name_agrees(e: Entry, first: str | None, initials: str | None) -> bool:
@@ -198,7 +257,7 @@ def lookup(first: str | None, initials: str | None, surname: str | None, low_tex
     organisation or office the text names near it (``low_text``: the document in lower case)."""
     if not surname or not (first or initials):
         return None
-    entries = _index().get(re.sub(r"\s+", " ", surname.strip().lower()))
+    entries = _entries_of(re.sub(r"\s+", " ", surname.strip().lower()))
     if not entries:
         return None
     years = _years(low_text)

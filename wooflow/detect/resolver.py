@@ -24,7 +24,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -135,7 +135,7 @@ _NEXT_WORD = re.compile(r"\s+([A-Z][\w-]+)")
 
 
 @lru_cache(maxsize=1)
-def _frequencies() -> tuple[dict[str, int], dict[str, int]]:
+def _frequencies() -> tuple[Mapping[str, int], Mapping[str, int]]:
     """Word frequencies (Zipf, Dutch and English) from the name model's lists."""
     from wooflow.detect.namemodel import PersonNameModel
 
@@ -143,7 +143,7 @@ def _frequencies() -> tuple[dict[str, int], dict[str, int]]:
         gaz = PersonNameModel.load().featurizer.gaz
     except Exception:  # noqa: BLE001 - no model: no frequencies
         return {}, {}
-    return dict(getattr(gaz, "zipf_nl", {})), dict(getattr(gaz, "zipf_en", {}))
+    return getattr(gaz, "zipf_nl", {}), getattr(gaz, "zipf_en", {})
 
 
 def frequencies_nl() -> dict[str, int]:

@@ -17,10 +17,11 @@ from wooflow.detect import lexicon, publicrole
 from wooflow.detect.names import CAP, SP, TV, NameParts, parse, tokens_of
 from wooflow.detect.personcues import _orgish
 from wooflow.detect.recognizers.person import Mention
+from wooflow.detect.textutil import LazyPattern
 
 # '@Noor', '@Ruben de Graaf', '@kees' (Teams/Slack/WhatsApp mentions); an e-mail address has a
 # local part before the '@', so the look-behind rules it out.
-_AT = re.compile(  # matched at each '@' (the look-behind is checked in at_mentions)
+_AT = LazyPattern(  # matched at each '@' (the look-behind is checked in at_mentions)
     rf"@((?:IJ|[A-Za-zÀ-ÿ])[\w'’-]{{1,30}}(?:{SP}(?:{TV}{SP})?{CAP}){{0,2}})(?![\w@])"
 )
 # Initials as a token: 'EW', 'TdJ', 'RvdL', 'PLH' (2-5 letters, at least two capitals).
@@ -42,7 +43,7 @@ _NOT_INITIALS = lexicon.cue_words("not_initials.txt")
 # A motion or amendment named after its MPs: 'motie-Ceder/Van der Staaij', 'amendement-Bikker en Dassen'.
 # (an MP may be named with a given name: 'motie-Saris/Léon de Jong', two MPs called De Jong)
 _NAME = rf"(?:{CAP}{SP}(?={TV}{SP}{CAP}))?(?:{TV}{SP})?{CAP}"
-_MOTION = re.compile(
+_MOTION = LazyPattern(  # compiled where a text names a motion (start-up)
     rf"(?i:\b(?:motie|moties|amendement|amendementen))-({_NAME}(?:[ \t]*/[ \t]*{_NAME}|{SP}en{SP}{_NAME}){{0,4}})"
 )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from typing import Any
 
 
 class Starts:
@@ -54,3 +55,17 @@ def by_first_letter(alternatives: list[str]) -> str:
         else:
             rest.append(alt)
     return "|".join([f"{re.escape(c)}(?:{'|'.join(tails)})" for c, tails in sorted(groups.items())] + rest)
+
+
+class LazyPattern:
+    """A regular expression compiled on first use: start-up pays only for the large patterns a
+    text needs. Methods and attributes of the compiled pattern pass through (bound once)."""
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = pattern
+        self._flags = flags
+
+    def __getattr__(self, name: str) -> Any:
+        value = getattr(re.compile(self.pattern, self._flags), name)
+        setattr(self, name, value)  # the next use is a plain attribute: no compile, no detour
+        return value

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from wooflow.detect import lexicon
 from wooflow.detect.recognizers.base import GROUND_SPECIAL, Recognizer, Starts
-from wooflow.detect.textutil import alternatives, by_first_letter
+from wooflow.detect.textutil import LazyPattern, alternatives, by_first_letter
 from wooflow.model import Finding
 
 
@@ -29,12 +29,12 @@ def _terms() -> dict[str, str]:
 
 # Word stems; a term matches a word that starts with one of them (bounded, linear).
 TERMS = _terms()
-TERM_RE = re.compile(
+TERM_RE = LazyPattern(  # compiled on first use, as TERM_LOW (start-up)
     r"(?<![\w-])(?:" + "|".join(f"(?P<g{i}>(?:{p})[\\w'’-]*)" for i, p in enumerate(TERMS.values())) + r")",
     re.IGNORECASE,
 )
 KINDS = list(TERMS.keys())
-TERM_LOW = re.compile(TERM_RE.pattern, TERM_RE.flags & ~re.IGNORECASE)
+TERM_LOW = LazyPattern(TERM_RE.pattern)
 
 
 # Speed: finds where some term starts (the same positions as TERM_LOW, alternatives merely
