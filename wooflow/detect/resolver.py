@@ -146,7 +146,7 @@ def _frequencies() -> tuple[Mapping[str, int], Mapping[str, int]]:
     return getattr(gaz, "zipf_nl", {}), getattr(gaz, "zipf_en", {})
 
 
-def frequencies_nl() -> dict[str, int]:
+def frequencies_nl() -> Mapping[str, int]:
     """Dutch word frequencies (Zipf, rounded) from the name model's lists."""
     return _frequencies()[0]
 
