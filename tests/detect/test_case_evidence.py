@@ -4,6 +4,8 @@ named with ordinary words, and 'van' as a preposition after an office."""
 
 from __future__ import annotations
 
+from array import array
+
 from wooflow.detect import detect_case, detect_text
 from wooflow.detect.namemodel import Reading
 from wooflow.detect.recognizers.email import is_functional
@@ -72,6 +74,11 @@ def test_a_street_the_case_writes_in_an_address_is_no_person() -> None:
     assert not any(f.category == "person" and "Josink" in f.text for fs in out.values() for f in fs)
 
 
+def _reading(spans: list[tuple[int, int, float]], tokens: list[tuple[int, int, float, str]]) -> Reading:
+    return Reading(spans=spans, starts=array("q", [t[0] for t in tokens]), ends=array("q", [t[1] for t in tokens]),
+                   probs=array("d", [t[2] for t in tokens]), types=[t[3] for t in tokens])
+
+
 def test_unit_in_brackets_after_a_name_is_no_model_candidate() -> None:
     # the model reads 'BenU Areaalbeheer' as a name (it did in a Teams export): in brackets right
     # after a name the rules found, two words are the person's unit, not a second person
@@ -80,11 +87,11 @@ def test_unit_in_brackets_after_a_name_is_no_model_candidate() -> None:
     rec = PersonRecognizer()
     rule = [m for m in rec.mentions(text) if m.text == "Hakkert, Nienke"]
     assert rule
-    reading = Reading(spans=[(s, e, 0.84)], tokens=[(s, s + 4, 0.8, "PER"), (s + 5, e, 0.8, "PER")])
+    reading = _reading([(s, e, 0.84)], [(s, s + 4, 0.8, "PER"), (s + 5, e, 0.8, "PER")])
     assert not [m for m in rec._apply_model(text, rule, reading) if m.text == "BenU Areaalbeheer"]
     called = "Verhoeven, A.C.M. (Ad Jan) belde.\n"  # a span in brackets after no rule mention passes
     cs, ce = called.index("Ad"), called.index(")")
-    r2 = Reading(spans=[(cs, ce, 0.9)], tokens=[(cs, cs + 2, 0.9, "PER"), (cs + 3, ce, 0.9, "PER")])
+    r2 = _reading([(cs, ce, 0.9)], [(cs, cs + 2, 0.9, "PER"), (cs + 3, ce, 0.9, "PER")])
     assert [m for m in rec._apply_model(called, [], r2) if m.text == "Ad Jan"]
 
 
