@@ -295,3 +295,29 @@ def test_preflight_lists_what_stands_in_the_way(case_dir: Path) -> None:
         page = anna.get("/publiceren").text
         assert "‘Niet openbaar’ zonder zelf gekozen grond: 1" in page
         assert "‘Openbaar’ terwijl er lakkingen zijn: 0" in page
+
+
+def test_done_and_on_to_the_next_of_my_work(case_dir: Path) -> None:
+    with Case(case_dir) as case:
+        mine = [d for d in workflow.under_review(case)]
+    assert len(mine) == 2
+    first, second = mine
+    with make_client(case_dir, "coord") as coord:
+        coord.post("/toewijzen", data={"username": "anna", "doc": [str(d) for d in mine]})
+    with make_client(case_dir, "anna") as anna:
+        html = anna.get(f"/documenten/{first}").text
+        assert f'id="done-next">Beoordeeld, volgende in mijn werk' in html
+        assert f'name="volgende" value="{second}"' in html and f'id="next-mine" href="/documenten/{second}?toon=open"' in html
+        with Case(case_dir) as case:
+            for r in findings(case, first):
+                if r.status == "proposed":
+                    anna.post(f"/documenten/{first}/bevindingen/{r.id}/afwijzen")
+        r = anna.post(f"/documenten/{first}/status", data={"status": "beoordeeld", "volgende": str(second)})
+        assert r.headers["location"].startswith(f"/documenten/{second}?toon=open&")
+        assert _msg(r)["melding"].endswith(": beoordeeld.")
+        html = anna.get(f"/documenten/{second}").text  # the first is done: nothing after this one
+        assert "done-next" not in html and "next-mine" not in html
+        r = anna.post(f"/documenten/{first}/status", data={"status": "in behandeling", "volgende": "99999"})
+        assert _msg(r)["melding"] == "Status: in behandeling."  # an unknown next: stay here
+    with make_client(case_dir, "bert") as bert:  # nothing assigned to bert: no "mijn werk" buttons
+        assert "done-next" not in bert.get(f"/documenten/{first}").text

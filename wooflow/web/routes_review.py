@@ -328,7 +328,17 @@ def register(app: FastAPI, ctx: WebContext) -> None:
         return redirect(_doc_url(doc_id), "oordeel", melding=f"Oordeel: {j.judgement}.")
 
     @app.post("/documenten/{doc_id}/status", name="doc_status")
-    def set_status(request: Request, doc_id: DocId, status: str = Form(...)) -> Response:
+    def set_status(request: Request, doc_id: DocId, status: str = Form(...), volgende: str = Form("")) -> Response:
+        """Set a document's status; with ``volgende`` (after "beoordeeld") go on to that document."""
         with ctx.case(request) as case:
             new = workflow.set_status(case, doc_id, status, request.state.user)
+            nxt = int(volgende) if volgende.isdigit() and len(volgende) < 19 else None
+            if nxt is not None:
+                try:
+                    case.record(nxt)
+                except CaseError:
+                    nxt = None
+        if nxt is not None:
+            label = ctx.numbers.label(doc_id)
+            return redirect(f"/documenten/{nxt}?toon=open", melding=f"Document {label}: {new}.")
         return redirect(_doc_url(doc_id), "status", melding=f"Status: {new}.")
