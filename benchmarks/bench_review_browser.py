@@ -61,6 +61,8 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
 TIMES: dict[str, list[float]] = defaultdict(list)
 FAILURES: list[str] = []
 REFUSED: list[str] = []
+TRACE = bool(os.environ.get("BENCH_TRACE"))
+TIMEOUT_MS = int(os.environ.get("BENCH_TIMEOUT_MS", "120000"))
 ROOT = Path(__file__).resolve().parent.parent
 WOOFLOW = [str(ROOT / ".venv" / "bin" / "wooflow")] if (ROOT / ".venv/bin/wooflow").exists() else ["wooflow"]
 
@@ -74,9 +76,11 @@ class Person:
     async def act(self, kind: str, click: Callable[[], Awaitable[Any]], nav: bool = True) -> bool:
         """Time one UI action (a click and the page it loads); count failures and refusals."""
         t = time.perf_counter()
+        if TRACE:
+            print(f"    [{self.name}] {kind} ({self.page.url})", flush=True)
         try:
             if nav:
-                async with self.page.expect_navigation(wait_until="load", timeout=120_000):
+                async with self.page.expect_navigation(wait_until="load", timeout=TIMEOUT_MS):
                     await click()
             else:
                 await click()
@@ -155,12 +159,13 @@ async def login(p: Person, path: str = "/") -> None:
 async def add_users(coord: Person) -> None:
     await coord.goto("GET /gebruikers", "/gebruikers")
     for name in ("anna", "bert"):
-        pg = coord.page
-        await pg.get_by_label("Gebruikersnaam").fill(name)
-        await pg.get_by_label("Rol", exact=True).select_option("reviewer")
-        await pg.get_by_label(re.compile(r"^Wachtwoord \(minstens")).fill(PASSWORD)
-        await pg.get_by_label("Wachtwoord nog een keer").fill(PASSWORD)
-        await coord.act("gebruiker toevoegen", lambda: pg.get_by_role("button", name="Gebruiker toevoegen").click())
+        form = coord.page.locator("form[action='/gebruikers/toevoegen']")
+        await form.locator("input[name=username]").fill(name)
+        await form.locator("select[name=role]").select_option("reviewer")
+        await form.locator("input[name=password]").fill(PASSWORD)
+        await form.locator("input[name=password2]").fill(PASSWORD)
+        add = form.get_by_role("button", name="Gebruiker toevoegen")
+        await coord.act("gebruiker toevoegen", lambda b=add: b.click())
 
 
 async def divide_work(coord: Person) -> dict[str, int]:
@@ -191,30 +196,34 @@ async def persons(coord: Person) -> tuple[int, str]:
         "as => as.map(a => [a.textContent.trim(), a.getAttribute('href')])"
     )
     merged = "geen paar gevonden"
-    by_surname: dict[str, str] = {}
-    for display, href in rows:
-        words = display.split()
-        if len(words) > 1:
-            by_surname.setdefault(words[-1].lower(), href)
-    for display, href in rows:
-        if len(display.split()) == 1 and display.lower() in by_surname and by_surname[display.lower()] != href:
-            full = by_surname[display.lower()]
-            await coord.goto("GET /personen/persoon", full)
-            other_key = href.split("key=", 1)[1]
-            from urllib.parse import unquote_plus
+    from urllib.parse import quote_plus, unquote_plus
 
-            await pg.get_by_label(re.compile("Samenvoegen met")).fill(unquote_plus(other_key))
-            await coord.act("samenvoegen (vraag)", lambda: pg.get_by_role("button", name="Samenvoegen…").click())
-            if await coord.act("samenvoegen (bevestigd)", lambda: pg.locator("#confirm").click()):
-                merged = f"{display} samengevoegd met {full}"
-            break
+    for display, href in rows:  # "Bram K" is "Bram Kuipers": same first name, surname abridged
+        words = display.split()
+        if len(words) < 2:
+            continue
+        await coord.goto("GET /personen (zoeken)", f"/personen?naam={quote_plus(words[0])}")
+        others = await pg.locator("table.persons tbody tr th a").evaluate_all(
+            "as => as.map(a => [a.textContent.trim(), a.getAttribute('href')])"
+        )
+        full = next((h for d, h in others if h != href and d.split()[0] == words[0]
+                     and len(d.split()) == len(words) and d.split()[-1].startswith(words[-1])
+                     and len(d) > len(display)), None)  # fmt: skip
+        if full is None:
+            continue
+        await coord.goto("GET /personen/persoon", href)
+        await pg.get_by_label(re.compile("Samenvoegen met")).fill(unquote_plus(full.split("key=", 1)[1]))
+        await coord.act("samenvoegen (vraag)", lambda: pg.get_by_role("button", name="Samenvoegen…").click())
+        if await coord.act("samenvoegen (bevestigd)", lambda: pg.locator("#confirm").click()):
+            merged = f"{display} samengevoegd met {unquote_plus(full.split('key=', 1)[1])}"
+        break
     decided = 0
     for _ in range(2000):
         await coord.goto("GET /personen (onbesloten)", "/personen?beslissing=undecided")
         button = pg.locator("table.persons button[name=decision][value=redact]")
         if not await button.count():
             break
-        if not await coord.act("persoon: overal lakken", lambda: button.first.click()):
+        if not await coord.act("persoon: overal lakken", lambda b=button: b.first.click()):
             break
         decided += 1
     return decided, merged
@@ -228,22 +237,27 @@ async def keep_public(coord: Person) -> int:
         form = pg.locator("form[action='/openbaar-akkoord']")
         if not await form.count():
             break
-        if not await coord.act("blijft openbaar: alle van een soort", lambda: form.locator("button").first.click()):
+        if not await coord.act("blijft openbaar: alle van een soort", lambda f=form: f.locator("button").first.click()):
             break
         n += 1
     return n
 
 
 async def decide_open(p: Person, per_finding: bool) -> int:
-    """On a document page (?toon=open): decide its open proposals; returns the actions done."""
+    """On a document page (?toon=open): decide its open proposals; returns the actions done.
+
+    ``per_finding``: first one proposal on its own ("Lakken" / "Akkoord: openbaar"), and after
+    the rest one redaction rejected on "alle tonen" ("Niet lakken"), as a reviewer who
+    disagrees with one. The keep-public items go with the document's "Alle N ‘blijft openbaar’
+    accepteren", the rest with "alles op deze pagina" + "Selectie lakken / akkoord"."""
     pg = p.page
     done = 0
-    if per_finding and await pg.locator("li.finding").count() >= 2:
-        if await p.click("bevinding: niet lakken (één)", "li.finding button.reject[aria-label^='Niet lakken']"):
+    if per_finding and await pg.locator("li.finding button.accept").count():
+        if await p.act("bevinding: lakken/akkoord (één)", lambda: pg.locator("li.finding button.accept").first.click()):
             done += 1
-        accept = pg.locator("li.finding button.accept")
-        if await accept.count() and await p.act("bevinding: lakken/akkoord (één)", lambda: accept.first.click()):
-            done += 1
+    keep = pg.locator("form[action$='/openbaar-akkoord'] button")
+    if await keep.count() and await p.act("blijft openbaar: alle in dit document", lambda: keep.first.click()):
+        done += 1
     for _ in range(400):  # 50 a page
         box = pg.locator("#sel-page")
         if not await box.count():
@@ -258,6 +272,12 @@ async def decide_open(p: Person, per_finding: bool) -> int:
         ):
             FAILURES.append(f"{p.name}: selectie veranderde niets ({pg.url})")
             break
+    if per_finding:
+        show_all = pg.locator("a[href='?toon=alle']")
+        if await show_all.count() and await p.act("alle bevindingen tonen", lambda: show_all.first.click()):
+            reject = pg.locator("li.finding.st-accepted button.reject[aria-label^='Niet lakken']")
+            if await reject.count() and await p.act("bevinding: niet lakken (één)", lambda: reject.first.click()):
+                done += 1
     return done
 
 
@@ -280,7 +300,7 @@ async def review(p: Person, every: int, stats: dict[str, int]) -> None:
         nxt = pg.locator("a.button-link", has_text="Verder met het volgende document")
         if not await nxt.count():
             break
-        if not await p.act("mijn werk: verder (document openen)", lambda: nxt.first.click()):
+        if not await p.act("mijn werk: verder (document openen)", lambda b=nxt: b.first.click()):
             break
         while True:
             n += 1
@@ -290,7 +310,7 @@ async def review(p: Person, every: int, stats: dict[str, int]) -> None:
                 await judge(p)
             done_next = pg.locator("#done-next")
             if await done_next.count():
-                ok = await p.act("document beoordeeld + volgende", lambda: done_next.click())
+                ok = await p.act("document beoordeeld + volgende", lambda b=done_next: b.click())
                 if ok and "/documenten/" in pg.url and "melding=" in pg.url:
                     continue
                 break
@@ -321,7 +341,7 @@ async def preflight(coord: Person, every: int) -> dict[str, int]:
                 await coord.act("oordeel opslaan", lambda: pg.get_by_role("button", name="Oordeel opslaan").click())
             button = pg.locator("form[action$='/status'] button[data-key=d]")
             if await button.count():
-                await coord.act("document beoordeeld", lambda: button.first.click())
+                await coord.act("document beoordeeld", lambda b=button: b.first.click())
             continue
         persons_link = pg.locator("a[href='/personen?beslissing=undecided']")
         if await persons_link.count():
@@ -350,7 +370,8 @@ def check_zip(path: Path, case_dir: Path) -> str:
     leaked = 0
     with Case(case_dir) as case:
         names_redacted = {
-            r.text for d in case.doc_ids()[:300] for r in redactions(case, d) if r.category == "person" and len(r.text) > 6
+            r.text for d in case.doc_ids()[:300] for r in redactions(case, d)
+            if r.category == "person" and len(r.text) > 6
         }
     leaked = sum(1 for t in names_redacted if t in text)
     lines.append(f"{len(names_redacted)} redacted names sampled, {leaked} found in the text of the sampled PDFs")
@@ -379,7 +400,7 @@ async def run(args: argparse.Namespace, case_dir: Path, work: Path) -> None:
             for name in ("coord", "anna", "bert"):
                 ctx = await browser.new_context(viewport={"width": 1400, "height": 900}, accept_downloads=True)
                 page = await ctx.new_page()
-                page.set_default_timeout(120_000)
+                page.set_default_timeout(TIMEOUT_MS)
                 page.on("dialog", lambda d: asyncio.ensure_future(d.accept()))
                 people[name] = Person(name, page, base)
             coord, anna, bert = people["coord"], people["anna"], people["bert"]
@@ -391,8 +412,9 @@ async def run(args: argparse.Namespace, case_dir: Path, work: Path) -> None:
             t = phase(f"work division per document kind: {load}", t)
             decided, merged = await persons(coord)
             t = phase(f"persons: {merged}; {decided} decided case-wide", t)
-            n = await keep_public(coord)
-            t = phase(f"keep-public proposals accepted per category ({n} categories)", t)
+            if args.case_wide_keep:
+                n = await keep_public(coord)
+                t = phase(f"keep-public proposals accepted per category in the case ({n})", t)
             stats: dict[str, int] = defaultdict(int)
             a_stats: dict[str, int] = defaultdict(int)
             await asyncio.gather(review(anna, args.every, a_stats), review(bert, args.every, stats))
@@ -434,6 +456,8 @@ def main() -> None:
     ap.add_argument("--keep", type=Path, help="work folder (default: a new one in /tmp)")
     ap.add_argument("--reuse", action="store_true", help="the case in --keep is already processed")
     ap.add_argument("--copy-from", type=Path, help="copy this processed work folder into --keep first")
+    ap.add_argument("--case-wide-keep", action="store_true",
+                    help="the coordinator accepts every keep-public proposal per category in the case first")
     ap.add_argument("--every", type=int, default=10, help="every N-th document: single accept/reject")
     args = ap.parse_args()
     work = args.keep or Path(f"/tmp/wooflow-browserbench-{os.getpid()}")

@@ -29,3 +29,23 @@ def test_person_keys(text: str, category: str, key: str) -> None:
 def test_unusable_forms() -> None:
     assert parse_name("info@minvws.nl", "email") is None
     assert parse_name("dhr.", "person") is None
+
+
+def test_word_runs_of_a_few_persons_equal_the_full_scan(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The regex shortcut for one decision finds the same positions as visiting every word."""
+    import importlib
+
+    p = importlib.import_module("wooflow.case.persons")  # the package exports a function "persons"
+
+    text = (
+        "Jan Bergman, JAN BERGMAN en jan. Bergman; Bergman-Jansen, Bergmann, A.Jansen en a. jansen"
+        " (Jansen) Éva Öz  éva   öz, xJan, Jan_Bergman\nJan\nBergman ANNA anna-Marie"
+    )
+    wanted = {("jan", "bergman"), ("bergman",), ("a", "jansen"), ("jansen",), ("éva", "öz"), ("anna",),
+              ("jan",)}
+    fast = p._runs(text, wanted)
+    monkeypatch.setattr(p, "_FEW_FIRSTS", 0)
+    slow = p._runs(text, wanted)
+    assert dict(fast) == dict(slow)
+    assert len(fast[("jan", "bergman")]) == 4 and fast[("jan", "bergman")][:2] == [0, 13]  # not Jan_Bergman
+    assert fast[("éva", "öz")] and len(fast[("anna",)]) == 2

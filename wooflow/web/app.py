@@ -14,6 +14,7 @@ see :mod:`wooflow.web.auth` for sessions, CSRF and roles.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,10 +23,12 @@ from urllib.parse import urlencode, urlsplit
 
 from fastapi import Depends, FastAPI, Request
 from fastapi import Path as PathParam
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from wooflow.case import Case
 from wooflow.case.users import ensure_schema, has_users
@@ -163,6 +166,22 @@ NO_USERS = (
 )
 
 
+WARM_TEMPLATES = ("base.html", "document.html", "documents.html", "overview.html", "work.html", "pages.html")
+
+
+def _warm_up(ctx: WebContext) -> None:
+    """Load in the background what the first document page would otherwise wait for: the
+    redactor package (the page view's geometry; importing it and PyMuPDF took 3-10 s on a
+    busy machine, all on the first document a reviewer opened) and the compiled templates."""
+    try:
+        import wooflow.redact.batch  # noqa: F401
+
+        for name in WARM_TEMPLATES:
+            ctx.templates.env.get_template(name)
+    except Exception:  # noqa: BLE001, S110 - only a head start; the request loads it itself
+        pass
+
+
 def create_app(
     case_dir: Path | str,
     allowed_hosts: Iterable[str] | None = LOOPBACK_HOSTS,
@@ -207,8 +226,10 @@ def create_app(
         redoc_url=None,
         openapi_url=None,
         dependencies=[Depends(auth.authenticate), Depends(auth.check_csrf)],
+        form_limits={"max_fields": auth.MAX_FORM_FIELDS},
     )
     app.state.web = ctx
+    threading.Thread(target=_warm_up, args=(ctx,), name="wooflow-warm-up", daemon=True).start()
 
     @app.middleware("http")
     async def guard(request: Request, call_next: Any) -> Response:
@@ -237,6 +258,12 @@ def create_app(
         if request.method == "POST":
             return redirect(back(request, "/"), fout=message)
         return ctx.render(request, "error.html", status_code=404, message=message)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if exc.status_code == 400 and "fields" in str(exc.detail).lower():  # FastAPI's own parse
+            return redirect(back(request, "/"), fout=auth.TOO_MANY_FIELDS)
+        return await http_exception_handler(request, exc)
 
     @app.exception_handler(OverflowError)
     async def too_large(request: Request, exc: OverflowError) -> Response:
