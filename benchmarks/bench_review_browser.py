@@ -169,22 +169,27 @@ async def add_users(coord: Person) -> None:
 
 
 async def divide_work(coord: Person) -> dict[str, int]:
-    """Per document kind (within the request): all results to the reviewer with fewer so far."""
+    """Per document kind (within the request, largest first): all results to the reviewer
+    with fewer so far."""
     pg = coord.page
     await coord.goto("GET /documenten", "/documenten?scope=in")
     kinds = [v for v in await pg.locator("select[name=type] option").evaluate_all("os => os.map(o => o.value)") if v]
-    load = {"anna": 0, "bert": 0}
+    counts: dict[str, int] = {}
     for kind in kinds:
         await coord.goto("GET /documenten (zoeken)", f"/documenten?scope=in&type={kind}")
         status = await pg.locator("p[role=status]").first.inner_text()
-        n = int(re.match(r"\s*(\d+)", status).group(1)) if re.match(r"\s*(\d+)", status) else 0  # type: ignore[union-attr]
-        if not n:
+        m = re.match(r"\s*(\d+)", status)
+        counts[kind] = int(m.group(1)) if m else 0
+    load = {"anna": 0, "bert": 0}
+    for kind in sorted(counts, key=lambda k: -counts[k]):  # largest first: an even split
+        if not counts[kind]:
             continue
         who = min(load, key=lambda k: load[k])
+        await coord.goto("GET /documenten (zoeken)", f"/documenten?scope=in&type={kind}")
         await pg.locator("summary", has_text="resultaten toewijzen").click()
         await pg.locator("form[action='/toewijzen'] select[name=username]").select_option(who)
         await coord.act("toewijzen (alle resultaten)", lambda: pg.locator("form[action='/toewijzen'] button").click())
-        load[who] += n
+        load[who] += counts[kind]
     return load
 
 
@@ -273,11 +278,12 @@ async def decide_open(p: Person, per_finding: bool) -> int:
             FAILURES.append(f"{p.name}: selectie veranderde niets ({pg.url})")
             break
     if per_finding:
+        reject = pg.locator("li.finding.st-accepted button.reject[aria-label^='Niet lakken']")
         show_all = pg.locator("a[href='?toon=alle']")
-        if await show_all.count() and await p.act("alle bevindingen tonen", lambda: show_all.first.click()):
-            reject = pg.locator("li.finding.st-accepted button.reject[aria-label^='Niet lakken']")
-            if await reject.count() and await p.act("bevinding: niet lakken (één)", lambda: reject.first.click()):
-                done += 1
+        if not await reject.count() and await show_all.count():
+            await p.act("alle bevindingen tonen", lambda: show_all.first.click())
+        if await reject.count() and await p.act("bevinding: niet lakken (één)", lambda: reject.first.click()):
+            done += 1
     return done
 
 
@@ -305,6 +311,8 @@ async def review(p: Person, every: int, stats: dict[str, int]) -> None:
         while True:
             n += 1
             stats["documents"] += 1
+            if n % 100 == 0:
+                print(f"    {p.name}: {n} documents", flush=True)
             stats["selection actions"] += await decide_open(p, per_finding=n % every == 0)
             if n % (5 * every) == 0:
                 await judge(p)

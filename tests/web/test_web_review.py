@@ -117,8 +117,10 @@ def test_bulk_accept_keep_public_and_undo(case_dir: Path) -> None:
     with make_client(case_dir, "anna") as anna:
         page = anna.get(f"/documenten/{doc}").text
         assert "Alle 1 ‘blijft openbaar’ accepteren" in page
-        r = anna.post(f"/documenten/{doc}/openbaar-akkoord", data={})
+        assert 'name="toon" value="open"' in anna.get(f"/documenten/{doc}?toon=open").text
+        r = anna.post(f"/documenten/{doc}/openbaar-akkoord", data={"toon": "open"})
         assert _msg(r)["melding"].startswith("1 gegevens blijven openbaar")
+        assert _msg(r)["toon"] == "open"  # back to "alleen voorgestelde", where it was posted
         keep = _finding(case_dir, doc, "person")
         with Case(case_dir) as case:
             kept = [x for x in findings(case, doc) if x.finding.action == "keep"]

@@ -212,7 +212,8 @@ def register(app: FastAPI, ctx: WebContext) -> None:
 
     @app.post("/documenten/{doc_id}/openbaar-akkoord", name="bulk_keep")
     def bulk_keep(
-        request: Request, doc_id: DocId, soort: str = Form(""), persoon: str = Form("")
+        request: Request, doc_id: DocId, soort: str = Form(""), persoon: str = Form(""),
+        toon: str = Form(""),
     ) -> Response:
         with ctx.case(request) as case, case.transaction():
             case.record(doc_id)
@@ -224,9 +225,10 @@ def register(app: FastAPI, ctx: WebContext) -> None:
                 ids = bulk.accept_keep(case, doc_id, soort or None, persoon or None)
             if ids:
                 workflow.touch(case, doc_id)
-        return redirect(
+        return redirect(  # back to the same view: "alleen voorgestelde" stays so
             _doc_url(doc_id),
             "h-bevindingen",
+            toon="open" if toon == "open" else "",
             melding=f"{len(ids)} gegevens blijven openbaar (akkoord). Ongedaan maken kan met ‘Ongedaan maken’.",
         )
 
