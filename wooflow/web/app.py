@@ -14,7 +14,6 @@ see :mod:`wooflow.web.auth` for sessions, CSRF and roles.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -166,22 +165,6 @@ NO_USERS = (
 )
 
 
-WARM_TEMPLATES = ("base.html", "document.html", "documents.html", "overview.html", "work.html", "pages.html")
-
-
-def _warm_up(ctx: WebContext) -> None:
-    """Load in the background what the first document page would otherwise wait for: the
-    redactor package (the page view's geometry; importing it and PyMuPDF took 3-10 s on a
-    busy machine, all on the first document a reviewer opened) and the compiled templates."""
-    try:
-        import wooflow.redact.batch  # noqa: F401
-
-        for name in WARM_TEMPLATES:
-            ctx.templates.env.get_template(name)
-    except Exception:  # noqa: BLE001, S110 - only a head start; the request loads it itself
-        pass
-
-
 def create_app(
     case_dir: Path | str,
     allowed_hosts: Iterable[str] | None = LOOPBACK_HOSTS,
@@ -229,7 +212,6 @@ def create_app(
         form_limits={"max_fields": auth.MAX_FORM_FIELDS},
     )
     app.state.web = ctx
-    threading.Thread(target=_warm_up, args=(ctx,), name="wooflow-warm-up", daemon=True).start()
 
     @app.middleware("http")
     async def guard(request: Request, call_next: Any) -> Response:
