@@ -41,6 +41,7 @@ import asyncio
 import os
 import re
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -497,6 +498,10 @@ def main() -> None:
     work = args.keep or Path(f"/tmp/wooflow-browserbench-{os.getpid()}")
     print(f"three people in three browsers, {args.docs} generated documents ({work})", flush=True)
     t = time.perf_counter()
+    # a long run stopped from outside still prints its figures (SIGTERM: table, then exit;
+    # SIGUSR1: the table so far); SIGINT alone waits for Playwright's open waits to end
+    signal.signal(signal.SIGTERM, lambda *_: (table(), phase("stopped (SIGTERM)", t), os._exit(143)))
+    signal.signal(signal.SIGUSR1, lambda *_: table())
     case_dir = build_case(args, work)
     try:
         asyncio.run(run(args, case_dir, work))
