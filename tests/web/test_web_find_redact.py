@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import unquote_plus
 
+import pytest
+
 from tests.web.conftest import make_client
 from wooflow.case import Case, findings, judgement
 from wooflow.case.find_redact import plan
@@ -67,3 +69,21 @@ def test_candidates_from_the_index_miss_nothing(case_dir: Path) -> None:
             exact = sum(len(pattern.findall(t)) for t in texts)
             found = plan(case, query)
             assert exact > 0 and found.count + found.already == exact, query
+
+
+def test_a_word_in_too_many_documents_is_refused_with_the_count(
+    case_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A very common word is not scanned in every text: the page says how many documents and
+    asks for a narrower search (the limit is 2,500 documents; here lowered to 2)."""
+    from wooflow.case import find_redact
+
+    monkeypatch.setattr(find_redact, "MAX_DOCUMENTS", 2)
+    with make_client(case_dir, "anna") as c:
+        page = c.get("/zoeken-lakken", params={"q": "de"}).text
+        assert "“de” kan in 3 documenten staan: te veel om in één keer te zoeken en te lakken" in page
+        assert "(hoogstens 2 documenten)" in page and "Ja, " not in page
+        r = c.post("/zoeken-lakken", data={"q": "de", "ground": "5.1.2e", "aantal": "9"})
+        assert "kan in 3 documenten staan" in unquote_plus(r.headers["location"])
+        monkeypatch.setattr(find_redact, "MAX_DOCUMENTS", 3)
+        assert "keer in 3 documenten" in c.get("/zoeken-lakken", params={"q": "de"}).text

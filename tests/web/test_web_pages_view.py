@@ -60,3 +60,24 @@ def test_text_files_have_no_page_view(client: Any, ids: dict[str, int]) -> None:
     assert "paginas" not in client.get(f"/documenten/{doc}").text
     r = client.get(f"/documenten/{doc}/paginas")
     assert r.status_code == 404 and "als tekst gepubliceerd" in r.text
+
+
+def test_the_page_view_knows_the_redactors_text_files() -> None:
+    """pageview keeps its own copy (importing the redactor loads PyMuPDF on a first page)."""
+    from wooflow.redact.batch import TEXT_SUFFIXES
+    from wooflow.web import pageview
+
+    assert pageview.TEXT_SUFFIXES == TEXT_SUFFIXES
+
+
+def test_a_document_page_does_not_load_the_redactor() -> None:
+    """The first document page after a start waited seconds for PyMuPDF; it needs none of it."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from wooflow.web import pageview, routes_docs, views, queries;"
+        " print('wooflow.redact' in sys.modules, 'pymupdf' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "False"]

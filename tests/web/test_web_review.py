@@ -117,8 +117,10 @@ def test_bulk_accept_keep_public_and_undo(case_dir: Path) -> None:
     with make_client(case_dir, "anna") as anna:
         page = anna.get(f"/documenten/{doc}").text
         assert "Alle 1 ‘blijft openbaar’ accepteren" in page
-        r = anna.post(f"/documenten/{doc}/openbaar-akkoord", data={})
+        assert 'name="toon" value="open"' in anna.get(f"/documenten/{doc}?toon=open").text
+        r = anna.post(f"/documenten/{doc}/openbaar-akkoord", data={"toon": "open"})
         assert _msg(r)["melding"].startswith("1 gegevens blijven openbaar")
+        assert _msg(r)["toon"] == "open"  # back to "alleen voorgestelde", where it was posted
         keep = _finding(case_dir, doc, "person")
         with Case(case_dir) as case:
             kept = [x for x in findings(case, doc) if x.finding.action == "keep"]
@@ -295,3 +297,47 @@ def test_preflight_lists_what_stands_in_the_way(case_dir: Path) -> None:
         page = anna.get("/publiceren").text
         assert "‘Niet openbaar’ zonder zelf gekozen grond: 1" in page
         assert "‘Openbaar’ terwijl er lakkingen zijn: 0" in page
+
+
+def test_done_and_on_to_the_next_of_my_work(case_dir: Path) -> None:
+    with Case(case_dir) as case:
+        mine = [d for d in workflow.under_review(case)]
+    assert len(mine) == 2
+    first, second = mine
+    with make_client(case_dir, "coord") as coord:
+        coord.post("/toewijzen", data={"username": "anna", "doc": [str(d) for d in mine]})
+    with make_client(case_dir, "anna") as anna:
+        html = anna.get(f"/documenten/{first}").text
+        assert 'id="done-next">Beoordeeld, volgende in mijn werk' in html
+        assert f'name="volgende" value="{second}"' in html
+        assert f'id="next-mine" href="/documenten/{second}?toon=open"' in html
+        with Case(case_dir) as case:
+            for r in findings(case, first):
+                if r.status == "proposed":
+                    anna.post(f"/documenten/{first}/bevindingen/{r.id}/afwijzen")
+        r = anna.post(f"/documenten/{first}/status", data={"status": "beoordeeld", "volgende": str(second)})
+        assert r.headers["location"].startswith(f"/documenten/{second}?toon=open&")
+        assert _msg(r)["melding"].endswith(": beoordeeld.")
+        html = anna.get(f"/documenten/{second}").text  # the first is done: nothing after this one
+        assert "done-next" not in html and "next-mine" not in html
+        r = anna.post(f"/documenten/{first}/status", data={"status": "in behandeling", "volgende": "99999"})
+        assert _msg(r)["melding"] == "Status: in behandeling."  # an unknown next: stay here
+    with make_client(case_dir, "bert") as bert:  # nothing assigned to bert: no "mijn werk" buttons
+        assert "done-next" not in bert.get(f"/documenten/{first}").text
+
+
+def test_a_form_with_more_than_a_thousand_fields_is_read(case_dir: Path) -> None:
+    """Starlette's default of 1,000 form fields refused big assignments with a bare HTTP 400."""
+    from wooflow.web import auth
+
+    doc = _doc(case_dir)
+    with make_client(case_dir, "coord") as coord:
+        csrf = coord.headers.pop("X-CSRF-Token")  # as a browser posts it: a form field
+        data = {"csrf": csrf, "username": "anna", "doc": [str(doc)] * 1500}
+        assert _msg(coord.post("/toewijzen", data=data))["melding"] == "1 document toegewezen aan anna."
+        many = {"csrf": csrf, "username": "anna", "doc": [str(doc)] * (auth.MAX_FORM_FIELDS + 1)}
+        refused = _msg(coord.post("/toewijzen", data=many))["fout"]
+        assert refused.startswith("dit formulier heeft meer dan 50.000 velden")
+        coord.headers["X-CSRF-Token"] = csrf  # the header path: FastAPI's own parsing, same limit
+        del many["csrf"]
+        assert "50.000 velden" in _msg(coord.post("/toewijzen", data=many))["fout"]

@@ -29,6 +29,10 @@ MIN_LENGTH = 2
 MAX_LENGTH = 200
 CONTAINER_KINDS = ("zip", "mbox")
 BATCH = 500  # candidate documents read at once
+# Above this many candidate documents a search is refused with the count instead of reading
+# every text ("de" is in nearly every document: 8,424 of 10,000 took 3.4 s to scan, and
+# redacting a word that common is never what a reviewer means).
+MAX_DOCUMENTS = 2500
 
 
 @dataclass(slots=True)
@@ -83,11 +87,22 @@ def _candidates(case: Case, query: str) -> list[int]:
     return sorted(find_rows.like_candidates(case.conn, like, CONTAINER_KINDS))
 
 
+def _thousands(n: int) -> str:
+    """12345 -> "12.345" (Dutch)."""
+    return f"{n:,}".replace(",", ".")
+
+
 def plan(case: Case, query: str, samples: int = 10) -> Plan:
     """Every occurrence of ``query`` in the case that is not yet redacted."""
     pattern = _pattern(query)
     out = Plan(" ".join(query.split()))
     candidates = _candidates(case, query)
+    if len(candidates) > MAX_DOCUMENTS:
+        raise CaseError(
+            f"“{out.query}” kan in {_thousands(len(candidates))} documenten staan: te veel om in één"
+            f" keer te zoeken en te lakken (hoogstens {_thousands(MAX_DOCUMENTS)} documenten)."
+            " Maak de zoekterm specifieker, bijvoorbeeld met meer woorden of een hele naam"
+        )
     for i in range(0, len(candidates), BATCH):  # texts and redactions a batch at a time
         chunk = candidates[i : i + BATCH]
         texts = case_docs.texts(case.conn, chunk)

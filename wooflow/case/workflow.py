@@ -16,9 +16,9 @@ gecontroleerd; every screen and report should use :func:`progress`.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from wooflow.case import audit
 from wooflow.case.users import ensure_schema
@@ -167,3 +167,20 @@ def work_of(case: Case, username: str) -> list[int]:
     """The documents assigned to ``username``, in id order."""
     ensure_schema(case.store)
     return workflow_rows.work_of(case.conn, username)
+
+
+def next_todo(case: Case, username: str, doc_id: int, order: Callable[[int], Any]) -> int | None:
+    """The next of ``username``'s documents still to do (nieuw or in behandeling, under review)
+    after ``doc_id`` in ``order`` (the inventory order), wrapping around; never ``doc_id``."""
+    ids = work_of(case, username)
+    if not ids:
+        return None
+    review = set(workflow_rows.under_review(case.conn, ids))
+    todo = [i for i, st in statuses(case, [i for i in ids if i in review]).items()
+            if st in (NEW, BUSY) and i != doc_id]
+    if not todo:
+        return None
+    here = order(doc_id)
+    todo.sort(key=order)
+    return next((i for i in todo if order(i) > here), todo[0])
+

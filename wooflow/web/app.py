@@ -22,10 +22,12 @@ from urllib.parse import urlencode, urlsplit
 
 from fastapi import Depends, FastAPI, Request
 from fastapi import Path as PathParam
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from wooflow.case import Case
 from wooflow.case.users import ensure_schema, has_users
@@ -207,6 +209,7 @@ def create_app(
         redoc_url=None,
         openapi_url=None,
         dependencies=[Depends(auth.authenticate), Depends(auth.check_csrf)],
+        form_limits={"max_fields": auth.MAX_FORM_FIELDS},
     )
     app.state.web = ctx
 
@@ -237,6 +240,12 @@ def create_app(
         if request.method == "POST":
             return redirect(back(request, "/"), fout=message)
         return ctx.render(request, "error.html", status_code=404, message=message)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if exc.status_code == 400 and "fields" in str(exc.detail).lower():  # FastAPI's own parse
+            return redirect(back(request, "/"), fout=auth.TOO_MANY_FIELDS)
+        return await http_exception_handler(request, exc)
 
     @app.exception_handler(OverflowError)
     async def too_large(request: Request, exc: OverflowError) -> Response:

@@ -23,6 +23,7 @@ from fastapi import FastAPI, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from wooflow.case import users
+from wooflow.exceptions import CaseError
 
 if TYPE_CHECKING:
     from wooflow.web.app import WebContext
@@ -118,6 +119,28 @@ def authenticate(request: Request) -> None:
         raise Forbidden(COORDINATOR_ONLY)
 
 
+# A form may list many documents or findings (assigning 1,500 documents at once); Starlette's
+# default of 1,000 fields refused those with a bare HTTP 400. FastAPI's own parsing of Form
+# parameters gets the same limit (``create_app``), and reuses the form parsed here.
+MAX_FORM_FIELDS = 50_000
+TOO_MANY_FIELDS = (
+    "dit formulier heeft meer dan 50.000 velden en is niet verwerkt; kies minder tegelijk"
+    " (bijvoorbeeld met een zoekvraag of filter)"
+)
+
+
+async def read_form(request: Request) -> Any:
+    """The posted form with the app's field limit; too many fields is a Dutch message."""
+    from starlette.exceptions import HTTPException
+
+    try:
+        return await request.form(max_fields=MAX_FORM_FIELDS)
+    except HTTPException as e:
+        if e.status_code == 400 and "fields" in str(e.detail).lower():
+            raise CaseError(TOO_MANY_FIELDS) from e
+        raise
+
+
 async def check_csrf(request: Request) -> None:
     """Global dependency: a write must carry the session's CSRF token."""
     if request.method in ("GET", "HEAD") or request.url.path in PUBLIC_PATHS:
@@ -125,7 +148,7 @@ async def check_csrf(request: Request) -> None:
     expected = getattr(request.state, "csrf", "")
     sent = request.headers.get("x-csrf-token")
     if sent is None:
-        form = await request.form()
+        form = await read_form(request)
         value = form.get("csrf")
         sent = value if isinstance(value, str) else ""
     if not expected or not hmac.compare_digest(sent.encode(), expected.encode()):

@@ -81,13 +81,17 @@ class PageSource:
         return found
 
 
+# The text files the redactor publishes as text (``wooflow.redact.batch.TEXT_SUFFIXES``; a
+# test keeps the two equal). Not imported from there: importing ``wooflow.redact`` loads
+# PyMuPDF, 3-15 s on a busy machine, which every first document page after a start waited for.
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+
+
 def has_pages(case: Case, doc_id: int) -> bool:
     """Whether the document is published as a PDF (so a page view exists)."""
     rec = case.record(doc_id)
     if rec.kind in ("zip", "mbox"):
         return False
-    from wooflow.redact.batch import TEXT_SUFFIXES
-
     return not (rec.kind == "text" and rec.name.lower().endswith(TEXT_SUFFIXES))
 
 

@@ -148,6 +148,8 @@ def register(app: FastAPI, ctx: WebContext) -> None:
             thread = queries.thread_members(case, rec.thread_id, doc_id)
             prev_id, next_id = queries.neighbours(case, doc_id)
             next_open = queries.next_open(case, doc_id)
+            me = request.state.user
+            next_mine = workflow.next_todo(case, me.username, doc_id, ctx.numbers.label) if me.can_write else None
             related = [*duplicates, *children, *thread]
             if rec.parent_id is not None:
                 related.append(rec.parent_id)
@@ -196,6 +198,7 @@ def register(app: FastAPI, ctx: WebContext) -> None:
             prev_id=prev_id,
             next_id=next_id,
             next_open=next_open,
+            next_mine=next_mine,
         )
 
     @app.get("/documenten/{doc_id}/gelakt", response_class=PlainTextResponse, name="redacted")

@@ -212,7 +212,8 @@ def register(app: FastAPI, ctx: WebContext) -> None:
 
     @app.post("/documenten/{doc_id}/openbaar-akkoord", name="bulk_keep")
     def bulk_keep(
-        request: Request, doc_id: DocId, soort: str = Form(""), persoon: str = Form("")
+        request: Request, doc_id: DocId, soort: str = Form(""), persoon: str = Form(""),
+        toon: str = Form(""),
     ) -> Response:
         with ctx.case(request) as case, case.transaction():
             case.record(doc_id)
@@ -224,9 +225,10 @@ def register(app: FastAPI, ctx: WebContext) -> None:
                 ids = bulk.accept_keep(case, doc_id, soort or None, persoon or None)
             if ids:
                 workflow.touch(case, doc_id)
-        return redirect(
+        return redirect(  # back to the same view: "alleen voorgestelde" stays so
             _doc_url(doc_id),
             "h-bevindingen",
+            toon="open" if toon == "open" else "",
             melding=f"{len(ids)} gegevens blijven openbaar (akkoord). Ongedaan maken kan met ‘Ongedaan maken’.",
         )
 
@@ -328,7 +330,17 @@ def register(app: FastAPI, ctx: WebContext) -> None:
         return redirect(_doc_url(doc_id), "oordeel", melding=f"Oordeel: {j.judgement}.")
 
     @app.post("/documenten/{doc_id}/status", name="doc_status")
-    def set_status(request: Request, doc_id: DocId, status: str = Form(...)) -> Response:
+    def set_status(request: Request, doc_id: DocId, status: str = Form(...), volgende: str = Form("")) -> Response:
+        """Set a document's status; with ``volgende`` (after "beoordeeld") go on to that document."""
         with ctx.case(request) as case:
             new = workflow.set_status(case, doc_id, status, request.state.user)
+            nxt = int(volgende) if volgende.isdigit() and len(volgende) < 19 else None
+            if nxt is not None:
+                try:
+                    case.record(nxt)
+                except CaseError:
+                    nxt = None
+        if nxt is not None:
+            label = ctx.numbers.label(doc_id)
+            return redirect(f"/documenten/{nxt}?toon=open", melding=f"Document {label}: {new}.")
         return redirect(_doc_url(doc_id), "status", melding=f"Status: {new}.")

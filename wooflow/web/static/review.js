@@ -32,7 +32,7 @@
     if (t && (t.isContentEditable || /^(INPUT|SELECT|TEXTAREA|BUTTON)$/.test(t.tagName))) return;
     var go = { j: function () { focusItem(here() + 1); }, k: function () { focusItem(here() - 1); },
       a: function () { press("button.accept"); }, r: function () { press("button[aria-label^=\"Niet lakken\"]"); },
-      n: function () { var l = document.getElementById("next-open"); if (l) l.click(); },
+      n: function () { var l = document.getElementById("next-mine") || document.getElementById("next-open"); if (l) l.click(); },
       u: function () { var b = document.getElementById("undo-button"); if (b) b.click(); },
       x: function () { var li = items[here()], box = li && li.querySelector("input.pick"); if (box) box.click(); },
       "?": function () { if (help) help.open = !help.open; } }[e.key];

@@ -1,0 +1,514 @@
+"""Three people in three real browsers take a generated case from proposals to a downloaded
+package: prints wall time per phase and the time of every kind of UI action; asserts nothing.
+
+    .venv/bin/python benchmarks/bench_review_browser.py [--docs 2000] [--keep DIR] [--reuse]
+        [--copy-from DIR] [--every 10] [--slow-ms 0]
+
+The case is built as ``bench_review_flow.py`` builds it (``bench_process.generate`` +
+``process``); ``--reuse`` uses the processed case in ``--keep``, ``--copy-from`` first copies a
+processed work folder (its ``in``, ``pakket``, ``pakket.zaak``) into ``--keep`` (a fresh start
+from the same proposals, without processing again).
+
+Then, against ``wooflow serve`` in its own process (a real HTTP server), Debian's Chromium
+(headless, Playwright) with one browser context per person:
+
+1. ``wooflow user add`` makes the coordinator ``coord``; coord logs in and adds the reviewers
+   ``anna`` and ``bert`` on "Gebruikers".
+2. Work division: coord filters the document list per document kind (binnen het verzoek) and
+   assigns all results of each kind to whichever reviewer has fewer documents so far.
+3. Persons: coord merges two forms of one person ("Samenvoegen"), then decides every undecided
+   person case-wide ("Overal lakken", confirming the dialog); then accepts the keep-public
+   proposals per category on the overview.
+4. The two reviewers at the same time: "Mijn werk", "Verder met het volgende document", and per
+   document: every ``--every``-th document one proposal rejected and one accepted on its own;
+   the open proposals accepted with "alles op deze pagina" + "Selectie lakken / akkoord" (page
+   by page); every ``5 * --every``-th document an explicit judgement; then "Document
+   beoordeeld" (with "en volgende" where the page offers it, else back to "Mijn werk").
+5. Pre-flight: coord opens "Publiceren" and works through whatever it still lists (opens the
+   document, decides what is open, marks it beoordeeld), then "Pakket maken", waits, downloads
+   the zip and checks it (opens, CRC, inventory, decision letter, one PDF per published
+   document, no redacted name of a sample left in the PDFs' text).
+
+Figures: wall time per phase; per UI action (click to the next page loaded) count, median,
+p95, max in ms; the number of actions; failures (an action that raised, or a page that showed
+an error message), each with its message.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import zipfile
+from collections import defaultdict
+from collections.abc import Awaitable, Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+PASSWORD = "bench-wachtwoord-1"
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
+TIMES: dict[str, list[float]] = defaultdict(list)
+FAILURES: list[str] = []
+REFUSED: list[str] = []
+TRACE = bool(os.environ.get("BENCH_TRACE"))
+TIMEOUT_MS = int(os.environ.get("BENCH_TIMEOUT_MS", "120000"))
+ROOT = Path(__file__).resolve().parent.parent
+WOOFLOW = [str(ROOT / ".venv" / "bin" / "wooflow")] if (ROOT / ".venv/bin/wooflow").exists() else ["wooflow"]
+
+
+class Person:
+    """One person's browser page and base URL."""
+
+    def __init__(self, name: str, page: Any, base: str) -> None:
+        self.name, self.page, self.base = name, page, base
+
+    async def act(self, kind: str, click: Callable[[], Awaitable[Any]], nav: bool = True) -> bool:
+        """Time one UI action (a click and the page it loads); count failures and refusals."""
+        t = time.perf_counter()
+        if TRACE:
+            print(f"    [{self.name}] {kind} ({self.page.url})", flush=True)
+        try:
+            if nav:
+                async with self.page.expect_navigation(wait_until="load", timeout=TIMEOUT_MS):
+                    await click()
+            else:
+                await click()
+        except Exception as e:  # noqa: BLE001 - a benchmark counts, it does not stop
+            FAILURES.append(f"{self.name} {kind}: {str(e).splitlines()[0][:200]} ({self.page.url})")
+            return False
+        TIMES[kind].append(1000 * (time.perf_counter() - t))
+        err = self.page.locator(".flash.err, p.error, [role=alert].flash")
+        if await err.count():
+            REFUSED.append(f"{self.name} {kind}: {(await err.first.inner_text())[:200]} ({self.page.url})")
+            return False
+        return True
+
+    async def goto(self, kind: str, path: str) -> bool:
+        return await self.act(kind, lambda: self.page.goto(self.base + path, wait_until="load"), nav=False)
+
+    async def click(self, kind: str, selector: str) -> bool:
+        return await self.act(kind, lambda: self.page.locator(selector).first.click())
+
+
+def phase(name: str, t0: float) -> float:
+    now = time.perf_counter()
+    print(f"  {name:64} {now - t0:8.1f} s", flush=True)
+    return now
+
+
+def table() -> None:
+    print(f"\n{'UI action':46} {'count':>6} {'median ms':>10} {'p95 ms':>8} {'max ms':>8}", flush=True)
+    total = 0
+    for kind, times in TIMES.items():
+        times = sorted(times)
+        total += len(times)
+        p95 = times[min(len(times) - 1, int(0.95 * len(times)))]
+        print(f"{kind:46} {len(times):6} {statistics.median(times):10.0f} {p95:8.0f} {max(times):8.0f}")
+    print(f"\nactions: {total}; failures: {len(FAILURES)}; refused with a message: {len(REFUSED)}")
+    for line in (FAILURES + REFUSED)[:40]:
+        print("  " + line)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def build_case(args: argparse.Namespace, work: Path) -> Path:
+    src, out, case_dir = work / "in", work / "pakket", work / "pakket.zaak"
+    if args.copy_from:
+        if work.exists():
+            shutil.rmtree(work)
+        shutil.copytree(args.copy_from, work)
+    work.mkdir(parents=True, exist_ok=True)
+    if not (args.reuse or args.copy_from) or not case_dir.exists():
+        from bench_process import generate
+
+        from wooflow.case.publish.config import ProcessConfig
+        from wooflow.case.publish.process import process
+
+        t = time.perf_counter()
+        if not src.exists():
+            src.mkdir(parents=True)
+            generate(src, args.docs, args.seed)
+        t = phase("generate", t)
+        summary = process([src], out, ProcessConfig(case_number="WOO-BENCH-FLOW"), case_dir)
+        phase(f"process (proposals, draft package): {summary.proposed} proposals", t)
+    return case_dir
+
+
+async def login(p: Person, path: str = "/") -> None:
+    await p.page.goto(p.base + path)
+    await p.page.get_by_label("Gebruikersnaam").fill(p.name)
+    await p.page.get_by_label("Wachtwoord", exact=True).fill(PASSWORD)
+    await p.act("inloggen", lambda: p.page.get_by_role("button", name="Inloggen").click())
+
+
+async def add_users(coord: Person) -> None:
+    await coord.goto("GET /gebruikers", "/gebruikers")
+    for name in ("anna", "bert"):
+        form = coord.page.locator("form[action='/gebruikers/toevoegen']")
+        await form.locator("input[name=username]").fill(name)
+        await form.locator("select[name=role]").select_option("reviewer")
+        await form.locator("input[name=password]").fill(PASSWORD)
+        await form.locator("input[name=password2]").fill(PASSWORD)
+        add = form.get_by_role("button", name="Gebruiker toevoegen")
+        await coord.act("gebruiker toevoegen", lambda b=add: b.click())
+
+
+async def divide_work(coord: Person) -> dict[str, int]:
+    """Per document kind (within the request, largest first): all results to the reviewer
+    with fewer so far."""
+    pg = coord.page
+    await coord.goto("GET /documenten", "/documenten?scope=in")
+    kinds = [v for v in await pg.locator("select[name=type] option").evaluate_all("os => os.map(o => o.value)") if v]
+    counts: dict[str, int] = {}
+    for kind in kinds:
+        await coord.goto("GET /documenten (zoeken)", f"/documenten?scope=in&type={kind}")
+        status = await pg.locator("p[role=status]").first.inner_text()
+        m = re.match(r"\s*(\d+)", status)
+        counts[kind] = int(m.group(1)) if m else 0
+    load = {"anna": 0, "bert": 0}
+    for kind in sorted(counts, key=lambda k: -counts[k]):  # largest first: an even split
+        if not counts[kind]:
+            continue
+        who = min(load, key=lambda k: load[k])
+        await coord.goto("GET /documenten (zoeken)", f"/documenten?scope=in&type={kind}")
+        await pg.locator("summary", has_text="resultaten toewijzen").click()
+        await pg.locator("form[action='/toewijzen'] select[name=username]").select_option(who)
+        await coord.act("toewijzen (alle resultaten)", lambda: pg.locator("form[action='/toewijzen'] button").click())
+        load[who] += counts[kind]
+    # the biggest kind alone may outweigh the rest: hand its oldest part to the other reviewer
+    # too (a date found by halving the range on the list's "t/m" filter, as a coordinator would)
+    heavy, light = max(load, key=lambda k: load[k]), min(load, key=lambda k: load[k])
+    kind = max(counts, key=lambda k: counts[k])
+    want = (load[heavy] - load[light]) // 2
+    if want > 20:
+        lo, hi, best = date(1990, 1, 1), date.today(), None
+        for _ in range(14):
+            mid = lo + (hi - lo) / 2
+            await coord.goto("GET /documenten (zoeken)", f"/documenten?scope=in&type={kind}&tot={mid}")
+            status = await pg.locator("p[role=status]").first.inner_text()
+            m = re.match(r"\s*(\d+)", status)
+            n = int(m.group(1)) if m else 0
+            best = (mid, n)
+            if abs(n - want) <= 10:
+                break
+            lo, hi = (mid, hi) if n < want else (lo, mid)
+        if best and best[1]:
+            await coord.goto("GET /documenten (zoeken)", f"/documenten?scope=in&type={kind}&tot={best[0]}")
+            await pg.locator("summary", has_text="resultaten toewijzen").click()
+            await pg.locator("form[action='/toewijzen'] select[name=username]").select_option(light)
+            button = pg.locator("form[action='/toewijzen'] button")
+            await coord.act("toewijzen (alle resultaten)", lambda: button.click())
+            load[heavy] -= best[1]
+            load[light] += best[1]
+    return load
+
+
+async def persons(coord: Person) -> tuple[int, str]:
+    """Merge one pair of forms of the same person, then decide every undecided person."""
+    pg = coord.page
+    await coord.goto("GET /personen", "/personen?beslissing=undecided")
+    rows = await pg.locator("table.persons tbody tr th a").evaluate_all(
+        "as => as.map(a => [a.textContent.trim(), a.getAttribute('href')])"
+    )
+    merged = "geen paar gevonden"
+    from urllib.parse import quote_plus, unquote_plus
+
+    for display, href in rows:  # "Bram K" is "Bram Kuipers": same first name, surname abridged
+        words = display.split()
+        if len(words) < 2:
+            continue
+        await coord.goto("GET /personen (zoeken)", f"/personen?naam={quote_plus(words[0])}")
+        others = await pg.locator("table.persons tbody tr th a").evaluate_all(
+            "as => as.map(a => [a.textContent.trim(), a.getAttribute('href')])"
+        )
+        full = next((h for d, h in others if h != href and d.split()[0] == words[0]
+                     and len(d.split()) == len(words) and d.split()[-1].startswith(words[-1])
+                     and len(d) > len(display)), None)  # fmt: skip
+        if full is None:
+            continue
+        await coord.goto("GET /personen/persoon", href)
+        await pg.get_by_label(re.compile("Samenvoegen met")).fill(unquote_plus(full.split("key=", 1)[1]))
+        await coord.act("samenvoegen (vraag)", lambda: pg.get_by_role("button", name="Samenvoegen…").click())
+        if await coord.act("samenvoegen (bevestigd)", lambda: pg.locator("#confirm").click()):
+            merged = f"{display} samengevoegd met {unquote_plus(full.split('key=', 1)[1])}"
+        break
+    decided = 0
+    for _ in range(2000):
+        await coord.goto("GET /personen (onbesloten)", "/personen?beslissing=undecided")
+        button = pg.locator("table.persons button[name=decision][value=redact]")
+        if not await button.count():
+            break
+        if not await coord.act("persoon: overal lakken", lambda b=button: b.first.click()):
+            break
+        decided += 1
+    return decided, merged
+
+
+async def keep_public(coord: Person) -> int:
+    pg = coord.page
+    n = 0
+    for _ in range(50):
+        await coord.goto("GET /", "/")
+        form = pg.locator("form[action='/openbaar-akkoord']")
+        if not await form.count():
+            break
+        if not await coord.act("blijft openbaar: alle van een soort", lambda f=form: f.locator("button").first.click()):
+            break
+        n += 1
+    return n
+
+
+async def decide_open(p: Person, per_finding: bool) -> int:
+    """On a document page (?toon=open): decide its open proposals; returns the actions done.
+
+    ``per_finding``: first one proposal on its own ("Lakken" / "Akkoord: openbaar"), and after
+    the rest one redaction rejected on "alle tonen" ("Niet lakken"), as a reviewer who
+    disagrees with one. The keep-public items go with the document's "Alle N ‘blijft openbaar’
+    accepteren", the rest with "alles op deze pagina" + "Selectie lakken / akkoord"."""
+    pg = p.page
+    done = 0
+    if per_finding and await pg.locator("li.finding button.accept").count():
+        if await p.act("bevinding: lakken/akkoord (één)", lambda: pg.locator("li.finding button.accept").first.click()):
+            done += 1
+    keep = pg.locator("form[action$='/openbaar-akkoord'] button")
+    if await keep.count() and await p.act("blijft openbaar: alle in dit document", lambda: keep.first.click()):
+        done += 1
+    for _ in range(400):  # 50 a page
+        box = pg.locator("#sel-page")
+        if not await box.count():
+            break
+        before = await pg.locator("input[name=pagina_ids]").get_attribute("value")
+        await box.check()
+        if not await p.click("selectie: alles op de pagina akkoord", "button[name=actie][value=accept]"):
+            break
+        done += 1
+        if await pg.locator("input[name=pagina_ids]").count() and (
+            await pg.locator("input[name=pagina_ids]").get_attribute("value") == before
+        ):
+            FAILURES.append(f"{p.name}: selectie veranderde niets ({pg.url})")
+            break
+    if per_finding:
+        reject = pg.locator("li.finding.st-accepted button.reject[aria-label^='Niet lakken']")
+        show_all = pg.locator("a[href='?toon=alle']")
+        if not await reject.count() and await show_all.count():
+            await p.act("alle bevindingen tonen", lambda: show_all.first.click())
+        if await reject.count() and await p.act("bevinding: niet lakken (één)", lambda: reject.first.click()):
+            done += 1
+    return done
+
+
+async def judge(p: Person) -> None:
+    """An explicit judgement: the derived one, set by a person (radio 'automatisch' is not)."""
+    pg = p.page
+    current = (await pg.locator("section[aria-labelledby=oordeel] strong").first.inner_text()).strip()
+    radio = pg.locator(f"section[aria-labelledby=oordeel] input[name=value][value='{current}']")
+    if not await radio.count():
+        return
+    await radio.check()
+    await p.act("oordeel opslaan", lambda: pg.get_by_role("button", name="Oordeel opslaan").click())
+
+
+async def review(p: Person, every: int, stats: dict[str, int]) -> None:
+    pg = p.page
+    await p.goto("GET /mijn-werk", "/mijn-werk")
+    n = 0
+    while True:
+        nxt = pg.locator("a.button-link", has_text="Verder met het volgende document")
+        if not await nxt.count():
+            break
+        if not await p.act("mijn werk: verder (document openen)", lambda b=nxt: b.first.click()):
+            break
+        while True:
+            n += 1
+            stats["documents"] += 1
+            if n % 100 == 0:
+                print(f"    {p.name}: {n} documents", flush=True)
+            stats["selection actions"] += await decide_open(p, per_finding=n % every == 0)
+            if n % (5 * every) == 0:
+                await judge(p)
+            done_next = pg.locator("#done-next")
+            if await done_next.count():
+                ok = await p.act("document beoordeeld + volgende", lambda b=done_next: b.click())
+                if ok and "/documenten/" in pg.url and "melding=" in pg.url:
+                    continue
+                break
+            await p.click("document beoordeeld", "form[action$='/status'] button[data-key=d]")
+            break
+        if not await p.goto("GET /mijn-werk", "/mijn-werk"):
+            break
+
+
+async def preflight(coord: Person, every: int) -> dict[str, int]:
+    """Work through what "Publiceren" still lists, document by document."""
+    pg = coord.page
+    fixed: dict[str, int] = defaultdict(int)
+    for _ in range(3000):
+        await coord.goto("GET /publiceren", "/publiceren")
+        if await pg.locator("text=Niets meer open").count():
+            break
+        link = pg.locator("section.card p a[href^='/documenten/']")
+        if await link.count():
+            title = (await link.first.locator("xpath=../../h2").inner_text()).split(":")[0]
+            fixed[title] += 1
+            href = await link.first.get_attribute("href")
+            await coord.goto("pre-flight: document openen", f"{href}?toon=open")
+            await decide_open(coord, per_finding=False)
+            if "Openbaar" in title or "openbaar" in title:
+                auto = pg.locator("section[aria-labelledby=oordeel] input[name=value][value=auto]")
+                await auto.check()
+                await coord.act("oordeel opslaan", lambda: pg.get_by_role("button", name="Oordeel opslaan").click())
+            button = pg.locator("form[action$='/status'] button[data-key=d]")
+            if await button.count():
+                await coord.act("document beoordeeld", lambda b=button: b.first.click())
+            continue
+        persons_link = pg.locator("a[href='/personen?beslissing=undecided']")
+        if await persons_link.count():
+            fixed["personen"] += (await persons(coord))[0]
+            continue
+        break
+    return dict(fixed)
+
+
+def check_zip(path: Path, case_dir: Path) -> str:
+    from wooflow.case import Case, redactions
+
+    with zipfile.ZipFile(path) as z:
+        bad = z.testzip()
+        names = z.namelist()
+        pdfs = [n for n in names if n.lower().endswith(".pdf")]
+        lines = [f"{len(names)} files, {len(pdfs)} PDFs, CRC {'ok' if bad is None else 'BAD: ' + bad}"]
+        for want in ("inventaris", "besluit", "audit"):
+            lines.append(f"{want}: {'ja' if any(want in n.lower() for n in names) else 'NEE'}")
+        import fitz
+
+        text = ""
+        for n in pdfs[:: max(1, len(pdfs) // 40)]:
+            with fitz.open(stream=z.read(n), filetype="pdf") as doc:
+                text += "\n".join(page.get_text() for page in doc)
+    leaked = 0
+    with Case(case_dir) as case:
+        names_redacted = {
+            r.text for d in case.doc_ids()[:300] for r in redactions(case, d)
+            if r.category == "person" and len(r.text) > 6
+        }
+    leaked = sum(1 for t in names_redacted if t in text)
+    lines.append(f"{len(names_redacted)} redacted names sampled, {leaked} found in the text of the sampled PDFs")
+    return "; ".join(lines)
+
+
+async def run(args: argparse.Namespace, case_dir: Path, work: Path) -> None:
+    from playwright.async_api import async_playwright
+
+    subprocess.run([*WOOFLOW, "user", "add", str(case_dir), "coord", "--role", "coordinator", "--password-stdin"],
+                   input=PASSWORD + "\n", text=True, check=False, capture_output=True)  # fmt: skip
+    port = free_port()
+    server = subprocess.Popen([*WOOFLOW, "serve", str(case_dir), "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=open(work / "serve.log", "w"))  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(600):
+            with socket.socket() as s:
+                if s.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            await asyncio.sleep(0.1)
+        t = phase("server started", time.perf_counter())
+        async with async_playwright() as pw:
+            browser = await pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+            people: dict[str, Person] = {}
+            for name in ("coord", "anna", "bert"):
+                ctx = await browser.new_context(viewport={"width": 1400, "height": 900}, accept_downloads=True)
+                page = await ctx.new_page()
+                page.set_default_timeout(TIMEOUT_MS)
+                page.on("dialog", lambda d: asyncio.ensure_future(d.accept()))
+                people[name] = Person(name, page, base)
+            coord, anna, bert = people["coord"], people["anna"], people["bert"]
+            await login(coord)
+            await add_users(coord)
+            await asyncio.gather(login(anna), login(bert))
+            t = phase("coordinator logs in, adds two reviewers; they log in", t)
+            load = await divide_work(coord)
+            t = phase(f"work division per document kind: {load}", t)
+            decided, merged = await persons(coord)
+            t = phase(f"persons: {merged}; {decided} decided case-wide", t)
+            if args.case_wide_keep:
+                n = await keep_public(coord)
+                t = phase(f"keep-public proposals accepted per category in the case ({n})", t)
+            stats: dict[str, int] = defaultdict(int)
+            a_stats: dict[str, int] = defaultdict(int)
+            await asyncio.gather(review(anna, args.every, a_stats), review(bert, args.every, stats))
+            for k, v in a_stats.items():
+                stats[k] += v
+            t = phase(f"two reviewers at once: {dict(stats)}", t)
+            fixed = await preflight(coord, args.every)
+            t = phase(f"pre-flight list worked through: {fixed or 'niets open'}", t)
+            pg = coord.page
+            await coord.goto("GET /publiceren", "/publiceren")
+            await coord.act("pakket maken (klik)", lambda: pg.locator("#build-button").click())
+            t0 = time.perf_counter()
+            await pg.wait_for_selector("#download-link", timeout=3_600_000)
+            TIMES["pakket maken (wachten tot klaar)"].append(1000 * (time.perf_counter() - t0))
+            status = await pg.locator("#build-status").inner_text()
+            async with pg.expect_download(timeout=600_000) as dl_info:
+                t0 = time.perf_counter()
+                await pg.locator("#download-link").click()
+            dl = await dl_info.value
+            target = work / "publicatie.zip"
+            await dl.save_as(target)
+            TIMES["pakket downloaden"].append(1000 * (time.perf_counter() - t0))
+            t = phase(f"package built and downloaded ({target.stat().st_size / 2**20:.1f} MiB)", t)
+            print("  build: " + " | ".join(status.split("\n")[:6]))
+            print("  zip: " + check_zip(target, case_dir))
+            await browser.close()
+    finally:
+        server.terminate()
+        try:
+            server.wait(10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--docs", type=int, default=2000)
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--keep", type=Path, help="work folder (default: a new one in /tmp)")
+    ap.add_argument("--reuse", action="store_true", help="the case in --keep is already processed")
+    ap.add_argument("--copy-from", type=Path, help="copy this processed work folder into --keep first")
+    ap.add_argument("--case-wide-keep", action="store_true",
+                    help="the coordinator accepts every keep-public proposal per category in the case first")
+    ap.add_argument("--every", type=int, default=10, help="every N-th document: single accept/reject")
+    args = ap.parse_args()
+    work = args.keep or Path(f"/tmp/wooflow-browserbench-{os.getpid()}")
+    print(f"three people in three browsers, {args.docs} generated documents ({work})", flush=True)
+    t = time.perf_counter()
+    # a long run stopped from outside still prints its figures (SIGTERM: table, then exit;
+    # SIGUSR1: the table so far); SIGINT alone waits for Playwright's open waits to end
+    signal.signal(signal.SIGTERM, lambda *_: (table(), phase("stopped (SIGTERM)", t), os._exit(143)))
+    signal.signal(signal.SIGUSR1, lambda *_: table())
+    case_dir = build_case(args, work)
+    try:
+        asyncio.run(run(args, case_dir, work))
+    finally:
+        table()
+        phase("total", t)
+
+
+if __name__ == "__main__":
+    main()
