@@ -134,6 +134,12 @@ def count_occurrences(needle: str, haystack: str) -> int:
     of the whole text per needle made verification quadratic in the document's length."""
     if not needle:
         return 0
+    # Every match holds each space-separated piece of the needle literally (the pattern only
+    # lets the whitespace between pieces vary), so a piece missing from the haystack means no
+    # match: the usual answer for a redacted string in a clean output, found by a C substring
+    # search without building the word index of the haystack.
+    if not all(piece in haystack for piece in needle.split(" ")):
+        return 0
     pattern = _needle_pattern(needle)
     if not needle[:1].isalnum() and needle[:1] != "_":
         return len(pattern.findall(haystack))  # a needle that opens with a sign: plain scan
@@ -277,9 +283,9 @@ def pdftotext_pages(path: str) -> list[str] | None:
 
 
 def ocr_image(img: object) -> str:
-    import pytesseract
+    from wooflow.ingest.tessapi import image_to_string
 
-    return pytesseract.image_to_string(img, lang=OCR_LANG, config="--psm 3")
+    return image_to_string(img, OCR_LANG, "--psm 3")
 
 
 # --- structure: metadata, annotations, attachments, outline, JavaScript ----------------------

@@ -417,8 +417,9 @@ def _read_region(
     render: object, region: tuple[int, int, int, int], boxes: list[_Box]
 ) -> list[_Word]:
     """Tesseract's words in ``region`` (page pixels), every box painted white first."""
-    import pytesseract
     from PIL import ImageDraw
+
+    from wooflow.ingest.tessapi import image_to_data
 
     crop = render.crop(region)  # type: ignore[attr-defined]
     draw = ImageDraw.Draw(crop)
@@ -428,9 +429,7 @@ def _read_region(
             fill=255,
         )
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-    data = pytesseract.image_to_data(
-        crop, lang=OCR_LANG, config="--psm 6", output_type=pytesseract.Output.DICT
-    )
+    data = image_to_data(crop, OCR_LANG, "--psm 6")
     out = []
     for i, text in enumerate(data["text"]):
         text = (text or "").strip()
