@@ -73,6 +73,9 @@ class VerifyReport:
     page_ocr: int = 0  # pages OCR'd whole because a font's Unicode was not trusted
     residual_ocr: int = 0  # page areas with ink the text layer does not explain, OCR'd
     sampled_lines: int = 0  # lines OCR'd to test the fonts' Unicode
+    # page texts as read, not normalised: "pdftotext" (poppler's whole output), "mupdf"; the
+    # package's restlekcontrole searches them instead of reading the same bytes again
+    texts: dict[str, str] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -403,6 +406,7 @@ def verify_pdf(
     if poppler is not None:
         report.extractors.append("pdftotext")
         sources["pdftotext"] = normalize("\n".join(poppler))
+        report.texts["pdftotext"] = "\f".join(poppler)
     ocr_texts: list[str] = []
     if ocr:
         seen: set[str] = set()
@@ -438,6 +442,8 @@ def verify_pdf(
         report.sampled_lines = reading.sampled_lines
         for where, text in reading.sources.items():
             sources[where] = normalize(text)
+        if "mupdf" in reading.sources:
+            report.texts["mupdf"] = reading.sources["mupdf"]
         report.extractors.extend(w for w in ("mupdf", "objecten") if w in reading.sources)
         if reading.ocr_pages or reading.residual_ocr or reading.sampled_lines:
             report.extractors.append("tesseract-pagina")
