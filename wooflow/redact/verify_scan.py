@@ -180,6 +180,15 @@ Rect4 = tuple[float, float, float, float]
 def _page_boxes(page: pdfium.PdfPage) -> tuple[list[Rect4], list[Rect4]]:
     """Black filled rectangles over a page-sized image (the boxes) and white text (labels)."""
     width, height = page.get_size()
+    # A page is a scan only when images cover SCAN_IMAGE_SHARE of it: measured first over the
+    # image objects alone (the same objects in the same order as the loop below), so the text
+    # and path objects of an ordinary page (one per word after presplit.py) are not visited.
+    image_area = 0.0
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+        b = obj.get_bounds()
+        image_area += max(0.0, b[2] - b[0]) * max(0.0, b[3] - b[1])
+    if image_area / max(1.0, width * height) < SCAN_IMAGE_SHARE:
+        return [], []
     image_area = 0.0
     images, boxes, labels = [], [], []
     for obj in page.get_objects(max_depth=2):
