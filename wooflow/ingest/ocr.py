@@ -184,6 +184,8 @@ def ocr_blocks(image: Image.Image, scale: float, path: str = "") -> list[Block]:
     """
     import pytesseract
 
+    from wooflow.ingest.tessapi import image_to_data
+
     if image.width < MIN_SIDE_PX or image.height < MIN_SIDE_PX:
         return []
     # Tesseract's own OpenMP threads fight over cores (3-4x slower on a busy 2-core machine);
@@ -192,9 +194,7 @@ def ocr_blocks(image: Image.Image, scale: float, path: str = "") -> list[Block]:
     if image.mode not in ("L", "RGB"):
         image = image.convert("L")
     try:
-        data = pytesseract.image_to_data(
-            image, lang=LANG, config="--psm 3", output_type=pytesseract.Output.DICT
-        )
+        data = image_to_data(image, LANG, "--psm 3")
     except pytesseract.TesseractNotFoundError:
         raise OcrUnavailable(
             path, "tesseract is niet geïnstalleerd (apt install tesseract-ocr-nld)"

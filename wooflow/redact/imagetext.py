@@ -39,11 +39,9 @@ def _ocr_words(pix: pymupdf.Pixmap) -> list[OcrWord]:
 
 
 def _ocr_image_words(img: Any, psm: int = 3) -> list[OcrWord]:
-    import pytesseract
+    from wooflow.ingest.tessapi import image_to_data
 
-    data = pytesseract.image_to_data(
-        img, lang=OCR_LANG, config=f"--psm {psm}", output_type=pytesseract.Output.DICT
-    )
+    data = image_to_data(img, OCR_LANG, f"--psm {psm}")
     words: list[tuple[str, list[float], tuple[int, int, int]]] = []
     for i, word in enumerate(data["text"]):
         if word and word.strip() and float(data["conf"][i]) >= 0:

@@ -203,12 +203,27 @@ def _fallback_boxes(pdf: pymupdf.Document, doc: Document, span: Span) -> list[Bo
     return [Box(number, r.x0, r.y0, r.x1, r.y1, span.label) for r in rects]
 
 
+_UNIT_LENGTHS: dict[tuple[str, str], float] = {}
+
+
+def _unit_length(font: pymupdf.Font, label: str) -> float:
+    """``font.text_length(label, fontsize=1.0)``, remembered per font name and label (a case
+    has a handful of ground codes). MuPDF sums the advances and multiplies by the size, so the
+    length at size s is exactly this times s."""
+    key = (str(font.name), label)
+    if key not in _UNIT_LENGTHS:
+        if len(_UNIT_LENGTHS) > 4096:
+            _UNIT_LENGTHS.clear()
+        _UNIT_LENGTHS[key] = float(font.text_length(label, fontsize=1.0))
+    return _UNIT_LENGTHS[key]
+
+
 def label_size(label: str, rect: pymupdf.Rect, font: pymupdf.Font, upright: bool = True) -> float:
     """The largest font size at which ``label`` fits the box, 0 if it cannot be read.
 
     ``upright`` False: the label runs along the box's height (a box on a rotated scan).
     """
-    unit = font.text_length(label, fontsize=1.0) or 1.0
+    unit = _unit_length(font, label) or 1.0
     along, across = (rect.width, rect.height) if upright else (rect.height, rect.width)
     size = min(across * 0.72, along * 0.92 / unit, MAX_LABEL_SIZE)
     return size if size >= MIN_LABEL_SIZE else 0.0
@@ -240,7 +255,7 @@ def _draw_label(shape: pymupdf.Shape, box: Box, font: pymupdf.Font, rotate: int 
                 return
             size *= 0.85  # the line did not fit (MuPDF's line height is the font's bbox)
         return
-    width = font.text_length(box.label, fontsize=size)
+    width = _unit_length(font, box.label) * size
     x = rect.x0 + (rect.width - width) / 2
     y = rect.y0 + rect.height / 2 + 0.35 * size  # cap height of Helvetica is ~0.7 em
     shape.insert_text((x, y), box.label, fontsize=size, fontname=LABEL_FONT, color=LABEL_COLOR)

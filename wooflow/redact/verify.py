@@ -73,6 +73,9 @@ class VerifyReport:
     page_ocr: int = 0  # pages OCR'd whole because a font's Unicode was not trusted
     residual_ocr: int = 0  # page areas with ink the text layer does not explain, OCR'd
     sampled_lines: int = 0  # lines OCR'd to test the fonts' Unicode
+    # page texts as read, not normalised: "pdftotext" (poppler's whole output), "mupdf"; the
+    # package's restlekcontrole searches them instead of reading the same bytes again
+    texts: dict[str, str] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -133,6 +136,12 @@ def count_occurrences(needle: str, haystack: str) -> int:
     word starts with the needle's first characters (an index built once per haystack): a scan
     of the whole text per needle made verification quadratic in the document's length."""
     if not needle:
+        return 0
+    # Every match holds each space-separated piece of the needle literally (the pattern only
+    # lets the whitespace between pieces vary), so a piece missing from the haystack means no
+    # match: the usual answer for a redacted string in a clean output, found by a C substring
+    # search without building the word index of the haystack.
+    if not all(piece in haystack for piece in needle.split(" ")):
         return 0
     pattern = _needle_pattern(needle)
     if not needle[:1].isalnum() and needle[:1] != "_":
@@ -277,9 +286,9 @@ def pdftotext_pages(path: str) -> list[str] | None:
 
 
 def ocr_image(img: object) -> str:
-    import pytesseract
+    from wooflow.ingest.tessapi import image_to_string
 
-    return pytesseract.image_to_string(img, lang=OCR_LANG, config="--psm 3")
+    return image_to_string(img, OCR_LANG, "--psm 3")
 
 
 # --- structure: metadata, annotations, attachments, outline, JavaScript ----------------------
@@ -397,6 +406,7 @@ def verify_pdf(
     if poppler is not None:
         report.extractors.append("pdftotext")
         sources["pdftotext"] = normalize("\n".join(poppler))
+        report.texts["pdftotext"] = "\f".join(poppler)
     ocr_texts: list[str] = []
     if ocr:
         seen: set[str] = set()
@@ -432,6 +442,8 @@ def verify_pdf(
         report.sampled_lines = reading.sampled_lines
         for where, text in reading.sources.items():
             sources[where] = normalize(text)
+        if "mupdf" in reading.sources:
+            report.texts["mupdf"] = reading.sources["mupdf"]
         report.extractors.extend(w for w in ("mupdf", "objecten") if w in reading.sources)
         if reading.ocr_pages or reading.residual_ocr or reading.sampled_lines:
             report.extractors.append("tesseract-pagina")

@@ -132,6 +132,8 @@ _LIT_ESC = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}
 
 
 def _decode_literal(body: bytes) -> bytes:
+    if b"\\" not in body:
+        return body  # no escapes: the loop below would copy it byte for byte
     out = bytearray()
     i, n = 0, len(body)
     while i < n:
@@ -299,10 +301,10 @@ def outside_texts(path: str) -> dict[str, str]:
 
 
 def _ocr(img: object, psm: int = 3) -> str:
-    import pytesseract
+    from wooflow.ingest.tessapi import image_to_string
 
     _one_thread()
-    return str(pytesseract.image_to_string(img, lang=OCR_LANG, config=f"--psm {psm}"))
+    return image_to_string(img, OCR_LANG, f"--psm {psm}")
 
 
 def _render(page: pdfium.PdfPage, dpi: int) -> tuple[object, float]:
@@ -484,7 +486,7 @@ def _one_thread() -> None:
 
 def _disagreeing_fonts(doc: pymupdf.Document, sample: Sequence[_Line]) -> set[str]:
     """OCR the sampled lines as one stitched image; fonts whose spans read differently."""
-    import pytesseract
+    from wooflow.ingest.tessapi import image_to_data
 
     _one_thread()
     from PIL import Image
@@ -507,8 +509,7 @@ def _disagreeing_fonts(doc: pymupdf.Document, sample: Sequence[_Line]) -> set[st
         sheet.paste(img, (gap, y))
         tops.append(y)
         y += img.height + gap
-    data = pytesseract.image_to_data(sheet, lang=OCR_LANG, config="--psm 6",
-                                     output_type=pytesseract.Output.DICT)  # fmt: skip
+    data = image_to_data(sheet, OCR_LANG, "--psm 6")
     words = [
         (data["text"][i], data["left"][i] + data["width"][i] / 2, data["top"][i] + data["height"][i] / 2)
         for i in range(len(data["text"]))

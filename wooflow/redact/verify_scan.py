@@ -180,6 +180,15 @@ Rect4 = tuple[float, float, float, float]
 def _page_boxes(page: pdfium.PdfPage) -> tuple[list[Rect4], list[Rect4]]:
     """Black filled rectangles over a page-sized image (the boxes) and white text (labels)."""
     width, height = page.get_size()
+    # A page is a scan only when images cover SCAN_IMAGE_SHARE of it: measured first over the
+    # image objects alone (the same objects in the same order as the loop below), so the text
+    # and path objects of an ordinary page (one per word after presplit.py) are not visited.
+    image_area = 0.0
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+        b = obj.get_bounds()
+        image_area += max(0.0, b[2] - b[0]) * max(0.0, b[3] - b[1])
+    if image_area / max(1.0, width * height) < SCAN_IMAGE_SHARE:
+        return [], []
     image_area = 0.0
     images, boxes, labels = [], [], []
     for obj in page.get_objects(max_depth=2):
@@ -417,8 +426,9 @@ def _read_region(
     render: object, region: tuple[int, int, int, int], boxes: list[_Box]
 ) -> list[_Word]:
     """Tesseract's words in ``region`` (page pixels), every box painted white first."""
-    import pytesseract
     from PIL import ImageDraw
+
+    from wooflow.ingest.tessapi import image_to_data
 
     crop = render.crop(region)  # type: ignore[attr-defined]
     draw = ImageDraw.Draw(crop)
@@ -428,9 +438,7 @@ def _read_region(
             fill=255,
         )
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-    data = pytesseract.image_to_data(
-        crop, lang=OCR_LANG, config="--psm 6", output_type=pytesseract.Output.DICT
-    )
+    data = image_to_data(crop, OCR_LANG, "--psm 6")
     out = []
     for i, text in enumerate(data["text"]):
         text = (text or "").strip()

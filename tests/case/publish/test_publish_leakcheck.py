@@ -185,3 +185,91 @@ def test_checker_forms_and_public_role(tmp_path):
     }  # fmt: skip
     # a public namesake keeps the bare surname out of the needles
     assert all(n.kind != "achternaam" for n in build_needles([("5.1.2e", ["Jan Jansen"])], [], {"jansen"}))
+
+
+def _pdf(path: Path, text: str, title: str = "") -> None:
+    import pymupdf
+
+    doc = pymupdf.open()
+    doc.new_page().insert_text((72, 72), text, fontname="helv")
+    if title:
+        doc.set_metadata({"title": title})
+    doc.save(path)
+    doc.close()
+
+
+def test_worker_content_check_used_only_for_the_same_bytes(tmp_path):
+    """A content check made where the PDF was written (with the verifier's texts) is what the
+    package stage reads itself; once the file's bytes change, the file is read again."""
+    from wooflow.case.publish.leakcheck import Checker, ReadTexts, check_content
+    from wooflow.redact.verify import verify_pdf
+
+    needles = build_needles([("5.1.2e", ["Jan Jansen"])], [], set())
+    checker = Checker(needles)
+    _pdf(tmp_path / "schoon.pdf", "Verslag van het overleg over de begroting.")
+    _pdf(tmp_path / "lek.pdf", "Verslag van het overleg met Jan Jansen.", title="Gesprek Jansen")
+    for name in ("schoon.pdf", "lek.pdf"):
+        verified = verify_pdf(tmp_path / name, [], ocr=False, raise_on_failure=False)
+        read = ReadTexts(verified.texts.get("mupdf"), verified.texts.get("pdftotext"))
+        assert read.mupdf is not None
+        assert check_content(checker, tmp_path / name, name, read) == check_content(checker, tmp_path / name, name)
+    clean = check_content(checker, tmp_path / "schoon.pdf", "doc.pdf")
+    assert clean.hits == ()
+    (tmp_path / "doc.pdf").write_bytes((tmp_path / "schoon.pdf").read_bytes())
+    report = check_package(tmp_path, ["doc.pdf"], needles, {"doc.pdf": clean})
+    assert report.clean and report.checked == [("doc.pdf", "tekst en metadata (pdf)")]
+    # the same file name now holds other bytes: the stale clean check must not hide the leak
+    (tmp_path / "doc.pdf").write_bytes((tmp_path / "lek.pdf").read_bytes())
+    report = check_package(tmp_path, ["doc.pdf"], needles, {"doc.pdf": clean})
+    assert not report.clean
+    assert {h.where for h in report.leaks} >= {"pdf-tekst", "pdf-metadata"}
+
+
+def test_package_uses_the_workers_checks_and_reports_the_same(inputs, tmp_path, monkeypatch):
+    """process: the package stage reads no published document PDF again (the worker searched
+    it with the verifier's texts), and its report is the one it writes reading every file."""
+    from wooflow.case.publish import leakcheck, redactjob
+
+    calls: list[bool] = []
+    real = leakcheck._pdf_texts
+
+    def counted(data: bytes, read: leakcheck.ReadTexts | None = None) -> list[tuple[str, str]]:
+        calls.append(read is not None)
+        return real(data, read)
+
+    monkeypatch.setattr(leakcheck, "_pdf_texts", counted)
+    cfg = ProcessConfig(case_number=CFG.case_number, request=CFG.request, workers=1)  # calls seen here
+    out = tmp_path / "met"
+    summary = process_mod.process([inputs], out, cfg, case_dir=tmp_path / "zaak")
+    documents = [p for p in out.glob("*.pdf") if p.name not in ("besluit.pdf", "inventaris.pdf")]
+    assert summary.published == len(documents) >= 2
+    assert calls.count(True) == len(documents)  # in the worker, with the verifier's texts
+    assert calls.count(False) == 2  # besluit.pdf and inventaris.pdf, read by the package stage
+    calls.clear()
+    monkeypatch.setattr(redactjob, "_content_check", lambda *args: None)
+    out2 = tmp_path / "zonder"
+    process_mod.process([inputs], out2, cfg, case_dir=tmp_path / "zaak2")
+    assert calls.count(True) == 0 and calls.count(False) == len(documents) + 2
+    assert (out / REPORT).read_text(encoding="utf-8") == (out2 / REPORT).read_text(encoding="utf-8")
+
+
+def test_number_needles_found_alike_by_substring_and_by_window(monkeypatch):
+    """Few number needles are found by a substring search per prefix, many by a window over
+    the text: the same candidates either way."""
+    import random
+
+    from wooflow.case.publish import names
+
+    rnd = random.Random(3)
+    numbers = [("".join(rnd.choice("0123456789") for _ in range(rnd.randint(4, 11))), "telefoonnummer", "5.1.2e")
+               for _ in range(40)] + [("NL91 ABNA 0417 1643 00", "iban", "5.1.2e")]  # fmt: skip
+    index = names.NeedleIndex(build_needles([("5.1.2e", ["Jan Jansen"])], numbers, set()))
+    def text() -> str:
+        pieces = [rnd.choice(numbers)[0][: rnd.randint(3, 12)], "bel", "06-", "nl91abna"]
+        return " ".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 30)))
+
+    texts = [text() for _ in range(40)] + ["rekening NL91 ABNA 0417 1643 00 van Jan Jansen"]
+    small = [index.candidates(t) for t in texts]
+    monkeypatch.setattr(names, "SUBSTRING_PREFIXES", 0)
+    assert [index.candidates(t) for t in texts] == small
+    assert any(small) and not all(small)

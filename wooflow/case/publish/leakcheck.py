@@ -18,6 +18,7 @@ after a public-role word ("minister Jansen") is listed but not counted as a leak
 
 from __future__ import annotations
 
+import hashlib
 import html
 import io
 import re
@@ -25,7 +26,7 @@ import shutil
 import subprocess
 import zipfile
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -164,18 +165,25 @@ def _variants(text: str) -> Iterable[str]:
         yield html.unescape(_TAG.sub(" ", text))
 
 
-def _pdf_texts(data: bytes) -> list[tuple[str, str]]:
+def _pdf_texts(data: bytes, read: ReadTexts | None = None) -> list[tuple[str, str]]:
+    """``read``: the page texts of these very bytes as the verifier read them (MuPDF's text
+    and pdftotext's output, the same programs called the same way), so they are not read twice."""
     import pymupdf
 
     out: list[tuple[str, str]] = []
     with pymupdf.open("pdf", data) as doc:
-        out.append(("pdf-tekst", "\n".join(page.get_text() for page in doc)))
+        if read is not None and read.mupdf is not None:
+            out.append(("pdf-tekst", read.mupdf))
+        else:
+            out.append(("pdf-tekst", "\n".join(page.get_text() for page in doc)))
         meta = doc.metadata or {}
         out.append(("pdf-metadata", "\n".join(str(v) for v in meta.values() if v)))
         xmp = doc.get_xml_metadata() or ""
         if xmp:
             out.append(("pdf-xmp", xmp))
-    if shutil.which("pdftotext"):
+    if read is not None and read.pdftotext is not None:
+        out.append(("pdftotext", read.pdftotext))
+    elif shutil.which("pdftotext"):
         try:
             res = subprocess.run(["pdftotext", "-q", "-", "-"], input=data, capture_output=True, timeout=120)
             out.append(("pdftotext", res.stdout.decode("utf-8", "replace")))
@@ -194,11 +202,13 @@ def _office_texts(data: bytes) -> list[tuple[str, str]]:
     return out
 
 
-def _file_texts(path: Path) -> tuple[str, list[tuple[str, str]]]:
-    data = path.read_bytes()
+def _file_texts(
+    path: Path, data: bytes | None = None, read: ReadTexts | None = None
+) -> tuple[str, list[tuple[str, str]]]:
+    data = path.read_bytes() if data is None else data
     ext = path.suffix.lower()
     if ext == ".pdf":
-        return "tekst en metadata (pdf)", _pdf_texts(data)
+        return "tekst en metadata (pdf)", _pdf_texts(data, read)
     if ext in (".docx", ".xlsx", ".pptx", ".odt"):
         return "alle XML-delen", _office_texts(data)
     if ext == ".zip":
@@ -207,20 +217,58 @@ def _file_texts(path: Path) -> tuple[str, list[tuple[str, str]]]:
     return "tekst", [("tekst", data.decode("utf-8", "replace"))]
 
 
-def check_package(out_dir: Path, files: Iterable[str], needles: list[Needle]) -> LeakReport:
-    """Search ``files`` (package-relative) in ``out_dir`` for every needle."""
+@dataclass(frozen=True, slots=True)
+class ReadTexts:
+    """A PDF's page texts as read by the verifier: MuPDF's and pdftotext's (None: not read)."""
+
+    mupdf: str | None = None
+    pdftotext: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FileCheck:
+    """The content check of one package file, made where the file was written (a worker):
+    valid for exactly the bytes whose SHA-256 it names and for the needles it was made with."""
+
+    sha256: str
+    how: str
+    hits: tuple[Hit, ...]
+
+
+def check_content(checker: Checker, path: Path, rel: str, read: ReadTexts | None = None) -> FileCheck:
+    """Search the content of one file (not its name) for the checker's needles."""
+    data = path.read_bytes()
+    how, texts = _file_texts(path, data, read)
+    hits: list[Hit] = []
+    for where, text in texts:
+        for variant in _variants(text):
+            for hit in checker.search(variant, rel, where):
+                if hit not in hits:
+                    hits.append(hit)
+    return FileCheck(hashlib.sha256(data).hexdigest(), how, tuple(hits))
+
+
+def check_package(
+    out_dir: Path, files: Iterable[str], needles: list[Needle], done: Mapping[str, FileCheck] | None = None
+) -> LeakReport:
+    """Search ``files`` (package-relative) in ``out_dir`` for every needle.
+
+    ``done``: content checks already made with these needles (by the workers that wrote the
+    PDFs, ``check_content``); one is used only for a file whose bytes still have its SHA-256,
+    every other file is read here. File names are always searched here."""
     checker = Checker(needles)
     report = LeakReport(needles)
+    done = done or {}
     for rel in sorted(set(files)):
         report.hits += checker.search(rel, rel, "bestandsnaam")
         path = Path(out_dir) / rel
         if not path.is_file():
             continue
-        how, texts = _file_texts(path)
-        for where, text in texts:
-            for variant in _variants(text):
-                for hit in checker.search(variant, rel, where):
-                    if hit not in report.hits:
-                        report.hits.append(hit)
-        report.checked.append((rel, how))
+        made = done.get(rel)
+        if made is None or hashlib.sha256(path.read_bytes()).hexdigest() != made.sha256:
+            made = check_content(checker, path, rel)
+        for hit in made.hits:
+            if hit not in report.hits:
+                report.hits.append(hit)
+        report.checked.append((rel, made.how))
     return report

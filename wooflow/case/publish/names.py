@@ -164,6 +164,7 @@ def after_public_role(text: str, start: int) -> bool:
 
 
 PREFIX = 6  # compact keys are looked up by their first characters
+SUBSTRING_PREFIXES = 256  # up to this many distinct prefixes: substring search instead
 
 
 class NeedleIndex:
@@ -206,7 +207,12 @@ class NeedleIndex:
         if self._prefixes or self._short:
             compact = re.sub(r"[\s.\-/]+", "", lower)
             prefixes = self._prefixes
-            found = {i for j in range(len(compact) - PREFIX + 1) for i in prefixes.get(compact[j : j + PREFIX], ())}
+            if len(prefixes) <= SUBSTRING_PREFIXES:
+                # few number needles: a C substring search per prefix beats a dict lookup at
+                # every position of the text (the same prefixes are found either way)
+                found = {i for p, ids in prefixes.items() if p in compact for i in ids}
+            else:
+                found = {i for j in range(len(compact) - PREFIX + 1) for i in prefixes.get(compact[j : j + PREFIX], ())}
             found.update(self._short)
             picked.update(i for i in found if self.keys[i][1] in compact)
         return sorted(picked)

@@ -17,7 +17,7 @@ import json
 import os
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -39,9 +39,10 @@ from wooflow.case.publish.package import (
     move_legacy_case,
 )
 from wooflow.case.publish.records import DUBBEL, CaseMeta, PublishRecord
+from wooflow.case.publish.redactjob import redact_task
 from wooflow.case.publish.report import ReportData, render
 from wooflow.case.publish.source import CaseView, load
-from wooflow.exceptions import LeakError, ValidationError, WooflowError
+from wooflow.exceptions import LeakError, ValidationError
 from wooflow.ingest.base import clean_text
 from wooflow.store import CaseLocation, parse_location, resolve_location
 from wooflow.store.lock import case_lock
@@ -197,54 +198,6 @@ def _fingerprint(sha256: str, findings: list[Any]) -> str:
     return hashlib.sha256(body.encode()).hexdigest()
 
 
-def _redact_doc(
-    doc: Any, source_path: str | None, findings: list[Any], out: Path, verify_ocr: bool,
-    areas: Sequence[Any] = (),
-) -> int:  # fmt: skip
-    """Write the redacted PDF of one document and verify it; returns its page count.
-    ``areas``: boxes a reviewer drew on its pages (wooflow.redact.areas.Area)."""
-    from wooflow.redact.batch import redact_to_pdf
-
-    if doc.kind == "pdf" and doc.data is None and source_path:
-        doc.data = Path(source_path).read_bytes()
-    report, _ = redact_to_pdf(doc, findings, out, ocr=verify_ocr, areas=areas)
-    return int(getattr(report, "pages", 0) or 0)
-
-
-def _redact_job(
-    doc: Any, source_path: str | None, findings: list[Any], out: str, verify_ocr: bool,
-    areas: Sequence[Any] = (),
-) -> tuple[int, str, str]:  # fmt: skip
-    """One document, in a worker process: ``(pages, "", "")`` or ``(0, kind, message)``.
-
-    Any failure withholds only this document; the batch goes on (an unexpected exception is
-    reported with its type so it can be filed as a bug)."""
-    try:
-        return _redact_doc(doc, source_path, findings, Path(out), verify_ocr, areas), "", ""
-    except LeakError as exc:
-        return 0, "leak", str(exc)
-    except WooflowError as exc:
-        return 0, "error", str(exc)
-    except Exception:  # noqa: BLE001 - a crash in one document must not stop the batch
-        Path(out).unlink(missing_ok=True)
-        return 0, "error", "interne fout bij het lakken of controleren van dit document (meld dit als fout)"
-
-
-def _redact_task(_shared: Any, item: tuple[Any, ...]) -> tuple[int, str, str, bytes | None]:
-    """``_redact_job`` on an executor. With ``out`` empty (a cluster worker, maybe on another
-    machine) the PDF is made in a temporary folder and its bytes come back to be written here."""
-    doc, source, found, out, verify_ocr, areas = item
-    if out:
-        return (*_redact_job(doc, source, found, out, verify_ocr, areas), None)
-    import tempfile
-
-    with tempfile.TemporaryDirectory(prefix="wooflow-redact-") as tmp:
-        target = Path(tmp) / "document.pdf"
-        pages, kind, message = _redact_job(doc, source, found, str(target), verify_ocr, areas)
-        data = target.read_bytes() if not kind and target.is_file() else None
-    return pages, kind, message, data
-
-
 @dataclass(slots=True)
 class _Job:
     rec: PublishRecord
@@ -258,18 +211,25 @@ class _Job:
 def _redact_all(
     case: Any, view: CaseView, rows: dict[str, inventory.InventoryRow], pkg: Package,
     state: _State, cfg: ProcessConfig, summary: ProcessSummary, progress: Progress, executor: Executor,
-) -> None:  # fmt: skip
-    """Redact and verify every published document, on the executor's workers."""
+) -> dict[str, leakcheck.FileCheck]:  # fmt: skip
+    """Redact and verify every published document, on the executor's workers; returns the
+    restlekcontrole of each new PDF's content, made by the worker with the case's needles."""
     todo = [r for r in view.records if r.published]
     progress("lakken", 0, len(todo))
     made: dict[str, Any] = {}
+    checks: dict[str, leakcheck.FileCheck] = {}
     done = 0
 
-    def finish(job: _Job, pages: int, kind: str, message: str, data: bytes | None = None) -> None:
+    def finish(
+        job: _Job, pages: int, kind: str, message: str, data: bytes | None = None,
+        check: leakcheck.FileCheck | None = None,
+    ) -> None:  # fmt: skip
         nonlocal done
         rel, rec = job.row.file_name, job.rec
         if data is not None:
             atomic_write(pkg.out_dir / rel, data)
+        if check is not None and not kind:
+            checks[rel] = check
         if kind:
             rec.withheld = True
             if kind == "leak":
@@ -317,12 +277,14 @@ def _redact_all(
             if executor.remote and source is not None and doc.kind == "pdf":
                 doc.data, source = Path(source).read_bytes(), None  # the worker may be elsewhere
             out = "" if executor.remote else str(pkg.out_dir / job.row.file_name)
-            yield doc, source, job.found, out, cfg.verify_ocr, job.areas
+            yield doc, source, job.found, out, cfg.verify_ocr, job.areas, job.row.file_name
 
-    for job, result in zip(jobs, executor.map(_redact_task, items()), strict=True):
+    checker = leakcheck.Checker(view.needles)  # sent once to each worker
+    for job, result in zip(jobs, executor.map(redact_task, items(), checker), strict=True):
         finish(job, *result)
     state.data["redacted"] = made
     state.save()
+    return checks
 
 
 def _diwoo_records(
@@ -465,12 +427,12 @@ def _run(
         scrub = view.scrubber()
         pkg = Package(out, journal=cdir / JOURNAL)
         rows = _rows_by_key(view.records, numbers, meta, scrub)
-        _redact_all(case, view, rows, pkg, state, cfg, summary, progress, executor)
+        checks = _redact_all(case, view, rows, pkg, state, cfg, summary, progress, executor)
         summary.documents = sum(1 for r in view.records if not r.unreadable)
         summary.judgements = Counter(r.judgement for r in view.records if r.in_scope and not r.unreadable)
         summary.published = sum(1 for r in view.records if r.published)
         extras = _case_files(case, view, numbers)
-        _write_package(view, numbers, meta, scrub, pkg, cfg, summary, progress, extras)
+        _write_package(view, numbers, meta, scrub, pkg, cfg, summary, progress, extras, checks)
     finally:
         case.close()
 
@@ -526,7 +488,7 @@ def _rows_by_key(
 def _write_package(
     view: CaseView, numbers: dict[str, int], meta: CaseMeta, scrub: Callable[[str], str],
     pkg: Package, cfg: ProcessConfig, summary: ProcessSummary, progress: Progress,
-    extras: _CaseFiles | None = None,
+    extras: _CaseFiles | None = None, checks: Mapping[str, leakcheck.FileCheck] | None = None,
 ) -> None:  # fmt: skip
     steps = 6
     progress("publiceren", 0, steps)
@@ -580,7 +542,8 @@ def _write_package(
         "bevindingen_geaccepteerd": summary.accepted,
     }
     # Restlekcontrole: every published byte against every form of what was redacted.
-    check = leakcheck.check_package(pkg.out_dir, [*pkg.files, MANIFEST, ZIP_NAME], view.needles)
+    # (the PDFs' content was searched by the workers that wrote them, with these needles)
+    check = leakcheck.check_package(pkg.out_dir, [*pkg.files, MANIFEST, ZIP_NAME], view.needles, checks)
     pkg.write(leakcheck.REPORT, check.text().encode("utf-8"), "restlekcontrole")
     extra: dict[str, object] = {"draft": summary.proposed > 0, "besluit": decision.decide(view.records)}
     summary.metadata = diwoocheck.check_package(pkg.out_dir, pkg.files)  # what a receiving platform relies on
