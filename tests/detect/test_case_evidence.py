@@ -208,3 +208,34 @@ def test_a_given_name_that_names_a_body_in_the_case_is_no_person() -> None:
     full = Mention(0, 9, "Roxy Jans", 0.92, "voornaam + achternaam", NameParts("Roxy", None, "Jans", ["Roxy", "Jans"]))
     kept = drop_organisation_mentions({0: [alone, full]}, words)[0]
     assert alone not in kept and full in kept
+
+
+class _Doubtful:
+    """A combiner that doubts every candidate (as the fold combiners did for 'Kees Broere')."""
+
+    threshold = 0.5
+
+    def probability(self, x: list[float]) -> float:
+        return 0.1
+
+
+def test_the_combiner_does_not_overrule_a_sure_model_on_a_full_name() -> None:
+    from wooflow.detect import resolver
+    from wooflow.detect.names import NameParts
+    from wooflow.detect.recognizers.person import Mention
+
+    text = "Correspondent Kees Broere in de Volkskrant meldt dat Karel Doormanlaan is afgesloten.\n"
+    s, e = text.index("Kees"), text.index(" in de")
+    s2, e2 = text.index("Karel"), text.index(" is af")
+    tokens = [(s, s + 4, 0.9, "PER"), (s + 5, e, 0.9, "PER"), (s2, s2 + 5, 0.9, "PER"), (s2 + 6, e2, 0.9, "PER")]
+    reading = _reading([(s, e, 0.9), (s2, e2, 0.9)], tokens)
+    sure = Mention(s, e, text[s:e], 0.76, "naam volgens namenmodel",
+                   NameParts("Kees", None, "Broere", ["Kees", "Broere"]), recognizer="person-model")
+    street = Mention(s2, e2, text[s2:e2], 0.76, "naam volgens namenmodel",
+                     NameParts("Karel", None, "Doormanlaan", ["Karel", "Doormanlaan"]), recognizer="person-model")
+    resolver.use(_Doubtful())  # type: ignore[arg-type]
+    try:
+        kept = resolver.decide(text, [sure, street], reading)
+    finally:
+        resolver.use(None)
+    assert sure in kept and street not in kept

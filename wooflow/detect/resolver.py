@@ -146,6 +146,20 @@ def _frequencies() -> tuple[Mapping[str, int], Mapping[str, int]]:
     return getattr(gaz, "zipf_nl", {}), getattr(gaz, "zipf_en", {})
 
 
+MODEL_FULL_NAME = 0.8
+"""Model probability from which a full name with a listed given name stays a person."""
+
+
+def _listed_full_name(text: str) -> bool:
+    """Two to four capitalised words opening with a listed given name, the last no street
+    ('Karel Doormanlaan': a street named after someone)."""
+    words = text.split()
+    last = words[-1].lower() if words else ""
+    street = last.endswith(lexicon.cue_lines("street_suffixes.txt")) and not lexicon.is_surname(words[-1])
+    return 2 <= len(words) <= 4 and lexicon.is_first_name(words[0]) and not lexicon.is_common(words[0]) \
+        and all(w[:1].isupper() for w in words) and not street
+
+
 def frequencies_nl() -> Mapping[str, int]:
     """Dutch word frequencies (Zipf, rounded) from the name model's lists."""
     return _frequencies()[0]
@@ -293,6 +307,12 @@ def decide(text: str, mentions: list[Mention], reading: Reading | None, only: se
         if p < comb.threshold and m.public is None and " " not in word and word in persons:
             m.resolved = p = persons[word]
             m.reason += f"; zelfde persoon als een volledige naam in de tekst of de zaak (kans {p:.2f})"
+        if p < comb.threshold and m.recognizer == "person-model" and model_p >= MODEL_FULL_NAME \
+                and m.public is None and _listed_full_name(m.text):
+            # the combiner does not overrule the model where it is sure of a full name with a
+            # listed given name ('Correspondent Kees Broere in de Volkskrant')
+            m.resolved = p = comb.threshold
+            m.reason += "; volledige naam waarvan het namenmodel zeker is"
         if p < comb.threshold:
             drop.add(id(m))
             continue
