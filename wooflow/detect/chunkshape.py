@@ -94,9 +94,6 @@ def _chunk_shape(chunk: str) -> _Shape | None:
             if k == "cap" and not (i and toks[i - 1][1] == "tv" and lexicon.is_surname(t))]
     if any(_orgish(c) for c in free) or any(_bad_word(c) for c in caps):
         return None
-    tv_low = [t.lower() for t, k in toks if k == "tv"]
-    if tv_low and tv_low[-1] == "te" and caps[-1] in lexicon.places() and caps[0] not in fn:
-        return None  # 'Kerkstraat te Zwolle
     places = lexicon.places()
     title_stripped = any(w.lower().rstrip(".") in TITLE_WORDS for w in stripped)
     tv_surname = any(k == "tv" for _, k in toks) and toks[0][0] != "Den" and lexicon.is_surname(caps[-1])

@@ -183,11 +183,6 @@ _ING_NOUNS = ("ontwikkeling", "instelling", "regeling", "leerling", "vreemdeling
               "beslissing", "aanpassing", "toepassing", "vermelding", "inzameling", "verzameling", "afwisseling")
 
 
-def has_noun_suffix(word: str) -> bool:
-    """'Regeling', 'Samenwerking': shaped like a Dutch noun, whatever the name lists say."""
-    return bool(_NOUN_SUFFIX.search(word.lower()))
-
-
 def _compound(low: str) -> bool:
     """'koninkrijksrelaties' = 'koninkrijk' + 's' + 'relaties' (both ordinary words)."""
     cw = common_words()

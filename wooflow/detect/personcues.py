@@ -9,7 +9,6 @@ Every regex is bounded so scanning stays linear.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from functools import lru_cache
 
 from wooflow.detect import lexicon
@@ -200,24 +199,13 @@ def _context(text: str, start: int, end: int) -> str | None:
     t = _trigger(line_pre[-120:])
     if t:
         return f"naam na '{t.group(0).split(':')[0].strip()[:30]}'"
-    if line_pre.lstrip()[:1] in _BULLETS and _BULLET_PRE.match(line_pre) \
-            and _attendance_above(text, start - len(line_pre)):
-        return "naam in deelnemerslijst"
     if text[end : end + 2].lstrip().startswith(":") and CHAT.match(line_pre):
         return "naam van deelnemer in chatbericht"
     if not line_pre.strip():
-        if text[end : end + 1] == ":" and text[end + 1 : end + 2] in (" ", "\t") and _namelike(text[start:end]):
-            return "naam als spreker"
         prev = pre[:nl].rstrip("\n ")
         pl = prev[prev.rfind("\n") + 1 :]
         if CLOSING.search(pl) and text[end : end + 1] != ":":
             return "naam onder afsluitende groet"  # ('Ondernemers:' is a label, not a signer)
-        if text.find("@", end, end + 60) >= 0 and _EMAIL_AFTER.match(text[end : end + 60]):
-            return "naam bij e-mailadres"
-        if pre[:nl].rstrip(" \t\r").endswith("\n") and _SIGNED_UNIT.match(text, end):
-            return "naam in ondertekening boven afdeling"
-    if text.find("@", end, end + 80) >= 0 and _EMAIL_ANGLE.match(text[end : end + 80]):
-        return "naam bij e-mailadres"
     return None
 
 
@@ -246,23 +234,7 @@ def _attendance_above(text: str, line_start: int) -> bool:
     return False
 
 
-def caps_cw_all(caps: Sequence[str]) -> list[bool]:
-    return [lexicon.is_common(c) for c in caps]
-
-
-JOB_WORDS = re.compile(
-    r"(?:medewerker|teamleider|beleidsmedewerker|adviseur|jurist|woordvoerder|co[öo]rdinator|"
-    r"directeur|manager|hoofd|projectleider|secretaris|behandelaar)\s*$",
-    re.IGNORECASE,
-)
-
-
-def _job_line(text: str, start: int, end: int) -> bool:
-    ls = line_start(text, start, 200)
-    le = text.find("\n", end, end + 200)
-    rest = text[end : le if le != -1 else end + 200].strip()
-    # 'Projectleider Vastgoed | Gemeente Rotterdam': the organisation may follow after a separator
-    return bool(JOB_WORDS.fullmatch(text[ls:start].strip() + " ")) and (not rest or rest[:1] in "|·–,")
+STREETISH = re.compile(r"(?:straat|weg|laan|plein|gracht|kade|singel|steeg|dreef|plantsoen|hof|park)$")
 
 
 def _direct_label(text: str, start: int) -> bool:
@@ -270,9 +242,6 @@ def _direct_label(text: str, start: int) -> bool:
     ls = line_start(text, start, 200)
     pre = text[ls:start]
     return bool(re.fullmatch(r"\s*(?:\*\*)?[\w .'-]{1,30}(?:\*\*)?\s*(?::|\t)\s*", pre)) or bool(CHAT.match(pre))
-
-
-STREETISH = re.compile(r"(?:straat|weg|laan|plein|gracht|kade|singel|steeg|dreef|plantsoen|hof|park)$")
 
 
 @lru_cache(maxsize=65536)
@@ -340,8 +309,6 @@ def _orgish(word: str) -> bool:
         return False
     if len(word) > 2 and any(c.isupper() for c in word[1:]) and "-" not in word and "IJ" not in word:
         return True  # CamelCase: ActiZ, ChristenUnie, ZonMw
-    if word.endswith(("ling", "sing")) and not lexicon.is_wordlike(word):
-        return False  # 'Tijsseling', 'Ramsaransing': a surname, not a noun in -ing (lexicon.is_wordlike)
     if word.endswith("huis") and len(word) > 6 and not lexicon.is_wordlike(word):
         # 'Gemeentehuis', 'Inloophuis' are buildings; 'Scholtenhuis', 'Mentinkhuis' are (Twente)
         # surnames: a listed surname plus -huis that is no word itself.

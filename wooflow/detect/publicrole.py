@@ -256,8 +256,6 @@ def _next_item_person(text: str, pos: int, role: str) -> bool:
         return False
     words = n.group(0).split()
     last = words[-1]
-    if last in lexicon.places() or " ".join(words) in lexicon.places():
-        return False
     return words[0] in ("De", "Van") or lexicon.is_surname(last) or lexicon.is_first_name(last)
 
 
@@ -268,8 +266,6 @@ def role_after(text: str, end: int) -> str | None:
     m = _POST_ROLE.match(text[end : end + 80]) if nxt in (",", "(", "|", "") else None
     if m and not _next_item_person(text, end + m.end(), m.group(0)):
         return m.group(0).strip(" ,()").lower()
-    if m:
-        return None  # 'Karin de Vries, minister De Jonge': the role of the next list item
     m = POST_ACT.match(text[end : end + 80]) if nxt in ("h", "d", "H", "D", "") else None
     if m:
         return f"Kamerlid ({m.group(0).strip()})"

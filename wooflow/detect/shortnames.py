@@ -15,7 +15,6 @@ from functools import lru_cache
 
 from wooflow.detect import lexicon, publicrole
 from wooflow.detect.names import CAP, SP, TV, NameParts, parse, tokens_of
-from wooflow.detect.personcues import _orgish
 from wooflow.detect.recognizers.person import Mention
 from wooflow.detect.textutil import LazyPattern
 
@@ -89,8 +88,6 @@ def at_mentions(text: str) -> list[Mention]:
         first = words[0]
         cap = first[:1].upper() + first[1:]
         listed = lexicon.is_first_name(cap) or lexicon.is_surname(cap)
-        if _orgish(first) or first.lower() in _ORG_HANDLES:
-            continue
         if first[:1].islower() and not listed:
             continue  # '@gemeenteamersfoort': an account, not a person
         if not listed and (lexicon.is_common(first.lower()) or lexicon.is_wordlike(cap)):
@@ -269,8 +266,6 @@ def initials_mentions(text: str, mentions: list[Mention],
     starts = [a for a, _ in spans]
     ends = [b for _, b in spans]
     ends_sorted = sorted(ends)
-    orgs = lexicon.organisation_words()
-    parties = lexicon.parties()
     cands = []
     defined: set[str] = set()
     for m in toks:
@@ -284,8 +279,6 @@ def initials_mentions(text: str, mentions: list[Mention],
         action = tok not in known and (s in table or _ACTION_BEFORE.search(before))
         if tok not in known and not action:
             continue
-        if tok in orgs or (tok.upper() in orgs and s not in table) or tok in parties:
-            continue  # ('RvO' in a table's owner column is initials, not the agency RVO)
         if tok in known and _AFTER_NAME.search(before):
             paren = text.rfind("(", ls, s)
             j = bisect.bisect_right(ends_sorted, paren) - 1  # the nearest name ending before the bracket

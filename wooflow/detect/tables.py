@@ -192,8 +192,6 @@ def _org_cell(cell: Cell, redacted: list[Finding]) -> bool:
         return True
     words = [w.strip(".,;:()'\"/") for w in rest.split()]
     words = [w for w in words if w]
-    if any(w in lexicon.organisation_words() for w in words):
-        return True
     first = words[0] if words else ""
     return len(first) > 3 and first[:1].isupper() and first[1:].islower() and _orgish(first)
 

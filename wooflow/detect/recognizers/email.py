@@ -83,12 +83,8 @@ def _named_mailbox(low: str, runs: NameRuns | None) -> bool:
 
     if len(low) < 6 or not low.isalpha():
         return False
-    if low in lexicon.places_lower() and not lexicon.is_first_name(low.capitalize()):
-        return True
     if _person_like(low):
         return False
-    if any(_place_or_word(low[:i]) and _place_or_word(low[i:]) for i in range(3, len(low) - 2)):
-        return True
     if runs is None:
         return False
     if runs.joined(low):

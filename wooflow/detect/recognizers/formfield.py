@@ -128,10 +128,6 @@ class FormFieldRecognizer(Recognizer):
                 return "business"
             if person_re.search(line):
                 return "person"
-            first = re.split(r"[ ]{2,}|\t|:", line.strip(), maxsplit=1)[0]
-            label = _label_of(first)
-            if label is not None and _labels()[label].category == "person" and line.strip() != first:
-                return "person"  # a name field with a value above: the block is about this person
         return None
 
 

@@ -42,16 +42,13 @@ from wooflow.detect.personcues import (
     ROLE_TOKENS,
     SIGNOFF_INITIALS,
     STRIP_WORDS,
-    TITLE_WORDS,
     TV_WORDS_LOWER,
     _context,
     _direct_label,
     _in_parentheses,
     _in_place_name,
-    _job_line,
     _orgish,
     _sentence_start,
-    caps_cw_all,
     firm_after,
     title_before,
 )
@@ -61,11 +58,6 @@ from wooflow.model import Finding
 
 _LABEL_NUMBER = re.compile(r"[ \t]+\d{1,3}(?![\d.,:/-]\d)\b")
 _GIVEN_IN_BRACKETS = re.compile(rf"{SP}?\(({CAP})\)")
-# A contact person in brackets right after a word: the word names the body.
-_CONTACT_IN_BRACKETS = re.compile(
-    r"[ \t]*\([ \t]*(?:dhr\.?|mw\.?|mevr\.?|de heer|mevrouw|contactpersoon:?|t\.a\.v\.?)[ \t]|"
-    r"[ \t]*\([ \t]*(?:[A-Z]\.){1,4}[ \t]?(?:[a-z]{1,3}[ \t])*[A-Z][a-z]",
-)
 _FOREIGN_LETTER = re.compile(r"[ıİşŞğĞłŁřŘćĆčČžŽšŠőŐńŃęĘąĄėĖțȚșȘżŻźŹăĂçÇ]")
 # After an inverted name in a table or header: a column gap, a tab or the line end.
 _COLUMN_END = re.compile(r"[ \t]*(?:\r?\n|$)|[ \t]{2,}|\t")
@@ -239,12 +231,6 @@ class PersonRecognizer(Recognizer):
             if " " not in chunk and self._plain_word(text, m.start(1), chunk):
                 continue  # fast path: a lone ordinary word, place or street is never a name
             men = self._judge_chunk(text, m.start(1), chunk)
-            if men is None and " van " in chunk:
-                # 'Joost Wisselink van het Rijksvastgoedbedrijf': the body after 'van' is no surname;
-                # judge the words before it on their own.
-                head, _, rest = chunk.partition(" van ")
-                if " " in head and _orgish(rest.split()[-1]):
-                    men = self._judge_chunk(text, m.start(1), head)
             if men is not None:
                 out.append(men)
             else:
@@ -324,8 +310,6 @@ class PersonRecognizer(Recognizer):
         shape = _chunk_shape(chunk)
         if shape is None:
             return None
-        if " " not in chunk and _CONTACT_IN_BRACKETS.match(text, start + len(chunk)):
-            return None  # 'Alliander (dhr. P. Kamphuis, ...)': a body with its contact person
         stripped, caps, toks = shape.stripped, shape.caps, list(shape.toks)
         fn = lexicon.first_names()
         orgs = lexicon.organisation_words()
@@ -341,15 +325,13 @@ class PersonRecognizer(Recognizer):
         parts, has_init, has_tv = shape.parts, shape.has_init, shape.has_tv
         lower_tv_start, role_stripped, title_stripped = shape.lower_tv_start, shape.role_stripped, shape.greeted
         ctx = _context(text, s, e)
-        if ctx and ctx.startswith("naam na") and len(caps) == 1 and _job_line(text, s, e):
-            ctx = None  # 'teamleider Belastingen' under a signature: a department
         if ctx and ctx.startswith("naam in kopregel") and not _direct_label(text, s) \
                 and not re.search(r"[,;/]\s*$", text[max(0, s - 5) : s]):
             # Context after a job title or inside a list says 'a name may follow', not that
             # this word is one: it must look like a name itself.
             name_words = [c for c in caps if (lexicon.is_first_name(c) or lexicon.is_surname(c))
                           and not lexicon.is_common(c)]
-            if not (has_init or name_words or (len(caps) >= 2 and not any(caps_cw_all(caps)))):
+            if not (has_init or name_words or (len(caps) >= 2 and not any(lexicon.is_common(c) for c in caps))):
                 ctx = None
         if ctx and ctx.startswith("naam in kopregel") and _in_parentheses(text, s) and not title_stripped:
             ctx = None  # '(GGD Hollands Midden)' in an attendance list is an organisation
@@ -357,9 +339,6 @@ class PersonRecognizer(Recognizer):
             ctx = f"naam na '{stripped[-1]}'"
         if lower_tv_start and toks[0][0] == "van" and _RESIDENT_BEFORE.search(text, max(0, s - 25), s):
             return None  # 'een bewoner van Baalderveld': residents are of a place or district
-        if lower_tv_start and not title_stripped and len(toks) == 2 and caps[0] in places \
-                and not title_before(text[max(0, s - 40) : s]):
-            return None  # 'burgemeester en wethouders van Utrecht': the place, not a person
         if lower_tv_start and not (title_stripped or title_before(text[max(0, s - 40) : s])
                                    or (publicrole.role_before(text, s)
                                        and not (toks[0][0] == "van" and len(caps) == 1 and not has_init))):
@@ -397,8 +376,6 @@ class PersonRecognizer(Recognizer):
                 if caps_cw[-1] and len(caps) == 1:
                     # 'De Boer', 'De Graaf': also ordinary words; surer mid-sentence
                     score = 0.55 if sent else 0.72
-                    if sent and lexicon.has_noun_suffix(caps[-1]):
-                        return None  # 'De Regeling toezicht ...': an article and a noun
                     if text[max(0, s - 1) : s] in ("“", '"', "‘", "'", "„") and not ctx:
                         return None  # 'Café “De Zon”': a quoted name of a place or thing
             elif not any(caps_cw) and (any(caps_sn) or any(caps_fn) and not (has_tv and len(caps) == 1)):
@@ -608,9 +585,6 @@ class PersonRecognizer(Recognizer):
         names, not 'Achternaam, Voornaam'; an inverted name never spans two list items."""
         if _MORE_NAME.match(text, end):
             return True  # 'Pieter van der Wal': the 'given name' starts the next full name
-        pw = PREV_WORD.search(text, max(0, start - 40), start)
-        if pw and pw.group(1).lower().rstrip(".") in ROLE_TOKENS | TITLE_WORDS:
-            return True  # a role or title goes before a name in reading order, not before a surname
         ls = line_start(text, start, 300)
         le = text.find("\n", end, end + 300)
         line = text[ls : le if le >= 0 else min(len(text), end + 300)]

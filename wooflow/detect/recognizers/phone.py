@@ -15,7 +15,6 @@ from wooflow.detect.recognizers.base import (
     Starts,
     line_bounds,
     office_block,
-    org_footer,
 )
 from wooflow.detect.recognizers.email import FUNCTIONAL
 from wooflow.model import Finding
@@ -137,8 +136,6 @@ class PhoneRecognizer(Recognizer):
         if is_label:
             # A signature block with a mobile number ('M 06 ...') above: a direct line.
             prev = text[max(0, ls - 120) : ls]
-            if _MOBILE_AFTER.match(text, end, le) and _COMPANY_LINE.search(prev):
-                return True  # 'Bouw B.V. | ...\nT 010 ... | M 06 ...': the firm's number beside a mobile
             if re.search(r"(?:^|\n)[ \t]*(?:M|Mob(?:iel)?\.?)[ \t]*:?[ \t]*(?:\+31|06|0031)", prev):
                 return False
             return office_block(text, start)
@@ -160,9 +157,6 @@ def reclassify(text: str, finding: Finding, person_spans: Starts, office_ends: l
     digits = re.sub(r"\D", "", finding.text)
     if digits.startswith("06") or digits.startswith("316") or digits.startswith("00316"):
         return finding
-    if org_footer(text, finding.start, person_spans):
-        return Finding(finding.start, finding.end, finding.text, "phone", "keep", None, 0.75,
-                       "phone", "algemeen nummer van organisatie (in voetregel met website of postbus)")
     ls, le = line_bounds(text, finding.start)
     after_office = office_ends and any(ls <= e <= finding.start and _AFTER_OFFICE.fullmatch(text, e, finding.start)
                                        for e in office_ends)
