@@ -19,7 +19,10 @@ from wooflow.detect.recognizers.person import Mention
 from wooflow.model import Finding
 
 # 'h.reijnders', 'jw.kuiper', 'arjen.hofstede', 'r.van.dijk', 'rvandijk' is not dotted: skipped.
-_LOCAL = re.compile(r"(?<![\w@.])(?!www\.)([a-z]{1,12})((?:\.[a-z]{1,12})*)\.([a-z][a-z'-]{2,40})(?![\w@]|\.[a-z])")
+# (an '@' right after the local part only where a readable domain follows: the e-mail recognizer
+# has the whole address; an OCR'd 's.dijkema@ shell com' has none)
+_LOCAL = re.compile(r"(?<![\w@.])(?!www\.)([a-z]{1,12})((?:\.[a-z]{1,12})*)\.([a-z][a-z'-]{2,40})"
+                    r"(?!\w|@[\w-]+\.[a-z]|\.[a-z])")
 _TV = ("van", "de", "der", "den", "ter", "ten", "te", "in", "het", "t")
 
 
