@@ -239,3 +239,27 @@ def test_the_combiner_does_not_overrule_a_sure_model_on_a_full_name() -> None:
     finally:
         resolver.use(None)
     assert sure in kept and street not in kept
+
+
+def test_the_combiner_does_not_overrule_a_fairly_sure_model_on_a_full_name() -> None:
+    # 'Zonet Daan Rietveld van WaU kunnen spreken' (woo-real-dev 007): the model reads the full
+    # name at p 0.63 and the combiner doubted it; below p 0.6 the combiner decides
+    from wooflow.detect import resolver
+    from wooflow.detect.names import NameParts
+    from wooflow.detect.recognizers.person import Mention
+
+    text = "Zonet Daan Rietveld van WaU kunnen spreken.\nOok Bram Visser belde.\n"
+    s, e = text.index("Daan"), text.index(" van WaU")
+    s2, e2 = text.index("Bram"), text.index(" belde")
+    tokens = [(s, s + 4, 0.63, "PER"), (s + 5, e, 0.63, "PER"), (s2, s2 + 4, 0.55, "PER"), (s2 + 5, e2, 0.55, "PER")]
+    reading = _reading([(s, e, 0.63), (s2, e2, 0.55)], tokens)
+    fair = Mention(s, e, text[s:e], 0.54, "naam volgens namenmodel",
+                   NameParts("Daan", None, "Rietveld", ["Daan", "Rietveld"]), recognizer="person-model")
+    weak = Mention(s2, e2, text[s2:e2], 0.47, "naam volgens namenmodel",
+                   NameParts("Bram", None, "Visser", ["Bram", "Visser"]), recognizer="person-model")
+    resolver.use(_Doubtful())  # type: ignore[arg-type]
+    try:
+        kept = resolver.decide(text, [fair, weak], reading)
+    finally:
+        resolver.use(None)
+    assert fair in kept and weak not in kept

@@ -146,7 +146,7 @@ def _frequencies() -> tuple[Mapping[str, int], Mapping[str, int]]:
     return getattr(gaz, "zipf_nl", {}), getattr(gaz, "zipf_en", {})
 
 
-MODEL_FULL_NAME = 0.8
+MODEL_FULL_NAME = 0.6
 """Model probability from which a full name with a listed given name stays a person."""
 
 
