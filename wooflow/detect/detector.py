@@ -84,6 +84,9 @@ class Detector:
             self._office_holders(texts[k], ms)
         org_words = frozenset(orgwords.case_organisation_words(texts.values()))
         mentions = orgwords.drop_organisation_mentions(mentions, set(org_words))
+        # 'Zwiers Kunststoffen B.V.' in the case: 'bij Zwiers Kunststoffen' names the firm
+        firms = orgwords.firm_spans(dict[Any, str](texts), orgwords.case_firms(texts.values()))
+        mentions = orgwords.drop_firm_mentions(mentions, firms)
         streets = address.case_streets(f for fs in others.values() for f in fs)
         if streets:  # 'Josink Esweg 44' in the case: 'aan de Josink Esweg' names the street
             by_key: dict[Any, str] = dict(texts)
@@ -99,7 +102,7 @@ class Detector:
         for k in keys:
             text = texts[k]
             ms = mentions[k]
-            covered = [(f.start, f.end) for f in others[k]] + [(m.start, m.end) for m in ms]
+            covered = [(f.start, f.end) for f in others[k]] + [(m.start, m.end) for m in ms] + firms[k]
             if self.person is not None:
                 # propagated mentions are candidates like any other: a string the model reads as
                 # a place or an ordinary word does not become a person by propagation alone

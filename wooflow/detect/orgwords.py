@@ -39,3 +39,47 @@ def drop_organisation_mentions(mentions: dict[object, list[Mention]], words: set
         toks = m.text.split()
         return bool(toks) and all(t in words for t in toks)
     return {k: [m for m in ms if not is_org(m)] for k, ms in mentions.items()}
+
+
+# A firm the case writes with its legal form: one to four capitalised words before 'B.V.' and
+# the like ('Zwiers Kunststoffen B.V.', 'Sjeng Brouwers Horeca B.V.'), words apart by one space (a
+# tab or a wide gap is a table's cell boundary).
+_FIRM = re.compile(r"(?<![\w&'’-])((?:(?:IJ|[A-ZÀ-ÖØ-Þ])[\wÀ-ÿ'’&-]* ){2,4})"
+                   r"(?:B\.V\.|N\.V\.|V\.O\.F\.|C\.V\.|BV|NV|VOF)(?![\w])")
+_LEADING = {"De", "Het", "Een", "Bij", "Van", "Voor", "Aan", "Met", "Namens", "Firma", "Fa.", "Bedrijf"}
+
+
+def case_firms(texts: Iterable[str]) -> set[str]:
+    """Names of firms the case writes with a legal form, whose last word is no name: the case
+    says the words before it name a firm ('Zwiers Kunststoffen' wherever it stands), even where
+    the firm is named after a person ('H.J. Zwiers' stays a candidate of its own)."""
+    out: set[str] = set()
+    for text in texts:
+        if "V." not in text and "BV" not in text and "NV" not in text and "VOF" not in text:
+            continue
+        for m in _FIRM.finditer(text):
+            words = m.group(1).split()
+            while words and words[0] in _LEADING:
+                words.pop(0)
+            last = words[-1] if words else ""
+            if len(words) >= 2 and not lexicon.is_surname(last) and not lexicon.is_first_name(last):
+                out.add(" ".join(words))
+    return out
+
+
+def firm_spans(texts: dict[object, str], firms: set[str]) -> dict[object, list[tuple[int, int]]]:
+    """Where each text writes a case firm's name."""
+    if not firms:
+        return {k: [] for k in texts}
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f).replace(r"\ ", r"[ ]{1,2}")
+                                                     for f in sorted(firms, key=len, reverse=True)) + r")(?![\w-])")
+    return {k: [(m.start(), m.end()) for m in pattern.finditer(t)] for k, t in texts.items()}
+
+
+def drop_firm_mentions(mentions: dict[object, list[Mention]],
+                       spans: dict[object, list[tuple[int, int]]]) -> dict[object, list[Mention]]:
+    """Person mentions that lie inside a case firm's name, wherever the case writes it (the
+    spans also keep case-wide propagation out of them: detector.detect_case)."""
+    return {k: [m for m in ms if m.public is not None
+                or not any(s <= m.start and m.end <= e for s, e in spans.get(k, ()))]
+            for k, ms in mentions.items()}
