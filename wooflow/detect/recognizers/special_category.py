@@ -82,8 +82,7 @@ LEFT_ADJ = re.compile(
 # Diagnoses named by their head noun ('paniekstoornis', 'hartaandoening', 'darmontsteking',
 # 'longkanker', 'hersenletsel'): any word ending in one, besides the stems above. Speed: each
 # head noun is found with str.find (C speed) and the word start is walked back to.
-HEAD_NOUNS = ("stoornis", "aandoening", "ontsteking", "kanker", "letsel", "syndroom", "infectie", "ziekte",
-              "allergie", "fractuur")
+HEAD_NOUNS = lexicon.cue_lines("special_head_nouns.txt")  # (data/cues/special_head_nouns.txt)
 
 
 def _head_nouns(low: str) -> list[tuple[int, int, str]]:
@@ -183,6 +182,8 @@ _SUBJECT = re.compile(
     r"(?i:\b(?:(?:mijn|zijn|haar|uw|onze|ons|hun|de|het|een|die|deze|dit)\s+)?(?:"
     + "|".join(c for c in lexicon.cue_lines("special_person_cues.txt")
                if c not in ("haar", "zijn", "hem", "mijn", "mij", "me", "uw")) + r")\b)")
+_GROUP_SUBJECT = re.compile(
+    r"(?i:(?:" + "|".join(lexicon.cue_lines("special_group_quantifiers.txt")) + r")\s+[a-zà-ÿ]+(?:en|s)\b)")
 # A capitalised word or an initial: a name or a sentence's first word, left out of a statement.
 _NAME_WORD = re.compile(r"(?<![\w.'’-])[A-ZÀ-Ý][\w'’.-]*")
 _CELL_SEP = re.compile(r"(?<=\S)(?:\t|   +)(?=\S)")
@@ -290,6 +291,8 @@ class SpecialCategoryRecognizer(Recognizer):
             extra = [h for h in _head_nouns(low) if h[0] not in taken]
             if extra:
                 hits = sorted(hits + extra)
+        if not hits:
+            return out
         flat = _soften(text)  # a soft line break inside a sentence reads as a space
         spans: list[tuple[int, int, str, bool]] = []
         for m_start, m_end, kind in hits:
@@ -321,6 +324,8 @@ class SpecialCategoryRecognizer(Recognizer):
                 continue
             e0 = _sentence_end(flat, m_end)
             start, end = statement(flat, m_start, m_end, s0, e0, text)
+            if _GROUP_SUBJECT.match(flat, start, m_start):
+                continue  # 'dat veel ouderen slecht ter been zijn': a group, nobody in particular
             cue = _has_cue(flat, s0, e0)
             spans.append((start, end, kind, cue))
         spans.sort()
