@@ -119,3 +119,17 @@ def test_legionella_in_water_pipes_is_no_health_data() -> None:
     from wooflow.detect.recognizers.special_category import SpecialCategoryRecognizer
 
     assert SpecialCategoryRecognizer().analyze("Zijn de douches al gecontroleerd op legionella?") == []
+
+
+@pytest.mark.parametrize(("text", "ground"), [
+    ("Hij vertelde dat zijn zoon een huurachterstand van drie maanden heeft.", "5.1.2e"),
+    ("Uit de vragenlijst blijkt dat zij eerder is veroordeeld voor oplichting.", "5.1.2e"),
+    ("Zij vertelde dat haar man sinds januari aan de dialyse moet.", "5.1.1d"),
+])
+def test_special_statement_ground_follows_its_kind(text: str, ground: str) -> None:
+    """Financial situation and criminal records are withheld under 5.1.2e, health under 5.1.1d."""
+    from wooflow.detect.recognizers.special_category import SpecialCategoryRecognizer
+
+    found = SpecialCategoryRecognizer().analyze(text)
+    assert [f.ground for f in found] == [ground]
+    assert found[0].text.startswith(("zijn zoon", "zij eerder", "haar man"))

@@ -13,12 +13,19 @@ class Starts:
     in O(log n) (a plain scan per finding would make long texts quadratic)."""
 
     def __init__(self, spans: list[tuple[int, int]]) -> None:
-        self.starts = sorted(s for s, _ in spans)
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
 
     def between(self, a: int, b: int) -> bool:
         """True when some mention starts in [a, b)."""
         i = bisect.bisect_left(self.starts, a)
         return i < len(self.starts) and self.starts[i] < b
+
+    def spans_between(self, a: int, b: int) -> list[tuple[int, int]]:
+        """The mentions (start, end) that start in [a, b)."""
+        i = bisect.bisect_left(self.starts, a)
+        j = bisect.bisect_left(self.starts, b)
+        return self.spans[i:j]
 
 
 def line_start(text: str, pos: int, limit: int = 300) -> int:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from wooflow.detect import lexicon
-from wooflow.detect.recognizers.base import GROUND_SPECIAL, Recognizer, Starts
+from wooflow.detect.recognizers.base import GROUND_PRIVACY, GROUND_SPECIAL, Recognizer, Starts, line_start
 from wooflow.detect.textutil import LazyPattern, alternatives, by_first_letter
 from wooflow.model import Finding
 
@@ -54,7 +54,9 @@ def _term_matches(low: str) -> Iterator[re.Match[str]]:
         yield m
         pos = m.end()
 # Words that make a sentence about a person (data/cues/special_person_cues.txt).
-PERSONAL = re.compile(r"\b(?:" + "|".join(lexicon.cue_lines("special_person_cues.txt")) + r")\b", re.IGNORECASE)
+# (Speed: alternatives grouped by first letter, the same words: a sentence is searched per term.)
+PERSONAL = re.compile(r"\b(?:" + by_first_letter(list(lexicon.cue_lines("special_person_cues.txt"))) + r")\b",
+                      re.IGNORECASE)
 # Words after which the statement about the person starts ('ik ben | slechtziend ...').
 ANCHOR = re.compile(
     r"\b(?:ben|is|bent|was|waren|zijn|heeft|heb|hebt|had|hadden|wordt|werd|overleed aan|overleden aan|"
@@ -62,14 +64,27 @@ ANCHOR = re.compile(
     re.IGNORECASE,
 )
 NO_CUE = " [geen persoon in de zin]"
+# 'zijn' is a verb, no possessive, after 'er' or a relative pronoun, and before a comma or full
+# stop ('er zijn medicijnen meegegeven', 'door deze druk gebroken zijn, waarbij').
+_VERB_ZIJN = re.compile(r"(?i:\b(?:er|die|dat|wat)\s+)$")
+
+
+def _has_cue(text: str, s0: int, e0: int) -> bool:
+    """True when the sentence [s0, e0) holds a word that makes it about a person."""
+    for c in PERSONAL.finditer(text, s0, e0):
+        if c.group().lower() != "zijn":
+            return True
+        nxt = text[c.end() : c.end() + 2]
+        if nxt[:1] == " " and nxt[1:2].isalpha() and not _VERB_ZIJN.search(text, max(s0, c.start() - 25), c.start()):
+            return True
+    return False
 LEFT_ADJ = re.compile(
     r"(?:(?:door|met|vanwege|wegens|voor)\s+)?(?:(?:een|de|het|haar|zijn|mijn|uw)\s+)?(?:\w+e\s+)?$", re.IGNORECASE
 )
 # Diagnoses named by their head noun ('paniekstoornis', 'hartaandoening', 'darmontsteking',
 # 'longkanker', 'hersenletsel'): any word ending in one, besides the stems above. Speed: each
 # head noun is found with str.find (C speed) and the word start is walked back to.
-HEAD_NOUNS = ("stoornis", "aandoening", "ontsteking", "kanker", "letsel", "syndroom", "infectie", "ziekte",
-              "allergie", "fractuur")
+HEAD_NOUNS = lexicon.cue_lines("special_head_nouns.txt")  # (data/cues/special_head_nouns.txt)
 
 
 def _head_nouns(low: str) -> list[tuple[int, int, str]]:
@@ -98,7 +113,7 @@ FACILITY_TAIL = re.compile(
     r"(?:parkeer\w*|kaart|kaarten|plaats|plaatsen|vergunning|toilet|toiletten|loket|beleid|organisatie|"
     r"organisaties|vereniging|sector|voorziening|voorzieningen|vervoer|cijfers|percentage|regeling|fonds|"
     r"instelling|instellingen|afdeling|raad|platform|koepel|toegankelijk\w*|vriendelijk\w*|budget|"
-    r"campagne|week|lift|ingang|ingangen|zorgaanbieder\w*|wet|wetgeving)$"
+    r"campagne|week|lift|ingang|ingangen|zorgaanbieder\w*|wet|wetgeving|woning|woningen)$"
 )
 # A work named in quotes after it is a title, not a statement ('het rapport "Blind voor ...").
 _TITLED_WORK = re.compile(
@@ -109,10 +124,7 @@ ORIGINS = lexicon.cue_words("origins.txt")
 _NEGATED = re.compile(r"(?i:\bgeen)\s+(?:(?:nieuwe|andere|verdere|extra)\s+)?$")
 # A health word said of a tree, plant or animal ('twee van de zeven lindes ziek zijn'): not a person.
 _NONHUMAN_BEFORE = re.compile(
-    r"(?i:\b(?:bomen|boom|lindes?|linden|eiken|eik|iepen?|kastanjes?|beuken?|platanen?|essen|populieren|"
-    r"wilgen|planten|plant|struiken|gewas|gewassen|dieren|dier|vee|koeien|kippen|varkens|paarden|schapen|"
-    r"geiten|honden|katten|vissen|bijen|vogels)\b)[^.;\n]{0,30}$"
-)
+    r"(?i:\b(?:" + "|".join(lexicon.cue_lines("special_nonhuman.txt")) + r")\b)[^.;\n]{0,80}$")
 # A health word said of a group in general ('toegankelijk voor reizigers met een rolstoel of
 # rollator'), unless the group is counted ('twee reizigers met ...': identifiable).
 _GROUP_WITH = re.compile(
@@ -123,6 +135,143 @@ _GROUP_WITH = re.compile(
 ORIGIN_BEFORE = re.compile(r"(?i:\b(?:ik|hij|zij|ze)(?: ben| is)?) $")
 NOT_ABOUT = re.compile(r"^(?:ziekenhuis|ziekenhuizen|ziekte(?:kosten|verzekering|verlof)?wet|"
                        r"ziektekosten|zorgverzeker|huisartsenpost|operationeel|operaties?$)", re.IGNORECASE)
+
+
+# Grounds and reason labels per kind: criminal records (art. 10 AVG, UAVG paragraph 3.2) and a
+# person's financial situation (debts, arrears, debt counselling) are no special categories in
+# the sense of Woo 5.1.1d (UAVG paragraph 3.1): they are withheld for privacy, 5.1.2e.
+GROUNDS = {"strafrechtelijk": GROUND_PRIVACY, "financieel": GROUND_PRIVACY}
+LABELS = {"strafrechtelijk": "strafrechtelijk persoonsgegeven", "financieel": "gegeven over financiële situatie"}
+# Kinds whose terms are also role nouns: 'gedetineerde Kloosterboer', 'verdachte J. de Vries'
+# label a person in a register or report; no statement about them.
+LABEL_KINDS = frozenset({"strafrechtelijk"})
+# ... and such a noun as the subject of a report's sentence ('Betrokken gedetineerde heeft
+# aangegeven ...') names the person's role there; only 'is gedetineerd', 'was verdachte' state it.
+_ROLE_NOUN = re.compile(r"(?i:gedetineerden?|verdachten?)")
+_COPULA_BEFORE = re.compile(r"(?i:\b(?:is|was|werd|wordt|als|zijn|waren|ben|bent)\s+(?:een\s+|de\s+)?)$")
+# A capitalised term after another capitalised word is part of a name ('Aanpak Geldzorgen',
+# 'Stichting Schuldhulpmaatje'), not a statement.
+NAME_KINDS = frozenset({"financieel", "strafrechtelijk"})
+_MID_SENTENCE = re.compile(r"[\w,][ \t]+$")
+_NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w-]*[ \t]+$")
+_LABEL_AFTER = re.compile(r"[ \t]*\n?[ \t]*(?:[A-Z][a-z]*\.|[A-Z][a-zà-ÿ]+(?![\w-]*[ \t]+[a-zà-ÿ]))")
+
+# A line break inside a sentence (a letter or comma before it, a lower-case word after it) is
+# where a wrapped paragraph goes on: it is read as a space, so a statement spans wrapped lines.
+_SOFT_BREAK = re.compile(r"(?<=[\w,])[ \t]*\n(?=[ \t]*[a-zà-ÿ(])")
+
+
+def _soften(text: str) -> str:
+    """``text`` with soft line breaks as spaces (same length, same offsets)."""
+    if "\n" not in text:
+        return text
+    return _SOFT_BREAK.sub(lambda m: m.group().replace("\n", " "), text)
+
+
+# Where a statement starts: after a clause mark or a subordinating conjunction ('omdat zij |
+# nachtdiensten draait en ...', 'meldde dat | zijn vrouw sinds ... angstklachten heeft').
+_LEFT_BOUND = re.compile(
+    r"[,;:()\t]|(?i:\b(?:omdat|doordat|waardoor|zodat|dat|terwijl|maar|want|nadat|aangezien|wanneer|"
+    r"indien|hoewel|zodra)\b)")
+# Where it ends: a clause mark, a new clause ('waardoor ...', 'en dat zij ...', 'en ik ...').
+_RIGHT_BOUND = re.compile(
+    r"[,;:()\t]|(?i:\s(?:omdat|doordat|waardoor|zodat|terwijl|maar|want|nadat|aangezien|die|dat|wat|"
+    r"waarna|waarbij|wanneer|hoewel)\b|\sen\s+(?:ik|hij|zij|ze|wij|we|u|jij|dat|die|wat|er|het|de|een|"
+    r"haar|zijn|mijn|uw|ons|onze)\b)")
+# The subject of a clause: a pronoun or a noun for a person, with its article or possessive
+# (the person cues less the possessives and object forms: 'zijn examen' has no person subject).
+_SUBJECT = re.compile(
+    r"(?i:\b(?:(?:mijn|zijn|haar|uw|onze|ons|hun|de|het|een|die|deze|dit)\s+)?(?:"
+    + by_first_letter([c for c in lexicon.cue_lines("special_person_cues.txt")
+                       if c not in ("haar", "zijn", "hem", "mijn", "mij", "me", "uw")]) + r")\b)")
+_GROUP_SUBJECT = re.compile(
+    r"(?i:(?:" + "|".join(lexicon.cue_lines("special_group_quantifiers.txt")) + r")\s+[a-zà-ÿ]+(?:en|s)\b)")
+# A capitalised word or an initial: a name or a sentence's first word, left out of a statement.
+_NAME_WORD = re.compile(r"(?<![\w.'’-])[A-ZÀ-Ý][\w'’.-]*")
+_CELL_SEP = re.compile(r"(?<=\S)(?:\t|   +)(?=\S)")
+_SHORT_BRACKET = re.compile(r"[ \t]*\([^()\n]{1,30}\)")
+_MAX_LEFT = 50
+_MAX_RIGHT = 110
+_MAX_PART = 160
+
+
+def statement(text: str, m_start: int, m_end: int, s0: int, e0: int, cells: str | None = None
+              ) -> tuple[int, int]:
+    """The statement holding the term at [m_start, m_end) in the sentence [s0, e0) of ``text``
+    (soft line breaks read as spaces); a table cell (cells as tabs or runs of spaces between
+    words in ``cells``, the original text) is the sentence. A remark in brackets is one
+    statement; else the clause around the term, from its subject (a pronoun or a noun phrase)
+    to the next clause mark. A clause whose start lies far before the term (its subject is far
+    away: 'Zijn examen is drie keer geannuleerd wegens ziekte van een examinator') gives the
+    phrase of the term alone, from its verb or its preposition and article."""
+    ls = line_start(text, m_start)  # (bounded look-back and look-ahead: linear on one-line texts)
+    le = text.find("\n", m_end, m_end + 300)
+    le = min(len(text), m_end + 300) if le == -1 else le
+    if cells is not None and _CELL_SEP.search(cells, ls, le):
+        a = ls
+        for c0 in _CELL_SEP.finditer(cells, ls, m_start + 1):  # (its look-ahead sees the term)
+            a = c0.end()
+        c1 = _CELL_SEP.search(cells, m_end, le)
+        b = le if c1 is None else c1.start()
+        if b - a <= _MAX_PART:  # the cell is the sentence of its statement
+            s0, e0 = max(s0, a), min(e0, b)
+    o = text.rfind("(", s0, m_start)
+    if o != -1 and text.find(")", o, m_start) == -1:
+        c = text.find(")", m_end, o + _MAX_PART)
+        if c != -1 and "(" not in text[m_end:c] and "\n\n" not in text[o:c]:
+            return _strip(text, o + 1, c)
+    left = s0
+    for b0 in _LEFT_BOUND.finditer(text, s0, m_start):
+        left = b0.end()
+    # the last subject: 'Ik woon op ... en | mijn vrouw is net thuis na een heupoperatie',
+    # 'dat | zijn vrouw sinds een aanrijding in 2023 angstklachten heeft'
+    subject = max((m.start() for m in _SUBJECT.finditer(text, left, m_start)), default=-1)
+    if subject >= 0:
+        left = subject
+    elif m_start - left > _MAX_LEFT:
+        left = m_start
+        for anchor in ANCHOR.finditer(text, max(s0, m_start - 40), m_start):
+            left = anchor.end()
+        if left == m_start:
+            adj = LEFT_ADJ.search(text, max(s0, m_start - 30), m_start)
+            if adj:
+                left = adj.start()
+    titled = text[m_start : m_start + 1].isupper()
+    for w in _NAME_WORD.finditer(text, left, m_start):
+        if titled and not text[w.end() : m_start].strip(" "):
+            break  # 'de Molukse Evangelische Kerk': one name with the term
+        if not PERSONAL.fullmatch(w.group()) and not lexicon.is_common(w.group().rstrip(".")):
+            left = w.end()  # 'Tuasela | is sinds maart met langdurig ziekteverlof': names are their own findings
+    right = e0
+    b1 = _RIGHT_BOUND.search(text, m_end, e0)
+    if b1 is not None:
+        right = b1.start()
+        br = _SHORT_BRACKET.match(text, right) if text[right : right + 1] in " (" else None
+        if br is not None:  # 'slecht ter been (rollator)', 'autisme (ASS)'
+            right = br.end()
+    if right - m_end > _MAX_RIGHT:
+        sp = text.rfind(" ", m_end, m_end + _MAX_RIGHT)
+        right = sp if sp > m_end else m_end + _MAX_RIGHT
+    return _strip(text, left, right)
+
+
+def _strip(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a] in " \t\n\r\f\"'“„‘":
+        a += 1
+    while b > a and text[b - 1] in " \t\n\r\f,;:.":
+        b -= 1
+    return a, b
+
+
+_GAP = re.compile(r"[\s,()]*(?:en\s+)?[\s()]*")
+
+
+def _joined(text: str, prev_end: int, start: int) -> bool:
+    """True when two statements touch or overlap, or only brackets, a comma or 'en' lie between
+    them ('onder behandeling bij een psycholoog (GGZ, ...) en gebruikt antidepressiva')."""
+    if start <= prev_end:
+        return True
+    return start - prev_end <= 8 and _GAP.fullmatch(text, prev_end, start) is not None
 
 
 class SpecialCategoryRecognizer(Recognizer):
@@ -144,12 +293,16 @@ class SpecialCategoryRecognizer(Recognizer):
             extra = [h for h in _head_nouns(low) if h[0] not in taken]
             if extra:
                 hits = sorted(hits + extra)
+        if not hits:
+            return out
+        flat = _soften(text)  # a soft line break inside a sentence reads as a space
+        spans: list[tuple[int, int, str, bool]] = []
         for m_start, m_end, kind in hits:
             word = text[m_start:m_end]
             if NOT_ABOUT.match(word) or word[:1].isupper() and word[1:2].islower() \
                     and word.lower().startswith("christen"):
                 continue
-            if len(word) > 8 and FACILITY_TAIL.search(word.lower()):
+            if len(word) > 8 and kind != "financieel" and FACILITY_TAIL.search(word.lower()):
                 continue
             if word[:1].isupper() and m_start and text[m_start - 1] in "\"“„‘'" \
                     and _TITLED_WORK.search(text, max(0, m_start - 40), m_start - 1):
@@ -159,44 +312,79 @@ class SpecialCategoryRecognizer(Recognizer):
             if kind == "etniciteit" and word.lower() in ORIGINS and not ORIGIN_BEFORE.search(
                     text, max(0, m_start - 12), m_start):
                 continue  # 'Marokkaanse jongeren', 'Turkse ondernemers': a group, not a person
-            s0 = _sentence_start(text, m_start)
-            if kind == "gezondheid" and _NONHUMAN_BEFORE.search(text, max(s0, m_start - 45), m_start):
-                continue  # 'de lindes ziek zijn': about trees or animals
+            if kind in LABEL_KINDS and (_LABEL_AFTER.match(text, m_end) or _ROLE_NOUN.fullmatch(word)
+                                        and not _COPULA_BEFORE.search(text, max(0, m_start - 20), m_start)):
+                continue  # 'gedetineerde Kloosterboer': a role label before a name, no statement
+            if kind in NAME_KINDS and word[:1].isupper() and word[1:2].islower() and (
+                    _NAME_BEFORE.search(text, max(0, m_start - 30), m_start) or _MID_SENTENCE.search(
+                        text, max(0, m_start - 3), m_start)):
+                continue  # 'Aanpak Geldzorgen', 'Gemeente Leeuwarden, Schuldhulpverlening': a name
+            s0 = _sentence_start(flat, m_start)
+            if kind == "gezondheid" and _NONHUMAN_BEFORE.search(flat, max(s0, m_start - 100), m_start):
+                continue  # 'de lindes ziek zijn', 'een pup gekocht en deze bleek ziek': not a person
             if kind == "gezondheid" and _GROUP_WITH.search(text, max(s0, m_start - 60), m_start):
                 continue
-            e0 = _sentence_end(text, m_end)
-            cue = bool(PERSONAL.search(text[s0:e0]))
-            start = m_start
-            for a in ANCHOR.finditer(text, max(s0, m_start - 40), m_start):
-                start = a.end()
-            if start == m_start:
-                adj = LEFT_ADJ.search(text, max(s0, m_start - 30), m_start)
-                if adj:
-                    start = adj.start()
-            end = _clause_end(text, m_end, e0)
-            if out and out[-1].end >= start:  # one statement, one finding
-                prev = out.pop()
-                start, end = prev.start, max(prev.end, end)
+            e0 = _sentence_end(flat, m_end)
+            start, end = statement(flat, m_start, m_end, s0, e0, text)
+            if _GROUP_SUBJECT.match(flat, start, m_start):
+                continue  # 'dat veel ouderen slecht ter been zijn': a group, nobody in particular
+            cue = _has_cue(flat, s0, e0)
+            spans.append((start, end, kind, cue))
+        spans.sort()
+        merged: list[tuple[int, int, str, bool]] = []
+        for start, end, kind, cue in spans:
+            if merged and _joined(flat, merged[-1][1], start):  # one statement, one finding
+                p_start, p_end, p_kind, p_cue = merged[-1]
+                merged[-1] = (p_start, max(p_end, end), p_kind, p_cue or cue)
+                continue
+            merged.append((start, end, kind, cue))
+        for start, end, kind, cue in merged:
             out.append(
                 self.finding(
                     text, start, end, 0.5 if cue else 0.3,
-                    f"mogelijk bijzonder persoonsgegeven ({kind}); ter beoordeling"
+                    f"mogelijk {LABELS.get(kind, 'bijzonder persoonsgegeven')} ({kind}); ter beoordeling"
                     + ("" if cue else NO_CUE),
+                    ground=GROUNDS.get(kind, GROUND_SPECIAL),
                 )
             )
         return out
 
 
 def reclassify(text: str, finding: Finding, person_spans: Starts) -> Finding | None:
-    """A statement without a pronoun counts when a person is named in its sentence
-    ('Geertje is vanaf volgende maand met zwangerschapsverlof'); otherwise it is dropped."""
+    """A statement starts after a person named at its start ('Geertje is ... met
+    zwangerschapsverlof': the name is the person's own finding). A statement without a pronoun
+    counts when a person is named in its sentence; otherwise it is dropped."""
+    finding = _after_names(text, finding, person_spans)
     if not finding.reason.endswith(NO_CUE):
         return finding
-    s0 = _sentence_start(text, finding.start)
+    lo = max(0, finding.start - 250)
+    s0 = lo + _sentence_start(_soften(text[lo : finding.end]), finding.start - lo)
     if not person_spans.between(s0, finding.end):
         return None
     return Finding(finding.start, finding.end, finding.text, finding.category, "redact", finding.ground,
                    0.5, finding.recognizer, finding.reason[: -len(NO_CUE)])
+
+
+def _after_names(text: str, finding: Finding, person_spans: Starts) -> Finding:
+    """``finding`` starting after the persons named before its first term."""
+    spans = person_spans.spans_between(finding.start, finding.end)
+    if not spans:
+        return finding
+    low = text[finding.start : finding.end].lower()
+    first = next(iter(_term_matches(low)), None) if len(low) == finding.end - finding.start else None
+    term_at = finding.start + (first.start() if first is not None else 0)
+    start = finding.start
+    for _, b in spans:
+        if b <= term_at:
+            start = max(start, b)
+    if start == finding.start:
+        return finding
+    while start < finding.end and text[start] in " \t\n,;:)":
+        start += 1
+    if finding.end - start < 3:
+        return finding
+    return Finding(start, finding.end, text[start : finding.end], finding.category, finding.action,
+                   finding.ground, finding.score, finding.recognizer, finding.reason)
 
 
 _ABBREV = frozenset("dhr mw mevr dr mr ir drs prof nr bijv o.a ca vs st jr sr".split())
@@ -222,27 +410,11 @@ def _sentence_start(text: str, pos: int) -> int:
 
 
 def _sentence_end(text: str, pos: int) -> int:
-    best = min(pos + 200, len(text))
-    for ch in (". ", ".\n", "\n", "? ", "! ", ";"):
-        i = text.find(ch, pos, best)
-        if i != -1:
-            best = i
-    if best == len(text) - 1 and text.endswith("."):
-        return best
-    return best
+    """End of the sentence holding ``pos`` (at most 200 on): a full stop, question or exclamation
+    mark before a space (also after a closing quote: 'was ik ziek." Op vraag ...'), a line break or
+    a semicolon."""
+    m = _END.search(text, pos, min(pos + 200, len(text)))
+    return m.start() if m is not None else min(pos + 200, len(text))
 
 
-def _clause_end(text: str, pos: int, sentence_end: int) -> int:
-    """End of the statement: the sentence end, or earlier at a comma or bracket, at most 45
-    characters on (a finding should not swallow the next person or party)."""
-    end = min(sentence_end, pos + 45)
-    for ch in (",", "(", ")", ":"):
-        i = text.find(ch, pos, end)
-        if i != -1:
-            end = i
-    while end > pos and text[end - 1] in " \t":
-        end -= 1
-    if end < sentence_end and end == pos + 45:
-        sp = text.rfind(" ", pos, end)
-        end = sp if sp > pos else end
-    return end
+_END = re.compile(r"[.!?][\"”’')]*(?=\s|$)|\n|;")
