@@ -4,6 +4,9 @@ its zip."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
 from fastapi import FastAPI, Request
 from fastapi.responses import FileResponse, HTMLResponse, Response
 
@@ -15,6 +18,18 @@ from wooflow.web.app import WebContext, redirect
 from wooflow.web.auth import COORDINATOR_ONLY, Forbidden
 
 SHOWN = 50
+_BLOCKED = re.compile(r"restlekcontrole: (\d+) - ")
+
+
+def linked_lines(lines: list[str], doc_of: Callable[[str], int | None]) -> list[tuple[str, int | None]]:
+    """The build's lines, each with the document it names (a blocked file of the restlekcontrole,
+    "restlekcontrole: 0033 - bijlage.pdf: …", names its inventory number), else None."""
+    out: list[tuple[str, int | None]] = []
+    for line in lines:
+        m = _BLOCKED.match(line)
+        out.append((line, doc_of(m.group(1)) if m else None))
+    return out
+
 
 
 def register(app: FastAPI, ctx: WebContext) -> None:
@@ -58,6 +73,7 @@ def register(app: FastAPI, ctx: WebContext) -> None:
             progress=progress,
             ready=not any(found for _t, _h, found in rows) and not undecided,
             build=ctx.builder.build,
+            build_lines=linked_lines(ctx.builder.build.lines, ctx.numbers.doc_of),
             package_dir=ctx.builder.out,
             zip_ready=ctx.builder.zip_path.is_file() and ctx.builder.build.state != "running",
         )
