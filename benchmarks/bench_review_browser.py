@@ -518,15 +518,18 @@ def check_zip(path: Path, case_dir: Path, published: int) -> str:
         bad = z.testzip()
         names = z.namelist()
         pdfs = [n for n in names if n.lower().endswith(".pdf")]
-        lines = [f"{len(names)} files, {len(pdfs)} PDFs (build page: {published} published),"
-                 f" CRC {'ok' if bad is None else 'BAD: ' + bad}"]  # fmt: skip
+        docs = [n for n in pdfs if re.match(r"\d+ - ", n)]  # "0001 - name.pdf"; besides: besluit, inventaris
+        lines = [f"{len(names)} files, {len(pdfs)} PDFs of which {len(docs)} documents (build page: {published}"
+                 f" published: {'equal' if len(docs) == published else 'DIFFERENT'}), CRC"
+                 f" {'ok' if bad is None else 'BAD: ' + bad}"]  # fmt: skip
         for want in ("inventaris", "besluit", "audit", "restlekcontrole"):
             lines.append(f"{want}: {'ja' if any(want in n.lower() for n in names) else 'NEE'}")
         report = next((n for n in names if n.endswith("restlekcontrole.txt")), None)
         if report:
-            verdict = [ln.strip() for ln in z.read(report).decode("utf-8", "replace").splitlines() if ln.strip()]
-            lines.append("restlekcontrole.txt: " + " / ".join(verdict[:3])[:300])
-        import fitz
+            verdict = [ln.strip() for ln in z.read(report).decode("utf-8", "replace").splitlines()
+                       if ln.startswith(("Zoektermen:", "Gecontroleerde bestanden:", "Uitkomst:"))]  # fmt: skip
+            lines.append("restlekcontrole.txt: " + " / ".join(verdict)[:300])
+        import pymupdf as fitz
 
         text = ""
         for n in pdfs[:: max(1, len(pdfs) // 40)]:

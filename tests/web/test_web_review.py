@@ -53,6 +53,19 @@ def test_a_stale_write_is_refused_naming_who_changed_what(case_dir: Path) -> Non
         assert _finding(case_dir, doc, "phone").status == "rejected"
 
 
+def test_a_stale_change_of_ground_is_refused(case_dir: Path) -> None:
+    """bert changes the ground on a page rendered before anna rejected the redaction."""
+    doc = _doc(case_dir)
+    phone = _finding(case_dir, doc, "phone")
+    base = f"/documenten/{doc}/bevindingen/{phone.id}"
+    with make_client(case_dir, "anna") as anna, make_client(case_dir, "bert") as bert:
+        page_a, page_b = anna.get(f"/documenten/{doc}").text, bert.get(f"/documenten/{doc}").text
+        _msg(anna.post(base + "/accepteren", data={"versie": _form_version(page_a, base + "/accepteren")}))
+        r = bert.post(base + "/wijzigen", data={"ground": "5.1.2i", "versie": _form_version(page_b, base + "/wijzigen")})
+        assert _msg(r)["fout"].startswith("Niet opgeslagen: anna heeft “06-12345678” intussen geaccepteerd")
+        assert _finding(case_dir, doc, "phone").finding.ground == "5.1.2e"
+
+
 def test_a_stale_judgement_is_refused(case_dir: Path) -> None:
     doc = _doc(case_dir)
     action = f"/documenten/{doc}/oordeel"
