@@ -9,6 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from tests.web.conftest import make_client
 from wooflow.case import Case, findings, judgement, workflow
+from wooflow.case.persons import find_person
 
 
 def _msg(resp: Any) -> dict[str, str]:
@@ -61,9 +62,38 @@ def test_a_stale_change_of_ground_is_refused(case_dir: Path) -> None:
     with make_client(case_dir, "anna") as anna, make_client(case_dir, "bert") as bert:
         page_a, page_b = anna.get(f"/documenten/{doc}").text, bert.get(f"/documenten/{doc}").text
         _msg(anna.post(base + "/accepteren", data={"versie": _form_version(page_a, base + "/accepteren")}))
-        r = bert.post(base + "/wijzigen", data={"ground": "5.1.2i", "versie": _form_version(page_b, base + "/wijzigen")})
+        stale = _form_version(page_b, base + "/wijzigen")
+        r = bert.post(base + "/wijzigen", data={"ground": "5.1.2i", "versie": stale})
         assert _msg(r)["fout"].startswith("Niet opgeslagen: anna heeft “06-12345678” intussen geaccepteerd")
         assert _finding(case_dir, doc, "phone").finding.ground == "5.1.2e"
+
+
+def test_a_stale_person_decision_is_refused(case_dir: Path) -> None:
+    """bert decides on a persons page rendered before anna decided the same person."""
+    key = next(r.person_key for r in _all(case_dir) if r.finding.text == "Jan Jansen")
+    with make_client(case_dir, "anna") as anna, make_client(case_dir, "bert") as bert:
+        page_a, page_b = anna.get("/personen").text, bert.get("/personen").text
+        va, vb = _person_version(page_a, key), _person_version(page_b, key)
+        assert va == vb
+        assert "overal gelakt" in _msg(anna.post("/personen/besluit", data={"key": key, "decision": "redact",
+                                                                          "versie": va}))["melding"]  # fmt: skip
+        r = bert.post("/personen/besluit", data={"key": key, "decision": "keep", "versie": vb})
+        assert _msg(r)["fout"].startswith("Niet opgeslagen: anna heeft “Jan Jansen” intussen voor de hele"
+                                          " zaak besloten (persoon)")  # fmt: skip
+        with Case(case_dir) as case:
+            assert find_person(case, key).decision == "redact"
+        fresh = _person_version(bert.get("/personen").text, key)  # the fresh page: bert may decide
+        assert int(fresh) > int(vb)
+        assert "openbaar" in _msg(bert.post("/personen/besluit", data={"key": key, "decision": "keep",
+                                                                      "versie": fresh}))["melding"]  # fmt: skip
+    with Case(case_dir) as case:
+        assert find_person(case, key).decision == "keep"
+
+
+def _person_version(html: str, key: str) -> str:
+    m = re.search(re.escape(f'name="key" value="{key}">') + r'<input type="hidden" name="versie" value="(\d+)"', html)
+    assert m, key
+    return m[1]
 
 
 def test_a_stale_judgement_is_refused(case_dir: Path) -> None:
