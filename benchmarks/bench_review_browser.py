@@ -434,7 +434,11 @@ async def preflight(coord: Person, every: int) -> dict[str, int]:
             title = (await link.first.locator("xpath=../../h2").inner_text()).split(":")[0]
             fixed[title] += 1
             href = await link.first.get_attribute("href")
-            await coord.goto("pre-flight: document openen", f"{href}?toon=open")
+            if "niet lakken" in title:  # rejected here, redacted elsewhere: the leak check would block
+                await coord.goto("pre-flight: document openen", f"{href}?toon=alle")
+                await redact_rejected(coord)
+            else:
+                await coord.goto("pre-flight: document openen", f"{href}?toon=open")
             await decide_open(coord, per_finding=False)
             if "Openbaar" in title or "openbaar" in title:
                 auto = pg.locator("section[aria-labelledby=oordeel] input[name=value][value=auto]")
@@ -479,17 +483,23 @@ async def build(coord: Person) -> tuple[str, list[str]]:
 async def fix_leaks(coord: Person, leaks: list[str]) -> int:
     """A blocked package: per listed document, 'Lakken' on its rejected redactions (a person
     redacted elsewhere was left readable there), as the hint on the page says."""
-    pg = coord.page
     n = 0
     for href in leaks:
         await coord.goto("restlek: document openen", href)
-        for _ in range(50):
-            button = pg.locator("li.finding.st-rejected button.accept[aria-label^='Lakken']")
-            if not await button.count():
-                break
-            if not await coord.act("restlek: toch lakken", lambda b=button: b.first.click()):
-                break
-            n += 1
+        n += await redact_rejected(coord)
+    return n
+
+
+async def redact_rejected(p: Person) -> int:
+    """On a document page: 'Lakken' on every rejected redaction, one at a time."""
+    n = 0
+    for _ in range(50):
+        button = p.page.locator("li.finding.st-rejected button.accept[aria-label^='Lakken']")
+        if not await button.count():
+            break
+        if not await p.act("afgewezen lakking toch lakken", lambda b=button: b.first.click()):
+            break
+        n += 1
     return n
 
 

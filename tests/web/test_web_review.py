@@ -8,8 +8,10 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from tests.web.conftest import make_client
-from wooflow.case import Case, findings, judgement, workflow
+from wooflow.case import Case, accept, findings, judgement, reject, workflow
+from wooflow.case.judgement import REDACTING
 from wooflow.case.persons import find_person
+from wooflow.store.repos import workflow as workflow_rows
 
 
 def _msg(resp: Any) -> dict[str, str]:
@@ -340,6 +342,28 @@ def test_preflight_lists_what_stands_in_the_way(case_dir: Path) -> None:
         page = anna.get("/publiceren").text
         assert "‘Niet openbaar’ zonder zelf gekozen grond: 1" in page
         assert "‘Openbaar’ terwijl er lakkingen zijn: 0" in page
+
+
+def test_preflight_lists_a_rejection_of_what_stays_redacted_elsewhere(case_dir: Path) -> None:
+    """The restlekcontrole would block the package: said before building, with the document."""
+    doc = _doc(case_dir)
+    with make_client(case_dir, "coord") as coord:
+        assert "Hier ‘niet lakken’, elders gelakt: 0" in coord.get("/publiceren").text
+        coord.post("/zoeken-lakken", data={"q": "de gemeente", "ground": "5.1.2i", "category": "other",
+                                           "aantal": "3"})  # fmt: skip
+        here = next(r for r in _all(case_dir) if r.doc_id == doc and r.finding.text.lower() == "de gemeente")
+        _msg(coord.post(f"/documenten/{doc}/bevindingen/{here.id}/afwijzen"))
+        page = coord.get("/publiceren").text
+        assert "Hier ‘niet lakken’, elders gelakt: 1" in page and "pakket krijgt geen zip" in page
+        _msg(coord.post(f"/documenten/{doc}/bevindingen/{here.id}/accepteren"))  # redacted after all
+        assert "Hier ‘niet lakken’, elders gelakt: 0" in coord.get("/publiceren").text
+    with Case(case_dir) as case:  # a person: the name rejected, the e-mail (same person) redacted
+        jan, mail = (next(r for r in findings(case, doc) if r.finding.text == t) for t in ("Jan Jansen", "j.jansen"))
+        assert jan.person_key == mail.person_key == "jansen|j"
+        reject(case, jan.id, doc)
+        assert workflow_rows.rejected_but_redacted_elsewhere(case.conn, REDACTING) == []  # nothing redacted
+        accept(case, mail.id, doc, propagate=False)
+        assert workflow_rows.rejected_but_redacted_elsewhere(case.conn, REDACTING) == [doc]
 
 
 def test_done_and_on_to_the_next_of_my_work(case_dir: Path) -> None:

@@ -57,6 +57,13 @@ def register(app: FastAPI, ctx: WebContext) -> None:
                 workflow_rows.withheld_without_grounds(conn),
             ))
             checks.append((
+                "Hier ‘niet lakken’, elders gelakt",
+                "Een persoon of gegeven is in deze documenten afgewezen, maar elders in de zaak gelakt:"
+                " de restlekcontrole vindt het dan leesbaar terug en het pakket krijgt geen zip. Kies"
+                " hier alsnog ‘Lakken’, of laat de persoon overal openbaar (Personen).",
+                workflow_rows.rejected_but_redacted_elsewhere(conn, REDACTING),
+            ))
+            checks.append((
                 "Documenten nog niet beoordeeld",
                 "Een beoordelaar rondt elk document af met ‘Document beoordeeld’.",
                 sorted(d for d, (s, _o) in states.items() if s not in (workflow.DONE, workflow.CHECKED)),
