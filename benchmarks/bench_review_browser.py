@@ -2,7 +2,8 @@
 package: prints wall time per phase and the time of every kind of UI action; asserts nothing.
 
     .venv/bin/python benchmarks/bench_review_browser.py [--docs 2000] [--keep DIR] [--reuse]
-        [--copy-from DIR] [--every 10] [--slow-ms 0]
+        [--copy-from DIR] [--case-wide-keep] [--every 10] [--progress-s 60] [--table FILE]
+        [--lean-gpu]
 
 The case is built as ``bench_review_flow.py`` builds it (``bench_process.generate`` +
 ``process``); ``--reuse`` uses the processed case in ``--keep``, ``--copy-from`` first copies a
@@ -18,20 +19,28 @@ Then, against ``wooflow serve`` in its own process (a real HTTP server), Debian'
    assigns all results of each kind to whichever reviewer has fewer documents so far.
 3. Persons: coord merges two forms of one person ("Samenvoegen"), then decides every undecided
    person case-wide ("Overal lakken", confirming the dialog); then accepts the keep-public
-   proposals per category on the overview.
+   proposals per category on the overview (``--case-wide-keep``; else each reviewer accepts a
+   document's keep-public items with its own "Alle N ‘blijft openbaar’ accepteren").
 4. The two reviewers at the same time: "Mijn werk", "Verder met het volgende document", and per
    document: every ``--every``-th document one proposal rejected and one accepted on its own;
    the open proposals accepted with "alles op deze pagina" + "Selectie lakken / akkoord" (page
    by page); every ``5 * --every``-th document an explicit judgement; then "Document
    beoordeeld" (with "en volgende" where the page offers it, else back to "Mijn werk").
-5. Pre-flight: coord opens "Publiceren" and works through whatever it still lists (opens the
-   document, decides what is open, marks it beoordeeld), then "Pakket maken", waits, downloads
-   the zip and checks it (opens, CRC, inventory, decision letter, one PDF per published
-   document, no redacted name of a sample left in the PDFs' text).
+5. Pre-flight: coord opens "Publiceren", prints what it lists, and works through it (opens
+   the document, decides what is open, "Lakken" on a rejection of what is redacted elsewhere,
+   marks it beoordeeld), then "Pakket maken" and waits until the page says done. When the
+   restlekcontrole blocked the zip, coord opens each linked document, chooses "Lakken" on its
+   rejected redactions, works through the pre-flight again and builds again (at most 3 builds).
+   Then downloads the zip and checks it (CRC, inventory, decision letter, audit log, the
+   restlekcontrole report and its verdict, one PDF per published document against the build
+   page's count, no redacted name of a sample left in the PDFs' text).
 
 Figures: wall time per phase; per UI action (click to the next page loaded) count, median,
-p95, max in ms; the number of actions; failures (an action that raised, or a page that showed
-an error message), each with its message.
+p95, max in ms; the number of actions; documents marked beoordeeld per person; failures (an
+action that raised, or a page that showed an error message), each with its message. A
+progress line every ``--progress-s`` seconds, and the table saved to ``--table`` (default:
+``<keep>-table.txt``) each time; SIGINT/SIGTERM print the progress line and the table, stop
+the server and exit; SIGUSR1 prints the table so far. Shared parts: ``browserbench.py``.
 """
 
 from __future__ import annotations
