@@ -8,7 +8,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from tests.web.conftest import make_client
-from wooflow.case import Case, accept, findings, judgement, reject, workflow
+from wooflow.case import Case, accept, add, findings, judgement, reject, workflow
 from wooflow.case.judgement import REDACTING
 from wooflow.case.persons import find_person
 from wooflow.store.repos import workflow as workflow_rows
@@ -364,6 +364,9 @@ def test_preflight_lists_a_rejection_of_what_stays_redacted_elsewhere(case_dir: 
         assert workflow_rows.rejected_but_redacted_elsewhere(case.conn, REDACTING) == []  # nothing redacted
         accept(case, mail.id, doc, propagate=False)
         assert workflow_rows.rejected_but_redacted_elsewhere(case.conn, REDACTING) == [doc]
+        # the same text redacted in the same document: the redactor covers it there too
+        add(case, doc, jan.finding.start, jan.finding.end, "person", "5.1.2e", "hier toch")
+        assert workflow_rows.rejected_but_redacted_elsewhere(case.conn, REDACTING) == []
 
 
 def test_done_and_on_to_the_next_of_my_work(case_dir: Path) -> None:
