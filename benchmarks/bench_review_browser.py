@@ -141,6 +141,7 @@ async def divide_work(coord: Person) -> dict[str, int]:
         m = re.match(r"\s*(\d+)", status)
         counts[kind] = int(m.group(1)) if m else 0
     load = {"anna": 0, "bert": 0}
+    owner: dict[str, str] = {}
     for kind in sorted(counts, key=lambda k: -counts[k]):  # largest first: an even split
         if not counts[kind]:
             continue
@@ -150,12 +151,14 @@ async def divide_work(coord: Person) -> dict[str, int]:
         await pg.locator("form[action='/toewijzen'] select[name=username]").select_option(who)
         await coord.act("toewijzen (alle resultaten)", lambda: pg.locator("form[action='/toewijzen'] button").click())
         load[who] += counts[kind]
+        owner[kind] = who
     # the biggest kind alone may outweigh the rest: hand its oldest part to the other reviewer
     # too (a date found by halving the range on the list's "t/m" filter, as a coordinator would)
     heavy, light = max(load, key=lambda k: load[k]), min(load, key=lambda k: load[k])
-    kind = max(counts, key=lambda k: counts[k])
+    # the heavy reviewer's largest kind (13e's run halved the light one's own kind: 910 / 1,434)
+    kind = max((k for k in counts if owner.get(k) == heavy), key=lambda k: counts[k], default="")
     want = (load[heavy] - load[light]) // 2
-    if want > 20:
+    if want > 20 and kind:
         lo, hi, best = date(1990, 1, 1), date.today(), None
         for _ in range(14):
             mid = lo + (hi - lo) / 2
