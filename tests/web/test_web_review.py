@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from tests.web.conftest import make_client
+from tests.web.conftest import finding, make_client
 from wooflow.case import Case, accept, add, findings, judgement, reject, workflow
 from wooflow.case.judgement import REDACTING
 from wooflow.case.persons import find_person
@@ -238,6 +238,30 @@ def test_rejecting_a_span_still_covered_says_so(case_dir: Path) -> None:
             "ground": "5.1.2e", "category": "other"})
         r = anna.post(f"/documenten/{doc}/bevindingen/{person.id}/afwijzen")
         assert "blijft dus gelakt" in _msg(r)["melding"]
+
+
+def test_rejecting_a_name_redacted_elsewhere_in_the_document_says_so(case_dir: Path, tmp_path: Path) -> None:
+    """The redactor redacts every occurrence of a redacted name form in a document: rejecting
+    one occurrence while another stays redacted does not keep it readable, and the message says so."""
+    from wooflow.case import record_findings
+
+    source = tmp_path / "twee-keer.txt"
+    source.write_text("Overleg met Piet Pieters.\nPiet Pieters belt morgen terug.\n", encoding="utf-8")
+    with Case(case_dir) as case:
+        case.add_paths([source])
+        doc = next(r.doc_id for r in case.records() if r.name == "twee-keer.txt")
+        text = case.text(doc)
+        first, second = text.index("Piet Pieters"), text.rindex("Piet Pieters")
+        record_findings(case, {doc: [finding(text, "Piet Pieters", "person"),
+                                     finding(text, "Piet Pieters", "person", nth=1)]})  # fmt: skip
+        ids = {r.finding.start: r.id for r in findings(case, doc)}
+        accept(case, ids[first], doc, propagate=False)
+    with make_client(case_dir, "anna") as anna:
+        r = anna.post(f"/documenten/{doc}/bevindingen/{ids[second]}/afwijzen")
+        msg = _msg(r)["melding"]
+        assert "dezelfde naam is elders in dit document gelakt (5.1.2e)" in msg and "blijft leesbaar" not in msg
+        r = anna.post(f"/documenten/{doc}/bevindingen/{ids[first]}/afwijzen")  # both rejected: readable
+        assert _msg(r)["melding"] == "Niet gelakt: “Piet Pieters” blijft leesbaar."
 
 
 def test_a_large_document_is_paged(case_dir: Path) -> None:

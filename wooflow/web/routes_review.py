@@ -134,7 +134,17 @@ def register(app: FastAPI, ctx: WebContext) -> None:
             ground = finding_rows.covering_ground(case.conn, doc_id, finding_id, rec.finding.start,
                                                   rec.finding.end, REDACTING)
             covering = None if ground is None else {"ground": ground}
-        if covering is not None:
+            same = None
+            if covering is None and rec.finding.category == "person":  # the redactor redacts every
+                same = finding_rows.same_text_ground(  # occurrence of a redacted name form
+                    case.conn, doc_id, finding_id, rec.finding.text, REDACTING)
+        if same is not None:
+            msg = (
+                f"Afgewezen: “{rec.finding.text}”. Let op: dezelfde naam is elders in dit document"
+                f" gelakt ({same}); bij het lakken wordt elke vindplaats van die naam gelakt, dus deze"
+                " ook. Wijs die ook af als de naam hier leesbaar moet blijven."
+            )
+        elif covering is not None:
             msg = (
                 f"Afgewezen: “{rec.finding.text}”. Let op: deze tekst valt ook onder een andere"
                 f" lakking ({covering['ground']}) en blijft dus gelakt."
