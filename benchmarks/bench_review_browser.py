@@ -335,7 +335,7 @@ async def preflight(coord: Person, every: int) -> dict[str, int]:
                 await redact_rejected(coord)
             else:
                 await coord.goto("pre-flight: document openen", f"{href}?toon=open")
-            await decide_open(coord, per_finding=False)
+                await decide_open(coord, per_finding=False)
             if "Openbaar" in title or "openbaar" in title:
                 auto = pg.locator("section[aria-labelledby=oordeel] input[name=value][value=auto]")
                 await auto.check()
