@@ -206,6 +206,18 @@ def test_case_info_and_deadline_forms(client: Any) -> None:
     assert "al verdaagd" in _message(again)["fout"]
 
 
+def test_a_suspension_without_an_end_is_ended_by_resuming(client: Any) -> None:
+    r = client.post("/zaak/opschorten", data={"start": "2024-04-22", "note": "zienswijze gevraagd"})
+    assert _message(r)["melding"] == "Opschorting vastgelegd."
+    early = client.post("/zaak/hervatten", data={"on": "2024-04-20"})
+    assert "einddatum ligt voor begindatum" in _message(early)["fout"]
+    assert "geen datum" in _message(client.post("/zaak/hervatten", data={"on": "morgen"}))["fout"]
+    assert _message(client.post("/zaak/hervatten", data={"on": "2024-05-02"}))["melding"] == "Opschorting beëindigd."
+    with _case(client) as case:
+        assert case.deadlines().suspended_days == 10
+    assert "er loopt geen opschorting" in _message(client.post("/zaak/hervatten", data={"on": "2024-05-03"}))["fout"]
+
+
 def test_cross_site_posts_and_foreign_hosts_are_refused(client: Any, ids: dict[str, int]) -> None:
     doc = ids["nota-overleg.txt"]
     phone = _finding(client, doc, "phone")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote_plus
 
 import pytest
 
@@ -21,11 +22,28 @@ def _filled(path: str, doc: int, finding: int) -> str:
     return path.replace("{doc_id}", str(doc)).replace("{finding_id}", str(finding))
 
 
+def _filled_all(path: str, doc: int, finding: int) -> str:
+    return _filled(path, doc, finding).replace("{page}", "1").replace("{area_id}", "1")
+
+
 def _post_routes(client: Any) -> list[str]:
     return sorted(
         {r.path for r in client.app.routes if "POST" in getattr(r, "methods", set())}
         - {"/inloggen", "/uitloggen"}
     )
+
+
+def _get_routes(client: Any) -> list[str]:
+    from fastapi.routing import APIRoute
+
+    return sorted(
+        {r.path for r in client.app.routes if isinstance(r, APIRoute) and "GET" in r.methods} - {"/inloggen"}
+    )
+
+
+def _audit_rows(case_dir: Path) -> int:
+    with Case(case_dir) as case:
+        return int(case.conn.execute("SELECT COUNT(*) FROM case_audit").fetchone()[0])
 
 
 def _ids(case_dir: Path) -> tuple[int, int]:
@@ -45,6 +63,31 @@ def test_nothing_is_shown_without_logging_in(case_dir: Path) -> None:
         assert r.status_code == 303 and "niet+%28meer%29+ingelogd" in r.headers["location"]
         page = c.get("/inloggen")
         assert page.status_code == 200 and "Gebruikersnaam" in page.text and "Uitloggen" not in page.text
+
+
+def test_every_route_of_the_app_needs_a_login_on_this_case(case_dir: Path, tmp_path: Path) -> None:
+    """Every GET and POST route, taken from the app itself (a new route is covered without
+    editing this test): no session, or a session of another case, sees and changes nothing."""
+    doc, fid = _ids(case_dir)
+    other = tmp_path / "andere-zaak"
+    copy_case(case_dir, other)
+    before = _audit_rows(case_dir)
+    with make_client(case_dir, None) as c, make_client(other, "anna") as elsewhere:
+        gets, posts = _get_routes(c), _post_routes(c)
+        assert len(gets) >= 15 and len(posts) >= 25
+        foreign = elsewhere.cookies.get(COOKIE)
+        for path in gets:
+            url = _filled_all(path, doc, fid)
+            r = c.get(url)
+            assert r.status_code == 303 and r.headers["location"].startswith("/inloggen"), path
+            c.cookies.set(COOKIE, foreign)  # anna's session on the other case is nothing here
+            r = c.get(url)
+            assert r.status_code == 303 and r.headers["location"].startswith("/inloggen"), path
+            c.cookies.clear()
+        for path in posts:
+            r = c.post(_filled_all(path, doc, fid), data={"value": "openbaar", "username": "x"})
+            assert r.status_code == 303 and "ingelogd" in unquote_plus(r.headers["location"]), path
+    assert _audit_rows(case_dir) == before  # nothing was written
 
 
 def test_login_sets_a_strict_httponly_cookie_and_logout_ends_it(case_dir: Path) -> None:
@@ -125,6 +168,31 @@ def test_coordinator_only_actions_are_refused_to_a_reviewer(case_dir: Path) -> N
             assert r.status_code == 403 and "coördinator" in r.text, path
     with make_client(case_dir, "coord") as c:
         assert c.post("/toewijzen", data={"username": "anna", "doc": "1"}).status_code == 303
+
+
+def test_every_coordinator_route_is_refused_to_a_reviewer(case_dir: Path) -> None:
+    """All routes the app keeps for coordinators (taken from ``COORDINATOR_POSTS``, plus the
+    account page and the download), each refused to a reviewer with the Dutch message."""
+    from wooflow.web.auth import COORDINATOR_POSTS
+
+    doc, fid = _ids(case_dir)
+    before = _audit_rows(case_dir)
+    with make_client(case_dir, "anna") as c:
+        posts = [p for p in _post_routes(c)
+                 if any(p == q or (q.endswith("/") and p.startswith(q)) for q in COORDINATOR_POSTS)]  # fmt: skip
+        assert {"/zaak/opschorten", "/zaak/hervatten", "/gebruikers/toevoegen", "/gebruikers/rol",
+                "/publiceren/pakket", "/toewijzen", "/documenten/scope"} <= set(posts)  # fmt: skip
+        for path in posts:
+            r = c.post(_filled_all(path, doc, fid), data={"username": "anna", "role": "coordinator",
+                                                         "password": "x" * 12, "password2": "x" * 12})  # fmt: skip
+            assert r.status_code == 403 and "coördinator" in r.text, path
+        for path in ("/gebruikers", "/publiceren/publicatie.zip"):
+            r = c.get(path)
+            assert r.status_code == 403 and "coördinator" in r.text, path
+    with Case(case_dir) as case:
+        role = case.conn.execute("SELECT role FROM case_users WHERE username='anna'").fetchone()[0]
+    assert role == "reviewer"
+    assert _audit_rows(case_dir) - before <= 1  # at most anna's login
 
 
 def test_an_account_on_one_case_does_not_open_another(case_dir: Path, tmp_path: Path) -> None:

@@ -8,8 +8,9 @@ from urllib.parse import unquote_plus
 import pytest
 
 from tests.web.conftest import make_client
-from wooflow.case import Case, findings, judgement
+from wooflow.case import Case, accept, findings, judgement, judgements, workflow
 from wooflow.case.find_redact import plan
+from wooflow.case.users import User
 
 
 def test_count_confirm_redact_and_undo(case_dir: Path, ids: dict[str, int]) -> None:
@@ -33,6 +34,24 @@ def test_count_confirm_redact_and_undo(case_dir: Path, ids: dict[str, int]) -> N
         assert "zoeken en lakken" in unquote_plus(r.headers["location"])
         with Case(case_dir) as case:
             assert not [r for r in findings(case) if r.source == "manual"]
+
+
+def test_a_case_wide_redaction_reopens_finished_documents_only(case_dir: Path, ids: dict[str, int]) -> None:
+    """Nobody opened the nota: it stays "nieuw"; the verslag was beoordeeld and gets a new
+    redaction: back to "in behandeling" (the change must be reviewed again)."""
+    nota = ids["nota-overleg.txt"]
+    with Case(case_dir) as case:
+        verslag = next(j.duplicate_of for j in judgements(case) if j.duplicate_of)  # the one kept
+        for r in findings(case, verslag, status="proposed"):
+            accept(case, r.id, verslag)
+        workflow.set_status(case, verslag, workflow.DONE, User("anna", "reviewer"))
+        assert workflow.statuses(case, [nota, verslag]) == {nota: "nieuw", verslag: "beoordeeld"}
+    with make_client(case_dir, "coord") as c:
+        r = c.post("/zoeken-lakken", data={"q": "de gemeente", "ground": "5.1.2i", "category": "other",
+                                           "aantal": "3"})  # fmt: skip
+        assert "3 keer gelakt" in unquote_plus(r.headers["location"])
+    with Case(case_dir) as case:
+        assert workflow.statuses(case, [nota, verslag]) == {nota: "nieuw", verslag: "in behandeling"}
 
 
 def test_a_changed_count_and_bad_input_are_refused(case_dir: Path) -> None:

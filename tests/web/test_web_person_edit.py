@@ -8,8 +8,8 @@ from urllib.parse import unquote_plus
 
 from tests.web.conftest import finding, make_client
 from wooflow.case import Case, findings, persons, record_findings
-from wooflow.case.persons import assign_keys
 from wooflow.case.person_edit import not_persons
+from wooflow.case.persons import assign_keys
 
 
 def _add(case_dir: Path, ids: dict[str, int]) -> None:

@@ -62,3 +62,29 @@ def test_build_and_download_the_package(case_dir: Path, pdf_doc: int) -> None:
         pix = pdf[0].get_pixmap(clip=rect, alpha=False)
         assert dark_share(pix.samples, pix.n) > 0.6
         assert dark_share(*(lambda p: (p.samples, p.n))(pdf[1].get_pixmap(clip=rect, alpha=False))) < 0.3
+
+
+def test_a_blocked_package_links_the_documents_the_leak_check_names(case_dir: Path, ids: dict[str, int]) -> None:
+    """A package the restlekcontrole blocked names files by inventory number; the page links
+    each to its document (and says what to do), other lines stay plain text."""
+    from wooflow.web.publishing import Build
+    from wooflow.web.routes_preflight import linked_lines
+
+    nota = ids["nota-overleg.txt"]
+    with make_client(case_dir, "coord") as c:
+        assert c.get("/publiceren").status_code == 200  # the numbers are read with the case
+        number = c.app.state.web.numbers.label(nota)
+        lines = [
+            "3 document(en) gepubliceerd, 3 pagina's.",
+            f"restlekcontrole: {number} - nota-overleg.pdf: gelakte gegevens gevonden (persoon 1,"
+            " volledige naam, in pdf-tekst); pakket geblokkeerd (geen zip)",
+            "restlekcontrole: 9999 - weg.pdf: gelakte gegevens gevonden; pakket geblokkeerd (geen zip)",
+        ]
+        assert [d for _l, d in linked_lines(lines, c.app.state.web.numbers.doc_of)] == [None, nota, None]
+        c.app.state.web.builder.build = Build(state="done", lines=lines)
+        page = c.get("/publiceren").text
+        assert f'<a href="/documenten/{nota}?toon=alle" class="leak">restlekcontrole: {number} - ' in page
+        assert "<li>restlekcontrole: 9999 - weg.pdf" in page and "Kies daar ‘Lakken’" in page
+        assert 'id="download-link"' not in page
+        c.app.state.web.builder.build = Build(state="done", lines=lines[:1])
+        assert "Kies daar ‘Lakken’" not in c.get("/publiceren").text

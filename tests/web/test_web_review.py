@@ -7,8 +7,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from tests.web.conftest import make_client
-from wooflow.case import Case, findings, judgement, workflow
+from tests.web.conftest import finding, make_client
+from wooflow.case import Case, accept, add, findings, judgement, reject, workflow
+from wooflow.case.judgement import REDACTING
+from wooflow.case.persons import find_person
+from wooflow.store.repos import workflow as workflow_rows
 
 
 def _msg(resp: Any) -> dict[str, str]:
@@ -51,6 +54,48 @@ def test_a_stale_write_is_refused_naming_who_changed_what(case_dir: Path) -> Non
         r = bert.post(base + "/afwijzen", data={"versie": _form_version(fresh, base + "/afwijzen")})
         assert "melding" in _msg(r)
         assert _finding(case_dir, doc, "phone").status == "rejected"
+
+
+def test_a_stale_change_of_ground_is_refused(case_dir: Path) -> None:
+    """bert changes the ground on a page rendered before anna rejected the redaction."""
+    doc = _doc(case_dir)
+    phone = _finding(case_dir, doc, "phone")
+    base = f"/documenten/{doc}/bevindingen/{phone.id}"
+    with make_client(case_dir, "anna") as anna, make_client(case_dir, "bert") as bert:
+        page_a, page_b = anna.get(f"/documenten/{doc}").text, bert.get(f"/documenten/{doc}").text
+        _msg(anna.post(base + "/accepteren", data={"versie": _form_version(page_a, base + "/accepteren")}))
+        stale = _form_version(page_b, base + "/wijzigen")
+        r = bert.post(base + "/wijzigen", data={"ground": "5.1.2i", "versie": stale})
+        assert _msg(r)["fout"].startswith("Niet opgeslagen: anna heeft “06-12345678” intussen geaccepteerd")
+        assert _finding(case_dir, doc, "phone").finding.ground == "5.1.2e"
+
+
+def test_a_stale_person_decision_is_refused(case_dir: Path) -> None:
+    """bert decides on a persons page rendered before anna decided the same person."""
+    key = next(r.person_key for r in _all(case_dir) if r.finding.text == "Jan Jansen")
+    with make_client(case_dir, "anna") as anna, make_client(case_dir, "bert") as bert:
+        page_a, page_b = anna.get("/personen").text, bert.get("/personen").text
+        va, vb = _person_version(page_a, key), _person_version(page_b, key)
+        assert va == vb
+        assert "overal gelakt" in _msg(anna.post("/personen/besluit", data={"key": key, "decision": "redact",
+                                                                          "versie": va}))["melding"]  # fmt: skip
+        r = bert.post("/personen/besluit", data={"key": key, "decision": "keep", "versie": vb})
+        assert _msg(r)["fout"].startswith("Niet opgeslagen: anna heeft “Jan Jansen” intussen voor de hele"
+                                          " zaak besloten (persoon)")  # fmt: skip
+        with Case(case_dir) as case:
+            assert find_person(case, key).decision == "redact"
+        fresh = _person_version(bert.get("/personen").text, key)  # the fresh page: bert may decide
+        assert int(fresh) > int(vb)
+        assert "openbaar" in _msg(bert.post("/personen/besluit", data={"key": key, "decision": "keep",
+                                                                      "versie": fresh}))["melding"]  # fmt: skip
+    with Case(case_dir) as case:
+        assert find_person(case, key).decision == "keep"
+
+
+def _person_version(html: str, key: str) -> str:
+    m = re.search(re.escape(f'name="key" value="{key}">') + r'<input type="hidden" name="versie" value="(\d+)"', html)
+    assert m, key
+    return m[1]
 
 
 def test_a_stale_judgement_is_refused(case_dir: Path) -> None:
@@ -195,6 +240,30 @@ def test_rejecting_a_span_still_covered_says_so(case_dir: Path) -> None:
         assert "blijft dus gelakt" in _msg(r)["melding"]
 
 
+def test_rejecting_a_name_redacted_elsewhere_in_the_document_says_so(case_dir: Path, tmp_path: Path) -> None:
+    """The redactor redacts every occurrence of a redacted name form in a document: rejecting
+    one occurrence while another stays redacted does not keep it readable, and the message says so."""
+    from wooflow.case import record_findings
+
+    source = tmp_path / "twee-keer.txt"
+    source.write_text("Overleg met Piet Pieters.\nPiet Pieters belt morgen terug.\n", encoding="utf-8")
+    with Case(case_dir) as case:
+        case.add_paths([source])
+        doc = next(r.doc_id for r in case.records() if r.name == "twee-keer.txt")
+        text = case.text(doc)
+        first, second = text.index("Piet Pieters"), text.rindex("Piet Pieters")
+        record_findings(case, {doc: [finding(text, "Piet Pieters", "person"),
+                                     finding(text, "Piet Pieters", "person", nth=1)]})  # fmt: skip
+        ids = {r.finding.start: r.id for r in findings(case, doc)}
+        accept(case, ids[first], doc, propagate=False)
+    with make_client(case_dir, "anna") as anna:
+        r = anna.post(f"/documenten/{doc}/bevindingen/{ids[second]}/afwijzen")
+        msg = _msg(r)["melding"]
+        assert "dezelfde naam is elders in dit document gelakt (5.1.2e)" in msg and "blijft leesbaar" not in msg
+        r = anna.post(f"/documenten/{doc}/bevindingen/{ids[first]}/afwijzen")  # both rejected: readable
+        assert _msg(r)["melding"] == "Niet gelakt: “Piet Pieters” blijft leesbaar."
+
+
 def test_a_large_document_is_paged(case_dir: Path) -> None:
     from wooflow.case import record_findings
     from wooflow.model import Finding
@@ -268,8 +337,8 @@ def test_bulk_keep_public_by_person_and_by_category_in_the_whole_case(case_dir: 
         assert "(soort persoonsnaam)" in _msg(r)["melding"]
         assert all(x.status == "accepted" for x in _all(case_dir) if x.finding.action == "keep")
         assert "kies een persoon" in _msg(anna.post("/openbaar-akkoord", data={}))["fout"]
-    with Case(case_dir) as case:
-        assert workflow.status(case, doc) == "in behandeling"
+    with Case(case_dir) as case:  # a case-wide decision is no work on the document: still "nieuw"
+        assert workflow.status(case, doc) == "nieuw"
 
 
 def _all(case_dir: Path) -> list[Any]:
@@ -297,6 +366,31 @@ def test_preflight_lists_what_stands_in_the_way(case_dir: Path) -> None:
         page = anna.get("/publiceren").text
         assert "‘Niet openbaar’ zonder zelf gekozen grond: 1" in page
         assert "‘Openbaar’ terwijl er lakkingen zijn: 0" in page
+
+
+def test_preflight_lists_a_rejection_of_what_stays_redacted_elsewhere(case_dir: Path) -> None:
+    """The restlekcontrole would block the package: said before building, with the document."""
+    doc = _doc(case_dir)
+    with make_client(case_dir, "coord") as coord:
+        assert "Hier ‘niet lakken’, elders gelakt: 0" in coord.get("/publiceren").text
+        coord.post("/zoeken-lakken", data={"q": "de gemeente", "ground": "5.1.2i", "category": "other",
+                                           "aantal": "3"})  # fmt: skip
+        here = next(r for r in _all(case_dir) if r.doc_id == doc and r.finding.text.lower() == "de gemeente")
+        _msg(coord.post(f"/documenten/{doc}/bevindingen/{here.id}/afwijzen"))
+        page = coord.get("/publiceren").text
+        assert "Hier ‘niet lakken’, elders gelakt: 1" in page and "pakket krijgt geen zip" in page
+        _msg(coord.post(f"/documenten/{doc}/bevindingen/{here.id}/accepteren"))  # redacted after all
+        assert "Hier ‘niet lakken’, elders gelakt: 0" in coord.get("/publiceren").text
+    with Case(case_dir) as case:  # a person: the name rejected, the e-mail (same person) redacted
+        jan, mail = (next(r for r in findings(case, doc) if r.finding.text == t) for t in ("Jan Jansen", "j.jansen"))
+        assert jan.person_key == mail.person_key == "jansen|j"
+        reject(case, jan.id, doc)
+        assert workflow_rows.rejected_but_redacted_elsewhere(case.conn, REDACTING) == []  # nothing redacted
+        accept(case, mail.id, doc, propagate=False)
+        assert workflow_rows.rejected_but_redacted_elsewhere(case.conn, REDACTING) == [doc]
+        # the same text redacted in the same document: the redactor covers it there too
+        add(case, doc, jan.finding.start, jan.finding.end, "person", "5.1.2e", "hier toch")
+        assert workflow_rows.rejected_but_redacted_elsewhere(case.conn, REDACTING) == []
 
 
 def test_done_and_on_to_the_next_of_my_work(case_dir: Path) -> None:

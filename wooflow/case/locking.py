@@ -6,6 +6,7 @@ with, and a write is refused when a newer entry exists. The refusal can then nam
 what. Versions cover every writer (web, command line, propagation of a person decision).
 
 - finding: entries ``finding.*`` on that finding, and ``person.decide`` on its person;
+- person: entries ``person.decide`` of that person (its case-wide decision);
 - judgement: entries ``judgement.*`` of the document;
 - document: any entry of the document (used by document-wide bulk actions).
 
@@ -54,6 +55,16 @@ def finding_version(case: Case, finding_id: int) -> int:
     doc_id, key = found
     own = audit_rows.finding_version(case.conn, doc_id, finding_id)
     return max(own, audit_rows.person_version(case.conn, key) if key else 0)
+
+
+def person_version(case: Case, key: str) -> int:
+    """Version of a person's case-wide decision (0: never decided by anyone)."""
+    return audit_rows.person_version(case.conn, key)
+
+
+def person_versions(case: Case, keys: Iterable[str]) -> dict[str, int]:
+    """:func:`person_version` of several persons (absent: 0)."""
+    return audit_rows.person_versions(case.conn, sorted(set(keys)))
 
 
 def judgement_version(case: Case, doc_id: int) -> int:

@@ -107,6 +107,27 @@ def touch(case: Case, doc_id: int) -> None:
     workflow_rows.touch(case.conn, doc_id, BUSY, case.actor, audit.now())
 
 
+def reopen_if_done(case: Case, doc_ids: Iterable[int]) -> list[int]:
+    """A case-wide change to what is published (find and redact across the case): documents
+    already ``beoordeeld`` or ``gecontroleerd`` go back to ``in behandeling`` (the change must
+    be reviewed again); ``nieuw`` and ``in behandeling`` keep their status. Returns the
+    documents reopened. Call inside the transaction of the change.
+
+    A case-wide action is the coordinator's decision about the case, not work on a document:
+    it never makes a document nobody opened ``in behandeling`` (the team table would show
+    every document started before anyone looked at one). Accepting "blijft openbaar" items
+    case-wide changes nothing in the publication and calls nothing here.
+    """
+    ids = list(doc_ids)
+    if not ids:
+        return []
+    ensure_schema(case.store)
+    reopened = [d for d, stored, _open in workflow_rows.stored_statuses(case.conn, ids) if stored in (DONE, CHECKED)]
+    for doc_id in reopened:
+        touch(case, doc_id)
+    return reopened
+
+
 def set_status(case: Case, doc_id: int, new: str, user: User) -> str:
     """Mark a document ``beoordeeld``, ``gecontroleerd`` or reopen it (``in behandeling``)."""
     ensure_schema(case.store)

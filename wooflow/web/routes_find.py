@@ -44,9 +44,8 @@ def register(app: FastAPI, ctx: WebContext) -> None:
         expected = int(aantal) if aantal.isdigit() and len(aantal) < 10 else None
         with ctx.case(request) as case:
             done = find_redact.redact_everywhere(case, q, ground, category, expected)
-            with case.transaction():
-                for doc_id in done.spans:
-                    workflow.touch(case, doc_id)
+            with case.transaction():  # a document nobody opened stays "nieuw"
+                workflow.reopen_if_done(case, done.spans)
         return redirect(
             "/zoeken-lakken",
             melding=(f"“{done.query}” is {done.count} keer gelakt ({ground}) in {done.documents}"

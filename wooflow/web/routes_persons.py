@@ -5,10 +5,11 @@ from __future__ import annotations
 from fastapi import FastAPI, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
-from wooflow.case import person_edit, set_decision
-from wooflow.case.persons import persons_uncounted, with_counts
+from wooflow.case import locking, person_edit, set_decision
+from wooflow.case.persons import find_person, persons_uncounted, with_counts
 from wooflow.web import queries
 from wooflow.web.app import WebContext, redirect
+from wooflow.web.routes_review import StaleWrite, _version, stale_message
 from wooflow.web.views import anchor, clamp_page, fold, page_count, page_of
 
 PAGE_SIZE = 100
@@ -38,6 +39,7 @@ def register(app: FastAPI, ctx: WebContext) -> None:
             names = queries.names(case, {d for ds in docs.values() for d in ds})
             keep_open = queries.keep_open_by_person(case, [p.key for p in shown])
             marked = person_edit.not_persons(case)
+            versions = locking.person_versions(case, [p.key for p in shown])
         return ctx.render(
             request,
             "persons.html",
@@ -53,6 +55,7 @@ def register(app: FastAPI, ctx: WebContext) -> None:
             naam=naam,
             beslissing=beslissing,
             not_persons=marked,
+            person_versions=versions,
         )
 
     @app.post("/personen/besluit", name="decide")
@@ -63,8 +66,12 @@ def register(app: FastAPI, ctx: WebContext) -> None:
         naam: str = Form(""),
         beslissing: str = Form(""),
         pagina: str = Form(""),
+        versie: str = Form(""),
     ) -> Response:
-        with ctx.case(request) as case:
+        with ctx.case(request) as case, case.transaction():  # check and decide in one transaction
+            entry = locking.newer(case, locking.person_version(case, key), _version(versie))
+            if entry is not None:
+                raise StaleWrite(stale_message(entry, f"“{find_person(case, key).display}”"))
             person = set_decision(case, key, decision)
         what = "wordt overal gelakt" if decision == "redact" else "blijft overal openbaar"
         return redirect(

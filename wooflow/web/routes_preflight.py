@@ -4,6 +4,9 @@ its zip."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
 from fastapi import FastAPI, Request
 from fastapi.responses import FileResponse, HTMLResponse, Response
 
@@ -15,6 +18,18 @@ from wooflow.web.app import WebContext, redirect
 from wooflow.web.auth import COORDINATOR_ONLY, Forbidden
 
 SHOWN = 50
+_BLOCKED = re.compile(r"restlekcontrole: (\d+) - ")
+
+
+def linked_lines(lines: list[str], doc_of: Callable[[str], int | None]) -> list[tuple[str, int | None]]:
+    """The build's lines, each with the document it names (a blocked file of the restlekcontrole,
+    "restlekcontrole: 0033 - bijlage.pdf: …", names its inventory number), else None."""
+    out: list[tuple[str, int | None]] = []
+    for line in lines:
+        m = _BLOCKED.match(line)
+        out.append((line, doc_of(m.group(1)) if m else None))
+    return out
+
 
 
 def register(app: FastAPI, ctx: WebContext) -> None:
@@ -42,6 +57,13 @@ def register(app: FastAPI, ctx: WebContext) -> None:
                 workflow_rows.withheld_without_grounds(conn),
             ))
             checks.append((
+                "Hier ‘niet lakken’, elders gelakt",
+                "Een persoon of gegeven is in deze documenten afgewezen, maar elders in de zaak gelakt:"
+                " de restlekcontrole vindt het dan leesbaar terug en het pakket krijgt geen zip. Kies"
+                " hier alsnog ‘Lakken’, of laat de persoon overal openbaar (Personen).",
+                workflow_rows.rejected_but_redacted_elsewhere(conn, REDACTING),
+            ))
+            checks.append((
                 "Documenten nog niet beoordeeld",
                 "Een beoordelaar rondt elk document af met ‘Document beoordeeld’.",
                 sorted(d for d, (s, _o) in states.items() if s not in (workflow.DONE, workflow.CHECKED)),
@@ -58,6 +80,7 @@ def register(app: FastAPI, ctx: WebContext) -> None:
             progress=progress,
             ready=not any(found for _t, _h, found in rows) and not undecided,
             build=ctx.builder.build,
+            build_lines=linked_lines(ctx.builder.build.lines, ctx.numbers.doc_of),
             package_dir=ctx.builder.out,
             zip_ready=ctx.builder.zip_path.is_file() and ctx.builder.build.state != "running",
         )

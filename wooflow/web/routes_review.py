@@ -3,7 +3,8 @@
 Every write runs in one transaction that first checks the version the form was rendered with
 (:mod:`wooflow.case.locking`): a stale form is refused with a message naming who changed what,
 so two reviewers never silently overwrite each other. Single and bulk actions are recorded for
-undo (:mod:`wooflow.case.undo`), and the document becomes "in behandeling".
+undo (:mod:`wooflow.case.undo`), and the document becomes "in behandeling" (case-wide actions
+change no status: see :func:`wooflow.case.workflow.reopen_if_done`).
 """
 
 from __future__ import annotations
@@ -133,7 +134,17 @@ def register(app: FastAPI, ctx: WebContext) -> None:
             ground = finding_rows.covering_ground(case.conn, doc_id, finding_id, rec.finding.start,
                                                   rec.finding.end, REDACTING)
             covering = None if ground is None else {"ground": ground}
-        if covering is not None:
+            same = None
+            if covering is None and rec.finding.category == "person":  # the redactor redacts every
+                same = finding_rows.same_text_ground(  # occurrence of a redacted name form
+                    case.conn, doc_id, finding_id, rec.finding.text, REDACTING)
+        if same is not None:
+            msg = (
+                f"Afgewezen: “{rec.finding.text}”. Let op: dezelfde naam is elders in dit document"
+                f" gelakt ({same}); bij het lakken wordt elke vindplaats van die naam gelakt, dus deze"
+                " ook. Wijs die ook af als de naam hier leesbaar moet blijven."
+            )
+        elif covering is not None:
             msg = (
                 f"Afgewezen: “{rec.finding.text}”. Let op: deze tekst valt ook onder een andere"
                 f" lakking ({covering['ground']}) en blijft dus gelakt."
@@ -245,10 +256,8 @@ def register(app: FastAPI, ctx: WebContext) -> None:
             who = rows[0]["text"] if rows else persoon
             what = f"soort {views.category_label(soort)}" if soort else f"persoon {who}"
             label = f"alle ‘blijft openbaar’ van {what} accepteren"
-            with undo.recording(case, label, docs):
+            with undo.recording(case, label, docs):  # no status change: see workflow.reopen_if_done
                 ids = bulk.accept_keep(case, None, soort or None, persoon or None)
-            for d in docs:
-                workflow.touch(case, d)
         target = "/personen" if persoon else "/"
         return redirect(
             target,

@@ -148,6 +148,18 @@ def covering_ground(conn: Any, doc_id: int, finding_id: int, start: int, end: in
     return None if row is None else (row["ground"] or "")
 
 
+def same_text_ground(conn: Any, doc_id: int, finding_id: int, text: str,
+                     redacting: tuple[str, ...]) -> str | None:
+    """The ground of another standing redaction of the same text (any case) in the document."""
+    marks = ", ".join("?" for _ in redacting)
+    row = conn.execute(
+        f"SELECT ground FROM case_findings WHERE doc_id=? AND id != ? AND action='redact'"
+        f" AND status IN ({marks}) AND lower(text)=lower(?) LIMIT 1",
+        (doc_id, finding_id, *redacting, text),
+    ).fetchone()
+    return None if row is None else (row["ground"] or "")
+
+
 def count_redacting(conn: Any, doc_id: int, redacting: tuple[str, ...]) -> int:
     marks = ", ".join("?" for _ in redacting)
     return int(conn.execute(
