@@ -25,6 +25,7 @@ module adds what a hostile reader tries next:
 
 from __future__ import annotations
 
+import binascii
 import hashlib
 import os
 import re
@@ -154,42 +155,47 @@ def _decode_literal(body: bytes) -> bytes:
 
 
 def _bytes_text(raw: bytes) -> str:
-    if raw.startswith(b"\xfe\xff"):
-        return raw[2:].decode("utf-16-be", "replace")
-    if raw.startswith(b"\xff\xfe"):
-        return raw[2:].decode("utf-16-le", "replace")
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return raw[3:].decode("utf-8", "replace")
+    if raw[:1] in _BOM_STARTS:  # most strings start otherwise: one slice, no three prefix tests
+        if raw.startswith(b"\xfe\xff"):
+            return raw[2:].decode("utf-16-be", "replace")
+        if raw.startswith(b"\xff\xfe"):
+            return raw[2:].decode("utf-16-le", "replace")
+        if raw.startswith(b"\xef\xbb\xbf"):
+            return raw[3:].decode("utf-8", "replace")
     return raw.decode("latin-1")
 
 
-_STRING = re.compile(rb"\((?:\\.|[^\\()]|\((?:\\.|[^\\()])*\))*\)|<([0-9A-Fa-f\s]*)>", re.S)
+_BOM_STARTS = (b"\xfe", b"\xff", b"\xef")
+# A literal's body (group 1) or a hex string's digits (group 2): findall gives both as bytes, an
+# unmatched group as b"". Only "()" and "<>" give (b"", b""), and both decode to "".
+_STRING = re.compile(rb"\(((?:\\.|[^\\()]|\((?:\\.|[^\\()])*\))*)\)|<([0-9A-Fa-f\s]*)>", re.S)
 _TJ = re.compile(rb"\[((?:[^\[\]]|\\[\[\]])*)\]\s*TJ", re.S)
+_HEX_SPACE = b" \t\n\r\f\v"  # what rb"\s" matches
 
 
 def strings_in(data: bytes) -> list[str]:
-    """Decoded PDF strings of an object or stream; a TJ array's pieces also joined."""
+    """Decoded PDF strings of an object or stream; a TJ array's pieces also joined.
+
+    Literal strings: escapes decoded; hex strings: whitespace dropped, an odd last digit
+    completed with 0; a UTF-16/UTF-8 byte order mark decodes as such, else latin-1. Each TJ
+    array with more than one literal piece is also given joined (a name split over kerning)."""
     out: list[str] = []
-    for m in _STRING.finditer(data):
-        tok = m.group(0)
-        if tok.startswith(b"("):
-            out.append(_bytes_text(_decode_literal(tok[1:-1])))
-        else:
-            hexs = re.sub(rb"\s", b"", m.group(1) or b"")
+    append = out.append
+    for lit, hexs in _STRING.findall(data):
+        if hexs:
+            hexs = hexs.translate(None, _HEX_SPACE)
             if len(hexs) % 2:
                 hexs += b"0"
-            try:
-                out.append(_bytes_text(bytes.fromhex(hexs.decode())))
-            except ValueError:
-                pass
-    for m in _TJ.finditer(data):
-        pieces = [
-            _bytes_text(_decode_literal(s.group(0)[1:-1]))
-            for s in _STRING.finditer(m.group(1))
-            if s.group(0).startswith(b"(")
-        ]
-        if len(pieces) > 1:
-            out.append("".join(pieces))
+            append(_bytes_text(binascii.unhexlify(hexs)))
+        else:
+            append(_bytes_text(_decode_literal(lit)))
+    if b"TJ" in data:
+        for arr in _TJ.findall(data):
+            if b"(" not in arr:
+                continue  # hex pieces only (how MuPDF writes): no literal piece to join
+            pieces = [_bytes_text(_decode_literal(m.group(1))) for m in _STRING.finditer(arr) if m.group(0)[:1] == b"("]
+            if len(pieces) > 1:
+                append("".join(pieces))
     return out
 
 
@@ -397,12 +403,14 @@ class _Line:
     spans: list[tuple[str, str, tuple[float, float, float, float]]]  # font, text, bbox
 
 
+# U+FFFD, the private-use area, and the controls (Unicode category Cc is exactly U+0000-U+001F
+# and U+007F-U+009F) other than tab, line feed and carriage return.
+_BAD_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\ufffd]")
+
+
 def _bad_chars(text: str) -> int:
     """Characters that say the font's Unicode is missing: U+FFFD, private use, controls."""
-    return sum(
-        ch == "\ufffd" or 0xE000 <= ord(ch) <= 0xF8FF or (unicodedata.category(ch) == "Cc" and ch not in "\t\n\r")
-        for ch in text
-    )
+    return len(_BAD_CHAR.findall(text))
 
 
 def _font_key(name: str) -> str:
