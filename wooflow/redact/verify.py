@@ -30,6 +30,7 @@ import pypdfium2.raw as pdfium_c
 
 from wooflow.exceptions import CorruptDocument, LeakError
 from wooflow.model import Finding
+from wooflow.redact.poppler import pages_and_outside
 from wooflow.redact.rebuild import pages
 from wooflow.redact.text import redact_spans
 from wooflow.redact.verify_deep import name_forms, read_deep
@@ -402,7 +403,9 @@ def verify_pdf(
     report.pages = len(texts)
     report.extractors.append("pdfium")
     sources: dict[str, str] = {"text": normalize("\n".join(texts))}
-    poppler = pdftotext_pages(path)
+    # with ``deep``, one pdftotext run also reads the wide copy (poppler.py); else the old way
+    both = pages_and_outside(path) if deep else None
+    poppler = both[0] if both is not None else pdftotext_pages(path)
     if poppler is not None:
         report.extractors.append("pdftotext")
         sources["pdftotext"] = normalize("\n".join(poppler))
@@ -436,7 +439,7 @@ def verify_pdf(
                 report.leaks.append(Leak(where, needle, found, allowed))
 
     if deep:
-        reading = read_deep(path, ocr=ocr)
+        reading = read_deep(path, ocr=ocr, outside=both[1] if both is not None else None)
         report.problems.extend(reading.problems)
         report.page_ocr, report.residual_ocr = reading.ocr_pages, reading.residual_ocr
         report.sampled_lines = reading.sampled_lines

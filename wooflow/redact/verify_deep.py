@@ -29,9 +29,6 @@ import binascii
 import hashlib
 import os
 import re
-import shutil
-import subprocess
-import tempfile
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -42,6 +39,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from wooflow.model import Finding
+from wooflow.redact.poppler import outside_texts
 from wooflow.redact.rebuild import pages
 
 OCR_LANG = os.environ.get("WOOFLOW_OCR_LANG", "nld")
@@ -263,44 +261,6 @@ def allowlist_problems(doc: pymupdf.Document) -> list[str]:
     if keys:
         problems.append("verboden onderdelen in objecten: " + ", ".join(f"/{k}" for k in sorted(keys)))
     return problems
-
-
-# --- text outside the page box ---------------------------------------------------------------
-
-
-def outside_texts(path: str) -> dict[str, str]:
-    """poppler and pdfium on a copy whose pages reach far beyond any page box."""
-    out: dict[str, str] = {}
-    doc = pymupdf.open(path)
-    try:
-        for page in pages(doc):
-            doc.xref_set_key(page.xref, "MediaBox", "[-20000 -20000 20000 20000]")
-            doc.xref_set_key(page.xref, "CropBox", "null")
-        with tempfile.TemporaryDirectory(prefix="wooflow-verify-") as tmp:
-            big = os.path.join(tmp, "groot.pdf")
-            doc.save(big)
-            exe = shutil.which("pdftotext")
-            if exe:
-                try:
-                    res = subprocess.run([exe, "-q", "-enc", "UTF-8", big, "-"], capture_output=True,
-                                         timeout=300, check=False)  # fmt: skip
-                    out["pdftotext-buiten-pagina"] = res.stdout.decode("utf-8", "replace")
-                except (OSError, subprocess.TimeoutExpired):
-                    pass
-            pdf = pdfium.PdfDocument(big)
-            try:
-                texts = []
-                for page in pdf:
-                    tp = page.get_textpage()
-                    texts.append(tp.get_text_bounded())
-                    tp.close()
-                    page.close()
-                out["pdfium-buiten-pagina"] = "\n".join(texts)
-            finally:
-                pdf.close()
-    finally:
-        doc.close()
-    return out
 
 
 # --- what a person sees: residual ink and font trust -----------------------------------------
@@ -547,8 +507,9 @@ def _disagreeing_fonts(doc: pymupdf.Document, sample: Sequence[_Line]) -> set[st
     return bad
 
 
-def read_deep(path: str, *, ocr: bool = True) -> DeepReading:
-    """All of the above for one PDF."""
+def read_deep(path: str, *, ocr: bool = True, outside: dict[str, str] | None = None) -> DeepReading:
+    """All of the above for one PDF. ``outside``: ``outside_texts(path)`` when already read
+    (``poppler.pages_and_outside``)."""
     reading = DeepReading()
     doc = pymupdf.open(path)
     try:
@@ -563,7 +524,7 @@ def read_deep(path: str, *, ocr: bool = True) -> DeepReading:
             reading.untrusted_fonts = sorted(fonts)
     finally:
         doc.close()
-    reading.sources.update(outside_texts(path))
+    reading.sources.update(outside_texts(path) if outside is None else outside)
     if not ocr:
         return reading
     from concurrent.futures import ThreadPoolExecutor
