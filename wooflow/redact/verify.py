@@ -34,7 +34,7 @@ from wooflow.redact.poppler import pages_and_outside
 from wooflow.redact.rebuild import pages
 from wooflow.redact.text import redact_spans
 from wooflow.redact.verify_deep import name_forms, read_deep
-from wooflow.redact.verify_scan import check_scan_boxes, needle_contexts, span_contexts
+from wooflow.redact.verify_scan import check_scan_boxes, may_be_scan, needle_contexts, span_contexts
 
 MIN_COVERAGE = 0.98  # share of non-redacted word tokens that must survive (text layer)
 # OCR reads the same scan slightly differently each time; that is absorbed by matching OCR
@@ -117,7 +117,7 @@ def normalize(text: str, join_hyphens: bool = True) -> str:
     """Case-, ligature- and layout-insensitive form: NFKC, casefold, hyphenation and breaks gone."""
     text = unicodedata.normalize("NFKC", text).replace("\u00ad", "")
     if join_hyphens:
-        text = re.sub(r"(\w)-[ \t]*[\r\n\f]+[ \t]*(\w)", r"\1\2", text)  # hyphenated breaks
+        text = _HYPHEN_BREAK.sub(r"\1\2", text)  # hyphenated breaks
     return " ".join(text.split()).casefold()
 
 
@@ -127,7 +127,11 @@ def word_tokens(text: str) -> Counter[str]:
 
 
 def compact(normalized: str) -> str:
-    return re.sub(r"[\s\-]+", "", normalized)
+    return _SPACE_DASH.sub("", normalized)
+
+
+_HYPHEN_BREAK = re.compile(r"(\w)-[ \t]*[\r\n\f]+[ \t]*(\w)")
+_SPACE_DASH = re.compile(r"[\s\-]+")
 
 
 def count_occurrences(needle: str, haystack: str) -> int:
@@ -245,6 +249,14 @@ def kept_tokens(original_text: str, findings: Iterable[Finding]) -> Counter[str]
 
 def pdfium_pages(path: str) -> tuple[list[str], list[list[object]]]:
     """Text per page (pdfium) and the image bitmaps per page as PIL images."""
+    texts, images, _scans = pdfium_read(path)
+    return texts, images
+
+
+def pdfium_read(path: str) -> tuple[list[str], list[list[object]], set[int]]:
+    """``pdfium_pages`` and the pages that may be scans (``verify_scan.may_be_scan``), measured
+    while each page is loaded anyway; the box-edge check visits only those."""
+    scans: set[int] = set()
     try:
         pdf = pdfium.PdfDocument(path)
     except pdfium.PdfiumError as exc:
@@ -252,7 +264,9 @@ def pdfium_pages(path: str) -> tuple[list[str], list[list[object]]]:
     texts: list[str] = []
     images: list[list[object]] = []
     try:
-        for page in pdf:
+        for number, page in enumerate(pdf):
+            if may_be_scan(page):
+                scans.add(number)
             tp = page.get_textpage()
             texts.append(tp.get_text_bounded())
             page_images = []
@@ -269,7 +283,7 @@ def pdfium_pages(path: str) -> tuple[list[str], list[list[object]]]:
             page.close()
     finally:
         pdf.close()
-    return texts, images
+    return texts, images, scans
 
 
 def pdftotext_pages(path: str) -> list[str] | None:
@@ -399,7 +413,7 @@ def verify_pdf(
     base = normalize(baseline_text(original_text, findings)) if original_text is not None else ""
     base_compact = compact(base)
 
-    texts, images = pdfium_pages(path)
+    texts, images, scans = pdfium_read(path)
     report.pages = len(texts)
     report.extractors.append("pdfium")
     sources: dict[str, str] = {"text": normalize("\n".join(texts))}
@@ -466,7 +480,7 @@ def verify_pdf(
                     report.leaks.append(Leak(where, form, found, allowed))
 
     if ocr:
-        _check_edges(path, findings, original_text, needles, report)
+        _check_edges(path, findings, original_text, needles, report, scans)
 
     structure, problems = structure_texts(path)
     report.problems.extend(problems)
@@ -523,15 +537,19 @@ def _check_edges(
     original_text: str | None,
     needles: Sequence[str],
     report: VerifyReport,
+    scans: set[int] | None = None,
 ) -> None:
-    """Glyphs a box on a scanned page missed or cut (see verify_scan.py)."""
+    """Glyphs a box on a scanned page missed or cut (see verify_scan.py). ``scans``: the only
+    pages that may be scans (``pdfium_read``); none: nothing to check."""
+    if scans is not None and not scans:
+        return  # what check_scan_boxes finds on a file without a page that may be a scan
     if original_text is not None:
         spans = redact_spans(findings, len(original_text))
         contexts = span_contexts(original_text, [(s.start, s.end) for s in spans])
         baselines: list[str] | None = baseline_text(original_text, findings).split("\f")
     else:
         contexts, baselines = needle_contexts(needles), None
-    leaks, report.edge_boxes = check_scan_boxes(path, contexts, baselines)
+    leaks, report.edge_boxes = check_scan_boxes(path, contexts, baselines, scans)
     seen: set[tuple[str, int, str]] = set()
     for leak in leaks:
         if (leak.where, leak.page, leak.needle) not in seen:
