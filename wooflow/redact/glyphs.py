@@ -52,14 +52,16 @@ class _TextDevice(_M.FzDevice2):  # type: ignore[misc,name-defined]
         self.use_virtual_clip_text()
         self.use_virtual_clip_stroke_text()
         self.use_virtual_ignore_text()
-        self.fonts: dict[int, tuple[object, set[tuple[int, int]]]] = {}
+        self.fonts: dict[int, tuple[object, set[tuple[int, int]], set[int]]] = {}
+        self.page = -1  # the page being run: recorded per font program
 
     def _text(self, text: object) -> None:
         span = text.head  # type: ignore[attr-defined]
         while span:
             wrapped = _M.FzTextSpan(span)
             font = wrapped.font()
-            entry = self.fonts.setdefault(font.m_internal_value(), (font, set()))
+            entry = self.fonts.setdefault(font.m_internal_value(), (font, set(), set()))
+            entry[2].add(self.page)
             pairs = entry[1]
             for i in range(span.len):
                 item = wrapped.items(i)
@@ -113,19 +115,28 @@ def _pair_proven(font: object, gid: int, ucs: int) -> bool:
     return any(_reference(name, ucs) == shown for name in REFERENCE_FONTS)
 
 
-def painted_fonts(doc: pymupdf.Document, page_numbers: Iterable[int] | None = None) -> dict[str, bool]:
+def painted_fonts(
+    doc: pymupdf.Document, page_numbers: Iterable[int] | None = None, pages_out: dict[int, bool] | None = None
+) -> dict[str, bool]:
     """Every font name (as ``get_text`` reports it) painted on the pages, and whether all font
-    programs of that name are proven (see the module doc)."""
+    programs of that name are proven (see the module doc). ``pages_out`` receives, per page
+    run, whether every font program painted there is proven (True for a page without text)."""
     device = _TextDevice()
     numbers = range(doc.page_count) if page_numbers is None else page_numbers
     for number in numbers:
         page = doc[number]
+        device.page = number
         _M.fz_run_page(page.this, device, _M.FzMatrix(), _M.FzCookie())
+        if pages_out is not None:
+            pages_out[number] = True
     out: dict[str, bool] = {}
-    for font, pairs in device.fonts.values():
+    for font, pairs, painted_on in device.fonts.values():
         name = font_name(str(_M.fz_font_name(font)))
         proven = all(_pair_proven(font, gid, ucs) for gid, ucs in pairs)
         out[name] = out.get(name, True) and proven
+        if pages_out is not None and not proven:
+            for number in painted_on:
+                pages_out[number] = False
     return out
 
 

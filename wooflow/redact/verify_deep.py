@@ -39,6 +39,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from wooflow.model import Finding
+from wooflow.redact.inkproof import only_text_and_boxes, plain_pages
 from wooflow.redact.poppler import outside_texts
 from wooflow.redact.rebuild import pages
 
@@ -80,6 +81,7 @@ class DeepReading:
     sampled_lines: int = 0
     untrusted_fonts: list[str] = field(default_factory=list)
     page_ocr_texts: list[str] = field(default_factory=list)
+    proven_pages: int = 0  # pages not rendered: only proven text and boxes (inkproof.py)
 
 
 def _words(text: str) -> list[str]:
@@ -378,7 +380,9 @@ def _font_key(name: str) -> str:
     return re.sub(r"[^0-9a-z]", "", re.sub(r"^[A-Z]{6}\+", "", name).casefold())
 
 
-def font_check(doc: pymupdf.Document, *, sample: bool = True) -> tuple[set[int], set[str], int]:
+def font_check(
+    doc: pymupdf.Document, *, sample: bool = True, proven_out: set[int] | None = None
+) -> tuple[set[int], set[str], int]:
     """Pages that must be OCR'd whole because a font's Unicode cannot be trusted there.
 
     Lines are read (MuPDF's dict) on the first pages and on every page that brings a font not
@@ -386,17 +390,19 @@ def font_check(doc: pymupdf.Document, *, sample: bool = True) -> tuple[set[int],
     and OCR'd together (one Tesseract call). Spans of fonts proven by their glyph shapes
     (``glyphs.painted_fonts``: every glyph painted is a reference glyph of its Unicode) are not
     sampled, so a document drawn only in such fonts needs no OCR for this check.
-    Returns (pages, untrusted fonts, sampled lines).
+    Returns (pages, untrusted fonts, sampled lines); ``proven_out`` receives the pages on which
+    every font program painted is proven (not those returned: their fonts are not trusted).
     """
     from wooflow.redact.glyphs import painted_fonts
 
     # fonts whose every painted glyph is a trusted reference glyph of its Unicode need no OCR
     proven: set[str] = set()
+    by_page: dict[int, bool] = {}  # page -> every font program painted there proven
     if sample:
         try:
-            proven = {name for name, ok in painted_fonts(doc).items() if ok}
+            proven = {name for name, ok in painted_fonts(doc, pages_out=by_page).items() if ok}
         except Exception:  # noqa: BLE001 - no proof: every font is sampled, as before 15c
-            proven = set()
+            proven, by_page = set(), {}
     lines: list[_Line] = []
     page_fonts: dict[int, set[str]] = {}
     seen: set[int] = set()
@@ -443,6 +449,8 @@ def font_check(doc: pymupdf.Document, *, sample: bool = True) -> tuple[set[int],
         untrusted |= _disagreeing_fonts(doc, sampled)
     bad = {_font_key(u) for u in untrusted} - {""}
     whole = {n for n, names in page_fonts.items() if any(_font_key(name) in bad for name in names)}
+    if proven_out is not None:
+        proven_out |= {n for n, ok in by_page.items() if ok} - whole - actual
     return whole | actual, untrusted, len(sampled)
 
 
@@ -519,9 +527,13 @@ def read_deep(path: str, *, ocr: bool = True, outside: dict[str, str] | None = N
         reading.problems.extend(problems)
         reading.sources["mupdf"] = "\n".join(page.get_text() for page in pages(doc))
         whole: set[int] = set()
+        plain: set[int] = set()
         if ocr:
-            whole, fonts, reading.sampled_lines = font_check(doc)
+            proven: set[int] = set()
+            whole, fonts, reading.sampled_lines = font_check(doc, proven_out=proven)
             reading.untrusted_fonts = sorted(fonts)
+            # pages that can show only proven text and boxes need no residual render (inkproof.py)
+            plain = plain_pages(doc, proven)
     finally:
         doc.close()
     reading.sources.update(outside_texts(path) if outside is None else outside)
@@ -541,6 +553,9 @@ def read_deep(path: str, *, ocr: bool = True, outside: dict[str, str] | None = N
                     page.set_rotation(0)
                     arr, _scale = _render(page, PAGE_DPI)
                     jobs.append(("page", Image.fromarray(arr)))  # type: ignore[arg-type]
+                    continue
+                if number in plain and only_text_and_boxes(page):
+                    reading.proven_pages += 1
                     continue
                 crop = residual_ink(page)
                 if crop is None:
