@@ -158,7 +158,10 @@ def pages_and_outside(path: str) -> tuple[list[str], dict[str, str]] | None:
         normal, wide = out[:at], out[feed + 1 :]
         if normal.count("\f") < n or wide.count("\f") < n:
             return None
-        pdf = pdfium.PdfDocument(both)
+        try:
+            pdf = pdfium.PdfDocument(both)
+        except pdfium.PdfiumError:
+            return None  # the two runs read the copy MuPDF saves whole
         try:
             if len(pdf) != 2 * n + 1:
                 return None
@@ -169,6 +172,8 @@ def pages_and_outside(path: str) -> tuple[list[str], dict[str, str]] | None:
                 texts.append(tp.get_text_bounded())
                 tp.close()
                 page.close()
+        except pdfium.PdfiumError:
+            return None
         finally:
             pdf.close()
     return normal.split("\f"), {"pdftotext-buiten-pagina": wide, "pdfium-buiten-pagina": "\n".join(texts)}
