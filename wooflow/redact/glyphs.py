@@ -25,6 +25,7 @@ checks.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import partial
 
 import pymupdf
 
@@ -33,6 +34,9 @@ REFERENCE_FONTS = ("helv", "hebo", "heit", "hebi", "tiro", "tibo", "tiit", "tibi
                    "cour", "cobo", "coit", "cobi", "cjk")  # fmt: skip
 _EM = 64.0  # pixels per em of the compared renderings
 _CTM = (_EM, 0.0, 0.0, -_EM, 16.0, 80.0)
+_ITEM = _M._mupdf.FzTextSpan_items  # what FzTextSpan.items(i) calls
+_GID = _M._mupdf.fz_text_item_gid_get  # what fz_text_item.gid reads
+_UCS = _M._mupdf.fz_text_item_ucs_get
 _refs: dict[str, pymupdf.Font] = {}
 _ref_glyphs: dict[tuple[str, int], bytes | None] = {}
 
@@ -62,10 +66,9 @@ class _TextDevice(_M.FzDevice2):  # type: ignore[misc,name-defined]
             font = wrapped.font()
             entry = self.fonts.setdefault(font.m_internal_value(), (font, set(), set()))
             entry[2].add(self.page)
-            pairs = entry[1]
-            for i in range(span.len):
-                item = wrapped.items(i)
-                pairs.add((int(item.gid), int(item.ucs)))
+            # the SWIG functions behind ``wrapped.items(i).gid/.ucs``, without two Python-level
+            # wrappers per glyph (the same values: ints from the same C struct)
+            entry[1].update((_GID(item), _UCS(item)) for item in map(partial(_ITEM, wrapped), range(span.len)))
             span = span.next
 
     def fill_text(self, _ctx: object, text: object, *_args: object) -> None:
