@@ -160,5 +160,5 @@ def test_edge_check_visits_only_pages_that_may_be_scans(bsn_scan, tmp_path):
         pdf.close()
         assert boxed <= scans, file.name  # no page outside the candidates has boxes to check
         assert check_scan_boxes(str(file), contexts, None, scans) == check_scan_boxes(str(file), contexts, None)
-    assert pdfium_read(str(out))[2] == {0}
+    assert pdfium_read(str(out))[2] == {0} and pdfium_read(str(out))[3] == set()
     assert verify_pdf(out, findings, doc.text).edge_boxes == 3

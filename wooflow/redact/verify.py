@@ -30,6 +30,7 @@ import pypdfium2.raw as pdfium_c
 
 from wooflow.exceptions import CorruptDocument, LeakError
 from wooflow.model import Finding
+from wooflow.redact.inkproof import only_text_and_boxes
 from wooflow.redact.poppler import pages_and_outside
 from wooflow.redact.rebuild import pages
 from wooflow.redact.text import redact_spans
@@ -249,14 +250,16 @@ def kept_tokens(original_text: str, findings: Iterable[Finding]) -> Counter[str]
 
 def pdfium_pages(path: str) -> tuple[list[str], list[list[object]]]:
     """Text per page (pdfium) and the image bitmaps per page as PIL images."""
-    texts, images, _scans = pdfium_read(path)
+    texts, images, _scans, _boxes_only = pdfium_read(path)
     return texts, images
 
 
-def pdfium_read(path: str) -> tuple[list[str], list[list[object]], set[int]]:
-    """``pdfium_pages`` and the pages that may be scans (``verify_scan.may_be_scan``), measured
-    while each page is loaded anyway; the box-edge check visits only those."""
+def pdfium_read(path: str) -> tuple[list[str], list[list[object]], set[int], set[int]]:
+    """``pdfium_pages``, the pages that may be scans (``verify_scan.may_be_scan``) and the pages
+    with only text and boxes (``inkproof.only_text_and_boxes``), measured while each page is
+    loaded anyway: the box-edge check and the residual-ink reading need not load them again."""
     scans: set[int] = set()
+    boxes_only: set[int] = set()
     try:
         pdf = pdfium.PdfDocument(path)
     except pdfium.PdfiumError as exc:
@@ -267,6 +270,11 @@ def pdfium_read(path: str) -> tuple[list[str], list[list[object]], set[int]]:
         for number, page in enumerate(pdf):
             if may_be_scan(page):
                 scans.add(number)
+            try:
+                if only_text_and_boxes(page):
+                    boxes_only.add(number)
+            except Exception:  # noqa: BLE001 - an object pdfium cannot describe: the page is rendered
+                pass
             tp = page.get_textpage()
             texts.append(tp.get_text_bounded())
             page_images = []
@@ -283,7 +291,7 @@ def pdfium_read(path: str) -> tuple[list[str], list[list[object]], set[int]]:
             page.close()
     finally:
         pdf.close()
-    return texts, images, scans
+    return texts, images, scans, boxes_only
 
 
 def pdftotext_pages(path: str) -> list[str] | None:
@@ -413,7 +421,7 @@ def verify_pdf(
     base = normalize(baseline_text(original_text, findings)) if original_text is not None else ""
     base_compact = compact(base)
 
-    texts, images, scans = pdfium_read(path)
+    texts, images, scans, boxes_only = pdfium_read(path)
     report.pages = len(texts)
     report.extractors.append("pdfium")
     sources: dict[str, str] = {"text": normalize("\n".join(texts))}
@@ -453,7 +461,7 @@ def verify_pdf(
                 report.leaks.append(Leak(where, needle, found, allowed))
 
     if deep:
-        reading = read_deep(path, ocr=ocr, outside=both[1] if both is not None else None)
+        reading = read_deep(path, ocr=ocr, outside=both[1] if both is not None else None, boxes_only=boxes_only)
         report.problems.extend(reading.problems)
         report.page_ocr, report.residual_ocr = reading.ocr_pages, reading.residual_ocr
         report.sampled_lines = reading.sampled_lines

@@ -515,9 +515,12 @@ def _disagreeing_fonts(doc: pymupdf.Document, sample: Sequence[_Line]) -> set[st
     return bad
 
 
-def read_deep(path: str, *, ocr: bool = True, outside: dict[str, str] | None = None) -> DeepReading:
+def read_deep(
+    path: str, *, ocr: bool = True, outside: dict[str, str] | None = None, boxes_only: set[int] | None = None
+) -> DeepReading:
     """All of the above for one PDF. ``outside``: ``outside_texts(path)`` when already read
-    (``poppler.pages_and_outside``)."""
+    (``poppler.pages_and_outside``); ``boxes_only``: the pages for which
+    ``inkproof.only_text_and_boxes`` is true, when pdfium was asked already (``verify.pdfium_read``)."""
     reading = DeepReading()
     doc = pymupdf.open(path)
     try:
@@ -543,11 +546,16 @@ def read_deep(path: str, *, ocr: bool = True, outside: dict[str, str] | None = N
 
     from PIL import Image
 
-    pdf = pdfium.PdfDocument(path)
     jobs: list[tuple[str, object]] = []  # ("page" | "residual", image) in page order
     seen: set[str] = set()
+    known = plain & boxes_only if boxes_only is not None else set()  # asked of pdfium already
+    reading.proven_pages = len(known)
+    pdf = pdfium.PdfDocument(path)
     try:
-        for number, page in enumerate(pdf):
+        for number in range(len(pdf)):
+            if number in known:
+                continue
+            page = pdf[number]
             try:
                 if number in whole:
                     page.set_rotation(0)
