@@ -241,8 +241,14 @@ def kept_tokens(original_text: str, findings: Iterable[Finding]) -> Counter[str]
             i += 1
         if i < len(spans) and spans[i].start < m.end():
             continue
-        tokens.update(re.findall(r"\w+", normalize(m.group(), join_hyphens=False)))
+        tokens.update(_word_pieces(m.group()))
     return tokens
+
+
+@lru_cache(maxsize=65536)
+def _word_pieces(word: str) -> tuple[str, ...]:
+    """The word tokens of one whitespace word (a pure function: words repeat, read once)."""
+    return tuple(re.findall(r"\w+", normalize(word, join_hyphens=False)))
 
 
 # --- independent extraction -------------------------------------------------------------------
