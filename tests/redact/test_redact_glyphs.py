@@ -102,3 +102,53 @@ def test_no_proof_falls_back_to_the_ocr_sample(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(glyphs, "painted_fonts", broken)
     _whole, _bad, sampled = font_check(_doc(render_text_pdf(TEXT).data))
     assert sampled >= 1
+
+
+class _WrapperDevice(pymupdf.mupdf.FzDevice2):  # type: ignore[misc,name-defined]
+    """The pairs as read before 15e: ``FzTextSpan.items(i).gid`` / ``.ucs`` per glyph."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        for kind in ("fill_text", "stroke_text", "clip_text", "clip_stroke_text", "ignore_text"):
+            getattr(self, f"use_virtual_{kind}")()
+        self.fonts: dict[int, set[tuple[int, int]]] = {}
+
+    def _text(self, text: object) -> None:
+        span = text.head  # type: ignore[attr-defined]
+        while span:
+            wrapped = pymupdf.mupdf.FzTextSpan(span)
+            pairs = self.fonts.setdefault(wrapped.font().m_internal_value(), set())
+            for i in range(span.len):
+                item = wrapped.items(i)
+                pairs.add((int(item.gid), int(item.ucs)))
+            span = span.next
+
+    def fill_text(self, _ctx: object, text: object, *_a: object) -> None:
+        self._text(text)
+
+    def stroke_text(self, _ctx: object, text: object, *_a: object) -> None:
+        self._text(text)
+
+    def clip_text(self, _ctx: object, text: object, *_a: object) -> None:
+        self._text(text)
+
+    def clip_stroke_text(self, _ctx: object, text: object, *_a: object) -> None:
+        self._text(text)
+
+    def ignore_text(self, _ctx: object, text: object, *_a: object) -> None:
+        self._text(text)
+
+
+@pytest.mark.parametrize("kind", ["geen-tounicode", "liegende-tounicode", "actualtext", "buiten-mediabox", "rendered"])
+def test_the_device_reads_the_pairs_the_item_wrappers_read(kind: str) -> None:
+    from wooflow.redact.glyphs import _TextDevice
+
+    data = render_text_pdf("Jan Jansen ﬁnanciën Ωμέγα 中文 €½\n" * 40).data if kind == "rendered" else build(kind)
+    doc = pymupdf.open("pdf", data)
+    fast, slow = _TextDevice(), _WrapperDevice()
+    for number in range(doc.page_count):
+        for device in (fast, slow):
+            pymupdf.mupdf.fz_run_page(doc[number].this, device, pymupdf.mupdf.FzMatrix(), pymupdf.mupdf.FzCookie())
+    doc.close()
+    assert {k: v[1] for k, v in fast.fonts.items()} == slow.fonts
+    assert sum(len(v) for v in slow.fonts.values()) > 5

@@ -38,3 +38,21 @@ def test_rewrite_handles_all_text_operators():
 def test_unknown_encoding_is_left_alone():
     src = b"BT /F9 12 Tf (abc) Tj ET"
     assert b"(abc) Tj" in rewrite(src, {"F9": None})
+
+
+def test_same_positions_decides_as_the_rounded_comparison():
+    """Issue 15e: equal word lists are accepted without rounding; any other pair is decided by
+    the rounded words, as before."""
+    import random
+
+    from wooflow.redact.presplit import _rounded, _same_positions
+
+    rnd = random.Random(5)
+    for _ in range(3000):
+        a = [(rnd.choice([10.0, 10.004, 10.006, 11.0]), 20.0, rnd.choice([30.0, 30.001]), 40.0,
+              rnd.choice(["Jan", "Jansen"]), 0, 0, i) for i in range(rnd.randint(0, 4))]  # fmt: skip
+        b = [w if rnd.random() < 0.7 else (rnd.choice([10.0, 10.004, 10.006]), *w[1:4], rnd.choice(["Jan", "Jansen"]),
+             rnd.randint(0, 1), 0, w[7]) for w in a]  # fmt: skip
+        if rnd.random() < 0.1:
+            b = b[:-1]
+        assert _same_positions(a, b) == (_rounded(a) == _rounded(b))

@@ -183,3 +183,64 @@ def test_fast_show_writes_what_textwriter_append_writes(monkeypatch) -> None:
     slow = render_module.render_text_pdf(text)
     assert streams(fast.data) == streams(slow.data) != []
     assert fast.words == slow.words and fast.shown_text == slow.shown_text
+
+
+# Everything a rendered text may hold: Latin with ligatures and accents, combining marks piled
+# up, Greek, Cyrillic, CJK (the fallback font), characters no font has (drawn as "?"), symbols,
+# box drawing, wide and zero-width characters, tabs and very long words that wrap.
+_NASTY = (
+    "Van: Jan Jansen <j.jansen@example.nl>\nAan: Piet\tde Vries\n\n"
+    "ﬁnanciën café €12,50 — „quote“ ‘x’ ½ ¾ ° ± × ÷ µ ¶ § © ® ™ • … ‰ ′ ″\n"
+    "Z̴̢̛a̸͚͝l̵̨̛g̶̡̛o̷̢͘ n̶̡͠a̸͘m̷e̵ ḛ̷̘̀ ǅ ǈ ŉ ĳ Ĳ ß ẞ Ææ Øø Åå İı\n"
+    "Ωμέγα Ψυχή Щука Жизнь 中文漢字かなカナ 한국어 العربية עברית हिन्दी ไทย\n"
+    "\u200b\u200d\u2060\ufeff\u00ad soft\u00adhyphen \ue000\uf8ff\ufffd 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 😀🏳️‍🌈 \U0010fffd\n"
+    "┌─┬─┐ │ ║ ═ ╬ ▀▄█░▒▓ ■□▪▫ ◆◇○●\n" + "a" * 300 + "\n" + "W" * 200 + "\n"
+    "_______________ ............... ––––––––– =========== ~~~~~~~~ ```````` ''''''\n"
+) * 3
+
+
+@pytest.mark.parametrize("text", [_NASTY, "x", "\n\n\n", "Jan\f\fJansen\n" * 200])
+def test_rendered_text_has_no_picture_and_no_unexplained_ink(text):
+    """Why redact_pdf reads no pictures on a rendered text (``rendered_text``): the reading it
+    skips there (images, and ink the text layer does not explain: verify_deep.residual_crop)
+    finds nothing on any page render_text_pdf makes, whatever the text holds."""
+    from wooflow.redact.verify_deep import font_check, residual_crop
+
+    rendered = render_document(_doc(text))
+    doc = pymupdf.open("pdf", rendered.data)
+    try:
+        assert all(not page.get_image_info() for page in doc)
+        assert all(not page.get_drawings() for page in doc)  # no vector ink at all
+        whole = font_check(doc, sample=False)[0]
+    finally:
+        doc.close()
+    pdf = pdfium.PdfDocument(rendered.data)
+    try:
+        for number in range(len(pdf)):
+            if number in whole:
+                continue  # redact_pdf still OCRs these pages whole
+            page = pdf[number]
+            assert residual_crop(page) is None, number
+            assert residual_crop(page, 300) is None, number
+            page.close()
+    finally:
+        pdf.close()
+
+
+def test_rendered_text_shortcut_writes_the_same_pdf(tmp_path):
+    """``rendered_text=True`` and the full picture reading give the same redacted PDF."""
+    text = _NASTY + "\nBel Jan Jansen op 06-12345678.\n"
+    doc = _doc(text)
+    rendered = render_document(doc)
+    target = rendered.as_document(doc)
+    findings = [Finding(m.start(), m.end(), m.group(), "person", "redact", "5.1.2e", 1, "t", "")
+                for m in re.finditer(r"Jan Jansen|06-12345678|Piet", text)]  # fmt: skip
+    texts = []
+    for flag in (False, True):
+        out = tmp_path / f"{flag}.pdf"
+        report = redact_pdf(rendered.data, target, findings, out, rendered_text=flag)
+        assert report.seen_boxes == 0 and report.image_boxes == 0
+        pdf = pymupdf.open(out)
+        texts.append([page.get_text("rawdict") for page in pdf])
+        pdf.close()
+    assert texts[0] == texts[1]

@@ -133,3 +133,32 @@ def test_text_page_over_a_picture_is_not_a_scan(tmp_path):
     redact_pdf(src, doc, findings, out)
     report = verify_pdf(out, findings, doc.text)
     assert report.ok and report.edge_boxes == 0
+
+
+def test_edge_check_visits_only_pages_that_may_be_scans(bsn_scan, tmp_path):
+    """Issue 15e: the verifier passes the pages whose images cover SCAN_IMAGE_SHARE (measured
+    while pdfium reads them anyway); the box-edge check gives what it gives over every page."""
+    import pypdfium2 as pdfium
+    from adversarial import CASES, build
+
+    from wooflow.redact.verify import pdfium_read
+    from wooflow.redact.verify_scan import _page_boxes, check_scan_boxes, needle_contexts
+
+    path, doc, _drawn = bsn_scan
+    findings = findings_for_names(doc, SECRETS)
+    out = tmp_path / "out.pdf"
+    redact_pdf(path, doc, findings, out)
+    files = [out]
+    for kind in sorted(CASES):
+        files.append(tmp_path / f"{kind}.pdf")
+        files[-1].write_bytes(build(kind))
+    contexts = needle_contexts([f.text.casefold() for f in findings])
+    for file in files:
+        scans = pdfium_read(str(file))[2]
+        pdf = pdfium.PdfDocument(str(file))
+        boxed = {n for n in range(len(pdf)) if _page_boxes(pdf[n])[0]}
+        pdf.close()
+        assert boxed <= scans, file.name  # no page outside the candidates has boxes to check
+        assert check_scan_boxes(str(file), contexts, None, scans) == check_scan_boxes(str(file), contexts, None)
+    assert pdfium_read(str(out))[2] == {0} and pdfium_read(str(out))[3] == set()
+    assert verify_pdf(out, findings, doc.text).edge_boxes == 3

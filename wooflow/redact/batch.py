@@ -167,10 +167,12 @@ def redact_to_pdf(
     areas = list(areas)
     if areas:
         findings = [*findings, *words_under(target, areas)]
+    # What render_text_pdf made: text only (redact_pdf reads no pictures there)
+    rendered_text = doc.kind not in ("pdf", "image")
     if areas:
-        report = redact_pdf(source, target, findings, out_path, areas=areas)
+        report = redact_pdf(source, target, findings, out_path, areas=areas, rendered_text=rendered_text)
     else:
-        report = redact_pdf(source, target, findings, out_path)
+        report = redact_pdf(source, target, findings, out_path, rendered_text=rendered_text)
     if not verify:
         return report, None
     try:

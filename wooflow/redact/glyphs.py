@@ -25,6 +25,7 @@ checks.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import partial
 
 import pymupdf
 
@@ -33,6 +34,9 @@ REFERENCE_FONTS = ("helv", "hebo", "heit", "hebi", "tiro", "tibo", "tiit", "tibi
                    "cour", "cobo", "coit", "cobi", "cjk")  # fmt: skip
 _EM = 64.0  # pixels per em of the compared renderings
 _CTM = (_EM, 0.0, 0.0, -_EM, 16.0, 80.0)
+_ITEM = _M._mupdf.FzTextSpan_items  # what FzTextSpan.items(i) calls
+_GID = _M._mupdf.fz_text_item_gid_get  # what fz_text_item.gid reads
+_UCS = _M._mupdf.fz_text_item_ucs_get
 _refs: dict[str, pymupdf.Font] = {}
 _ref_glyphs: dict[tuple[str, int], bytes | None] = {}
 
@@ -52,18 +56,19 @@ class _TextDevice(_M.FzDevice2):  # type: ignore[misc,name-defined]
         self.use_virtual_clip_text()
         self.use_virtual_clip_stroke_text()
         self.use_virtual_ignore_text()
-        self.fonts: dict[int, tuple[object, set[tuple[int, int]]]] = {}
+        self.fonts: dict[int, tuple[object, set[tuple[int, int]], set[int]]] = {}
+        self.page = -1  # the page being run: recorded per font program
 
     def _text(self, text: object) -> None:
         span = text.head  # type: ignore[attr-defined]
         while span:
             wrapped = _M.FzTextSpan(span)
             font = wrapped.font()
-            entry = self.fonts.setdefault(font.m_internal_value(), (font, set()))
-            pairs = entry[1]
-            for i in range(span.len):
-                item = wrapped.items(i)
-                pairs.add((int(item.gid), int(item.ucs)))
+            entry = self.fonts.setdefault(font.m_internal_value(), (font, set(), set()))
+            entry[2].add(self.page)
+            # the SWIG functions behind ``wrapped.items(i).gid/.ucs``, without two Python-level
+            # wrappers per glyph (the same values: ints from the same C struct)
+            entry[1].update((_GID(item), _UCS(item)) for item in map(partial(_ITEM, wrapped), range(span.len)))
             span = span.next
 
     def fill_text(self, _ctx: object, text: object, *_args: object) -> None:
@@ -113,19 +118,28 @@ def _pair_proven(font: object, gid: int, ucs: int) -> bool:
     return any(_reference(name, ucs) == shown for name in REFERENCE_FONTS)
 
 
-def painted_fonts(doc: pymupdf.Document, page_numbers: Iterable[int] | None = None) -> dict[str, bool]:
+def painted_fonts(
+    doc: pymupdf.Document, page_numbers: Iterable[int] | None = None, pages_out: dict[int, bool] | None = None
+) -> dict[str, bool]:
     """Every font name (as ``get_text`` reports it) painted on the pages, and whether all font
-    programs of that name are proven (see the module doc)."""
+    programs of that name are proven (see the module doc). ``pages_out`` receives, per page
+    run, whether every font program painted there is proven (True for a page without text)."""
     device = _TextDevice()
     numbers = range(doc.page_count) if page_numbers is None else page_numbers
     for number in numbers:
         page = doc[number]
+        device.page = number
         _M.fz_run_page(page.this, device, _M.FzMatrix(), _M.FzCookie())
+        if pages_out is not None:
+            pages_out[number] = True
     out: dict[str, bool] = {}
-    for font, pairs in device.fonts.values():
+    for font, pairs, painted_on in device.fonts.values():
         name = font_name(str(_M.fz_font_name(font)))
         proven = all(_pair_proven(font, gid, ucs) for gid, ucs in pairs)
         out[name] = out.get(name, True) and proven
+        if pages_out is not None and not proven:
+            for number in painted_on:
+                pages_out[number] = False
     return out
 
 

@@ -33,7 +33,7 @@ from wooflow.redact.rebuild import (
     remove_hidden_content,
 )
 from wooflow.redact.text import Span, redact_spans
-from wooflow.redact.verify_deep import name_forms
+from wooflow.redact.verify_deep import font_check, name_forms
 
 pymupdf.TOOLS.mupdf_display_errors(False)
 pymupdf.TOOLS.mupdf_display_warnings(False)
@@ -374,12 +374,16 @@ def redact_pdf(
     *,
     ocr_images: bool = True,
     areas: Sequence[Area] = (),
+    rendered_text: bool = False,
 ) -> RedactionReport:
     """Write a redacted, scrubbed, fully rewritten copy of ``source`` to ``out_path``.
 
     ``doc`` is the ingested (or rendered) document whose text and words the findings refer to.
     With ``ocr_images`` the images on text pages are read too (see imagetext.py). ``areas``:
     boxes a reviewer drew (a signature, a photo), blacked out as drawn (see areas.py).
+    ``rendered_text``: ``source`` is what ``render.render_text_pdf`` just made of ``doc.text``
+    (only text, in MuPDF's built-in fonts: no image, no vector ink), so there is no picture to
+    read; only pages whose text says its font lacks Unicode (``font_check``) are still OCR'd.
     """
     findings = list(findings)
     pdf = _open(source, doc.path)
@@ -423,7 +427,10 @@ def redact_pdf(
                 labels.setdefault(form, spans[0].label)
             clean: set[int] = set()
             seen: list[Box] = []
-            for number in range(pdf.page_count):
+            # A rendered text has no image, and no ink its text layer does not explain (test:
+            # test_redact_render.py); its pages are only read when font_check doubts a font.
+            text_only = rendered_text and not font_check(pdf, sample=False)[0]
+            for number in range(0 if text_only else pdf.page_count):
                 if number in ocr_pages:
                     continue  # its words came from OCR already: the boxes are planned
                 page = pdf[number]
@@ -432,7 +439,7 @@ def redact_pdf(
                 for rect, label in image_boxes(page, labels, clean):
                     seen.append(Box(number, rect.x0, rect.y0, rect.x1, rect.y1, label))
                     report.image_boxes += 1
-            for number, rect, label in seen_text_boxes(pdf, labels, ocr_pages):
+            for number, rect, label in [] if text_only else seen_text_boxes(pdf, labels, ocr_pages):
                 seen.append(Box(number, rect.x0, rect.y0, rect.x1, rect.y1, label))
                 report.seen_boxes += 1
             for box in seen:

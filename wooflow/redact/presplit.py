@@ -206,14 +206,23 @@ def _code_lengths(page: pymupdf.Page) -> dict[int, dict[str, int | None]]:
     return out
 
 
-def _char_positions(page: pymupdf.Page) -> list[tuple[str, float, float, float, float]]:
-    """Every word with its box: a moved glyph moves (or reshapes) the box of its word."""
-    return [
-        (w[4], round(w[0], 2), round(w[1], 2), round(w[2], 2), round(w[3], 2))
-        for w in page.get_text(
-            "words", flags=pymupdf.TEXT_PRESERVE_LIGATURES | pymupdf.TEXT_PRESERVE_WHITESPACE
-        )
-    ]
+WordBox = tuple[float, float, float, float, str, int, int, int]  # as get_text("words") gives them
+
+
+def _char_positions(page: pymupdf.Page) -> list[WordBox]:
+    """Every word with its box (MuPDF's words as they come): a moved glyph moves (or reshapes)
+    the box of its word."""
+    return list(page.get_text("words", flags=pymupdf.TEXT_PRESERVE_LIGATURES | pymupdf.TEXT_PRESERVE_WHITESPACE))
+
+
+def _rounded(words: list[WordBox]) -> list[tuple[str, float, float, float, float]]:
+    return [(w[4], round(w[0], 2), round(w[1], 2), round(w[2], 2), round(w[3], 2)) for w in words]
+
+
+def _same_positions(a: list[WordBox], b: list[WordBox]) -> bool:
+    """Every word the same, its box the same to 0.01 pt. Equal lists are that already (no
+    rounding of every coordinate); otherwise the rounded words are compared."""
+    return a == b or _rounded(a) == _rounded(b)
 
 
 def split_page_strings(pdf: pymupdf.Document, page: pymupdf.Page) -> bool:
@@ -241,7 +250,7 @@ def split_page_strings(pdf: pymupdf.Document, page: pymupdf.Page) -> bool:
     except (_Unsupported, ValueError, UnicodeDecodeError):
         _restore(pdf, originals)
         return False
-    if _char_positions(page) != before:
+    if not _same_positions(_char_positions(page), before):
         _restore(pdf, originals)
         return False
     return True

@@ -30,10 +30,12 @@ import pypdfium2.raw as pdfium_c
 
 from wooflow.exceptions import CorruptDocument, LeakError
 from wooflow.model import Finding
+from wooflow.redact.inkproof import only_text_and_boxes
+from wooflow.redact.poppler import pages_and_outside
 from wooflow.redact.rebuild import pages
 from wooflow.redact.text import redact_spans
 from wooflow.redact.verify_deep import name_forms, read_deep
-from wooflow.redact.verify_scan import check_scan_boxes, needle_contexts, span_contexts
+from wooflow.redact.verify_scan import check_scan_boxes, may_be_scan, needle_contexts, span_contexts
 
 MIN_COVERAGE = 0.98  # share of non-redacted word tokens that must survive (text layer)
 # OCR reads the same scan slightly differently each time; that is absorbed by matching OCR
@@ -116,7 +118,7 @@ def normalize(text: str, join_hyphens: bool = True) -> str:
     """Case-, ligature- and layout-insensitive form: NFKC, casefold, hyphenation and breaks gone."""
     text = unicodedata.normalize("NFKC", text).replace("\u00ad", "")
     if join_hyphens:
-        text = re.sub(r"(\w)-[ \t]*[\r\n\f]+[ \t]*(\w)", r"\1\2", text)  # hyphenated breaks
+        text = _HYPHEN_BREAK.sub(r"\1\2", text)  # hyphenated breaks
     return " ".join(text.split()).casefold()
 
 
@@ -126,7 +128,11 @@ def word_tokens(text: str) -> Counter[str]:
 
 
 def compact(normalized: str) -> str:
-    return re.sub(r"[\s\-]+", "", normalized)
+    return _SPACE_DASH.sub("", normalized)
+
+
+_HYPHEN_BREAK = re.compile(r"(\w)-[ \t]*[\r\n\f]+[ \t]*(\w)")
+_SPACE_DASH = re.compile(r"[\s\-]+")
 
 
 def count_occurrences(needle: str, haystack: str) -> int:
@@ -235,8 +241,14 @@ def kept_tokens(original_text: str, findings: Iterable[Finding]) -> Counter[str]
             i += 1
         if i < len(spans) and spans[i].start < m.end():
             continue
-        tokens.update(re.findall(r"\w+", normalize(m.group(), join_hyphens=False)))
+        tokens.update(_word_pieces(m.group()))
     return tokens
+
+
+@lru_cache(maxsize=65536)
+def _word_pieces(word: str) -> tuple[str, ...]:
+    """The word tokens of one whitespace word (a pure function: words repeat, read once)."""
+    return tuple(re.findall(r"\w+", normalize(word, join_hyphens=False)))
 
 
 # --- independent extraction -------------------------------------------------------------------
@@ -244,6 +256,16 @@ def kept_tokens(original_text: str, findings: Iterable[Finding]) -> Counter[str]
 
 def pdfium_pages(path: str) -> tuple[list[str], list[list[object]]]:
     """Text per page (pdfium) and the image bitmaps per page as PIL images."""
+    texts, images, _scans, _boxes_only = pdfium_read(path)
+    return texts, images
+
+
+def pdfium_read(path: str) -> tuple[list[str], list[list[object]], set[int], set[int]]:
+    """``pdfium_pages``, the pages that may be scans (``verify_scan.may_be_scan``) and the pages
+    with only text and boxes (``inkproof.only_text_and_boxes``), measured while each page is
+    loaded anyway: the box-edge check and the residual-ink reading need not load them again."""
+    scans: set[int] = set()
+    boxes_only: set[int] = set()
     try:
         pdf = pdfium.PdfDocument(path)
     except pdfium.PdfiumError as exc:
@@ -251,7 +273,14 @@ def pdfium_pages(path: str) -> tuple[list[str], list[list[object]]]:
     texts: list[str] = []
     images: list[list[object]] = []
     try:
-        for page in pdf:
+        for number, page in enumerate(pdf):
+            if may_be_scan(page):
+                scans.add(number)
+            try:
+                if only_text_and_boxes(page):
+                    boxes_only.add(number)
+            except Exception:  # noqa: BLE001 - an object pdfium cannot describe: the page is rendered
+                pass
             tp = page.get_textpage()
             texts.append(tp.get_text_bounded())
             page_images = []
@@ -268,7 +297,7 @@ def pdfium_pages(path: str) -> tuple[list[str], list[list[object]]]:
             page.close()
     finally:
         pdf.close()
-    return texts, images
+    return texts, images, scans, boxes_only
 
 
 def pdftotext_pages(path: str) -> list[str] | None:
@@ -398,11 +427,13 @@ def verify_pdf(
     base = normalize(baseline_text(original_text, findings)) if original_text is not None else ""
     base_compact = compact(base)
 
-    texts, images = pdfium_pages(path)
+    texts, images, scans, boxes_only = pdfium_read(path)
     report.pages = len(texts)
     report.extractors.append("pdfium")
     sources: dict[str, str] = {"text": normalize("\n".join(texts))}
-    poppler = pdftotext_pages(path)
+    # with ``deep``, one pdftotext run also reads the wide copy (poppler.py); else the old way
+    both = pages_and_outside(path) if deep else None
+    poppler = both[0] if both is not None else pdftotext_pages(path)
     if poppler is not None:
         report.extractors.append("pdftotext")
         sources["pdftotext"] = normalize("\n".join(poppler))
@@ -436,7 +467,7 @@ def verify_pdf(
                 report.leaks.append(Leak(where, needle, found, allowed))
 
     if deep:
-        reading = read_deep(path, ocr=ocr)
+        reading = read_deep(path, ocr=ocr, outside=both[1] if both is not None else None, boxes_only=boxes_only)
         report.problems.extend(reading.problems)
         report.page_ocr, report.residual_ocr = reading.ocr_pages, reading.residual_ocr
         report.sampled_lines = reading.sampled_lines
@@ -463,7 +494,7 @@ def verify_pdf(
                     report.leaks.append(Leak(where, form, found, allowed))
 
     if ocr:
-        _check_edges(path, findings, original_text, needles, report)
+        _check_edges(path, findings, original_text, needles, report, scans)
 
     structure, problems = structure_texts(path)
     report.problems.extend(problems)
@@ -520,15 +551,19 @@ def _check_edges(
     original_text: str | None,
     needles: Sequence[str],
     report: VerifyReport,
+    scans: set[int] | None = None,
 ) -> None:
-    """Glyphs a box on a scanned page missed or cut (see verify_scan.py)."""
+    """Glyphs a box on a scanned page missed or cut (see verify_scan.py). ``scans``: the only
+    pages that may be scans (``pdfium_read``); none: nothing to check."""
+    if scans is not None and not scans:
+        return  # what check_scan_boxes finds on a file without a page that may be a scan
     if original_text is not None:
         spans = redact_spans(findings, len(original_text))
         contexts = span_contexts(original_text, [(s.start, s.end) for s in spans])
         baselines: list[str] | None = baseline_text(original_text, findings).split("\f")
     else:
         contexts, baselines = needle_contexts(needles), None
-    leaks, report.edge_boxes = check_scan_boxes(path, contexts, baselines)
+    leaks, report.edge_boxes = check_scan_boxes(path, contexts, baselines, scans)
     seen: set[tuple[str, int, str]] = set()
     for leak in leaks:
         if (leak.where, leak.page, leak.needle) not in seen:

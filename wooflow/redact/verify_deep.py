@@ -25,12 +25,10 @@ module adds what a hostile reader tries next:
 
 from __future__ import annotations
 
+import binascii
 import hashlib
 import os
 import re
-import shutil
-import subprocess
-import tempfile
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -41,6 +39,8 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from wooflow.model import Finding
+from wooflow.redact.inkproof import only_text_and_boxes, plain_pages
+from wooflow.redact.poppler import outside_texts
 from wooflow.redact.rebuild import pages
 
 OCR_LANG = os.environ.get("WOOFLOW_OCR_LANG", "nld")
@@ -81,6 +81,7 @@ class DeepReading:
     sampled_lines: int = 0
     untrusted_fonts: list[str] = field(default_factory=list)
     page_ocr_texts: list[str] = field(default_factory=list)
+    proven_pages: int = 0  # pages not rendered: only proven text and boxes (inkproof.py)
 
 
 def _words(text: str) -> list[str]:
@@ -154,42 +155,47 @@ def _decode_literal(body: bytes) -> bytes:
 
 
 def _bytes_text(raw: bytes) -> str:
-    if raw.startswith(b"\xfe\xff"):
-        return raw[2:].decode("utf-16-be", "replace")
-    if raw.startswith(b"\xff\xfe"):
-        return raw[2:].decode("utf-16-le", "replace")
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return raw[3:].decode("utf-8", "replace")
+    if raw[:1] in _BOM_STARTS:  # most strings start otherwise: one slice, no three prefix tests
+        if raw.startswith(b"\xfe\xff"):
+            return raw[2:].decode("utf-16-be", "replace")
+        if raw.startswith(b"\xff\xfe"):
+            return raw[2:].decode("utf-16-le", "replace")
+        if raw.startswith(b"\xef\xbb\xbf"):
+            return raw[3:].decode("utf-8", "replace")
     return raw.decode("latin-1")
 
 
-_STRING = re.compile(rb"\((?:\\.|[^\\()]|\((?:\\.|[^\\()])*\))*\)|<([0-9A-Fa-f\s]*)>", re.S)
+_BOM_STARTS = (b"\xfe", b"\xff", b"\xef")
+# A literal's body (group 1) or a hex string's digits (group 2): findall gives both as bytes, an
+# unmatched group as b"". Only "()" and "<>" give (b"", b""), and both decode to "".
+_STRING = re.compile(rb"\(((?:\\.|[^\\()]|\((?:\\.|[^\\()])*\))*)\)|<([0-9A-Fa-f\s]*)>", re.S)
 _TJ = re.compile(rb"\[((?:[^\[\]]|\\[\[\]])*)\]\s*TJ", re.S)
+_HEX_SPACE = b" \t\n\r\f\v"  # what rb"\s" matches
 
 
 def strings_in(data: bytes) -> list[str]:
-    """Decoded PDF strings of an object or stream; a TJ array's pieces also joined."""
+    """Decoded PDF strings of an object or stream; a TJ array's pieces also joined.
+
+    Literal strings: escapes decoded; hex strings: whitespace dropped, an odd last digit
+    completed with 0; a UTF-16/UTF-8 byte order mark decodes as such, else latin-1. Each TJ
+    array with more than one literal piece is also given joined (a name split over kerning)."""
     out: list[str] = []
-    for m in _STRING.finditer(data):
-        tok = m.group(0)
-        if tok.startswith(b"("):
-            out.append(_bytes_text(_decode_literal(tok[1:-1])))
-        else:
-            hexs = re.sub(rb"\s", b"", m.group(1) or b"")
+    append = out.append
+    for lit, hexs in _STRING.findall(data):
+        if hexs:
+            hexs = hexs.translate(None, _HEX_SPACE)
             if len(hexs) % 2:
                 hexs += b"0"
-            try:
-                out.append(_bytes_text(bytes.fromhex(hexs.decode())))
-            except ValueError:
-                pass
-    for m in _TJ.finditer(data):
-        pieces = [
-            _bytes_text(_decode_literal(s.group(0)[1:-1]))
-            for s in _STRING.finditer(m.group(1))
-            if s.group(0).startswith(b"(")
-        ]
-        if len(pieces) > 1:
-            out.append("".join(pieces))
+            append(_bytes_text(binascii.unhexlify(hexs)))
+        else:
+            append(_bytes_text(_decode_literal(lit)))
+    if b"TJ" in data:
+        for arr in _TJ.findall(data):
+            if b"(" not in arr:
+                continue  # hex pieces only (how MuPDF writes): no literal piece to join
+            pieces = [_bytes_text(_decode_literal(m.group(1))) for m in _STRING.finditer(arr) if m.group(0)[:1] == b"("]
+            if len(pieces) > 1:
+                append("".join(pieces))
     return out
 
 
@@ -257,44 +263,6 @@ def allowlist_problems(doc: pymupdf.Document) -> list[str]:
     if keys:
         problems.append("verboden onderdelen in objecten: " + ", ".join(f"/{k}" for k in sorted(keys)))
     return problems
-
-
-# --- text outside the page box ---------------------------------------------------------------
-
-
-def outside_texts(path: str) -> dict[str, str]:
-    """poppler and pdfium on a copy whose pages reach far beyond any page box."""
-    out: dict[str, str] = {}
-    doc = pymupdf.open(path)
-    try:
-        for page in pages(doc):
-            doc.xref_set_key(page.xref, "MediaBox", "[-20000 -20000 20000 20000]")
-            doc.xref_set_key(page.xref, "CropBox", "null")
-        with tempfile.TemporaryDirectory(prefix="wooflow-verify-") as tmp:
-            big = os.path.join(tmp, "groot.pdf")
-            doc.save(big)
-            exe = shutil.which("pdftotext")
-            if exe:
-                try:
-                    res = subprocess.run([exe, "-q", "-enc", "UTF-8", big, "-"], capture_output=True,
-                                         timeout=300, check=False)  # fmt: skip
-                    out["pdftotext-buiten-pagina"] = res.stdout.decode("utf-8", "replace")
-                except (OSError, subprocess.TimeoutExpired):
-                    pass
-            pdf = pdfium.PdfDocument(big)
-            try:
-                texts = []
-                for page in pdf:
-                    tp = page.get_textpage()
-                    texts.append(tp.get_text_bounded())
-                    tp.close()
-                    page.close()
-                out["pdfium-buiten-pagina"] = "\n".join(texts)
-            finally:
-                pdf.close()
-    finally:
-        doc.close()
-    return out
 
 
 # --- what a person sees: residual ink and font trust -----------------------------------------
@@ -397,12 +365,14 @@ class _Line:
     spans: list[tuple[str, str, tuple[float, float, float, float]]]  # font, text, bbox
 
 
+# U+FFFD, the private-use area, and the controls (Unicode category Cc is exactly U+0000-U+001F
+# and U+007F-U+009F) other than tab, line feed and carriage return.
+_BAD_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\ufffd]")
+
+
 def _bad_chars(text: str) -> int:
     """Characters that say the font's Unicode is missing: U+FFFD, private use, controls."""
-    return sum(
-        ch == "\ufffd" or 0xE000 <= ord(ch) <= 0xF8FF or (unicodedata.category(ch) == "Cc" and ch not in "\t\n\r")
-        for ch in text
-    )
+    return len(_BAD_CHAR.findall(text))
 
 
 def _font_key(name: str) -> str:
@@ -410,7 +380,9 @@ def _font_key(name: str) -> str:
     return re.sub(r"[^0-9a-z]", "", re.sub(r"^[A-Z]{6}\+", "", name).casefold())
 
 
-def font_check(doc: pymupdf.Document, *, sample: bool = True) -> tuple[set[int], set[str], int]:
+def font_check(
+    doc: pymupdf.Document, *, sample: bool = True, proven_out: set[int] | None = None
+) -> tuple[set[int], set[str], int]:
     """Pages that must be OCR'd whole because a font's Unicode cannot be trusted there.
 
     Lines are read (MuPDF's dict) on the first pages and on every page that brings a font not
@@ -418,17 +390,19 @@ def font_check(doc: pymupdf.Document, *, sample: bool = True) -> tuple[set[int],
     and OCR'd together (one Tesseract call). Spans of fonts proven by their glyph shapes
     (``glyphs.painted_fonts``: every glyph painted is a reference glyph of its Unicode) are not
     sampled, so a document drawn only in such fonts needs no OCR for this check.
-    Returns (pages, untrusted fonts, sampled lines).
+    Returns (pages, untrusted fonts, sampled lines); ``proven_out`` receives the pages on which
+    every font program painted is proven (not those returned: their fonts are not trusted).
     """
     from wooflow.redact.glyphs import painted_fonts
 
     # fonts whose every painted glyph is a trusted reference glyph of its Unicode need no OCR
     proven: set[str] = set()
+    by_page: dict[int, bool] = {}  # page -> every font program painted there proven
     if sample:
         try:
-            proven = {name for name, ok in painted_fonts(doc).items() if ok}
+            proven = {name for name, ok in painted_fonts(doc, pages_out=by_page).items() if ok}
         except Exception:  # noqa: BLE001 - no proof: every font is sampled, as before 15c
-            proven = set()
+            proven, by_page = set(), {}
     lines: list[_Line] = []
     page_fonts: dict[int, set[str]] = {}
     seen: set[int] = set()
@@ -475,6 +449,8 @@ def font_check(doc: pymupdf.Document, *, sample: bool = True) -> tuple[set[int],
         untrusted |= _disagreeing_fonts(doc, sampled)
     bad = {_font_key(u) for u in untrusted} - {""}
     whole = {n for n, names in page_fonts.items() if any(_font_key(name) in bad for name in names)}
+    if proven_out is not None:
+        proven_out |= {n for n, ok in by_page.items() if ok} - whole - actual
     return whole | actual, untrusted, len(sampled)
 
 
@@ -539,8 +515,12 @@ def _disagreeing_fonts(doc: pymupdf.Document, sample: Sequence[_Line]) -> set[st
     return bad
 
 
-def read_deep(path: str, *, ocr: bool = True) -> DeepReading:
-    """All of the above for one PDF."""
+def read_deep(
+    path: str, *, ocr: bool = True, outside: dict[str, str] | None = None, boxes_only: set[int] | None = None
+) -> DeepReading:
+    """All of the above for one PDF. ``outside``: ``outside_texts(path)`` when already read
+    (``poppler.pages_and_outside``); ``boxes_only``: the pages for which
+    ``inkproof.only_text_and_boxes`` is true, when pdfium was asked already (``verify.pdfium_read``)."""
     reading = DeepReading()
     doc = pymupdf.open(path)
     try:
@@ -550,28 +530,40 @@ def read_deep(path: str, *, ocr: bool = True) -> DeepReading:
         reading.problems.extend(problems)
         reading.sources["mupdf"] = "\n".join(page.get_text() for page in pages(doc))
         whole: set[int] = set()
+        plain: set[int] = set()
         if ocr:
-            whole, fonts, reading.sampled_lines = font_check(doc)
+            proven: set[int] = set()
+            whole, fonts, reading.sampled_lines = font_check(doc, proven_out=proven)
             reading.untrusted_fonts = sorted(fonts)
+            # pages that can show only proven text and boxes need no residual render (inkproof.py)
+            plain = plain_pages(doc, proven)
     finally:
         doc.close()
-    reading.sources.update(outside_texts(path))
+    reading.sources.update(outside_texts(path) if outside is None else outside)
     if not ocr:
         return reading
     from concurrent.futures import ThreadPoolExecutor
 
     from PIL import Image
 
-    pdf = pdfium.PdfDocument(path)
     jobs: list[tuple[str, object]] = []  # ("page" | "residual", image) in page order
     seen: set[str] = set()
+    known = plain & boxes_only if boxes_only is not None else set()  # asked of pdfium already
+    reading.proven_pages = len(known)
+    pdf = pdfium.PdfDocument(path)
     try:
-        for number, page in enumerate(pdf):
+        for number in range(len(pdf)):
+            if number in known:
+                continue
+            page = pdf[number]
             try:
                 if number in whole:
                     page.set_rotation(0)
                     arr, _scale = _render(page, PAGE_DPI)
                     jobs.append(("page", Image.fromarray(arr)))  # type: ignore[arg-type]
+                    continue
+                if number in plain and only_text_and_boxes(page):
+                    reading.proven_pages += 1
                     continue
                 crop = residual_ink(page)
                 if crop is None:

@@ -24,7 +24,7 @@ import ctypes
 import os
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
@@ -183,11 +183,7 @@ def _page_boxes(page: pdfium.PdfPage) -> tuple[list[Rect4], list[Rect4]]:
     # A page is a scan only when images cover SCAN_IMAGE_SHARE of it: measured first over the
     # image objects alone (the same objects in the same order as the loop below), so the text
     # and path objects of an ordinary page (one per word after presplit.py) are not visited.
-    image_area = 0.0
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
-        b = obj.get_bounds()
-        image_area += max(0.0, b[2] - b[0]) * max(0.0, b[3] - b[1])
-    if image_area / max(1.0, width * height) < SCAN_IMAGE_SHARE:
+    if not may_be_scan(page):
         return [], []
     image_area = 0.0
     images, boxes, labels = [], [], []
@@ -213,6 +209,17 @@ def _page_boxes(page: pdfium.PdfPage) -> tuple[list[Rect4], list[Rect4]]:
     return over, labels
 
 
+def may_be_scan(page: pdfium.PdfPage) -> bool:
+    """Images cover at least SCAN_IMAGE_SHARE of the page: only then can it be a scanned page
+    (``_page_boxes``); the verifier asks this while it reads the page's bitmaps anyway."""
+    width, height = page.get_size()
+    image_area = 0.0
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+        b = obj.get_bounds()
+        image_area += max(0.0, b[2] - b[0]) * max(0.0, b[3] - b[1])
+    return image_area / max(1.0, width * height) >= SCAN_IMAGE_SHARE
+
+
 def _text_layer_chars(page: pdfium.PdfPage) -> int:
     """Letters and digits of the page's text besides the ground codes on the boxes."""
     textpage = page.get_textpage()
@@ -235,18 +242,24 @@ def _overlap(a: Sequence[float], b: Sequence[float]) -> float:
 
 
 def check_scan_boxes(
-    path: str, contexts: Sequence[SpanContext], page_baselines: Sequence[str] | None
-) -> tuple[list[EdgeLeak], int]:
+    path: str, contexts: Sequence[SpanContext], page_baselines: Sequence[str] | None,
+    candidates: Collection[int] | None = None,
+) -> tuple[list[EdgeLeak], int]:  # fmt: skip
     """Edge leaks of every box on the scanned pages of ``path``; and how many boxes were checked.
 
     ``page_baselines``: per page, the original text with the redacted spans taken out (None in
-    strict mode: nothing near a box is excused).
+    strict mode: nothing near a box is excused). ``candidates``: the pages for which
+    ``may_be_scan`` is true, when the caller knows them (no other page can be a scan).
     """
     leaks: list[EdgeLeak] = []
     checked = 0
+    if candidates is not None and not candidates:
+        return leaks, checked
     pdf = pdfium.PdfDocument(path)
     try:
         for number in range(len(pdf)):
+            if candidates is not None and number not in candidates:
+                continue
             page = pdf[number]
             try:
                 raw_boxes, raw_labels = _page_boxes(page)

@@ -51,3 +51,25 @@ def test_make_executor():
     assert isinstance(pool, PoolExecutor) and pool.workers == 3
     with pytest.raises(ConfigError):
         make_executor("spark", 2)
+
+
+def _already_there(_shared, name):
+    import sys
+
+    return name in sys.modules
+
+
+def test_warm_imports_once_before_the_pool_forks():
+    import sys
+
+    from wooflow.case.publish.execute import warm
+
+    for name in ("colorsys", "wave"):
+        sys.modules.pop(name, None)
+    warm(SerialExecutor(), "colorsys")  # serial: imported where it is used, not here
+    assert "colorsys" not in sys.modules
+    pool = PoolExecutor(2)
+    assert list(pool.map(_already_there, ["wave"])) == [False]  # without warm: imported by the task
+    warm(pool, "wave")
+    assert "wave" in sys.modules
+    assert list(pool.map(_already_there, ["wave", "wave", "wave"])) == [True, True, True]  # inherited

@@ -24,7 +24,7 @@ def test_leaking_redaction_is_withheld(tmp_path, monkeypatch):
     inputs.mkdir()
     shutil.copyfile(MIXED / "bsn-notitie.txt", inputs / "bsn-notitie.txt")
 
-    def broken_redact_pdf(source, doc, findings, out_path):
+    def broken_redact_pdf(source, doc, findings, out_path, **_options):
         Path(out_path).write_bytes(source)  # "forgets" to redact: the BSN stays in the PDF
         return SimpleNamespace(pages=1)
 

@@ -177,6 +177,18 @@ def _ordered(submit: Callable[[Any], Any], items: Iterable[Any], window: int) ->
         yield value if known else value.result()
 
 
+def warm(executor: Executor, *modules: str) -> None:
+    """Import ``modules`` in this process before ``executor`` forks its workers for the next
+    ``map``: they inherit them, instead of each importing them again (pymupdf, pypdfium2 and
+    the redaction modules cost ~1 CPU-s per worker per stage, as much as ten documents). Only
+    for a local pool: serial runs import them anyway, Dask workers are other processes."""
+    if isinstance(executor, PoolExecutor):
+        import importlib
+
+        for name in modules:
+            importlib.import_module(name)
+
+
 def make_executor(kind: str = "local", workers: int = 0, scheduler: str | None = None) -> Executor:
     """The executor for ``wooflow process``: ``workers`` 0 means one per CPU core; 1 local
     worker runs everything in this process."""
@@ -192,4 +204,4 @@ def make_executor(kind: str = "local", workers: int = 0, scheduler: str | None =
     return PoolExecutor(n)
 
 
-__all__ = ["EXECUTORS", "DaskExecutor", "Done", "Executor", "PoolExecutor", "SerialExecutor", "make_executor"]
+__all__ = ["EXECUTORS", "DaskExecutor", "Done", "Executor", "PoolExecutor", "SerialExecutor", "make_executor", "warm"]

@@ -26,7 +26,7 @@ from typing import Any
 from wooflow.case.faults import fault_point
 from wooflow.case.publish import decision, diwoo, diwoocheck, inventory, leakcheck, stages
 from wooflow.case.publish.config import ProcessConfig
-from wooflow.case.publish.execute import Executor, make_executor
+from wooflow.case.publish.execute import Executor, make_executor, warm
 from wooflow.case.publish.lists import resolve_organisation
 from wooflow.case.publish.package import (
     JOURNAL,
@@ -280,6 +280,9 @@ def _redact_all(
             yield doc, source, job.found, out, cfg.verify_ocr, job.areas, job.row.file_name
 
     checker = leakcheck.Checker(view.needles)  # sent once to each worker
+    if jobs:  # the redaction and verification libraries, imported once before the workers fork
+        warm(executor, "wooflow.redact.batch", "wooflow.redact.glyphs", "wooflow.ingest.tessapi", "PIL.Image",
+             "rapidfuzz.fuzz", "rapidfuzz.distance.Levenshtein")  # fmt: skip
     for job, result in zip(jobs, executor.map(redact_task, items(), checker), strict=True):
         finish(job, *result)
     state.data["redacted"] = made

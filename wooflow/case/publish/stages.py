@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from wooflow.case.faults import fault_point
-from wooflow.case.publish.execute import Done, Executor
+from wooflow.case.publish.execute import Done, Executor, warm
 from wooflow.exceptions import ConfigError
 
 DETECT_BATCH = 25
@@ -45,6 +45,8 @@ def ingest(case: Any, paths: list[str], executor: Executor, on_event: Callable[[
             data, event = check_input(store, path)
             yield Done(event) if event is not None else (path, data)
 
+    # the readers' libraries, imported once here rather than in every forked worker
+    warm(executor, "wooflow.ingest.pdf", "wooflow.ingest.ocr", "wooflow.ingest.tessapi", "PIL.Image")
     for result in executor.map(_read_task, items()):
         on_event(result if isinstance(result, IngestEvent) else store_read(store, result))
 
