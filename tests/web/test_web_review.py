@@ -435,3 +435,33 @@ def test_a_form_with_more_than_a_thousand_fields_is_read(case_dir: Path) -> None
         coord.headers["X-CSRF-Token"] = csrf  # the header path: FastAPI's own parsing, same limit
         del many["csrf"]
         assert "50.000 velden" in _msg(coord.post("/toewijzen", data=many))["fout"]
+
+
+def _hidden(html: str, action: str, name: str) -> str:
+    form = html[html.index(f'action="{action}"'):]
+    form = form[: form.index("</form>")]
+    m = re.search(rf'name="{name}" value="(\d*)"', form)
+    assert m, (action, name)
+    return m[1]
+
+
+def test_a_stale_geen_persoon_or_split_is_refused(case_dir: Path) -> None:
+    """bert sets a person aside, or splits off a form, from a page rendered before anna decided
+    that person: refused, naming anna; from a fresh page it goes through."""
+    key = next(r.person_key for r in _all(case_dir) if r.finding.text == "Jan Jansen")
+    with make_client(case_dir, "anna") as anna, make_client(case_dir, "bert") as bert:
+        confirm = bert.get("/personen/geen-persoon", params={"key": key}).text
+        stale = _hidden(confirm, "/personen/geen-persoon", "versie")
+        va = _person_version(anna.get("/personen").text, key)
+        _msg(anna.post("/personen/besluit", data={"key": key, "decision": "redact", "versie": va}))
+        r = bert.post("/personen/geen-persoon", data={"key": key, "toelichting": "", "versie": stale})
+        assert _msg(r)["fout"].startswith("Niet opgeslagen: anna heeft “Jan Jansen” intussen")
+        with Case(case_dir) as case:
+            assert find_person(case, key).decision == "redact"
+        r = bert.post("/personen/afsplitsen", data={"key": key, "form": "Jan Jansen", "versie": stale})
+        assert _msg(r)["fout"].startswith("Niet opgeslagen: anna heeft “Jan Jansen” intussen")
+        fresh = _hidden(bert.get("/personen/geen-persoon", params={"key": key}).text,
+                        "/personen/geen-persoon", "versie")
+        assert int(fresh) > int(stale or 0)
+        assert "geen persoon" in _msg(bert.post("/personen/geen-persoon",
+                                                data={"key": key, "toelichting": "test", "versie": fresh}))["melding"]

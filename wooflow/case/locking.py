@@ -62,6 +62,12 @@ def person_version(case: Case, key: str) -> int:
     return audit_rows.person_version(case.conn, key)
 
 
+def person_edit_version(case: Case, key: str) -> int:
+    """Version of a person as a whole: its decision, and merges, splits and 'geen persoon' on
+    it (the forms of the person page and its confirmations send it)."""
+    return audit_rows.person_edit_version(case.conn, key)
+
+
 def person_versions(case: Case, keys: Iterable[str]) -> dict[str, int]:
     """:func:`person_version` of several persons (absent: 0)."""
     return audit_rows.person_versions(case.conn, sorted(set(keys)))

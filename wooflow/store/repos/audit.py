@@ -83,6 +83,13 @@ def person_version(conn: Any, key: str) -> int:
     return int(v or 0)
 
 
+def person_edit_version(conn: Any, key: str) -> int:
+    """Last entry that decided, merged into, split or set aside the person ``key``."""
+    v = conn.execute("SELECT MAX(id) FROM case_audit WHERE target=? AND action IN"
+                     " ('person.decide', 'person.merge', 'person.split', 'person.notperson')", (key,)).fetchone()[0]
+    return int(v or 0)
+
+
 def judgement_version(conn: Any, doc_id: int) -> int:
     v = conn.execute("SELECT MAX(id) FROM case_audit WHERE doc_id=? AND action LIKE 'judgement.%'",
                      (doc_id,)).fetchone()[0]
