@@ -219,50 +219,41 @@ class _Doubtful:
         return 0.1
 
 
-def test_the_combiner_does_not_overrule_a_sure_model_on_a_full_name() -> None:
+def _doubted(text: str, names: list[tuple[str, str, float]]) -> list[bool]:
+    """Decide model-only full names ('Given Surname', the word after it, the model's p) with a
+    combiner that doubts everything; per name: kept or not."""
     from wooflow.detect import resolver
     from wooflow.detect.names import NameParts
     from wooflow.detect.recognizers.person import Mention
 
-    text = "Correspondent Kees Broere in de Volkskrant meldt dat Karel Doormanlaan is afgesloten.\n"
-    s, e = text.index("Kees"), text.index(" in de")
-    s2, e2 = text.index("Karel"), text.index(" is af")
-    tokens = [(s, s + 4, 0.9, "PER"), (s + 5, e, 0.9, "PER"), (s2, s2 + 5, 0.9, "PER"), (s2 + 6, e2, 0.9, "PER")]
-    reading = _reading([(s, e, 0.9), (s2, e2, 0.9)], tokens)
-    sure = Mention(s, e, text[s:e], 0.76, "naam volgens namenmodel",
-                   NameParts("Kees", None, "Broere", ["Kees", "Broere"]), recognizer="person-model")
-    street = Mention(s2, e2, text[s2:e2], 0.76, "naam volgens namenmodel",
-                     NameParts("Karel", None, "Doormanlaan", ["Karel", "Doormanlaan"]), recognizer="person-model")
+    spans, tokens, mentions = [], [], []
+    for name, after, p in names:
+        s = text.index(name + after)
+        e = s + len(name)
+        given, surname = name.split()
+        spans.append((s, e, p))
+        tokens += [(s, s + len(given), p, "PER"), (s + len(given) + 1, e, p, "PER")]
+        mentions.append(Mention(s, e, name, 0.85 * p, "naam volgens namenmodel",
+                                NameParts(given, None, surname, [given, surname]), recognizer="person-model"))
+    reading = _reading(spans, tokens)
     resolver.use(_Doubtful())  # type: ignore[arg-type]
     try:
-        kept = resolver.decide(text, [sure, street], reading)
+        kept = resolver.decide(text, mentions, reading)
     finally:
         resolver.use(None)
-    assert sure in kept and street not in kept
+    return [m in kept for m in mentions]
+
+
+def test_the_combiner_does_not_overrule_a_sure_model_on_a_full_name() -> None:
+    text = "Correspondent Kees Broere in de Volkskrant meldt dat Karel Doormanlaan is afgesloten.\n"
+    assert _doubted(text, [("Kees Broere", " in de", 0.9), ("Karel Doormanlaan", " is af", 0.9)]) == [True, False]
 
 
 def test_the_combiner_does_not_overrule_a_fairly_sure_model_on_a_full_name() -> None:
     # 'Zonet Daan Rietveld van WaU kunnen spreken' (woo-real-dev 007): the model reads the full
     # name at p 0.63 and the combiner doubted it; below p 0.6 the combiner decides
-    from wooflow.detect import resolver
-    from wooflow.detect.names import NameParts
-    from wooflow.detect.recognizers.person import Mention
-
     text = "Zonet Daan Rietveld van WaU kunnen spreken.\nOok Bram Visser belde.\n"
-    s, e = text.index("Daan"), text.index(" van WaU")
-    s2, e2 = text.index("Bram"), text.index(" belde")
-    tokens = [(s, s + 4, 0.63, "PER"), (s + 5, e, 0.63, "PER"), (s2, s2 + 4, 0.55, "PER"), (s2 + 5, e2, 0.55, "PER")]
-    reading = _reading([(s, e, 0.63), (s2, e2, 0.55)], tokens)
-    fair = Mention(s, e, text[s:e], 0.54, "naam volgens namenmodel",
-                   NameParts("Daan", None, "Rietveld", ["Daan", "Rietveld"]), recognizer="person-model")
-    weak = Mention(s2, e2, text[s2:e2], 0.47, "naam volgens namenmodel",
-                   NameParts("Bram", None, "Visser", ["Bram", "Visser"]), recognizer="person-model")
-    resolver.use(_Doubtful())  # type: ignore[arg-type]
-    try:
-        kept = resolver.decide(text, [fair, weak], reading)
-    finally:
-        resolver.use(None)
-    assert fair in kept and weak not in kept
+    assert _doubted(text, [("Daan Rietveld", " van WaU", 0.63), ("Bram Visser", " belde", 0.55)]) == [True, False]
 
 
 def test_a_firm_the_case_writes_with_its_legal_form_is_that_firm_elsewhere() -> None:
