@@ -85,7 +85,8 @@ def bsn(rng: random.Random) -> str:
 def iban(rng: random.Random) -> str:
     bank = rng.choice(["INGB", "RABO", "ABNA"])
     account = f"{rng.randint(10**9, 10**10 - 1)}"
-    check = 98 - int(f"{account}" + "".join(str(ord(c) - 55) for c in bank) + "232100") % 97
+    # ISO 13616: BBAN (bank code, then account) + country + "00", letters as 10..35, mod 97
+    check = 98 - int("".join(str(ord(c) - 55) for c in bank) + account + "232100") % 97
     return f"NL{check:02d}{bank}{account}"
 
 
@@ -186,7 +187,11 @@ class CaseGenerator:
                                    filename=f"bijlage-{i}.docx")
         if msg.is_multipart():
             msg.set_boundary(f"=====case-{i}-{rng.randrange(10**12)}=====")  # deterministic bytes
-        self.threads.append((mid, subject.removeprefix("RE: "), text, gold))
+        # a reply quotes this body, not its headers or attachments: its gold is what the body holds
+        quoted = Doc("", "email")
+        quoted.redact = {item for item in gold.redact if item in text}
+        quoted.keep = {item for item in gold.keep if item in text}
+        self.threads.append((mid, subject.removeprefix("RE: "), text, quoted))
         return bytes(msg)
 
     def nota(self, when: datetime, gold: Doc) -> bytes:

@@ -175,3 +175,44 @@ def test_manual_judgements(case: Case, docs) -> None:
     assert reset_judgement(case, d1).set_by == "auto"
     assert {j.doc_id for j in judgements(case)} == set(docs)
     assert [e.action for e in audit_log(case.conn, d1)] == ["judgement.set", "judgement.reset"]
+
+
+class RoleDetector:
+    """'staatssecretaris Karremans' is a public role (keep); a bare 'Karremans' a person."""
+
+    def detect_case(self, texts: dict[int, str]) -> dict[int, list[Finding]]:
+        out: dict[int, list[Finding]] = {}
+        for key, text in texts.items():
+            out[key] = []
+            for m in re.finditer(r"Karremans", text):
+                keep = text[:m.start()].endswith("staatssecretaris ")
+                out[key].append(Finding(m.start(), m.end(), m.group(), "person",
+                                        "keep" if keep else "redact", None if keep else "5.1.2e",
+                                        0.95, "regex", "publieke functie" if keep else "test"))
+        return out
+
+
+@pytest.mark.parametrize("public_docs, stray_text, decided", [
+    (3, "Overleg met Karremans over de planning.", False),
+    (1, "Overleg met Karremans over de planning.", True),
+    (0, "Overleg met Karremans over de planning.", True),
+    # a document that both keeps and redacts the person is no evidence for the public role
+    (1, "Volgens staatssecretaris Karremans komt er geld. Overleg met Karremans.", True),
+])
+def test_policy_does_not_flip_an_office_holder_on_one_reading(
+        case: Case, add_text, public_docs: int, stray_text: str, decided: bool) -> None:
+    """The policy decides a person 'redact' case-wide only when the detector redacted them in
+    at least as many documents as it only kept them public; the stray reading stays redacted."""
+    role = [add_text(f"r{i}.txt", "Volgens staatssecretaris Karremans komt er geld.")
+            for i in range(public_docs)]
+    stray = add_text("s.txt", stray_text)
+    run_detection(case, RoleDetector())
+    apply_policy(case, AcceptancePolicy())
+    decision = {p.key: p.decision for p in persons(case)}
+    assert set(decision.values()) == ({"redact"} if decided else {"undecided"})
+    stray_rows = findings(case, stray)
+    assert stray_rows[-1].status == "accepted" and stray_rows[-1].finding.action == "redact"
+    for doc in role:
+        row = findings(case, doc)[0]
+        expected = ("accepted", "redact") if decided else ("proposed", "keep")
+        assert (row.status, row.finding.action) == expected

@@ -81,13 +81,32 @@ def accept_by_policy(conn: Any, finding_ids: list[int], at: str) -> None:
 
 
 def policy_persons_undecided(conn: Any) -> set[str]:
-    """Persons whose finding the policy accepted while the person is still undecided."""
+    """Persons the policy may decide "redact" case-wide: a finding of theirs was accepted by
+    the policy while the person is still undecided, in at least as many documents as the
+    detector read them only in a public role (kept, nothing of theirs redacted there).
+
+    One mistaken reading ("Karremans" after a broken 'staats-|secretaris') must not black out
+    an office holder the detector kept public in thousands of other documents: in a large case
+    nearly every office holder gets such a reading somewhere. Such a person stays undecided for
+    the reviewer (the mentions the policy accepted stay redacted, the kept ones stay proposed
+    as kept). A document where the detector both redacts and keeps the person (a committee
+    member who is also a cited author) is no evidence for the public role, so the person is
+    redacted everywhere as before; so is a citizen with one stray public-role reading.
+    """
+    per_doc = (
+        "SELECT f.person_key AS person_key,"
+        " MAX(CASE WHEN f.status='accepted' AND f.reviewer='beleid' AND f.action='redact'"
+        " THEN 1 ELSE 0 END) AS red,"
+        " MAX(CASE WHEN f.action='keep' AND f.source='detect' THEN 1 ELSE 0 END) AS pub"
+        " FROM case_findings f JOIN case_persons p ON p.key = f.person_key"
+        " WHERE f.category='person' AND p.decision='undecided' GROUP BY f.person_key, f.doc_id"
+    )
     return {
         r[0]
         for r in conn.execute(
-            "SELECT DISTINCT f.person_key FROM case_findings f JOIN case_persons p"
-            " ON p.key = f.person_key WHERE f.status='accepted' AND f.reviewer='beleid'"
-            " AND f.category='person' AND p.decision='undecided'"
+            f"SELECT d.person_key FROM ({per_doc}) AS d GROUP BY d.person_key"
+            " HAVING SUM(d.red) > 0"
+            " AND SUM(d.red) >= SUM(CASE WHEN d.pub = 1 AND d.red = 0 THEN 1 ELSE 0 END)"
         )
     }
 
