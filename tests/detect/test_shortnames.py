@@ -27,6 +27,16 @@ def test_initials_need_a_named_person_or_an_action_word() -> None:
         ("KV", "initialen als actiehouder")]
 
 
+def test_mail_subject_prefixes_are_not_a_named_persons_initials() -> None:
+    text = "Bijlage bij RE: Overleg\nVolgens Ruben Eikelenboom is het haalbaar. FW: agenda"
+    found = {(f.text, f.action) for f in detect_text(text)}
+    assert ("Ruben Eikelenboom", "redact") in found
+    assert not {t for t, _ in found} & {"RE", "FW"}
+    defined = "Ruben Eikelenboom (RE) belt morgen. RE stuurt de stukken."  # defined: initials again
+    later = defined.rindex("RE")
+    assert any(f.start <= later and f.end >= later + 2 and f.action == "redact" for f in detect_text(defined))
+
+
 def test_motion_names_are_kept_as_public() -> None:
     ms = shortnames.motion_names("de motie-Ceder/Van der Staaij en het amendement-Dassen")
     assert [(m.text, m.public is not None) for m in ms] == [
