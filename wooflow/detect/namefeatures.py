@@ -254,28 +254,29 @@ class Featurizer:
     def sentence(self, toks: Sequence[str], doc: DocContext | None = None) -> list[list[str]]:
         """Feature lists for one sentence; ``doc`` adds document-level evidence."""
         n = len(toks)
-        pad = ["<S>", "<S>"]
-        seq = [*pad, *toks, "</S>", "</S>"]
+        seq = ["<S>", "<S>", *toks, "</S>", "</S>"]
         upper = sum(1 for t in toks if t.isupper() and len(t) > 1)
         sent_feats = ["headline"] if n > 2 and upper * 2 > n else []
         known = self.known
-        # (speed: the memo tables are read directly, each word lower-cased once)
-        own, ctx = self._own, self._ctx
-        before, after, before2, after2 = ctx[-1], ctx[1], ctx[-2], ctx[2]
-        lows = [w.lower() for w in seq]
+        # (speed: the memo tables are read directly, per offset for the whole sentence at once;
+        # each word lower-cased once, each word pair joined once)
+        own, ctx_of = self._own, self.ctx
+        before, after, before2, after2 = self._ctx[-1], self._ctx[1], self._ctx[-2], self._ctx[2]
+        c_own = [own.get(w) or self.own(w) for w in toks]
+        c_before = [before.get(w) or ctx_of(w, -1) for w in seq[1 : n + 1]]
+        c_after = [after.get(w) or ctx_of(w, 1) for w in seq[3 : n + 3]]
+        c_before2 = [before2.get(w) or ctx_of(w, -2) for w in seq[:n]]
+        c_after2 = [after2.get(w) or ctx_of(w, 2) for w in seq[4 : n + 4]]
+        lows = [w.lower() for w in seq[1 : n + 3]]
+        pairs = [a + "|" + b for a, b in zip(lows, lows[1:])]
+        """pairs[i]: the words before and at position i; pairs[i + 1]: at and after it."""
         out = []
         for i in range(n):
-            j = i + 2
-            w = seq[j]
-            feats = ["bias", *(own.get(w) or self.own(w)), *(before.get(seq[j - 1]) or self.ctx(seq[j - 1], -1)),
-                     *(after.get(seq[j + 1]) or self.ctx(seq[j + 1], 1))]
-            feats += before2.get(seq[j - 2]) or self.ctx(seq[j - 2], -2)
-            feats += after2.get(seq[j + 2]) or self.ctx(seq[j + 2], 2)
-            low = lows[j]
-            bigram = "w-1|w=" + lows[j - 1] + "|" + low
+            feats = ["bias", *c_own[i], *c_before[i], *c_after[i], *c_before2[i], *c_after2[i]]
+            bigram = "w-1|w=" + pairs[i]
             if known is None or bigram in known:
                 feats.append(bigram)
-            bigram = "w|w+1=" + low + "|" + lows[j + 1]
+            bigram = "w|w+1=" + pairs[i + 1]
             if known is None or bigram in known:
                 feats.append(bigram)
             if i == 0:
@@ -286,8 +287,8 @@ class Featurizer:
                 feats.append("EOS")
             if sent_feats:
                 feats += sent_feats
-            if doc is not None and w[:1].isupper():
-                feats += doc.features(w, first=(i == 0))
+            if doc is not None and toks[i][:1].isupper():
+                feats += doc.features(toks[i], first=(i == 0))
             out.append(feats)
         return out
 
