@@ -167,14 +167,22 @@ def parse_seen(text: str) -> dict[str, tuple[str, ...]]:
 class Featurizer:
     """Turns token sequences into crfsuite feature lists; per-word parts are memoised."""
 
-    def __init__(self, gaz: Gazetteers, known: frozenset[str] | None = None) -> None:
+    def __init__(self, gaz: Gazetteers, known: frozenset[str] | None = None, encode: bool = False) -> None:
         self.gaz = gaz
         self.known = known
         """Attributes the model has weights for; others are dropped early (speed only)."""
-        self._shared = {a: a for a in known} if known is not None else {}
-        """One string object per attribute: the memoised lists share them (memory only)."""
-        self._own: dict[str, list[str]] = {}
-        self._ctx: dict[int, dict[str, list[str]]] = {-2: {}, -1: {}, 1: {}, 2: {}}
+        self.encode = encode
+        """Feature lists hold UTF-8 bytes, not str: python-crfsuite takes bytes as they are and
+        encodes every str anew on every call (speed only; the same attribute names)."""
+        self._shared: dict[str, Any] = {a: (a.encode() if encode else a) for a in known} if known is not None else {}
+        """One object per attribute: the memoised lists share them (memory), already encoded."""
+        self._own: dict[str, list[Any]] = {}
+        self._ctx: dict[int, dict[str, list[Any]]] = {-2: {}, -1: {}, 1: {}, 2: {}}
+        self._const = {f: self._out(f) for f in ("bias", "BOS", "pos1", "EOS", "headline")}
+
+    def _out(self, feat: str) -> Any:
+        """``feat`` as the feature lists hold it (str, or bytes with ``encode``)."""
+        return self._shared.get(feat) or (feat.encode() if self.encode else feat)
 
     def _flags(self, word: str, low: str) -> list[str]:
         gaz = self.gaz
@@ -191,7 +199,7 @@ class Featurizer:
             flags.append("up")
         return flags
 
-    def own(self, word: str) -> list[str]:
+    def own(self, word: str) -> list[Any]:
         """Features of the word itself, independent of its position."""
         feats = self._own.get(word)
         if feats is not None:
@@ -226,12 +234,14 @@ class Featurizer:
             feats += dict.fromkeys("ng=" + low[k : k + 3] for k in range(1, len(low) - 3))
         if self.known is not None:
             feats = [self._shared[f] for f in feats if f in self.known]
+        elif self.encode:
+            feats = [f.encode() for f in feats]
         if len(self._own) > _CACHE_LIMIT:
             self._own.clear()
         self._own[word] = feats
         return feats
 
-    def ctx(self, word: str, off: int) -> list[str]:
+    def ctx(self, word: str, off: int) -> list[Any]:
         """Features a neighbour at offset ``off`` contributes."""
         cache = self._ctx[off]
         feats = cache.get(word)
@@ -246,12 +256,14 @@ class Featurizer:
         feats += [pre + f for f in self._flags(word, low)]
         if self.known is not None:
             feats = [self._shared[f] for f in feats if f in self.known]
+        elif self.encode:
+            feats = [f.encode() for f in feats]
         if len(cache) > _CACHE_LIMIT:
             cache.clear()
         cache[word] = feats
         return feats
 
-    def sentence(self, toks: Sequence[str], doc: DocContext | None = None) -> list[list[str]]:
+    def sentence(self, toks: Sequence[str], doc: DocContext | None = None) -> list[list[Any]]:
         """Feature lists for one sentence; ``doc`` adds document-level evidence."""
         n = len(toks)
         seq = ["<S>", "<S>", *toks, "</S>", "</S>"]
@@ -270,25 +282,29 @@ class Featurizer:
         lows = [w.lower() for w in seq[1 : n + 3]]
         pairs = [a + "|" + b for a, b in zip(lows, lows[1:])]
         """pairs[i]: the words before and at position i; pairs[i + 1]: at and after it."""
+        const, out_of = self._const, self._out
+        bias, bos, pos1, eos = const["bias"], const["BOS"], const["pos1"], const["EOS"]
+        if sent_feats:
+            sent_feats = [const["headline"]]
         out = []
         for i in range(n):
-            feats = ["bias", *c_own[i], *c_before[i], *c_after[i], *c_before2[i], *c_after2[i]]
+            feats = [bias, *c_own[i], *c_before[i], *c_after[i], *c_before2[i], *c_after2[i]]
             bigram = "w-1|w=" + pairs[i]
             if known is None or bigram in known:
-                feats.append(bigram)
+                feats.append(out_of(bigram))
             bigram = "w|w+1=" + pairs[i + 1]
             if known is None or bigram in known:
-                feats.append(bigram)
+                feats.append(out_of(bigram))
             if i == 0:
-                feats.append("BOS")
+                feats.append(bos)
             elif i == 1:
-                feats.append("pos1")
+                feats.append(pos1)
             if i == n - 1:
-                feats.append("EOS")
+                feats.append(eos)
             if sent_feats:
                 feats += sent_feats
             if doc is not None and toks[i][:1].isupper():
-                feats += doc.features(toks[i], first=(i == 0))
+                feats += [out_of(f) for f in doc.features(toks[i], first=(i == 0))]
             out.append(feats)
         return out
 

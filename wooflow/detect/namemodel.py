@@ -140,7 +140,7 @@ class PersonNameModel:
         self.neural = neural
         """The network averaged with the CRF (None: CRF alone)."""
         self.ensemble = EnsembleParams(**neural.vocab.get("ensemble", {})) if neural else None
-        self.featurizer = Featurizer(gaz, known)
+        self.featurizer = Featurizer(gaz, known, encode=True)
         self._tagger = pycrfsuite.Tagger()
         try:
             self._tagger.open(model_path)
