@@ -280,7 +280,7 @@ class Featurizer:
         c_before2 = [before2.get(w) or ctx_of(w, -2) for w in seq[:n]]
         c_after2 = [after2.get(w) or ctx_of(w, 2) for w in seq[4 : n + 4]]
         lows = [w.lower() for w in seq[1 : n + 3]]
-        pairs = [a + "|" + b for a, b in zip(lows, lows[1:])]
+        pairs = [a + "|" + b for a, b in zip(lows, lows[1:], strict=False)]
         """pairs[i]: the words before and at position i; pairs[i + 1]: at and after it."""
         const, out_of = self._const, self._out
         bias, bos, pos1, eos = const["bias"], const["BOS"], const["pos1"], const["EOS"]
