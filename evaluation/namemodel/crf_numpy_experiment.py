@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import struct
 from collections.abc import Sequence
-from itertools import chain
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -51,7 +50,7 @@ def _cqdb_strings(buf: bytes, base: int) -> list[str]:
         raise NameModelError("naammodel onleesbaar: geen CQDB-woordenboek")
     out = [""] * bwd_size
     offsets = struct.unpack_from(f"<{bwd_size}I", buf, base + bwd_offset)
-    for ident, off in enumerate(offsets):
+    for off in offsets:
         if not off:
             continue
         rid, ksize = struct.unpack_from("<II", buf, base + off)
