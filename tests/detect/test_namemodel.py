@@ -227,6 +227,28 @@ def test_word_frequency_classes_ship_and_feed_the_model(model: PersonNameModel) 
     assert gaz.zipf_nl["het"] == 6 and gaz.zipf_en["the"] == 6
     assert gaz.zipf_en.get("kazamatsuri", 0) == 0
     feats = model.featurizer.own("Racing")
-    en = [f for f in feats if f.startswith("enz=")]
+    assert all(isinstance(f, bytes) for f in feats)  # crfsuite attribute names, pre-encoded (speed)
+    en = [f.decode() for f in feats if f.startswith(b"enz=")]
     assert en and int(en[0][4:]) >= 3  # an ordinary English word, known to the model
-    assert not any(f.startswith("nlz=") for f in model.featurizer.own("racing"))
+    assert not any(f.startswith(b"nlz=") for f in model.featurizer.own("racing"))
+
+
+def test_c_stemmer_gives_the_pure_python_stems() -> None:
+    """The name model's stem features come from PyStemmer (speed); the model was trained with
+    snowballstemmer's pure-Python Dutch stemmer: both must stem every word alike."""
+    import gzip
+
+    from snowballstemmer.dutch_porter_stemmer import DutchPorterStemmer
+    from snowballstemmer.dutch_stemmer import DutchStemmer
+
+    from wooflow.detect.namefeatures import _DATA, _STEMMER
+
+    assert type(_STEMMER).__module__ == "Stemmer"  # the C build is installed and used
+    words = gzip.decompress((_DATA / "surname.txt.gz").read_bytes()).decode("utf-8").split("\n")[:3000]
+    words += ["ministeries", "gemeentelijke", "handtekeningen", "ambtenaren", "beëindiging", "vergaderingen"]
+    words = [w.lower() for w in words if w]
+    assert _STEMMER.stemWords(words) == [DutchStemmer().stemWord(w) for w in words]
+    import snowballstemmer
+
+    porter = snowballstemmer.stemmer("dutch_porter")  # wooflow/case/text.py
+    assert porter.stemWords(words) == [DutchPorterStemmer().stemWord(w) for w in words]

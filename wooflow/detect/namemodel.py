@@ -140,7 +140,7 @@ class PersonNameModel:
         self.neural = neural
         """The network averaged with the CRF (None: CRF alone)."""
         self.ensemble = EnsembleParams(**neural.vocab.get("ensemble", {})) if neural else None
-        self.featurizer = Featurizer(gaz, known)
+        self.featurizer = Featurizer(gaz, known, encode=True)
         self._tagger = pycrfsuite.Tagger()
         try:
             self._tagger.open(model_path)
@@ -198,26 +198,29 @@ class PersonNameModel:
         # A sentence repeated in the block (e-mail headers and signatures of a thread) has the
         # same features, so the same labels and probabilities: tagged once.
         done: dict[tuple[str, ...], tuple[list[str], list[float]]] = {}
+        marginal = tagger.marginal
         for i, toks in enumerate(words):
-            key = tuple(toks)
-            if ens is None and key in done:
-                tagged.append(list(done[key][0]))
-                probs.append(list(done[key][1]))
-                continue
+            if ens is None:
+                key = tuple(toks)
+                hit = done.get(key)
+                if hit is not None:
+                    tagged.append(list(hit[0]))
+                    probs.append(list(hit[1]))
+                    continue
             tags = tagger.tag(sentence(toks, doc))
             tagged.append(tags)
             if ens is not None:
-                b = [tagger.marginal("B-PER", k) for k in range(len(tags))]
-                c = [tagger.marginal("I-PER", k) for k in range(len(tags))]
+                b = [marginal("B-PER", k) for k in range(len(tags))]
+                c = [marginal("I-PER", k) for k in range(len(tags))]
                 p = [x + y for x, y in zip(b, c, strict=False)]
                 if max(p, default=0.0) >= ens.gate:
                     marg[i] = (b, c)
             else:
-                p = [
-                    tagger.marginal("B-PER", k) + tagger.marginal("I-PER", k)
-                    if tag != "O" or all_probs else 0.0
-                    for k, tag in enumerate(tags)
-                ]
+                if all_probs:
+                    p = [marginal("B-PER", k) + marginal("I-PER", k) for k in range(len(tags))]
+                else:
+                    p = [marginal("B-PER", k) + marginal("I-PER", k) if tag != "O" else 0.0
+                         for k, tag in enumerate(tags)]
                 done[key] = (tags, p)
             probs.append(p)
         if ens is not None and self.neural is not None and marg:
@@ -269,7 +272,7 @@ class PersonNameModel:
     ) -> Iterator[tuple[list[tuple[str, int, int]], list[str], list[float]]]:
         """Each sentence of ``text`` that may hold a name, with its final labels (document
         vote and person tidying applied) and per-token person probabilities."""
-        sents = (s for s in _iter_sentences(text) if _has_candidate([t[0] for t in s]))
+        sents = (s for s in _iter_sentences(text) if any(t[0][:1].isupper() for t in s))  # _has_candidate
         for block in _blocks(sents):
             words = [[t[0] for t in s] for s in block]
             tagged, probs = self._tag_block(words, all_probs)
