@@ -186,11 +186,19 @@ ROLE_KEYS = (
 
 def role_before(text: str, start: int, stripped: str = "") -> str | None:
     """A role word right before the name (or stripped from the front of the chunk)."""
-    pre = text[max(0, start - 100) : start]
-    nl = pre.rfind("\n")
-    if nl >= 0:
-        pre = pre[nl + 1 :]
-    return _role_before(pre, stripped)
+    return _role_before(_line_before(text, start, 100), stripped)
+
+
+def _line_before(text: str, start: int, limit: int) -> str:
+    """The line's text before ``start``; when the name opens its line and the line above runs
+    on (a soft wrap in prose: it ends in a letter or a comma, 'Wethouder' / 'Van Rijn-Kooistra
+    heeft ...'), the end of that line and a space."""
+    ls = line_start(text, start, limit)
+    pre = text[ls:start]
+    if pre.strip() or ls < 2 or text[ls - 1] != "\n":
+        return pre
+    prev = text[line_start(text, ls - 1, limit) : ls - 1]
+    return prev + " " + pre if prev.rstrip()[-1:].isalpha() or prev.rstrip().endswith(",") else pre
 
 
 @lru_cache(maxsize=8192)
@@ -275,8 +283,7 @@ def role_after(text: str, end: int) -> str | None:
 
 def plural_role(text: str, start: int) -> str | None:
     """'wethouders Eerenberg, De Vries en Voortman': every name in the list after the role."""
-    ls = line_start(text, start, 300)
-    line = text[ls:start]
+    line = _line_before(text, start, 300)
     low = line.lower()
     if not any(k in low for k in _PLURAL_KEYS):
         return None
