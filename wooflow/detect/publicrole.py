@@ -267,6 +267,11 @@ def _next_item_person(text: str, pos: int, role: str) -> bool:
     return words[0] in ("De", "Van") or lexicon.is_surname(last) or lexicon.is_first_name(last)
 
 
+# A signature whose title line names the office, or the press officer speaking on record
+# ('Femke van den Brink' / 'Woordvoerder' / 'CBR | ...'); 'woordvoerder X' in a sentence is not.
+_ROLE_LINE_BELOW = re.compile(rf"[ \t]*\r?\n[ \t]*((?i:{ROLE_WORDS}|woordvoerder))\b")
+
+
 def role_after(text: str, end: int) -> str | None:
     # Speed: _POST_ROLE needs ',', '(' or '|' as the first character after blanks, POST_ACT a
     # blank then 'heeft/had/dient'; checked on a short slice first (run for every name).
@@ -274,6 +279,9 @@ def role_after(text: str, end: int) -> str | None:
     m = _POST_ROLE.match(text[end : end + 80]) if nxt in (",", "(", "|", "") else None
     if m and not _next_item_person(text, end + m.end(), m.group(0)):
         return m.group(0).strip(" ,()").lower()
+    m = _ROLE_LINE_BELOW.match(text, end, end + 80) if nxt in ("\n", "\r") else None
+    if m and m.group(1)[0].isupper():  # a title line; a wrapped sentence goes on in lower case
+        return m.group(1).lower()
     m = POST_ACT.match(text[end : end + 80]) if nxt in ("h", "d", "H", "D", "") else None
     if m:
         return f"Kamerlid ({m.group(0).strip()})"
