@@ -155,9 +155,14 @@ class AddressRecognizer(Recognizer):
             if not office and running:
                 fac = _FACILITY_BEFORE.search(prefix, max(0, len(prefix) - 80))
                 # 'hij verblijft op het AZC aan de ...': a facility where a person lives is a home
-                office = fac if fac and not _DWELLS.search(prefix, max(0, fac.start() - 60), fac.start()) else None
+                office = _PLACE_REASON if fac and not _DWELLS.search(prefix, max(0, fac.start() - 60), fac.start()) \
+                    and not (lexicon.is_first_name(fac.group(1)) or lexicon.is_surname(fac.group(1))) else None
+            rng = _RANGE.fullmatch(m.group(2))
+            if not office and rng and int(rng.group(2)) > int(rng.group(1)):
+                office = _RANGE_REASON  # 'Waalbandijk 40-68', 'flat Heuvelbrink 2-48': no one household
             if office or self._known_office(street):
-                out.append(self.finding(text, s, end, 0.85, "bezoekadres van organisatie", action="keep"))
+                why = office if isinstance(office, str) else "bezoekadres van organisatie"
+                out.append(self.finding(text, s, end, 0.85, why, action="keep"))
                 continue
             ctx = self.has_context(text, s, end, 80)
             score = 0.92 if (ctx or m.group(3)) else (0.7 if running else 0.8)
@@ -187,19 +192,21 @@ def _with_place(text: str, end: int) -> int:
     return m.start(1) + len(first) if first in lexicon.places() else end
 
 
-# A public facility named by its role right before the street ('opslaan bij het depot aan de
-# Energieweg 80', 'De opvang aan de Nieuwe Stationsstraat 10'): not anyone's home. The word may
-# end a compound ('nachtopvang', 'stadsloket', 'brandweerkazerne').
+# A building, site or business right before the street, the place's own name between
+# ('opslaan bij het depot aan de Energieweg 80', 'Café ’t Zwarte Schaap (Peperstraat 23)',
+# 'kavel Steiger 12'; vocabulary in data): not anyone's home.
+_PLACE_WORDS = sorted(set(lexicon.cue_lines("address_places.txt")) | set(lexicon.cue_lines("facility_words.txt")),
+                      key=len, reverse=True)
 _FACILITY_BEFORE = re.compile(
-    r"(?i:\b(?:het|de|ons|onze|dit|deze|dat|die)\s+[\w-]*(?:depot|opvang|school|kantoor|station|loket|balie|"
-    r"werf|milieustraat|milieupark|brengstation|sporthal|zwembad|bibliotheek|buurthuis|wijkcentrum|"
-    r"ziekenhuis|kazerne|politiebureau|stadswinkel|servicepunt|gemeentehuis|stadhuis|vestiging|"
-    r"locatie|kliniek|noodopvang|crisisopvang|inloophuis|steunpunt|clubhuis|kinderboerderij|"
-    r"museum|theater|kerk|moskee|gebouw|parkeergarage|stalling|hal|centrum)\s+(?:aan|op|in|bij)"
-    r"(?:\s+(?:de|het|den))?\s+$)"
+    r"(?i:\b([\w-]*(?:" + "|".join(_PLACE_WORDS) + r")))"
+    r"(?:[ \t]+(?:[A-ZÀ-Þ][\w'’.&-]*|'t|’t|de|het|van|en|&)){0,4}"
+    r"[ \t]*[(,]?[ \t]*(?i:(?:aan|op|in|bij)(?:[ \t]+(?:de|het|den))?[ \t]+)?$"
 )
 _DWELLS = re.compile(r"(?i:verblijf|verblijft|verblijven|woon|woont|wonen|slaapt|slapen|opgevangen|ingeschreven|"
                      r"opgenomen|verhuisd)")
+_PLACE_REASON = "adres van een gebouw, terrein of bedrijf"
+_RANGE_REASON = "reeks huisnummers (geen huishouden)"
+_RANGE = re.compile(r"(\d{1,5})[ \u00a0]?[-–][ \u00a0]?(\d{1,5})")
 # Streets that hold only offices of ministries and High Councils of State (rijksoverheid.nl).
 OFFICE_STREETS = lexicon.cue_words("office_streets.txt")
 ORG_LINE = re.compile(
@@ -235,6 +242,11 @@ def reclassify(text: str, finding: Finding, person_spans: Starts, org_words: fro
     segments = [seg for seg in re.split(r"[|·]", same) if seg.strip()]
     office_same = ORG_LINE.search(same[-80:]) or _firm_before(same) or org_footer(text, finding.start, person_spans) \
         or (len(segments) >= 1 and same.rstrip().endswith(("|", "·")) and _org_name_line(segments[0], org_words))
+    if finding.reason in (_PLACE_REASON, _RANGE_REASON) and person_same:
+        # a kept place flips to a home only for a person in its own clause, not for a chat
+        # speaker or a name in another cell ('Jeroen OOV: brand in woonzorgcomplex aan de ...')
+        cut = max(same.rfind(c) for c in ":.;!?\t") + 1
+        person_same = person_spans.between(ls + cut, finding.start) if cut else person_same
     home = HOME_CUE.search(same[-60:]) or (person_same and not office_same) or (not same.strip() and person_prev)
     office = office_same or ((not same.strip() or _STREET_PART.fullmatch(same))
                              and (ORG_LINE.search(prev) or _org_name_line(prev, org_words)))
