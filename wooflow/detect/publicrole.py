@@ -59,7 +59,8 @@ _SIGN_LINE = re.compile(
     # a governing body signs and a mandated official's name follows 'namens dezen' (the
     # signatory acts in that public role: 'burgemeester en wethouders van Utrecht, namens dezen')
     r"(?:het\s+college\s+van\s+)?burgemeester\s+en\s+wethouders|gedeputeerde\s+staten|"
-    r"(?:het\s+)?(?:dagelijks\s+|algemeen\s+)?bestuur\s+van\s+(?:het\s+)?waterschap|dijkgraaf\s+en\s+heemraden)"
+    r"(?:het\s+)?(?:dagelijks\s+|algemeen\s+)?bestuur\s+van\s+(?:het\s+)?waterschap(?:\s+[A-ZÀ-Þ][^.:;\n]{0,60})?|"
+    r"dijkgraaf\s+en\s+heemraden)"
     r"(?:\s+(?:van|voor|der|de|in)\b[^.:;\n]{0,80})?,?\s*$",
     re.IGNORECASE,
 )
@@ -67,7 +68,7 @@ _SIGN_LINE = re.compile(
 
 # Precompiled (speed: module-level re.match looks the pattern up in re's cache per call).
 _PARTY = re.compile(r"\s*\(([^()\n]{1,25})\)")
-_PARTY_ITEM = re.compile(r",[ \t]*([^,;()\n]{1,25}?)[ \t]*[;)]")
+_PARTY_ITEM = re.compile(r",[ \t]*([^,;()\n]{1,25}?)[ \t]*(?:[;)]|\r?\n|$)")
 _ADDRESSEE = re.compile(r"[ \t]*(?:de heer|mevrouw|dhr\.?|mw\.?)[ \t]*", re.IGNORECASE)
 _MANDATE = re.compile(r"\s*(?:namens|i\.?o\.?|in opdracht)", re.IGNORECASE)
 
@@ -176,7 +177,7 @@ _MANDATE_BEFORE = re.compile(r"(?i:\b(?:namens|i\.o\.|in opdracht van|voor deze)
 # prefix without any of them cannot match (tests/detect/test_fast_patterns.py checks the keys
 # cover every role word); substring tests run at C speed, the big alternation does not.
 ROLE_KEYS = (
-    "minist", "staatssecr", "premier", "bewindspersoon", "kamerl", "burgemeester", "wethouder",
+    "minist", "staatssecr", "premier", "bewindspersoon", "kamerl", "burg", "wethouder",
     "raadsl", "statenl", "gedeputeerde", "commissaris", "ombudsman", "fractie", "partijleider",
     "lijsttrekker", "kamervoorzitter", "senator", "europarlementari", "koning", "formateur",
     "secretaris", "griffier", "dijkgraaf", "heemra", "voorganger", "opvolger", "lid", "leden", "motie",
@@ -340,7 +341,7 @@ def signature_role(text: str, start: int) -> str | None:
         column = True
     pre = text[max(0, start - 300) : start]
     lines = pre.split("\n")
-    for line in reversed(lines[-6:-1]):
+    for line in reversed(lines[-12:-1]):  # PDF text puts blank lines between a signature's lines
         if not line.strip() or _ON_BEHALF.fullmatch(line):
             continue  # 'namens deze,' / 'voor deze:' between the office and the signatory's name
         if not column and _SIGN_LINE.match(line):
