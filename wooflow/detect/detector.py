@@ -134,6 +134,7 @@ class Detector:
             final_mentions[k] = ms
             if self.ids is not None:
                 rest += self.ids.numbers_after_persons(text, [m.end for m in ms if m.public is None])
+            rest += address.residences(text, persons)
             pre[k] = [m.to_finding() for m in ms] + rest + self._redact_names(text)
         pre = _case_offices(dict[Any, str](texts), pre, person_spans)
         pre = orgvalues.judge(dict[Any, str](texts), pre, person_spans)

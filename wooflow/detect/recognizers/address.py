@@ -316,3 +316,53 @@ def home_cue_before(text: str, start: int) -> bool:
     """A home cue ('woonachtig', 'mijn adres', 'bewoner') on the address's line before it."""
     ls = text.rfind("\n", max(0, start - 300), start) + 1
     return bool(HOME_CUE.search(text[max(ls, start - 60) : start]))
+
+
+# Where a private person lives, written without a full address: the place after the person
+# ('Ravi Ramdin uit Almere', 'Niels Zijlstra (22) uit Stadskanaal'), after a relative
+# ('naar haar moeder in Blerick', 'Uw dochter, die in Hattem woont', 'Beiden uit Rijnsburg'),
+# the street after the person ('mevrouw Verhagen van de Meerstraat', 'woonachtig aan de
+# Pijnboomweg'), and a neighbour's house number ('buurvrouw, mevrouw De Bruijn van nummer 79').
+_PLACE = r"([A-ZÀ-Þ][\w'’-]+(?:[ \t][A-ZÀ-Þ][\w'’-]+)?)"
+_AFTER_PERSON = re.compile(
+    r"(?:[ \t]*\(\d{1,3}\))?,?[ \t]+(?:(?:uit|te|in)[ \t]+" + _PLACE + r"|van[ \t]+de[ \t]+" + _PLACE + r"(?![ \t]*\d))")
+_KIN_PLACE = re.compile(
+    r"(?i:\b(?:moeder|vader|zoon|dochter|ouders|vriendin|broer|zus|beiden|woonachtig|wonend|wonende)\b)"
+    r"[^.\n]{0,25}?\b(?:uit|in|te|aan[ \t]+de)[ \t]+" + _PLACE)
+_NEIGHBOUR_NUMBER = re.compile(
+    r"(?i:\b(?:buurman|buurvrouw|buren|bewoners?|bewoonster)\b)[^.\n]{0,40}?"
+    r"((?<![\w.])(?:nummer|nr\.)[ \t]?(?=[l\d]*\d)[l\d]\d{0,3}[a-zA-Z]?)(?!\w)")
+
+
+def residences(text: str, persons: Starts) -> list[Finding]:
+    """The place, street or neighbour's number that tells where a private person lives."""
+    out: list[Finding] = []
+
+    def add(s: int, e: int, why: str) -> None:
+        out.append(Finding(s, e, text[s:e], "address", "redact", "5.1.2e", 0.8, "address", why))
+
+    for ps, pe in persons.spans:
+        m = _AFTER_PERSON.match(text, pe, pe + 80)
+        if m and _FACILITY_BEFORE.search(text, max(0, ps - 60), ps):
+            continue  # 'Huisartsenpraktijk Wijnveen te Hoogeveen': a practice's name and seat
+        if m and m.group(1) and _place_at(m.group(1)):
+            add(m.start(1), m.start(1) + len(_place_at(m.group(1))), "woonplaats bij naam van persoon")
+        elif m and m.group(2) and looks_like_street(m.group(2)):
+            add(m.start(2), m.end(2), "straat bij naam van persoon")
+    for m in _KIN_PLACE.finditer(text):
+        place = _place_at(m.group(1))
+        if place:
+            add(m.start(1), m.start(1) + len(place), "woonplaats van een persoon")
+        elif looks_like_street(m.group(1)):
+            add(m.start(1), m.end(1), "straat waar een persoon woont")
+    for m in _NEIGHBOUR_NUMBER.finditer(text):
+        add(m.start(1), m.end(1), "huisnummer van een buur of bewoner")
+    return out
+
+
+def _place_at(words: str) -> str:
+    """The place name the words start with ('Den Haag', 'Almere'), or ''."""
+    if words in lexicon.places():
+        return words
+    first = words.split()[0]
+    return first if first in lexicon.places() else ""
