@@ -270,7 +270,7 @@ def _next_item_person(text: str, pos: int, role: str) -> bool:
 
 # A signature whose title line names the office, or the press officer speaking on record
 # ('Femke van den Brink' / 'Woordvoerder' / 'CBR | ...'); 'woordvoerder X' in a sentence is not.
-_ROLE_LINE_BELOW = re.compile(rf"[ \t]*\r?\n[ \t]*((?i:{ROLE_WORDS}|woordvoerder))\b")
+_ROLE_LINE_BELOW = re.compile(rf"[ \t]*\r?\n[ \t]*((?i:{ROLE_WORDS}|woordvoerder))\b(?![ \t]*:)")  # not a label
 
 
 def role_after(text: str, end: int) -> str | None:

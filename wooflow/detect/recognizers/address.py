@@ -155,7 +155,7 @@ class AddressRecognizer(Recognizer):
             if not office and running:
                 fac = _FACILITY_BEFORE.search(prefix, max(0, len(prefix) - 80))
                 # 'hij verblijft op het AZC aan de ...': a facility where a person lives is a home
-                office = _PLACE_REASON if fac and not _DWELLS.search(prefix, max(0, fac.start() - 60), fac.start()) \
+                office = _PLACE_REASON if fac and not _DWELLS.search(prefix[: fac.start()], max(0, fac.start() - 60)) \
                     and not (lexicon.is_first_name(fac.group(1)) or lexicon.is_surname(fac.group(1))) else None
             rng = _RANGE.fullmatch(m.group(2))
             if not office and rng and int(rng.group(2)) > int(rng.group(1)):
@@ -202,7 +202,7 @@ _FACILITY_BEFORE = re.compile(
     r"(?:[ \t]+(?:[A-ZÀ-Þ][\w'’.&-]*|'t|’t|de|het|van|en|&)){0,4}"
     r"[ \t]*[(,]?[ \t]*(?i:(?:aan|op|in|bij)(?:[ \t]+(?:de|het|den))?[ \t]+)?$"
 )
-_DWELLS = re.compile(r"(?i:verblijf|verblijft|verblijven|woon|woont|wonen|slaapt|slapen|opgevangen|ingeschreven|"
+_DWELLS = re.compile(r"(?i:\b(?:uw|mijn|zijn|haar|ons|onze|hun)\s+$|verblijf|verblijft|verblijven|woon|woont|wonen|slaapt|slapen|opgevangen|ingeschreven|"
                      r"opgenomen|verhuisd)")
 _PLACE_REASON = "adres van een gebouw, terrein of bedrijf"
 _RANGE_REASON = "reeks huisnummers (geen huishouden)"
