@@ -34,7 +34,8 @@ def drop_organisation_mentions(mentions: dict[object, list[Mention]], words: set
     if not words:
         return mentions
     def is_org(m: Mention) -> bool:
-        if m.public is not None or m.parts.initials or (m.parts.first and m.parts.surname):
+        if m.public is not None or m.parts.initials or (m.parts.first and m.parts.surname
+                                                         and m.parts.first != m.parts.surname):
             return False  # (a given name alone may name the body: 'Radio Roxy' ... 'Roxy')
         toks = m.text.split()
         return bool(toks) and all(t in words for t in toks)
