@@ -627,6 +627,9 @@ class PersonRecognizer(Recognizer):
                     # 'Stanley B. Prusiner' where the rules saw 'B. Prusiner': the model's span is the name
                     hit.start, hit.end, hit.text = s, e, text[s:e]
                     hit.parts = parse(tokens_of(hit.text), lexicon.first_names())
+                    # the role may follow the whole name only: 'Ellen W (burg):'
+                    hit.public = hit.public or publicrole.judge(text, s, e, hit.parts.first, hit.parts.initials,
+                                                                hit.parts.surname)
                 continue
             span = text[s:e]
             if not span[:1].isupper():
