@@ -13,7 +13,6 @@ from functools import lru_cache
 from wooflow.detect import lexicon
 from wooflow.detect.names import NameParts, parse, tokens_of
 from wooflow.detect.personcues import (
-    _ORGS_LOWER,
     HEADER_WORDS,
     ROLE_TOKENS,
     STREETISH,
@@ -86,8 +85,6 @@ def _chunk_shape(chunk: str) -> _Shape | None:
     caps = [t for t, k in toks if k == "cap"]
     if not caps or (len(toks) == 1 and toks[0][0].lower() in HEADER_WORDS):
         return None
-    if any(w in orgs or w.lower() in _ORGS_LOWER() for w in stripped if w.lower() not in STRIP_WORDS):
-        return None  # 'Gemeente Groningen', 'Stichting X': an organisation
     # Words after a tussenvoegsel are surnames even when they look like a place or thing
     # ('van 't Hof', 'Van den Broek'); the others must not be organisation or place words.
     free = [t for i, (t, k) in enumerate(toks)

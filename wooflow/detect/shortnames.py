@@ -36,8 +36,8 @@ _ACTION_BEFORE = re.compile(
 )
 _ACTION_WORDS = ("actie", "wie", "trekker", "eigenaar", "uitvoering")
 # Initials given right after a full name: 'Ellen Wiersma (EW, voorzitter)', 'Tjeerd de Jong (TdJ)'.
-_AFTER_NAME = re.compile(r"[ \t]*\([ \t]*$")
-_COLUMN_GAP = re.compile(r"[ \t]*(?:\t|[ ]{2}|\|)[ \t|]{0,40}")  # the next cell of a table row
+# The next cell of a table row after a name, or a bracket right after it ('Mehmet Bulut (MB, ...)').
+_COLUMN_GAP = re.compile(r"[ \t]*(?:\t|[ ]{2}|\||\()[ \t|]{0,40}")
 # Capital abbreviations of bodies, functions and things that are no person's initials.
 _NOT_INITIALS = lexicon.cue_words("not_initials.txt")
 # A motion or amendment named after its MPs: 'motie-Ceder/Van der Staaij', 'amendement-Bikker en Dassen'.
@@ -290,13 +290,6 @@ def initials_mentions(text: str, mentions: list[Mention],
         action = tok not in known and (s in table or _ACTION_BEFORE.search(before))
         if tok not in known and not action:
             continue
-        if tok in known and _AFTER_NAME.search(before):
-            paren = text.rfind("(", ls, s)
-            j = bisect.bisect_right(ends_sorted, paren) - 1  # the nearest name ending before the bracket
-            if j >= 0 and not text[ends_sorted[j] : paren].strip():
-                defined.add(tok)  # 'Mehmet Bulut (MB, gemeente Amersfoort)': MB is this person here
-                cands.append((tok, s, e, "defined"))
-                continue
         cands.append((tok, s, e, "action" if action or _ACTION_BEFORE.search(before) else ""))
     out: list[Mention] = []
     for tok, s, e, how in cands:

@@ -202,7 +202,8 @@ _FACILITY_BEFORE = re.compile(
     r"(?:[ \t]+(?:[A-ZÀ-Þ][\w'’.&-]*|'t|’t|de|het|van|en|&)){0,4}"
     r"[ \t]*[(,]?[ \t]*(?i:(?:aan|op|in|bij)(?:[ \t]+(?:de|het|den))?[ \t]+)?$"
 )
-_DWELLS = re.compile(r"(?i:\b(?:uw|mijn|zijn|haar|ons|onze|hun)\s+$|verblijf|verblijft|verblijven|woon|woont|wonen|slaapt|slapen|opgevangen|ingeschreven|"
+_DWELLS = re.compile(r"(?i:\b(?:uw|mijn|zijn|haar|ons|onze|hun)\s+$|"
+                     r"verblijf|verblijft|verblijven|woon|woont|wonen|slaapt|slapen|opgevangen|ingeschreven|"
                      r"opgenomen|verhuisd)")
 _PLACE_REASON = "adres van een gebouw, terrein of bedrijf"
 _RANGE_REASON = "reeks huisnummers (geen huishouden)"
@@ -234,8 +235,6 @@ def reclassify(text: str, finding: Finding, person_spans: Starts, org_words: fro
     prev_end = ls - 1 if ls > 0 else 0
     prev_start = line_start(text, max(0, prev_end), 300)
     prev = _QUOTE.sub("", text[prev_start:prev_end]) if ls > 0 else ""
-    if finding.category == "postcode" and not same.strip():
-        return finding  # postcode lines follow their street line, judged with it
     person_same = person_spans.between(ls, finding.start)
     person_prev = person_spans.between(prev_start, prev_end)
     # a one-line footer 'Bosgroep Noord-Oost Nederland | Balkerweg 48a | 7738 PB Witharen'
@@ -325,7 +324,8 @@ def home_cue_before(text: str, start: int) -> bool:
 # Pijnboomweg'), and a neighbour's house number ('buurvrouw, mevrouw De Bruijn van nummer 79').
 _PLACE = r"([A-ZÀ-Þ][\w'’-]+(?:[ \t][A-ZÀ-Þ][\w'’-]+)?)"
 _AFTER_PERSON = re.compile(
-    r"(?:[ \t]*\(\d{1,3}\))?,?[ \t]+(?:(?:uit|te|in)[ \t]+" + _PLACE + r"|van[ \t]+de[ \t]+" + _PLACE + r"(?![ \t]*\d))")
+    r"(?:[ \t]*\(\d{1,3}\))?,?[ \t]+(?:(?:uit|te|in)[ \t]+" + _PLACE
+    + r"|van[ \t]+de[ \t]+" + _PLACE + r"(?![ \t]*\d))")
 _KIN_PLACE = re.compile(
     r"(?i:\b(?:moeder|vader|zoon|dochter|ouders|vriendin|broer|zus|beiden|woonachtig|wonend|wonende)\b)"
     r"[^.\n]{0,25}?\b(?:uit|in|te|aan[ \t]+de)[ \t]+" + _PLACE)

@@ -43,7 +43,8 @@ _AFTER_NAME = re.compile(r"[ \t]{1,30}(\d{5,10})(?=[ \t]|$)", re.MULTILINE)
 # The account of the person who made an export ('Export: ..., gebruiker tvdmeulen2', 'Gegenereerd:
 # ... door hmvaneck (Zaaksysteem ...)'): a lower-case user name names that civil servant.
 _ACCOUNT = re.compile(
-    r"(?i:\b(?:gebruiker(?:snaam)?|user(?:name)?)[ \t]*:?[ \t]+|\b(?:gegenereerd|export)\b[^\n|]{0,40}?\bdoor[ \t]+(?:gebruiker[ \t]+)?)"
+    r"(?i:\b(?:gebruiker(?:snaam)?|user(?:name)?)[ \t]*:?[ \t]+"
+    r"|\b(?:gegenereerd|export)\b[^\n|]{0,40}?\bdoor[ \t]+(?:gebruiker[ \t]+)?)"
     r"([a-z][a-z0-9._-]{3,29})(?![\w@-]|\.\w)"
 )
 
