@@ -249,6 +249,8 @@ def role_line_above(text: str, start: int) -> str | None:
     if _MANDATE.match(prev):
         return None  # 'namens het college van burgemeester en wethouders': a mandated civil servant
     m = ROLE_LINE.search(prev)
+    if m and _CLAUSE_WORD.search(m.group(0)):
+        return None  # '... Gedeputeerde Vrancken is op de hoogte gesteld dat\nmevrouw X': a sentence
     return m.group(0).split()[0].lower() if m else None
 
 
