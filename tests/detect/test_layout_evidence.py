@@ -73,3 +73,9 @@ def test_where_a_private_person_lives() -> None:
 def test_user_name_of_an_export() -> None:
     text = "Export: 04-11-2025 08:52, gebruiker tvdmeulen2, rapport KR-EXP-2025-1041\n"
     assert "tvdmeulen2" in _redacted(text)
+
+
+def test_given_name_from_a_body() -> None:
+    text = "Over het rapport: Gijs van het Ingenieursbureau zegt dat het concept klaar is.\n"
+    assert "Gijs" in _redacted(text)
+    assert "Van 't Hof" in _redacted("Aanwezig: T. van 't Hof (VNG)\nVerslag: Van 't Hof\n")

@@ -80,6 +80,10 @@ def _chunk_shape(chunk: str) -> _Shape | None:
         toks[-1][0] in orgs or (cw(toks[-1][0]) and toks[-1][0] not in fn and not lexicon.is_surname(toks[-1][0]))
     ) and len(toks) > 1:
         toks.pop()
+    last = toks[-1][0] if toks else ""
+    if len(toks) > 2 and toks[0][1] == "cap" and toks[0][0] in fn and toks[-2][1] == "tv" and toks[-1][1] == "cap" \
+            and len(last) > 8 and (last in orgs or cw(last)) and not lexicon.is_surname(last):
+        toks.pop()  # 'Gijs van het Ingenieursbureau': 'van' is 'from' before a body, the name is 'Gijs'
     while toks and toks[-1][1] == "tv":
         toks.pop()
     caps = [t for t, k in toks if k == "cap"]

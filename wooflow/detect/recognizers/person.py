@@ -113,8 +113,9 @@ def _name_extension(words: list[str]) -> bool:
         if w in TV_WORDS_LOWER:
             after_tv = True
             continue
-        if not w[:1].isupper() or (lexicon.is_common(w) and not after_tv):
-            return False
+        if not w[:1].isupper() or (lexicon.is_common(w) and not after_tv) \
+                or (after_tv and len(w) > 8 and lexicon.is_wordlike(w) and not lexicon.is_surname(w)):
+            return False  # ('Anke' -> 'Anke van Natuurmonumenten': 'van' before a body)
         after_tv = False
     return bool(words)
 
