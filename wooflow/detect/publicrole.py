@@ -185,9 +185,9 @@ ROLE_KEYS = (
 )
 
 
-def role_before(text: str, start: int, stripped: str = "") -> str | None:
-    """A role word right before the name (or stripped from the front of the chunk)."""
-    return _role_before(_line_before(text, start, 100), stripped)
+def role_before(text: str, start: int) -> str | None:
+    """A role word right before the name."""
+    return _role_before(_line_before(text, start, 100))
 
 
 def _line_before(text: str, start: int, limit: int) -> str:
@@ -203,13 +203,11 @@ def _line_before(text: str, start: int, limit: int) -> str:
 
 
 @lru_cache(maxsize=8192)
-def _role_before(pre: str, stripped: str) -> str | None:
+def _role_before(pre: str) -> str | None:
     """role_before on the line text before the name (cached: a name is judged more than once,
     and names recur after the same words)."""
     low = pre.lower()
     if not any(k in low for k in ROLE_KEYS):
-        if stripped and re.fullmatch(rf"(?:{ROLE_WORDS})", stripped.strip(), re.IGNORECASE):
-            return stripped.strip().lower()
         return None
     m = _PRE_LOW.search(low) if len(low) == len(pre) else _PRE.search(pre)
     if m and "," in m.group(0) and not re.search(r"\s(?:van|voor|in)\s", m.group(0)) \
@@ -228,8 +226,6 @@ def _role_before(pre: str, stripped: str) -> str | None:
         m = _PORTFOLIO.search(low if len(low) == len(pre) else pre)
         if m and not _CLAUSE_WORD.search(m.group(0)):
             return m.group(0).strip(" ,:").lower()
-    if stripped and re.fullmatch(rf"(?:{ROLE_WORDS})", stripped.strip(), re.IGNORECASE):
-        return stripped.strip().lower()
     return None
 
 
@@ -379,10 +375,10 @@ def reference_entry(text: str, start: int) -> bool:
 
 def judge(
     text: str, start: int, end: int, first: str | None, initials: str | None,
-    surname: str | None, stripped: str = "",
+    surname: str | None,
 ) -> str | None:
     """A Dutch reason when this mention is of a person in a public role, else None."""
-    role = role_before(text, start, stripped)
+    role = role_before(text, start)
     if role:
         return f"publieke functie ({role})"
     party = party_after(text, end)

@@ -409,7 +409,7 @@ class PersonRecognizer(Recognizer):
         if not has_init and not titled and not ctx and start > 1 and text[start - 1] == " " \
                 and _facility_word(text, start - 1):
             return None  # 'zwembad De Kreek', 'restaurant Jade Garden': a place's own name
-        public = publicrole.judge(text, s, e, parts.first, parts.initials, parts.surname, role_stripped)
+        public = publicrole.judge(text, s, e, parts.first, parts.initials, parts.surname)
         if ctx:
             if score == 0.0 and not public and all(caps_cw) and not any(caps_fn) and not any(caps_sn):
                 return None
