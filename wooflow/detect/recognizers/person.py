@@ -281,8 +281,6 @@ class PersonRecognizer(Recognizer):
                          and COORD.fullmatch(text[start + len(chunk) : start_pos[j]]))
                 if not after:
                     continue
-            elif lexicon.is_common(chunk):
-                continue
             parts = NameParts(first=chunk if lexicon.is_first_name(chunk) else None, initials=None,
                               surname=None if lexicon.is_first_name(chunk) else chunk, tokens=[chunk])
             out.append(Mention(start, start + len(chunk), chunk, 0.75, "naam in opsomming met een andere naam",
