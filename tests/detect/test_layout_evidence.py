@@ -79,3 +79,12 @@ def test_given_name_from_a_body() -> None:
     text = "Over het rapport: Gijs van het Ingenieursbureau zegt dat het concept klaar is.\n"
     assert "Gijs" in _redacted(text)
     assert "Van 't Hof" in _redacted("Aanwezig: T. van 't Hof (VNG)\nVerslag: Van 't Hof\n")
+
+
+def test_office_footer_with_separators_stays_public() -> None:
+    text = ("Met vriendelijke groet,\n\nFemke van den Brink\nAdviseur\n"
+            "CBR | Lange Kleiweg 30 | 2288 GK Rijswijk\n"
+            "Contact: klachten@cjib.nl | Pieter Stuyvesantweg 153 | 8937 AH Leeuwarden | 058 205 04 00\n")
+    found = _actions(text)
+    assert found.get("Lange Kleiweg 30") == "keep"
+    assert found.get("8937 AH Leeuwarden") == "keep"

@@ -127,6 +127,8 @@ class Detector:
             for f in fs:
                 if f.category == "phone":
                     f = phone.reclassify(text, f, persons, offices)
+                elif f.category == "postcode":
+                    f = address.after_office(text, f, offices)
                 elif f.category == "special_category":
                     f = special_category.reclassify(text, f, persons)  # type: ignore[assignment]
                 if f is not None:

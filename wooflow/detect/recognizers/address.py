@@ -85,8 +85,19 @@ def looks_like_street(name: str) -> bool:
     return name in lexicon.streets()
 
 
+def after_office(text: str, finding: Finding, office_ends: list[int]) -> Finding:
+    """A postcode right after a kept office address on its line ('Pieter Stuyvesantweg 153 |
+    8937 AH Leeuwarden') is that office's."""
+    if finding.category != "postcode" or finding.action != "redact" or not any(
+            _SEPARATOR.fullmatch(text, e, finding.start) for e in office_ends if e <= finding.start):
+        return finding
+    return Finding(finding.start, finding.end, finding.text, "postcode", "keep", None, 0.75, finding.recognizer,
+                   "postcode van organisatie (naast kantooradres)")
+
+
+_SEPARATOR = re.compile(r"[ \t]*[|·,][ \t]*")
 _MAILBOX = re.compile(r"([\w.+-]{1,64})@[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}")
-_ORG_BEFORE = re.compile(r"([A-ZÀ-Þ][\w&-]{1,40})[ \t]*(?:,|\(|:|-|–)[ \t]*$")
+_ORG_BEFORE = re.compile(r"([A-ZÀ-Þ][\w&-]{1,40})[ \t]*(?:,|\(|:|-|–|\||·)[ \t]*$")
 
 
 # Care of ('p/a Raadhuislaan 2') under a public body's name: the body is reached at the town
