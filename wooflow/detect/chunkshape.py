@@ -13,7 +13,6 @@ from functools import lru_cache
 from wooflow.detect import lexicon
 from wooflow.detect.names import NameParts, parse, tokens_of
 from wooflow.detect.personcues import (
-    _ORGS_LOWER,
     HEADER_WORDS,
     ROLE_TOKENS,
     STREETISH,
@@ -81,13 +80,15 @@ def _chunk_shape(chunk: str) -> _Shape | None:
         toks[-1][0] in orgs or (cw(toks[-1][0]) and toks[-1][0] not in fn and not lexicon.is_surname(toks[-1][0]))
     ) and len(toks) > 1:
         toks.pop()
+    last = toks[-1][0] if toks else ""
+    if len(toks) > 2 and toks[0][1] == "cap" and toks[0][0] in fn and toks[-2][1] == "tv" and toks[-1][1] == "cap" \
+            and len(last) > 8 and (last in orgs or cw(last)) and not lexicon.is_surname(last):
+        toks.pop()  # 'Gijs van het Ingenieursbureau': 'van' is 'from' before a body, the name is 'Gijs'
     while toks and toks[-1][1] == "tv":
         toks.pop()
     caps = [t for t, k in toks if k == "cap"]
     if not caps or (len(toks) == 1 and toks[0][0].lower() in HEADER_WORDS):
         return None
-    if any(w in orgs or w.lower() in _ORGS_LOWER() for w in stripped if w.lower() not in STRIP_WORDS):
-        return None  # 'Gemeente Groningen', 'Stichting X': an organisation
     # Words after a tussenvoegsel are surnames even when they look like a place or thing
     # ('van 't Hof', 'Van den Broek'); the others must not be organisation or place words.
     free = [t for i, (t, k) in enumerate(toks)

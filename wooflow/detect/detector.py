@@ -127,6 +127,8 @@ class Detector:
             for f in fs:
                 if f.category == "phone":
                     f = phone.reclassify(text, f, persons, offices)
+                elif f.category == "postcode":
+                    f = address.after_office(text, f, offices)
                 elif f.category == "special_category":
                     f = special_category.reclassify(text, f, persons)  # type: ignore[assignment]
                 if f is not None:
@@ -134,6 +136,7 @@ class Detector:
             final_mentions[k] = ms
             if self.ids is not None:
                 rest += self.ids.numbers_after_persons(text, [m.end for m in ms if m.public is None])
+            rest += address.residences(text, persons)
             pre[k] = [m.to_finding() for m in ms] + rest + self._redact_names(text)
         pre = _case_offices(dict[Any, str](texts), pre, person_spans)
         pre = orgvalues.judge(dict[Any, str](texts), pre, person_spans)

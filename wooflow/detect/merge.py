@@ -173,8 +173,6 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int] | None:
 
 def _united(text: str, base: Finding, redacts: list[Finding]) -> Finding:
     lo, hi = min(r.start for r in redacts), max(r.end for r in redacts)
-    if lo == base.start and hi == base.end:
-        return base
     return Finding(
         start=lo, end=hi, text=text[lo:hi], category=base.category, action="redact",
         ground=base.ground, score=max(r.score for r in redacts),

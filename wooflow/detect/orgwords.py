@@ -34,7 +34,8 @@ def drop_organisation_mentions(mentions: dict[object, list[Mention]], words: set
     if not words:
         return mentions
     def is_org(m: Mention) -> bool:
-        if m.public is not None or m.parts.initials or (m.parts.first and m.parts.surname):
+        if m.public is not None or m.parts.initials or (m.parts.first and m.parts.surname
+                                                         and m.parts.first != m.parts.surname):
             return False  # (a given name alone may name the body: 'Radio Roxy' ... 'Roxy')
         toks = m.text.split()
         return bool(toks) and all(t in words for t in toks)
@@ -68,12 +69,14 @@ def case_firms(texts: Iterable[str]) -> set[str]:
 
 
 def firm_spans(texts: dict[object, str], firms: set[str]) -> dict[object, list[tuple[int, int]]]:
-    """Where each text writes a case firm's name."""
+    """Where each text writes a case firm's name, or a name after an organisation head."""
+    # and every name the case writes after an organisation head ('Vereniging Hendrick de Keyser')
+    named = {k: [(m.start(1), m.end(1)) for m in _heads().finditer(t)] for k, t in texts.items()}
     if not firms:
-        return {k: [] for k in texts}
+        return named
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f).replace(r"\ ", r"[ ]{1,2}")
                                                      for f in sorted(firms, key=len, reverse=True)) + r")(?![\w-])")
-    return {k: [(m.start(), m.end()) for m in pattern.finditer(t)] for k, t in texts.items()}
+    return {k: [(m.start(), m.end()) for m in pattern.finditer(t)] + named[k] for k, t in texts.items()}
 
 
 def drop_firm_mentions(mentions: dict[object, list[Mention]],

@@ -210,30 +210,6 @@ def _context(text: str, start: int, end: int) -> str | None:
 
 
 PREP_BEFORE = re.compile(r"\b(?:van|de|het|in|op|aan|naar|bij|uit|te|over|via|langs)\s+$")
-ATTENDANCE = re.compile(
-    r"^\s*(?:\*\*)?(?:aanwezig|afwezig|deelnemers|genodigden|afgemeld|verhinderd|met kennisgeving afwezig|"
-    r"aanwezigen|present|participants)\b", re.IGNORECASE,
-)
-
-
-def _attendance_above(text: str, line_start: int) -> bool:
-    """True when the bullet line at ``line_start`` belongs to a list under 'Aanwezig'."""
-    pos = line_start
-    for _ in range(30):
-        if pos <= 0:
-            return False
-        prev_start = text.rfind("\n", max(0, pos - 400), pos - 1) + 1
-        if prev_start == 0 and pos > 400:
-            return False  # no line break nearby: not a list
-        line = text[prev_start : pos - 1]
-        if ATTENDANCE.match(line):
-            return True
-        if not re.match(r"\s*[-•*·]\s", line):
-            return False
-        pos = prev_start
-    return False
-
-
 STREETISH = re.compile(r"(?:straat|weg|laan|plein|gracht|kade|singel|steeg|dreef|plantsoen|hof|park)$")
 
 

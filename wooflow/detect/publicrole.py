@@ -59,7 +59,8 @@ _SIGN_LINE = re.compile(
     # a governing body signs and a mandated official's name follows 'namens dezen' (the
     # signatory acts in that public role: 'burgemeester en wethouders van Utrecht, namens dezen')
     r"(?:het\s+college\s+van\s+)?burgemeester\s+en\s+wethouders|gedeputeerde\s+staten|"
-    r"(?:het\s+)?(?:dagelijks\s+|algemeen\s+)?bestuur\s+van\s+(?:het\s+)?waterschap|dijkgraaf\s+en\s+heemraden)"
+    r"(?:het\s+)?(?:dagelijks\s+|algemeen\s+)?bestuur\s+van\s+(?:het\s+)?waterschap(?:\s+[A-ZÀ-Þ][^.:;\n]{0,60})?|"
+    r"dijkgraaf\s+en\s+heemraden)"
     r"(?:\s+(?:van|voor|der|de|in)\b[^.:;\n]{0,80})?,?\s*$",
     re.IGNORECASE,
 )
@@ -67,7 +68,7 @@ _SIGN_LINE = re.compile(
 
 # Precompiled (speed: module-level re.match looks the pattern up in re's cache per call).
 _PARTY = re.compile(r"\s*\(([^()\n]{1,25})\)")
-_PARTY_ITEM = re.compile(r",[ \t]*([^,;()\n]{1,25}?)[ \t]*[;)]")
+_PARTY_ITEM = re.compile(r",[ \t]*([^,;()\n]{1,25}?)[ \t]*(?:[;)]|\r?\n|$)")
 _ADDRESSEE = re.compile(r"[ \t]*(?:de heer|mevrouw|dhr\.?|mw\.?)[ \t]*", re.IGNORECASE)
 _MANDATE = re.compile(r"\s*(?:namens|i\.?o\.?|in opdracht)", re.IGNORECASE)
 
@@ -176,7 +177,7 @@ _MANDATE_BEFORE = re.compile(r"(?i:\b(?:namens|i\.o\.|in opdracht van|voor deze)
 # prefix without any of them cannot match (tests/detect/test_fast_patterns.py checks the keys
 # cover every role word); substring tests run at C speed, the big alternation does not.
 ROLE_KEYS = (
-    "minist", "staatssecr", "premier", "bewindspersoon", "kamerl", "burgemeester", "wethouder",
+    "minist", "staatssecr", "premier", "bewindspersoon", "kamerl", "burg", "wethouder",
     "raadsl", "statenl", "gedeputeerde", "commissaris", "ombudsman", "fractie", "partijleider",
     "lijsttrekker", "kamervoorzitter", "senator", "europarlementari", "koning", "formateur",
     "secretaris", "griffier", "dijkgraaf", "heemra", "voorganger", "opvolger", "lid", "leden", "motie",
@@ -184,23 +185,29 @@ ROLE_KEYS = (
 )
 
 
-def role_before(text: str, start: int, stripped: str = "") -> str | None:
-    """A role word right before the name (or stripped from the front of the chunk)."""
-    pre = text[max(0, start - 100) : start]
-    nl = pre.rfind("\n")
-    if nl >= 0:
-        pre = pre[nl + 1 :]
-    return _role_before(pre, stripped)
+def role_before(text: str, start: int) -> str | None:
+    """A role word right before the name."""
+    return _role_before(_line_before(text, start, 100))
+
+
+def _line_before(text: str, start: int, limit: int) -> str:
+    """The line's text before ``start``; when the name opens its line and the line above runs
+    on (a soft wrap in prose: it ends in a letter or a comma, 'Wethouder' / 'Van Rijn-Kooistra
+    heeft ...'), the end of that line and a space."""
+    ls = line_start(text, start, limit)
+    pre = text[ls:start]
+    if pre.strip() or ls < 2 or text[ls - 1] != "\n":
+        return pre
+    prev = text[line_start(text, ls - 1, limit) : ls - 1]
+    return prev + " " + pre if prev.rstrip()[-1:].isalpha() or prev.rstrip().endswith(",") else pre
 
 
 @lru_cache(maxsize=8192)
-def _role_before(pre: str, stripped: str) -> str | None:
+def _role_before(pre: str) -> str | None:
     """role_before on the line text before the name (cached: a name is judged more than once,
     and names recur after the same words)."""
     low = pre.lower()
     if not any(k in low for k in ROLE_KEYS):
-        if stripped and re.fullmatch(rf"(?:{ROLE_WORDS})", stripped.strip(), re.IGNORECASE):
-            return stripped.strip().lower()
         return None
     m = _PRE_LOW.search(low) if len(low) == len(pre) else _PRE.search(pre)
     if m and "," in m.group(0) and not re.search(r"\s(?:van|voor|in)\s", m.group(0)) \
@@ -219,8 +226,6 @@ def _role_before(pre: str, stripped: str) -> str | None:
         m = _PORTFOLIO.search(low if len(low) == len(pre) else pre)
         if m and not _CLAUSE_WORD.search(m.group(0)):
             return m.group(0).strip(" ,:").lower()
-    if stripped and re.fullmatch(rf"(?:{ROLE_WORDS})", stripped.strip(), re.IGNORECASE):
-        return stripped.strip().lower()
     return None
 
 
@@ -240,6 +245,8 @@ def role_line_above(text: str, start: int) -> str | None:
     if _MANDATE.match(prev):
         return None  # 'namens het college van burgemeester en wethouders': a mandated civil servant
     m = ROLE_LINE.search(prev)
+    if m and _CLAUSE_WORD.search(m.group(0)):
+        return None  # '... Gedeputeerde Vrancken is op de hoogte gesteld dat\nmevrouw X': a sentence
     return m.group(0).split()[0].lower() if m else None
 
 
@@ -259,6 +266,11 @@ def _next_item_person(text: str, pos: int, role: str) -> bool:
     return words[0] in ("De", "Van") or lexicon.is_surname(last) or lexicon.is_first_name(last)
 
 
+# A signature whose title line names the office, or the press officer speaking on record
+# ('Femke van den Brink' / 'Woordvoerder' / 'CBR | ...'); 'woordvoerder X' in a sentence is not.
+_ROLE_LINE_BELOW = re.compile(rf"[ \t]*\r?\n[ \t]*((?i:{ROLE_WORDS}|woordvoerder))\b(?![ \t]*:)")  # not a label
+
+
 def role_after(text: str, end: int) -> str | None:
     # Speed: _POST_ROLE needs ',', '(' or '|' as the first character after blanks, POST_ACT a
     # blank then 'heeft/had/dient'; checked on a short slice first (run for every name).
@@ -266,6 +278,9 @@ def role_after(text: str, end: int) -> str | None:
     m = _POST_ROLE.match(text[end : end + 80]) if nxt in (",", "(", "|", "") else None
     if m and not _next_item_person(text, end + m.end(), m.group(0)):
         return m.group(0).strip(" ,()").lower()
+    m = _ROLE_LINE_BELOW.match(text, end, end + 80) if nxt in ("\n", "\r") else None
+    if m and m.group(1)[0].isupper():  # a title line; a wrapped sentence goes on in lower case
+        return m.group(1).lower()
     m = POST_ACT.match(text[end : end + 80]) if nxt in ("h", "d", "H", "D", "") else None
     if m:
         return f"Kamerlid ({m.group(0).strip()})"
@@ -275,8 +290,7 @@ def role_after(text: str, end: int) -> str | None:
 
 def plural_role(text: str, start: int) -> str | None:
     """'wethouders Eerenberg, De Vries en Voortman': every name in the list after the role."""
-    ls = line_start(text, start, 300)
-    line = text[ls:start]
+    line = _line_before(text, start, 300)
     low = line.lower()
     if not any(k in low for k in _PLURAL_KEYS):
         return None
@@ -325,7 +339,7 @@ def signature_role(text: str, start: int) -> str | None:
         column = True
     pre = text[max(0, start - 300) : start]
     lines = pre.split("\n")
-    for line in reversed(lines[-6:-1]):
+    for line in reversed(lines[-12:-1]):  # PDF text puts blank lines between a signature's lines
         if not line.strip() or _ON_BEHALF.fullmatch(line):
             continue  # 'namens deze,' / 'voor deze:' between the office and the signatory's name
         if not column and _SIGN_LINE.match(line):
@@ -361,10 +375,10 @@ def reference_entry(text: str, start: int) -> bool:
 
 def judge(
     text: str, start: int, end: int, first: str | None, initials: str | None,
-    surname: str | None, stripped: str = "",
+    surname: str | None,
 ) -> str | None:
     """A Dutch reason when this mention is of a person in a public role, else None."""
-    role = role_before(text, start, stripped)
+    role = role_before(text, start)
     if role:
         return f"publieke functie ({role})"
     party = party_after(text, end)

@@ -36,7 +36,8 @@ _ACTION_BEFORE = re.compile(
 )
 _ACTION_WORDS = ("actie", "wie", "trekker", "eigenaar", "uitvoering")
 # Initials given right after a full name: 'Ellen Wiersma (EW, voorzitter)', 'Tjeerd de Jong (TdJ)'.
-_AFTER_NAME = re.compile(r"[ \t]*\([ \t]*$")
+# The next cell of a table row after a name, or a bracket right after it ('Mehmet Bulut (MB, ...)').
+_COLUMN_GAP = re.compile(r"[ \t]*(?:\t|[ ]{2}|\||\()[ \t|]{0,40}")
 # Capital abbreviations of bodies, functions and things that are no person's initials.
 _NOT_INITIALS = lexicon.cue_words("not_initials.txt")
 # A motion or amendment named after its MPs: 'motie-Ceder/Van der Staaij', 'amendement-Bikker en Dassen'.
@@ -166,13 +167,16 @@ def _initials_of(first: str | None, initials: str | None, surname: str) -> tuple
     last = core[0][0]
     head = first[0] if first else "".join(c for c in initials or "" if c.isupper())
     out = {head + last, head[:1] + last}  # 'R.J. Schellekens (RS)': the first initial and the surname
+    tv_low = "".join(w.lstrip("'’")[:1].lower() for w in tv)  # "van 't Hull": OvtH
     if tv:
-        out.add(head + "".join(w[0].lower() for w in tv) + last)
-        out.add(head + "".join(w[0].upper() for w in tv) + last)
+        out.add(head + tv_low + last)
+        out.add(head + tv_low.upper() + last)
+    if len(core) > 1:  # every part of a double surname: 'H. Dekker-Schouten' HDS, 'E. van Hattem-Zuidema' EvHZ
+        out.add(head[:1] + tv_low + "".join(w[0] for w in core))
     return tuple(i for i in out if len(i) >= 2)
 
 
-_TV_LOW = frozenset("van de der den het ter ten te 't op in aan bij uit la le du da di dos von zu del".split())
+_TV_LOW = frozenset("van de der den het ter ten te 't op in aan bij uit la le du da di dos von zu del el al".split())
 
 
 _FEW = 24  # up to this many known initials, a str.find per initial beats a pass over the text
@@ -268,24 +272,24 @@ def initials_mentions(text: str, mentions: list[Mention],
     ends_sorted = sorted(ends)
     cands = []
     defined: set[str] = set()
+    by_end = {m.end: m for m in mentions if m.public is None and m.parts.surname}
     for m in toks:
         tok = m.group(1)
         s, e = m.start(1), m.end(1)
         i = bisect.bisect_right(starts, s) - 1
         if i >= 0 and s < ends[i]:
             continue  # inside a name found already
+        j = bisect.bisect_right(ends_sorted, s) - 1
+        row = by_end.get(ends_sorted[j]) if j >= 0 and _COLUMN_GAP.fullmatch(text, ends_sorted[j], s) else None
+        if row and tok in _initials_of(row.parts.first, row.parts.initials, row.parts.surname):
+            defined.add(tok)  # 'Juridisch adviseur   mr. M. Brzęczek   MB   07-11': the paraaf column
+            cands.append((tok, s, e, "defined"))
+            continue
         ls = text.rfind("\n", max(0, s - 80), s) + 1
         before = text[max(ls, s - 40) : s]
         action = tok not in known and (s in table or _ACTION_BEFORE.search(before))
         if tok not in known and not action:
             continue
-        if tok in known and _AFTER_NAME.search(before):
-            paren = text.rfind("(", ls, s)
-            j = bisect.bisect_right(ends_sorted, paren) - 1  # the nearest name ending before the bracket
-            if j >= 0 and not text[ends_sorted[j] : paren].strip():
-                defined.add(tok)  # 'Mehmet Bulut (MB, gemeente Amersfoort)': MB is this person here
-                cands.append((tok, s, e, "defined"))
-                continue
         cands.append((tok, s, e, "action" if action or _ACTION_BEFORE.search(before) else ""))
     out: list[Mention] = []
     for tok, s, e, how in cands:

@@ -85,8 +85,19 @@ def looks_like_street(name: str) -> bool:
     return name in lexicon.streets()
 
 
+def after_office(text: str, finding: Finding, office_ends: list[int]) -> Finding:
+    """A postcode right after a kept office address on its line ('Pieter Stuyvesantweg 153 |
+    8937 AH Leeuwarden') is that office's."""
+    if finding.category != "postcode" or finding.action != "redact" or not any(
+            _SEPARATOR.fullmatch(text, e, finding.start) for e in office_ends if e <= finding.start):
+        return finding
+    return Finding(finding.start, finding.end, finding.text, "postcode", "keep", None, 0.75, finding.recognizer,
+                   "postcode van organisatie (naast kantooradres)")
+
+
+_SEPARATOR = re.compile(r"[ \t]*[|·,][ \t]*")
 _MAILBOX = re.compile(r"([\w.+-]{1,64})@[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}")
-_ORG_BEFORE = re.compile(r"([A-ZÀ-Þ][\w&-]{1,40})[ \t]*(?:,|\(|:|-|–)[ \t]*$")
+_ORG_BEFORE = re.compile(r"([A-ZÀ-Þ][\w&-]{1,40})[ \t]*(?:,|\(|:|-|–|\||·)[ \t]*$")
 
 
 # Care of ('p/a Raadhuislaan 2') under a public body's name: the body is reached at the town
@@ -155,9 +166,14 @@ class AddressRecognizer(Recognizer):
             if not office and running:
                 fac = _FACILITY_BEFORE.search(prefix, max(0, len(prefix) - 80))
                 # 'hij verblijft op het AZC aan de ...': a facility where a person lives is a home
-                office = fac if fac and not _DWELLS.search(prefix, max(0, fac.start() - 60), fac.start()) else None
+                office = _PLACE_REASON if fac and not _DWELLS.search(prefix[: fac.start()], max(0, fac.start() - 60)) \
+                    and not (lexicon.is_first_name(fac.group(1)) or lexicon.is_surname(fac.group(1))) else None
+            rng = _RANGE.fullmatch(m.group(2))
+            if not office and rng and int(rng.group(2)) > int(rng.group(1)):
+                office = _RANGE_REASON  # 'Waalbandijk 40-68', 'flat Heuvelbrink 2-48': no one household
             if office or self._known_office(street):
-                out.append(self.finding(text, s, end, 0.85, "bezoekadres van organisatie", action="keep"))
+                why = office if isinstance(office, str) else "bezoekadres van organisatie"
+                out.append(self.finding(text, s, end, 0.85, why, action="keep"))
                 continue
             ctx = self.has_context(text, s, end, 80)
             score = 0.92 if (ctx or m.group(3)) else (0.7 if running else 0.8)
@@ -187,19 +203,22 @@ def _with_place(text: str, end: int) -> int:
     return m.start(1) + len(first) if first in lexicon.places() else end
 
 
-# A public facility named by its role right before the street ('opslaan bij het depot aan de
-# Energieweg 80', 'De opvang aan de Nieuwe Stationsstraat 10'): not anyone's home. The word may
-# end a compound ('nachtopvang', 'stadsloket', 'brandweerkazerne').
+# A building, site or business right before the street, the place's own name between
+# ('opslaan bij het depot aan de Energieweg 80', 'Café ’t Zwarte Schaap (Peperstraat 23)',
+# 'kavel Steiger 12'; vocabulary in data): not anyone's home.
+_PLACE_WORDS = sorted(set(lexicon.cue_lines("address_places.txt")) | set(lexicon.cue_lines("facility_words.txt")),
+                      key=len, reverse=True)
 _FACILITY_BEFORE = re.compile(
-    r"(?i:\b(?:het|de|ons|onze|dit|deze|dat|die)\s+[\w-]*(?:depot|opvang|school|kantoor|station|loket|balie|"
-    r"werf|milieustraat|milieupark|brengstation|sporthal|zwembad|bibliotheek|buurthuis|wijkcentrum|"
-    r"ziekenhuis|kazerne|politiebureau|stadswinkel|servicepunt|gemeentehuis|stadhuis|vestiging|"
-    r"locatie|kliniek|noodopvang|crisisopvang|inloophuis|steunpunt|clubhuis|kinderboerderij|"
-    r"museum|theater|kerk|moskee|gebouw|parkeergarage|stalling|hal|centrum)\s+(?:aan|op|in|bij)"
-    r"(?:\s+(?:de|het|den))?\s+$)"
+    r"(?i:\b([\w-]*(?:" + "|".join(_PLACE_WORDS) + r")))"
+    r"(?:[ \t]+(?:[A-ZÀ-Þ][\w'’.&-]*|'t|’t|de|het|van|en|&)){0,4}"
+    r"[ \t]*[(,]?[ \t]*(?i:(?:aan|op|in|bij)(?:[ \t]+(?:de|het|den))?[ \t]+)?$"
 )
-_DWELLS = re.compile(r"(?i:verblijf|verblijft|verblijven|woon|woont|wonen|slaapt|slapen|opgevangen|ingeschreven|"
+_DWELLS = re.compile(r"(?i:\b(?:uw|mijn|zijn|haar|ons|onze|hun)\s+$|"
+                     r"verblijf|verblijft|verblijven|woon|woont|wonen|slaapt|slapen|opgevangen|ingeschreven|"
                      r"opgenomen|verhuisd)")
+_PLACE_REASON = "adres van een gebouw, terrein of bedrijf"
+_RANGE_REASON = "reeks huisnummers (geen huishouden)"
+_RANGE = re.compile(r"(\d{1,5})[ \u00a0]?[-–][ \u00a0]?(\d{1,5})")
 # Streets that hold only offices of ministries and High Councils of State (rijksoverheid.nl).
 OFFICE_STREETS = lexicon.cue_words("office_streets.txt")
 ORG_LINE = re.compile(
@@ -227,14 +246,17 @@ def reclassify(text: str, finding: Finding, person_spans: Starts, org_words: fro
     prev_end = ls - 1 if ls > 0 else 0
     prev_start = line_start(text, max(0, prev_end), 300)
     prev = _QUOTE.sub("", text[prev_start:prev_end]) if ls > 0 else ""
-    if finding.category == "postcode" and not same.strip():
-        return finding  # postcode lines follow their street line, judged with it
     person_same = person_spans.between(ls, finding.start)
     person_prev = person_spans.between(prev_start, prev_end)
     # a one-line footer 'Bosgroep Noord-Oost Nederland | Balkerweg 48a | 7738 PB Witharen'
     segments = [seg for seg in re.split(r"[|·]", same) if seg.strip()]
     office_same = ORG_LINE.search(same[-80:]) or _firm_before(same) or org_footer(text, finding.start, person_spans) \
         or (len(segments) >= 1 and same.rstrip().endswith(("|", "·")) and _org_name_line(segments[0], org_words))
+    if finding.reason in (_PLACE_REASON, _RANGE_REASON) and person_same:
+        # a kept place flips to a home only for a person in its own clause, not for a chat
+        # speaker or a name in another cell ('Jeroen OOV: brand in woonzorgcomplex aan de ...')
+        cut = max(same.rfind(c) for c in ":.;!?\t") + 1
+        person_same = person_spans.between(ls + cut, finding.start) if cut else person_same
     home = HOME_CUE.search(same[-60:]) or (person_same and not office_same) or (not same.strip() and person_prev)
     office = office_same or ((not same.strip() or _STREET_PART.fullmatch(same))
                              and (ORG_LINE.search(prev) or _org_name_line(prev, org_words)))
@@ -304,3 +326,54 @@ def home_cue_before(text: str, start: int) -> bool:
     """A home cue ('woonachtig', 'mijn adres', 'bewoner') on the address's line before it."""
     ls = text.rfind("\n", max(0, start - 300), start) + 1
     return bool(HOME_CUE.search(text[max(ls, start - 60) : start]))
+
+
+# Where a private person lives, written without a full address: the place after the person
+# ('Ravi Ramdin uit Almere', 'Niels Zijlstra (22) uit Stadskanaal'), after a relative
+# ('naar haar moeder in Blerick', 'Uw dochter, die in Hattem woont', 'Beiden uit Rijnsburg'),
+# the street after the person ('mevrouw Verhagen van de Meerstraat', 'woonachtig aan de
+# Pijnboomweg'), and a neighbour's house number ('buurvrouw, mevrouw De Bruijn van nummer 79').
+_PLACE = r"([A-ZÀ-Þ][\w'’-]+(?:[ \t][A-ZÀ-Þ][\w'’-]+)?)"
+_AFTER_PERSON = re.compile(
+    r"(?:[ \t]*\(\d{1,3}\))?,?[ \t]+(?:(?:uit|te|in)[ \t]+" + _PLACE
+    + r"|van[ \t]+de[ \t]+" + _PLACE + r"(?![ \t]*\d))")
+_KIN_PLACE = re.compile(
+    r"(?i:\b(?:moeder|vader|zoon|dochter|ouders|vriendin|broer|zus|beiden|woonachtig|wonend|wonende)\b)"
+    r"[^.\n]{0,25}?\b(?:uit|in|te|aan[ \t]+de)[ \t]+" + _PLACE)
+_NEIGHBOUR_NUMBER = re.compile(
+    r"(?i:\b(?:buurman|buurvrouw|buren|bewoners?|bewoonster)\b)[^.\n]{0,40}?"
+    r"((?<![\w.])(?:nummer|nr\.)[ \t]?(?=[l\d]*\d)[l\d]\d{0,3}[a-zA-Z]?)(?!\w)")
+
+
+def residences(text: str, persons: Starts) -> list[Finding]:
+    """The place, street or neighbour's number that tells where a private person lives."""
+    out: list[Finding] = []
+
+    def add(s: int, e: int, why: str) -> None:
+        out.append(Finding(s, e, text[s:e], "address", "redact", "5.1.2e", 0.8, "address", why))
+
+    for ps, pe in persons.spans:
+        m = _AFTER_PERSON.match(text, pe, pe + 80)
+        if m and _FACILITY_BEFORE.search(text, max(0, ps - 60), ps):
+            continue  # 'Huisartsenpraktijk Wijnveen te Hoogeveen': a practice's name and seat
+        if m and m.group(1) and _place_at(m.group(1)):
+            add(m.start(1), m.start(1) + len(_place_at(m.group(1))), "woonplaats bij naam van persoon")
+        elif m and m.group(2) and looks_like_street(m.group(2)):
+            add(m.start(2), m.end(2), "straat bij naam van persoon")
+    for m in _KIN_PLACE.finditer(text):
+        place = _place_at(m.group(1))
+        if place:
+            add(m.start(1), m.start(1) + len(place), "woonplaats van een persoon")
+        elif looks_like_street(m.group(1)):
+            add(m.start(1), m.end(1), "straat waar een persoon woont")
+    for m in _NEIGHBOUR_NUMBER.finditer(text):
+        add(m.start(1), m.end(1), "huisnummer van een buur of bewoner")
+    return out
+
+
+def _place_at(words: str) -> str:
+    """The place name the words start with ('Den Haag', 'Almere'), or ''."""
+    if words in lexicon.places():
+        return words
+    first = words.split()[0]
+    return first if first in lexicon.places() else ""

@@ -130,8 +130,6 @@ def office_block(text: str, pos: int, window: int = 240) -> bool:
         i = low.rfind(key)  # (str.rfind: C speed, unlike more alternatives in OFFICE_CONTEXT)
         if i >= 0 and i + len(key) > last_office:
             last_office = i + len(key)
-    if last_office < 0:
-        return False
     last_personal = -1
     for m in personal.finditer(low):
         last_personal = m.end()

@@ -64,10 +64,6 @@ class FormFieldRecognizer(Recognizer):
     PATTERNS = (_CELL.pattern,)
 
     def analyze(self, text: str) -> list[Finding]:
-        if not any(w in text for w in ("Straat", "straat", "Plaats", "plaats", "Huisnummer", "Woon", "woon",
-                                       "Geboorte", "Nationaliteit", "Voorletter", "Achternaam", "Voorvoegsel",
-                                       "Voornamen", "Adres", "Tussenvoegsel", "Geslachtsnaam")):
-            return []  # fast path: no form in this text
         lines: list[tuple[int, str]] = []
         pos = 0
         for raw in text.split("\n"):

@@ -40,6 +40,15 @@ def _labelled() -> re.Pattern[str]:
 _AFTER_NAME = re.compile(r"[ \t]{1,30}(\d{5,10})(?=[ \t]|$)", re.MULTILINE)
 
 
+# The account of the person who made an export ('Export: ..., gebruiker tvdmeulen2', 'Gegenereerd:
+# ... door hmvaneck (Zaaksysteem ...)'): a lower-case user name names that civil servant.
+_ACCOUNT = re.compile(
+    r"(?i:\b(?:gebruiker(?:snaam)?|user(?:name)?)[ \t]*:?[ \t]+"
+    r"|\b(?:gegenereerd|export)\b[^\n|]{0,40}?\bdoor[ \t]+(?:gebruiker[ \t]+)?)"
+    r"([a-z][a-z0-9._-]{3,29})(?![\w@-]|\.\w)"
+)
+
+
 class IdNumberRecognizer(Recognizer):
     NAME = "id_number"
     ENTITIES = ("ID_NUMBER",)
@@ -52,6 +61,9 @@ class IdNumberRecognizer(Recognizer):
         for m in _labelled().finditer(text):
             label = m.group(0)[: m.start(1) - m.start()].strip(" \t:#").lower()
             out.append(self.finding(text, m.start(1), m.end(1), 0.95, f"identificatienummer na '{label}'"))
+        for m in _ACCOUNT.finditer(text):
+            if not lexicon.is_common(m.group(1)):
+                out.append(self.finding(text, m.start(1), m.end(1), 0.9, "gebruikersnaam van een medewerker"))
         return out
 
     def numbers_after_persons(self, text: str, person_ends: Iterable[int]) -> list[Finding]:

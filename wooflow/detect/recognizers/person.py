@@ -113,8 +113,9 @@ def _name_extension(words: list[str]) -> bool:
         if w in TV_WORDS_LOWER:
             after_tv = True
             continue
-        if not w[:1].isupper() or (lexicon.is_common(w) and not after_tv):
-            return False
+        if not w[:1].isupper() or (lexicon.is_common(w) and not after_tv) \
+                or (after_tv and len(w) > 8 and lexicon.is_wordlike(w) and not lexicon.is_surname(w)):
+            return False  # ('Anke' -> 'Anke van Natuurmonumenten': 'van' before a body)
         after_tv = False
     return bool(words)
 
@@ -280,8 +281,6 @@ class PersonRecognizer(Recognizer):
                          and COORD.fullmatch(text[start + len(chunk) : start_pos[j]]))
                 if not after:
                     continue
-            elif lexicon.is_common(chunk):
-                continue
             parts = NameParts(first=chunk if lexicon.is_first_name(chunk) else None, initials=None,
                               surname=None if lexicon.is_first_name(chunk) else chunk, tokens=[chunk])
             out.append(Mention(start, start + len(chunk), chunk, 0.75, "naam in opsomming met een andere naam",
@@ -408,7 +407,7 @@ class PersonRecognizer(Recognizer):
         if not has_init and not titled and not ctx and start > 1 and text[start - 1] == " " \
                 and _facility_word(text, start - 1):
             return None  # 'zwembad De Kreek', 'restaurant Jade Garden': a place's own name
-        public = publicrole.judge(text, s, e, parts.first, parts.initials, parts.surname, role_stripped)
+        public = publicrole.judge(text, s, e, parts.first, parts.initials, parts.surname)
         if ctx:
             if score == 0.0 and not public and all(caps_cw) and not any(caps_fn) and not any(caps_sn):
                 return None
@@ -627,6 +626,9 @@ class PersonRecognizer(Recognizer):
                     # 'Stanley B. Prusiner' where the rules saw 'B. Prusiner': the model's span is the name
                     hit.start, hit.end, hit.text = s, e, text[s:e]
                     hit.parts = parse(tokens_of(hit.text), lexicon.first_names())
+                    # the role may follow the whole name only: 'Ellen W (burg):'
+                    hit.public = hit.public or publicrole.judge(text, s, e, hit.parts.first, hit.parts.initials,
+                                                                hit.parts.surname)
                 continue
             span = text[s:e]
             if not span[:1].isupper():

@@ -174,12 +174,16 @@ def reclassify(text: str, finding: Finding, person_spans: Starts, office_ends: l
         return finding
     if "@" in cue.group(0) and not FUNCTIONAL.match(cue.group(0).split("@")[0].lower()):
         return finding  # next to a personal address: the person's own number
-    if person_spans.between(cue.start(), finding.start):
-        return finding
+    if person_spans.between(cue.start(), finding.start) or any(
+            _APPOSITION.fullmatch(text, e, cue.start()) for _, e in person_spans.spans_between(ls, cue.start())):
+        return finding  # 'Loes Verhulst, Team Erfgoed, 0118 ...': the unit is the person's, so is the number
     if re.search(r"\b(?:mij|ik|mijn|me|haar|hem|zijn|hij|zij)\b", text[cue.end() : finding.start], re.IGNORECASE):
         return finding
     return Finding(finding.start, finding.end, finding.text, "phone", "keep", None, 0.75,
                    "phone", f"algemeen nummer van organisatie (na '{cue.group(0)[:30]}')")
+
+
+_APPOSITION = re.compile(r"[ \t]*[,(][ \t]*")
 
 
 def _named_between(text: str, finding: Finding, person_spans: Starts) -> Finding:
