@@ -314,3 +314,40 @@ def test_rotated_scan_gets_upright_codes(tmp_path):
     result.close()
     assert [ln["spans"][0]["text"] for ln in lines] == ["5.1.2e"]
     assert lines[0]["dir"] == (0.0, -1.0)  # runs upward on the page: upright when shown at 90°
+
+
+def _pdf_body(path: Path) -> list[object]:
+    """Every page's content, fonts and text and every object but the trailer's random /ID."""
+    doc = pymupdf.open(path)
+    try:
+        body: list[object] = [(p.read_contents(), p.get_fonts(), p.get_text()) for p in doc]
+        body += [doc.xref_object(x) for x in range(1, doc.xref_length()) if "/ID" not in doc.xref_object(x)]
+        return body
+    finally:
+        doc.close()
+
+
+def test_labels_ask_for_their_font_once_per_page_with_the_same_result(pitfall_pdf, pitfall_doc, tmp_path, monkeypatch):
+    """The labels' font is looked up once per page (``_font_inserted_once``); without that, the
+    same PDF: every label on the upright and the rotated page refers to the same font."""
+    import contextlib
+
+    import wooflow.redact.pdf as redact_pdf_module
+
+    findings = findings_for_names(pitfall_doc, NAMES)
+    calls: list[int] = []
+    real = pymupdf.Page.insert_font
+
+    def counting(self, *args, **kwargs):
+        calls.append(self.number)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(pymupdf.Page, "insert_font", counting)
+    once = redact_pdf(pitfall_pdf, pitfall_doc, findings, tmp_path / "once.pdf")
+    asked_once = len(calls)
+    monkeypatch.setattr(redact_pdf_module, "_font_inserted_once", lambda page: contextlib.nullcontext())
+    calls.clear()
+    every = redact_pdf(pitfall_pdf, pitfall_doc, findings, tmp_path / "every.pdf")
+    assert len(every.boxes) == len(once.boxes) > asked_once  # more labels than font look-ups
+    assert len(calls) == len(every.boxes) >= asked_once
+    assert _pdf_body(tmp_path / "once.pdf") == _pdf_body(tmp_path / "every.pdf")

@@ -13,9 +13,11 @@ import bisect
 import os
 import re
 import secrets
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pymupdf
 
@@ -227,6 +229,28 @@ def label_size(label: str, rect: pymupdf.Rect, font: pymupdf.Font, upright: bool
     along, across = (rect.width, rect.height) if upright else (rect.height, rect.width)
     size = min(across * 0.72, along * 0.92 / unit, MAX_LABEL_SIZE)
     return size if size >= MIN_LABEL_SIZE else 0.0
+
+
+@contextmanager
+def _font_inserted_once(page: pymupdf.Page) -> Iterator[None]:
+    """``Shape.insert_text`` calls ``page.insert_font`` for every label, which lists the page's
+    fonts (a scan of its resources) to find the one it inserted for the previous label and
+    returns that font's xref. Within one page the answer for the same arguments is that same
+    xref, so it is asked once (``test_redact_pdf.py``: the same PDF with and without)."""
+    insert = page.insert_font
+    known: dict[tuple[object, ...], int] = {}
+
+    def once(*args: Any, **kwargs: Any) -> int:
+        key = (args, tuple(sorted(kwargs.items())))
+        if key not in known:
+            known[key] = insert(*args, **kwargs)
+        return known[key]
+
+    page.insert_font = once  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        del page.insert_font
 
 
 def _draw_label(shape: pymupdf.Shape, box: Box, font: pymupdf.Font, rotate: int = 0) -> None:
@@ -459,8 +483,9 @@ def redact_pdf(
             # Text pages draw their text in unrotated space, so codes go the same way; a rotated
             # scan was OCR'd upright, so its codes are turned to read upright as well.
             rotate = page.rotation if number in ocr_pages else 0
-            for box in page_boxes:
-                _draw_label(shape, box, font, rotate)
+            with _font_inserted_once(page):
+                for box in page_boxes:
+                    _draw_label(shape, box, font, rotate)
             shape.commit()
         _scrub(pdf, doc, spans, report)
         published, report.rebuild = rebuild(pdf, _needles(doc, spans))

@@ -96,3 +96,52 @@ def test_concept_notice_while_findings_await_review(case_meta, records):
     assert "CONCEPT" not in _md(case_meta, records)
     md = _md(case_meta, records, pending=4)
     assert md.index("CONCEPT: 4 gevonden gegevens") < md.index("Datum:")
+
+
+def _library_rows_docx(md, rows, case_meta, monkeypatch) -> bytes:
+    """to_docx with the rows written by python-docx's own add_row/cells/text, as before."""
+    from docx.shared import Pt
+
+    from wooflow.case.publish.inventory import PDF_COLUMNS, human_cell
+
+    def fill(table, rows, size):
+        for row in rows:
+            for cell, attr in zip(table.add_row().cells, PDF_COLUMNS, strict=False):
+                cell.text = human_cell(row, attr)
+                for run in cell.paragraphs[0].runs:
+                    run.font.size = Pt(8)
+
+    monkeypatch.setattr(decision, "_fill_rows", fill)
+    try:
+        return decision.to_docx(md, rows, case_meta)
+    finally:
+        monkeypatch.undo()
+
+
+def _document_xml(data: bytes) -> bytes:
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        return zf.read("word/document.xml")
+
+
+def test_docx_rows_are_the_librarys_rows(tmp_path, case_meta, records, monkeypatch):
+    """The copied-row table (linear) writes exactly the XML of add_row + cell.text (quadratic):
+    also for cells with tabs, line breaks, markup characters, edge spaces and empty cells."""
+    import dataclasses
+
+    md = _md(case_meta, records)
+    rows = build_rows(records, Numbering(tmp_path).assign(records), case_meta)
+    odd = ["a\tb", "regel\neen\r\ntwee", " spatie ", "<&>\"'", "", "ẞ Łódź 名前 🙂", "x" * 300]
+    rows = rows + [
+        dataclasses.replace(rows[0], number=900 + i, name=text, explanation=text[::-1], file_type=text or "pdf")
+        for i, text in enumerate(odd)
+    ]
+    ours = decision.to_docx(md, rows, case_meta)
+    theirs = _library_rows_docx(md, rows, case_meta, monkeypatch)
+    assert _document_xml(ours) == _document_xml(theirs)
+    table = docx.Document(io.BytesIO(ours)).tables[-1]
+    assert len(table.rows) == len(rows) + 1
+    assert _document_xml(decision.to_docx(md, [], case_meta)) == _document_xml(
+        _library_rows_docx(md, [], case_meta, monkeypatch)
+    )

@@ -319,6 +319,7 @@ def to_xlsx(rows: list[InventoryRow]) -> bytes:
         cell.font = Font(bold=True, color="FFFFFF")
         cell.fill = PatternFill("solid", fgColor="154273")
         cell.alignment = Alignment(vertical="center", wrap_text=True)
+    top = Alignment(vertical="top", wrap_text=True)  # one object: openpyxl stores styles by value
     for r, row in enumerate(rows, start=2):
         for c, value in enumerate(row.cells(), start=1):
             cell = ws.cell(row=r, column=c)
@@ -326,7 +327,7 @@ def to_xlsx(rows: list[InventoryRow]) -> bytes:
             # starting with "=" as a formula.
             cell.value = value
             cell.data_type = TYPE_STRING
-            cell.alignment = Alignment(vertical="top", wrap_text=True)
+            cell.alignment = top
     for c, (_, _, width) in enumerate(COLUMNS, start=1):
         ws.column_dimensions[get_column_letter(c)].width = width
     ws.freeze_panes = "A2"

@@ -512,11 +512,12 @@ def _write_package(
     xml.update((rel, diwoo.to_xml(rec)) for rel, rec in docs_meta)
     pkg.write("inventaris.csv", inventory.to_csv(rows), "inventaris")
     pkg.write("inventaris.xlsx", inventory.to_xlsx(rows), "inventaris")
-    pkg.write("inventaris.pdf", inventory.to_pdf(rows, meta), "inventaris")
+    inventory_pdf = inventory.to_pdf(rows, meta)  # also the decision's annex: made once
+    pkg.write("inventaris.pdf", inventory_pdf, "inventaris")
     progress("publiceren", 1, steps)
     fault_point("package")
     pkg.write("besluit.docx", decision.to_docx(md, rows, meta), "besluit")
-    pkg.write("besluit.pdf", decision.to_pdf(md, rows, meta), "besluit")
+    pkg.write("besluit.pdf", decision.to_pdf(md, rows, meta, inventory_pdf), "besluit")
     progress("publiceren", 3, steps)
     for rel, data in xml.items():
         pkg.write(rel, data, "metadata")
