@@ -203,7 +203,6 @@ class _Job:
     rec: PublishRecord
     row: inventory.InventoryRow
     doc_id: int
-    found: list[Any]
     fp: str
     areas: list[Any] = field(default_factory=list)
 
@@ -258,12 +257,14 @@ def _redact_all(
     for rec in todo:
         row = rows[rec.key]
         doc_id = view.doc_ids[rec.key]
-        found = view.redact.get(doc_id, [])
+        # the findings are read per document here and again when its task is sent: a case's
+        # findings are never all in memory
+        found = view.redact_findings(case, doc_id)
         areas = drawn.get(doc_id, [])
         fp = _fingerprint(rec.key.rsplit("@", 1)[-1], found)
         if areas:  # the fingerprint of a document without areas stays as it was
             fp = hashlib.sha256((fp + repr(sorted(areas, key=repr))).encode()).hexdigest()
-        job = _Job(rec, row, doc_id, found, fp, areas)
+        job = _Job(rec, row, doc_id, fp, areas)
         old = state.data["redacted"].get(row.file_name)
         if old and old.get("fp") == job.fp and (pkg.out_dir / row.file_name).is_file():
             finish(job, int(old.get("pages", 0)), "", "")  # unchanged since the last run
@@ -277,7 +278,8 @@ def _redact_all(
             if executor.remote and source is not None and doc.kind == "pdf":
                 doc.data, source = Path(source).read_bytes(), None  # the worker may be elsewhere
             out = "" if executor.remote else str(pkg.out_dir / job.row.file_name)
-            yield doc, source, job.found, out, cfg.verify_ocr, job.areas, job.row.file_name
+            found = view.redact_findings(case, job.doc_id)
+            yield doc, source, found, out, cfg.verify_ocr, job.areas, job.row.file_name
 
     checker = leakcheck.Checker(view.needles)  # sent once to each worker
     if jobs:  # the redaction and verification libraries, imported once before the workers fork
@@ -389,7 +391,7 @@ def _run(
     paths: list[str], out: Path, loc: CaseLocation, cfg: ProcessConfig, summary: ProcessSummary,
     progress: Progress, detector: Any, executor: Executor,
 ) -> None:  # fmt: skip
-    from wooflow.case.review import AcceptancePolicy, apply_policy, findings
+    from wooflow.case.review import AcceptancePolicy, apply_policy, count_findings
 
     cdir = loc.folder
     case = open_case(loc, cfg)
@@ -421,7 +423,7 @@ def _run(
         meta.decision_date = meta.decision_date or date.today()
         summary.case_number = meta.case_number
         summary.duplicates = sum(len(g.duplicates) for g in groups)
-        summary.proposed = len(findings(case, status="proposed"))
+        summary.proposed = count_findings(case, status="proposed")
         summary.accepted = view.review.accepted
 
         numbering = inventory.Numbering(cdir)
