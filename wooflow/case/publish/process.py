@@ -13,8 +13,10 @@ many findings await review.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -294,8 +296,9 @@ def _redact_all(
 
 def _diwoo_records(
     view: CaseView, rows: dict[str, inventory.InventoryRow], meta: CaseMeta, scrub: Callable[[str], str]
-) -> tuple[list[tuple[str, diwoo.DiWooRecord]], diwoo.DiWooRecord]:
-    """Metadata for each published document and for the decision (which holds them all)."""
+) -> tuple[Iterator[tuple[str, diwoo.DiWooRecord]], diwoo.DiWooRecord]:
+    """Metadata for each published document (made one at a time as the iterator is read) and
+    for the decision (which holds them all)."""
     decision_id = f"{meta.case_number}-besluit"
     decision_title = f"Besluit op Woo-verzoek {meta.case_number}"
     published = [r for r in view.records if r.published]
@@ -307,15 +310,18 @@ def _diwoo_records(
     for rec in published:
         if rec.parent_key:
             children.setdefault(rec.parent_key, []).append(rec)
-    out = []
-    for rec in published:
+
+    def records() -> Iterator[tuple[str, diwoo.DiWooRecord]]:
+        for rec in published:
+            yield document(rec)
+
+    def document(rec: PublishRecord) -> tuple[str, diwoo.DiWooRecord]:
         row = rows[rec.key]
         relations = [(diwoo.RELATIE_BIJLAGE, refs[child.key]) for child in children.get(rec.key, [])]
         if rec.reply_to_key in refs:
             relations.append((diwoo.RELATIE_REACTIE, refs[rec.reply_to_key]))
         title = scrub(rec.title).strip() if rec.title else ""
-        out.append(
-            (
+        return (
                 row.file_name[:-4] + ".xml",
                 diwoo.DiWooRecord(
                     identifier=refs[rec.key].identifier,
@@ -330,8 +336,8 @@ def _diwoo_records(
                     is_part_of=diwoo.Reference(decision_id, decision_title),
                     relations=relations,
                 ),
-            )
         )
+
     besluit = diwoo.DiWooRecord(
         identifier=decision_id,
         title=decision_title,
@@ -343,7 +349,7 @@ def _diwoo_records(
         aggregatiekenmerk=meta.case_number,
         has_parts=[refs[r.key] for r in published],
     )
-    return out, besluit
+    return records(), besluit
 
 
 def process(
@@ -433,6 +439,7 @@ def _run(
         pkg = Package(out, journal=cdir / JOURNAL)
         rows = _rows_by_key(view.records, numbers, meta, scrub)
         checks = _redact_all(case, view, rows, pkg, state, cfg, summary, progress, executor)
+        del rows  # made again with the withheld documents' explanations
         summary.documents = sum(1 for r in view.records if not r.unreadable)
         summary.judgements = Counter(r.judgement for r in view.records if r.in_scope and not r.unreadable)
         summary.published = sum(1 for r in view.records if r.published)
@@ -510,8 +517,25 @@ def _write_package(
         meta, view.records, cfg.templates, cfg.signer, cfg.objection_to, pending=summary.proposed
     )
     docs_meta, besluit_meta = _diwoo_records(view, rows_by_key, meta, scrub)
-    xml = {"besluit.xml": diwoo.to_xml(besluit_meta)}
-    xml.update((rel, diwoo.to_xml(rec)) for rel, rec in docs_meta)
+    # every XML is made and validated before anything is written, but kept on disk (a
+    # temporary folder), not in memory: one file per published document
+    staging = tempfile.TemporaryDirectory(prefix="wooflow-diwoo-")
+    xml: list[str] = []
+    with staging:
+        for rel, rec in itertools.chain([("besluit.xml", besluit_meta)], docs_meta):
+            (Path(staging.name) / f"{len(xml)}.xml").write_bytes(diwoo.to_xml(rec))
+            xml.append(rel)
+        _write_inventory_and_decision(md, rows, meta, pkg, progress, steps)
+        for i, rel in enumerate(xml):
+            pkg.write(rel, (Path(staging.name) / f"{i}.xml").read_bytes(), "metadata")
+    del xml
+    progress("publiceren", 4, steps)
+    _write_reports(view, meta, pkg, cfg, summary, progress, extras, checks, steps)
+
+
+def _write_inventory_and_decision(
+    md: str, rows: list[inventory.InventoryRow], meta: CaseMeta, pkg: Package, progress: Progress, steps: int
+) -> None:
     pkg.write("inventaris.csv", inventory.to_csv(rows), "inventaris")
     pkg.write("inventaris.xlsx", inventory.to_xlsx(rows), "inventaris")
     pkg.write("inventaris.pdf", inventory.to_pdf(rows, meta), "inventaris")
@@ -520,9 +544,12 @@ def _write_package(
     pkg.write("besluit.docx", decision.to_docx(md, rows, meta), "besluit")
     pkg.write("besluit.pdf", decision.to_pdf(md, rows, meta), "besluit")
     progress("publiceren", 3, steps)
-    for rel, data in xml.items():
-        pkg.write(rel, data, "metadata")
-    progress("publiceren", 4, steps)
+
+
+def _write_reports(
+    view: CaseView, meta: CaseMeta, pkg: Package, cfg: ProcessConfig, summary: ProcessSummary,
+    progress: Progress, extras: _CaseFiles | None, checks: Mapping[str, leakcheck.FileCheck] | None, steps: int,
+) -> None:  # fmt: skip
     failures = [(p, reason) for p, reason, _ in summary.failures]
     read = [r for r in view.records if not r.unreadable]  # the unreadable are listed under failures
     report = render(ReportData(meta, read, view.review, failures, summary.pages,
