@@ -78,7 +78,10 @@ def run_one(args: argparse.Namespace) -> None:
     from wooflow.case.case import Case
     from wooflow.case.publish.config import ProcessConfig
     from wooflow.case.publish.process import process
-    from wooflow.case.review import iter_findings
+    try:
+        from wooflow.case.review import iter_findings
+    except ImportError:  # a checkout from before issue 15f (--baseline runs): one list
+        from wooflow.case.review import findings as iter_findings
 
     stamps: dict[str, list[float]] = {}
 
