@@ -522,8 +522,8 @@ def _write_package(
     staging = tempfile.TemporaryDirectory(prefix="wooflow-diwoo-")
     xml: list[str] = []
     with staging:
-        for rel, rec in itertools.chain([("besluit.xml", besluit_meta)], docs_meta):
-            (Path(staging.name) / f"{len(xml)}.xml").write_bytes(diwoo.to_xml(rec))
+        for rel, md_rec in itertools.chain([("besluit.xml", besluit_meta)], docs_meta):
+            (Path(staging.name) / f"{len(xml)}.xml").write_bytes(diwoo.to_xml(md_rec))
             xml.append(rel)
         _write_inventory_and_decision(md, rows, meta, pkg, progress, steps)
         for i, rel in enumerate(xml):
