@@ -51,9 +51,12 @@ def run_stages(args: argparse.Namespace) -> None:
         now = time.perf_counter()
         stamps[stage] = now - last
         last = now
+        following = {"inlezen": "begrijpen", "begrijpen": "detecteren", "detecteren": "ontdubbelen"}
+        print(f"# stage {following.get(stage, 'einde')}", flush=True)
         print(f"# {stage} {stamps[stage]:.1f} s, RSS {psutil.Process().memory_info().rss / 2**20:.0f} MiB", flush=True)
 
     paths = _inputs([args.inputs], [])
+    print("# stage inlezen", flush=True)
     with make_executor(args.executor, args.workers, args.scheduler or None) as ex:
         case = open_case(cdir, cfg)
         stages.ingest(case, paths, ex, lambda e: None)
@@ -78,12 +81,17 @@ def run_one(args: argparse.Namespace) -> None:
     from wooflow.case.case import Case
     from wooflow.case.publish.config import ProcessConfig
     from wooflow.case.publish.process import process
-    from wooflow.case.review import findings
+    try:
+        from wooflow.case.review import iter_findings
+    except ImportError:  # a checkout from before issue 15f (--baseline runs): one list
+        from wooflow.case.review import findings as iter_findings
 
     stamps: dict[str, list[float]] = {}
 
     def on_progress(stage: str, done: int, total: int) -> None:
         now = time.perf_counter()
+        if stage not in stamps:
+            print(f"# stage {stage}", flush=True)  # the sampler attributes its samples by these
         stamps.setdefault(stage, [now, now])[1] = now
 
     cfg = ProcessConfig(case_number="BENCH-SCALE", workers=args.workers, executor=args.executor,
@@ -91,10 +99,12 @@ def run_one(args: argparse.Namespace) -> None:
     t0 = time.perf_counter()
     s = process([args.inputs], args.out, cfg, progress=on_progress)
     total = time.perf_counter() - t0
+    hwm = _vm_hwm()  # before the accuracy count below, which is the benchmark's own
+    print("# stage accuracy", flush=True)  # the benchmark's own count, not process()
     case = Case.open(Path(str(args.out) + ".zaak"))
     pages = sum(d.page_count for d in case.store.list_documents())
     found: dict[str, list[str]] = {}
-    for rec in findings(case):
+    for rec in iter_findings(case):  # page by page, as process() does
         if rec.finding.action == "redact" and rec.status in ("accepted", "proposed", "added"):
             found.setdefault(_top(case, rec.doc_id), []).append(rec.finding.text)
     dubbel = {Path(r.path).name for r in case.records() if r.judgement == "dubbel" and r.parent_id is None}
@@ -122,7 +132,7 @@ def run_one(args: argparse.Namespace) -> None:
         "cpu": t.user + t.system + t.children_user + t.children_system,
         "total": total, "stages": {k: b - a for k, (a, b) in stamps.items()}, "inputs": s.inputs,
         "documents": s.documents, "pages": pages, "published_pages": s.pages, "duplicates": s.duplicates,
-        "failed": s.failed, "withheld": len(s.withheld),
+        "failed": s.failed, "withheld": len(s.withheld), "hwm_process": hwm,
         "recall": hit / max(gold_redact, 1), "kept_public": kept / max(gold_keep, 1),
         "duplicates_found": dup_hit / max(dup_gold, 1), "gold_duplicates": dup_gold,
     }))
@@ -149,6 +159,18 @@ def redacted_office_holder(item: str, texts: list[str]) -> bool:
     return False
 
 
+def _vm_hwm() -> float:
+    """This process's peak RSS so far in MiB (``VmHWM``; 0 where /proc has none)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0.0
+
+
 _TOPS: dict[int, str] = {}
 
 
@@ -160,6 +182,62 @@ def _top(case: object, doc_id: int) -> str:
     return _TOPS[doc_id]
 
 
+def pss(pid: int) -> int:
+    """Proportional set size in bytes (``/proc/PID/smaps_rollup``): each page shared by n
+    processes counts 1/n in each, so the sum over a forked tree is the memory it really uses.
+    0 where the kernel does not say (not Linux, or the process is gone)."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
+
+
+class TreeSampler:
+    """Peaks of a process tree's memory, sampled: the parent's RSS, the largest child's RSS, the
+    sum of RSS (counts pages shared after fork once per process: overstates) and the sum of PSS
+    (each shared page split between its sharers: what the tree really uses), plus the parent's
+    RSS and the tree's PSS per stage (the child prints ``# stage NAME`` lines into ``log``)."""
+
+    def __init__(self, pid: int, log: Path) -> None:
+        self.parent = psutil.Process(pid)
+        self.log = log
+        self.stage = "start"
+        self.peak_parent = self.peak_worker = self.peak_total = self.peak_pss = 0
+        self.by_stage: dict[str, list[int]] = {}  # stage -> [parent RSS, tree PSS, workers]
+
+    def sample(self) -> None:
+        try:
+            rss = self.parent.memory_info().rss
+            kids = self.parent.children(recursive=True)
+            kid_rss = [c.memory_info().rss for c in kids]
+        except psutil.Error:
+            return
+        tree_pss = pss(self.parent.pid) + sum(pss(c.pid) for c in kids)
+        self.peak_parent = max(self.peak_parent, rss)
+        self.peak_worker = max([self.peak_worker, *kid_rss])
+        self.peak_total = max(self.peak_total, rss + sum(kid_rss))
+        self.peak_pss = max(self.peak_pss, tree_pss)
+        self._read_stage()
+        row = self.by_stage.setdefault(self.stage, [0, 0, 0])
+        row[0], row[1], row[2] = max(row[0], rss), max(row[1], tree_pss), max(row[2], len(kids))
+
+    def _read_stage(self) -> None:
+        try:
+            with self.log.open("rb") as fh:
+                fh.seek(max(0, self.log.stat().st_size - 4096))
+                tail = fh.read().decode(errors="replace")
+        except OSError:
+            return
+        for line in reversed(tail.splitlines()):
+            if line.startswith("# stage "):
+                self.stage = line[8:].strip()
+                return
+
+
 def measure(inputs: Path, out: Path, workers: int, executor: str, scheduler: str, until: str) -> dict[str, object]:
     """Run one child and sample its process tree's memory until it ends."""
     cmd = [sys.executable, __file__, "--run-one", "--inputs", str(inputs), "--out", str(out),
@@ -167,28 +245,22 @@ def measure(inputs: Path, out: Path, workers: int, executor: str, scheduler: str
     log = Path(str(out) + ".log")  # the child's own lines, readable while it runs
     with log.open("w+b") as buf:
         proc = subprocess.Popen(cmd, stdout=buf)
-        parent = psutil.Process(proc.pid)
-        peak_parent = peak_worker = peak_total = 0
+        tree = TreeSampler(proc.pid, log)
         while proc.poll() is None:
-            try:
-                rss = parent.memory_info().rss
-                kids = [c.memory_info().rss for c in parent.children(recursive=True)]
-            except psutil.Error:
-                kids, rss = [], 0
-            peak_parent = max(peak_parent, rss)
-            peak_worker = max([peak_worker, *kids])
-            peak_total = max(peak_total, rss + sum(kids))
+            tree.sample()
             time.sleep(0.2)
         buf.seek(0)
         text = buf.read().decode()
     for line in text.splitlines():
-        if line.startswith("# "):
+        if line.startswith("# ") and not line.startswith("# stage "):
             print(f"  {line[2:]}")
     lines = [ln for ln in text.splitlines() if ln.startswith("{")]
     if proc.returncode not in (0, 2) or not lines:
         raise SystemExit(f"run with {workers} workers failed (exit {proc.returncode})")
     result: dict[str, object] = json.loads(lines[-1])
-    result.update(peak_parent=peak_parent / 2**20, peak_worker=peak_worker / 2**20, peak_total=peak_total / 2**20)
+    result.update(peak_parent=tree.peak_parent / 2**20, peak_worker=tree.peak_worker / 2**20,
+                  peak_total=tree.peak_total / 2**20, peak_pss=tree.peak_pss / 2**20,
+                  by_stage={k: [v[0] / 2**20, v[1] / 2**20, v[2]] for k, v in tree.by_stage.items()})
     return result
 
 
@@ -252,7 +324,12 @@ def _print(n: int, r: dict[str, object], executor: str, first: dict[str, object]
         sec = max(float(sec), 1e-9)
         print(f"    {stage:<12} {sec:8.1f} s  {docs / sec:8.1f} documents/s  {pages / sec:8.1f} pages/s")
     print(f"  peak RSS: parent {r['peak_parent']:.0f} MiB, largest worker {r['peak_worker']:.0f} MiB, "
-          f"whole tree {r['peak_total']:.0f} MiB")
+          f"whole tree {r['peak_total']:.0f} MiB (shared pages counted per process)")
+    print(f"  peak PSS of the whole tree (parent + workers, shared pages split): {r['peak_pss']:.0f} MiB")
+    if "hwm_process" in r:
+        print(f"  parent's own peak during process() (VmHWM): {r['hwm_process']:.0f} MiB")
+    for stage, (rss, tree_pss, kids) in r.get("by_stage", {}).items():  # type: ignore[attr-defined]
+        print(f"    {stage:<12} parent RSS {rss:6.0f} MiB  tree PSS {tree_pss:6.0f} MiB  processes {kids + 1}")
     if "recall" not in r:
         return
     print(f"  accuracy vs gold: recall {r['recall']:.3f}, kept public {r['kept_public']:.3f}, "

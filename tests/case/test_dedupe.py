@@ -86,3 +86,42 @@ def test_rerun_keeps_reviewer_judgement(case: Case, add_text) -> None:
     dedupe(case)
     assert judgement(case, b).judgement == "openbaar"
     assert judgement(case, a).judgement == "openbaar"
+
+
+def test_near_index_finds_the_pairs_datasketch_finds() -> None:
+    """The compact index proposes exactly the candidates of datasketch's MinHashLSH with the
+    same bands, and its Jaccard equals LeanMinHash.jaccard."""
+    import random
+
+    from datasketch import MinHashLSH
+
+    from wooflow.case.dedupe import NUM_PERM, NearIndex, signature
+
+    rnd = random.Random(4)
+    vocab = [f"woord{i}" for i in range(400)]
+    texts = []
+    for _ in range(60):
+        base = [rnd.choice(vocab) for _ in range(120)]
+        texts.append(base)
+        for changes in (1, 3, 12, 40):  # near and not so near copies
+            copy = list(base)
+            for _ in range(changes):
+                copy[rnd.randrange(len(copy))] = rnd.choice(vocab)
+            texts.append(copy)
+    sigs = {i: signature(" ".join(t)) for i, t in enumerate(texts)}
+    lsh = MinHashLSH(threshold=0.9, num_perm=NUM_PERM)
+    index = NearIndex(0.9, NUM_PERM)
+    for i, m in sigs.items():
+        assert m is not None
+        lsh.insert(str(i), m)
+        index.add(i, m)
+    for threshold in (0.9, 0.8):
+        want = {}
+        for i, m in sigs.items():
+            cands = [int(c) for c in lsh.query(m) if int(c) != i]
+            cands = [c for c in cands if m.jaccard(sigs[c]) >= threshold]  # type: ignore[union-attr]
+            if cands:
+                want[i] = sorted(cands)
+        got = {d: sorted(c) for d, c in index.near(threshold)}
+        assert got == want and len(got) > 30
+    assert index.jaccard(0, 1) == sigs[0].jaccard(sigs[1])  # type: ignore[union-attr]

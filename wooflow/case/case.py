@@ -345,5 +345,10 @@ class Case:
         """All indexed documents in id order (optionally only in or out of scope)."""
         return [DocRecord.from_row(r) for r in case_docs.records(self.conn, in_scope)]
 
+    def iter_records(self, in_scope: bool | None = None) -> Iterator[DocRecord]:
+        """:meth:`records` one at a time, for a pass that keeps only a little of each."""
+        for r in case_docs.records(self.conn, in_scope):
+            yield DocRecord.from_row(r)
+
     def doc_ids(self) -> list[int]:
         return case_docs.ids(self.conn)

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from wooflow.case import audit
@@ -30,7 +31,7 @@ from wooflow.store.repos import case_docs
 from wooflow.store.repos import judgements as judgement_rows
 
 if TYPE_CHECKING:
-    from wooflow.case.case import Case, DocRecord
+    from wooflow.case.case import Case
 
 SHINGLE = 3
 NUM_PERM = 128
@@ -119,8 +120,68 @@ def quoted_key(text: str) -> str:
     return re.sub(r"\s+", "", fold(body))
 
 
-def _sort_key(rec: DocRecord, dates: dict[int, str]) -> tuple[str, int]:
-    return (dates.get(rec.doc_id) or "9999-99-99", rec.doc_id)
+def _sort_key(doc_id: int, dates: dict[int, str]) -> tuple[str, int]:
+    return (dates.get(doc_id) or "9999-99-99", doc_id)
+
+
+class NearIndex:
+    """Banded LSH over MinHash signatures, as ``datasketch.MinHashLSH`` with the same bands and
+    so the same candidates, but compact for a case of 100,000s of documents: the signatures
+    live in one ``uint32`` matrix (MinHash values are below 2**32: nothing is lost; ~0.5 KiB
+    per document instead of a ~1 KiB array object each) and a band's bucket is keyed by the hash
+    of its values, a hit checked for equal values (datasketch keys each band by its 200 bytes).
+    """
+
+    def __init__(self, threshold: float, num_perm: int) -> None:
+        lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)  # its choice of bands
+        self.ranges: list[tuple[int, int]] = list(lsh.hashranges)
+        self.num_perm = num_perm
+        self.rows = np.zeros((256, num_perm), dtype=np.uint32)
+        self.ids: list[int] = []
+        self.buckets: list[dict[int, int | list[int]]] = [{} for _ in self.ranges]
+
+    def add(self, doc_id: int, m: LeanMinHash) -> None:
+        values = np.asarray(m.hashvalues)
+        if len(values) != self.num_perm or (values.size and int(values.max()) > 0xFFFFFFFF):
+            raise ValueError("MinHash-handtekening past niet in de index")
+        row = len(self.ids)
+        if row == len(self.rows):
+            grown = np.zeros((2 * row, self.num_perm), dtype=np.uint32)  # untouched rows stay unmapped
+            grown[:row] = self.rows
+            self.rows = grown
+        self.rows[row] = values
+        self.ids.append(doc_id)
+        for (a, b), bucket in zip(self.ranges, self.buckets, strict=True):
+            h = hash(self.rows[row, a:b].tobytes())
+            old = bucket.get(h)
+            if old is None:
+                bucket[h] = row
+            elif isinstance(old, list):
+                old.append(row)
+            else:
+                bucket[h] = [old, row]
+
+    def _candidates(self, row: int) -> set[int]:
+        out: set[int] = set()
+        for (a, b), bucket in zip(self.ranges, self.buckets, strict=True):
+            band = self.rows[row, a:b]
+            hit = bucket.get(hash(band.tobytes()))
+            for other in (hit if isinstance(hit, list) else [] if hit is None else [hit]):
+                if other != row and np.array_equal(self.rows[other, a:b], band):
+                    out.add(other)
+        return out
+
+    def jaccard(self, a: int, b: int) -> float:
+        """As ``LeanMinHash.jaccard``: the share of equal values."""
+        return float(np.count_nonzero(self.rows[a] == self.rows[b])) / float(self.num_perm)
+
+    def near(self, threshold: float) -> Iterator[tuple[int, list[int]]]:
+        """(document, its candidates at or above ``threshold``) for every document with any,
+        in the order they were added."""
+        for row, doc_id in enumerate(self.ids):
+            cands = [self.ids[c] for c in self._candidates(row) if self.jaccard(row, c) >= threshold]
+            if cands:
+                yield doc_id, cands
 
 
 def _minhash(text: str) -> MinHash | None:
@@ -185,7 +246,7 @@ def find_duplicates(case: Case, threshold: float = 0.9, signatures: Signatures |
     for members in threads.values():
         if len(members) < 2:
             continue
-        members.sort(key=lambda d: _sort_key(recs[d], dates))
+        members.sort(key=lambda d: _sort_key(d, dates))
         texts = {d: case.text(d) for d in members}
         bodies = {d: body_key(texts[d]) for d in members}
         wholes = {d: quoted_key(texts[d]) for d in members}
@@ -208,7 +269,7 @@ def find_duplicates(case: Case, threshold: float = 0.9, signatures: Signatures |
     for members in groups.values():
         if len(members) < 2:
             continue
-        members.sort(key=lambda d: _sort_key(recs[d], dates))
+        members.sort(key=lambda d: _sort_key(d, dates))
         for d in members[1:]:
             mark(d, members[0], "exact")
     del groups
@@ -216,10 +277,10 @@ def find_duplicates(case: Case, threshold: float = 0.9, signatures: Signatures |
     # 3. near duplicates; keep the most complete, then the earliest
     # LSH only proposes candidates (its band maths needs a threshold <= 0.9); each candidate
     # pair is then checked against the real threshold.
-    lsh = MinHashLSH(threshold=min(threshold, 0.9), num_perm=NUM_PERM)
-    hashes: dict[int, LeanMinHash] = {}
-    lengths: dict[int, int] = {}
     todo = [d for d in sorted(recs) if d not in dup_of]
+    del recs  # from here on a document is its id, date, length and signature
+    index = NearIndex(min(threshold, 0.9), NUM_PERM)
+    lengths: dict[int, int] = {}
     compute = signatures or _signatures_here
     for i in range(0, len(todo), SIGNATURE_BATCH):
         batch = todo[i : i + SIGNATURE_BATCH]
@@ -227,15 +288,10 @@ def find_duplicates(case: Case, threshold: float = 0.9, signatures: Signatures |
         lengths.update((d, len(t)) for d, t in texts.items())
         for d, m in zip(batch, compute(texts[d] for d in batch), strict=True):
             if m is not None:
-                hashes[d] = m
-                lsh.insert(str(d), m)
+                index.add(d, m)
         del texts
-    for d, m in hashes.items():
-        cands = [int(c) for c in lsh.query(m) if int(c) != d]
-        cands = [c for c in cands if m.jaccard(hashes[c]) >= threshold]
-        if not cands:
-            continue
-        members = sorted([d, *cands], key=lambda x: (-lengths[x], *_sort_key(recs[x], dates)))
+    for d, cands in index.near(threshold):
+        members = sorted([d, *cands], key=lambda x: (-lengths[x], *_sort_key(x, dates)))
         best = kept_of(members[0])
         for x in members:
             if x != best and x not in dup_of and kept_of(x) == x:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -99,15 +100,32 @@ class Person:
 
 
 _ROLE_CACHE: dict[tuple[str, int], bool] = {}  # (case dir, finding id) -> after a role word
+ROLE_CACHE_MAX = 100_000  # entries; emptied when full, so it never grows with the case
+PERSON_PAGE = 5_000  # person findings read at a time by assign_keys
+
+
+def _person_pages(case: Case) -> Iterator[list[Any]]:
+    """Every person-like finding in id order, a page at a time (never all in memory)."""
+    after = 0
+    while True:
+        page = person_rows.person_findings_after(case.conn, PERSON_CATEGORIES, after, PERSON_PAGE)
+        if not page:
+            return
+        yield page
+        after = page[-1]["id"]
 
 
 def assign_keys(case: Case) -> None:
     """Give every person-like finding a person key and keep the persons table in step.
 
     Runs after every detection batch, so it writes only what changed: lone names can move to
-    a person once the full name turns up in a later batch.
+    a person once the full name turns up in a later batch. Two passes over the person findings,
+    page by page (:data:`PERSON_PAGE`): the first collects which surnames and first names have
+    a full name in the case, the second keys each finding and writes what changed. What is held
+    grows with the persons and distinct forms of the case, not with its findings.
     """
-    rows = person_rows.person_findings(case.conn, PERSON_CATEGORIES)
+    from wooflow.case.person_edit import apply_links
+
     texts: dict[int, str] = {}  # one text at a time: findings come in document order
     case_id = str(case.dir.resolve())
 
@@ -117,62 +135,65 @@ def assign_keys(case: Case) -> None:
             if r["doc_id"] not in texts:
                 texts.clear()
                 texts[r["doc_id"]] = case.text(r["doc_id"])
+            if len(_ROLE_CACHE) >= ROLE_CACHE_MAX:
+                _ROLE_CACHE.clear()
             _ROLE_CACHE[ck] = _public_role_before(texts[r["doc_id"]], r["start"])
         return _ROLE_CACHE[ck]
 
-    parsed = {r["id"]: _parse_cached(r["text"], r["category"]) for r in rows}
     full: dict[str, set[str]] = defaultdict(set)  # surname -> keys with an initial
     first_names: dict[str, set[str]] = defaultdict(set)  # first name -> keys
-    for p in parsed.values():
-        if p and p.first:
-            full[p.surname].add(p.key)
-            if not p.first_is_initial:
-                first_names[p.first].add(p.key)
-    keys: dict[int, str | None] = {}
-    by_id = {r["id"]: r for r in rows}
-    for fid, p in parsed.items():
-        if p is None:
-            keys[fid] = None
-        elif p.first:
-            keys[fid] = p.key
-        elif after_role(by_id[fid]):
-            keys[fid] = f"{p.surname.replace(' ', '')}|"  # "minister Kuipers": maybe another person
-        elif len(first_names.get(p.surname, ())) == 1 and p.surname not in full:
-            keys[fid] = next(iter(first_names[p.surname]))  # a lone first name
-        elif len(full.get(p.surname, ())) == 1:
-            keys[fid] = next(iter(full[p.surname]))  # a lone surname
-        else:
-            keys[fid] = f"{p.surname.replace(' ', '')}|"
-    from wooflow.case.person_edit import apply_links
-
-    apply_links(case.conn, {r["id"]: r["text"] for r in rows}, keys)  # merged, split, no person
-    forms: dict[str, set[str]] = defaultdict(set)
-    displays: dict[str, str] = {}
-    all_keep: dict[str, bool] = defaultdict(lambda: True)
-    for r in rows:
-        key = keys[r["id"]]
-        if key is None:
-            continue
-        forms[key].add(r["text"])
-        all_keep[key] = all_keep[key] and r["action"] == "keep"
-        if r["category"] == "person" and len(r["text"]) > len(displays.get(key, "")):
-            displays[key] = r["text"]
-    stored = {
-        r["key"]: (set(json.loads(r["forms"])), r["display"])
-        for r in person_rows.forms_and_displays(case.conn)
-    }
-    changed = [(k, i) for i, k in keys.items() if by_id[i]["person_key"] != k]
-    with case.transaction() as conn:
-        person_rows.set_finding_keys(conn, changed)
+    with case.transaction():  # one snapshot for both passes and the writes
+        for page in _person_pages(case):
+            for r in page:
+                p = _parse_cached(r["text"], r["category"])
+                if p and p.first:
+                    full[p.surname].add(p.key)
+                    if not p.first_is_initial:
+                        first_names[p.first].add(p.key)
+        forms: dict[str, set[str]] = defaultdict(set)
+        displays: dict[str, str] = {}
+        all_keep: dict[str, bool] = defaultdict(lambda: True)
+        for page in _person_pages(case):
+            keys: dict[int, str | None] = {}
+            for r in page:
+                p = _parse_cached(r["text"], r["category"])
+                if p is None:
+                    keys[r["id"]] = None
+                elif p.first:
+                    keys[r["id"]] = p.key
+                elif after_role(r):
+                    keys[r["id"]] = f"{p.surname.replace(' ', '')}|"  # "minister Kuipers": maybe another person
+                elif len(first_names.get(p.surname, ())) == 1 and p.surname not in full:
+                    keys[r["id"]] = next(iter(first_names[p.surname]))  # a lone first name
+                elif len(full.get(p.surname, ())) == 1:
+                    keys[r["id"]] = next(iter(full[p.surname]))  # a lone surname
+                else:
+                    keys[r["id"]] = f"{p.surname.replace(' ', '')}|"
+            apply_links(case.conn, {r["id"]: r["text"] for r in page}, keys)  # merged, split, no person
+            for r in page:
+                key = keys[r["id"]]
+                if key is None:
+                    continue
+                forms[key].add(r["text"])
+                all_keep[key] = all_keep[key] and r["action"] == "keep"
+                if r["category"] == "person" and len(r["text"]) > len(displays.get(key, "")):
+                    displays[key] = r["text"]
+            changed = [(keys[r["id"]], r["id"]) for r in page if r["person_key"] != keys[r["id"]]]
+            if changed:  # only person_key changes: the id pages stay as they were
+                person_rows.set_finding_keys(case.conn, changed)
+        stored = {
+            r["key"]: (set(json.loads(r["forms"])), r["display"])
+            for r in person_rows.forms_and_displays(case.conn)
+        }
         for key, fs in forms.items():
             old = stored.get(key)
             merged = sorted(fs | (old[0] if old else set()))
             display = displays.get(key) or merged[0]
             if old is None:
                 decision = "keep" if all_keep[key] else "undecided"
-                person_rows.insert(conn, key, display, decision, json.dumps(merged))
+                person_rows.insert(case.conn, key, display, decision, json.dumps(merged))
             elif set(merged) != old[0] or display != old[1]:
-                person_rows.update_forms(conn, key, json.dumps(merged), display)
+                person_rows.update_forms(case.conn, key, json.dumps(merged), display)
 
 
 @lru_cache(maxsize=100_000)

@@ -8,7 +8,7 @@ as a decided one is skipped. Every decision is written to the audit log.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -161,6 +161,25 @@ def findings(case: Case, doc_id: int | None = None, status: str | None = None) -
     return [FindingRecord.from_row(r) for r in finding_rows.rows(case.conn, doc_id, status)]
 
 
+FINDING_PAGE_DOCS = 500  # documents whose findings iter_findings reads at a time
+
+
+def iter_findings(case: Case, status: str | None = None, page_docs: int = FINDING_PAGE_DOCS) -> Iterator[FindingRecord]:
+    """:func:`findings` of the whole case in the same order (by document, then start), read a
+    range of ``page_docs`` document ids at a time: for case-wide passes that must not hold every
+    finding of a large case."""
+    span = finding_rows.doc_id_range(case.conn)
+    if span is None:
+        return
+    for lo in range(span[0], span[1] + 1, page_docs):
+        for r in finding_rows.rows_between(case.conn, lo, lo + page_docs, status):
+            yield FindingRecord.from_row(r)
+
+
+def count_findings(case: Case, status: str | None = None) -> int:
+    return finding_rows.count(case.conn, status)
+
+
 def redactions(case: Case, doc_id: int) -> list[Finding]:
     """What the redactor must black out in this document: accepted and added redactions."""
     return [
@@ -238,26 +257,39 @@ def apply_policy(case: Case, policy: AcceptancePolicy | None = None,
     from wooflow.case.persons import decide_persons
 
     policy = policy or AcceptancePolicy()
-    rows = findings(case, status="proposed")
-    if doc_ids is not None:
-        wanted = set(doc_ids)
-        rows = [r for r in rows if r.doc_id in wanted]
-    chosen = [r for r in rows if policy.accepts(r.finding)]
+    wanted = set(doc_ids) if doc_ids is not None else None
     now = audit.now()
+    accepted = 0
+    docs: set[int] = set()  # documents with an accepted finding: their judgements follow
+    chosen_keys: set[str] = set()
     with case.transaction() as conn:
-        finding_rows.accept_by_policy(conn, [r.id for r in chosen], now)
+        page: list[int] = []
+        # read page by page (a large case has millions of findings); the pages are ranges of
+        # document ids, so accepting one page changes nothing a later page reads
+        for r in iter_findings(case, status="proposed"):
+            if (wanted is None or r.doc_id in wanted) and policy.accepts(r.finding):
+                page.append(r.id)
+                docs.add(r.doc_id)
+                if r.person_key:
+                    chosen_keys.add(r.person_key)
+                if len(page) >= 5_000:
+                    finding_rows.accept_by_policy(conn, page, now)
+                    accepted += len(page)
+                    page = []
+        finding_rows.accept_by_policy(conn, page, now)
+        accepted += len(page)
         audit.log(conn, "beleid", "policy.apply", detail={
-            "accepted": len(chosen), "categories": sorted(policy.categories),
+            "accepted": accepted, "categories": sorted(policy.categories),
             "min_score": policy.min_score,
         })
         if policy.propagate_persons:
             keys = finding_rows.policy_persons_undecided(conn)
             if doc_ids is not None:
-                keys &= {r.person_key for r in chosen if r.person_key}
+                keys &= chosen_keys
             actor, case.actor = case.actor, "beleid"  # automatic, not the person running wooflow
             try:
                 decide_persons(case, sorted(keys), "redact")
             finally:
                 case.actor = actor
-        refresh(case, {r.doc_id for r in chosen})
-    return len(chosen)
+        refresh(case, docs)
+    return accepted

@@ -13,8 +13,10 @@ many findings await review.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -203,7 +205,6 @@ class _Job:
     rec: PublishRecord
     row: inventory.InventoryRow
     doc_id: int
-    found: list[Any]
     fp: str
     areas: list[Any] = field(default_factory=list)
 
@@ -258,12 +259,14 @@ def _redact_all(
     for rec in todo:
         row = rows[rec.key]
         doc_id = view.doc_ids[rec.key]
-        found = view.redact.get(doc_id, [])
+        # the findings are read per document here and again when its task is sent: a case's
+        # findings are never all in memory
+        found = view.redact_findings(case, doc_id)
         areas = drawn.get(doc_id, [])
         fp = _fingerprint(rec.key.rsplit("@", 1)[-1], found)
         if areas:  # the fingerprint of a document without areas stays as it was
             fp = hashlib.sha256((fp + repr(sorted(areas, key=repr))).encode()).hexdigest()
-        job = _Job(rec, row, doc_id, found, fp, areas)
+        job = _Job(rec, row, doc_id, fp, areas)
         old = state.data["redacted"].get(row.file_name)
         if old and old.get("fp") == job.fp and (pkg.out_dir / row.file_name).is_file():
             finish(job, int(old.get("pages", 0)), "", "")  # unchanged since the last run
@@ -277,7 +280,8 @@ def _redact_all(
             if executor.remote and source is not None and doc.kind == "pdf":
                 doc.data, source = Path(source).read_bytes(), None  # the worker may be elsewhere
             out = "" if executor.remote else str(pkg.out_dir / job.row.file_name)
-            yield doc, source, job.found, out, cfg.verify_ocr, job.areas, job.row.file_name
+            found = view.redact_findings(case, job.doc_id)
+            yield doc, source, found, out, cfg.verify_ocr, job.areas, job.row.file_name
 
     checker = leakcheck.Checker(view.needles)  # sent once to each worker
     if jobs:  # the redaction and verification libraries, imported once before the workers fork
@@ -292,8 +296,9 @@ def _redact_all(
 
 def _diwoo_records(
     view: CaseView, rows: dict[str, inventory.InventoryRow], meta: CaseMeta, scrub: Callable[[str], str]
-) -> tuple[list[tuple[str, diwoo.DiWooRecord]], diwoo.DiWooRecord]:
-    """Metadata for each published document and for the decision (which holds them all)."""
+) -> tuple[Iterator[tuple[str, diwoo.DiWooRecord]], diwoo.DiWooRecord]:
+    """Metadata for each published document (made one at a time as the iterator is read) and
+    for the decision (which holds them all)."""
     decision_id = f"{meta.case_number}-besluit"
     decision_title = f"Besluit op Woo-verzoek {meta.case_number}"
     published = [r for r in view.records if r.published]
@@ -305,15 +310,18 @@ def _diwoo_records(
     for rec in published:
         if rec.parent_key:
             children.setdefault(rec.parent_key, []).append(rec)
-    out = []
-    for rec in published:
+
+    def records() -> Iterator[tuple[str, diwoo.DiWooRecord]]:
+        for rec in published:
+            yield document(rec)
+
+    def document(rec: PublishRecord) -> tuple[str, diwoo.DiWooRecord]:
         row = rows[rec.key]
         relations = [(diwoo.RELATIE_BIJLAGE, refs[child.key]) for child in children.get(rec.key, [])]
         if rec.reply_to_key in refs:
             relations.append((diwoo.RELATIE_REACTIE, refs[rec.reply_to_key]))
         title = scrub(rec.title).strip() if rec.title else ""
-        out.append(
-            (
+        return (
                 row.file_name[:-4] + ".xml",
                 diwoo.DiWooRecord(
                     identifier=refs[rec.key].identifier,
@@ -328,8 +336,8 @@ def _diwoo_records(
                     is_part_of=diwoo.Reference(decision_id, decision_title),
                     relations=relations,
                 ),
-            )
         )
+
     besluit = diwoo.DiWooRecord(
         identifier=decision_id,
         title=decision_title,
@@ -341,7 +349,7 @@ def _diwoo_records(
         aggregatiekenmerk=meta.case_number,
         has_parts=[refs[r.key] for r in published],
     )
-    return out, besluit
+    return records(), besluit
 
 
 def process(
@@ -389,7 +397,7 @@ def _run(
     paths: list[str], out: Path, loc: CaseLocation, cfg: ProcessConfig, summary: ProcessSummary,
     progress: Progress, detector: Any, executor: Executor,
 ) -> None:  # fmt: skip
-    from wooflow.case.review import AcceptancePolicy, apply_policy, findings
+    from wooflow.case.review import AcceptancePolicy, apply_policy, count_findings
 
     cdir = loc.folder
     case = open_case(loc, cfg)
@@ -421,7 +429,7 @@ def _run(
         meta.decision_date = meta.decision_date or date.today()
         summary.case_number = meta.case_number
         summary.duplicates = sum(len(g.duplicates) for g in groups)
-        summary.proposed = len(findings(case, status="proposed"))
+        summary.proposed = count_findings(case, status="proposed")
         summary.accepted = view.review.accepted
 
         numbering = inventory.Numbering(cdir)
@@ -431,6 +439,7 @@ def _run(
         pkg = Package(out, journal=cdir / JOURNAL)
         rows = _rows_by_key(view.records, numbers, meta, scrub)
         checks = _redact_all(case, view, rows, pkg, state, cfg, summary, progress, executor)
+        del rows  # made again with the withheld documents' explanations
         summary.documents = sum(1 for r in view.records if not r.unreadable)
         summary.judgements = Counter(r.judgement for r in view.records if r.in_scope and not r.unreadable)
         summary.published = sum(1 for r in view.records if r.published)
@@ -508,8 +517,25 @@ def _write_package(
         meta, view.records, cfg.templates, cfg.signer, cfg.objection_to, pending=summary.proposed
     )
     docs_meta, besluit_meta = _diwoo_records(view, rows_by_key, meta, scrub)
-    xml = {"besluit.xml": diwoo.to_xml(besluit_meta)}
-    xml.update((rel, diwoo.to_xml(rec)) for rel, rec in docs_meta)
+    # every XML is made and validated before anything is written, but kept on disk (a
+    # temporary folder), not in memory: one file per published document
+    staging = tempfile.TemporaryDirectory(prefix="wooflow-diwoo-")
+    xml: list[str] = []
+    with staging:
+        for rel, md_rec in itertools.chain([("besluit.xml", besluit_meta)], docs_meta):
+            (Path(staging.name) / f"{len(xml)}.xml").write_bytes(diwoo.to_xml(md_rec))
+            xml.append(rel)
+        _write_inventory_and_decision(md, rows, meta, pkg, progress, steps)
+        for i, rel in enumerate(xml):
+            pkg.write(rel, (Path(staging.name) / f"{i}.xml").read_bytes(), "metadata")
+    del xml
+    progress("publiceren", 4, steps)
+    _write_reports(view, meta, pkg, cfg, summary, progress, extras, checks, steps)
+
+
+def _write_inventory_and_decision(
+    md: str, rows: list[inventory.InventoryRow], meta: CaseMeta, pkg: Package, progress: Progress, steps: int
+) -> None:
     pkg.write("inventaris.csv", inventory.to_csv(rows), "inventaris")
     pkg.write("inventaris.xlsx", inventory.to_xlsx(rows), "inventaris")
     inventory_pdf = inventory.to_pdf(rows, meta)  # also the decision's annex: made once
@@ -519,9 +545,12 @@ def _write_package(
     pkg.write("besluit.docx", decision.to_docx(md, rows, meta), "besluit")
     pkg.write("besluit.pdf", decision.to_pdf(md, rows, meta, inventory_pdf), "besluit")
     progress("publiceren", 3, steps)
-    for rel, data in xml.items():
-        pkg.write(rel, data, "metadata")
-    progress("publiceren", 4, steps)
+
+
+def _write_reports(
+    view: CaseView, meta: CaseMeta, pkg: Package, cfg: ProcessConfig, summary: ProcessSummary,
+    progress: Progress, extras: _CaseFiles | None, checks: Mapping[str, leakcheck.FileCheck] | None, steps: int,
+) -> None:  # fmt: skip
     failures = [(p, reason) for p, reason, _ in summary.failures]
     read = [r for r in view.records if not r.unreadable]  # the unreadable are listed under failures
     report = render(ReportData(meta, read, view.review, failures, summary.pages,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -31,7 +31,7 @@ from wooflow.case.publish.records import (
     ReviewCounts,
     sort_grounds,
 )
-from wooflow.case.review import findings
+from wooflow.case.review import findings, iter_findings
 from wooflow.case.text import fold
 from wooflow.model import Finding
 from wooflow.store.repos import case_docs, case_info
@@ -45,11 +45,18 @@ class CaseView:
     meta: CaseMeta
     records: list[PublishRecord]
     doc_ids: dict[str, int]  # record key -> case document id
-    redact: dict[int, list[Finding]]  # what the draft redacts per document id
+    statuses: tuple[str, ...]  # finding statuses the draft redacts (see ``redact_findings``)
     review: ReviewCounts
     terms: dict[str, str] = field(default_factory=dict)  # redacted text -> ground code
     needles: list[Needle] = field(default_factory=list)  # every form of what is decided "lakken"
     proposed: list[Needle] = field(default_factory=list)  # also what the draft redacts as proposed
+
+    def redact_findings(self, case: Case, doc_id: int) -> list[Finding]:
+        """What the draft redacts in one document (read from the case when it is needed)."""
+        return [
+            r.finding for r in findings(case, doc_id)
+            if r.status in self.statuses and r.finding.action == "redact"
+        ]
 
     def scrubber(self) -> Callable[[str], str]:
         """Every needle, plus every other redacted text (content such as special categories)."""
@@ -107,20 +114,25 @@ def load(case: Case, redact_proposed: bool = True, contact: str = "[naam contact
     With ``redact_proposed`` the draft redacts proposed findings as well as accepted ones: a
     draft package must not leak what nobody has looked at yet.
     """
-    docs = [r for r in case.records() if r.kind not in CONTAINER_KINDS]
-    by_id = {r.doc_id: r for r in case.records()}
+    by_id = {r.doc_id: r for r in case.records()}  # read once: one record per document
+    docs = [r for r in by_id.values() if r.kind not in CONTAINER_KINDS]
     keys = {r.doc_id: record_key(r) for r in docs}
     judged = {j.doc_id: j for j in judgements(case, [r.doc_id for r in docs])}
 
     statuses = (*REDACTING, "proposed") if redact_proposed else REDACTING
-    redact: dict[int, list[Finding]] = defaultdict(list)
+    # per document only counts and grounds: the findings themselves are read again per
+    # document when it is redacted (``redact_findings``), never all held at once
+    redacting: Counter[int] = Counter()
+    gcats_by_doc: dict[int, dict[str, set[str]]] = {}
     review = ReviewCounts()
     cats: Counter[str] = Counter()
     terms: dict[str, str] = {}
     # person key (or text) -> (ground, decided forms, proposed forms)
     person_texts: dict[str, tuple[str, set[str], set[str]]] = {}
-    identifiers: list[tuple[str, str, str, bool]] = []
-    for fr in findings(case):
+    # identifiers by (text, category): the first seen and the first decided, in finding order
+    any_ids: dict[tuple[str, str], tuple[str, str, str]] = {}
+    decided_ids: dict[tuple[str, str], tuple[str, str, str]] = {}
+    for fr in iter_findings(case):
         f = fr.finding
         if fr.status in ("accepted", "added"):
             review.accepted += 1
@@ -132,7 +144,9 @@ def load(case: Case, redact_proposed: bool = True, contact: str = "[naam contact
             continue
         cats[f.category] += 1
         if fr.status in statuses:
-            redact[fr.doc_id].append(f)
+            redacting[fr.doc_id] += 1
+            if f.ground:
+                gcats_by_doc.setdefault(fr.doc_id, {}).setdefault(f.ground, set()).add(f.category)
             if len(f.text.strip()) >= MIN_SCRUB_LEN:
                 terms[f.text.strip()] = f.ground or "5.1.2e"
             # decided: accepted or added (not a proposal the draft redacts to be safe)
@@ -142,7 +156,11 @@ def load(case: Case, redact_proposed: bool = True, contact: str = "[naam contact
                 _, sure, maybe = person_texts.setdefault(who, (f.ground or "5.1.2e", set(), set()))
                 (sure if decided else maybe).add(f.text.strip())
             elif f.category not in CONTENT_CATEGORIES:
-                identifiers.append((f.text, f.category, f.ground or "5.1.2e", decided))
+                item = (f.text, f.category, f.ground or "5.1.2e")
+                key = (" ".join(f.text.split()).lower(), f.category)  # build_needles keeps the first
+                any_ids.setdefault(key, item)
+                if decided:
+                    decided_ids.setdefault(key, item)
     review.by_category = dict(cats)
 
     # One thread id per e-mail thread: the key of its first message.
@@ -160,17 +178,14 @@ def load(case: Case, redact_proposed: bool = True, contact: str = "[naam contact
         j = judged.get(r.doc_id)
         judgement = j.judgement if j else r.judgement
         grounds = list(j.grounds) if j else []
-        gcats: dict[str, set[str]] = defaultdict(set)
-        for f in redact.get(r.doc_id, []):
-            if f.ground:
-                gcats[f.ground].add(f.category)
+        gcats = gcats_by_doc.get(r.doc_id, {})
         if judgement == "deels openbaar" or (
-            judgement == "openbaar" and (redact.get(r.doc_id) or r.doc_id in drawn)
+            judgement == "openbaar" and (redacting[r.doc_id] or r.doc_id in drawn)
         ):
             # The draft also redacts proposed findings: the document is then partly public and
             # its grounds include theirs.
             grounds = list(set(grounds) | set(gcats) | drawn.get(r.doc_id, set()))
-            judgement = "deels openbaar" if grounds or redact.get(r.doc_id) else judgement
+            judgement = "deels openbaar" if grounds or redacting[r.doc_id] else judgement
         parent = by_id.get(r.parent_id) if r.parent_id else None
         parent_key = keys.get(parent.doc_id) if parent and parent.kind not in CONTAINER_KINDS else None
         dup = j.duplicate_of if j else None
@@ -198,28 +213,28 @@ def load(case: Case, redact_proposed: bool = True, contact: str = "[naam contact
                 in_scope=r.in_scope,
                 # Only what will be disclosed can have its disclosure postponed.
                 suspended=r.doc_id in suspended and judgement in PUBLISHED,
-                redactions=len(redact.get(r.doc_id, [])),
+                redactions=redacting[r.doc_id],
                 ground_categories={g: tuple(sorted(c)) for g, c in gcats.items()},
             )
         )
-    records.extend(_unreadable(case, {r.path for r in case.records()}))
+    records.extend(_unreadable(case, {r.path for r in by_id.values()}))
     records.extend(_imported(case, records))
     return CaseView(
         meta=case_meta(case, contact),
         records=records,
         doc_ids={keys[r.doc_id]: r.doc_id for r in docs},
-        redact=dict(redact),
+        statuses=tuple(statuses),
         review=review,
         terms=terms,
-        needles=_needles(case, person_texts, identifiers, decided=True),
-        proposed=_needles(case, person_texts, identifiers, decided=False),
+        needles=_needles(case, person_texts, list(decided_ids.values()), decided=True),
+        proposed=_needles(case, person_texts, list(any_ids.values()), decided=False),
     )
 
 
 def _needles(
     case: Case,
     person_texts: dict[str, tuple[str, set[str], set[str]]],
-    identifiers: list[tuple[str, str, str, bool]],
+    identifiers: list[tuple[str, str, str]],
     decided: bool,
 ) -> list[Needle]:
     """Search terms: persons decided "lakken" with every form seen, and every person and
@@ -241,8 +256,7 @@ def _needles(
         (ground, sorted(sure if decided else sure | maybe))
         for _, (ground, sure, maybe) in sorted(person_texts.items())
     ]
-    ids = [(t, c, g) for t, c, g, d in identifiers if d or not decided]
-    return build_needles([g for g in groups if g[1]], ids, public)
+    return build_needles([g for g in groups if g[1]], identifiers, public)
 
 
 def _imported(case: Case, records: list[PublishRecord]) -> list[PublishRecord]:

@@ -110,7 +110,7 @@ def detect(
 
     kinds = set(container_kinds)
     done = state.detected
-    ids = [r.doc_id for r in case.records() if r.kind not in kinds and r.doc_id not in done]
+    ids = [r.doc_id for r in case.iter_records() if r.kind not in kinds and r.doc_id not in done]
     progress("detecteren", 0, len(ids))
     if ids and detector is None:
         try:

@@ -63,6 +63,29 @@ def rows(conn: Any, doc_id: int | None = None, status: str | None = None) -> lis
     return list(conn.execute(sql + " ORDER BY doc_id, start", args))
 
 
+def doc_id_range(conn: Any) -> tuple[int, int] | None:
+    """Lowest and highest document id with a finding (None: no findings)."""
+    lo, hi = conn.execute("SELECT MIN(doc_id), MAX(doc_id) FROM case_findings").fetchone()
+    return None if lo is None else (int(lo), int(hi))
+
+
+def rows_between(conn: Any, lo: int, hi: int, status: str | None = None) -> list[Any]:
+    """:func:`rows` of the documents with ``lo <= doc_id < hi``, in the same order."""
+    sql = "SELECT * FROM case_findings WHERE doc_id >= ? AND doc_id < ?"
+    args: list[Any] = [lo, hi]
+    if status is not None:
+        sql += " AND status=?"
+        args.append(status)
+    return list(conn.execute(sql + " ORDER BY doc_id, start", args))
+
+
+def count(conn: Any, status: str | None = None) -> int:
+    sql, args = "SELECT COUNT(*) FROM case_findings", []
+    if status is not None:
+        sql, args = sql + " WHERE status=?", [status]
+    return int(conn.execute(sql, args).fetchone()[0])
+
+
 def get(conn: Any, finding_id: int) -> Any:
     return conn.execute("SELECT * FROM case_findings WHERE id=?", (finding_id,)).fetchone()
 

@@ -25,6 +25,16 @@ def person_findings(conn: Any, categories: tuple[str, ...]) -> list[Any]:
     ).fetchall())
 
 
+def person_findings_after(conn: Any, categories: tuple[str, ...], after: int, limit: int) -> list[Any]:
+    """The next ``limit`` rows of :func:`person_findings` with an id above ``after``, by id: the
+    case-wide person pass pages through them instead of holding every person finding."""
+    marks = ", ".join("?" for _ in categories)
+    return list(conn.execute(
+        "SELECT id, doc_id, start, text, category, action, person_key FROM case_findings"
+        f" WHERE id > ? AND category IN ({marks}) ORDER BY id LIMIT ?", (after, *categories, limit),
+    ).fetchall())
+
+
 def forms_and_displays(conn: Any) -> list[Any]:
     return list(conn.execute("SELECT key, forms, display FROM case_persons"))
 

@@ -1,0 +1,83 @@
+"""Case-wide passes read the case in bounded pages, with the same result as one read."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from wooflow.case import Case, findings, record_findings
+from wooflow.case.review import iter_findings
+from wooflow.model import Finding
+from wooflow.store.repos import findings as finding_rows
+from wooflow.store.repos import persons as person_rows
+
+persons_mod = importlib.import_module("wooflow.case.persons")  # the package exports a function "persons"
+
+
+def _f(text: str, needle: str, category: str = "person", action: str = "redact") -> Finding:
+    start = text.index(needle)
+    return Finding(start, start + len(needle), needle, category, action, "5.1.2e", 0.8, "test", "test")
+
+
+def _spy(monkeypatch: pytest.MonkeyPatch, module: Any, name: str, sizes: list[int]) -> None:
+    real = getattr(module, name)
+
+    def counted(*args: Any, **kw: Any) -> Any:
+        rows = real(*args, **kw)
+        sizes.append(len(rows))
+        return rows
+
+    monkeypatch.setattr(module, name, counted)
+
+
+def test_person_keys_in_pages_see_the_whole_case(
+    case: Case, add_text: Callable[..., int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A lone surname in the first document joins the full name found only in the last one:
+    the first pass over every page decides that before any finding is keyed."""
+    texts = ["Gesprek met Kuipers over de begroting.", "Sanne belde terug.", "Overleg gepland.",
+             "Minister Bakker en Kuipers spraken.", "Groet, Sanne Kuipers (s.kuipers@minvws.nl)"]
+    ids = [add_text(f"d{i}.txt", t) for i, t in enumerate(texts)]
+    record_findings(case, {
+        ids[0]: [_f(texts[0], "Kuipers")],
+        ids[1]: [_f(texts[1], "Sanne")],
+        ids[3]: [_f(texts[3], "Bakker", action="keep"), _f(texts[3], "Kuipers")],
+        ids[4]: [_f(texts[4], "Sanne Kuipers"), _f(texts[4], "s.kuipers@minvws.nl", "email")],
+    }, persons=False)
+    sizes: list[int] = []
+    _spy(monkeypatch, person_rows, "person_findings_after", sizes)
+    monkeypatch.setattr(persons_mod, "PERSON_PAGE", 2)
+    persons_mod.assign_keys(case)
+    assert sizes and max(sizes) <= 2 and sum(sizes) == 2 * 6  # two passes over 6 findings
+    keys = {r.finding.text: r.person_key for r in findings(case)}
+    assert keys["Kuipers"] == keys["Sanne"] == keys["Sanne Kuipers"] == keys["s.kuipers@minvws.nl"] == "kuipers|s"
+    assert keys["Bakker"] == "bakker|"
+    people = {p.key: p for p in persons_mod.persons(case)}
+    assert people["kuipers|s"].display == "Sanne Kuipers"
+    assert sorted(people["kuipers|s"].forms) == ["Kuipers", "Sanne", "Sanne Kuipers", "s.kuipers@minvws.nl"]
+    assert people["bakker|"].decision == "keep"
+    # a second run changes nothing
+    persons_mod.assign_keys(case)
+    assert {r.finding.text: r.person_key for r in findings(case)} == keys
+
+
+def test_iter_findings_pages_by_document_in_the_same_order(
+    case: Case, add_text: Callable[..., int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    results = {}
+    for i in range(5):
+        text = f"Bel 06-1234567{i} of mail jan{i}@x.nl, Jan Jansen{i}."
+        doc = add_text(f"d{i}.txt", text)
+        results[doc] = [_f(text, f"06-1234567{i}", "phone"), _f(text, f"jan{i}@x.nl", "email"),
+                        _f(text, f"Jan Jansen{i}")]
+    record_findings(case, results)
+    sizes: list[int] = []
+    _spy(monkeypatch, finding_rows, "rows_between", sizes)
+    paged = [(r.id, r.doc_id, r.finding.start) for r in iter_findings(case, page_docs=2)]
+    assert paged == [(r.id, r.doc_id, r.finding.start) for r in findings(case)]
+    assert len(paged) == 15 and max(sizes) <= 6 and len(sizes) >= 3
+    proposed = [r.id for r in iter_findings(case, status="proposed", page_docs=1)]
+    assert proposed == [r.id for r in findings(case, status="proposed")]
