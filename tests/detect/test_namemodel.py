@@ -252,3 +252,18 @@ def test_c_stemmer_gives_the_pure_python_stems() -> None:
 
     porter = snowballstemmer.stemmer("dutch_porter")  # wooflow/case/text.py
     assert porter.stemWords(words) == [DutchPorterStemmer().stemWord(w) for w in words]
+
+
+def test_lazy_probabilities_equal_the_eager_ones(model: PersonNameModel) -> None:
+    """A reading computes an untagged token's probability only when asked (speed): to the last
+    bit what tagging every token at once gives, for every token, in any order of asking."""
+    text = ("Geachte heer Jansen,\n\nOp 3 mei sprak Dries van den Abeele met de wethouder van Zwolle. "
+            "Het overleg in Den Haag duurde lang. Jansen stuurt het verslag naar mevrouw De Vries.\n"
+            "Met vriendelijke groet,\nK. Bakker\nGemeente Utrecht\n") * 2
+    eager = [(t[1], t[2], p) for sent, _, probs, _ in model._labelled(text, True)
+             for t, p in zip(sent, probs, strict=True)]
+    reading = model.read(text)
+    assert reading.pending is not None and any(p != p for p in reading.probs)  # some left for later
+    asked = [tok for s, e, _ in reversed(eager) for tok in reading.inside(s, e)]
+    assert [(s, e, repr(p)) for s, e, p, _ in reversed(asked)] == [(s, e, repr(p)) for s, e, p in eager]
+    assert not any(p != p for p in reading.probs)

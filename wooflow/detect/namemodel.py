@@ -181,14 +181,17 @@ class PersonNameModel:
         return str(self.meta.get("version", "unknown"))
 
     def _tag_block(
-        self, words: Sequence[Sequence[str]], all_probs: bool
+        self, words: Sequence[Sequence[str]], all_probs: bool, doc: DocContext | None = None,
+        unknown: float = 0.0,
     ) -> tuple[list[list[str]], list[list[float]]]:
         """Labels and P(person) per token for the sentences of one document or block.
 
         Without the network, probabilities are computed only for tagged tokens unless
-        ``all_probs``; with it, the CRF marginals of every token feed the average.
+        ``all_probs`` (the others get ``unknown``); with it, the CRF marginals of every token
+        feed the average. ``doc``: the block's document context when the caller made it.
         """
-        doc = DocContext(words, self.featurizer.gaz) if self.use_doc else None
+        if doc is None and self.use_doc:
+            doc = DocContext(words, self.featurizer.gaz)
         sentence = self.featurizer.sentence
         tagger = self._tagger
         ens = self.ensemble
@@ -219,7 +222,7 @@ class PersonNameModel:
                 if all_probs:
                     p = [marginal("B-PER", k) + marginal("I-PER", k) for k in range(len(tags))]
                 else:
-                    p = [marginal("B-PER", k) + marginal("I-PER", k) if tag != "O" else 0.0
+                    p = [marginal("B-PER", k) + marginal("I-PER", k) if tag != "O" else unknown
                          for k, tag in enumerate(tags)]
                 done[key] = (tags, p)
             probs.append(p)
@@ -262,26 +265,44 @@ class PersonNameModel:
         person probability reaches it are also reported (more recall, less precision).
         """
         result: list[tuple[int, int, float]] = []
-        for sent, tags, prob in self._labelled(text, threshold is not None):
+        for sent, tags, prob, _ in self._labelled(text, threshold is not None):
             if threshold is not None or "B-PER" in tags or "I-PER" in tags:
                 result += _person_spans(sent, tags, prob, threshold)
         return result
 
     def _labelled(
-        self, text: str, all_probs: bool
-    ) -> Iterator[tuple[list[tuple[str, int, int]], list[str], list[float]]]:
+        self, text: str, all_probs: bool, lazy: bool = False
+    ) -> Iterator[tuple[list[tuple[str, int, int]], list[str], list[float], DocContext | None]]:
         """Each sentence of ``text`` that may hold a name, with its final labels (document
-        vote and person tidying applied) and per-token person probabilities."""
+        vote and person tidying applied), per-token person probabilities and its block's
+        document context. ``lazy`` (with ``all_probs``): an untagged token's probability is NaN,
+        computed only when asked for (:meth:`probs_of`); every person-labelled token's is there."""
         sents = (s for s in _iter_sentences(text) if any(t[0][:1].isupper() for t in s))  # _has_candidate
+        lazy = lazy and all_probs and self.ensemble is None
         for block in _blocks(sents):
             words = [[t[0] for t in s] for s in block]
-            tagged, probs = self._tag_block(words, all_probs)
+            doc = DocContext(words, self.featurizer.gaz) if self.use_doc else None
+            tagged, probs = self._tag_block(words, all_probs and not lazy, doc, _NAN if lazy else 0.0)
             if self.vote:
                 voted = vote_types(words, tagged, self.featurizer.gaz.common)
                 probs = _mention_probs(words, tagged, voted, probs)
                 tagged = voted
             tagged = tidy_persons(words, tagged, self.featurizer.gaz)
-            yield from zip(block, tagged, probs, strict=False)
+            if lazy:
+                # tidying may join an untagged tussenvoegsel to a person span ('Dries van den
+                # Abeele'): a person token's probability is read at once, so it is computed here
+                for i, (tags, ps) in enumerate(zip(tagged, probs, strict=False)):
+                    if any(p != p and t != "O" for t, p in zip(tags, ps, strict=False)):
+                        probs[i] = self.probs_of(words[i], doc)
+            yield from zip(block, tagged, probs, [doc] * len(block), strict=False)
+
+    def probs_of(self, words: Sequence[str], doc: DocContext | None) -> list[float]:
+        """Every token's P(person) in one sentence of a block with document context ``doc``:
+        the same features, so the same marginals as when the block was tagged."""
+        tagger = self._tagger
+        n = len(tagger.tag(self.featurizer.sentence(words, doc)))
+        marginal = tagger.marginal
+        return [marginal("B-PER", k) + marginal("I-PER", k) for k in range(n)]
 
 
     def read(self, text: str) -> Reading:
@@ -289,14 +310,17 @@ class PersonNameModel:
         and every token's probability of being part of a person name (the resolver's evidence
         for candidates the model did not tag)."""
         spans: list[tuple[int, int, float]] = []
-        reading = Reading(spans, array("q"), array("q"), array("d"), [])
+        reading = Reading(spans, array("q"), array("q"), array("d"), [], _Pending(self, text))
         starts, ends, probs, types = reading.starts, reading.ends, reading.probs, reading.types
-        for sent, tags, prob in self._labelled(text, True):
+        pending = reading.pending
+        for sent, tags, prob, doc in self._labelled(text, True, lazy=pending is not None):
             if "B-PER" in tags or "I-PER" in tags:
                 # an abbreviation ('T.a.v.', 'Dhr.') is never a name, whatever its shape
                 spans += [sp for sp in _person_spans(sent, tags, prob, None)
                           if not _ABBREV_RE.fullmatch(text[sp[0] : sp[1]])]
             n = min(len(sent), len(prob), len(tags))
+            if pending is not None and prob.count(_NAN):  # NaN is not equal to itself: counts by identity
+                pending.add(len(starts), len(starts) + n, doc)
             starts.extend([t[1] for t in sent[:n]])
             ends.extend([t[2] for t in sent[:n]])
             probs.extend(prob[:n])
@@ -306,6 +330,43 @@ class PersonNameModel:
 
 _TYPE_OF = {f"{io}-{typ}": typ for io in "BI" for typ in ("PER", "ORG", "LOC", "MISC")} | {"O": "O"}
 """Entity type of a label (one shared string per type)."""
+
+
+_NAN = float("nan")
+"""An untagged token's probability not computed yet (one object: ``list.count`` finds it)."""
+
+
+class _Pending:
+    """Sentences of a reading whose untagged tokens' probabilities are not computed yet.
+
+    Speed only: of the CRF's two marginal calls for every token, the resolver reads only the
+    few that fall inside a candidate; a sentence is tagged again (same features, same block
+    context, so the same numbers to the last bit) the first time one of its tokens is asked for.
+    """
+
+    __slots__ = ("model", "text", "firsts", "lasts", "docs")
+
+    def __init__(self, model: PersonNameModel, text: str) -> None:
+        self.model, self.text = model, text
+        self.firsts = array("q")
+        self.lasts = array("q")
+        self.docs: list[DocContext | None] = []
+
+    def add(self, first: int, last: int, doc: DocContext | None) -> None:
+        self.firsts.append(first)
+        self.lasts.append(last)
+        self.docs.append(doc)
+
+    def fill(self, reading: Reading, i: int) -> None:
+        """Compute the probabilities of the sentence holding token ``i``."""
+        k = bisect.bisect_right(self.firsts, i) - 1
+        first, last = self.firsts[k], self.lasts[k]
+        text, starts, ends = self.text, reading.starts, reading.ends
+        words = [text[starts[j] : ends[j]] for j in range(first, last)]
+        probs = self.model.probs_of(words, self.docs[k])
+        for j in range(first, last):
+            if reading.probs[j] != reading.probs[j]:
+                reading.probs[j] = probs[j - first]
 
 
 @dataclass(frozen=True, slots=True)
@@ -320,14 +381,20 @@ class Reading:
     probs: array[float]
     types: list[str]
     """Per token: start, end, P(person), entity type the model gave (PER, ORG, LOC, MISC or O)."""
+    pending: _Pending | None = None
+    """Where ``probs`` holds NaN: computed on first use (see :class:`_Pending`)."""
 
     def inside(self, start: int, end: int) -> list[tuple[int, int, float, str]]:
         """The tokens inside ``start:end``."""
-        starts = self.starts
+        starts, probs = self.starts, self.probs
         i = bisect.bisect_left(starts, start)
         out = []
         while i < len(starts) and starts[i] < end:
-            out.append((starts[i], self.ends[i], self.probs[i], self.types[i]))
+            p = probs[i]
+            if p != p and self.pending is not None:
+                self.pending.fill(self, i)
+                p = probs[i]
+            out.append((starts[i], self.ends[i], p, self.types[i]))
             i += 1
         return out
 
