@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 
 import numpy as np
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 from wooflow.detect.namemodel import (
     NameModelError,
     PersonNameModel,
+    _iter_sentences,
     sentences,
     tidy_persons,
     tokenize,
@@ -267,3 +269,27 @@ def test_lazy_probabilities_equal_the_eager_ones(model: PersonNameModel) -> None
     asked = [tok for s, e, _ in reversed(eager) for tok in reading.inside(s, e)]
     assert [(s, e, repr(p)) for s, e, p, _ in reversed(asked)] == [(s, e, repr(p)) for s, e, p in eager]
     assert not any(p != p for p in reading.probs)
+
+
+_SCAN_PARTS = [*_PARTS, "\r\n", "www.x.nl", "Th.", "dhr.", "...", "é", "12.3", "_", "?", " woord" * 70]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_SCAN_PARTS)))
+def test_one_scan_splits_as_line_by_line(parts: list[str]) -> None:
+    """The tokenizer scans the whole text once (speed); the sentences are those of tokenising
+    line by line and cell by cell, cut at sentence ends and at 120 tokens."""
+    text = "".join(parts)
+    expected = []
+    for line in re.finditer(r"[^\r\n\t]+", text):
+        cur: list[tuple[str, int, int]] = []
+        for tok, a, b in tokenize(line.group()):
+            cur.append((tok, line.start() + a, line.start() + b))
+            if tok in {".", "!", "?", "..."} or len(cur) >= 120:
+                expected.append(cur)
+                cur = []
+        if cur:
+            expected.append(cur)
+    assert sentences(text) == expected
+    with_capital = [s for s in expected if any(t[:1].isupper() for t, _, _ in s)]
+    assert list(_iter_sentences(text, candidates=True)) == with_capital

@@ -72,11 +72,9 @@ _TOKEN_RE = re.compile(
     r"|_+"
 )
 _ABBREV_RE = re.compile(r"(?i:" + _ABBREV + r")")
-_LINE_RE = re.compile(r"[^\r\n\t]+")
 _JOINERS = TUSSENVOEGSELS - {"in", "het", "op", "te", "la", "le"}
 """Tussenvoegsels that may join a first name to a surname ("in", "op", "te" are usually
 prepositions between two names: "Barak in Camp David")."""
-"""Lines and tab-separated cells: a name never runs across a table cell boundary."""
 
 
 def tokenize(text: str) -> list[tuple[str, int, int]]:
@@ -89,20 +87,39 @@ def sentences(text: str) -> list[list[tuple[str, int, int]]]:
     return list(_iter_sentences(text))
 
 
-def _iter_sentences(text: str) -> Iterator[list[tuple[str, int, int]]]:
-    """:func:`sentences` one at a time (memory: a long text is never held as tokens whole)."""
-    for line in _LINE_RE.finditer(text):
-        cur: list[tuple[str, int, int]] = []
-        # matching in ``text`` itself between the line's bounds: same tokens as on the line alone
-        # (no pattern looks outside its match) without copying the line
-        for m in _TOKEN_RE.finditer(text, line.start(), line.end()):
-            tok = m.group()
-            cur.append((tok, m.start(), m.end()))
-            if tok in _SENT_END or len(cur) >= MAX_SENTENCE_TOKENS:
-                yield cur
+_TOKEN_OR_BREAK_RE = re.compile(_TOKEN_RE.pattern + r"|([\r\n\t]+)")
+"""Tokens and line/cell breaks in one scan (lines and tab-separated cells end a sentence: a
+name never runs across a table cell boundary). No token alternative matches a break character and
+none looks past its own match but for letters (a break is none), so the tokens are exactly
+those of scanning line by line; the break is the pattern's only group."""
+
+
+def _iter_sentences(text: str, candidates: bool = False) -> Iterator[list[tuple[str, int, int]]]:
+    """:func:`sentences` one at a time (memory: a long text is never held as tokens whole).
+    ``candidates``: only sentences with a capitalised token (:func:`_has_candidate`)."""
+    cur: list[tuple[str, int, int]] = []
+    cap = not candidates
+    # (speed: one scan of the whole text, breaks matched as tokens, instead of one per line)
+    for m in _TOKEN_OR_BREAK_RE.finditer(text):
+        if m.lastindex:  # a line or cell break ends the sentence
+            if cur:
+                if cap:
+                    yield cur
                 cur = []
-        if cur:
-            yield cur
+                cap = not candidates
+            continue
+        tok = m.group()
+        start, end = m.span()
+        cur.append((tok, start, end))
+        if not cap and tok[:1].isupper():
+            cap = True
+        if tok in _SENT_END or len(cur) >= MAX_SENTENCE_TOKENS:
+            if cap:
+                yield cur
+            cur = []
+            cap = not candidates
+    if cur and cap:
+        yield cur
 
 
 def _has_candidate(toks: Sequence[str]) -> bool:
@@ -277,7 +294,7 @@ class PersonNameModel:
         vote and person tidying applied), per-token person probabilities and its block's
         document context. ``lazy`` (with ``all_probs``): an untagged token's probability is NaN,
         computed only when asked for (:meth:`probs_of`); every person-labelled token's is there."""
-        sents = (s for s in _iter_sentences(text) if any(t[0][:1].isupper() for t in s))  # _has_candidate
+        sents = _iter_sentences(text, candidates=True)
         lazy = lazy and all_probs and self.ensemble is None
         for block in _blocks(sents):
             words = [[t[0] for t in s] for s in block]
