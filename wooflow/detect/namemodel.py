@@ -425,6 +425,8 @@ class Reading:
 
 def _entities(labels: Sequence[str]) -> list[tuple[int, int, str]]:
     """(start, end, type) token spans from IOB1/IOB2 labels."""
+    if labels.count("O") == len(labels):
+        return []  # (speed: most sentences hold no entity)
     out = []
     start, typ = -1, ""
     for i, lab in enumerate([*labels, "O"]):
@@ -511,6 +513,9 @@ def tidy_persons(
     out = []
     for toks, labs in zip(words, labels, strict=False):
         new = list(labs)
+        if "B-PER" not in labs and "I-PER" not in labs:
+            out.append(new)  # (speed: no person span to tidy)
+            continue
         ents = [e for e in _entities(labs) if e[2] == "PER"]
         for a, b, _ in ents:
             k = a
