@@ -178,6 +178,8 @@ class Featurizer:
         """One object per attribute: the memoised lists share them (memory), already encoded."""
         self._own: dict[str, list[Any]] = {}
         self._ctx: dict[int, dict[str, list[Any]]] = {-2: {}, -1: {}, 1: {}, 2: {}}
+        self._pairs: dict[tuple[str, str], tuple[Any, Any]] = {}
+        """Two neighbouring words (as written) -> their word-pair features (see :meth:`_pair`)."""
         self._const = {f: self._out(f) for f in ("bias", "BOS", "pos1", "EOS", "headline")}
 
     def _out(self, feat: str) -> Any:
@@ -263,13 +265,25 @@ class Featurizer:
         cache[word] = feats
         return feats
 
+    def _pair(self, words: tuple[str, str]) -> tuple[Any, Any]:
+        """The word-pair features of two neighbours: 'w|w+1' of the first word's token and
+        'w-1|w' of the second's (None: the model has no weight for it)."""
+        pair = words[0].lower() + "|" + words[1].lower()
+        first, second = "w|w+1=" + pair, "w-1|w=" + pair
+        known = self.known
+        out = (self._out(first) if known is None or first in known else None,
+               self._out(second) if known is None or second in known else None)
+        if len(self._pairs) > _CACHE_LIMIT:
+            self._pairs.clear()
+        self._pairs[words] = out
+        return out
+
     def sentence(self, toks: Sequence[str], doc: DocContext | None = None) -> list[list[Any]]:
         """Feature lists for one sentence; ``doc`` adds document-level evidence."""
         n = len(toks)
         seq = ["<S>", "<S>", *toks, "</S>", "</S>"]
         upper = sum(1 for t in toks if t.isupper() and len(t) > 1)
         sent_feats = ["headline"] if n > 2 and upper * 2 > n else []
-        known = self.known
         # (speed: the memo tables are read directly, per offset for the whole sentence at once;
         # each word lower-cased once, each word pair joined once)
         own, ctx_of = self._own, self.ctx
@@ -279,9 +293,9 @@ class Featurizer:
         c_after = [after.get(w) or ctx_of(w, 1) for w in seq[3 : n + 3]]
         c_before2 = [before2.get(w) or ctx_of(w, -2) for w in seq[:n]]
         c_after2 = [after2.get(w) or ctx_of(w, 2) for w in seq[4 : n + 4]]
-        lows = [w.lower() for w in seq[1 : n + 3]]
-        pairs = [a + "|" + b for a, b in zip(lows, lows[1:], strict=False)]
-        """pairs[i]: the words before and at position i; pairs[i + 1]: at and after it."""
+        pair_of, new_pair = self._pairs.get, self._pair
+        pairs = [pair_of(k) or new_pair(k) for k in zip(seq[1 : n + 2], seq[2 : n + 3], strict=False)]
+        """pairs[i]: the word pair before and at position i; pairs[i + 1]: at and after it."""
         const, out_of = self._const, self._out
         bias, bos, pos1, eos = const["bias"], const["BOS"], const["pos1"], const["EOS"]
         if sent_feats:
@@ -289,12 +303,12 @@ class Featurizer:
         out = []
         for i in range(n):
             feats = [bias, *c_own[i], *c_before[i], *c_after[i], *c_before2[i], *c_after2[i]]
-            bigram = "w-1|w=" + pairs[i]
-            if known is None or bigram in known:
-                feats.append(out_of(bigram))
-            bigram = "w|w+1=" + pairs[i + 1]
-            if known is None or bigram in known:
-                feats.append(out_of(bigram))
+            bigram = pairs[i][1]
+            if bigram is not None:
+                feats.append(bigram)
+            bigram = pairs[i + 1][0]
+            if bigram is not None:
+                feats.append(bigram)
             if i == 0:
                 feats.append(bos)
             elif i == 1:
