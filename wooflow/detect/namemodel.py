@@ -308,9 +308,11 @@ class PersonNameModel:
             if lazy:
                 # tidying may join an untagged tussenvoegsel to a person span ('Dries van den
                 # Abeele'): a person token's probability is read at once, so it is computed here
+                # (only NaN entries: a token re-typed by the vote keeps its mentions' mean)
                 for i, (tags, ps) in enumerate(zip(tagged, probs, strict=False)):
                     if any(p != p and t != "O" for t, p in zip(tags, ps, strict=False)):
-                        probs[i] = self.probs_of(words[i], doc)
+                        fresh = self.probs_of(words[i], doc)
+                        probs[i] = [f if p != p else p for p, f in zip(ps, fresh, strict=False)]
             yield from zip(block, tagged, probs, [doc] * len(block), strict=False)
 
     def probs_of(self, words: Sequence[str], doc: DocContext | None) -> list[float]:
