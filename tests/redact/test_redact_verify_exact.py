@@ -171,3 +171,26 @@ def test_raw_text_is_the_old_join_on_a_rendered_and_a_hand_written_file() -> Non
     doc = pymupdf.open("pdf", doc.tobytes())
     assert raw_text(doc)[0] == old_raw_text(doc)
     assert "Vries" in raw_text(doc)[0]
+
+
+def test_crop_outside_decides_as_the_rect_comparison() -> None:
+    """Issue 15h: rebuild's "anything outside the page?" with float comparisons instead of two
+    Rect objects per bbox-log entry: the same answer on random logs and on real pages."""
+    from wooflow.redact.rebuild import _all_inside
+
+    def old(log: list[tuple[str, tuple[float, float, float, float]]], outside: pymupdf.Rect) -> bool:
+        return all(pymupdf.Rect(r).is_empty or pymupdf.Rect(r) in outside for _kind, r in log)
+
+    rnd = random.Random(17)
+    outside = pymupdf.Rect(-1, -1, 596, 843)
+    values = [-50.0, -1.0, -0.5, 0.0, 1.0, 300.0, 595.0, 596.0, 596.5, 842.0, 843.0, 900.0, float("nan"), float("inf")]
+    for _ in range(20000):
+        log = [("fill-text", tuple(rnd.choice(values) for _ in range(4))) for _ in range(rnd.randint(0, 4))]
+        assert _all_inside(log, outside) == old(log, outside), log  # type: ignore[arg-type]
+    doc = pymupdf.open("pdf", render_text_pdf("Jan Jansen woont hier.\n" * 80).data)
+    page = doc[0]
+    log = page.get_bboxlog()
+    assert log and _all_inside(log, outside) and old(log, outside)
+    page.insert_text((700, 100), "buiten de pagina", fontname="helv")
+    log = page.get_bboxlog()
+    assert not _all_inside(log, outside) and not old(log, outside)
