@@ -152,3 +152,54 @@ def test_the_device_reads_the_pairs_the_item_wrappers_read(kind: str) -> None:
     doc.close()
     assert {k: v[1] for k, v in fast.fonts.items()} == slow.fonts
     assert sum(len(v) for v in slow.fonts.values()) > 5
+
+
+def _device_pairs(data: bytes) -> tuple[dict[int, set[tuple[int, int]]], dict[int, set[tuple[int, int]]]]:
+    from wooflow.redact.glyphs import _TextDevice
+
+    doc = pymupdf.open("pdf", data)
+    fast, slow = _TextDevice(), _WrapperDevice()
+    for number in range(doc.page_count):
+        for device in (fast, slow):
+            pymupdf.mupdf.fz_run_page(doc[number].this, device, pymupdf.mupdf.FzMatrix(), pymupdf.mupdf.FzCookie())
+    doc.close()
+    return {k: v[1] for k, v in fast.fonts.items()}, slow.fonts
+
+
+@pytest.mark.parametrize("kind", ["geen-tounicode", "liegende-tounicode", "actualtext", "rendered"])
+def test_the_item_memory_read_gives_the_wrappers_pairs(kind: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the layout trusted from the first span on, every span is read as memory: the
+    same (gid, ucs) pairs as the item wrappers."""
+    from wooflow.redact import glyphs
+
+    monkeypatch.setattr(glyphs, "_layout", [True])
+    calls: list[int] = []
+    memory = glyphs._pairs_memory
+    monkeypatch.setattr(glyphs, "_pairs_memory", lambda span: calls.append(1) or memory(span))
+    data = render_text_pdf("Jan Jansen ﬁnanciën Ωμέγα 中文 €½\n" * 40).data if kind == "rendered" else build(kind)
+    fast, slow = _device_pairs(data)
+    assert fast == slow and calls
+    assert sum(len(v) for v in slow.values()) > 5
+
+
+def test_a_wrong_item_layout_is_noticed_and_the_getters_are_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another MuPDF build with another ``fz_text_item`` layout: the check on the first span
+    sees the memory read disagree, and the SWIG getters give the pairs from then on."""
+    from wooflow.redact import glyphs
+
+    monkeypatch.setattr(glyphs, "_layout", [None])
+    monkeypatch.setattr(glyphs, "_checked", [0])
+    monkeypatch.setattr(glyphs, "_GID_FIELD", 2)  # as if adv and gid had swapped places
+    fast, slow = _device_pairs(render_text_pdf("Jan Jansen financiën\n" * 20).data)
+    assert glyphs._layout == [False]
+    assert fast == slow
+
+
+def test_the_item_layout_is_trusted_after_the_check_spans(monkeypatch: pytest.MonkeyPatch) -> None:
+    from wooflow.redact import glyphs
+
+    monkeypatch.setattr(glyphs, "_layout", [None])
+    monkeypatch.setattr(glyphs, "_checked", [0])
+    fast, slow = _device_pairs(render_text_pdf("Jan Jansen financiën en Piet\n\f" * 4).data)
+    assert glyphs._layout == [True]
+    assert fast == slow

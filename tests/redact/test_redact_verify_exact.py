@@ -12,7 +12,7 @@ import unicodedata
 import pymupdf
 
 from wooflow.redact.render import render_text_pdf
-from wooflow.redact.verify_deep import _bad_chars, strings_in
+from wooflow.redact.verify_deep import _bad_chars, raw_text, strings_in, strings_text
 
 # --- references: the code before 15e ------------------------------------------------------------
 
@@ -122,3 +122,75 @@ def test_bad_chars_equals_the_old_count_for_every_code_point() -> None:
     every = [chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF]
     assert [ch for ch in every if _bad_chars(ch)] == [ch for ch in every if _ref_bad_chars(ch)]
     assert _bad_chars("".join(every)) == _ref_bad_chars("".join(every)) == 65 - 3 + 6400 + 1
+
+
+def _joined(data: bytes) -> str | None:
+    found = strings_in(data)
+    return "\n".join(found) if found else None
+
+
+_HEX_TOKENS = [b"<0041>", b"<00", b"4a>", b"<>", b"<feff0041>", b"<FEFF>", b"<ef>", b"<EFBB>", b"<ff>", b"<fe>",
+               b"<abc>", b"<0 041>", b"<00\n41>", b"<e0>", b"<0a0d>", b"[", b"]", b"TJ", b" ", b"-250", b"Tj",
+               b"<<", b">>", b"/F0 10 Tf", b"<0f>", b"<1e>", b"<fF0041>", b"\n", b"(",
+               b"(J)", b"(an)", b"()", b"(\\(x)", b"(\xfe\xffab)", b"(a\n\xefb)", b"(\xe9)", b"(a(b)c)", b")",
+               b"[(J)(an)]TJ", b"[(J)-20<0041>(an)]TJ", b"[(\xfeJ)(an)]TJ", b"[(J)(\\)an)]TJ"]  # fmt: skip
+
+
+def test_strings_text_equals_the_joined_strings_on_random_bytes() -> None:
+    rnd = random.Random(16)
+    for tokens in (_TOKENS, _HEX_TOKENS, _HEX_TOKENS[:28], _HEX_TOKENS[28:]):
+        for _ in range(20000):
+            data = b"".join(rnd.choice(tokens) for _ in range(rnd.randint(0, 40)))
+            assert strings_text(data) == _joined(data), data
+
+
+def test_raw_text_is_the_old_join_on_a_rendered_and_a_hand_written_file() -> None:
+    def old_raw_text(doc: pymupdf.Document) -> str:
+        parts: list[str] = []
+        for xref in range(1, doc.xref_length()):
+            obj = doc.xref_object(xref, compressed=False)
+            parts.append(obj)
+            parts.extend(strings_in(obj.encode("latin-1", "replace")))
+            if doc.xref_is_stream(xref):
+                data = doc.xref_stream(xref) or b""
+                sub = doc.xref_get_key(xref, "Subtype")[1]
+                if sub in ("/Image",) or doc.xref_get_key(xref, "Type")[1] == "/XRef":
+                    continue
+                if sub.startswith("/Type1") or sub in ("/CIDFontType0C", "/OpenType") or \
+                        doc.xref_get_key(xref, "Length1")[0] != "null":
+                    continue
+                parts.append(data.decode("latin-1"))
+                parts.extend(strings_in(data))
+        return "\n".join(parts)
+
+    text = "Geachte heer Jansen,\n\nBel 06-12345678 of mail j.jansen@example.nl. Één ½ € ﬁ Ωμέγα 漢字\n" * 30
+    doc = pymupdf.open("pdf", render_text_pdf(text).data)
+    assert raw_text(doc)[0] == old_raw_text(doc)
+    doc[0].insert_text((72, 72), "(Jan) [de] <Vries> \\ TJ", fontname="helv")
+    doc.set_metadata({"title": "Jan Jansen", "author": "\u00e9\u00e9n"})
+    doc = pymupdf.open("pdf", doc.tobytes())
+    assert raw_text(doc)[0] == old_raw_text(doc)
+    assert "Vries" in raw_text(doc)[0]
+
+
+def test_crop_outside_decides_as_the_rect_comparison() -> None:
+    """Issue 15h: rebuild's "anything outside the page?" with float comparisons instead of two
+    Rect objects per bbox-log entry: the same answer on random logs and on real pages."""
+    from wooflow.redact.rebuild import _all_inside
+
+    def old(log: list[tuple[str, tuple[float, float, float, float]]], outside: pymupdf.Rect) -> bool:
+        return all(pymupdf.Rect(r).is_empty or pymupdf.Rect(r) in outside for _kind, r in log)
+
+    rnd = random.Random(17)
+    outside = pymupdf.Rect(-1, -1, 596, 843)
+    values = [-50.0, -1.0, -0.5, 0.0, 1.0, 300.0, 595.0, 596.0, 596.5, 842.0, 843.0, 900.0, float("nan"), float("inf")]
+    for _ in range(20000):
+        log = [("fill-text", tuple(rnd.choice(values) for _ in range(4))) for _ in range(rnd.randint(0, 4))]
+        assert _all_inside(log, outside) == old(log, outside), log  # type: ignore[arg-type]
+    doc = pymupdf.open("pdf", render_text_pdf("Jan Jansen woont hier.\n" * 80).data)
+    page = doc[0]
+    log = page.get_bboxlog()
+    assert log and _all_inside(log, outside) and old(log, outside)
+    page.insert_text((700, 100), "buiten de pagina", fontname="helv")
+    log = page.get_bboxlog()
+    assert not _all_inside(log, outside) and not old(log, outside)

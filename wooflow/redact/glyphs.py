@@ -24,6 +24,7 @@ checks.
 
 from __future__ import annotations
 
+import ctypes
 from collections.abc import Iterable
 from functools import partial
 
@@ -66,9 +67,7 @@ class _TextDevice(_M.FzDevice2):  # type: ignore[misc,name-defined]
             font = wrapped.font()
             entry = self.fonts.setdefault(font.m_internal_value(), (font, set(), set()))
             entry[2].add(self.page)
-            # the SWIG functions behind ``wrapped.items(i).gid/.ucs``, without two Python-level
-            # wrappers per glyph (the same values: ints from the same C struct)
-            entry[1].update((_GID(item), _UCS(item)) for item in map(partial(_ITEM, wrapped), range(span.len)))
+            entry[1].update(_pairs(span, wrapped))
             span = span.next
 
     def fill_text(self, _ctx: object, text: object, *_args: object) -> None:
@@ -85,6 +84,51 @@ class _TextDevice(_M.FzDevice2):  # type: ignore[misc,name-defined]
 
     def ignore_text(self, _ctx: object, text: object, *_args: object) -> None:
         self._text(text)
+
+
+def _pairs_swig(span: object, wrapped: object) -> Iterable[tuple[int, int]]:
+    """(gid, ucs) of every item of a span through the SWIG functions behind
+    ``wrapped.items(i).gid/.ucs`` (without two Python-level wrappers per glyph)."""
+    return ((_GID(item), _UCS(item)) for item in map(partial(_ITEM, wrapped), range(span.len)))  # type: ignore[attr-defined]
+
+
+# ``fz_text_item`` is {float x, y, adv; int gid, ucs, cid} (MuPDF 1.28): 24 bytes, gid and ucs
+# the 4th and 5th 32-bit field. Reading the span's item array as memory gives the same ints as
+# the SWIG getters for a fraction of the cost (one Python call per span, not two per glyph).
+# The layout is checked against the SWIG getters on the first spans a process sees
+# (``_layout_checked``); if it ever differs (another MuPDF build), the SWIG path is used.
+_ITEM_INTS = 6
+_GID_FIELD, _UCS_FIELD = 3, 4
+_layout: list[bool | None] = [None]  # None: not checked yet
+_CHECK_SPANS = 2  # spans of 4+ distinct pairs compared item by item before the memory read is trusted
+_checked = [0]
+
+
+def _pairs_memory(span: object) -> Iterable[tuple[int, int]]:
+    n = span.len  # type: ignore[attr-defined]
+    if n <= 0:
+        return ()
+    ints = memoryview(ctypes.string_at(int(span.items.this), 4 * _ITEM_INTS * n)).cast("i")  # type: ignore[attr-defined]
+    return zip(ints[_GID_FIELD::_ITEM_INTS], ints[_UCS_FIELD::_ITEM_INTS], strict=True)
+
+
+def _pairs(span: object, wrapped: object) -> Iterable[tuple[int, int]]:
+    """The (gid, ucs) pairs of one span's items (the values ``wrapped.items(i).gid/.ucs`` give)."""
+    if _layout[0] is False:
+        return _pairs_swig(span, wrapped)
+    if _layout[0] is None:
+        slow = list(_pairs_swig(span, wrapped))
+        if len(set(slow)) >= 4:
+            first, second = (int(_ITEM(wrapped, i).this) for i in (0, 1))
+            same = second - first == 4 * _ITEM_INTS and list(_pairs_memory(span)) == slow
+            if not same:
+                _layout[0] = False
+            else:
+                _checked[0] += 1
+                if _checked[0] >= _CHECK_SPANS:
+                    _layout[0] = True
+        return slow
+    return _pairs_memory(span)
 
 
 def _render(font: object, gid: int) -> bytes | None:

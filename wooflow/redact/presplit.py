@@ -27,8 +27,125 @@ class _Unsupported(Exception):
     """A construct this rewriter does not handle; the page is left as it was."""
 
 
+_TOKEN = re.compile(
+    rb"(?P<ws>[ \t\r\n\x0c\x00]+)"
+    rb"|(?P<comment>%[^\r\n]*)"
+    rb"|(?P<str>\((?P<body>[^\\()]*)\))"  # a literal without escape or nested parenthesis
+    rb"|(?P<dict><<|>>)"
+    rb"|(?P<hex><(?P<digits>[^>]*)>)"
+    rb"|(?P<bracket>[\[\]{}])"
+    rb"|(?P<word>/?[^ \t\r\n\x0c\x00()<>\[\]{}/%]+|/)"
+)
+_NUM = re.compile(rb"[+-]?(\d+\.?\d*|\.\d+)")
+_NOT_HEX = re.compile(rb"[^0-9A-Fa-f]")
+
+
 def _tokens(data: bytes) -> list[tuple[str, bytes, bytes | None]]:
-    """(kind, raw, value) tokens: str, hex, num, name, op, [, ], <<, >>, raw (an inline image)."""
+    """(kind, raw, value) tokens: str, hex, num, name, op, [, ], <<, >>, raw (an inline image).
+
+    One regular expression per token; a literal string with an escape or a nested parenthesis
+    is read by ``_literal`` (byte by byte). The same tokens as ``_tokens_bytewise`` (test)."""
+    out: list[tuple[str, bytes, bytes | None]] = []
+    append = out.append
+    match = _TOKEN.match
+    i, n = 0, len(data)
+    while i < n:
+        m = match(data, i)
+        if m is None:
+            if data[i : i + 1] == b"(":
+                tok, i = _literal(data, i)
+                append(tok)
+                continue
+            raise _Unsupported(f"unexpected byte {data[i : i + 1]!r}")
+        kind = m.lastgroup
+        j = m.end()
+        if kind == "word":
+            raw = m.group()
+            if raw[:1] == b"/":
+                append(("name", raw, None))
+            elif _NUM.fullmatch(raw):
+                append(("num", raw, None))
+            elif raw == b"ID":
+                i = _inline_image(data, j, out)
+                continue
+            else:
+                append(("op", raw, None))
+        elif kind == "str" or kind == "body":
+            append(("str", m.group("str"), m.group("body")))
+        elif kind == "hex" or kind == "digits":
+            hexdigits = _NOT_HEX.sub(b"", m.group("digits"))
+            if len(hexdigits) % 2:
+                hexdigits += b"0"
+            append(("hex", m.group("hex"), bytes.fromhex(hexdigits.decode())))
+        elif kind == "dict":
+            raw = m.group()
+            append((raw.decode(), raw, None))
+        elif kind == "bracket":
+            raw = m.group()
+            append((raw.decode(), raw, None))
+        i = j
+    return out
+
+
+def _literal(data: bytes, i: int) -> tuple[tuple[str, bytes, bytes | None], int]:
+    """The literal string starting at ``data[i] == "("``, escapes and nesting read byte by byte."""
+    n = len(data)
+    j, depth, value = i + 1, 1, bytearray()
+    while j < n:
+        ch = data[j]
+        if ch == 0x5C:  # backslash
+            j += 1
+            esc = data[j : j + 1]
+            table = {b"n": 10, b"r": 13, b"t": 9, b"b": 8, b"f": 12}
+            if esc in table:
+                value.append(table[esc])
+                j += 1
+            elif esc in (b"\r", b"\n"):
+                j += 1
+                if esc == b"\r" and data[j : j + 1] == b"\n":
+                    j += 1
+            elif esc.isdigit():
+                k = j
+                while k < n and k < j + 3 and data[k : k + 1] in b"01234567":
+                    k += 1
+                value.append(int(data[j:k], 8) & 0xFF)
+                j = k
+            else:
+                value.extend(esc)
+                j += 1
+            continue
+        if ch == 0x28:
+            depth += 1
+        elif ch == 0x29:
+            depth -= 1
+            if depth == 0:
+                break
+        value.append(ch)
+        j += 1
+    if depth:
+        raise _Unsupported("unterminated string")
+    return ("str", data[i : j + 1], bytes(value)), j + 1
+
+
+def _inline_image(data: bytes, j: int, out: list[tuple[str, bytes, bytes | None]]) -> int:
+    """``BI ... ID <binary> EI`` as one raw token (operands included), kept byte for byte; the
+    offset after it."""
+    m = _EI.search(data, j + 1)
+    if not m:
+        raise _Unsupported("inline image without EI")
+    k = len(out) - 1
+    while k >= 0 and out[k][1] != b"BI":
+        k -= 1
+    if k < 0:
+        raise _Unsupported("ID without BI")
+    head = b" ".join(t[1] for t in out[k:])
+    del out[k:]
+    out.append(("raw", head + b" ID" + data[j : m.end()], None))
+    return m.end()
+
+
+def _tokens_bytewise(data: bytes) -> list[tuple[str, bytes, bytes | None]]:
+    """``_tokens`` byte by byte, as before issue 15h: the reference its tests compare with."""
     out: list[tuple[str, bytes, bytes | None]] = []
     i, n = 0, len(data)
     while i < n:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from typing import Any
 
 import pymupdf
 
@@ -181,6 +182,26 @@ def _visible(page: pymupdf.Page) -> pymupdf.Rect:
     return pymupdf.Rect(page.rect * page.derotation_matrix).normalize()
 
 
+def _all_inside(log: Sequence[Any], outside: pymupdf.Rect) -> bool:
+    """``all(Rect(r).is_empty or Rect(r) in outside for _kind, r in log)`` without two Rect
+    objects per entry (a rendered page logs every word): the same float comparisons as
+    ``Rect.is_empty`` and ``Rect.__contains__``; an entry that is not a kind and four numbers
+    is judged by those Rect calls themselves."""
+    ox0, oy0, ox1, oy1 = outside.x0, outside.y0, outside.x1, outside.y1
+    for entry in log:
+        try:
+            _kind, (x0, y0, x1, y1) = entry
+            x0, y0, x1, y1 = float(x0), float(y0), float(x1), float(y1)
+        except (TypeError, ValueError):
+            r = pymupdf.Rect(entry[1])
+            if not (r.is_empty or r in outside):
+                return False
+            continue
+        if not (x0 >= x1 or y0 >= y1 or (ox0 <= x0 <= x1 <= ox1 and oy0 <= y0 <= y1 <= oy1)):
+            return False
+    return True
+
+
 def crop_outside(page: pymupdf.Page) -> bool:
     """Remove everything drawn outside the visible page; whether anything was there."""
     vis = _visible(page)
@@ -189,7 +210,7 @@ def crop_outside(page: pymupdf.Page) -> bool:
         log = page.get_bboxlog()
     except Exception:
         log = [("?", (-OUTSIDE, -OUTSIDE, OUTSIDE, OUTSIDE))]
-    if all(pymupdf.Rect(r).is_empty or pymupdf.Rect(r) in outside for _kind, r in log):
+    if _all_inside(log, outside):
         return False
     big = OUTSIDE
     for r in (

@@ -32,6 +32,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import groupby
 from typing import Any
 
 import pymupdf
@@ -173,30 +174,116 @@ _TJ = re.compile(rb"\[((?:[^\[\]]|\\[\[\]])*)\]\s*TJ", re.S)
 _HEX_SPACE = b" \t\n\r\f\v"  # what rb"\s" matches
 
 
+def _decode(lit: bytes, hexs: bytes) -> str:
+    """One string as ``_STRING.findall`` gives it: a literal's body or a hex string's digits."""
+    if hexs:
+        hexs = hexs.translate(None, _HEX_SPACE)
+        if len(hexs) % 2:
+            hexs += b"0"
+        return _bytes_text(binascii.unhexlify(hexs))
+    return _bytes_text(_decode_literal(lit))
+
+
+def _joined_tj(data: bytes) -> list[str]:
+    """Each TJ array with more than one literal piece, its pieces joined (a name split over
+    kerning)."""
+    out: list[str] = []
+    if b"TJ" in data and b"(" in data:  # without "(" no array has a literal piece
+        for arr in _TJ.findall(data):
+            if b"(" not in arr:
+                continue  # hex pieces only (how MuPDF writes): no literal piece to join
+            if b"\\" not in arr:  # no escape: each literal piece is its body
+                bodies = [body for body, hexs in _STRING_KIND.findall(arr) if not hexs]
+                if len(bodies) > 1 and not any(b[:1] in _BOM_STARTS for b in bodies):
+                    out.append(b"".join(bodies).decode("latin-1"))
+                    continue
+            pieces = [_bytes_text(_decode_literal(m.group(1))) for m in _STRING.finditer(arr) if m.group(0)[:1] == b"("]
+            if len(pieces) > 1:
+                out.append("".join(pieces))
+    return out
+
+
+# ``_STRING``'s matches with a literal's body or, for a hex string, "<" as the second group
+_STRING_KIND = re.compile(rb"\(((?:\\.|[^\\()]|\((?:\\.|[^\\()])*\))*)\)|(<)[0-9A-Fa-f\s]*>", re.S)
+
+
 def strings_in(data: bytes) -> list[str]:
     """Decoded PDF strings of an object or stream; a TJ array's pieces also joined.
 
     Literal strings: escapes decoded; hex strings: whitespace dropped, an odd last digit
     completed with 0; a UTF-16/UTF-8 byte order mark decodes as such, else latin-1. Each TJ
     array with more than one literal piece is also given joined (a name split over kerning)."""
-    out: list[str] = []
-    append = out.append
-    for lit, hexs in _STRING.findall(data):
-        if hexs:
-            hexs = hexs.translate(None, _HEX_SPACE)
-            if len(hexs) % 2:
-                hexs += b"0"
-            append(_bytes_text(binascii.unhexlify(hexs)))
-        else:
-            append(_bytes_text(_decode_literal(lit)))
-    if b"TJ" in data:
-        for arr in _TJ.findall(data):
-            if b"(" not in arr:
-                continue  # hex pieces only (how MuPDF writes): no literal piece to join
-            pieces = [_bytes_text(_decode_literal(m.group(1))) for m in _STRING.finditer(arr) if m.group(0)[:1] == b"("]
-            if len(pieces) > 1:
-                append("".join(pieces))
+    out = [_decode(lit, hexs) for lit, hexs in _STRING.findall(data)]
+    out.extend(_joined_tj(data))
     return out
+
+
+def strings_text(data: bytes) -> str | None:
+    """``"\\n".join(strings_in(data))``, or None where ``strings_in`` gives no string.
+
+    MuPDF writes its content streams with one hex string per glyph (thousands per page, each
+    decoded on its own by ``strings_in``). Here a run of hex strings between two literal strings
+    that hold no whitespace, have an even number of digits and do not start with a byte a byte
+    order mark starts with is decoded in one piece: each such string is its bytes as latin-1,
+    and latin-1 maps every byte to one character, so the strings joined by a line feed are
+    their bytes joined by 0x0A, decoded once. Every other string is decoded as in ``strings_in``."""
+    pieces = _STRING.findall(data)
+    chunks: list[str] = []
+    for is_literal, run in groupby(pieces, key=_is_literal):
+        items = list(run)
+        if is_literal:
+            bodies = b"\n".join(lit for lit, _hexs in items)
+            if b"\\" not in bodies and not _BOM_LIT.search(bodies):
+                chunks.append(bodies.decode("latin-1"))  # no escape: each string is its body
+                continue
+        else:
+            hexs = [h for _lit, h in items]
+            digits = b"\n".join(hexs)
+            if (
+                len(digits.translate(None, _HEX_SPACE)) == len(digits) - len(hexs) + 1
+                and not any(map((1).__and__, map(len, hexs)))
+                and not _BOM_HEX.search(digits)
+            ):
+                chunks.append(binascii.unhexlify(b"0a".join(hexs)).decode("latin-1"))
+                continue
+        chunks.append(_decode_run(items, is_literal))
+    chunks.extend(_joined_tj(data))
+    return "\n".join(chunks) if chunks else None
+
+
+_BOM_HEX = re.compile(rb"(?m)^(?:[fF][eEfF]|[eE][fF])")  # a hex string whose first byte is 0xFE, 0xFF or 0xEF
+_BOM_LIT = re.compile(rb"(?m)^[\xfe\xff\xef]")  # a body starting so (or a line in it: then decoded one by one)
+
+
+_PLAIN_HEX = re.compile(rb"(?![fF][eEfF]|[eE][fF])(?:[0-9A-Fa-f]{2})*")
+
+
+def _decode_run(items: list[tuple[bytes, bytes]], is_literal: bool) -> str:
+    """``"\\n".join`` of the strings of a run with a string that is not plain (an escape, an odd
+    digit count, whitespace, a byte order mark's first byte): the plain ones around it still in
+    one piece (each is its bytes as latin-1), the others one by one as ``strings_in`` does."""
+    out: list[str] = []
+    plain: list[bytes] = []
+    for lit, hexs in items:
+        if is_literal:
+            if b"\\" not in lit and lit[:1] not in _BOM_STARTS:
+                plain.append(lit)
+                continue
+        elif _PLAIN_HEX.fullmatch(hexs):
+            plain.append(binascii.unhexlify(hexs))
+            continue
+        if plain:
+            out.append(b"\n".join(plain).decode("latin-1"))
+            plain = []
+        out.append(_decode(lit, hexs))
+    if plain:
+        out.append(b"\n".join(plain).decode("latin-1"))
+    return "\n".join(out)
+
+
+def _is_literal(piece: tuple[bytes, bytes]) -> bool:
+    """A literal string with a body ("()" and "<>" both decode to "", in either kind of run)."""
+    return bool(piece[0])
 
 
 def raw_text(doc: pymupdf.Document) -> tuple[str, list[str]]:
@@ -209,7 +296,8 @@ def raw_text(doc: pymupdf.Document) -> tuple[str, list[str]]:
         except Exception:
             continue
         parts.append(obj)
-        parts.extend(strings_in(obj.encode("latin-1", "replace")))
+        if (found := strings_text(obj.encode("latin-1", "replace"))) is not None:
+            parts.append(found)
         if doc.xref_is_stream(xref):
             try:
                 data = doc.xref_stream(xref) or b""
@@ -225,7 +313,8 @@ def raw_text(doc: pymupdf.Document) -> tuple[str, list[str]]:
             ):
                 continue  # font programs: glyph names are not text a reader sees
             parts.append(data.decode("latin-1"))
-            parts.extend(strings_in(data))
+            if (found := strings_text(data)) is not None:
+                parts.append(found)
     return "\n".join(parts), problems
 
 
