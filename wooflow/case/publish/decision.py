@@ -24,8 +24,7 @@ from typing import IO, Any
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
-from wooflow.case.publish.inventory import LABELS, PDF_COLUMNS, InventoryRow, html_to_pdf, human_cell
-from wooflow.case.publish.inventory import save_pdf
+from wooflow.case.publish.inventory import LABELS, PDF_COLUMNS, InventoryRow, html_to_pdf, human_cell, save_pdf
 from wooflow.case.publish.inventory import to_pdf as inventory_pdf
 from wooflow.case.publish.records import (
     DEELS,
@@ -292,8 +291,9 @@ def to_pdf(
 
 def write_pdf(md: str, case: CaseMeta, annex_pdf: bytes | Path, target: IO[bytes] | Path) -> None:
     """Letter (portrait) followed by the inventory annex (landscape) in one PDF, written to
-    ``target`` (a path or a binary file without a name). ``annex_pdf``: the inventory PDF (``inventory.write_pdf``), its bytes or its file
-    (read by MuPDF as needed; only its compressed objects are copied)."""
+    ``target`` (a path or a binary file without a name). ``annex_pdf``: the inventory PDF
+    (``inventory.write_pdf``), its bytes or its file (read by MuPDF as needed; only its
+    compressed objects are copied)."""
     import pymupdf
 
     letter = pymupdf.open("pdf", html_to_pdf(letter_html(md), LETTER_CSS, footer=f"Besluit {case.case_number}"))

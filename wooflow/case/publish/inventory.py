@@ -410,7 +410,8 @@ def inventory_html(rows: Sequence[InventoryRow], case: CaseMeta) -> str:
     """The inventory as one HTML table (title, header, rows)."""
     n, row_html = _body_html(rows)
     body = "".join(row_html(i) for i in range(n))
-    return f"<h1>Inventarislijst Woo-verzoek {html.escape(case.case_number)}</h1><table>{_inventory_head()}{body}</table>"
+    title = f"<h1>Inventarislijst Woo-verzoek {html.escape(case.case_number)}</h1>"
+    return f"{title}<table>{_inventory_head()}{body}</table>"
 
 
 INVENTORY_CSS = """
