@@ -245,26 +245,59 @@ def _sizes(case: Case) -> str:
     return f"{db_size / 1e6:.0f} MB" + (f" (FTS index {fts_bytes / 1e6:.0f} MB)" if fts_bytes else "")
 
 
+def _server_ns(pid: int | None) -> int:
+    """CPU nanoseconds the PostgreSQL backend serving us has run (``/proc/PID/schedstat``);
+    0 for SQLite (its work is in this process)."""
+    if pid is None:
+        return 0
+    try:
+        with open(f"/proc/{pid}/schedstat") as fh:
+            return int(fh.read().split()[0])
+    except OSError:
+        return 0
+
+
 def measure(case: Case, vocab: list[str], n: int) -> None:
-    """Run the query mix and print latency percentiles."""
+    """Run the query mix and print latency percentiles.
+
+    Besides wall-clock latency, the CPU time of each query (this process's thread plus, on
+    PostgreSQL, the server backend that answers it, from ``/proc/PID/schedstat``): on a
+    machine shared with other jobs the wall figures follow the load, the CPU figures are what
+    the query costs on a core of its own (with the data cached, as it is after the warm-up)."""
     queries = make_queries(vocab, n)
     for q, f in queries[:10]:  # warm the page cache like a reviewer's second query
         search(case, q, f)
+    pid = int(case.conn.execute("SELECT pg_backend_pid()").fetchone()[0]) if case.store.is_postgres else None
+    if pid is not None and _server_ns(pid) == 0:
+        pid = None  # the server is elsewhere or its /proc entry unreadable: client CPU only
     lat: list[float] = []
+    cpu: list[float] = []
     hits_per_query: list[int] = []
+    load0 = os.getloadavg()[0]
     for q, f in queries:
-        t = time.perf_counter()
+        t, c, s = time.perf_counter(), time.thread_time_ns(), _server_ns(pid)
         hits = search(case, q, f, limit=20)
         lat.append((time.perf_counter() - t) * 1000)
+        cpu.append((time.thread_time_ns() - c + _server_ns(pid) - s) / 1e6)
         hits_per_query.append(len(hits))
-    lat_sorted = sorted(lat)
-    p = lambda x: lat_sorted[min(len(lat_sorted) - 1, int(round(x * (len(lat_sorted) - 1))))]  # noqa: E731
+
+    def pct(values: list[float], x: float) -> float:
+        ordered = sorted(values)
+        return ordered[min(len(ordered) - 1, int(round(x * (len(ordered) - 1))))]
+
     worst = sorted(zip(lat, queries, strict=True), key=lambda z: -z[0])[:3]
     print(f"queries:              {len(queries)} (search() incl. ranking, filters, 20 snippets)")
-    print(f"latency p50/p95/max:  {p(0.5):.1f} / {p(0.95):.1f} / {max(lat):.1f} ms (mean {statistics.mean(lat):.1f})")
+    print(f"latency p50/p95/max:  {pct(lat, 0.5):.1f} / {pct(lat, 0.95):.1f} / {max(lat):.1f} ms"
+          f" (mean {statistics.mean(lat):.1f}); load average {load0:.1f} -> {os.getloadavg()[0]:.1f}"
+          f" on {os.cpu_count()} cores")
+    who = "client + server backend" if pid is not None else "this process"
+    print(f"CPU per query p50/p95/max: {pct(cpu, 0.5):.1f} / {pct(cpu, 0.95):.1f} / {max(cpu):.1f} ms ({who})")
     print(f"queries with hits:    {sum(1 for h in hits_per_query if h)}/{len(queries)}")
     for ms, (q, f) in worst:
         print(f"slowest:              {ms:.1f} ms  {q!r}{' + filters' if f else ''}")
+    worst_cpu = sorted(zip(cpu, queries, strict=True), key=lambda z: -z[0])[:3]
+    for ms, (q, f) in worst_cpu:
+        print(f"most CPU:             {ms:.1f} ms  {q!r}{' + filters' if f else ''}")
 
 
 def bench_dedupe(n: int, workdir: Path) -> None:

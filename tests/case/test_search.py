@@ -110,3 +110,62 @@ def test_any_query_gives_results_or_a_clear_error(case: Case, ids) -> None:
         assert all(h.doc_id in ids.values() for h in hits)
 
     check()
+
+
+def _snippet_reference(text, q, width=30, marks=("«", "»")):
+    """The snippet as it was made before the window was chosen on the word list (every token's
+    offsets taken first): the reference for the cheaper version."""
+    from wooflow.case.search import SNIPPET_SCAN_CHARS
+    from wooflow.case.text import WORD_RE, fold, stem, term
+
+    scan = text[:SNIPPET_SCAN_CHARS]
+    words = WORD_RE.findall(scan)
+    if not words:
+        return "", []
+    memo = {}
+    for word in set(words):
+        f = fold(word)
+        t = stem(f)
+        memo[word] = t in q.stems or any(f.startswith(p) or t.startswith(p) for p in q.prefixes)
+    hits = [i for i, w in enumerate(words) if memo[w]]
+    toks = [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(scan)]
+    if not hits:
+        first = toks[:width]
+        return scan[first[0][0] : first[-1][1]].replace("\n", " ") + (" …" if len(words) > width else ""), []
+    best_start, best_count, j = hits[0], 0, 0
+    for i, h in enumerate(hits):
+        while hits[j] < h - width + 1:
+            j += 1
+        count = len({term(toks[k][2]) for k in hits[j : i + 1]})
+        if count > best_count:
+            best_count, best_start = count, hits[j]
+    lo = max(0, best_start - width // 4)
+    hi = min(len(toks), lo + width)
+    spans = [(toks[k][0], toks[k][1]) for k in hits if lo <= k < hi]
+    parts = []
+    pos = toks[lo][0]
+    for s, e in spans:
+        parts.append(scan[pos:s] + marks[0] + scan[s:e] + marks[1])
+        pos = e
+    parts.append(scan[pos : toks[hi - 1][1]])
+    out = " ".join("".join(parts).split())
+    return ("… " if lo > 0 else "") + out + (" …" if hi < len(toks) else ""), spans
+
+
+def test_snippet_equals_the_reference_on_random_texts() -> None:
+    import random
+
+    from wooflow.case.search import parse, snippet
+
+    rng = random.Random(4)
+    vocab = ["Financiële", "financiele", "vergadering", "vergaderingen", "nota", "Nota's", "de", "het",
+             "stuurgroep", "stuur", "overleg", "begroting", "begrotingsoverleg", "ideeën", "x", "2024", "Ö"]
+    queries = ["financiele", "vergadering nota", '"de vergadering"', "stuur*", "begroting OR overleg",
+               "nota NOT het", "ideeen", "verga*", "2024"]
+    for _ in range(400):
+        words = rng.choices(vocab, k=rng.randint(0, 120))
+        text = "".join(w + rng.choice([" ", "\n", ", ", ". ", "  "]) for w in words)
+        q = parse(rng.choice(queries))
+        width = rng.choice([5, 30])
+        seen: dict[str, bool] = {}
+        assert snippet(text, q, width=width, seen=seen) == _snippet_reference(text, q, width=width)

@@ -230,25 +230,27 @@ def snippet(
         toks = [(m.start(), m.end(), m.group()) for _, m in zip(range(width + 1), WORD_RE.finditer(scan), strict=False)]
         first = toks[:width]
         return scan[first[0][0] : first[-1][1]].replace("\n", " ") + (" …" if len(words) > width else ""), []
-    toks = [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(scan)]
+    # the window is chosen on the word list; offsets are needed only up to its end
+    hit_terms = {w: term(w) for w in {words[k] for k in hits}}
     best_start, best_count, j = hits[0], 0, 0
     for i, h in enumerate(hits):  # sliding window over hit positions
         while hits[j] < h - width + 1:
             j += 1
-        count = len({term(toks[k][2]) for k in hits[j : i + 1]})
+        count = len({hit_terms[words[k]] for k in hits[j : i + 1]})
         if count > best_count:
             best_count, best_start = count, hits[j]
     lo = max(0, best_start - width // 4)
-    hi = min(len(toks), lo + width)
-    spans = [(toks[k][0], toks[k][1]) for k in hits if lo <= k < hi]
+    hi = min(len(words), lo + width)
+    offsets = [(m.start(), m.end()) for _, m in zip(range(hi), WORD_RE.finditer(scan), strict=False)]
+    spans = [offsets[k] for k in hits if lo <= k < hi]
     parts: list[str] = []
-    pos = toks[lo][0]
+    pos = offsets[lo][0]
     for s, e in spans:
         parts.append(scan[pos:s] + marks[0] + scan[s:e] + marks[1])
         pos = e
-    parts.append(scan[pos : toks[hi - 1][1]])
+    parts.append(scan[pos : offsets[hi - 1][1]])
     out = " ".join("".join(parts).split())
-    return ("… " if lo > 0 else "") + out + (" …" if hi < len(toks) else ""), spans
+    return ("… " if lo > 0 else "") + out + (" …" if hi < len(words) else ""), spans
 
 
 def search(

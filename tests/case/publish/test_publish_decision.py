@@ -98,24 +98,24 @@ def test_concept_notice_while_findings_await_review(case_meta, records):
     assert md.index("CONCEPT: 4 gevonden gegevens") < md.index("Datum:")
 
 
-def _library_rows_docx(md, rows, case_meta, monkeypatch) -> bytes:
-    """to_docx with the rows written by python-docx's own add_row/cells/text, as before."""
+def _library_rows_docx(md, rows, case_meta, monkeypatch=None) -> bytes:
+    """The besluit with the rows written by python-docx's own add_row/cells/text into the whole
+    document in memory, as before the rows were streamed and copied."""
     from docx.shared import Pt
 
     from wooflow.case.publish.inventory import PDF_COLUMNS, human_cell
 
-    def fill(table, rows, size):
-        for row in rows:
-            for cell, attr in zip(table.add_row().cells, PDF_COLUMNS, strict=False):
-                cell.text = human_cell(row, attr)
-                for run in cell.paragraphs[0].runs:
-                    run.font.size = Pt(8)
-
-    monkeypatch.setattr(decision, "_fill_rows", fill)
-    try:
-        return decision.to_docx(md, rows, case_meta)
-    finally:
-        monkeypatch.undo()
+    doc, table = decision.letter_docx(md, case_meta)
+    for row in rows:
+        for cell, attr in zip(table.add_row().cells, PDF_COLUMNS, strict=False):
+            cell.text = human_cell(row, attr)
+            for run in cell.paragraphs[0].runs:
+                run.font.size = Pt(8)
+    if not rows:
+        doc.add_paragraph("Geen documenten aangetroffen.")
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
 
 
 def _document_xml(data: bytes) -> bytes:

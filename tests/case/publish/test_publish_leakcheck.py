@@ -138,16 +138,16 @@ def test_planted_in_docx_property_blocks(clean, inputs, monkeypatch):
     import docx
 
     base, _, _ = clean
-    real = decision.to_docx
+    real = decision.write_docx
 
-    def with_author(md, rows, case):
-        d = docx.Document(io.BytesIO(real(md, rows, case)))
+    def with_author(md, rows, case, fh):
+        made = io.BytesIO()
+        real(md, rows, case, made)
+        d = docx.Document(io.BytesIO(made.getvalue()))
         d.core_properties.author = "Jan Jansen"
-        buf = io.BytesIO()
-        d.save(buf)
-        return buf.getvalue()
+        d.save(fh)
 
-    monkeypatch.setattr(decision, "to_docx", with_author)
+    monkeypatch.setattr(decision, "write_docx", with_author)
     out, summary = _run(inputs, base, "docx")
     _assert_blocked(out, summary, "besluit.docx")
     assert "docProps/core.xml" in (out / REPORT).read_text(encoding="utf-8")

@@ -12,16 +12,19 @@ from __future__ import annotations
 import html
 import io
 import re
+import zipfile
 from collections import Counter
+from collections.abc import Iterable, Sequence
+from copy import deepcopy
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
-from wooflow.case.publish.inventory import LABELS, PDF_COLUMNS, InventoryRow, html_to_pdf, human_cell
+from wooflow.case.publish.inventory import LABELS, PDF_COLUMNS, InventoryRow, html_to_pdf, human_cell, save_pdf
 from wooflow.case.publish.inventory import to_pdf as inventory_pdf
 from wooflow.case.publish.records import (
     DEELS,
@@ -277,19 +280,29 @@ def letter_html(md: str) -> str:
     return "".join(parts)
 
 
-def to_pdf(md: str, rows: list[InventoryRow], case: CaseMeta, annex_pdf: bytes | None = None) -> bytes:
-    """Letter (portrait) followed by the inventory annex (landscape) in one PDF.
-    ``annex_pdf``: ``inventory.to_pdf(rows, case)`` when the caller made it already."""
+def to_pdf(
+    md: str, rows: Sequence[InventoryRow], case: CaseMeta, annex_pdf: bytes | Path | None = None
+) -> bytes:
+    """``write_pdf`` into memory; without ``annex_pdf`` the annex is made from ``rows``."""
+    out = io.BytesIO()
+    write_pdf(md, case, annex_pdf if annex_pdf is not None else inventory_pdf(rows, case), out)
+    return out.getvalue()
+
+
+def write_pdf(md: str, case: CaseMeta, annex_pdf: bytes | Path, target: IO[bytes] | Path) -> None:
+    """Letter (portrait) followed by the inventory annex (landscape) in one PDF, written to
+    ``target`` (a path or a binary file without a name). ``annex_pdf``: the inventory PDF
+    (``inventory.write_pdf``), its bytes or its file (read by MuPDF as needed; only its
+    compressed objects are copied)."""
     import pymupdf
 
     letter = pymupdf.open("pdf", html_to_pdf(letter_html(md), LETTER_CSS, footer=f"Besluit {case.case_number}"))
-    annex = pymupdf.open("pdf", annex_pdf if annex_pdf is not None else inventory_pdf(rows, case))
+    annex = pymupdf.open(annex_pdf) if isinstance(annex_pdf, Path) else pymupdf.open("pdf", annex_pdf)
     letter.insert_pdf(annex)
     letter.set_metadata({"title": f"Besluit op Woo-verzoek {case.case_number}", "producer": "wooflow"})
-    data = bytes(letter.tobytes(garbage=3, deflate=True))
+    save_pdf(letter, target)
     letter.close()
     annex.close()
-    return data
 
 
 def _add_runs(par: object, text: str) -> None:
@@ -301,51 +314,72 @@ def _add_runs(par: object, text: str) -> None:
     par.add_run(text[pos:])  # type: ignore[attr-defined]
 
 
-def _fill_rows(table: Any, rows: list[InventoryRow], size: Any) -> None:
-    """One table row per inventory row, as ``table.add_row().cells`` and ``cell.text`` write it.
+class _RowXml:
+    """The XML of one table row per inventory row, as ``table.add_row().cells`` and ``cell.text``
+    write it.
 
     python-docx's ``add_row`` and ``_Row.cells`` look the row up among all rows of the table
     (quadratic: ~1.3 s for 357 rows, ~6.4 s for 1,428), and ``cell.text`` builds each cell
     element by element. The rows ``add_row`` makes for one table are all alike (a ``w:tc`` per
-    grid column with that column's width), so the first one is copied and appended where
-    ``add_row`` appends (the last child of ``w:tbl``). A cell whose text is plain (not empty, no
-    tab or line break, no space at either end: one ``w:t`` without ``xml:space``) is a copy of
-    the column's first plain cell with the text replaced; any other cell is filled through the
-    same ``_Cell`` setter as before. The same XML, in linear time (``test_publish_decision.py``
-    compares it with the library's own rows)."""
-    from copy import deepcopy
+    grid column with that column's width), so the first one is copied for every row. A cell
+    whose text is plain (not empty, no tab or line break, no space at either end: one ``w:t``
+    without ``xml:space``) is a copy of the column's first plain cell with the text replaced;
+    any other cell is filled through the same ``_Cell`` setter. Each row is attached to the
+    table only while it is serialised, so the document never holds more than one row
+    (``test_publish_decision.py`` compares the XML with the library's own rows)."""
 
-    from docx.oxml.ns import qn
-    from docx.table import _Cell
+    def __init__(self, table: Any, size: Any) -> None:
+        from docx.oxml.ns import qn
 
-    if not rows:
-        return
-    blank = deepcopy(table.add_row()._tr)  # what add_row appended, before any text
-    tbl = table._tbl
-    tbl.remove(tbl.tr_lst[-1])
-    plain: dict[int, Any] = {}  # column -> a filled cell with one w:t
-    w_t = f".//{qn('w:t')}"
-    for row in rows:
-        tr = deepcopy(blank)
-        tbl.append(tr)
+        self.table, self.size = table, size
+        self.tbl = table._tbl
+        self.blank = deepcopy(table.add_row()._tr)  # what add_row appended, before any text
+        self.tbl.remove(self.tbl.tr_lst[-1])
+        self.plain: dict[int, Any] = {}  # column -> a filled cell with one w:t
+        self.w_t = f".//{qn('w:t')}"
+
+    def xml(self, row: InventoryRow) -> bytes:
+        from docx.table import _Cell
+        from lxml import etree
+
+        tr = deepcopy(self.blank)
+        self.tbl.append(tr)  # in the document: namespaces as the whole document declares them
         for col, (tc, attr) in enumerate(zip(tr.tc_lst, PDF_COLUMNS, strict=False)):
             text = human_cell(row, attr)
             simple = bool(text) and text.strip() == text and not any(c in text for c in "\t\r\n")
-            if simple and col in plain:
-                filled = deepcopy(plain[col])
-                filled.find(w_t).text = text
+            if simple and col in self.plain:
+                filled = deepcopy(self.plain[col])
+                filled.find(self.w_t).text = text
                 tr.replace(tc, filled)
                 continue
-            cell = _Cell(tc, table)
+            cell = _Cell(tc, self.table)
             cell.text = text
             for run in cell.paragraphs[0].runs:
-                run.font.size = size
+                run.font.size = self.size
             if simple:
-                plain[col] = deepcopy(tc)
+                self.plain[col] = deepcopy(tc)
+        data = etree.tostring(tr, encoding="UTF-8")
+        self.tbl.remove(tr)
+        # serialised alone, the row's first tag repeats every namespace declaration in scope;
+        # inside the document they are declared once, on its root
+        end = data.index(b">")
+        return _XMLNS.sub(b"", data[:end]) + data[end:]
 
 
-def to_docx(md: str, rows: list[InventoryRow], case: CaseMeta) -> bytes:
-    """An editable Word document: the letter, the articles annex and the inventory table."""
+_XMLNS = re.compile(rb' xmlns(?::[A-Za-z0-9_.-]+)?="[^"]*"')
+_ROWS_MARK = "wooflow: inventarisrijen"
+
+
+def to_docx(md: str, rows: Iterable[InventoryRow], case: CaseMeta) -> bytes:
+    """``write_docx`` into memory."""
+    out = io.BytesIO()
+    write_docx(md, rows, case, out)
+    return out.getvalue()
+
+
+def letter_docx(md: str, case: CaseMeta) -> tuple[Any, Any]:
+    """The python-docx document of the letter and the articles annex, ending in the inventory
+    table with its header row only; returns the document and the table."""
     from docx import Document as DocxDocument
     from docx.enum.section import WD_ORIENT
     from docx.enum.text import WD_BREAK
@@ -380,12 +414,48 @@ def to_docx(md: str, rows: list[InventoryRow], case: CaseMeta) -> bytes:
         for run in cell.paragraphs[0].runs:
             run.bold = True
             run.font.size = Pt(8)
-    _fill_rows(table, rows, Pt(8))
-    if not rows:
+    return doc, table
+
+
+def write_docx(md: str, rows: Iterable[InventoryRow], case: CaseMeta, target: IO[bytes] | Path) -> None:
+    """An editable Word document: the letter, the articles annex and the inventory table,
+    written to ``target`` (a path or a binary, seekable file).
+
+    The inventory table is streamed: python-docx makes the document with the table's header
+    row and a marker where the rows go, and ``word/document.xml`` is then written into the
+    zip in three parts (before the marker, one row at a time, after it); the other parts
+    are copied as python-docx wrote them. A large case's table (an lxml tree of every cell:
+    ~20 KiB per row) is never in memory."""
+    from lxml import etree
+
+    doc, table = letter_docx(md, case)
+    it = iter(rows)
+    first = next(it, None)
+    if first is None:
         doc.add_paragraph("Geen documenten aangetroffen.")
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+        doc.save(target)
+        return
+    from docx.shared import Pt
+
+    row_xml = _RowXml(table, Pt(8))
+    table._tbl.append(etree.Comment(_ROWS_MARK))
+    skeleton = io.BytesIO()
+    doc.save(skeleton)
+    mark = f"<!--{_ROWS_MARK}-->".encode()
+    with zipfile.ZipFile(skeleton) as src, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            if info.filename != "word/document.xml":
+                dst.writestr(info, src.read(info))
+                continue
+            before, after = src.read(info).split(mark)
+            part = zipfile.ZipInfo(info.filename, info.date_time)
+            part.compress_type = info.compress_type
+            with dst.open(part, "w") as out:
+                out.write(before)
+                out.write(row_xml.xml(first))
+                for row in it:
+                    out.write(row_xml.xml(row))
+                out.write(after)
 
 
-__all__ = ["blocks", "count", "datum", "decide", "render_markdown", "to_docx", "to_pdf"]
+__all__ = ["blocks", "count", "datum", "decide", "render_markdown", "to_docx", "to_pdf", "write_docx", "write_pdf"]

@@ -42,25 +42,30 @@ def check_package(
     names = set(files) if files is not None else {p.name for p in out.iterdir() if p.is_file()}
     today = today or date.today()
     problems: list[str] = []
-    docs: dict[str, etree._Element] = {}
-    for path in sorted(out / n for n in names if n.endswith(".xml")):
-        if path.name == besluit:
-            continue
-        docs[path.name] = etree.parse(str(path), etree.XMLParser(no_network=True, resolve_entities=False)).getroot()
+    parser = etree.XMLParser(no_network=True, resolve_entities=False)
     bpath = out / besluit
     if not bpath.is_file():
         return [f"{besluit} ontbreekt"]
-    broot = etree.parse(str(bpath), etree.XMLParser(no_network=True, resolve_entities=False)).getroot()
+    broot = etree.parse(str(bpath), parser).getroot()
     b_id = _text(broot, "identifier")
     b_date = _text(broot, "creatiedatum")
+    # one file's tree at a time (each document's XML parsed is ~20 KiB: all of them at once
+    # were the package stage's largest growth with the case); kept per file: its identifiers
+    # and the resources the last checks need
+    paths = sorted(out / n for n in names if n.endswith(".xml") and n != besluit)
     pdfs = {Path(n).stem for n in names if n.endswith(".pdf") and ID_PREFIX.match(n)}
-    stems = {Path(n).stem for n in docs}
+    stems = {p.stem for p in paths}
     problems += [f"{s}.pdf heeft geen metadata" for s in sorted(pdfs - stems)]
     problems += [f"{s}.xml hoort bij geen gepubliceerde PDF" for s in sorted(stems - pdfs)]
     seen: dict[str, str] = {b_id: besluit}
     firsts: set[str] = set()
-    for name, root in docs.items():
+    doc_ids: set[str] = set()
+    resources: list[tuple[str, list[tuple[str, str]]]] = []  # per file: (local name, resource)
+    for path in paths:
+        name = path.name
+        root = etree.parse(str(path), parser).getroot()
         ids = [(e.text or "").strip() for e in root.iter(f"{_N}identifier")]
+        doc_ids.update(ids)
         kenmerk = _text(root, "aggregatiekenmerk")
         prefix = ID_PREFIX.match(name)
         if not ids or not prefix or ids[0] != f"{kenmerk}-{prefix.group(1)}":
@@ -82,19 +87,29 @@ def check_package(
             problems.append(f"{name}: creatiedatum {created} ligt na het besluit of in de toekomst")
         if ids:
             firsts.add(ids[0])
-    doc_ids = {(e.text or "").strip() for r in docs.values() for e in r.iter(f"{_N}identifier")}
+        resources.append((name, _resources(root)))
     parts = {str(e.get("resource")) for e in broot.iter(f"{_N}hasPart")}
     problems += [f"{besluit}: hasPart {p!r} is geen document van het pakket" for p in sorted(set(parts) - firsts)]
     problems += [f"{besluit}: document {d!r} ontbreekt in hasParts" for d in sorted(firsts - set(parts))]
-    for name, root in [*docs.items(), (besluit, broot)]:
-        for el in root.iter():
-            res = el.get("resource")
-            if res is None:
-                continue
-            local = etree.QName(el).localname
+    for name, found in [*resources, (besluit, _resources(broot))]:
+        for local, res in found:
             if local in LOCAL_REFS:
                 if local == "relation" and res not in doc_ids:
                     problems.append(f"{name}: documentrelatie naar onbekend document {res!r}")
             elif not res.startswith(("https://", "http://")):
                 problems.append(f"{name}: {local} heeft geen URI als resource ({res!r})")
     return problems
+
+
+def _resources(root: etree._Element) -> list[tuple[str, str]]:
+    """(local name, resource) of every element with a ``resource`` the last checks look at: a
+    relation, or a value that is not an http(s) URI (so a file's usual resources cost nothing)."""
+    out = []
+    for el in root.iter():
+        res = el.get("resource")
+        if res is None:
+            continue
+        local = etree.QName(el).localname
+        if local == "relation" or (local not in LOCAL_REFS and not res.startswith(("https://", "http://"))):
+            out.append((local, res))
+    return out

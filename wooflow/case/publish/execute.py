@@ -18,6 +18,7 @@ retried its task, and a run that is killed resumes from what was committed.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -101,6 +102,12 @@ class PoolExecutor(Executor):
 
         global _SHARED
         _SHARED = shared
+        # The workers inherit the parent's heap copy-on-write; a worker's garbage collector
+        # would write into every object it inherited (the GC header) and so copy every page of
+        # it: each worker ends up with a private copy of what the parent holds for the case
+        # (the publication view, rows, ...: growing with the case). Frozen, those objects are
+        # left out of every collection, in the workers too, until the pool is done.
+        gc.freeze()
         pool = ProcessPoolExecutor(
             self.workers, mp_context=multiprocessing.get_context("fork"), initializer=die_with_parent
         )
@@ -109,6 +116,7 @@ class PoolExecutor(Executor):
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
             _SHARED = None
+            gc.unfreeze()
 
 
 class DaskExecutor(Executor):

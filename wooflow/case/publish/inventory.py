@@ -13,11 +13,11 @@ import io
 import json
 import os
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from wooflow.case.publish.records import DUBBEL, NIET, CaseMeta, PublishRecord
 from wooflow.exceptions import CaseError
@@ -290,21 +290,40 @@ def _neutral(cell: str) -> str:
     return cell
 
 
-def to_csv(rows: list[InventoryRow]) -> bytes:
-    """UTF-8 without BOM, comma-separated, RFC 4180 quoting, CRLF.
+def to_csv(rows: Iterable[InventoryRow]) -> bytes:
+    """UTF-8 without BOM, comma-separated, RFC 4180 quoting, CRLF (``write_csv`` into memory)."""
+    buf = io.BytesIO()
+    write_csv(rows, buf)
+    return buf.getvalue()
+
+
+def write_csv(rows: Iterable[InventoryRow], target: IO[bytes] | Path) -> None:
+    """The CSV written to ``target`` (a binary file or a path) row by row.
 
     No BOM: the VWS platform reads the header with PHP's fgetcsv, which keeps a BOM as part of
     the first header (a BOM before "ID" is not "id"), so the upload would fail on a missing ID column.
     Excel users open inventaris.xlsx."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, delimiter=",", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+    if isinstance(target, Path):
+        with open(target, "wb") as fh:
+            write_csv(rows, fh)
+        return
+    text = io.TextIOWrapper(target, encoding="utf-8", newline="")
+    writer = csv.writer(text, delimiter=",", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     writer.writerow([header for _, header, _ in COLUMNS])
     for row in rows:
         writer.writerow([_neutral(c) for c in row.cells()])
-    return buf.getvalue().encode("utf-8")
+    text.flush()
+    text.detach()  # the caller's file stays open
 
 
-def to_xlsx(rows: list[InventoryRow]) -> bytes:
+def to_xlsx(rows: Sequence[InventoryRow]) -> bytes:
+    """``write_xlsx`` into memory."""
+    out = io.BytesIO()
+    write_xlsx(rows, out)
+    return out.getvalue()
+
+
+def write_xlsx(rows: Sequence[InventoryRow], target: IO[bytes] | Path) -> None:
     """A styled workbook: bold shaded header, fixed widths, frozen header row, autofilter.
 
     Written in openpyxl's write-only mode: rows are streamed to the file as they come instead
@@ -342,9 +361,7 @@ def to_xlsx(rows: list[InventoryRow]) -> bytes:
             cell.alignment = top
             cells.append(cell)
         ws.append(cells)
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    wb.save(target)
 
 
 PDF_COLUMNS = (
@@ -369,22 +386,32 @@ def human_cell(row: InventoryRow, attr: str) -> str:
     return str(getattr(row, attr))
 
 
-def _inventory_parts(rows: list[InventoryRow]) -> tuple[str, list[str]]:
-    """The header row and one ``<tr>`` per inventory row (with an id to find it after layout)."""
-    head = "<tr>" + "".join(f"<th>{html.escape(LABELS[a])}</th>" for a in PDF_COLUMNS) + "</tr>"
-    body = []
-    for i, row in enumerate(rows):
-        cells = "".join(f"<td>{html.escape(human_cell(row, a))}</td>" for a in PDF_COLUMNS)
-        body.append(f'<tr id="r{i}">{cells}</tr>')
-    if not body:
-        body.append(f'<tr id="r0"><td colspan="{len(PDF_COLUMNS)}">Geen documenten aangetroffen.</td></tr>')
-    return head, body
+_EMPTY = "Geen documenten aangetroffen."
 
 
-def inventory_html(rows: list[InventoryRow], case: CaseMeta) -> str:
+def _inventory_head() -> str:
+    return "<tr>" + "".join(f"<th>{html.escape(LABELS[a])}</th>" for a in PDF_COLUMNS) + "</tr>"
+
+
+def _row_html(row: InventoryRow, i: int) -> str:
+    """One ``<tr>`` of the inventory table (with an id to find it after layout)."""
+    cells = "".join(f"<td>{html.escape(human_cell(row, a))}</td>" for a in PDF_COLUMNS)
+    return f'<tr id="r{i}">{cells}</tr>'
+
+
+def _body_html(rows: Sequence[InventoryRow]) -> tuple[int, Callable[[int], str]]:
+    """How many table rows the inventory has and the HTML of row ``i`` (made when asked for)."""
+    if not rows:
+        return 1, lambda i: f'<tr id="r0"><td colspan="{len(PDF_COLUMNS)}">{_EMPTY}</td></tr>'
+    return len(rows), lambda i: _row_html(rows[i], i)
+
+
+def inventory_html(rows: Sequence[InventoryRow], case: CaseMeta) -> str:
     """The inventory as one HTML table (title, header, rows)."""
-    head, body = _inventory_parts(rows)
-    return f"<h1>Inventarislijst Woo-verzoek {html.escape(case.case_number)}</h1><table>{head}{''.join(body)}</table>"
+    n, row_html = _body_html(rows)
+    body = "".join(row_html(i) for i in range(n))
+    title = f"<h1>Inventarislijst Woo-verzoek {html.escape(case.case_number)}</h1>"
+    return f"{title}<table>{_inventory_head()}{body}</table>"
 
 
 INVENTORY_CSS = """
@@ -437,53 +464,98 @@ def _closed_ids(into: set[str]) -> Callable[[Any], None]:
 
 
 MAX_ROWS_PER_PAGE = 80  # more never fit on A4; bounds the layout work per page
+CHUNK_PAGES = 200  # pages drawn into one small PDF (~5 MiB) before it is compressed and appended
 
 
-def table_pdf(title: str, head: str, body: list[str], css: str, footer: str) -> bytes:
-    """A long table over landscape A4 pages with the header row repeated on every page.
+def table_pdf(
+    title: str, head: str, count: int, row_html: Callable[[int], str], css: str, footer: str,
+    target: IO[bytes] | Path,
+) -> None:
+    """A long table of ``count`` rows (``row_html(i)``: the ``<tr id="r{i}">`` of row ``i``) over
+    landscape A4 pages with the header row repeated on every page, written to ``target``.
 
     MuPDF's Story does not repeat table headers, so each page is laid out twice: once to learn
     which rows fit whole (from the element positions), once to draw exactly those rows.
+    Memory does not follow the length of the table: the HTML of at most one page's rows is
+    made at a time, pages are drawn ``CHUNK_PAGES`` at a time into a small PDF whose content
+    is compressed before it is appended to the result (MuPDF's writer keeps a document's
+    content uncompressed until it is saved), and the result is saved straight to ``target``.
     """
     import pymupdf
 
     rect = pymupdf.paper_rect("a4-l")
     where = rect + (42, 42, -42, -54)
-    out = io.BytesIO()
-    writer = pymupdf.DocumentWriter(out)
+    result = pymupdf.open()
+    made: dict[int, str] = {}  # the rows of the page being laid out
+
+    def rows_html(first: int, n: int) -> str:
+        for i in [i for i in made if i < first]:
+            del made[i]
+        return "".join(made.setdefault(i, row_html(i)) for i in range(first, first + n))
+
+    chunk: list[Any] = []  # [DocumentWriter, its buffer, pages drawn]
+
+    def flush() -> None:
+        if not chunk:
+            return
+        writer, buf, _ = chunk
+        writer.close()
+        drawn = pymupdf.open("pdf", buf.getvalue())
+        small = pymupdf.open("pdf", drawn.tobytes(deflate=True))
+        drawn.close()
+        result.insert_pdf(small)
+        small.close()
+        chunk.clear()
+
     start = 0
-    while start < len(body):
+    while start < count:
         prefix = title if start == 0 else ""
 
         def story_for(n: int, first: int = start, prefix: str = prefix) -> pymupdf.Story:
-            rows = "".join(body[first : first + n])
-            return pymupdf.Story(html=f"{prefix}<table>{head}{rows}</table>", user_css=css)
+            return pymupdf.Story(html=f"{prefix}<table>{head}{rows_html(first, n)}</table>", user_css=css)
 
-        probe = story_for(min(MAX_ROWS_PER_PAGE, len(body) - start))
+        probe = story_for(min(MAX_ROWS_PER_PAGE, count - start))
         probe.place(where)
         closed: set[str] = set()
         probe.element_positions(_closed_ids(closed))
         fit = 0
-        while f"r{start + fit}" in closed and start + fit < len(body):
+        while f"r{start + fit}" in closed and start + fit < count:
             fit += 1
         story = story_for(max(fit, 1))
         more = True
         while more:  # only loops when a single row is taller than a page
-            dev = writer.begin_page(rect)
+            if not chunk:
+                buf = io.BytesIO()
+                chunk.extend([pymupdf.DocumentWriter(buf), buf, 0])
+            dev = chunk[0].begin_page(rect)
             more, _ = story.place(where)
             story.draw(dev)
-            writer.end_page()
+            chunk[0].end_page()
+            chunk[2] += 1
         start += max(fit, 1)
-    writer.close()
-    doc = pymupdf.open("pdf", out.getvalue())
-    _number_pages(doc, rect.height, footer)
-    data = bytes(doc.tobytes(garbage=3, deflate=True))
-    doc.close()
-    return data
+        if chunk[2] >= CHUNK_PAGES:
+            flush()
+    flush()
+    _number_pages(result, rect.height, footer)
+    save_pdf(result, target)
+    result.close()
 
 
-def to_pdf(rows: list[InventoryRow], case: CaseMeta) -> bytes:
+def save_pdf(doc: Any, target: IO[bytes] | Path) -> None:
+    """Save a MuPDF document compacted (``garbage=3``, ``deflate``) to a path or a binary file
+    without a name (PyMuPDF takes a file object's ``name`` for a path)."""
+    doc.save(str(target) if isinstance(target, Path) else target, garbage=3, deflate=True)
+
+
+def to_pdf(rows: Sequence[InventoryRow], case: CaseMeta) -> bytes:
+    """``write_pdf`` into memory."""
+    out = io.BytesIO()
+    write_pdf(rows, case, out)
+    return out.getvalue()
+
+
+def write_pdf(rows: Sequence[InventoryRow], case: CaseMeta, target: IO[bytes] | Path) -> None:
     """Landscape A4 table with Dutch headers repeated on every page, numbered pages."""
-    head, body = _inventory_parts(rows)
+    count, row_html = _body_html(rows)
     title = f"<h1>Inventarislijst Woo-verzoek {html.escape(case.case_number)}</h1>"
-    return table_pdf(title, head, body, INVENTORY_CSS, f"Inventarislijst {case.case_number}")
+    table_pdf(title, _inventory_head(), count, row_html, INVENTORY_CSS, f"Inventarislijst {case.case_number}", target)

@@ -13,6 +13,7 @@ import json
 import os
 import tempfile
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -35,6 +36,21 @@ def atomic_write(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def atomic_write_with(path: Path, produce: Callable[[Path], None]) -> None:
+    """Like ``atomic_write``, but ``produce(tmp)`` writes the file at ``tmp`` (a temporary
+    name in the same folder, created empty): a large file is never held in memory whole."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+    os.close(fd)
+    try:
+        produce(Path(tmp))
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -84,12 +100,21 @@ class Package:
         atomic_write(self.journal, json.dumps(body, ensure_ascii=False, indent=1).encode("utf-8"))
 
     def write(self, rel: str, data: bytes, kind: str) -> Path:
-        if rel in (MANIFEST, ZIP_NAME) or rel.startswith(("/", "..")) or "/" in rel or "\\" in rel:
-            raise CaseError(f"ongeldige bestandsnaam in pakket: {rel}")
+        _check_rel(rel)
         self.expect([rel])
         path = self.out_dir / rel
         atomic_write(path, data)
         self.files[rel] = PackageFile(rel, kind, hashlib.sha256(data).hexdigest(), len(data))
+        return path
+
+    def write_with(self, rel: str, produce: Callable[[Path], None], kind: str) -> Path:
+        """``write`` for a file that ``produce(tmp)`` writes at a temporary path: the package
+        stage of a large case streams its inventory and decision to disk."""
+        _check_rel(rel)
+        self.expect([rel])
+        path = self.out_dir / rel
+        atomic_write_with(path, produce)
+        self.add_existing(rel, kind)
         return path
 
     def add_existing(self, rel: str, kind: str) -> None:
@@ -147,6 +172,11 @@ class Package:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+
+
+def _check_rel(rel: str) -> None:
+    if rel in (MANIFEST, ZIP_NAME) or rel.startswith(("/", "..")) or "/" in rel or "\\" in rel:
+        raise CaseError(f"ongeldige bestandsnaam in pakket: {rel}")
 
 
 def _journal_files(journal: Path | None, out_dir: Path) -> list[str]:

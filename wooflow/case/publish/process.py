@@ -536,14 +536,17 @@ def _write_package(
 def _write_inventory_and_decision(
     md: str, rows: list[inventory.InventoryRow], meta: CaseMeta, pkg: Package, progress: Progress, steps: int
 ) -> None:
-    pkg.write("inventaris.csv", inventory.to_csv(rows), "inventaris")
-    pkg.write("inventaris.xlsx", inventory.to_xlsx(rows), "inventaris")
-    inventory_pdf = inventory.to_pdf(rows, meta)  # also the decision's annex: made once
-    pkg.write("inventaris.pdf", inventory_pdf, "inventaris")
+    """The inventory (CSV, XLSX, PDF) and the decision (DOCX, PDF), each written to its file
+    as it is made: none of them is held in memory whole (a 100,000-row inventory PDF or
+    besluit table would be hundreds of MiB while being made)."""
+    pkg.write_with("inventaris.csv", lambda tmp: inventory.write_csv(rows, tmp), "inventaris")
+    pkg.write_with("inventaris.xlsx", lambda tmp: inventory.write_xlsx(rows, tmp), "inventaris")
+    # also the decision's annex, read back from the package: made once
+    inventory_pdf = pkg.write_with("inventaris.pdf", lambda tmp: inventory.write_pdf(rows, meta, tmp), "inventaris")
     progress("publiceren", 1, steps)
     fault_point("package")
-    pkg.write("besluit.docx", decision.to_docx(md, rows, meta), "besluit")
-    pkg.write("besluit.pdf", decision.to_pdf(md, rows, meta, inventory_pdf), "besluit")
+    pkg.write_with("besluit.docx", lambda tmp: decision.write_docx(md, rows, meta, tmp), "besluit")
+    pkg.write_with("besluit.pdf", lambda tmp: decision.write_pdf(md, meta, inventory_pdf, tmp), "besluit")
     progress("publiceren", 3, steps)
 
 
