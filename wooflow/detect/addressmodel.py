@@ -46,7 +46,13 @@ FEATURES = (
     "street_elsewhere", "street_in_prose", "docs_with_address", "in_request", "prep_before",
     "prose", "email_doc", "salutation", "label_t", "label_m", "label_d", "general_cue", "facility",
     "private_mail", "repeats",
+    "place_cand", "street_only", "after_person", "prep_place", "born_before", "common_word", "sentence_start",
+    "org_adjacent", "line_above_org", "business_before", "chat", "person_in_brackets", "home_before",
+    "office_before",
 )
+
+PLACE_RECOGNIZER = "address-place"
+"""Recognizer name of the candidates this step adds itself: a place or a street named alone."""
 
 COLLECT: list[dict[str, Any]] | None = None
 """When a list (training only): every candidate's features are appended and nothing changes."""
@@ -66,6 +72,12 @@ _MOBILE = re.compile(r"^(?:\+31|0031|\(\+31\)|\(0031\))?[ \u00a0-]?\(?0?\)?[ \u0
 _LABEL_T = re.compile(r"(?i)(?:^|[\s|:])(?:t|tel\.?|telefoon|telefoonnummer)[ \t]*[:.]?[ \t]*$")
 _LABEL_M = re.compile(r"(?i)(?:^|[\s|:])(?:m|mob\.?|mobiel|gsm)[ \t]*[:.]?[ \t]*$")
 _LABEL_D = re.compile(r"(?i)(?:^|[\s|:])(?:d|direct|doorkies\w*)[ \t]*[:.]?[ \t]*$")
+_AFTER_PERSON = re.compile(r"[ \t]*(?:\(\d{1,4}\))?,?[ \t]*(?:\(?[ \t]*(?:[\w ]{0,20},[ \t]*)?|"
+                           r"(?:uit|te|in|van de|aan de)[ \t]+)$")
+_PREP_PLACE = re.compile(r"(?i)\b(?:uit|te|in|naar|van de|aan de|nabij|bij)[ \t]+$")
+_BORN = re.compile(r"(?i)\b(?:geboren|geb\.|geboorteplaats)")
+_CHAT = re.compile(r"(?m)^\[?\d{1,2}[:.]\d\d\]?|\d{1,2}-\d{1,2}-\d{2,4},? \d{1,2}:\d\d")
+_CAPS = re.compile(r"[A-ZÀ-Þ][\w'’-]+")
 _TABLE_LINE = re.compile(r"\t|\|| {2,}\S+ {2,}")
 
 # Evidence in the rules' own reasons (the recognizers and reclassify steps write them).
@@ -85,6 +97,9 @@ _REASON_EVIDENCE = (
 # Dutch phrases for the evidence a changed verdict rests on: (feature, value that counts,
 # direction: True = towards redact), in the order they are named.
 _PHRASES: tuple[tuple[str, bool, str], ...] = (
+    ("after_person", True, "direct na de naam van een persoon"),
+    ("home_before", True, "direct na een woonadres"),
+    ("born_before", True, "na 'geboren'"),
     ("person_line", True, "naam van een persoon op dezelfde regel"),
     ("person_prev_line", True, "naam van een persoon op de regel erboven"),
     ("honorific", True, "aanhef of titel van een persoon ervoor"),
@@ -95,11 +110,14 @@ _PHRASES: tuple[tuple[str, bool, str], ...] = (
     ("mobile", True, "mobiel nummer"),
     ("label_m", True, "label 'M'/'mobiel'"),
     ("label_d", True, "label 'D'/'direct'"),
+    ("office_before", False, "direct na een kantooradres"),
     ("postbus_block", False, "Postbus in hetzelfde blok"),
     ("site_block", False, "website in hetzelfde blok"),
     ("office_block", False, "briefhoofd of kantoorblok"),
     ("org_footer", False, "voettekst van een organisatie"),
     ("org_word", False, "organisatie of gebouw genoemd"),
+    ("line_above_org", False, "naam van een organisatie op de regel erboven"),
+    ("business_before", False, "bedrijf, praktijk of locatie ervoor"),
     ("facility", False, "gebouw, terrein of bedrijf ervoor"),
     ("general_cue", False, "algemeen nummer ('centrale', 'receptie', 'pers')"),
     ("street_in_prose", False, "straat elders in de tekst als beleidsonderwerp"),
@@ -151,6 +169,12 @@ class _Doc:
         self.text = text
         self.low = text.lower()
         self.persons = persons
+        self.home_ends: dict[int, list[int]] = {}
+        self.office_ends: dict[int, list[int]] = {}
+        for f in findings:
+            if f.category == "address" and _DIGIT.search(f.text):
+                ends = self.home_ends if f.action == "redact" else self.office_ends
+                ends.setdefault(line_start(text, f.end), []).append(f.end)
         self.keeps = sorted(f.start for f in findings if f.action == "keep" and f.category != "person")
         self.redacts = sorted(f.start for f in findings if f.action == "redact" and f.category != "person")
         self.prose = resolver.prose_share(text)
@@ -158,6 +182,7 @@ class _Doc:
         self.email = float(bool(re.search(r"(?im)^\s*(?:van|from|verzonden|sent)\s*:", head)))
         self.salutation = float(bool(re.search(r"(?i)\b(?:geachte|beste|hoi|hallo)\b", text[:3000])))
         self._prose = _prose_lines(text)
+        self.chat = float(len(_CHAT.findall(text[:5000])) >= 3)
 
     def in_prose(self, word: str, start: int, end: int) -> bool:
         for a, b in self._prose:
@@ -167,6 +192,28 @@ class _Doc:
                     return True
                 i = self.text.find(word, i + 1, b)
         return False
+
+
+_ORG_HEADS = ("gemeente", "Gemeente", "provincie", "Provincie", "politie", "Politie", "GGD", "ziekenhuis",
+              "Ziekenhuis", "Universiteit", "Hogeschool", "Rechtbank", "rechtbank", "Waterschap", "waterschap")
+_BUSINESS = re.compile(r"(?i)\b(?:bakkerij|slagerij|restaurant|café|hotel|winkel|bedrijf|landbouwbedrijf|"
+                       r"huisarts\w*|praktijk|advocat\w*|notaris\w*|kantoor|b\.v\.|bv|vof|v\.o\.f\.|holding|"
+                       r"rechtshulp|arbo|stichting|vereniging|coöperatie|corporatie|school|kerk|camping|"
+                       r"wijkcentrum|buurthuis|gemeentehuis|stadhuis|locatie|perceel|pand|kavel|opvanglocatie)\b")
+
+
+def _line_above_org(text: str, ls: int, persons: Starts) -> bool:
+    """The line above names an organisation, not a person: a short capitalised line with an
+    organisation word or an acronym and no person on it."""
+    if ls == 0:
+        return False
+    a = line_start(text, ls - 1)
+    line = text[a : ls - 1].strip()
+    if not line or len(line) > 70 or persons.between(a, ls - 1) or not line[:1].isupper():
+        return False
+    words = _CAPS.findall(line)
+    return any(w in lexicon.organisation_words() or (w.isupper() and len(w) >= 2) for w in words) \
+        or bool(_BUSINESS.search(line)) or bool(address.ORG_LINE.search(line))
 
 
 def _count_near(starts: list[int], a: int, b: int, own: int) -> int:
@@ -193,6 +240,7 @@ def features(doc: _Doc, case: _Case, f: Finding) -> list[float]:
     street = _street(f)
     digits = re.sub(r"\D", "", f.text)
     residence = f.category == "address" and not _DIGIT.search(f.text)
+    street_only = residence and address.looks_like_street(f.text) and f.text not in lexicon.places()
     org_zone = low[prev_ls:s]
     line_text = text[ls:le]
     return [
@@ -231,6 +279,20 @@ def features(doc: _Doc, case: _Case, f: Finding) -> list[float]:
         float(bool(address._FACILITY_BEFORE.search(before_line, max(0, len(before_line) - 80)))),
         float(bool(_PRIVATE_MAIL.search(block))),
         min(text.count(f.text) - 1, 4) / 4.0 if len(digits) >= 1 or residence else 0.0,
+        float(f.recognizer == PLACE_RECOGNIZER), float(street_only),
+        float(bool(doc.persons.spans_between(max(ls, s - 60), s))
+              and any(_AFTER_PERSON.fullmatch(text, pe, s) for _, pe in doc.persons.spans_between(max(ls, s - 60), s))),
+        float(bool(_PREP_PLACE.search(before_line[-10:]))), float(bool(_BORN.search(text[max(0, s - 40) : s]))),
+        float(lexicon.is_common(f.text.split()[0]) if f.text.split() else 0.0),
+        float(not before_line.strip() or before_line.rstrip()[-1:] in ".:!?"),
+        float(bool(re.search(r"(?:^|\s)(?:" + "|".join(_ORG_HEADS) + r")\s+(?:van\s+)?$", before_line[-30:]))
+              or any(w in lexicon.organisation_words() for w in _CAPS.findall(text[e : min(le, e + 25)])[:1])),
+        float(_line_above_org(text, ls, doc.persons)),
+        float(bool(address._FACILITY_BEFORE.search(text[max(ls, s - 120) : s].rsplit(",", 1)[0] + " "))
+              or bool(_BUSINESS.search(text[max(prev_ls, s - 120) : s]))),
+        doc.chat, float(bool(re.search(r"\([^()\n]{0,30}$", before_line)) and doc.persons.between(max(ls, s - 60), s)),
+        float(any(_JOIN.fullmatch(text, end, s) for end in doc.home_ends.get(ls, ()))),
+        float(any(_JOIN.fullmatch(text, end, s) for end in doc.office_ends.get(ls, ()))),
     ]
 
 
@@ -275,7 +337,8 @@ def _flip(f: Finding, x: list[float], p: float) -> Finding:
     why = _because(x, to_redact)
     if to_redact:
         head = {"phone": "direct nummer van een persoon", "postcode": "postcode van een woonadres"}.get(
-            f.category, "woonadres of woonplaats van een persoon")
+            f.category, "woonplaats of straat van een persoon" if f.recognizer == PLACE_RECOGNIZER
+            else "woonadres van een persoon")
         reason = f"{f.reason}; {head} (adresbeslisser, kans {p:.2f}{': ' + why if why else ''})"
         return replace(f, action="redact", ground="5.1.2e", score=round(max(p, 0.5), 4), reason=reason)
     head = {"phone": "algemeen nummer van een organisatie"}.get(f.category, "adres van een organisatie of beleidsonderwerp")
@@ -283,34 +346,90 @@ def _flip(f: Finding, x: list[float], p: float) -> Finding:
     return replace(f, action="keep", ground=None, score=round(max(1.0 - p, 0.5), 4), reason=reason)
 
 
+_WORD = re.compile(r"(?<![\w'’-])(?:'s-|’s-)?[A-ZÀ-Þ][\w'’]+(?:-[A-ZÀ-Þa-z][\w'’]+)*")
+
+
+def place_candidates(text: str, findings: list[Finding]) -> list[Finding]:
+    """Every place (the packaged place list, up to three words) and every street named without a
+    house number, outside the other findings: a candidate that stays public unless the combiner
+    reads it as where a person lives ('Ze woont aan de Dorpsstraat 31 in Kolhorn')."""
+    import bisect
+
+    taken = sorted((f.start, f.end) for f in findings)
+    starts = [a for a, _ in taken]
+    longest = max((b - a for a, b in taken), default=0)
+
+    def free(s: int, e: int) -> bool:
+        i = bisect.bisect_left(starts, s - longest)
+        while i < len(taken) and taken[i][0] < e:
+            if taken[i][1] > s:
+                return False
+            i += 1
+        return True
+
+    places = lexicon.places()
+    words = list(_WORD.finditer(text))
+    out: list[Finding] = []
+    i = 0
+    while i < len(words):
+        hit = None
+        for n in (3, 2, 1):
+            if i + n > len(words):
+                continue
+            group = words[i : i + n]
+            if any(group[j + 1].start() - group[j].end() != 1 or text[group[j].end()] not in " -"
+                   for j in range(n - 1)):
+                continue
+            s, e = group[0].start(), group[-1].end()
+            value = text[s:e]
+            last = group[-1].group(0)
+            if value in places or (n <= 2 and len(last) > 5 and address._SUFFIX_RE.search(last)
+                                   and last not in address.NOT_STREET and not _DIGIT_AFTER.match(text, e)):
+                hit = (s, e, n)
+                break
+        if hit is None:
+            i += 1
+            continue
+        s, e, n = hit
+        if free(s, e):
+            out.append(Finding(s, e, text[s:e], "address", "keep", None, 0.0, PLACE_RECOGNIZER,
+                               "plaats- of straatnaam"))
+        i += n
+    return out
+
+
+_JOIN = re.compile(r"[ \t]*(?:,|\||·|in|te)?[ \t]*")
+_DIGIT_AFTER = re.compile(r"[ \t]?\d")
+
+
 def judge(texts: Mapping[K, str], pre: Mapping[K, list[Finding]], persons: Mapping[K, Starts],
           request: str = "") -> dict[K, list[Finding]]:
     """Every address, postcode, place and phone finding of the case decided once."""
-    comb = model()
+    comb = model() if COLLECT is None else None
     out: dict[K, list[Finding]] = {k: list(v) for k, v in pre.items()}
     if comb is None and COLLECT is None:
         return out
     case = _Case(texts, pre, request)
     for k, fs in pre.items():
-        if not any(f.category in CATEGORIES for f in fs):
-            continue
         doc = _Doc(texts[k], fs, persons[k])
         new = []
-        for f in fs:
+        for f in fs + place_candidates(texts[k], fs):
             if f.category not in CATEGORIES or f.recognizer == "formfield":
                 new.append(f)
                 continue
             x = features(doc, case, f)
             if COLLECT is not None:
                 COLLECT.append({"x": x, "start": f.start, "end": f.end, "text": f.text, "doc": k,
-                                "rule": int(f.action == "redact")})
-                new.append(f)
+                                "rule": int(f.action == "redact"), "place": f.recognizer == PLACE_RECOGNIZER})
+                if f.recognizer != PLACE_RECOGNIZER:
+                    new.append(f)
                 continue
             assert comb is not None
             combiner, low, high = comb
             p = combiner.probability(x)
             if (f.action == "keep" and p >= high) or (f.action == "redact" and p <= low):
                 f = _flip(f, x, p)
-            new.append(f)
+            if f.recognizer != PLACE_RECOGNIZER or f.action == "redact":
+                new.append(f)
         out[k] = new
     return out
