@@ -28,6 +28,7 @@ from typing import Any, TypeVar
 from wooflow.detect import lexicon, resolver
 from wooflow.detect.recognizers import address
 from wooflow.detect.recognizers.base import OFFICE_CONTEXT, office_block, org_footer
+from wooflow.detect.recognizers.email import PRIVATE_DOMAINS
 from wooflow.detect.recognizers.phone import GENERAL_CUE
 from wooflow.detect.textutil import Starts, line_start
 from wooflow.model import Finding
@@ -58,12 +59,10 @@ COLLECT: list[dict[str, Any]] | None = None
 """When a list (training only): every candidate's features are appended and nothing changes."""
 
 _HONORIFIC = re.compile(r"(?i)\b(?:de heer|mevrouw|mevr\.|mw\.|dhr\.|heer en mevrouw|familie|fam\.)\s")
-_RELATIVE = re.compile(r"(?i)\b(?:moeder|vader|zoon|dochter|ouders|vriendin|vriend|broer|zus|opa|oma|"
-                       r"buurman|buurvrouw|buren|partner|echtgeno\w+|man|vrouw|kind|kinderen|beiden)\b")
-_DWELLING = re.compile(r"(?i)\b(?:woon\w*|wonend\w*|woont|wonen|bewoner\w*|verhuisd|thuis|inwoner\w*|"
-                       r"verblijf\w*|ingeschreven)\b")
+_RELATIVE = re.compile(r"(?i)\b(?:" + "|".join(lexicon.cue_lines("address_relatives.txt")) + r")\b")
+_DWELLING = re.compile(r"(?i)\b(?:" + "|".join(lexicon.cue_lines("address_dwelling.txt")) + r")\b")
 _SITE = re.compile(r"(?i)(?<![@\w.])(?:www\.|https?://)[\w.-]+\.[a-z]{2,}")
-_PRIVATE_MAIL = re.compile(r"(?i)@(?:gmail|hotmail|outlook|live|ziggo|kpnmail|planet|xs4all|home|icloud|yahoo)\.")
+_MAIL_DOMAIN = re.compile(r"@([\w-]+(?:\.[\w-]+)+)")
 _PREP = re.compile(r"(?i)\b(?:aan de|aan het|op de|op het|in de|in|te|uit|naar|bij)\s+$")
 _POSTCODE = re.compile(r"\d{4}\s?[A-Z]{2}\b")
 _RANGE = re.compile(r"\d{1,5}\s?[-–]\s?\d{1,5}")
@@ -147,7 +146,7 @@ class _Case:
 
     def __init__(self, texts: Mapping[Any, str], pre: Mapping[Any, list[Finding]], request: str) -> None:
         self.docs_with: dict[str, int] = {}
-        for k, fs in pre.items():
+        for fs in pre.values():
             for value in {_norm(f.text) for f in fs if f.category in CATEGORIES}:
                 self.docs_with[value] = self.docs_with.get(value, 0) + 1
         self.request = request.lower()
@@ -194,12 +193,7 @@ class _Doc:
         return False
 
 
-_ORG_HEADS = ("gemeente", "Gemeente", "provincie", "Provincie", "politie", "Politie", "GGD", "ziekenhuis",
-              "Ziekenhuis", "Universiteit", "Hogeschool", "Rechtbank", "rechtbank", "Waterschap", "waterschap")
-_BUSINESS = re.compile(r"(?i)\b(?:bakkerij|slagerij|restaurant|café|hotel|winkel|bedrijf|landbouwbedrijf|"
-                       r"huisarts\w*|praktijk|advocat\w*|notaris\w*|kantoor|b\.v\.|bv|vof|v\.o\.f\.|holding|"
-                       r"rechtshulp|arbo|stichting|vereniging|coöperatie|corporatie|school|kerk|camping|"
-                       r"wijkcentrum|buurthuis|gemeentehuis|stadhuis|locatie|perceel|pand|kavel|opvanglocatie)\b")
+_BUSINESS = re.compile(r"(?i)\b(?:" + "|".join(lexicon.cue_lines("address_business.txt")) + r")(?!\w)")
 
 
 def _line_above_org(text: str, ls: int, persons: Starts) -> bool:
@@ -277,7 +271,7 @@ def features(doc: _Doc, case: _Case, f: Finding) -> list[float]:
         float(bool(_LABEL_D.search(before_line[-14:]))),
         float(bool(GENERAL_CUE.search(text[max(ls, s - 40) : s])) or bool(GENERAL_CUE.search(after[:30]))),
         float(bool(address._FACILITY_BEFORE.search(before_line, max(0, len(before_line) - 80)))),
-        float(bool(_PRIVATE_MAIL.search(block))),
+        float(any(m.group(1) in PRIVATE_DOMAINS for m in _MAIL_DOMAIN.finditer(block))),
         min(text.count(f.text) - 1, 4) / 4.0 if len(digits) >= 1 or residence else 0.0,
         float(f.recognizer == PLACE_RECOGNIZER), float(street_only),
         float(bool(doc.persons.spans_between(max(ls, s - 60), s))
@@ -285,7 +279,7 @@ def features(doc: _Doc, case: _Case, f: Finding) -> list[float]:
         float(bool(_PREP_PLACE.search(before_line[-10:]))), float(bool(_BORN.search(text[max(0, s - 40) : s]))),
         float(lexicon.is_common(f.text.split()[0]) if f.text.split() else 0.0),
         float(not before_line.strip() or before_line.rstrip()[-1:] in ".:!?"),
-        float(bool(re.search(r"(?:^|\s)(?:" + "|".join(_ORG_HEADS) + r")\s+(?:van\s+)?$", before_line[-30:]))
+        float(any(w in lexicon.organisation_words() for w in _CAPS.findall(before_line[-30:])[-1:])
               or any(w in lexicon.organisation_words() for w in _CAPS.findall(text[e : min(le, e + 25)])[:1])),
         float(_line_above_org(text, ls, doc.persons)),
         float(bool(address._FACILITY_BEFORE.search(text[max(ls, s - 120) : s].rsplit(",", 1)[0] + " "))
@@ -341,7 +335,8 @@ def _flip(f: Finding, x: list[float], p: float) -> Finding:
             else "woonadres van een persoon")
         reason = f"{f.reason}; {head} (adresbeslisser, kans {p:.2f}{': ' + why if why else ''})"
         return replace(f, action="redact", ground="5.1.2e", score=round(max(p, 0.5), 4), reason=reason)
-    head = {"phone": "algemeen nummer van een organisatie"}.get(f.category, "adres van een organisatie of beleidsonderwerp")
+    head = "algemeen nummer van een organisatie" if f.category == "phone" \
+        else "adres van een organisatie of beleidsonderwerp"
     reason = f"{f.reason}; {head} (adresbeslisser, kans op woonadres {p:.2f}{': ' + why if why else ''})"
     return replace(f, action="keep", ground=None, score=round(max(1.0 - p, 0.5), 4), reason=reason)
 
