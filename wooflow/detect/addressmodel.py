@@ -49,7 +49,7 @@ FEATURES = (
     "private_mail", "repeats",
     "place_cand", "street_only", "after_person", "prep_place", "born_before", "common_word", "sentence_start",
     "org_adjacent", "line_above_org", "business_before", "chat", "person_in_brackets", "home_before",
-    "office_before",
+    "office_before", "kept_in_case",
 )
 
 PLACE_RECOGNIZER = "address-place"
@@ -120,6 +120,7 @@ _PHRASES: tuple[tuple[str, bool, str], ...] = (
     ("facility", False, "gebouw, terrein of bedrijf ervoor"),
     ("general_cue", False, "algemeen nummer ('centrale', 'receptie', 'pers')"),
     ("street_in_prose", False, "straat elders in de tekst als beleidsonderwerp"),
+    ("kept_in_case", False, "elders in de zaak als kantooradres"),
     ("docs_with_address", False, "zelfde adres in meer documenten van de zaak"),
     ("in_request", False, "straat genoemd in het Woo-verzoek"),
     ("number_range", False, "reeks huisnummers"),
@@ -150,7 +151,23 @@ class _Case:
             for value in {_norm(f.text) for f in fs if f.category in CATEGORIES}:
                 self.docs_with[value] = self.docs_with.get(value, 0) + 1
         self.request = request.lower()
+        # street + number of every address the case keeps public (a letterhead, a footer)
+        self.kept: dict[str, int] = {}
+        for fs in pre.values():
+            for f in fs:
+                if f.category == "address" and f.action == "keep" and "postbus" not in f.text.lower():
+                    key = _street_number(f.text)
+                    if key:
+                        self.kept[key] = self.kept.get(key, 0) + 1
         self.texts = texts
+
+
+_STREET_NUMBER = re.compile(r"\s*([^\W\d][^\W\d .'’-]{2,}.*?\d+\s*[a-zA-Z]?)\b")
+
+
+def _street_number(value: str) -> str:
+    m = _STREET_NUMBER.match(value)
+    return re.sub(r"\s+", " ", m.group(1)).lower() if m else ""
 
 
 def _prose_lines(text: str) -> list[tuple[int, int]]:
@@ -287,6 +304,7 @@ def features(doc: _Doc, case: _Case, f: Finding) -> list[float]:
         doc.chat, float(bool(re.search(r"\([^()\n]{0,30}$", before_line)) and doc.persons.between(max(ls, s - 60), s)),
         float(any(_JOIN.fullmatch(text, end, s) for end in doc.home_ends.get(ls, ()))),
         float(any(_JOIN.fullmatch(text, end, s) for end in doc.office_ends.get(ls, ()))),
+        float(case.kept.get(_street_number(f.text), 0) > (f.action == "keep") if f.category == "address" else 0.0),
     ]
 
 
