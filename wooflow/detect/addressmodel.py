@@ -49,7 +49,7 @@ FEATURES = (
     "private_mail", "repeats",
     "place_cand", "street_only", "after_person", "prep_place", "born_before", "common_word", "sentence_start",
     "org_adjacent", "line_above_org", "business_before", "chat", "person_in_brackets", "home_before",
-    "office_before", "kept_in_case",
+    "office_before", "kept_in_case", "service_number",
 )
 
 PLACE_RECOGNIZER = "address-place"
@@ -125,6 +125,7 @@ _PHRASES: tuple[tuple[str, bool, str], ...] = (
     ("in_request", False, "straat genoemd in het Woo-verzoek"),
     ("number_range", False, "reeks huisnummers"),
     ("label_t", False, "label 'T'/'telefoon'"),
+    ("service_number", False, "14 + netnummer of 0800/0900"),
     ("table_row", False, "rij van een tabel of register"),
 )
 
@@ -280,7 +281,7 @@ def features(doc: _Doc, case: _Case, f: Finding) -> list[float]:
         s / max(1, len(text)), float(bool(_TABLE_LINE.search(line_text))),
         float(bool(street) and (text.count(street) > 1)),
         float(bool(street) and doc.in_prose(street, s, e)),
-        min(case.docs_with.get(_norm(f.text), 1) - 1, 4) / 4.0,
+        min(case.docs_with.get(_norm(f.text), 1) - 1, 4) / 4.0 if f.category != "phone" else 0.0,
         float(bool(street) and street.lower() in case.request),
         float(bool(_PREP.search(before_line[-12:]))),
         doc.prose, doc.email, doc.salutation,
@@ -305,6 +306,7 @@ def features(doc: _Doc, case: _Case, f: Finding) -> list[float]:
         float(any(_JOIN.fullmatch(text, end, s) for end in doc.home_ends.get(ls, ()))),
         float(any(_JOIN.fullmatch(text, end, s) for end in doc.office_ends.get(ls, ()))),
         float(case.kept.get(_street_number(f.text), 0) > (f.action == "keep") if f.category == "address" else 0.0),
+        float(f.category == "phone" and (digits[:2] == "14" and len(digits) <= 6 or digits[:4] in ("0800", "0900"))),
     ]
 
 
