@@ -340,9 +340,18 @@ def model() -> tuple[resolver.Combiner, float, float] | None:
     return _override if _override is not None else _packaged()
 
 
+_HOME_MAIN = ("person_line", "honorific", "dwelling", "home_cue", "relative")
+_OFFICE_MAIN = ("org_word", "postbus_block", "site_block", "office_block", "org_footer")
+
+
 def _because(x: list[float], to_redact: bool) -> str:
     named = [phrase for name, towards, phrase in _PHRASES
              if towards == to_redact and x[FEATURES.index(name)] > 0.0]
+    if not named:  # the absence of the other side's main evidence is the evidence
+        main = _HOME_MAIN if not to_redact else _OFFICE_MAIN
+        if not any(x[FEATURES.index(name)] > 0.0 for name in main):
+            named = ["geen naam, aanhef of woonwoord op de regel" if not to_redact
+                     else "geen organisatie, Postbus of website erbij"]
     return ", ".join(named[:3])
 
 
