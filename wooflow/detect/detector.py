@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from wooflow.detect import (
+    addressmodel,
     capitals,
     consistency,
     ocrdigits,
@@ -149,10 +150,13 @@ class Detector:
             for k in keys:
                 pre[k] += personforms.email_locals(texts[k], case_persons)
                 pre[k] += personforms.person_sites(texts[k], case_persons)
+        for k in keys:
+            pre[k] = tables.review(texts[k], pre[k])
+        # one decision per address, place and number, with all the rules' evidence as input
+        pre = addressmodel.judge(dict[Any, str](texts), pre, person_spans, self.config.request)
         out: dict[K, list[Finding]] = {}
         for k in keys:
             text = texts[k]
-            pre[k] = tables.review(text, pre[k])
             findings = [f for f in pre[k] if f.score >= self.config.min_score or f.action == "keep"]
             merged = merge(text, findings)
             if text is not originals[k]:
