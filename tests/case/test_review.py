@@ -216,3 +216,9 @@ def test_policy_does_not_flip_an_office_holder_on_one_reading(
         row = findings(case, doc)[0]
         expected = ("accepted", "redact") if decided else ("proposed", "keep")
         assert (row.status, row.finding.action) == expected
+    # the restlekcontrole: an office holder left undecided is public for the bare surname (each
+    # kept "staatssecretaris Karremans" would otherwise block the package); decided "redact",
+    # the bare surname is searched for
+    from wooflow.case.publish import source
+    bare = {n.text for n in source.load(case).needles if n.kind == "achternaam"}
+    assert ("Karremans" in bare) == decided

@@ -198,6 +198,15 @@ def _pdf(path: Path, text: str, title: str = "") -> None:
     doc.close()
 
 
+def test_a_surname_of_particles_only_is_no_needle():
+    """'den' of a garbled 'W. Vanderlin den' would hit every 'Den Haag' and block the package."""
+    needles = build_needles([("5.1.2e", ["W. Vanderlin den"])], [], set())
+    assert [n.text for n in needles if n.kind == "achternaam"] == []
+    assert any(n.text == "W. Vanderlin den" for n in needles)
+    assert [n.text for n in build_needles([("5.1.2e", ["Jan van den Berg"])], [], set())
+            if n.kind == "achternaam"] == ["van den Berg"]
+
+
 def test_worker_content_check_used_only_for_the_same_bytes(tmp_path):
     """A content check made where the PDF was written (with the verifier's texts) is what the
     package stage reads itself; once the file's bytes change, the file is read again."""

@@ -112,7 +112,10 @@ def person_forms(forms: Iterable[str]) -> list[tuple[str, str]]:
         if given:
             add(" ".join(words).rstrip("."), FULL)
             add(f"{given[0][0].upper()}. {surname}", INITIAL)
-        add(surname, SURNAME)
+        # A "surname" of particles only ('den' of a garbled 'W. Vanderlin den') is no name: as
+        # a bare needle it would hit every "Den Haag" and block the package for nothing.
+        if not all(fold(w.rstrip(".")) in PARTICLES for w in words[i:]):
+            add(surname, SURNAME)
     return list(out.items())
 
 

@@ -35,6 +35,7 @@ from wooflow.case.review import findings, iter_findings
 from wooflow.case.text import fold
 from wooflow.model import Finding
 from wooflow.store.repos import case_docs, case_info
+from wooflow.store.repos import findings as finding_rows
 
 CONTAINER_KINDS = ("zip", "mbox")  # their text is their members' text: list the members instead
 MIN_SCRUB_LEN = 3
@@ -243,7 +244,12 @@ def _needles(
     from wooflow.case.persons import persons
 
     public: set[str] = set()
+    # An office holder left undecided (a stray redacting reading among public-role ones) counts
+    # as public for the bare surname, like a person decided "keep".
+    kept_public = finding_rows.undecided_persons_kept_public(case.conn)
     for p in persons(case):
+        if p.key in kept_public:
+            public.add(p.key.partition("|")[0])
         if p.decision == "redact":
             forms = person_texts.setdefault(p.key, ("5.1.2e", set(), set()))[1]
             forms.update(p.forms)

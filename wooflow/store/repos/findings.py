@@ -134,6 +134,19 @@ def policy_persons_undecided(conn: Any) -> set[str]:
     }
 
 
+def undecided_persons_kept_public(conn: Any) -> set[str]:
+    """Undecided persons the detector kept public somewhere in the case (a public-role
+    reading): the office holder whose one stray redacting reading left them undecided."""
+    return {
+        r[0]
+        for r in conn.execute(
+            "SELECT DISTINCT f.person_key FROM case_findings f JOIN case_persons p ON p.key = f.person_key"
+            " WHERE p.decision = 'undecided' AND f.category = 'person' AND f.action = 'keep'"
+            " AND f.source = 'detect'"
+        )
+    }
+
+
 def open_keep_items(conn: Any, doc_id: int | None, category: str | None, person_key: str | None) -> list[Any]:
     """(id, doc_id, text, person_key) of open keep-public proposals matching the filters."""
     sql = "SELECT id, doc_id, text, person_key FROM case_findings WHERE status='proposed' AND action='keep'"
