@@ -44,7 +44,8 @@ def _tokens(data: bytes) -> list[tuple[str, bytes, bytes | None]]:
     """(kind, raw, value) tokens: str, hex, num, name, op, [, ], <<, >>, raw (an inline image).
 
     One regular expression per token; a literal string with an escape or a nested parenthesis
-    is read by ``_literal`` (byte by byte). The same tokens as ``_tokens_bytewise`` (test)."""
+    is read by ``_literal`` (byte by byte). The same tokens as the byte-by-byte tokenizer it
+    replaced (kept as the reference in tests/redact/test_redact_presplit.py)."""
     out: list[tuple[str, bytes, bytes | None]] = []
     append = out.append
     match = _TOKEN.match
@@ -142,108 +143,6 @@ def _inline_image(data: bytes, j: int, out: list[tuple[str, bytes, bytes | None]
     del out[k:]
     out.append(("raw", head + b" ID" + data[j : m.end()], None))
     return m.end()
-
-
-def _tokens_bytewise(data: bytes) -> list[tuple[str, bytes, bytes | None]]:
-    """``_tokens`` byte by byte, as before issue 15h: the reference its tests compare with."""
-    out: list[tuple[str, bytes, bytes | None]] = []
-    i, n = 0, len(data)
-    while i < n:
-        c = data[i : i + 1]
-        if c in (b" ", b"\t", b"\r", b"\n", b"\x0c", b"\x00"):
-            i += 1
-        elif c == b"%":
-            while i < n and data[i : i + 1] not in (b"\r", b"\n"):
-                i += 1
-        elif c == b"(":
-            j, depth, value = i + 1, 1, bytearray()
-            while j < n:
-                ch = data[j]
-                if ch == 0x5C:  # backslash
-                    j += 1
-                    esc = data[j : j + 1]
-                    table = {b"n": 10, b"r": 13, b"t": 9, b"b": 8, b"f": 12}
-                    if esc in table:
-                        value.append(table[esc])
-                        j += 1
-                    elif esc in (b"\r", b"\n"):
-                        j += 1
-                        if esc == b"\r" and data[j : j + 1] == b"\n":
-                            j += 1
-                    elif esc.isdigit():
-                        k = j
-                        while k < n and k < j + 3 and data[k : k + 1] in b"01234567":
-                            k += 1
-                        value.append(int(data[j:k], 8) & 0xFF)
-                        j = k
-                    else:
-                        value.extend(esc)
-                        j += 1
-                    continue
-                if ch == 0x28:
-                    depth += 1
-                elif ch == 0x29:
-                    depth -= 1
-                    if depth == 0:
-                        break
-                value.append(ch)
-                j += 1
-            if depth:
-                raise _Unsupported("unterminated string")
-            out.append(("str", data[i : j + 1], bytes(value)))
-            i = j + 1
-        elif data[i : i + 2] == b"<<":
-            out.append(("<<", b"<<", None))
-            i += 2
-        elif data[i : i + 2] == b">>":
-            out.append((">>", b">>", None))
-            i += 2
-        elif c == b"<":
-            j = data.find(b">", i)
-            if j < 0:
-                raise _Unsupported("unterminated hex string")
-            hexdigits = re.sub(rb"[^0-9A-Fa-f]", b"", data[i + 1 : j])
-            if len(hexdigits) % 2:
-                hexdigits += b"0"
-            out.append(("hex", data[i : j + 1], bytes.fromhex(hexdigits.decode())))
-            i = j + 1
-        elif c in (b"[", b"]", b"{", b"}"):
-            out.append((c.decode(), c, None))
-            i += 1
-        else:
-            j = i + 1 if c == b"/" else i
-            while (
-                j < n
-                and data[j : j + 1] not in (b" ", b"\t", b"\r", b"\n", b"\x0c", b"\x00")
-                and (data[j : j + 1] not in DELIM)
-            ):
-                j += 1
-            if j == i:
-                raise _Unsupported(f"unexpected byte {c!r}")
-            raw = data[i:j]
-            kind = (
-                "name"
-                if c == b"/"
-                else ("num" if re.fullmatch(rb"[+-]?(\d+\.?\d*|\.\d+)", raw) else "op")
-            )
-            if kind == "op" and raw == b"ID":
-                m = _EI.search(data, j + 1)
-                if not m:
-                    raise _Unsupported("inline image without EI")
-                # BI ... ID <binary> EI is kept byte for byte, operands included.
-                k = len(out) - 1
-                while k >= 0 and out[k][1] != b"BI":
-                    k -= 1
-                if k < 0:
-                    raise _Unsupported("ID without BI")
-                head = b" ".join(t[1] for t in out[k:])
-                del out[k:]
-                out.append(("raw", head + b" ID" + data[j : m.end()], None))
-                i = m.end()
-                continue
-            out.append((kind, raw, None))
-            i = j
-    return out
 
 
 def _glyph_array(value: bytes, width: int) -> bytes:
