@@ -298,9 +298,16 @@ class CaseGenerator:
 def pdf_bytes(text: str, pages: int) -> bytes:
     doc = pymupdf.open()
     chunk = max(1, len(text) // pages)
-    for i in range(pages):
+    # pages end between words, as a real document's do (a cut inside a word or an e-mail address
+    # makes a token that no reader of the PDF would ever see)
+    cuts = [0]
+    for i in range(1, pages):
+        space = text.find(" ", max(i * chunk, cuts[-1]))
+        cuts.append(len(text) if space < 0 else space + 1)
+    cuts.append(len(text))
+    for a, b in zip(cuts, cuts[1:], strict=False):
         page = doc.new_page()
-        page.insert_textbox(pymupdf.Rect(60, 60, 540, 780), text[i * chunk : (i + 1) * chunk] or ".", fontsize=10)
+        page.insert_textbox(pymupdf.Rect(60, 60, 540, 780), text[a:b] or ".", fontsize=10)
     data = doc.tobytes(no_new_id=True)
     doc.close()
     return bytes(data)

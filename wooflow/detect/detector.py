@@ -21,6 +21,7 @@ from wooflow.detect import (
     register,
     resolver,
     tables,
+    wrapped,
 )
 from wooflow.detect.config import DetectConfig, load_config
 from wooflow.detect.merge import merge
@@ -64,9 +65,9 @@ class Detector:
     def detect_case(self, texts: Mapping[K, str]) -> dict[K, list[Finding]]:
         """Findings per text, consistent across all texts of the case."""
         originals = texts
-        # All-capitals lines (CAK address blocks) are read re-cased and OCR's O/l in digit runs as
-        # digits; offsets stay the same.
-        texts = {k: ocrdigits.fix(capitals.decap(t)) for k, t in texts.items()}
+        # All-capitals lines (CAK address blocks) are read re-cased, OCR's O/l in digit runs as
+        # digits and line ends inside wrapped prose as spaces; offsets stay the same.
+        texts = {k: wrapped.soften(ocrdigits.fix(capitals.decap(t))) for k, t in texts.items()}
         keys = list(texts)
         others: dict[Any, list[Finding]] = {}
         mentions: dict[Any, list[Mention]] = {}

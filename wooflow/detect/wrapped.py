@@ -1,0 +1,73 @@
+"""Wrapped prose read as one line: a line break inside a sentence of running text becomes a space
+in a shadow text of the same length.
+
+Text drawn from a PDF keeps the layout's line ends, so a sentence such as 'Volgens Koen⏎Brouwer
+is de planning haalbaar' splits a name (or a role word from its name: 'staatssecretaris⏎Karremans
+heeft') over two lines. Every cue of the recognizers treats a line end as a boundary, because in
+headers, lists, tables and address blocks it is one; in a wrapped paragraph it is not. Like
+capitals.decap and ocrdigits.fix, detection runs on the shadow, findings keep their offsets and
+take their text from the original.
+
+A line end counts as soft only where both sides are plainly running prose: the line before is a
+long one (a wrapped paragraph fills its width), has no column gap and ends in a word or a comma
+(not a sentence end, colon or bracket); the line after starts at the margin with a word and goes
+on in lower case ('Brouwer is ...', 'contact op met ...'). Short lines (signatures, greetings,
+address blocks, list items) and table rows never qualify.
+"""
+
+from __future__ import annotations
+
+import re
+
+MIN_LINE = 40
+"""A wrapped paragraph's line is at least this long; header, address and signature lines rarely are."""
+
+# The break itself, inside a name only: a capitalised word, an initial or a particle ends the
+# line; a capitalised word at the margin starts the next and the sentence goes on in lower case
+# after it ('Volgens Koen⏎Brouwer is', 'de heer R. van⏎Leeuwen verklaart').
+WINDOW = 4
+"""Lines on each side that show the paragraph's width."""
+FILL = 0.9
+"""A wrapped line plus the word pushed to the next line is at least this share of that width."""
+
+_BREAK = re.compile(r"[ \t]*\n(?=[A-Z][a-zà-ÿ]+(?:['’-][^\W\d_]+)*,? [a-zà-ÿ])")
+_NAME_END = re.compile(
+    r"(?<![\w.])(?:[A-Z]\.|[A-Z][a-zà-ÿ]+(?:['’-][^\W\d_]+)*)(?: (?:van|de|der|den|ter|ten|te)){0,2}$"
+)
+_GAP = re.compile(r"\S[ \t]{3,}\S|\t| \| ")  # a column gap or a bar: a table row, a label-value line, a footer
+
+
+def soften(text: str) -> str:
+    """``text`` with the line ends inside wrapped prose as spaces (same length); ``text`` itself
+    when there are none."""
+    if "\n" not in text:
+        return text
+    out: list[str] | None = None
+    for m in _BREAK.finditer(text):
+        nl = m.end() - 1
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line = text[line_start : m.start()]
+        if len(line.strip()) < MIN_LINE or _GAP.search(line) or line[:1].isspace():
+            continue
+        if not _NAME_END.search(line.rstrip()) or not _fills_width(text, line_start, m.end(), len(line.rstrip())):
+            continue
+        if out is None:
+            out = list(text)
+        out[nl] = " "
+    return text if out is None else "".join(out)
+
+
+def _fills_width(text: str, line_start: int, next_start: int, length: int) -> bool:
+    """Whether a line of ``length`` ended only because the next line's first word did not fit:
+    with that word it would be about as long as the longest of the lines around it (a heading
+    or the last line of a paragraph ends early)."""
+    word = len(text[next_start:].split(" ", 1)[0])
+    lo = line_start
+    for _ in range(WINDOW):
+        lo = text.rfind("\n", 0, max(lo - 1, 0)) + 1 if lo > 0 else 0
+    hi = next_start
+    for _ in range(WINDOW):
+        j = text.find("\n", hi + 1)
+        hi = len(text) if j < 0 else j
+    width = max(len(ln.rstrip()) for ln in text[lo:hi].split("\n"))
+    return length + 1 + word >= FILL * width
