@@ -15,6 +15,7 @@ from wooflow.detect import (
     capitals,
     consistency,
     ocrdigits,
+    orgusage,
     orgvalues,
     orgwords,
     personforms,
@@ -85,6 +86,9 @@ class Detector:
             self._office_holders(texts[k], ms)
         org_words = frozenset(orgwords.case_organisation_words(texts.values()))
         mentions = orgwords.drop_organisation_mentions(mentions, set(org_words))
+        # a word the case uses as an organisation ('@logius.nl', 'Egberink (Vitens)') and never in
+        # a person's name is no person, so it is neither redacted nor propagated case-wide
+        mentions = orgusage.drop_organisations(texts, mentions)
         # 'Zwiers Kunststoffen B.V.' in the case: 'bij Zwiers Kunststoffen' names the firm
         firms = orgwords.firm_spans(dict[Any, str](texts), orgwords.case_firms(texts.values()))
         mentions = orgwords.drop_firm_mentions(mentions, firms)
