@@ -113,6 +113,10 @@ class Detector:
                 # a place or an ordinary word does not become a person by propagation alone
                 # (a kept office holder's name passes: keeping it public redacts nothing)
                 scanned = consistency.scan(text, reg, covered, ms)
+                # a name the case holds only as a lone word (no given name, initials, title or
+                # e-mail name anywhere) propagates only where the model reads a person there too
+                scanned = [m for m in scanned if m.public is not None or reg.anchored(m)
+                           or consistency.model_agrees(readings[k], m)]
                 judged = {id(m) for m in scanned if m.public is None}
                 ms = ms + resolver.decide(text, scanned, readings[k], only=judged, source="propagated",
                                           context=case_mentions)

@@ -31,7 +31,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
-from wooflow.detect.personcues import TITLE
+from wooflow.detect.consistency import title_before
 from wooflow.detect.recognizers.person import Mention
 
 K = TypeVar("K")
@@ -96,17 +96,9 @@ def _person_words(texts: Mapping[Any, str], mentions: Mapping[Any, list[Mention]
             words = [w.strip(".,;:()'\"") for w in m.text.split()]
             if (m.parts.first or m.parts.initials) and m.parts.surname and len(words) >= 2:
                 out.update(w for w in words if w)
-            elif TITLE.search(text, max(0, m.start - 30), m.start) and _ends_at(text, m.start):
+            elif title_before(text, m.start):
                 out.update(w for w in words if w)
     return out
-
-
-def _ends_at(text: str, start: int) -> bool:
-    """A TITLE match ends right before ``start`` (only spaces between)."""
-    m = None
-    for m in TITLE.finditer(text, max(0, start - 30), start):
-        pass
-    return m is not None and not text[m.end() : start].strip(" \t.")
 
 
 def organisation_words(texts: Mapping[Any, str], mentions: Mapping[Any, list[Mention]]) -> set[str]:
