@@ -145,6 +145,10 @@ def build_registry(
     reg = Registry()
     for key, ms in mentions.items():
         for m in ms:
+            if m.parts.surname and (m.parts.first or m.parts.initials):
+                # any full name anchors its surname, also one too weak to propagate itself
+                # ('Folake Stokvis-Adebayo' under a closing anchors 'Stokvis-Adebayo' in a header)
+                reg.anchored_keys.add(m.parts.surname.lower())
             if m.recognizer == "person-acronym":
                 reg.acronyms.add(m.text)
                 continue
