@@ -67,12 +67,13 @@ def test_a_surname_used_in_a_full_name_stays_a_person_despite_a_domain() -> None
 def test_organisation_words_evidence() -> None:
     texts = {
         "a": "Aanwezig\nA.C.M. (Ad) Verhoeven\nKees Bos (Vitens)\nJan Smit (voorzitter)\n"
-             "Zij ligt in het Laurentius. Hij werkt bij het Jan van Egmond Lyceum.\n",
+             "Zij ligt in het Zuyderland. Hij werkt bij het Jan van Egmond Lyceum. Vraag het Rijk.\n",
         "b": "Zie www.alwel.nl of mail naar k.bos@example.nl.\n",
     }
     mentions = {k: Detector().person.mentions(t) for k, t in texts.items()}  # type: ignore[union-attr]
     words = orgusage.organisation_words(texts, mentions)
-    assert "Vitens" in words and "Laurentius" in words
+    assert "Vitens" in words and "Zuyderland" in words
+    assert "Rijk" not in words  # a listed given name: 'het Rijk' is no evidence against a person 'Rijk'
     assert "Ad" not in words  # a called name between initials and surname
     assert "Jan" not in words  # 'het Jan van Egmond Lyceum': the whole name, not one word
     assert "Bos" not in words  # a surname in a full name is a person's word

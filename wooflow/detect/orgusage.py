@@ -10,8 +10,10 @@ case, the evidence the case's own text gives about each capitalised word:
     (``sietske.brandsma@logius.nl``, ``www.vitens.nl``);
   - it is the affiliation in brackets right after a person's name, alone or after a comma
     (``Ruud Egberink (calamiteitencoördinator, Vitens)``, ``Egberink (Vitens):``);
-  - it follows the neuter article in running text (``bij het Laurentius``): no surname takes
-    'het' (a tussenvoegsel is 'de', 'den', 'der', ''t');
+  - it follows the neuter article in running text (``bij het Zuyderland``): no surname takes
+    'het' (a tussenvoegsel is 'de', 'den', 'der', ''t'); not for a listed given name ('het Rijk'
+    is the state, but 'Rijk' may be a chat's given name). 'de' + name is no evidence: 'de' is
+    the commonest tussenvoegsel ('mevrouw de Boer');
 - **person use**
   - the word is part of a full name somewhere in the case (with a given name or initials:
     ``Ruud Egberink``), stands after a title or salutation (``de heer Vitens``), or is in the
@@ -31,6 +33,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
+from wooflow.detect import lexicon
 from wooflow.detect.consistency import title_before
 from wooflow.detect.recognizers.person import Mention
 
@@ -38,7 +41,7 @@ K = TypeVar("K")
 
 _CAP_WORD = r"(?:IJ|[A-ZÀ-ÖØ-Þ])[a-zß-ÿ][\wÀ-ÿ'’&-]*"
 # e-mail addresses (local part, domain) and web addresses (domain)
-_EMAIL = re.compile(r"([\w.+'’-]+)@([\w-]+(?:\.[\w-]+)+)")
+_EMAIL = re.compile(r"(?<![\w.+'’-])([\w.+'’-]+)@([\w-]+(?:\.[\w-]+)+)")  # from a token's start: linear
 _WEB = re.compile(r"(?i)(?:https?://|www\.)([\w-]+(?:\.[\w-]+)+)")
 _BRACKET = re.compile(r"[ \t]?\(([^()\n]{1,100})\)")
 _AFFILIATION = re.compile(rf"{_CAP_WORD}(?:[ \t]+{_CAP_WORD}){{0,2}}")
@@ -81,8 +84,9 @@ def _affiliations(text: str, mentions: list[Mention]) -> set[str]:
         last = items[-1]
         if not _AFFILIATION.fullmatch(last):
             continue  # 'voorzitter', 'gemeente Hengelo', 'DO', '1972'
-        if len(items) == 1 and " " not in last and m.parts.initials and not m.parts.first:
-            continue  # 'A.C.M. (Ad) Verhoeven': a called name between initials and surname
+        if len(items) == 1 and " " not in last and (m.parts.initials and not m.parts.first
+                                                     or lexicon.is_first_name(last)):
+            continue  # 'A.C.M. (Ad) Verhoeven', 'Jansen (Jan)': a called name, not a body
         out.update(last.split())
     return out
 
@@ -109,7 +113,8 @@ def organisation_words(texts: Mapping[Any, str], mentions: Mapping[Any, list[Men
     for k, ms in mentions.items():
         text = texts[k]
         candidates |= _affiliations(text, ms)
-        candidates |= {m.group(1) for m in _NEUTER.finditer(text)}
+        # ('het Rijk' is the state, but 'Rijk' may be someone's given name in a chat)
+        candidates |= {m.group(1) for m in _NEUTER.finditer(text) if not lexicon.is_first_name(m.group(1))}
         for m in ms:
             for w in m.text.split():
                 w = w.strip(".,;:()'\"")
