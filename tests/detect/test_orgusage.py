@@ -12,7 +12,7 @@ import pytest
 
 from wooflow.detect import Detector, detect_case, orgusage
 from wooflow.detect import detector as detector_module
-from wooflow.detect.consistency import Registry, title_before
+from wooflow.detect.consistency import REASON_SAME, Registry, rejudge, title_before
 from wooflow.detect.names import NameParts
 from wooflow.detect.recognizers.person import Mention
 
@@ -105,3 +105,17 @@ def test_a_lone_word_name_propagates_only_where_the_model_reads_a_person(monkeyp
     vitens = [f for f in res if f.category == "person" and "Vitens" in f.text]
     assert [f.recognizer for f in vitens] == ["person"]  # the seed only, nothing propagated
     assert MINUTES[vitens[0].start - 2 : vitens[0].start] == ", "
+
+
+def test_a_lone_word_name_is_not_made_sure_by_string_identity() -> None:
+    def mention(word: str) -> Mention:
+        return Mention(10, 10 + len(word), word, 0.6, "naam volgens namenmodel",
+                       NameParts(first=None, initials=None, surname=word, tokens=[word]))
+
+    reg = Registry()
+    reg.add(NameParts(first=None, initials=None, surname="Vitens", tokens=["Vitens"]), public=False, anchored=False)
+    reg.add(NameParts(first="Ruud", initials=None, surname="Egberink", tokens=["Ruud", "Egberink"]), public=False)
+    lone, known = mention("Vitens"), mention("Egberink")
+    rejudge("x" * 40, [lone, known], reg)
+    assert lone.score == 0.6 and REASON_SAME not in lone.reason  # proposed for review, not lifted
+    assert known.score == 0.9 and REASON_SAME in known.reason

@@ -254,10 +254,13 @@ def rejudge(text: str, mentions: list[Mention], reg: Registry) -> None:
             st = index.nearest(p.surname.lower(), m.start)
         if st == "keep":
             m.public = REASON_PUBLIC
-        elif st == "redact":
+        elif st == "redact" and p.surname.lower() in reg.anchored_keys:
             m.score = max(m.score, 0.9)
             if REASON_SAME not in m.reason:
                 m.reason = f"{m.reason}; {REASON_SAME}"
+        elif st == "redact":
+            pass  # a name the case holds only as a lone word: the mention keeps its own score (a
+            # weak one is proposed for review), it is not made sure by string identity alone
         elif p.surname.lower() in lexicon.officials() and m.score < 0.9:
             m.public = "bekende ambtsdrager (achternaam)"
 
