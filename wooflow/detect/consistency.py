@@ -88,6 +88,7 @@ class Registry:
         if p.surname:
             return p.surname.lower() in self.anchored_keys
         return p.first is not None and p.first.lower() in self.anchored_first
+
     def lower_first_re(self) -> re.Pattern[str] | None:
         """Lower-case spellings of redacted first names, as typed in chats ('sanne')."""
         names = sorted(

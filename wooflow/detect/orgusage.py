@@ -133,10 +133,10 @@ def drop_organisations(texts: Mapping[K, str], mentions: Mapping[K, list[Mention
     if not words:
         return dict(mentions)
 
-    def is_org(text: str, m: Mention) -> bool:
+    def is_org(m: Mention) -> bool:
         if m.public is not None or m.parts.initials or (m.parts.first and m.parts.surname):
             return False
         toks = [w.strip(".,;:()'\"") for w in m.text.split()]
         return bool(toks) and all(t in words for t in toks)
 
-    return {k: [m for m in ms if not is_org(texts[k], m)] for k, ms in mentions.items()}
+    return {k: [m for m in ms if not is_org(m)] for k, ms in mentions.items()}
