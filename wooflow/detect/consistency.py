@@ -12,7 +12,7 @@ import bisect
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wooflow.detect import lexicon, publicrole
 from wooflow.detect.names import CAP, TV_WORDS, NameParts
@@ -20,6 +20,9 @@ from wooflow.detect.personcues import _ORGS_LOWER, PREV_WORD, TITLE, _orgish, _s
 from wooflow.detect.recognizers.email import name_from_local
 from wooflow.detect.recognizers.person import Mention
 from wooflow.model import Finding
+
+if TYPE_CHECKING:
+    from wooflow.detect.namemodel import Reading
 
 WORD_RE = re.compile(CAP)
 VERB_AFTER = re.compile(
@@ -53,18 +56,39 @@ class Registry:
     by_last_word: dict[str, set[str]] = field(default_factory=dict)
     # street names the case writes in addresses: a word that is one is no person by propagation
     streets: frozenset[str] = frozenset()
+    # surnames (lower) and first names the case holds in a person's structure: with a given name,
+    # initials, a title, a public role or as an e-mail name. A name registered only from a lone
+    # word ('coördinator, Vitens') is a string, not yet a person (see ``anchored``).
+    anchored_keys: set[str] = field(default_factory=set)
+    anchored_first: set[str] = field(default_factory=set)
 
-    def add(self, parts: NameParts, public: bool) -> None:
+    def add(self, parts: NameParts, public: bool, anchored: bool = True) -> None:
         if parts.surname:
             key = parts.surname.lower()
             bucket = self.kept if public else self.redacted
             bucket.setdefault(key, set()).add(parts.first or parts.initials or "")
             last = parts.surname.split()[-1]
             self.by_last_word.setdefault(last, set()).add(key)
+            if anchored or public or parts.first or parts.initials:
+                self.anchored_keys.add(key)
         if parts.first and len(parts.first) >= 3:
             (self.kept_first if public else self.redacted_first).add(parts.first)
             if public and not parts.surname:
                 self.kept_first_only.add(parts.first)  # 'Wethouder Tjeerd'
+            if anchored or public or parts.surname:
+                self.anchored_first.add(parts.first.lower())
+
+    def anchored(self, m: Mention) -> bool:
+        """Whether a propagated mention names a person the case holds by name structure: its
+        surname or first name was seen with a given name, initials, a title, a public role or
+        in an e-mail name. Initials (attendance lists, 'JvdB') are a structure of their own."""
+        p = m.parts
+        if p.initials and not p.surname:
+            return True
+        if p.surname:
+            return p.surname.lower() in self.anchored_keys
+        return p.first is not None and p.first.lower() in self.anchored_first
+
     def lower_first_re(self) -> re.Pattern[str] | None:
         """Lower-case spellings of redacted first names, as typed in chats ('sanne')."""
         names = sorted(
@@ -120,15 +144,19 @@ def build_registry(
     keep_names: list[str] | None = None,
 ) -> Registry:
     reg = Registry()
-    for ms in mentions.values():
+    for key, ms in mentions.items():
         for m in ms:
+            if m.parts.surname and (m.parts.first or m.parts.initials):
+                # any full name anchors its surname, also one too weak to propagate itself
+                # ('Folake Stokvis-Adebayo' under a closing anchors 'Stokvis-Adebayo' in a header)
+                reg.anchored_keys.add(m.parts.surname.lower())
             if m.recognizer == "person-acronym":
                 reg.acronyms.add(m.text)
                 continue
             if m.strong and (m.parts.first or m.parts.initials or m.public or m.score >= 0.9):
                 if m.public is None and " " not in m.text.strip() and lexicon.is_wordlike(m.text.strip()):
                     continue  # a lone 'Door' or 'Jeugdbescherming' must never black out a whole case
-                reg.add(m.parts, public=m.public is not None)
+                reg.add(m.parts, public=m.public is not None, anchored=title_before(texts[key], m.start))
     # Whether a surname occurs anywhere in the case, asked once per surname: a scan of every
     # text per e-mail address would make long texts with many addresses quadratic.
     in_texts: dict[str, bool] = {}
@@ -149,6 +177,23 @@ def build_registry(
         reg.add(NameParts(first=words[0] if len(words) > 1 else None, initials=None,
                           surname=" ".join(words[1:]) if len(words) > 1 else words[0], tokens=words), public=True)
     return reg
+
+
+def title_before(text: str, start: int) -> bool:
+    """A title or salutation ends right before ``start`` ('de heer Jansen', 'Beste Sanne')."""
+    last = None
+    for last in TITLE.finditer(text, max(0, start - 30), start):  # noqa: B007 - the last match counts
+        continue
+    return last is not None and not text[last.end() : start].strip(" \t.")
+
+
+def model_agrees(reading: Reading | None, m: Mention) -> bool:
+    """The name model reads the mention's own words as a person (mean token probability 0.5 or
+    more); without a model there is nothing to weigh, so the rules' propagation stands."""
+    if reading is None:
+        return True
+    ps = [t[2] for t in reading.inside(m.start, m.end)]
+    return bool(ps) and sum(ps) / len(ps) >= 0.5
 
 
 def _status(reg: Registry, key: str) -> str | None:
@@ -210,10 +255,13 @@ def rejudge(text: str, mentions: list[Mention], reg: Registry) -> None:
             st = index.nearest(p.surname.lower(), m.start)
         if st == "keep":
             m.public = REASON_PUBLIC
-        elif st == "redact":
+        elif st == "redact" and p.surname.lower() in reg.anchored_keys:
             m.score = max(m.score, 0.9)
             if REASON_SAME not in m.reason:
                 m.reason = f"{m.reason}; {REASON_SAME}"
+        elif st == "redact":
+            pass  # a name the case holds only as a lone word: the mention keeps its own score (a
+            # weak one is proposed for review), it is not made sure by string identity alone
         elif p.surname.lower() in lexicon.officials() and m.score < 0.9:
             m.public = "bekende ambtsdrager (achternaam)"
 

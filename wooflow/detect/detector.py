@@ -15,6 +15,7 @@ from wooflow.detect import (
     capitals,
     consistency,
     ocrdigits,
+    orgusage,
     orgvalues,
     orgwords,
     personforms,
@@ -86,6 +87,9 @@ class Detector:
             self._office_holders(texts[k], ms)
         org_words = frozenset(orgwords.case_organisation_words(texts.values()))
         mentions = orgwords.drop_organisation_mentions(mentions, set(org_words))
+        # a word the case uses as an organisation ('@logius.nl', 'Egberink (Vitens)') and never in
+        # a person's name is no person, so it is neither redacted nor propagated case-wide
+        mentions = orgusage.drop_organisations(texts, mentions)
         # 'Zwiers Kunststoffen B.V.' in the case: 'bij Zwiers Kunststoffen' names the firm
         firms = orgwords.firm_spans(dict[Any, str](texts), orgwords.case_firms(texts.values()))
         mentions = orgwords.drop_firm_mentions(mentions, firms)
@@ -110,6 +114,10 @@ class Detector:
                 # a place or an ordinary word does not become a person by propagation alone
                 # (a kept office holder's name passes: keeping it public redacts nothing)
                 scanned = consistency.scan(text, reg, covered, ms)
+                # a name the case holds only as a lone word (no given name, initials, title or
+                # e-mail name anywhere) propagates only where the model reads a person there too
+                scanned = [m for m in scanned if m.public is not None or reg.anchored(m)
+                           or consistency.model_agrees(readings[k], m)]
                 judged = {id(m) for m in scanned if m.public is None}
                 ms = ms + resolver.decide(text, scanned, readings[k], only=judged, source="propagated",
                                           context=case_mentions)
