@@ -1,0 +1,171 @@
+"""Learned special-category clauses: a clause whose words say something about a person's health,
+finances, religion or criminal record, also where no listed term does ('heeft MS', 'de huisarts
+heeft een zalf voorgeschreven', 'een hypotheek die wij met één inkomen nauwelijks kunnen betalen').
+
+The special-category recognizer finds statements by their listed terms. This step reads every
+clause of a sentence (split at clause marks and conjunctions, a table cell being a sentence) as
+Snowball stems and compound heads and tails, and scores it with a multinomial logistic
+regression trained on the annotated Woo sets (``training/train_clausemodel.py``, weights in
+``data/clausemodel.json``). A clause is proposed when its probability of a kind reaches ``high``;
+a clause next to a statement the terms found (or next to a proposed clause) joins it from
+``low``: gold marks the whole statement ('U heeft daarnaast hartfalen, waardoor u snel vermoeid
+bent'), the terms only its head. Whether a person is concerned is decided as for every
+statement: a person word in the sentence, or a person found there (``reclassify``).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import snowballstemmer
+
+KINDS = ("geen", "gezondheid", "financieel", "religie", "strafrechtelijk")
+# Gold categories of the annotated sets -> kind (training only).
+GOLD_KINDS = {"health": "gezondheid", "financial_situation": "financieel", "religion": "religie",
+              "criminal_record": "strafrechtelijk"}
+
+_STEM = snowballstemmer.stemmer("dutch")
+# Where a clause ends: a clause mark, or before a conjunction that starts a new clause.
+_BOUND = re.compile(
+    r"[,;:()\t\[\]]|\s(?=(?i:omdat|doordat|waardoor|waarvoor|waarbij|waarna|zodat|terwijl|maar|want|nadat|"
+    r"aangezien|wanneer|indien|hoewel|zodra|die|dat|en)\s)")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*|€|\d+")
+_OCR = str.maketrans({"1": "l", "0": "o"})
+_AMOUNT = re.compile(r"€\s?\d|\d+[.,]\d{3}")
+MIN_CHARS = 8  # a clause shorter than this ('en', 'ook') says nothing on its own
+MAX_CHARS = 140  # a longer one is no single statement (a sentence without clause marks)
+
+
+@dataclass(frozen=True)
+class Model:
+    weights: dict[str, tuple[float, ...]]  # feature -> one weight per kind
+    bias: tuple[float, ...]
+    high: float
+    low: float
+
+
+def load(raw: str) -> Model:
+    data = json.loads(raw)
+    if tuple(data["kinds"]) != KINDS:
+        raise ValueError("clause model trained on other kinds")
+    return Model({k: tuple(v) for k, v in data["weights"].items()}, tuple(data["bias"]),
+                 float(data["high"]), float(data["low"]))
+
+
+@lru_cache(maxsize=1)
+def _packaged() -> Model | None:
+    path = resources.files("wooflow.detect") / "data" / "clausemodel.json"
+    if not path.is_file():
+        return None
+    return load(path.read_text(encoding="utf-8"))
+
+
+_override: list[Model | None] = []
+
+
+def use(model: Model | None) -> None:
+    """Use ``model`` instead of the packaged one (leave-one-set-out evaluation); None: switch
+    the step off."""
+    _override[:] = [model]
+
+
+def model() -> Model | None:
+    return _override[0] if _override else _packaged()
+
+
+def clauses(flat: str, cells: str) -> list[tuple[int, int, int]]:
+    """(start, end, sentence number) of every clause of ``flat`` (soft line breaks as spaces);
+    ``cells`` is the original text, whose tabs and runs of spaces between words split table
+    cells."""
+    out: list[tuple[int, int, int]] = []
+    sentence = 0
+    for sm in re.finditer(r"[^\n;.!?]+(?:[.!?](?!\s|$)[^\n;.!?]*)*", flat):
+        pieces = [(sm.start(), sm.end())]
+        if "\t" in cells[sm.start() : sm.end()] or "   " in cells[sm.start() : sm.end()]:
+            pieces = []
+            a = sm.start()
+            for c in re.finditer(r"(?<=\S)(?:\t|   +)(?=\S)", cells[sm.start() : sm.end()]):
+                pieces.append((a, sm.start() + c.start()))
+                a = sm.start() + c.end()
+            pieces.append((a, sm.end()))
+        for a, b in pieces:
+            sentence += 1
+            start = a
+            for bm in _BOUND.finditer(flat, a, b):
+                _add(flat, start, bm.start(), sentence, out)
+                start = bm.end()
+            _add(flat, start, b, sentence, out)
+    return out
+
+
+def _add(flat: str, a: int, b: int, sentence: int, out: list[tuple[int, int, int]]) -> None:
+    while a < b and not flat[a].isalnum() and flat[a] != "€":
+        a += 1
+    while b > a and not flat[b - 1].isalnum():
+        b -= 1
+    if b - a >= MIN_CHARS:
+        out.append((a, b, sentence))
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words of ``text``, OCR's 1/0 inside a word read as l/o ('betaa1achterstand')."""
+    out = []
+    for m in _WORD.finditer(text):
+        w = m.group().lower()
+        if not w.isalpha() and any(c.isalpha() for c in w):
+            w = w.translate(_OCR)
+        out.append(w)
+    return out
+
+
+def features(text: str, term_kinds: frozenset[str], person: bool, cell: bool) -> list[str]:
+    """The clause's evidence: stems of its words, heads and tails of long words (compounds:
+    'thuisdialyse', 'slaapmedicatie'), the kinds of listed terms in it, an amount, a person word
+    in its sentence, a table cell."""
+    ws = words(text)
+    feats = {"st:" + s for s in _STEM.stemWords([w for w in ws if len(w) > 2 and not w.isdigit()])}
+    for w in ws:
+        if len(w) >= 8 and w.isalpha():
+            feats.add("hd:" + w[:5])
+            feats.add("tl:" + w[-6:])
+    feats.update("term:" + k for k in term_kinds)  # '-kind': a term the rules read as no statement
+    if _AMOUNT.search(text):
+        feats.add("amount")
+    if person:
+        feats.add("person")
+    if cell:
+        feats.add("cell")
+    return sorted(feats)
+
+
+def predict(m: Model, feats: list[str]) -> tuple[str, float, list[str]]:
+    """(most likely kind other than 'geen', its probability, the features that raised it most)."""
+    scores = list(m.bias)
+    for f in feats:
+        w = m.weights.get(f)
+        if w is not None:
+            scores = [s + x for s, x in zip(scores, w, strict=True)]
+    top = max(scores)
+    exp = [math.exp(s - top) for s in scores]
+    total = sum(exp)
+    k = max(range(1, len(KINDS)), key=lambda i: exp[i])
+    why = sorted((f for f in feats if f in m.weights and m.weights[f][k] - m.weights[f][0] > 0.3),
+                 key=lambda f: m.weights[f][0] - m.weights[f][k])[:3]
+    return KINDS[k], exp[k] / total, why
+
+
+def evidence(why: list[str]) -> str:
+    """Dutch words for the features that fired ("'huisarts', 'opgenomen'")."""
+    names = []
+    for f in why:
+        kind, _, value = f.partition(":")
+        names.append({"st": f"'{value}'", "hd": f"'{value}…'", "tl": f"'…{value}'",
+                      "term": f"term {value}"}.get(kind, {"amount": "bedrag", "person": "persoon in de zin",
+                                                          "cell": "tabelcel"}.get(f, f)))
+    return ", ".join(names)
+
