@@ -129,6 +129,7 @@ def features(text: str, term_kinds: frozenset[str], person: bool, cell: bool) ->
     in its sentence, a table cell."""
     ws = words(text)
     feats = {"st:" + s for s in _STEM.stemWords([w for w in ws if len(w) > 2 and not w.isdigit()])}
+    feats.update("ab:" + w for w in re.findall(r"\b[A-Z]{2,5}\b", text))  # 'MS', 'COPD', 'ADHD'
     for w in ws:
         if len(w) >= 8 and w.isalpha():
             feats.add("hd:" + w[:5])
@@ -164,8 +165,15 @@ def evidence(why: list[str]) -> str:
     names = []
     for f in why:
         kind, _, value = f.partition(":")
-        names.append({"st": f"'{value}'", "hd": f"'{value}…'", "tl": f"'…{value}'",
-                      "term": f"term {value}"}.get(kind, {"amount": "bedrag", "person": "persoon in de zin",
-                                                          "cell": "tabelcel"}.get(f, f)))
+        if kind == "term":
+            names.append(f"samenstelling met term {value[1:]}" if value[:1] == "~" else f"term {value}")
+        elif kind in ("st", "ab"):
+            names.append(f"'{value}'")
+        elif kind == "hd":
+            names.append(f"'{value}…'")
+        elif kind == "tl":
+            names.append(f"'…{value}'")
+        else:
+            names.append({"amount": "bedrag", "person": "persoon in de zin", "cell": "tabelcel"}.get(f, f))
     return ", ".join(names)
 

@@ -393,9 +393,28 @@ def clause_candidates(text: str, flat: str, hits: list[tuple[int, int, str]],
         while h < len(hits) and hits[h][1] <= a:
             h += 1
         inside = [x for x in hits[h : h + 8] if x[0] < b and x[1] > a]
-        kinds = frozenset(k if x in ok else "-" + k for x in inside for k in (x[2],))
+        kinds = {k if x in ok else "-" + k for x in inside for k in (x[2],)}
+        kinds.update("~" + k for k in _inner_terms(flat, a, b))
         cell = text[max(0, first[n] - 1) : first[n]] == "\t" or text[max(0, first[n] - 3) : first[n]] == "   "
-        out.append((a, b, n, clausemodel.features(flat[a:b], kinds, cue_of[n], cell)))
+        out.append((a, b, n, clausemodel.features(flat[a:b], frozenset(kinds), cue_of[n], cell)))
+    return out
+
+
+# The plain stems of the listed terms (five letters or more), found inside a compound as its
+# tail ('thuis|dialyse', 'pinkster|christenen', 'slaap|medicatie'): evidence for the clause model.
+_PLAIN = {t: k for k, alts in TERMS.items() for t in alternatives(alts) if t.isalpha() and len(t) >= 5}
+_INNER = LazyPattern(r"(?<=[a-zà-ÿ]{3})(?:" + "|".join(sorted(_PLAIN, key=len, reverse=True)) + ")")
+_LONG_WORD = re.compile(r"[a-zà-ÿ]{8,}")
+
+
+def _inner_terms(flat: str, a: int, b: int) -> set[str]:
+    """Kinds of the listed stems that end a compound word of [a, b) (not at its start: that is
+    a listed term itself)."""
+    out = set()
+    for w in _LONG_WORD.finditer(flat[a:b].lower()):
+        m = _INNER.search(w.group())
+        if m is not None:
+            out.add(_PLAIN[m.group()])
     return out
 
 
@@ -431,7 +450,11 @@ def learned_clauses(text: str, flat: str, hits: list[tuple[int, int, str]], acce
         if not taken[i]:
             continue
         reason = f"; zinsdeelbeslisser, kans {p:.2f}: {clausemodel.evidence(why)}"
-        for x, y in _without_names(flat, _after_leading_names(flat, a, b), b):
+        x = a
+        lead = _LEAD_CONJ.match(flat, a, b)
+        if lead is not None:  # 'dat | zij door haar longziekte ...': the conjunction is no part of it
+            x = lead.end()
+        for x, y in _without_names(flat, _after_leading_names(flat, x, b), b):
             out.append((x, y, kind, cue, reason))
     return out
 
@@ -463,6 +486,8 @@ def _without_names(text: str, a: int, b: int) -> list[tuple[int, int]]:
     return out
 
 
+_LEAD_CONJ = re.compile(r"(?i:(?:en|maar|want|dat|omdat|doordat|zodat|terwijl|nadat|aangezien|wanneer|indien|"
+                        r"hoewel|zodra)\s+)+")
 _LEAD_WORD = re.compile(r"[\w'’.-]+")
 
 
