@@ -40,7 +40,7 @@ from wooflow.detect import capitals, clausemodel, ocrdigits  # noqa: E402
 from wooflow.detect.recognizers import special_category as sc  # noqa: E402
 
 OUT = ROOT / "wooflow" / "detect" / "data" / "clausemodel.json"
-HIGH = 0.5
+HIGH = 0.7
 LOW = 0.2
 """Chosen before any held-out figure: a clause on its own from an even chance, the next clause of
 a statement from 0.2 (gold marks the statement as a whole). See docs/DETECTION.md for the

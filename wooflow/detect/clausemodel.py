@@ -24,6 +24,8 @@ from importlib import resources
 
 import snowballstemmer
 
+from wooflow.detect import lexicon
+
 KINDS = ("geen", "gezondheid", "financieel", "religie", "strafrechtelijk")
 # Gold categories of the annotated sets -> kind (training only).
 GOLD_KINDS = {"health": "gezondheid", "financial_situation": "financieel", "religion": "religie",
@@ -123,11 +125,17 @@ def words(text: str) -> list[str]:
     return out
 
 
+def _is_name(word: str) -> bool:
+    """A capitalised word that is no ordinary word: a name of a person, place or organisation.
+    It is no evidence of a kind, and the weights must not hold the names of the training texts."""
+    return word[:1].isupper() and not (word.isupper() and len(word) <= 5) and not lexicon.is_common(word)
+
+
 def features(text: str, term_kinds: frozenset[str], person: bool, cell: bool) -> list[str]:
     """The clause's evidence: stems of its words, heads and tails of long words (compounds:
     'thuisdialyse', 'slaapmedicatie'), the kinds of listed terms in it, an amount, a person word
     in its sentence, a table cell."""
-    ws = words(text)
+    ws = words(" ".join(m.group() for m in _WORD.finditer(text) if not _is_name(m.group())))
     feats = {"st:" + s for s in _STEM.stemWords([w for w in ws if len(w) > 2 and not w.isdigit()])}
     feats.update("ab:" + w for w in re.findall(r"\b[A-Z]{2,5}\b", text))  # 'MS', 'COPD', 'ADHD'
     for w in ws:

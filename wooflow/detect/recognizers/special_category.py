@@ -356,7 +356,8 @@ class SpecialCategoryRecognizer(Recognizer):
         for start, end, kind, cue, why in found:
             if merged and _joined(flat, merged[-1][1], start):  # one statement, one finding
                 p_start, p_end, p_kind, p_cue, p_why = merged[-1]
-                merged[-1] = (p_start, max(p_end, end), p_kind, p_cue or cue, p_why or why)
+                # the clause model's reason only where its clause made the statement longer
+                merged[-1] = (p_start, max(p_end, end), p_kind, p_cue or cue, p_why or (why if end > p_end else ""))
                 continue
             merged.append((start, end, kind, cue, why))
         for start, end, kind, cue, why in merged:
