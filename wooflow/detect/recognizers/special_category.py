@@ -451,11 +451,10 @@ def learned_clauses(text: str, flat: str, hits: list[tuple[int, int, str]], acce
         if not taken[i]:
             continue
         reason = f"; zinsdeelbeslisser, kans {p:.2f}: {clausemodel.evidence(why)}"
-        x = a
         lead = _LEAD_CONJ.match(flat, a, b)
         if lead is not None:  # 'dat | zij door haar longziekte ...': the conjunction is no part of it
-            x = lead.end()
-        for x, y in _without_names(flat, _after_leading_names(flat, x, b), b):
+            a = lead.end()
+        for x, y in _without_names(flat, _after_leading_names(flat, a, b), b):
             out.append((x, y, kind, cue, reason))
     return out
 
