@@ -38,6 +38,7 @@ _BOUND = re.compile(
     r"aangezien|wanneer|indien|hoewel|zodra|die|dat|en)\s)")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*|€|\d+")
 _OCR = str.maketrans({"1": "l", "0": "o"})
+_ABBREVIATION = re.compile(r"\b[A-Z]{2,5}\b")
 _AMOUNT = re.compile(r"€\s?\d|\d+[.,]\d{3}")
 MIN_CHARS = 8  # a clause shorter than this ('en', 'ook') says nothing on its own
 MAX_CHARS = 140  # a longer one is no single statement (a sentence without clause marks)
@@ -131,17 +132,27 @@ def _is_name(word: str) -> bool:
     return word[:1].isupper() and not (word.isupper() and len(word) <= 5) and not lexicon.is_common(word)
 
 
+@lru_cache(maxsize=1 << 16)
+def _token_features(token: str) -> tuple[str, ...]:
+    """A word's features (cached: words repeat): its Snowball stem; the head and tail of a long
+    word; none for a name."""
+    if _is_name(token):
+        return ()
+    (w,) = words(token)
+    out = []
+    if len(w) > 2 and not w.isdigit():
+        out.append("st:" + _STEM.stemWord(w))
+    if len(w) >= 8 and w.isalpha():
+        out += ["hd:" + w[:5], "tl:" + w[-6:]]
+    return tuple(out)
+
+
 def features(text: str, term_kinds: frozenset[str], person: bool, cell: bool) -> list[str]:
     """The clause's evidence: stems of its words, heads and tails of long words (compounds:
     'thuisdialyse', 'slaapmedicatie'), the kinds of listed terms in it, an amount, a person word
     in its sentence, a table cell."""
-    ws = words(" ".join(m.group() for m in _WORD.finditer(text) if not _is_name(m.group())))
-    feats = {"st:" + s for s in _STEM.stemWords([w for w in ws if len(w) > 2 and not w.isdigit()])}
-    feats.update("ab:" + w for w in re.findall(r"\b[A-Z]{2,5}\b", text))  # 'MS', 'COPD', 'ADHD'
-    for w in ws:
-        if len(w) >= 8 and w.isalpha():
-            feats.add("hd:" + w[:5])
-            feats.add("tl:" + w[-6:])
+    feats = {f for m in _WORD.finditer(text) for f in _token_features(m.group())}
+    feats.update("ab:" + w for w in _ABBREVIATION.findall(text))  # 'MS', 'COPD', 'ADHD'
     feats.update("term:" + k for k in term_kinds)  # '-kind': a term the rules read as no statement
     if _AMOUNT.search(text):
         feats.add("amount")
@@ -152,20 +163,21 @@ def features(text: str, term_kinds: frozenset[str], person: bool, cell: bool) ->
     return sorted(feats)
 
 
-def predict(m: Model, feats: list[str]) -> tuple[str, float, list[str]]:
-    """(most likely kind other than 'geen', its probability, the features that raised it most)."""
-    scores = list(m.bias)
-    for f in feats:
-        w = m.weights.get(f)
-        if w is not None:
-            scores = [s + x for s, x in zip(scores, w, strict=True)]
+def predict(m: Model, feats: list[str]) -> tuple[str, float]:
+    """The most likely kind other than 'geen' and its probability."""
+    ws = [w for w in map(m.weights.get, feats) if w is not None]
+    scores = [b + sum(w[i] for w in ws) for i, b in enumerate(m.bias)]
     top = max(scores)
     exp = [math.exp(s - top) for s in scores]
-    total = sum(exp)
     k = max(range(1, len(KINDS)), key=lambda i: exp[i])
-    why = sorted((f for f in feats if f in m.weights and m.weights[f][k] - m.weights[f][0] > 0.3),
-                 key=lambda f: m.weights[f][0] - m.weights[f][k])[:3]
-    return KINDS[k], exp[k] / total, why
+    return KINDS[k], exp[k] / sum(exp)
+
+
+def strongest(m: Model, feats: list[str], kind: str) -> list[str]:
+    """The (at most three) features that raised ``kind`` over 'geen' most."""
+    k = KINDS.index(kind)
+    return sorted((f for f in feats if f in m.weights and m.weights[f][k] - m.weights[f][0] > 0.3),
+                  key=lambda f: m.weights[f][0] - m.weights[f][k])[:3]
 
 
 def evidence(why: list[str]) -> str:

@@ -432,8 +432,8 @@ def learned_clauses(text: str, flat: str, hits: list[tuple[int, int, str]], acce
         return []
     scored = []
     for a, b, n, feats in cands:
-        kind, p, why = clausemodel.predict(model, feats)
-        scored.append((a, b, n, kind, p, why, "person" in feats))
+        kind, p = clausemodel.predict(model, feats)
+        scored.append((a, b, n, kind, p, feats, "person" in feats))
     taken = [p >= model.high and b - a <= clausemodel.MAX_CHARS for a, b, _, _, p, _, _ in scored]
     stated = sorted((s, e) for s, e, *_ in found)
     changed = True
@@ -447,9 +447,10 @@ def learned_clauses(text: str, flat: str, hits: list[tuple[int, int, str]], acce
             if near:
                 taken[i] = changed = True
     out = []
-    for i, (a, b, _, kind, p, why, cue) in enumerate(scored):
+    for i, (a, b, _, kind, p, feats, cue) in enumerate(scored):
         if not taken[i]:
             continue
+        why = clausemodel.strongest(model, feats, kind)
         reason = f"; zinsdeelbeslisser, kans {p:.2f}: {clausemodel.evidence(why)}"
         lead = _LEAD_CONJ.match(flat, a, b)
         if lead is not None:  # 'dat | zij door haar longziekte ...': the conjunction is no part of it
