@@ -33,9 +33,12 @@ GOLD_KINDS = {"health": "gezondheid", "financial_situation": "financieel", "reli
 
 _STEM = snowballstemmer.stemmer("dutch")
 # Where a clause ends: a clause mark, or before a conjunction that starts a new clause.
-_BOUND = re.compile(
-    r"[,;:()\t\[\]]|\s(?=(?i:omdat|doordat|waardoor|waarvoor|waarbij|waarna|zodat|terwijl|maar|want|nadat|"
-    r"aangezien|wanneer|indien|hoewel|zodra|die|dat|en)\s)")
+_CONJUNCTIONS = {w: part for w, _, part in
+                 (line.partition("|") for line in lexicon.cue_lines("clause_conjunctions.txt"))}
+_BOUND = re.compile(r"[,;:()\t\[\]]|\s(?=(?i:" + "|".join(_CONJUNCTIONS) + r")\s)")
+# Conjunctions left out of a statement that starts with them (data/cues/clause_conjunctions.txt).
+LEAD_CONJUNCTION = re.compile(r"(?i:(?:" + "|".join(w for w, part in _CONJUNCTIONS.items() if part == "drop")
+                              + r")\s+)+")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*|€|\d+")
 _OCR = str.maketrans({"1": "l", "0": "o"})
 _ABBREVIATION = re.compile(r"\b[A-Z]{2,5}\b")

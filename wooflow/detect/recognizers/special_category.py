@@ -452,7 +452,7 @@ def learned_clauses(text: str, flat: str, hits: list[tuple[int, int, str]], acce
             continue
         why = clausemodel.strongest(model, feats, kind)
         reason = f"; zinsdeelbeslisser, kans {p:.2f}: {clausemodel.evidence(why)}"
-        lead = _LEAD_CONJ.match(flat, a, b)
+        lead = clausemodel.LEAD_CONJUNCTION.match(flat, a, b)
         if lead is not None:  # 'dat | zij door haar longziekte ...': the conjunction is no part of it
             a = lead.end()
         for x, y in _without_names(flat, _after_leading_names(flat, a, b), b):
@@ -487,8 +487,6 @@ def _without_names(text: str, a: int, b: int) -> list[tuple[int, int]]:
     return out
 
 
-_LEAD_CONJ = re.compile(r"(?i:(?:en|maar|want|dat|omdat|doordat|zodat|terwijl|nadat|aangezien|wanneer|indien|"
-                        r"hoewel|zodra)\s+)+")
 _LEAD_WORD = re.compile(r"[\w'’.-]+")
 
 
