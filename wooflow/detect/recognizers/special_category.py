@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from wooflow.detect import lexicon
+from wooflow.detect import clausemodel, lexicon
 from wooflow.detect.recognizers.base import GROUND_PRIVACY, GROUND_SPECIAL, Recognizer, Starts, line_start
 from wooflow.detect.textutil import LazyPattern, alternatives, by_first_letter
 from wooflow.model import Finding
@@ -274,6 +274,65 @@ def _joined(text: str, prev_end: int, start: int) -> bool:
     return start - prev_end <= 8 and _GAP.fullmatch(text, prev_end, start) is not None
 
 
+def term_hits(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of every listed term and diagnosis head noun in ``text``."""
+    low = text.lower()
+    # Speed: the case-sensitive pattern on lower-cased text runs 2.5x faster than
+    # IGNORECASE on the original; lower() rarely changes the length ('İ'), then fall back.
+    matches = _term_matches(low) if len(low) == len(text) else TERM_RE.finditer(text)
+    hits = [(m.start(), m.end(), KINDS[int(m.lastgroup[1:])]) for m in matches]  # type: ignore[index]
+    if len(low) == len(text):
+        taken = {a for a, _, _ in hits}
+        extra = [h for h in _head_nouns(low) if h[0] not in taken]
+        if extra:
+            hits = sorted(hits + extra)
+    return hits
+
+
+def term_statements(text: str, flat: str, hits: list[tuple[int, int, str]]
+                    ) -> tuple[list[tuple[int, int, str, bool]], list[tuple[int, int, str]]]:
+    """The statements the listed terms ``hits`` make, (start, end, kind, person word in the
+    sentence), and the hits that made one (a facility word, a name, a negation, a group, an animal
+    make none)."""
+    spans: list[tuple[int, int, str, bool]] = []
+    accepted: list[tuple[int, int, str]] = []
+    for m_start, m_end, kind in hits:
+        word = text[m_start:m_end]
+        if NOT_ABOUT.match(word) or word[:1].isupper() and word[1:2].islower() \
+                and word.lower().startswith("christen"):
+            continue
+        if len(word) > 8 and kind != "financieel" and FACILITY_TAIL.search(word.lower()):
+            continue
+        if word[:1].isupper() and m_start and text[m_start - 1] in "\"“„‘'" \
+                and _TITLED_WORK.search(text, max(0, m_start - 40), m_start - 1):
+            continue  # 'rapport "Blind voor mens en recht"': the opening word of a quoted title
+        if _NEGATED.search(text, max(0, m_start - 20), m_start):
+            continue  # 'er zijn geen nieuwe besmettingen gevonden': nobody has it
+        if kind == "etniciteit" and word.lower() in ORIGINS and not ORIGIN_BEFORE.search(
+                text, max(0, m_start - 12), m_start):
+            continue  # 'Marokkaanse jongeren', 'Turkse ondernemers': a group, not a person
+        if kind in LABEL_KINDS and (_LABEL_AFTER.match(text, m_end) or _ROLE_NOUN.fullmatch(word)
+                                    and not _COPULA_BEFORE.search(text, max(0, m_start - 20), m_start)):
+            continue  # 'gedetineerde Kloosterboer': a role label before a name, no statement
+        if kind in NAME_KINDS and word[:1].isupper() and word[1:2].islower() and (
+                _NAME_BEFORE.search(text, max(0, m_start - 30), m_start) or _MID_SENTENCE.search(
+                    text, max(0, m_start - 3), m_start)):
+            continue  # 'Aanpak Geldzorgen', 'Gemeente Leeuwarden, Schuldhulpverlening': a name
+        s0 = _sentence_start(flat, m_start)
+        if kind == "gezondheid" and _NONHUMAN_BEFORE.search(flat, max(s0, m_start - 100), m_start):
+            continue  # 'de lindes ziek zijn', 'een pup gekocht en deze bleek ziek': not a person
+        if kind == "gezondheid" and _GROUP_WITH.search(text, max(s0, m_start - 60), m_start):
+            continue
+        e0 = _sentence_end(flat, m_end)
+        start, end = statement(flat, m_start, m_end, s0, e0, text)
+        if _GROUP_SUBJECT.match(flat, start, m_start):
+            continue  # 'dat veel ouderen slecht ter been zijn': a group, nobody in particular
+        cue = _has_cue(flat, s0, e0)
+        spans.append((start, end, kind, cue))
+        accepted.append((m_start, m_end, kind))
+    return spans, accepted
+
+
 class SpecialCategoryRecognizer(Recognizer):
     NAME = "special_category"
     ENTITIES = ("SPECIAL_CATEGORY",)
@@ -283,71 +342,167 @@ class SpecialCategoryRecognizer(Recognizer):
 
     def analyze(self, text: str) -> list[Finding]:
         out: list[Finding] = []
-        low = text.lower()
-        # Speed: the case-sensitive pattern on lower-cased text runs 2.5x faster than
-        # IGNORECASE on the original; lower() rarely changes the length ('İ'), then fall back.
-        matches = _term_matches(low) if len(low) == len(text) else TERM_RE.finditer(text)
-        hits = [(m.start(), m.end(), KINDS[int(m.lastgroup[1:])]) for m in matches]  # type: ignore[index]
-        if len(low) == len(text):
-            taken = {a for a, _, _ in hits}
-            extra = [h for h in _head_nouns(low) if h[0] not in taken]
-            if extra:
-                hits = sorted(hits + extra)
-        if not hits:
+        hits = term_hits(text)
+        if not hits and clausemodel.model() is None:
             return out
         flat = _soften(text)  # a soft line break inside a sentence reads as a space
-        spans: list[tuple[int, int, str, bool]] = []
-        for m_start, m_end, kind in hits:
-            word = text[m_start:m_end]
-            if NOT_ABOUT.match(word) or word[:1].isupper() and word[1:2].islower() \
-                    and word.lower().startswith("christen"):
-                continue
-            if len(word) > 8 and kind != "financieel" and FACILITY_TAIL.search(word.lower()):
-                continue
-            if word[:1].isupper() and m_start and text[m_start - 1] in "\"“„‘'" \
-                    and _TITLED_WORK.search(text, max(0, m_start - 40), m_start - 1):
-                continue  # 'rapport "Blind voor mens en recht"': the opening word of a quoted title
-            if _NEGATED.search(text, max(0, m_start - 20), m_start):
-                continue  # 'er zijn geen nieuwe besmettingen gevonden': nobody has it
-            if kind == "etniciteit" and word.lower() in ORIGINS and not ORIGIN_BEFORE.search(
-                    text, max(0, m_start - 12), m_start):
-                continue  # 'Marokkaanse jongeren', 'Turkse ondernemers': a group, not a person
-            if kind in LABEL_KINDS and (_LABEL_AFTER.match(text, m_end) or _ROLE_NOUN.fullmatch(word)
-                                        and not _COPULA_BEFORE.search(text, max(0, m_start - 20), m_start)):
-                continue  # 'gedetineerde Kloosterboer': a role label before a name, no statement
-            if kind in NAME_KINDS and word[:1].isupper() and word[1:2].islower() and (
-                    _NAME_BEFORE.search(text, max(0, m_start - 30), m_start) or _MID_SENTENCE.search(
-                        text, max(0, m_start - 3), m_start)):
-                continue  # 'Aanpak Geldzorgen', 'Gemeente Leeuwarden, Schuldhulpverlening': a name
-            s0 = _sentence_start(flat, m_start)
-            if kind == "gezondheid" and _NONHUMAN_BEFORE.search(flat, max(s0, m_start - 100), m_start):
-                continue  # 'de lindes ziek zijn', 'een pup gekocht en deze bleek ziek': not a person
-            if kind == "gezondheid" and _GROUP_WITH.search(text, max(s0, m_start - 60), m_start):
-                continue
-            e0 = _sentence_end(flat, m_end)
-            start, end = statement(flat, m_start, m_end, s0, e0, text)
-            if _GROUP_SUBJECT.match(flat, start, m_start):
-                continue  # 'dat veel ouderen slecht ter been zijn': a group, nobody in particular
-            cue = _has_cue(flat, s0, e0)
-            spans.append((start, end, kind, cue))
-        spans.sort()
-        merged: list[tuple[int, int, str, bool]] = []
-        for start, end, kind, cue in spans:
+        spans, accepted = term_statements(text, flat, hits)
+        found = [(start, end, kind, cue, "") for start, end, kind, cue in spans]
+        model = clausemodel.model()
+        if model is not None:
+            found += learned_clauses(text, flat, hits, accepted, found, model)
+        found.sort()
+        merged: list[tuple[int, int, str, bool, str]] = []
+        for start, end, kind, cue, why in found:
             if merged and _joined(flat, merged[-1][1], start):  # one statement, one finding
-                p_start, p_end, p_kind, p_cue = merged[-1]
-                merged[-1] = (p_start, max(p_end, end), p_kind, p_cue or cue)
+                p_start, p_end, p_kind, p_cue, p_why = merged[-1]
+                # the clause model's reason only where its clause made the statement longer
+                merged[-1] = (p_start, max(p_end, end), p_kind, p_cue or cue, p_why or (why if end > p_end else ""))
                 continue
-            merged.append((start, end, kind, cue))
-        for start, end, kind, cue in merged:
+            merged.append((start, end, kind, cue, why))
+        for start, end, kind, cue, why in merged:
             out.append(
                 self.finding(
                     text, start, end, 0.5 if cue else 0.3,
-                    f"mogelijk {LABELS.get(kind, 'bijzonder persoonsgegeven')} ({kind}); ter beoordeling"
+                    f"mogelijk {LABELS.get(kind, 'bijzonder persoonsgegeven')} ({kind}{why}); ter beoordeling"
                     + ("" if cue else NO_CUE),
                     ground=GROUNDS.get(kind, GROUND_SPECIAL),
                 )
             )
         return out
+
+
+def clause_candidates(text: str, flat: str, hits: list[tuple[int, int, str]],
+                      accepted: list[tuple[int, int, str]]) -> list[tuple[int, int, int, list[str]]]:
+    """(start, end, sentence number, features) of every clause of ``text`` for the clause model
+    (``flat``: the text with soft line breaks as spaces; ``hits``: the listed terms found,
+    ``accepted``: those that made a statement). Training (training/train_clausemodel.py) reads
+    the annotated sets through this function."""
+    found = clausemodel.clauses(flat, text)
+    out = []
+    cue_of: dict[int, bool] = {}
+    first: dict[int, int] = {}
+    last: dict[int, int] = {}
+    for a, b, n in found:
+        first.setdefault(n, a)
+        last[n] = b
+    ok = set(accepted)
+    h = 0
+    for a, b, n in found:
+        if n not in cue_of:
+            cue_of[n] = _has_cue(flat, first[n], last[n])
+        while h < len(hits) and hits[h][1] <= a:
+            h += 1
+        inside = [x for x in hits[h : h + 8] if x[0] < b and x[1] > a]
+        kinds = {k if x in ok else "-" + k for x in inside for k in (x[2],)}
+        kinds.update("~" + k for k in _inner_terms(flat, a, b))
+        cell = text[max(0, first[n] - 1) : first[n]] == "\t" or text[max(0, first[n] - 3) : first[n]] == "   "
+        out.append((a, b, n, clausemodel.features(flat[a:b], frozenset(kinds), cue_of[n], cell)))
+    return out
+
+
+# The plain stems of the listed terms (five letters or more), found inside a compound as its
+# tail ('thuis|dialyse', 'pinkster|christenen', 'slaap|medicatie'): evidence for the clause model.
+_PLAIN = {t: k for k, alts in TERMS.items() for t in alternatives(alts) if t.isalpha() and len(t) >= 5}
+_INNER = LazyPattern(r"(?<=[a-zà-ÿ]{3})(?:" + "|".join(sorted(_PLAIN, key=len, reverse=True)) + ")")
+_LONG_WORD = re.compile(r"[a-zà-ÿ]{8,}")
+
+
+def _inner_terms(flat: str, a: int, b: int) -> set[str]:
+    """Kinds of the listed stems that end a compound word of [a, b) (not at its start: that is
+    a listed term itself)."""
+    out = set()
+    for w in _LONG_WORD.finditer(flat[a:b].lower()):
+        m = _INNER.search(w.group())
+        if m is not None:
+            out.add(_PLAIN[m.group()])
+    return out
+
+
+def learned_clauses(text: str, flat: str, hits: list[tuple[int, int, str]], accepted: list[tuple[int, int, str]],
+                    found: list[tuple[int, int, str, bool, str]], model: clausemodel.Model
+                    ) -> list[tuple[int, int, str, bool, str]]:
+    """Clauses the model reads as a statement of a kind: from ``model.high`` on their own, from
+    ``model.low`` next to a statement found by its terms or by the model in the same sentence
+    (the statement goes on: 'U heeft daarnaast hartfalen, | waardoor u snel vermoeid bent').
+    Proper names inside a clause stay out of it (an organisation, a place, a person: their own
+    findings decide them)."""
+    cands = clause_candidates(text, flat, hits, accepted)
+    if not cands:
+        return []
+    scored = []
+    for a, b, n, feats in cands:
+        kind, p = clausemodel.predict(model, feats)
+        scored.append((a, b, n, kind, p, feats, "person" in feats))
+    taken = [p >= model.high and b - a <= clausemodel.MAX_CHARS for a, b, _, _, p, _, _ in scored]
+    stated = sorted((s, e) for s, e, *_ in found)
+    changed = True
+    while changed:  # grow statements clause by clause within their sentence
+        changed = False
+        for i, (a, b, n, _, p, _, _) in enumerate(scored):
+            if taken[i] or p < model.low or b - a > clausemodel.MAX_CHARS:
+                continue
+            near = any(taken[j] and scored[j][2] == n for j in (i - 1, i + 1) if 0 <= j < len(scored))
+            near = near or any(s < b + 3 and e > a - 3 for s, e in stated)
+            if near:
+                taken[i] = changed = True
+    out = []
+    for i, (a, b, _, kind, p, feats, cue) in enumerate(scored):
+        if not taken[i]:
+            continue
+        why = clausemodel.strongest(model, feats, kind)
+        reason = f"; zinsdeelbeslisser, kans {p:.2f}: {clausemodel.evidence(why)}"
+        lead = clausemodel.LEAD_CONJUNCTION.match(flat, a, b)
+        if lead is not None:  # 'dat | zij door haar longziekte ...': the conjunction is no part of it
+            a = lead.end()
+        for x, y in _without_names(flat, _after_leading_names(flat, a, b), b):
+            out.append((x, y, kind, cue, reason))
+    return out
+
+
+_NAME_RUN = re.compile(r"(?<![\w.'’-])[A-ZÀ-Ý][\w'’.&-]*(?:[ \t]+(?:[A-ZÀ-Ý][\w'’.&-]*|van|de|der|den|het))*")
+
+
+def _without_names(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """[a, b) less its proper names ('via Lab Rijnstate', 'in Joure', 'van Argonaut Advies'): the
+    parts between them that still hold a word. A capitalised ordinary word (a sentence's first
+    word), a person word and an abbreviation of up to five capitals ('MS', 'COPD') are no name."""
+    parts = []
+    start = a
+    for m in _NAME_RUN.finditer(text, a, b):
+        words = m.group().split()
+        if all(lexicon.is_common(w.rstrip(".")) or PERSONAL.fullmatch(w) or (w.isupper() and len(w) <= 5)
+               or w in ("van", "de", "der", "den", "het") for w in words):
+            continue
+        parts.append((start, m.start()))
+        start = m.end()
+    parts.append((start, b))
+    out = []
+    for x, y in parts:
+        x, y = _strip(text, x, y)
+        while y > x and text[y - 1] in " \t(-":
+            y -= 1
+        if y - x >= clausemodel.MIN_CHARS and re.search(r"[a-zà-ÿ]{3}", text[x:y]):
+            out.append((x, y))
+    return out
+
+
+_LEAD_WORD = re.compile(r"[\w'’.-]+")
+
+
+def _after_leading_names(text: str, a: int, b: int) -> int:
+    """Start of the clause [a, b) after the names that open it ('Mijn vrouw Hennie | heeft MS'):
+    a person is found by the person pipeline, a statement holding it would be cut there."""
+    start = a
+    for w in _LEAD_WORD.finditer(text, a, b):
+        word = w.group()
+        if word[:1].isupper() and not PERSONAL.fullmatch(word) and not lexicon.is_common(word.rstrip(".")):
+            start = w.end()
+        elif not (PERSONAL.fullmatch(word) or word.lower() in ("de", "het", "een", "van", "der", "den")):
+            break
+    while start < b and text[start] in " \t,":
+        start += 1
+    return start
 
 
 def reclassify(text: str, finding: Finding, person_spans: Starts) -> Finding | None:

@@ -1,0 +1,85 @@
+"""The special-category clause model (wooflow/detect/clausemodel.py): its data, statements that
+go on through their next clause, statements without a listed term, proper names kept out."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from wooflow.detect import Detector, clausemodel
+
+ZERO = (0.0, 0.0, 0.0, 0.0, 0.0)
+
+
+def _model(**weights: tuple[float, ...]) -> clausemodel.Model:
+    """A model that knows only ``weights`` (feature -> weight per kind); 'geen' by default."""
+    return clausemodel.Model({k.replace("__", ":"): v for k, v in weights.items()}, (2.0, 0.0, 0.0, 0.0, 0.0),
+                             0.7, 0.2)
+
+
+@pytest.fixture
+def restore() -> Iterator[None]:
+    yield
+    clausemodel._override.clear()
+
+
+def _special(text: str) -> list[tuple[str, str]]:
+    return [(f.text, f.reason) for f in Detector().detect(text) if f.category == "special_category"]
+
+
+def test_packaged_model_loads() -> None:
+    model = clausemodel.model()
+    assert model is not None
+    assert 0.0 < model.low < model.high < 1.0
+    assert len(model.weights) > 1000
+
+
+def test_names_are_no_evidence() -> None:
+    feats = clausemodel.features("Willemijn ligt met een longontsteking in Ziekenhuis Rivierenland in Tiel",
+                                 frozenset({"gezondheid"}), True, False)
+    assert "st:ligt" in feats and "term:gezondheid" in feats and "st:ziekenhuis" in feats
+    assert not any("willemijn" in f or "rivierenland" in f or "tiel" in f for f in feats)
+    assert "ab:MS" in clausemodel.features("Mijn vrouw heeft MS", frozenset(), True, False)
+
+
+def test_a_statement_goes_on_through_its_next_clause(restore: None) -> None:
+    text = ("Wat hebben wij onderzocht?\nU heeft daarnaast hartfalen, waardoor u snel vermoeid bent. "
+            "Uw dochter helpt u.\n")
+    clausemodel.use(None)
+    assert [t for t, _ in _special(text)] == ["U heeft daarnaast hartfalen"]
+    # the next clause is weakly about health (p 0.5): enough to go on a statement, not on its own
+    clausemodel.use(_model(st__vermoeid=(0.0, 2.0, 0.0, 0.0, 0.0)))
+    found = _special(text)
+    assert [t for t, _ in found] == ["U heeft daarnaast hartfalen, waardoor u snel vermoeid bent"]
+    assert "zinsdeelbeslisser" in found[0][1] and "'vermoeid'" in found[0][1]
+    assert _special("Hij is snel vermoeid na de verbouwing.\n") == []
+
+
+def test_a_statement_without_a_listed_term(restore: None) -> None:
+    text = "Geachte heer,\n\nMijn buurman leent elke maand geld van zijn broer bij Stichting Samen Delen in Emmen.\n"
+    clausemodel.use(None)
+    assert _special(text) == []
+    clausemodel.use(_model(st__leent=(0.0, 0.0, 4.0, 0.0, 0.0)))
+    found = Detector().detect(text)
+    special = [f for f in found if f.category == "special_category"]
+    assert special and all("financieel" in f.reason for f in special)
+    assert any("leent elke maand geld" in f.text for f in special)
+    assert special[0].ground == "5.1.2e"  # a financial situation: privacy, not art. 9 AVG
+    # proper names in the clause are no part of it: their own findings (or none) decide them
+    for name in ("Stichting Samen Delen", "Emmen"):
+        start = text.index(name)
+        assert not any(f.start < start + len(name) and start < f.end for f in special)
+
+
+def test_shipped_model_reads_a_whole_statement() -> None:
+    text = ("Geachte heer,\n\nIk woon naast het bedrijf. Ik ben sinds de zomer overspannen en mijn huisarts "
+            "heeft me slaappillen voorgeschreven, maar die helpen niet tegen dit lawaai.\n")
+    assert [t for t, _ in _special(text)] == [
+        "Ik ben sinds de zomer overspannen en mijn huisarts heeft me slaappillen voorgeschreven"]
+
+
+def test_policy_text_stays_public() -> None:
+    text = ("De gemeente heeft een nieuw beleid voor de schuldhulpverlening vastgesteld. Het ziekenhuis krijgt "
+            "een nieuwe vleugel. Deze beperking op de informatieverplichting is in de Wob opgenomen.\n")
+    assert _special(text) == []
