@@ -206,8 +206,8 @@ def _with_place(text: str, end: int) -> int:
 # A building, site or business right before the street, the place's own name between
 # ('opslaan bij het depot aan de Energieweg 80', 'Café ’t Zwarte Schaap (Peperstraat 23)',
 # 'kavel Steiger 12'; vocabulary in data): not anyone's home.
-_PLACE_WORDS = sorted(set(lexicon.cue_lines("address_places.txt")) | set(lexicon.cue_lines("facility_words.txt")),
-                      key=len, reverse=True)
+_PLACE_WORDS = sorted(sorted({*lexicon.cue_lines("address_places.txt"), *lexicon.cue_lines("facility_words.txt")}),
+                      key=len, reverse=True)  # (ties alphabetical: the same pattern in every process)
 _FACILITY_BEFORE = re.compile(
     r"(?i:\b([\w-]*(?:" + "|".join(_PLACE_WORDS) + r")))"
     r"(?:[ \t]+(?:[A-ZÀ-Þ][\w'’.&-]*|'t|’t|de|het|van|en|&)){0,4}"
