@@ -22,7 +22,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import replace
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 from typing import Any, TypeVar
 
 from wooflow.detect import lexicon, resolver
@@ -312,7 +312,7 @@ def features(doc: _Doc, case: _Case, f: Finding) -> list[float]:
 
 @lru_cache(maxsize=1)
 def _packaged() -> tuple[resolver.Combiner, float, float] | None:
-    path = resources.files("wooflow.detect") / "data" / "addressmodel.json"
+    path = Path(__file__).resolve().parent / "data" / "addressmodel.json"
     if not path.is_file():
         return None
     return load(path.read_text(encoding="utf-8"))

@@ -27,7 +27,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from wooflow.detect import lexicon, startpack
@@ -120,7 +120,7 @@ def load(raw: str) -> Combiner:
 
 @lru_cache(maxsize=1)
 def _packaged() -> Combiner | None:
-    path = resources.files("wooflow.detect") / "data" / "resolver.json"
+    path = Path(__file__).resolve().parent / "data" / "resolver.json"
     if not path.is_file():
         return None
     return load(path.read_text(encoding="utf-8"))

@@ -15,6 +15,7 @@ from __future__ import annotations
 import marshal
 import re
 import sys
+import tomllib
 from collections.abc import Iterable
 from pathlib import Path
 from types import FrameType
@@ -95,8 +96,16 @@ def build(root: Path, path: Path = PACK) -> str:
     at_import, later, sources = record(_sample_texts(root))
     patterns = [program(p, f) for p, f in at_import + later]
     code = {s: compile(s, name, "exec") for s, name in sources}
-    path.write_bytes(marshal.dumps({"stamp": stamp(), "patterns": patterns, "code": code}))
-    return f"{len(patterns)} patterns, {len(code)} code objects, {path.stat().st_size:,} bytes -> {path}"
+    toml = {text: marshal.dumps(tomllib.loads(text)) for text in _toml_texts()}
+    path.write_bytes(marshal.dumps({"stamp": stamp(), "patterns": patterns, "code": code, "toml": toml}))
+    return (f"{len(patterns)} patterns, {len(code)} code objects, {len(toml)} TOML file, "
+            f"{path.stat().st_size:,} bytes -> {path}")
+
+
+def _toml_texts() -> list[str]:
+    from wooflow.detect.config import DEFAULT_PATH
+
+    return [DEFAULT_PATH.read_text(encoding="utf-8")]
 
 
 def check(path: Path = PACK) -> list[str]:
@@ -117,6 +126,10 @@ def check(path: Path = PACK) -> list[str]:
     for source, code in data["code"].items():
         if code != compile(source, code.co_filename, "exec"):
             problems.append(f"packed code differs from a fresh compile: {source[:60]!r}")
+    toml = data.get("toml", {})
+    problems += ["default configuration not in the pack (stale)" for text in _toml_texts() if text not in toml]
+    problems += ["packed TOML differs from tomllib's parse" for text, packed in toml.items()
+                 if marshal.loads(packed) != tomllib.loads(text)]
     return problems
 
 
