@@ -58,13 +58,34 @@ PLACE_RECOGNIZER = "address-place"
 COLLECT: list[dict[str, Any]] | None = None
 """When a list (training only): every candidate's features are appended and nothing changes."""
 
-_HONORIFIC = re.compile(r"(?i)\b(?:de heer|mevrouw|mevr\.|mw\.|dhr\.|heer en mevrouw|familie|fam\.)\s")
-# (Patterns below only ever answer *whether* they match; word lists are grouped by first letter,
-# textutil.by_first_letter, so the engine tries one branch per letter: the same answers, faster.)
-_RELATIVE = re.compile(r"(?i)\b(?:" + by_first_letter(lexicon.cue_lines("address_relatives.txt")) + r")\b")
-_DWELLING = re.compile(r"(?i)\b(?:" + by_first_letter(lexicon.cue_lines("address_dwelling.txt")) + r")\b")
-_GENERAL_CUE = re.compile(by_first_letter(alternatives(GENERAL_CUE.pattern)), GENERAL_CUE.flags)
-_OFFICE_CONTEXT = re.compile(by_first_letter(alternatives(OFFICE_CONTEXT.pattern)), OFFICE_CONTEXT.flags)
+
+
+class _Cue:
+    """A case-insensitive pattern asked only *whether* it occurs (speed, same answers): on ASCII
+    text it runs case-sensitively on the lower-cased text (ASCII letters fold only among
+    themselves, and a lower-case pattern has no other letters to fold), on other text as it is."""
+
+    def __init__(self, rx: re.Pattern[str]) -> None:
+        self.rx = rx
+        source = rx.pattern.removeprefix("(?i)")
+        plain = source == source.lower() and "(?i" not in source and "(?-i" not in source
+        self.low = re.compile(source, rx.flags & ~re.IGNORECASE) if plain and rx.flags & re.IGNORECASE else None
+
+    def search(self, text: str) -> bool:
+        if self.low is not None and text.isascii():
+            return self.low.search(text.lower()) is not None
+        return self.rx.search(text) is not None
+
+
+_HONORIFIC = _Cue(re.compile(r"(?i)\b(?:de heer|mevrouw|mevr\.|mw\.|dhr\.|heer en mevrouw|familie|fam\.)\s"))
+# (Word lists of the truth tests are grouped by first letter, textutil.by_first_letter, so the
+# engine tries one branch per letter: the same answers, faster.)
+_RELATIVE = _Cue(re.compile(r"(?i)\b(?:" + by_first_letter(lexicon.cue_lines("address_relatives.txt")) + r")\b"))
+_DWELLING = _Cue(re.compile(r"(?i)\b(?:" + by_first_letter(lexicon.cue_lines("address_dwelling.txt")) + r")\b"))
+_GENERAL_CUE = _Cue(re.compile(by_first_letter(alternatives(GENERAL_CUE.pattern)), GENERAL_CUE.flags))
+_OFFICE_CONTEXT = _Cue(re.compile(by_first_letter(alternatives(OFFICE_CONTEXT.pattern)), OFFICE_CONTEXT.flags))
+_HOME_CUE = _Cue(address.HOME_CUE)
+_ORG_LINE = _Cue(address.ORG_LINE)
 _SITE = re.compile(r"(?i)(?<![@\w.])(?:www\.|https?://)[\w.-]+\.[a-z]{2,}")
 _MAIL_DOMAIN = re.compile(r"@([\w-]+(?:\.[\w-]+)+)")
 _PREP = re.compile(r"(?i)\b(?:aan de|aan het|op de|op het|in de|in|te|uit|naar|bij)\s+$")
@@ -215,7 +236,7 @@ class _Doc:
         return False
 
 
-_BUSINESS = re.compile(r"(?i)\b(?:" + by_first_letter(lexicon.cue_lines("address_business.txt")) + r")(?!\w)")
+_BUSINESS = _Cue(re.compile(r"(?i)\b(?:" + by_first_letter(lexicon.cue_lines("address_business.txt")) + r")(?!\w)"))
 
 
 def _line_above_org(text: str, ls: int, persons: Starts) -> bool:
@@ -229,7 +250,7 @@ def _line_above_org(text: str, ls: int, persons: Starts) -> bool:
         return False
     words = _CAPS.findall(line)
     return any(w in lexicon.organisation_words() or (w.isupper() and len(w) >= 2) for w in words) \
-        or bool(_BUSINESS.search(line)) or bool(address.ORG_LINE.search(line))
+        or _BUSINESS.search(line) or _ORG_LINE.search(line)
 
 
 def _count_near(starts: list[int], a: int, b: int, own: int) -> int:
@@ -272,10 +293,10 @@ def features(doc: _Doc, case: _Case, f: Finding) -> list[float]:
         *(evidence[name] for name, _ in _REASON_EVIDENCE),
         float(doc.persons.between(ls, s)), float(doc.persons.between(prev_ls, max(prev_ls, ls - 1))),
         1.0 - dist / 300.0, float(doc.persons.between(e, min(le, e + 60))),
-        float(bool(_HONORIFIC.search(before))), float(bool(_RELATIVE.search(text[max(0, s - 80) : s]))),
-        float(bool(address.HOME_CUE.search(text[max(ls, s - 60) : s]))),
+        float(_HONORIFIC.search(before)), float(_RELATIVE.search(text[max(0, s - 80) : s])),
+        float(_HOME_CUE.search(text[max(ls, s - 60) : s])),
         float(bool(_DWELLING.search(before)) or bool(_DWELLING.search(after[:40]))),
-        float(bool(_OFFICE_CONTEXT.search(org_zone)) or bool(address.ORG_LINE.search(org_zone))
+        float(_OFFICE_CONTEXT.search(org_zone) or _ORG_LINE.search(org_zone)
               or any(w in lexicon.organisation_words() for w in re.findall(r"[A-Z][\w-]+", text[prev_ls:s]))),
         float("postbus" in block), float(("www." in block or "http" in block) and bool(_SITE.search(block))),
         min(_count_near(doc.keeps, max(0, s - 200), e + 200, s), 5) / 5.0,
