@@ -417,23 +417,23 @@ def place_candidates(text: str, findings: list[Finding]) -> list[Finding]:
         return True
 
     places = lexicon.places()
-    words = list(_WORD.finditer(text))
+    spans = [m.span() for m in _WORD.finditer(text)]
+    # joined[j]: word j and word j + 1 stand one space or hyphen apart (may form one name)
+    joined = [b + 1 == spans[j + 1][0] and text[b] in " -" for j, (_, b) in enumerate(spans[:-1])]
     out: list[Finding] = []
     i = 0
-    while i < len(words):
+    while i < len(spans):
         hit = None
         for n in (3, 2, 1):
-            if i + n > len(words):
+            if i + n > len(spans) or (n > 1 and not joined[i]) or (n > 2 and not joined[i + 1]):
                 continue
-            group = words[i : i + n]
-            if any(group[j + 1].start() - group[j].end() != 1 or text[group[j].end()] not in " -"
-                   for j in range(n - 1)):
-                continue
-            s, e = group[0].start(), group[-1].end()
-            value = text[s:e]
-            last = group[-1].group(0)
-            if value in places or (n <= 2 and len(last) > 5 and address.street_suffix(last)
-                                   and last not in address.NOT_STREET and not _DIGIT_AFTER.match(text, e)):
+            s, e = spans[i][0], spans[i + n - 1][1]
+            if text[s:e] in places:
+                hit = (s, e, n)
+                break
+            last = text[spans[i + n - 1][0] : e]
+            if n <= 2 and len(last) > 5 and address.street_suffix(last) and last not in address.NOT_STREET \
+                    and not _DIGIT_AFTER.match(text, e):
                 hit = (s, e, n)
                 break
         if hit is None:
