@@ -116,3 +116,17 @@ def test_street_suffix_and_facility_pattern_answer_as_the_plain_ones() -> None:
         want = [(m.span(), m.groups()) if (m := plain.search(s)) else None for s in lines]
         assert got == want
         assert any(got)
+
+
+def test_office_block_patterns_find_the_same_spans() -> None:
+    from wooflow.detect.recognizers import base
+
+    windows = [w.lower() for w in _windows()]
+    windows += ["aan:\nmevrouw k. shevchenko\nringbaan-west 240 b", "  de heer x, directe lijn 06",
+                "bezoekadres: www.gemeente.nl, gemeente  utrecht, visiting address", "mijn adres: privé"]
+    for fast, plain in ((base._OFFICE_LOW, base.OFFICE_CONTEXT), (base._PERSONAL_LOW, base.PERSONAL_CONTEXT)):
+        reference = re.compile(plain.pattern)
+        assert fast.pattern != reference.pattern
+        got = [[m.span() for m in fast.finditer(w)] for w in windows]
+        assert got == [[m.span() for m in reference.finditer(w)] for w in windows]
+        assert any(got)
