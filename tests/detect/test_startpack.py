@@ -9,6 +9,7 @@ import re
 import subprocess
 import sys
 import tomllib
+import zlib
 from pathlib import Path
 
 import pytest
@@ -52,12 +53,16 @@ def test_packed_patterns_are_the_ones_re_compile_returns() -> None:
 
 def test_a_pack_for_another_interpreter_is_ignored(tmp_path: Path) -> None:
     data = _pack()
-    stale = tmp_path / "startpack.marshal"
-    stale.write_bytes(marshal.dumps({**data, "stamp": ["cpython-0", *data["stamp"][1:]]}))
+    stale = tmp_path / "startpack.marshal.zlib"
+    stale.write_bytes(zlib.compress(marshal.dumps({**data, "stamp": ["cpython-0", *data["stamp"][1:]]})))
+    assert startpack.read(stale) is None
+    stale.write_bytes(zlib.compress(marshal.dumps({**data})))
+    assert startpack.read(stale) is not None  # (the same pack with its own stamp is read)
+    stale.write_bytes(zlib.compress(marshal.dumps({**data, "stamp": ["cpython-0", *data["stamp"][1:]]})))
     assert startpack.read(stale) is None
     stale.write_bytes(b"not a pack")
     assert startpack.read(stale) is None
-    assert startpack.read(tmp_path / "missing.marshal") is None
+    assert startpack.read(tmp_path / "missing.marshal.zlib") is None
 
 
 def test_generated_code_is_taken_only_for_the_identical_source() -> None:

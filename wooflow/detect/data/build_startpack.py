@@ -1,4 +1,4 @@
-"""Build (or check) the start-up pack ``data/startpack.marshal`` (see wooflow/detect/startpack.py).
+"""Build (or check) the start-up pack ``data/startpack.marshal.zlib`` (see wooflow/detect/startpack.py).
 
 Run from a checkout after changing a pattern of the detect modules or the combiners' weights:
 
@@ -16,6 +16,7 @@ import marshal
 import re
 import sys
 import tomllib
+import zlib
 from collections.abc import Iterable
 from pathlib import Path
 from types import FrameType
@@ -97,7 +98,8 @@ def build(root: Path, path: Path = PACK) -> str:
     patterns = [program(p, f) for p, f in at_import + later]
     code = {s: compile(s, name, "exec") for s, name in sources}
     toml = {text: marshal.dumps(tomllib.loads(text)) for text in _toml_texts()}
-    path.write_bytes(marshal.dumps({"stamp": stamp(), "patterns": patterns, "code": code, "toml": toml}))
+    pack = marshal.dumps({"stamp": stamp(), "patterns": patterns, "code": code, "toml": toml})
+    path.write_bytes(zlib.compress(pack, 9))
     return (f"{len(patterns)} patterns, {len(code)} code objects, {len(toml)} TOML file, "
             f"{path.stat().st_size:,} bytes -> {path}")
 
