@@ -71,3 +71,62 @@ def test_role_keys_cover_every_role_word() -> None:
         assert any(k in plain for k in publicrole.ROLE_KEYS), alt
     for word in ("het lid", "leden", "motie-", "amendement", "initiatiefnota", "fractie"):
         assert any(k in word for k in publicrole.ROLE_KEYS), word
+
+
+_ODD = ["Kerkstraat", "KERKSTRAAT", "kerkſtraat", "Kerkstraat\n", "KERK\u212aSTRAAT", "Straße", "Dorpsweg-West",
+        "İstanbulweg", "Bel ons: 0800-1234", "BEL GRATIS", "bel  ons", "De heer Jansen ", "FAMILIE\u00a0", "mw. ",
+        "Bezoekadres:", "POSTBUS 20", "Gemeente   Utrecht", "huisarts", "HUISARTSENPRAKTIJK", "Huisarts\u0131",
+        "woonachtig te", "Wonende", "privé", "PRIVÉ", "mijn huisadres", "ons postadres", "BV", "B.V.", "b v", ""]
+
+
+def _windows() -> list[str]:
+    out = list(_ODD)
+    for text in _texts():
+        out += [text[i : i + 60] for i in range(0, len(text), 37)]
+    return out
+
+
+def test_address_truth_tests_answer_as_their_patterns() -> None:
+    from wooflow.detect import addressmodel as am
+    from wooflow.detect.recognizers import address, base, phone
+
+    cues = [(am._GENERAL_CUE, phone.GENERAL_CUE), (am._OFFICE_CONTEXT, base.OFFICE_CONTEXT),
+            (am._HOME_CUE, address.HOME_CUE), (am._ORG_LINE, address.ORG_LINE)]
+    cues += [(getattr(am, n), getattr(am, n).rx) for n in ("_HONORIFIC", "_RELATIVE", "_DWELLING", "_BUSINESS")]
+    windows = _windows()
+    for cue, rx in cues:
+        assert cue.low is not None  # the lower-cased path is in use
+        assert [cue.search(w) for w in windows] == [rx.search(w) is not None for w in windows], rx.pattern[:60]
+
+
+def test_street_suffix_and_facility_pattern_answer_as_the_plain_ones() -> None:
+    from wooflow.detect import lexicon
+    from wooflow.detect.recognizers import address
+
+    words = [w for text in _texts() for w in re.findall(r"[\w'’-]+", text)] + _ODD
+    words += [w + "laan" for w in _ODD] + [w.upper() + "WEG" for w in _ODD]
+    assert [address.street_suffix(w) for w in words] == [bool(address._SUFFIX_RE.search(w)) for w in words]
+    plain = re.compile(address._FACILITY_BEFORE.pattern.replace(
+        address.by_first_letter(address._PLACE_WORDS), "|".join(address._PLACE_WORDS), 1))
+    assert plain.pattern != address._FACILITY_BEFORE.pattern
+    lines = [line[-80:] for text in _texts() for line in text.split("\n")]
+    lines += [w + " aan de " for w in lexicon.cue_lines("facility_words.txt")] + ["Het DEPOT Noord, aan de ", "kavel "]
+    for rx in (address._FACILITY_BEFORE,):
+        got = [(m.span(), m.groups()) if (m := rx.search(s)) else None for s in lines]
+        want = [(m.span(), m.groups()) if (m := plain.search(s)) else None for s in lines]
+        assert got == want
+        assert any(got)
+
+
+def test_office_block_patterns_find_the_same_spans() -> None:
+    from wooflow.detect.recognizers import base
+
+    windows = [w.lower() for w in _windows()]
+    windows += ["aan:\nmevrouw k. shevchenko\nringbaan-west 240 b", "  de heer x, directe lijn 06",
+                "bezoekadres: www.gemeente.nl, gemeente  utrecht, visiting address", "mijn adres: privé"]
+    for fast, plain in ((base._OFFICE_LOW, base.OFFICE_CONTEXT), (base._PERSONAL_LOW, base.PERSONAL_CONTEXT)):
+        reference = re.compile(plain.pattern)
+        assert fast.pattern != reference.pattern
+        got = [[m.span() for m in fast.finditer(w)] for w in windows]
+        assert got == [[m.span() for m in reference.finditer(w)] for w in windows]
+        assert any(got)

@@ -5,6 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from wooflow.detect import startpack as _startpack
+
+# The detect modules' regular expressions, compiled ahead (start-up time; exact: startpack.py).
+_startpack.install()
+
 __all__ = ["Detector", "detect_text", "detect_case", "propagate", "load_config", "decide"]
 
 

@@ -22,7 +22,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import replace
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 from typing import Any, TypeVar
 
 from wooflow.detect import lexicon, resolver
@@ -30,7 +30,7 @@ from wooflow.detect.recognizers import address
 from wooflow.detect.recognizers.base import OFFICE_CONTEXT, office_block, org_footer
 from wooflow.detect.recognizers.email import PRIVATE_DOMAINS
 from wooflow.detect.recognizers.phone import GENERAL_CUE
-from wooflow.detect.textutil import Starts, line_start
+from wooflow.detect.textutil import Starts, alternatives, by_first_letter, line_start
 from wooflow.model import Finding
 
 K = TypeVar("K")
@@ -58,9 +58,34 @@ PLACE_RECOGNIZER = "address-place"
 COLLECT: list[dict[str, Any]] | None = None
 """When a list (training only): every candidate's features are appended and nothing changes."""
 
-_HONORIFIC = re.compile(r"(?i)\b(?:de heer|mevrouw|mevr\.|mw\.|dhr\.|heer en mevrouw|familie|fam\.)\s")
-_RELATIVE = re.compile(r"(?i)\b(?:" + "|".join(lexicon.cue_lines("address_relatives.txt")) + r")\b")
-_DWELLING = re.compile(r"(?i)\b(?:" + "|".join(lexicon.cue_lines("address_dwelling.txt")) + r")\b")
+
+
+class _Cue:
+    """A case-insensitive pattern asked only *whether* it occurs (speed, same answers): on ASCII
+    text it runs case-sensitively on the lower-cased text (ASCII letters fold only among
+    themselves, and a lower-case pattern has no other letters to fold), on other text as it is."""
+
+    def __init__(self, rx: re.Pattern[str]) -> None:
+        self.rx = rx
+        source = rx.pattern.removeprefix("(?i)")
+        plain = source == source.lower() and "(?i" not in source and "(?-i" not in source
+        self.low = re.compile(source, rx.flags & ~re.IGNORECASE) if plain and rx.flags & re.IGNORECASE else None
+
+    def search(self, text: str) -> bool:
+        if self.low is not None and text.isascii():
+            return self.low.search(text.lower()) is not None
+        return self.rx.search(text) is not None
+
+
+_HONORIFIC = _Cue(re.compile(r"(?i)\b(?:de heer|mevrouw|mevr\.|mw\.|dhr\.|heer en mevrouw|familie|fam\.)\s"))
+# (Word lists of the truth tests are grouped by first letter, textutil.by_first_letter, so the
+# engine tries one branch per letter: the same answers, faster.)
+_RELATIVE = _Cue(re.compile(r"(?i)\b(?:" + by_first_letter(lexicon.cue_lines("address_relatives.txt")) + r")\b"))
+_DWELLING = _Cue(re.compile(r"(?i)\b(?:" + by_first_letter(lexicon.cue_lines("address_dwelling.txt")) + r")\b"))
+_GENERAL_CUE = _Cue(re.compile(by_first_letter(alternatives(GENERAL_CUE.pattern)), GENERAL_CUE.flags))
+_OFFICE_CONTEXT = _Cue(re.compile(by_first_letter(alternatives(OFFICE_CONTEXT.pattern)), OFFICE_CONTEXT.flags))
+_HOME_CUE = _Cue(address.HOME_CUE)
+_ORG_LINE = _Cue(address.ORG_LINE)
 _SITE = re.compile(r"(?i)(?<![@\w.])(?:www\.|https?://)[\w.-]+\.[a-z]{2,}")
 _MAIL_DOMAIN = re.compile(r"@([\w-]+(?:\.[\w-]+)+)")
 _PREP = re.compile(r"(?i)\b(?:aan de|aan het|op de|op het|in de|in|te|uit|naar|bij)\s+$")
@@ -211,7 +236,7 @@ class _Doc:
         return False
 
 
-_BUSINESS = re.compile(r"(?i)\b(?:" + "|".join(lexicon.cue_lines("address_business.txt")) + r")(?!\w)")
+_BUSINESS = _Cue(re.compile(r"(?i)\b(?:" + by_first_letter(lexicon.cue_lines("address_business.txt")) + r")(?!\w)"))
 
 
 def _line_above_org(text: str, ls: int, persons: Starts) -> bool:
@@ -225,7 +250,7 @@ def _line_above_org(text: str, ls: int, persons: Starts) -> bool:
         return False
     words = _CAPS.findall(line)
     return any(w in lexicon.organisation_words() or (w.isupper() and len(w) >= 2) for w in words) \
-        or bool(_BUSINESS.search(line)) or bool(address.ORG_LINE.search(line))
+        or _BUSINESS.search(line) or _ORG_LINE.search(line)
 
 
 def _count_near(starts: list[int], a: int, b: int, own: int) -> int:
@@ -268,12 +293,12 @@ def features(doc: _Doc, case: _Case, f: Finding) -> list[float]:
         *(evidence[name] for name, _ in _REASON_EVIDENCE),
         float(doc.persons.between(ls, s)), float(doc.persons.between(prev_ls, max(prev_ls, ls - 1))),
         1.0 - dist / 300.0, float(doc.persons.between(e, min(le, e + 60))),
-        float(bool(_HONORIFIC.search(before))), float(bool(_RELATIVE.search(text[max(0, s - 80) : s]))),
-        float(bool(address.HOME_CUE.search(text[max(ls, s - 60) : s]))),
+        float(_HONORIFIC.search(before)), float(_RELATIVE.search(text[max(0, s - 80) : s])),
+        float(_HOME_CUE.search(text[max(ls, s - 60) : s])),
         float(bool(_DWELLING.search(before)) or bool(_DWELLING.search(after[:40]))),
-        float(bool(OFFICE_CONTEXT.search(org_zone)) or bool(address.ORG_LINE.search(org_zone))
+        float(_OFFICE_CONTEXT.search(org_zone) or _ORG_LINE.search(org_zone)
               or any(w in lexicon.organisation_words() for w in re.findall(r"[A-Z][\w-]+", text[prev_ls:s]))),
-        float("postbus" in block), float(bool(_SITE.search(block))),
+        float("postbus" in block), float(("www." in block or "http" in block) and bool(_SITE.search(block))),
         min(_count_near(doc.keeps, max(0, s - 200), e + 200, s), 5) / 5.0,
         min(_count_near(doc.redacts, max(0, s - 200), e + 200, s), 5) / 5.0,
         float(office_block(text, s)), float(org_footer(text, s, doc.persons)),
@@ -287,7 +312,7 @@ def features(doc: _Doc, case: _Case, f: Finding) -> list[float]:
         doc.prose, doc.email, doc.salutation,
         float(bool(_LABEL_T.search(before_line[-14:]))), float(bool(_LABEL_M.search(before_line[-14:]))),
         float(bool(_LABEL_D.search(before_line[-14:]))),
-        float(bool(GENERAL_CUE.search(text[max(ls, s - 40) : s])) or bool(GENERAL_CUE.search(after[:30]))),
+        float(bool(_GENERAL_CUE.search(text[max(ls, s - 40) : s])) or bool(_GENERAL_CUE.search(after[:30]))),
         float(bool(address._FACILITY_BEFORE.search(before_line, max(0, len(before_line) - 80)))),
         float(any(m.group(1) in PRIVATE_DOMAINS for m in _MAIL_DOMAIN.finditer(block))),
         min(text.count(f.text) - 1, 4) / 4.0 if len(digits) >= 1 or residence else 0.0,
@@ -312,7 +337,7 @@ def features(doc: _Doc, case: _Case, f: Finding) -> list[float]:
 
 @lru_cache(maxsize=1)
 def _packaged() -> tuple[resolver.Combiner, float, float] | None:
-    path = resources.files("wooflow.detect") / "data" / "addressmodel.json"
+    path = Path(__file__).resolve().parent / "data" / "addressmodel.json"
     if not path.is_file():
         return None
     return load(path.read_text(encoding="utf-8"))
@@ -392,23 +417,23 @@ def place_candidates(text: str, findings: list[Finding]) -> list[Finding]:
         return True
 
     places = lexicon.places()
-    words = list(_WORD.finditer(text))
+    spans = [m.span() for m in _WORD.finditer(text)]
+    # joined[j]: word j and word j + 1 stand one space or hyphen apart (may form one name)
+    joined = [b + 1 == spans[j + 1][0] and text[b] in " -" for j, (_, b) in enumerate(spans[:-1])]
     out: list[Finding] = []
     i = 0
-    while i < len(words):
+    while i < len(spans):
         hit = None
         for n in (3, 2, 1):
-            if i + n > len(words):
+            if i + n > len(spans) or (n > 1 and not joined[i]) or (n > 2 and not joined[i + 1]):
                 continue
-            group = words[i : i + n]
-            if any(group[j + 1].start() - group[j].end() != 1 or text[group[j].end()] not in " -"
-                   for j in range(n - 1)):
-                continue
-            s, e = group[0].start(), group[-1].end()
-            value = text[s:e]
-            last = group[-1].group(0)
-            if value in places or (n <= 2 and len(last) > 5 and address._SUFFIX_RE.search(last)
-                                   and last not in address.NOT_STREET and not _DIGIT_AFTER.match(text, e)):
+            s, e = spans[i][0], spans[i + n - 1][1]
+            if text[s:e] in places:
+                hit = (s, e, n)
+                break
+            last = text[spans[i + n - 1][0] : e]
+            if n <= 2 and len(last) > 5 and address.street_suffix(last) and last not in address.NOT_STREET \
+                    and not _DIGIT_AFTER.match(text, e):
                 hit = (s, e, n)
                 break
         if hit is None:

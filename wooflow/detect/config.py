@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import copy
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from wooflow.detect import startpack
 from wooflow.exceptions import ConfigError
 
 DEFAULT_PATH = Path(__file__).resolve().parent / "data" / "default_config.toml"
@@ -63,8 +63,10 @@ class DetectConfig:
 
 def load_config(path: str | Path | None = None, overrides: dict[str, Any] | None = None) -> DetectConfig:
     """The default config, with a user's TOML file and/or a dict merged over it."""
-    raw = tomllib.loads(DEFAULT_PATH.read_text(encoding="utf-8"))
+    raw = startpack.toml(DEFAULT_PATH.read_text(encoding="utf-8"))  # tomllib.loads, packed ahead
     if path is not None:
+        import tomllib
+
         p = Path(path)
         try:
             user = tomllib.loads(p.read_text(encoding="utf-8"))

@@ -67,6 +67,40 @@ def streets() -> frozenset[str]:
     return frozenset(_lines("streets.txt.gz"))
 
 
+WHITESPACE = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+              "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+"""Every character ``str.isspace`` holds (and ``str.strip`` removes; ``splitlines`` splits on some)."""
+STREET_SEARCHES = 40
+_street_searches = 0
+
+
+def is_street(name: str) -> bool:
+    """``name in streets()``. That set (153k entries) costs ~0.1 s to build and a document asks a
+    few times (median 3 on the corpus), so the first lookups of a process search the list's text
+    for ``name`` as a whole line instead; after that the set is built once."""
+    global _street_searches
+    if streets.cache_info().currsize == 0 and _street_searches < STREET_SEARCHES:
+        if not name or name[0] == "#" or name[0] in WHITESPACE or name[-1] in WHITESPACE or "\n" in name:
+            return False  # no entry is empty or a comment, has space at an edge or holds a line break
+        text = _street_text()
+        if text is not None:
+            _street_searches += 1
+            return "\n" + name + "\n" in text
+    return name in streets()
+
+
+@lru_cache(maxsize=1)
+def _street_text() -> str | None:
+    """The street list's text between line breaks, when a whole-line search finds exactly the
+    entries ``_lines`` gives: no line break but '\\n' and no whitespace but ' ' anywhere, no
+    space at a line's edge, no comment line. Else None (the set is used)."""
+    raw = gzip.decompress((DATA / "streets.txt.gz").read_bytes()).decode("utf-8")
+    text = "\n" + raw + "\n"
+    if any(c in raw for c in WHITESPACE if c not in " \n") or "\n " in text or " \n" in text or "\n#" in text:
+        return None
+    return text
+
+
 @lru_cache(maxsize=None)
 def organisation_words() -> frozenset[str]:
     """Capitalised words and abbreviations that mark an organisation, never a person."""

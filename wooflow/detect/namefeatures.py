@@ -11,14 +11,15 @@ import json
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import snowballstemmer
 
 from wooflow.exceptions import WooflowError
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 MIN_DOC_SENTENCES = 10
 """Absence of evidence (a word never seen mid-sentence) counts only in documents this long."""
@@ -29,7 +30,8 @@ _STEMMER = snowballstemmer.stemmer("dutch")
 (a dependency): the same stems (checked on 350k words, tests/detect/test_namemodel.py), ~14x
 faster; stemming new words was 15% of a first pass over a case."""
 
-_DATA = resources.files("wooflow.detect") / "data" / "model"
+_DATA = Path(__file__).resolve().parent / "data" / "model"
+"""(A plain path: importlib.resources costs ~20 ms of start-up in imports.)"""
 # Word lists used as features and span rules live in data so they can be read and reviewed.
 _CUES = json.loads((_DATA / "cues.json").read_text("utf-8"))
 TITLE_WORDS = frozenset(_CUES["title_words"])

@@ -18,12 +18,12 @@ from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pycrfsuite
 
+from wooflow.detect.namefeatures import _DATA as _DATA
 from wooflow.detect.namefeatures import (  # noqa: F401 (re-exported for training/tests)
     _INITIALS_RE,
     _NAME_NEVER_ENDS,
@@ -43,6 +43,9 @@ from wooflow.detect.neuralnames import (
     NeuralTagger,
     combine,
 )
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 FEATURES_VERSION = "10"
 MODEL_FILE = "namemodel.crfsuite"
@@ -603,16 +606,15 @@ def read_attrs(raw: bytes) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _load_packaged() -> PersonNameModel:
-    folder = resources.files("wooflow.detect") / "data" / "model"
+    folder = _DATA
     try:
         meta = json.loads((folder / META_FILE).read_text(encoding="utf-8"))
         known = read_attrs((folder / ATTRS_FILE).read_bytes())
-        # The tagger reads the whole file on open, so a temporary copy may go away after.
-        with resources.as_file(folder / MODEL_FILE) as path:
-            if not path.exists():
-                raise NameModelError(f"naammodel ontbreekt: {path}")
-            gaz = Gazetteers.load()
-            return PersonNameModel(str(path), gaz, meta, known, _neural(folder, gaz))
+        path = folder / MODEL_FILE
+        if not path.exists():
+            raise NameModelError(f"naammodel ontbreekt: {path}")
+        gaz = Gazetteers.load()
+        return PersonNameModel(str(path), gaz, meta, known, _neural(folder, gaz))
     except OSError as exc:
         raise NameModelError(f"naammodel ontbreekt of is onleesbaar: {exc}") from exc
 

@@ -30,7 +30,7 @@ CATEGORIES = ("phone", "iban")
 
 @lru_cache(maxsize=1)
 def _cues() -> re.Pattern[str]:
-    words = sorted(lexicon.cue_words("letterhead_cues.txt"), key=len, reverse=True)
+    words = sorted(sorted(lexicon.cue_words("letterhead_cues.txt")), key=len, reverse=True)
     alts = "|".join(re.escape(w) if not w[-1].isalpha() else re.escape(w) + r"\b" for w in words)
     return re.compile(rf"(?i)(?<![\w]){'(?:' + alts + ')'}")
 

@@ -15,7 +15,7 @@ from wooflow.detect.recognizers.person import Mention
 
 @lru_cache(maxsize=1)
 def _heads() -> re.Pattern[str]:
-    heads = sorted(lexicon.cue_words("organisation_heads.txt"), key=len, reverse=True)
+    heads = sorted(sorted(lexicon.cue_words("organisation_heads.txt")), key=len, reverse=True)
     alts = "|".join(re.escape(h).replace(r"\ ", r"[ \t]+") for h in heads)
     cap = r"(?:IJ|[A-ZÀ-ÖØ-Þ])[\wÀ-ÿ'’-]+"
     return re.compile(rf"(?i:(?<![\w-])(?:{alts}))[ \t]+((?:{cap})(?:[ \t]+(?:en|van|voor|de|het|der|&)?[ \t]*{cap}"

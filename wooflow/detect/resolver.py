@@ -27,10 +27,10 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from wooflow.detect import lexicon
+from wooflow.detect import lexicon, startpack
 from wooflow.detect.personcues import PREP_BEFORE, _org_before, _orgish
 
 if TYPE_CHECKING:
@@ -79,7 +79,8 @@ def _compile(base: float, trees: tuple[Tree, ...]) -> Callable[[list[float]], fl
     the weights data, never from input."""
     body = f"{float(base)!r} + ({' + '.join(['0.0', *(_expr(t) for t in trees)])})"
     namespace: dict[str, Any] = {}
-    exec(compile(f"def log_odds(x):\n    return {body}\n", "<resolver trees>", "exec"), namespace)  # noqa: S102
+    # (the code object comes from the start-up pack when it holds this very source: startpack.py)
+    exec(startpack.compiled(f"def log_odds(x):\n    return {body}\n", "<resolver trees>"), namespace)  # noqa: S102
     fn: Callable[[list[float]], float] = namespace["log_odds"]
     return fn
 
@@ -119,7 +120,7 @@ def load(raw: str) -> Combiner:
 
 @lru_cache(maxsize=1)
 def _packaged() -> Combiner | None:
-    path = resources.files("wooflow.detect") / "data" / "resolver.json"
+    path = Path(__file__).resolve().parent / "data" / "resolver.json"
     if not path.is_file():
         return None
     return load(path.read_text(encoding="utf-8"))

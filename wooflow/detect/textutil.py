@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from typing import Any
 
 
@@ -49,7 +50,7 @@ def alternatives(pattern: str) -> list[str]:
     return out + ["".join(cur)]
 
 
-def by_first_letter(alternatives: list[str]) -> str:
+def by_first_letter(alternatives: Iterable[str]) -> str:
     """'ziek|zwanger|...' as 'z(?:iek|wanger)|...': the engine then tests one branch per
     letter at each word start instead of every alternative (why by hand: Python's re does not
     build this trie itself). Alternatives keep their order within a letter, so the same one

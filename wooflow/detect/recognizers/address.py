@@ -20,6 +20,7 @@ from wooflow.detect.recognizers.base import (
     office_block,
     org_footer,
 )
+from wooflow.detect.textutil import by_first_letter
 from wooflow.model import Finding
 
 _U = "A-ZÀ-ÖØ-Þ"
@@ -46,6 +47,16 @@ POSTBUS = (
     r"A-Z]{2}(?:[ \u00a0]{1,2}[A-Z][a-z'-]+(?:[ \u00a0][A-Z]?[a-z'-]+)?)?)?"
 )
 _SUFFIX_RE = re.compile(SUFFIX + r"$", re.IGNORECASE)
+_SUFFIXES = tuple(lexicon.cue_lines("street_suffixes.txt"))
+_PLAIN_SUFFIXES = all(s.isascii() and s.isalpha() and s.islower() for s in _SUFFIXES)
+
+
+def street_suffix(word: str) -> bool:
+    """``bool(_SUFFIX_RE.search(word))``; for an ASCII word without a line break a plain
+    ``endswith`` (the same answer: ASCII letters fold only among themselves; ~10x faster)."""
+    if _PLAIN_SUFFIXES and word.isascii() and "\n" not in word:
+        return word.lower().endswith(_SUFFIXES)
+    return bool(_SUFFIX_RE.search(word))
 YEAR = re.compile(r"(?:19|20)\d\d(?:\s*[-/–]\s*(?:19|20)?\d\d)?$")
 NOT_STREET = lexicon.cue_words("not_street.txt")
 
@@ -77,12 +88,12 @@ def looks_like_street(name: str) -> bool:
     last = name.split()[-1]
     if last in NOT_STREET or name in NOT_STREET:
         return False
-    if _SUFFIX_RE.search(last) and len(last) > 4:
+    if len(last) > 4 and street_suffix(last):
         return True
     head = last.split("-")[0]  # 'Ringbaan-West': the street word before a compass or place part
-    if head != last and len(head) > 4 and _SUFFIX_RE.search(head):
+    if head != last and len(head) > 4 and street_suffix(head):
         return True
-    return name in lexicon.streets()
+    return lexicon.is_street(name)  # (name in lexicon.streets(), cheaper for a process's first lookups)
 
 
 def after_office(text: str, finding: Finding, office_ends: list[int]) -> Finding:
@@ -206,10 +217,10 @@ def _with_place(text: str, end: int) -> int:
 # A building, site or business right before the street, the place's own name between
 # ('opslaan bij het depot aan de Energieweg 80', 'Café ’t Zwarte Schaap (Peperstraat 23)',
 # 'kavel Steiger 12'; vocabulary in data): not anyone's home.
-_PLACE_WORDS = sorted(set(lexicon.cue_lines("address_places.txt")) | set(lexicon.cue_lines("facility_words.txt")),
-                      key=len, reverse=True)
-_FACILITY_BEFORE = re.compile(
-    r"(?i:\b([\w-]*(?:" + "|".join(_PLACE_WORDS) + r")))"
+_PLACE_WORDS = sorted(sorted({*lexicon.cue_lines("address_places.txt"), *lexicon.cue_lines("facility_words.txt")}),
+                      key=len, reverse=True)  # (ties alphabetical: the same pattern in every process)
+_FACILITY_BEFORE = re.compile(  # (words grouped by first letter, order kept: the same match, ~3x faster)
+    r"(?i:\b([\w-]*(?:" + by_first_letter(_PLACE_WORDS) + r")))"
     r"(?:[ \t]+(?:[A-ZÀ-Þ][\w'’.&-]*|'t|’t|de|het|van|en|&)){0,4}"
     r"[ \t]*[(,]?[ \t]*(?i:(?:aan|op|in|bij)(?:[ \t]+(?:de|het|den))?[ \t]+)?$"
 )
@@ -222,7 +233,7 @@ _RANGE = re.compile(r"(\d{1,5})[ \u00a0]?[-–][ \u00a0]?(\d{1,5})")
 # Streets that hold only offices of ministries and High Councils of State (rijksoverheid.nl).
 OFFICE_STREETS = lexicon.cue_words("office_streets.txt")
 ORG_LINE = re.compile(
-    r"(?<!\w)(?:" + "|".join(lexicon.cue_lines("office_line_words.txt")) + r")(?!\w)", re.IGNORECASE
+    r"(?<!\w)(?:" + by_first_letter(lexicon.cue_lines("office_line_words.txt")) + r")(?!\w)", re.IGNORECASE
 )
 HOME_CUE = re.compile(
     r"woon|wonende|woonachtig|mijn \w*adres|ons \w*adres|\badres:|huisadres|privé|prive|verhuisd|thuis|"

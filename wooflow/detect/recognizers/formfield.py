@@ -44,7 +44,7 @@ def _labels() -> dict[str, _Label]:
 def _context() -> tuple[re.Pattern[str], re.Pattern[str]]:
     person: list[str] = []
     business: list[str] = []
-    for line in lexicon.cue_words("form_context.txt"):
+    for line in sorted(lexicon.cue_words("form_context.txt")):  # (one pattern in every process; only searched)
         word, _, kind = line.partition("|")
         (business if kind.strip() == "business" else person).append(re.escape(word.strip()))
     return (re.compile(r"(?i)\b(?:" + "|".join(person) + r")\b"),

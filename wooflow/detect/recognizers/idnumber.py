@@ -29,7 +29,7 @@ _NUMBER = r"(\d{5,10}|\d{3}[ .]\d{3}[ .]?\d{1,4})"
 
 @lru_cache(maxsize=1)
 def _labelled() -> re.Pattern[str]:
-    labels = sorted(lexicon.cue_words("id_labels.txt"), key=len, reverse=True)
+    labels = sorted(sorted(lexicon.cue_words("id_labels.txt")), key=len, reverse=True)
     alts = "|".join(re.escape(label).replace(r"\ ", r"[ \t]+") for label in labels)
     return re.compile(
         rf"(?i)(?<![\w-])(?:{alts})\.?(?:[ \t]*(?:nr|nummer)\.?)?[ \t]*[:#]?[ \t]*{_NUMBER}(?![\w,.-]\d|\w)"
