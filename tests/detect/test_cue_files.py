@@ -80,6 +80,7 @@ CASES = [
     ("name_intro_words.txt", personcues.TITLE, "{}: ", "search"),
     ("header_labels.txt", personcues.HEADER_LINE, "{}: ", "match"),
     ("closing_formulas.txt", personcues.CLOSING, "met vriendelijke {},", "search"),
+    ("attendance_labels.txt", personcues.ATTENDANCE_LINE, "{}: Jan de Vries", "search"),
     ("person_noun_endings.txt", personcues.PERSON_NOUN, "Project{}", "search"),
     ("streetish_endings.txt", personcues.STREETISH, "Kerk{}", "search"),
     ("action_words.txt", shortnames._ACTION_BEFORE, "{}: ", "search"),

@@ -132,8 +132,8 @@ CHAT_NAMED = re.compile(
     r"([^\W\d_][\w'’-]{1,30}(?:,?[ \t]+[^\W\d_][\w'’.-]{0,30}){0,3}):"
 )
 ATTENDANCE_LINE = re.compile(
-    r"(?im)^[ \t]*(?:\*\*)?(?:aanwezig|afwezig|deelnemers|afgemeld|verhinderd)[\w ]{0,25}(?:\*\*)?[ \t]*[:\t][ \t]*"
-    r"(.+)$"
+    r"(?im)^[ \t]*(?:\*\*)?(?:" + lexicon.cue_alternation("attendance_labels.txt")
+    + r")[\w ]{0,25}(?:\*\*)?[ \t]*[:\t][ \t]*(.+)$"
 )
 # Initials signing off a mail or memo: '...gebriefd.\n\nRK' as the last line of the text, after a
 # blank line or a closing formula.
