@@ -1,7 +1,7 @@
 """Count the hand-written rules of the detector: lines of code in wooflow/detect and cue words
 written in code (lower-case words inside string literals of regex/cue constants) vs in data files.
 
-Usage: python evaluation/detect/rules_count.py [PATH_TO_wooflow/detect]
+Usage: python evaluation/detect/rules_count.py [PATH_TO_wooflow/detect] [--per-module]
 Prints: Python lines (non-blank, non-comment), cue-word entries in data/cues/*.txt and the
 packaged word lists, and an estimate of the cue words in code: the distinct lower-case words of
 3+ letters inside string literals and alternations ('a|b|c') of module-level constants.
@@ -14,7 +14,8 @@ import re
 import sys
 from pathlib import Path
 
-ROOT = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[2] / "wooflow" / "detect"
+_ARGS = [a for a in sys.argv[1:] if not a.startswith("--")]
+ROOT = Path(_ARGS[0]) if _ARGS else Path(__file__).resolve().parents[2] / "wooflow" / "detect"
 
 
 def code_lines(path: Path) -> int:
@@ -56,6 +57,10 @@ def main() -> int:
     print(f"wooflow/detect: {len(py)} Python modules, {loc} code lines")
     print(f"cue words in code (distinct words in regex/cue string constants): {len(cues)}")
     print(f"cue entries in data/cues/*.txt: {data_entries}")
+    if "--per-module" in sys.argv[1:]:  # cue words counted per module (a word may be in several)
+        for p in py:
+            name = str(p.relative_to(ROOT))
+            print(f"  {name:36s} cue words {len(code_cue_words(p)):4d}  code lines {code_lines(p):4d}")
     return 0
 
 

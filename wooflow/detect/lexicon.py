@@ -113,6 +113,11 @@ def cue_lines(name: str) -> tuple[str, ...]:
     return tuple(_lines(f"cues/{name}"))
 
 
+def cue_alternation(name: str) -> str:
+    """The entries of ``data/cues/<name>`` joined as one regex alternation ('a|b|c'), file order."""
+    return "|".join(cue_lines(name))
+
+
 @lru_cache(maxsize=None)
 def cue_words(name: str) -> frozenset[str]:
     """A cue vocabulary from ``data/cues/<name>`` (one lower-case entry a line, '#' comments)."""

@@ -15,26 +15,20 @@ from wooflow.detect import lexicon
 from wooflow.detect.names import CAP, INIT, SP, TV_LOW
 from wooflow.detect.textutil import alternatives, by_first_letter, line_start
 
+# Titles, forms of address, greetings, relations and self-introductions right before a name
+# (vocabulary in data/cues/, one file per group).
 TITLE = re.compile(
-    r"(?:\b(?:dhr|mw|mevr|mr|dr|drs|ir|ing|prof|ds|mej|bc|ms|mrs|mr|fam|ged)\.?|\b(?:de heer|heer|mevrouw|"
-    r"meneer|mijnheer|collega|juffrouw|mevr|gedetineerde)|\b(?:beste|geachte|lieve|hoi|hallo|hi|hey|dag|"
-    r"goedemorgen|goedemiddag|goedenavond|dank|bedankt|thanks|dear)(?:\s+(?:heer|mevrouw|collega))?|"
-    r"\b(?:mijn|haar|zijn|onze|hun|uw)\s+(?:man|vrouw|echtgeno(?:ot|te)|partner|vader|moeder|zoon|"
-    r"dochter|broer|zus|grootvader|grootmoeder|opa|oma|buurman|buurvrouw|vriend|vriendin|"
-    r"collega|cliënt|client|patiënt|kind|kleinzoon|kleindochter|neef|nicht|oom|tante|"
-    # a worker of a firm or team named by job ('Onze uitvoerder Paweł is morgen op de bouw')
-    r"uitvoerder|voorman|monteur|chauffeur|begeleider|mentor|casemanager|leidinggevende|opzichter)|"
+    r"(?:\b(?:" + lexicon.cue_alternation("title_abbreviations.txt") + r")\.?|"
+    r"\b(?:" + lexicon.cue_alternation("address_forms.txt") + r")|"
+    r"\b(?:" + lexicon.cue_alternation("greetings.txt") + r")(?:\s+(?:heer|mevrouw|collega))?|"
+    r"\b(?:mijn|haar|zijn|onze|hun|uw)\s+(?:" + lexicon.cue_alternation("relation_words.txt") + ")|"
     # a doctor or officer named by title ('de keuringsarts, dokter Zeroual, heeft mij onderzocht')
-    r"\b(?:dokter|huisarts|tandarts|keuringsarts|bedrijfsarts|verzekeringsarts|psychiater|wijkagent|"
-    r"rechercheur|juf)|"
+    r"\b(?:" + lexicon.cue_alternation("doctor_titles.txt") + ")|"
     # a child named in an apposition: 'en dat de jongste, Davit, een hartafwijking heeft'
     r"\b(?:de|hun|haar|zijn|mijn|onze|uw)\s+(?:jongste|oudste|middelste)\s*,|"
     # English mail from abroad: 'My colleague Anna-Lena Brückner', 'Dear Jonas'.
-    r"\b(?:my|his|her|our|their|your)\s+(?:colleague|husband|wife|son|daughter|father|mother|"
-    r"brother|sister|friend|neighbou?r|partner|client|patient|assistant|deputy)|"
-    r"\b(?:mijn naam is|ik ben|ik heet|ondergetekende|genaamd|ten name van|t\.n\.v\.|"
-    r"tnv|namens|getuige|melder|bewoner|inspreker|insprekers?|klager|verzoeker|aanvrager|familie|"
-    r"betrokkene|belanghebbende)\s*[,:]?)"
+    r"\b(?:my|his|her|our|their|your)\s+(?:" + lexicon.cue_alternation("english_relations.txt") + ")|"
+    r"\b(?:" + lexicon.cue_alternation("name_intro_words.txt") + r")\s*[,:]?)"
     r"\s*$",
     re.IGNORECASE,
 )
@@ -104,29 +98,20 @@ def _trigger(before: str) -> re.Match[str] | None:
 
 
 HEADER_LINE = re.compile(
-    r"^\s*\|?\s*(?:\*\*)?(?:van|aan|cc|bcc|from|to|afzender|aanwezig|afwezig|afgemeld|deelnemers|"
-    r"genodigden|verzonden door|namens|notulist|voorzitter|auteur|opsteller|behandelaar|"
-    r"contactpersoon|kopie aan|gezien door|paraaf|verslag|notulen|[\w ]{0,20}naam[\w ]{0,20}|"
-    r"voornamen?|achternaam|geslachtsnaam|partner|ouder|ouders|kind|kinderen|melder|getuige|"
-    r"aanvrager|verzoeker|bezwaarmaker|klager|cliënt|client|patiënt|betrokkene|"
-    r"[\w ]{0,25}(?:medewerkers?|betrokkenen|deelnemers|personen|contactpersonen|sprekers|"
-    r"behandelaars|ambtenaren))(?:\*\*)?\s*(?::|\t| {2,}|\|)",  # '| Naam | X |': a key-value table
+    r"^\s*\|?\s*(?:\*\*)?(?:" + lexicon.cue_alternation("header_labels.txt")
+    + r")(?:\*\*)?\s*(?::|\t| {2,}|\|)",  # '| Naam | X |': a key-value table
     re.IGNORECASE,
 )
 # Speed: no upper-case class, so it also runs case-sensitively on lower-cased text (faster).
 _HEADER_LOW = re.compile(HEADER_LINE.pattern)
-CLOSING = re.compile(
-    r"(?:groet(?:en|jes)?|hoogachtend|mvg|m\.vr\.gr\.|gr\.|dank(?: je| u)?(?: wel)?|"
-    r"cheers|regards|best|pozdrawiam|grüße|gruß|saludos|cordialement|w\.g\.|namens[^\n:]*)\s*[,!.]?\s*$",
-    re.IGNORECASE,
-)
+CLOSING = re.compile("(?:" + lexicon.cue_alternation("closing_formulas.txt") + r")\s*[,!.]?\s*$", re.IGNORECASE)
 CHAT = re.compile(
     r"^\s*\[?[A-Za-z.]{0,4}\s?(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4},?\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*\]?\s*-?\s*$"
 )
 # Office titles written before a name (also stripped from the chunk).
 _EXTRA_ROLES = lexicon.cue_words("extra_roles.txt")
 STRIP_WORDS = lexicon.cue_words("strip_words.txt") | _EXTRA_ROLES
-TITLE_WORDS = frozenset("dhr mw mevr mevrouw meneer heer mijnheer mr dr drs ir ing prof ds ged".split())
+TITLE_WORDS = lexicon.cue_words("title_words.txt")
 HEADER_WORDS = lexicon.cue_words("header_words.txt")
 ROLE_TOKENS = lexicon.cue_words("role_tokens.txt") | _EXTRA_ROLES
 CHAT_SPEAKER = re.compile(
@@ -147,19 +132,17 @@ CHAT_NAMED = re.compile(
     r"([^\W\d_][\w'’-]{1,30}(?:,?[ \t]+[^\W\d_][\w'’.-]{0,30}){0,3}):"
 )
 ATTENDANCE_LINE = re.compile(
-    r"(?im)^[ \t]*(?:\*\*)?(?:aanwezig|afwezig|deelnemers|afgemeld|verhinderd)[\w ]{0,25}(?:\*\*)?[ \t]*[:\t][ \t]*"
-    r"(.+)$"
+    r"(?im)^[ \t]*(?:\*\*)?(?:" + lexicon.cue_alternation("attendance_labels.txt")
+    + r")[\w ]{0,25}(?:\*\*)?[ \t]*[:\t][ \t]*(.+)$"
 )
 # Initials signing off a mail or memo: '...gebriefd.\n\nRK' as the last line of the text, after a
 # blank line or a closing formula.
 SIGNOFF_INITIALS = re.compile(r"\n([^\n]*)\n[ \t]*([A-Z]{2,3})[ \t]*\Z")
 ACRONYM_ITEM = re.compile(r"[ \t]*([A-Z][a-z]{0,3}[A-Z][A-Za-z]{0,3})[ \t]*(?:\([^)]{0,20}\))?[ \t]*\.?")
-PERSON_NOUN = re.compile(
-    r"(?:maker|houder|nemer|gever|voerder|hebbende|ambtenaar|medewerker|leider|adviseur|werker)$", re.IGNORECASE
-)
+PERSON_NOUN = re.compile("(?:" + lexicon.cue_alternation("person_noun_endings.txt") + ")$", re.IGNORECASE)
 COORD = re.compile(r"[ \t]*(?:,|en|of|&|/)[ \t]*|[ \t]+(?:en|of)[ \t]+")
 INIT_ONLY = re.compile(r"^(?:[A-Z]\.)+$")
-TV_WORDS_LOWER = frozenset("van de der den ter ten te 't in op el al la le du da di von".split())
+TV_WORDS_LOWER = lexicon.cue_words("name_particles_lower.txt")
 INVERTED_TAIL = re.compile(
     rf",{SP}?((?:{INIT})|{CAP}(?:{SP}{CAP})?)(?:{SP}({TV_LOW}))?(?=[\s;>)<\]]|$)"
     # A capital right after the tail continues a list ('Smit, Jan Pieter'); after a column gap of
@@ -169,15 +152,6 @@ INVERTED_TAIL = re.compile(
 
 
 # Precompiled (speed: module-level re.match looks the pattern up in re's cache per call).
-_BULLET_PRE = re.compile(r"\s*[-•*·]\s*(?:(?:dhr|mw|mevr|mr|dr|drs|ir)\.?\s*)*$")
-# A mail or memo signed with a bare name on its own line, its unit on the next line
-# ('\n\nMirjam\nDirectie Participatie'): no closing formula needed.
-_SIGNED_UNIT = re.compile(
-    r"[ \t]*\r?\n[ \t]*(?:Directie|Afdeling|Ministerie|Team|Gemeente|Provincie|Dienst|Sector|Cluster|"
-    r"Bureau|Programma|Unit|Directoraat|DG|Inspectie|Cluster|Regio|Staf|Bestuursondersteuning)\b"
-)
-_BULLETS = ("-", "•", "*", "·")
-_EMAIL_AFTER = re.compile(r"\s*[<(]?[\w.'-]+@")
 _EMAIL_ANGLE = re.compile(r"\s*<[^>\s]+@")
 
 
@@ -210,7 +184,7 @@ def _context(text: str, start: int, end: int) -> str | None:
 
 
 PREP_BEFORE = re.compile(r"\b(?:van|de|het|in|op|aan|naar|bij|uit|te|over|via|langs)\s+$")
-STREETISH = re.compile(r"(?:straat|weg|laan|plein|gracht|kade|singel|steeg|dreef|plantsoen|hof|park)$")
+STREETISH = re.compile("(?:" + lexicon.cue_alternation("streetish_endings.txt") + ")$")
 
 
 def _direct_label(text: str, start: int) -> bool:
@@ -255,15 +229,6 @@ def _in_place_name(text: str, start: int, end: int, name: str) -> bool:
             if cand in places:
                 return True
     return False
-
-
-def _namelike(name: str) -> bool:
-    """Listed first name or surname that is not an ordinary word, or a multi-word name."""
-    words = name.split()
-    if len(words) > 1:
-        return True
-    w = words[0] if words else ""
-    return (lexicon.is_first_name(w) or lexicon.is_surname(w)) and not lexicon.is_common(w)
 
 
 def _in_parentheses(text: str, start: int) -> bool:

@@ -22,17 +22,13 @@ CITATION_LIST = re.compile(
     r"(?:[ \t,&;]|\ben\b|\bet al\.?|[A-ZÀ-Þ][\w'’-]*\.?|\b(?:van|de|der|den|ter|ten)\b){0,40}?"
     r"[ \t]*(?:\(|,[ \t]*)?(?:19|20)\d\d[a-z]?\b(?!-\d)"
 )
-PLURAL = re.compile(
-    r"\b(?:wethouders|gedeputeerden|kamerleden|raadsleden|statenleden|ministers|"
-    r"staatssecretarissen|leden|burgemeesters|bewindspersonen|heemraden|hoogheemraden)\b[ \t:]*",
-    re.IGNORECASE,
-)
+PLURAL = re.compile(r"\b(?:" + lexicon.cue_alternation("role_plurals.txt") + r")\b[ \t:]*", re.IGNORECASE)
 _PLURAL_KEYS = ("wethouders", "gedeputeerden", "leden", "ministers", "staatssecretarissen", "burgemeesters",
                  "bewindspersonen", "heemraden")
 LIST_TAIL = re.compile(r"(?:[A-ZÀ-Þ][^,;()\n]{1,40}(?:\([^()\n]{1,40}\))?[ \t]*(?:,|\ben\b)[ \t]*)*$")
 POST_ACT = re.compile(
     r"^[ \t]+(?:heeft|had|dient|diende|heeft ook|had ook)[ \t]+(?:\w+[ \t]+){0,2}(?:een[ \t]+)?"
-    r"(?:motie|amendement|kamervragen|schriftelijke vragen|initiatiefnota)",
+    r"(?:" + lexicon.cue_alternation("parliamentary_acts.txt") + ")",
     re.IGNORECASE,
 )
 # "minister van Volksgezondheid, Welzijn en Sport, Kuipers" / "minister voor Langdurige zorg Helder"
@@ -54,13 +50,10 @@ _POST_ROLE = re.compile(
     re.IGNORECASE,
 )
 _SIGN_LINE = re.compile(
-    r"^\s*(?:(?:de|het)\s+(?:minister|staatssecretaris|minister-president|burgemeester|"
-    r"wethouder|commissaris)|"
+    r"^\s*(?:(?:de|het)\s+(?:" + lexicon.cue_alternation("signing_offices.txt") + r")|"
     # a governing body signs and a mandated official's name follows 'namens dezen' (the
     # signatory acts in that public role: 'burgemeester en wethouders van Utrecht, namens dezen')
-    r"(?:het\s+college\s+van\s+)?burgemeester\s+en\s+wethouders|gedeputeerde\s+staten|"
-    r"(?:het\s+)?(?:dagelijks\s+|algemeen\s+)?bestuur\s+van\s+(?:het\s+)?waterschap(?:\s+[A-ZÀ-Þ][^.:;\n]{0,60})?|"
-    r"dijkgraaf\s+en\s+heemraden)"
+    + lexicon.cue_alternation("signing_bodies.txt") + r")"
     r"(?:\s+(?:van|voor|der|de|in)\b[^.:;\n]{0,80})?,?\s*$",
     re.IGNORECASE,
 )
@@ -76,10 +69,10 @@ _MANDATE = re.compile(r"\s*(?:namens|i\.?o\.?|in opdracht)", re.IGNORECASE)
 # Local parties are too many to list; their names follow a few patterns ('Leefbaar Almere',
 # 'Gemeentebelangen', 'Stadspartij Utrecht', 'Lokaal Tiel', 'Arnhem Centraal', 'CU-SGP').
 _LOCAL_PARTY = re.compile(
-    r"(?:Leefbaar|Lokaal|Stadspartij|Onafhankelijk|Burgerbelangen|Gemeentebelangen|Dorpsbelangen|"
-    r"Gemeentebelang|Stadsbelang|Lijst)(?:[ -][\w'’.-]+){0,3}"
-    r"|[A-ZÀ-Þ][\w'’-]+(?:[ -][\w'’-]+){0,2}[ -](?:Belang|Belangen|Centraal|Lokaal)"
-    r"|(?:ChristenUnie|CU|GroenLinks|GL|PvdA|CDA|VVD|D66|SP)[-/](?:SGP|PvdA|GroenLinks|CDA|VVD|D66)"
+    r"(?:" + lexicon.cue_alternation("local_party_heads.txt") + r")(?:[ -][\w'’.-]+){0,3}"
+    r"|[A-ZÀ-Þ][\w'’-]+(?:[ -][\w'’-]+){0,2}[ -](?:" + lexicon.cue_alternation("local_party_tails.txt") + ")"
+    r"|(?:" + lexicon.cue_alternation("joint_list_first.txt") + r")[-/]"
+    r"(?:" + lexicon.cue_alternation("joint_list_second.txt") + ")"
 )
 
 
@@ -101,19 +94,13 @@ _CHAIR_BEFORE = re.compile(
     r"\s*[,:]?\s*(?:de heer|mevrouw|dhr\.|mw\.)?\s*"
     r"(?:(?:mr|dr|drs|ir|prof)\.\s*){0,3})$"
 )
-_AUTHORITY = re.compile(
-    r"\b(?:Autoriteit|AP|AFM|ACM|NZa|DNB|Inspectie|inspectie|Rekenkamer|rekenkamer|Raad van State|"
-    r"Onderzoeksraad|Kiesraad|Raad voor|raad van toezicht|toezichthouder|Nationale ombudsman|"
-    r"College voor|College van(?! [Bb]estuur)|college van(?! bestuur)|Tweede Kamer|Eerste Kamer|Provinciale Staten|"
-    r"gemeenteraad|"
-    r"raadscommissie|Staatscommissie|staatscommissie|Commissie)\b"
-)
+_AUTHORITY = re.compile(r"\b(?:" + lexicon.cue_alternation("authorities.txt") + r")\b")
 
 
 # 'het Aanjaagteam, onder voorzitterschap van Emile Roemer': the appointed chair of a named
 # public team, commission or council acts in that public role.
 _CHAIRED_BODY = re.compile(
-    r"(?:[Tt]eam|[Cc]ommissie|[Tt]askforce|[Rr]aad|[Cc]ollege|[Cc]omité|[Kk]wartiermakers?)\b[^.\n]{0,30}?"
+    r"(?:" + lexicon.cue_alternation("chaired_bodies.txt") + r")\b[^.\n]{0,30}?"
     r"\bonder (?:het )?voorzitterschap van\s+(?:(?:de heer|mevrouw|oud-\w+|(?:mr|dr|drs|ir|prof)\.)\s+)*$"
 )
 
@@ -144,23 +131,12 @@ _PRE_LOW = re.compile(_PRE.pattern.replace("[A-ZÀ-Þ]", "[a-zà-þA-ZÀ-Þ]").r
     ROLE_WORDS, by_first_letter(alternatives(ROLE_WORDS)), 1))
 
 
-_CLAUSE_WORD = re.compile(
-    r"\s(?:wordt|werd|worden|is|was|zijn|heeft|had|hebben|zal|zou|gaat|ging|kan|kon|moet|wil|komt|kwam|"
-    r"meldt|zegt|vraagt|door|dat|die|met|naar|om|aan|over|heeft|krijgt)\s",
-    re.IGNORECASE,
-)
+_CLAUSE_WORD = re.compile(r"\s(?:" + lexicon.cue_alternation("clause_words.txt") + r")\s", re.IGNORECASE)
 
 
 # Portfolios of aldermen, deputies and ministers ('wethouder onderwijs', 'gedeputeerde
 # mobiliteit en energie'); a prefix, so compounds count too ('jeugdzorg', 'woningbouw').
-_PORTFOLIOS = (
-    "onderwijs|financi|wonen|woning|zorg|jeugd|economi|mobiliteit|verkeer|cultuur|sport|milieu|"
-    "duurzaam|energie|klimaat|ruimte|ruimtelijk|natuur|landbouw|water|werk|participatie|armoede|"
-    "veiligheid|handhaving|openbare|sociaal|sociale|welzijn|gezondheid|integratie|dienstverlening|"
-    "personeel|bestuur|binnenstad|haven|recreatie|toerisme|erfgoed|vastgoed|grondzaken|"
-    "omgevingswet|infrastructuur|asiel|migratie|digitalisering|volkshuisvesting|emancipatie|"
-    "buitenland|defensie|justitie|hoger|ontwikkelingssamenwerking"
-)
+_PORTFOLIOS = lexicon.cue_alternation("portfolios.txt")
 _PORTFOLIO = re.compile(
     rf"\b(?:{ROLE_WORDS})\s+(?:{_PORTFOLIOS})[\w-]{{0,20}}(?:\s+(?:en|of|\&)\s+[a-zà-ÿ][\w-]{{2,30}})?(?:\s+(?:van|"
     rf"voor|in|te)\s+[\w'’ &-]{{2,40}}?)?"
@@ -229,11 +205,7 @@ def _role_before(pre: str) -> str | None:
     return None
 
 
-ROLE_LINE = re.compile(
-    r"\b(?:commissaris van de koning|burgemeester|minister|staatssecretaris|wethouder|gedeputeerde|"
-    r"ombudsman|minister-president|dijkgraaf)\b[^\n]{0,60}$",
-    re.IGNORECASE,
-)
+ROLE_LINE = re.compile(r"\b(?:" + lexicon.cue_alternation("addressed_offices.txt") + r")\b[^\n]{0,60}$", re.IGNORECASE)
 
 
 def role_line_above(text: str, start: int) -> str | None:
@@ -309,8 +281,7 @@ def plural_role(text: str, start: int) -> str | None:
 # second name of a two-column signature.
 _TITLES_ONLY = re.compile(r"[ \t]*(?:(?:mr|dr|drs|ir|ing|prof|ds)\.[ \t]*){1,3}")
 _COLUMN_GAP = re.compile(r"\S(?:[ \t]{3,}|\t)(?:(?:mr|dr|drs|ir|ing|prof|ds)\.[ \t]*){0,3}$")
-_SIGNER = (r"(?:gemeentesecretaris|provinciesecretaris|secretaris|griffier|burgemeester|loco-burgemeester|"
-           r"voorzitter|dijkgraaf|commissaris van de koning)")
+_SIGNER = "(?:" + lexicon.cue_alternation("cosigner_offices.txt") + ")"
 # 'de secretaris,      de burgemeester,': the college signs in two columns, names on the next line.
 _SIGN_COLUMNS = re.compile(
     rf"(?i:^[ \t]*(?:de|het)[ \t]+{_SIGNER}[ \t]*,?(?:[ \t]{{3,}}|\t)[ \t]*(?:de|het)[ \t]+{_SIGNER}[ \t]*,?[ \t]*$)"

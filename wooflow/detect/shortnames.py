@@ -31,8 +31,7 @@ _INITIALS = re.compile(r"([A-Z](?<![\w@.&'’-][A-Z])(?:[a-z]{0,3}[A-Z]){1,3})(?
 # Where initials stand for the person who does something: 'ACTIE AB:', '(actie: AB)',
 # 'actiehouder AB', 'Wie: AB'.
 _ACTION_BEFORE = re.compile(
-    r"(?:\bactie(?:houder|punt|eigenaar)?|\bwie|\btrekker|\beigenaar|\buitvoering)[ \t]*:?[ \t]*$",
-    re.IGNORECASE,
+    "(?:" + "|".join(r"\b" + w for w in lexicon.cue_lines("action_words.txt")) + r")[ \t]*:?[ \t]*$", re.IGNORECASE
 )
 _ACTION_WORDS = ("actie", "wie", "trekker", "eigenaar", "uitvoering")
 # Initials given right after a full name: 'Ellen Wiersma (EW, voorzitter)', 'Tjeerd de Jong (TdJ)'.
@@ -115,9 +114,6 @@ def at_mentions(text: str) -> list[Mention]:
     return out
 
 
-_ORG_HANDLES = frozenset("all allen iedereen channel here team everyone kanaal".split())
-
-
 
 
 # Speed: where a motion name may start, found case-sensitively in the lower-cased text.
@@ -176,7 +172,7 @@ def _initials_of(first: str | None, initials: str | None, surname: str) -> tuple
     return tuple(i for i in out if len(i) >= 2)
 
 
-_TV_LOW = frozenset("van de der den het ter ten te 't op in aan bij uit la le du da di dos von zu del el al".split())
+_TV_LOW = lexicon.cue_words("initials_particles.txt")
 
 
 _FEW = 24  # up to this many known initials, a str.find per initial beats a pass over the text
@@ -208,10 +204,10 @@ def _initial_tokens(text: str, low: str, known: set[str], has_action: bool) -> l
     return [found[k] for k in sorted(found)]
 
 
-_ACTION_LOW = re.compile(r"\b(?:actie(?:houder|punt|eigenaar)?|wie|trekker|eigenaar|uitvoering)[ \t]*:?[ \t]*")
+_ACTION_LOW = re.compile(r"\b(?:" + lexicon.cue_alternation("action_words.txt") + r")[ \t]*:?[ \t]*")
 # A pipe table with an owner column ('| nr | actie | wie | wanneer |'): every cell of that
 # column names people, also initials no other sentence defines ('| EB / JWR |').
-_OWNER_LABELS = ("wie", "actiehouder", "trekker", "eigenaar", "door wie", "door", "verantwoordelijke", "owner")
+_OWNER_LABELS = lexicon.cue_lines("owner_labels.txt")
 _OWNER_HEAD = re.compile(r"(?m:^[ \t]*\|[^\n]*\|[ \t]*(?:" + "|".join(_OWNER_LABELS) + r")[ \t]*\|[^\n]*$)")
 
 

@@ -114,7 +114,7 @@ _ORG_BEFORE = re.compile(r"([A-ZÀ-Þ][\w&-]{1,40})[ \t]*(?:,|\(|:|-|–|\||·)[
 # Care of ('p/a Raadhuislaan 2') under a public body's name: the body is reached at the town
 # hall; a residents' group 'p/a' a member's home is not.
 _PUBLIC_BODY = re.compile(
-    r"(?i:raad|gemeente|provincie|ministerie|commissie|college|waterschap|rekenkamer|griffie)(?:\b|[a-z]*\b)"
+    "(?i:" + lexicon.cue_alternation("care_of_bodies.txt") + r")(?:\b|[a-z]*\b)"
 )
 
 
@@ -225,8 +225,7 @@ _FACILITY_BEFORE = re.compile(  # (words grouped by first letter, order kept: th
     r"[ \t]*[(,]?[ \t]*(?i:(?:aan|op|in|bij)(?:[ \t]+(?:de|het|den))?[ \t]+)?$"
 )
 _DWELLS = re.compile(r"(?i:\b(?:uw|mijn|zijn|haar|ons|onze|hun)\s+$|"
-                     r"verblijf|verblijft|verblijven|woon|woont|wonen|slaapt|slapen|opgevangen|ingeschreven|"
-                     r"opgenomen|verhuisd)")
+                     + lexicon.cue_alternation("dwell_words.txt") + ")")
 _PLACE_REASON = "adres van een gebouw, terrein of bedrijf"
 _RANGE_REASON = "reeks huisnummers (geen huishouden)"
 _RANGE = re.compile(r"(\d{1,5})[ \u00a0]?[-–][ \u00a0]?(\d{1,5})")
@@ -235,11 +234,7 @@ OFFICE_STREETS = lexicon.cue_words("office_streets.txt")
 ORG_LINE = re.compile(
     r"(?<!\w)(?:" + by_first_letter(lexicon.cue_lines("office_line_words.txt")) + r")(?!\w)", re.IGNORECASE
 )
-HOME_CUE = re.compile(
-    r"woon|wonende|woonachtig|mijn \w*adres|ons \w*adres|\badres:|huisadres|privé|prive|verhuisd|thuis|"
-    r"bewoner|inspreker|verzoeker|aanvrager|melder|afzender",
-    re.IGNORECASE,
-)
+HOME_CUE = re.compile(lexicon.cue_alternation("home_cues.txt"), re.IGNORECASE)
 
 
 def reclassify(text: str, finding: Finding, person_spans: Starts, org_words: frozenset[str] = frozenset()
@@ -349,10 +344,10 @@ _AFTER_PERSON = re.compile(
     r"(?:[ \t]*\(\d{1,3}\))?,?[ \t]+(?:(?:uit|te|in)[ \t]+" + _PLACE
     + r"|van[ \t]+de[ \t]+" + _PLACE + r"(?![ \t]*\d))")
 _KIN_PLACE = re.compile(
-    r"(?i:\b(?:moeder|vader|zoon|dochter|ouders|vriendin|broer|zus|beiden|woonachtig|wonend|wonende)\b)"
+    r"(?i:\b(?:" + lexicon.cue_alternation("residence_kin_words.txt") + r")\b)"
     r"[^.\n]{0,25}?\b(?:uit|in|te|aan[ \t]+de)[ \t]+" + _PLACE)
 _NEIGHBOUR_NUMBER = re.compile(
-    r"(?i:\b(?:buurman|buurvrouw|buren|bewoners?|bewoonster)\b)[^.\n]{0,40}?"
+    r"(?i:\b(?:" + lexicon.cue_alternation("neighbour_words.txt") + r")\b)[^.\n]{0,40}?"
     r"((?<![\w.])(?:nummer|nr\.)[ \t]?(?=[l\d]*\d)[l\d]\d{0,3}[a-zA-Z]?)(?!\w)")
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
+from wooflow.detect import lexicon
 from wooflow.detect.textutil import Starts, alternatives, by_first_letter, line_start
 from wooflow.model import Finding
 
@@ -98,19 +99,11 @@ def line_bounds(text: str, pos: int) -> tuple[int, int]:
     return s, e
 
 
-OFFICE_CONTEXT = re.compile(
-    r"bezoekadres|postadres|postbus|ministerie|gemeentehuis|stadhuis|provinciehuis|"
-    r"rijksoverheid|www\.|directie|hoofdkantoor|kantoor|secretariaat|afdeling|"
-    r"huisvesting|gemeente\s+\w+|\bvisiting address",
-    re.IGNORECASE,
-)
+OFFICE_CONTEXT = re.compile(lexicon.cue_alternation("office_context.txt"), re.IGNORECASE)
 PERSONAL_CONTEXT = re.compile(
-    r"inlichtingen bij|contactpersoon|behandeld door|woonachtig|wonende|woont|mijn adres|"
-    r"huisadres|woonadres|thuisadres|privé|prive|mobiel|direct(?:e)? (?:nummer|lijn)|"
-    r"afzender|verzoeker|aanvrager|geboren|naam:|"
+    lexicon.cue_alternation("personal_context.txt") + "|"
     # The addressee block of a letter or decision ('Aan:\nMevrouw K. Shevchenko\nRingbaan-West 240 B').
-    r"(?m:^[ \t]*(?:aan[ \t]*:?[ \t]*$|aan de heer|aan mevrouw|de heer|mevrouw|mevr\.|mw\.|dhr\.|"
-    r"heer en mevrouw|de familie|familie|fam\.)(?![\w]))",
+    r"(?m:^[ \t]*(?:" + lexicon.cue_alternation("addressee_lines.txt") + r")(?![\w]))",
     re.IGNORECASE,
 )
 

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import re
 
+from wooflow.detect import lexicon
 from wooflow.detect.recognizers.base import Recognizer
 from wooflow.model import Finding
 
-MONTHS = (
-    r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|"
-    r"december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?"
-)
+MONTHS = "(?:" + lexicon.cue_alternation("month_names.txt") + r")\.?"
 DATE = (
     r"(?:\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})"
     r"|\d{4}-\d{2}-\d{2}"
@@ -19,9 +17,7 @@ DATE = (
     r"|\d{4})"
 )
 BIRTH = (
-    r"(?i:geboren(?:[ \u00a0]+(?:op|in|te[ \u00a0]+[^\s,]+[ \u00a0]+op))?|"
-    r"geboortedatum(?:[ \t]*(?:/|en)[ \t]*-?[ \t]*plaats)?(?:[ \u00a0][\w ]{1,20})?|"
-    r"geb\.|date of birth|born(?: on)?)"
+    "(?i:" + lexicon.cue_alternation("birth_labels.txt") + ")"
     # Separator of a running text, a label ('Geboortedatum: '), a key-value or pipe table
     # ('| Geboortedatum | 12-03-1980 |') or a tab-aligned form.
     r"[ \t\u00a0]*[:|]?[ \t\u00a0]*(" + DATE + r")(?![\d])"
@@ -32,8 +28,7 @@ BIRTH = (
 # (7 januari 2011)', 'cliënt F.K. (30-01-2001)'): the usual way to give a child's birth date.
 _BRACKET_DATE = re.compile(r"\((" + DATE + r")\)")
 _KIN_NAME = re.compile(
-    r"(?i:\b(?:zoon|zoontje|dochter|dochtertje|kind|kinderen|kleinzoon|kleindochter|pleegkind|pleegzoon|"
-    r"pleegdochter|broer|zus|broertje|zusje|cliënt|cliënte|client|leerling|jongere|baby))"
+    r"(?i:\b(?:" + lexicon.cue_alternation("kin_words.txt") + "))"
     r"[ \t]+(?:[A-ZÀ-Þ][\w'’.-]*[ \t]+|(?:van|de|der|den|ter|ten|el|al)[ \t]+){0,4}[A-ZÀ-Þ][\w'’.-]*[ \t]*$"
 )
 
@@ -43,7 +38,6 @@ class BirthdateRecognizer(Recognizer):
     ENTITIES = ("DATE_OF_BIRTH",)
     CATEGORY = "birthdate"
     PATTERNS = (BIRTH,)
-    CONTEXT = ("geboren", "geboortedatum", "geb.")
 
     _re = re.compile(BIRTH, re.IGNORECASE)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from wooflow.detect import lexicon
 from wooflow.detect.recognizers.base import (
     GROUND_PRIVACY,
     Recognizer,
@@ -34,29 +35,12 @@ PHONE = (
 )
 # A date at the start ('07-01-2024 21'): time stamps of chat exports and minutes are never phones.
 DATE_START = re.compile(r"\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d\d(?!\d)")
-GENERAL_CUE = re.compile(
-    r"algeme(?:en|ne)|centrale|receptie|klantcontact|servicenummer|informatienummer|"
-    r"publieksvoorlichting|telefooncentrale|kcc|bel (?:ons|gratis)|secretariaat|"
-    r"servicedesk|helpdesk|meldpunt|woordvoer|voorlichting|persvoorlichting|piket|"
-    r"klantenservice|informatielijn|loket|frontoffice|\bpers\b|\bmedia\b|persnummer|perslijn|journalisten|"
-    # a control room or a number set up for a group ('meldkamer: 0570 ...', 'voor vragen van
-    # omwonenden is een apart nummer beschikbaar: 026 ...')
-    r"meldkamer|alarmcentrale|dienstnummer|hoofdnummer|nummer beschikbaar|(?:apart|speciaal|centraal)e? "
-    r"(?:telefoon)?nummer|omwonenden|bewonerslijn",
-    re.IGNORECASE,
-)
+# General (switchboard, service, press) numbers and their labels: data/cues/phone_general_cues.txt.
+GENERAL_CUE = re.compile(lexicon.cue_alternation("phone_general_cues.txt"), re.IGNORECASE)
 ORG_CUE = re.compile(
-    r"\b(?:gemeente|provincie|ministerie|ggd|school|servicedesk|helpdesk|meldpunt|woordvoerder|"
-    r"piket|secretariaat|receptie|afdeling|team|bureau|loket|klantcontact|stichting|"
-    r"organisatie|instelling|ziekenhuis|politie|rechtbank|huisartsenpost|rijksoverheid|"
-    r"veiligheidsregio|waterschap|omgevingsdienst|inspectie|kantoor|bv|b\.v\.)\b|"
-    r"[\w.-]+@[\w.-]+\.[a-z]{2,}",
-    re.IGNORECASE,
+    r"\b(?:" + lexicon.cue_alternation("phone_org_cues.txt") + r")\b|[\w.-]+@[\w.-]+\.[a-z]{2,}", re.IGNORECASE
 )
-DIRECT_CUE = re.compile(
-    r"mobiel|mob\.|06|direct|doorkies|privé|prive|inlichtingen|contactpersoon|behandeld door",
-    re.IGNORECASE,
-)
+DIRECT_CUE = re.compile(lexicon.cue_alternation("phone_direct_cues.txt"), re.IGNORECASE)
 # General numbers of ministries as printed in their letterheads (rijksoverheid.nl), last 9 digits.
 KNOWN_SWITCHBOARDS = frozenset({
     "703407911",  # VWS
@@ -68,9 +52,6 @@ KNOWN_SWITCHBOARDS = frozenset({
     "704123456",  # OCW
 })
 ABBR_BEFORE = re.compile(r"\b[A-Z][A-Za-z]*[A-Z][\w-]*[ \t]*[(:][ \t]*$")
-_MOBILE_AFTER = re.compile(r"[ \t]*[|·,/-]?[ \t]*(?:M|Mob(?:iel)?\.?)[ \t]*:?[ \t]*(?:\+31|06|0031)")
-_COMPANY_LINE = re.compile(r"(?:^|\n)[^\n]*\b(?:B\.V\.|BV|N\.V\.|NV|V\.O\.F\.|Holding|Groep|Group)(?![\w])[^\n]*\n["
-    r" \t]*$")
 # A firm's signature block: a 'Buro/Bureau X' line, its address line, then 'landline | mobile'.
 _FIRM_BLOCK = re.compile(r"(?:^|\n)[^\n]*\b(?:Buro|Bureau|B\.V\.|BV)\b[^\n]*\n(?:[^\n]*\d{4}[ \t]?[A-Z]{2}[^\n]*\n)"
     r"?[ \t]*$")
@@ -82,7 +63,6 @@ class PhoneRecognizer(Recognizer):
     ENTITIES = ("PHONE_NUMBER",)
     CATEGORY = "phone"
     PATTERNS = (PHONE,)
-    CONTEXT = ("tel", "telefoon", "mobiel", "bel", "06", "nummer", "t ", "m ")
 
     _re = re.compile(PHONE)
 

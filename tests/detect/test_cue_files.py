@@ -1,0 +1,125 @@
+"""Cue vocabularies live in data/cues/*.txt (issue 10, item 6): every file is documented, non-empty
+and read by the detector, and every plain entry of a file still triggers the compiled cue built
+from it.
+
+The entries are read here straight from the file (not through ``lexicon``), so a loader that
+returned nothing, or a pattern built without the file, fails these tests.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from wooflow.detect import lexicon, personcues, publicrole, shortnames
+from wooflow.detect.recognizers import address, base, birthdate, phone
+
+CUES = Path(lexicon.__file__).resolve().parent / "data" / "cues"
+DETECT = Path(lexicon.__file__).resolve().parent
+PLAIN = re.compile(r"[\w' -]+")  # an entry without regex syntax: a word or words to test with
+
+
+def _entries(name: str) -> list[str]:
+    lines = (CUES / name).read_text(encoding="utf-8").splitlines()
+    return [s.strip() for s in lines if s.strip() and not s.startswith("#")]
+
+
+def _plain(name: str) -> list[str]:
+    out = [e for e in _entries(name) if PLAIN.fullmatch(e)]
+    assert out, f"{name}: no plain entry to test with"
+    return out
+
+
+def test_every_cue_file_is_documented_non_empty_and_read() -> None:
+    sources = "\n".join(p.read_text(encoding="utf-8") for p in DETECT.rglob("*.py") if "data" not in p.parts)
+    files = sorted(CUES.glob("*.txt"))
+    assert len(files) >= 60
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        assert text.startswith("# "), f"{path.name}: no header comment"
+        assert _entries(path.name), f"{path.name}: empty"
+        assert f'"{path.name}"' in sources, f"{path.name}: no module reads it"
+        assert lexicon.cue_lines(path.name) == tuple(_entries(path.name))
+
+
+# (file, compiled cue, text built from one entry, search|match|fullmatch)
+CASES = [
+    ("role_plurals.txt", publicrole.PLURAL, "{} ", "match"),
+    ("signing_offices.txt", publicrole._SIGN_LINE, "De {} van Financiën,", "match"),
+    ("local_party_heads.txt", publicrole._LOCAL_PARTY, "{} Almere", "fullmatch"),
+    ("local_party_tails.txt", publicrole._LOCAL_PARTY, "Hoeks {}", "fullmatch"),
+    ("joint_list_first.txt", publicrole._LOCAL_PARTY, "{}-SGP", "fullmatch"),
+    ("joint_list_second.txt", publicrole._LOCAL_PARTY, "CU-{}", "fullmatch"),
+    ("authorities.txt", publicrole._AUTHORITY, "zei de {} gisteren", "search"),
+    ("clause_words.txt", publicrole._CLAUSE_WORD, "X {} Y", "search"),
+    ("portfolios.txt", publicrole._PORTFOLIO, "de wethouder {} van Urk, ", "search"),
+    ("addressed_offices.txt", publicrole.ROLE_LINE, "De {} van Gelderland", "search"),
+    ("cosigner_offices.txt", publicrole._SIGN_COLUMNS, "de {0},     de {0},", "match"),
+    ("parliamentary_acts.txt", publicrole.POST_ACT, " heeft een {} ingediend", "match"),
+    ("phone_general_cues.txt", phone.GENERAL_CUE, "T {} ", "search"),
+    ("phone_org_cues.txt", phone.ORG_CUE, "bel de {} op", "search"),
+    ("phone_direct_cues.txt", phone.DIRECT_CUE, "({})", "search"),
+    ("month_names.txt", re.compile(birthdate.BIRTH, re.IGNORECASE), "geboren op 7 {} 1980", "search"),
+    ("kin_words.txt", birthdate._KIN_NAME, "mijn {} Mateusz Smits ", "search"),
+    ("office_context.txt", base.OFFICE_CONTEXT, "{}: ", "search"),
+    ("personal_context.txt", base.PERSONAL_CONTEXT, "{} ", "search"),
+    ("addressee_lines.txt", base.PERSONAL_CONTEXT, "Aan\n{} K. Shevchenko", "search"),
+    ("care_of_bodies.txt", address._PUBLIC_BODY, "{} Oost", "search"),
+    ("dwell_words.txt", address._DWELLS, "hij {} op het", "search"),
+    ("home_cues.txt", address.HOME_CUE, "{} ", "search"),
+    ("residence_kin_words.txt", address._KIN_PLACE, "naar {} in Blerick", "search"),
+    ("neighbour_words.txt", address._NEIGHBOUR_NUMBER, "de {} van nummer 79", "search"),
+    ("title_abbreviations.txt", personcues.TITLE, "gesprek met {}. ", "search"),
+    ("address_forms.txt", personcues.TITLE, "gesprek met {} ", "search"),
+    ("greetings.txt", personcues.TITLE, "{} ", "search"),
+    ("relation_words.txt", personcues.TITLE, "en mijn {} ", "search"),
+    ("doctor_titles.txt", personcues.TITLE, "de {} ", "search"),
+    ("english_relations.txt", personcues.TITLE, "my {} ", "search"),
+    ("name_intro_words.txt", personcues.TITLE, "{}: ", "search"),
+    ("header_labels.txt", personcues.HEADER_LINE, "{}: ", "match"),
+    ("closing_formulas.txt", personcues.CLOSING, "met vriendelijke {},", "search"),
+    ("attendance_labels.txt", personcues.ATTENDANCE_LINE, "{}: Jan de Vries", "search"),
+    ("person_noun_endings.txt", personcues.PERSON_NOUN, "Project{}", "search"),
+    ("streetish_endings.txt", personcues.STREETISH, "Kerk{}", "search"),
+    ("action_words.txt", shortnames._ACTION_BEFORE, "{}: ", "search"),
+]
+
+
+@pytest.mark.parametrize(("name", "rx", "template", "how"), CASES, ids=[c[0] for c in CASES])
+def test_each_entry_triggers_its_cue(name: str, rx: re.Pattern[str], template: str, how: str) -> None:
+    header = " ".join(s.lstrip("# ") for s in (CUES / name).read_text(encoding="utf-8").splitlines()
+                      if s.startswith("#"))
+    assert "Used by wooflow/detect/" in header, f"{name}: the header names no module that uses it"
+    for entry in _plain(name):
+        text = template.format(entry)
+        assert getattr(rx, how)(text), f"{name}: {entry!r} no longer triggers ({text!r})"
+
+
+@pytest.mark.parametrize(("name", "words"), [
+    ("title_words.txt", personcues.TITLE_WORDS),
+    ("name_particles_lower.txt", personcues.TV_WORDS_LOWER),
+    ("initials_particles.txt", shortnames._TV_LOW),
+    ("owner_labels.txt", frozenset(shortnames._OWNER_LABELS)),
+])
+def test_word_sets_are_the_files(name: str, words: frozenset[str]) -> None:
+    assert words == frozenset(_entries(name))
+
+
+def test_role_and_title_words_from_the_files_still_decide() -> None:
+    # a plural role word from data/cues/role_plurals.txt keeps every listed office holder public
+    for word in _plain("role_plurals.txt"):
+        text = f"De {word} Eerenberg, De Vries en Voortman waren aanwezig."
+        assert publicrole.judge(text, text.index("Voortman"), text.index(" waren"), None, None, "Voortman") \
+            == f"publieke functie ({word})"
+    # a portfolio from data/cues/portfolios.txt between role and name
+    text = "De wethouder grondzaken van Urk, Pieter Pasterkamp, opende."
+    assert publicrole.role_before(text, text.index("Pieter")) == "wethouder grondzaken van urk"
+    # a title from data/cues/title_abbreviations.txt marks the next word as a name
+    assert personcues._context("Gesprek met dhr. Jansen.", 16, 22) == "naam na 'dhr.'"
+    # initials of a name with particles from data/cues/initials_particles.txt
+    assert "RvdL" in shortnames._initials_of("Roos", None, "van der Linden")
+    # a month name from data/cues/month_names.txt in a date of birth
+    found = birthdate.BirthdateRecognizer().analyze("Zij is geboren op 7 augustus 1980 te Zwolle.")
+    assert [f.text for f in found] == ["7 augustus 1980"]
