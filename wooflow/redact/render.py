@@ -83,7 +83,7 @@ class _Fonts:
         return hit
 
 
-_CACHE_MAX = 100_000  # entries of each per-process cache below
+_CACHE_MAX = 20_000  # entries of each per-process cache below (a word: ~0.5 KiB; ~10 MiB at most)
 _GLYPHS: dict[str, tuple[int, str, float]] = {}  # character -> (font role, shown, advance)
 # word -> (advances, their sum, runs of one font (first character, shown, font role), whether
 # no advance is negative)
