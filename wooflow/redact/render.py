@@ -14,8 +14,11 @@ apply unchanged.
 from __future__ import annotations
 
 import io
+import itertools
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 import pymupdf
 
@@ -54,87 +57,116 @@ class _Fonts:
     def __init__(self) -> None:
         self.main = pymupdf.Font("helv")
         self.fallback = pymupdf.Font("cjk")
-        self._cache: dict[str, tuple[pymupdf.Font, str, float]] = {}
+        self.by_role = (self.main, self.fallback)
 
     def glyph(self, ch: str) -> tuple[pymupdf.Font, str, float]:
         """The font that draws ``ch``, the char actually drawn, and its advance at FONT_SIZE."""
-        hit = self._cache.get(ch)
+        role, shown, width = self.measure(ch)
+        return self.by_role[role], shown, width
+
+    def measure(self, ch: str) -> tuple[int, str, float]:
+        """``glyph`` with the font as 0 (main) or 1 (fallback). Kept per process
+        (``_GLYPHS``): the built-in fonts are the same for every document, so are the answers."""
+        hit = _GLYPHS.get(ch)
         if hit is None:
             cp = ord(ch)
             if self.main.has_glyph(cp):
-                font, shown = self.main, ch
+                role, shown = 0, ch
             elif self.fallback.has_glyph(cp):
-                font, shown = self.fallback, ch
+                role, shown = 1, ch
             else:
-                font, shown = self.main, "?"
-            hit = (font, shown, font.text_length(shown, fontsize=FONT_SIZE))
-            self._cache[ch] = hit
+                role, shown = 0, "?"
+            hit = (role, shown, self.by_role[role].text_length(shown, fontsize=FONT_SIZE))
+            if len(_GLYPHS) >= _CACHE_MAX:
+                _GLYPHS.clear()
+            _GLYPHS[ch] = hit
         return hit
 
 
-@dataclass(slots=True)
-class _Char:
-    offset: int
-    x: float
-    width: float
-    font: pymupdf.Font
-    shown: str
+_CACHE_MAX = 20_000  # entries of each per-process cache below (a word: ~0.5 KiB; ~10 MiB at most)
+_GLYPHS: dict[str, tuple[int, str, float]] = {}  # character -> (font role, shown, advance)
+# word -> (advances, their sum, runs of one font (first character, shown, font role), whether
+# no advance is negative)
+_SHAPES: dict[str, tuple[list[float], float, list[tuple[int, str, int]], bool]] = {}
+
+
+# A word's piece on one line: [x0, x1, first offset, end offset, runs]; a run is one string
+# drawn in one font from one x: (x, shown, font)
+_Piece = list[Any]
+
+
+class _Line:
+    """One line: its word pieces, and the offsets of the first and last character placed on it
+    (spaces included; None while nothing is)."""
+
+    __slots__ = ("first", "last", "pieces")
+
+    def __init__(self) -> None:
+        self.first: int | None = None
+        self.last: int | None = None
+        self.pieces: list[_Piece] = []
 
 
 class _Layout:
-    """Places characters on lines and pages; breaks at spaces, or inside over-long words."""
+    """Places characters on lines and pages; breaks at spaces, or inside over-long words.
+
+    Words are placed whole where they fit (one running sum of the advances, no object per
+    character); the result is what a character-by-character placement gives: the same x for
+    every character (the same additions in the same order), the same breaks, the same pieces
+    (tests/redact/test_redact_render_layout.py keeps that placement as the reference)."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.fonts = _Fonts()
         self.max_x = PAGE_W - MARGIN_X
         self.lines_per_page = int((PAGE_H - MARGIN_TOP - MARGIN_BOTTOM) // LINE_HEIGHT)
-        self.pages: list[list[list[_Char]]] = [[[]]]
+        self.pages: list[list[_Line]] = [[_Line()]]
         self.page_starts: list[int] = [0]
         self.x = MARGIN_X
 
     def new_line(self) -> None:
         if len(self.pages[-1]) >= self.lines_per_page:
-            self.new_page(self.pages[-1][-1][-1].offset + 1 if self.pages[-1][-1] else None)
+            last = self.pages[-1][-1].last
+            self.new_page(last + 1 if last is not None else None)
             return
-        self.pages[-1].append([])
+        self.pages[-1].append(_Line())
         self.x = MARGIN_X
 
     def new_page(self, offset: int | None) -> None:
-        self.pages.append([[]])
+        self.pages.append([_Line()])
         self.page_starts.append(offset if offset is not None else 0)
         self.x = MARGIN_X
 
     def run(self) -> None:
         text = self.text
-        i = 0
-        n = len(text)
-        while i < n:
+        for m in _TOKEN.finditer(text):
+            i = m.start()
             ch = text[i]
-            if ch == "\n":
+            if m.lastindex == 1:  # a word: no whitespace, no zero-width control
+                self.place_word(i, m.end())
+            elif ch == "\n":
                 self.new_line()
-                i += 1
             elif ch == "\f":
                 self.new_page(i + 1)
-                i += 1
-            elif ch in (" ", "\t") or ch in CONTROL_ZERO_WIDTH or (ch.isspace()):
-                self.place_space(i, ch)
-                i += 1
             else:
-                j = i
-                while j < n and not text[j].isspace() and text[j] not in CONTROL_ZERO_WIDTH:
-                    j += 1
-                self.place_word(i, j)
-                i = j
+                self.place_space(i, ch)
         for k, start in enumerate(self.page_starts):
             if k and start == 0:
                 self.page_starts[k] = self._first_offset(k)
 
     def _first_offset(self, k: int) -> int:
         for line in self.pages[k]:
-            if line:
-                return line[0].offset
+            if line.first is not None:
+                return line.first
         return len(self.text)
+
+    def _put(self, offset: int) -> _Line:
+        """The current line, with ``offset`` placed on it."""
+        line = self.pages[-1][-1]
+        if line.first is None:
+            line.first = offset
+        line.last = offset
+        return line
 
     def place_space(self, offset: int, ch: str) -> None:
         if ch == "\t":
@@ -146,19 +178,84 @@ class _Layout:
         if self.x + width > self.max_x:
             self.new_line()  # the space ends the line; it is not carried over
             return
-        self.pages[-1][-1].append(_Char(offset, self.x, width, self.fonts.main, ""))
+        self._put(offset)
         self.x += width
 
     def place_word(self, start: int, end: int) -> None:
-        glyphs = [self.fonts.glyph(c) for c in self.text[start:end]]
-        total = sum(g[2] for g in glyphs)
+        word = self.text[start:end]
+        shape = _SHAPES.get(word)
+        if shape is None:
+            shape = self._shape(word)
+        widths, total, runs, fits_whole = shape
         if self.x + total > self.max_x and self.x > MARGIN_X:
             self.new_line()
-        for k, (font, shown, width) in enumerate(glyphs):
+        # x after each character: the same additions, in the same order, as x += width
+        xs = list(itertools.accumulate(widths, initial=self.x))
+        if fits_whole and xs[-1] <= self.max_x:
+            # no character crosses the margin (x only grows): one piece on this line
+            line = self._put(start)
+            fonts = self.fonts.by_role
+            line.pieces.append([xs[0], xs[-1], start, end, [(xs[k], shown, fonts[role]) for k, shown, role in runs]])
+            line.last = end - 1
+            self.x = xs[-1]
+            return
+        self._place_chars(start, [self.fonts.glyph(c) for c in word])
+
+    def _shape(self, word: str) -> tuple[list[float], float, list[tuple[int, str, int]], bool]:
+        """A word's entry of ``_SHAPES``: its advances, their sum, its runs of one font (first
+        character, characters shown, font role) and whether no advance is negative (then x
+        only grows along the word)."""
+        glyphs = [self.fonts.measure(c) for c in word]
+        widths = [g[2] for g in glyphs]
+        runs: list[tuple[int, str, int]] = []
+        first = 0
+        for k in range(1, len(glyphs) + 1):
+            if k == len(glyphs) or glyphs[k][0] != glyphs[first][0]:
+                runs.append((first, "".join(g[1] for g in glyphs[first:k]), glyphs[first][0]))
+                first = k
+        shape = (widths, sum(widths), runs, all(w >= 0 for w in widths))
+        if len(_SHAPES) >= _CACHE_MAX:
+            _SHAPES.clear()
+        _SHAPES[word] = shape
+        return shape
+
+    def _place_chars(self, start: int, glyphs: list[tuple[pymupdf.Font, str, float]]) -> None:
+        """A word that does not fit on a line: broken where a character would cross the margin."""
+        first = 0  # the current piece's first character
+        xs = [self.x]
+        for k, (_font, _shown, width) in enumerate(glyphs):
             if self.x + width > self.max_x and self.x > MARGIN_X:
-                self.new_line()  # a word longer than a line is broken where it must
-            self.pages[-1][-1].append(_Char(start + k, self.x, width, font, shown))
+                if k > first:
+                    self._piece(self.pages[-1][-1], start, glyphs, xs, first, k)
+                self.new_line()
+                first, xs = k, [self.x]
+            self._put(start + k)
             self.x += width
+            xs.append(self.x)
+        if len(glyphs) > first:
+            self._piece(self.pages[-1][-1], start, glyphs, xs, first, len(glyphs))
+
+    @staticmethod
+    def _piece(
+        line: _Line, start: int, glyphs: list[tuple[pymupdf.Font, str, float]], xs: list[float], a: int, b: int
+    ) -> None:
+        """Characters ``a``..``b`` of a word (x of character k: ``xs[k - a]``) as a piece of
+        ``line``, in runs of one font."""
+        runs: list[tuple[float, str, pymupdf.Font]] = []
+        first = a
+        for k in range(a + 1, b + 1):
+            if k == b or glyphs[k][0] is not glyphs[first][0]:
+                runs.append((xs[first - a], "".join(g[1] for g in glyphs[first:k]), glyphs[first][0]))
+                first = k
+        line.pieces.append([xs[0], xs[b - a], start + a, start + b, runs])
+
+
+# a word (maximal run of characters that are neither whitespace nor zero-width controls), or
+# one such character
+_TOKEN = re.compile(
+    "([^\\s" + "".join(re.escape(c) for c in sorted(CONTROL_ZERO_WIDTH)) + "]+)|[\\s"
+    + "".join(re.escape(c) for c in sorted(CONTROL_ZERO_WIDTH)) + "]"
+)
 
 
 def render_text_pdf(text: str) -> RenderedPdf:
@@ -177,25 +274,12 @@ def render_text_pdf(text: str) -> RenderedPdf:
         for row, line in enumerate(lines):
             baseline = MARGIN_TOP + (row + 1) * LINE_HEIGHT
             y0, y1 = baseline - ascent * FONT_SIZE, baseline - descent * FONT_SIZE
-            word: list[_Char] = []
-            for ch in [*line, None]:
-                if ch is not None and ch.shown:
-                    word.append(ch)
-                    continue
-                if word:
-                    _write_word(writer, word, baseline)
-                    words.append(
-                        Word(
-                            number,
-                            word[0].x,
-                            y0,
-                            word[-1].x + word[-1].width,
-                            y1,
-                            word[0].offset,
-                            word[-1].offset + 1,
-                        )
-                    )
-                    word = []
+            # one text object per word and font run, at the exact x computed by the layout
+            # (separate strings per word also keep MuPDF's redaction from shifting the line)
+            for x0, x1, first, end, runs in line.pieces:
+                for x, shown, font in runs:
+                    _show(writer, x, baseline, shown, font)
+                words.append(Word(number, x0, y0, x1, y1, first, end))
         writer.write_text(page)
         start = layout.page_starts[number]
         end = layout.page_starts[number + 1] - 1 if number + 1 < len(layout.pages) else len(text)
@@ -203,28 +287,12 @@ def render_text_pdf(text: str) -> RenderedPdf:
     pdf.subset_fonts()  # the fallback font alone is 1.7 MB; only used glyphs are kept
     data = pdf.tobytes(garbage=3, deflate=True)
     pdf.close()
-    shown = list(text)
-    for lines in layout.pages:
-        for line in lines:
-            for ch in line:
-                if ch is not None and len(ch.shown) == 1 and ch.shown != text[ch.offset]:
-                    shown[ch.offset] = ch.shown
-    return RenderedPdf(data, pages, words, "".join(shown))
-
-
-def _write_word(writer: pymupdf.TextWriter, chars: list[_Char], baseline: float) -> None:
-    """One text object per word and font run, at the exact x computed by the layout.
-
-    Separate strings per word also keep MuPDF's redaction from shifting the rest of the line.
-    """
-    run: list[_Char] = []
-    for ch in [*chars, None]:
-        if ch is not None and (not run or ch.font is run[0].font):
-            run.append(ch)
-            continue
-        if run:
-            _show(writer, run[0].x, baseline, "".join(c.shown for c in run), run[0].font)
-        run = [ch] if ch is not None else []
+    # a character no font has is drawn as "?" (the same for every place it is drawn)
+    # (every character that is not a space is drawn)
+    fonts = layout.fonts
+    drawn = (c for c in set(text) if not c.isspace() and c not in CONTROL_ZERO_WIDTH)
+    missing = {ord(c): "?" for c in drawn if fonts.measure(c)[1] != c}
+    return RenderedPdf(data, pages, words, text.translate(missing) if missing else text)
 
 
 _LANG = pymupdf.mupdf.fz_text_language_from_string(None)

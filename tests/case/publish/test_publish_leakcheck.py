@@ -282,3 +282,65 @@ def test_number_needles_found_alike_by_substring_and_by_window(monkeypatch):
     monkeypatch.setattr(names, "SUBSTRING_PREFIXES", 0)
     assert [index.candidates(t) for t in texts] == small
     assert any(small) and not all(small)
+
+
+def test_number_needles_found_alike_at_digit_windows_and_at_every_position(monkeypatch):
+    """Many number needles whose prefixes all hold a digit are looked up only at the windows
+    of a text that hold one (issue 15p): the same candidates as a lookup at every position and
+    as a substring search per prefix, Unicode digits and letters-only windows included."""
+    import random
+
+    from wooflow.case.publish import names
+
+    rnd = random.Random(15)
+    digits = "0123456789" * 3 + "٠١٢٣٤٥٦٧٨٩" + "௧௨"  # Arabic-Indic and Tamil digits count as \d
+    alnum = digits + "abcdefghijklmnopqrstuvwxyz"
+    numbers = [("".join(rnd.choice(digits) for _ in range(rnd.randint(4, 11))), "phone", "5.1.2e")
+               for _ in range(500)]  # fmt: skip
+    numbers += [("NL91 ABNA 0417 1643 00", "iban", "5.1.2e"), ("1234 AB", "postcode", "5.1.2e"),
+                ("XB-12-ZZ", "plate", "5.1.2e"), ("abcd1e-77", "plate", "5.1.2e"),
+                ("ABCDE-1X", "plate", "5.1.2e")]  # fmt: skip
+    index = names.NeedleIndex(build_needles([("5.1.2e", ["Jan Jansen"])], numbers, set()))
+    assert len(index._prefixes) > names.SUBSTRING_PREFIXES and index._digit_prefixes
+
+    def text() -> str:
+        pieces = [rnd.choice(numbers)[0][: rnd.randint(2, 14)], "bel", "06-", "nl91abna", "xb12", "abcd1e",
+                  "abcde1x", "abcde-1", "".join(rnd.choice(alnum) for _ in range(rnd.randint(1, 12))), "Jan", "-", ".",
+                  "/", "\n"]  # fmt: skip
+        return rnd.choice(["", " "]).join(rnd.choice(pieces) for _ in range(rnd.randint(0, 60)))
+
+    texts = [text() for _ in range(400)] + ["", "12345", "abcdef", "rekening NL91 ABNA 0417 1643 00 van Jan Jansen"]
+    windows = [index.candidates(t) for t in texts]
+    monkeypatch.setattr(index, "_digit_prefixes", False)
+    assert [index.candidates(t) for t in texts] == windows  # a lookup at every position
+    monkeypatch.setattr(names, "SUBSTRING_PREFIXES", 10_000)
+    assert [index.candidates(t) for t in texts] == windows  # a substring search per prefix
+    assert sum(map(bool, windows)) > 100 and not all(windows)
+
+
+def test_a_number_prefix_without_a_digit_is_looked_up_at_every_position():
+    from wooflow.case.publish import names
+
+    numbers = [(f"{n:09d}", "bsn", "5.1.2e") for n in range(100_000_000, 100_000_000 + 300 * 7919, 7919)]
+    index = names.NeedleIndex(build_needles([], [*numbers, ("ABCDEF-GH", "plate", "5.1.2e")], set()))
+    assert len(index._prefixes) > names.SUBSTRING_PREFIXES and not index._digit_prefixes
+    found = index.candidates("kenteken abcdef-gh gezien")
+    assert [index.needles[i].text for i in found] == ["ABCDEF-GH"]
+
+
+def test_the_restlekcontrole_finds_a_number_among_many_number_needles(tmp_path):
+    """With hundreds of number needles (digit windows) a BSN left in a published file's text
+    is still a hit, written with or without separators."""
+    from wooflow.case.publish import leakcheck
+
+    numbers = [(f"06-{n:08d}", "phone", "5.1.2e") for n in range(10_000_000, 10_000_000 + 400 * 7919, 7919)]
+    needles = build_needles([("5.1.2e", ["Jan Jansen"])], [*numbers, ("123456782", "bsn", "5.1.2e")], set())
+    checker = leakcheck.Checker(needles)
+    assert checker.index._digit_prefixes and len(checker.index._prefixes) > 256
+    for text in ("Het BSN 123456782 staat hier.", "BSN: 1234.56.782", "bsn 123 456 782", "tel. 06 1000 7919."):
+        hits = checker.search(text, "0001.pdf", "pdftotext")
+        assert hits and all(h.needle.kind in ("bsn", "phone") for h in hits), text
+    assert not checker.search("BSN 123456789 en 06-1000791", "0001.pdf", "pdftotext")
+    (tmp_path / "0001.txt").write_text("Bel Jan op 06-10007919 of mail.", encoding="utf-8")
+    report = check_package(tmp_path, ["0001.txt"], needles)
+    assert not report.clean and {h.needle.text for h in report.leaks} >= {"06-10007919"}

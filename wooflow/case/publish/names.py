@@ -168,6 +168,7 @@ def after_public_role(text: str, start: int) -> bool:
 
 PREFIX = 6  # compact keys are looked up by their first characters
 SUBSTRING_PREFIXES = 256  # up to this many distinct prefixes: substring search instead
+_DIGIT = re.compile(r"\d")
 
 
 class NeedleIndex:
@@ -200,6 +201,27 @@ class NeedleIndex:
                 self.keys.append((False, key))
                 self._words.setdefault(key, []).append(i)
         self._compiled: dict[tuple[int, ...], re.Pattern[str]] = {}
+        # Every prefix holds a digit (BSNs, phone numbers, IBANs, postcodes, plates all do):
+        # then only the windows of the text that hold a digit can equal one (_digit_windows)
+        self._digit_prefixes = bool(self._prefixes) and all(_DIGIT.search(p) for p in self._prefixes)
+
+    def _digit_windows(self, compact: str) -> set[int]:
+        """The needles whose prefix is a window of ``compact`` (``PREFIX`` characters), looked
+        up only at the windows that hold a digit: a window equal to a prefix holds the prefix's
+        digit, where ``_DIGIT`` finds it in ``compact``. The same set as a lookup at every
+        position when every prefix holds a digit (``_digit_prefixes``), in time linear in the
+        digits of a text rather than in its length."""
+        prefixes, found = self._prefixes, set()
+        last = len(compact) - PREFIX  # the last window's start
+        nxt = 0  # windows before this start were looked up already
+        for m in _DIGIT.finditer(compact):
+            d = m.start()
+            for j in range(max(nxt, d - PREFIX + 1), min(d, last) + 1):
+                ids = prefixes.get(compact[j : j + PREFIX])
+                if ids:
+                    found.update(ids)
+            nxt = max(nxt, d + 1)
+        return found
 
     def candidates(self, text: str) -> list[int]:
         """Indexes (ascending) of the needles whose key occurs in ``text``."""
@@ -214,6 +236,8 @@ class NeedleIndex:
                 # few number needles: a C substring search per prefix beats a dict lookup at
                 # every position of the text (the same prefixes are found either way)
                 found = {i for p, ids in prefixes.items() if p in compact for i in ids}
+            elif self._digit_prefixes:
+                found = self._digit_windows(compact)
             else:
                 found = {i for j in range(len(compact) - PREFIX + 1) for i in prefixes.get(compact[j : j + PREFIX], ())}
             found.update(self._short)
