@@ -52,3 +52,18 @@ def test_first_initial_and_surname_and_slash_joined_owners() -> None:
     redacted = {(f.start, f.text) for f in detect_text(text) if f.action == "redact"}
     assert (text.index("(RS") + 1, "RS") in redacted
     assert (cell, "HS") in redacted and (cell + 3, "RS") in redacted
+
+
+def test_a_register_legend_makes_common_letters_a_persons_paraaf() -> None:
+    from wooflow.detect.detector import detect_text
+
+    rows = (
+        "nr\tdatum\tmelder\tklacht\tbeh.\n"
+        "1\t02-07\tP. Oudejans\ttaxi niet gekomen\tMB\n"
+        "2\t09-07\tanoniem\tbusje reed door rood\tMB\n"
+    )
+    legend = "Legenda beh.: MB = M. Bennani (team Wmo)\n"
+    with_legend = [f for f in detect_text(rows + "\n" + legend) if f.text == "MB"]
+    assert len(with_legend) == 3 and all(f.action == "redact" for f in with_legend)
+    # without the legend 'MB' stays what it usually is (megabyte, a body's abbreviation)
+    assert not [f for f in detect_text(rows + "\nHet bestand is 5 MB groot.\n") if f.text == "MB"]

@@ -243,6 +243,10 @@ def _owner_cells(text: str, low: str) -> dict[int, re.Match[str]]:
     return out
 
 
+# A legend defining initials: 'Legenda beh.: RvW = R. van Wieringen, MB = M. Bennani'.
+_LEGEND = re.compile(r"[ \t]*[=:][ \t]*")
+
+
 def initials_mentions(text: str, mentions: list[Mention],
                       spans: list[tuple[int, int]] | None = None) -> list[Mention]:
     """Initials standing for a person: after 'ACTIE'/'actie:'/'Wie:', right after a full name in
@@ -269,12 +273,19 @@ def initials_mentions(text: str, mentions: list[Mention],
     cands = []
     defined: set[str] = set()
     by_end = {m.end: m for m in mentions if m.public is None and m.parts.surname}
+    by_start = {m.start: m for m in mentions if m.public is None and m.parts.surname}
     for m in toks:
         tok = m.group(1)
         s, e = m.start(1), m.end(1)
         i = bisect.bisect_right(starts, s) - 1
         if i >= 0 and s < ends[i]:
             continue  # inside a name found already
+        legend = _LEGEND.match(text, e)
+        named = by_start.get(legend.end()) if legend else None
+        if named and tok in _initials_of(named.parts.first, named.parts.initials, named.parts.surname):
+            # a register's legend 'MB = M. Bennani': in this text MB is that person's paraaf, also
+            # where the letters are a common abbreviation (megabyte)
+            defined.add(tok)
         j = bisect.bisect_right(ends_sorted, s) - 1
         row = by_end.get(ends_sorted[j]) if j >= 0 and _COLUMN_GAP.fullmatch(text, ends_sorted[j], s) else None
         if row and tok in _initials_of(row.parts.first, row.parts.initials, row.parts.surname):
