@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -55,16 +54,7 @@ def special_items(docs: Path, findings: Path) -> tuple[int, int]:
 
 
 def run_set(docs: Path, out: Path) -> str:
-    texts = {str(p): p.read_text(encoding="utf-8") for p in sorted(docs.glob("*.txt"))}
-    results = Detector().detect_case(texts)
-    with out.open("w", encoding="utf-8") as sink:
-        for path, fs in results.items():
-            for f in fs:
-                sink.write(json.dumps(f.to_json(path), ensure_ascii=False) + "\n")
-    report = subprocess.run([sys.executable, str(score_sets.SCORER), str(docs), str(out), *score_sets.TARGETS],
-                            capture_output=True, text=True, check=False).stdout
-    out.with_suffix(".txt").write_text(report, encoding="utf-8")
-    last = [line for line in report.splitlines() if line.strip()][-1]
+    last = score_sets.score_in_process(docs, out, Detector())
     ok, total = special_items(docs, out)
     return f"{last}  special items: {ok}/{total}"
 

@@ -57,6 +57,24 @@ def score_set(docs: Path, out: Path) -> str:
     return report
 
 
+def score_in_process(docs: Path, out: Path, detector: object) -> str:
+    """Detect ``docs`` as one case with ``detector`` (a ``wooflow.detect.Detector`` built by the
+    caller, e.g. with a fold's model) into ``out`` and return the scorer's last line; the full
+    report goes beside it (for the leave-one-set-out scripts)."""
+    import json
+
+    texts = {str(p): p.read_text(encoding="utf-8") for p in sorted(docs.glob("*.txt"))}
+    results = detector.detect_case(texts)  # type: ignore[attr-defined]
+    with out.open("w", encoding="utf-8") as sink:
+        for path, fs in results.items():
+            for f in fs:
+                sink.write(json.dumps(f.to_json(path), ensure_ascii=False) + "\n")
+    report = subprocess.run([sys.executable, str(SCORER), str(docs), str(out), *TARGETS],
+                            capture_output=True, text=True, check=False).stdout
+    out.with_suffix(".txt").write_text(report, encoding="utf-8")
+    return [line for line in report.splitlines() if line.strip()][-1]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sets", nargs="*", help="set names (dev, h8, h9, ...); default: all")
