@@ -1,18 +1,18 @@
-"""Wrapped prose read as one line: a line break inside a sentence of running text becomes a space
-in a shadow text of the same length.
+"""A name wrapped over two lines of a paragraph read as one: the line break inside it becomes a
+space in a shadow text of the same length.
 
 Text drawn from a PDF keeps the layout's line ends, so a sentence such as 'Volgens Koen⏎Brouwer
-is de planning haalbaar' splits a name (or a role word from its name: 'staatssecretaris⏎Karremans
-heeft') over two lines. Every cue of the recognizers treats a line end as a boundary, because in
-headers, lists, tables and address blocks it is one; in a wrapped paragraph it is not. Like
-capitals.decap and ocrdigits.fix, detection runs on the shadow, findings keep their offsets and
-take their text from the original.
+is de planning haalbaar' splits a name over two lines. Every cue of the recognizers treats a line
+end as a boundary, because in headers, lists, tables and address blocks it is one; in a wrapped
+paragraph it is not. Like capitals.decap and ocrdigits.fix, detection runs on the shadow, findings
+keep their offsets and take their text from the original.
 
-A line end counts as soft only where both sides are plainly running prose: the line before is a
-long one (a wrapped paragraph fills its width), has no column gap and ends in a word or a comma
-(not a sentence end, colon or bracket); the line after starts at the margin with a word and goes
-on in lower case ('Brouwer is ...', 'contact op met ...'). Short lines (signatures, greetings,
-address blocks, list items) and table rows never qualify.
+A line end is read as a space only inside a name in running prose: the line ends in a capitalised
+word or an initial, optionally with particles ('R. van'); the next line starts at the margin with a
+capitalised word followed by a lower-case word ('Brouwer is ...'); the line before is long, has no
+column gap or ' | ', and ended only because the next word did not fit (a heading or a paragraph's
+last line ends early). Reading every soft line end of prose as a space was tried and moved the name
+model's readings elsewhere for the worse (docs/DETECTION.md, "Session 10 (lead)").
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ _GAP = re.compile(r"\S[ \t]{3,}\S|\t| \| ")  # a column gap or a bar: a table ro
 
 
 def soften(text: str) -> str:
-    """``text`` with the line ends inside wrapped prose as spaces (same length); ``text`` itself
+    """``text`` with the line ends inside wrapped names as spaces (same length); ``text`` itself
     when there are none."""
     if "\n" not in text:
         return text
