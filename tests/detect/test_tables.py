@@ -93,3 +93,29 @@ def test_a_row_naming_a_public_office_is_kept_with_its_paraaf() -> None:
     red = _redacted(PARAFEN)
     assert {"Sanne Oudshoorn", "Pieter van Loon", "SO", "PvL"} <= red
     assert "H.W. Stolk-Vermeer" not in red and "HSV" not in red
+
+
+
+COMPLAINTS = (
+    "nr\tdatum\tmelder\ttelefoon\tadres\tchauffeur/voertuig\n"
+    "1\t02-07\tmevr. G. Hoogenboom\t070-327 45 18\tVlietzoom 23\tV-731-BT\n"
+    "2\t09-07\tAhmed el Khayari\t06-41028871\tPrinses Mariannelaan 171\tchauffeur Dennis\n"
+    "3\t15-07\tJ.W. Kasteleijn\t06-22 71 48 06\tDamlaan 8\tdiverse\n"
+    "4\t22-07\tWilma Schotanus\t06-19 53 88 27\tKniplaan 5\tVLR-77-K\n"
+)
+
+
+def test_a_cell_is_labelled_by_its_content_where_the_column_holds_more_than_its_header() -> None:
+    found = {f.text: f for f in detect_text(COMPLAINTS) if f.action == "redact"}
+    assert found["V-731-BT"].category == "plate"  # the column holds plates: a kenteken column
+    # ... and the driver's first name in it is a person, from the capital on
+    assert found["Dennis"].category == "person" and "chauffeur Dennis" not in found
+    # lower-case words in a digit column are no value ('diverse' drivers)
+    assert "diverse" not in found
+
+
+def test_an_email_address_in_a_phone_column_is_an_email_address() -> None:
+    from wooflow.detect.tables import Cell, _cell_value
+
+    assert _cell_value(Cell(10, 45, "n.haasnoot@leidschendam-voorburg.nl", 3), "phone") == (10, "email")
+    assert _cell_value(Cell(10, 23, "070-327 45 18", 3), "phone") == (10, "phone")

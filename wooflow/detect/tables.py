@@ -200,6 +200,28 @@ def _inside(f: Finding, cell: Cell) -> bool:
     return f.start < cell.end and f.end > cell.start
 
 
+_MAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_CAPITAL = re.compile(r"(?<!\w)[A-ZÀ-Ý]")
+DIGITS = frozenset({"phone", "plate", "postcode", "birthdate", "iban", "bsn"})
+"""Column categories whose values always hold a digit (an id column may name the document
+instead: '(advocatenpas)')."""
+
+
+def _cell_value(c: Cell, column: str) -> tuple[int, str] | None:
+    """Where a personal column's cell value starts and what it is, from its content where the
+    content says so: a column can hold more than its header names ('chauffeur/voertuig' holds a
+    plate or the driver's name, 'contact' a phone number or an e-mail address). An e-mail
+    address is one; a cell of a digit column (phone, plate, date, number) without a digit is no
+    such value: a capitalised word in it is a name ('chauffeur Dennis', from the capital on), and
+    lower-case words only ('diverse') are no value at all."""
+    if _MAIL.fullmatch(c.text.strip()):
+        return c.start, "email"
+    if column in DIGITS and not any(ch.isdigit() for ch in c.text):
+        cap = _CAPITAL.search(c.text)
+        return (c.start + cap.start(), "person") if cap else None
+    return c.start, column
+
+
 def review(text: str, findings: list[Finding]) -> list[Finding]:
     """The findings with the tables' evidence applied: new findings for personal columns in
     person rows, organisation rows' own contact values kept public."""
@@ -293,9 +315,13 @@ def _table(text: str, tab: Table, redacted: list[Finding], persons: list[Finding
             if cat is None or c.text.lower().strip(" .") in _EMPTY or any(_inside(f, c) for f in near
                                                                               if f.start <= c.start and f.end >= c.end):
                 continue
+            value = _cell_value(c, cat)
+            if value is None:
+                continue
+            start, cat = value
             label = tab.header[c.column] if tab.header is not None and c.column < len(tab.header) else ""
             why = f"kolom '{label}'" if label else "kolom met persoonsgegevens"
-            out.append(Finding(c.start, c.end, text[c.start:c.end], cat, "redact", "5.1.2e", SCORE, "table",
+            out.append(Finding(start, c.end, text[start:c.end], cat, "redact", "5.1.2e", SCORE, "table",
                                f"{why} in een rij over een persoon (tabel)"))
     for row in org_rows:
         for c in row:
