@@ -46,7 +46,7 @@ def test_iban_recognizer_trims_trailing_word() -> None:
 
 @pytest.mark.parametrize("number", ["070 123 4567", "06-12345678", "+31 (0)6 2345 6789", "0612 345 678",
                                     "+31612345678", "0031-6-41414141", "(070) 8176151", "020 - 555 5823",
-                                    "06 87 65 43 21", "+48 601 234 567"])
+                                    "06 87 65 43 21", "+48 601 234 567", "06 – 18 42 70 63", "06–41 28 90 37"])
 def test_phone_notations_redacted(number: str) -> None:
     found = PhoneRecognizer().analyze(f"Bel mij op {number} graag.")
     assert _texts(found) == [number]

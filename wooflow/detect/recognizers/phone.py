@@ -20,7 +20,7 @@ from wooflow.detect.recognizers.base import (
 from wooflow.detect.recognizers.email import FUNCTIONAL
 from wooflow.model import Finding
 
-_SEP = r"(?:[ .\u00a0]|[ \u00a0]?-[ \u00a0]?)?"
+_SEP = r"(?:[ .\u00a0]|[ \u00a0]?[-\u2013][ \u00a0]?)?"  # hyphen or en dash ('06 – 18 42 70 63')
 # One alternation per family; every quantifier is bounded, so matching is linear.
 PHONE = (
     r"(?<![\w+/.,-])("
