@@ -98,3 +98,11 @@ def test_home_address_takes_its_place_along() -> None:
     text = "De heer P. Jansen, Molenweg 4, Serooskerke, en mevrouw Smit, Koekoekweg 7 te Kampen, dienden een aanvraag in."
     spans = {f.text for f in detect_text(text) if f.category == "address" and f.action == "redact"}
     assert {"Molenweg 4, Serooskerke", "Koekoekweg 7 te Kampen"} <= spans
+
+
+def test_a_role_word_that_the_persons_own_address_holds_is_their_surname() -> None:
+    text = ("CC: Werkgeversservicepunt Drenthe <wsp.drenthe@uwv.nl>; Koning, Bert-Jan <bertjan.koning@uwv.nl>\n"
+            "Onderwerp: presentatie\n\nBert-Jan doet de presentatie.")
+    kept = [f.text for f in detect_text(text) if f.action == "keep" and f.category == "person"]
+    assert "Bert-Jan" not in kept
+    assert publicrole.role_before("Aan: wethouder Jansen <p.jansen@zwolle.nl>", 15) == "wethouder"

@@ -161,9 +161,18 @@ ROLE_KEYS = (
 )
 
 
+_ADDRESS_AFTER = re.compile(r"[^\n<>]{0,60}<([\w.+-]{1,64})@")
+
+
 def role_before(text: str, start: int) -> str | None:
-    """A role word right before the name."""
-    return _role_before(_line_before(text, start, 100))
+    """A role word right before the name, unless the person's own e-mail address names them
+    with it: 'Koning, Bert-Jan <bertjan.koning@uwv.nl>' is a surname in a display name."""
+    role = _role_before(_line_before(text, start, 100))
+    if role and role.isalpha():
+        m = _ADDRESS_AFTER.match(text, start)
+        if m and role in m.group(1).lower():
+            return None
+    return role
 
 
 def _line_before(text: str, start: int, limit: int) -> str:
