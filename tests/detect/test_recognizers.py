@@ -133,3 +133,25 @@ def test_special_statement_ground_follows_its_kind(text: str, ground: str) -> No
     found = SpecialCategoryRecognizer().analyze(text)
     assert [f.ground for f in found] == [ground]
     assert found[0].text.startswith(("zijn zoon", "zij eerder", "haar man"))
+
+
+@pytest.mark.parametrize("text,number", [
+    ("Mw. Mathoera toonde een Nederlands paspoort (NWP84R1J7).", "NWP84R1J7"),
+    ("legitimeerde zich met een Pools identiteitsbewijs (nr. CGZ 412877).", "CGZ 412877"),
+    ("Legitimatie:     identiteitskaart nr. IYR8K2LP4\n", "IYR8K2LP4"),
+    ("Het is Lotte Schreuders, studentnummer\n1047735, MSc Food Technology.", "1047735"),
+    ("Personeelsnummer:        P017734", "P017734"),
+    ("Hij heeft een gehandicaptenparkeerkaart (nummer GPK-0392-8815), maar", "GPK-0392-8815"),
+])
+def test_identity_documents_and_passes_name_their_number(text: str, number: str) -> None:
+    from wooflow.detect.recognizers.idnumber import IdNumberRecognizer
+
+    assert _texts(IdNumberRecognizer().analyze(text)) == [number]
+
+
+def test_registration_numbers_of_cases_and_words_after_a_document_are_no_identifier() -> None:
+    from wooflow.detect.recognizers.idnumber import IdNumberRecognizer
+
+    for text in ("Registratienummer:   THOR-2024-08813", "registratienummer INK-2025-048213]",
+                 "sinds 2019 een rijbewijs B", "paspoort NEDERLAND"):
+        assert IdNumberRecognizer().analyze(text) == [], text

@@ -25,14 +25,26 @@ from wooflow.model import Finding
 
 CATEGORY = "id_number"
 _NUMBER = r"(\d{5,10}|\d{3}[ .]\d{3}[ .]?\d{1,4})"
+# What an identity document's or pass's number looks like after its label: upper-case letters
+# then digits ('CGZ 412877', 'GPK-0392-8815', 'P017734'), or letters and digits mixed, as Dutch
+# passports and ID cards print them ('NWP84R1J7'); the label is the evidence, the shape only
+# keeps words out. Letters, a year and a serial ('THOR-2024-08813', 'INK-2025-048213') is how
+# case and document registration numbers are written, not a person's number.
+_CODE = (r"((?-i:(?![A-Z]{1,4}-(?:19|20)\d\d-)[A-Z]{1,4}[ -]?\d{4,10}(?:-\d{2,6})?"
+         r"|(?=[A-Z\d]{6,12}(?![\w-]))(?=[A-Z]*\d)(?=\d*[A-Z])[A-Z\d]{6,12})"
+         r"|\d{5,10}|\d{3}[ .]\d{3}[ .]?\d{1,4})")
 
 
 @lru_cache(maxsize=1)
 def _labelled() -> re.Pattern[str]:
+    """A label from data/cues/id_labels.txt (an identity document, a pass or a registration
+    number), optionally '(', 'nr.' or 'nummer' and ':', then the number, also on the next line
+    of wrapped prose ('studentnummer⏎1047735')."""
     labels = sorted(sorted(lexicon.cue_words("id_labels.txt")), key=len, reverse=True)
     alts = "|".join(re.escape(label).replace(r"\ ", r"[ \t]+") for label in labels)
     return re.compile(
-        rf"(?i)(?<![\w-])(?:{alts})\.?(?:[ \t]*(?:nr|nummer)\.?)?[ \t]*[:#]?[ \t]*{_NUMBER}(?![\w,.-]\d|\w)"
+        rf"(?i)(?<![\w-])(?:{alts})\.?[ \t]*\(?(?:(?:nr|nummer)\.?)?[ \t]*[:#]?(?:[ \t]*\n)?[ \t]*{_CODE}"
+        r"(?![\w,.-]\d|\w)"
     )
 
 
