@@ -119,3 +119,20 @@ def test_an_email_address_in_a_phone_column_is_an_email_address() -> None:
 
     assert _cell_value(Cell(10, 45, "n.haasnoot@leidschendam-voorburg.nl", 3), "phone") == (10, "email")
     assert _cell_value(Cell(10, 23, "070-327 45 18", 3), "phone") == (10, "phone")
+
+
+HANDLED = (
+    "meldnr\tmelder\tsoort\tomschrijving\tbeh.\n"
+    "SM-1\tJ.A.M. van Hooijdonk\tparticulier\tkelder 40 cm water\tJtH\n"
+    "SM-2\tFatima Ouaali\tparticulier\twater in woonkamer\tJtH\n"
+    "SM-3\tP. Schoenmakers\traadslid\tvraag namens bewoners over het gemaal\tJtH\n"
+    "SM-4\tH. Bastiaansen-Oomen\tparticulier\ttuin en garage\tRvdB\n"
+    "\nBehandeld door J. ten Hove en R. van den Berg (team schadeafhandeling).\n"
+)
+
+
+def test_the_handlers_paraaf_in_a_row_about_an_office_holder_stays_redacted() -> None:
+    found = detect_text(HANDLED)
+    handler = [f for f in found if f.text == "JtH" and f.start > HANDLED.index("SM-3")][0]
+    assert handler.action == "redact"  # the handler's recurring initials are not the raadslid's paraaf
+    assert any(f.text == "P. Schoenmakers" and f.action == "keep" for f in found)

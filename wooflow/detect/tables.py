@@ -202,6 +202,7 @@ def _inside(f: Finding, cell: Cell) -> bool:
 
 _MAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _CAPITAL = re.compile(r"(?<!\w)[A-ZÀ-Ý]")
+_WORD = re.compile(r"[a-zà-ÿ]{3}")  # a word, not a paraaf ('JvdH', 'ABL')
 DIGITS = frozenset({"phone", "plate", "postcode", "birthdate", "iban", "bsn"})
 """Column categories whose values always hold a digit (an id column may name the document
 instead: '(advocatenpas)')."""
@@ -213,9 +214,12 @@ def _cell_value(c: Cell, column: str) -> tuple[int, str] | None:
     plate or the driver's name, 'contact' a phone number or an e-mail address). An e-mail
     address is one; a cell of a digit column (phone, plate, date, number) without a digit is no
     such value: a capitalised word in it is a name ('chauffeur Dennis', from the capital on), and
-    lower-case words only ('diverse') are no value at all."""
+    lower-case words only ('diverse') are no value at all. A person column's cell that names a
+    unit of an organisation is no person."""
     if _MAIL.fullmatch(c.text.strip()):
         return c.start, "email"
+    if column == "person" and any(_orgish(w) and _WORD.search(w) for w in c.text.split()):
+        return None  # a team or department in a handler column ('BOA-team Zuid')
     if column in DIGITS and not any(ch.isdigit() for ch in c.text):
         cap = _CAPITAL.search(c.text)
         return (c.start + cap.start(), "person") if cap else None
@@ -279,17 +283,24 @@ def _table(text: str, tab: Table, redacted: list[Finding], persons: list[Finding
     counts = Counter(col for cols in per_row for col in cols)
     if not counts:
         return []
-    subject = min(counts, key=lambda c: (-counts[c], c))
+    # the subject column names a different person in each row; a handler's initials recur
+    distinct = {col: len({f.text for cols in per_row for f in cols.get(col, ())}) for col in counts}
+    subject = min(counts, key=lambda c: (-distinct[c], -counts[c], c))
     if counts[subject] < 2:
         return []
     person_rows, org_rows = [], []
+    # a value that recurs down a column ('JtH', 'MH' in a 'beh.' column) is the register's own
+    # handler, not part of the row's subject
+    recurring = Counter((c.column, c.text.strip()) for row in tab.rows for c in row)
     for row, cols in zip(tab.rows, per_row, strict=True):
         if any(_org_cell(c, near) for c in row):
             org_rows.append(row)
         elif any(_office_cell(c) for c in row):
             # 'Gedeputeerde | H.W. Stolk-Vermeer | HSV' in a PARAFEN table: the row's person is
             # named in a public office, with the paraaf that goes with it
-            keep_ids.update((id(f), "persoon in publieke functie (tabelrij)") for fs in cols.values() for f in fs)
+            handler = {c.column for c in row if c.column != subject and recurring[(c.column, c.text.strip())] > 1}
+            keep_ids.update((id(f), "persoon in publieke functie (tabelrij)") for col, fs in cols.items()
+                            if col not in handler for f in fs)
         elif subject in cols:
             person_rows.append(row)
     columns: dict[int, str] = {}
@@ -316,8 +327,8 @@ def _table(text: str, tab: Table, redacted: list[Finding], persons: list[Finding
                                                                               if f.start <= c.start and f.end >= c.end):
                 continue
             value = _cell_value(c, cat)
-            if value is None:
-                continue
+            if value is None or value[1] == "email" and any(f.category == "email" and _inside(f, c) for f in near):
+                continue  # no value, or an address whose personal part the e-mail recognizer found
             start, cat = value
             label = tab.header[c.column] if tab.header is not None and c.column < len(tab.header) else ""
             why = f"kolom '{label}'" if label else "kolom met persoonsgegevens"
