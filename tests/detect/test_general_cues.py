@@ -27,6 +27,12 @@ def test_outlook_display_name_is_one_span() -> None:
     assert spans == ["Hoekstra, W. (Willemijn)"]
 
 
+def test_surname_comma_given_name_before_an_address_is_one_span() -> None:
+    text = "Van: Aydın, Serkan <s.aydin@cbr.nl>\nOnderwerp: examenwachttijden"
+    spans = [f.text for f in detect_text(text) if f.category == "person"]
+    assert spans == ["Aydın, Serkan"]
+
+
 def test_lowercase_chat_handle() -> None:
     text = "[03-02-24 09:12:40] wb: bus staat klaar\n[03-02-24 09:13:05] de: dit is geen naam"
     spans = [f.text for f in detect_text(text) if f.category == "person"]

@@ -93,7 +93,8 @@ def _cut_before_keeps(text: str, f: Finding, keeps: list[Finding], starts: list[
 def _join_adjacent_persons(text: str, findings: list[Finding]) -> list[Finding]:
     """'Oksana' + ' ' + 'Nowak' found separately are one name: one finding, no gap.
 
-    Outlook's 'Kalloe, R. (Rajesh)' is one person too: the given name in brackets right after
+    Outlook's 'Aydın, Serkan <s.aydin@cbr.nl>' is one display name before its address, and
+    'Kalloe, R. (Rajesh)' is one person too: the given name in brackets right after
     a redacted name joins it, brackets included, so no fragment of the display name leaks.
     """
     out: list[Finding] = []
@@ -105,7 +106,9 @@ def _join_adjacent_persons(text: str, findings: list[Finding]) -> list[Finding]:
         end = f.end
         if both and gap == " (" and text[f.end : f.end + 1] == ")":
             end = f.end + 1
-        if both and prev is not None and (gap in (" ", "\u00a0") or end > f.end):
+        # Outlook's 'Aydın, Serkan <s.aydin@cbr.nl>': surname, comma, given name, then the address
+        display = gap == ", " and text[f.end : f.end + 3].lstrip(" ")[:1] == "<"
+        if both and prev is not None and (gap in (" ", "\u00a0") or end > f.end or display):
             out[-1] = Finding(prev.start, end, text[prev.start : end], "person", "redact", prev.ground,
                               max(prev.score, f.score), prev.recognizer, prev.reason)
         else:
