@@ -38,6 +38,22 @@ def test_no_keep_without_the_organisation_in_the_document(user_register: Path) -
     assert _actions(text)["P.V. Guldemond"][0] == "redact"
 
 
+def test_a_namesake_writing_from_another_bodys_address_is_not_the_office_holder(user_register: Path) -> None:
+    (user_register.parent / "own.csv").write_text(
+        "name,given_names,initials,tussenvoegsel,surname,office,organisation,party,start,end,source\n"
+        "Joost Schellekens,Joost,J.,,Schellekens,fractievoorzitter,Gemeente Oosterhout,,,,eigen\n",
+        encoding="utf-8")
+    register.merge_into_user_register(register.read_import(user_register.parent / "own.csv"))
+
+    def header(address: str) -> str:
+        return (f"Aan: Rijken, Nadia <n.rijken@oosterhout.nl>\nCC: Schellekens, Joost <{address}>\n"
+                "Onderwerp: nachtgeluid\n\nBeste Nadia,\n\nDe metingen volgen.\n")
+
+    assert _actions(header("j.schellekens@oosterhout.nl"))["Schellekens, Joost"][0] == "keep"
+    assert _actions(header("joost.schellekens@gmail.com"))["Schellekens, Joost"][0] == "keep"  # says nothing
+    assert _actions(header("j.schellekens@omwb.nl"))["Schellekens, Joost"][0] == "redact"
+
+
 def test_term_must_overlap_the_years_of_the_document(user_register: Path) -> None:
     (user_register.parent / "own.csv").write_text(
         "name,given_names,initials,tussenvoegsel,surname,office,organisation,party,start,end,source\n"

@@ -25,12 +25,13 @@ import gzip
 import io
 import os
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from wooflow.detect.lexicon import DATA
+from wooflow.detect.lexicon import DATA, cue_words
 
 COLUMNS = ("name", "given_names", "initials", "tussenvoegsel", "surname", "office", "organisation", "party",
            "start", "end", "source")
@@ -263,10 +264,39 @@ def lookup(first: str | None, initials: str | None, surname: str | None, low_tex
     years = _years(low_text)
     end = len(low_text) if end is None else end
     near = low_text[max(0, start - _NEAR) : end + _NEAR]
+    domain = _own_domain(low_text, end)
     for e in entries:
-        if _name_agrees(e, first, initials) and _in_office(e, years) and _named_in(e, low_text, near):
+        if _name_agrees(e, first, initials) and _in_office(e, years) and _named_in(e, low_text, near) \
+                and not _acts_for_other_body(e, domain):
             return e.reason()
     return None
+
+
+_OWN_ADDRESS = re.compile(r"[ \t]*<[\w.+-]{1,64}@([\w.-]{1,120})>")
+
+
+def _own_domain(low_text: str, end: int) -> str | None:
+    """The domain of the address a display name carries ('Schellekens, Joost <j.schellekens@omwb.nl>')."""
+    m = _OWN_ADDRESS.match(low_text, end)
+    return m.group(1) if m else None
+
+
+def _squash(s: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", s) if ch.isalnum())
+
+
+def _acts_for_other_body(e: Entry, domain: str | None) -> bool:
+    """A municipal office holder's namesake who writes from another organisation's domain acts for
+    that organisation: the mention is the person's own address line, and it is not the
+    municipality's (a private provider's address says nothing either way)."""
+    if domain is None or e.place is None or domain in _private_domains():
+        return False
+    return _squash(e.place).lower() not in _squash(domain).lower()
+
+
+@lru_cache(maxsize=1)
+def _private_domains() -> frozenset[str]:
+    return frozenset(cue_words("private_domains.txt"))
 
 
 _YEAR = re.compile(r"(?<!\d)(19[4-9]\d|20\d\d)(?!\d)")
