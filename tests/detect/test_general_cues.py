@@ -112,3 +112,10 @@ def test_a_role_word_that_the_persons_own_address_holds_is_their_surname() -> No
     kept = [f.text for f in detect_text(text) if f.action == "keep" and f.category == "person"]
     assert "Bert-Jan" not in kept
     assert publicrole.role_before("Aan: wethouder Jansen <p.jansen@zwolle.nl>", 15) == "wethouder"
+
+
+def test_a_dateline_above_two_signatories_is_no_literature_key() -> None:
+    text = ("Dit rapport is opgesteld door het onderzoeksbureau.\n\nApeldoorn, 30 juni 2026\n\n"
+            "R.G. van Dorth CIA                  S. Temmink MSc\n\nWaterschap Vallei en Veluwe")
+    assert not publicrole.reference_entry(text, text.index("R.G."))
+    assert publicrole.reference_entry("Vonk e.a. 2019\nA. Vonk, 'Kinderen en recht', NJB 2019", 15)

@@ -336,6 +336,12 @@ _REF_KEY = re.compile(r"[ \t]*[A-ZÀ-Þ][^\n.:;!?]{0,80}?(?:[ \t]e\.a\.)?[ \t]+(
 _REF_ENTRY = re.compile(r"[ \t]*(?:(?:[A-Z]|Th|Ch|IJ)\.-?)+[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?[A-Za-zÀ-ÿ]")
 
 
+@lru_cache(maxsize=1)
+def _dateline() -> re.Pattern[str]:
+    months = lexicon.cue_alternation("month_names.txt")
+    return re.compile(r"(?i)\b\d{1,2}[ \t]+(?:" + months + r")\.?[ \t]+(?:19|20)\d\d")
+
+
 def reference_entry(text: str, start: int) -> bool:
     """True when the name sits on an entry line right under a literature-list key line."""
     ls = line_start(text, start, 300)
@@ -348,7 +354,8 @@ def reference_entry(text: str, start: int) -> bool:
         pls = line_start(text, prev_end, 120)
         line = text[pls:prev_end]
         if line.strip():
-            return bool(_REF_KEY.fullmatch(line))
+            # 'Apeldoorn, 30 juni 2026' above two signatories is a dateline, not 'Vonk e.a. 2019'
+            return bool(_REF_KEY.fullmatch(line)) and not _dateline().search(line)
         prev_end = pls - 1
     return False
 
