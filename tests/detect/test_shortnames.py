@@ -67,3 +67,17 @@ def test_a_register_legend_makes_common_letters_a_persons_paraaf() -> None:
     assert len(with_legend) == 3 and all(f.action == "redact" for f in with_legend)
     # without the legend 'MB' stays what it usually is (megabyte, a body's abbreviation)
     assert not [f for f in detect_text(rows + "\nHet bestand is 5 MB groot.\n") if f.text == "MB"]
+
+
+def test_a_common_abbreviation_in_a_column_of_paraafs_is_a_paraaf() -> None:
+    from wooflow.detect import detect_text
+
+    text = ("Aanwezig:\nThomas Ruijgrok, grondverwerver\nMehmet Yıldız, omgevingsmanager\n"
+            "Marjolein Bakkenes, omgevingsmanager\n\nActies\n"
+            "A1   contact over schuur Molendijk 41            TR   november 2026\n"
+            "A2   bouwkundige nulmeting Sasdijk organiseren   MY   voor start heiwerk\n"
+            "A3   oprichting klankbordgroep                   MB   december 2026\n")
+    red = {f.text for f in detect_text(text) if f.action == "redact"}
+    assert {"TR", "MY", "MB"} <= red
+    assert "MB" not in {f.text for f in detect_text("Het bestand is 12 MB groot. Marjolein Bakkenes mailt het.")
+                        if f.action == "redact"}

@@ -298,6 +298,7 @@ def initials_mentions(text: str, mentions: list[Mention],
         if tok not in known and not action:
             continue
         cands.append((tok, s, e, "action" if action or _ACTION_BEFORE.search(before) else ""))
+    defined |= _column_mates(text, cands, known)
     out: list[Mention] = []
     for tok, s, e, how in cands:
         common_abbr = tok in _NOT_INITIALS and tok not in defined
@@ -307,6 +308,31 @@ def initials_mentions(text: str, mentions: list[Mention],
             out.append(_acronym(tok, s, e, "initialen als actiehouder", propagate=tok not in _NOT_INITIALS))
         elif tok in known and not common_abbr:
             out.append(_acronym(tok, s, e, "initialen van persoon die in de tekst genoemd wordt", propagate=False))
+    return out
+
+
+def _column(text: str, s: int) -> tuple[int, int, int]:
+    """(line start, tab count, offset) of ``s``: cells of one column share the tab count in a
+    tab-separated table and the offset in a space-aligned one."""
+    ls = text.rfind("\n", 0, s) + 1
+    tabs = text.count("\t", ls, s)
+    return ls, tabs, (s - ls if tabs == 0 else -1)
+
+
+def _column_mates(text: str, cands: list[tuple[str, int, int, str]], known: set[str]) -> set[str]:
+    """Common abbreviations ('MB') that a named person's initials explain and that stand in a
+    column of other persons' initials ('A1 ... TR', 'A2 ... MY', 'A3 ... MB' in an action list):
+    the column says what they are."""
+    abbr = [(tok, s) for tok, s, _, _ in cands if tok in _NOT_INITIALS and tok in known]
+    if not abbr:
+        return set()
+    others = [_column(text, s) for tok, s, _, _ in cands if tok not in _NOT_INITIALS]
+    out = set()
+    for tok, s in abbr:
+        ls, tabs, off = _column(text, s)
+        if any(t == tabs and o == off and abs(text.count("\n", min(ls, l2), max(ls, l2))) <= 5
+               for l2, t, o in others):
+            out.add(tok)
     return out
 
 
