@@ -1,0 +1,90 @@
+"""OCR's confusions in a scanned letter are read repaired, and findings cover the garbled
+characters exactly (wooflow/detect/ocrtext.py)."""
+
+from __future__ import annotations
+
+from wooflow.detect import Detector
+from wooflow.detect.capitals import recase_cells
+from wooflow.detect.ocrtext import repair
+
+LETTER = (
+    "R.J. (Rick) Wolterink\n"
+    "Kerkstraat  l2O\n"
+    "7l3l  CW  Lichtenvoorde\n"
+    "te1. O6-5l 43 8O 27\n"
+    "e-mai1: rickwo1terink©hotrnai1.corn\n"
+    "\n"
+    "Geachte heer/rnevrouw,\n"
+    "\n"
+    "Op 19 augustus 2O26 kreeg ik uw brief. Mijn BSN is 2O458l9l6, geboren l4-O6-l99O te Winterswijk.\n"
+    "Het k1opt dat ik daarna in behande1ing ben gegaan. Mijn reclasseringswerker rnevrouw Hu1shof kan dat\n"
+    "bevestigen.\n"
+    "\n"
+    "Met vriende1ijke groet,\n"
+    "\n"
+    "Rick Wo1terink\n"
+    "\n"
+    "Aanvraagnr.       3l284O77\n"
+    "Aanvrager         WOLTERINK, RICK JOHANNES\n"
+    "Geb.datum         l4-O6-l99O\n"
+)
+
+
+def _redacted(text: str) -> dict[str, str]:
+    return {f.text: f.category for f in Detector().detect(text) if f.action == "redact"}
+
+
+def test_repair_reads_the_letters_and_maps_every_character_back() -> None:
+    fixed = repair(LETTER)
+    assert fixed is not None
+    shadow = fixed.text
+    assert "Kerkstraat 120\n7131 CW Lichtenvoorde" in shadow
+    assert "tel. 06-51 43 80 27" in shadow
+    assert "rickwolterink@hotmail.com" in shadow
+    assert "mevrouw Hulshof" in shadow and "Rick Wolterink" in shadow
+    assert "Wolterink, Rick Johannes" in shadow
+    assert len(fixed.pos) == len(shadow) + 1 and fixed.pos[-1] == len(LETTER)
+    assert list(fixed.pos) == sorted(set(fixed.pos))
+    start = shadow.index("rickwolterink@hotmail.com")
+    a, b = fixed.span(start, start + len("rickwolterink@hotmail.com"))
+    assert LETTER[a:b] == "rickwo1terink©hotrnai1.corn"
+
+
+def test_garbled_values_are_redacted_as_written() -> None:
+    found = _redacted(LETTER)
+    assert found.get("rickwo1terink©hotrnai1.corn") == "email"
+    assert found.get("O6-5l 43 8O 27") == "phone"
+    assert found.get("2O458l9l6") == "bsn"
+    assert found.get("l4-O6-l99O") == "birthdate"
+    assert found.get("Kerkstraat  l2O\n7l3l  CW  Lichtenvoorde") == "address"
+    assert found.get("Rick Wo1terink") == "person"
+    assert found.get("Hu1shof") == "person"
+    assert found.get("WOLTERINK, RICK JOHANNES") == "person"
+    for f in Detector().detect(LETTER):
+        assert LETTER[f.start : f.end] == f.text
+
+
+def test_clean_text_is_never_repaired() -> None:
+    clean = (
+        "Geachte mevrouw Hulshof,\n\nOp 19 augustus 2026 ontvingen wij uw brief over de kern van Arnhem.\n"
+        "Bel 06-51 43 80 27 of mail naar info@gemeente.nl. Zuurstof O2, vitamine B12, de A1 en de 1e ronde.\n"
+        "Aanvrager         WOLTERINK, RICK JOHANNES\nMet vriendelijke groet,\n\nJan de Vries\n"
+    )
+    assert repair(clean) is None
+    # one garbled word is no evidence of a scanned text
+    assert repair(clean.replace("augustus", "augustus l2")) is None
+
+
+def test_rn_is_read_as_m_only_where_the_m_form_is_the_known_word() -> None:
+    text = "Hu1shof 2O24 vriende1ijke l4-O6-l99O: rnevrouw, de kern van Arnhem, Doorn, modern, Siprna, Bernard"
+    fixed = repair(text)
+    assert fixed is not None
+    assert "mevrouw, de kern van Arnhem, Doorn, modern, Sipma, Bernard" in fixed.text
+
+
+def test_recase_cells_reads_capitals_values_and_keeps_firms_and_acronyms() -> None:
+    assert recase_cells("Aanvrager   HAILE, T.G.     V-nr 1") == "Aanvrager   Haile, T.G.     V-nr 1"
+    cell = "Adres  KERKSTRAAT 120, 7131 CW LICHTENVOORDE"
+    assert recase_cells(cell) == "Adres  Kerkstraat 120, 7131 CW Lichtenvoorde"
+    for same in ("Organisatie  HALLO LOGISTIEK B.V., KvK 1", "RDW | bezwaar WOK/APK", "bij het CJIB en de IND"):
+        assert recase_cells(same) == same
