@@ -88,3 +88,40 @@ def test_recase_cells_reads_capitals_values_and_keeps_firms_and_acronyms() -> No
     assert recase_cells(cell) == "Adres  Kerkstraat 120, 7131 CW Lichtenvoorde"
     for same in ("Organisatie  HALLO LOGISTIEK B.V., KvK 1", "RDW | bezwaar WOK/APK", "bij het CJIB en de IND"):
         assert recase_cells(same) == same
+
+
+def test_birth_label_keeps_the_days_first_digit() -> None:
+    # 'geboortedatum' may take words after it ('geboortedatum aanvrager'); it took the 0 of '07'
+    for text in ("Geboortedatum 07-03-1968\n", "Geboortedatum         17-03-1968\n",
+                 "geboortedatum aanvrager 27/11/1992\n"):
+        dates = [f.text for f in Detector().detect(text) if f.category == "birthdate"]
+        assert dates == [text.split()[-1]]
+
+
+def test_account_in_the_name_of_a_person_or_hers_is_personal() -> None:
+    form = ("KvK-nummer bedrijf:     01047735\nRelatienummer BIJ12:     200-091021\n"
+            "Rekeningnummer:          NL75 RABO 3741 1771 55 t.n.v. T. Sipma\n")
+    prose = "Ik heb de helpdesk al vier keer gebeld.\n\nWilt u betalen op haar rekening NL85 RABO 0312 7481 56?\n"
+    office = "Gemeente Ede\nPostbus 9022, 6710 HK Ede\nIBAN NL85 RABO 0312 7481 56 t.n.v. Gemeente Ede\n"
+    assert _redacted(form).get("NL75 RABO 3741 1771 55") == "iban"
+    assert _redacted(prose).get("NL85 RABO 0312 7481 56") == "iban"
+    assert "NL85 RABO 0312 7481 56" not in _redacted(office)
+
+
+def test_name_does_not_run_into_an_organisation_after_van() -> None:
+    text = "Mevrouw Lotte Vermeer van VluchtelingenWerk in Assen helpt mij met deze brief."
+    assert _redacted(text) == {"Lotte Vermeer": "person"}
+
+
+def test_split_address_is_one_address_in_a_scanned_text() -> None:
+    text = LETTER + "Mail ook naar ingrid.bakker-veenstra @ minlnv,nl\n"
+    fixed = repair(text)
+    assert fixed is not None and "ingrid.bakker-veenstra@minlnv.nl" in fixed.text
+    assert "ingrid.bakker-veenstra" in _redacted(text)
+
+
+def test_printed_v_number_and_short_birth_label() -> None:
+    found = _redacted("Onderwerp: nareis, V-nummer 2814 093 617\nAanvrager  T. Haile   V-nr 2814093617\n"
+                      "Geb.datum         14-06-1990\n")
+    assert found.get("2814 093 617") == "id_number" and found.get("2814093617") == "id_number"
+    assert found.get("14-06-1990") == "birthdate"

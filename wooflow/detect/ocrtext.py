@@ -44,6 +44,9 @@ _L_IN_CAPITALS = re.compile(r"[A-Z]l[A-Z\d]")
 _DIGIT_MAP = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
 _DOUBLE_SPACE = re.compile(r"(?<=\S) (?= \S)")
 _AT = re.compile(r"(?<=[\w.])©(?=\w)")
+# An e-mail address OCR split around its '@' or whose domain dot it read as a comma
+# ('ingrid.bakker-veenstra @ minlnv,nl'): the spaces are dropped, the comma read as a dot.
+_SPLIT_ADDRESS = re.compile(r"(?<=[\w-])( ?)@( ?)[\w-]+(?:\.[\w-]+)*([.,])[a-z]{2,4}\b")
 _AT_WORD = re.compile(r"[\w.-]+©[\w.-]+")
 # A double-barrelled surname split after its hyphen ('Bakker- Veenstra'); 'Voedsel- en' is no name.
 _HYPHEN_SPACE = re.compile(r"(?<=[a-z]-) (?=[A-Z][a-z])")
@@ -185,10 +188,13 @@ def repair(text: str) -> Repair | None:
     same = capitals.recase_cells("".join(chars))
     chars = list(same)
     # The repairs that change the length: 'rn' read as 'm' ('rnevrouw'), a double space inside
-    # a line read as one ('Kerkstraat  120', '7131  CW'; a column gap is wider) and the space
-    # after a hyphen inside a surname dropped ('Bakker- Veenstra')
+    # a line read as one ('Kerkstraat  120', '7131  CW'; a column gap is wider), the space
+    # after a hyphen inside a surname and the spaces around an address's '@' dropped
     drop: set[int] = {m.start() for m in _DOUBLE_SPACE.finditer(same)}
     drop.update(m.start() for m in _HYPHEN_SPACE.finditer(same))
+    for m in _SPLIT_ADDRESS.finditer(same):
+        drop.update(m.start(g) for g in (1, 2) if m.group(g))
+        chars[m.start(3)] = "."
     for m in _TOKEN.finditer(same):
         tok = m.group(0)
         if "rn" in tok.lower() and tok.isalpha() and (fixed := _m_for_rn(tok)) is not None:
