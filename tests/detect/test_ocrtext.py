@@ -125,3 +125,5 @@ def test_printed_v_number_and_short_birth_label() -> None:
                       "Geb.datum         14-06-1990\n")
     assert found.get("2814 093 617") == "id_number" and found.get("2814093617") == "id_number"
     assert found.get("14-06-1990") == "birthdate"
+    assert _redacted("Klantnummer 7730 4415 82\n").get("7730 4415 82") == "id_number"
+    assert _redacted("registratienummer 412 877 3\n").get("412 877 3") == "id_number"

@@ -40,6 +40,10 @@ _LETTER = re.compile(r"[^\W\d_]")
 # A number run whose digits OCR partly read as letters: bounded by non-letters, at least one
 # real digit ('l4-O6-l99O', '2O458l9l6', 'l2O', '5l' in '5l-XLN-7').
 _NUMBER = re.compile(r"(?<![^\W_])[\dOolI]+(?:[-./][\dOolI]+)*(?![^\W_])")
+_NUMBER_MIX = re.compile(r"\d[OolI]|[OolI]\d")
+# Candidate words for the evidence: a 0/1 next to a letter ('veroordee1d'), an 'rn' ('rnevrouw').
+_DIGIT_WORD = re.compile(r"(?<![^\W_])[^\W_]*(?:[^\W\d_][01]|[01][^\W\d_])[^\W_]*")
+_RN_WORD = re.compile(r"(?<![^\W_])[^\W\d_]*rn[^\W\d_]*(?![^\W_])")
 _L_IN_CAPITALS = re.compile(r"[A-Z]l[A-Z\d]")
 _DIGIT_MAP = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
 _DOUBLE_SPACE = re.compile(r"(?<=\S) (?= \S)")
@@ -71,8 +75,12 @@ class Repair:
 
 @lru_cache(maxsize=1)
 def _zipf() -> Mapping[str, int]:
+    """Dutch word frequency classes: the name model's table when it is loaded (the same data)."""
+    from wooflow.detect import namemodel
     from wooflow.detect.namefeatures import _DATA, ZipfTable, _zipf_bytes
 
+    if namemodel._load_packaged.cache_info().currsize:
+        return namemodel.PersonNameModel.load().featurizer.gaz.zipf_nl
     return ZipfTable(_zipf_bytes(_DATA, "nl"))
 
 
@@ -150,20 +158,24 @@ def _m_for_rn(word: str) -> str | None:
 
 def _evidence(text: str) -> int:
     """How many kinds of OCR-garbled words the text shows (0 when fewer than MIN_EVIDENCE)."""
-    kinds: dict[str, set[str]] = {"digit-in-word": set(), "rn": set(), "letter-in-number": set()}
-    for m in _TOKEN.finditer(text):
+    kinds: dict[str, set[str]] = {"digit-in-word": set(), "rn": set(), "letter-in-number": set(), "at-sign": set()}
+    for m in _DIGIT_WORD.finditer(text):  # speed: the regex finds the candidates, Python judges them
         tok = m.group(0)
-        if tok.isalpha():
-            if "rn" in tok and len(tok) >= 3 and _m_for_rn(tok) is not None and _freq(tok) == 0:
-                kinds["rn"].add(tok)
-        elif (fixed := _letters_for_digits(tok)) is not None and len(fixed) >= 4 \
+        if (fixed := _letters_for_digits(tok)) is not None and len(fixed) >= 4 \
                 and sum(c.islower() for c in fixed) >= 2 and _known(fixed):  # not 'A1', 'x1', 'I0'
             kinds["digit-in-word"].add(tok)
+    if not kinds["digit-in-word"] and not _NUMBER_MIX.search(text) and "©" not in text:
+        return 0  # at most one kind ('rn' alone): clean text, and the common case
+    for m in _RN_WORD.finditer(text):
+        tok = m.group(0)
+        if tok not in kinds["rn"] and _freq(tok) == 0 and _m_for_rn(tok) is not None:
+            kinds["rn"].add(tok)
     for m in _NUMBER.finditer(text):
         run = m.group(0)
-        if any(c.isdigit() for c in run) and any(c in "OolI" for c in run) and sum(c.isdigit() for c in run) >= 2:
+        if any(c in "OolI" for c in run) and sum(c.isdigit() for c in run) >= 2:
             kinds["letter-in-number"].add(run)
-    kinds["at-sign"] = {m.group(0) for m in _AT_WORD.finditer(text)}
+    if "©" in text:
+        kinds["at-sign"] = {m.group(0) for m in _AT_WORD.finditer(text)}
     total = sum(len(v) for v in kinds.values())
     present = sum(1 for v in kinds.values() if v)
     return present if total >= MIN_EVIDENCE and present >= 2 else 0

@@ -24,8 +24,8 @@ from wooflow.detect.recognizers.base import Recognizer
 from wooflow.model import Finding
 
 CATEGORY = "id_number"
-# digits alone, or in groups as printed ('412 877 3', the V-nummer's '2814 093 617')
-_NUMBER = r"(\d{5,10}|\d{3,4}[ .]\d{3}[ .]?\d{1,4})"
+# digits alone, or in groups as printed (the V-nummer's '2814 093 617', '7730 4415 82', '412 877 3')
+_NUMBER = r"(\d{5,10}|\d{3}[ .]\d{3}[ .]?\d{1,4}|\d{3,4}(?:[ .]\d{2,4}){1,3})"
 
 
 @lru_cache(maxsize=1)
