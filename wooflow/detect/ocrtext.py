@@ -42,7 +42,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 _NUMBER = re.compile(r"(?<![^\W_])[\dOolI]+(?:[-./][\dOolI]+)*(?![^\W_])")
 _NUMBER_MIX = re.compile(r"\d[OolI]|[OolI]\d")
 # Candidate words for the evidence: a 0/1 next to a letter ('veroordee1d'), an 'rn' ('rnevrouw').
-_DIGIT_WORD = re.compile(r"(?<![^\W_])[^\W_]*(?:[^\W\d_][01]|[01][^\W\d_])[^\W_]*")
+_DIGIT_CORE = re.compile(r"[A-Za-zÀ-ÿ][01]|[01][A-Za-zÀ-ÿ]")
 _RN_WORD = re.compile(r"(?<![^\W_])[^\W\d_]*rn[^\W\d_]*(?![^\W_])")
 _L_IN_CAPITALS = re.compile(r"[A-Z]l[A-Z\d]")
 _DIGIT_MAP = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
@@ -159,8 +159,16 @@ def _m_for_rn(word: str) -> str | None:
 def _evidence(text: str) -> int:
     """How many kinds of OCR-garbled words the text shows (0 when fewer than MIN_EVIDENCE)."""
     kinds: dict[str, set[str]] = {"digit-in-word": set(), "rn": set(), "letter-in-number": set(), "at-sign": set()}
-    for m in _DIGIT_WORD.finditer(text):  # speed: the regex finds the candidates, Python judges them
-        tok = m.group(0)
+    done = -1
+    for m in _DIGIT_CORE.finditer(text):  # speed: the regex finds the candidates, Python judges them
+        if m.start() < done:
+            continue
+        s, e = m.start(), m.end()
+        while s > 0 and text[s - 1].isalnum():
+            s -= 1
+        while e < len(text) and text[e].isalnum():
+            e += 1
+        done, tok = e, text[s:e]
         if (fixed := _letters_for_digits(tok)) is not None and len(fixed) >= 4 \
                 and sum(c.islower() for c in fixed) >= 2 and _known(fixed):  # not 'A1', 'x1', 'I0'
             kinds["digit-in-word"].add(tok)
