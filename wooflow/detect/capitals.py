@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from wooflow.detect import lexicon
-from wooflow.detect.personcues import ORG_SUFFIX
+from wooflow.detect.personcues import ORG_SUFFIX, firm_after
 
 # Whole words only: letters inside a code ('NL91ABNA0417164300', 'CAK-BEW-2024') stay as written.
 _WORD = re.compile(r"(?<![\w])[^\W\d_]+(?:['’][^\W\d_]+)*(?:\.|(?!\w))")
@@ -84,3 +84,33 @@ def _organisation(line: str) -> bool:
         if ORG_SUFFIX.search(w) and not (lexicon.is_first_name(cap) or lexicon.is_surname(cap)):
             return True
     return False
+
+
+# A value in capitals inside a mixed line, as a scanned form writes it ('Aanvrager
+# WOLTERINK, RICK JOHANNES', 'Adres  KERKSTRAAT 120, 7131 CW LICHTENVOORDE'): capitals words,
+# initials and house numbers joined by a space or a comma.
+_CAP_WORD = r"[A-Z][A-Z'’-]*[A-Z]"
+_CELL_PART = rf"(?:{_CAP_WORD}|(?:[A-Z]\.)+|\d+[A-Z]?)(?![\w.])"
+_CELL = re.compile(rf"(?<![\w.]){_CELL_PART}(?:,? {_CELL_PART})+")
+_LONG_WORD = re.compile(r"[A-Z][A-Z'’-]+[A-Z]\b(?!\.)")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+
+
+def recase_cells(text: str) -> str:
+    """``text`` with every capitals value inside a mixed line re-cased like a capitals line
+    (same length): a run of two capitals words of three letters or more, or one with initials
+    ('HAILE, T.G.'); a firm's name ('HALLO LOGISTIEK B.V.') stays as written. Only for text
+    that shows OCR evidence (ocrtext.repair): a clean text writes names in capitals on purpose."""
+    out: list[str] | None = None
+    for m in _CELL.finditer(text):
+        run = m.group(0)
+        words = _LONG_WORD.findall(run)
+        if not (len(words) >= 2 or (words and _INITIALS.search(run))) or _organisation(run):
+            continue
+        fixed = _recase(run)
+        if len(fixed) != len(run) or fixed == run or firm_after().search(fixed):
+            continue
+        if out is None:
+            out = list(text)
+        out[m.start() : m.end()] = list(fixed)
+    return text if out is None else "".join(out)

@@ -15,6 +15,7 @@ from wooflow.detect import (
     capitals,
     consistency,
     ocrdigits,
+    ocrtext,
     orgusage,
     orgvalues,
     orgwords,
@@ -65,10 +66,15 @@ class Detector:
 
     def detect_case(self, texts: Mapping[K, str]) -> dict[K, list[Finding]]:
         """Findings per text, consistent across all texts of the case."""
-        originals = texts
+        texts_in = texts
+        # A scanned text with OCR's confusions ('Wo1terink', 'O6-5l', 'rnevrouw') is read
+        # repaired; 'rn' read as 'm' shortens it, so its findings are mapped back at the end.
+        repairs = {k: ocrtext.repair(t) for k, t in texts.items()}
+        repaired = {k: texts[k] if r is None else r.text for k, r in repairs.items()}
+        originals: Mapping[K, str] = repaired
         # All-capitals lines (CAK address blocks) are read re-cased, OCR's O/l in digit runs as
         # digits and line ends inside wrapped prose as spaces; offsets stay the same.
-        texts = {k: wrapped.soften(ocrdigits.fix(capitals.decap(t))) for k, t in texts.items()}
+        texts = {k: wrapped.soften(ocrdigits.fix(capitals.decap(t))) for k, t in repaired.items()}
         keys = list(texts)
         others: dict[Any, list[Finding]] = {}
         mentions: dict[Any, list[Mention]] = {}
@@ -171,6 +177,11 @@ class Detector:
             if text is not originals[k]:
                 orig = originals[k]
                 merged = [replace(f, text=orig[f.start : f.end]) for f in merged]
+            fix = repairs[k]
+            if fix is not None:
+                raw = texts_in[k]
+                merged = [replace(f, start=a, end=b, text=raw[a:b])
+                          for f in merged for a, b in [fix.span(f.start, f.end)]]
             out[k] = merged
         return out
 

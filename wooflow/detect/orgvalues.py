@@ -63,6 +63,9 @@ def organisation_value(text: str, f: Finding, persons: Starts) -> str | None:
         return None
     if _DIRECT.search(text[max(ls, f.start - 14) : f.start]) or PERSONAL_CONTEXT.search(text, m.end(), f.start):
         return None  # 'D 058 ...', 'Ze woont in ... Telefoon ...': a person's own number
+    le = text.find("\n", f.end)
+    if f.category == "iban" and persons.between(f.end, len(text) if le < 0 else le):
+        return None  # 'NL75 RABO 0374 1177 55 t.n.v. T. Sipma': the account of the person named after it
     kind = "IBAN" if f.category == "iban" else "telefoonnummer"
     return f"{kind} van organisatie (briefhoofd of loket)"
 

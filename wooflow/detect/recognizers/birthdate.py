@@ -20,7 +20,9 @@ BIRTH = (
     "(?i:" + lexicon.cue_alternation("birth_labels.txt") + ")"
     # Separator of a running text, a label ('Geboortedatum: '), a key-value or pipe table
     # ('| Geboortedatum | 12-03-1980 |') or a tab-aligned form.
-    r"[ \t\u00a0]*[:|]?[ \t\u00a0]*(" + DATE + r")(?![\d])"
+    # The date starts at a digit boundary: the label's optional words ('geboortedatum
+    # aanvrager') would otherwise take a day's first digit ('07-03-1968' read as '7-03-1968').
+    r"[ \t\u00a0]*[:|]?[ \t\u00a0]*(?<!\d)(" + DATE + r")(?![\d])"
 )
 
 

@@ -24,7 +24,8 @@ from wooflow.detect.recognizers.base import Recognizer
 from wooflow.model import Finding
 
 CATEGORY = "id_number"
-_NUMBER = r"(\d{5,10}|\d{3}[ .]\d{3}[ .]?\d{1,4})"
+# digits alone, or in groups as printed (the V-nummer's '2814 093 617', '7730 4415 82', '412 877 3')
+_NUMBER = r"(\d{5,10}|\d{3}[ .]\d{3}[ .]?\d{1,4}|\d{3,4}(?:[ .]\d{2,4}){1,3})"
 # What an identity document's or pass's number looks like after its label: upper-case letters
 # then digits ('CGZ 412877', 'GPK-0392-8815', 'P017734'), or letters and digits mixed, as Dutch
 # passports and ID cards print them ('NWP84R1J7'); the label is the evidence, the shape only
@@ -32,7 +33,7 @@ _NUMBER = r"(\d{5,10}|\d{3}[ .]\d{3}[ .]?\d{1,4})"
 # case and document registration numbers are written, not a person's number.
 _CODE = (r"((?-i:(?![A-Z]{1,4}-(?:19|20)\d\d-)[A-Z]{1,4}[ -]?\d{4,10}(?:-\d{2,6})?"
          r"|(?=[A-Z\d]{6,12}(?![\w-]))(?=[A-Z]*\d)(?=\d*[A-Z])[A-Z\d]{6,12})"
-         r"|\d{5,10}|\d{3}[ .]\d{3}[ .]?\d{1,4})")
+         r"|\d{5,10}|\d{3}[ .]\d{3}[ .]?\d{1,4}|\d{3,4}(?:[ .]\d{2,4}){1,3})")
 
 
 @lru_cache(maxsize=1)

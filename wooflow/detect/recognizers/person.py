@@ -114,8 +114,8 @@ def _name_extension(words: list[str]) -> bool:
             after_tv = True
             continue
         if not w[:1].isupper() or (lexicon.is_common(w) and not after_tv) \
-                or (after_tv and len(w) > 8 and lexicon.is_wordlike(w) and not lexicon.is_surname(w)):
-            return False  # ('Anke' -> 'Anke van Natuurmonumenten': 'van' before a body)
+                or (after_tv and len(w) > 8 and (lexicon.is_wordlike(w) or _orgish(w)) and not lexicon.is_surname(w)):
+            return False  # ('Anke' -> 'Anke van Natuurmonumenten', 'van VluchtelingenWerk': 'van' before a body)
         after_tv = False
     return bool(words)
 
