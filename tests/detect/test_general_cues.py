@@ -31,6 +31,8 @@ def test_surname_comma_given_name_before_an_address_is_one_span() -> None:
     text = "Van: Aydın, Serkan <s.aydin@cbr.nl>\nOnderwerp: examenwachttijden"
     spans = [f.text for f in detect_text(text) if f.category == "person"]
     assert spans == ["Aydın, Serkan"]
+    quoted = 'To: "Jongejan, Sanne" <s.jongejan@minszw.nl>\nSubject: RE: nota'
+    assert [f.text for f in detect_text(quoted) if f.category == "person"] == ["Jongejan, Sanne"]
 
 
 def test_lowercase_chat_handle() -> None:

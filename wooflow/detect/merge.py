@@ -106,8 +106,9 @@ def _join_adjacent_persons(text: str, findings: list[Finding]) -> list[Finding]:
         end = f.end
         if both and gap == " (" and text[f.end : f.end + 1] == ")":
             end = f.end + 1
-        # Outlook's 'Aydın, Serkan <s.aydin@cbr.nl>': surname, comma, given name, then the address
-        display = gap == ", " and text[f.end : f.end + 3].lstrip(" ")[:1] == "<"
+        # Outlook's 'Aydın, Serkan <s.aydin@cbr.nl>' (or quoted: '"Jongejan, Sanne" <...>'): surname,
+    # comma, given name, then the address
+        display = gap == ", " and text[f.end : f.end + 4].lstrip(' "')[:1] == "<"
         if both and prev is not None and (gap in (" ", "\u00a0") or end > f.end or display):
             out[-1] = Finding(prev.start, end, text[prev.start : end], "person", "redact", prev.ground,
                               max(prev.score, f.score), prev.recognizer, prev.reason)
