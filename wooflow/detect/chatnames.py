@@ -68,7 +68,7 @@ def display_names(text: str, mentions: list[Mention]) -> list[Finding]:
     out: list[Finding] = []
     for name in sorted(senders, key=len, reverse=True):
         words = name.split()
-        occurrences = [m.start() for m in re.finditer(r"(?<![\w@])" + re.escape(name) + r"(?![\w'’-])", text)]
+        occurrences = [m.start() for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?![\w'’-])", text)]
         if _office_holder(words):
             for s in occurrences:
                 for m in mentions:
@@ -79,9 +79,7 @@ def display_names(text: str, mentions: list[Mention]) -> list[Finding]:
             continue
         # the name rules must have read the display name's opening word as a private person
         first = next((by_start[s] for s in occurrences if s in by_start), None)
-        if first is None or first.public is not None or first.end > occurrences[0] + len(name):
-            continue
-        if first.end - first.start >= len(name):
+        if first is None or first.public is not None:
             continue
         why = f"weergavenaam van deelnemer in chat (voornaam met functie of organisatie: '{name}')"
         for s in occurrences:

@@ -15,6 +15,7 @@ from wooflow.detect import (
     capitals,
     chatnames,
     consistency,
+    nationality,
     ocrdigits,
     orgusage,
     orgvalues,
@@ -149,6 +150,7 @@ class Detector:
             if self.ids is not None:
                 rest += self.ids.numbers_after_persons(text, [m.end for m in ms if m.public is None])
             rest += address.residences(text, persons)
+            rest += nationality.attached(text, persons)
             rest += chat
             pre[k] = [m.to_finding() for m in ms] + rest + self._redact_names(text)
         pre = _case_offices(dict[Any, str](texts), pre, person_spans)
