@@ -71,9 +71,9 @@ def display_names(text: str, mentions: list[Mention]) -> list[Finding]:
         occurrences = [m.start() for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?![\w'’-])", text)]
         if _office_holder(words):
             for s in occurrences:
-                for m in mentions:
-                    if s <= m.start < s + len(name) and m.public is None:
-                        m.public = f"publieke functie (weergavenaam in chat '{name}')"
+                for mention in mentions:
+                    if s <= mention.start < s + len(name) and mention.public is None:
+                        mention.public = f"publieke functie (weergavenaam in chat '{name}')"
             continue
         if len(words) < 2 or not all(_TAG.fullmatch(w) for w in words[1:]):
             continue
@@ -85,8 +85,8 @@ def display_names(text: str, mentions: list[Mention]) -> list[Finding]:
         for s in occurrences:
             out.append(Finding(s, s + len(name), name, "person", "redact", "5.1.2e", 0.9, "person", why))
         given = words[0]
-        for m in re.finditer(r"(?<![\w@'’-])" + re.escape(given) + r"(?![\w'’-])", text):
-            if not any(s <= m.start() < s + len(name) for s in occurrences):
-                out.append(Finding(m.start(), m.end(), given, "person", "redact", "5.1.2e", 0.85, "person",
+        for g in re.finditer(r"(?<![\w@'’-])" + re.escape(given) + r"(?![\w'’-])", text):
+            if not any(s <= g.start() < s + len(name) for s in occurrences):
+                out.append(Finding(g.start(), g.end(), given, "person", "redact", "5.1.2e", 0.85, "person",
                                    f"voornaam van deelnemer '{name}' in chat"))
     return out

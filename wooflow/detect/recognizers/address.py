@@ -348,7 +348,7 @@ def home_cue_before(text: str, start: int) -> bool:
 _PLACE = r"([A-ZÀ-Þ][\w'’-]+(?:[ \t][A-ZÀ-Þ][\w'’-]+)?)"
 _ANY_PLACE = r"((?=[^\W\d_])[^\W\d_a-zß-ÿ][\w'’-]+(?:[ \t][A-ZÀ-Þ][\w'’-]+)?)"  # 'Łódź' too
 _WS = r"(?:[ \t]+|[ \t]*\r?\n[ \t]*)"  # a line end of wrapped prose may fall between the words
-_LIVES = r"(?:,?[ \t]+(?:die[ \t]+)?(?:woont|wonend|wonende|woonachtig))?"
+_LIVES = r"(?:,?[ \t]+(?:die[ \t]+)?(?:" + lexicon.cue_alternation("lives_words.txt") + "))?"
 _AFTER_PERSON = re.compile(
     r"(?:[ \t]*\(\d{1,3}\))?,?" + _LIVES + _WS + r"(?:(?:uit|te|in)" + _WS + _PLACE
     + r"|(?:van|uit|aan|op)[ \t]+de" + _WS + _PLACE + r"(?![ \t]*\d))"
