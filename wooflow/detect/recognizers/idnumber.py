@@ -25,14 +25,23 @@ from wooflow.model import Finding
 
 CATEGORY = "id_number"
 _NUMBER = r"(\d{5,10}|\d{3}[ .]\d{3}[ .]?\d{1,4})"
+# After a label the value may take the other shapes identifiers have: digits in groups
+# ('7730 4415 82'), capitals with digits ('P017734', 'IYR8K2LP4', 'GPK-0392-8815', 'CGZ 412877';
+# at least three digits, so no word or code name passes).
+_VALUE = (r"(\d{5,10}(?![ .]\d)|\d{2,4}(?:[ .]\d{2,4}){1,3}(?<=\d)"
+          r"|(?=[A-Z\d-]{0,16}\d[A-Z\d-]{0,16}\d[A-Z\d-]{0,16}\d)(?=[A-Z\d-]{0,16}[A-Z])[A-Z\d][A-Z\d-]{4,15}[A-Z\d]"
+          r"|[A-Z]{2,4} \d{5,9})")
 
 
 @lru_cache(maxsize=1)
 def _labelled() -> re.Pattern[str]:
     labels = sorted(sorted(lexicon.cue_words("id_labels.txt")), key=len, reverse=True)
     alts = "|".join(re.escape(label).replace(r"\ ", r"[ \t]+") for label in labels)
+    # 'rijbewijs nr. 5473920186', 'identiteitsbewijs (nr. CGZ 412877)', 'paspoort (NWP84R1J7)',
+    # 'studentnummer\n1047735' (a wrapped line between label and number)
     return re.compile(
-        rf"(?i)(?<![\w-])(?:{alts})\.?(?:[ \t]*(?:nr|nummer)\.?)?[ \t]*[:#]?[ \t]*{_NUMBER}(?![\w,.-]\d|\w)"
+        rf"(?i)(?<![\w-])(?:{alts})\.?(?:[ \t]*\(?[ \t]*(?:nr|nummer)\.?)?[ \t]*[:#(]?[ \t]*(?:\r?\n[ \t]*)?"
+        rf"(?-i:{_VALUE})(?![\w,.-]\d|\w)"
     )
 
 
@@ -59,7 +68,7 @@ class IdNumberRecognizer(Recognizer):
     def analyze(self, text: str) -> list[Finding]:
         out = []
         for m in _labelled().finditer(text):
-            label = m.group(0)[: m.start(1) - m.start()].strip(" \t:#").lower()
+            label = re.sub(r"[\s(:#]+", " ", m.group(0)[: m.start(1) - m.start()]).strip().lower()
             out.append(self.finding(text, m.start(1), m.end(1), 0.95, f"identificatienummer na '{label}'"))
         for m in _ACCOUNT.finditer(text):
             if not lexicon.is_common(m.group(1)):
@@ -80,7 +89,8 @@ class IdNumberRecognizer(Recognizer):
 
 def propagate(texts: Mapping[Any, str], found: Mapping[Any, list[Finding]]) -> dict[Any, list[Finding]]:
     """The same digits as an identifier found anywhere in the case, redacted everywhere."""
-    values = {re.sub(r"\D", "", f.text) for fs in found.values() for f in fs if f.action == "redact"}
+    values = {re.sub(r"\D", "", f.text) for fs in found.values() for f in fs
+              if f.action == "redact" and not re.search(r"[A-Za-z]", f.text)}
     values = {v for v in values if len(v) >= 5}
     if not values:
         return {k: [] for k in texts}
