@@ -45,6 +45,20 @@ def test_place_not_attached_to_a_person_stays(text: str) -> None:
     assert _found(text) == []
 
 
+@pytest.mark.parametrize("text, number", [
+    ("Haar buurvrouw, mevrouw K. Bos (nr. 41), heeft dezelfde klachten.", "nr. 41"),
+    ("Mijn buurman meneer Dekker op\nnummer 12 heeft ook gebeld.", "nummer 12"),
+    ("De eigenaar van nummer 7, P. Smit, heeft schade gemeld.", "nummer 7"),
+])
+def test_neighbours_number_across_initials_and_a_line_end(text: str, number: str) -> None:
+    assert _found(text) == [number]
+
+
+def test_street_in_a_register_cell_after_a_name() -> None:
+    text = "14  02-04-2026  klacht J. Kramer, Lindelaan  deels openbaar\n"
+    assert _found(text, "J. Kramer") == ["Lindelaan"]
+
+
 def test_home_address_takes_its_place_after_in() -> None:
     found = address.AddressRecognizer().analyze("Ze woont aan de Molenweg 31 in Kolhorn, vlak bij de zwemplek.")
     assert [(f.text, f.action) for f in found] == [("Molenweg 31 in Kolhorn", "redact")]

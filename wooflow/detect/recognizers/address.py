@@ -353,13 +353,18 @@ _AFTER_PERSON = re.compile(
     r"(?:[ \t]*\(\d{1,3}\))?,?" + _LIVES + _WS + r"(?:(?:uit|te|in)" + _WS + _PLACE
     + r"|(?:van|uit|aan|op)[ \t]+de" + _WS + _PLACE + r"(?![ \t]*\d))"
     # '(2004, Gaanderen)', '(kaas, Heeg)': a year or a lower-case note, then the place, in brackets
-    + r"|[ \t]*\((?:(?:19|20)\d\d|[a-z][^(),\n]{0,20}),[ \t]*" + _PLACE + r"\)")
+    + r"|[ \t]*\((?:(?:19|20)\d\d|[a-z][^(),\n]{0,20}),[ \t]*" + _PLACE + r"\)"
+    # a register cell 'W. Mahabier, Kruithuisweg' (the street ends the cell or the line)
+    + r"|,[ \t]*" + _PLACE + r"(?=[ \t]{2,}|\t|[ \t]*\r?\n|[ \t]*$)")
 _KIN_PLACE = re.compile(
     r"(?i:\b(?:" + lexicon.cue_alternation("residence_kin_words.txt") + r")\b)"
     # ('een bewoner van de huidige locatie in Joure': a place of the thing after 'van', not the person's)
     r"(?:(?!\bvan\b)[^.\n]){0,25}?\b(?:(uit|in|te)|aan[ \t]+de|uit[ \t]+de)" + _WS + _ANY_PLACE)
 _NEIGHBOUR_NUMBER = re.compile(
-    r"(?i:\b(?:" + lexicon.cue_alternation("neighbour_words.txt") + r")\b)[^.\n]{0,40}?"
+    # the words between may hold an initial or 'mevr.' ('buurvrouw, mevrouw J. Koning (nr. 33)') and
+    # one line end of wrapped prose ('mevrouw Franken op\nnummer 90')
+    r"(?i:\b(?:" + lexicon.cue_alternation("neighbour_words.txt") + r")\b)"
+    r"(?:[^.\n]|(?<=[A-Z])\.|(?<=evr)\.|(?<=dhr)\.|(?<=mw)\.|\n(?![ \t]*\n)){0,40}?"
     r"((?<![\w.])(?:nummer|nr\.)[ \t]?(?=[l\d]*\d)[l\d]\d{0,3}[a-zA-Z]?)(?!\w)")
 
 
@@ -380,6 +385,8 @@ def residences(text: str, persons: Starts) -> list[Finding]:
             add(m.start(2), m.end(2), "straat bij naam van persoon")
         elif m and m.group(3) and _place_at(m.group(3)) == m.group(3):
             add(m.start(3), m.end(3), "woonplaats bij naam van persoon")
+        elif m and m.group(4) and looks_like_street(m.group(4)):
+            add(m.start(4), m.end(4), "straat bij naam van persoon")
     for m in _KIN_PLACE.finditer(text):
         place = _place_at(m.group(2)) or (_abroad(m.group(2)) if m.group(1) in ("uit", "in") else "")
         if place:
