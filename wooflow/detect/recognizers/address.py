@@ -360,6 +360,8 @@ _KIN_PLACE = re.compile(
     r"(?i:\b(?:" + lexicon.cue_alternation("residence_kin_words.txt") + r")\b)"
     # ('een bewoner van de huidige locatie in Joure': a place of the thing after 'van', not the person's)
     r"(?:(?!\bvan\b)[^.\n]){0,25}?\b(?:(uit|in|te)|aan[ \t]+de|uit[ \t]+de)" + _WS + _ANY_PLACE)
+_RESIDENT_STREET = re.compile(
+    r"(?i:\b(?:" + lexicon.cue_alternation("resident_words.txt") + r"))[ \t]+" + _PLACE + r"(?![ \t]*\d)(?:,[ \t]*" + _PLACE + ")?")
 _NEIGHBOUR_NUMBER = re.compile(
     # the words between may hold an initial or 'mevr.' ('buurvrouw, mevrouw J. Koning (nr. 33)') and
     # one line end of wrapped prose ('mevrouw Franken op\nnummer 90')
@@ -393,6 +395,11 @@ def residences(text: str, persons: Starts) -> list[Finding]:
             add(m.start(2), m.start(2) + len(place), "woonplaats van een persoon")
         elif looks_like_street(m.group(2)):
             add(m.start(2), m.end(2), "straat waar een persoon woont")
+    for m in _RESIDENT_STREET.finditer(text):
+        if looks_like_street(m.group(1)):
+            add(m.start(1), m.end(1), "straat waar een bewoner woont")
+            if m.group(2) and _place_at(m.group(2)):
+                add(m.start(2), m.start(2) + len(_place_at(m.group(2))), "woonplaats van een bewoner")
     for m in _NEIGHBOUR_NUMBER.finditer(text):
         add(m.start(1), m.end(1), "huisnummer van een buur of bewoner")
     return out

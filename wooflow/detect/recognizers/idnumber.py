@@ -33,6 +33,11 @@ _VALUE = (r"(\d{5,10}(?![ .]\d)|\d{2,4}(?:[ .]\d{2,4}){1,3}(?<=\d)"
           r"|[A-Z]{2,4} \d{5,9})")
 
 
+# Letters, a year and a serial ('THOR-2024-08813', 'INK-2025-048213'): how organisations number
+# their cases and letters, whatever the label says.
+_CASE_SHAPED = re.compile(r"[A-Z]{1,6}-(?:19|20)\d\d-\d{3,8}")
+
+
 @lru_cache(maxsize=1)
 def _labelled() -> re.Pattern[str]:
     labels = sorted(sorted(lexicon.cue_words("id_labels.txt")), key=len, reverse=True)
@@ -68,6 +73,10 @@ class IdNumberRecognizer(Recognizer):
     def analyze(self, text: str) -> list[Finding]:
         out = []
         for m in _labelled().finditer(text):
+            value = m.group(1)
+            if _CASE_SHAPED.fullmatch(value) or (value[:1].isdigit() and not value.isdigit()
+                                                 and sum(c.isdigit() for c in value) < 7):
+                continue  # 'Registratienummer: HH-2023-04471', '24.0041': a case's number, not a person's
             label = re.sub(r"[\s(:#]+", " ", m.group(0)[: m.start(1) - m.start()]).strip().lower()
             out.append(self.finding(text, m.start(1), m.end(1), 0.95, f"identificatienummer na '{label}'"))
         for m in _ACCOUNT.finditer(text):
