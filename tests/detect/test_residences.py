@@ -59,6 +59,11 @@ def test_street_in_a_register_cell_after_a_name() -> None:
     assert _found(text, "J. Kramer") == ["Lindelaan"]
 
 
+def test_one_resident_with_street_and_place() -> None:
+    text = "Aanwezig:\nKees Mulder          bewoner Molendijk, Ochten\n\n5. Bewoners Molendijk. Mulder vraagt"
+    assert _found(text) == ["Molendijk", "Ochten"]  # not the plural heading: a group names no household
+
+
 def test_home_address_takes_its_place_after_in() -> None:
     found = address.AddressRecognizer().analyze("Ze woont aan de Molenweg 31 in Kolhorn, vlak bij de zwemplek.")
     assert [(f.text, f.action) for f in found] == [("Molenweg 31 in Kolhorn", "redact")]
