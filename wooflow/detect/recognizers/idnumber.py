@@ -25,28 +25,14 @@ from wooflow.model import Finding
 
 CATEGORY = "id_number"
 _NUMBER = r"(\d{5,10}|\d{3}[ .]\d{3}[ .]?\d{1,4})"
-# After a label the value may take the other shapes identifiers have: digits in groups
-# ('7730 4415 82'), capitals with digits ('P017734', 'IYR8K2LP4', 'GPK-0392-8815', 'CGZ 412877';
-# at least three digits, so no word or code name passes).
-_VALUE = (r"(\d{5,10}(?![ .]\d)|\d{2,4}(?:[ .]\d{2,4}){1,3}(?<=\d)"
-          r"|(?=[A-Z\d-]{0,16}\d[A-Z\d-]{0,16}\d[A-Z\d-]{0,16}\d)(?=[A-Z\d-]{0,16}[A-Z])[A-Z\d][A-Z\d-]{4,15}[A-Z\d]"
-          r"|[A-Z]{2,4} \d{5,9})")
-
-
-# Letters, a year and a serial ('THOR-2024-08813', 'INK-2025-048213'): how organisations number
-# their cases and letters, whatever the label says.
-_CASE_SHAPED = re.compile(r"[A-Z]{1,6}-(?:19|20)\d\d-\d{3,8}")
 
 
 @lru_cache(maxsize=1)
 def _labelled() -> re.Pattern[str]:
     labels = sorted(sorted(lexicon.cue_words("id_labels.txt")), key=len, reverse=True)
     alts = "|".join(re.escape(label).replace(r"\ ", r"[ \t]+") for label in labels)
-    # 'rijbewijs nr. 5473920186', 'identiteitsbewijs (nr. CGZ 412877)', 'paspoort (NWP84R1J7)',
-    # 'studentnummer\n1047735' (a wrapped line between label and number)
     return re.compile(
-        rf"(?i)(?<![\w-])(?:{alts})\.?(?:[ \t]*\(?[ \t]*(?:nr|nummer)\.?)?[ \t]*[:#(]?[ \t]*(?:\r?\n[ \t]*)?"
-        rf"(?-i:{_VALUE})(?![\w,.-]\d|\w)"
+        rf"(?i)(?<![\w-])(?:{alts})\.?(?:[ \t]*(?:nr|nummer)\.?)?[ \t]*[:#]?[ \t]*{_NUMBER}(?![\w,.-]\d|\w)"
     )
 
 
@@ -73,11 +59,7 @@ class IdNumberRecognizer(Recognizer):
     def analyze(self, text: str) -> list[Finding]:
         out = []
         for m in _labelled().finditer(text):
-            value = m.group(1)
-            if _CASE_SHAPED.fullmatch(value) or (value[:1].isdigit() and not value.isdigit()
-                                                 and sum(c.isdigit() for c in value) < 7):
-                continue  # 'Registratienummer: HH-2023-04471', '24.0041': a case's number, not a person's
-            label = re.sub(r"[\s(:#]+", " ", m.group(0)[: m.start(1) - m.start()]).strip().lower()
+            label = m.group(0)[: m.start(1) - m.start()].strip(" \t:#").lower()
             out.append(self.finding(text, m.start(1), m.end(1), 0.95, f"identificatienummer na '{label}'"))
         for m in _ACCOUNT.finditer(text):
             if not lexicon.is_common(m.group(1)):
@@ -98,8 +80,7 @@ class IdNumberRecognizer(Recognizer):
 
 def propagate(texts: Mapping[Any, str], found: Mapping[Any, list[Finding]]) -> dict[Any, list[Finding]]:
     """The same digits as an identifier found anywhere in the case, redacted everywhere."""
-    values = {re.sub(r"\D", "", f.text) for fs in found.values() for f in fs
-              if f.action == "redact" and not re.search(r"[A-Za-z]", f.text)}
+    values = {re.sub(r"\D", "", f.text) for fs in found.values() for f in fs if f.action == "redact"}
     values = {v for v in values if len(v) >= 5}
     if not values:
         return {k: [] for k in texts}
