@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from wooflow.detect import Detector
+from wooflow.detect import Detector, chatnames
+from wooflow.detect.names import NameParts
+from wooflow.detect.recognizers.person import Mention
 from wooflow.model import Finding
 
 CHAT = """WhatsApp-chat met "Beleidsteam storm"
@@ -53,6 +55,16 @@ def test_display_name_with_tag_is_redacted_whole_everywhere(findings: list[Findi
 def test_given_name_of_a_participant_alone(findings: list[Finding]) -> None:
     i = CHAT.find("Mo kun jij")
     assert _redacted(findings, i, i + len("Mo"))
+
+
+def test_given_name_opening_another_name_is_left_to_its_own_rules() -> None:
+    text = ("01-02-2026 10:00 - Jan OOV: Start.\n01-02-2026 10:05 - Jan OOV: Jan, bel jij?\n"
+            "Persmoment bij het gemeentehuis, Jan Deckersstraat 6.\n")
+    opener = Mention(19, 22, "Jan", 0.9, "voornaam", NameParts(first="Jan", initials=None, surname=None,
+                                                                tokens=["Jan"]))
+    found = chatnames.display_names(text, [opener])
+    alone = [f.start for f in found if f.text == "Jan"]
+    assert alone == [text.index("Jan, bel")]  # not 'Jan Deckersstraat'
 
 
 def test_office_holder_display_name_stays_public(findings: list[Finding]) -> None:

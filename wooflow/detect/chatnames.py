@@ -40,6 +40,8 @@ _SENDER = re.compile(
 # or capitalised words is an organisation's name ('Bas (Brandweer NHN)') and stays outside.
 _TAG = re.compile(r"[a-zà-ÿ][\w'’-]*|[A-ZÀ-Þ]{2,8}|[A-ZÀ-Þ][a-zà-ÿ][\w'’-]*|\([a-zà-ÿ][\w'’.-]*\)")
 _OFFICE = re.compile(rf"(?i)^\(?(?:{ROLE_WORDS}|weth\.?)\)?$")
+# A capitalised word or a particle right after the given name: it opens another name.
+_LONGER_NAME = re.compile(r"[ \t]+(?:[A-ZÀ-Þ]|(?:van|de|der|den|ter|ten|el|al)\b)")
 _MIN_SENDS = 2  # a display name is a sender of at least this many messages
 
 
@@ -86,6 +88,8 @@ def display_names(text: str, mentions: list[Mention]) -> list[Finding]:
             out.append(Finding(s, s + len(name), name, "person", "redact", "5.1.2e", 0.9, "person", why))
         given = words[0]
         for g in re.finditer(r"(?<![\w@'’-])" + re.escape(given) + r"(?![\w'’-])", text):
+            if _LONGER_NAME.match(text, g.end()):
+                continue  # 'Jan Deckersstraat', 'Rob de Vries': the word opens another name
             if not any(s <= g.start() < s + len(name) for s in occurrences):
                 out.append(Finding(g.start(), g.end(), given, "person", "redact", "5.1.2e", 0.85, "person",
                                    f"voornaam van deelnemer '{name}' in chat"))
