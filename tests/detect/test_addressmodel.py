@@ -50,8 +50,8 @@ def sure_home() -> object:
 
 
 def test_confident_combiner_overrides_with_a_reason_from_evidence(sure_home: object) -> None:
-    # no rule reads this place as a residence ('(2004, Gaanderen)'); the combiner does
-    text = "Uit het dossier van vorig jaar, Ricardo Pelgrim (2004, Gaanderen), blijkt dat.\n"
+    # no rule reads this place as a residence ('(Gaanderen, 2004)'); the combiner does
+    text = "Uit het dossier van vorig jaar, Ricardo Pelgrim (Gaanderen, 2004), blijkt dat.\n"
     findings = Detector().detect(text)
     place = [f for f in findings if f.text == "Gaanderen"]
     assert place and place[0].action == "redact" and place[0].ground == "5.1.2e"

@@ -61,7 +61,8 @@ def test_addresses_of_buildings_businesses_and_blocks_stay_public() -> None:
             "De dijk wordt versterkt ter hoogte van de Waalbandijk 40-68.\n")
     _assert_kept(text, "Phoenixstraat 14", "Peperstraat 23", "Waalbandijk 40-68")
     own = "De inspecteur bezocht uw bedrijf aan de Haarweg 31 in Goor.\n"
-    assert "Haarweg 31" in _redacted(own)  # 'uw bedrijf': a household's business
+    # 'uw bedrijf': a household's business (its place goes along: 'Haarweg 31 in Goor')
+    assert any(r.startswith("Haarweg 31") for r in _redacted(own))
 
 
 def test_where_a_private_person_lives() -> None:

@@ -13,7 +13,9 @@ from typing import Any, TypeVar
 from wooflow.detect import (
     addressmodel,
     capitals,
+    chatnames,
     consistency,
+    nationality,
     ocrdigits,
     ocrtext,
     orgusage,
@@ -131,6 +133,7 @@ class Detector:
             ms = _outside_values(ms, others[k])
             consistency.rejudge(text, ms, reg)
             self._apply_keep_names(ms)
+            chat = chatnames.display_names(text, ms)  # may set an office holder's mentions public
             persons = Starts([(m.start, m.end) for m in ms if m.public is None])
             person_spans[k] = persons
             rest = []
@@ -153,6 +156,8 @@ class Detector:
             if self.ids is not None:
                 rest += self.ids.numbers_after_persons(text, [m.end for m in ms if m.public is None])
             rest += address.residences(text, persons)
+            rest += nationality.attached(text, persons)
+            rest += chat
             pre[k] = [m.to_finding() for m in ms] + rest + self._redact_names(text)
         pre = _case_offices(dict[Any, str](texts), pre, person_spans)
         pre = orgvalues.judge(dict[Any, str](texts), pre, person_spans)

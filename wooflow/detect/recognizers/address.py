@@ -198,12 +198,13 @@ class AddressRecognizer(Recognizer):
         return street in OFFICE_STREETS
 
 
-_PLACE_AFTER = re.compile(r"(?:,[ \t]*|[ \t]+te[ \t]+)([A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+)?)")
+_PLACE_AFTER = re.compile(r"(?:,[ \t]*|[ \t]+(?:te|in)[ \t]+)([A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+)?)")
 
 
 def _with_place(text: str, end: int) -> int:
-    """A home address written 'Molenweg 4, Serooskerke' or 'Koekoekweg 7 te Kampen' takes its
-    place along (a village names the household as much as the street does)."""
+    """A home address written 'Molenweg 4, Serooskerke', 'Koekoekweg 7 te Kampen' or 'Dorpsstraat
+    31 in Kolhorn' takes its place along (a village names the household as much as the street
+    does)."""
     m = _PLACE_AFTER.match(text, end)
     if m is None:
         return end
@@ -335,19 +336,42 @@ def home_cue_before(text: str, start: int) -> bool:
 
 
 # Where a private person lives, written without a full address: the place after the person
-# ('Ravi Ramdin uit Almere', 'Niels Zijlstra (22) uit Stadskanaal'), after a relative
-# ('naar haar moeder in Blerick', 'Uw dochter, die in Hattem woont', 'Beiden uit Rijnsburg'),
-# the street after the person ('mevrouw Verhagen van de Meerstraat', 'woonachtig aan de
-# Pijnboomweg'), and a neighbour's house number ('buurvrouw, mevrouw De Bruijn van nummer 79').
+# ('Ravi Ramdin uit Almere', 'Niels Zijlstra (22) uit Stadskanaal', 'Khadija Bouhaddou,\nin Den
+# Haag', 'Ricardo Pelgrim (2004, Gaanderen)', 'Tjitske Boersma (kaas, Heeg)'), after a relative or
+# another reference to one private person ('naar haar moeder in Blerick', 'Beiden uit
+# Rijnsburg', 'zijn vrouw Agnieszka is uit Łódź overgekomen', 'een 17-jarige jongen uit
+# Sterksel', 'een meisje van 16 uit\nSwalmen'; data/cues/residence_kin_words.txt), the street
+# after the person ('mevrouw Verhagen van de Meerstraat', 'Teun Boon, woont aan de Kogerstraat',
+# 'mevrouw A. Kamphuis uit de Deldenerstraat'), and a neighbour's house number ('buurvrouw,
+# mevrouw De Bruijn van nummer 79'). A place abroad is on no list: after a relative or person
+# reference, a capitalised word that is no ordinary word, organisation word or name counts.
 _PLACE = r"([A-ZÀ-Þ][\w'’-]+(?:[ \t][A-ZÀ-Þ][\w'’-]+)?)"
+_ANY_PLACE = r"((?=[^\W\d_])[^\W\d_a-zß-ÿ][\w'’-]+(?:[ \t][A-ZÀ-Þ][\w'’-]+)?)"  # 'Łódź' too
+_WS = r"(?:[ \t]+|[ \t]*\r?\n[ \t]*)"  # a line end of wrapped prose may fall between the words
+_LIVES = r"(?:,?[ \t]+(?:die[ \t]+)?(?:" + lexicon.cue_alternation("lives_words.txt") + "))?"
 _AFTER_PERSON = re.compile(
-    r"(?:[ \t]*\(\d{1,3}\))?,?[ \t]+(?:(?:uit|te|in)[ \t]+" + _PLACE
-    + r"|van[ \t]+de[ \t]+" + _PLACE + r"(?![ \t]*\d))")
-_KIN_PLACE = re.compile(
-    r"(?i:\b(?:" + lexicon.cue_alternation("residence_kin_words.txt") + r")\b)"
-    r"[^.\n]{0,25}?\b(?:uit|in|te|aan[ \t]+de)[ \t]+" + _PLACE)
+    r"(?:[ \t]*\(\d{1,3}\))?,?" + _LIVES + _WS + r"(?:(?:uit|te|in)" + _WS + _PLACE
+    + r"|(?:van|uit|aan|op)[ \t]+de" + _WS + _PLACE + r"(?![ \t]*\d))"
+    # '(2004, Gaanderen)', '(kaas, Heeg)': a year or a lower-case note, then the place, in brackets
+    + r"|[ \t]*\((?:(?:19|20)\d\d|[a-z][^(),\n]{0,20}),[ \t]*" + _PLACE + r"\)"
+    # a register cell 'W. Mahabier, Kruithuisweg' (the street ends the cell or the line)
+    + r"|,[ \t]*" + _PLACE + r"(?=[ \t]{2,}|\t|[ \t]*\r?\n|[ \t]*$)")
+# Speed: the words and the preposition are matched case-sensitively on the lower-cased text
+# (half the time of a case-insensitive scan), the place on the text itself.
+_KIN_PREP = re.compile(
+    # (grouped by first letter: the engine tests one branch per word start)
+    r"\b(?:" + by_first_letter(lexicon.cue_lines("residence_kin_words.txt")) + r")\b"
+    r"([^.\n]{0,25}?)\b(?:(uit|in|te)|aan[ \t]+de|uit[ \t]+de)" + _WS)
+_ANY_PLACE_AT = re.compile(_ANY_PLACE)
+_RESIDENT_STREET = re.compile(
+    r"(?i:\b(?:" + lexicon.cue_alternation("resident_words.txt") + r"))[ \t]+" + _PLACE
+    + r"(?![ \t]*\d)(?:,[ \t]*" + _PLACE + ")?")
+_VAN = re.compile(r"\bvan\b")
 _NEIGHBOUR_NUMBER = re.compile(
-    r"(?i:\b(?:" + lexicon.cue_alternation("neighbour_words.txt") + r")\b)[^.\n]{0,40}?"
+    # the words between may hold an initial or 'mevr.' ('buurvrouw, mevrouw J. Koning (nr. 33)') and
+    # one line end of wrapped prose ('mevrouw Franken op\nnummer 90')
+    r"(?i:\b(?:" + lexicon.cue_alternation("neighbour_words.txt") + r")\b)"
+    r"(?:[^.\n]|(?<=[A-Z])\.|(?<=evr)\.|(?<=dhr)\.|(?<=mw)\.|\n(?![ \t]*\n)){0,40}?"
     r"((?<![\w.])(?:nummer|nr\.)[ \t]?(?=[l\d]*\d)[l\d]\d{0,3}[a-zA-Z]?)(?!\w)")
 
 
@@ -360,21 +384,51 @@ def residences(text: str, persons: Starts) -> list[Finding]:
 
     for ps, pe in persons.spans:
         m = _AFTER_PERSON.match(text, pe, pe + 80)
-        if m and _FACILITY_BEFORE.search(text, max(0, ps - 60), ps):
-            continue  # 'Huisartsenpraktijk Wijnveen te Hoogeveen': a practice's name and seat
-        if m and m.group(1) and _place_at(m.group(1)):
-            add(m.start(1), m.start(1) + len(_place_at(m.group(1))), "woonplaats bij naam van persoon")
-        elif m and m.group(2) and looks_like_street(m.group(2)):
-            add(m.start(2), m.end(2), "straat bij naam van persoon")
-    for m in _KIN_PLACE.finditer(text):
-        place = _place_at(m.group(1))
+        if m is None:
+            continue
+        found: tuple[int, int, str] | None = None
+        if m.group(1) and _place_at(m.group(1)):
+            found = (m.start(1), m.start(1) + len(_place_at(m.group(1))), "woonplaats bij naam van persoon")
+        elif m.group(2) and looks_like_street(m.group(2)):
+            found = (m.start(2), m.end(2), "straat bij naam van persoon")
+        elif m.group(3) and _place_at(m.group(3)) == m.group(3):
+            found = (m.start(3), m.end(3), "woonplaats bij naam van persoon")
+        elif m.group(4) and looks_like_street(m.group(4)):
+            found = (m.start(4), m.end(4), "straat bij naam van persoon")
+        # (checked last, it is the costly one) 'Huisartsenpraktijk Wijnveen te Hoogeveen': a
+        # practice's name and seat
+        if found is not None and not _FACILITY_BEFORE.search(text, max(0, ps - 60), ps):
+            add(*found)
+    low = text.lower()
+    for m in _KIN_PREP.finditer(low) if len(low) == len(text) else ():
+        if _VAN.search(m.group(1)):
+            continue  # 'een bewoner van de huidige locatie in Joure': the place of what follows 'van'
+        p = _ANY_PLACE_AT.match(text, m.end())
+        if p is None:
+            continue
+        place = _place_at(p.group(1)) or (_abroad(p.group(1)) if m.group(2) in ("uit", "in") else "")
         if place:
-            add(m.start(1), m.start(1) + len(place), "woonplaats van een persoon")
-        elif looks_like_street(m.group(1)):
-            add(m.start(1), m.end(1), "straat waar een persoon woont")
+            add(p.start(1), p.start(1) + len(place), "woonplaats van een persoon")
+        elif looks_like_street(p.group(1)):
+            add(p.start(1), p.end(1), "straat waar een persoon woont")
+    for m in _RESIDENT_STREET.finditer(text):
+        if looks_like_street(m.group(1)):
+            add(m.start(1), m.end(1), "straat waar een bewoner woont")
+            if m.group(2) and _place_at(m.group(2)):
+                add(m.start(2), m.start(2) + len(_place_at(m.group(2))), "woonplaats van een bewoner")
     for m in _NEIGHBOUR_NUMBER.finditer(text):
         add(m.start(1), m.end(1), "huisnummer van een buur of bewoner")
     return out
+
+
+def _abroad(words: str) -> str:
+    """A place abroad the place list does not hold ('Łódź', 'Paramaribo'): one capitalised word
+    that is no ordinary word, organisation word, given name or surname, or ''."""
+    word = words.split()[0]
+    if not word[0].isupper() or len(word) < 3 or lexicon.is_common(word) or lexicon.is_first_name(word) \
+            or lexicon.is_surname(word) or word.lower() in lexicon.organisation_words():
+        return ""
+    return word
 
 
 def _place_at(words: str) -> str:

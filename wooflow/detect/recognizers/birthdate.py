@@ -35,6 +35,11 @@ _KIN_NAME = re.compile(
 )
 
 
+# ' te Utrecht', ', in Paramaribo' right after a date of birth.
+_PLACE_AFTER_DATE = re.compile(
+    r"[ \t\u00a0]*,?[ \t\u00a0]+(?:te|in)[ \t\u00a0]+((?=[^\W\d_])[^\W\d_a-zß-ÿ][\w'’-]+(?:[ \t][A-ZÀ-Þ][\w'’-]+)?)")
+
+
 class BirthdateRecognizer(Recognizer):
     NAME = "birthdate"
     ENTITIES = ("DATE_OF_BIRTH",)
@@ -70,7 +75,27 @@ class BirthdateRecognizer(Recognizer):
         for f in out0:
             if not any(s < f.end and f.start < e for s, e in out):
                 out[(f.start, f.end)] = f
-        return list(out.values())
+        return list(out.values()) + self._birthplaces(text, [f.end for f in out.values()])
+
+    @staticmethod
+    def _birthplaces(text: str, date_ends: list[int]) -> list[Finding]:
+        """The place after a date of birth ('Geboren: 17-11-1978 te Utrecht', 'geboren 3 mei
+        1990 in Paramaribo'): a birthplace is the person's as much as the date (5.1.2e). A place
+        abroad is on no list: any capitalised word that is no ordinary word counts after a date
+        of birth."""
+        out = []
+        for end in date_ends:
+            m = _PLACE_AFTER_DATE.match(text, end)
+            if m is None:
+                continue
+            words = m.group(1)
+            place = words if words in lexicon.places() else words.split()[0]
+            if place not in lexicon.places() and lexicon.is_common(place):
+                continue
+            s = m.start(1)
+            out.append(Finding(s, s + len(place), place, "address", "redact", "5.1.2e", 0.9, "birthdate",
+                               "geboorteplaats (na geboortedatum)"))
+        return out
 
     def _bracketed(self, text: str) -> list[Finding]:
         out = []
