@@ -79,6 +79,29 @@ def corpus_set() -> list[tuple[str, list[dict[str, Any]]]]:
     return out
 
 
+WRITTEN = ROOT / "training" / "data" / "clauses_written.txt"
+
+
+def written_set(path: Path = WRITTEN) -> list[tuple[str, list[dict[str, Any]]]]:
+    """The sentences written for training (``training/data/clauses_written.txt``, by helper 10c):
+    each line one text; the whole sentence, or its [bracketed] parts, a gold span of its kind."""
+    category = {v: k for k, v in clausemodel.GOLD_KINDS.items()}
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, _, sentence = line.partition("|")
+        parts = sentence.replace("]", "[").split("[") if "[" in sentence else ["", sentence]
+        text, spans = "", []
+        for i, part in enumerate(parts):
+            if i % 2 and kind != "geen":
+                spans.append({"start": len(text), "end": len(text) + len(part), "kind": "P",
+                              "category": category[kind]})
+            text += part
+        out.append((text, spans))
+    return out
+
+
 def rows(docs: list[tuple[str, list[dict[str, Any]]]]) -> list[tuple[list[str], int]]:
     """(features, class index) per labelled clause."""
     out = []
@@ -148,11 +171,14 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--folds-out", type=Path, help="write clausemodel-<set>.json trained without each set")
     ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--no-written", action="store_true", help="leave out training/data/clauses_written.txt")
     ap.add_argument("--l2", type=float, default=L2, help="L2 penalty (design runs)")
     args = ap.parse_args()
     t0 = time.time()
     sets = {name: woo_set(folder) for name, folder in score_sets.available_sets().items()}
     sets["corpus"] = corpus_set()
+    if not args.no_written:
+        sets["written"] = written_set()
     data = {name: rows(docs) for name, docs in sets.items()}
     for name, d in data.items():
         pos = Counter(clausemodel.KINDS[c] for _, c in d if c)
@@ -160,7 +186,7 @@ def main() -> int:
     if args.folds_out:
         args.folds_out.mkdir(parents=True, exist_ok=True)
         for name in sets:
-            if name == "corpus":
+            if name in ("corpus", "written"):
                 continue
             train = [r for other, d in data.items() if other != name for r in d]
             m = fit(train, args.l2)
