@@ -104,7 +104,7 @@ def test_neighbouring_clauses_lend_their_subject() -> None:
     out = clausemodel.with_context(clauses)
     assert out[1][3] == ["nb:cls:klacht", "nb:term:gezondheid", "st:wond"]  # pairs and stems stay home
     assert out[2][3] == ["st:weer"]  # another sentence
-    assert out[0][3] == clauses[0][3]
+    assert out[0][3] == clauses[0][3]  # a clause before a statement introduces it: no evidence from it
 
 
 def test_shipped_model_reads_a_statement_in_ordinary_words() -> None:

@@ -216,21 +216,20 @@ _CONTEXT_KINDS = ("term:", "cls:")
 
 
 def context_features(feats: list[str]) -> list[str]:
-    """The features of a neighbouring clause that say what it is about (listed terms and word
+    """The features of the clause before that say what it is about (listed terms and word
     classes, no pairs), prefixed 'nb:': a clause after 'U heeft hartfalen' that says 'waardoor u
     snel vermoeid bent' goes on with the statement."""
     return ["nb:" + f for f in feats if f.startswith(_CONTEXT_KINDS) and "&" not in f]
 
 
 def with_context(clauses: list[tuple[int, int, int, list[str]]]) -> list[tuple[int, int, int, list[str]]]:
-    """``clauses`` (start, end, sentence, features) with the context features of the clauses
-    before and after each in the same sentence."""
+    """``clauses`` (start, end, sentence, features) with the context features of the clause
+    before each in the same sentence. Only the one before: a statement goes on forward, and the
+    clause that introduces one ('Daarnaast voert u aan | dat u ...', 'Hij merkt op | dat zijn
+    vrouw ...') is no part of it."""
     out = []
     for i, (a, b, n, feats) in enumerate(clauses):
-        extra: set[str] = set()
-        for j in (i - 1, i + 1):
-            if 0 <= j < len(clauses) and clauses[j][2] == n:
-                extra.update(context_features(clauses[j][3]))
+        extra = set(context_features(clauses[i - 1][3])) if i and clauses[i - 1][2] == n else set()
         out.append((a, b, n, sorted(set(feats) | extra) if extra else feats))
     return out
 
