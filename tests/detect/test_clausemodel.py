@@ -83,3 +83,32 @@ def test_policy_text_stays_public() -> None:
     text = ("De gemeente heeft een nieuw beleid voor de schuldhulpverlening vastgesteld. Het ziekenhuis krijgt "
             "een nieuwe vleugel. Deze beperking op de informatieverplichting is in de Wob opgenomen.\n")
     assert _special(text) == []
+
+
+def test_word_classes_name_what_a_clause_is_about() -> None:
+    feats = clausemodel.class_features("Wij leven van alleen AOW")
+    assert "cls:geld" in feats and "cls:wie" in feats and "cls:geld&wie" in feats
+    # policy text: the same money word, nobody's money
+    assert "cls:geld&wie" not in clausemodel.class_features("De AOW-leeftijd stijgt in 2028")
+    # a listed compound tail after three letters; a whole-word entry only as that word
+    assert "geld" in clausemodel.word_classes("spaarrekening")
+    assert "lichaam" in clausemodel.word_classes("rug") and "lichaam" not in clausemodel.word_classes("terug")
+    # names give no class (a capitalised word that is no ordinary word)
+    assert clausemodel.class_features("Heup Kliniekweg") == []
+    assert "cls:" + "lichaam" in clausemodel.features("aan mijn heup geopereerd", frozenset(), True, False)
+
+
+def test_neighbouring_clauses_lend_their_subject() -> None:
+    clauses = [(0, 10, 1, ["cls:klacht", "cls:klacht&wie", "st:jeuk", "term:gezondheid"]),
+               (12, 20, 1, ["st:wond"]), (22, 30, 2, ["st:weer"])]
+    out = clausemodel.with_context(clauses)
+    assert out[1][3] == ["nb:cls:klacht", "nb:term:gezondheid", "st:wond"]  # pairs and stems stay home
+    assert out[2][3] == ["st:weer"]  # another sentence
+    assert out[0][3] == clauses[0][3]  # a clause before a statement introduces it: no evidence from it
+
+
+def test_shipped_model_reads_a_statement_in_ordinary_words() -> None:
+    text = ("Geachte heer,\n\nWij wonen al veertig jaar aan de dijk. Mijn vrouw is in mei aan haar schouder "
+            "geopereerd en kan het huishouden niet meer doen.\n")
+    found = _special(text)
+    assert found and "geopereerd" in found[0][0] and "zinsdeelbeslisser" in found[0][1]

@@ -135,6 +135,51 @@ def _is_name(word: str) -> bool:
     return word[:1].isupper() and not (word.isupper() and len(word) <= 5) and not lexicon.is_common(word)
 
 
+def _load_classes() -> tuple[dict[str, set[str]], list[tuple[str, str]], list[tuple[str, str]]]:
+    """data/cues/clause_classes.txt as (word -> classes, (prefix, class), (tail, class))."""
+    exact: dict[str, set[str]] = {}
+    prefixes: list[tuple[str, str]] = []
+    tails: list[tuple[str, str]] = []
+    for line in lexicon.cue_lines("clause_classes.txt"):
+        cls, _, entry = line.partition("|")
+        if entry.endswith("*"):
+            prefixes.append((entry[:-1], cls))
+        elif entry.startswith("*"):
+            tails.append((entry[1:], cls))
+        else:
+            exact.setdefault(entry, set()).add(cls)
+    return exact, prefixes, tails
+
+
+_CLASSES = _load_classes()
+PERSON_CLASS = "wie"  # the class of words naming a private person (subject or owner)
+
+
+@lru_cache(maxsize=1 << 16)
+def word_classes(word: str) -> frozenset[str]:
+    """The classes of data/cues/clause_classes.txt that ``word`` (lower case) is in."""
+    exact, prefixes, tails = _CLASSES
+    out = set(exact.get(word, ()))
+    out.update(c for p, c in prefixes if word.startswith(p))
+    out.update(c for t, c in tails if word.endswith(t) and len(word) - len(t) >= 3)
+    return frozenset(out)
+
+
+def class_features(text: str) -> list[str]:
+    """'cls:C' for every word class in ``text``, and 'cls:C&D' for every pair of them (a money
+    word with a private person, a care word with a body part, a need with a negation): what the
+    clause is about, in words no single annotated set has to share."""
+    found: set[str] = set()
+    for m in _WORD.finditer(text):
+        token = m.group()
+        if _is_name(token):
+            continue
+        for w in words(token):
+            found |= word_classes(w)
+    ordered = sorted(found)
+    return ["cls:" + c for c in ordered] + [f"cls:{c}&{d}" for i, c in enumerate(ordered) for d in ordered[i + 1:]]
+
+
 @lru_cache(maxsize=1 << 16)
 def _token_features(token: str) -> tuple[str, ...]:
     """A word's features (cached: words repeat): its Snowball stem; the head and tail of a long
@@ -155,7 +200,8 @@ def features(text: str, term_kinds: frozenset[str], person: bool, cell: bool) ->
     'thuisdialyse', 'slaapmedicatie'), the kinds of listed terms in it, an amount, a person word
     in its sentence, a table cell."""
     feats = {f for m in _WORD.finditer(text) for f in _token_features(m.group())}
-    feats.update("ab:" + w for w in _ABBREVIATION.findall(text))  # 'MS', 'COPD', 'ADHD'
+    feats.update("ab:" + w for w in _ABBREVIATION.findall(text))
+    feats.update(class_features(text))  # 'MS', 'COPD', 'ADHD'
     feats.update("term:" + k for k in term_kinds)  # '-kind': a term the rules read as no statement
     if _AMOUNT.search(text):
         feats.add("amount")
@@ -164,6 +210,28 @@ def features(text: str, term_kinds: frozenset[str], person: bool, cell: bool) ->
     if cell:
         feats.add("cell")
     return sorted(feats)
+
+
+_CONTEXT_KINDS = ("term:", "cls:")
+
+
+def context_features(feats: list[str]) -> list[str]:
+    """The features of the clause before that say what it is about (listed terms and word
+    classes, no pairs), prefixed 'nb:': a clause after 'U heeft hartfalen' that says 'waardoor u
+    snel vermoeid bent' goes on with the statement."""
+    return ["nb:" + f for f in feats if f.startswith(_CONTEXT_KINDS) and "&" not in f]
+
+
+def with_context(clauses: list[tuple[int, int, int, list[str]]]) -> list[tuple[int, int, int, list[str]]]:
+    """``clauses`` (start, end, sentence, features) with the context features of the clause
+    before each in the same sentence. Only the one before: a statement goes on forward, and the
+    clause that introduces one ('Daarnaast voert u aan | dat u ...', 'Hij merkt op | dat zijn
+    vrouw ...') is no part of it."""
+    out = []
+    for i, (a, b, n, feats) in enumerate(clauses):
+        extra = set(context_features(clauses[i - 1][3])) if i and clauses[i - 1][2] == n else set()
+        out.append((a, b, n, sorted(set(feats) | extra) if extra else feats))
+    return out
 
 
 def predict(m: Model, feats: list[str]) -> tuple[str, float]:
@@ -196,6 +264,10 @@ def evidence(why: list[str]) -> str:
             names.append(f"'{value}…'")
         elif kind == "tl":
             names.append(f"'…{value}'")
+        elif kind == "nb":
+            names.append("buurzin: " + evidence([value]))
+        elif kind == "cls":
+            names.append("woordklasse " + value.replace("&", " + "))
         else:
             names.append({"amount": "bedrag", "person": "persoon in de zin", "cell": "tabelcel"}.get(f, f))
     return ", ".join(names)

@@ -398,7 +398,7 @@ def clause_candidates(text: str, flat: str, hits: list[tuple[int, int, str]],
         kinds.update("~" + k for k in _inner_terms(flat, a, b))
         cell = text[max(0, first[n] - 1) : first[n]] == "\t" or text[max(0, first[n] - 3) : first[n]] == "   "
         out.append((a, b, n, clausemodel.features(flat[a:b], frozenset(kinds), cue_of[n], cell)))
-    return out
+    return clausemodel.with_context(out)
 
 
 # The plain stems of the listed terms (five letters or more), found inside a compound as its
