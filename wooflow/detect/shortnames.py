@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from wooflow.detect import lexicon, publicrole
-from wooflow.detect.names import CAP, SP, TV, NameParts, parse, tokens_of
+from wooflow.detect.names import CAP, SP, TV, U, NameParts, parse, tokens_of
 from wooflow.detect.recognizers.person import Mention
 from wooflow.detect.textutil import LazyPattern
 
@@ -27,7 +27,8 @@ _AT = LazyPattern(  # matched at each '@' (the look-behind is checked in at_ment
 # (Speed, here and below: the look-behind sits after the first character, so the engine jumps
 # to capitals instead of testing every position; same matches.)
 # ('SH/HS', 'MvG/RS': owners joined by a slash in an action table are two persons' initials)
-_INITIALS = re.compile(r"([A-Z](?<![\w@.&'’-][A-Z])(?:[a-z]{0,3}[A-Z]){1,3})(?![\w@&'’-]|\.\w)")
+# (capitals of any Latin script: 'ŞY/MK' for Ş. Yıldırım)
+_INITIALS = re.compile(rf"([{U}](?<![\w@.&'’-][{U}])(?:[a-z]{{0,3}}[{U}]){{1,3}})(?![\w@&'’-]|\.\w)")
 # Where initials stand for the person who does something: 'ACTIE AB:', '(actie: AB)',
 # 'actiehouder AB', 'Wie: AB'.
 _ACTION_BEFORE = re.compile(
@@ -311,6 +312,46 @@ def initials_mentions(text: str, mentions: list[Mention],
     return out
 
 
+# Paraaf initials with the name particle written small ('KvdB', 'JdG', 'MvO'): the shape of a
+# person's paraaf in Dutch office documents, wherever it stands (a stamp 'paraaf KvdB', a margin
+# note 'overl. met JdG', 'gezet door MvO', '(IvdB)'). Bodies with that shape are listed in
+# not_initials.txt (KvK, PvdA, RvS, MvT, ...).
+_PARAAF_PARTICLES = "|".join(sorted(lexicon.cue_lines("paraaf_particles.txt"), key=len, reverse=True))
+_PARTICLE_INITIALS = re.compile(
+    rf"([{U}](?<![\w@.&'’/-][{U}])(?:{_PARAAF_PARTICLES})[{U}])(?![\w@&'’-]|\.\w|/[\w/]*\d)"
+)
+
+
+def particle_initials(text: str, mentions: list[Mention]) -> list[Mention]:
+    """'paraaf KvdB', 'overl. met JdG', 'Naar taxatie HvdV': initials with a small name particle
+    are a person's paraaf, unless they are a body's abbreviation (listed, or used with an article
+    'de RvdK'), part of a reference number ('MvH/WL/2023/112'), or the initials of a public
+    office holder named in the text."""
+    found = [m for m in _PARTICLE_INITIALS.finditer(text) if m.group(1) not in _NOT_INITIALS]
+    if not found:
+        return []
+    orgs = lexicon.organisation_words()
+    public: set[str] = set()
+    for m in mentions:
+        p = m.parts
+        if m.public is not None and p.surname and (p.first or p.initials):
+            public.update(_initials_of(p.first, p.initials, p.surname))
+    out = []
+    for m in found:
+        tok = m.group(1)
+        s = m.start(1)
+        if tok in orgs or tok in public or _with_article(text, tok) or text[max(0, s - 12) : s].rstrip().endswith("/") \
+                and re.search(r"\d[\w/]*/[ \t]*$", text[max(0, s - 40) : s]):
+            continue
+        out.append(_acronym(tok, s, m.end(1), "initialen met tussenvoegsel (paraaf)", propagate=False))
+    return out
+
+
+def _with_article(text: str, tok: str) -> bool:
+    """'de RvdK', 'het OM': a body's abbreviation takes an article, a person's initials do not."""
+    return re.search(rf"(?i:\b(?:de|het|der|een)\s+){re.escape(tok)}(?![\w])", text) is not None
+
+
 def _column(text: str, s: int) -> tuple[int, int, int]:
     """(line start, tab count, offset) of ``s``: cells of one column share the tab count in a
     tab-separated table and the offset in a space-aligned one."""
@@ -344,9 +385,22 @@ _BARE_INITIALS = re.compile(r"([A-Z](?<![\w.][A-Z])\.(?:[A-Z]\.){0,3})(?=[ \t]*[
 _WORD_BEFORE = re.compile(r"(\w+)\.?[ \t]+(?:\([ \t]*)?$")
 
 
+# Dotted initials followed by an age in brackets: 'aanhoudingen: D.K. (17) en Jesse van Rijn (19)'
+# (a person's age; found from the bracket, which is rare, then the initials right before it).
+_AGE_BRACKET = re.compile(r"\.[ \t]*\([ \t]*\d{1,2}(?:[ \t]*(?:jaar|jr\.?))?[ \t]*\)")
+_AGED_INITIALS = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,4})[ \t]*$")
+
+
 def noun_initials(text: str) -> list[Mention]:
-    """'een collega (R.)', 'cliënt F.K.': initials right after a word for a person name someone."""
+    """'een collega (R.)', 'cliënt F.K.': initials right after a word for a person name someone;
+    'D.K. (17)': initials with an age."""
     out = []
+    for a in _AGE_BRACKET.finditer(text):
+        m = _AGED_INITIALS.search(text, max(0, a.start() - 12), a.start() + 1)
+        if m:
+            tok = m.group(1)
+            out.append(Mention(m.start(1), m.end(1), tok, 0.85, "initialen met leeftijd",
+                               NameParts(first=None, initials=tok, surname=None, tokens=[tok])))
     for m in _BARE_INITIALS.finditer(text):
         w = _WORD_BEFORE.search(text, max(0, m.start() - 25), m.start())
         if w and w.group(1).lower() in _PERSON_NOUNS:
@@ -413,6 +467,10 @@ def later_short_forms(text: str, mentions: list[Mention]) -> list[Mention]:
     if owners:
         out += owners
         spans = sorted(spans + [(m.start, m.end) for m in owners])
+    paraafs = not_inside(particle_initials(text, mentions), spans)
+    if paraafs:
+        out += paraafs
+        spans = sorted(spans + [(m.start, m.end) for m in paraafs])
     return out + not_inside(noun_initials(text), spans)
 
 
