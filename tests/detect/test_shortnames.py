@@ -81,3 +81,44 @@ def test_a_common_abbreviation_in_a_column_of_paraafs_is_a_paraaf() -> None:
     assert {"TR", "MY", "MB"} <= red
     assert "MB" not in {f.text for f in detect_text("Het bestand is 12 MB groot. Marjolein Bakkenes mailt het.")
                         if f.action == "redact"}
+
+
+def test_paraaf_initials_with_a_small_particle_are_a_persons() -> None:
+    # stamps and margin notes of OCR'd documents (h11 010, h12 007, h13 008, h15 008): the
+    # particle written small is the shape of a person's paraaf, wherever it stands
+    text = ("[scan, ontvangen postkamer 03-09-2026, paraaf KvdB]\n"
+            "Zorgplan ontvangen, foutief op 'onvolledig' gezet door MvO.\n"
+            "Naar taxatie HvdV voor vaststelling. AdJ\n")
+    red = {f.text for f in detect_text(text) if f.action == "redact"}
+    assert {"KvdB", "MvO", "HvdV", "AdJ"} <= red
+
+
+def test_bodies_and_references_with_particle_shape_stay_public() -> None:
+    text = ("Het advies gaat door naar RvS en de RvdK; zie MvT, p. 35. Stemmen van PvdA en PvdD.\n"
+            "Ons kenmerk: 2023/1188/HvR\nHet dossier van de GvW ligt bij de GvW zelf.\n")
+    found = {m.text for m in shortnames.particle_initials(text, _mentions(text))}
+    assert not found & {"RvS", "RvdK", "MvT", "PvdA", "PvdD", "HvR", "GvW"}
+    # the same letters outside a reference number and without an article are a paraaf
+    assert [m.text for m in shortnames.particle_initials("Gezien, paraaf HvR en GvW.", [])] == ["HvR", "GvW"]
+
+
+def test_particle_initials_of_a_public_office_holder_are_not_redacted() -> None:
+    ms = _mentions("Wethouder Jan de Groot (JdG) opent de vergadering. JdG stelt voor om ...")
+    public = [m for m in ms if m.public is not None]
+    found = shortnames.particle_initials("JdG stelt voor", ms)
+    assert public and not found
+
+
+def test_dotted_initials_with_an_age_name_a_person() -> None:
+    text = "00:21 - Ruud (politie): 2 aanhoudingen Voorstraat: D.K. (17) en Jesse van Rijn (19)."
+    red = {f.text for f in detect_text(text) if f.action == "redact"}
+    assert "D.K." in red
+    assert not shortnames.noun_initials("Zie bijlage B. (12) en art. 3 lid 2 (5).")
+
+
+def test_initials_in_non_ascii_capitals() -> None:
+    text = ("Aanwezig: Ş. Yıldırım, M. Kaya\n\nNr   Actie                    Wie     Gereed\n"
+            "1    Meetrapport delen        ŞY/MK   23-01\n")
+    cell = text.index("ŞY/MK")
+    red = {(f.start, f.text) for f in detect_text(text) if f.action == "redact"}
+    assert (cell, "ŞY") in red and (cell + 3, "MK") in red

@@ -322,6 +322,12 @@ _PARTICLE_INITIALS = re.compile(
 )
 
 
+# '2023/1188/HvR': the tail of a reference number; 'in de MvD- of RdJ': the second half of an
+# elliptic compound, a body or meeting like the first.
+_REFERENCE_BEFORE = re.compile(r"\d[\w/]*/[ \t]*$")
+_ELLIPSIS_BEFORE = re.compile(r"\w-[ \t]+(?:of|en|en/of)[ \t]+$")
+
+
 def particle_initials(text: str, mentions: list[Mention]) -> list[Mention]:
     """'paraaf KvdB', 'overl. met JdG', 'Naar taxatie HvdV': initials with a small name particle
     are a person's paraaf, unless they are a body's abbreviation (listed, or used with an article
@@ -340,10 +346,13 @@ def particle_initials(text: str, mentions: list[Mention]) -> list[Mention]:
     for m in found:
         tok = m.group(1)
         s = m.start(1)
-        if tok in orgs or tok in public or _with_article(text, tok) or text[max(0, s - 12) : s].rstrip().endswith("/") \
-                and re.search(r"\d[\w/]*/[ \t]*$", text[max(0, s - 40) : s]):
+        before = text[max(0, s - 40) : s]
+        if tok in orgs or tok in public or _with_article(text, tok) or _REFERENCE_BEFORE.search(before) \
+                or _ELLIPSIS_BEFORE.search(before):
             continue
-        out.append(_acronym(tok, s, m.end(1), "initialen met tussenvoegsel (paraaf)", propagate=False))
+        # (scored below the other initials rules: where a table column or a name rule finds the
+        # same letters, its more specific reason is the one kept)
+        out.append(_acronym(tok, s, m.end(1), "initialen met tussenvoegsel (paraaf)", propagate=False, score=0.8))
     return out
 
 
@@ -368,13 +377,44 @@ def _column_mates(text: str, cands: list[tuple[str, int, int, str]], known: set[
     if not abbr:
         return set()
     others = [_column(text, s) for tok, s, _, _ in cands if tok not in _NOT_INITIALS]
+    edges = {p for tok, s, e, _ in cands if tok not in _NOT_INITIALS for p in (s, e)}
     out = set()
     for tok, s in abbr:
+        if _signs_off(text, s, s + len(tok)) or _slash_mate(text, s, s + len(tok), edges):
+            out.add(tok)  # 'zie onder. TB' (the sender's sign-off), 'RKM / MB' (joint owners)
+            continue
         ls, tabs, off = _column(text, s)
         if any(t == tabs and o == off and abs(text.count("\n", min(ls, l2), max(ls, l2))) <= 5
                for l2, t, o in others):
             out.add(tok)
     return out
+
+
+_SENTENCE_END = re.compile(r"(?:^|[.!?])[ \t]*$", re.MULTILINE)
+_LINE_END = re.compile(r"[ \t]*(?:\n|$)")
+_SLASH = re.compile(r"[ \t]*/[ \t]*")
+
+
+def _signs_off(text: str, s: int, e: int) -> bool:
+    """Initials that close a line after a finished sentence, or stand alone on a line: an
+    e-mail's or a note's sign-off ('..., zie onder. TB'); a unit follows a number ('2 TB')."""
+    ls = text.rfind("\n", max(0, s - 200), s) + 1
+    if s - ls > 200:
+        return False
+    return _SENTENCE_END.search(text, ls, s) is not None and _LINE_END.match(text, e) is not None
+
+
+def _slash_mate(text: str, s: int, e: int, edges: set[int]) -> bool:
+    """'RKM / MB': joined by a slash to another person's initials (joint owners of an action)."""
+    before = text.rfind("/", max(0, s - 4), s)
+    if before >= 0 and _SLASH.fullmatch(text, before, s):
+        a = before
+        while a > 0 and text[a - 1] in " \t":
+            a -= 1
+        if a in edges:
+            return True
+    after = _SLASH.match(text, e)
+    return after is not None and after.end() > e and "/" in after.group(0) and after.end() in edges
 
 
 # Bare initials after a word for a person ('een collega (R.)', 'cliënt F.K., geboren ...').
@@ -492,7 +532,7 @@ def not_inside(new: list[Mention], spans: list[tuple[int, int]]) -> list[Mention
     return out
 
 
-def _acronym(tok: str, s: int, e: int, why: str, propagate: bool) -> Mention:
+def _acronym(tok: str, s: int, e: int, why: str, propagate: bool, score: float = 0.85) -> Mention:
     parts = NameParts(first=None, initials=tok, surname=None, tokens=[tok])
-    return Mention(s, e, tok, 0.85, why, parts, strong=propagate,
+    return Mention(s, e, tok, score, why, parts, strong=propagate,
                    recognizer="person-acronym" if propagate else "person")
