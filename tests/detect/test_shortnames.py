@@ -122,3 +122,21 @@ def test_initials_in_non_ascii_capitals() -> None:
     cell = text.index("ŞY/MK")
     red = {(f.start, f.text) for f in detect_text(text) if f.action == "redact"}
     assert (cell, "ŞY") in red and (cell + 3, "MK") in red
+
+
+def test_a_common_abbreviation_signing_off_or_slash_joined_is_a_persons_paraaf() -> None:
+    # 'TB' (terabyte) and 'MB' (megabyte) are usually units; the initials of a named person at the
+    # end of a finished sentence (an e-mail's sign-off, h10 001) or joined by a slash to another
+    # person's initials (joint owners, h13 002) are that person's
+    mail = ("Van: Brouwer, Thijs <t.brouwer@apeldoorn.nl>\nAan: Wesselink, Rianne\n\n"
+            "Rianne, wil jij de adviezen opvragen? De organisator heeft een nieuwe contactpersoon, zie onder. TB\n")
+    assert "TB" in {f.text for f in detect_text(mail) if f.action == "redact"}
+    units = "Van: Brouwer, Thijs\n\nDe schijf is 2 TB\ngroot. De back-up is 4 TB.\n"
+    assert "TB" not in {f.text for f in detect_text(units) if f.action == "redact"}
+    owners = ("Aanwezig:\nReinier Kuipers-Mulder (concessiemanager)\nMarit Bakkenes (beleidsmedewerker)\n\n"
+              "Acties\n26-14  twee varianten avonddienst uitwerken     RKM / MB     5 nov\n")
+    cell = owners.index("RKM / MB")
+    red = {(f.start, f.text) for f in detect_text(owners) if f.action == "redact"}
+    assert (cell, "RKM") in red and (cell + 6, "MB") in red
+    assert "MB" not in {f.text for f in detect_text("Marit Bakkenes stuurt 5 MB / 2 MB aan bijlagen.")
+                        if f.action == "redact"}
