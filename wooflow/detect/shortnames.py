@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from wooflow.detect import lexicon, publicrole
-from wooflow.detect.names import CAP, SP, TV, U, NameParts, parse, tokens_of
+from wooflow.detect.names import CAP, SP, TV, NameParts, U, parse, tokens_of
 from wooflow.detect.recognizers.person import Mention
 from wooflow.detect.textutil import LazyPattern
 
@@ -338,21 +338,19 @@ def particle_initials(text: str, mentions: list[Mention]) -> list[Mention]:
         return []
     orgs = lexicon.organisation_words()
     public: set[str] = set()
-    for m in mentions:
-        p = m.parts
-        if m.public is not None and p.surname and (p.first or p.initials):
+    for men in mentions:
+        p = men.parts
+        if men.public is not None and p.surname and (p.first or p.initials):
             public.update(_initials_of(p.first, p.initials, p.surname))
     out = []
-    for m in found:
-        tok = m.group(1)
-        s = m.start(1)
+    for hit in found:
+        tok = hit.group(1)
+        s = hit.start(1)
         before = text[max(0, s - 40) : s]
         if tok in orgs or tok in public or _with_article(text, tok) or _REFERENCE_BEFORE.search(before) \
                 or _ELLIPSIS_BEFORE.search(before):
             continue
-        # (scored below the other initials rules: where a table column or a name rule finds the
-        # same letters, its more specific reason is the one kept)
-        out.append(_acronym(tok, s, m.end(1), "initialen met tussenvoegsel (paraaf)", propagate=False, score=0.8))
+        out.append(_acronym(tok, s, hit.end(1), "initialen met tussenvoegsel (paraaf)", propagate=False))
     return out
 
 
@@ -532,7 +530,7 @@ def not_inside(new: list[Mention], spans: list[tuple[int, int]]) -> list[Mention
     return out
 
 
-def _acronym(tok: str, s: int, e: int, why: str, propagate: bool, score: float = 0.85) -> Mention:
+def _acronym(tok: str, s: int, e: int, why: str, propagate: bool) -> Mention:
     parts = NameParts(first=None, initials=tok, surname=None, tokens=[tok])
-    return Mention(s, e, tok, score, why, parts, strong=propagate,
+    return Mention(s, e, tok, 0.85, why, parts, strong=propagate,
                    recognizer="person-acronym" if propagate else "person")
