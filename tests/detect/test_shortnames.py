@@ -81,3 +81,62 @@ def test_a_common_abbreviation_in_a_column_of_paraafs_is_a_paraaf() -> None:
     assert {"TR", "MY", "MB"} <= red
     assert "MB" not in {f.text for f in detect_text("Het bestand is 12 MB groot. Marjolein Bakkenes mailt het.")
                         if f.action == "redact"}
+
+
+def test_paraaf_initials_with_a_small_particle_are_a_persons() -> None:
+    # stamps and margin notes of OCR'd documents (h11 010, h12 007, h13 008, h15 008): the
+    # particle written small is the shape of a person's paraaf, wherever it stands
+    text = ("[scan, ontvangen postkamer 03-09-2026, paraaf KvdB]\n"
+            "Zorgplan ontvangen, foutief op 'onvolledig' gezet door MvO.\n"
+            "Naar taxatie HvdV voor vaststelling. AdJ\n")
+    red = {f.text for f in detect_text(text) if f.action == "redact"}
+    assert {"KvdB", "MvO", "HvdV", "AdJ"} <= red
+
+
+def test_bodies_and_references_with_particle_shape_stay_public() -> None:
+    text = ("Het advies gaat door naar RvS en de RvdK; zie MvT, p. 35. Stemmen van PvdA en PvdD.\n"
+            "Ons kenmerk: 2023/1188/HvR\nHet dossier van de GvW ligt bij de GvW zelf.\n")
+    found = {m.text for m in shortnames.particle_initials(text, _mentions(text))}
+    assert not found & {"RvS", "RvdK", "MvT", "PvdA", "PvdD", "HvR", "GvW"}
+    # the same letters outside a reference number and without an article are a paraaf
+    assert [m.text for m in shortnames.particle_initials("Gezien, paraaf HvR en GvW.", [])] == ["HvR", "GvW"]
+
+
+def test_particle_initials_of_a_public_office_holder_are_not_redacted() -> None:
+    ms = _mentions("Wethouder Jan de Groot (JdG) opent de vergadering. JdG stelt voor om ...")
+    public = [m for m in ms if m.public is not None]
+    found = shortnames.particle_initials("JdG stelt voor", ms)
+    assert public and not found
+
+
+def test_dotted_initials_with_an_age_name_a_person() -> None:
+    text = "00:21 - Ruud (politie): 2 aanhoudingen Voorstraat: D.K. (17) en Jesse van Rijn (19)."
+    red = {f.text for f in detect_text(text) if f.action == "redact"}
+    assert "D.K." in red
+    assert not shortnames.noun_initials("Zie bijlage B. (12) en art. 3 lid 2 (5).")
+
+
+def test_initials_in_non_ascii_capitals() -> None:
+    text = ("Aanwezig: Ş. Yıldırım, M. Kaya\n\nNr   Actie                    Wie     Gereed\n"
+            "1    Meetrapport delen        ŞY/MK   23-01\n")
+    cell = text.index("ŞY/MK")
+    red = {(f.start, f.text) for f in detect_text(text) if f.action == "redact"}
+    assert (cell, "ŞY") in red and (cell + 3, "MK") in red
+
+
+def test_a_common_abbreviation_signing_off_or_slash_joined_is_a_persons_paraaf() -> None:
+    # 'TB' (terabyte) and 'MB' (megabyte) are usually units; the initials of a named person at the
+    # end of a finished sentence (an e-mail's sign-off, h10 001) or joined by a slash to another
+    # person's initials (joint owners, h13 002) are that person's
+    mail = ("Van: Brouwer, Thijs <t.brouwer@apeldoorn.nl>\nAan: Wesselink, Rianne\n\n"
+            "Rianne, wil jij de adviezen opvragen? De organisator heeft een nieuwe contactpersoon, zie onder. TB\n")
+    assert "TB" in {f.text for f in detect_text(mail) if f.action == "redact"}
+    units = "Van: Brouwer, Thijs\n\nDe schijf is 2 TB\ngroot. De back-up is 4 TB.\n"
+    assert "TB" not in {f.text for f in detect_text(units) if f.action == "redact"}
+    owners = ("Aanwezig:\nReinier Kuipers-Mulder (concessiemanager)\nMarit Bakkenes (beleidsmedewerker)\n\n"
+              "Acties\n26-14  twee varianten avonddienst uitwerken     RKM / MB     5 nov\n")
+    cell = owners.index("RKM / MB")
+    red = {(f.start, f.text) for f in detect_text(owners) if f.action == "redact"}
+    assert (cell, "RKM") in red and (cell + 6, "MB") in red
+    assert "MB" not in {f.text for f in detect_text("Marit Bakkenes stuurt 5 MB / 2 MB aan bijlagen.")
+                        if f.action == "redact"}

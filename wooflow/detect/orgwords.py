@@ -18,7 +18,8 @@ def _heads() -> re.Pattern[str]:
     heads = sorted(sorted(lexicon.cue_words("organisation_heads.txt")), key=len, reverse=True)
     alts = "|".join(re.escape(h).replace(r"\ ", r"[ \t]+") for h in heads)
     cap = r"(?:IJ|[A-ZÀ-ÖØ-Þ])[\wÀ-ÿ'’-]+"
-    return re.compile(rf"(?i:(?<![\w-])(?:{alts}))[ \t]+((?:{cap})(?:[ \t]+(?:en|van|voor|de|het|der|&)?[ \t]*{cap}"
+    # (the words of the name never cross a tab: 'naar team Wmo<tab>MB' ends at the table cell)
+    return re.compile(rf"(?i:(?<![\w-])(?:{alts}))[ \t]+((?:{cap})(?:[ ]+(?:en|van|voor|de|het|der|&)?[ ]*{cap}"
         rf"){{0,4}})")
 
 

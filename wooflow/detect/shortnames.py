@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from wooflow.detect import lexicon, publicrole
-from wooflow.detect.names import CAP, SP, TV, NameParts, parse, tokens_of
+from wooflow.detect.names import CAP, SP, TV, NameParts, U, parse, tokens_of
 from wooflow.detect.recognizers.person import Mention
 from wooflow.detect.textutil import LazyPattern
 
@@ -27,7 +27,8 @@ _AT = LazyPattern(  # matched at each '@' (the look-behind is checked in at_ment
 # (Speed, here and below: the look-behind sits after the first character, so the engine jumps
 # to capitals instead of testing every position; same matches.)
 # ('SH/HS', 'MvG/RS': owners joined by a slash in an action table are two persons' initials)
-_INITIALS = re.compile(r"([A-Z](?<![\w@.&'’-][A-Z])(?:[a-z]{0,3}[A-Z]){1,3})(?![\w@&'’-]|\.\w)")
+# (capitals of any Latin script: 'ŞY/MK' for Ş. Yıldırım)
+_INITIALS = re.compile(rf"([{U}](?<![\w@.&'’-][{U}])(?:[a-z]{{0,3}}[{U}]){{1,3}})(?![\w@&'’-]|\.\w)")
 # Where initials stand for the person who does something: 'ACTIE AB:', '(actie: AB)',
 # 'actiehouder AB', 'Wie: AB'.
 _ACTION_BEFORE = re.compile(
@@ -311,6 +312,53 @@ def initials_mentions(text: str, mentions: list[Mention],
     return out
 
 
+# Paraaf initials with the name particle written small ('KvdB', 'JdG', 'MvO'): the shape of a
+# person's paraaf in Dutch office documents, wherever it stands (a stamp 'paraaf KvdB', a margin
+# note 'overl. met JdG', 'gezet door MvO', '(IvdB)'). Bodies with that shape are listed in
+# not_initials.txt (KvK, PvdA, RvS, MvT, ...).
+_PARAAF_PARTICLES = "|".join(sorted(lexicon.cue_lines("paraaf_particles.txt"), key=len, reverse=True))
+_PARTICLE_INITIALS = re.compile(
+    rf"([{U}](?<![\w@.&'’/-][{U}])(?:{_PARAAF_PARTICLES})[{U}])(?![\w@&'’-]|\.\w|/[\w/]*\d)"
+)
+
+
+# '2023/1188/HvR': the tail of a reference number; 'in de MvD- of RdJ': the second half of an
+# elliptic compound, a body or meeting like the first.
+_REFERENCE_BEFORE = re.compile(r"\d[\w/]*/[ \t]*$")
+_ELLIPSIS_BEFORE = re.compile(r"\w-[ \t]+(?:of|en|en/of)[ \t]+$")
+
+
+def particle_initials(text: str, mentions: list[Mention]) -> list[Mention]:
+    """'paraaf KvdB', 'overl. met JdG', 'Naar taxatie HvdV': initials with a small name particle
+    are a person's paraaf, unless they are a body's abbreviation (listed, or used with an article
+    'de RvdK'), part of a reference number ('MvH/WL/2023/112'), or the initials of a public
+    office holder named in the text."""
+    found = [m for m in _PARTICLE_INITIALS.finditer(text) if m.group(1) not in _NOT_INITIALS]
+    if not found:
+        return []
+    orgs = lexicon.organisation_words()
+    public: set[str] = set()
+    for men in mentions:
+        p = men.parts
+        if men.public is not None and p.surname and (p.first or p.initials):
+            public.update(_initials_of(p.first, p.initials, p.surname))
+    out = []
+    for hit in found:
+        tok = hit.group(1)
+        s = hit.start(1)
+        before = text[max(0, s - 40) : s]
+        if tok in orgs or tok in public or _with_article(text, tok) or _REFERENCE_BEFORE.search(before) \
+                or _ELLIPSIS_BEFORE.search(before):
+            continue
+        out.append(_acronym(tok, s, hit.end(1), "initialen met tussenvoegsel (paraaf)", propagate=False))
+    return out
+
+
+def _with_article(text: str, tok: str) -> bool:
+    """'de RvdK', 'het OM': a body's abbreviation takes an article, a person's initials do not."""
+    return re.search(rf"(?i:\b(?:de|het|der|een)\s+){re.escape(tok)}(?![\w])", text) is not None
+
+
 def _column(text: str, s: int) -> tuple[int, int, int]:
     """(line start, tab count, offset) of ``s``: cells of one column share the tab count in a
     tab-separated table and the offset in a space-aligned one."""
@@ -327,13 +375,44 @@ def _column_mates(text: str, cands: list[tuple[str, int, int, str]], known: set[
     if not abbr:
         return set()
     others = [_column(text, s) for tok, s, _, _ in cands if tok not in _NOT_INITIALS]
+    edges = {p for tok, s, e, _ in cands if tok not in _NOT_INITIALS for p in (s, e)}
     out = set()
     for tok, s in abbr:
+        if _signs_off(text, s, s + len(tok)) or _slash_mate(text, s, s + len(tok), edges):
+            out.add(tok)  # 'zie onder. TB' (the sender's sign-off), 'RKM / MB' (joint owners)
+            continue
         ls, tabs, off = _column(text, s)
         if any(t == tabs and o == off and abs(text.count("\n", min(ls, l2), max(ls, l2))) <= 5
                for l2, t, o in others):
             out.add(tok)
     return out
+
+
+_SENTENCE_END = re.compile(r"(?:^|[.!?])[ \t]*$", re.MULTILINE)
+_LINE_END = re.compile(r"[ \t]*(?:\n|$)")
+_SLASH = re.compile(r"[ \t]*/[ \t]*")
+
+
+def _signs_off(text: str, s: int, e: int) -> bool:
+    """Initials that close a line after a finished sentence, or stand alone on a line: an
+    e-mail's or a note's sign-off ('..., zie onder. TB'); a unit follows a number ('2 TB')."""
+    ls = text.rfind("\n", max(0, s - 200), s) + 1
+    if s - ls > 200:
+        return False
+    return _SENTENCE_END.search(text, ls, s) is not None and _LINE_END.match(text, e) is not None
+
+
+def _slash_mate(text: str, s: int, e: int, edges: set[int]) -> bool:
+    """'RKM / MB': joined by a slash to another person's initials (joint owners of an action)."""
+    before = text.rfind("/", max(0, s - 4), s)
+    if before >= 0 and _SLASH.fullmatch(text, before, s):
+        a = before
+        while a > 0 and text[a - 1] in " \t":
+            a -= 1
+        if a in edges:
+            return True
+    after = _SLASH.match(text, e)
+    return after is not None and after.end() > e and "/" in after.group(0) and after.end() in edges
 
 
 # Bare initials after a word for a person ('een collega (R.)', 'cliënt F.K., geboren ...').
@@ -344,9 +423,22 @@ _BARE_INITIALS = re.compile(r"([A-Z](?<![\w.][A-Z])\.(?:[A-Z]\.){0,3})(?=[ \t]*[
 _WORD_BEFORE = re.compile(r"(\w+)\.?[ \t]+(?:\([ \t]*)?$")
 
 
+# Dotted initials followed by an age in brackets: 'aanhoudingen: D.K. (17) en Jesse van Rijn (19)'
+# (a person's age; found from the bracket, which is rare, then the initials right before it).
+_AGE_BRACKET = re.compile(r"\.[ \t]*\([ \t]*\d{1,2}(?:[ \t]*(?:jaar|jr\.?))?[ \t]*\)")
+_AGED_INITIALS = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,4})[ \t]*$")
+
+
 def noun_initials(text: str) -> list[Mention]:
-    """'een collega (R.)', 'cliënt F.K.': initials right after a word for a person name someone."""
+    """'een collega (R.)', 'cliënt F.K.': initials right after a word for a person name someone;
+    'D.K. (17)': initials with an age."""
     out = []
+    for a in _AGE_BRACKET.finditer(text):
+        m = _AGED_INITIALS.search(text, max(0, a.start() - 12), a.start() + 1)
+        if m:
+            tok = m.group(1)
+            out.append(Mention(m.start(1), m.end(1), tok, 0.85, "initialen met leeftijd",
+                               NameParts(first=None, initials=tok, surname=None, tokens=[tok])))
     for m in _BARE_INITIALS.finditer(text):
         w = _WORD_BEFORE.search(text, max(0, m.start() - 25), m.start())
         if w and w.group(1).lower() in _PERSON_NOUNS:
@@ -413,6 +505,10 @@ def later_short_forms(text: str, mentions: list[Mention]) -> list[Mention]:
     if owners:
         out += owners
         spans = sorted(spans + [(m.start, m.end) for m in owners])
+    paraafs = not_inside(particle_initials(text, mentions), spans)
+    if paraafs:
+        out += paraafs
+        spans = sorted(spans + [(m.start, m.end) for m in paraafs])
     return out + not_inside(noun_initials(text), spans)
 
 
