@@ -153,7 +153,7 @@ _MANDATE_BEFORE = re.compile(r"(?i:\b(?:namens|i\.o\.|in opdracht van|voor deze)
 # prefix without any of them cannot match (tests/detect/test_fast_patterns.py checks the keys
 # cover every role word); substring tests run at C speed, the big alternation does not.
 ROLE_KEYS = (
-    "minist", "staatssecr", "premier", "bewindspersoon", "kamerl", "burg", "wethouder",
+    "minist", "staatssecr", "premier", "bewindspersoon", "kamerl", "burg", "weth",
     "raadsl", "statenl", "gedeputeerde", "commissaris", "ombudsman", "fractie", "partijleider",
     "lijsttrekker", "kamervoorzitter", "senator", "europarlementari", "koning", "formateur",
     "secretaris", "griffier", "dijkgraaf", "heemra", "voorganger", "opvolger", "lid", "leden", "motie",

@@ -165,6 +165,28 @@ OUTSIDE_LISTED_MAX = 0.1
 # Reasons of mentions whose only evidence is a name list: the model decides on them.
 
 
+_WORD_AT = re.compile(r"([^\W\d_][\w'’-]*)(\.?)[ \t]+(?=[A-ZÀ-Þ])")
+
+
+def _after_leading_role(text: str, s: int, e: int) -> int:
+    """Where a model span's name starts once the office, title or salutation words it opens
+    with are left off ('Hoogheemraad Schouten' -> 'Schouten', 'Weth. Eelman' -> 'Eelman'): the
+    words the rules strip from a chunk (``STRIP_WORDS``, data) are context, not name, when a
+    capitalised word follows them. A span that is only such a word before a name ('Weth' of
+    'Weth. Eelman') is left empty (returns ``e``)."""
+    while s < e:
+        m = _WORD_AT.match(text, s)
+        if not m:
+            break
+        word = m.group(1).lower()
+        if word not in STRIP_WORDS and word + m.group(2) not in STRIP_WORDS:
+            break
+        if m.group(2) and word + "." not in STRIP_WORDS:
+            break  # 'Mr.' is a title with its dot, but 'Koning.' ends a sentence
+        s = m.end()
+    return s
+
+
 @lru_cache(maxsize=1)
 def _model() -> object | None:
     """The statistical name model if a colleague's module and data are present."""
@@ -601,7 +623,10 @@ class PersonRecognizer(Recognizer):
         by_start = sorted(mentions, key=lambda m: m.start)
         starts = [m.start for m in by_start]
         extra: list[Mention] = []
-        for s, e, p in reading.spans:
+        for s0, e, p in reading.spans:
+            s = _after_leading_role(text, s0, e)
+            if s >= e:
+                continue  # 'Weth. Eelman' where the model reads 'Weth': an office before a name
             i = bisect.bisect_right(starts, e) - 1
             hit = None
             while i >= 0 and by_start[i].end > s - 200:
