@@ -113,7 +113,7 @@ def _name_extension(words: list[str]) -> bool:
         if w in TV_WORDS_LOWER:
             after_tv = True
             continue
-        if not w[:1].isupper() or (lexicon.is_common(w) and not after_tv) \
+        if not w[:1].isupper() or (lexicon.is_common(w) and not after_tv) or _institution_word(w) \
                 or (after_tv and len(w) > 8 and lexicon.is_wordlike(w) and not lexicon.is_surname(w)):
             return False  # ('Anke' -> 'Anke van Natuurmonumenten': 'van' before a body)
         after_tv = False
@@ -201,6 +201,20 @@ def _model() -> object | None:
 # A facility named before its own name ('zwembad De Kreek', 'restaurant Golden Lotus'); word
 # endings, so compounds count too ('eetcafé', 'strandpaviljoen').
 _FACILITY_ENDS = lexicon.cue_lines("facility_words.txt")  # data: facilities and shops
+_INSTITUTION_HEADS = lexicon.cue_lines("institution_heads.txt")  # data: schools, companies, centres
+
+
+def _institution_after(text: str, end: int) -> bool:
+    """The word right after a name names an institution ('Jan van Egmond Lyceum')."""
+    nxt = _NEXT_WORD.match(text, end)
+    return nxt is not None and _institution_word(nxt.group(1))
+
+
+def _institution_word(word: str) -> bool:
+    """'Onderwijscentrum', 'Transportbedrijf', 'Lyceum': a capitalised word naming an
+    institution (not a listed given name or surname)."""
+    return word[:1].isupper() and word.isalpha() and word.lower().endswith(_INSTITUTION_HEADS) \
+        and not lexicon.is_surname(word) and not lexicon.is_first_name(word)
 
 
 def _facility_word(text: str, space: int) -> bool:
@@ -420,6 +434,8 @@ class PersonRecognizer(Recognizer):
                 return None
         if len(toks) == 1 and not ctx and not titled and not role_stripped and self._label_or_org(text, e):
             return None  # 'Dia 2', 'Beatrix Kinderziekenhuis': a label or part of an organisation
+        if not ctx and not titled and not role_stripped and _institution_after(text, e):
+            return None  # 'het Jan van Egmond Lyceum': a school or company named after a person
         if not titled and (firm_after().match(text, e)
                                        or firm_after().fullmatch(" " + text[s:e].split()[-1])):
             return None  # 'Van der Linden Advocaten N.V.', 'Hoogstraten & Peters Advocaten': a firm
@@ -663,6 +679,9 @@ class PersonRecognizer(Recognizer):
                 continue  # 'Peters Advocaten', 'Holthuis B.V.': a firm, as for the rules' mentions
             if len(words) >= 2 and words[0].lower().endswith(_FACILITY_ENDS) and words[0].isalpha():
                 continue  # 'Vishandel Visser': a shop's own name, as for the rules' mentions
+            if len(words) >= 2 and any(_institution_word(w) or (i and firm_after().fullmatch(" " + w))
+                                       for i, w in enumerate(words)):
+                continue  # 'Marnix Onderwijscentrum', 'Scholten Recycling B.V.': an organisation's name
             if len(words) >= 2 and _affiliation(text, s, e, starts, by_start):
                 continue  # 'Hakkert, Nienke (BenU Areaalbeheer)': the unit after a name, in brackets
             if len(words) == 2 and words[0].endswith(".") and not lexicon.is_surname(words[1]) \
