@@ -75,3 +75,16 @@ def test_manager_signing_in_mandate_is_public_an_adviser_is_not() -> None:
     adviser = ("Met vriendelijke groet,\nnamens de burgemeester van Groningen,\n\n"
                "A. Tjalsma\nsenior adviseur horeca\n")
     assert _redacted(adviser, "A. Tjalsma")
+
+
+def test_portfolio_table_cell_motion_and_wrapped_role_list() -> None:
+    text = ("Ter info: wethouder openbare ruimte K. van Elst en bewoner P. van Ommen.\n"
+            "De wethouder zorg belde gisteren Jan Snoeken.\n"
+            "De wethouder ruimtelijke ordening, Karin Versluis-Hoek, is geïnformeerd.\n"
+            "Minister voor Klimaat en Groene Groei| J.H. Verhoef   |\n"
+            "Wij verwijzen naar de motie Tuzcu/Van der Ploeg (M2025-17).\n"
+            "Aanwezig: burgemeester Schuurmans, wethouders Korkmaz-de Vries,\nDe Haan, Tromp en Van Baar.\n")
+    for public in ("K. van Elst", "Karin Versluis-Hoek", "J.H. Verhoef", "Van der Ploeg", "Van Baar"):
+        assert not _redacted(text, public), public
+    assert _redacted(text, "P. van Ommen")
+    assert _redacted(text, "Jan Snoeken")

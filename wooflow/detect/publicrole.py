@@ -32,11 +32,15 @@ POST_ACT = re.compile(
     re.IGNORECASE,
 )
 # "minister van Volksgezondheid, Welzijn en Sport, Kuipers" / "minister voor Langdurige zorg Helder"
+_PORTFOLIOS = lexicon.cue_alternation("portfolios.txt")
 _PRE = re.compile(
-    rf"(?:\b(?:{ROLE_WORDS})(?:\s+(?:van|voor|in|bij|te)\s+[\w'’ ,&-]{{2,70}}?)?"
-    rf"|\b(?:het|de|kamer)?\s*(?:lid|leden)|\bmoties?-?(?:[A-ZÀ-Þ][\w'’-]+\s*(?:/|\ben\b)\s*)*"
-    rf"|\bamendement(?:en)?-?(?:[A-ZÀ-Þ][\w'’-]+\s*(?:/|\ben\b)\s*)*|\binitiatiefnota|"
-    rf"\binitiatiefwetsvoorstel|\bfractie(?:\s+van)?)\s*[,:]?\s*(?:de heer|mevrouw|dhr\.?|mw\.?)?\s*"
+    # 'wethouder openbare ruimte K. van Elst': a portfolio of one or two portfolio words after the office
+    rf"(?:\b(?:{ROLE_WORDS})(?:\s+(?:{_PORTFOLIOS})[\w-]{{0,20}}(?:\s+(?:{_PORTFOLIOS})[\w-]{{0,20}})?)?"
+    rf"(?:\s+(?:van|voor|in|bij|te)\s+[\w'’ ,&-]{{2,70}}?)?"
+    rf"|\b(?:het|de|kamer)?\s*(?:lid|leden)|\bmoties?[- ]?(?:[A-ZÀ-Þ][\w'’-]+\s*(?:/|\ben\b)\s*)*"
+    rf"|\bamendement(?:en)?[- ]?(?:[A-ZÀ-Þ][\w'’-]+\s*(?:/|\ben\b)\s*)*|\binitiatiefnota|"
+    # 'Minister voor Klimaat en Groene Groei| J.H. Verhoef': a table's cells
+    rf"\binitiatiefwetsvoorstel|\bfractie(?:\s+van)?)\s*[,:|]?\s*(?:de heer|mevrouw|dhr\.?|mw\.?)?\s*"
     # academic titles between role and name: 'De burgemeester, mr. A. Aboutaleb'
     rf"(?:(?:mr|dr|drs|ir|ing|prof|ds)\.\s*){{0,3}}$",
     re.IGNORECASE,
@@ -143,9 +147,8 @@ _CLAUSE_WORD = re.compile(r"\s(?:" + lexicon.cue_alternation("clause_words.txt")
 
 # Portfolios of aldermen, deputies and ministers ('wethouder onderwijs', 'gedeputeerde
 # mobiliteit en energie'); a prefix, so compounds count too ('jeugdzorg', 'woningbouw').
-_PORTFOLIOS = lexicon.cue_alternation("portfolios.txt")
 _PORTFOLIO = re.compile(
-    rf"\b(?:{ROLE_WORDS})\s+(?:{_PORTFOLIOS})[\w-]{{0,20}}(?:\s+(?:en|of|\&)\s+[a-zà-ÿ][\w-]{{2,30}})?(?:\s+(?:van|"
+    rf"\b(?:{ROLE_WORDS})\s+(?:{_PORTFOLIOS})[\w-]{{0,20}}(?:\s+(?:(?:en|of|\&)\s+)?[a-zà-ÿ][\w-]{{2,30}})?(?:\s+(?:van|"
     rf"voor|in|te)\s+[\w'’ &-]{{2,40}}?)?"
     rf"\s*,\s*$",
     re.IGNORECASE,
@@ -276,9 +279,10 @@ def plural_role(text: str, start: int) -> str | None:
     line = _line_before(text, start, 300)
     low = line.lower()
     if not any(k in low for k in _PLURAL_KEYS) and line.strip() and LIST_TAIL.fullmatch(line):
-        # the list began on the line above: 'ingediend door\nRients Bouma en Esther Postma-Ameling'
+        # the list began on the line above: 'ingediend door\nRients Bouma en Esther Postma-Ameling',
+        # 'wethouders Korkmaz-de Vries,\nDe Haan, Tromp en Van Baar'
         ls = line_start(text, start, 300)
-        if ls >= 2 and text[ls - 1] == "\n" and text[ls - 2].isalpha():
+        if ls >= 2 and text[ls - 1] == "\n" and (text[ls - 2].isalpha() or text[ls - 2] == ","):
             line = text[line_start(text, ls - 1, 300) : ls - 1] + " " + line
             low = line.lower()
     if not any(k in low for k in _PLURAL_KEYS):
