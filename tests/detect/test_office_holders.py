@@ -88,3 +88,14 @@ def test_portfolio_table_cell_motion_and_wrapped_role_list() -> None:
         assert not _redacted(text, public), public
     assert _redacted(text, "P. van Ommen")
     assert _redacted(text, "Jan Snoeken")
+
+
+def test_given_name_of_a_correspondent_in_a_public_role() -> None:
+    text = ("Van:            Haddouchi, Nadia <n.haddouchi@rotterdam.nl>\n"
+            "Aan:            Stuivenberg, Joost <j.stuivenberg@rotterdam.nl>\n"
+            "Onderwerp: vragen NRC\n\nHierbij de reactie.\n\nMet vriendelijke groet,\n\n"
+            "Nadia Haddouchi\nWoordvoerder wethouder Ravensberg | Directie Communicatie\n\n"
+            "Aan: Haddouchi, Nadia <n.haddouchi@rotterdam.nl>\nOnderwerp: RE: vragen NRC\n\n"
+            "Hoi Nadia,\n\nInhoudelijk klopt de tekst. Groet, Joost\n")
+    assert not _redacted(text, "Hoi Nadia")
+    assert _redacted(text, "Groet, Joost")

@@ -19,6 +19,7 @@ from wooflow.detect.names import CAP, TV_WORDS, NameParts
 from wooflow.detect.personcues import _ORGS_LOWER, PREV_WORD, TITLE, _orgish, _sentence_start, firm_after
 from wooflow.detect.recognizers.email import name_from_local
 from wooflow.detect.recognizers.person import Mention
+from wooflow.detect.textutil import line_start
 from wooflow.model import Finding
 
 if TYPE_CHECKING:
@@ -41,6 +42,7 @@ REASON_SAME = "zelfde persoon als elders geredigeerd"
 _INTERJECTIONS = frozenset({"oei", "oeps", "ach", "tja", "nou", "hè", "he", "hé", "joh", "jee",
                             "jeetje", "hoi", "hallo", "ok", "oké", "top", "nee", "ja", "tsja"})
 REASON_PUBLIC = "zelfde persoon als elders in publieke rol"
+_MAIL_HEADER = re.compile(r"[ \t]*(?i:van|aan|cc|bcc|from|to)[ \t]*:")
 
 
 @dataclass(slots=True)
@@ -240,8 +242,22 @@ def rejudge(text: str, mentions: list[Mention], reg: Registry) -> None:
     # Dekken:') is that holder only where the first name alone is kept in the same text; elsewhere
     # in the case 'Tjeerd de Jong' is someone else.
     here_first = {m.parts.first for m in mentions if m.public is not None and m.parts.first and not m.parts.surname}
+    # A correspondent in a public role in this text ('Van: Haddouchi, Nadia' ... 'Nadia Haddouchi'
+    # / 'Woordvoerder'; a role word, not only a register match): a lone given name in the same
+    # text ('Hoi Nadia,') is that person, unless the case names someone redacted with that given
+    # name in full.
+    full = [m for m in mentions if m.parts.first and m.parts.surname]
+    in_role = {(m.parts.first, m.parts.surname.lower()) for m in full
+               if m.public is not None and m.public.startswith("publieke functie")}
+    correspondents = {m.parts.first for m in full if (m.parts.first, m.parts.surname.lower()) in in_role
+                      and _MAIL_HEADER.match(text, line_start(text, m.start, 200))} if in_role else set()
+    if correspondents:
+        correspondents -= {f for fs in reg.redacted.values() for f in fs}
     for m in mentions:
         p = m.parts
+        if m.public is None and p.first and not p.surname and not p.initials and p.first in correspondents:
+            m.public = f"{REASON_PUBLIC} (voornaam van correspondent)"
+            continue
         if m.public is None and p.first and p.first in reg.kept_first_only and (
                 not p.surname or p.first in here_first):
             m.public = f"{REASON_PUBLIC} (voornaam)"
