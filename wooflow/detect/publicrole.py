@@ -58,7 +58,7 @@ _POST_ROLE = re.compile(
     re.IGNORECASE,
 )
 _SIGN_LINE = re.compile(
-    r"^\s*(namens\s+)?(?:(?:de|het)\s+(?:" + lexicon.cue_alternation("signing_offices.txt") + r")|"
+    r"^\s*(?:(?:de|het)\s+(?:" + lexicon.cue_alternation("signing_offices.txt") + r")|"
     # a governing body signs and a mandated official's name follows 'namens dezen' (the
     # signatory acts in that public role: 'burgemeester en wethouders van Utrecht, namens dezen')
     + lexicon.cue_alternation("signing_bodies.txt") + r")"
@@ -316,12 +316,6 @@ _ON_BEHALF = re.compile(r"(?i)[ \t]*(?:(?:namens|voor|n\.?m\.?|i\.?o\.?)[ \t]+(?
 _IN_MANDATE = re.compile(r"(?i)(?:^|\n)[ \t]*(?:i\.o\.|n\.m\.)[ \t]+(?:(?:mr|drs|dr|ir|ing|prof)\.[ \t]*)*$")
 
 
-# The name's line, then a manager's title on the next line ('teamleider Bezwaar en Beroep').
-_MANAGER_BELOW = re.compile(
-    r"[^\n]{1,80}\r?\n[ \t]*(?i:" + lexicon.cue_alternation("mandate_titles.txt") + r")\b"
-)
-
-
 def signature_role(text: str, start: int) -> str | None:
     """The role of a signature block: 'De minister van ..., \\n\\n Name' (within four lines),
     or either name under a two-column 'de secretaris,   de burgemeester,' line."""
@@ -341,10 +335,7 @@ def signature_role(text: str, start: int) -> str | None:
     for line in reversed(lines[-12:-1]):  # PDF text puts blank lines between a signature's lines
         if not line.strip() or _ON_BEHALF.fullmatch(line):
             continue  # 'namens deze,' / 'voor deze:' between the office and the signatory's name
-        m = None if column else _SIGN_LINE.match(line)
-        if m and m.group(1) and not _MANAGER_BELOW.match(text, start):
-            return None  # 'namens de burgemeester,' / name / 'senior adviseur': a civil servant
-        if m:
+        if not column and _SIGN_LINE.match(line):
             return line.strip().rstrip(",").lower()
         if _SIGN_COLUMNS.match(line):
             return " / ".join(p.strip(" ,") for p in re.split(r"[ \t]{3,}|\t", line.strip())).lower()
