@@ -28,7 +28,13 @@ def test_team_mailbox_named_by_its_display_name() -> None:
 def test_person_display_name_is_never_a_team() -> None:
     text = ("Aan: Jan Jansen <jan.jansen@gemeente.nl>; Van Dam Kees <kees.vandam@gemeente.nl>\n"
             "CC: Kuipers, S. <skuipers@gemeente.nl>; Team Bakker <bakker@gemeente.nl>\n"
+            "CC: Przemysław Wójtowicz <p.wojtowicz@bouwbedrijf-stroobos.nl>\n"
+            "Op 2 mei schreef Mei-Ling Tjoa <m.tjoa@utrecht.nl>:\n"
             "Onderwerp: overleg\n")
+    # unlisted names spelling their own local part are persons, not teams
+    assert _redacted(text, "p.wojtowicz")
+    assert _redacted(text, "Mei-Ling Tjoa")
+    assert _redacted(text, "m.tjoa")
     assert _redacted(text, "jan.jansen")
     assert _redacted(text, "kees.vandam")
     assert _redacted(text, "skuipers")

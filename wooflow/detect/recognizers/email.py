@@ -211,10 +211,22 @@ def _fold(word: str) -> str:
     return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
 
 
+def _team_word(word: str) -> bool:
+    """A word a team's or service's name is made of: an abbreviation in capitals ('HHNK', 'OOV'),
+    an ordinary word or ordinary words run together ('Team', 'Zwemwater', 'coördinatie'), a
+    place or an organisation word."""
+    if word.isupper() and 2 <= len(word) <= 6:
+        return True
+    low = word.lower()
+    return lexicon.is_common(low) or lexicon.is_common(_fold(word)) or lexicon.is_wordlike(word) \
+        or word in lexicon.places() or word in lexicon.organisation_words() \
+        or (_fold(word).isalpha() and _words(_fold(word)) and not lexicon.is_surname(word.capitalize()))
+
+
 def _named_by_display(text: str, start: int, local: str) -> int | None:
     """Where the display name of a team's or service's mailbox starts, else None: the display
     name holds no person's name (no initials, no tussenvoegsel, no listed given name or surname
-    unless written in capitals or a place), and the local part is spelled by its words ('Team OOV'
+    unless written in capitals or a place; every word a team word), and the local part is spelled by its words ('Team OOV'
     / 'oov', 'Werkgeversservicepunt Drenthe' / 'wsp.drenthe', 'DGMI EU-coördinatie' /
     'eu-coordinatie'): every part a display word, a place, an ordinary word or a short code."""
     m = _DISPLAY.search(text, max(0, start - 62), start)
@@ -229,6 +241,8 @@ def _named_by_display(text: str, start: int, local: str) -> int | None:
                 lexicon.is_first_name(bare.capitalize()) or (lexicon.is_surname(bare.capitalize())
                                                              and bare.capitalize() not in lexicon.places()))):
             return None
+        if not all(_team_word(p) for p in bare.split("-") if p):
+            return None  # 'Przemysław Wójtowicz', 'Mei-Ling Tjoa': unlisted names are no team words
     shown = {p for w in words for p in re.split(r"[-/]", _fold(w)) if p} | {_fold(w) for w in words}
     parts = [p for p in re.split(r"[._-]", local.lower()) if p]
     if not any(len(p) >= 3 and p in shown for p in parts):
