@@ -246,10 +246,10 @@ def rejudge(text: str, mentions: list[Mention], reg: Registry) -> None:
     # / 'Woordvoerder'; a role word, not only a register match): a lone given name in the same
     # text ('Hoi Nadia,') is that person, unless the case names someone redacted with that given
     # name in full.
-    full = [m for m in mentions if m.parts.first and m.parts.surname]
-    in_role = {(m.parts.first, m.parts.surname.lower()) for m in full
+    full = [(m, m.parts.first, m.parts.surname.lower()) for m in mentions if m.parts.first and m.parts.surname]
+    in_role = {(first, sur) for m, first, sur in full
                if m.public is not None and m.public.startswith("publieke functie")}
-    correspondents = {m.parts.first for m in full if (m.parts.first, m.parts.surname.lower()) in in_role
+    correspondents = {first for m, first, sur in full if (first, sur) in in_role
                       and _MAIL_HEADER.match(text, line_start(text, m.start, 200))} if in_role else set()
     if correspondents:
         correspondents -= {f for fs in reg.redacted.values() for f in fs}

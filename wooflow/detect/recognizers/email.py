@@ -226,9 +226,10 @@ def _team_word(word: str) -> bool:
 def _named_by_display(text: str, start: int, local: str) -> int | None:
     """Where the display name of a team's or service's mailbox starts, else None: the display
     name holds no person's name (no initials, no tussenvoegsel, no listed given name or surname
-    unless written in capitals or a place; every word a team word), and the local part is spelled by its words ('Team OOV'
-    / 'oov', 'Werkgeversservicepunt Drenthe' / 'wsp.drenthe', 'DGMI EU-coördinatie' /
-    'eu-coordinatie'): every part a display word, a place, an ordinary word or a short code."""
+    unless written in capitals or a place; every word a team word), and the local part is
+    spelled by its words ('Team OOV' / 'oov', 'Werkgeversservicepunt Drenthe' / 'wsp.drenthe',
+    'DGMI EU-coördinatie' / 'eu-coordinatie'): every part a display word, a place, an ordinary
+    word or a short code."""
     m = _DISPLAY.search(text, max(0, start - 62), start)
     if not m:
         return None
