@@ -89,3 +89,11 @@ def test_given_name_of_a_correspondent_in_a_public_role() -> None:
             "Hoi Nadia,\n\nInhoudelijk klopt de tekst. Groet, Joost\n")
     assert not _redacted(text, "Hoi Nadia")
     assert _redacted(text, "Groet, Joost")
+
+
+def test_chat_speaker_with_surname_initial_in_a_role_is_the_full_name() -> None:
+    text = ("Deelnemers: Ellen Wolters-Hendrix (+31 6 51 44 02 87), Ellen Smit (+31 6 22 70 93 15)\n"
+            "16-03-26 07:58 - Ellen W (burg): Goedemorgen. Ik wil vandaag een spoedsluiting.\n"
+            "16-03-26 08:02 - Ellen Smit: Ik bereid het besluit voor.\n")
+    assert not _redacted(text, "Ellen Wolters-Hendrix")
+    assert _redacted(text, "Ellen Smit (")

@@ -135,10 +135,17 @@ def align_full_names(mentions: Mapping[Any, list[Mention]]) -> None:
     if not kept:
         return
     for ms in mentions.values():
+        # 'Ellen W (burg):' in a chat's speaker lines and 'Ellen Wolters-Hendrix' in its list of
+        # participants: a given name with the surname's initial, kept in a role in the same text
+        short = {(m.parts.first, m.parts.surname.rstrip(".")) for m in ms if m.public is not None and m.parts.first
+                 and m.parts.surname and len(m.parts.surname.rstrip(".")) == 1 and m.parts.surname[0].isupper()}
         for m in ms:
             p = m.parts
             if m.public is None and p.surname and (p.surname.lower(), p.first or p.initials) in kept:
                 m.public = f"{REASON_PUBLIC} (volledige naam)"
+            elif m.public is None and short and p.first and p.surname and len(p.surname) > 2 \
+                    and (p.first, p.surname[0]) in short:
+                m.public = f"{REASON_PUBLIC} (voornaam en initiaal van de achternaam)"
 
 
 def build_registry(
