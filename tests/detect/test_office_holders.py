@@ -97,3 +97,11 @@ def test_chat_speaker_with_surname_initial_in_a_role_is_the_full_name() -> None:
             "16-03-26 08:02 - Ellen Smit: Ik bereid het besluit voor.\n")
     assert not _redacted(text, "Ellen Wolters-Hendrix")
     assert _redacted(text, "Ellen Smit (")
+
+
+def test_second_signatory_of_a_governing_body() -> None:
+    body = ("Middelburg, 14 mei 2024\n\nGedeputeerde Staten van Zeeland,\n"
+            "A.M. van der Hoek-Vermeulen, voorzitter\ndrs. K. Dees, secretaris\n")
+    assert not _redacted(body, "K. Dees")
+    closing = "Met vriendelijke groet,\n\nP. Jansen, adviseur\nK. de Vries, jurist\n"
+    assert _redacted(closing, "K. de Vries")

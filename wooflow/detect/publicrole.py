@@ -316,6 +316,12 @@ _ON_BEHALF = re.compile(r"(?i)[ \t]*(?:(?:namens|voor|n\.?m\.?|i\.?o\.?)[ \t]+(?
 _IN_MANDATE = re.compile(r"(?i)(?:^|\n)[ \t]*(?:i\.o\.|n\.m\.)[ \t]+(?:(?:mr|drs|dr|ir|ing|prof)\.[ \t]*)*$")
 
 
+# A signatory's own line in a body's signature: initials and surname, a comma, the function.
+_COSIGNER_LINE = re.compile(
+    r"[ \t]*(?:(?:mr|dr|drs|ir|ing|prof|ds)\.[ \t]*)*(?:[A-Z]\.)+[ \t]*[^,\n]{2,60},[ \t]*[a-z][^,\n]{2,40}"
+)
+
+
 def signature_role(text: str, start: int) -> str | None:
     """The role of a signature block: 'De minister van ..., \\n\\n Name' (within four lines),
     or either name under a two-column 'de secretaris,   de burgemeester,' line."""
@@ -332,9 +338,13 @@ def signature_role(text: str, start: int) -> str | None:
         column = True
     pre = text[max(0, start - 300) : start]
     lines = pre.split("\n")
+    cosigners = 0
     for line in reversed(lines[-12:-1]):  # PDF text puts blank lines between a signature's lines
         if not line.strip() or _ON_BEHALF.fullmatch(line):
             continue  # 'namens deze,' / 'voor deze:' between the office and the signatory's name
+        if not column and cosigners < 2 and _COSIGNER_LINE.fullmatch(line):
+            cosigners += 1  # 'Gedeputeerde Staten van Zeeland,' / 'A.M. van der Hoek-Vermeulen,
+            continue        # voorzitter' / 'drs. K. Dees, secretaris': the body's second signatory
         if not column and _SIGN_LINE.match(line):
             return line.strip().rstrip(",").lower()
         if _SIGN_COLUMNS.match(line):
