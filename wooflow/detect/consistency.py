@@ -19,6 +19,7 @@ from wooflow.detect.names import CAP, TV_WORDS, NameParts
 from wooflow.detect.personcues import _ORGS_LOWER, PREV_WORD, TITLE, _orgish, _sentence_start, firm_after
 from wooflow.detect.recognizers.email import name_from_local
 from wooflow.detect.recognizers.person import Mention
+from wooflow.detect.textutil import line_start
 from wooflow.model import Finding
 
 if TYPE_CHECKING:
@@ -41,6 +42,7 @@ REASON_SAME = "zelfde persoon als elders geredigeerd"
 _INTERJECTIONS = frozenset({"oei", "oeps", "ach", "tja", "nou", "hè", "he", "hé", "joh", "jee",
                             "jeetje", "hoi", "hallo", "ok", "oké", "top", "nee", "ja", "tsja"})
 REASON_PUBLIC = "zelfde persoon als elders in publieke rol"
+_MAIL_HEADER = re.compile(r"[ \t]*(?i:van|aan|cc|bcc|from|to)[ \t]*:")
 
 
 @dataclass(slots=True)
@@ -133,10 +135,17 @@ def align_full_names(mentions: Mapping[Any, list[Mention]]) -> None:
     if not kept:
         return
     for ms in mentions.values():
+        # 'Ellen W (burg):' in a chat's speaker lines and 'Ellen Wolters-Hendrix' in its list of
+        # participants: a given name with the surname's initial, kept in a role in the same text
+        short = {(m.parts.first, m.parts.surname.rstrip(".")) for m in ms if m.public is not None and m.parts.first
+                 and m.parts.surname and len(m.parts.surname.rstrip(".")) == 1 and m.parts.surname[0].isupper()}
         for m in ms:
             p = m.parts
             if m.public is None and p.surname and (p.surname.lower(), p.first or p.initials) in kept:
                 m.public = f"{REASON_PUBLIC} (volledige naam)"
+            elif m.public is None and short and p.first and p.surname and len(p.surname) > 2 \
+                    and (p.first, p.surname[0]) in short:
+                m.public = f"{REASON_PUBLIC} (voornaam en initiaal van de achternaam)"
 
 
 def build_registry(
@@ -240,8 +249,22 @@ def rejudge(text: str, mentions: list[Mention], reg: Registry) -> None:
     # Dekken:') is that holder only where the first name alone is kept in the same text; elsewhere
     # in the case 'Tjeerd de Jong' is someone else.
     here_first = {m.parts.first for m in mentions if m.public is not None and m.parts.first and not m.parts.surname}
+    # A correspondent in a public role in this text ('Van: Haddouchi, Nadia' ... 'Nadia Haddouchi'
+    # / 'Woordvoerder'; a role word, not only a register match): a lone given name in the same
+    # text ('Hoi Nadia,') is that person, unless the case names someone redacted with that given
+    # name in full.
+    full = [(m, m.parts.first, m.parts.surname.lower()) for m in mentions if m.parts.first and m.parts.surname]
+    in_role = {(first, sur) for m, first, sur in full
+               if m.public is not None and m.public.startswith("publieke functie")}
+    correspondents = {first for m, first, sur in full if (first, sur) in in_role
+                      and _MAIL_HEADER.match(text, line_start(text, m.start, 200))} if in_role else set()
+    if correspondents:
+        correspondents -= {f for fs in reg.redacted.values() for f in fs}
     for m in mentions:
         p = m.parts
+        if m.public is None and p.first and not p.surname and not p.initials and p.first in correspondents:
+            m.public = f"{REASON_PUBLIC} (voornaam van correspondent)"
+            continue
         if m.public is None and p.first and p.first in reg.kept_first_only and (
                 not p.surname or p.first in here_first):
             m.public = f"{REASON_PUBLIC} (voornaam)"

@@ -24,7 +24,7 @@ CITATION_LIST = re.compile(
 )
 PLURAL = re.compile(r"\b(?:" + lexicon.cue_alternation("role_plurals.txt") + r")\b[ \t:]*", re.IGNORECASE)
 _PLURAL_KEYS = ("wethouders", "gedeputeerden", "leden", "ministers", "staatssecretarissen", "burgemeesters",
-                 "bewindspersonen", "heemraden")
+                 "bewindspersonen", "heemraden", "ingediend")
 LIST_TAIL = re.compile(r"(?:[A-ZÀ-Þ][^,;()\n]{1,40}(?:\([^()\n]{1,40}\))?[ \t]*(?:,|\ben\b)[ \t]*)*$")
 POST_ACT = re.compile(
     r"^[ \t]+(?:heeft|had|dient|diende|heeft ook|had ook)[ \t]+(?:\w+[ \t]+){0,2}(?:een[ \t]+)?"
@@ -32,11 +32,15 @@ POST_ACT = re.compile(
     re.IGNORECASE,
 )
 # "minister van Volksgezondheid, Welzijn en Sport, Kuipers" / "minister voor Langdurige zorg Helder"
+_PORTFOLIOS = lexicon.cue_alternation("portfolios.txt")
 _PRE = re.compile(
-    rf"(?:\b(?:{ROLE_WORDS})(?:\s+(?:van|voor|in|bij|te)\s+[\w'’ ,&-]{{2,70}}?)?"
-    rf"|\b(?:het|de|kamer)?\s*(?:lid|leden)|\bmoties?-?(?:[A-ZÀ-Þ][\w'’-]+\s*(?:/|\ben\b)\s*)*"
-    rf"|\bamendement(?:en)?-?(?:[A-ZÀ-Þ][\w'’-]+\s*(?:/|\ben\b)\s*)*|\binitiatiefnota|"
-    rf"\binitiatiefwetsvoorstel|\bfractie(?:\s+van)?)\s*[,:]?\s*(?:de heer|mevrouw|dhr\.?|mw\.?)?\s*"
+    # 'wethouder openbare ruimte K. van Elst': a portfolio of one or two portfolio words after the office
+    rf"(?:\b(?:{ROLE_WORDS})(?:\s+(?:{_PORTFOLIOS})[\w-]{{0,20}}(?:\s+(?:{_PORTFOLIOS})[\w-]{{0,20}})?)?"
+    rf"(?:\s+(?:van|voor|in|bij|te)\s+[\w'’ ,&-]{{2,70}}?)?"
+    rf"|\b(?:het|de|kamer)?\s*(?:lid|leden)|\bmoties?[- ]?(?:[A-ZÀ-Þ][\w'’-]+\s*(?:/|\ben\b)\s*)*"
+    rf"|\bamendement(?:en)?[- ]?(?:[A-ZÀ-Þ][\w'’-]+\s*(?:/|\ben\b)\s*)*|\binitiatiefnota|"
+    # 'Minister voor Klimaat en Groene Groei| J.H. Verhoef': a table's cells
+    rf"\binitiatiefwetsvoorstel|\bfractie(?:\s+van)?)\s*[,:|]?\s*(?:de heer|mevrouw|dhr\.?|mw\.?)?\s*"
     # academic titles between role and name: 'De burgemeester, mr. A. Aboutaleb'
     rf"(?:(?:mr|dr|drs|ir|ing|prof|ds)\.\s*){{0,3}}$",
     re.IGNORECASE,
@@ -46,7 +50,11 @@ _POST_ROLE = re.compile(
     rf"mer|lid van (?:de )?(?:gemeenteraad|provinciale staten|raad))\b"
     rf"|\([ \t]*(?:{ROLE_WORDS})\b|[ \t]*\|[ \t]*(?:{ROLE_WORDS})\b"
     # 'Anouk Terpstra (gemeente Súdwest-Fryslân, wethouder)': the body, then the office, in brackets
-    rf"|\([^()\n]{{1,60}}?[,;][ \t]*(?:de[ \t]+)?(?:{ROLE_WORDS}|lid (?:van het )?(?:dagelijks|algemeen) bestuur)\b)",
+    rf"|\([^()\n]{{1,60}}?[,;][ \t]*(?:de[ \t]+)?(?:{ROLE_WORDS}|lid (?:van het )?(?:dagelijks|algemeen) bestuur)\b"
+    # 'Marij Dautzenberg-Keulers (lid dagelijks bestuur, watersysteem)': the seat alone in brackets
+    rf"|\([ \t]*lid (?:van het )?(?:dagelijks|algemeen) bestuur\b"
+    # 'Jan Willem Schuurman      heemraad, portefeuillehouder ...': the office in the next column
+    rf"|(?:\t|[ ]{{2,}})[ \t]*(?:{ROLE_WORDS})\b(?![ \t]*:))",
     re.IGNORECASE,
 )
 _SIGN_LINE = re.compile(
@@ -89,8 +97,9 @@ def party_after(text: str, end: int) -> str | None:
 # The chair of a public authority ('zij zei dat het concept van voorzitter Aleid Wolfsen', in a
 # sentence about the AP): public in that role. A chair alone ('Voorzitter: Jan de Vries' of an
 # internal meeting) is not; the body must be named on the line, before or right after the name.
+_BOARD_SEATS = lexicon.cue_alternation("authority_board_roles.txt")
 _CHAIR_BEFORE = re.compile(
-    r"(?i:\b(?:de\s+|het\s+|vice)?(?:voorzitter|voorzitster)(?:\s+van\s+(?:de|het)\s+[\w'’ -]{2,50}?)?"
+    r"(?i:\b(?:de\s+|het\s+|vice)?(" + _BOARD_SEATS + r")(?:\s+van\s+(?:de|het)\s+[\w'’ -]{2,50}?)?"
     r"\s*[,:]?\s*(?:de heer|mevrouw|dhr\.|mw\.)?\s*"
     r"(?:(?:mr|dr|drs|ir|prof)\.\s*){0,3})$"
 )
@@ -107,18 +116,20 @@ _CHAIRED_BODY = re.compile(
 
 def chair_of_authority(text: str, start: int, end: int) -> str | None:
     pre = text[max(0, start - 90) : start]
-    if "oorzit" not in pre:  # speed: most names have no chair word before them
+    if "oorzit" not in pre and "estuur" not in pre:  # speed: most names have no seat word before them
         return None
     nl = pre.rfind("\n")
     line_pre = pre[nl + 1 :]
     if "voorzitterschap" in line_pre and _CHAIRED_BODY.search(line_pre):
         return "voorzitter van een ingesteld team of commissie"
-    if not _CHAIR_BEFORE.search(line_pre):
+    seat = _CHAIR_BEFORE.search(line_pre)
+    if not seat:
         return None
     le = text.find("\n", end, end + 80)
     around = line_pre + " " + text[end : le if le >= 0 else end + 80]
     m = _AUTHORITY.search(around)
-    return f"voorzitter ({m.group(0)})" if m else None
+    word = "voorzitter" if "oorzit" in seat.group(1).lower() else seat.group(1).lower()
+    return f"{word} ({m.group(0)})" if m else None
 
 
 # Speed: IGNORECASE makes the engine fold case at every step of a search that is tried at
@@ -136,9 +147,8 @@ _CLAUSE_WORD = re.compile(r"\s(?:" + lexicon.cue_alternation("clause_words.txt")
 
 # Portfolios of aldermen, deputies and ministers ('wethouder onderwijs', 'gedeputeerde
 # mobiliteit en energie'); a prefix, so compounds count too ('jeugdzorg', 'woningbouw').
-_PORTFOLIOS = lexicon.cue_alternation("portfolios.txt")
 _PORTFOLIO = re.compile(
-    rf"\b(?:{ROLE_WORDS})\s+(?:{_PORTFOLIOS})[\w-]{{0,20}}(?:\s+(?:en|of|\&)\s+[a-zà-ÿ][\w-]{{2,30}})?(?:\s+(?:van|"
+    rf"\b(?:{ROLE_WORDS})\s+(?:{_PORTFOLIOS})[\w-]{{0,20}}(?:\s+(?:(?:en|of|\&)\s+)?[a-zà-ÿ][\w-]{{2,30}})?(?:\s+(?:van|"
     rf"voor|in|te)\s+[\w'’ &-]{{2,40}}?)?"
     rf"\s*,\s*$",
     re.IGNORECASE,
@@ -153,7 +163,7 @@ _MANDATE_BEFORE = re.compile(r"(?i:\b(?:namens|i\.o\.|in opdracht van|voor deze)
 # prefix without any of them cannot match (tests/detect/test_fast_patterns.py checks the keys
 # cover every role word); substring tests run at C speed, the big alternation does not.
 ROLE_KEYS = (
-    "minist", "staatssecr", "premier", "bewindspersoon", "kamerl", "burg", "wethouder",
+    "minist", "staatssecr", "premier", "bewindspersoon", "kamerl", "burg", "weth",
     "raadsl", "statenl", "gedeputeerde", "commissaris", "ombudsman", "fractie", "partijleider",
     "lijsttrekker", "kamervoorzitter", "senator", "europarlementari", "koning", "formateur",
     "secretaris", "griffier", "dijkgraaf", "heemra", "voorganger", "opvolger", "lid", "leden", "motie",
@@ -256,7 +266,11 @@ def role_after(text: str, end: int) -> str | None:
     # Speed: _POST_ROLE needs ',', '(' or '|' as the first character after blanks, POST_ACT a
     # blank then 'heeft/had/dient'; checked on a short slice first (run for every name).
     nxt = text[end : end + 8].lstrip(" \t")[:1]
-    m = _POST_ROLE.match(text[end : end + 80]) if nxt in (",", "(", "|", "") else None
+    m = _POST_ROLE.match(text[end : end + 80]) \
+        if nxt in (",", "(", "|", "") or text[end : end + 2] in ("  ", " \t") or text[end : end + 1] == "\t" else None
+    if m and m.group(0)[:1] in (" ", "\t") and m.group(0).lstrip()[:1].isupper() \
+            and lexicon.is_surname(m.group(0).split()[-1]):
+        m = None  # 'Gedetineerde   Koning, J. de': a surname in the next column, not an office
     if m and not _next_item_person(text, end + m.end(), m.group(0)):
         return m.group(0).strip(" ,()").lower()
     m = _ROLE_LINE_BELOW.match(text, end, end + 80) if nxt in ("\n", "\r") else None
@@ -273,6 +287,13 @@ def plural_role(text: str, start: int) -> str | None:
     """'wethouders Eerenberg, De Vries en Voortman': every name in the list after the role."""
     line = _line_before(text, start, 300)
     low = line.lower()
+    if not any(k in low for k in _PLURAL_KEYS) and line.strip() and LIST_TAIL.fullmatch(line):
+        # the list began on the line above: 'ingediend door\nRients Bouma en Esther Postma-Ameling',
+        # 'wethouders Korkmaz-de Vries,\nDe Haan, Tromp en Van Baar'
+        ls = line_start(text, start, 300)
+        if ls >= 2 and text[ls - 1] == "\n" and (text[ls - 2].isalpha() or text[ls - 2] == ","):
+            line = text[line_start(text, ls - 1, 300) : ls - 1] + " " + line
+            low = line.lower()
     if not any(k in low for k in _PLURAL_KEYS):
         return None
     last = None
@@ -283,7 +304,8 @@ def plural_role(text: str, start: int) -> str | None:
     between = line[last.end() :]
     if ";" in between or not LIST_TAIL.fullmatch(between):
         return None
-    return last.group(0).strip(" :").lower()
+    role = last.group(0).strip(" :").lower()
+    return "indiener van motie of amendement" if role.endswith("door") else role
 
 
 # Academic titles before a signing name ('drs. P.M.J. Oostdijk'), and a column gap before the
@@ -303,6 +325,12 @@ _ON_BEHALF = re.compile(r"(?i)[ \t]*(?:(?:namens|voor|n\.?m\.?|i\.?o\.?)[ \t]+(?
 _IN_MANDATE = re.compile(r"(?i)(?:^|\n)[ \t]*(?:i\.o\.|n\.m\.)[ \t]+(?:(?:mr|drs|dr|ir|ing|prof)\.[ \t]*)*$")
 
 
+# A signatory's own line in a body's signature: initials and surname, a comma, the function.
+_COSIGNER_LINE = re.compile(
+    r"[ \t]*(?:(?:mr|dr|drs|ir|ing|prof|ds)\.[ \t]*)*(?:[A-Z]\.)+[ \t]*[^,\n]{2,60},[ \t]*[a-z][^,\n]{2,40}"
+)
+
+
 def signature_role(text: str, start: int) -> str | None:
     """The role of a signature block: 'De minister van ..., \\n\\n Name' (within four lines),
     or either name under a two-column 'de secretaris,   de burgemeester,' line."""
@@ -319,9 +347,13 @@ def signature_role(text: str, start: int) -> str | None:
         column = True
     pre = text[max(0, start - 300) : start]
     lines = pre.split("\n")
+    cosigners = 0
     for line in reversed(lines[-12:-1]):  # PDF text puts blank lines between a signature's lines
         if not line.strip() or _ON_BEHALF.fullmatch(line):
             continue  # 'namens deze,' / 'voor deze:' between the office and the signatory's name
+        if not column and cosigners < 2 and _COSIGNER_LINE.fullmatch(line):
+            cosigners += 1  # 'Gedeputeerde Staten van Zeeland,' / 'A.M. van der Hoek-Vermeulen,
+            continue        # voorzitter' / 'drs. K. Dees, secretaris': the body's second signatory
         if not column and _SIGN_LINE.match(line):
             return line.strip().rstrip(",").lower()
         if _SIGN_COLUMNS.match(line):

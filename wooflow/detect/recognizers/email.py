@@ -8,6 +8,7 @@ Functional mailboxes (woo-verzoeken@, info@, griffie@ ...) stay public.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -201,6 +202,57 @@ def _unit_acronym(text: str, pos: int, local: str) -> bool:
     return False
 
 
+# 'Zwemwater HHNK <zwemwater@hhnk.nl>', 'Team OOV <oov@doetinchem.nl>': the display name before
+# the address, on its own line or list item (no ':', ';', ',' or quote inside).
+_DISPLAY = re.compile(r"([^\n<>;:,\"()]{3,60}?)[ \t]*<$")
+
+
+def _fold(word: str) -> str:
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
+
+
+def _team_word(word: str) -> bool:
+    """A word a team's or service's name is made of: an abbreviation in capitals ('HHNK', 'OOV'),
+    an ordinary word or ordinary words run together ('Team', 'Zwemwater', 'coördinatie'), a
+    place or an organisation word."""
+    if word.isupper() and 2 <= len(word) <= 6:
+        return True
+    low = word.lower()
+    return lexicon.is_common(low) or lexicon.is_common(_fold(word)) or lexicon.is_wordlike(word) \
+        or word in lexicon.places() or word in lexicon.organisation_words() \
+        or (_fold(word).isalpha() and _words(_fold(word)) and not lexicon.is_surname(word.capitalize()))
+
+
+def _named_by_display(text: str, start: int, local: str) -> int | None:
+    """Where the display name of a team's or service's mailbox starts, else None: the display
+    name holds no person's name (no initials, no tussenvoegsel, no listed given name or surname
+    unless written in capitals or a place; every word a team word), and the local part is
+    spelled by its words ('Team OOV' / 'oov', 'Werkgeversservicepunt Drenthe' / 'wsp.drenthe',
+    'DGMI EU-coördinatie' / 'eu-coordinatie'): every part a display word, a place, an ordinary
+    word or a short code."""
+    m = _DISPLAY.search(text, max(0, start - 62), start)
+    if not m:
+        return None
+    words = m.group(1).split()
+    if not 2 <= len(words) <= 5:
+        return None
+    for w in words:
+        bare = w.strip(".-'’")
+        if w.endswith(".") or not bare or bare.lower() in TV_WORDS or (not bare.isupper() and (
+                lexicon.is_first_name(bare.capitalize()) or (lexicon.is_surname(bare.capitalize())
+                                                             and bare.capitalize() not in lexicon.places()))):
+            return None
+        if not all(_team_word(p) for p in bare.split("-") if p):
+            return None  # 'Przemysław Wójtowicz', 'Mei-Ling Tjoa': unlisted names are no team words
+    shown = {p for w in words for p in re.split(r"[-/]", _fold(w)) if p} | {_fold(w) for w in words}
+    parts = [p for p in re.split(r"[._-]", local.lower()) if p]
+    if not any(len(p) >= 3 and p in shown for p in parts):
+        return None
+    if not all(p in shown or len(p) <= 4 or lexicon.is_common(p) or p in lexicon.places_lower() for p in parts):
+        return None
+    return m.start(1) + len(m.group(1)) - len(m.group(1).lstrip())
+
+
 class EmailRecognizer(Recognizer):
     NAME = "email"
     ENTITIES = ("EMAIL_ADDRESS",)
@@ -218,7 +270,12 @@ class EmailRecognizer(Recognizer):
         runs = NameRuns(text)
         for m in self._re.finditer(text):
             local, domain = m.group(1).rstrip("."), m.group(2).lower()
-            if is_functional(local, runs) or _unit_acronym(text, m.start(), local):
+            shown = _named_by_display(text, m.start(), local) if text[m.start() - 1 : m.start()] == "<" else None
+            if shown is not None and domain not in PRIVATE_DOMAINS:
+                # the display name is the team's or service's, kept with its address
+                out.append(self.finding(text, shown, m.end() + (text[m.end() : m.end() + 1] == ">"), 0.9,
+                                        "functionele mailbox (naam van team of dienst)", action="keep"))
+            elif is_functional(local, runs) or _unit_acronym(text, m.start(), local):
                 out.append(
                     self.finding(text, m.start(), m.end(), 0.9, "functionele mailbox", action="keep")
                 )

@@ -113,7 +113,7 @@ def _name_extension(words: list[str]) -> bool:
         if w in TV_WORDS_LOWER:
             after_tv = True
             continue
-        if not w[:1].isupper() or (lexicon.is_common(w) and not after_tv) \
+        if not w[:1].isupper() or (lexicon.is_common(w) and not after_tv) or _institution_word(w) \
                 or (after_tv and len(w) > 8 and (lexicon.is_wordlike(w) or _orgish(w)) and not lexicon.is_surname(w)):
             return False  # ('Anke' -> 'Anke van Natuurmonumenten', 'van VluchtelingenWerk': 'van' before a body)
         after_tv = False
@@ -165,6 +165,28 @@ OUTSIDE_LISTED_MAX = 0.1
 # Reasons of mentions whose only evidence is a name list: the model decides on them.
 
 
+_WORD_AT = re.compile(r"([^\W\d_][\w'’-]*)(\.?)[ \t]+(?=[A-ZÀ-Þ])")
+
+
+def _after_leading_role(text: str, s: int, e: int) -> int:
+    """Where a model span's name starts once the office, title or salutation words it opens
+    with are left off ('Hoogheemraad Schouten' -> 'Schouten', 'Weth. Eelman' -> 'Eelman'): the
+    words the rules strip from a chunk (``STRIP_WORDS``, data) are context, not name, when a
+    capitalised word follows them. A span that is only such a word before a name ('Weth' of
+    'Weth. Eelman') is left empty (returns ``e``)."""
+    while s < e:
+        m = _WORD_AT.match(text, s)
+        if not m:
+            break
+        word = m.group(1).lower()
+        if word not in STRIP_WORDS and word + m.group(2) not in STRIP_WORDS:
+            break
+        if m.group(2) and word + "." not in STRIP_WORDS:
+            break  # 'Mr.' is a title with its dot, but 'Koning.' ends a sentence
+        s = m.end()
+    return s
+
+
 @lru_cache(maxsize=1)
 def _model() -> object | None:
     """The statistical name model if a colleague's module and data are present."""
@@ -179,6 +201,20 @@ def _model() -> object | None:
 # A facility named before its own name ('zwembad De Kreek', 'restaurant Golden Lotus'); word
 # endings, so compounds count too ('eetcafé', 'strandpaviljoen').
 _FACILITY_ENDS = lexicon.cue_lines("facility_words.txt")  # data: facilities and shops
+_INSTITUTION_HEADS = lexicon.cue_lines("institution_heads.txt")  # data: schools, companies, centres
+
+
+def _institution_after(text: str, end: int) -> bool:
+    """The word right after a name names an institution ('Jan van Egmond Lyceum')."""
+    nxt = _NEXT_WORD.match(text, end)
+    return nxt is not None and _institution_word(nxt.group(1))
+
+
+def _institution_word(word: str) -> bool:
+    """'Onderwijscentrum', 'Transportbedrijf', 'Lyceum': a capitalised word naming an
+    institution (not a listed given name or surname)."""
+    return word[:1].isupper() and word.isalpha() and word.lower().endswith(_INSTITUTION_HEADS) \
+        and not lexicon.is_surname(word) and not lexicon.is_first_name(word)
 
 
 def _facility_word(text: str, space: int) -> bool:
@@ -398,6 +434,8 @@ class PersonRecognizer(Recognizer):
                 return None
         if len(toks) == 1 and not ctx and not titled and not role_stripped and self._label_or_org(text, e):
             return None  # 'Dia 2', 'Beatrix Kinderziekenhuis': a label or part of an organisation
+        if not ctx and not titled and not role_stripped and _institution_after(text, e):
+            return None  # 'het Jan van Egmond Lyceum': a school or company named after a person
         if not titled and (firm_after().match(text, e)
                                        or firm_after().fullmatch(" " + text[s:e].split()[-1])):
             return None  # 'Van der Linden Advocaten N.V.', 'Hoogstraten & Peters Advocaten': a firm
@@ -601,7 +639,10 @@ class PersonRecognizer(Recognizer):
         by_start = sorted(mentions, key=lambda m: m.start)
         starts = [m.start for m in by_start]
         extra: list[Mention] = []
-        for s, e, p in reading.spans:
+        for s0, e, p in reading.spans:
+            s = _after_leading_role(text, s0, e)
+            if s >= e:
+                continue  # 'Weth. Eelman' where the model reads 'Weth': an office before a name
             i = bisect.bisect_right(starts, e) - 1
             hit = None
             while i >= 0 and by_start[i].end > s - 200:
@@ -638,6 +679,9 @@ class PersonRecognizer(Recognizer):
                 continue  # 'Peters Advocaten', 'Holthuis B.V.': a firm, as for the rules' mentions
             if len(words) >= 2 and words[0].lower().endswith(_FACILITY_ENDS) and words[0].isalpha():
                 continue  # 'Vishandel Visser': a shop's own name, as for the rules' mentions
+            if len(words) >= 2 and any(_institution_word(w) or (i and firm_after().fullmatch(" " + w))
+                                       for i, w in enumerate(words)):
+                continue  # 'Marnix Onderwijscentrum', 'Scholten Recycling B.V.': an organisation's name
             if len(words) >= 2 and _affiliation(text, s, e, starts, by_start):
                 continue  # 'Hakkert, Nienke (BenU Areaalbeheer)': the unit after a name, in brackets
             if len(words) == 2 and words[0].endswith(".") and not lexicon.is_surname(words[1]) \
