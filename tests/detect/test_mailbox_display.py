@@ -39,3 +39,13 @@ def test_person_display_name_is_never_a_team() -> None:
     assert _redacted(text, "kees.vandam")
     assert _redacted(text, "skuipers")
     assert _redacted(text, "bakker@")
+
+
+def test_a_persons_display_name_that_spells_the_local_part_makes_it_personal() -> None:
+    from wooflow.detect import detect_text
+
+    found = detect_text("Van: De Boer <deboer@gemeente.nl>\nOnderwerp: vergunning\n")
+    assert not any(f.action == "keep" and "deboer" in f.text for f in found)
+    assert any(f.action == "redact" and f.text == "deboer" for f in found)
+    kept = detect_text("Aan: Klantcontact <klantcontact@ede.nl>\n")
+    assert any(f.action == "keep" and "klantcontact" in f.text for f in kept)

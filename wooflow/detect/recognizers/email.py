@@ -253,6 +253,22 @@ def _named_by_display(text: str, start: int, local: str) -> int | None:
     return m.start(1) + len(m.group(1)) - len(m.group(1).lstrip())
 
 
+def _display_spells_name(text: str, pos: int, local: str) -> bool:
+    """'De Boer <deboer@gemeente.nl>': the display name is a person's name (capitalised words
+    and particles, ending in a surname or opening with a given name) and spells the local part,
+    which is then that person's address, however much it reads as words ('de' + 'boer')."""
+    if text[pos - 1 : pos] != "<":
+        return False
+    ls = max(text.rfind("\n", 0, pos), text.rfind(";", 0, pos), text.rfind(":", 0, pos)) + 1
+    words = text[ls : pos - 1].strip(' "\t').split()
+    if not words or len(words) > 4 or not all(w[:1].isupper() or w.lower() in TV_WORDS for w in words):
+        return False
+    if not (lexicon.is_surname(words[-1]) or lexicon.is_first_name(words[0])):
+        return False
+    letters = re.sub(r"[^a-z]", "", local.lower())
+    return len(letters) >= 4 and re.sub(r"[^a-z]", "", " ".join(words).lower()) == letters
+
+
 class EmailRecognizer(Recognizer):
     NAME = "email"
     ENTITIES = ("EMAIL_ADDRESS",)
@@ -275,7 +291,8 @@ class EmailRecognizer(Recognizer):
                 # the display name is the team's or service's, kept with its address
                 out.append(self.finding(text, shown, m.end() + (text[m.end() : m.end() + 1] == ">"), 0.9,
                                         "functionele mailbox (naam van team of dienst)", action="keep"))
-            elif is_functional(local, runs) or _unit_acronym(text, m.start(), local):
+            elif (is_functional(local, runs) or _unit_acronym(text, m.start(), local)) \
+                    and not _display_spells_name(text, m.start(), local):
                 out.append(
                     self.finding(text, m.start(), m.end(), 0.9, "functionele mailbox", action="keep")
                 )
