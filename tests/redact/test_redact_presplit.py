@@ -199,3 +199,29 @@ def _tokens_bytewise(data: bytes) -> list[tuple[str, bytes, bytes | None]]:
             out.append((kind, raw, None))
             i = j
     return out
+
+
+def _glyph_array_sliced(value: bytes, width: int) -> bytes:
+    """``presplit._glyph_array`` as it was before session 11: one slice per glyph (the
+    reference)."""
+    pieces = [b"<" + value[k : k + width].hex().encode() + b">" for k in range(0, len(value), width)]
+    return b"[" + b" ".join(pieces) + b"]"
+
+
+def test_glyph_array_equals_one_slice_per_glyph():
+    """Session 11 (15q): the TJ array from ``bytes.hex`` with a separator: the same bytes as a
+    slice per glyph for every width and length, a last shorter group and no bytes included."""
+    import random
+
+    from wooflow.redact.presplit import _glyph_array
+
+    rnd = random.Random(11)
+    for _ in range(20000):
+        width = rnd.choice((1, 2, 3, 4))
+        value = bytes(rnd.randrange(256) for _ in range(rnd.randint(0, 13)))
+        assert _glyph_array(value, width) == _glyph_array_sliced(value, width), (value, width)
+    assert _glyph_array(b"", 2) == b"[]"
+    assert _glyph_array(b"\x00\x41\x00", 2) == b"[<0041> <00>]"  # grouped from the left
+    src = b"BT /F1 12 Tf (" + bytes(range(0x20, 0x28)) + b") Tj [(ab) -5 ()] TJ ET"
+    assert b"[<20> <21> <22> <23> <24> <25> <26> <27>] TJ" in rewrite(src, {"F1": 1})
+    assert b"[<6162> -5] TJ" in rewrite(src, {"F1": 2})

@@ -146,10 +146,15 @@ def _inline_image(data: bytes, j: int, out: list[tuple[str, bytes, bytes | None]
 
 
 def _glyph_array(value: bytes, width: int) -> bytes:
-    pieces = [
-        b"<" + value[k : k + width].hex().encode() + b">" for k in range(0, len(value), width)
-    ]
-    return b"[" + b" ".join(pieces) + b"]"
+    """``value`` as a TJ array of hex strings of ``width`` bytes each (the last one shorter when
+    the length is not a multiple), e.g. ``[<48> <61>]``; ``[]`` for no bytes.
+
+    ``bytes.hex`` with a separator every ``width`` bytes counted from the left gives the same
+    groups as slicing ``value[k : k + width]`` (one C call instead of a bytes object per glyph;
+    ``_glyph_array_sliced`` in tests/redact/test_redact_presplit.py is the reference)."""
+    if not value:
+        return b"[]"
+    return b"[<" + value.hex(" ", -width).replace(" ", "> <").encode("ascii") + b">]"
 
 
 def rewrite(data: bytes, code_len: dict[str, int | None]) -> bytes:
