@@ -48,6 +48,7 @@ sys.path.insert(0, str(ROOT))
 from wooflow.detect import namemodel as nm  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "conll2002-nl"
+SHARED = ROOT.parent / "shared" / "data"
 OUT = ROOT / "wooflow" / "detect" / "data" / "model"
 MODEL_VERSION = "3.0.0"
 DEFAULT_C1, DEFAULT_C2 = 0.2, 0.01
@@ -83,6 +84,40 @@ def read_conll(path: Path) -> list[Doc]:
     if toks:
         docs[-1].append((toks, labs))
     return [d for d in docs if d]
+
+
+def voc_notes() -> list[Doc]:
+    """The modern-Dutch editors' notes of the VOC *Generale Missiven* corpus (Apache-2.0), all splits.
+
+    ``documents.tsv`` lists the documents in file order with their type (``text`` is the
+    17th-century letter itself, ``notes`` the 20th-century editors' Dutch).
+    """
+    folder = SHARED / "voc-missives-nl"
+    rows = [line.split("\t") for line in (folder / "documents.tsv").read_text(encoding="utf-8").splitlines()[1:]]
+    docs: list[Doc] = []
+    for split in ("train", "dev", "test"):
+        kinds = [r[2] for r in rows if r[0] == split]
+        part = read_conll(folder / f"{split}.conll")
+        if len(part) != len(kinds):
+            raise ValueError(f"voc-missives-nl {split}: {len(part)} documents, {len(kinds)} in documents.tsv")
+        docs += [d for d, kind in zip(part, kinds, strict=True) if kind == "notes"]
+    return docs
+
+
+def europeana(per_doc: int = 40) -> list[Doc]:
+    """Europeana Newspapers KB (CC0), OCR'd 19th-century papers, cut into pseudo-documents."""
+    stream = read_conll(SHARED / "europeana-nl-kb" / "enp_NL.kb.conll")
+    sents = [s for d in stream for s in d]
+    return [sents[i:i + per_doc] for i in range(0, len(sents), per_doc)]
+
+
+EXTRA: dict[str, Callable[[], list[Doc]]] = {"voc-notes": voc_notes, "europeana": europeana}
+EXTRA_DEFAULT: tuple[str, ...] = ()
+
+
+def extra_docs(names: Sequence[str]) -> list[Doc]:
+    """Documents of the extra training corpora named (keys of ``EXTRA``), in that order."""
+    return [d for name in names for d in EXTRA[name]()]
 
 
 def entities(labels: Sequence[str], kind: str = "PER") -> set[tuple[int, int]]:
@@ -322,11 +357,13 @@ def fit(docs: list[Doc], work: Path, c1: float, c2: float, use_doc: bool = True,
     return work / nm.MODEL_FILE
 
 
-def _fold(args: tuple[int, int, Path, float, float]) -> tuple[list, list]:
-    """Train on ned.train + the other folds of ned.testa; tag fold ``k`` (gold, predicted)."""
-    k, folds, static, c1, c2 = args
+def _fold(args: tuple[int, int, Path, float, float, tuple[str, ...]]) -> tuple[list, list]:
+    """Train on ned.train + the extra corpora + the other folds of ned.testa; tag fold ``k``
+    (gold, predicted)."""
+    k, folds, static, c1, c2, extra = args
     dev = read_conll(DATA / "ned.testa")
-    docs = read_conll(DATA / "ned.train") + [d for i, d in enumerate(dev) if i % folds != k]
+    docs = (read_conll(DATA / "ned.train") + extra_docs(extra)
+            + [d for i, d in enumerate(dev) if i % folds != k])
     work = Path(tempfile.mkdtemp(prefix=f"namemodel-cv{k}-"))
     try:
         for f in static.glob("*.txt.gz"):
@@ -341,7 +378,8 @@ def _fold(args: tuple[int, int, Path, float, float]) -> tuple[list, list]:
 
 
 def cross_validate(folds: int = 5, c1: float = DEFAULT_C1, c2: float = DEFAULT_C2,
-                   jobs: int = 2, static: Path | None = None) -> dict[str, object]:
+                   jobs: int = 2, static: Path | None = None,
+                   extra: Sequence[str] = ()) -> dict[str, object]:
     """Pooled PER scores on ned.testa, every document tagged by a model that never saw it.
 
     Documents go to folds by index (``i % folds``), so the split is fixed and reproducible.
@@ -349,7 +387,7 @@ def cross_validate(folds: int = 5, c1: float = DEFAULT_C1, c2: float = DEFAULT_C
     """
     static = static or OUT
     with ProcessPoolExecutor(max_workers=max(1, jobs)) as pool:
-        parts = list(pool.map(_fold, [(k, folds, static, c1, c2) for k in range(folds)]))
+        parts = list(pool.map(_fold, [(k, folds, static, c1, c2, tuple(extra)) for k in range(folds)]))
     gold = [g for gs, _ in parts for g in gs]
     pred = [p for _, ps in parts for p in ps]
     per_fold = [score(gs, ps) for gs, ps in parts]
@@ -367,11 +405,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--c1", type=float, default=DEFAULT_C1)
     ap.add_argument("--c2", type=float, default=DEFAULT_C2)
     ap.add_argument("--jobs", type=int, default=2, help="parallel folds")
+    ap.add_argument("--extra", default=",".join(EXTRA_DEFAULT),
+                    help=f"extra training corpora, comma-separated, of {sorted(EXTRA)} ('' for none)")
+    ap.add_argument("--cv-only", action="store_true", help="cross-validate and stop (no model written)")
     args = ap.parse_args(argv)
     t0 = time.time()
     work = Path(tempfile.mkdtemp(prefix="namemodel-"))
     static_lists(work)
-    train_docs = read_conll(DATA / "ned.train")
+    extra = tuple(x for x in args.extra.split(",") if x)
+    train_docs = read_conll(DATA / "ned.train") + extra_docs(extra)
     dev_docs = read_conll(DATA / "ned.testa")
     best = (args.c1, args.c2)
     grid_log: list[dict[str, object]] = []
@@ -382,16 +424,19 @@ def main(argv: list[str] | None = None) -> int:
                 fit(train_docs, work, c1, c2)
                 s: dict[str, object] = dict(evaluate(work, dev_docs))
             else:
-                s = cross_validate(c1=c1, c2=c2, jobs=args.jobs, static=work)
+                s = cross_validate(c1=c1, c2=c2, jobs=args.jobs, static=work, extra=extra)
             grid_log.append({"c1": c1, "c2": c2, **s})
             print(f"c1={c1} c2={c2} {s} ({time.time() - t0:.0f} s)", flush=True)
             if float(s["f1"]) > best_f:  # type: ignore[arg-type]
                 best_f, best = float(s["f1"]), (c1, c2)  # type: ignore[arg-type]
     cv = None
     if args.cv and not args.train_only:
-        cv = cross_validate(c1=best[0], c2=best[1], jobs=args.jobs, static=work)
+        cv = cross_validate(c1=best[0], c2=best[1], jobs=args.jobs, static=work, extra=extra)
         print(f"5-fold cross-validation on ned.testa: {cv} ({time.time() - t0:.0f} s)",
               flush=True)
+    if args.cv_only:
+        shutil.rmtree(work)
+        return 0
     docs = train_docs if args.train_only else train_docs + dev_docs
     use_doc, vote = not args.no_doc, not args.no_vote
     model_path = fit(docs, work, *best, use_doc=use_doc, vote=vote)

@@ -2,8 +2,9 @@
 
 The shipped model was trained on ned.train + ned.testa, so each ned.testa document is detected
 with a fold model that never saw it (the same 5 folds as training/train_namemodel.py's
-cross-validation: document i is in fold i % 5; each fold model is trained on ned.train plus the
-other four folds, with its text-derived lists rebuilt from those documents only).
+cross-validation: document i is in fold i % 5; each fold model is trained on ned.train, the
+extra corpora the shipped model uses (``train_namemodel.EXTRA_DEFAULT``) and the other four
+folds, with its text-derived lists rebuilt from those documents only).
 
 For every fold the script prints, on the same documents:
 - the model alone (``PersonNameModel.tag_document``, what the CV figure of the model measures);
@@ -47,7 +48,8 @@ def fold_model(k: int, cache: Path) -> Path:
     if (folder / nm.MODEL_FILE).is_file():
         return folder
     dev = tn.read_conll(tn.DATA / "ned.testa")
-    docs = tn.read_conll(tn.DATA / "ned.train") + [d for i, d in enumerate(dev) if i % FOLDS != k]
+    docs = (tn.read_conll(tn.DATA / "ned.train") + tn.extra_docs(tn.EXTRA_DEFAULT)
+            + [d for i, d in enumerate(dev) if i % FOLDS != k])
     work = Path(tempfile.mkdtemp(prefix=f"conll-fold{k}-"))
     tn.static_lists(work)
     tn.fit(docs, work, tn.DEFAULT_C1, tn.DEFAULT_C2)
