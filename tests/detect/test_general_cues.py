@@ -121,3 +121,15 @@ def test_a_dateline_above_two_signatories_is_no_literature_key() -> None:
             "R.G. van Dorth CIA                  S. Temmink MSc\n\nWaterschap Vallei en Veluwe")
     assert not publicrole.reference_entry(text, text.index("R.G."))
     assert publicrole.reference_entry("Vonk e.a. 2019\nA. Vonk, 'Kinderen en recht', NJB 2019", 15)
+
+
+def test_a_place_named_surname_in_a_display_name_is_a_surname() -> None:
+    text = "[14-11-2026 12:21] Kortenhoeven, Willemijn (Politie DH – Staf): Gedaan."
+    assert [f.text for f in detect_text(text) if f.action == "redact"] == ["Kortenhoeven, Willemijn"]
+
+
+def test_a_person_addressed_with_a_year_in_brackets_is_no_cited_author() -> None:
+    found = detect_text("Het gaat om de heer Tesfamariam (1979), opgenomen op 10 februari.")
+    assert [(f.text, f.action) for f in found if f.category == "person"] == [("Tesfamariam", "redact")]
+    cited = detect_text("Zie Vonk (2019) over dit onderwerp.")
+    assert [(f.text, f.action) for f in cited if f.category == "person"] == [("Vonk", "keep")]

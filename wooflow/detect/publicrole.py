@@ -392,6 +392,9 @@ def reference_entry(text: str, start: int) -> bool:
     return False
 
 
+_ADDRESSED_BEFORE = re.compile(r"(?i)(?:\b(?:heer|mevrouw|mevr|mw|dhr|meneer|mr|mej)\.?)[ \t]+$")
+
+
 def judge(
     text: str, start: int, end: int, first: str | None, initials: str | None,
     surname: str | None,
@@ -405,8 +408,11 @@ def judge(
         return f"volksvertegenwoordiger in publieke rol ({party})"
     role = role_after(text, end)
     if role and role.startswith("auteur"):
-        if not first and (CITATION_LIST.match(text, end) or CITATION.match(text, end)):
-            return role  # authors are cited by surname; 'Elif (2015)' is a child's birth year
+        if not first and (CITATION_LIST.match(text, end) or CITATION.match(text, end)) \
+                and not _ADDRESSED_BEFORE.search(text, max(0, start - 16), start):
+            # authors are cited by surname; 'Elif (2015)' is a child's birth year, and 'de heer
+            # Tesfamariam (1979)' a person addressed, with the year he was born
+            return role
     elif role:
         return f"publieke functie ({role})"
     role = plural_role(text, start)

@@ -226,6 +226,8 @@ def _facility_word(text: str, space: int) -> bool:
 _PLACE_PREP_BEFORE = re.compile(r"\b(?:in|te|uit|naar|bij|gemeente)\s+$", re.IGNORECASE)
 
 
+_DISPLAY_END = re.compile(r"[ \t]*(?:[(<:]|\r?\n|$)")
+
 class PersonRecognizer(Recognizer):
     NAME = "person"
     ENTITIES = ("PERSON",)
@@ -561,7 +563,10 @@ class PersonRecognizer(Recognizer):
             # ('Szymański, Łukasz' in a register row: letters no Dutch word has, in the header shape)
             if not (lexicon.is_first_name(first_word) and _context(text, start, end)):
                 return None
-        place_ok = is_init or bool(tail.group(2)) or _context(text, start, end) is not None
+        # a listed given name closing a display name ('Kortenhoeven, Willemijn (Politie DH):',
+        # '... <address>', end of line): a place-named surname in the header shape is a surname
+        displayed = listed and bool(_DISPLAY_END.match(text, tail.end()))
+        place_ok = is_init or bool(tail.group(2)) or displayed or _context(text, start, end) is not None
         # 'Vlieghuis, Marijke <m.vlieghuis@...>': the address repeats the surname, so a surname that
         # looks like a thing ('-huis') is still one.
         after = text[tail.end() : tail.end() + 80]
