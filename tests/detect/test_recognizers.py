@@ -155,3 +155,12 @@ def test_registration_numbers_of_cases_and_words_after_a_document_are_no_identif
     for text in ("Registratienummer:   THOR-2024-08813", "registratienummer INK-2025-048213]",
                  "sinds 2019 een rijbewijs B", "paspoort NEDERLAND"):
         assert IdNumberRecognizer().analyze(text) == [], text
+
+
+def test_a_year_in_brackets_after_a_private_persons_name_is_the_year_of_birth() -> None:
+    from wooflow.detect import detect_text
+
+    found = detect_text("Mijn kinderen Elif (2015) en Emir Öztürk (2018) gingen naar de opvang.")
+    assert {f.text for f in found if f.category == "birthdate" and f.action == "redact"} == {"2015", "2018"}
+    cited = detect_text("Zie Vonk (2019) over dit onderwerp; minister Hugo de Jonge (2020) zei het ook.")
+    assert not [f for f in cited if f.category == "birthdate"]

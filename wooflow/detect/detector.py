@@ -31,7 +31,7 @@ from wooflow.detect.config import DetectConfig, load_config
 from wooflow.detect.merge import merge
 from wooflow.detect.namemodel import Reading
 from wooflow.detect.personcues import TITLE
-from wooflow.detect.recognizers import REGISTRY, address, idnumber, phone, special_category
+from wooflow.detect.recognizers import REGISTRY, address, birthdate, idnumber, phone, special_category
 from wooflow.detect.recognizers.base import Starts
 from wooflow.detect.recognizers.person import Mention, PersonRecognizer
 from wooflow.detect.textutil import line_start
@@ -156,6 +156,7 @@ class Detector:
             if self.ids is not None:
                 rest += self.ids.numbers_after_persons(text, [m.end for m in ms if m.public is None])
             rest += address.residences(text, persons)
+            rest += birthdate.years_after_persons(text, persons)
             rest += nationality.attached(text, persons)
             rest += chat
             pre[k] = [m.to_finding() for m in ms] + rest + self._redact_names(text)

@@ -6,6 +6,7 @@ import re
 
 from wooflow.detect import lexicon
 from wooflow.detect.recognizers.base import Recognizer
+from wooflow.detect.textutil import Starts
 from wooflow.model import Finding
 
 MONTHS = "(?:" + lexicon.cue_alternation("month_names.txt") + r")\.?"
@@ -108,3 +109,19 @@ class BirthdateRecognizer(Recognizer):
                                         "geboortedatum (datum tussen haakjes na naam van kind of cliënt)"))
             pos = text.find("(", pos + 1)
         return out
+
+
+# '(1961)', '(1994, Delft)', '⏎(1979),' right after a private person's name: the year of birth,
+# the way letters and reports introduce a person (a cited author is judged public before this).
+_YEAR_AFTER_NAME = re.compile(r"[ \t]*\r?\n?[ \t]*\([ \t]*((?:19|20)\d\d)(?=[ \t]*[,)])")
+
+
+def years_after_persons(text: str, persons: Starts) -> list[Finding]:
+    """A year in brackets right after a private person's name is that person's year of birth."""
+    out = []
+    for _, end in persons.spans:
+        m = _YEAR_AFTER_NAME.match(text, end)
+        if m is not None:
+            out.append(Finding(m.start(1), m.end(1), m.group(1), "birthdate", "redact", "5.1.2e", 0.85,
+                               "birthdate", "geboortejaar bij naam van persoon"))
+    return out
