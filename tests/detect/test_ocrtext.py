@@ -127,3 +127,16 @@ def test_printed_v_number_and_short_birth_label() -> None:
     assert found.get("14-06-1990") == "birthdate"
     assert _redacted("Klantnummer 7730 4415 82\n").get("7730 4415 82") == "id_number"
     assert _redacted("registratienummer 412 877 3\n").get("412 877 3") == "id_number"
+
+
+def test_an_ibans_check_digits_and_a_words_leading_zero_are_repaired() -> None:
+    from wooflow.detect import ocrtext
+
+    text = ("Geachte heer/rnevrouw,\n\nSinds rnaart 2O26 heb ik de pacht betaa1d, a1 is de schuur nog steeds\n"
+            "niet hersteld. lk wi1 het bedrag terug op NL4O ABNA 8995 3649 7l t.n.v. W.J.M. van 0verve1d.\n"
+            "U kunt rnij be11en op O6-l2 34 56 78.\n\nMet vriende1ijke groet,\nW.J.M. van 0verve1d\n"
+            "lBAN staat hierboven.\n")
+    fixed = ocrtext.repair(text)
+    assert fixed is not None
+    assert "NL40 ABNA 8995 3649 71" in fixed.text
+    assert "van Overveld" in fixed.text and "IBAN staat" in fixed.text

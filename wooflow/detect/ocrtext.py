@@ -45,6 +45,10 @@ _NUMBER_MIX = re.compile(r"\d[OolI]|[OolI]\d")
 _DIGIT_CORE = re.compile(r"[A-Za-zÀ-ÿ][01]|[01][A-Za-zÀ-ÿ]")
 _RN_WORD = re.compile(r"(?<![^\W_])[^\W\d_]*rn[^\W\d_]*(?![^\W_])")
 _L_IN_CAPITALS = re.compile(r"[A-Z]l[A-Z\d]")
+_L_FIRST = re.compile(r"l[A-Z]{2,}$")
+# An IBAN's country code and check digits with a digit read as a letter ('NL4O ABNA 8995 ...').
+_IBAN_HEAD = re.compile(
+    r"(?<![^\W_])[A-Z]{2}((?=[\dOolI]{2})(?=[OolI]?\d)[\dOolI]{2})(?=[ \t]?[A-Z]{4}[ \t]?[\dOolI]{4})")
 _DIGIT_MAP = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
 _DOUBLE_SPACE = re.compile(r"(?<=\S) (?= \S)")
 _AT = re.compile(r"(?<=[\w.])©(?=\w)")
@@ -113,9 +117,11 @@ def _letters_for_digits(tok: str) -> str | None:
             prev = tok[i - 1] if i else ""
             nxt = tok[i + 1] if i + 1 < len(tok) else ""
             if not (prev.isalpha() or (prev in "01" and i > 1 and tok[i - 2].isalpha())):
-                if not (c == "0" and nxt.isupper()):  # '0KT': only a capital after a leading 0
+                # '0KT': only a capital after a leading 0, or a word's first letter ('van 0verveld')
+                first = i == 0 and len(tok) >= 4 and all(ch.isalpha() or ch in "01" for ch in tok[1:])
+                if not (c == "0" and (nxt.isupper() or first)):
                     continue
-            lower = prev.islower() or nxt.islower()
+            lower = (prev.islower() or nxt.islower()) and i > 0  # a word's first letter is a capital
             if c == "1":
                 out[i] = "l" if lower else "I"
             else:
@@ -126,6 +132,9 @@ def _letters_for_digits(tok: str) -> str | None:
                 and sum(c.isupper() for c in tok) >= 2:
             out[i] = "I"
             changed = True
+    if len(tok) >= 3 and tok[0] == "l" and tok[1:].isupper():  # 'lBAN', 'lND': a capital I
+        out[0] = "I"
+        changed = True
     if not changed:
         return None
     fixed = "".join(out)
@@ -196,6 +205,8 @@ def repair(text: str) -> Repair | None:
     chars = list(text)
     for m in _AT.finditer(text):
         chars[m.start()] = "@"
+    for m in _IBAN_HEAD.finditer(text):  # 'NL4O ABNA ...': the check digits after the country
+        chars[m.start(1) : m.end(1)] = list(m.group(1).translate(_DIGIT_MAP))
     for m in _NUMBER.finditer(text):
         run = m.group(0)
         if any(c.isdigit() for c in run):
@@ -203,7 +214,8 @@ def repair(text: str) -> Repair | None:
     same = "".join(chars)
     for m in _TOKEN.finditer(same):
         tok = m.group(0)
-        if (not tok.isalpha() or _L_IN_CAPITALS.search(tok)) and (fixed := _letters_for_digits(tok)) is not None:
+        if (not tok.isalpha() or _L_IN_CAPITALS.search(tok) or _L_FIRST.match(tok)) \
+                and (fixed := _letters_for_digits(tok)) is not None:
             chars[m.start() : m.end()] = list(fixed)
     same = capitals.recase_cells("".join(chars))
     chars = list(same)
