@@ -210,6 +210,24 @@ def test_a_given_name_that_names_a_body_in_the_case_is_no_person() -> None:
     assert alone not in kept and full in kept
 
 
+def test_one_head_scan_serves_organisation_words_and_firm_spans() -> None:
+    from wooflow.detect import orgwords
+
+    texts = {"a": "De Vereniging Hendrick de Keyser en de Directie Consulaire Zaken en Visumbeleid.\n",
+             "b": "Zwiers Kunststoffen B.V. schreef aan Stichting Het Groene Hart over Zwiers Kunststoffen.\n",
+             "c": "Geen organisatie hier, alleen Jan Jansen.\n"}
+    heads = {k: orgwords.head_names(t) for k, t in texts.items()}
+    assert heads["a"] and heads["b"] and not heads["c"]
+    for k, t in texts.items():
+        assert [(s, e) for s, e, _ in heads[k]] == [(m.start(1), m.end(1)) for m in orgwords._heads().finditer(t)]
+    words = orgwords.case_organisation_words(texts.values())
+    assert orgwords.case_organisation_words(texts.values(), heads.values()) == words
+    assert {"Hendrick", "Keyser", "Consulaire", "Visumbeleid"} <= words
+    firms = orgwords.case_firms(texts.values())
+    assert orgwords.firm_spans(dict(texts), firms, heads) == orgwords.firm_spans(dict(texts), firms)
+    assert orgwords.firm_spans(dict(texts), set(), heads) == orgwords.firm_spans(dict(texts), set())
+
+
 class _Doubtful:
     """A combiner that doubts every candidate (as the fold combiners did for 'Kees Broere')."""
 

@@ -112,3 +112,44 @@ def test_shipped_model_reads_a_statement_in_ordinary_words() -> None:
             "geopereerd en kan het huishouden niet meer doen.\n")
     found = _special(text)
     assert found and "geopereerd" in found[0][0] and "zinsdeelbeslisser" in found[0][1]
+
+
+def _predict_plain(m: clausemodel.Model, feats: list[str]) -> tuple[str, float]:
+    """The clause model's prediction written out plainly (the reference of the fast form)."""
+    import math
+
+    ws = [w for w in map(m.weights.get, feats) if w is not None]
+    scores = [b + sum(w[i] for w in ws) for i, b in enumerate(m.bias)]
+    top = max(scores)
+    exp = [math.exp(s - top) for s in scores]
+    k = max(range(1, len(clausemodel.KINDS)), key=lambda i: exp[i])
+    return clausemodel.KINDS[k], exp[k] / sum(exp)
+
+
+def test_prediction_is_the_plain_sum_to_the_last_bit() -> None:
+    import random
+
+    m = clausemodel.model()
+    assert m is not None
+    rnd = random.Random(3)
+    known = sorted(m.weights)
+    cases = [[], ["onbekend"], known[:1]] + [sorted(rnd.sample(known, rnd.randint(1, 40)) + ["x:onbekend"])
+                                             for _ in range(500)]
+    # ties between kinds: the first kind wins in both
+    tied = clausemodel.Model({"a": (0.0, 1.0, 1.0, 0.5, 0.5)}, (-0.0, 0.0, 0.0, 0.0, 0.0), 0.5, 0.3)
+    assert clausemodel.predict(tied, ["a"]) == _predict_plain(tied, ["a"])
+    assert clausemodel.predict(tied, []) == _predict_plain(tied, [])
+    for feats in cases:
+        kind, p = clausemodel.predict(m, feats)
+        ref_kind, ref_p = _predict_plain(m, feats)
+        assert kind == ref_kind and repr(p) == repr(ref_p)
+
+
+def test_clause_features_as_the_plain_set() -> None:
+    texts = ["de huisarts heeft een zalf voorgeschreven", "Jansen betaalt € 1.200 aan de CAK, COPD-patiënt",
+             "betaa1achterstand bij de Belastingdienst", ""]
+    for text in texts:
+        plain = sorted({f for m in clausemodel._WORD.finditer(text) for f in clausemodel._token_features(m.group())}
+                       | {"ab:" + w for w in clausemodel._ABBREVIATION.findall(text)}
+                       | set(clausemodel.class_features(text)))
+        assert [f for f in clausemodel.features(text, frozenset(), False, False) if f != "amount"] == plain

@@ -130,3 +130,22 @@ def test_office_block_patterns_find_the_same_spans() -> None:
         got = [[m.span() for m in fast.finditer(w)] for w in windows]
         assert got == [[m.span() for m in reference.finditer(w)] for w in windows]
         assert any(got)
+
+
+def test_inner_terms_and_form_labels_as_their_plain_forms() -> None:
+    from wooflow.detect.recognizers import formfield
+    from wooflow.detect.recognizers import special_category as sc
+
+    compounds = "Zij krijgt thuisdialyse en slaapmedicatie; de Pinksterchristenen, THUISDIALYSE."
+    assert sc._inner_terms(compounds, 0, len(compounds))
+    for text in [compounds, *_texts()]:
+        flat = text.replace("\n", " ")
+        plain = set()
+        for w in sc._LONG_WORD.finditer(flat.lower()):
+            m = sc._INNER.search(w.group())
+            if m is not None:
+                plain.add(sc._PLAIN[m.group()])
+        assert sc._inner_terms(flat, 0, len(flat)) == plain
+    for cell in ("Naam:", "  Geboorte\u00a0 datum :  ", "E-mail\tadres", "Adres : :", "Telefoon\u2003nummer", ""):
+        key = re.sub(r"\s+", " ", cell.strip().rstrip(":").strip()).lower()
+        assert formfield._label_of(cell) == (key if key in formfield._labels() else None)

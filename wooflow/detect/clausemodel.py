@@ -199,7 +199,9 @@ def features(text: str, term_kinds: frozenset[str], person: bool, cell: bool) ->
     """The clause's evidence: stems of its words, heads and tails of long words (compounds:
     'thuisdialyse', 'slaapmedicatie'), the kinds of listed terms in it, an amount, a person word
     in its sentence, a table cell."""
-    feats = {f for m in _WORD.finditer(text) for f in _token_features(m.group())}
+    feats: set[str] = set()
+    for token in _WORD.findall(text):
+        feats.update(_token_features(token))
     feats.update("ab:" + w for w in _ABBREVIATION.findall(text))
     feats.update(class_features(text))  # 'MS', 'COPD', 'ADHD'
     feats.update("term:" + k for k in term_kinds)  # '-kind': a term the rules read as no statement
@@ -237,10 +239,14 @@ def with_context(clauses: list[tuple[int, int, int, list[str]]]) -> list[tuple[i
 def predict(m: Model, feats: list[str]) -> tuple[str, float]:
     """The most likely kind other than 'geen' and its probability."""
     ws = [w for w in map(m.weights.get, feats) if w is not None]
-    scores = [b + sum(w[i] for w in ws) for i, b in enumerate(m.bias)]
+    # column by column, each summed in feature order from 0 as sum(w[i] for w in ws) would: the
+    # same floats to the last bit (the thresholds compare exact probabilities)
+    sums = [sum(col) for col in zip(*ws, strict=True)] if ws else [0] * len(m.bias)
+    scores = [b + s for b, s in zip(m.bias, sums, strict=True)]
     top = max(scores)
     exp = [math.exp(s - top) for s in scores]
-    k = max(range(1, len(KINDS)), key=lambda i: exp[i])
+    rest = exp[1:]
+    k = 1 + rest.index(max(rest))  # the first largest, as max(..., key=) picks
     return KINDS[k], exp[k] / sum(exp)
 
 

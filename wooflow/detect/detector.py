@@ -93,13 +93,14 @@ class Detector:
                         for k, ms in mentions.items()}
         for k, ms in mentions.items():
             self._office_holders(texts[k], ms)
-        org_words = frozenset(orgwords.case_organisation_words(texts.values()))
+        heads: dict[Any, orgwords.HeadNames] = {k: orgwords.head_names(t) for k, t in texts.items()}
+        org_words = frozenset(orgwords.case_organisation_words(texts.values(), heads.values()))
         mentions = orgwords.drop_organisation_mentions(mentions, set(org_words))
         # a word the case uses as an organisation ('@logius.nl', 'Egberink (Vitens)') and never in
         # a person's name is no person, so it is neither redacted nor propagated case-wide
         mentions = orgusage.drop_organisations(texts, mentions)
         # 'Zwiers Kunststoffen B.V.' in the case: 'bij Zwiers Kunststoffen' names the firm
-        firms = orgwords.firm_spans(dict[Any, str](texts), orgwords.case_firms(texts.values()))
+        firms = orgwords.firm_spans(dict[Any, str](texts), orgwords.case_firms(texts.values()), heads)
         mentions = orgwords.drop_firm_mentions(mentions, firms)
         streets = address.case_streets(f for fs in others.values() for f in fs)
         if streets:  # 'Josink Esweg 44' in the case: 'aan de Josink Esweg' names the street

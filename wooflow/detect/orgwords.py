@@ -23,11 +23,22 @@ def _heads() -> re.Pattern[str]:
         rf"){{0,4}})")
 
 
-def case_organisation_words(texts: Iterable[str]) -> set[str]:
+HeadNames = list[tuple[int, int, str]]
+
+
+def head_names(text: str) -> HeadNames:
+    """(start, end, words) of every name ``text`` writes after an organisation head. The case
+    step reads them twice (organisation words, firm spans): one scan per text serves both."""
+    return [(m.start(1), m.end(1), m.group(1)) for m in _heads().finditer(text)]
+
+
+def case_organisation_words(texts: Iterable[str], heads: Iterable[HeadNames] | None = None) -> set[str]:
+    """The capitalised words of the names after organisation heads in ``texts`` (``heads``: their
+    ``head_names``, when the caller has them already)."""
     out: set[str] = set()
-    for text in texts:
-        for m in _heads().finditer(text):
-            out.update(w for w in re.split(r"[ \t]+", m.group(1)) if w[:1].isupper())
+    for names in (heads if heads is not None else map(head_names, texts)):
+        for _, _, name in names:
+            out.update(w for w in re.split(r"[ \t]+", name) if w[:1].isupper())
     return out
 
 
@@ -69,10 +80,13 @@ def case_firms(texts: Iterable[str]) -> set[str]:
     return out
 
 
-def firm_spans(texts: dict[object, str], firms: set[str]) -> dict[object, list[tuple[int, int]]]:
-    """Where each text writes a case firm's name, or a name after an organisation head."""
+def firm_spans(texts: dict[object, str], firms: set[str],
+               heads: dict[object, HeadNames] | None = None) -> dict[object, list[tuple[int, int]]]:
+    """Where each text writes a case firm's name, or a name after an organisation head
+    (``heads``: each text's ``head_names``, when the caller has them already)."""
     # and every name the case writes after an organisation head ('Vereniging Hendrick de Keyser')
-    named = {k: [(m.start(1), m.end(1)) for m in _heads().finditer(t)] for k, t in texts.items()}
+    named = {k: [(s, e) for s, e, _ in (heads[k] if heads is not None else head_names(t))]
+             for k, t in texts.items()}
     if not firms:
         return named
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f).replace(r"\ ", r"[ ]{1,2}")

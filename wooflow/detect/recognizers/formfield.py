@@ -52,7 +52,8 @@ def _context() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def _label_of(cell: str) -> str | None:
-    key = re.sub(r"\s+", " ", cell.strip().rstrip(":").strip()).lower()
+    # str.split() and the regex's \s split at the same characters (both str.isspace())
+    key = " ".join(cell.strip().rstrip(":").split()).lower()
     return key if key in _labels() else None
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from wooflow.detect import clausemodel, lexicon
 from wooflow.detect.recognizers.base import GROUND_PRIVACY, GROUND_SPECIAL, Recognizer, Starts, line_start
@@ -412,11 +413,19 @@ def _inner_terms(flat: str, a: int, b: int) -> set[str]:
     """Kinds of the listed stems that end a compound word of [a, b) (not at its start: that is
     a listed term itself)."""
     out = set()
-    for w in _LONG_WORD.finditer(flat[a:b].lower()):
-        m = _INNER.search(w.group())
-        if m is not None:
-            out.add(_PLAIN[m.group()])
+    for w in _LONG_WORD.findall(flat[a:b].lower()):
+        kind = _inner_kind(w)
+        if kind is not None:
+            out.add(kind)
     return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _inner_kind(word: str) -> str | None:
+    """The kind of the listed stem that ends the compound ``word``, if any (cached: words repeat
+    across clauses and documents)."""
+    m = _INNER.search(word)
+    return None if m is None else _PLAIN[m.group()]
 
 
 def learned_clauses(text: str, flat: str, hits: list[tuple[int, int, str]], accepted: list[tuple[int, int, str]],
