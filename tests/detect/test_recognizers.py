@@ -164,3 +164,15 @@ def test_a_year_in_brackets_after_a_private_persons_name_is_the_year_of_birth() 
     assert {f.text for f in found if f.category == "birthdate" and f.action == "redact"} == {"2015", "2018"}
     cited = detect_text("Zie Vonk (2019) over dit onderwerp; minister Hugo de Jonge (2020) zei het ook.")
     assert not [f for f in cited if f.category == "birthdate"]
+
+
+def test_a_fixed_number_on_the_line_of_an_organisations_website_is_the_organisations() -> None:
+    from wooflow.detect import detect_text
+
+    text = ("Met vriendelijke groet,\n\nJoost Kerkhofs\nWijkconsulent Woensel\nWoonbedrijf\n"
+            "Kanaalstraat 2 | 5611 CT Eindhoven\n040 243 33 33 | www.woonbedrijf.com\n")
+    found = {f.text: f.action for f in detect_text(text) if f.category == "phone"}
+    assert found == {"040 243 33 33": "keep"}
+    mine = {f.text: f.action for f in detect_text("Joost Kerkhofs | 040 243 33 17 | www.woonbedrijf.com\n")
+            if f.category == "phone"}
+    assert mine == {"040 243 33 17": "redact"}  # a person named on the line: the person's number

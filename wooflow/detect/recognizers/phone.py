@@ -143,6 +143,12 @@ def reclassify(text: str, finding: Finding, person_spans: Starts, office_ends: l
     if after_office and not DIRECT_CUE.search(text[finding.end : min(le, finding.end + 15)]):
         return Finding(finding.start, finding.end, finding.text, "phone", "keep", None, 0.75,
                        "phone", "algemeen nummer van organisatie (naast kantooradres)")
+    if _WEBSITE.search(text, ls, le) and not person_spans.between(ls, le) \
+            and not DIRECT_CUE.search(text[max(ls, finding.start - 15) : min(le, finding.end + 15)]):
+        # 'Kanaalstraat 2 | 5611 CT Eindhoven⏎040 243 33 33 | www.woonbedrijf.com', 'Zijlweg 200 |
+        # ... | 023 515 95 00 | www.vrk.nl': a fixed number on the line of an organisation's website
+        return Finding(finding.start, finding.end, finding.text, "phone", "keep", None, 0.75,
+                       "phone", "algemeen nummer van organisatie (regel met website)")
     ls = max(ls, finding.start - 120)
     cue = None
     for m in ORG_CUE.finditer(text, ls, finding.start):
@@ -164,6 +170,7 @@ def reclassify(text: str, finding: Finding, person_spans: Starts, office_ends: l
 
 
 _APPOSITION = re.compile(r"[ \t]*[,(][ \t]*")
+_WEBSITE = re.compile(r"(?i)(?<![@\w.])(?:www\.|https?://)[\w-]+\.[\w.-]+")
 
 
 def _named_between(text: str, finding: Finding, person_spans: Starts) -> Finding:
