@@ -54,3 +54,14 @@ def test_short_lines_and_table_rows_keep_their_line_ends() -> None:
     )
     assert soften(letter) == letter
     assert soften(table) == table
+
+
+def test_a_surname_with_a_particle_opens_the_next_line() -> None:
+    from wooflow.detect import detect_text
+
+    line = "Over het debat over de zorgpremie is overleg gevoerd met Zorginstituut Nederland. Yasmina van Dijk neemt\n"
+    text = (line + "contact op met de betrokken partijen en stuurt voor het eind van de week een voorstel rond. Volgens Thijs\n"
+            "van Dijk is de planning haalbaar, mits de financiering rond is. Het lid Dijk (SP) heeft in het debat gevraagd\n"
+            "of de planning haalbaar is en wat de gevolgen zijn voor de regio en de uitvoering van de regeling in 2027.\n")
+    red = {f.text for f in detect_text(text) if f.action == "redact" and f.category == "person"}
+    assert "Thijs\nvan Dijk" in red

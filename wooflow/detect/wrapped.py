@@ -23,17 +23,20 @@ MIN_LINE = 40
 """A wrapped paragraph's line is at least this long; header, address and signature lines rarely are."""
 
 # The break itself, inside a name only: a capitalised word, an initial or a particle ends the
-# line; a capitalised word at the margin starts the next and the sentence goes on in lower case
-# after it ('Volgens Koen⏎Brouwer is', 'de heer R. van⏎Leeuwen verklaart').
+# line; a capitalised word at the margin, or particles and one, starts the next and the sentence
+# goes on in lower case after it ('Volgens Koen⏎Brouwer is', 'de heer R. van⏎Leeuwen verklaart',
+# 'Volgens Bram⏎van Dijk is').
 WINDOW = 4
 """Lines on each side that show the paragraph's width."""
 FILL = 0.9
 """A wrapped line plus the word pushed to the next line is at least this share of that width."""
 
-_BREAK = re.compile(r"[ \t]*\n(?=[A-Z][a-zà-ÿ]+(?:['’-][^\W\d_]+)*,? [a-zà-ÿ])")
+_BREAK = re.compile(
+    r"[ \t]*\n(?=(?:(?:van|de|der|den|ter|ten|te) ){0,2}[A-Z][a-zà-ÿ]+(?:['’-][^\W\d_]+)*,? [a-zà-ÿ])")
 _NAME_END = re.compile(
     r"(?<![\w.])(?:[A-Z]\.|[A-Z][a-zà-ÿ]+(?:['’-][^\W\d_]+)*)(?: (?:van|de|der|den|ter|ten|te)){0,2}$"
 )
+_PARTICLES = re.compile(r"(?:(?:van|de|der|den|ter|ten|te) )+")
 _GAP = re.compile(r"\S[ \t]{3,}\S|\t| \| ")  # a column gap or a bar: a table row, a label-value line, a footer
 
 
@@ -61,7 +64,9 @@ def _fills_width(text: str, line_start: int, next_start: int, length: int) -> bo
     """Whether a line of ``length`` ended only because the next line's first word did not fit:
     with that word it would be about as long as the longest of the lines around it (a heading
     or the last line of a paragraph ends early)."""
-    word = len(text[next_start:].split(" ", 1)[0])
+    # the word pushed down; particles go with the name they open ('van Dijk')
+    m = _PARTICLES.match(text, next_start)
+    word = (m.end() - next_start if m else 0) + len(text[m.end() if m else next_start :].split(" ", 1)[0])
     lo = line_start
     for _ in range(WINDOW):
         lo = text.rfind("\n", 0, max(lo - 1, 0)) + 1 if lo > 0 else 0
@@ -69,5 +74,11 @@ def _fills_width(text: str, line_start: int, next_start: int, length: int) -> bo
     for _ in range(WINDOW):
         j = text.find("\n", hi + 1)
         hi = len(text) if j < 0 else j
-    width = max(len(ln.rstrip()) for ln in text[lo:hi].split("\n"))
+    lengths = sorted(n for n in (len(ln.rstrip()) for ln in text[lo:hi].split("\n")) if n)
+    if m and lengths:
+        # a particle at the margin ('van Dijk is ...') only continues a name: the paragraph's width
+        # is then the upper quartile of the lines around (one overlong line does not set it)
+        width = lengths[(3 * (len(lengths) - 1)) // 4]
+    else:
+        width = lengths[-1] if lengths else 0
     return length + 1 + word >= FILL * width
