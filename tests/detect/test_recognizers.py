@@ -176,3 +176,27 @@ def test_a_fixed_number_on_the_line_of_an_organisations_website_is_the_organisat
     mine = {f.text: f.action for f in detect_text("Joost Kerkhofs | 040 243 33 17 | www.woonbedrijf.com\n")
             if f.category == "phone"}
     assert mine == {"040 243 33 17": "redact"}  # a person named on the line: the person's number
+
+
+LETTERHEAD = (
+    "Staatstoezicht op de Mijnen\n\n> Retouradres Postbus 24037 2490 AA Den Haag\n\n"
+    "De heer H.J. Drijfhout\nZuidwending 142\n9644 TB Veendam\n\n"
+    "                                                        Henri Faasdreef 312\n"
+    "                                                        2492 JP Den Haag\n"
+    "                                                        T 070 379 84 00\n"
+    "                                                        www.sodm.nl\n\n"
+    "Datum   27 november 2026\n"
+)
+
+
+def test_a_letterhead_block_with_switchboard_and_website_is_the_offices() -> None:
+    from wooflow.detect import detect_text
+
+    found = {f.text.split("\n")[0]: f.action for f in detect_text(LETTERHEAD)}
+    assert found["Henri Faasdreef 312"] == "keep" and found["070 379 84 00"] == "keep"
+    assert found["Zuidwending 142"] == "redact"  # the addressee's home address stays redacted
+    signature = ("Met vriendelijke groet,\n\nBaukje Mercera\nSenior beleidsmedewerker\n"
+                 "Ministerie van Volksgezondheid, Welzijn en Sport\nParnassusplein 5 | 2511 VX Den Haag\n"
+                 "M 0620 275 787\nT (070) 8176151\n")
+    phones = {f.text: f.action for f in detect_text(signature) if f.category == "phone"}
+    assert phones["(070) 8176151"] == "redact"  # a person's block: the T line is the direct line

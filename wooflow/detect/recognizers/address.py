@@ -267,6 +267,12 @@ def reclassify(text: str, finding: Finding, person_spans: Starts, org_words: fro
     home = HOME_CUE.search(same[-60:]) or (person_same and not office_same) or (not same.strip() and person_prev)
     office = office_same or ((not same.strip() or _STREET_PART.fullmatch(same))
                              and (ORG_LINE.search(prev) or _org_name_line(prev, org_words)))
+    if not office and not same.strip() and finding.action == "redact":
+        # a letterhead's block: the address lines, then the switchboard ('T 070 ...', not a
+        # mobile) or the website, with no person named in the block
+        below = _OFFICE_BELOW.match(text, finding.end)
+        office = below is not None and not person_spans.between(prev_start, below.end()) \
+            and not HOME_CUE.search(prev)
     if finding.action == "keep" and home and not any(finding.text.startswith(o) for o in OFFICE_STREETS):
         why = "woonadres (onder naam van persoon)" if person_prev or person_same else "woonadres"
         return Finding(finding.start, finding.end, finding.text, finding.category, "redact", "5.1.2e", 0.88,
@@ -282,6 +288,9 @@ def reclassify(text: str, finding: Finding, person_spans: Starts, org_words: fro
 
 
 _QUOTE = re.compile(r"^[ \t]*(?:>[ \t]*)+")
+_OFFICE_BELOW = re.compile(
+    r"[^\n]{0,60}(?:\n[ \t]*[^\n]{1,60}){0,2}?\n[ \t]*"
+    r"(?:T[ \t.:]*(?!\+?31[ \t]?6|06)[0+(][\d ()+-]{8,16}|www\.[\w-]+\.[a-z]{2,})[ \t]*(?:\n|$)")
 # 'Griffioenlaan 2 | ' before a postcode: the street part of one address line.
 _STREET_PART = re.compile(r"[ \t]*[^\W\d][\w .'’-]{2,40}[ \t]\d{1,5}[a-zA-Z]?(?:-\d{1,4})?[ \t]*[|,·][ \t]*")
 

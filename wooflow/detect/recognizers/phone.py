@@ -140,7 +140,14 @@ def reclassify(text: str, finding: Finding, person_spans: Starts, office_ends: l
     ls, le = line_bounds(text, finding.start)
     after_office = office_ends and any(ls <= e <= finding.start and _AFTER_OFFICE.fullmatch(text, e, finding.start)
                                        for e in office_ends)
-    if after_office and not DIRECT_CUE.search(text[finding.end : min(le, finding.end + 15)]):
+    # a letterhead: 'T 070 ...' on its own line right under the office's address lines, in a
+    # block (from the blank line above) that names no person; in a person's signature block the
+    # 'T' line under the office address is that person's direct line
+    below_office = office_ends and _T_LINE.fullmatch(text, ls, finding.start) and any(
+        e < ls and text.count("\n", e, ls) <= 2
+        and not person_spans.between(max(text.rfind("\n\n", max(0, e - 400), e), e - 400, 0), ls)
+        for e in office_ends)
+    if (after_office or below_office) and not DIRECT_CUE.search(text[finding.end : min(le, finding.end + 15)]):
         return Finding(finding.start, finding.end, finding.text, "phone", "keep", None, 0.75,
                        "phone", "algemeen nummer van organisatie (naast kantooradres)")
     if _WEBSITE.search(text, ls, le) and not person_spans.between(ls, le) \
@@ -170,6 +177,7 @@ def reclassify(text: str, finding: Finding, person_spans: Starts, office_ends: l
 
 
 _APPOSITION = re.compile(r"[ \t]*[,(][ \t]*")
+_T_LINE = re.compile(r"[ \t]*T[ \t.:]*")
 _WEBSITE = re.compile(r"(?i)(?<![@\w.])(?:www\.|https?://)[\w-]+\.[\w.-]+")
 
 
