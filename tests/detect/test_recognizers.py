@@ -200,3 +200,10 @@ def test_a_letterhead_block_with_switchboard_and_website_is_the_offices() -> Non
                  "M 0620 275 787\nT (070) 8176151\n")
     phones = {f.text: f.action for f in detect_text(signature) if f.category == "phone"}
     assert phones["(070) 8176151"] == "redact"  # a person's block: the T line is the direct line
+
+
+def test_the_neighbours_above_give_away_their_house_number() -> None:
+    from wooflow.detect import detect_text
+
+    found = detect_text("Er is ongedierte en de bovenburen (nummer 8) klagen over stank.")
+    assert [(f.text, f.action) for f in found if f.category == "address"] == [("nummer 8", "redact")]
