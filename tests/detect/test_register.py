@@ -20,6 +20,14 @@ def user_register(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     register.reload()
 
 
+def _import_own(user_register: Path, row: str) -> None:
+    """One own row (the import CSV shape) merged into the user's register."""
+    own = user_register.parent / "own.csv"
+    own.write_text("name,given_names,initials,tussenvoegsel,surname,office,organisation,party,start,end,source\n"
+                   f"{row}\n", encoding="utf-8")
+    register.merge_into_user_register(register.read_import(own))
+
+
 def _actions(text: str) -> dict[str, tuple[str, str]]:
     return {f.text: (f.action, f.reason) for f in Detector().detect(text)}
 
@@ -39,11 +47,7 @@ def test_no_keep_without_the_organisation_in_the_document(user_register: Path) -
 
 
 def test_a_namesake_writing_from_another_bodys_address_is_not_the_office_holder(user_register: Path) -> None:
-    (user_register.parent / "own.csv").write_text(
-        "name,given_names,initials,tussenvoegsel,surname,office,organisation,party,start,end,source\n"
-        "Joost Schellekens,Joost,J.,,Schellekens,fractievoorzitter,Gemeente Oosterhout,,,,eigen\n",
-        encoding="utf-8")
-    register.merge_into_user_register(register.read_import(user_register.parent / "own.csv"))
+    _import_own(user_register, "Joost Schellekens,Joost,J.,,Schellekens,fractievoorzitter,Gemeente Oosterhout,,,,eigen")
 
     def header(address: str) -> str:
         return (f"Aan: Rijken, Nadia <n.rijken@oosterhout.nl>\nCC: Schellekens, Joost <{address}>\n"
@@ -55,11 +59,7 @@ def test_a_namesake_writing_from_another_bodys_address_is_not_the_office_holder(
 
 
 def test_term_must_overlap_the_years_of_the_document(user_register: Path) -> None:
-    (user_register.parent / "own.csv").write_text(
-        "name,given_names,initials,tussenvoegsel,surname,office,organisation,party,start,end,source\n"
-        "K. Veltman,,K.,,Veltman,wethouder,Gemeente Oldebroek,,2010-04-01,2014-03-31,eigen\n",
-        encoding="utf-8")
-    register.merge_into_user_register(register.read_import(user_register.parent / "own.csv"))
+    _import_own(user_register, "K. Veltman,,K.,,Veltman,wethouder,Gemeente Oldebroek,,2010-04-01,2014-03-31,eigen")
     then = "Brief van 12 mei 2012 aan de gemeente Oldebroek, t.a.v. K. Veltman.\n"
     now = "Brief van 12 mei 2024 aan de gemeente Oldebroek, t.a.v. K. Veltman.\n"
     assert _actions(then)["K. Veltman"] == ("keep", "wethouder van Oldebroek (register)")

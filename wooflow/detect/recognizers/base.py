@@ -75,7 +75,9 @@ class Recognizer:
 
 
 _FOOTER_SEP = re.compile(r"[ \t][|·][ \t]")
-_FOOTER_SITE = re.compile(r"(?i)(?<![@\w.])(?:www\.|https?://)[\w.-]+\.[a-z]{2,}|\bpostbus\b")
+WEBSITE = r"(?<![@\w.])(?:www\.|https?://)[\w.-]+\.[a-z]{2,}"
+"""A web address ('www.vrk.nl', 'https://...'); match it case-insensitively."""
+_FOOTER_SITE = re.compile(r"(?i)" + WEBSITE + r"|\bpostbus\b")
 
 
 def org_footer(text: str, pos: int, person_spans: Starts) -> bool:

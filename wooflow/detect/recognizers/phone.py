@@ -12,6 +12,7 @@ import re
 from wooflow.detect import lexicon
 from wooflow.detect.recognizers.base import (
     GROUND_PRIVACY,
+    WEBSITE,
     Recognizer,
     Starts,
     line_bounds,
@@ -178,7 +179,7 @@ def reclassify(text: str, finding: Finding, person_spans: Starts, office_ends: l
 
 _APPOSITION = re.compile(r"[ \t]*[,(][ \t]*")
 _T_LINE = re.compile(r"[ \t]*T[ \t.:]*")
-_WEBSITE = re.compile(r"(?i)(?<![@\w.])(?:www\.|https?://)[\w-]+\.[\w.-]+")
+_WEBSITE = re.compile(r"(?i)" + WEBSITE)
 
 
 def _named_between(text: str, finding: Finding, person_spans: Starts) -> Finding:
