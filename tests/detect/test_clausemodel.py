@@ -114,6 +114,17 @@ def test_shipped_model_reads_a_statement_in_ordinary_words() -> None:
     assert found and "geopereerd" in found[0][0] and "zinsdeelbeslisser" in found[0][1]
 
 
+def test_a_sure_clause_without_a_person_word_is_proposed(restore: None) -> None:
+    # a log line whose subject is left out: no person word in the sentence, only the model's reading
+    text = "Melding 20.41 u: vermist sinds vanmiddag. Heeft dementie en gebruikt sinds maart bloedverdunners.\n"
+    sure = _model(st__dementie=(0.0, 9.0, 0.0, 0.0, 0.0))
+    clausemodel.use(sure)
+    assert [t for t, _ in _special(text)] == ["Heeft dementie en gebruikt sinds maart bloedverdunners"]
+    unsure = _model(st__dementie=(0.0, 2.4, 0.0, 0.0, 0.0))  # taken (>= 0.7) but under ALONE
+    clausemodel.use(unsure)
+    assert _special(text) == []
+
+
 def _predict_plain(m: clausemodel.Model, feats: list[str]) -> tuple[str, float]:
     """The clause model's prediction written out plainly (the reference of the fast form)."""
     import math

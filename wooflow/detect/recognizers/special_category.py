@@ -459,6 +459,7 @@ def learned_clauses(text: str, flat: str, hits: list[tuple[int, int, str]], acce
     for i, (a, b, _, kind, p, feats, cue) in enumerate(scored):
         if not taken[i]:
             continue
+        cue = cue or p >= clausemodel.ALONE  # the model sure without a person word in the sentence
         why = clausemodel.strongest(model, feats, kind)
         reason = f"; zinsdeelbeslisser, kans {p:.2f}: {clausemodel.evidence(why)}"
         lead = clausemodel.LEAD_CONJUNCTION.match(flat, a, b)
