@@ -105,3 +105,15 @@ def test_second_signatory_of_a_governing_body() -> None:
     assert not _redacted(body, "K. Dees")
     closing = "Met vriendelijke groet,\n\nP. Jansen, adviseur\nK. de Vries, jurist\n"
     assert _redacted(closing, "K. de Vries")
+
+
+def test_names_listed_after_an_alderman_with_a_particle_are_not_his_title() -> None:
+    # 'Weth. Van 't Zand, Marjolein OOV, ...': the 'van ...' is the alderman's surname, the
+    # names after the comma are further list items, not the complement of his title
+    text = ("14-09-2026 05:41 - Kees AC Bz heeft Burg. Roelse-Kodde, Weth. Van 't Zand, Marjolein Verhage, "
+            "Bram Oudijk toegevoegd\n"
+            "14-09-2026 05:47 - Burg. Roelse-Kodde: Dank. Ik ben om 06.15 in het stadhuis.\n")
+    assert not _redacted(text, "Roelse-Kodde")
+    assert not _redacted(text, "Van 't Zand")
+    assert _redacted(text, "Marjolein Verhage")
+    assert _redacted(text, "Bram Oudijk")

@@ -155,7 +155,7 @@ _PORTFOLIO = re.compile(
 )
 
 
-_NAME_AS_COMPLEMENT = re.compile(r"(?i:\b(?:van|voor))\s+(?:den|der)\s+[A-ZÀ-Þ][\w'’-]*\s*,")
+_NAME_AS_COMPLEMENT = re.compile(r"(?i:\b(?:van|voor))\s+(?:den|der|['’]t)\s+[A-ZÀ-Þ][\w'’-]*\s*,")
 _MANDATE_BEFORE = re.compile(r"(?i:\b(?:namens|i\.o\.|in opdracht van|voor deze)\b)[^\n,]{0,40}$")
 
 
