@@ -117,3 +117,24 @@ def test_names_listed_after_an_alderman_with_a_particle_are_not_his_title() -> N
     assert not _redacted(text, "Van 't Zand")
     assert _redacted(text, "Marjolein Verhage")
     assert _redacted(text, "Bram Oudijk")
+
+
+def test_an_attendance_line_of_aldermen_over_three_lines() -> None:
+    text = ("Aanwezig\n"
+            "Wethouders: A.M. (Ans) Vromans-Luijk (Roosendaal, voorzitter), Yasmina Boutaleb (Bergen op Zoom), "
+            "Ruud van Gastel\n"
+            "(Halderberge), Cor Hagenaars (Moerdijk), Thijs Oerlemans (Steenbergen),\n"
+            "Mieke de Bruijn-Nuijten (Woensdrecht)\n"
+            "Ambtelijk: Pieter Smulders (beleidsadviseur), Karin de Wit (secretaris)\n")
+    for alderman in ("Vromans-Luijk", "Yasmina Boutaleb", "Ruud van Gastel", "Cor Hagenaars", "Mieke de Bruijn"):
+        assert not _redacted(text, alderman), alderman
+    assert _redacted(text, "Pieter Smulders")
+    assert _redacted(text, "Karin de Wit")
+
+
+def test_a_list_that_is_no_list_fails_fast() -> None:
+    from wooflow.detect import publicrole
+
+    # linear, not exponential: 'Aaaa en ' 15 times took 10 s with the former pattern
+    assert publicrole.LIST_TAIL.fullmatch("Aaaa en " * 2000 + "(x") is None
+    assert publicrole.LIST_TAIL.fullmatch("Aaaa  (b)  en  " * 2000 + "(x") is None

@@ -25,7 +25,15 @@ CITATION_LIST = re.compile(
 PLURAL = re.compile(r"\b(?:" + lexicon.cue_alternation("role_plurals.txt") + r")\b[ \t:]*", re.IGNORECASE)
 _PLURAL_KEYS = ("wethouders", "gedeputeerden", "leden", "ministers", "staatssecretarissen", "burgemeesters",
                  "bewindspersonen", "heemraden", "ingediend")
-LIST_TAIL = re.compile(r"(?:[A-ZÀ-Þ][^,;()\n]{1,40}(?:\([^()\n]{1,40}\))?[ \t]*(?:,|\ben\b)[ \t]*)*$")
+# A list of names after a plural role: items open with a capital and may hold remarks in brackets
+# ('A.M. (Ans) Vromans-Luijk (Roosendaal, voorzitter), Yasmina Boutaleb (Bergen op Zoom), '); a
+# line may open with the bracket of an item begun on the line above ('(Halderberge), Cor ...').
+LIST_TAIL = re.compile(
+    r"(?:\([^()\n]{1,40}\)[ \t]*(?:,|\ben\b)[ \t]*)?"
+    # (an item holds no word 'en' and is matched atomically, so a line that is no list fails in
+    # linear time: 'Aaaa en ' 15 times and a '(' took 10 s before, exponential in the items)
+    r"(?:(?>[A-ZÀ-Þ](?:(?!\ben\b)[^,;()\n]|\([^()\n]{1,40}\)){1,60})[ \t]*(?:,|\ben\b)[ \t]*)*$"
+)
 POST_ACT = re.compile(
     r"^[ \t]+(?:heeft|had|dient|diende|heeft ook|had ook)[ \t]+(?:\w+[ \t]+){0,2}(?:een[ \t]+)?"
     r"(?:" + lexicon.cue_alternation("parliamentary_acts.txt") + ")",
@@ -287,13 +295,20 @@ def plural_role(text: str, start: int) -> str | None:
     """'wethouders Eerenberg, De Vries en Voortman': every name in the list after the role."""
     line = _line_before(text, start, 300)
     low = line.lower()
-    if not any(k in low for k in _PLURAL_KEYS) and line.strip() and LIST_TAIL.fullmatch(line):
-        # the list began on the line above: 'ingediend door\nRients Bouma en Esther Postma-Ameling',
-        # 'wethouders Korkmaz-de Vries,\nDe Haan, Tromp en Van Baar'
-        ls = line_start(text, start, 300)
-        if ls >= 2 and text[ls - 1] == "\n" and (text[ls - 2].isalpha() or text[ls - 2] == ","):
-            line = text[line_start(text, ls - 1, 300) : ls - 1] + " " + line
-            low = line.lower()
+    ls = line_start(text, start, 300)
+    if line.strip() and not text[ls:start].strip():
+        ls = line_start(text, ls - 1, 300)  # _line_before took the line above already
+    for _ in range(3):
+        # the list began on a line above: 'ingediend door\nRients Bouma en Esther Postma-Ameling',
+        # 'wethouders Korkmaz-de Vries,\nDe Haan, Tromp en Van Baar' (up to three lines up)
+        if any(k in low for k in _PLURAL_KEYS) or not line.strip() or not LIST_TAIL.fullmatch(line):
+            break
+        if not (ls >= 2 and text[ls - 1] == "\n" and (text[ls - 2].isalpha() or text[ls - 2] == ",")):
+            break
+        above = line_start(text, ls - 1, 300)
+        line = text[above : ls - 1] + " " + line
+        low = line.lower()
+        ls = above
     if not any(k in low for k in _PLURAL_KEYS):
         return None
     last = None
