@@ -6,6 +6,15 @@ what it printed).
     .venv/bin/python benchmarks/bench_hostile.py --keep DIR # ... or into DIR, to look at it
 
 Every bad input should give one clear Dutch line (no traceback) and stay far below 1 GB.
+
+    .venv/bin/python benchmarks/bench_hostile.py --text            # detection on hostile text shapes
+    .venv/bin/python benchmarks/bench_hostile.py --text --n 2000 --only chat,spaces
+
+``--text`` times ``detect_text`` (in this process, after a warm-up) on odd and hostile texts (long
+runs of blanks after a role word, a date or a house number; runs of one character; lists
+without end) at N, 2N and 4N characters and prints the ratios: linear cost gives ~2.0 per
+doubling, quadratic ~4. A regex that backtracks on such a run makes a batch stall (the
+requirement: the batch always finishes, in linear time).
 """
 
 from __future__ import annotations
@@ -19,6 +28,7 @@ import sys
 import tempfile
 import time
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 HEAD = ("From: Jan Jansen <jan@example.nl>\nTo: Piet <piet@example.nl>\nSubject: {s}\n"
@@ -121,6 +131,61 @@ def _nested_zip(levels: int) -> bytes:
     return data
 
 
+# Hostile text shapes: name -> text of about n characters. The first ones are the examples of the
+# ReDoS scan (docs/DETECTION.md, 'Regex run time'); the rest are runs of one kind of character.
+TEXT_SHAPES: dict[str, Callable[[int], str]] = {
+    "sign_columns": lambda n: "Hoogachtend,\n\nde secretaris," + " " * n + "x\n\nJan Jansen\n",
+    "sign_columns_row": lambda n: "Hoogachtend,\n\nde secretaris" + " " * n + "\nJan Jansen\n",
+    "chair": lambda n: "De voorzitter van de" + " " * n + "0 Jan Jansen zei iets.\n",
+    "pre": lambda n: "Het lid" + " " * n + "0 Jan Jansen zei iets.\n",
+    "after_person": lambda n: "Jan Jansen woont op Dorpsstraat 12" + " " * n + "a\n",
+    "postbus": lambda n: "Postbus 12" + " " * n + "a\n",
+    "chat": lambda n: "12-01-2026 0.00" + " " * n + "a: Jan Jansen\n",
+    "chat_named": lambda n: "[12-01-2026 0.00]" + " " * n + "0: Jan Jansen\n",
+    "closing": lambda n: "namens" + " " * n + ":\nJan Jansen\n",
+    "name_end": lambda n: "Volgens Aa" + "\u2019" * n + "0 Jan\nvan Dijk is het zo.\n",
+    "name_hyphens": lambda n: "Volgens " + "Aa-" * (n // 3) + "0\nJansen is het zo.\n",
+    "spaces": lambda n: "Jan Jansen" + " " * n + "x\n",
+    "tabs": lambda n: "Jan Jansen" + "\t" * n + "x\n",
+    "nbsp": lambda n: "Dorpsstraat 1" + "\u00a0" * n + "x\n",
+    "blank_lines": lambda n: "Jan Jansen\n" + " \n" * (n // 2) + "x",
+    "newlines": lambda n: "\n" * n + "Jan Jansen\n",
+    "letters": lambda n: "a" * n,
+    "capitals": lambda n: "A" * n,
+    "digits": lambda n: "1" * n,
+    "digits_spaced": lambda n: "1 " * (n // 2),
+    "initials": lambda n: "A." * (n // 2) + " Jansen",
+    "dots": lambda n: "." * n,
+    "hyphens": lambda n: "Jan" + "-" * n + "x",
+    "brackets": lambda n: "(" * n + "Jan Jansen",
+    "bars": lambda n: "| " * (n // 2) + "Jan Jansen",
+    "words": lambda n: "Jansen " * (n // 7),
+    "list_en": lambda n: "De wethouders " + "Aaaa en " * (n // 8) + "(",
+    "mail_dots": lambda n: "a." * (n // 2) + "@",
+    "chat_lines": lambda n: "12-01-2026 10.00 - jan: hoi\n" * (n // 28),
+}
+
+
+def bench_text(n: int, only: list[str] | None) -> None:
+    """detect_text on each hostile shape at n, 2n and 4n characters, with the ratios."""
+    from wooflow.detect import detect_text
+
+    detect_text("Jan Jansen woont op Dorpsstraat 12 in Utrecht.")  # warm-up: models and lists
+    print(f"{'shape':<18} {'s @' + str(n):>9} {'s @' + str(2 * n):>9} {'s @' + str(4 * n):>9} {'x2':>5} {'x4':>5}")
+    for name, make in TEXT_SHAPES.items():
+        if only and name not in only:
+            continue
+        secs = []
+        for size in (n, 2 * n, 4 * n):
+            text = make(size)
+            t0 = time.perf_counter()
+            detect_text(text)
+            secs.append(time.perf_counter() - t0)
+        r2, r4 = (secs[1] / secs[0], secs[2] / secs[1]) if secs[0] > 0 and secs[1] > 0 else (0.0, 0.0)
+        flag = "  <-- superlinear" if min(r2, r4) > 2.8 and secs[2] > 0.2 else ""
+        print(f"{name:<18} {secs[0]:>9.3f} {secs[1]:>9.3f} {secs[2]:>9.3f} {r2:>5.1f} {r4:>5.1f}{flag}", flush=True)
+
+
 def run(cmd: list[str]) -> tuple[int, str, float, float]:
     """Exit status, stderr, seconds and peak RSS (MiB) of one child process."""
     t0 = time.perf_counter()
@@ -136,7 +201,13 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--keep", type=Path, help="write the zoo here and keep it")
     ap.add_argument("--make", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--text", action="store_true", help="time detection on hostile text shapes instead")
+    ap.add_argument("--n", type=int, default=3000, help="--text: the smallest size in characters (then 2N, 4N)")
+    ap.add_argument("--only", help="--text: comma-separated shape names")
     args = ap.parse_args()
+    if args.text:
+        bench_text(args.n, args.only.split(",") if args.only else None)
+        return
     if args.make:
         make_zoo(args.make)
         return

@@ -96,8 +96,8 @@ _MOBILE = re.compile(r"^(?:\+31|0031|\(\+31\)|\(0031\))?[ \u00a0-]?\(?0?\)?[ \u0
 _LABEL_T = re.compile(r"(?i)(?:^|[\s|:])(?:t|tel\.?|telefoon|telefoonnummer)[ \t]*[:.]?[ \t]*$")
 _LABEL_M = re.compile(r"(?i)(?:^|[\s|:])(?:m|mob\.?|mobiel|gsm)[ \t]*[:.]?[ \t]*$")
 _LABEL_D = re.compile(r"(?i)(?:^|[\s|:])(?:d|direct|doorkies\w*)[ \t]*[:.]?[ \t]*$")
-_AFTER_PERSON = re.compile(r"[ \t]*(?:\(\d{1,4}\))?,?[ \t]*(?:\(?[ \t]*(?:[\w ]{0,20},[ \t]*)?|"
-                           r"(?:uit|te|in|van de|aan de)[ \t]+)$")
+_AFTER_PERSON = re.compile(r"[ \t]*+(?:\(\d{1,4}\))?,?[ \t]*+(?:\(?[ \t]*+(?:[\w ]{0,20},[ \t]*+)?|"
+                           r"(?:uit|te|in|van de|aan de)[ \t]+)$")  # (possessive blanks: linear)
 _PREP_PLACE = re.compile(r"(?i)\b(?:uit|te|in|naar|van de|aan de|nabij|bij)[ \t]+$")
 _BORN = re.compile(r"(?i)\b(?:geboren|geb\.|geboorteplaats)")
 _CHAT = re.compile(r"(?m)^\[?\d{1,2}[:.]\d\d\]?|\d{1,2}-\d{1,2}-\d{2,4},? \d{1,2}:\d\d")

@@ -50,7 +50,9 @@ LEAD_CONJUNCTION = re.compile(r"(?i:(?:" + "|".join(w for w, part in _CONJUNCTIO
 _WORD = re.compile(r"[^\W\d_][\w'’-]*|€|\d+")
 _OCR = str.maketrans({"1": "l", "0": "o"})
 _ABBREVIATION = re.compile(r"\b[A-Z]{2,5}\b")
-_AMOUNT = re.compile(r"€\s?\d|\d+[.,]\d{3}")
+# (one digit before the separator finds the same amounts as '\d+' and stays linear on a long
+# run of digits, where '\d+' rescans the run from every start: 12,000 digits took 3.5 s)
+_AMOUNT = re.compile(r"€\s?\d|\d[.,]\d{3}")
 MIN_CHARS = 8  # a clause shorter than this ('en', 'ook') says nothing on its own
 MAX_CHARS = 140  # a longer one is no single statement (a sentence without clause marks)
 

@@ -63,7 +63,9 @@ _ABBREV = (
     r"(?:dhr|mevr|mr|mw|dr|drs|ir|ing|prof|ds|bc|mej|st|sr|jr|nr|ca|bijv|o\.a|i\.p\.v|t\.a\.v)\."
 )
 _TOKEN_RE = re.compile(
-    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    # (an address's local part is at most 64 characters; bounded, the alternative no longer
+    # rescans a long run of letters, dots or hyphens from every token start: quadratic before)
+    r"[\w.+-]{1,100}@[\w-]+(?:\.[\w-]+)+"
     r"|(?:https?://|www\.)\S+"
     r"|(?i:" + _ABBREV + r")(?!\w)"
     r"|(?:[A-Z][a-z]?\.){1,4}(?![^\W\d_])"

@@ -98,15 +98,17 @@ def _trigger(before: str) -> re.Match[str] | None:
 
 
 HEADER_LINE = re.compile(
-    r"^\s*\|?\s*(?:\*\*)?(?:" + lexicon.cue_alternation("header_labels.txt")
+    r"^\s*+(?:\|\s*+)?(?:\*\*)?(?:" + lexicon.cue_alternation("header_labels.txt")
     + r")(?:\*\*)?\s*(?::|\t| {2,}|\|)",  # '| Naam | X |': a key-value table
     re.IGNORECASE,
 )
 # Speed: no upper-case class, so it also runs case-sensitively on lower-cased text (faster).
 _HEADER_LOW = re.compile(HEADER_LINE.pattern)
-CLOSING = re.compile("(?:" + lexicon.cue_alternation("closing_formulas.txt") + r")\s*[,!.]?\s*$", re.IGNORECASE)
+# (blanks possessive, here and in CHAT: the same matches, linear in a run of blanks)
+CLOSING = re.compile("(?:" + lexicon.cue_alternation("closing_formulas.txt") + r")\s*+(?:[,!.]\s*+)?$", re.IGNORECASE)
 CHAT = re.compile(
-    r"^\s*\[?[A-Za-z.]{0,4}\s?(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4},?\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*\]?\s*-?\s*$"
+    r"^\s*+\[?[A-Za-z.]{0,4}\s?(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4},?\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*+(?:\]\s*+)?"
+    r"(?:-\s*+)?$"
 )
 # Office titles written before a name (also stripped from the chunk).
 _EXTRA_ROLES = lexicon.cue_words("extra_roles.txt")
@@ -122,13 +124,13 @@ CHAT_SPEAKER = re.compile(
 # A lower-case handle before the colon is a participant's nickname (capitalised speakers are
 # found as name chunks already).
 CHAT_HANDLE = re.compile(
-    r"(?m)^[ \t]*\[?(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4},?[ \t]+)?\d{1,2}[:.]\d{2}(?::\d{2})?\]?[ \t]*-?[ \t]*"
+    r"(?m)^[ \t]*\[?(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4},?[ \t]+)?\d{1,2}[:.]\d{2}(?::\d{2})?\]?[ \t]*+(?:-[ \t]*+)?"
     r"([a-zà-ÿ][\w'’.-]{1,20}):"
 )
 # Teams/WhatsApp exports with the speaker's display name: '[16-05-2025 07:52] Kılıçaslan, Gülsen: ...'
 # (any script's letters: names need not be on the lists once the export format says 'speaker').
 CHAT_NAMED = re.compile(
-    r"(?m)^[ \t]*\[(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4},?[ \t]+)\d{1,2}[:.]\d{2}(?::\d{2})?\][ \t]*-?[ \t]*"
+    r"(?m)^[ \t]*\[(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4},?[ \t]+)\d{1,2}[:.]\d{2}(?::\d{2})?\][ \t]*+(?:-[ \t]*+)?"
     r"([^\W\d_][\w'’-]{1,30}(?:,?[ \t]+[^\W\d_][\w'’.-]{0,30}){0,3}):"
 )
 ATTENDANCE_LINE = re.compile(

@@ -32,10 +32,12 @@ FILL = 0.9
 """A wrapped line plus the word pushed to the next line is at least this share of that width."""
 
 _BREAK = re.compile(
-    r"[ \t]*\n(?=(?:(?:van|de|der|den|ter|ten|te) ){0,2}[A-Z][a-zà-ÿ]+(?:['’-][^\W\d_]+)*,? [a-zà-ÿ])")
+    r"(?<![ \t])[ \t]*+\n(?=(?:(?:van|de|der|den|ter|ten|te) ){0,2}[A-Z][a-zà-ÿ]+(?:['’-][^\W\d_]+)*,? [a-zà-ÿ])")
 _NAME_END = re.compile(
     r"(?<![\w.])(?:[A-Z]\.|[A-Z][a-zà-ÿ]+(?:['’-][^\W\d_]+)*)(?: (?:van|de|der|den|ter|ten|te)){0,2}$"
 )
+NAME_REACH = 200
+"""Characters before a line end that hold the name ending there (names are far shorter)."""
 _PARTICLES = re.compile(r"(?:(?:van|de|der|den|ter|ten|te) )+")
 _GAP = re.compile(r"\S[ \t]{3,}\S|\t| \| ")  # a column gap or a bar: a table row, a label-value line, a footer
 
@@ -52,7 +54,11 @@ def soften(text: str) -> str:
         line = text[line_start : m.start()]
         if len(line.strip()) < MIN_LINE or _GAP.search(line) or line[:1].isspace():
             continue
-        if not _NAME_END.search(line.rstrip()) or not _fills_width(text, line_start, m.end(), len(line.rstrip())):
+        end = line.rstrip()
+        # (the line's last NAME_REACH characters: a name ends there; searched over the whole line, a
+        # long hyphenated run 'Aa-Aa-...' was rescanned from every capital, quadratic: 24k chars 10 s)
+        if not _NAME_END.search(end, max(0, len(end) - NAME_REACH)) \
+                or not _fills_width(text, line_start, m.end(), len(end)):
             continue
         if out is None:
             out = list(text)

@@ -37,13 +37,13 @@ NUMBER = (
     r")(?:[A-Za-z]{1,2}|\d{1,4})(?![\w]))?(?:[ \u00a0-]?(?:hs|bis|zw|rd|rood|zwart|I{1,3})(?![\w]))?)"
 )
 POSTCODE_PLACE = (
-    rf"(?:,?[ \u00a0]*\n?[ \u00a0]*(\d{{4}}[ \u00a0]?(?!SA|SD|SS)[A-Z]{{2}})(?:[ \u00a0]{{1,2}}([{_U}]"
+    rf"(?:,?[ \u00a0]*+(?:\n[ \u00a0]*+)?(\d{{4}}[ \u00a0]?(?!SA|SD|SS)[A-Z]{{2}})(?:[ \u00a0]{{1,2}}([{_U}]"
     rf"[{_L}'’]+(?:-[{_U}]?[{_L}'’]+)*(?:[ \u00a0][{_U}]?[{_L}'’]+(?:-[{_U}]?[{_L}'’]+)*){{0,2}}))?)?"
 )
 # No house number goes on into a date or time ('Vergadering 15-01-2024 10:30').
 ADDRESS = rf"(?<![\w.]){STREET}{NUMBER}(?!\d|[.,:-]\d){POSTCODE_PLACE}"
 POSTBUS = (
-    r"(?<![\w])(Postbus|postbus|Antwoordnummer)[ \u00a0](\d{1,6})(?:,?[ \u00a0]*\n?[ \u00a0]*\d{4}[ \u00a0]?["
+    r"(?<![\w])(Postbus|postbus|Antwoordnummer)[ \u00a0](\d{1,6})(?:,?[ \u00a0]*+(?:\n[ \u00a0]*+)?\d{4}[ \u00a0]?["
     r"A-Z]{2}(?:[ \u00a0]{1,2}[A-Z][a-z'-]+(?:[ \u00a0][A-Z]?[a-z'-]+)?)?)?"
 )
 _SUFFIX_RE = re.compile(SUFFIX + r"$", re.IGNORECASE)

@@ -113,7 +113,8 @@ class BirthdateRecognizer(Recognizer):
 
 # '(1961)', '(1994, Delft)', '⏎(1979),' right after a private person's name: the year of birth,
 # the way letters and reports introduce a person (a cited author is judged public before this).
-_YEAR_AFTER_NAME = re.compile(r"[ \t]*\r?\n?[ \t]*\([ \t]*((?:19|20)\d\d)(?=[ \t]*[,)])")
+# (possessive blanks: the same matches, but linear after a name followed by a long run of blanks)
+_YEAR_AFTER_NAME = re.compile(r"[ \t]*+\r?+\n?+[ \t]*+\([ \t]*((?:19|20)\d\d)(?=[ \t]*[,)])")
 
 
 def years_after_persons(text: str, persons: Starts) -> list[Finding]:
