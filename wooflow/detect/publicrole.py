@@ -59,8 +59,8 @@ _POST_ROLE = re.compile(
     # (the blanks after the name are taken once, possessively; the column alternative checks
     # for its gap, a tab or two spaces, in a lookahead: the same matches, but linear in a run of
     # blanks, which took 0.1 s a name over 80 blanks before)
-    rf"^(?:[ \t]*+(?:,[ \t]*+(?:de[ \t]+|destijds[ \t]+|toenmalig[ \t]+)?(?:{ROLE_WORDS}|lid van de (?:tweede|eerste) ka"
-    rf"mer|lid van (?:de )?(?:gemeenteraad|provinciale staten|raad))\b"
+    rf"^(?:[ \t]*+(?:,[ \t]*+(?:de[ \t]+|destijds[ \t]+|toenmalig[ \t]+)?(?:{ROLE_WORDS}|lid van de (?:tweede|eerste) "
+    rf"kamer|lid van (?:de )?(?:gemeenteraad|provinciale staten|raad))\b"
     rf"|\([ \t]*(?:{ROLE_WORDS})\b|\|[ \t]*+(?:{ROLE_WORDS})\b"
     # 'Anouk Terpstra (gemeente Súdwest-Fryslân, wethouder)': the body, then the office, in brackets
     rf"|\([^()\n]{{1,60}}?[,;][ \t]*(?:de[ \t]+)?(?:{ROLE_WORDS}|lid (?:van het )?(?:dagelijks|algemeen) bestuur)\b"
