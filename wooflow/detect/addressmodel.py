@@ -447,7 +447,7 @@ def place_candidates(text: str, findings: list[Finding]) -> list[Finding]:
     return out
 
 
-_JOIN = re.compile(r"[ \t]*(?:,|\||·|in|te)?[ \t]*")
+_JOIN = re.compile(r"[ \t]*+(?:(?:,|\||·|in|te)[ \t]*+)?")  # (possessive blanks: linear on a long line)
 _DIGIT_AFTER = re.compile(r"[ \t]?\d")
 
 

@@ -425,7 +425,7 @@ _WORD_BEFORE = re.compile(r"(\w+)\.?[ \t]+(?:\([ \t]*)?$")
 
 # Dotted initials followed by an age in brackets: 'aanhoudingen: D.K. (17) en Jesse van Rijn (19)'
 # (a person's age; found from the bracket, which is rare, then the initials right before it).
-_AGE_BRACKET = re.compile(r"\.[ \t]*\([ \t]*\d{1,2}(?:[ \t]*(?:jaar|jr\.?))?[ \t]*\)")
+_AGE_BRACKET = re.compile(r"\.[ \t]*\([ \t]*\d{1,2}(?:[ \t]*+(?:jaar|jr\.?))?[ \t]*+\)")
 _AGED_INITIALS = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,4})[ \t]*$")
 
 
@@ -453,12 +453,13 @@ _TOK = r"(?:[A-Z]\.){1,4}|[A-Z](?:[a-z]{0,3}[A-Z]){1,3}"
 # '2. Planning bijwerken (J.K. en M.B.)'.
 _ITEM_OWNER = re.compile(
     rf"[ \t]*(?:[-•*–]|\d{{1,2}}[.)])[ \t]+[^\n(]{{3,200}}\(((?:{_TOK})(?:[ \t]*(?:,|/|&|en)[ \t]*(?:{_TOK})){{0,3}})\)"
-    r"[ \t]*[.;]?[ \t]*$",
+    r"[ \t]*+(?:[.;][ \t]*+)?$",
     re.MULTILINE,
 )
-_DOTTED_ACTION = re.compile(r"(?i:\bactie(?:houder)?|\bwie)[ \t]*:?[ \t]*((?:[A-Z]\.){2,4})(?![\w])")
+# (blanks possessive in these four: the same matches, linear in a run of blanks)
+_DOTTED_ACTION = re.compile(r"(?i:\bactie(?:houder)?|\bwie)[ \t]*+(?::[ \t]*+)?((?:[A-Z]\.){2,4})(?![\w])")
 _DOTTED_ACTION_LOW = re.compile(r"\b(?:actie|wie)")  # speed: candidates in the lower-cased text
-_LINE_END_BRACKET = re.compile(r"\)[ \t]*[.;]?[ \t]*$", re.MULTILINE)
+_LINE_END_BRACKET = re.compile(r"\)[ \t]*+(?:[.;][ \t]*+)?$", re.MULTILINE)
 def action_owners(text: str, mentions: list[Mention],
                   spans: list[tuple[int, int]] | None = None) -> list[Mention]:
     """Owners of action items in brackets at the end of a list item, and dotted initials after

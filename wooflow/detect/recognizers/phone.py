@@ -56,7 +56,8 @@ ABBR_BEFORE = re.compile(r"\b[A-Z][A-Za-z]*[A-Z][\w-]*[ \t]*[(:][ \t]*$")
 # A firm's signature block: a 'Buro/Bureau X' line, its address line, then 'landline | mobile'.
 _FIRM_BLOCK = re.compile(r"(?:^|\n)[^\n]*\b(?:Buro|Bureau|B\.V\.|BV)\b[^\n]*\n(?:[^\n]*\d{4}[ \t]?[A-Z]{2}[^\n]*\n)"
     r"?[ \t]*$")
-_MOBILE_BESIDE = re.compile(r"[ \t]*[|·/][ \t]*(?:(?:M|Mob(?:iel)?\.?)[ \t]*:?[ \t]*)?(?:\+31|06|0031)")
+# (blanks possessive here and below: the same matches, linear in a run of blanks on a long line)
+_MOBILE_BESIDE = re.compile(r"[ \t]*+[|·/][ \t]*+(?:(?:M|Mob(?:iel)?\.?)[ \t]*+(?::[ \t]*+)?)?(?:\+31|06|0031)")
 
 
 class PhoneRecognizer(Recognizer):
@@ -113,18 +114,18 @@ class PhoneRecognizer(Recognizer):
             return False
         if not label.strip() and _MOBILE_BESIDE.match(text, end, le) and _FIRM_BLOCK.search(text, max(0, ls - 160), ls):
             return True  # 'Buro X\nStationsplein 4, ...\n0575 51 22 90 | 06 ...': the firm's line beside a mobile
-        is_label = bool(re.fullmatch(r"[ \t*-]*(?:T|Tel\.?|Telefoon|F|Fax)[ \t]*[:.]?[ \t]*", label))
+        is_label = bool(re.fullmatch(r"[ \t*-]*+(?:T|Tel\.?|Telefoon|F|Fax)[ \t]*+(?:[:.][ \t]*+)?", label))
         if is_label:
             # A signature block with a mobile number ('M 06 ...') above: a direct line.
             prev = text[max(0, ls - 120) : ls]
-            if re.search(r"(?:^|\n)[ \t]*(?:M|Mob(?:iel)?\.?)[ \t]*:?[ \t]*(?:\+31|06|0031)", prev):
+            if re.search(r"(?:^|\n)[ \t]*+(?:M|Mob(?:iel)?\.?)[ \t]*+(?::[ \t]*+)?(?:\+31|06|0031)", prev):
                 return False
             return office_block(text, start)
         return False
 
 
 # 'Visarenddreef 1, 8232 PH Lelystad | 0320 265 265': the number right after an office address.
-_AFTER_OFFICE = re.compile(r"[ \t]*[|·,/][ \t]*(?:(?:T|Tel\.?|Telefoon)[ \t]*[:.]?[ \t]*)?")
+_AFTER_OFFICE = re.compile(r"[ \t]*+[|·,/][ \t]*+(?:(?:T|Tel\.?|Telefoon)[ \t]*+(?:[:.][ \t]*+)?)?")
 
 
 def reclassify(text: str, finding: Finding, person_spans: Starts, office_ends: list[int] | None = None) -> Finding:

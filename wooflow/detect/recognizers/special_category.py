@@ -155,7 +155,7 @@ _COPULA_BEFORE = re.compile(r"(?i:\b(?:is|was|werd|wordt|als|zijn|waren|ben|bent
 NAME_KINDS = frozenset({"financieel", "strafrechtelijk"})
 _MID_SENTENCE = re.compile(r"[\w,][ \t]+$")
 _NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w-]*[ \t]+$")
-_LABEL_AFTER = re.compile(r"[ \t]*\n?[ \t]*(?:[A-Z][a-z]*\.|[A-Z][a-zà-ÿ]+(?![\w-]*[ \t]+[a-zà-ÿ]))")
+_LABEL_AFTER = re.compile(r"[ \t]*+\n?+[ \t]*+(?:[A-Z][a-z]*\.|[A-Z][a-zà-ÿ]+(?![\w-]*[ \t]+[a-zà-ÿ]))")
 
 # A line break inside a sentence (a letter or comma before it, a lower-case word after it) is
 # where a wrapped paragraph goes on: it is read as a space, so a statement spans wrapped lines.
