@@ -288,3 +288,16 @@ def test_blank_runs_do_not_match(text: str) -> None:
     assert personcues.CLOSING.search(text) is None
     assert personcues.CHAT.match(text) is None
     assert wrapped._NAME_END.search(text) is None
+
+
+@pytest.mark.parametrize(("word", "expected"), [
+    ("Koninkrijksrelaties", True), ("Tijsseling", False), ("Afstemming", True), ("Indeling", True),
+    ("Ramsaransing", False), ("Jeugdbescherming", True), ("Gemeentesecretarissen", False),
+    ("Verkeersveiligheidsmaatregelen", False), ("Jansen", False), ("Woningbouwcorporatie", True),
+    ("A" * 3000, False), ("Aa" * 40 + "ling", False), ("Beleidsontwikkeling", True),
+])
+def test_compound_split_unchanged(word: str, expected: bool) -> None:
+    # tails longer than the longest listed word are no longer tried (linear in a very long word)
+    from wooflow.detect import lexicon
+    lexicon.is_wordlike.cache_clear()
+    assert lexicon.is_wordlike(word) is expected

@@ -46,6 +46,12 @@ def common_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def longest_common_word() -> int:
+    """The length of the longest ordinary word (a longer slice of a word is no ordinary word)."""
+    return max(map(len, common_words()), default=0)
+
+
+@lru_cache(maxsize=None)
 def places() -> frozenset[str]:
     return frozenset(_lines("places.txt.gz"))
 
@@ -211,7 +217,9 @@ def is_wordlike(word: str) -> bool:
         # the word is a surname ('Tijsseling', 'Ramsaransing'), a family of names these endings hold. The verb may
         # be the tail of a compound or carry a prefix ('af-stemming' < 'stemmen', 'in-deling').
         cw = common_words()
-        return any(low[i:-3] + "en" in cw for i in range(len(low) - 5)) or _compound(low)
+        # (only stems short enough to be listed: the same answer, linear in a very long word)
+        first = max(0, len(low) - 1 - longest_common_word())
+        return any(low[i:-3] + "en" in cw for i in range(first, len(low) - 5)) or _compound(low)
     if _NOUN_SUFFIX.search(low):
         return True
     return _compound(low)
@@ -228,7 +236,9 @@ def _compound(low: str) -> bool:
     n = len(low)
     if n < 9 or _NAME_TAIL.search(low):
         return False
-    for i in range(4, n - 4):
+    # (a tail longer than the longest listed word is none: the same answer, and a very long
+    # 'word' (a run of capitals) is no longer sliced at every position, quadratic before)
+    for i in range(max(4, n - longest_common_word()), n - 4):
         tail = low[i:]
         if tail not in cw:
             continue
