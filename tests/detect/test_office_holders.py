@@ -138,3 +138,14 @@ def test_a_list_that_is_no_list_fails_fast() -> None:
     # linear, not exponential: 'Aaaa en ' 15 times took 10 s with the former pattern
     assert publicrole.LIST_TAIL.fullmatch("Aaaa en " * 2000 + "(x") is None
     assert publicrole.LIST_TAIL.fullmatch("Aaaa  (b)  en  " * 2000 + "(x") is None
+
+
+def test_offices_of_the_caribbean_netherlands() -> None:
+    text = ("Aanwezig: gezaghebber E.R. Martis-Janga (voorzitter), secretaris R.M. Coffie.\n"
+            "Eilandsraadslid Nina den Heyer heeft vragen gesteld; Karin Jansen (beleidsmedewerker) zoekt het uit.\n\n"
+            "Commissioner Heyliger-Sorton visited on Monday. Island Council member Reginald Every told me about "
+            "the fund, and my neighbour Rita Hassell saw it too.\n")
+    for holder in ("Martis-Janga", "Nina den Heyer", "Heyliger-Sorton", "Reginald Every"):
+        assert not _redacted(text, holder), holder
+    assert _redacted(text, "Karin Jansen")
+    assert _redacted(text, "Rita Hassell")

@@ -181,6 +181,8 @@ ROLE_KEYS = (
     "lijsttrekker", "kamervoorzitter", "senator", "europarlementari", "koning", "formateur",
     "secretaris", "griffier", "dijkgraaf", "heemra", "voorganger", "opvolger", "lid", "leden", "motie",
     "amendement", "initiatief", "-generaal", "commissievoorzitter", "raadsvoorzitter", "portefeuillehouder",
+    "gezaghebber", "eilandsraad", "eilandgedeputeerde", "governor", "commissioner", "council member", "mayor",
+    "alderman",
 )
 
 
