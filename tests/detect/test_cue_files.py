@@ -54,7 +54,7 @@ CASES = [
     ("joint_list_second.txt", publicrole._LOCAL_PARTY, "CU-{}", "fullmatch"),
     ("authorities.txt", publicrole._AUTHORITY, "zei de {} gisteren", "search"),
     ("clause_words.txt", publicrole._CLAUSE_WORD, "X {} Y", "search"),
-    ("portfolios.txt", publicrole._PORTFOLIO, "de wethouder {} van Urk, ", "search"),
+    ("portfolios.txt", publicrole._PRE, "de wethouder {} van Urk, ", "search"),
     ("addressed_offices.txt", publicrole.ROLE_LINE, "De {} van Gelderland", "search"),
     ("cosigner_offices.txt", publicrole._SIGN_COLUMNS, "de {0},     de {0},", "match"),
     ("parliamentary_acts.txt", publicrole.POST_ACT, " heeft een {} ingediend", "match"),

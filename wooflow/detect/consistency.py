@@ -76,10 +76,8 @@ class Registry:
     def anchored(self, m: Mention) -> bool:
         """Whether a propagated mention names a person the case holds by name structure: its
         surname or first name was seen with a given name, initials, a title, a public role or
-        in an e-mail name. Initials (attendance lists, 'JvdB') are a structure of their own."""
+        in an e-mail name."""
         p = m.parts
-        if p.initials and not p.surname:
-            return True
         if p.surname:
             return p.surname.lower() in self.anchored_keys
         return p.first is not None and p.first.lower() in self.anchored_first

@@ -92,8 +92,6 @@ def at_mentions(text: str) -> list[Mention]:
         listed = lexicon.is_first_name(cap) or lexicon.is_surname(cap)
         if first[:1].islower() and not listed:
             continue  # '@gemeenteamersfoort': an account, not a person
-        if not listed and (lexicon.is_common(first.lower()) or lexicon.is_wordlike(cap)):
-            continue
         # keep only the words that carry the name ('@Noor Kun jij' would be odd: stop at a word)
         keep = [first]
         for w in words[1:]:
@@ -297,8 +295,6 @@ def initials_mentions(text: str, mentions: list[Mention],
         ls = text.rfind("\n", max(0, s - 80), s) + 1
         before = text[max(ls, s - 40) : s]
         action = tok not in known and (s in table or _ACTION_BEFORE.search(before))
-        if tok not in known and not action:
-            continue
         cands.append((tok, s, e, "action" if action or _ACTION_BEFORE.search(before) else ""))
     defined |= _column_mates(text, cands, known)
     out: list[Mention] = []
