@@ -131,8 +131,6 @@ class NameRuns:
             if low in self._squeezed:  # type: ignore[operator]
                 for m in self._candidates(_run_re(low), low):
                     word = m.group(0)
-                    if not word[:1].isupper():
-                        continue
                     if any(c in word for c in " \u00a0-"):
                         joined = True
                     else:
@@ -234,8 +232,6 @@ def _named_by_display(text: str, start: int, local: str) -> int | None:
     if not m:
         return None
     words = m.group(1).split()
-    if not 2 <= len(words) <= 5:
-        return None
     for w in words:
         bare = w.strip(".-'’")
         if w.endswith(".") or not bare or bare.lower() in TV_WORDS or (not bare.isupper() and (
@@ -320,6 +316,4 @@ def name_from_local(local: str) -> tuple[str | None, str | None]:
     if len(parts) < 2 or not all(p.replace("-", "").isalpha() for p in parts):
         return None, None
     first, last = parts[0], parts[-1]
-    if len(last) < 3:
-        return None, None
     return first.capitalize(), "-".join(w.capitalize() for w in last.split("-"))

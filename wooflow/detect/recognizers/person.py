@@ -331,8 +331,6 @@ class PersonRecognizer(Recognizer):
         if not text[max(0, start - 3) : start].rstrip(" \t").endswith(","):
             return None
         words = chunk.split(" ")
-        if len(words) != 2 or not all(w[:1].isupper() and w[1:].islower() for w in words):
-            return None
         i = bisect.bisect_right(end_pos, start) - 1
         if not (i >= 0 and ends[i][1] and re.fullmatch(r"[ \t]*,[ \t]*", text[end_pos[i] : start])):
             return None
