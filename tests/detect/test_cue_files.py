@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from wooflow.detect import chunkshape, consistency, lexicon, personcues, publicrole, register, shortnames
-from wooflow.detect.recognizers import address, base, birthdate, phone, special_category
+from wooflow.detect.recognizers import address, base, birthdate, email, phone, special_category
 
 CUES = Path(lexicon.__file__).resolve().parent / "data" / "cues"
 DETECT = Path(lexicon.__file__).resolve().parent
@@ -97,6 +97,7 @@ CASES = [
     ("verbs_after_name.txt", consistency.VERB_AFTER, " {} dat", "match"),
     ("place_prepositions.txt", consistency.PLACE_PREP, "wonend {} ", "search"),
     ("prepositions_before.txt", personcues.PREP_BEFORE, "de straat {} ", "search"),
+    ("unit_words.txt", email._UNIT, "{} Vergunningen en Handhaving", "search"),
 ]
 
 
@@ -119,6 +120,7 @@ def test_each_entry_triggers_its_cue(name: str, rx: re.Pattern[str], template: s
     ("greeting_words.txt", chunkshape._GREETINGS),
     ("ing_nouns.txt", frozenset(lexicon._ING_NOUNS)),
     ("national_office_words.txt", frozenset(register._NATIONAL_WORDS)),
+    ("compass_words.txt", email._COMPASS),
 ])
 def test_word_sets_are_the_files(name: str, words: frozenset[str]) -> None:
     assert words == frozenset(_entries(name))

@@ -27,7 +27,7 @@ PRIVATE_DOMAINS = lexicon.cue_words("private_domains.txt")
 FUNCTIONAL_STEM = re.compile("|".join(lexicon.cue_lines("functional_stems.txt")))
 
 
-_COMPASS = frozenset("noord zuid oost west centrum midden binnenstad".split())
+_COMPASS = lexicon.cue_words("compass_words.txt")  # (data)
 
 
 def _place_or_word(part: str) -> bool:
@@ -186,7 +186,7 @@ def is_functional(local: str, runs: NameRuns | None = None) -> bool:
 
 # A department named above the address ('Team Vergunningen en Handhaving' ... 'vh@zutphen.nl'):
 # a local part spelling its initials is that department's mailbox, not a person's initials.
-_UNIT = re.compile(r"(?i:\b(?:team|afdeling|directie|sector|cluster|dienst|bureau|unit)[ \t]+)([^\n]{3,80})")
+_UNIT = re.compile(r"(?i:\b(?:" + lexicon.cue_alternation("unit_words.txt") + r")[ \t]+)([^\n]{3,80})")
 _UNIT_WORD = re.compile(r"[A-ZÀ-Þ][\w-]*")
 
 
