@@ -50,6 +50,7 @@ SETS = {
     "heldout9": ROOT / "evaluation" / "heldout9" / "docs",
     "heldout10": ROOT / "evaluation" / "heldout10" / "docs",
     "heldout11": ROOT / "evaluation" / "heldout11" / "docs",
+    **{p.name: p / "docs" for p in sorted(ROOT.glob("evaluation/heldout1[2-9]"))},  # every later set too
     "corpus": HERE / "corpus",
 }
 

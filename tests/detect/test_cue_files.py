@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from wooflow.detect import lexicon, personcues, publicrole, shortnames
-from wooflow.detect.recognizers import address, base, birthdate, phone
+from wooflow.detect import chunkshape, consistency, lexicon, personcues, publicrole, register, shortnames
+from wooflow.detect.recognizers import address, base, birthdate, email, phone, special_category
 
 CUES = Path(lexicon.__file__).resolve().parent / "data" / "cues"
 DETECT = Path(lexicon.__file__).resolve().parent
@@ -54,7 +54,7 @@ CASES = [
     ("joint_list_second.txt", publicrole._LOCAL_PARTY, "CU-{}", "fullmatch"),
     ("authorities.txt", publicrole._AUTHORITY, "zei de {} gisteren", "search"),
     ("clause_words.txt", publicrole._CLAUSE_WORD, "X {} Y", "search"),
-    ("portfolios.txt", publicrole._PORTFOLIO, "de wethouder {} van Urk, ", "search"),
+    ("portfolios.txt", publicrole._PRE, "de wethouder {} van Urk, ", "search"),
     ("addressed_offices.txt", publicrole.ROLE_LINE, "De {} van Gelderland", "search"),
     ("cosigner_offices.txt", publicrole._SIGN_COLUMNS, "de {0},     de {0},", "match"),
     ("parliamentary_acts.txt", publicrole.POST_ACT, " heeft een {} ingediend", "match"),
@@ -86,6 +86,18 @@ CASES = [
     ("person_noun_endings.txt", personcues.PERSON_NOUN, "Project{}", "search"),
     ("streetish_endings.txt", personcues.STREETISH, "Kerk{}", "search"),
     ("action_words.txt", shortnames._ACTION_BEFORE, "{}: ", "search"),
+    ("special_anchors.txt", special_category.ANCHOR, "x {} y", "search"),
+    ("special_facility_tails.txt", special_category.FACILITY_TAIL, "gehandicapten{}", "search"),
+    ("special_titled_works.txt", special_category._TITLED_WORK, "het {} ", "search"),
+    ("special_group_nouns.txt", special_category._GROUP_WITH, "voor {} met een ", "search"),
+    ("special_not_about.txt", special_category.NOT_ABOUT, "{}", "match"),
+    ("special_clause_starts.txt", special_category._LEFT_BOUND, "x {} y", "search"),
+    ("special_clause_ends.txt", special_category._RIGHT_BOUND, "x {} y", "search"),
+    ("special_clause_en_starts.txt", special_category._RIGHT_BOUND, "x en {} y", "search"),
+    ("verbs_after_name.txt", consistency.VERB_AFTER, " {} dat", "match"),
+    ("place_prepositions.txt", consistency.PLACE_PREP, "wonend {} ", "search"),
+    ("prepositions_before.txt", personcues.PREP_BEFORE, "de straat {} ", "search"),
+    ("unit_words.txt", email._UNIT, "{} Vergunningen en Handhaving", "search"),
 ]
 
 
@@ -104,6 +116,11 @@ def test_each_entry_triggers_its_cue(name: str, rx: re.Pattern[str], template: s
     ("name_particles_lower.txt", personcues.TV_WORDS_LOWER),
     ("initials_particles.txt", shortnames._TV_LOW),
     ("owner_labels.txt", frozenset(shortnames._OWNER_LABELS)),
+    ("interjections.txt", consistency._INTERJECTIONS),
+    ("greeting_words.txt", chunkshape._GREETINGS),
+    ("ing_nouns.txt", frozenset(lexicon._ING_NOUNS)),
+    ("national_office_words.txt", frozenset(register._NATIONAL_WORDS)),
+    ("compass_words.txt", email._COMPASS),
 ])
 def test_word_sets_are_the_files(name: str, words: frozenset[str]) -> None:
     assert words == frozenset(_entries(name))

@@ -118,8 +118,7 @@ def _chunk_shape(chunk: str) -> _Shape | None:
     )
 
 
-_GREETINGS = frozenset("dhr mw mevr mevrouw meneer heer mijnheer mr dr drs ir ing prof ds beste geachte hoi hallo "
-                       "lieve dag collega".split())
+_GREETINGS = lexicon.cue_words("greeting_words.txt")  # (data)
 
 
 _NAME_WORD, _COMMON_FIRST_NAME, _PLAIN_WORD, _PLACE_WORD = range(4)

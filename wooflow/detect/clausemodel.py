@@ -162,7 +162,6 @@ def _load_classes() -> tuple[dict[str, set[str]], list[tuple[str, str]], list[tu
 
 
 _CLASSES = _load_classes()
-PERSON_CLASS = "wie"  # the class of words naming a private person (subject or owner)
 
 
 @lru_cache(maxsize=1 << 16)

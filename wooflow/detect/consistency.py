@@ -26,21 +26,14 @@ if TYPE_CHECKING:
     from wooflow.detect.namemodel import Reading
 
 WORD_RE = re.compile(CAP)
-VERB_AFTER = re.compile(
-    r"[ \t]+(?:is|was|heeft|had|zal|wil|kan|gaat|komt|zegt|meldt|vraagt|opent|sluit|geeft|stelt|"
-    r"licht|merkt|deelt|neemt|stuurt|legt|doet|ziet|vindt|benadrukt|antwoordt|reageert|"
-    r"[a-z]{2,}(?:t|de|te))\b"
-)
+VERB_AFTER = re.compile(r"[ \t]+(?:" + lexicon.cue_alternation("verbs_after_name.txt") + r"|[a-z]{2,}(?:t|de|te))\b")
 NEXT_NAME = re.compile(r"[ \u00a0]+(?:(?:van|de|der|den|ter|ten|van der|van den)[ \u00a0]+)?((?:IJ|[A-ZÀ-Þ])[a-zß-ÿ"
     r"][\w'’-]*)")
-PLACE_PREP = re.compile(
-    r"\b(?:gemeente|in|te|uit|naar|van|bij|rond|regio|provincie|nabij|omgeving|richting)\s+$", re.IGNORECASE
-)
+PLACE_PREP = re.compile(r"\b(?:" + lexicon.cue_alternation("place_prepositions.txt") + r")\s+$", re.IGNORECASE)
 REASON_SAME = "zelfde persoon als elders geredigeerd"
 # Dutch interjections that are also surnames somewhere ('R. Oei', 'Ach', 'Nou'): at the start of a
-# sentence and followed by punctuation they exclaim, they do not name anyone.
-_INTERJECTIONS = frozenset({"oei", "oeps", "ach", "tja", "nou", "hè", "he", "hé", "joh", "jee",
-                            "jeetje", "hoi", "hallo", "ok", "oké", "top", "nee", "ja", "tsja"})
+# sentence and followed by punctuation they exclaim, they do not name anyone (data).
+_INTERJECTIONS = lexicon.cue_words("interjections.txt")
 REASON_PUBLIC = "zelfde persoon als elders in publieke rol"
 _MAIL_HEADER = re.compile(r"[ \t]*(?i:van|aan|cc|bcc|from|to)[ \t]*:")
 
@@ -83,10 +76,8 @@ class Registry:
     def anchored(self, m: Mention) -> bool:
         """Whether a propagated mention names a person the case holds by name structure: its
         surname or first name was seen with a given name, initials, a title, a public role or
-        in an e-mail name. Initials (attendance lists, 'JvdB') are a structure of their own."""
+        in an e-mail name."""
         p = m.parts
-        if p.initials and not p.surname:
-            return True
         if p.surname:
             return p.surname.lower() in self.anchored_keys
         return p.first is not None and p.first.lower() in self.anchored_first

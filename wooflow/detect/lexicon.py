@@ -226,8 +226,7 @@ def is_wordlike(word: str) -> bool:
 
 
 # Suffixes in -ing that are nouns whatever their stem ('Jeugdbescherming', 'Huisvesting').
-_ING_NOUNS = ("ontwikkeling", "instelling", "regeling", "leerling", "vreemdeling", "wisseling", "verrassing",
-              "beslissing", "aanpassing", "toepassing", "vermelding", "inzameling", "verzameling", "afwisseling")
+_ING_NOUNS = cue_lines("ing_nouns.txt")  # (data)
 
 
 def _compound(low: str) -> bool:

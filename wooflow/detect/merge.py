@@ -136,8 +136,6 @@ def _resolve(text: str, cluster: list[Finding]) -> list[Finding]:
     # person listed next to a private one: split, never let either swallow the other).
     lo, hi = out[0].start, out[0].end
     for k in sorted(keeps, key=_rank, reverse=True)[:1]:
-        if k.category != "person":
-            continue
         for a, b in ((k.start, lo), (hi, k.end)):
             piece = _trim(text, a, b)
             if piece is not None:

@@ -185,7 +185,7 @@ def _context(text: str, start: int, end: int) -> str | None:
     return None
 
 
-PREP_BEFORE = re.compile(r"\b(?:van|de|het|in|op|aan|naar|bij|uit|te|over|via|langs)\s+$")
+PREP_BEFORE = re.compile(r"\b(?:" + lexicon.cue_alternation("prepositions_before.txt") + r")\s+$")  # (data)
 STREETISH = re.compile("(?:" + lexicon.cue_alternation("streetish_endings.txt") + ")$")
 
 

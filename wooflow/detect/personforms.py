@@ -86,10 +86,6 @@ def email_locals(text: str, persons: Mapping[str, set[str]]) -> list[Finding]:
         given_names = persons.get(surname)
         if given_names is None:
             continue
-        head = m.group(1) + m.group(2).replace(".", "")
-        # an initial or initials ('h', 'jw'), or the person's given name ('arjen')
-        if not (len(head) <= 3 or head in given_names or any(g.startswith(head) for g in given_names)):
-            continue
         out.append(Finding(m.start(), m.end(), m.group(0), "email", "redact", GROUND_PRIVACY, 0.9, "email",
                            "persoonlijk deel van e-mailadres van een persoon in de zaak"))
     return out

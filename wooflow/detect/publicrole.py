@@ -84,7 +84,6 @@ _SIGN_LINE = re.compile(
 _PARTY = re.compile(r"\s*\(([^()\n]{1,25})\)")
 _PARTY_ITEM = re.compile(r",[ \t]*([^,;()\n]{1,25}?)[ \t]*(?:[;)]|\r?\n|$)")
 _ADDRESSEE = re.compile(r"[ \t]*(?:de heer|mevrouw|dhr\.?|mw\.?)[ \t]*", re.IGNORECASE)
-_MANDATE = re.compile(r"\s*(?:namens|i\.?o\.?|in opdracht)", re.IGNORECASE)
 
 
 # Local parties are too many to list; their names follow a few patterns ('Leefbaar Almere',
@@ -158,21 +157,13 @@ _PRE_LOW = re.compile(_PRE.pattern.replace("[A-ZÀ-Þ]", "[a-zà-þA-ZÀ-Þ]").r
 _CLAUSE_WORD = re.compile(r"\s(?:" + lexicon.cue_alternation("clause_words.txt") + r")\s", re.IGNORECASE)
 
 
-# Portfolios of aldermen, deputies and ministers ('wethouder onderwijs', 'gedeputeerde
-# mobiliteit en energie'); a prefix, so compounds count too ('jeugdzorg', 'woningbouw').
-_PORTFOLIO = re.compile(
-    rf"\b(?:{ROLE_WORDS})\s+(?:{_PORTFOLIOS})[\w-]{{0,20}}(?:\s+(?:(?:en|of|\&)\s+)?[a-zà-ÿ][\w-]{{2,30}})?(?:\s+(?:van|"
-    rf"voor|in|te)\s+[\w'’ &-]{{2,40}}?)?"
-    rf"\s*,\s*$",
-    re.IGNORECASE,
-)
 
 
 _NAME_AS_COMPLEMENT = re.compile(r"(?i:\b(?:van|voor))\s+(?:den|der|['’]t)\s+[A-ZÀ-Þ][\w'’-]*\s*,")
 _MANDATE_BEFORE = re.compile(r"(?i:\b(?:namens|i\.o\.|in opdracht van|voor deze)\b)[^\n,]{0,40}$")
 
 
-# Speed: every alternative of _PRE (and of _PORTFOLIO) holds one of these substrings, so a
+# Speed: every alternative of _PRE holds one of these substrings, so a
 # prefix without any of them cannot match (tests/detect/test_fast_patterns.py checks the keys
 # cover every role word); substring tests run at C speed, the big alternation does not.
 ROLE_KEYS = (
@@ -231,11 +222,6 @@ def _role_before(pre: str) -> str | None:
         m = None
     if m:
         return m.group(0).strip(" ,:").lower()
-    if pre.rstrip().endswith(","):
-        # 'De wethouder onderwijs van Urk, Pieter Pasterkamp': a portfolio between role and name.
-        m = _PORTFOLIO.search(low if len(low) == len(pre) else pre)
-        if m and not _CLAUSE_WORD.search(m.group(0)):
-            return m.group(0).strip(" ,:").lower()
     return None
 
 
@@ -248,8 +234,6 @@ def role_line_above(text: str, start: int) -> str | None:
     if ls < 0 or not _ADDRESSEE.fullmatch(text[ls + 1 : start]):
         return None
     prev = text[line_start(text, ls, 200) : ls]
-    if _MANDATE.match(prev):
-        return None  # 'namens het college van burgemeester en wethouders': a mandated civil servant
     m = ROLE_LINE.search(prev)
     if m and _CLAUSE_WORD.search(m.group(0)):
         return None  # '... Gedeputeerde Vrancken is op de hoogte gesteld dat\nmevrouw X': a sentence

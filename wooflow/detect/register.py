@@ -31,7 +31,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from wooflow.detect.lexicon import DATA, cue_words
+from wooflow.detect.lexicon import DATA, cue_lines, cue_words
 
 COLUMNS = ("name", "given_names", "initials", "tussenvoegsel", "surname", "office", "organisation", "party",
            "start", "end", "source")
@@ -48,8 +48,7 @@ _ROO_OFFICES = {
 }
 # Office words a document uses for national office (any of them names the office).
 _NEAR = 150  # characters around a mention in which its municipality or office must be named
-_NATIONAL_WORDS = ("kamer", "kamerlid", "minister", "staatssecretaris", "kabinet", "ministerie", "premier",
-                   "motie", "kamervragen")
+_NATIONAL_WORDS = cue_lines("national_office_words.txt")  # (data)
 
 
 class Entry(NamedTuple):

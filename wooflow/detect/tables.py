@@ -273,8 +273,6 @@ def _table(text: str, tab: Table, redacted: list[Finding], persons: list[Finding
     if tab.header is None:
         return []  # a block of label/value pairs or a list without a header is no register
     lo, hi = tab.rows[0][0].start, tab.rows[-1][-1].end
-    if any(tab.head[0] <= f.start < tab.head[1] for f in redacted):
-        return []  # 'Teamleider  P. Klomp  Gecontroleerde ...': a header holds no personal data
     near_persons = [f for f in persons if lo <= f.start < hi]
     if not near_persons:
         return []
@@ -286,8 +284,6 @@ def _table(text: str, tab: Table, redacted: list[Finding], persons: list[Finding
     # the subject column names a different person in each row; a handler's initials recur
     distinct = {col: len({f.text for cols in per_row for f in cols.get(col, ())}) for col in counts}
     subject = min(counts, key=lambda c: (-distinct[c], -counts[c], c))
-    if counts[subject] < 2:
-        return []
     person_rows, org_rows = [], []
     # a value that recurs down a column ('JtH', 'MH' in a 'beh.' column) is the register's own
     # handler, not part of the row's subject

@@ -11,7 +11,6 @@ import re
 from collections.abc import Iterable
 
 from wooflow.detect import lexicon
-from wooflow.detect.names import TV_WORDS
 from wooflow.detect.recognizers.base import (
     OFFICE_CONTEXT,
     Recognizer,
@@ -318,8 +317,6 @@ def case_streets(findings: Iterable[Finding]) -> frozenset[str]:
             continue
         m = _FIRST_DIGIT.search(f.text)
         words = f.text[: m.start() if m else len(f.text)].split()
-        if not words or not all(w[:1].isupper() or w.lower() in TV_WORDS for w in words):
-            continue
         for i in range(len(words)):
             if words[i][:1].isupper():
                 out.add(" ".join(words[i:]))

@@ -27,7 +27,7 @@ PRIVATE_DOMAINS = lexicon.cue_words("private_domains.txt")
 FUNCTIONAL_STEM = re.compile("|".join(lexicon.cue_lines("functional_stems.txt")))
 
 
-_COMPASS = frozenset("noord zuid oost west centrum midden binnenstad".split())
+_COMPASS = lexicon.cue_words("compass_words.txt")  # (data)
 
 
 def _place_or_word(part: str) -> bool:
@@ -131,8 +131,6 @@ class NameRuns:
             if low in self._squeezed:  # type: ignore[operator]
                 for m in self._candidates(_run_re(low), low):
                     word = m.group(0)
-                    if not word[:1].isupper():
-                        continue
                     if any(c in word for c in " \u00a0-"):
                         joined = True
                     else:
@@ -188,7 +186,7 @@ def is_functional(local: str, runs: NameRuns | None = None) -> bool:
 
 # A department named above the address ('Team Vergunningen en Handhaving' ... 'vh@zutphen.nl'):
 # a local part spelling its initials is that department's mailbox, not a person's initials.
-_UNIT = re.compile(r"(?i:\b(?:team|afdeling|directie|sector|cluster|dienst|bureau|unit)[ \t]+)([^\n]{3,80})")
+_UNIT = re.compile(r"(?i:\b(?:" + lexicon.cue_alternation("unit_words.txt") + r")[ \t]+)([^\n]{3,80})")
 _UNIT_WORD = re.compile(r"[A-ZÀ-Þ][\w-]*")
 
 
@@ -234,8 +232,6 @@ def _named_by_display(text: str, start: int, local: str) -> int | None:
     if not m:
         return None
     words = m.group(1).split()
-    if not 2 <= len(words) <= 5:
-        return None
     for w in words:
         bare = w.strip(".-'’")
         if w.endswith(".") or not bare or bare.lower() in TV_WORDS or (not bare.isupper() and (
@@ -320,6 +316,4 @@ def name_from_local(local: str) -> tuple[str | None, str | None]:
     if len(parts) < 2 or not all(p.replace("-", "").isalpha() for p in parts):
         return None, None
     first, last = parts[0], parts[-1]
-    if len(last) < 3:
-        return None, None
     return first.capitalize(), "-".join(w.capitalize() for w in last.split("-"))

@@ -102,8 +102,6 @@ class FormFieldRecognizer(Recognizer):
     def _value(lines: list[tuple[int, str]], i: int, cells: list[tuple[int, str]], j: int) -> tuple[int, str] | None:
         if j + 1 < len(cells):
             return cells[j + 1]
-        if len(cells) != 1 or cells[j][1].rstrip().endswith(":"):
-            return None  # 'Adres:' with nothing after it is an empty field, not a vertical label
         # a vertical export: the value is the next non-empty line, alone on it
         for k in range(i + 1, min(len(lines), i + 3)):
             ls, line = lines[k]
@@ -119,8 +117,6 @@ class FormFieldRecognizer(Recognizer):
         lo = max(0, i - _LOOKBACK)
         block = [line for _, line in lines[lo : i + 1]]
         for line in reversed(block):
-            if len(line.split()) > 10:
-                continue  # prose, not a form line or heading
             if re.search(r"(?i)\bpostbus\b", line) or business_re.search(line):
                 return "business"
             if person_re.search(line):

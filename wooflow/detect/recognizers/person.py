@@ -331,8 +331,6 @@ class PersonRecognizer(Recognizer):
         if not text[max(0, start - 3) : start].rstrip(" \t").endswith(","):
             return None
         words = chunk.split(" ")
-        if len(words) != 2 or not all(w[:1].isupper() and w[1:].islower() for w in words):
-            return None
         i = bisect.bisect_right(end_pos, start) - 1
         if not (i >= 0 and ends[i][1] and re.fullmatch(r"[ \t]*,[ \t]*", text[end_pos[i] : start])):
             return None
@@ -384,7 +382,7 @@ class PersonRecognizer(Recognizer):
             # 'de garage van Mila Janga': the tussenvoegsel is a preposition here
             while toks and toks[0][1] == "tv" and toks[0][0][:1].islower():
                 toks.pop(0)
-            if not toks or toks[0][1] == "tv" and toks[0][0][:1].islower():
+            if not toks:  # (the loop above leaves no lower-case tussenvoegsel first)
                 return None
             rest = " ".join(t for t, _ in toks)
             return self._judge_chunk(text, s + text[s:e].find(toks[0][0]), rest) if text[s:e].endswith(rest) else None
@@ -432,8 +430,6 @@ class PersonRecognizer(Recognizer):
                 score, why = (0.45 if sent else 0.62), "achternaam (namenlijst)"
                 if PREP_BEFORE.search(text[max(0, s - 20) : s]):
                     score = 0.45  # 'de herinrichting van de Groenestein': a place or thing
-            elif len(c) < 2:
-                return None
         if len(toks) == 1 and not ctx and not titled and not role_stripped and self._label_or_org(text, e):
             return None  # 'Dia 2', 'Beatrix Kinderziekenhuis': a label or part of an organisation
         if not ctx and not titled and not role_stripped and _institution_after(text, e):
@@ -501,9 +497,6 @@ class PersonRecognizer(Recognizer):
         for m in CHAT_SPEAKER.finditer(text):
             name = m.group(1)
             words = name.split()
-            if any(w.lower() in HEADER_WORDS or lexicon.is_common(w) and not lexicon.is_first_name(w.capitalize())
-                   or _orgish(w) for w in words):
-                continue
             toks = tokens_of(" ".join(w[0].upper() + w[1:] for w in words))
             parts = parse(toks, lexicon.first_names())
             if len(words) == 1 and words[0][0].islower():

@@ -110,8 +110,6 @@ class PhoneRecognizer(Recognizer):
             return False  # 'T 070 ... (direct) | T 070 ... (algemeen)'
         if GENERAL_CUE.search(label[-40:]) or GENERAL_CUE.search(after):
             return True
-        if DIRECT_CUE.search(label):
-            return False
         if not label.strip() and _MOBILE_BESIDE.match(text, end, le) and _FIRM_BLOCK.search(text, max(0, ls - 160), ls):
             return True  # 'Buro X\nStationsplein 4, ...\n0575 51 22 90 | 06 ...': the firm's line beside a mobile
         is_label = bool(re.fullmatch(r"[ \t*-]*+(?:T|Tel\.?|Telefoon|F|Fax)[ \t]*+(?:[:.][ \t]*+)?", label))

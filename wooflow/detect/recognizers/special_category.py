@@ -58,12 +58,8 @@ def _term_matches(low: str) -> Iterator[re.Match[str]]:
 # (Speed: alternatives grouped by first letter, the same words: a sentence is searched per term.)
 PERSONAL = re.compile(r"\b(?:" + by_first_letter(list(lexicon.cue_lines("special_person_cues.txt"))) + r")\b",
                       re.IGNORECASE)
-# Words after which the statement about the person starts ('ik ben | slechtziend ...').
-ANCHOR = re.compile(
-    r"\b(?:ben|is|bent|was|waren|zijn|heeft|heb|hebt|had|hadden|wordt|werd|overleed aan|overleden aan|"
-    r"leed aan|lijdt aan|omdat (?:hij|zij|ik|ze)|aan dat (?:hij|zij|ze)|dat (?:hij|zij|ze))\s+",
-    re.IGNORECASE,
-)
+# Words after which the statement about the person starts ('ik ben | slechtziend ...'; data/cues/special_anchors.txt).
+ANCHOR = re.compile(r"\b(?:" + lexicon.cue_alternation("special_anchors.txt") + r")\s+", re.IGNORECASE)
 NO_CUE = " [geen persoon in de zin]"
 # 'zijn' is a verb, no possessive, after 'er' or a relative pronoun, and before a comma or full
 # stop ('er zijn medicijnen meegegeven', 'door deze druk gebroken zijn, waarbij').
@@ -110,17 +106,9 @@ def _head_nouns(low: str) -> list[tuple[int, int, str]]:
 
 # A compound about a facility, rule or statistic, not a person's condition
 # ('gehandicaptenparkeerkaart', 'rolstoeltoegankelijk', 'ziekteverzuimcijfers', 'ggz-instelling').
-FACILITY_TAIL = re.compile(
-    r"(?:parkeer\w*|kaart|kaarten|plaats|plaatsen|vergunning|toilet|toiletten|loket|beleid|organisatie|"
-    r"organisaties|vereniging|sector|voorziening|voorzieningen|vervoer|cijfers|percentage|regeling|fonds|"
-    r"instelling|instellingen|afdeling|raad|platform|koepel|toegankelijk\w*|vriendelijk\w*|budget|"
-    r"campagne|week|lift|ingang|ingangen|zorgaanbieder\w*|wet|wetgeving|woning|woningen)$"
-)
+FACILITY_TAIL = re.compile(r"(?:" + lexicon.cue_alternation("special_facility_tails.txt") + r")$")  # (data)
 # A work named in quotes after it is a title, not a statement ('het rapport "Blind voor ...").
-_TITLED_WORK = re.compile(
-    r"(?i:\b(?:rapport|nota|notitie|advies|onderzoek|boek|titel|campagne|project|programma|artikel|film|"
-    r"documentaire|serie|brochure|visie|plan|publicatie|evaluatie|verslag)\w*)[ \t]*$"
-)
+_TITLED_WORK = re.compile(r"(?i:\b(?:" + lexicon.cue_alternation("special_titled_works.txt") + r")\w*)[ \t]*$")
 ORIGINS = lexicon.cue_words("origins.txt")
 _NEGATED = re.compile(r"(?i:\bgeen)\s+(?:(?:nieuwe|andere|verdere|extra)\s+)?$")
 # A health word said of a tree, plant or animal ('twee van de zeven lindes ziek zijn'): not a person.
@@ -128,14 +116,13 @@ _NONHUMAN_BEFORE = re.compile(
     r"(?i:\b(?:" + "|".join(lexicon.cue_lines("special_nonhuman.txt")) + r")\b)[^.;\n]{0,80}$")
 # A health word said of a group in general ('toegankelijk voor reizigers met een rolstoel of
 # rollator'), unless the group is counted ('twee reizigers met ...': identifiable).
-_GROUP_WITH = re.compile(
-    r"(?i:(?<!één )(?<!een )(?<!twee )(?<!drie )(?<!vier )(?<!vijf )\b(?:reizigers|mensen|personen|inwoners|"
-    r"ouderen|kinderen|jongeren|passagiers|bezoekers|gebruikers|burgers|weggebruikers|voetgangers|studenten|"
-    r"leerlingen|cliënten|patiënten)\s+met\s+(?:een\s+|hun\s+|de\s+)?(?:[a-zà-ÿ]+\s+(?:of|en)\s+)?)$"
+_GROUP_WITH = re.compile(  # (group nouns: data/cues/special_group_nouns.txt)
+    r"(?i:(?<!één )(?<!een )(?<!twee )(?<!drie )(?<!vier )(?<!vijf )\b(?:"
+    + lexicon.cue_alternation("special_group_nouns.txt")
+    + r")\s+met\s+(?:een\s+|hun\s+|de\s+)?(?:[a-zà-ÿ]+\s+(?:of|en)\s+)?)$"
 )
 ORIGIN_BEFORE = re.compile(r"(?i:\b(?:ik|hij|zij|ze)(?: ben| is)?) $")
-NOT_ABOUT = re.compile(r"^(?:ziekenhuis|ziekenhuizen|ziekte(?:kosten|verzekering|verlof)?wet|"
-                       r"ziektekosten|zorgverzeker|huisartsenpost|operationeel|operaties?$)", re.IGNORECASE)
+NOT_ABOUT = re.compile(r"^(?:" + lexicon.cue_alternation("special_not_about.txt") + ")", re.IGNORECASE)  # (data)
 
 
 # Grounds and reason labels per kind: criminal records (art. 10 AVG, UAVG paragraph 3.2) and a
@@ -171,14 +158,11 @@ def _soften(text: str) -> str:
 
 # Where a statement starts: after a clause mark or a subordinating conjunction ('omdat zij |
 # nachtdiensten draait en ...', 'meldde dat | zijn vrouw sinds ... angstklachten heeft').
-_LEFT_BOUND = re.compile(
-    r"[,;:()\t]|(?i:\b(?:omdat|doordat|waardoor|zodat|dat|terwijl|maar|want|nadat|aangezien|wanneer|"
-    r"indien|hoewel|zodra)\b)")
+_LEFT_BOUND = re.compile(r"[,;:()\t]|(?i:\b(?:" + lexicon.cue_alternation("special_clause_starts.txt") + r")\b)")
 # Where it ends: a clause mark, a new clause ('waardoor ...', 'en dat zij ...', 'en ik ...').
-_RIGHT_BOUND = re.compile(
-    r"[,;:()\t]|(?i:\s(?:omdat|doordat|waardoor|zodat|terwijl|maar|want|nadat|aangezien|die|dat|wat|"
-    r"waarna|waarbij|wanneer|hoewel)\b|\sen\s+(?:ik|hij|zij|ze|wij|we|u|jij|dat|die|wat|er|het|de|een|"
-    r"haar|zijn|mijn|uw|ons|onze)\b)")
+_RIGHT_BOUND = re.compile(  # (data/cues/special_clause_ends.txt, special_clause_en_starts.txt)
+    r"[,;:()\t]|(?i:\s(?:" + lexicon.cue_alternation("special_clause_ends.txt") + r")\b|\sen\s+(?:"
+    + lexicon.cue_alternation("special_clause_en_starts.txt") + r")\b)")
 # The subject of a clause: a pronoun or a noun for a person, with its article or possessive
 # (the person cues less the possessives and object forms: 'zijn examen' has no person subject).
 _SUBJECT = re.compile(
