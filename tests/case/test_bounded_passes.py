@@ -81,3 +81,38 @@ def test_iter_findings_pages_by_document_in_the_same_order(
     assert len(paged) == 15 and max(sizes) <= 6 and len(sizes) >= 3
     proposed = [r.id for r in iter_findings(case, status="proposed", page_docs=1)]
     assert proposed == [r.id for r in findings(case, status="proposed")]
+
+
+def test_person_decisions_are_applied_through_the_documents_not_the_persons(
+    case: Case, add_text: Callable[..., int]
+) -> None:
+    """``apply_person_decision`` per batch of documents reads only those documents' findings
+    (issue 15p): on the person_key index it read every finding of each decided person in the
+    whole case per batch, quadratic in the case size. Same statuses as before."""
+    text = "Gesprek met Sanne Kuipers en Piet Bakker."
+    ids = [add_text(f"d{i}.txt", text) for i in range(6)]
+    record_findings(case, {d: [_f(text, "Sanne Kuipers"), _f(text, "Piet Bakker")] for d in ids}, persons=False)
+    persons_mod.assign_keys(case)
+    keys = {r.finding.text: r.person_key for r in findings(case)}
+    with case.transaction() as conn:
+        person_rows.set_decision(conn, keys["Sanne Kuipers"], "redact", "tester", "2024-01-01")
+        for i in range(400):  # a case's persons: SQLite then weighs the person_key index as in a real case
+            person_rows.insert(conn, f"persoon{i}|", f"Persoon {i}", "redact", "[]")
+    statements: list[tuple[str, tuple[Any, ...]]] = []
+
+    class Spy:
+        def execute(self, sql: str, args: tuple[Any, ...]) -> Any:
+            statements.append((sql, args))
+            return case.conn.execute(sql, args)
+
+    with case.transaction():
+        # a batch of 500 ids, as settle_persons sends (a short list kept SQLite on the doc index)
+        batch = ids[:3] + list(range(10**6, 10**6 + 497))
+        finding_rows.apply_person_decision(Spy(), batch, "redact", "accepted", "", "2024-01-02")
+    accepted = {(r.doc_id, r.finding.text) for r in findings(case) if r.status == "accepted"}
+    assert accepted == {(d, "Sanne Kuipers") for d in ids[:3]}
+    if case.location.is_postgres:
+        return  # the plan below is SQLite's
+    (sql, args), = statements
+    plan = " ".join(str(tuple(r)) for r in case.conn.execute("EXPLAIN QUERY PLAN " + sql, args))
+    assert "case_findings_doc" in plan and "case_findings_person" not in plan
