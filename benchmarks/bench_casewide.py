@@ -51,6 +51,7 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 OFF = 100_000  # id offset per copy
+TRIM = bool(os.environ.get("CASEWIDE_TRIM"))
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 DIGITS = "0123456789"
 
@@ -162,7 +163,11 @@ def clone_case(base_cdir: Path, dest: Path, target_docs: int) -> dict[str, int]:
     ui_cols = [r[1] for r in con.execute("PRAGMA table_info(understand_info)") if r[1] != "doc_id"]
     pg_cols = [r[1] for r in con.execute("PRAGMA table_info(pages)") if r[1] != "doc_id"]
     j_cols = [r[1] for r in con.execute("PRAGMA table_info(case_judgements)") if r[1] not in ("doc_id", "duplicate_of")]
-    q = lambda cols: ", ".join(f'"{c}"' for c in cols)  # noqa: E731
+    def q(cols: list[str]) -> str:
+        return ", ".join(f'"{c}"' for c in cols)
+
+    def marks(cols: list[str]) -> str:  # the id column and ``cols``
+        return ", ".join("?" * (len(cols) + 1))
     for k in range(1, sets + 1):
         shift = k * OFF
         new_sha = {d["id"]: hashlib.sha256(f"{d['sha256']}:{k}".encode()).hexdigest() for d in docs}
@@ -181,7 +186,7 @@ def clone_case(base_cdir: Path, dest: Path, target_docs: int) -> dict[str, int]:
             blob = blobs.get(d["sha256"])
             if blob is not None and not (dest / "blobs" / new_sha[d["id"]]).exists():  # same bytes, one blob
                 os.link(blob, dest / "blobs" / new_sha[d["id"]])
-        con.executemany(f"INSERT INTO documents (id, {q(doc_cols)}) VALUES ({', '.join('?' * (len(doc_cols) + 1))})", rows)
+        con.executemany(f"INSERT INTO documents (id, {q(doc_cols)}) VALUES ({marks(doc_cols)})", rows)
         for doc_id, c in case_doc.items():
             new = dict(c, parent_id=None if c["parent_id"] is None else c["parent_id"] + shift,
                        path=f"/kloon{k:03d}{c['path']}", sha256=new_sha.get(doc_id, c["sha256"]),
@@ -189,12 +194,14 @@ def clone_case(base_cdir: Path, dest: Path, target_docs: int) -> dict[str, int]:
                        message_id=f"{c['message_id']}.k{k}" if c["message_id"] else c["message_id"],
                        thread_id=f"{c['thread_id']}-k{k}" if c["thread_id"] else c["thread_id"])
             cd_rows.append([doc_id + shift] + [new[col] for col in cd_cols])
-        con.executemany(f"INSERT INTO case_doc (doc_id, {q(cd_cols)}) VALUES ({', '.join('?' * (len(cd_cols) + 1))})", cd_rows)
-        con.execute(f"INSERT INTO pages (doc_id, {q(pg_cols)}) SELECT doc_id + ?, {q(pg_cols)} FROM pages WHERE doc_id < ?", (shift, OFF))
+        con.executemany(f"INSERT INTO case_doc (doc_id, {q(cd_cols)}) VALUES ({marks(cd_cols)})", cd_rows)
+        con.execute(f"INSERT INTO pages (doc_id, {q(pg_cols)}) SELECT doc_id + ?, {q(pg_cols)} FROM pages "
+                    "WHERE doc_id < ?", (shift, OFF))
         if ui_cols:  # made by `wooflow understand`, not by `process`
             con.execute(f"INSERT INTO understand_info (doc_id, {q(ui_cols)}) SELECT doc_id + ?, {q(ui_cols)} "
                         "FROM understand_info WHERE doc_id < ?", (shift, OFF))
-        fsel = ", ".join("doc_id + :s" if c == "doc_id" else "digits(text, :k)" if c == "text" else f'"{c}"' for c in fcols)
+        fsel = ", ".join("doc_id + :s" if c == "doc_id" else "digits(text, :k)" if c == "text" else f'"{c}"'
+                         for c in fcols)
         con.execute(f"INSERT INTO case_findings ({q(fcols)}) SELECT {fsel} FROM case_findings "
                     "WHERE doc_id < :off ORDER BY id", {"s": shift, "k": k, "off": OFF})
         con.execute(f"INSERT INTO case_judgements (doc_id, duplicate_of, {q(j_cols)}) SELECT doc_id + ?, "
@@ -264,6 +271,10 @@ class Timeline:
         self._open(label)
 
     def leave(self, label: str, after: str) -> None:
+        if TRIM:  # experiment: what the heap's free pages are worth (glibc gives them back)
+            import ctypes
+
+            ctypes.CDLL(None).malloc_trim(0)
         self.close()
         self.stack.pop()
         self._open(after or (f"{self.stack[-1]} (rest)" if self.stack else f"na {label}"))
@@ -452,8 +463,8 @@ def main() -> None:
         print(f"\n{n}: case of {counts['documents']} documents ({counts['sets']} sets), {counts['findings']} findings "
               f"({counts['person_findings']} of persons), database {counts['db_mib']} MiB; "
               f"cloned in {time.perf_counter() - t0:.0f} s", flush=True)
-        cmd = [sys.executable, __file__, "--run-child", "--work", str(args.work), "--case", str(cdir), "--out", str(out),
-               "--base-out", str(base_out), "--base-case", str(base_cdir)]
+        cmd = [sys.executable, __file__, "--run-child", "--work", str(args.work), "--case", str(cdir),
+               "--out", str(out), "--base-out", str(base_out), "--base-case", str(base_cdir)]
         res = subprocess.run(cmd, capture_output=True, text=True)
         if res.returncode not in (0, 2) or not res.stdout.strip():
             print(res.stdout[-3000:], res.stderr[-5000:])
@@ -482,20 +493,23 @@ def _print_one(r: dict[str, Any]) -> None:
 
 
 def _print_slopes(results: list[dict[str, Any]]) -> None:
+    """Per segment, per 10,000 documents between the smallest and the largest case: its peak,
+    its own rise (peak less the RSS it started with), wall and CPU."""
     lo, hi = results[0], results[-1]
     per10k = (hi["n"] - lo["n"]) / 10_000
     a_lo, a_hi = _aggregate(lo["segments"]), _aggregate(hi["segments"])
     print(f"\nslope between {lo['n']} and {hi['n']} documents (per 10,000 documents):")
-    print(f"  {'segment':<34} {'peak MiB':>9} {'wall s':>8} {'CPU s':>8}")
+    print(f"  {'segment':<34} {'peak MiB':>9} {'own MiB':>8} {'wall s':>8} {'CPU s':>8}")
     for label, b in a_hi.items():
         a = a_lo.get(label)
-        if a is None:
+        if a is None or (b["wall"] < 0.05 and b["peak"] - b["rss0"] < 2):
             continue
-        print(f"  {label:<34} {(b['peak'] - a['peak']) / per10k:9.1f} {(b['wall'] - a['wall']) / per10k:8.1f}"
-              f" {(b['cpu'] - a['cpu']) / per10k:8.1f}")
+        own = ((b["peak"] - b["rss0"]) - (a["peak"] - a["rss0"])) / per10k
+        print(f"  {label:<34} {(b['peak'] - a['peak']) / per10k:9.1f} {own:8.1f}"
+              f" {(b['wall'] - a['wall']) / per10k:8.1f} {(b['cpu'] - a['cpu']) / per10k:8.1f}")
     pk = [max(s["peak"] for s in r["segments"]) for r in (lo, hi)]
-    print(f"  {'whole run (peak)':<34} {(pk[1] - pk[0]) / per10k:9.1f} "
-          f"{(hi['total']['wall'] - lo['total']['wall']) / per10k:8.1f} {(hi['total']['cpu'] - lo['total']['cpu']) / per10k:8.1f}")
+    wall, cpu = (hi["total"][k] - lo["total"][k] for k in ("wall", "cpu"))
+    print(f"  {'whole run (peak)':<34} {(pk[1] - pk[0]) / per10k:9.1f} {'':8} {wall / per10k:8.1f} {cpu / per10k:8.1f}")
 
 
 if __name__ == "__main__":

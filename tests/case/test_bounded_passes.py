@@ -116,3 +116,35 @@ def test_person_decisions_are_applied_through_the_documents_not_the_persons(
     (sql, args), = statements
     plan = " ".join(str(tuple(r)) for r in case.conn.execute("EXPLAIN QUERY PLAN " + sql, args))
     assert "case_findings_doc" in plan and "case_findings_person" not in plan
+
+
+def test_derived_grounds_read_row_by_row_as_from_one_list(case: Case, add_text: Callable[..., int]) -> None:
+    """The judgement refresh reads the redacting findings' grounds one row at a time (issue
+    15p: one list of every redacting finding was ~300 MiB at 100,000 documents); each distinct
+    ground text is normalised once. Same grounds per document as normalising every row."""
+    from collections import defaultdict
+
+    from wooflow.store.repos import judgements as judgement_rows
+
+    judgement = importlib.import_module("wooflow.case.judgement")  # the package exports a function "judgement"
+
+    text = "Sanne Kuipers belde met Piet Bakker over 06-12345678."
+    ids = [add_text(f"d{i}.txt", text) for i in range(4)]
+    variants = ["5.1.2e", "5.1.2.e", "5.1.2 e", "5.1.1d", "5.1.2.E"]
+
+    def found(i: int, needle: str, ground: str) -> Finding:
+        return Finding(text.index(needle), text.index(needle) + len(needle), needle, "person", "redact", ground,
+                       0.9, "test", "test")  # fmt: skip
+
+    record_findings(case, {d: [found(i, "Sanne Kuipers", variants[i]), found(i, "Piet Bakker", variants[i + 1])]
+                           for i, d in enumerate(ids)}, persons=False)  # fmt: skip
+    with case.transaction() as conn:
+        conn.execute("UPDATE case_findings SET status='accepted'")
+    rows = judgement_rows.redacting_grounds(case.conn, None)
+    assert not isinstance(rows, list)
+    reference: dict[int, set[str]] = defaultdict(set)
+    for doc_id, ground in list(rows):
+        reference[doc_id].add(judgement.normalise_ground(ground))
+    expected = {k: sorted(v, key=judgement.ground_order) for k, v in reference.items()}
+    assert judgement._derived_grounds(case, None) == expected
+    assert expected[ids[0]] == ["5.1.2e"] and expected[ids[2]] == ["5.1.1d", "5.1.2e"]

@@ -116,7 +116,8 @@ def _files(tmp: Path, rnd: random.Random) -> list[str]:
                                        + ', "0003001 - brief Jan Jansen.pdf"]}',
                                        encoding="utf-8")  # fmt: skip
     xml = "<w:document><w:body>" + "".join(f"<w:p><w:r><w:t>{_text(rnd, 5)}</w:t></w:r></w:p>" for _ in range(600))
-    xml += "<w:p><w:r><w:t>Jan</w:t></w:r><w:r><w:t xml:space=\"preserve\"> Jansen</w:t></w:r></w:p></w:body></w:document>"
+    xml += "<w:p><w:r><w:t>Jan</w:t></w:r><w:r><w:t xml:space=\"preserve\"> Jansen</w:t></w:r></w:p>"
+    xml += "</w:body></w:document>"
     with zipfile.ZipFile(tmp / "besluit.docx", "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("word/document.xml", xml.replace("&", "&amp;"))
         zf.writestr("docProps/core.xml", "<cp:coreProperties><dc:creator>wooflow</dc:creator></cp:coreProperties>")
