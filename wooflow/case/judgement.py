@@ -80,8 +80,12 @@ class Judgement:
 
 def _derived_grounds(case: Case, doc_ids: list[int] | None) -> dict[int, list[str]]:
     grounds: dict[int, set[str]] = defaultdict(set)
+    normal: dict[str, str] = {}  # a case has a few distinct ground texts and millions of findings
     for doc_id, ground in judgement_rows.redacting_grounds(case.conn, doc_ids):
-        grounds[doc_id].add(normalise_ground(ground))
+        code = normal.get(ground)
+        if code is None:
+            code = normal[ground] = normalise_ground(ground)
+        grounds[doc_id].add(code)
     for doc_id, codes in area_grounds(case.conn, doc_ids).items():  # drawn boxes
         grounds[doc_id] |= codes
     return {k: sorted(v, key=ground_order) for k, v in grounds.items()}

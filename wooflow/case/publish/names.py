@@ -169,6 +169,7 @@ def after_public_role(text: str, start: int) -> bool:
 PREFIX = 6  # compact keys are looked up by their first characters
 SUBSTRING_PREFIXES = 256  # up to this many distinct prefixes: substring search instead
 _DIGIT = re.compile(r"\d")
+_WORD = re.compile(r"\w+")
 
 
 class NeedleIndex:
@@ -201,6 +202,9 @@ class NeedleIndex:
                 self.keys.append((False, key))
                 self._words.setdefault(key, []).append(i)
         self._compiled: dict[tuple[int, ...], re.Pattern[str]] = {}
+        # the longest number key: a text read in segments keeps this many characters less one
+        # of the compacted text before each segment, so a key across two segments is found
+        self._longest = max((len(k) for compact, k in self.keys if compact), default=0)
         # Every prefix holds a digit (BSNs, phone numbers, IBANs, postcodes, plates all do):
         # then only the windows of the text that hold a digit can equal one (_digit_windows)
         self._digit_prefixes = bool(self._prefixes) and all(_DIGIT.search(p) for p in self._prefixes)
@@ -231,22 +235,54 @@ class NeedleIndex:
             picked.update(self._words.get(word, ()))
         if self._prefixes or self._short:
             compact = re.sub(r"[\s.\-/]+", "", lower)
-            prefixes = self._prefixes
-            if len(prefixes) <= SUBSTRING_PREFIXES:
-                # few number needles: a C substring search per prefix beats a dict lookup at
-                # every position of the text (the same prefixes are found either way)
-                found = {i for p, ids in prefixes.items() if p in compact for i in ids}
-            elif self._digit_prefixes:
-                found = self._digit_windows(compact)
-            else:
-                found = {i for j in range(len(compact) - PREFIX + 1) for i in prefixes.get(compact[j : j + PREFIX], ())}
-            found.update(self._short)
-            picked.update(i for i in found if self.keys[i][1] in compact)
+            picked.update(self._numbers(compact))
+        return sorted(picked)
+
+    def _numbers(self, compact: str) -> Iterable[int]:
+        """The number needles whose key occurs in ``compact`` (a compacted lower-case text)."""
+        prefixes = self._prefixes
+        if len(prefixes) <= SUBSTRING_PREFIXES:
+            # few number needles: a C substring search per prefix beats a dict lookup at
+            # every position of the text (the same prefixes are found either way)
+            found = {i for p, ids in prefixes.items() if p in compact for i in ids}
+        elif self._digit_prefixes:
+            found = self._digit_windows(compact)
+        else:
+            found = {i for j in range(len(compact) - PREFIX + 1) for i in prefixes.get(compact[j : j + PREFIX], ())}
+        found.update(self._short)
+        return (i for i in found if self.keys[i][1] in compact)
+
+    def candidates_of_segments(self, segments: Iterable[str]) -> list[int]:
+        """``candidates`` of the text that ``segments`` make when joined, holding one segment at
+        a time. The segments must be cut where lower-casing and ``\\w+`` words are the same
+        for the parts as for the whole (``leakcheck._segments``: after a line end outside a
+        tag, or between ``>`` and ``<``). Words do not cross such a cut; compacting drops
+        characters one by one, so the compacted text is the compacted segments joined, and
+        each segment's is searched with the last characters of the one before (one less than
+        the longest key): a key across the cut is found there, its prefix window with it."""
+        picked: set[int] = set()
+        words = self._words
+        numbers = bool(self._prefixes or self._short)
+        keep = max(self._longest - 1, PREFIX - 1)
+        tail = ""
+        for segment in segments:
+            lower = segment.lower()
+            for m in _WORD.finditer(lower):
+                ids = words.get(m.group())
+                if ids:
+                    picked.update(ids)
+            if numbers:
+                compact = tail + re.sub(r"[\s.\-/]+", "", lower)
+                picked.update(self._numbers(compact))
+                tail = compact[-keep:] if keep else ""
         return sorted(picked)
 
     def pattern(self, text: str) -> tuple[re.Pattern[str] | None, list[int]]:
         """One alternation over the needles that can occur in ``text`` (cached per set)."""
-        picked = self.candidates(text)
+        return self.pattern_of(self.candidates(text))
+
+    def pattern_of(self, picked: list[int]) -> tuple[re.Pattern[str] | None, list[int]]:
+        """One alternation over the needles ``picked`` (ascending indexes; cached per set)."""
         if not picked:
             return None, picked
         ident = tuple(picked)

@@ -11,13 +11,14 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import secrets
 import tempfile
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from wooflow.exceptions import CaseError
 
@@ -142,18 +143,18 @@ class Package:
             stale = self.out_dir / rel
             if stale.is_file() and stale.resolve().is_relative_to(self.out_dir.resolve()):
                 stale.unlink()
+        listing = _Listing(sorted(self.files.values(), key=lambda f: f.path))
         manifest: dict[str, Any] = {
             "package_version": PACKAGE_VERSION,
             "generator": f"wooflow {__version__}",
             "case_number": case_number,
             "created": datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
             "counts": counts,
-            "files": [f.to_json() for f in sorted(self.files.values(), key=lambda f: f.path)],
+            "files": listing,
         }
         if extra:
             manifest.update(extra)
-        data = json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8")
-        atomic_write(self.out_dir / MANIFEST, data)
+        atomic_write_with(self.out_dir / MANIFEST, lambda tmp: write_manifest(manifest, tmp))
         if make_zip:
             self._zip()
         else:
@@ -172,6 +173,48 @@ class Package:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+
+
+class _Listing(Sequence[dict[str, Any]]):
+    """The manifest's ``files``: one entry made when it is read (a case of 100,000 documents
+    has 200,000 files; their entries as dicts and the manifest's text at once were ~150 MiB)."""
+
+    def __init__(self, files: list[PackageFile]) -> None:
+        self.files = files
+
+    def __len__(self) -> int:
+        return len(self.files)
+
+    @overload
+    def __getitem__(self, i: int) -> dict[str, Any]: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[dict[str, Any]]: ...
+
+    def __getitem__(self, i: int | slice) -> dict[str, Any] | list[dict[str, Any]]:
+        if isinstance(i, slice):
+            return [f.to_json() for f in self.files[i]]
+        return self.files[i].to_json()
+
+
+def write_manifest(manifest: dict[str, Any], path: Path) -> None:
+    """``json.dumps(manifest, ensure_ascii=False, indent=2)`` in UTF-8 into ``path``, with the
+    ``files`` entries written one at a time: the rest of the manifest is made with one marker
+    entry in their place (a string no entry can be: it is a fresh random token), which is then
+    replaced by the entries as ``json.dumps`` indents them at that depth."""
+    files = manifest.get("files", [])
+    if not files:
+        path.write_bytes(json.dumps({**manifest, "files": []}, ensure_ascii=False, indent=2).encode("utf-8"))
+        return
+    token = f"wooflow-files-{secrets.token_hex(16)}"
+    text = json.dumps({**manifest, "files": [token]}, ensure_ascii=False, indent=2)
+    before, after = text.split(f'    "{token}"', 1)
+    with open(path, "wb") as fh:
+        fh.write(before.encode("utf-8"))
+        for i, entry in enumerate(files):
+            item = json.dumps(entry, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+            fh.write(((",\n    " if i else "    ") + item).encode("utf-8"))
+        fh.write(after.encode("utf-8"))
 
 
 def _check_rel(rel: str) -> None:

@@ -526,6 +526,9 @@ def _write_package(
             (Path(staging.name) / f"{len(xml)}.xml").write_bytes(diwoo.to_xml(md_rec))
             xml.append(rel)
         _write_inventory_and_decision(md, rows, meta, pkg, progress, steps)
+        # journalled once for all of them: per file (``write`` does it for a new name) the
+        # journal, which lists every file of the package, was rewritten once per document
+        pkg.expect(xml)
         for i, rel in enumerate(xml):
             pkg.write(rel, (Path(staging.name) / f"{i}.xml").read_bytes(), "metadata")
     del xml

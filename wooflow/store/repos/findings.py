@@ -42,10 +42,13 @@ def apply_person_decision(conn: Any, doc_ids: list[int], decision: str, status: 
     """Proposed findings of persons decided ``decision`` get ``status`` (by 'propagatie');
     ``only_action`` non-empty limits this to findings with that action."""
     marks = ",".join("?" * len(doc_ids))
+    # ``person_key || ''`` (the same value, NULL stays NULL) keeps SQLite on the doc_id index:
+    # with the person_key index it read every finding of each decided person in the case for
+    # every batch of documents, quadratic in the case size (0.6 s per batch at 10,000 documents)
     conn.execute(
         f"UPDATE case_findings SET status=?, action=CASE WHEN ?='accepted' THEN 'redact'"
         f" ELSE action END, reviewer='propagatie', reviewed_at=? WHERE status='proposed'"
-        f" AND (?='' OR action=?) AND doc_id IN ({marks}) AND person_key IN"
+        f" AND (?='' OR action=?) AND doc_id IN ({marks}) AND person_key || '' IN"
         f" (SELECT key FROM case_persons WHERE decision=?)",
         (status, status, at, only_action, only_action, *doc_ids, decision),
     )
