@@ -49,6 +49,7 @@ _TAG = re.compile(r"<[^>]*>")
 STREAM_ABOVE = 4 << 20
 SEGMENT = 1 << 20  # characters per segment (about; a segment ends at a cut, see ``_segments``)
 BLOCK = 1 << 20  # bytes read at a time
+HELD_PART_MAX = 50_000_000  # an office part held in memory is searched up to this size
 # A text too large to hold: called, it gives the text's pieces in order (again on each call).
 Pieces = Callable[[], Iterable[str]]
 
@@ -325,7 +326,11 @@ def _office_texts(source: bytes | Path) -> list[tuple[str, str | Pieces]]:
     with zipfile.ZipFile(io.BytesIO(source) if isinstance(source, bytes) else source) as zf:
         for info in zf.infolist():
             out.append(("deelnaam", info.filename))
-            if info.filename.endswith((".xml", ".rels")) and info.file_size < 50_000_000:
+            # a part read from a file is searched in pieces whatever its size (the inventory
+            # table of a 100k case is ~134 MB of XML); one held in memory is capped
+            if info.filename.endswith((".xml", ".rels")) and (
+                isinstance(source, Path) or info.file_size < HELD_PART_MAX
+            ):
                 if isinstance(source, Path) and info.file_size > STREAM_ABOVE:
                     out.append((info.filename, partial(_member_text, source, info.filename)))
                 else:
