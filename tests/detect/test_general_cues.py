@@ -133,3 +133,12 @@ def test_a_person_addressed_with_a_year_in_brackets_is_no_cited_author() -> None
     assert [(f.text, f.action) for f in found if f.category == "person"] == [("Tesfamariam", "redact")]
     cited = detect_text("Zie Vonk (2019) over dit onderwerp.")
     assert [(f.text, f.action) for f in cited if f.category == "person"] == [("Vonk", "keep")]
+
+
+def test_an_office_word_as_the_tail_of_a_compound_marks_an_office_line() -> None:
+    # 'Rijksuniversiteit' holds 'universiteit'; a surname ending in a short office word does not count
+    footer = "Rijksuniversiteit Groningen | Broerstraat 5 | 9712 CP Groningen | T 050 363 91 11\n"
+    kept = {f.text for f in detect_text(footer) if f.action == "keep"}
+    assert {"Broerstraat 5", "9712 CP Groningen", "050 363 91 11"} <= kept
+    copy = "Afschrift aan: mevrouw J.M. Verkerk, Hoogstraat 41, 6901 AR Zevenaar\n"
+    assert any(f.action == "redact" and "Hoogstraat 41" in f.text for f in detect_text(copy))

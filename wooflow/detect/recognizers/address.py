@@ -231,8 +231,13 @@ _RANGE_REASON = "reeks huisnummers (geen huishouden)"
 _RANGE = re.compile(r"(\d{1,5})[ \u00a0]?[-–][ \u00a0]?(\d{1,5})")
 # Streets that hold only offices of ministries and High Councils of State (rijksoverheid.nl).
 OFFICE_STREETS = lexicon.cue_words("office_streets.txt")
+# a word of office, alone or as the tail of a compound ('Rijksuniversiteit', 'Belastingdienst';
+# only words of six letters or more: 'Verkerk' is a surname, not a 'kerk')
+_OFFICE_WORDS = lexicon.cue_lines("office_line_words.txt")
 ORG_LINE = re.compile(
-    r"(?<!\w)(?:" + by_first_letter(lexicon.cue_lines("office_line_words.txt")) + r")(?!\w)", re.IGNORECASE
+    r"(?:(?<!\w)(?:" + by_first_letter(_OFFICE_WORDS) + r")|(?<=[a-zà-ÿ]{3})(?:"
+    + by_first_letter([w for w in _OFFICE_WORDS if w.isalpha() and len(w) >= 6]) + r"))(?!\w)",
+    re.IGNORECASE,
 )
 HOME_CUE = re.compile(lexicon.cue_alternation("home_cues.txt"), re.IGNORECASE)
 
