@@ -157,15 +157,13 @@ _PRE_LOW = re.compile(_PRE.pattern.replace("[A-ZÀ-Þ]", "[a-zà-þA-ZÀ-Þ]").r
 _CLAUSE_WORD = re.compile(r"\s(?:" + lexicon.cue_alternation("clause_words.txt") + r")\s", re.IGNORECASE)
 
 
-
-
 _NAME_AS_COMPLEMENT = re.compile(r"(?i:\b(?:van|voor))\s+(?:den|der|['’]t)\s+[A-ZÀ-Þ][\w'’-]*\s*,")
 _MANDATE_BEFORE = re.compile(r"(?i:\b(?:namens|i\.o\.|in opdracht van|voor deze)\b)[^\n,]{0,40}$")
 
 
-# Speed: every alternative of _PRE holds one of these substrings, so a
-# prefix without any of them cannot match (tests/detect/test_fast_patterns.py checks the keys
-# cover every role word); substring tests run at C speed, the big alternation does not.
+# Speed: every alternative of _PRE holds one of these substrings, so a prefix without any of
+# them cannot match (tests/detect/test_fast_patterns.py checks the keys cover every role word);
+# substring tests run at C speed, the big alternation does not.
 ROLE_KEYS = (
     "minist", "staatssecr", "premier", "bewindspersoon", "kamerl", "burg", "weth",
     "raadsl", "statenl", "gedeputeerde", "commissaris", "ombudsman", "fractie", "partijleider",

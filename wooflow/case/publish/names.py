@@ -229,14 +229,7 @@ class NeedleIndex:
 
     def candidates(self, text: str) -> list[int]:
         """Indexes (ascending) of the needles whose key occurs in ``text``."""
-        lower = text.lower()
-        picked: set[int] = set()
-        for word in set(re.findall(r"\w+", lower)):
-            picked.update(self._words.get(word, ()))
-        if self._prefixes or self._short:
-            compact = re.sub(r"[\s.\-/]+", "", lower)
-            picked.update(self._numbers(compact))
-        return sorted(picked)
+        return self.candidates_of_segments((text,))
 
     def _numbers(self, compact: str) -> Iterable[int]:
         """The number needles whose key occurs in ``compact`` (a compacted lower-case text)."""
