@@ -84,3 +84,16 @@ def test_no_propagation_into_an_organisation_name() -> None:
     b = res["b"]
     assert [(f.start, f.action) for f in b if f.category == "person"] == [(b[0].start, "redact")]
     assert b[0].start > len("Stichting Van Dijk")
+
+
+def test_the_same_full_name_as_a_kept_office_holder_is_that_holder() -> None:
+    # heldout19 013: signatories introduced with their office, then signing with initials only
+    from wooflow.detect import Detector
+
+    text = ("Partijen:\n1. Waterschap Rijn en IJssel, vertegenwoordigd door heemraad drs. M.A. (Maaike) "
+            "Hendriksen-ter Maat, hierna: het waterschap;\n2. de gemeente Oost Gelre, vertegenwoordigd door "
+            "wethouder A.G.J. (Ton) Stortelder, hierna: de gemeente.\n\nContactpersoon: J.P. Stortelder, "
+            "afdeling Vergunningen.\n\nOndertekend:\n\nM.A. Hendriksen-ter Maat          A.G.J. Stortelder\n")
+    found = [(f.text, f.action) for f in Detector().detect_case({0: text})[0] if f.category == "person"]
+    assert ("M.A. Hendriksen-ter Maat", "keep") in found and ("A.G.J. Stortelder", "keep") in found
+    assert ("J.P. Stortelder", "redact") in found  # other initials: someone else

@@ -207,3 +207,20 @@ def test_the_neighbours_above_give_away_their_house_number() -> None:
 
     found = detect_text("Er is ongedierte en de bovenburen (nummer 8) klagen over stank.")
     assert [(f.text, f.action) for f in found if f.category == "address"] == [("nummer 8", "redact")]
+
+
+def test_a_number_the_case_keeps_as_a_switchboard_is_kept_everywhere() -> None:
+    # heldout19 007: the LBIO's number in its letterhead, and again after 'Behandeld door' in
+    # the same letter, in the other letter after a handler's name: one number, one decision
+    from wooflow.detect import Detector
+
+    letterhead = ("LBIO\nPostbus 7223\n2701 AE Zoetermeer\nBezoekadres: Boerhaavelaan 5, 2713 HA Zoetermeer\n"
+                  "T 079 345 86 00 (maandag tot en met vrijdag, 9.00-12.30 uur)\nwww.lbio.nl\n\n"
+                  "Geachte heer Mulderij,\n\nHierbij ontvangt u de beschikking.\n")
+    other = ("Dossiernummer:    2027-017734\nBehandeld door:   mevrouw N. Sahin, team Inning\n"
+             "Telefoon:         079 345 86 00\n\nU kunt mij ook bellen op 079 345 12 34.\n")
+    found = Detector().detect_case({"a": letterhead, "b": other})
+    phones = {(k, f.text): f.action for k, fs in found.items() for f in fs if f.category == "phone"}
+    assert phones[("a", "079 345 86 00")] == "keep"
+    assert phones[("b", "079 345 86 00")] == "keep"
+    assert phones[("b", "079 345 12 34")] == "redact"  # another number keeps its own verdict

@@ -56,10 +56,16 @@ class Registry:
     # word ('coördinator, Vitens') is a string, not yet a person (see ``anchored``).
     anchored_keys: set[str] = field(default_factory=set)
     anchored_first: set[str] = field(default_factory=set)
+    # (surname, given name or initials) of every person the case keeps public: the same full name
+    # elsewhere in the case is the same office holder ('heemraad M.A. (Maaike) Hendriksen-ter
+    # Maat' ... 'M.A. Hendriksen-ter Maat' under the convenant)
+    kept_names: set[tuple[str, str]] = field(default_factory=set)
 
     def add(self, parts: NameParts, public: bool, anchored: bool = True) -> None:
         if parts.surname:
             key = parts.surname.lower()
+            if public:
+                self.kept_names.update((key, given_form(g)) for g in (parts.first, parts.initials) if g)
             bucket = self.kept if public else self.redacted
             bucket.setdefault(key, set()).add(parts.first or parts.initials or "")
             last = parts.surname.split()[-1]
@@ -179,6 +185,12 @@ def build_registry(
     return reg
 
 
+def given_form(given: str) -> str:
+    """A given name or initials compared across mentions: 'M.A.' and 'M. A.' -> 'MA', 'Ton' -> 'ton'."""
+    letters = re.sub(r"[^\w]", "", given)
+    return letters if letters.isupper() or "." in given else given.lower()
+
+
 def title_before(text: str, start: int) -> bool:
     """A title or salutation ends right before ``start`` ('de heer Jansen', 'Beste Sanne')."""
     last = None
@@ -259,6 +271,10 @@ def rejudge(text: str, mentions: list[Mention], reg: Registry) -> None:
         if m.public is None and p.first and p.first in reg.kept_first_only and (
                 not p.surname or p.first in here_first):
             m.public = f"{REASON_PUBLIC} (voornaam)"
+            continue
+        if m.public is None and p.surname and reg.kept_names and any(
+                (p.surname.lower(), given_form(g)) in reg.kept_names for g in (p.first, p.initials) if g):
+            m.public = f"{REASON_PUBLIC} (zelfde naam)"
             continue
         if m.public is not None or not p.surname or p.first or p.initials:
             if m.public is None and p.surname and p.surname.lower() in reg.redacted:

@@ -1,7 +1,9 @@
 """Organisation evidence for numbers: a phone number or IBAN in an organisation's letterhead or
 under a functional contact unit ('Inlichtingen bij / Overijssel Loket / Telefoon: ...') is the
 organisation's; so is a fax number. Such a value is kept public, and the same value is kept
-everywhere in the case (an organisation's number does not become personal elsewhere).
+everywhere in the case (an organisation's number does not become personal elsewhere); so is
+every fixed number an earlier step keeps as an organisation's (the phone recognizer's letterhead
+switchboard, a number after an office address): one decision per number across the case.
 
 Mobile numbers are never an organisation's by this evidence: a signature block often puts a
 civil servant's 06 under the ministry's Postbus line. The cue words are data
@@ -73,7 +75,10 @@ def organisation_value(text: str, f: Finding, persons: Starts) -> str | None:
 def judge(texts: dict[Any, str], findings: dict[Any, list[Finding]], persons: dict[Any, Starts]
           ) -> dict[Any, list[Finding]]:
     """Keep the organisation's numbers, in the letterhead and everywhere else in the case."""
-    kept: dict[str, str] = {}
+    # every fixed number the earlier steps keep as an organisation's (a letterhead's switchboard,
+    # the number after an office address, 'de centrale'): the same number elsewhere is the same
+    kept: dict[str, str] = {_digits(f.text): f.reason for fs in findings.values() for f in fs
+                            if f.category == "phone" and f.action == "keep" and not _is_mobile(f.text)}
     out: dict[Any, list[Finding]] = {}
     for k, fs in findings.items():
         new = []
