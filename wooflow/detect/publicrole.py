@@ -256,7 +256,9 @@ def _next_item_person(text: str, pos: int, role: str) -> bool:
 
 # A signature whose title line names the office, or the press officer speaking on record
 # ('Femke van den Brink' / 'Woordvoerder' / 'CBR | ...'); 'woordvoerder X' in a sentence is not.
-_ROLE_LINE_BELOW = re.compile(rf"[ \t]*\r?\n[ \t]*((?i:{ROLE_WORDS}|woordvoerder))\b(?![ \t]*:)")  # not a label
+_ROLE_LINE_BELOW = re.compile(rf"[ \t]*\r?\n[ \t]*((?i:{ROLE_WORDS}|woordvoerder))\b(?![ \t]*:)"  # not a label
+                              # nor a street named after an office ('Burgemeester Colijnstraat 22')
+                              r"(?![ \t]++(?:[\w'’.-]++[ \t]++){0,3}\d{1,5}[a-zA-Z]?\b)")
 
 
 def role_after(text: str, end: int) -> str | None:
@@ -362,11 +364,31 @@ def signature_role(text: str, start: int) -> str | None:
             cosigners += 1  # 'Gedeputeerde Staten van Zeeland,' / 'A.M. van der Hoek-Vermeulen,
             continue        # voorzitter' / 'drs. K. Dees, secretaris': the body's second signatory
         if not column and _SIGN_LINE.match(line):
+            if _staff_below(text, start):
+                return None  # a mandated member of staff signs for the body: a civil servant
             return line.strip().rstrip(",").lower()
         if _SIGN_COLUMNS.match(line):
             return " / ".join(p.strip(" ,") for p in re.split(r"[ \t]{3,}|\t", line.strip())).lower()
         return None
     return None
+
+
+def _staff_below(text: str, start: int) -> bool:
+    """The line under the signatory's name gives a staff function ('beleidsadviseur openbare
+    ruimte', 'medewerker Inning'; data/cues/staff_functions.txt)."""
+    nl = text.find("\n", start, start + 120)
+    if nl < 0:
+        return False
+    m = _FIRST_WORD.match(text, nl + 1)
+    return m is not None and m.group(1).lower().endswith(_staff_endings())
+
+
+_FIRST_WORD = re.compile(r"[ \t]*+([^\W\d_]+)")
+
+
+@lru_cache(maxsize=1)
+def _staff_endings() -> tuple[str, ...]:
+    return tuple(lexicon.cue_lines("staff_functions.txt"))
 
 
 # A literature list: a key line 'Ben-Arieh & Frønes 2011' / 'Vonk e.a. 2019', then the entry
