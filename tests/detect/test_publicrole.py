@@ -25,3 +25,12 @@ def test_a_mandated_member_of_staff_signing_for_the_college_is_redacted() -> Non
     assert signer("beleidsadviseur openbare ruimte") == "redact"
     assert signer("medewerker Inning") == "redact"
     assert signer("teamleider Ruimte") == "keep"
+
+
+def test_english_names_of_dutch_offices_and_university_heads_are_public_roles() -> None:
+    from wooflow.detect import detect_text
+
+    text = ("We have informed the State Secretary, Ms. Terweij-Sluiter, of the investigation.\n"
+            "Ze wil alleen met rector Bosscha-Hettinga praten, of met rector magnificus prof. dr. ir. T. Bruggink.\n")
+    kept = {f.text for f in detect_text(text) if f.category == "person" and f.action == "keep"}
+    assert {"Terweij-Sluiter", "Bosscha-Hettinga", "T. Bruggink"} <= kept

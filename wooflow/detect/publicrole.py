@@ -48,7 +48,8 @@ _PRE = re.compile(
     rf"|\b(?:het|de|kamer)?\s*(?:lid|leden)|\bmoties?[- ]?(?:[A-ZÀ-Þ][\w'’-]+\s*+(?:/|\ben\b)\s*+)*"
     rf"|\bamendement(?:en)?[- ]?(?:[A-ZÀ-Þ][\w'’-]+\s*+(?:/|\ben\b)\s*+)*|\binitiatiefnota|"
     # 'Minister voor Klimaat en Groene Groei| J.H. Verhoef': a table's cells
-    rf"\binitiatiefwetsvoorstel|\bfractie(?:\s+van)?)\s*+(?:[,:|]\s*+)?(?:(?:de heer|mevrouw|dhr\.?|mw\.?)\s*+)?"
+    rf"\binitiatiefwetsvoorstel|\bfractie(?:\s+van)?)\s*+(?:[,:|]\s*+)?"
+    rf"(?:(?:de heer|mevrouw|dhr\.?|mw\.?|mrs\.|ms\.)\s*+)?"  # ('State Secretary, Ms. Terweij')
     # academic titles between role and name: 'De burgemeester, mr. A. Aboutaleb'
     # (blanks possessive, none next to another blank quantifier: the same matches, but a role
     # word and a long run of blanks cost linear time, not cubic: 200 blanks took 0.3 s a name)
@@ -171,7 +172,7 @@ ROLE_KEYS = (
     "secretaris", "griffier", "dijkgraaf", "heemra", "voorganger", "opvolger", "lid", "leden", "motie",
     "amendement", "initiatief", "-generaal", "commissievoorzitter", "raadsvoorzitter", "portefeuillehouder",
     "gezaghebber", "eilandsraad", "eilandgedeputeerde", "governor", "commissioner", "council member", "mayor",
-    "alderman",
+    "alderman", "secretary", "prime minister", "rector", "collegevoorzitter",
 )
 
 
