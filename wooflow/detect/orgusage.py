@@ -14,6 +14,14 @@ case, the evidence the case's own text gives about each capitalised word:
     'het' (a tussenvoegsel is 'de', 'den', 'der', ''t'); not for a listed given name ('het Rijk'
     is the state, but 'Rijk' may be a chat's given name). 'de' + name is no evidence: 'de' is
     the commonest tussenvoegsel ('mevrouw de Boer');
+  - it is named by the kind of body somewhere in the case: right after a facility or an
+    institution word (``JJI Teylingereind``, ``jeugdinrichting Teylingereind``, ``zwembad De
+    Kreek``; the endings of data/cues/facility_words.txt and institution_heads.txt) or right
+    before a firm's or an institution's word (``Brugman Letselschade``, ``Ouwehands
+    Dierenpark``; data/cues/firm_words.txt, institution_heads.txt); not a listed given name;
+  - it is the body in a bracket item after a person's name that opens with a role
+    (``Sandra Kamphuis (medewerker Vitens, drinkwaterwinning)``, ``B. Holtrop (directeur
+    Veiligheidsregio Gooi en Vechtstreek)``); not a listed given name, not after a family word;
 - **person use**
   - the word is part of a full name somewhere in the case (with a given name or initials:
     ``Ruud Egberink``), stands after a title or salutation (``de heer Vitens``), or is in the
@@ -31,11 +39,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from typing import Any, TypeVar
 
 from wooflow.detect import lexicon
 from wooflow.detect.consistency import title_before
-from wooflow.detect.recognizers.person import Mention
+from wooflow.detect.personcues import firm_after
+from wooflow.detect.recognizers.person import Mention, _institution_word
 
 K = TypeVar("K")
 
@@ -45,6 +55,18 @@ _EMAIL = re.compile(r"(?<![\w.+'’-])([\w.+'’-]+)@([\w-]+(?:\.[\w-]+)+)")  # 
 _WEB = re.compile(r"(?i)(?:https?://|www\.)([\w-]+(?:\.[\w-]+)+)")
 _BRACKET = re.compile(r"[ \t]?\(([^()\n]{1,100})\)")
 _AFFILIATION = re.compile(rf"{_CAP_WORD}(?:[ \t]+{_CAP_WORD}){{0,2}}")
+# a bracket item that opens with lower-case words (a role) and ends in the body's name, whose
+# words may be joined by 'en', 'van', 'voor', 'de' ('directeur Veiligheidsregio Gooi en Vechtstreek')
+_ROLE_AFFILIATION = re.compile(
+    rf"([a-zà-ÿ][\w'’-]*)(?:[ \t]+[a-zà-ÿ][\w'’-]*){{0,2}}[ \t]+"
+    rf"((?:{_CAP_WORD}|[A-Z]{{2,}})(?:[ \t]+(?:(?:en|van|voor|de)[ \t]+)?(?:{_CAP_WORD}|[A-Z]{{2,}})){{0,3}})")
+# a capitalised word after initials ('P. Verhagen') or before them ('Verhagen, P.'); not after
+# a legal form ('B.V. Bij')
+_INITIALLED = re.compile(rf"(?<![\w.'’&-])(?:(?!B\.V\.|N\.V\.|C\.V\.)(?:[A-Z]\.[ ]?){{1,4}}[ ]?"
+                         rf"(?:(?:van|de|der|den|ter|ten|te|'t)[ ]+)*({_CAP_WORD})"
+                         rf"|({_CAP_WORD}),[ ]?(?:[A-Z]\.[ ]?){{1,4}}(?![\w]))")
+# a word right before a capitalised word (the pair a head + name or name + tail is read from)
+_PAIR = re.compile(rf"(?<![\w'’-])([\w'’-]+)[ \t]+(?=({_CAP_WORD}))")
 # 'het' + one capitalised word inside a sentence (not 'Het', not before another capitalised
 # word: 'het Jan van Egmond Lyceum' names the school by its whole name)
 _NEUTER = re.compile(rf"(?<![\w])het[ \t]+({_CAP_WORD})(?![\w'’-])(?![ \t]+(?:IJ|[A-ZÀ-Þ]))")
@@ -81,6 +103,12 @@ def _affiliations(text: str, mentions: list[Mention]) -> set[str]:
         if b is None:
             continue
         items = [i.strip() for i in b.group(1).split(",")]
+        for item in items:
+            role = _ROLE_AFFILIATION.fullmatch(item)
+            if role is not None and role.group(1).lower() not in _kin():
+                # 'medewerker Vitens', 'directeur Veiligheidsregio Gooi en Vechtstreek'
+                out.update(w for w in role.group(2).split()
+                           if w[:1].isupper() and not lexicon.is_first_name(w))
         last = items[-1]
         if not _AFFILIATION.fullmatch(last):
             continue  # 'voorzitter', 'gemeente Hengelo', 'DO', '1972'
@@ -91,11 +119,42 @@ def _affiliations(text: str, mentions: list[Mention]) -> set[str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _heads() -> tuple[str, ...]:
+    return tuple(lexicon.cue_lines("facility_words.txt")) + tuple(lexicon.cue_lines("institution_heads.txt"))
+
+
+@lru_cache(maxsize=1)
+def _kin() -> frozenset[str]:
+    return frozenset(w for w in lexicon.cue_lines("kin_words.txt") if w.isalpha())
+
+
+def _named_by_kind(text: str) -> set[str]:
+    """Capitalised words written right after a facility or institution word ('JJI
+    Teylingereind', 'jeugdinrichting Teylingereind') or right before a firm's or an institution's
+    word ('Brugman Letselschade', 'Ouwehands Dierenpark'); both words count."""
+    out: set[str] = set()
+    heads = _heads()
+    firm = firm_after()
+    for m in _PAIR.finditer(text):
+        before, word = m.group(1), m.group(2)
+        if before.lower().endswith(heads) and before.isalpha():
+            out.add(word)
+        if before[:1].isupper() and not lexicon.is_first_name(before) and before.isalpha() \
+                and (_institution_word(word) or firm.match(text, m.end(1))):
+            out.add(before)
+            out.add(word)
+    return {w for w in out if not lexicon.is_first_name(w)}
+
+
 def _person_words(texts: Mapping[Any, str], mentions: Mapping[Any, list[Mention]]) -> set[str]:
-    """Words the case uses as part of a person's name: in a full name, or after a title."""
+    """Words the case uses as part of a person's name: in a full name, after a title, or written
+    with initials before or after it ('P. Verhagen', 'Verhagen, P.'), found or not."""
     out: set[str] = set()
     for k, ms in mentions.items():
         text = texts[k]
+        if "." in text:
+            out.update(m.group(1) or m.group(2) for m in _INITIALLED.finditer(text))
         for m in ms:
             words = [w.strip(".,;:()'\"") for w in m.text.split()]
             if (m.parts.first or m.parts.initials) and m.parts.surname and len(words) >= 2:
@@ -113,6 +172,7 @@ def organisation_words(texts: Mapping[Any, str], mentions: Mapping[Any, list[Men
     for k, ms in mentions.items():
         text = texts[k]
         candidates |= _affiliations(text, ms)
+        candidates |= _named_by_kind(text)
         # ('het Rijk' is the state, but 'Rijk' may be someone's given name in a chat)
         candidates |= {m.group(1) for m in _NEUTER.finditer(text) if not lexicon.is_first_name(m.group(1))}
         for m in ms:

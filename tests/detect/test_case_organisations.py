@@ -1,0 +1,71 @@
+"""Organisations, buildings and facilities read as persons (issue 10, session 13, helper 10o).
+
+The texts follow blind batch 19 and batch 17 (evaluation/heldout19, heldout17), where a youth
+prison ('directeur Teylingereind', the case writes 'JJI Teylingereind'), a drinking-water company
+('Sandra Kamphuis (medewerker Vitens, ...)'), a region ('directeur Veiligheidsregio Gooi en
+Vechtstreek'), a firm ('Hoffmann Bedrijfsrecherche') and an office on a contact line ('Contact:
+TU Delft, Mekelweg 5, ...') were redacted as persons and a home address. The evidence is the
+case's own text; a word the case also writes as a person's name stays a person."""
+
+from __future__ import annotations
+
+from wooflow.detect import Detector, detect_case, detect_text, orgusage
+
+
+def _redacted(findings) -> list[str]:
+    return [f.text for f in findings if f.action == "redact"]
+
+
+def test_a_body_named_by_its_kind_elsewhere_in_the_case_is_no_person() -> None:
+    besluit = (
+        "Betreft   besluit op uw Woo-verzoek over brandincidenten in JJI Teylingereind\n\n"
+        "Inventarislijst\n"
+        "3   10-09-2025  brief inspectie aan directeur Teylingereind        openbaar\n"
+    )
+    assert not [t for t in _redacted(detect_text(besluit)) if "Teylingereind" in t]
+
+
+def test_the_body_after_a_role_in_brackets_is_an_organisation() -> None:
+    minutes = (
+        "Verslag overleg beregeningsverbod\n\nAanwezig\n"
+        "Sandra Kamphuis (medewerker Vitens, drinkwaterwinning Herikerberg)\n"
+        "B. Holtrop (directeur Veiligheidsregio Gooi en Vechtstreek)\n\n"
+        "- Een agrariër uit Diepenheim, de heer Ter Avest, vraagt waarom Vitens wel mag blijven\n"
+        "  onttrekken.\n"
+    )
+    redacted = _redacted(detect_case({"v": minutes})["v"])
+    assert not [t for t in redacted if "Vitens" in t or "Vechtstreek" in t]
+    assert "Sandra Kamphuis" in redacted and "B. Holtrop" in redacted
+
+
+def test_a_role_bracket_never_makes_a_given_name_or_a_relative_an_organisation() -> None:
+    texts = {"a": "Aanwezig\nKees Bos (vader Sanne)\nJan Smit (moeder Jansen)\nPiet Vos (medewerker Vitens)\n"}
+    mentions = {k: Detector().person.mentions(t) for k, t in texts.items()}  # type: ignore[union-attr]
+    words = orgusage.organisation_words(texts, mentions)
+    assert "Vitens" in words
+    assert "Sanne" not in words and "Jansen" not in words
+
+
+def test_a_firm_named_after_a_person_with_a_sector_word() -> None:
+    nota = ("Bijlagen:       1. rapport Hoffmann Bedrijfsrecherche (vertrouwelijk)\n\n"
+            "Het college heeft besloten een extern onderzoek te laten uitvoeren door Hoffmann "
+            "Bedrijfsrecherche.\n")
+    assert not [t for t in _redacted(detect_text(nota)) if "Hoffmann" in t]
+
+
+def test_a_name_written_with_initials_stays_a_person_beside_its_shop() -> None:
+    # 'Slagerij Verhagen' names the shop, but 'Verhagen, P.' is its owner: no organisation evidence
+    row = ("ONTH-24-00032\t03-01-2024\tVerhagen, P.\tSlagerij Verhagen Den Bosch B.V.\t17095532\n"
+           "ONTH-24-00033\t04-01-2024\tBakker, J.\tBakkerij Bakker\t17095533\n")
+    texts = {"r": row}
+    mentions = {k: Detector().person.mentions(t) for k, t in texts.items()}  # type: ignore[union-attr]
+    words = orgusage.organisation_words(texts, mentions)
+    assert "Verhagen" not in words and "Bakker" not in words
+
+
+def test_an_acronym_organisation_before_a_contact_line_is_an_office() -> None:
+    text = ("Het overzicht bevat geen namen.\n\n"
+            "Contact: TU Delft, Mekelweg 5, 2628 CC Delft, T 015 278 91 11, socialeveiligheid@tudelft.nl\n")
+    assert _redacted(detect_text(text)) == []
+    home = "Contactgegevens melder: mevrouw J. de Vries, Mekelweg 5, 2628 CC Delft, 06 12 34 56 78\n"
+    assert any("Mekelweg 5" in t for t in _redacted(detect_text(home)))
