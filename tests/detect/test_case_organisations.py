@@ -69,3 +69,19 @@ def test_an_acronym_organisation_before_a_contact_line_is_an_office() -> None:
     assert _redacted(detect_text(text)) == []
     home = "Contactgegevens melder: mevrouw J. de Vries, Mekelweg 5, 2628 CC Delft, 06 12 34 56 78\n"
     assert any("Mekelweg 5" in t for t in _redacted(detect_text(home)))
+
+
+def test_a_shop_named_after_its_owner_keeps_its_name_and_the_owner_stays_private() -> None:
+    # the person 'Klaas Visser' is not carried into the shop's own name after its kind
+    letter = (
+        "Indeling weekmarkt\n"
+        " 2 | Vishandel Visser & Zn. B.V.             | vis en schaaldieren\n\n"
+        "- Vishandel Visser krijgt een plek met aansluiting op water en stroom. Dhr. Klaas Visser (eigenaar)\n"
+        "  heeft ingestemd.\n"
+    )
+    findings = detect_case({"b": letter})["b"]
+    redacted = [(f.start, f.text) for f in findings if f.action == "redact"]
+    assert any(t == "Klaas Visser" for _, t in redacted)
+    shop = [letter.index("Vishandel Visser &") + 10, letter.index("Vishandel Visser krijgt") + 10]
+    assert not [s for s, t in redacted if t == "Visser" and s in shop]
+    assert orgusage.kind_spans("Woningstichting Den Helder is onderweg") == [(16, 26)]

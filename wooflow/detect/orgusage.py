@@ -65,6 +65,9 @@ _ROLE_AFFILIATION = re.compile(
 _INITIALLED = re.compile(rf"(?<![\w.'’&-])(?:(?!B\.V\.|N\.V\.|C\.V\.)(?:[A-Z]\.[ ]?){{1,4}}[ ]?"
                          rf"(?:(?:van|de|der|den|ter|ten|te|'t)[ ]+)*({_CAP_WORD})"
                          rf"|({_CAP_WORD}),[ ]?(?:[A-Z]\.[ ]?){{1,4}}(?![\w]))")
+# a word and the name of one to three capitalised words right after it
+_KIND_NAME = re.compile(rf"(?<![\w'’-])([\w'’-]+)[ \t]+(?=((?:{_CAP_WORD})(?:[ ]+(?:(?:van|de|den|der|het|'t|&)[ ]+)?"
+                        rf"(?:{_CAP_WORD})){{0,2}}))")
 # a word right before a capitalised word (the pair a head + name or name + tail is read from)
 _PAIR = re.compile(rf"(?<![\w'’-])([\w'’-]+)[ \t]+(?=({_CAP_WORD}))")
 # 'het' + one capitalised word inside a sentence (not 'Het', not before another capitalised
@@ -132,7 +135,7 @@ def _kin() -> frozenset[str]:
 def _named_by_kind(text: str) -> set[str]:
     """Capitalised words written right after a facility or institution word ('JJI
     Teylingereind', 'jeugdinrichting Teylingereind') or right before a firm's or an institution's
-    word ('Brugman Letselschade', 'Ouwehands Dierenpark'); both words count."""
+    word ('Hoffmann Bedrijfsrecherche', 'Marnix Onderwijscentrum'); both words count."""
     out: set[str] = set()
     heads = _heads()
     firm = firm_after()
@@ -145,6 +148,23 @@ def _named_by_kind(text: str) -> set[str]:
             out.add(before)
             out.add(word)
     return {w for w in out if not lexicon.is_first_name(w)}
+
+
+def kind_spans(text: str) -> list[tuple[int, int]]:
+    """Where a text writes a body's own name right after its kind ('Vishandel Visser & Zn.',
+    'Woningstichting Den Helder', 'Restaurant Jade Palace'): one to three capitalised words
+    (with a tussenvoegsel or '&' between) after a facility or institution word. A name there is
+    the body's wherever its words also name a person of the case: no mention inside is a
+    person and no person's name is carried into it."""
+    if not text:
+        return []
+    heads = _heads()
+    out: list[tuple[int, int]] = []
+    for m in _KIND_NAME.finditer(text):
+        before = m.group(1)
+        if before.isalpha() and before.lower().endswith(heads):
+            out.append((m.start(2), m.start(2) + len(m.group(2))))
+    return out
 
 
 def _person_words(texts: Mapping[Any, str], mentions: Mapping[Any, list[Mention]]) -> set[str]:
