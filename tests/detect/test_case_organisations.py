@@ -85,3 +85,24 @@ def test_a_shop_named_after_its_owner_keeps_its_name_and_the_owner_stays_private
     shop = [letter.index("Vishandel Visser &") + 10, letter.index("Vishandel Visser krijgt") + 10]
     assert not [s for s, t in redacted if t == "Visser" and s in shop]
     assert orgusage.kind_spans("Woningstichting Den Helder is onderweg") == [(16, 26)]
+
+
+def test_a_name_ends_before_van_and_a_firm_or_a_body() -> None:
+    def persons(text: str) -> list[str]:
+        return [f.text for f in detect_text(text) if f.category == "person" and f.action == "redact"]
+
+    assert persons("Onze advocaat, mr. S.A. Nijhuis van Nysingh advocaten, is bereid tot overleg.") == ["S.A. Nijhuis"]
+    assert persons("Voor de volledigheid: Joost van DGMo heeft laten weten dat het niet hoeft.") == ["Joost"]
+    assert "Joost van Dijk" in persons("Gesprek met Joost van Dijk over de planning.")
+    assert persons("Van: Wijngaarden, A. van (Annemieke)") == ["Wijngaarden, A. van (Annemieke)"]
+
+
+def test_a_partnership_is_a_firm_and_its_partner_stays_private() -> None:
+    text = ("Op 2 april heeft uw gemachtigde, mr. R. Peeters van Peeters & Van Kempen Advocaten te Uden, "
+            "bezwaar gemaakt.\n\nAfschrift: mr. R. Peeters, Peeters & Van Kempen Advocaten, Marktstraat 14, Uden\n")
+    redacted = [(f.start, f.text) for f in detect_text(text) if f.action == "redact"]
+    firm = [i for i in range(len(text)) if text.startswith("Peeters & Van Kempen", i)]
+    assert [t for _, t in redacted if t == "R. Peeters"] == ["R. Peeters", "R. Peeters"]
+    assert not [s for s, _ in redacted if any(f <= s < f + 30 for f in firm)]
+    # one name before a trade is a sole trader's: no firm span ('h.o.d.n. Timmerhuis Interieurbouw')
+    assert orgusage.kind_spans("h.o.d.n. Timmerhuis Interieurbouw\n") == []

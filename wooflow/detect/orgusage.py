@@ -68,6 +68,10 @@ _INITIALLED = re.compile(rf"(?<![\w.'’&-])(?:(?!B\.V\.|N\.V\.|C\.V\.)(?:[A-Z]\
 # a word and the name of one to three capitalised words right after it
 _KIND_NAME = re.compile(rf"(?<![\w'’-])([\w'’-]+)[ \t]+(?=((?:{_CAP_WORD})(?:[ ]+(?:(?:van|de|den|der|het|'t|&)[ ]+)?"
                         rf"(?:{_CAP_WORD})){{0,2}}))")
+# a firm's name: a capitalised word, or two joined by '&' or 'en' ('Peeters & Van Kempen')
+_FIRM_NAME = re.compile(rf"(?<![\w'’&-])(?:{_CAP_WORD})"
+                        rf"(?:[ ]+(?:&|en)[ ]+(?:(?:[Vv]an|[Dd]e[nr]?)[ ]+)?(?:{_CAP_WORD}))?(?=[ \t])")
+_LEGAL_FORM = re.compile(r"(?<![\w.])(?:B\.V\.|N\.V\.|BV|NV)(?![\w])")
 # a word right before a capitalised word (the pair a head + name or name + tail is read from)
 _PAIR = re.compile(rf"(?<![\w'’-])([\w'’-]+)[ \t]+(?=({_CAP_WORD}))")
 # 'het' + one capitalised word inside a sentence (not 'Het', not before another capitalised
@@ -155,7 +159,10 @@ def kind_spans(text: str) -> list[tuple[int, int]]:
     'Woningstichting Den Helder', 'Restaurant Jade Palace'): one to three capitalised words
     (with a tussenvoegsel or '&' between) after a facility or institution word. A name there is
     the body's wherever its words also name a person of the case: no mention inside is a
-    person and no person's name is carried into it."""
+    person and no person's name is carried into it. Likewise a partnership's or a company's name
+    before its firm word ('Peeters & Van Kempen Advocaten', 'Scholten Recycling B.V.';
+    data/cues/firm_words.txt); not one name before a trade ('h.o.d.n. Timmerhuis Interieurbouw'
+    is a sole trader, whose name and address are a person's)."""
     if not text:
         return []
     heads = _heads()
@@ -164,6 +171,11 @@ def kind_spans(text: str) -> list[tuple[int, int]]:
         before = m.group(1)
         if before.isalpha() and before.lower().endswith(heads):
             out.append((m.start(2), m.start(2) + len(m.group(2))))
+    firm = firm_after()
+    for m in _FIRM_NAME.finditer(text):
+        f = firm.match(text, m.end())
+        if f is not None and (" " in m.group(0) or _LEGAL_FORM.search(f.group(0))):
+            out.append((m.start(), f.end()))
     return out
 
 
