@@ -106,3 +106,16 @@ def test_a_partnership_is_a_firm_and_its_partner_stays_private() -> None:
     assert not [s for s, _ in redacted if any(f <= s < f + 30 for f in firm)]
     # one name before a trade is a sole trader's: no firm span ('h.o.d.n. Timmerhuis Interieurbouw')
     assert orgusage.kind_spans("h.o.d.n. Timmerhuis Interieurbouw\n") == []
+
+
+def test_a_legal_form_is_no_initials() -> None:
+    text = "De iepen zijn onderzocht door Boomadvies Van der Voort B.V. Bij vijf bomen is iepziekte vastgesteld.\n"
+    assert not [f.text for f in detect_text(text) if f.category == "person" and "Bij" in f.text]
+
+
+def test_capitals_before_a_capitalised_word_name_a_body_not_a_persons_initials() -> None:
+    chat = ("[26-06-2025 09:00] Hakkert, Nienke (BenU)\n"
+            "NH Nieuws belt: verslaggever wil een reactie. Gedeputeerde wordt geïnterviewd door NH Nieuws.\n")
+    findings = detect_case({"c": chat})["c"]
+    assert not [f for f in findings if f.action == "redact" and f.text == "NH"]
+    assert "Hakkert, Nienke" in [f.text for f in findings if f.action == "redact"]

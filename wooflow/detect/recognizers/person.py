@@ -226,6 +226,7 @@ def _facility_word(text: str, space: int) -> bool:
 _PLACE_PREP_BEFORE = re.compile(r"\b(?:in|te|uit|naar|bij|gemeente)\s+$", re.IGNORECASE)
 
 
+_LEGAL_FORMS = ("B.V.", "N.V.", "C.V.", "V.O.F.")
 _VAN_TAIL = re.compile(r"[ \t]+van[ \t]+(?=\S)")
 
 
@@ -324,7 +325,9 @@ class PersonRecognizer(Recognizer):
             if reading is not None:
                 self.last_reading = reading
                 out = resolver.decide(text, self._apply_model(text, out, reading), reading, source="recognizer")
-        out = [_without_firm_after_van(text, m) for m in out]
+        # ('Boomadvies Van der Voort B.V. Bij vijf bomen ...': a legal form is no initials)
+        out = [_without_firm_after_van(text, m) for m in out
+               if not (m.parts.initials and m.text.startswith(_LEGAL_FORMS) and m.public is None)]
         out += shortnames.later_short_forms(text, out)
         return out
 
