@@ -119,3 +119,19 @@ def test_capitals_before_a_capitalised_word_name_a_body_not_a_persons_initials()
     findings = detect_case({"c": chat})["c"]
     assert not [f for f in findings if f.action == "redact" and f.text == "NH"]
     assert "Hakkert, Nienke" in [f.text for f in findings if f.action == "redact"]
+
+
+def test_a_site_named_after_its_kind_on_the_next_line_of_prose_or_after_locatie() -> None:
+    letter = ("Het college heeft besloten tot de nieuwbouw van het zwembad en de sporthal in sportpark\n"
+              "De Braak, zoals toegezegd in de commissie.\n")
+    assert not [t for t in _redacted(detect_text(letter)) if "Braak" in t]
+    mail = ("Onderwerp: scabiës BrabantZorg locatie De Pompe – stand van zaken\n\n"
+            "Mijn moeder woont op afdeling 2 van De Pompe, kamer 2.14.\n")
+    assert not [t for t in _redacted(detect_text(mail)) if "Pompe" in t]
+
+
+def test_a_heading_that_ends_in_a_kind_word_names_no_body_on_the_next_line() -> None:
+    minutes = ("Aanwezig\nAukje Tuinstra-Posthuma (hygiënist)\n\n3. Hygiëne op school\n"
+               "Tuinstra-Posthuma heeft op 5 oktober de school bezocht.\n")
+    redacted = _redacted(detect_case({"m": minutes})["m"])
+    assert redacted.count("Tuinstra-Posthuma") == 1 and "Aukje Tuinstra-Posthuma" in redacted

@@ -44,7 +44,7 @@ from typing import Any, TypeVar
 
 from wooflow.detect import lexicon
 from wooflow.detect.consistency import title_before
-from wooflow.detect.personcues import firm_after
+from wooflow.detect.personcues import TV_WORDS_LOWER, firm_after
 from wooflow.detect.recognizers.person import Mention, _institution_word
 
 K = TypeVar("K")
@@ -65,15 +65,16 @@ _ROLE_AFFILIATION = re.compile(
 _INITIALLED = re.compile(rf"(?<![\w.'’&-])(?:(?!B\.V\.|N\.V\.|C\.V\.)(?:[A-Z]\.[ ]?){{1,4}}[ ]?"
                          rf"(?:(?:van|de|der|den|ter|ten|te|'t)[ ]+)*({_CAP_WORD})"
                          rf"|({_CAP_WORD}),[ ]?(?:[A-Z]\.[ ]?){{1,4}}(?![\w]))")
-# a word and the name of one to three capitalised words right after it
-_KIND_NAME = re.compile(rf"(?<![\w'’-])([\w'’-]+)[ \t]+(?=((?:{_CAP_WORD})(?:[ ]+(?:(?:van|de|den|der|het|'t|&)[ ]+)?"
-                        rf"(?:{_CAP_WORD})){{0,2}}))")
+# a word and the name of one to three capitalised words right after it (on the next line too:
+# 'sportpark\nDe Braak', 'Bouwbedrijf\nDijkstra Draisma')
+_KIND_NAME = re.compile(rf"(?<![\w'’-])([\w'’-]+)(?:[ \t]*+\n[ \t]*+|[ \t]++)"
+                        rf"(?=((?:{_CAP_WORD})(?:[ ]+(?:(?:van|de|den|der|het|'t|&)[ ]+)?(?:{_CAP_WORD})){{0,2}}))")
 # a firm's name: a capitalised word, or two joined by '&' or 'en' ('Peeters & Van Kempen')
 _FIRM_NAME = re.compile(rf"(?<![\w'’&-])(?:{_CAP_WORD})"
                         rf"(?:[ ]+(?:&|en)[ ]+(?:(?:[Vv]an|[Dd]e[nr]?)[ ]+)?(?:{_CAP_WORD}))?(?=[ \t])")
 _LEGAL_FORM = re.compile(r"(?<![\w.])(?:B\.V\.|N\.V\.|BV|NV)(?![\w])")
 # a word right before a capitalised word (the pair a head + name or name + tail is read from)
-_PAIR = re.compile(rf"(?<![\w'’-])([\w'’-]+)[ \t]+(?=({_CAP_WORD}))")
+_PAIR = re.compile(rf"(?<![\w'’-])([\w'’-]+)(?:[ \t]*+\n[ \t]*+|[ \t]++)(?=({_CAP_WORD}))")
 # 'het' + one capitalised word inside a sentence (not 'Het', not before another capitalised
 # word: 'het Jan van Egmond Lyceum' names the school by its whole name)
 _NEUTER = re.compile(rf"(?<![\w])het[ \t]+({_CAP_WORD})(?![\w'’-])(?![ \t]+(?:IJ|[A-ZÀ-Þ]))")
@@ -128,12 +129,21 @@ def _affiliations(text: str, mentions: list[Mention]) -> set[str]:
 
 @lru_cache(maxsize=1)
 def _heads() -> tuple[str, ...]:
-    return tuple(lexicon.cue_lines("facility_words.txt")) + tuple(lexicon.cue_lines("institution_heads.txt"))
+    return (tuple(lexicon.cue_lines("facility_words.txt")) + tuple(lexicon.cue_lines("institution_heads.txt"))
+            + tuple(lexicon.cue_lines("kind_heads.txt")))
 
 
 @lru_cache(maxsize=1)
 def _kin() -> frozenset[str]:
     return frozenset(w for w in lexicon.cue_lines("kin_words.txt") if w.isalpha())
+
+
+def _wrapped(text: str, pos: int) -> bool:
+    """The line holding ``pos`` is wrapped prose (40 characters or more), not a heading or a
+    label ('3. Hygiëne op school' above a name is no school's name)."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return (end if end >= 0 else len(text)) - start >= 40
 
 
 def _named_by_kind(text: str) -> set[str]:
@@ -143,10 +153,15 @@ def _named_by_kind(text: str) -> set[str]:
     out: set[str] = set()
     heads = _heads()
     firm = firm_after()
+    for m in _KIND_NAME.finditer(text):
+        before = m.group(1)
+        if before.isalpha() and before.lower().endswith(heads) \
+                and ("\n" not in m.group(0) or _wrapped(text, m.start())):
+            out.update(w for w in m.group(2).split() if w[:1].isupper())  # ('locatie De Pompe')
     for m in _PAIR.finditer(text):
         before, word = m.group(1), m.group(2)
-        if before.lower().endswith(heads) and before.isalpha():
-            out.add(word)
+        if "\n" in m.group(0) and not _wrapped(text, m.start()):
+            continue
         if before[:1].isupper() and not lexicon.is_first_name(before) and before.isalpha() \
                 and (_institution_word(word) or firm.match(text, m.end(1))):
             out.add(before)
@@ -169,6 +184,8 @@ def kind_spans(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for m in _KIND_NAME.finditer(text):
         before = m.group(1)
+        if "\n" in m.group(0) and not _wrapped(text, m.start()):
+            continue
         if before.isalpha() and before.lower().endswith(heads):
             out.append((m.start(2), m.start(2) + len(m.group(2))))
     firm = firm_after()
@@ -229,6 +246,7 @@ def drop_organisations(texts: Mapping[K, str], mentions: Mapping[K, list[Mention
         if m.public is not None or m.parts.initials or (m.parts.first and m.parts.surname):
             return False
         toks = [w.strip(".,;:()'\"") for w in m.text.split()]
+        toks = [t for t in toks if t.lower() not in TV_WORDS_LOWER]  # ('De Pompe': the name's own article)
         return bool(toks) and all(t in words for t in toks)
 
     return {k: [m for m in ms if not is_org(m)] for k, ms in mentions.items()}
