@@ -135,3 +135,19 @@ def test_a_heading_that_ends_in_a_kind_word_names_no_body_on_the_next_line() -> 
                "Tuinstra-Posthuma heeft op 5 oktober de school bezocht.\n")
     redacted = _redacted(detect_case({"m": minutes})["m"])
     assert redacted.count("Tuinstra-Posthuma") == 1 and "Aukje Tuinstra-Posthuma" in redacted
+
+
+def test_a_number_in_a_switchboards_shape_stays_public() -> None:
+    from wooflow.detect.recognizers.phone import switchboard_shape
+
+    assert switchboard_shape("045 570 64 00") and switchboard_shape("071 526 91 11")
+    assert switchboard_shape("072 582 82 82") and switchboard_shape("0411 618 618")
+    assert not switchboard_shape("050 - 317 4211")  # a direct line whose last group ends in 11
+    assert not switchboard_shape("055 580 29 14") and not switchboard_shape("06 11 11 11 00")
+    letter = ("Behandeld door  Jorien Hakvoort\nTelefoon        088 042 42 42 (vraag naar mevrouw Hakvoort)\n\n"
+              "Geachte heer Van den Heuvel,\n")
+    phones = {f.text: f.action for f in detect_text(letter) if f.category == "phone"}
+    assert phones == {"088 042 42 42": "keep"}
+    signature = "Met vriendelijke groet,\n\nMarco de Wit\nadviseur\nT 055 580 29 14 | M 06 41 83 20 57\n"
+    assert {f.text: f.action for f in detect_text(signature) if f.category == "phone"} == {
+        "055 580 29 14": "redact", "06 41 83 20 57": "redact"}
