@@ -101,6 +101,8 @@ class Detector:
         mentions = orgusage.drop_organisations(texts, mentions)
         # 'Zwiers Kunststoffen B.V.' in the case: 'bij Zwiers Kunststoffen' names the firm
         firms = orgwords.firm_spans(dict[Any, str](texts), orgwords.case_firms(texts.values()), heads)
+        for k in keys:  # 'Vishandel Visser', 'Woningstichting Den Helder': a body's own name
+            firms[k] = firms[k] + orgusage.kind_spans(texts[k])
         mentions = orgwords.drop_firm_mentions(mentions, firms)
         streets = address.case_streets(f for fs in others.values() for f in fs)
         if streets:  # 'Josink Esweg 44' in the case: 'aan de Josink Esweg' names the street
@@ -144,9 +146,10 @@ class Detector:
             if self.request_addresses:
                 fs = [_about_request(f, self.request_addresses) for f in fs]
             offices = [f.end for f in fs if f.category in ("address", "postcode") and f.action == "keep"]
+            homes = [f.end for f in fs if f.category == "address" and f.action == "redact"]
             for f in fs:
                 if f.category == "phone":
-                    f = phone.reclassify(text, f, persons, offices)
+                    f = phone.reclassify(text, f, persons, offices, homes)
                 elif f.category == "postcode":
                     f = address.after_office(text, f, offices)
                 elif f.category == "special_category":

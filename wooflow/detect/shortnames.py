@@ -304,9 +304,19 @@ def initials_mentions(text: str, mentions: list[Mention],
             out.append(_acronym(tok, s, e, "initialen van genoemde persoon", propagate=tok not in _NOT_INITIALS))
         elif how == "action" and not common_abbr:
             out.append(_acronym(tok, s, e, "initialen als actiehouder", propagate=tok not in _NOT_INITIALS))
-        elif tok in known and not common_abbr:
+        elif tok in known and not common_abbr and not _names_a_body(text, e):
             out.append(_acronym(tok, s, e, "initialen van persoon die in de tekst genoemd wordt", propagate=False))
     return out
+
+
+_WORD_AFTER = re.compile(r"[ \t]+([A-Z][a-zà-ÿ]{2,})(?![\w'’-])")
+
+
+def _names_a_body(text: str, end: int) -> bool:
+    """'NH Nieuws belt': capitals followed by a capitalised ordinary word are a body's name, not
+    the initials of a person named elsewhere in the text ('Nienke Hakkert')."""
+    m = _WORD_AFTER.match(text, end)
+    return m is not None and lexicon.is_common(m.group(1).lower()) and not lexicon.is_first_name(m.group(1))
 
 
 # Paraaf initials with the name particle written small ('KvdB', 'JdG', 'MvO'): the shape of a

@@ -108,6 +108,8 @@ def after_office(text: str, finding: Finding, office_ends: list[int]) -> Finding
 _SEPARATOR = re.compile(r"[ \t]*[|·,][ \t]*")
 _MAILBOX = re.compile(r"([\w.+-]{1,64})@[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}")
 _ORG_BEFORE = re.compile(r"([A-ZÀ-Þ][\w&-]{1,40})[ \t]*(?:,|\(|:|-|–|\||·)[ \t]*$")
+# an organisation's name that opens with its acronym ('TU Delft, Mekelweg 5', 'GGD Hollands Noorden, ...')
+_ACRONYM_NAME_BEFORE = re.compile(r"(?<![\w.])([A-Z]{2,5})(?:[ \t]+[A-ZÀ-Þ][\w'’&-]{1,40}){1,2}[ \t]*(?:,|\||·)[ \t]*$")
 
 
 # Care of ('p/a Raadhuislaan 2') under a public body's name: the body is reached at the town
@@ -126,9 +128,13 @@ def _organisation_line(prefix: str) -> bool:
     """An office address in running text or a footer: an organisation named right before it
     ('bij Rijkswaterstaat, Griffioenlaan 2'), or a functional mailbox or website on its line
     ('Algemeen: klachten@lelystad.nl, Stadhuisplein 2')."""
+    from wooflow.detect.personcues import title_before
     from wooflow.detect.recognizers.email import is_functional
 
     if any(is_functional(m.group(1)) for m in _MAILBOX.finditer(prefix)):
+        return True
+    acronym = _ACRONYM_NAME_BEFORE.search(prefix, max(0, len(prefix) - 100))
+    if acronym is not None and not title_before(acronym.group(1) + " "):
         return True
     m = _ORG_BEFORE.search(prefix)
     if not m:

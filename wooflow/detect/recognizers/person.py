@@ -226,6 +226,44 @@ def _facility_word(text: str, space: int) -> bool:
 _PLACE_PREP_BEFORE = re.compile(r"\b(?:in|te|uit|naar|bij|gemeente)\s+$", re.IGNORECASE)
 
 
+_LEGAL_FORMS = ("B.V.", "N.V.", "C.V.", "V.O.F.")
+_VAN_TAIL = re.compile(r"[ \t]+van[ \t]+(?=\S)")
+
+
+@lru_cache(maxsize=1)
+def _firm_after_any_case() -> re.Pattern[str]:
+    return re.compile(firm_after().pattern, re.IGNORECASE)
+
+
+def _without_firm_after_van(text: str, m: Mention) -> Mention:
+    """'mr. S.A. Nijhuis van Nysingh advocaten', 'Joost van DGMo': a lower-case 'van' after a
+    whole name, followed by a firm ('... & Kwakman Advocaten', '... advocaten') or a body's
+    abbreviation, is 'of': the name ends before it, the firm is not part of it."""
+    if m.public is not None or " van " not in m.text:
+        return m
+    cuts = [c for c in _VAN_TAIL.finditer(m.text) if c.start() > 0]
+    if not cuts:
+        return m
+    cut = cuts[0]
+    head, tail = m.text[: cut.start()], m.text[cut.end():]
+    if "," in head or not tail[:1].isupper():
+        return m  # 'Wijngaarden, A. van (Annemieke)': an inverted name's own 'van'
+    head_parts = parse(tokens_of(head), lexicon.first_names())
+    whole = bool(head_parts.surname and (head_parts.first or head_parts.initials))
+    words = tail.split()
+    firm = whole and (text[m.end : m.end + 3].lstrip(" \t").startswith("&")
+                      or bool(_firm_after_any_case().match(text, m.end)))
+    # ('Joost van DGMo': a given name before a body's abbreviation; 'Joost van Dijk' keeps its 'van')
+    body = (whole or bool(head_parts.first and not head_parts.surname)) and len(words) == 1 \
+        and _orgish(words[0].strip(".,;:()'\"")) and not lexicon.is_surname(words[0].strip(".,;:()'\""))
+    if not (firm or body):
+        return m
+    m.end = m.start + cut.start()
+    m.text = head
+    m.parts = head_parts
+    return m
+
+
 _DISPLAY_END = re.compile(r"[ \t]*(?:[(<:]|\r?\n|$)")
 
 class PersonRecognizer(Recognizer):
@@ -287,6 +325,9 @@ class PersonRecognizer(Recognizer):
             if reading is not None:
                 self.last_reading = reading
                 out = resolver.decide(text, self._apply_model(text, out, reading), reading, source="recognizer")
+        # ('Boomadvies Van der Voort B.V. Bij vijf bomen ...': a legal form is no initials)
+        out = [_without_firm_after_van(text, m) for m in out
+               if not (m.parts.initials and m.text.startswith(_LEGAL_FORMS) and m.public is None)]
         out += shortnames.later_short_forms(text, out)
         return out
 
