@@ -44,6 +44,28 @@ def test_a_statement_does_not_grow_over_names_and_codes_in_its_sentence() -> Non
     assert not _covered(text, "Kim van de GGD heeft gebeld")
 
 
+def test_a_name_in_a_list_after_a_name_with_its_role_in_brackets() -> None:
+    text = ("Aanwezig\nVervoerregio: Rob Zandstra (concessiemanager), Fenna Stolwijk (beleidsadviseur "
+            "toegankelijkheid), Milan Doornhof (verslag)\n")
+    persons = [f.text for f in detect_text(text) if f.category == "person" and f.action == "redact"]
+    assert "Milan Doornhof" in persons
+
+
+def test_a_street_after_van_de_is_no_part_of_the_name() -> None:
+    text = ("Een bewoner stuurde filmpjes. Mevrouw\nAnnemiek Rensink van de Terborgseweg gaf aan dat zij "
+            "door de herrie niet kan slapen.\n")
+    persons = [f.text for f in detect_text(text) if f.category == "person" and f.action == "redact"]
+    assert "Annemiek Rensink" in persons
+
+
+def test_handled_by_labels_a_name() -> None:
+    # (English letters of the Caribbean Netherlands: 'Handled by' is 'Behandeld door'; in a long
+    # letter the model alone does not carry an unlisted name in the header)
+    text = "Our reference: PES-ES/2026-0947\nHandled by: Shanelle Granger, +599 416 3311 ext. 227\nDate: today\n"
+    persons = [(f.text, f.reason) for f in detect_text(text) if f.category == "person" and f.action == "redact"]
+    assert any(name == "Shanelle Granger" and "Handled by" in why for name, why in persons)
+
+
 def test_a_register_row_with_a_statement_before_an_organisation_stays_a_persons_row() -> None:
     # the statement grows to 'dyslexie en ADHD, stage'; what is left of the cell opens with an
     # organisation's name, which must not make the row an organisation's (its birth year stays)
