@@ -518,6 +518,10 @@ MAX_SENTENCE = 250
 """A statement grows to its whole sentence only in a sentence up to this long: a longer one
 (a sentence without full stops, a run-on list) says more than the one statement."""
 _WINDOW = MAX_SENTENCE + 50
+# A clause addressed to the reader ('melder heeft COPD, | graag eerst bellen'): a handling note,
+# where a statement stops growing (data/cues/special_reader_requests.txt).
+_REQUEST_WORD = re.compile(r"[ \t]*(?i:" + lexicon.cue_alternation("special_reader_requests.txt") + r")(?!\w)")
+_REQUEST = re.compile(r"[,;:(]" + _REQUEST_WORD.pattern)
 _STOP_WORD = re.compile(r"[^\s,;:()\"“”„‘’]+")
 
 
@@ -576,6 +580,16 @@ def whole_sentence(text: str, finding: Finding, found: Starts) -> Finding:
     # nor over a proper name or a code: 'Kim van de GGD heeft ...', 'een inwoner van Wormerveer',
     # 'een schadeclaim (DVD-SCH-2025-0466)': a place, an organisation or a number is no part of
     # the statement about the person (gold keeps them public) and has its own finding if any
+    request = _REQUEST.search(text, finding.end, end)
+    if request is not None:
+        end = request.start()
+    asked = [m.end() for m in _REQUEST.finditer(text, start, finding.start)]
+    if _REQUEST_WORD.match(text, start):
+        asked.insert(0, start)
+    for r in asked:  # ('graag eerst bellen, | melder heeft COPD')
+        nxt = text.find(",", r, finding.start)
+        if nxt != -1:
+            start = max(start, nxt + 1)
     opening = _STOP_WORD.search(text, s0, e0)  # the sentence's first word
     for w in _STOP_WORD.finditer(text, start, finding.start):
         if _stops(w.group(), opening is not None and w.start() == opening.start()):
