@@ -47,7 +47,8 @@ def test_a_statement_goes_on_through_its_next_clause(restore: None) -> None:
     text = ("Wat hebben wij onderzocht?\nU heeft daarnaast hartfalen, waardoor u snel vermoeid bent. "
             "Uw dochter helpt u.\n")
     clausemodel.use(None)
-    assert [t for t, _ in _special(text)] == ["U heeft daarnaast hartfalen"]
+    # a statement covers its whole sentence (special_category.whole_sentence), model or not
+    assert [t for t, _ in _special(text)] == ["U heeft daarnaast hartfalen, waardoor u snel vermoeid bent"]
     # the next clause is weakly about health (p 0.5): enough to go on a statement, not on its own
     clausemodel.use(_model(st__vermoeid=(0.0, 2.0, 0.0, 0.0, 0.0)))
     found = _special(text)
@@ -76,7 +77,8 @@ def test_shipped_model_reads_a_whole_statement() -> None:
     text = ("Geachte heer,\n\nIk woon naast het bedrijf. Ik ben sinds de zomer overspannen en mijn huisarts "
             "heeft me slaappillen voorgeschreven, maar die helpen niet tegen dit lawaai.\n")
     assert [t for t, _ in _special(text)] == [
-        "Ik ben sinds de zomer overspannen en mijn huisarts heeft me slaappillen voorgeschreven"]
+        "Ik ben sinds de zomer overspannen en mijn huisarts heeft me slaappillen voorgeschreven, maar die "
+        "helpen niet tegen dit lawaai"]
 
 
 def test_policy_text_stays_public() -> None:

@@ -94,6 +94,7 @@ CASES = [
     ("special_clause_starts.txt", special_category._LEFT_BOUND, "x {} y", "search"),
     ("special_clause_ends.txt", special_category._RIGHT_BOUND, "x {} y", "search"),
     ("special_clause_en_starts.txt", special_category._RIGHT_BOUND, "x en {} y", "search"),
+    ("special_reader_requests.txt", special_category._REQUEST, "x, {} y", "search"),
     ("verbs_after_name.txt", consistency.VERB_AFTER, " {} dat", "match"),
     ("place_prepositions.txt", consistency.PLACE_PREP, "wonend {} ", "search"),
     ("prepositions_before.txt", personcues.PREP_BEFORE, "de straat {} ", "search"),

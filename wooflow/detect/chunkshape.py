@@ -82,8 +82,11 @@ def _chunk_shape(chunk: str) -> _Shape | None:
         toks.pop()
     last = toks[-1][0] if toks else ""
     if len(toks) > 2 and toks[0][1] == "cap" and toks[0][0] in fn and toks[-2][1] == "tv" and toks[-1][1] == "cap" \
-            and len(last) > 8 and (last in orgs or cw(last)) and not lexicon.is_surname(last):
-        toks.pop()  # 'Gijs van het Ingenieursbureau': 'van' is 'from' before a body, the name is 'Gijs'
+            and len(last) > 8 and not lexicon.is_surname(last) \
+            and (last in orgs or cw(last) or (_bad_word(last) and sum(k == "cap" for _, k in toks[:-1]) >= 2)):
+        # 'Gijs van het Ingenieursbureau', 'Annemiek Rensink van de Terborgseweg': 'van' is 'from'
+        # before a body or a street, the name is what stands before it
+        toks.pop()
     while toks and toks[-1][1] == "tv":
         toks.pop()
     caps = [t for t, k in toks if k == "cap"]

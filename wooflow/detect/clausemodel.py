@@ -94,28 +94,39 @@ def model() -> Model | None:
     return _override[0] if _override else _packaged()
 
 
+_SENTENCE = re.compile(r"[^\n;.!?]+(?:[.!?](?!\s|$)[^\n;.!?]*)*")
+_CELL_GAP = re.compile(r"(?<=\S)(?:\t|   +)(?=\S)")
+
+
+def sentences(flat: str, cells: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of every sentence of ``flat[start:end]`` (soft line breaks as spaces): up to
+    a full stop, question or exclamation mark before a space, a semicolon or a line break; a
+    table cell (tabs or runs of spaces between words in ``cells``, the original text) is a
+    sentence of its own."""
+    out: list[tuple[int, int]] = []
+    for sm in _SENTENCE.finditer(flat, start, len(flat) if end is None else end):
+        a = sm.start()
+        if "\t" in cells[sm.start() : sm.end()] or "   " in cells[sm.start() : sm.end()]:
+            for c in _CELL_GAP.finditer(cells, sm.start(), sm.end()):
+                if c.start() == sm.start():
+                    continue  # (the gap needs a word before it inside the sentence)
+                out.append((a, c.start()))
+                a = c.end()
+        out.append((a, sm.end()))
+    return out
+
+
 def clauses(flat: str, cells: str) -> list[tuple[int, int, int]]:
     """(start, end, sentence number) of every clause of ``flat`` (soft line breaks as spaces);
     ``cells`` is the original text, whose tabs and runs of spaces between words split table
     cells."""
     out: list[tuple[int, int, int]] = []
-    sentence = 0
-    for sm in re.finditer(r"[^\n;.!?]+(?:[.!?](?!\s|$)[^\n;.!?]*)*", flat):
-        pieces = [(sm.start(), sm.end())]
-        if "\t" in cells[sm.start() : sm.end()] or "   " in cells[sm.start() : sm.end()]:
-            pieces = []
-            a = sm.start()
-            for c in re.finditer(r"(?<=\S)(?:\t|   +)(?=\S)", cells[sm.start() : sm.end()]):
-                pieces.append((a, sm.start() + c.start()))
-                a = sm.start() + c.end()
-            pieces.append((a, sm.end()))
-        for a, b in pieces:
-            sentence += 1
-            start = a
-            for bm in _BOUND.finditer(flat, a, b):
-                _add(flat, start, bm.start(), sentence, out)
-                start = bm.end()
-            _add(flat, start, b, sentence, out)
+    for sentence, (a, b) in enumerate(sentences(flat, cells), 1):
+        start = a
+        for bm in _BOUND.finditer(flat, a, b):
+            _add(flat, start, bm.start(), sentence, out)
+            start = bm.end()
+        _add(flat, start, b, sentence, out)
     return out
 
 

@@ -163,6 +163,11 @@ class Detector:
             rest += birthdate.years_after_persons(text, persons)
             rest += nationality.attached(text, persons)
             rest += chat
+            # a statement covers its sentence up to every mention (public ones too) and finding around it
+            around = Starts([(m.start, m.end) for m in ms]
+                            + [(f.start, f.end) for f in rest if f.category != "special_category"])
+            rest = [special_category.whole_sentence(text, f, around) if f.category == "special_category" else f
+                    for f in rest]
             pre[k] = [m.to_finding() for m in ms] + rest + self._redact_names(text)
         pre = _case_offices(dict[Any, str](texts), pre, person_spans)
         pre = orgvalues.judge(dict[Any, str](texts), pre, person_spans)

@@ -182,6 +182,8 @@ def _org_cell(cell: Cell, redacted: list[Finding]) -> bool:
     'Gemeente'), or a business noun first ('Restaurant Jade Palace', 'Slagerij Verhagen');
     read outside the redacted values in it (an address, a person's initials: 'Vereniging
     Hendrick de Keyser' is an organisation, 'Kerkstraat 41' is not)."""
+    if any(f.category == "special_category" and _inside(f, cell) for f in redacted):
+        return False  # a statement about a person's health or debts: the row is about a person
     chars = list(cell.text)
     for f in redacted:
         if _inside(f, cell):

@@ -64,6 +64,9 @@ _COLUMN_END = re.compile(r"[ \t]*(?:\r?\n|$)|[ \t]{2,}|\t")
 _RESIDENT_BEFORE = re.compile(r"\b(?:buurt|wijk|om)?(?:bewoners?|inwoners?)[ \t]+$", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s{1,3}([A-Z][a-z]{3,}[\w-]*)")
 _MORE_NAME = re.compile(rf"(?:{SP}+{TV_LOW})*{SP}+{CAP}")
+# Between two items of a list of names: a comma, after a remark in brackets on the item before.
+_LIST_GAP = re.compile(r"[ \t]*(?:\n?[ \t]*\([^()\n]{1,60}\)[ \t]*)?,[ \t]*")
+_NUMBER_AFTER = re.compile(r"[ \t]*\d")
 
 
 @dataclass(slots=True)
@@ -373,10 +376,14 @@ class PersonRecognizer(Recognizer):
             return None
         words = chunk.split(" ")
         i = bisect.bisect_right(end_pos, start) - 1
-        if not (i >= 0 and ends[i][1] and re.fullmatch(r"[ \t]*,[ \t]*", text[end_pos[i] : start])):
+        # (the name before may carry its role in brackets: 'Fenna Stolwijk (beleidsadviseur
+        # toegankelijkheid), Milan Doornhof (verslag)', where the list item is the whole pair)
+        if not (i >= 0 and ends[i][1] and _LIST_GAP.fullmatch(text, end_pos[i], start)):
             return None
         if any(lexicon.is_wordlike(w) or lexicon.is_common(w) or _orgish(w) or w in lexicon.places() for w in words):
             return None
+        if _NUMBER_AFTER.match(text, start + len(chunk)):
+            return None  # 'Karel Doormanweg 12': a street and its number
         parts = parse(tokens_of(chunk), lexicon.first_names())
         return Mention(start, start + len(chunk), chunk, 0.75, "naam in opsomming met een andere naam", parts,
                        strong=True)  # a full name: its later surname alone is the same person

@@ -514,6 +514,101 @@ def reclassify(text: str, finding: Finding, person_spans: Starts) -> Finding | N
                    0.5, finding.recognizer, finding.reason[: -len(NO_CUE)])
 
 
+MAX_SENTENCE = 250
+"""A statement grows to its whole sentence only in a sentence up to this long: a longer one
+(a sentence without full stops, a run-on list) says more than the one statement."""
+_WINDOW = MAX_SENTENCE + 50
+# A clause addressed to the reader ('melder heeft COPD, | graag eerst bellen'): a handling note,
+# where a statement stops growing (data/cues/special_reader_requests.txt).
+_REQUEST_WORD = re.compile(r"[ \t]*(?i:" + lexicon.cue_alternation("special_reader_requests.txt") + r")(?!\w)")
+_REQUEST = re.compile(r"[,;:(]" + _REQUEST_WORD.pattern)
+_STOP_WORD = re.compile(r"[^\s,;:()\"“”„‘’]+")
+
+
+def _stops(word: str, first: bool) -> bool:
+    """A word a statement does not grow over: a proper name (a capitalised word other than a
+    person word, or than an ordinary word opening the sentence (``first``); an abbreviation),
+    an e-mail address or a code with digits ('DVD-SCH-2025-0466', '06-12345678')."""
+    w = word.strip(".!?'")
+    if not w:
+        return False
+    if w[:1].isupper():
+        if w.isupper() and len(w) > 1:
+            return True
+        return not (PERSONAL.fullmatch(w) or first and lexicon.is_common(w))
+    if "@" in w:
+        return True
+    digits = sum(c.isdigit() for c in w)
+    # (one letter among digits is OCR's 'l' or 'O' in a number, '2e' an ordinal)
+    return digits >= 5 or (digits > 0 and sum(c.isalpha() for c in w) >= 2 and not w.endswith(("ste", "de")))
+_EDGE = " \t\n\r\f,;:()-"
+
+
+def whole_sentence(text: str, finding: Finding, found: Starts) -> Finding:
+    """``finding`` grown to the sentence (or table cell) that holds it: gold marks the whole
+    statement ('Zij heeft sinds januari overal jeuk | en wondjes', 'Zij is in paniek | en heeft
+    hartproblemen', 'ernstige angststoornis, | advies jeugdarts GGD'), while terms and clauses
+    find its parts; a part that says nothing special on its own still says it of this person.
+    The sentence is split as the clause model splits it (clausemodel.sentences); the statement
+    stops at the findings around it (a person, public or not, an address, a number: their own
+    findings decide them) and grows only in a sentence of at most ``MAX_SENTENCE`` characters."""
+    lo = max(0, finding.start - _WINDOW)
+    hi = min(len(text), finding.end + _WINDOW)
+    window = text[lo:hi]
+    flat = _soften(window)
+    a = finding.start - lo
+    sentence = next(((s, e) for s, e in clausemodel.sentences(flat, window) if s <= a < e), None)
+    if sentence is None:
+        return finding
+    s0, e0 = sentence[0] + lo, sentence[1] + lo
+    if e0 - s0 > MAX_SENTENCE or (s0 == lo and lo > 0) or (e0 == hi and hi < len(text)) \
+            or finding.end > e0:
+        return finding  # a long sentence, or one the window cuts
+    start, end = s0, e0
+    for x, y in found.spans_between(s0 - _WINDOW, e0):
+        if y <= s0 or (x >= finding.start and y <= finding.end):
+            continue
+        if y <= finding.start:
+            start = max(start, y)
+        elif x >= finding.end:
+            end = min(end, x)
+        else:  # a finding across the statement's own edge: that edge stays
+            if x < finding.start:
+                start = max(start, finding.start)
+            if y > finding.end:
+                end = min(end, finding.end)
+    # nor over a proper name or a code: 'Kim van de GGD heeft ...', 'een inwoner van Wormerveer',
+    # 'een schadeclaim (DVD-SCH-2025-0466)': a place, an organisation or a number is no part of
+    # the statement about the person (gold keeps them public) and has its own finding if any
+    request = _REQUEST.search(text, finding.end, end)
+    if request is not None:
+        end = request.start()
+    asked = [m.end() for m in _REQUEST.finditer(text, start, finding.start)]
+    if _REQUEST_WORD.match(text, start):
+        asked.insert(0, start)
+    for r in asked:  # ('graag eerst bellen, | melder heeft COPD')
+        nxt = text.find(",", r, finding.start)
+        if nxt != -1:
+            start = max(start, nxt + 1)
+    opening = _STOP_WORD.search(text, s0, e0)  # the sentence's first word
+    for w in _STOP_WORD.finditer(text, start, finding.start):
+        if _stops(w.group(), opening is not None and w.start() == opening.start()):
+            start = w.end()
+    for w in _STOP_WORD.finditer(text, finding.end, end):
+        if _stops(w.group(), False):
+            end = w.start()
+            break
+    while start < finding.start and text[start] in _EDGE:
+        start += 1
+    while end > finding.end and text[end - 1] in _EDGE + ".!?":
+        end -= 1
+    start, end = min(start, finding.start), max(end, finding.end)
+    if (start, end) == (finding.start, finding.end):
+        return finding
+    return Finding(start, end, text[start:end], finding.category, finding.action, finding.ground,
+                   finding.score, finding.recognizer, finding.reason)
+
+
 def _after_names(text: str, finding: Finding, person_spans: Starts) -> Finding:
     """``finding`` starting after the persons named before its first term."""
     spans = person_spans.spans_between(finding.start, finding.end)
