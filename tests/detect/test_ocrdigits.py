@@ -44,3 +44,9 @@ def test_an_ocr_name_is_found_through_the_shadow() -> None:
     text = "Van: lngrid Bakker-Veenstra\nAan: team\n\nBeste collega,\n\nGroet,\nlngrid\n"
     red = {f.text for f in detect_text(text) if f.action == "redact"}
     assert "lngrid Bakker-Veenstra" in red
+
+
+def test_a_postcode_with_a_letter_for_a_digit() -> None:
+    assert fix("ZANDVLIETSEDIJK 7, 464l RE OSSENDRECHT") == "ZANDVLIETSEDIJK 7, 4641 RE OSSENDRECHT"
+    assert fix("8O23 BN Zwolle") == "8023 BN Zwolle"
+    assert fix("OLIE EN gas") == "OLIE EN gas"  # no digits: no postcode

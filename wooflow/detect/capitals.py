@@ -27,17 +27,59 @@ _IBAN_HEAD = re.compile(r"(?:^|\s)[A-Z]{2}\d{2}$")
 
 
 def decap(text: str) -> str:
-    """The text with every all-capitals line re-cased (same length); ``text`` itself when none."""
-    if not any(line.isupper() for line in text.split("\n")):
-        return text
+    """The text with every all-capitals line re-cased (same length), and every address value in
+    capitals inside a mixed line (``address_cells``); ``text`` itself when none."""
+    lines = text.split("\n")
+    if not any(line.isupper() for line in lines):
+        return address_cells(text)
     out = []
-    for line in text.split("\n"):
+    for line in lines:
         if line.isupper() and sum(c.isalpha() for c in line) >= 4 and not _organisation(line):
             fixed = _recase(line)
             out.append(fixed if len(fixed) == len(line) else line)
         else:
-            out.append(line)
+            out.append(address_cells(line))
     return "\n".join(out)
+
+
+# An address written in capitals inside a mixed line, as forms and scanned letters write the
+# value after a label ('Adres gehuurde    VAN LENNEPSTRAAT 83, 8023 BN ZWOLLE', 'Adres
+# ZANDVLIETSEDIJK 7, 4641 RE OSSENDRECHT'): a capitals street (its last word ends in a street
+# suffix, data/cues/street_suffixes.txt) before a house number, and a capitals place after a
+# postcode (OCR's l/I/O in the postcode's digits and a 0 opening the place are allowed: the
+# shadow reads that 0 as O; ocrdigits repairs the digits). Unlike a name in capitals, neither is
+# written so on purpose to stand out, so clean text is re-cased too.
+_CAP_STREET = re.compile(r"(?<![\w.])(?:[A-Z][A-Z'’-]*[ \u00a0]){0,3}[A-Z][A-Z'’-]*[A-Z]"
+                         r"(?=[ \u00a0]{1,2}[\dlI]\d{0,4}(?!\w)|[ \u00a0]{1,2}\d{1,5}[-/]?[A-Za-z]{1,2}(?!\w))")
+_CAP_PLACE = re.compile(r"(?<![\w.])[1-9OlI][\dOlI]{3}[ \u00a0]{1,2}[A-Z]{2}[ \u00a0,]{1,2}"
+                        r"([A-Z0][A-Z'’]+(?:[- \u00a0][A-Z][A-Z'’]+){0,2})(?![\w.])")
+_STREET_ENDS = tuple(s.upper() for s in lexicon.cue_lines("street_suffixes.txt"))
+
+
+def address_cells(line: str) -> str:
+    """``line`` with a capitals street before its house number and a capitals place after its
+    postcode re-cased (same length); ``line`` itself when it holds neither."""
+    if not any(c.isupper() for c in line) or not any(c.isdigit() for c in line):
+        return line
+    spans: list[tuple[int, int]] = []
+    for m in _CAP_STREET.finditer(line):
+        if m.group(0).endswith(_STREET_ENDS) and len(m.group(0)) >= 5:
+            spans.append((m.start(), m.end()))
+    for m in _CAP_PLACE.finditer(line):
+        digits = sum(c.isdigit() for c in m.group(0)[:4])
+        if digits >= 2:
+            spans.append((m.start(1), m.end(1)))
+    if not spans:
+        return line
+    out = list(line)
+    for a, b in spans:
+        value = line[a:b]
+        if value[0] == "0":  # OCR: '0SSENDRECHT'
+            value = "O" + value[1:]
+        fixed = _recase(value)
+        if len(fixed) == b - a:
+            out[a:b] = list(fixed)
+    return "".join(out)
 
 
 def _recase(line: str) -> str:

@@ -20,6 +20,11 @@ _SINGLE = re.compile(r"(?<=\d)[OolI](?=\d)|(?<![\w.,-])[lI](?=\d{1,3}\b)|(?<![\w
                      r"|(?<![\w.,])(0)(?=[a-z]{2})")
 
 
+# A postcode's digits with a letter among them before its two letters ('464l RE', '8O23 BN'):
+# at least two real digits, the letters after one or two blanks.
+_POSTCODE = re.compile(r"(?<![\w.,])(?=[\dOlI]{4}[ \u00a0]{1,2}[A-Z]{2}(?![\w]))[1-9OlI][\dOlI]{3}")
+
+
 def fix(text: str) -> str:
     """The text with digit-confusable letters inside digit runs read as digits (same length)."""
     if not any(c in text for c in "OolI0"):
@@ -30,6 +35,10 @@ def fix(text: str) -> str:
         c = m.group(0)
         out[m.start()] = "I" if m.group(1) else "O" if m.group(2) else c.translate(_MAP)
         changed = True
+    for m in _POSTCODE.finditer(text):
+        if sum(c.isdigit() for c in m.group(0)) >= 2 and not m.group(0).isdigit():
+            out[m.start() : m.end()] = list(m.group(0).translate(_MAP))
+            changed = True
     for m in _RUN.finditer(text):
         run = m.group(0)
         if sum(c.isdigit() for c in run) < 5:
