@@ -143,3 +143,12 @@ def test_role_and_title_words_from_the_files_still_decide() -> None:
     # a month name from data/cues/month_names.txt in a date of birth
     found = birthdate.BirthdateRecognizer().analyze("Zij is geboren op 7 augustus 1980 te Zwolle.")
     assert [f.text for f in found if f.category == "birthdate"] == ["7 augustus 1980"]
+
+
+def test_a_health_statement_in_english_is_about_the_person_it_names() -> None:
+    # Caribbean Netherlands letters in English (heldout18 011): 'my husband' makes the sentence personal
+    from wooflow.detect import detect_text
+
+    text = "My husband has diabetes and goes three times a week\nfor dialysis, so he cannot do the work himself.\n"
+    assert any(f.category == "special_category" and f.action == "redact" and "diabetes" in f.text
+               for f in detect_text(text))
