@@ -224,3 +224,11 @@ def test_a_number_the_case_keeps_as_a_switchboard_is_kept_everywhere() -> None:
     assert phones[("a", "079 345 86 00")] == "keep"
     assert phones[("b", "079 345 86 00")] == "keep"
     assert phones[("b", "079 345 12 34")] == "redact"  # another number keeps its own verdict
+
+
+def test_a_private_webmail_address_with_a_function_stem_inside_a_name_is_private() -> None:
+    # heldout17 010: 'kuiPERS' held the press mailbox's stem; a number after a name is the name's
+    from wooflow.detect import detect_text
+
+    found = {f.text: f.action for f in detect_text("mail naar a.kuipers1972@gmail.com i.p.v. info@gemeente.nl\n")}
+    assert found["a.kuipers1972@gmail.com"] == "redact" and found["info@gemeente.nl"] == "keep"

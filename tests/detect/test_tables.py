@@ -136,3 +136,15 @@ def test_the_handlers_paraaf_in_a_row_about_an_office_holder_stays_redacted() ->
     handler = [f for f in found if f.text == "JtH" and f.start > HANDLED.index("SM-3")][0]
     assert handler.action == "redact"  # the handler's recurring initials are not the raadslid's paraaf
     assert any(f.text == "P. Schoenmakers" and f.action == "keep" for f in found)
+
+
+def test_a_reporting_office_in_a_register_row_does_not_make_its_subject_public() -> None:
+    # heldout17 010: the reporter column says 'raadslid'; the row is about a private person
+    from wooflow.detect import detect_text
+
+    text = ("nr\tdatum\tmelder\tomschrijving\tbetrokkene\tgegevens\n"
+            "DL-08\t24-04\tJ. Tiemersma (Wmo)\tmail naar verkeerd adres\tdhr. A. Kuijpers\trolstoel\n"
+            "DL-09\t13-05\traadslid\tvraag van raadslid Gea Hofstee bevatte naam\tmevr. F. Boonstra\tklacht\n"
+            "DL-10\t28-05\tjeugdconsulent\ttas gestolen uit auto\tdhr. P. Zuidhof\tjeugdhulp\n")
+    actions = {f.text: f.action for f in detect_text(text) if f.category == "person"}
+    assert actions.get("F. Boonstra") == "redact"

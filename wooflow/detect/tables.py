@@ -257,6 +257,9 @@ def _office() -> re.Pattern[str]:
     return re.compile(rf"(?:de[ \t]+|het[ \t]+)?(?:{ROLE_WORDS})", re.IGNORECASE)
 
 
+_PARAAF = re.compile(r"[A-ZÀ-Þ][\w.]{0,5}")
+
+
 def _office_cell(c: Cell) -> bool:
     """A cell that is only the name of a public office ('Gedeputeerde', 'Wethouder')."""
     return bool(_office().fullmatch(c.text.strip(" .:")))
@@ -297,8 +300,13 @@ def _table(text: str, tab: Table, redacted: list[Finding], persons: list[Finding
             # 'Gedeputeerde | H.W. Stolk-Vermeer | HSV' in a PARAFEN table: the row's person is
             # named in a public office, with the paraaf that goes with it
             handler = {c.column for c in row if c.column != subject and recurring[(c.column, c.text.strip())] > 1}
+            # only the cell right after the office (and a paraaf after that): a register row
+            # whose reporter is 'raadslid' names the private person it is about further on
+            office = min(c.column for c in row if _office_cell(c))
+            after = {office + 1} | {c.column for c in row
+                                    if c.column == office + 2 and _PARAAF.fullmatch(c.text.strip())}
             keep_ids.update((id(f), "persoon in publieke functie (tabelrij)") for col, fs in cols.items()
-                            if col not in handler for f in fs)
+                            if col not in handler and col in after for f in fs)
         elif subject in cols:
             person_rows.append(row)
     columns: dict[int, str] = {}

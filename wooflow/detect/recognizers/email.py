@@ -170,7 +170,8 @@ def is_functional(local: str, runs: NameRuns | None = None) -> bool:
             return True
         if _person_like(low):  # 'skuipers': not the stem 'pers' of a press mailbox
             return False
-    parts = [p for p in re.split(r"[._+-]", low) if p]
+    # (a number after a name is the name's: 'a.kuipers1972', 'jdevries85')
+    parts = [p.rstrip("0123456789") or p for p in re.split(r"[._+-]", low) if p]
     if any(p.isalpha() and len(p) > 2 and not lexicon.is_common(p) and p not in lexicon.places_lower()
            and (lexicon.is_first_name(p.capitalize()) or lexicon.is_surname(p.capitalize())) for p in parts):
         return False
@@ -288,7 +289,10 @@ class EmailRecognizer(Recognizer):
                 out.append(self.finding(text, shown, m.end() + (text[m.end() : m.end() + 1] == ">"), 0.9,
                                         "functionele mailbox (naam van team of dienst)", action="keep"))
             elif (is_functional(local, runs) or _unit_acronym(text, m.start(), local)) \
-                    and not _display_spells_name(text, m.start(), local):
+                    and not _display_spells_name(text, m.start(), local) \
+                    and (domain not in PRIVATE_DOMAINS or FUNCTIONAL.match(local.lower())):
+                # (at a private webmail domain only a function's own word makes a mailbox:
+                # 'info@', not a stem inside a name: 'a.kuipers1972@gmail.com' holds 'pers')
                 out.append(
                     self.finding(text, m.start(), m.end(), 0.9, "functionele mailbox", action="keep")
                 )
