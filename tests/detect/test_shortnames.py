@@ -140,3 +140,15 @@ def test_a_common_abbreviation_signing_off_or_slash_joined_is_a_persons_paraaf()
     assert (cell, "RKM") in red and (cell + 6, "MB") in red
     assert "MB" not in {f.text for f in detect_text("Marit Bakkenes stuurt 5 MB / 2 MB aan bijlagen.")
                         if f.action == "redact"}
+
+
+def test_a_paraaf_with_the_surnames_next_letter_is_the_named_persons() -> None:
+    # heldout16 001: 'J. Kranendonk   JKr' in a PARAFEN row; heldout19 011: 'J. Scholten (JSc)'
+    from wooflow.detect import detect_text
+
+    text = ("Teamleider Klantbeleid          J. Kranendonk          JKr     15-10\n"
+            "Zie ook de notitie van J. Scholten (JSc) van vorige week.\n")
+    covered = {i for f in detect_text(text) if f.action == "redact" for i in range(f.start, f.end)}
+    for paraaf in ("JKr", "JSc"):
+        at = text.index(paraaf)
+        assert set(range(at, at + 3)) <= covered, paraaf

@@ -29,6 +29,9 @@ _AT = LazyPattern(  # matched at each '@' (the look-behind is checked in at_ment
 # ('SH/HS', 'MvG/RS': owners joined by a slash in an action table are two persons' initials)
 # (capitals of any Latin script: 'ŞY/MK' for Ş. Yıldırım)
 _INITIALS = re.compile(rf"([{U}](?<![\w@.&'’-][{U}])(?:[a-z]{{0,3}}[{U}]){{1,3}})(?![\w@&'’-]|\.\w)")
+# A paraaf with the surname's first letters ('JKr' for J. Kranendonk, 'JSc' for J. Scholten):
+# only as the known initials of a person the text names (never after an action word alone).
+_TAILED = re.compile(rf"([{U}](?<![\w@.&'’-][{U}])(?:[a-z]{{0,3}}[{U}]){{1,3}}[a-z]{{1,2}})(?![\w@&'’-]|\.\w)")
 # Where initials stand for the person who does something: 'ACTIE AB:', '(actie: AB)',
 # 'actiehouder AB', 'Wie: AB'.
 _ACTION_BEFORE = re.compile(
@@ -163,6 +166,8 @@ def _initials_of(first: str | None, initials: str | None, surname: str) -> tuple
     last = core[0][0]
     head = first[0] if first else "".join(c for c in initials or "" if c.isupper())
     out = {head + last, head[:1] + last}  # 'R.J. Schellekens (RS)': the first initial and the surname
+    if head and not tv and len(core[0]) >= 5:  # 'J. Kranendonk (JKr)': with the surname's next letter
+        out.add(head[:1] + core[0][:2])
     tv_low = "".join(w.lstrip("'’")[:1].lower() for w in tv)  # "van 't Hull": OvtH
     if tv:
         out.add(head + tv_low + last)
@@ -183,13 +188,15 @@ def _initial_tokens(text: str, low: str, known: set[str], has_action: bool) -> l
     right after an action word (found from the action words, not from every capital)."""
     found: dict[int, re.Match[str]] = {}
     if len(known) > _FEW:  # many persons (a long text): one pass over the tokens stays linear
-        for m in _INITIALS.finditer(text):
-            if m.group(1) in known:
-                found[m.start(1)] = m
+        for pattern in (_INITIALS, _TAILED):
+            for m in pattern.finditer(text):
+                if m.group(1) in known:
+                    found[m.start(1)] = m
     for tok in known if len(known) <= _FEW else ():  # a few short strings: str.find at C speed
         pos = text.find(tok)
+        pattern = _TAILED if tok[-1].islower() else _INITIALS
         while pos != -1:
-            hit = _INITIALS.match(text, pos)
+            hit = pattern.match(text, pos)
             if hit and hit.group(1) == tok:
                 found[pos] = hit
             pos = text.find(tok, pos + 1)
