@@ -142,3 +142,16 @@ def test_an_office_word_as_the_tail_of_a_compound_marks_an_office_line() -> None
     assert {"Broerstraat 5", "9712 CP Groningen", "050 363 91 11"} <= kept
     copy = "Afschrift aan: mevrouw J.M. Verkerk, Hoogstraat 41, 6901 AR Zevenaar\n"
     assert any(f.action == "redact" and "Hoogstraat 41" in f.text for f in detect_text(copy))
+
+
+def test_a_street_that_opens_with_a_prefix_is_no_person() -> None:
+    # heldout16 003 (Bonaire): 'Kaya' is Papiamento for street (and a given name); heldout16 012
+    text = ("4. Wegenonderhoud Kaya Gobernador N. Debrot en Kaya Korona\n"
+            "Aanvrager: Ramón Pietersz, wonende Kaya Sabana 17, Nikiboko.\n"
+            "De tellingen bij de Boulevard Paulus Loot bleven laag.\n")
+    found = {f.text: (f.category, f.action) for f in detect_text(text)}
+    assert found.get("Kaya Sabana 17") == ("address", "redact")
+    assert not [t for t, (c, _) in found.items() if c == "person" and ("Kaya" in t or "Loot" in t or "Debrot" in t)]
+    # without a house number in the case, a given name stays a given name
+    assert ("person", "redact") in {(f.category, f.action) for f in detect_text("Kaya de Vries belde.\n")
+                                     if f.text == "Kaya de Vries"}

@@ -105,9 +105,11 @@ class Detector:
             firms[k] = firms[k] + orgusage.kind_spans(texts[k])
         mentions = orgwords.drop_firm_mentions(mentions, firms)
         streets = address.case_streets(f for fs in others.values() for f in fs)
-        if streets:  # 'Josink Esweg 44' in the case: 'aan de Josink Esweg' names the street
+        prefixes = address.street_prefixes_in(streets)
+        if streets or prefixes:  # 'Josink Esweg 44' in the case: 'aan de Josink Esweg' names the street
             by_key: dict[Any, str] = dict(texts)
-            mentions = {k: [m for m in ms if not _names_street(by_key[k], m, streets)] for k, ms in mentions.items()}
+            mentions = {k: [m for m in ms if not _names_street(by_key[k], m, streets, prefixes)]
+                        for k, ms in mentions.items()}
         emails = {k: [f for f in fs if f.category == "email"] for k, fs in others.items()}
         case_mentions = [m for ms in mentions.values() for m in ms]  # anchors for propagated names
         consistency.align_full_names(mentions)
@@ -230,9 +232,15 @@ class Detector:
         return out
 
 
-def _names_street(text: str, m: Mention, streets: frozenset[str]) -> bool:
+def _names_street(text: str, m: Mention, streets: frozenset[str], prefixes: frozenset[str] = frozenset()) -> bool:
     """A mention that is exactly a street name the case writes in an address, without initials
-    or a title of its own ('Josink Esweg' where the case has 'Josink Esweg 44')."""
+    or a title of its own ('Josink Esweg' where the case has 'Josink Esweg 44'), or that opens
+    with a street prefix the case uses ('Kaya Korona', 'Kaya Gobernador N. Debrot')."""
+    words = m.text.split()
+    before = text[max(0, m.start - 12) : m.start].split()
+    if m.public is None and (any(w in prefixes for w in words[:-1])
+                             or before and before[-1] in prefixes and text[m.start - 1 : m.start] == " "):
+        return not TITLE.search(text[max(0, m.start - 30) : m.start])  # ('Boulevard | Paulus Loot')
     if m.public is not None or m.parts.initials or m.text not in streets:
         return False
     return not TITLE.search(text[max(0, m.start - 30) : m.start])

@@ -83,8 +83,14 @@ def _matches(rx: re.Pattern[str], text: str) -> list[re.Match[str]]:
     return out
 
 
+STREET_PREFIXES = lexicon.cue_words("street_prefixes.txt")
+
+
 def looks_like_street(name: str) -> bool:
-    last = name.split()[-1]
+    words = name.split()
+    if len(words) >= 2 and words[0].lower() in STREET_PREFIXES and words[0][:1].isupper():
+        return True  # 'Kaya Sabana', 'Boulevard Paulus Loot'
+    last = words[-1]
     if last in NOT_STREET or name in NOT_STREET:
         return False
     if len(last) > 4 and street_suffix(last):
@@ -335,6 +341,13 @@ def case_streets(findings: Iterable[Finding]) -> frozenset[str]:
 
 
 _FIRST_DIGIT = re.compile(r"\d")
+
+
+def street_prefixes_in(streets: Iterable[str]) -> frozenset[str]:
+    """The street prefixes (data/cues/street_prefixes.txt) the case uses as such: every one that
+    is no given name ('Boulevard'), and one that is ('Kaya') where a case street opens with it."""
+    used = {s.split()[0] for s in streets if len(s.split()) >= 2 and s.split()[0].lower() in STREET_PREFIXES}
+    return frozenset(used | {w.capitalize() for w in STREET_PREFIXES if not lexicon.is_first_name(w.capitalize())})
 
 
 def _firm_before(same: str) -> bool:
