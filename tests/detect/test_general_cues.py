@@ -155,3 +155,11 @@ def test_a_street_that_opens_with_a_prefix_is_no_person() -> None:
     # without a house number in the case, a given name stays a given name
     assert ("person", "redact") in {(f.category, f.action) for f in detect_text("Kaya de Vries belde.\n")
                                      if f.text == "Kaya de Vries"}
+
+
+def test_an_address_under_a_forms_name_field_is_a_home() -> None:
+    # heldout19 011: a registration sheet under the water board's heading ('...Belastingkantoor')
+    text = ("REGISTRATIEBLAD BEZWAAR HEFFINGEN            Waterschap Hunze en Aa's / Noordelijk Belastingkantoor\n"
+            "Bezwaarnr.        BZ-2027-00613\nNaam              MOLLEMA, J.H.\n"
+            "Adres             NOORDERDIEP 218, 7876 HB VALTHERMOND\n")
+    assert ("NOORDERDIEP 218, 7876 HB VALTHERMOND", "redact") in {(f.text, f.action) for f in detect_text(text)}
