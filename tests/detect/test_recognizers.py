@@ -244,3 +244,11 @@ def test_a_user_id_in_an_export_header_is_a_persons() -> None:
     # the bare 'door' before ordinary words and names of things stays prose
     prose = "De stoep is onbegaanbaar door wortels en door spoelen; opgevolgd door onderkoopman Jansen.\n"
     assert not [f for f in detect_text(prose) if f.reason.startswith("gebruikersnaam")]
+
+
+def test_abbreviated_id_labels_and_tax_assessments() -> None:
+    from wooflow.detect import detect_text
+
+    for text, number in [("Aanslagnummer   7012.4483.9906\n", "7012.4483.9906"),
+                         ("gespreksverslag chauffeur (personeelsnr. AR-207316)\n", "AR-207316")]:
+        assert (number, "redact") in {(f.text, f.action) for f in detect_text(text)}

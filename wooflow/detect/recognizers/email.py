@@ -266,55 +266,6 @@ def _display_spells_name(text: str, pos: int, local: str) -> bool:
     return len(letters) >= 4 and re.sub(r"[^a-z]", "", " ".join(words).lower()) == letters
 
 
-# An account name after an account label ('geëxporteerd door: mhvdveen4', 'export d.d.
-# 08-02-2027 10:31 door lvdmeulen'): a user id is the person's (data/cues/account_labels.txt).
-_ACCOUNT = re.compile(
-    r"(?i:\b(" + lexicon.cue_alternation("account_labels.txt") + r"|door))[ \t]*:?[ \t]*"
-    # (an 'I' before a consonant: the detection shadow reads OCR's 'l' so, ocrdigits)
-    r"((?:[a-z]|I(?=[bcdfghjkmnpqrstvwxz]))[a-z0-9._]{2,29}[a-z0-9])(?![\w@.-]|\.\w)"
-)
-_CONTRACTED = ("vander", "vanden", "vande", "van", "vdn", "vd", "de", "den", "der", "ter", "ten", "")
-
-
-def _account_shaped(token: str, particle: bool = False) -> bool:
-    """A user id as systems make them: letters with digits ('mhvdveen4'), or initials, a
-    contracted particle and a surname ('lvdmeulen', 'jdevries', 'pjanssen'; with ``particle``
-    only initials, a 'v...' particle and a surname: 'lvdmeulen', 'kvanbeek')."""
-    from wooflow.detect import lexicon
-
-    letters = token.rstrip("0123456789")
-    if any(c.isdigit() for c in token) and any(c.isalpha() for c in letters) and token[:1].isalpha():
-        return True
-    if not letters.isalpha() or lexicon.is_common(letters):
-        return False
-    for i in range(1, 4):
-        for tv in _CONTRACTED:
-            if particle and not tv.startswith("v"):
-                continue  # ('door spoelen' is no 's' + 'Poelen', 'onderkoopman' no 'on' + 'der' + 'Koopman')
-            rest = letters[i:]
-            if rest.startswith(tv) and len(rest) - len(tv) >= 4:
-                surname = rest[len(tv) :]
-                if lexicon.is_surname(surname.capitalize()) and not lexicon.is_common(surname):
-                    return True
-    return False
-
-
-def account_names(text: str) -> list[tuple[int, int]]:
-    """Spans of user ids after an account label (the bare 'door' only before an account-shaped one)."""
-    from wooflow.detect import lexicon
-
-    out = []
-    for m in _ACCOUNT.finditer(text):
-        token = m.group(2).lower()
-        if m.group(1).lower() == "door":
-            if not _account_shaped(token, particle=True):
-                continue
-        elif lexicon.is_common(token) or not (_account_shaped(token) or _person_like(token)):
-            continue
-        out.append((m.start(2), m.end(2)))
-    return out
-
-
 class EmailRecognizer(Recognizer):
     NAME = "email"
     ENTITIES = ("EMAIL_ADDRESS",)
@@ -359,8 +310,6 @@ class EmailRecognizer(Recognizer):
                         "persoonlijk deel van e-mailadres (domein van organisatie blijft staan)",
                     )
                 )
-        for a, b in account_names(text):
-            out.append(self.finding(text, a, b, 0.85, "gebruikersnaam (account) van een persoon", category="person"))
         return out
 
 

@@ -55,13 +55,43 @@ def _labelled() -> re.Pattern[str]:
 _AFTER_NAME = re.compile(r"[ \t]{1,30}(\d{5,10})(?=[ \t]|$)", re.MULTILINE)
 
 
-# The account of the person who made an export ('Export: ..., gebruiker tvdmeulen2', 'Gegenereerd:
-# ... door hmvaneck (Zaaksysteem ...)'): a lower-case user name names that civil servant.
+# The account of the person who made an export or a log line ('geëxporteerd door: mhvdveen4',
+# 'Gebruiker: tvdmeulen2', 'Gegenereerd: ... door hmvaneck (Zaaksysteem ...)', 'export d.d.
+# 08-02-2027 10:31 door lvdmeulen'): a user name names that civil servant. Labels in
+# data/cues/account_labels.txt; after the bare 'door' only an account-shaped token.
+_USER = r"((?:[a-z]|I(?=[bcdfghjkmnpqrstvwxz]))[a-z0-9._-]{2,29}[a-z0-9])(?![\w@-]|\.\w)"
+# (an 'I' before a consonant: the detection shadow reads OCR's 'l' so, ocrdigits)
 _ACCOUNT = re.compile(
-    r"(?i:\b(?:gebruiker(?:snaam)?|user(?:name)?)[ \t]*:?[ \t]+"
-    r"|\b(?:gegenereerd|export)\b[^\n|]{0,40}?\bdoor[ \t]+(?:gebruiker[ \t]+)?)"
-    r"([a-z][a-z0-9._-]{3,29})(?![\w@-]|\.\w)"
+    r"(?i:\b(?:" + lexicon.cue_alternation("account_labels.txt") + r")[ \t]*:?[ \t]*"
+    r"|\b(?:gegenereerd|ge[eë]xporteerd|export)\b[^\n|]{0,40}?\bdoor[ \t]*:?[ \t]*(?:gebruiker[ \t]+)?)" + _USER
 )
+_BARE_DOOR = re.compile(r"(?i:\bdoor)[ \t]+" + _USER)
+_CONTRACTED = ("vander", "vanden", "vande", "van", "vdn", "vd", "de", "den", "der", "ter", "ten", "")
+
+
+def _account_shaped(token: str) -> bool:
+    """A user id as systems make them: letters with digits ('mhvdveen4'), or initials, a
+    contracted 'v..' particle and a surname ('lvdmeulen', 'kvanbeek')."""
+    letters = token.rstrip("0123456789")
+    if any(c.isdigit() for c in token) and any(c.isalpha() for c in letters) and token[:1].isalpha():
+        return True
+    if not letters.isalpha() or lexicon.is_common(letters):
+        return False
+    for i in range(1, 4):
+        for tv in _CONTRACTED:
+            rest = letters[i:]
+            if tv.startswith("v") and rest.startswith(tv) and len(rest) - len(tv) >= 3:
+                surname = rest[len(tv) :]  # ('door spoelen' is no 's' + 'Poelen': no particle)
+                if lexicon.is_surname(surname.capitalize()) and not lexicon.is_common(surname):
+                    return True
+    return False
+
+
+def account_names(text: str) -> list[tuple[int, int]]:
+    """Spans of user ids after an account label, and after a bare 'door' where account-shaped."""
+    out = {(m.start(1), m.end(1)) for m in _ACCOUNT.finditer(text) if not lexicon.is_common(m.group(1).lower())}
+    out |= {(m.start(1), m.end(1)) for m in _BARE_DOOR.finditer(text) if _account_shaped(m.group(1).lower())}
+    return sorted(out)
 
 
 class IdNumberRecognizer(Recognizer):
@@ -76,9 +106,8 @@ class IdNumberRecognizer(Recognizer):
         for m in _labelled().finditer(text):
             label = m.group(0)[: m.start(1) - m.start()].strip(" \t:#").lower()
             out.append(self.finding(text, m.start(1), m.end(1), 0.95, f"identificatienummer na '{label}'"))
-        for m in _ACCOUNT.finditer(text):
-            if not lexicon.is_common(m.group(1)):
-                out.append(self.finding(text, m.start(1), m.end(1), 0.9, "gebruikersnaam van een medewerker"))
+        for a, b in account_names(text):
+            out.append(self.finding(text, a, b, 0.9, "gebruikersnaam van een medewerker"))
         return out
 
     def numbers_after_persons(self, text: str, person_ends: Iterable[int]) -> list[Finding]:
