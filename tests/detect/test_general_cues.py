@@ -163,3 +163,11 @@ def test_an_address_under_a_forms_name_field_is_a_home() -> None:
             "Bezwaarnr.        BZ-2027-00613\nNaam              MOLLEMA, J.H.\n"
             "Adres             NOORDERDIEP 218, 7876 HB VALTHERMOND\n")
     assert ("NOORDERDIEP 218, 7876 HB VALTHERMOND", "redact") in {(f.text, f.action) for f in detect_text(text)}
+
+
+def test_the_place_a_person_lives_in_before_the_verb_and_an_owners_place() -> None:
+    # heldout18 003, heldout19 010
+    for text in ("Zij belde omdat zij zelf in Zwolle woont en niet vaker kan komen.\n",
+                 "tweede woning, eigenaar woont in Harlingen\n"):
+        assert {"Zwolle", "Harlingen"} & {f.text for f in detect_text(text) if f.action == "redact"}
+    assert not [f for f in detect_text("Hij had in Zwolle een vergadering.\n") if f.action == "redact"]

@@ -397,6 +397,11 @@ _RESIDENT_STREET = re.compile(
     r"(?i:\b(?:" + lexicon.cue_alternation("resident_words.txt") + r"))[ \t]+" + _PLACE
     + r"(?![ \t]*\d)(?:,[ \t]*" + _PLACE + ")?")
 _VAN = re.compile(r"\bvan\b")
+# The place a person says they live in before the verb ('omdat zij zelf in Zwolle woont', 'ik
+# woon ... '): a personal pronoun, then 'in'/'te' + the place + a form of 'wonen'.
+_PLACE_THEN_LIVES = re.compile(
+    r"\b(?:ik|hij|zij|ze|wij|we|jij|u)\b[^.\n]{0,20}?\b(?:in|te)" + _WS + _PLACE
+    + r"[ \t]+(?:woon|woont|wonen|woonde|woonden)\b")
 _NEIGHBOUR_NUMBER = re.compile(
     # the words between may hold an initial or 'mevr.' ('buurvrouw, mevrouw J. Koning (nr. 33)') and
     # one line end of wrapped prose ('mevrouw Franken op\nnummer 90')
@@ -446,6 +451,9 @@ def residences(text: str, persons: Starts) -> list[Finding]:
             add(m.start(1), m.end(1), "straat waar een bewoner woont")
             if m.group(2) and _place_at(m.group(2)):
                 add(m.start(2), m.start(2) + len(_place_at(m.group(2))), "woonplaats van een bewoner")
+    for m in _PLACE_THEN_LIVES.finditer(text):
+        if _place_at(m.group(1)):
+            add(m.start(1), m.start(1) + len(_place_at(m.group(1))), "woonplaats van een persoon")
     for m in _NEIGHBOUR_NUMBER.finditer(text):
         add(m.start(1), m.end(1), "huisnummer van een buur of bewoner")
     return out
