@@ -152,3 +152,16 @@ def test_a_health_statement_in_english_is_about_the_person_it_names() -> None:
     text = "My husband has diabetes and goes three times a week\nfor dialysis, so he cannot do the work himself.\n"
     assert any(f.category == "special_category" and f.action == "redact" and "diabetes" in f.text
                for f in detect_text(text))
+
+
+def test_conditions_written_as_compounds_and_in_english_are_special_categories() -> None:
+    from wooflow.detect import detect_text
+
+    for text in ("Mijn zoon is gokverslaafd en heeft schulden.\n",
+                 "De jongen heeft een autismespectrumstoornis en is sinds juni thuis.\n",
+                 "Zij heeft sinds vorig jaar een enkelblessure.\n",
+                 "The skipper was fined in 2024 for sailing under the influence.\n"):
+        assert [f for f in detect_text(text) if f.category == "special_category" and f.action == "redact"], text
+    # a group with a condition names nobody
+    group = "Wij hebben 23 bewoners op de 2e verdieping, 4 met beademing.\n"
+    assert not [f for f in detect_text(group) if f.category == "special_category"]
