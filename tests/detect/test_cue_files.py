@@ -160,7 +160,7 @@ def test_conditions_written_as_compounds_and_in_english_are_special_categories()
     for text in ("Mijn zoon is gokverslaafd en heeft schulden.\n",
                  "De jongen heeft een autismespectrumstoornis en is sinds juni thuis.\n",
                  "Zij heeft sinds vorig jaar een enkelblessure.\n",
-                 "The skipper was fined in 2024 for sailing under the influence.\n"):
+                 "The skipper told us that he was fined in 2024 for sailing under the influence.\n"):
         assert [f for f in detect_text(text) if f.category == "special_category" and f.action == "redact"], text
     # a group with a condition names nobody
     group = "Wij hebben 23 bewoners op de 2e verdieping, 4 met beademing.\n"
