@@ -171,3 +171,9 @@ def test_the_place_a_person_lives_in_before_the_verb_and_an_owners_place() -> No
                  "tweede woning, eigenaar woont in Harlingen\n"):
         assert {"Zwolle", "Harlingen"} & {f.text for f in detect_text(text) if f.action == "redact"}
     assert not [f for f in detect_text("Hij had in Zwolle een vergadering.\n") if f.action == "redact"]
+
+
+def test_a_person_between_an_organisation_and_an_address_owns_the_address() -> None:
+    # heldout16 007: a police officer's chat line reports a resident's home
+    text = "17-10-2026 07:41 - Wouter politie: Melding van mevrouw Boswinkel, Achterbergsestraat 63: kat weg.\n"
+    assert ("Achterbergsestraat 63", "redact") in {(f.text, f.action) for f in detect_text(text)}

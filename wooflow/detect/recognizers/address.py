@@ -273,7 +273,11 @@ def reclassify(text: str, finding: Finding, person_spans: Starts, org_words: fro
     person_prev = person_spans.between(prev_start, prev_end)
     # a one-line footer 'Bosgroep Noord-Oost Nederland | Balkerweg 48a | 7738 PB Witharen'
     segments = [seg for seg in re.split(r"[|·]", same) if seg.strip()]
-    office_same = ORG_LINE.search(same[-80:]) or _firm_before(same) or org_footer(text, finding.start, person_spans) \
+    org_cue = ORG_LINE.search(same[-80:])
+    if org_cue is not None and len(same) == finding.start - ls \
+            and person_spans.between(finding.start - len(same[-80:]) + org_cue.end(), finding.start):
+        org_cue = None  # 'politie: Melding van mevrouw Boswinkel, Achterbergsestraat 63': hers
+    office_same = org_cue or _firm_before(same) or org_footer(text, finding.start, person_spans) \
         or (len(segments) >= 1 and same.rstrip().endswith(("|", "·")) and _org_name_line(segments[0], org_words))
     if finding.reason in (_PLACE_REASON, _RANGE_REASON) and person_same:
         # a kept place flips to a home only for a person in its own clause, not for a chat
