@@ -97,3 +97,12 @@ def test_the_same_full_name_as_a_kept_office_holder_is_that_holder() -> None:
     found = [(f.text, f.action) for f in Detector().detect_case({0: text})[0] if f.category == "person"]
     assert ("M.A. Hendriksen-ter Maat", "keep") in found and ("A.G.J. Stortelder", "keep") in found
     assert ("J.P. Stortelder", "redact") in found  # other initials: someone else
+
+
+def test_a_double_surnames_own_part_names_the_same_person() -> None:
+    # heldout18 004: the chair is introduced in full and then called by her own surname
+    from wooflow.detect import detect_text
+
+    text = ("Aanwezig:\nTjitske Oostra-Greidanus (arts infectieziektebestrijding, voorzitter)\n\n"
+            "1. Opening\nOostra opent het overleg.\n")
+    assert ("Oostra", "redact") in {(f.text, f.action) for f in detect_text(text)}

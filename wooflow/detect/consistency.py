@@ -72,6 +72,14 @@ class Registry:
             self.by_last_word.setdefault(last, set()).add(key)
             if anchored or public or parts.first or parts.initials:
                 self.anchored_keys.add(key)
+            # a double surname's own part is how minutes go on ('Tjitske Oostra-Greidanus' ...
+            # 'Oostra opent het overleg'): the part before the hyphen names the same person
+            own = parts.surname.rsplit("-", 1)[0] if "-" in last else ""
+            own_last = own.split()[-1] if own else ""
+            if len(own_last) >= 3 and own_last[:1].isupper() and (parts.first or parts.initials or public):
+                bucket.setdefault(own.lower(), set()).add(parts.first or parts.initials or "")
+                self.by_last_word.setdefault(own_last, set()).add(own.lower())
+                self.anchored_keys.add(own.lower())
         if parts.first and len(parts.first) >= 3:
             (self.kept_first if public else self.redacted_first).add(parts.first)
             if public and not parts.surname:
