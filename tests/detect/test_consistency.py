@@ -106,3 +106,13 @@ def test_a_double_surnames_own_part_names_the_same_person() -> None:
     text = ("Aanwezig:\nTjitske Oostra-Greidanus (arts infectieziektebestrijding, voorzitter)\n\n"
             "1. Opening\nOostra opent het overleg.\n")
     assert ("Oostra", "redact") in {(f.text, f.action) for f in detect_text(text)}
+
+
+def test_a_double_surname_whose_tail_looks_like_a_noun_is_a_name() -> None:
+    # heldout20 005: 'Schuiling' (a listed surname) reads as 'schuil-ing' in a compound
+    from wooflow.detect import detect_text, lexicon
+
+    assert lexicon.double_surname("Lubbelink-Schuiling") and not lexicon.double_surname("Noord-Holland")
+    text = "G.W. (Gert) Lubbelink-Schuiling\nDedemsvaartseweg-Noord 58\n\nGeachte heer Lubbelink-Schuiling,\n"
+    redacted = {f.text for f in detect_text(text) if f.action == "redact"}
+    assert {"G.W. (Gert) Lubbelink-Schuiling", "Lubbelink-Schuiling"} <= redacted

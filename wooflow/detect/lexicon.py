@@ -196,6 +196,16 @@ _NAME_TAIL = re.compile("(?:" + "|".join(cue_lines("name_tails.txt")) + ")$")
 _WORD_SHAPE = re.compile(r"(?:lijke|ische|ieke|baar|bare|matige|achtige)$|^ge(?!.*dt$)[a-z]{2,}[td]$")
 
 
+def double_surname(word: str) -> bool:
+    """Two capitalised parts joined by a hyphen, one a listed surname and neither an ordinary
+    word ('Lubbelink-Schuiling', 'Oostra-Greidanus'): a married name, however its tail ends
+    ('-ing' as in 'Stichting', '-ling' as in 'regeling')."""
+    head, _, tail = word.rpartition("-")
+    return bool(head) and head[:1].isupper() and tail[:1].isupper() \
+        and head.lower() not in common_words() and tail.lower() not in common_words() \
+        and (is_surname(tail) or is_surname(head))
+
+
 @lru_cache(maxsize=65536)
 def is_wordlike(word: str) -> bool:
     """An ordinary Dutch word or compound, not a listed name: never a name on its own.
@@ -207,6 +217,8 @@ def is_wordlike(word: str) -> bool:
     if low in common_words():
         return True
     if word in first_names() or is_surname(word) or len(low) < 5:
+        return False
+    if double_surname(word):
         return False
     if _WORD_SHAPE.search(low):
         return True

@@ -252,6 +252,8 @@ def _orgish(word: str) -> bool:
         return False
     if len(word) > 2 and any(c.isupper() for c in word[1:]) and "-" not in word and "IJ" not in word:
         return True  # CamelCase: ActiZ, ChristenUnie, ZonMw
+    if lexicon.double_surname(word):
+        return False  # 'Lubbelink-Schuiling' ends in 'ing' like 'Stichting'
     if word.endswith("huis") and len(word) > 6 and not lexicon.is_wordlike(word):
         # 'Gemeentehuis', 'Inloophuis' are buildings; 'Scholtenhuis', 'Mentinkhuis' are (Twente)
         # surnames: a listed surname plus -huis that is no word itself.
