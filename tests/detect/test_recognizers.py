@@ -252,3 +252,12 @@ def test_abbreviated_id_labels_and_tax_assessments() -> None:
     for text, number in [("Aanslagnummer   7012.4483.9906\n", "7012.4483.9906"),
                          ("gespreksverslag chauffeur (personeelsnr. AR-207316)\n", "AR-207316")]:
         assert (number, "redact") in {(f.text, f.action) for f in detect_text(text)}
+
+
+def test_a_service_desks_mailbox_is_functional() -> None:
+    # heldout20 002: the display name is a compound ending in the unit's word, the local part its head
+    from wooflow.detect import detect_text
+
+    text = "CC:             Calamiteitenloket HDSR <calamiteiten@hdsr.nl>; Oudemans, Pieter <poudemans@hdsr.nl>\n"
+    found = {f.text: f.action for f in detect_text(text)}
+    assert found.get("Calamiteitenloket HDSR <calamiteiten@hdsr.nl>") == "keep" and found.get("poudemans") == "redact"

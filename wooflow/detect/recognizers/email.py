@@ -210,6 +210,9 @@ def _fold(word: str) -> str:
     return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
 
 
+_UNIT_TAILS = tuple(lexicon.cue_lines("unit_tails.txt"))
+
+
 def _team_word(word: str) -> bool:
     """A word a team's or service's name is made of: an abbreviation in capitals ('HHNK', 'OOV'),
     an ordinary word or ordinary words run together ('Team', 'Zwemwater', 'coördinatie'), a
@@ -217,6 +220,8 @@ def _team_word(word: str) -> bool:
     if word.isupper() and 2 <= len(word) <= 6:
         return True
     low = word.lower()
+    if len(low) >= 8 and low.endswith(_UNIT_TAILS) and not lexicon.is_surname(word.capitalize()):
+        return True  # 'Calamiteitenloket', 'Vergunningendesk': a compound ending in a service's unit
     return lexicon.is_common(low) or lexicon.is_common(_fold(word)) or lexicon.is_wordlike(word) \
         or word in lexicon.places() or word in lexicon.organisation_words() \
         or (_fold(word).isalpha() and _words(_fold(word)) and not lexicon.is_surname(word.capitalize()))
@@ -243,9 +248,11 @@ def _named_by_display(text: str, start: int, local: str) -> int | None:
             return None  # 'Przemysław Wójtowicz', 'Mei-Ling Tjoa': unlisted names are no team words
     shown = {p for w in words for p in re.split(r"[-/]", _fold(w)) if p} | {_fold(w) for w in words}
     parts = [p for p in re.split(r"[._-]", local.lower()) if p]
-    if not any(len(p) >= 3 and p in shown for p in parts):
+    # ('Calamiteitenloket HDSR' / 'calamiteiten': a word's head spells the part too)
+    spelled = {p for p in parts if p in shown or (len(p) >= 6 and any(w.startswith(p) for w in shown))}
+    if not any(len(p) >= 3 for p in spelled):
         return None
-    if not all(p in shown or len(p) <= 4 or lexicon.is_common(p) or p in lexicon.places_lower() for p in parts):
+    if not all(p in spelled or len(p) <= 4 or lexicon.is_common(p) or p in lexicon.places_lower() for p in parts):
         return None
     return m.start(1) + len(m.group(1)) - len(m.group(1).lstrip())
 
