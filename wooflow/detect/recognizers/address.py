@@ -404,8 +404,8 @@ _VAN = re.compile(r"\bvan\b")
 # The place a person says they live in before the verb ('omdat zij zelf in Zwolle woont', 'ik
 # woon ... '): a personal pronoun, then 'in'/'te' + the place + a form of 'wonen'.
 _PLACE_THEN_LIVES = re.compile(
-    r"\b(?:ik|hij|zij|ze|wij|we|jij|u)\b[^.\n]{0,20}?\b(?:in|te)" + _WS + _PLACE
-    + r"[ \t]+(?:woon|woont|wonen|woonde|woonden)\b")
+    r"\b(?:" + lexicon.cue_alternation("subject_pronouns.txt") + r")\b[^.\n]{0,20}?\b(?:in|te)" + _WS + _PLACE
+    + r"[ \t]+(?:" + lexicon.cue_alternation("live_verbs.txt") + r")\b")
 _NEIGHBOUR_NUMBER = re.compile(
     # the words between may hold an initial or 'mevr.' ('buurvrouw, mevrouw J. Koning (nr. 33)') and
     # one line end of wrapped prose ('mevrouw Franken op\nnummer 90')
