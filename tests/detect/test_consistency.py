@@ -116,3 +116,13 @@ def test_a_double_surname_whose_tail_looks_like_a_noun_is_a_name() -> None:
     text = "G.W. (Gert) Lubbelink-Schuiling\nDedemsvaartseweg-Noord 58\n\nGeachte heer Lubbelink-Schuiling,\n"
     redacted = {f.text for f in detect_text(text) if f.action == "redact"}
     assert {"G.W. (Gert) Lubbelink-Schuiling", "Lubbelink-Schuiling"} <= redacted
+
+
+def test_a_demonym_before_a_name_is_context_and_diacritics_keep_a_given_name() -> None:
+    # heldout20 007: 'de Duitser Jürgen Wallraff' (the list holds 'Jurgen')
+    from wooflow.detect import detect_text, lexicon
+
+    assert lexicon.is_first_name("Jürgen")
+    for text, name in [("schipper is de Duitser Jürgen Wallraff, ligt nu in de boot.\n", "Jürgen Wallraff"),
+                       ("de Belg Jan Jansen belde.\n", "Jan Jansen")]:
+        assert (name, "redact") in {(f.text, f.action) for f in detect_text(text)}

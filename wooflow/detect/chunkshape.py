@@ -22,6 +22,8 @@ from wooflow.detect.personcues import (
     _orgish,
 )
 
+_DEMONYMS = lexicon.cue_words("demonyms.txt")  # 'de Duitser Jürgen Wallraff': context (data)
+
 
 def find_token(chunk: str, tok: str, stripped: list[str]) -> int:
     """Offset of ``tok`` in ``chunk`` after the stripped context words."""
@@ -65,7 +67,7 @@ def _chunk_shape(chunk: str) -> _Shape | None:
     stripped: list[str] = []
     # Leading salutations, titles, roles and ordinary words are context, not name.
     while toks and toks[0][1] != "init" and (
-        toks[0][0].lower() in STRIP_WORDS
+        toks[0][0].lower() in STRIP_WORDS or (toks[0][0].lower() in _DEMONYMS and len(toks) > 1)
         or (toks[0][1] == "tv" and toks[0][0][:1].isupper() and len(toks) > 1 and toks[1][1] == "cap"
             and (toks[1][0].lower() in STRIP_WORDS or (cw(toks[1][0]) and not lexicon.is_surname(toks[1][0]))))
         or toks[0][0] in orgs

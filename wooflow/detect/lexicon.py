@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import re
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -177,7 +178,14 @@ _NOUN_SUFFIX = re.compile("(?:" + "|".join(cue_lines("noun_suffixes.txt")) + ")$
 
 
 def is_first_name(word: str) -> bool:
-    return word in first_names()
+    # a given name written with its diacritics where the list holds the plain form ('Jürgen',
+    # 'Zoë', 'Chloé'): the same name
+    return word in first_names() or (not word.isascii() and _plain(word) in first_names())
+
+
+@lru_cache(maxsize=8192)
+def _plain(word: str) -> str:
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
 
 
 @lru_cache(maxsize=65536)
