@@ -126,3 +126,11 @@ def test_a_demonym_before_a_name_is_context_and_diacritics_keep_a_given_name() -
     for text, name in [("schipper is de Duitser Jürgen Wallraff, ligt nu in de boot.\n", "Jürgen Wallraff"),
                        ("de Belg Jan Jansen belde.\n", "Jan Jansen")]:
         assert (name, "redact") in {(f.text, f.action) for f in detect_text(text)}
+
+
+def test_a_role_noun_compound_before_a_name_is_context() -> None:
+    # CoNLL-2002 ned.testa: 'de Amerikaanse Nobelprijswinnaar Stanley B. Prusiner'
+    from wooflow.detect import detect_text
+
+    text = "publiceerde de Amerikaanse Nobelprijswinnaar Stanley B. Prusiner een studie.\n"
+    assert ("Stanley B. Prusiner", "redact") in {(f.text, f.action) for f in detect_text(text)}

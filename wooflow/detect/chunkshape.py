@@ -14,6 +14,7 @@ from wooflow.detect import lexicon
 from wooflow.detect.names import NameParts, parse, tokens_of
 from wooflow.detect.personcues import (
     HEADER_WORDS,
+    PERSON_NOUN,
     ROLE_TOKENS,
     STREETISH,
     STRIP_WORDS,
@@ -68,6 +69,10 @@ def _chunk_shape(chunk: str) -> _Shape | None:
     # Leading salutations, titles, roles and ordinary words are context, not name.
     while toks and toks[0][1] != "init" and (
         toks[0][0].lower() in STRIP_WORDS or (toks[0][0].lower() in _DEMONYMS and len(toks) > 1)
+        # a role noun written as a compound ('Nobelprijswinnaar Stanley B. Prusiner',
+        # 'Projectleider Anna de Wit'): its ending names a person's role (person_noun_endings.txt)
+        or (len(toks) > 1 and toks[0][1] == "cap" and len(toks[0][0]) > 7 and PERSON_NOUN.search(toks[0][0])
+            and toks[0][0] not in fn and not lexicon.is_surname(toks[0][0]))
         or (toks[0][1] == "tv" and toks[0][0][:1].isupper() and len(toks) > 1 and toks[1][1] == "cap"
             and (toks[1][0].lower() in STRIP_WORDS or (cw(toks[1][0]) and not lexicon.is_surname(toks[1][0]))))
         or toks[0][0] in orgs
