@@ -16,6 +16,6 @@ _os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
 # a process that imported pymupdf before wooflow keeps what it has.
 # WOOFLOW_PYMUPDF_LAYOUT=1 keeps pymupdf's default.
 if "pymupdf" not in _sys.modules and _os.environ.get("WOOFLOW_PYMUPDF_LAYOUT") != "1":
-    _sys.modules.setdefault("pymupdf.layout", None)  # type: ignore[assignment]
+    _sys.modules.setdefault("pymupdf.layout", None)  # type: ignore[arg-type]
 
 __version__ = "0.1.0"
