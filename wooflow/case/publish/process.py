@@ -28,7 +28,7 @@ from typing import Any
 from wooflow.case.faults import fault_point
 from wooflow.case.publish import decision, diwoo, diwoocheck, inventory, leakcheck, stages
 from wooflow.case.publish.config import ProcessConfig
-from wooflow.case.publish.execute import Executor, make_executor, warm
+from wooflow.case.publish.execute import Executor, Window, make_executor, warm
 from wooflow.case.publish.lists import resolve_organisation
 from wooflow.case.publish.package import (
     JOURNAL,
@@ -52,6 +52,9 @@ from wooflow.store.lock import case_lock
 STATE_FILE = "publicatie-status.json"
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 STAGES = ("inlezen", "begrijpen", "detecteren", "ontdubbelen", "lakken", "publiceren")
+# lakken's tasks in flight on a local pool beyond 2 per worker (execute.Window): a scan's
+# verification takes ~10x a text document's; sized by the characters (and bytes) sent
+REDACT_WINDOW = Window(size=lambda item: len(item[0].text) + len(item[0].data or b""), budget=2 * 2**20, most=16)
 
 
 @dataclass(slots=True)
@@ -287,7 +290,7 @@ def _redact_all(
     if jobs:  # the redaction and verification libraries, imported once before the workers fork
         warm(executor, "wooflow.redact.batch", "wooflow.redact.glyphs", "wooflow.ingest.tessapi", "PIL.Image",
              "rapidfuzz.fuzz", "rapidfuzz.distance.Levenshtein")  # fmt: skip
-    for job, result in zip(jobs, executor.map(redact_task, items(), checker), strict=True):
+    for job, result in zip(jobs, executor.map(redact_task, items(), checker, window=REDACT_WINDOW), strict=True):
         finish(job, *result)
     state.data["redacted"] = made
     state.save()
