@@ -185,7 +185,8 @@ class Numbering:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_suffix(".tmp")
         data = {"version": 1, "numbers": dict(sorted(self.numbers.items(), key=lambda kv: kv[1]))}
-        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+        with open(tmp, "w", encoding="utf-8") as fh:  # written as made (json.dumps: a list of every piece first)
+            json.dump(data, fh, ensure_ascii=False, indent=1)
         os.replace(tmp, self.path)
 
 

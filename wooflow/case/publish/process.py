@@ -36,6 +36,7 @@ from wooflow.case.publish.package import (
     ZIP_NAME,
     Package,
     atomic_write,
+    atomic_write_json,
     check_package_dir,
     default_case_dir,
     move_legacy_case,
@@ -115,7 +116,7 @@ class _State:
         return set(self.data["detected"])
 
     def save(self) -> None:
-        atomic_write(self.path, json.dumps(self.data, indent=1).encode("utf-8"))
+        atomic_write_json(self.path, self.data, indent=1)
 
 
 def _noop(stage: str, done: int, total: int) -> None:
@@ -206,7 +207,7 @@ class _Job:
     row: inventory.InventoryRow
     doc_id: int
     fp: str
-    areas: list[Any] = field(default_factory=list)
+    areas: Sequence[Any] = ()
 
 
 def _redact_all(
@@ -219,6 +220,7 @@ def _redact_all(
     progress("lakken", 0, len(todo))
     made: dict[str, Any] = {}
     checks: dict[str, leakcheck.FileCheck] = {}
+    hows: dict[str, str] = {}  # a few texts ("tekst en metadata (pdf)"), each sent back per file
     done = 0
 
     def finish(
@@ -229,8 +231,6 @@ def _redact_all(
         rel, rec = job.row.file_name, job.rec
         if data is not None:
             atomic_write(pkg.out_dir / rel, data)
-        if check is not None and not kind:
-            checks[rel] = check
         if kind:
             rec.withheld = True
             if kind == "leak":
@@ -243,7 +243,10 @@ def _redact_all(
             summary.withheld.append(f"{job.row.document_id} ({rec.name}): {message}")
         else:
             pkg.add_existing(rel, "document")
-            rec.redacted_pdf = pkg.out_dir / rel
+            if check is not None:  # held until the restlekcontrole: its texts shared where equal
+                sha = pkg.files[rel].sha256
+                checks[rel] = leakcheck.FileCheck(sha if sha == check.sha256 else check.sha256,
+                                                  hows.setdefault(check.how, check.how), check.hits)  # fmt: skip
             rec.pages = pages
             made[rel] = {"fp": job.fp, "pages": pages}
             summary.pages += pages
@@ -262,7 +265,7 @@ def _redact_all(
         # the findings are read per document here and again when its task is sent: a case's
         # findings are never all in memory
         found = view.redact_findings(case, doc_id)
-        areas = drawn.get(doc_id, [])
+        areas = drawn.get(doc_id) or ()
         fp = _fingerprint(rec.key.rsplit("@", 1)[-1], found)
         if areas:  # the fingerprint of a document without areas stays as it was
             fp = hashlib.sha256((fp + repr(sorted(areas, key=repr))).encode()).hexdigest()
