@@ -181,7 +181,8 @@ def test_exact_groups_marked_in_the_same_order_without_every_record(case: Case, 
             for i, d in enumerate(ids):
                 parent = rng.choice([None, None, *ids[:i]]) if i else None
                 conn.execute(
-                    "UPDATE case_doc SET text_hash = ?, sha256 = ?, date = ?, parent_id = ?, in_scope = ? WHERE doc_id = ?",
+                    "UPDATE case_doc SET text_hash = ?, sha256 = ?, date = ?, parent_id = ?, in_scope = ?"
+                    " WHERE doc_id = ?",
                     (rng.choice(hashes), f"{rng.randrange(5):064x}", rng.choice([None, "", "2024-01-02", "2023-05-06"]),
                      parent, int(rng.random() > 0.1), d),
                 )  # fmt: skip
