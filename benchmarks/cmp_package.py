@@ -20,7 +20,10 @@ import zipfile
 from pathlib import Path
 
 TIMED_MEMBERS = {"docProps/core.xml"}
-_PDF_ID = re.compile(rb"/ID\s*\[\s*<[0-9A-Fa-f]*>\s*<[0-9A-Fa-f]*>\s*\]")
+# the trailer's /ID: two strings, each hex (<...>) or literal ((...), MuPDF's choice when the
+# random bytes read as text), a literal's backslash escapes included
+_PDF_STRING = rb"(?:<[0-9A-Fa-f]*>|\((?:\\.|[^\\()])*\))"
+_PDF_ID = re.compile(rb"/ID\s*\[\s*" + _PDF_STRING + rb"\s*" + _PDF_STRING + rb"\s*\]", re.S)
 _TIME = re.compile(r"\d{1,2}:\d{2}")
 
 
