@@ -12,7 +12,7 @@ _os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
 # session of a layout graph model: ~0.4 CPU-s and ~55 MB in every process that imports pymupdf
 # (the `process` parent, whose pool workers inherit it; every CLI command), for
 # ``Page.get_layout()`` and pymupdf4llm only, neither used by wooflow (no text MuPDF gives
-# depends on it: tests/test_startup_layout.py). Left out here, before pymupdf can be imported;
+# depends on it: tests/redact/test_redact_pymupdf_layout.py). Left out here, before pymupdf can be imported;
 # a process that imported pymupdf before wooflow keeps what it has.
 # WOOFLOW_PYMUPDF_LAYOUT=1 keeps pymupdf's default.
 if "pymupdf" not in _sys.modules and _os.environ.get("WOOFLOW_PYMUPDF_LAYOUT") != "1":
