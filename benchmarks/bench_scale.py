@@ -199,15 +199,16 @@ def pss(pid: int) -> int:
 class TreeSampler:
     """Peaks of a process tree's memory, sampled: the parent's RSS, the largest child's RSS, the
     sum of RSS (counts pages shared after fork once per process: overstates) and the sum of PSS
-    (each shared page split between its sharers: what the tree really uses), plus the parent's
-    RSS and the tree's PSS per stage (the child prints ``# stage NAME`` lines into ``log``)."""
+    (each shared page split between its sharers: what the tree really uses), the parent's own
+    PSS, plus the parent's RSS and the tree's PSS per stage (the child prints ``# stage NAME``
+    lines into ``log``)."""
 
     def __init__(self, pid: int, log: Path) -> None:
         self.parent = psutil.Process(pid)
         self.log = log
         self.stage = "start"
-        self.peak_parent = self.peak_worker = self.peak_total = self.peak_pss = 0
-        self.by_stage: dict[str, list[int]] = {}  # stage -> [parent RSS, tree PSS, workers]
+        self.peak_parent = self.peak_worker = self.peak_total = self.peak_pss = self.peak_parent_pss = 0
+        self.by_stage: dict[str, list[int]] = {}  # stage -> [parent RSS, tree PSS, workers, parent PSS]
 
     def sample(self) -> None:
         try:
@@ -216,14 +217,17 @@ class TreeSampler:
             kid_rss = [c.memory_info().rss for c in kids]
         except psutil.Error:
             return
-        tree_pss = pss(self.parent.pid) + sum(pss(c.pid) for c in kids)
+        parent_pss = pss(self.parent.pid)
+        tree_pss = parent_pss + sum(pss(c.pid) for c in kids)
+        self.peak_parent_pss = max(self.peak_parent_pss, parent_pss)
         self.peak_parent = max(self.peak_parent, rss)
         self.peak_worker = max([self.peak_worker, *kid_rss])
         self.peak_total = max(self.peak_total, rss + sum(kid_rss))
         self.peak_pss = max(self.peak_pss, tree_pss)
         self._read_stage()
-        row = self.by_stage.setdefault(self.stage, [0, 0, 0])
+        row = self.by_stage.setdefault(self.stage, [0, 0, 0, 0])
         row[0], row[1], row[2] = max(row[0], rss), max(row[1], tree_pss), max(row[2], len(kids))
+        row[3] = max(row[3], parent_pss)
 
     def _read_stage(self) -> None:
         try:
@@ -260,7 +264,8 @@ def measure(inputs: Path, out: Path, workers: int, executor: str, scheduler: str
     result: dict[str, object] = json.loads(lines[-1])
     result.update(peak_parent=tree.peak_parent / 2**20, peak_worker=tree.peak_worker / 2**20,
                   peak_total=tree.peak_total / 2**20, peak_pss=tree.peak_pss / 2**20,
-                  by_stage={k: [v[0] / 2**20, v[1] / 2**20, v[2]] for k, v in tree.by_stage.items()})
+                  peak_parent_pss=tree.peak_parent_pss / 2**20,
+                  by_stage={k: [v[0] / 2**20, v[1] / 2**20, v[2], v[3] / 2**20] for k, v in tree.by_stage.items()})
     return result
 
 
@@ -325,11 +330,13 @@ def _print(n: int, r: dict[str, object], executor: str, first: dict[str, object]
         print(f"    {stage:<12} {sec:8.1f} s  {docs / sec:8.1f} documents/s  {pages / sec:8.1f} pages/s")
     print(f"  peak RSS: parent {r['peak_parent']:.0f} MiB, largest worker {r['peak_worker']:.0f} MiB, "
           f"whole tree {r['peak_total']:.0f} MiB (shared pages counted per process)")
-    print(f"  peak PSS of the whole tree (parent + workers, shared pages split): {r['peak_pss']:.0f} MiB")
+    print(f"  peak PSS of the whole tree (parent + workers, shared pages split): {r['peak_pss']:.0f} MiB;"
+          f" of the parent alone {r['peak_parent_pss']:.0f} MiB")
     if "hwm_process" in r:
         print(f"  parent's own peak during process() (VmHWM): {r['hwm_process']:.0f} MiB")
-    for stage, (rss, tree_pss, kids) in r.get("by_stage", {}).items():  # type: ignore[attr-defined]
-        print(f"    {stage:<12} parent RSS {rss:6.0f} MiB  tree PSS {tree_pss:6.0f} MiB  processes {kids + 1}")
+    for stage, (rss, tree_pss, kids, *own) in r.get("by_stage", {}).items():  # type: ignore[attr-defined]
+        print(f"    {stage:<12} parent RSS {rss:6.0f} MiB  PSS {own[0] if own else 0:6.0f} MiB"
+              f"  tree PSS {tree_pss:6.0f} MiB  processes {kids + 1}")
     if "recall" not in r:
         return
     print(f"  accuracy vs gold: recall {r['recall']:.3f}, kept public {r['kept_public']:.3f}, "

@@ -3,6 +3,8 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+import pytest
+
 from wooflow.case import Case, dedupe, find_duplicates, judge, judgement
 
 BODY = (
@@ -125,3 +127,68 @@ def test_near_index_finds_the_pairs_datasketch_finds() -> None:
         got = {d: sorted(c) for d, c in index.near(threshold)}
         assert got == want and len(got) > 30
     assert index.jaccard(0, 1) == sigs[0].jaccard(sigs[1])  # type: ignore[union-attr]
+
+
+def _exact_as_before(case: Case) -> list[tuple[int, list[tuple[int, str]]]]:
+    """The exact rule as it was before issue 15m (every ``DocRecord`` held, a list per key, the
+    keys marked in the order they were met), for comparison."""
+    from collections import defaultdict
+
+    from wooflow.case.text import text_hash
+
+    recs = {r.doc_id: r for r in case.records(in_scope=True)}
+    dates = {d: (r.date or (recs[r.parent_id].date if r.parent_id in recs else None) or "")
+             for d, r in recs.items()}  # fmt: skip
+    dup_of: dict[int, tuple[int, str]] = {}
+
+    def kept_of(doc_id: int) -> int:
+        seen = set()
+        while doc_id in dup_of and doc_id not in seen:
+            seen.add(doc_id)
+            doc_id = dup_of[doc_id][0]
+        return doc_id
+
+    groups: dict[str, list[int]] = defaultdict(list)
+    for d, r in recs.items():
+        if r.text_hash != text_hash(""):
+            groups["t:" + r.text_hash].append(d)
+        groups["b:" + r.sha256].append(d)
+    for members in groups.values():
+        members.sort(key=lambda d: (dates.get(d) or "9999-99-99", d))
+        for d in members[1:]:
+            keep = kept_of(members[0])
+            if d != keep and d not in dup_of:
+                dup_of[d] = (keep, "exact")
+    out: dict[int, list[tuple[int, str]]] = {}
+    for dup in sorted(dup_of):
+        out.setdefault(kept_of(dup), []).append((dup, dup_of[dup][1]))
+    return sorted(out.items())
+
+
+def test_exact_groups_marked_in_the_same_order_without_every_record(case: Case, add_text, monkeypatch) -> None:
+    """``find_duplicates`` reads the documents one at a time and keeps a list only for a text or
+    byte key met twice; chains of shared keys, undated documents that take their parent's
+    date and out-of-scope parents come out as when every record and key was held."""
+    import random
+
+    from wooflow.case.text import text_hash
+
+    ids = [add_text(f"d{i}.txt", f"kort stuk {i}") for i in range(24)]  # too short for the near rule
+    rng = random.Random(15)
+    hashes = [text_hash(f"tekst {i}") for i in range(4)] + [text_hash("")]
+    for _ in range(12):
+        with case.transaction() as conn:
+            for i, d in enumerate(ids):
+                parent = rng.choice([None, None, *ids[:i]]) if i else None
+                conn.execute(
+                    "UPDATE case_doc SET text_hash = ?, sha256 = ?, date = ?, parent_id = ?, in_scope = ?"
+                    " WHERE doc_id = ?",
+                    (rng.choice(hashes), f"{rng.randrange(5):064x}", rng.choice([None, "", "2024-01-02", "2023-05-06"]),
+                     parent, int(rng.random() > 0.1), d),
+                )  # fmt: skip
+        expected = _exact_as_before(case)
+        with monkeypatch.context() as m:
+            m.setattr(Case, "records", lambda *a, **k: pytest.fail("every DocRecord read at once"))
+            groups = find_duplicates(case)
+        assert [(g.kept, g.duplicates) for g in groups] == expected
+        assert expected  # (the draws make groups)

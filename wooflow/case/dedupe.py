@@ -215,9 +215,41 @@ def find_duplicates(case: Case, threshold: float = 0.9, signatures: Signatures |
     """All duplicate groups among in-scope documents (nothing is written).
 
     ``signatures`` maps texts to :func:`signature` in order (``process``: on its workers)."""
-    recs = {r.doc_id: r for r in case.records(in_scope=True)}
-    dates = {d: (r.date or (recs[r.parent_id].date if r.parent_id in recs else None) or "")
-             for d, r in recs.items()}
+    # One pass over the documents keeps only what the rules use (a ``DocRecord`` each, with
+    # its senders and addressees, was ~1.5 KiB per document held until the near pass).
+    ids: list[int] = []
+    own: dict[int, str | None] = {}  # document -> its own date
+    undated: list[tuple[int, int]] = []  # (document, parent) of the undated with a parent
+    threads: dict[str, list[int]] = defaultdict(list)
+    # exact: same normalised text or same bytes. A group's first document and its place in the
+    # order the groups were met (text before bytes, per document), so that groups are marked
+    # in the same order as when every key held a list; a list only for a key met again.
+    empty = text_hash("")
+    first: tuple[dict[str, tuple[int, int]], dict[str, tuple[int, int]]] = ({}, {})
+    exact: dict[tuple[int, int], list[int]] = {}  # (first seen, 0 text / 1 bytes) -> members
+    for r in case.iter_records(in_scope=True):
+        d = r.doc_id
+        seq = len(ids)
+        ids.append(d)
+        own[d] = r.date
+        if not r.date and r.parent_id is not None:
+            undated.append((d, r.parent_id))
+        if r.kind == "email" or r.type == "email":
+            subject = _SUBJECT_PREFIX.sub("", fold(r.title or "")).strip()
+            key = r.thread_id or (f"subj:{subject}" if subject else None)
+            if key:
+                threads[key].append(d)
+        for which, value in ((0, r.text_hash), (1, r.sha256)):
+            if which == 0 and value == empty:
+                continue
+            seen = first[which].setdefault(value, (seq, d))
+            if seen[1] != d:
+                exact.setdefault((seen[0], which), [seen[1]]).append(d)
+    del first
+    # an undated document takes its parent's own date (an attachment its e-mail's)
+    parent_date = {d: own.get(parent) for d, parent in undated}
+    dates = {d: value or parent_date.get(d) or "" for d, value in own.items()}
+    del own, undated, parent_date
     dup_of: dict[int, tuple[int, str]] = {}
 
     def kept_of(doc_id: int) -> int:
@@ -236,13 +268,6 @@ def find_duplicates(case: Case, threshold: float = 0.9, signatures: Signatures |
     # Texts are read per thread, then streamed in batches for the signatures: never all at
     # once (a case of 100,000 documents keeps ids, lengths and one small signature each).
     # 1. containment within threads (or same subject when headers are missing)
-    threads: dict[str, list[int]] = defaultdict(list)
-    for d, r in recs.items():
-        if r.kind == "email" or r.type == "email":
-            subject = _SUBJECT_PREFIX.sub("", fold(r.title or "")).strip()
-            key = r.thread_id or (f"subj:{subject}" if subject else None)
-            if key:
-                threads[key].append(d)
     for members in threads.values():
         if len(members) < 2:
             continue
@@ -260,25 +285,17 @@ def find_duplicates(case: Case, threshold: float = 0.9, signatures: Signatures |
                     break
 
     # 2. exact: same normalised text or same bytes; keep the earliest
-    empty = text_hash("")
-    groups: dict[str, list[int]] = defaultdict(list)
-    for d, r in recs.items():
-        if r.text_hash != empty:
-            groups["t:" + r.text_hash].append(d)
-        groups["b:" + r.sha256].append(d)
-    for members in groups.values():
-        if len(members) < 2:
-            continue
+    for _, members in sorted(exact.items()):
         members.sort(key=lambda d: _sort_key(d, dates))
         for d in members[1:]:
             mark(d, members[0], "exact")
-    del groups
+    del exact
 
     # 3. near duplicates; keep the most complete, then the earliest
     # LSH only proposes candidates (its band maths needs a threshold <= 0.9); each candidate
     # pair is then checked against the real threshold.
-    todo = [d for d in sorted(recs) if d not in dup_of]
-    del recs  # from here on a document is its id, date, length and signature
+    todo = [d for d in sorted(ids) if d not in dup_of]
+    del ids  # from here on a document is its id, date, length and signature
     index = NearIndex(min(threshold, 0.9), NUM_PERM)
     lengths: dict[int, int] = {}
     compute = signatures or _signatures_here

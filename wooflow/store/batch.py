@@ -136,21 +136,36 @@ def store_read(store: CaseStore, outcome: ReadOutcome) -> IngestEvent:
     return IngestEvent(path, STORED, doc_id, warnings=warnings)
 
 
-def check_input(store: CaseStore, real: str) -> tuple[bytes | None, IngestEvent | None]:
+def check_input(
+    store: CaseStore, real: str, record: bool = True
+) -> tuple[bytes | None, IngestEvent | None]:
     """The bytes of input ``real`` when it still has to be read, else the event that ends it
-    here: already stored with the same content (skipped, not parsed again) or not loadable."""
+    here: already stored with the same content (skipped, not parsed again) or not loadable.
+    With ``record`` False the store is only read: the caller passes the event to
+    :func:`record_checked` when it comes to this input in order (a pool reads inputs ahead)."""
     path = clean_text(real)
     try:
         data = load_file(real)
     except InputError as exc:
-        failure = _failure(exc, real)
-        store.record_failure(failure.path, failure.reason, failure.detail)
-        return None, IngestEvent(path, FAILED, failure=failure)
-    existing = store.find_document(path, sha256_bytes(data))
-    if existing is not None:
-        store.clear_failure(path)
-        return None, IngestEvent(path, SKIPPED, existing)
-    return data, None
+        event = IngestEvent(path, FAILED, failure=_failure(exc, real))
+    else:
+        existing = store.find_document(path, sha256_bytes(data))
+        if existing is None:
+            return data, None
+        event = IngestEvent(path, SKIPPED, existing)
+    if record:
+        record_checked(store, event)
+    return None, event
+
+
+def record_checked(store: CaseStore, event: IngestEvent) -> None:
+    """What :func:`check_input` writes for an input it ends: its failure, or a skipped input's
+    old failure cleared. Called in input order, the failures keep the order of the inputs
+    (the inventory lists them so) however far ahead an executor read."""
+    if event.status == FAILED and event.failure is not None:
+        store.record_failure(event.failure.path, event.failure.reason, event.failure.detail)
+    elif event.status == SKIPPED:
+        store.clear_failure(event.path)
 
 
 def ingest_one(store: CaseStore, path: str, ctx: ReadContext | None = None) -> IngestEvent:

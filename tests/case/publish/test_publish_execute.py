@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from wooflow.case.publish.execute import Done, PoolExecutor, SerialExecutor, make_executor
+from wooflow.case.publish.execute import Done, PoolExecutor, SerialExecutor, Window, make_executor
 from wooflow.exceptions import ConfigError
 
 
@@ -92,3 +92,48 @@ def test_pool_workers_leave_the_inherited_heap_out_of_collections():
     counts = list(PoolExecutor(2).map(_frozen_in_worker, range(4)))
     assert min(counts) > 1000
     assert gc.get_freeze_count() == 0
+
+
+def _head_is_slow(_shared: int, x: int) -> int:
+    time.sleep(0.5 if x == 0 else 0.0)  # a scan at the head of the order, small files behind it
+    return x
+
+
+def _pulled_before_first_result(window: Window | None, sizes: int = 1) -> tuple[int, list[int]]:
+    pulled: list[int] = []
+
+    def items():
+        for i in range(100):
+            pulled.append(i)
+            yield i
+
+    with PoolExecutor(2) as ex:
+        results = ex.map(_head_is_slow, items(), 0, window=window)
+        first = next(results)
+        n = len(pulled)
+        rest = list(results)
+    assert [first, *rest] == list(range(100))  # still in input order
+    return n, pulled
+
+
+def test_a_window_sends_small_tasks_on_behind_a_long_one():
+    n, _ = _pulled_before_first_result(Window(size=lambda item: 1, budget=1000, most=20))
+    assert n >= 20  # while item 0 runs, the other worker has 19 more to do, not 3
+    n, _ = _pulled_before_first_result(None)
+    assert n <= 2 * 2 + 1  # without one: the executor's own window
+
+
+def test_a_window_keeps_to_its_budget():
+    # 4 in flight are always allowed (the executor's own window); beyond them only while the
+    # sizes held stay within the budget: 4 x 10 = 40 > 30, so none more (one item waits)
+    n, _ = _pulled_before_first_result(Window(size=lambda item: 10, budget=30, most=64))
+    assert n <= 2 * 2 + 1
+    n, _ = _pulled_before_first_result(Window(size=lambda item: 10, budget=100, most=64))
+    assert 2 * 2 + 1 < n <= 10 + 1
+
+
+def test_done_items_pass_through_a_window():
+    items = [1, Done("skip"), 2, Done("also"), 3]
+    with PoolExecutor(2) as ex:
+        out = list(ex.map(_slow_square, items, 0, window=Window(size=lambda item: 1, budget=10, most=8)))
+    assert [r if isinstance(r, str) else r[0] for r in out] == [1, "skip", 2, "also", 3]

@@ -113,3 +113,25 @@ def test_long_pdf_repeats_header_and_lists_every_row_once(tmp_path, case_meta):
     assert all("Documentnummer" in page.get_text() for page in doc)
     ids = re.findall(r"^(\d{4})$", "".join(page.get_text() for page in doc), re.M)
     assert ids == [f"{i:04d}" for i in range(1, 151)]
+
+
+def test_redaction_file_names_are_the_rows(tmp_path, records, case_meta):
+    """The redaction loop holds (inventory ID, file name) per published document, not its row
+    (issue 15m): the same ID and file name as the inventory row made afterwards, with a scrubbed
+    name, a name clipped to MAX_NAME_BYTES and IDs wider than MIN_WIDTH."""
+    from wooflow.case.publish.inventory import MAX_NAME_BYTES
+    from wooflow.case.publish.process import _file_names
+
+    long_name = "verslag van Sanne Kuipers " + "é" * MAX_NAME_BYTES + ".pdf"
+    extra = PublishRecord(key="in/lang.pdf", name=long_name, file_type="pdf", judgement="openbaar")
+    recs = [*records, extra]
+    nums = Numbering(tmp_path).assign(recs)
+    for numbers in (nums, {k: n + 99_995 for k, n in nums.items()}):  # IDs of 4 digits, then of 6
+        scrub = lambda s: s.replace("Sanne Kuipers", "5.1.2e")  # noqa: E731
+        names = _file_names(recs, numbers, scrub)
+        rows = build_rows([r for r in recs if r.in_scope], numbers, case_meta, scrub)
+        expected = {r.document_id: r.file_name for r in rows if r.file_name}
+        assert sorted(names) == sorted(r.key for r in recs if r.published)
+        assert dict(names.values()) == expected
+        assert len(expected) == 4 and all("Kuipers" not in f for f in expected.values())
+        assert {len(i) for i in expected} == {4 if numbers is nums else 6}

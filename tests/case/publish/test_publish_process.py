@@ -199,3 +199,29 @@ def test_case_view_links_reply_attachment_and_duplicate(run):
     assert by_name["notitie-debat.pdf"].parent_key == mail.key
     assert mail.related_key == reply.key and mail.judgement == "dubbel"
     assert view.review.accepted > 0 and "bsn" in view.review.by_category
+
+
+def test_case_view_the_same_read_in_chunks_and_without_all_records_at_once(run, monkeypatch):
+    """``load`` reads the documents one at a time (``iter_records``: never every ``DocRecord``
+    of the case at once) and their judgements a chunk at a time: any chunk size gives the same
+    view; repeated values (file types, judgements, grounds, categories) are one object each."""
+    from wooflow.case.case import Case
+    from wooflow.case.publish import source
+
+    _, out, _, _, _ = run
+    with Case.open(s_case(out)) as case:
+        whole = source.load(case)
+        monkeypatch.setattr(source, "JUDGEMENT_CHUNK", 1)
+        monkeypatch.setattr(Case, "records", lambda *a, **k: pytest.fail("every DocRecord read at once"))
+        chunked = source.load(case)
+    assert chunked.records == whole.records and len(whole.records) > 3
+    assert chunked.doc_ids == whole.doc_ids and chunked.needles == whole.needles
+    assert chunked.proposed == whole.proposed and chunked.terms == whole.terms and chunked.review == whole.review
+    read = [r for r in chunked.records if not r.unreadable]  # (the inputs not read: a few, not shared)
+    pdfs = [r for r in read if r.file_type == "pdf"]
+    assert len(pdfs) > 1 and all(r.file_type is pdfs[0].file_type for r in pdfs)
+    for attr in ("judgement", "grounds", "ground_categories"):
+        by_value: dict[object, object] = {}
+        for r in read:
+            value = getattr(r, attr)
+            assert by_value.setdefault(repr(value), value) is value, attr

@@ -2,8 +2,10 @@
 
 An executor maps a task function over a stream of items and yields the results **in input
 order**, with a bounded number of tasks in flight (memory stays flat in the number of
-documents). Tasks only compute: they get what they need (file bytes, a stored document, texts)
-and return results; the process that owns the case writes every result to the store in its
+documents). Given the items' sizes (``Window``), a local pool keeps more small tasks in flight,
+so one long task at the head of the order (a scan among small files) does not leave the other
+workers idle until it is done. Tasks only compute: they get what they need (file bytes, a
+stored document, texts) and return results; the process that owns the case writes every result to the store in its
 own transaction. So SQLite stays single-writer, the store contents do not depend on the
 executor (same ids, same findings), a result is written exactly once however often a cluster
 retried its task, and a run that is killed resumes from what was committed.
@@ -33,6 +35,18 @@ EXECUTORS = ("local", "dask")
 
 
 @dataclass(frozen=True, slots=True)
+class Window:
+    """How many tasks a map may keep in flight beyond the executor's own window (2 per worker):
+    up to ``most`` while the ``size`` of the items in flight adds up to at most ``budget``
+    (bytes or characters: what the items hold in memory here). Results stay in input order;
+    only how far ahead tasks are sent changes."""
+
+    size: Callable[[Any], int]
+    budget: int
+    most: int = 64
+
+
+@dataclass(frozen=True, slots=True)
 class Done:
     """An item whose result is already known here: passed through in order, never sent."""
 
@@ -46,7 +60,7 @@ class Executor:
     remote = False  # tasks may run on another machine: send bytes, never paths
     workers = 1
 
-    def map(self, task: Task, items: Iterable[Any], shared: Any = None) -> Iterator[Any]:
+    def map(self, task: Task, items: Iterable[Any], shared: Any = None, window: Window | None = None) -> Iterator[Any]:
         for item in items:
             yield item.value if isinstance(item, Done) else task(shared, item)
 
@@ -96,7 +110,7 @@ class PoolExecutor(Executor):
     def __init__(self, workers: int) -> None:
         self.workers = max(1, workers)
 
-    def map(self, task: Task, items: Iterable[Any], shared: Any = None) -> Iterator[Any]:
+    def map(self, task: Task, items: Iterable[Any], shared: Any = None, window: Window | None = None) -> Iterator[Any]:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
@@ -112,7 +126,7 @@ class PoolExecutor(Executor):
             self.workers, mp_context=multiprocessing.get_context("fork"), initializer=die_with_parent
         )
         try:
-            yield from _ordered(lambda item: pool.submit(_pool_call, task, item), items, 2 * self.workers)
+            yield from _ordered(lambda item: pool.submit(_pool_call, task, item), items, 2 * self.workers, window)
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
             _SHARED = None
@@ -150,7 +164,7 @@ class DaskExecutor(Executor):
         self.client = client
         self.workers = max(1, sum(client.nthreads().values()))
 
-    def map(self, task: Task, items: Iterable[Any], shared: Any = None) -> Iterator[Any]:
+    def map(self, task: Task, items: Iterable[Any], shared: Any = None, window: Window | None = None) -> Iterator[Any]:
         handle = self.client.scatter(shared, broadcast=True, hash=False) if shared is not None else None
         try:
             yield from _ordered(
@@ -166,22 +180,44 @@ class DaskExecutor(Executor):
         self._own = []
 
 
-def _ordered(submit: Callable[[Any], Any], items: Iterable[Any], window: int) -> Iterator[Any]:
-    """Results in input order with at most ``window`` tasks in flight."""
-    pending: deque[tuple[bool, Any]] = deque()
+def _ordered(
+    submit: Callable[[Any], Any], items: Iterable[Any], window: int, wider: Window | None = None
+) -> Iterator[Any]:
+    """Results in input order with at most ``window`` tasks in flight, or with ``wider`` up to
+    ``wider.most`` while their sizes add up to at most ``wider.budget`` (never fewer than
+    ``window``). An item is taken from ``items`` only when there is room for another task, so
+    a stream read lazily is read no further ahead than before plus what the sizes allow."""
+    pending: deque[tuple[bool, Any, int]] = deque()
     source = iter(items)
+    most = max(window, wider.most) if wider is not None else window
+    held = 0  # the sizes of the items in flight
+    waiting: list[Any] = []  # an item taken but not yet sent (over the budget)
     exhausted = False
     while True:
-        while not exhausted and len(pending) < window:
-            try:
-                item = next(source)
-            except StopIteration:
-                exhausted = True
+        while len(pending) < most:
+            if waiting:
+                item = waiting.pop()
+            elif exhausted:
                 break
-            pending.append((True, item.value) if isinstance(item, Done) else (False, submit(item)))
+            else:
+                try:
+                    item = next(source)
+                except StopIteration:
+                    exhausted = True
+                    break
+            if isinstance(item, Done):
+                pending.append((True, item.value, 0))
+                continue
+            size = wider.size(item) if wider is not None else 0
+            if len(pending) >= window and (wider is None or held + size > wider.budget):
+                waiting.append(item)
+                break
+            pending.append((False, submit(item), size))
+            held += size
         if not pending:
             return
-        known, value = pending.popleft()
+        known, value, size = pending.popleft()
+        held -= size
         yield value if known else value.result()
 
 
@@ -212,4 +248,7 @@ def make_executor(kind: str = "local", workers: int = 0, scheduler: str | None =
     return PoolExecutor(n)
 
 
-__all__ = ["EXECUTORS", "DaskExecutor", "Done", "Executor", "PoolExecutor", "SerialExecutor", "make_executor", "warm"]
+__all__ = [
+    "EXECUTORS", "DaskExecutor", "Done", "Executor", "PoolExecutor", "SerialExecutor", "Window", "make_executor",
+    "warm",
+]

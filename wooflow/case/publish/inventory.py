@@ -185,7 +185,8 @@ class Numbering:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_suffix(".tmp")
         data = {"version": 1, "numbers": dict(sorted(self.numbers.items(), key=lambda kv: kv[1]))}
-        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+        with open(tmp, "w", encoding="utf-8") as fh:  # written as made (json.dumps: a list of every piece first)
+            json.dump(data, fh, ensure_ascii=False, indent=1)
         os.replace(tmp, self.path)
 
 
@@ -209,6 +210,16 @@ def safe_stem(name: str, limit: int = 80) -> str:
     return stem[:limit].rstrip(" ._")
 
 
+def id_width(numbers: dict[str, int]) -> int:
+    """Digits of the inventory's IDs: the highest number's, at least ``MIN_WIDTH``."""
+    return max(MIN_WIDTH, len(str(max(numbers.values(), default=0))))
+
+
+def row_name(rec: PublishRecord, scrub: Callable[[str], str]) -> str:
+    """The document's name in its row (and in its file name): scrubbed and clipped."""
+    return _clip_bytes(scrub(rec.name), MAX_NAME_BYTES)
+
+
 def published_file_name(document_id: str, name: str) -> str:
     return f"{document_id} - {safe_stem(name)}.pdf"
 
@@ -225,7 +236,7 @@ def build_rows(
     The platform knows four judgements: a duplicate is "niet openbaar" with the ground "dubbel"
     and the original's ID under "Gerelateerd ID" (Citation::DUBBEL); an input that could not be
     read is "niet openbaar" without a ground and with the reason in "Toelichting"."""
-    width = max(MIN_WIDTH, len(str(max(numbers.values(), default=0))))
+    width = id_width(numbers)
 
     def ref(key: str | None) -> str:
         return format_id(numbers[key], width) if key and key in numbers else ""
@@ -235,7 +246,7 @@ def build_rows(
     rows = []
     for rec in sorted(listed, key=lambda r: numbers[r.key]):
         doc_id = format_id(numbers[rec.key], width)
-        name = _clip_bytes(scrub(rec.name), MAX_NAME_BYTES)
+        name = row_name(rec, scrub)
         explanation = scrub(rec.explanation)
         judgement, grounds, status = rec.judgement, "; ".join(rec.grounds), ""
         if rec.judgement == DUBBEL:

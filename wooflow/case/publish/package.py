@@ -58,6 +58,19 @@ def atomic_write_with(path: Path, produce: Callable[[Path], None]) -> None:
         raise
 
 
+def atomic_write_json(path: Path, value: Any, *, indent: int, ensure_ascii: bool = True) -> None:
+    """``atomic_write(path, json.dumps(value, indent=indent, ensure_ascii=ensure_ascii)
+    .encode("utf-8"))``, the same bytes, written as they are made: ``json.dumps`` with an indent
+    first makes a list of every piece of the text (a million small strings for the resume state
+    or the journal of a case of 100,000 documents)."""
+
+    def produce(tmp: Path) -> None:
+        with open(tmp, "w", encoding="utf-8", newline="") as fh:
+            json.dump(value, fh, indent=indent, ensure_ascii=ensure_ascii)
+
+    atomic_write_with(path, produce)
+
+
 def sha256_file(path: Path) -> str:
     h = hashlib.sha256()
     with open(path, "rb") as fh:
@@ -98,7 +111,7 @@ class Package:
             return
         self._expected |= new
         body = {"out": str(self.out_dir.resolve()), "files": sorted(self._expected)}
-        atomic_write(self.journal, json.dumps(body, ensure_ascii=False, indent=1).encode("utf-8"))
+        atomic_write_json(self.journal, body, indent=1, ensure_ascii=False)
 
     def write(self, rel: str, data: bytes, kind: str) -> Path:
         _check_rel(rel)

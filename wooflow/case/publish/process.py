@@ -28,7 +28,7 @@ from typing import Any
 from wooflow.case.faults import fault_point
 from wooflow.case.publish import decision, diwoo, diwoocheck, inventory, leakcheck, stages
 from wooflow.case.publish.config import ProcessConfig
-from wooflow.case.publish.execute import Executor, make_executor, warm
+from wooflow.case.publish.execute import Executor, Window, make_executor, warm
 from wooflow.case.publish.lists import resolve_organisation
 from wooflow.case.publish.package import (
     JOURNAL,
@@ -36,6 +36,7 @@ from wooflow.case.publish.package import (
     ZIP_NAME,
     Package,
     atomic_write,
+    atomic_write_json,
     check_package_dir,
     default_case_dir,
     move_legacy_case,
@@ -52,6 +53,9 @@ from wooflow.store.lock import case_lock
 STATE_FILE = "publicatie-status.json"
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 STAGES = ("inlezen", "begrijpen", "detecteren", "ontdubbelen", "lakken", "publiceren")
+# lakken's tasks in flight on a local pool beyond 2 per worker (execute.Window): a scan's
+# verification takes ~10x a text document's; sized by the characters (and bytes) sent
+REDACT_WINDOW = Window(size=lambda item: len(item[0].text) + len(item[0].data or b""), budget=2 * 2**20, most=16)
 
 
 @dataclass(slots=True)
@@ -115,7 +119,7 @@ class _State:
         return set(self.data["detected"])
 
     def save(self) -> None:
-        atomic_write(self.path, json.dumps(self.data, indent=1).encode("utf-8"))
+        atomic_write_json(self.path, self.data, indent=1)
 
 
 def _noop(stage: str, done: int, total: int) -> None:
@@ -203,22 +207,25 @@ def _fingerprint(sha256: str, findings: list[Any]) -> str:
 @dataclass(slots=True)
 class _Job:
     rec: PublishRecord
-    row: inventory.InventoryRow
+    document_id: str  # the inventory's ID
+    file_name: str  # in the package
     doc_id: int
     fp: str
-    areas: list[Any] = field(default_factory=list)
+    areas: Sequence[Any] = ()
 
 
 def _redact_all(
-    case: Any, view: CaseView, rows: dict[str, inventory.InventoryRow], pkg: Package,
+    case: Any, view: CaseView, names: Mapping[str, tuple[str, str]], pkg: Package,
     state: _State, cfg: ProcessConfig, summary: ProcessSummary, progress: Progress, executor: Executor,
 ) -> dict[str, leakcheck.FileCheck]:  # fmt: skip
     """Redact and verify every published document, on the executor's workers; returns the
-    restlekcontrole of each new PDF's content, made by the worker with the case's needles."""
+    restlekcontrole of each new PDF's content, made by the worker with the case's needles.
+    ``names``: (inventory ID, file name) of each published record (``_file_names``)."""
     todo = [r for r in view.records if r.published]
     progress("lakken", 0, len(todo))
     made: dict[str, Any] = {}
     checks: dict[str, leakcheck.FileCheck] = {}
+    hows: dict[str, str] = {}  # a few texts ("tekst en metadata (pdf)"), each sent back per file
     done = 0
 
     def finish(
@@ -226,11 +233,9 @@ def _redact_all(
         check: leakcheck.FileCheck | None = None,
     ) -> None:  # fmt: skip
         nonlocal done
-        rel, rec = job.row.file_name, job.rec
+        rel, rec = job.file_name, job.rec
         if data is not None:
             atomic_write(pkg.out_dir / rel, data)
-        if check is not None and not kind:
-            checks[rel] = check
         if kind:
             rec.withheld = True
             if kind == "leak":
@@ -240,10 +245,13 @@ def _redact_all(
                 message = f"niet gepubliceerd: {message}"
             if len(message) > 300:  # a leak report can quote a whole page: one readable line
                 message = message[:300] + " …"
-            summary.withheld.append(f"{job.row.document_id} ({rec.name}): {message}")
+            summary.withheld.append(f"{job.document_id} ({rec.name}): {message}")
         else:
             pkg.add_existing(rel, "document")
-            rec.redacted_pdf = pkg.out_dir / rel
+            if check is not None:  # held until the restlekcontrole: its texts shared where equal
+                sha = pkg.files[rel].sha256
+                checks[rel] = leakcheck.FileCheck(sha if sha == check.sha256 else check.sha256,
+                                                  hows.setdefault(check.how, check.how), check.hits)  # fmt: skip
             rec.pages = pages
             made[rel] = {"fp": job.fp, "pages": pages}
             summary.pages += pages
@@ -251,24 +259,24 @@ def _redact_all(
         progress("lakken", done, len(todo))
         fault_point("redact")
 
-    pkg.expect([rows[rec.key].file_name for rec in todo])
+    pkg.expect([names[rec.key][1] for rec in todo])
     from wooflow.case.areas import redaction_areas
 
     drawn = redaction_areas(case)
     jobs: list[_Job] = []
     for rec in todo:
-        row = rows[rec.key]
+        document_id, file_name = names[rec.key]
         doc_id = view.doc_ids[rec.key]
         # the findings are read per document here and again when its task is sent: a case's
         # findings are never all in memory
         found = view.redact_findings(case, doc_id)
-        areas = drawn.get(doc_id, [])
+        areas = drawn.get(doc_id) or ()
         fp = _fingerprint(rec.key.rsplit("@", 1)[-1], found)
         if areas:  # the fingerprint of a document without areas stays as it was
             fp = hashlib.sha256((fp + repr(sorted(areas, key=repr))).encode()).hexdigest()
-        job = _Job(rec, row, doc_id, fp, areas)
-        old = state.data["redacted"].get(row.file_name)
-        if old and old.get("fp") == job.fp and (pkg.out_dir / row.file_name).is_file():
+        job = _Job(rec, document_id, file_name, doc_id, fp, areas)
+        old = state.data["redacted"].get(file_name)
+        if old and old.get("fp") == job.fp and (pkg.out_dir / file_name).is_file():
             finish(job, int(old.get("pages", 0)), "", "")  # unchanged since the last run
         else:
             jobs.append(job)
@@ -279,15 +287,15 @@ def _redact_all(
             source = str(case.store.blob_path(doc.sha256)) if doc.data is None else None
             if executor.remote and source is not None and doc.kind == "pdf":
                 doc.data, source = Path(source).read_bytes(), None  # the worker may be elsewhere
-            out = "" if executor.remote else str(pkg.out_dir / job.row.file_name)
+            out = "" if executor.remote else str(pkg.out_dir / job.file_name)
             found = view.redact_findings(case, job.doc_id)
-            yield doc, source, found, out, cfg.verify_ocr, job.areas, job.row.file_name
+            yield doc, source, found, out, cfg.verify_ocr, job.areas, job.file_name
 
     checker = leakcheck.Checker(view.needles)  # sent once to each worker
     if jobs:  # the redaction and verification libraries, imported once before the workers fork
         warm(executor, "wooflow.redact.batch", "wooflow.redact.glyphs", "wooflow.ingest.tessapi", "PIL.Image",
              "rapidfuzz.fuzz", "rapidfuzz.distance.Levenshtein")  # fmt: skip
-    for job, result in zip(jobs, executor.map(redact_task, items(), checker), strict=True):
+    for job, result in zip(jobs, executor.map(redact_task, items(), checker, window=REDACT_WINDOW), strict=True):
         finish(job, *result)
     state.data["redacted"] = made
     state.save()
@@ -437,9 +445,11 @@ def _run(
         numbering.save()
         scrub = view.scrubber()
         pkg = Package(out, journal=cdir / JOURNAL)
-        rows = _rows_by_key(view.records, numbers, meta, scrub)
-        checks = _redact_all(case, view, rows, pkg, state, cfg, summary, progress, executor)
-        del rows  # made again with the withheld documents' explanations
+        # only the names here: the inventory's rows are made after the redaction, with the
+        # withheld documents' explanations (a row each held through it was ~0.5 KiB per document)
+        names = _file_names(view.records, numbers, scrub)
+        checks = _redact_all(case, view, names, pkg, state, cfg, summary, progress, executor)
+        del names
         summary.documents = sum(1 for r in view.records if not r.unreadable)
         summary.judgements = Counter(r.judgement for r in view.records if r.in_scope and not r.unreadable)
         summary.published = sum(1 for r in view.records if r.published)
@@ -462,7 +472,7 @@ def _case_files(case: Any, view: CaseView, numbers: dict[str, int]) -> _CaseFile
     from wooflow.case.publish import auditcsv
     from wooflow.case.workflow import progress as review_progress
 
-    width = max(inventory.MIN_WIDTH, len(str(max(numbers.values(), default=0))))  # as the inventory
+    width = inventory.id_width(numbers)  # as the inventory
     by_doc = {view.doc_ids[k]: inventory.format_id(n, width) for k, n in numbers.items() if k in view.doc_ids}
     return _CaseFiles(auditcsv.to_csv(case, by_doc, AUDIT_LABELS), review_progress(case))
 
@@ -495,6 +505,19 @@ def _rows_by_key(
     rows = inventory.build_rows(in_scope, numbers, meta, scrub)
     by_number = {r.number: r for r in rows}
     return {r.key: by_number[numbers[r.key]] for r in in_scope}
+
+
+def _file_names(
+    records: list[PublishRecord], numbers: dict[str, int], scrub: Callable[[str], str]
+) -> dict[str, tuple[str, str]]:
+    """(inventory ID, file name) of each published record, as its inventory row has them."""
+    width = inventory.id_width(numbers)
+    out: dict[str, tuple[str, str]] = {}
+    for rec in records:
+        if rec.published:
+            document_id = inventory.format_id(numbers[rec.key], width)
+            out[rec.key] = (document_id, inventory.published_file_name(document_id, inventory.row_name(rec, scrub)))
+    return out
 
 
 def _write_package(

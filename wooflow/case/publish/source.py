@@ -13,10 +13,11 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TypeVar
 
 from wooflow.case.areas import grounds_by_doc as area_grounds
 from wooflow.case.case import Case, DocRecord
-from wooflow.case.judgement import REDACTING, judgements
+from wooflow.case.judgement import REDACTING, Judgement, judgements
 from wooflow.case.publish.names import (
     CONTENT_CATEGORIES,
     PERSON_CATEGORIES,
@@ -39,6 +40,7 @@ from wooflow.store.repos import findings as finding_rows
 
 CONTAINER_KINDS = ("zip", "mbox")  # their text is their members' text: list the members instead
 MIN_SCRUB_LEN = 3
+_T = TypeVar("_T")
 
 
 @dataclass(slots=True)
@@ -109,22 +111,79 @@ def case_meta(case: Case, contact: str = "[naam contactpersoon]") -> CaseMeta:
     )
 
 
+JUDGEMENT_CHUNK = 2000  # documents whose judgements are read at once while the records are made
+
+
+class _Shared:
+    """One object per distinct value (strings, tuples, dates, read-only dicts): a case of
+    100,000 documents repeats a few file types, judgements, grounds and explanations in every
+    record, each otherwise its own copy."""
+
+    def __init__(self) -> None:
+        self._seen: dict[object, object] = {}
+
+    def __call__(self, value: _T) -> _T:
+        return self._seen.setdefault(value, value)  # type: ignore[return-value]
+
+    def categories(self, gcats: dict[str, set[str]]) -> dict[str, tuple[str, ...]]:
+        """``{ground: sorted categories}``, the same dict for the same content (never changed
+        after ``load``: the letter only reads it)."""
+        if not gcats:
+            return self._empty
+        items = tuple((g, self(tuple(sorted(c)))) for g, c in gcats.items())
+        found = self._seen.get(("categories", items))
+        if found is None:
+            found = self._seen[("categories", items)] = dict(items)
+        return found  # type: ignore[return-value]
+
+    @property
+    def _empty(self) -> dict[str, tuple[str, ...]]:
+        found = self._seen.get(("categories", ()))
+        if found is None:
+            found = self._seen[("categories", ())] = {}
+        return found  # type: ignore[return-value]
+
+
 def load(case: Case, redact_proposed: bool = True, contact: str = "[naam contactpersoon]") -> CaseView:
     """Records, redactions and review counts of every document in the case.
 
     With ``redact_proposed`` the draft redacts proposed findings as well as accepted ones: a
     draft package must not leak what nobody has looked at yet.
+
+    The case's documents are read twice, one at a time (never all ``DocRecord``s at once: ~1.5
+    KiB each, with senders and addressees this does not use): first what links documents (keys,
+    threads, message ids), then the records, their judgements read ``JUDGEMENT_CHUNK`` at a time.
     """
-    by_id = {r.doc_id: r for r in case.records()}  # read once: one record per document
-    docs = [r for r in by_id.values() if r.kind not in CONTAINER_KINDS]
-    keys = {r.doc_id: record_key(r) for r in docs}
-    judged = {j.doc_id: j for j in judgements(case, [r.doc_id for r in docs])}
+    shared = _Shared()
+    keys: dict[int, str] = {}  # non-container documents (in id order) -> record key
+    thread_best: dict[str, tuple[str, int]] = {}  # thread id -> (date or "9999", doc id) of its first message
+    by_msgid: dict[str, int] = {}
+    stored_paths: set[str] = set()
+    for r in case.iter_records():
+        stored_paths.add(r.path)
+        if r.kind in CONTAINER_KINDS:
+            continue
+        keys[r.doc_id] = record_key(r)
+        if r.message_id:
+            by_msgid[r.message_id] = r.doc_id
+        if r.thread_id:
+            order = (r.date or "9999", r.doc_id)
+            best = thread_best.get(r.thread_id)
+            if best is None or order < best:
+                thread_best[r.thread_id] = order
+    unreadable = _unreadable(case, stored_paths)
+    del stored_paths
+    # One thread id per e-mail thread: the key of its first message.
+    thread_first = {t: doc_id for t, (_, doc_id) in thread_best.items()}
+    del thread_best
+    replies = _reply_targets(case, by_msgid)
+    del by_msgid
 
     statuses = (*REDACTING, "proposed") if redact_proposed else REDACTING
     # per document only counts and grounds: the findings themselves are read again per
     # document when it is redacted (``redact_findings``), never all held at once
     redacting: Counter[int] = Counter()
-    gcats_by_doc: dict[int, dict[str, set[str]]] = {}
+    gcats_by_doc: dict[int, dict[str, tuple[str, ...]]] = {}
     review = ReviewCounts()
     cats: Counter[str] = Counter()
     terms: dict[str, str] = {}
@@ -133,6 +192,8 @@ def load(case: Case, redact_proposed: bool = True, contact: str = "[naam contact
     # identifiers by (text, category): the first seen and the first decided, in finding order
     any_ids: dict[tuple[str, str], tuple[str, str, str]] = {}
     decided_ids: dict[tuple[str, str], tuple[str, str, str]] = {}
+    gcat_doc = -1  # the document being read, and its {ground: categories}
+    gcats: dict[str, set[str]] = {}
     for fr in iter_findings(case):
         f = fr.finding
         if fr.status in ("accepted", "added"):
@@ -147,7 +208,12 @@ def load(case: Case, redact_proposed: bool = True, contact: str = "[naam contact
         if fr.status in statuses:
             redacting[fr.doc_id] += 1
             if f.ground:
-                gcats_by_doc.setdefault(fr.doc_id, {}).setdefault(f.ground, set()).add(f.category)
+                if fr.doc_id != gcat_doc:  # the previous document's are complete: kept compact
+                    if gcats:
+                        gcats_by_doc[gcat_doc] = shared.categories(gcats)
+                    # (a document met again would continue where it was: findings come by document)
+                    gcat_doc, gcats = fr.doc_id, {g: set(c) for g, c in gcats_by_doc.get(fr.doc_id, {}).items()}
+                gcats.setdefault(f.ground, set()).add(f.category)
             if len(f.text.strip()) >= MIN_SCRUB_LEN:
                 terms[f.text.strip()] = f.ground or "5.1.2e"
             # decided: accepted or added (not a proposal the draft redacts to be safe)
@@ -162,73 +228,87 @@ def load(case: Case, redact_proposed: bool = True, contact: str = "[naam contact
                 any_ids.setdefault(key, item)
                 if decided:
                     decided_ids.setdefault(key, item)
+    if gcats:
+        gcats_by_doc[gcat_doc] = shared.categories(gcats)
+    del gcats
     review.by_category = dict(cats)
 
-    # One thread id per e-mail thread: the key of its first message.
-    thread_first: dict[str, int] = {}
-    for r in sorted(docs, key=lambda r: (r.date or "9999", r.doc_id)):
-        if r.thread_id and r.thread_id not in thread_first:
-            thread_first[r.thread_id] = r.doc_id
-
-    replies = _reply_targets(case, docs)
     drawn = area_grounds(case.conn, None)  # boxes a reviewer drew: redactions too
-
-    records = []
+    records: list[PublishRecord] = []
     suspended = case.suspended_documents()
-    for r in docs:
-        j = judged.get(r.doc_id)
-        judgement = j.judgement if j else r.judgement
-        grounds = list(j.grounds) if j else []
-        gcats = gcats_by_doc.get(r.doc_id, {})
-        if judgement == "deels openbaar" or (
-            judgement == "openbaar" and (redacting[r.doc_id] or r.doc_id in drawn)
-        ):
-            # The draft also redacts proposed findings: the document is then partly public and
-            # its grounds include theirs.
-            grounds = list(set(grounds) | set(gcats) | drawn.get(r.doc_id, set()))
-            judgement = "deels openbaar" if grounds or redacting[r.doc_id] else judgement
-        parent = by_id.get(r.parent_id) if r.parent_id else None
-        parent_key = keys.get(parent.doc_id) if parent and parent.kind not in CONTAINER_KINDS else None
-        dup = j.duplicate_of if j else None
-        explanation = (j.explanation if j else "") or (r.scope_reason if not r.in_scope else "")
-        if j is not None and j.set_by == "dedupe":
-            # dedupe names the case's internal id; the inventory names the inventory number
-            explanation = re.sub(r"\bdocument \d+", "dat document", explanation)
-        thread = thread_first.get(r.thread_id) if r.thread_id else None
-        records.append(
-            PublishRecord(
-                key=keys[r.doc_id],
-                name=r.name,
-                file_type=_file_type(r),
-                judgement=judgement,
-                doc_type=r.type or ("email" if r.kind == "email" else "other"),
-                date=_date(r.date),
-                title=r.title,
-                grounds=sort_grounds(grounds),
-                explanation=explanation,
-                public_link=(j.link or "") if j else "",
-                parent_key=parent_key,
-                thread_key=keys.get(thread) if thread else None,
-                related_key=keys.get(dup) if dup else None,
-                reply_to_key=keys.get(replies[r.doc_id]) if r.doc_id in replies else None,
-                in_scope=r.in_scope,
-                # Only what will be disclosed can have its disclosure postponed.
-                suspended=r.doc_id in suspended and judgement in PUBLISHED,
-                redactions=redacting[r.doc_id],
-                ground_categories={g: tuple(sorted(c)) for g, c in gcats.items()},
-            )
-        )
-    records.extend(_unreadable(case, {r.path for r in by_id.values()}))
+
+    def make(chunk: list[DocRecord]) -> None:
+        judged = {j.doc_id: j for j in judgements(case, [r.doc_id for r in chunk])}
+        for r in chunk:
+            records.append(_record(r, judged.get(r.doc_id), keys, redacting[r.doc_id],
+                                   gcats_by_doc.get(r.doc_id), drawn.get(r.doc_id),
+                                   thread_first, replies, r.doc_id in suspended, shared))  # fmt: skip
+
+    chunk: list[DocRecord] = []
+    for r in case.iter_records():
+        if r.kind in CONTAINER_KINDS:
+            continue
+        chunk.append(r)
+        if len(chunk) >= JUDGEMENT_CHUNK:
+            make(chunk)
+            chunk = []
+    make(chunk)
+    del chunk
+    records.extend(unreadable)
     records.extend(_imported(case, records))
     return CaseView(
         meta=case_meta(case, contact),
         records=records,
-        doc_ids={keys[r.doc_id]: r.doc_id for r in docs},
+        doc_ids={key: doc_id for doc_id, key in keys.items()},
         statuses=tuple(statuses),
         review=review,
         terms=terms,
         needles=_needles(case, person_texts, list(decided_ids.values()), decided=True),
         proposed=_needles(case, person_texts, list(any_ids.values()), decided=False),
+    )
+
+
+def _record(
+    r: DocRecord, j: Judgement | None, keys: dict[int, str], redacting: int,
+    gcats: dict[str, tuple[str, ...]] | None, drawn: set[str] | None, thread_first: dict[str, int],
+    replies: dict[int, int], suspended: bool, shared: _Shared,
+) -> PublishRecord:  # fmt: skip
+    """The publication's record of one document (``load``)."""
+    judgement = j.judgement if j else r.judgement
+    grounds = list(j.grounds) if j else []
+    if judgement == "deels openbaar" or (judgement == "openbaar" and (redacting or drawn is not None)):
+        # The draft also redacts proposed findings: the document is then partly public and
+        # its grounds include theirs.
+        grounds = list(set(grounds) | set(gcats or ()) | (drawn or set()))
+        judgement = "deels openbaar" if grounds or redacting else judgement
+    dup = j.duplicate_of if j else None
+    explanation = (j.explanation if j else "") or (r.scope_reason if not r.in_scope else "")
+    if j is not None and j.set_by == "dedupe":
+        # dedupe names the case's internal id; the inventory names the inventory number
+        explanation = re.sub(r"\bdocument \d+", "dat document", explanation)
+    thread = thread_first.get(r.thread_id) if r.thread_id else None
+    parsed = _date(r.date)
+    return PublishRecord(
+        key=keys[r.doc_id],
+        name=r.name,
+        file_type=shared(_file_type(r)),
+        judgement=shared(judgement),
+        doc_type=shared(r.type or ("email" if r.kind == "email" else "other")),
+        date=shared(parsed) if parsed else None,
+        title=r.title,
+        grounds=shared(sort_grounds(grounds)),
+        explanation=shared(explanation),
+        public_link=shared((j.link or "") if j else ""),
+        # a parent that is a container (zip, mbox) has no key: its members have no parent
+        parent_key=keys.get(r.parent_id) if r.parent_id else None,
+        thread_key=keys.get(thread) if thread else None,
+        related_key=keys.get(dup) if dup else None,
+        reply_to_key=keys.get(replies[r.doc_id]) if r.doc_id in replies else None,
+        in_scope=r.in_scope,
+        # Only what will be disclosed can have its disclosure postponed.
+        suspended=suspended and judgement in PUBLISHED,
+        redactions=redacting,
+        ground_categories=shared.categories({}) if gcats is None else gcats,
     )
 
 
@@ -346,9 +426,9 @@ def _reason(reason: str, detail: str) -> str:
     return base
 
 
-def _reply_targets(case: Case, docs: list[DocRecord]) -> dict[int, int]:
-    """``{reply doc id: answered doc id}`` from the e-mails' In-Reply-To headers."""
-    by_msgid = {r.message_id: r.doc_id for r in docs if r.message_id}
+def _reply_targets(case: Case, by_msgid: dict[str, int]) -> dict[int, int]:
+    """``{reply doc id: answered doc id}`` from the e-mails' In-Reply-To headers (``by_msgid``:
+    message id -> document, the last in id order where two share one)."""
     out: dict[int, int] = {}
     for doc_id, raw in case_docs.mail_reply_fields(case.conn):
         try:
