@@ -95,6 +95,24 @@ def test_unit_in_brackets_after_a_name_is_no_model_candidate() -> None:
     assert [m for m in rec._apply_model(called, [], r2) if m.text == "Ad Jan"]
 
 
+def test_street_or_neighbourhood_read_by_the_model_is_no_candidate() -> None:
+    # the model read these as names in policy text (Goes, Nijmegen, Drenthe registers): a word
+    # ending in a street or neighbourhood ending (data/cues/streetish_endings.txt) is a place
+    rec = PersonRecognizer()
+    for text, span in (("Op de kruising Oranjeweg / Ringbaan-West is het druk.\n", "Oranjeweg"),
+                       ("Over Kolpingbuurt zijn zorgen van omwonenden.\n", "Kolpingbuurt"),
+                       ("26-0815\tanoniem\tHunebedpad Borger\tcamping\n", "Hunebedpad Borger")):
+        s = text.index(span)
+        e = s + len(span)
+        reading = _reading([(s, e, 0.9)], [(s, e, 0.9, "PER")])
+        assert not [m for m in rec._apply_model(text, [], reading) if m.text == span], span
+    # a listed surname with such an ending stays a candidate ('Verlaan', 'Westerveld')
+    named = "Het plan is besproken met Verlaan van de provincie.\n"
+    s = named.index("Verlaan")
+    r2 = _reading([(s, s + 7, 0.9)], [(s, s + 7, 0.9, "PER")])
+    assert [m for m in rec._apply_model(named, [], r2) if m.text == "Verlaan"]
+
+
 def test_mailbox_of_ordinary_words_is_functional() -> None:
     for local in ("spoorzone", "snelfietsroutes", "meldingen", "horeca", "evenementen.apeldoorn", "gerneente"):
         assert is_functional(local), local

@@ -43,6 +43,7 @@ from wooflow.detect.personcues import (
     SIGNOFF_INITIALS,
     STRIP_WORDS,
     TV_WORDS_LOWER,
+    _bad_word,
     _context,
     _direct_label,
     _in_parentheses,
@@ -725,6 +726,8 @@ class PersonRecognizer(Recognizer):
                 continue  # 'Peters Advocaten', 'Holthuis B.V.': a firm, as for the rules' mentions
             if len(words) >= 2 and words[0].lower().endswith(_FACILITY_ENDS) and words[0].isalpha():
                 continue  # 'Vishandel Visser': a shop's own name, as for the rules' mentions
+            if any(_bad_word(w.strip(".,;:()'\"")) for w in words):
+                continue  # 'Oranjeweg', 'Hunebedpad Borger': a street or a neighbourhood, not a name
             if len(words) >= 2 and any(_institution_word(w) or (i and firm_after().fullmatch(" " + w))
                                        for i, w in enumerate(words)):
                 continue  # 'Marnix Onderwijscentrum', 'Scholten Recycling B.V.': an organisation's name
