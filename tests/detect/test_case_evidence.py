@@ -113,6 +113,25 @@ def test_street_or_neighbourhood_read_by_the_model_is_no_candidate() -> None:
     assert [m for m in rec._apply_model(named, [], r2) if m.text == "Verlaan"]
 
 
+def test_a_functional_mailbox_is_no_person_use_of_the_words_inside_it() -> None:
+    # 'basisschool De Ark' names a school; 'parkeren@' elsewhere in the case is a function's
+    # mailbox, so the 'ark' inside it is no person's name and 'De Ark' stays an organisation
+    case = {
+        "a": "Op 2 september werd een 11-jarige leerling van basisschool De Ark op de kruising Oranjeweg /\n"
+             "Ringbaan-West aangereden door een bestelbus. Het meisje liep een gebroken bekken op.\n\n"
+             "Antwoord 4\nJa. Wethouder R. (Rien) Meulmeester gaat met Veilig Verkeer Nederland, De Ark en CBS "
+             "Het Kompas in gesprek. Ook de\nouderraad wordt betrokken; de voorzitter, Annette Goedbloed, heeft "
+             "al laten weten mee te willen doen.\n",
+        "b": "Vragen over de vergunning? Mail naar parkeren@sittard-geleen.nl of bel 14 046.\n",
+    }
+    out = detect_case(case)
+    assert not any(f.action == "redact" and "Ark" in f.text for fs in out.values() for f in fs)
+    # a person's mailbox still counts: 'Ark' inside 'p.vanark@' keeps 'De Ark' open to a person reading
+    from wooflow.detect import orgusage
+    _, locals_ = orgusage._domain_labels([case["b"], "Mail p.vanark@example.nl.\n"])
+    assert locals_ == {"p.vanark"}
+
+
 def test_mailbox_of_ordinary_words_is_functional() -> None:
     for local in ("spoorzone", "snelfietsroutes", "meldingen", "horeca", "evenementen.apeldoorn", "gerneente"):
         assert is_functional(local), local
