@@ -144,6 +144,21 @@ def test_a_name_opening_with_a_place_adjective_is_no_person() -> None:
     assert not _place_adjective("Driesse") and not _place_adjective("Rense")
 
 
+def test_an_office_mailbox_behind_its_holders_name_is_kept() -> None:
+    # the water board's 'dijkgraaf@' mailbox shown with the holder's own name: the office's address
+    from wooflow.detect.recognizers.email import EmailRecognizer
+    rec = EmailRecognizer()
+    text = ("Deelnemers: Verhage, Pieter-Bas <pb.verhage@scheldestromen.nl>; "
+            "Van den Broecke-Hack, Marianne <dijkgraaf@scheldestromen.nl>\n")
+    found = {f.text: f.action for f in rec.analyze(text)}
+    assert found.get("dijkgraaf@scheldestromen.nl") == "keep", found
+    assert found.get("pb.verhage") == "redact", found
+    # a display name that spells the local part keeps it a person's ('Dijkgraaf' is a surname too)
+    spelled = {f.text: f.action for f in rec.analyze("Dijkgraaf, Jan <dijkgraaf@bouwbedrijf.nl>\n")}
+    assert spelled.get("dijkgraaf") == "redact", spelled
+    assert all(f.action == "redact" for f in rec.analyze("Mail Dijkgraaf via dijkgraaf@bouwbedrijf.nl\n"))
+
+
 def test_mailbox_of_ordinary_words_is_functional() -> None:
     for local in ("spoorzone", "snelfietsroutes", "meldingen", "horeca", "evenementen.apeldoorn", "gerneente"):
         assert is_functional(local), local
