@@ -159,6 +159,16 @@ def test_an_office_mailbox_behind_its_holders_name_is_kept() -> None:
     assert all(f.action == "redact" for f in rec.analyze("Mail Dijkgraaf via dijkgraaf@bouwbedrijf.nl\n"))
 
 
+def test_a_mobile_number_in_the_next_field_is_no_cue_for_the_switchboard() -> None:
+    # 'T 0592 32 55 55 | M 06 30 18 27 64': the '06' of the mobile number in the next field said
+    # 'direct line' about the hospital's switchboard number
+    text = ("Met vriendelijke groet,\n\nM. Lanjouw\nManager Facilitair Bedrijf\nWilhelmina Ziekenhuis Assen\n"
+            "Europaweg-Zuid 1 | 9401 RK Assen | T 0592 32 55 55 | M 06 30 18 27 64\n")
+    found = {f.text: f.action for f in detect_text(text) if f.category == "phone"}
+    assert found.get("0592 32 55 55") == "keep", found
+    assert found.get("06 30 18 27 64") == "redact", found
+
+
 def test_mailbox_of_ordinary_words_is_functional() -> None:
     for local in ("spoorzone", "snelfietsroutes", "meldingen", "horeca", "evenementen.apeldoorn", "gerneente"):
         assert is_functional(local), local
