@@ -169,6 +169,18 @@ def test_a_mobile_number_in_the_next_field_is_no_cue_for_the_switchboard() -> No
     assert found.get("06 30 18 27 64") == "redact", found
 
 
+def test_waterworks_named_after_a_person_or_place_are_no_person() -> None:
+    # a pumping station and a lock bear a name ('gemaal Colijn', 'Schutsluis Veere'), as a
+    # swimming pool does ('zwembad De Kreek'): data/cues/facility_words.txt
+    text = ("Bij het openen van pomp 2 van gemaal Colijn bleek in augustus dat de onderdelen versleten waren.\n"
+            "Melding van de sluiswachter: de buitendeuren van de Schutsluis Veere sluiten niet meer.\n")
+    found = [m.text for m in PersonRecognizer().mentions(text)]
+    assert not any("Colijn" in t or "Veere" in t for t in found), found
+    # a person in the same text stays one
+    named = "Bij gemaal Colijn sprak Jan Colijn met de pers.\n"
+    assert any(m.text == "Jan Colijn" for m in PersonRecognizer().mentions(named))
+
+
 def test_mailbox_of_ordinary_words_is_functional() -> None:
     for local in ("spoorzone", "snelfietsroutes", "meldingen", "horeca", "evenementen.apeldoorn", "gerneente"):
         assert is_functional(local), local

@@ -67,8 +67,9 @@ _INITIALLED = re.compile(rf"(?<![\w.'’&-])(?:(?!B\.V\.|N\.V\.|C\.V\.)(?:[A-Z]\
                          rf"(?:(?:van|de|der|den|ter|ten|te|'t)[ ]+)*({_CAP_WORD})"
                          rf"|({_CAP_WORD}),[ ]?(?:[A-Z]\.[ ]?){{1,4}}(?![\w]))")
 # a word and the name of one to three capitalised words right after it (on the next line too:
-# 'sportpark\nDe Braak', 'Bouwbedrijf\nDijkstra Draisma')
-_KIND_NAME = re.compile(rf"(?<![\w'’-])([\w'’-]+)(?:[ \t]*+\n[ \t]*+|[ \t]++)"
+# 'sportpark\nDe Braak', 'Bouwbedrijf\nDijkstra Draisma'); not across a tab: the next column's
+# cell is no name of the kind that ends a cell ('... over het gemaal<TAB>JtH', a handler's paraaf)
+_KIND_NAME = re.compile(rf"(?<![\w'’-])([\w'’-]+)(?:[ \t]*+\n[ \t]*+|[ ]++)"
                         rf"(?=((?:{_CAP_WORD})(?:[ ]+(?:(?:van|de|den|der|het|'t|&)[ ]+)?(?:{_CAP_WORD})){{0,2}}))")
 # a firm's name: a capitalised word, or two joined by '&' or 'en' ('Peeters & Van Kempen')
 _FIRM_NAME = re.compile(rf"(?<![\w'’&-])(?:{_CAP_WORD})"
