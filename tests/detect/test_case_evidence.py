@@ -95,6 +95,92 @@ def test_unit_in_brackets_after_a_name_is_no_model_candidate() -> None:
     assert [m for m in rec._apply_model(called, [], r2) if m.text == "Ad Jan"]
 
 
+def test_street_or_neighbourhood_read_by_the_model_is_no_candidate() -> None:
+    # the model read these as names in policy text (Goes, Nijmegen, Drenthe registers): a word
+    # ending in a street or neighbourhood ending (data/cues/streetish_endings.txt) is a place
+    rec = PersonRecognizer()
+    for text, span in (("Op de kruising Oranjeweg / Ringbaan-West is het druk.\n", "Oranjeweg"),
+                       ("Over Kolpingbuurt zijn zorgen van omwonenden.\n", "Kolpingbuurt"),
+                       ("26-0815\tanoniem\tHunebedpad Borger\tcamping\n", "Hunebedpad Borger")):
+        s = text.index(span)
+        e = s + len(span)
+        reading = _reading([(s, e, 0.9)], [(s, e, 0.9, "PER")])
+        assert not [m for m in rec._apply_model(text, [], reading) if m.text == span], span
+    # a listed surname with such an ending stays a candidate ('Verlaan', 'Westerveld')
+    named = "Het plan is besproken met Verlaan van de provincie.\n"
+    s = named.index("Verlaan")
+    r2 = _reading([(s, s + 7, 0.9)], [(s, s + 7, 0.9, "PER")])
+    assert [m for m in rec._apply_model(named, [], r2) if m.text == "Verlaan"]
+
+
+def test_a_functional_mailbox_is_no_person_use_of_the_words_inside_it() -> None:
+    # 'basisschool De Ark' names a school; 'parkeren@' elsewhere in the case is a function's
+    # mailbox, so the 'ark' inside it is no person's name and 'De Ark' stays an organisation
+    case = {
+        "a": "Op 2 september werd een 11-jarige leerling van basisschool De Ark op de kruising Oranjeweg /\n"
+             "Ringbaan-West aangereden door een bestelbus. Het meisje liep een gebroken bekken op.\n\n"
+             "Antwoord 4\nJa. Wethouder R. (Rien) Meulmeester gaat met Veilig Verkeer Nederland, De Ark en CBS "
+             "Het Kompas in gesprek. Ook de\nouderraad wordt betrokken; de voorzitter, Annette Goedbloed, heeft "
+             "al laten weten mee te willen doen.\n",
+        "b": "Vragen over de vergunning? Mail naar parkeren@sittard-geleen.nl of bel 14 046.\n",
+    }
+    out = detect_case(case)
+    assert not any(f.action == "redact" and "Ark" in f.text for fs in out.values() for f in fs)
+    # a person's mailbox still counts: 'Ark' inside 'p.vanark@' keeps 'De Ark' open to a person reading
+    from wooflow.detect import orgusage
+    _, locals_ = orgusage._domain_labels([case["b"], "Mail p.vanark@example.nl.\n"])
+    assert locals_ == {"p.vanark"}
+
+
+def test_a_name_opening_with_a_place_adjective_is_no_person() -> None:
+    # 'Veerse' is the adjective of Veere: 'Veerse Dam', 'Veerse Meer' are a dam and a lake
+    text = ("Peil Veerse Meer stijgt 3 cm/uur. Geen direct gevaar.\n"
+            "Zet ik pompen bij gemaal Veerse Dam bij? Anders loopt het water door naar het dorp.\n")
+    found = [m.text for m in PersonRecognizer().mentions(text)]
+    assert not any("Veerse" in t for t in found), found
+    # a listed given name after it keeps a register's 'surname given name' order open
+    from wooflow.detect.recognizers.person import _place_adjective
+    assert _place_adjective("Veerse") and _place_adjective("Utrechtse")
+    assert not _place_adjective("Driesse") and not _place_adjective("Rense")
+
+
+def test_an_office_mailbox_behind_its_holders_name_is_kept() -> None:
+    # the water board's 'dijkgraaf@' mailbox shown with the holder's own name: the office's address
+    from wooflow.detect.recognizers.email import EmailRecognizer
+    rec = EmailRecognizer()
+    text = ("Deelnemers: Verhage, Pieter-Bas <pb.verhage@scheldestromen.nl>; "
+            "Van den Broecke-Hack, Marianne <dijkgraaf@scheldestromen.nl>\n")
+    found = {f.text: f.action for f in rec.analyze(text)}
+    assert found.get("dijkgraaf@scheldestromen.nl") == "keep", found
+    assert found.get("pb.verhage") == "redact", found
+    # a display name that spells the local part keeps it a person's ('Dijkgraaf' is a surname too)
+    spelled = {f.text: f.action for f in rec.analyze("Dijkgraaf, Jan <dijkgraaf@bouwbedrijf.nl>\n")}
+    assert spelled.get("dijkgraaf") == "redact", spelled
+    assert all(f.action == "redact" for f in rec.analyze("Mail Dijkgraaf via dijkgraaf@bouwbedrijf.nl\n"))
+
+
+def test_a_mobile_number_in_the_next_field_is_no_cue_for_the_switchboard() -> None:
+    # 'T 0592 32 55 55 | M 06 30 18 27 64': the '06' of the mobile number in the next field said
+    # 'direct line' about the hospital's switchboard number
+    text = ("Met vriendelijke groet,\n\nM. Lanjouw\nManager Facilitair Bedrijf\nWilhelmina Ziekenhuis Assen\n"
+            "Europaweg-Zuid 1 | 9401 RK Assen | T 0592 32 55 55 | M 06 30 18 27 64\n")
+    found = {f.text: f.action for f in detect_text(text) if f.category == "phone"}
+    assert found.get("0592 32 55 55") == "keep", found
+    assert found.get("06 30 18 27 64") == "redact", found
+
+
+def test_waterworks_named_after_a_person_or_place_are_no_person() -> None:
+    # a pumping station and a lock bear a name ('gemaal Colijn', 'Schutsluis Veere'), as a
+    # swimming pool does ('zwembad De Kreek'): data/cues/facility_words.txt
+    text = ("Bij het openen van pomp 2 van gemaal Colijn bleek in augustus dat de onderdelen versleten waren.\n"
+            "Melding van de sluiswachter: de buitendeuren van de Schutsluis Veere sluiten niet meer.\n")
+    found = [m.text for m in PersonRecognizer().mentions(text)]
+    assert not any("Colijn" in t or "Veere" in t for t in found), found
+    # a person in the same text stays one
+    named = "Bij gemaal Colijn sprak Jan Colijn met de pers.\n"
+    assert any(m.text == "Jan Colijn" for m in PersonRecognizer().mentions(named))
+
+
 def test_mailbox_of_ordinary_words_is_functional() -> None:
     for local in ("spoorzone", "snelfietsroutes", "meldingen", "horeca", "evenementen.apeldoorn", "gerneente"):
         assert is_functional(local), local

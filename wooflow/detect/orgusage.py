@@ -45,6 +45,7 @@ from typing import Any, TypeVar
 from wooflow.detect import lexicon
 from wooflow.detect.consistency import title_before
 from wooflow.detect.personcues import TV_WORDS_LOWER, firm_after
+from wooflow.detect.recognizers.email import is_functional
 from wooflow.detect.recognizers.person import Mention, _institution_word
 
 K = TypeVar("K")
@@ -66,8 +67,9 @@ _INITIALLED = re.compile(rf"(?<![\w.'’&-])(?:(?!B\.V\.|N\.V\.|C\.V\.)(?:[A-Z]\
                          rf"(?:(?:van|de|der|den|ter|ten|te|'t)[ ]+)*({_CAP_WORD})"
                          rf"|({_CAP_WORD}),[ ]?(?:[A-Z]\.[ ]?){{1,4}}(?![\w]))")
 # a word and the name of one to three capitalised words right after it (on the next line too:
-# 'sportpark\nDe Braak', 'Bouwbedrijf\nDijkstra Draisma')
-_KIND_NAME = re.compile(rf"(?<![\w'’-])([\w'’-]+)(?:[ \t]*+\n[ \t]*+|[ \t]++)"
+# 'sportpark\nDe Braak', 'Bouwbedrijf\nDijkstra Draisma'); not across a tab: the next column's
+# cell is no name of the kind that ends a cell ('... over het gemaal<TAB>JtH', a handler's paraaf)
+_KIND_NAME = re.compile(rf"(?<![\w'’-])([\w'’-]+)(?:[ \t]*+\n[ \t]*+|[ ]++)"
                         rf"(?=((?:{_CAP_WORD})(?:[ ]+(?:(?:van|de|den|der|het|'t|&)[ ]+)?(?:{_CAP_WORD})){{0,2}}))")
 # a firm's name: a capitalised word, or two joined by '&' or 'en' ('Peeters & Van Kempen')
 _FIRM_NAME = re.compile(rf"(?<![\w'’&-])(?:{_CAP_WORD})"
@@ -81,14 +83,16 @@ _NEUTER = re.compile(rf"(?<![\w])het[ \t]+({_CAP_WORD})(?![\w'’-])(?![ \t]+(?:
 
 
 def _domain_labels(texts: Iterable[str]) -> tuple[set[str], set[str]]:
-    """Lower-case domain labels (without top-level domain and 'www') and e-mail local parts."""
+    """Lower-case domain labels (without top-level domain and 'www') and e-mail local parts
+    (a person's, not a function's mailbox: 'parkeren@' holds no name, though it holds 'ark')."""
     labels: set[str] = set()
     locals_: set[str] = set()
     for text in texts:
         if "@" not in text and "www." not in text.lower() and "://" not in text:
             continue
         for m in _EMAIL.finditer(text):
-            locals_.add(m.group(1).lower())
+            if not is_functional(m.group(1)):  # ('parkeren@', 'meldingen@': no person's name in it)
+                locals_.add(m.group(1).lower())
             labels.update(_labels(m.group(2)))
         for m in _WEB.finditer(text):
             labels.update(_labels(m.group(1)))

@@ -273,6 +273,27 @@ def _display_spells_name(text: str, pos: int, local: str) -> bool:
     return len(letters) >= 4 and re.sub(r"[^a-z]", "", " ".join(words).lower()) == letters
 
 
+_OFFICE_LOCAL = re.compile(r"(?:" + "|".join(lexicon.cue_lines("role_words.txt")) + r")")
+
+
+def _office_mailbox(text: str, pos: int, local: str) -> bool:
+    """'Van den Broecke-Hack, Marianne <dijkgraaf@scheldestromen.nl>': the local part is a word
+    of public office (data/cues/role_words.txt) and the display name before it is someone whose
+    name does not spell it: the office's mailbox, which its holder uses, not a personal address
+    (a display name that spells the local part, 'Dijkgraaf, Jan <dijkgraaf@...>', keeps it a name)."""
+    if text[pos - 1 : pos] != "<":
+        return False
+    words = local.lower().replace("_", ".").replace("-", ".").split(".")
+    if not _OFFICE_LOCAL.fullmatch(" ".join(words)):
+        return False
+    ls = max(text.rfind("\n", 0, pos), text.rfind(";", 0, pos), text.rfind(":", 0, pos)) + 1
+    shown = text[ls : pos - 1].strip(' "\t')
+    if not any(w[:1].isupper() for w in shown.split()):
+        return False
+    letters = re.sub(r"[^a-z]", "", local.lower())
+    return letters not in re.sub(r"[^a-z]", "", shown.lower())
+
+
 class EmailRecognizer(Recognizer):
     NAME = "email"
     ENTITIES = ("EMAIL_ADDRESS",)
@@ -295,6 +316,8 @@ class EmailRecognizer(Recognizer):
                 # the display name is the team's or service's, kept with its address
                 out.append(self.finding(text, shown, m.end() + (text[m.end() : m.end() + 1] == ">"), 0.9,
                                         "functionele mailbox (naam van team of dienst)", action="keep"))
+            elif domain not in PRIVATE_DOMAINS and _office_mailbox(text, m.start(), local):
+                out.append(self.finding(text, m.start(), m.end(), 0.9, "functionele mailbox (ambt)", action="keep"))
             elif (is_functional(local, runs) or _unit_acronym(text, m.start(), local)) \
                     and not _display_spells_name(text, m.start(), local) \
                     and (domain not in PRIVATE_DOMAINS or FUNCTIONAL.match(local.lower())):

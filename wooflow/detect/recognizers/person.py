@@ -43,6 +43,7 @@ from wooflow.detect.personcues import (
     SIGNOFF_INITIALS,
     STRIP_WORDS,
     TV_WORDS_LOWER,
+    _bad_word,
     _context,
     _direct_label,
     _in_parentheses,
@@ -217,6 +218,17 @@ def _institution_word(word: str) -> bool:
     """'Onderwijscentrum', 'Transportbedrijf', 'Lyceum': a capitalised word naming an
     institution (not a listed given name or surname)."""
     return word[:1].isupper() and word.isalpha() and word.lower().endswith(_INSTITUTION_HEADS) \
+        and not lexicon.is_surname(word) and not lexicon.is_first_name(word)
+
+
+def _place_adjective(word: str) -> bool:
+    """'Veerse' (Veere), 'Goese' (Goes): the adjective of a listed place, which opens the name
+    of a water, a structure or a body ('Veerse Meer', 'Veerse Dam'), not a person's name (a
+    listed given name or surname of that shape stays a name: 'Driesse', 'Rense')."""
+    if len(word) < 5 or not word.endswith("se") or not word[:1].isupper():
+        return False
+    places = lexicon.places()  # 'Utrecht'+'se', 'Goes'+'e', 'Veere' -> 'Veerse'
+    return (word[:-2] in places or word[:-1] in places or word[:-2] + "e" in places) \
         and not lexicon.is_surname(word) and not lexicon.is_first_name(word)
 
 
@@ -488,6 +500,9 @@ class PersonRecognizer(Recognizer):
         if not has_init and not titled and len(caps) >= 2 and caps[0].lower().endswith(_FACILITY_ENDS) \
                 and caps[0].isalpha():
             return None  # 'Bakkerij De Smid', 'Vishandel Visser': a shop's own name
+        if not has_init and not titled and len(caps) >= 2 and _place_adjective(caps[0]) \
+                and not lexicon.is_first_name(caps[1]):
+            return None  # 'Veerse Meer', 'Veerse Dam': named after a place (not 'Hulse Jan' of a register)
         if not has_init and not titled and not ctx and start > 1 and text[start - 1] == " " \
                 and _facility_word(text, start - 1):
             return None  # 'zwembad De Kreek', 'restaurant Jade Garden': a place's own name
@@ -725,6 +740,10 @@ class PersonRecognizer(Recognizer):
                 continue  # 'Peters Advocaten', 'Holthuis B.V.': a firm, as for the rules' mentions
             if len(words) >= 2 and words[0].lower().endswith(_FACILITY_ENDS) and words[0].isalpha():
                 continue  # 'Vishandel Visser': a shop's own name, as for the rules' mentions
+            if len(words) >= 2 and _place_adjective(words[0]) and not lexicon.is_first_name(words[1]):
+                continue  # 'Veerse Meer': named after a place, as for the rules' mentions
+            if any(_bad_word(w.strip(".,;:()'\"")) for w in words):
+                continue  # 'Oranjeweg', 'Hunebedpad Borger': a street or a neighbourhood, not a name
             if len(words) >= 2 and any(_institution_word(w) or (i and firm_after().fullmatch(" " + w))
                                        for i, w in enumerate(words)):
                 continue  # 'Marnix Onderwijscentrum', 'Scholten Recycling B.V.': an organisation's name

@@ -143,7 +143,7 @@ def reclassify(
     if digits.startswith("06") or digits.startswith("316") or digits.startswith("00316"):
         return finding
     ls, le = line_bounds(text, finding.start)
-    near = text[max(ls, finding.start - 15) : min(le, finding.end + 15)]
+    near = _own_field(text, finding.start, finding.end, ls, le)
     at_home = any(ls <= e <= finding.start for e in home_ends or ())
     if switchboard_shape(finding.text) and not at_home and not DIRECT_CUE.search(near):
         return Finding(finding.start, finding.end, finding.text, "phone", "keep", None, 0.75,
@@ -184,6 +184,19 @@ def reclassify(
         return finding
     return Finding(finding.start, finding.end, finding.text, "phone", "keep", None, 0.75,
                    "phone", f"algemeen nummer van organisatie (na '{cue.group(0)[:30]}')")
+
+
+def _own_field(text: str, start: int, end: int, ls: int, le: int, pad: int = 15) -> str:
+    """The number with up to ``pad`` characters either side on its line, cut at a field
+    separator ('|', ';', a tab): 'T 0592 32 55 55 | M 06 30 ...' holds the next field's mobile
+    number, whose '06' is no cue about this one."""
+    left = text[max(ls, start - pad) : start]
+    right = text[end : min(le, end + pad)]
+    cut = max(left.rfind("|"), left.rfind(";"), left.rfind("\t"))
+    left = left[cut + 1 :] if cut >= 0 else left
+    ends = [i for i in (right.find("|"), right.find(";"), right.find("\t")) if i >= 0]
+    right = right[: min(ends)] if ends else right
+    return left + text[start:end] + right
 
 
 def switchboard_shape(number: str) -> bool:
