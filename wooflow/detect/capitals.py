@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from wooflow.detect import lexicon
+from wooflow.detect.ocrdigits import OCR_POSTCODE
 from wooflow.detect.personcues import ORG_SUFFIX, firm_after
 
 # Whole words only: letters inside a code ('NL91ABNA0417164300', 'CAK-BEW-2024') stay as written.
@@ -51,7 +52,7 @@ def decap(text: str) -> str:
 # written so on purpose to stand out, so clean text is re-cased too.
 _CAP_STREET = re.compile(r"(?<![\w.])(?:[A-Z][A-Z'’-]*[ \u00a0]){0,3}[A-Z][A-Z'’-]*[A-Z]"
                          r"(?=[ \u00a0]{1,2}[\dlI]\d{0,4}(?!\w)|[ \u00a0]{1,2}\d{1,5}[-/]?[A-Za-z]{1,2}(?!\w))")
-_CAP_PLACE = re.compile(r"(?<![\w.])[1-9OlI][\dOlI]{3}[ \u00a0]{1,2}[A-Z]{2}[ \u00a0,]{1,2}"
+_CAP_PLACE = re.compile(r"(?<![\w.])" + OCR_POSTCODE + r"[ \u00a0,]{1,2}"
                         r"([A-Z0][A-Z'’]+(?:[- \u00a0][A-Z][A-Z'’]+){0,2})(?![\w.])")
 _STREET_ENDS = tuple(s.upper() for s in lexicon.cue_lines("street_suffixes.txt"))
 

@@ -180,11 +180,12 @@ _NOUN_SUFFIX = re.compile("(?:" + "|".join(cue_lines("noun_suffixes.txt")) + ")$
 def is_first_name(word: str) -> bool:
     # a given name written with its diacritics where the list holds the plain form ('Jürgen',
     # 'Zoë', 'Chloé'): the same name
-    return word in first_names() or (not word.isascii() and _plain(word) in first_names())
+    return word in first_names() or (not word.isascii() and plain(word) in first_names())
 
 
 @lru_cache(maxsize=8192)
-def _plain(word: str) -> str:
+def plain(word: str) -> str:
+    """``word`` without diacritics ('Jürgen' -> 'Jurgen', 'coördinatie' -> 'coordinatie')."""
     return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
 
 

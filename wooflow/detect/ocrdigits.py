@@ -22,7 +22,8 @@ _SINGLE = re.compile(r"(?<=\d)[OolI](?=\d)|(?<![\w.,-])[lI](?=\d{1,3}\b)|(?<![\w
 
 # A postcode's digits with a letter among them before its two letters ('464l RE', '8O23 BN'):
 # at least two real digits, the letters after one or two blanks.
-_POSTCODE = re.compile(r"(?<![\w.,])(?=[\dOlI]{4}[ \u00a0]{1,2}[A-Z]{2}(?![\w]))[1-9OlI][\dOlI]{3}")
+OCR_POSTCODE = r"[1-9OlI][\dOlI]{3}[ \u00a0]{1,2}[A-Z]{2}"  # (also capitals.address_cells)
+_POSTCODE = re.compile(r"(?<![\w.,])(?=" + OCR_POSTCODE + r"(?![\w]))[1-9OlI][\dOlI]{3}")
 
 
 def fix(text: str) -> str:

@@ -8,7 +8,6 @@ Functional mailboxes (woo-verzoeken@, info@, griffie@ ...) stay public.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -207,7 +206,7 @@ _DISPLAY = re.compile(r"([^\n<>;:,\"()]{3,60}?)[ \t]*<$")
 
 
 def _fold(word: str) -> str:
-    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
+    return lexicon.plain(word).lower()
 
 
 _UNIT_TAILS = tuple(lexicon.cue_lines("unit_tails.txt"))

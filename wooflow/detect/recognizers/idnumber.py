@@ -66,7 +66,7 @@ _ACCOUNT = re.compile(
     r"|\b(?:gegenereerd|ge[eë]xporteerd|export)\b[^\n|]{0,40}?\bdoor[ \t]*:?[ \t]*(?:gebruiker[ \t]+)?)" + _USER
 )
 _BARE_DOOR = re.compile(r"(?i:\bdoor)[ \t]+" + _USER)
-_CONTRACTED = ("vander", "vanden", "vande", "van", "vdn", "vd", "de", "den", "der", "ter", "ten", "")
+_CONTRACTED = ("vander", "vanden", "vande", "van", "vdn", "vd")  # ('door spoelen' is no 's' + 'Poelen')
 
 
 def _account_shaped(token: str) -> bool:
@@ -78,10 +78,10 @@ def _account_shaped(token: str) -> bool:
     if not letters.isalpha() or lexicon.is_common(letters):
         return False
     for i in range(1, 4):
+        rest = letters[i:]
         for tv in _CONTRACTED:
-            rest = letters[i:]
-            if tv.startswith("v") and rest.startswith(tv) and len(rest) - len(tv) >= 3:
-                surname = rest[len(tv) :]  # ('door spoelen' is no 's' + 'Poelen': no particle)
+            if rest.startswith(tv) and len(rest) - len(tv) >= 3:
+                surname = rest[len(tv) :]
                 if lexicon.is_surname(surname.capitalize()) and not lexicon.is_common(surname):
                     return True
     return False
